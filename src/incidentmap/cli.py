@@ -1,0 +1,92 @@
+"""The ``incidentmap`` command: parses arguments and calls the library.
+
+Each subcommand lives in :mod:`incidentmap.commands` as a module with a
+``register(subparsers)`` function that adds its parser and sets ``func`` to a
+handler ``(args) -> int``. This module only ties them together and turns
+:class:`~incidentmap.errors.IncidentMapError` into a one-line message and exit
+status 2 instead of a traceback.
+
+Examples
+--------
+>>> main(["--version"])  # doctest: +ELLIPSIS
+incidentmap ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import IncidentMapError
+
+__all__ = ["build_parser", "main"]
+
+#: Subcommand modules under incidentmap.commands, in the order ``--help`` lists them.
+COMMANDS = ("run", "geoparse", "incidents", "map", "gazetteer", "eval")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every available subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="incidentmap",
+        description="Find the places and incidents news articles report, and map them offline.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="only print errors (no progress, no notes)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="print debugging notes")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"incidentmap.commands.{name}")
+        except ModuleNotFoundError as exc:  # a command not built yet is simply absent
+            if exc.name != f"incidentmap.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status.
+
+    Parameters
+    ----------
+    argv
+        Arguments without the program name; ``sys.argv[1:]`` when ``None``.
+
+    Returns
+    -------
+    int
+        0 on success, 1 when a batch produced nothing, 2 on a usage or input error.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(f"incidentmap {__version__}")
+        return 0
+    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, format="incidentmap: %(message)s", stream=sys.stderr)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except IncidentMapError as exc:
+        print(f"incidentmap: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("incidentmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `incidentmap geoparse ... | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Name normalisation shared by the gazetteer index and the geoparser.
+
+Two spellings of a place name that a reader would call "the same name" get the
+same key: case, diacritics, apostrophes and punctuation are dropped, a leading
+"the" goes, and abbreviations such as "St." are spelled out. Arabic article
+variants ("al-", "Al ", "el-", "ad-", "ash-" ...) get a second key without the
+article, so "Fallujah" finds "Al Fallūjah".
+
+Examples
+--------
+>>> normalize_name("  Al-Fallūjah ")
+'al fallujah'
+>>> name_keys("Al-Fallūjah")
+('al fallujah', 'fallujah')
+>>> name_keys("the Green Zone")
+('green zone',)
+>>> normalize_name("St. Petersburg") == normalize_name("Saint Petersburg")
+True
+>>> normalize_name("Karbalā’")
+'karbala'
+>>> normalize_name("بغداد")
+'بغداد'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["ARABIC_ARTICLES", "name_keys", "normalize_name", "strip_articles"]
+
+#: Transliterations of the Arabic definite article as they appear in place names,
+#: including its sun-letter assimilations (ad-Diwaniyah, ash-Shatrah, as-Suwayda).
+ARABIC_ARTICLES = frozenset(
+    {"al", "el", "ad", "ed", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ul", "ur"}
+)
+
+# Tokens that are abbreviations of words used in names.
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+
+# Characters that vanish (apostrophes and modifier letters: "Karbalā’", "Ma'rib").
+_DROP = dict.fromkeys(map(ord, "'’‘ʼʻʾʿ`´ʹ"), None)
+_NON_WORD = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
+# Letters that NFKD does not decompose but that readers treat as plain Latin letters.
+_FOLD = str.maketrans(
+    {
+        "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+        "þ": "th", "Þ": "th", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
+        "ı": "i", "ħ": "h", "Ħ": "h",
+    }
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def normalize_name(name: str) -> str:
+    """Return the comparison key of a place name.
+
+    Lower-cased, diacritics stripped (any script), apostrophes removed, other
+    punctuation turned into single spaces, a leading "the" dropped and the
+    abbreviations St./Ste./Ft./Mt./Pt. spelled out.
+
+    Parameters
+    ----------
+    name
+        A place name as written.
+
+    Returns
+    -------
+    str
+        The key; empty if the name holds no letters or digits.
+    """
+    text = name.translate(_DROP).translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    tokens = _SPACES.sub(" ", text).strip().split(" ")
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    tokens = [_ABBREVIATIONS.get(t, t) for t in tokens]
+    return " ".join(t for t in tokens if t)
+
+
+def strip_articles(key: str) -> str:
+    """Drop Arabic articles from a normalised key, keeping at least one token.
+
+    >>> strip_articles("salah ad din")
+    'salah din'
+    >>> strip_articles("al")
+    'al'
+    """
+    tokens = key.split(" ")
+    kept = [t for t in tokens if t not in ARABIC_ARTICLES]
+    return " ".join(kept) if kept else key
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Return the keys under which a name is indexed: the key, then article-free.
+
+    Parameters
+    ----------
+    name
+        A place name as written.
+
+    Returns
+    -------
+    tuple of str
+        One or two distinct non-empty keys, the exact key first.
+    """
+    key = normalize_name(name)
+    if not key:
+        return ()
+    bare = strip_articles(key)
+    return (key,) if bare == key else (key, bare)
