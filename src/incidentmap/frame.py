@@ -338,4 +338,3 @@ def frame_to_incidents(gdf: geopandas.GeoDataFrame) -> list[Incident]:
             )
         )
     return out
-

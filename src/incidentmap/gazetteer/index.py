@@ -1,0 +1,408 @@
+"""The SQLite index behind :class:`~incidentmap.gazetteer.Gazetteer`.
+
+One file holds every place, every normalised name key, per-key statistics for
+recognisers, an R*Tree for nearest-place queries and a ``meta`` table. This module
+writes and reads it; deciding *when* to build lives in :mod:`.core`.
+
+Ranking rule of name lookups (stored as ``places.rank`` at build time):
+
+1. places whose exact name key matches come before those matched only without an
+   Arabic article ("Fallujah" for "Al Fallūjah");
+2. countries come first;
+3. then by importance: the population (for an admin1 area the summed population of
+   its places), where a populated place named like the admin1 area it lies in
+   (Baghdad in Baghdad Governorate) counts as slightly more important than that area.
+
+Examples
+--------
+>>> from incidentmap.model import Place
+>>> from incidentmap.gazetteer.records import PlaceRecord
+>>> db = IndexWriter(":memory:")
+>>> db.add([PlaceRecord(Place(id="geonames:1", name="Springfield", lat=39.8, lon=-89.6,
+...         feature_class="P", feature_code="PPLA", country_code="US", admin1="IL",
+...         population=114000), ("Springfield",))])
+1
+>>> conn = db.finish(version="test")
+>>> [p.name for p in lookup_key(conn, "springfield")]
+['Springfield']
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Place
+from ..text.normalize import name_keys
+from .records import PlaceRecord
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "IndexWriter",
+    "NameStats",
+    "get_place",
+    "iter_name_stats",
+    "lookup_key",
+    "nearest",
+    "read_meta",
+]
+
+#: Bumped whenever the layout of the index changes, so old caches are rebuilt.
+SCHEMA_VERSION = "3"
+
+_SCHEMA = """
+CREATE TABLE places (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    feature_class TEXT NOT NULL,
+    feature_code TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    admin1 TEXT,
+    population INTEGER NOT NULL DEFAULT 0,
+    parent_id TEXT,
+    polygon_wkt TEXT,
+    is_country INTEGER NOT NULL DEFAULT 0,
+    rank REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE names (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    exact INTEGER NOT NULL,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+"""
+
+_FINAL_INDEXES = """
+CREATE INDEX places_admin ON places (country_code, admin1, feature_code);
+CREATE INDEX places_code ON places (feature_code, country_code);
+CREATE TABLE name_stats AS
+    SELECT n.key AS key,
+           COUNT(*) AS places,
+           MAX(p.population) AS max_population,
+           GROUP_CONCAT(DISTINCT p.feature_class) AS classes,
+           MAX(p.is_country) AS has_country,
+           MAX(p.feature_code = 'ADM1') AS has_admin1,
+           MAX(p.id LIKE 'curated:%') AS has_curated
+    FROM names n JOIN places p ON p.rowid = n.place
+    GROUP BY n.key;
+"""
+
+_PLACE_COLUMNS = (
+    "id, name, lat, lon, feature_class, feature_code, country_code, admin1, population, "
+    "parent_id, polygon_wkt"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameStats:
+    """Summary of the places sharing one normalised name key (for recognisers)."""
+
+    key: str
+    places: int
+    max_population: int
+    classes: str
+    has_country: bool
+    has_admin1: bool
+    has_curated: bool
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    return conn
+
+
+class IndexWriter:
+    """Write a new index file: :meth:`add` records, then :meth:`finish`.
+
+    Parameters
+    ----------
+    path
+        The SQLite file to create (it must not exist), or ``":memory:"``.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.conn = _connect(path)
+        self.conn.executescript(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;"
+        )
+        self.conn.executescript(_SCHEMA)
+        self.count = 0
+
+    def add(self, records: Iterable[PlaceRecord], *, replace: bool = True) -> int:
+        """Insert or update places and their names; return how many records were read.
+
+        Parameters
+        ----------
+        records
+            Records from any reader; consumed in batches, never held whole.
+        replace
+            When a place id is already present, update its fields (names are always
+            merged). With ``False`` the stored fields are kept.
+        """
+        conn = self.conn
+        cur = conn.cursor()
+        n = 0
+        batch: list[PlaceRecord] = []
+        for rec in records:
+            batch.append(rec)
+            if len(batch) >= 5000:
+                n += self._insert(cur, batch, replace=replace)
+                batch.clear()
+        if batch:
+            n += self._insert(cur, batch, replace=replace)
+        conn.commit()
+        self.count += n
+        return n
+
+    def _insert(self, cur: sqlite3.Cursor, batch: list[PlaceRecord], *, replace: bool) -> int:
+        conflict = (
+            "DO UPDATE SET name=excluded.name, lat=excluded.lat, lon=excluded.lon, "
+            "feature_class=excluded.feature_class, feature_code=excluded.feature_code, "
+            "country_code=excluded.country_code, admin1=excluded.admin1, "
+            "population=MAX(excluded.population, places.population), "
+            "parent_id=COALESCE(excluded.parent_id, places.parent_id), "
+            "polygon_wkt=COALESCE(excluded.polygon_wkt, places.polygon_wkt), "
+            "is_country=excluded.is_country"
+            if replace
+            else "DO NOTHING"
+        )
+        sql = (
+            f"INSERT INTO places ({_PLACE_COLUMNS}, is_country) "
+            f"VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) {conflict} RETURNING rowid"
+        )
+        name_rows: list[tuple[str, int, int]] = []
+        for rec in batch:
+            p = rec.place
+            row = cur.execute(
+                sql,
+                (
+                    p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code,
+                    p.country_code, p.admin1, p.population, p.parent_id, p.polygon_wkt,
+                    int(p.is_country),
+                ),
+            ).fetchone()  # fmt: skip
+            if row is None:  # DO NOTHING on conflict returns no row
+                found = cur.execute("SELECT rowid FROM places WHERE id = ?", (p.id,)).fetchone()
+                rowid = int(found[0])
+            else:
+                rowid = int(row[0])
+                cur.execute(
+                    "INSERT OR REPLACE INTO places_rtree VALUES (?,?,?,?,?)",
+                    (rowid, p.lat, p.lat, p.lon, p.lon),
+                )
+            seen: set[str] = set()
+            for name in (p.name, *rec.names):
+                for i, key in enumerate(name_keys(name)):
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    name_rows.append((key, rowid, int(i == 0)))
+        self._insert_names(cur, name_rows)
+        return len(batch)
+
+    def add_names(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Add names to places already in the index; return how many pairs matched a place.
+
+        Parameters
+        ----------
+        pairs
+            ``(place_id, name)`` pairs, e.g. from a GeoNames alternateNames file.
+        """
+        cur = self.conn.cursor()
+        matched = 0
+        rows: list[tuple[str, int, int]] = []
+        for place_id, name in pairs:
+            found = cur.execute("SELECT rowid FROM places WHERE id = ?", (place_id,)).fetchone()
+            if found is None:
+                continue
+            matched += 1
+            for i, key in enumerate(name_keys(name)):
+                rows.append((key, int(found[0]), int(i == 0)))
+            if len(rows) >= 20000:
+                self._insert_names(cur, rows)
+                rows.clear()
+        self._insert_names(cur, rows)
+        self.conn.commit()
+        return matched
+
+    @staticmethod
+    def _insert_names(cur: sqlite3.Cursor, rows: list[tuple[str, int, int]]) -> None:
+        cur.executemany(
+            "INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, place) "
+            "DO UPDATE SET exact = MAX(exact, excluded.exact)",
+            rows,
+        )
+
+    def finish(self, *, version: str, meta: dict[str, str] | None = None) -> sqlite3.Connection:
+        """Compute ranks and statistics, write ``meta`` and return the open connection."""
+        conn = self.conn
+        _compute_ranks(conn)
+        conn.executescript(_FINAL_INDEXES)
+        values = {"schema": SCHEMA_VERSION, "version": version, "places": str(self.count)}
+        values.update(meta or {})
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+        conn.commit()
+        conn.execute("ANALYZE")
+        conn.commit()
+        return conn
+
+
+def _compute_ranks(conn: sqlite3.Connection) -> None:
+    """Store the importance used to order candidates of the same name (module doc)."""
+    # admin1 areas weigh the summed population of their places when theirs is unknown
+    conn.execute(
+        """
+        UPDATE places SET population = COALESCE((
+            SELECT SUM(c.population) FROM places c
+            WHERE c.country_code = places.country_code AND c.admin1 = places.admin1
+              AND c.feature_class = 'P'), 0)
+        WHERE feature_code = 'ADM1' AND population = 0
+        """
+    )
+    conn.execute("UPDATE places SET rank = LOG10(population + 1)")
+    # a city named like the admin1 area it lies in outranks that area
+    conn.execute(
+        """
+        CREATE TEMP TABLE admin_keys AS
+        SELECT n.key AS key, a.country_code AS cc, a.admin1 AS admin1, a.rank AS rank
+        FROM places a JOIN names n ON n.place = a.rowid
+        WHERE a.feature_code = 'ADM1' AND n.exact = 1
+        """
+    )
+    boosts = conn.execute(
+        """
+        SELECT n.place, MAX(ak.rank) + 0.01 FROM admin_keys ak
+        JOIN names n ON n.key = ak.key AND n.exact = 1
+        JOIN places p ON p.rowid = n.place
+        WHERE p.feature_class = 'P' AND p.country_code = ak.cc AND p.admin1 = ak.admin1
+          AND ak.rank >= p.rank
+        GROUP BY n.place
+        """
+    ).fetchall()
+    conn.executemany("UPDATE places SET rank = ? WHERE rowid = ?", [(r, i) for i, r in boosts])
+    conn.execute("DROP TABLE admin_keys")
+    conn.commit()
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """Return the ``meta`` table as a dict (raises :class:`sqlite3.Error` if absent)."""
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _place(row: tuple[object, ...]) -> Place:
+    return Place(
+        id=str(row[0]),
+        name=str(row[1]),
+        lat=float(row[2]),  # type: ignore[arg-type]
+        lon=float(row[3]),  # type: ignore[arg-type]
+        feature_class=str(row[4]),
+        feature_code=str(row[5]),
+        country_code=str(row[6]),
+        admin1=None if row[7] is None else str(row[7]),
+        population=int(row[8] or 0),  # type: ignore[call-overload]
+        parent_id=None if row[9] is None else str(row[9]),
+        polygon_wkt=None if row[10] is None else str(row[10]),
+    )
+
+
+_LOOKUP = (
+    f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+    "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ? {where} "
+    "ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.rowid LIMIT ?"
+)
+
+
+def lookup_key(
+    conn: sqlite3.Connection, key: str, *, country: str | None = None, limit: int = 20
+) -> list[Place]:
+    """Return the places indexed under ``key``, best first (see the module's ranking rule)."""
+    if country:
+        sql = _LOOKUP.format(where="AND p.country_code = ?")
+        rows = conn.execute(sql, (key, country.upper(), limit)).fetchall()
+    else:
+        rows = conn.execute(_LOOKUP.format(where=""), (key, limit)).fetchall()
+    return [_place(r) for r in rows]
+
+
+def get_place(conn: sqlite3.Connection, place_id: str) -> Place | None:
+    """Return the place with this id, or ``None``."""
+    row = conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
+    return None if row is None else _place(row)
+
+
+def query_places(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> list[Place]:
+    """Return places matching an SQL condition on the ``places`` table (internal use)."""
+    sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE {where} ORDER BY rank DESC"
+    return [_place(r) for r in conn.execute(sql, params).fetchall()]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (mean Earth radius 6371.0088 km).
+
+    >>> round(haversine_km(33.34, 44.40, 36.19, 44.01))
+    319
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def nearest(
+    conn: sqlite3.Connection,
+    lat: float,
+    lon: float,
+    *,
+    limit: int = 1,
+    feature_classes: tuple[str, ...] | None = ("P",),
+) -> list[tuple[Place, float]]:
+    """Return up to ``limit`` places nearest to a point with their distance in km."""
+    classes = tuple(feature_classes or ())
+    cond = f"AND p.feature_class IN ({','.join('?' * len(classes))})" if classes else ""
+    sql = (
+        f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+        "FROM places_rtree r JOIN places p ON p.rowid = r.id "
+        "WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ? "
+        f"{cond}"
+    )
+    radius = 0.25
+    while True:
+        dlon = min(180.0, radius / max(0.05, math.cos(math.radians(min(abs(lat), 89.0)))))
+        params: tuple[object, ...] = (lat + radius, lat - radius, lon + dlon, lon - dlon, *classes)
+        rows = conn.execute(sql, params).fetchall()
+        found = sorted(
+            ((_place(r), haversine_km(lat, lon, float(r[2]), float(r[3]))) for r in rows),
+            key=lambda pd: pd[1],
+        )
+        # a hit within the box's inscribed radius is certainly among the nearest
+        safe_km = radius * 111.0 * 0.99
+        if (len(found) >= limit and found[limit - 1][1] <= safe_km) or radius >= 180:
+            return found[:limit]
+        radius *= 4
+
+
+def iter_name_stats(conn: sqlite3.Connection) -> Iterator[NameStats]:
+    """Yield one :class:`NameStats` per distinct name key, in key order."""
+    cur = conn.execute(
+        "SELECT key, places, max_population, classes, has_country, has_admin1, has_curated "
+        "FROM name_stats ORDER BY key"
+    )
+    for key, places, pop, classes, country, admin1, curated in cur:
+        yield NameStats(
+            key=key,
+            places=int(places),
+            max_population=int(pop or 0),
+            classes=str(classes or "").replace(",", ""),
+            has_country=bool(country),
+            has_admin1=bool(admin1),
+            has_curated=bool(curated),
+        )

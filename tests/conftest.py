@@ -1,0 +1,28 @@
+"""Shared fixtures: one gazetteer cache for the whole run, and small helpers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Tests never touch the user's cache: the index is built once into the repo's pytest cache
+# (a clean clone builds it on the first test that needs it) unless the caller chose a folder.
+os.environ.setdefault("INCIDENTMAP_CACHE_DIR", str(REPO / ".pytest_cache" / "incidentmap"))
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The embedded gazetteer (built on first use into the test cache folder)."""
+    from incidentmap.gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    """The repository root."""
+    return REPO
