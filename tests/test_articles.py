@@ -1,0 +1,425 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from incidentmap.errors import InputError
+from incidentmap.model import Article, GivenSpan
+from incidentmap.text.articles import iter_input_files, parse_published, read_articles
+
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+
+HTML_PAGE = """<html><head><title>Dam breach floods valley | Example News</title>
+<meta property="og:title" content="Dam breach floods valley">
+<meta property="article:published_time" content="2023-09-12T08:15:00+02:00">
+<link rel="canonical" href="https://news.example.org/dam-breach"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Dam breach floods valley</h1>
+<p>Water from the broken dam above Vellmar reached the lower villages before dawn on
+Tuesday, and rescue teams moved families to the school on the hill.</p>
+<p>Officials said the reservoir had been rising for a week after heavy rain.</p>
+</article><div class="comments"><h3>Comments</h3><p>Reader: I saw the water from my roof,
+terrible night for everyone down there.</p></div><footer>Copyright</footer></body></html>
+"""
+
+
+def collect(*sources: str | Path, **options: str) -> tuple[list[Article], list[InputError]]:
+    problems: list[InputError] = []
+    articles = list(read_articles(*sources, report=problems.append, **options))
+    return articles, problems
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8", newline="")
+    return path
+
+
+def record(**fields: object) -> str:
+    return json.dumps(fields) + "\n"
+
+
+# --- formats ---------------------------------------------------------------------------------
+
+
+def test_text_file_with_front_matter(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "quake.txt",
+        "---\ntitle: Tremor shakes Orlavik\npublished: 2022-11-03T06:40:00+03:00\n"
+        'url: "https://example.org/tremor"\nid: tremor-1\nauthor: desk\n---\n\n'
+        "A tremor shook Orlavik.\n\nNo one was hurt.\n",
+    )
+    [article], problems = collect(path)
+    assert problems == []
+    assert article == Article(
+        id="tremor-1",
+        text="A tremor shook Orlavik.\n\nNo one was hurt.\n",
+        title="Tremor shakes Orlavik",
+        url="https://example.org/tremor",
+        published=dt.date(2022, 11, 3),
+        source=str(path),
+    )
+
+
+def test_text_file_without_front_matter_does_not_guess_a_title(tmp_path: Path) -> None:
+    content = "Market reopens\n\nThe covered market in Darrow reopened on Monday.\n"
+    [article], problems = collect(write(tmp_path / "market.txt", content))
+    assert problems == []
+    assert (article.id, article.title, article.text) == ("market", None, content)
+
+
+def test_dashes_without_key_value_lines_are_text(tmp_path: Path) -> None:
+    content = "---\nA poem, not metadata\n---\nThe end.\n"
+    [article], _ = collect(write(tmp_path / "poem.txt", content))
+    assert article.text == content and article.title is None
+
+
+def test_sidecar_metadata_and_front_matter_precedence(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Bridge closed at Kestrel Ford.\n")
+    write(tmp_path / "a.meta.json", json.dumps({"title": "Bridge", "date": "2020-01-02"}))
+    write(tmp_path / "b.txt", "---\ntitle: From the file\n---\nFerry delayed.\n")
+    write(tmp_path / "b.txt.meta.json", json.dumps({"title": "Sidecar", "url": "https://e.org/b"}))
+    a, b = collect(tmp_path)[0]
+    assert (a.title, a.published) == ("Bridge", dt.date(2020, 1, 2))
+    assert (b.title, b.url, b.text) == ("From the file", "https://e.org/b", "Ferry delayed.\n")
+
+
+def test_html_page_main_text_title_and_date(tmp_path: Path) -> None:
+    [article], problems = collect(write(tmp_path / "dam.html", HTML_PAGE))
+    assert problems == []
+    assert article.id == "dam"
+    assert article.title == "Dam breach floods valley"
+    assert article.published == dt.date(2023, 9, 12)
+    assert article.url == "https://news.example.org/dam-breach"
+    assert article.text.startswith("Water from the broken dam above Vellmar")
+    assert "reservoir" in article.text
+    assert "roof" not in article.text and "Home | World" not in article.text
+
+
+def test_html_without_text_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path / "empty.htm", "<html><body><script>var x = 1;</script></body></html>")
+    articles, [problem] = collect(path)
+    assert articles == []
+    assert problem.source == str(path) and "no article text" in str(problem)
+
+
+def test_json_lines_in_the_eval_corpus_shape(tmp_path: Path) -> None:
+    text = "Smoke rose over Brenna after the depot fire."
+    line = record(
+        id="c-17",
+        corpus="invented",
+        title="Depot fire",
+        url="https://example.org/depot",
+        published="2019-06-30",
+        text=text,
+        toponyms=[
+            {
+                "start": 16,
+                "end": 22,
+                "text": "Brenna",
+                "lat": 61.5,
+                "lon": 9.25,
+                "geonameid": 123456,
+                "type": "city",
+            },
+        ],
+    )
+    path = write(tmp_path / "gold.jsonl", line + "\n" + record(text="Second story."))
+    first, second = collect(path)[0]
+    assert first.id == "c-17" and first.line == 1 and first.source == str(path)
+    assert (first.title, first.published) == ("Depot fire", dt.date(2019, 6, 30))
+    assert first.toponyms == (GivenSpan(16, 22, "Brenna", 61.5, 9.25, 123456),)
+    assert (second.id, second.line, second.text) == ("gold:3", 3, "Second story.")
+
+
+def test_crlf_and_bom_are_normalised_and_offsets_follow(tmp_path: Path) -> None:
+    text = "\ufeffLine one.\r\nFloods in Tarrow.\r\nEnd."
+    start = text.index("Tarrow")
+    span = {"start": start, "end": start + 6, "text": "Tarrow"}
+    [article], problems = collect(write(tmp_path / "x.ndjson", record(text=text, toponyms=[span])))
+    assert problems == []
+    assert article.text == "Line one.\nFloods in Tarrow.\nEnd."
+    [given] = article.toponyms
+    assert article.text[given.start : given.end] == "Tarrow"
+
+    path = write(tmp_path / "crlf.txt", b"\xef\xbb\xbf---\r\ntitle: T\r\n---\r\n\r\nA\r\nB\r\n")
+    [plain], _ = collect(path)
+    assert (plain.title, plain.text) == ("T", "A\nB\n")
+
+
+def test_json_object_and_array(tmp_path: Path) -> None:
+    single = write(tmp_path / "one.json", json.dumps({"text": "Calm day.", "title": "Calm"}))
+    array = write(
+        tmp_path / "many.json",
+        '[\n  {"text": "First."},\n  {"text": "Second.", "id": 7},\n  {"text": "Third."}\n]\n',
+    )
+    minified = write(tmp_path / "min.json", '[{"text": "a."},{"text": "b."}]')
+    (one,), _ = collect(single)
+    assert (one.id, one.title) == ("one", "Calm")
+    many, problems = collect(array, minified)
+    assert problems == []
+    assert [(a.id, a.line) for a in many] == [
+        ("many:1", 2),
+        ("7", 3),
+        ("many:3", 4),
+        ("min:1", 1),
+        ("min:2", 1),
+    ]
+
+
+def test_csv_with_header_variants(tmp_path: Path) -> None:
+    content = (
+        "ID,Headline,Date,Link,Body\r\n"
+        'r1,Road cut,2021-02-01,https://e.org/1,"Landslide cut the road,\r\nnear Moss Hill."\r\n'
+        "\r\n"
+        ",Untitled,,,Short item.\r\n"
+    )
+    first, second = collect(write(tmp_path / "feed.csv", content))[0]
+    assert (first.id, first.title, first.published, first.url) == (
+        "r1",
+        "Road cut",
+        dt.date(2021, 2, 1),
+        "https://e.org/1",
+    )
+    assert first.text == "Landslide cut the road,\nnear Moss Hill."
+    assert (second.id, second.line, second.title, second.published) == (
+        "feed:5",
+        5,
+        "Untitled",
+        None,
+    )
+
+
+def test_directories_are_read_recursively_in_order(tmp_path: Path) -> None:
+    write(tmp_path / "b" / "z.txt", "Z story.")
+    write(tmp_path / "b" / "a.jsonl", record(text="A story."))
+    write(tmp_path / "a.csv", "text\nC story.\n")
+    write(tmp_path / ".git" / "hidden.txt", "secret")
+    write(tmp_path / ".hidden.txt", "secret")
+    write(tmp_path / "b" / "z.meta.json", '{"title": "Zed"}')
+    write(tmp_path / "notes.md", "# not an article")
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_input_files(tmp_path)] == [
+        "a.csv",
+        "b/a.jsonl",
+        "b/z.txt",
+    ]
+    articles, problems = collect(tmp_path)
+    assert problems == []
+    assert [(a.text, a.title) for a in articles] == [
+        ("C story.", None),
+        ("A story.", None),
+        ("Z story.", "Zed"),
+    ]
+
+
+def test_stdin_json_lines_and_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = b"\n" + record(text="From a pipe.").encode() + b"not json\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    [article], [problem] = collect("-")
+    assert (article.id, article.source, article.line) == ("stdin:2", "<stdin>", 2)
+    assert (problem.source, problem.line) == ("<stdin>", 3)
+
+    text = b"---\ntitle: Piped\n---\nPlain words.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    [plain], _ = collect("-")
+    assert (plain.id, plain.title, plain.text) == ("stdin", "Piped", "Plain words.\n")
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+def test_missing_and_unreadable_files_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = write(tmp_path / "good.txt", "Still read.")
+    locked = write(tmp_path / "locked.txt", "Cannot open.")
+    real_open = Path.open
+
+    def deny(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", deny)
+    articles, problems = collect(tmp_path / "missing.txt", locked, good)
+    assert [a.text for a in articles] == ["Still read."]
+    assert [(p.source, p.line) for p in problems] == [
+        (str(tmp_path / "missing.txt"), None),
+        (str(locked), None),
+    ]
+    assert "no such file" in str(problems[0]) and "Permission denied" in str(problems[1])
+    assert str(problems[1]).startswith(f"{locked}: ")
+
+
+def test_non_utf8_file_strict_and_replace(tmp_path: Path) -> None:
+    path = write(tmp_path / "latin1.txt", "Caf\u00e9 bombing\nin Sao Tom\u00e9.".encode("latin-1"))
+    good = write(tmp_path / "z.txt", "Fine.")
+    articles, [problem] = collect(path, good)
+    assert [a.text for a in articles] == ["Fine."]
+    assert (problem.source, problem.line) == (str(path), 1)
+    assert "not UTF-8" in str(problem) and "0xe9" in str(problem)
+
+    [article], [again] = collect(path, encoding_errors="replace")
+    assert article.text == "Caf\ufffd bombing\nin Sao Tom\ufffd."
+    assert "not UTF-8" in str(again)
+
+
+def test_non_utf8_line_in_json_lines_and_csv(tmp_path: Path) -> None:
+    lines = record(text="ok one").encode() + b'{"text": "caf\xe9"}\n' + record(text="ok 3").encode()
+    jsonl = write(tmp_path / "mixed.jsonl", lines)
+    csv_file = write(tmp_path / "mixed.csv", b"text\nok one\ncaf\xe9\nok three\n")
+    articles, problems = collect(jsonl, csv_file)
+    assert [a.text for a in articles] == ["ok one", "ok 3", "ok one", "ok three"]
+    assert [(p.source, p.line) for p in problems] == [(str(jsonl), 2), (str(csv_file), 3)]
+    articles, _ = collect(csv_file, encoding_errors="replace")
+    assert [a.text for a in articles] == ["ok one", "caf\ufffd", "ok three"]
+
+
+def test_empty_articles_are_reported(tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.txt", "")
+    blank = write(tmp_path / "blank.txt", "---\ntitle: Nothing here\n---\n\n   \n")
+    lines = write(tmp_path / "e.jsonl", record(text="  ") + record(text="Kept."))
+    articles, problems = collect(empty, blank, lines)
+    assert [a.text for a in articles] == ["Kept."]
+    assert [(p.source, p.line) for p in problems] == [
+        (str(empty), None),
+        (str(blank), None),
+        (str(lines), 1),
+    ]
+    assert all("empty article" in str(p) for p in problems)
+
+
+def test_bad_json_lines_are_reported_and_the_rest_arrive(tmp_path: Path) -> None:
+    content = (
+        record(text="one")
+        + '{"text": "broken\n'
+        + "[1, 2]\n"
+        + record(body="aliased text", title="Alias")
+        + record(title="no text")
+        + record(text=42)
+        + record(text="six")
+    )
+    path = write(tmp_path / "bad.jsonl", content)
+    articles, problems = collect(path)
+    assert [(a.line, a.text) for a in articles] == [(1, "one"), (4, "aliased text"), (7, "six")]
+    assert [p.line for p in problems] == [2, 3, 5, 6]
+    assert all(p.source == str(path) for p in problems)
+    assert str(problems[0]).startswith(f"{path}:2: not valid JSON")
+    assert "JSON object" in str(problems[1])
+    assert 'no "text"' in str(problems[2]) and "title" in str(problems[2])
+
+
+def test_csv_without_text_column(tmp_path: Path) -> None:
+    path = write(tmp_path / "wrong.csv", "id,headline\n1,Nothing\n")
+    good = write(tmp_path / "right.csv", "Content\nRead anyway.\n")
+    articles, [problem] = collect(path, good)
+    assert [a.text for a in articles] == ["Read anyway."]
+    assert (problem.source, problem.line) == (str(path), 1)
+    assert "no text column" in str(problem) and "id, headline" in str(problem)
+
+
+def test_unparseable_published_date_keeps_the_article(tmp_path: Path) -> None:
+    txt = write(tmp_path / "d.txt", "---\ntitle: T\npublished: last Tuesday\n---\nBody.\n")
+    lines = write(tmp_path / "d.jsonl", record(text="A.", published="31/31/2020"))
+    articles, problems = collect(txt, lines)
+    assert [(a.text, a.published) for a in articles] == [("Body.\n", None), ("A.", None)]
+    assert [(p.source, p.line) for p in problems] == [(str(txt), 3), (str(lines), 1)]
+    assert "'last Tuesday' is not a date" in str(problems[0])
+    assert "kept without a date" in str(problems[1])
+
+
+def test_bad_given_spans_are_reported(tmp_path: Path) -> None:
+    spans = [
+        {"start": 0, "end": 4, "text": "Oslo"},
+        {"start": 5, "end": 9, "text": "Bergen"},
+        {"start": "x", "end": 2},
+        {"start": 10, "end": 99},
+    ]
+    path = write(tmp_path / "s.jsonl", record(text="Oslo and Bergen", toponyms=spans))
+    [article], problems = collect(path)
+    assert article.toponyms == (GivenSpan(0, 4, "Oslo"),)
+    assert len(problems) == 3 and all(p.line == 1 for p in problems)
+
+
+def test_binary_and_huge_files_do_not_crash(tmp_path: Path) -> None:
+    png = write(tmp_path / "image.txt", PNG_BYTES)
+    png_lines = write(tmp_path / "image.jsonl", PNG_BYTES * 3)
+    huge = write(tmp_path / "huge.txt", "word " * 1_000_000)
+    articles, problems = collect(png, png_lines, huge)
+    assert [len(a.text) for a in articles] == [5_000_000]
+    assert [p.source for p in problems] == [str(png), str(png_lines)]
+    assert all("not a text file" in str(p) for p in problems)
+
+
+def test_default_report_logs_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = write(tmp_path / "empty.txt", " ")
+    with caplog.at_level(logging.WARNING, logger="incidentmap.input"):
+        assert list(read_articles(path)) == []
+    assert [r.name for r in caplog.records] == ["incidentmap.input"]
+    assert str(path) in caplog.records[0].getMessage()
+
+
+def test_unknown_encoding_error_handler_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="'maybe' is not a codec error handler"):
+        list(read_articles(tmp_path, encoding_errors="maybe"))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-02-29", dt.date(2024, 2, 29)),
+        ("2024-02-29T23:59:59Z", dt.date(2024, 2, 29)),
+        ("2024-02-29 10:00", dt.date(2024, 2, 29)),
+        ("2024-03-01T01:00:00+05:30", dt.date(2024, 3, 1)),
+        ("Fri, 01 Mar 2024 09:30:00 +0000", dt.date(2024, 3, 1)),
+        ("1 Mar 2024 09:30:00 GMT", dt.date(2024, 3, 1)),
+        (dt.datetime(2024, 3, 1, 8), dt.date(2024, 3, 1)),
+        ("  ", None),
+        (None, None),
+    ],
+)
+def test_parse_published_accepts(value: str | None, expected: dt.date | None) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2023-02-30", "yesterday", "03/04/2021", "2021"])
+def test_parse_published_refuses(value: str) -> None:
+    with pytest.raises(InputError, match="is not a date; use YYYY-MM-DD"):
+        parse_published(value)
+
+
+# --- round trip ------------------------------------------------------------------------------
+
+body_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_characters="\r\x00\ufeff"),
+    min_size=1,
+).filter(lambda text: text.strip() != "")
+titles = st.text(
+    alphabet=st.characters(categories=["L", "N", "Zs"]),
+    min_size=1,
+    max_size=40,
+).filter(lambda text: text.strip() == text and text != "")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=titles, published=st.dates(), body=body_text)
+def test_front_matter_round_trip(tmp_path: Path, title: str, published: dt.date, body: str) -> None:
+    path = tmp_path / "story.txt"
+    header = f"---\ntitle: {title}\npublished: {published.isoformat()}\n---\n\n"
+    path.write_text(header + body, encoding="utf-8", newline="")
+    [article], problems = collect(path)
+    assert problems == []
+    assert (article.title, article.published, article.text) == (title, published, body)
