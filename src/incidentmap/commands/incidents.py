@@ -1,0 +1,79 @@
+"""``incidentmap incidents INPUT... [-o FILE]``: incidents as JSON lines or a GIS file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ._common import add_input_options, make_geocoder, problem_printer, workers_option
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    """Add the ``incidents`` command to ``sub``."""
+    parser = sub.add_parser(
+        "incidents",
+        help="incidents of articles as JSON lines (stdout) or a file chosen by extension",
+        description=(
+            "Extract incidents. Without -o, one JSON object per incident on stdout; with "
+            "-o FILE.jsonl the same into a file; with -o FILE.geojson/.gpkg/.csv/.parquet/"
+            ".kml/.geojsonl the GIS format of that extension. Reports of one event from "
+            "several articles are merged unless --no-merge."
+        ),
+    )
+    add_input_options(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
+    parser.add_argument("--no-merge", dest="merge", action="store_false")
+    parser.set_defaults(func=_incidents)
+
+
+def _incidents(args: argparse.Namespace) -> int:
+    from ..gazetteer import Gazetteer
+    from ..incidents import merge_incidents
+    from ..pipeline import Processor, incident_record, iter_results
+    from ..text.articles import read_articles
+
+    out = Path(args.output) if args.output else None
+    is_jsonl = out is None or out.suffix.lower() in (".jsonl", ".ndjson")
+    if out is not None and not is_jsonl:
+        from ..export import format_for_path
+
+        format_for_path(out)  # fail before the work if the extension is unknown
+    problems: list[InputError] = []
+    processor = Processor(Gazetteer.default(), demonyms=args.demonyms, geocoder=make_geocoder(args))
+    articles = 0
+    incidents = []
+    for result in iter_results(
+        read_articles(*args.inputs, report=problem_printer(problems)),
+        processor,
+        workers=workers_option(args),
+    ):
+        articles += 1
+        incidents.extend(result.incidents)
+    if args.merge:
+        incidents = merge_incidents(incidents)
+    if is_jsonl:
+        lines = (json.dumps(incident_record(i), ensure_ascii=False) + "\n" for i in incidents)
+        if out is None:
+            sys.stdout.writelines(lines)
+        else:
+            from ..export import atomic_path
+
+            with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+                handle.writelines(lines)
+    else:
+        from ..export import write_incidents
+        from ..frame import incidents_frame
+
+        write_incidents(incidents_frame(incidents), out)
+    if not args.quiet:
+        print(
+            f"{articles} articles, {len(problems)} inputs skipped, {len(incidents)} incidents",
+            file=sys.stderr,
+        )
+    return 0 if articles else 1

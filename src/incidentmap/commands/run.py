@@ -1,0 +1,105 @@
+"""``incidentmap run INPUT... -o OUT/``: the main job (map + GeoJSON, more formats on demand)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..errors import InputError
+from ._common import add_input_options, make_geocoder, problem_printer, workers_option
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    """Add the ``run`` command to ``sub``."""
+    parser = sub.add_parser(
+        "run",
+        help="incidents of articles as a map (OUT/incidents.html) and GeoJSON",
+        description=(
+            "Find the incidents the articles report and write OUT/incidents.html (an offline "
+            "map) and OUT/incidents.geojson. Exit status 0 when any article was processed "
+            "(skipped inputs are reported on stderr with file and line), 1 when none was, "
+            "2 on a usage error."
+        ),
+    )
+    add_input_options(parser)
+    parser.add_argument("-o", "--out", default="out", help="output folder (default: out)")
+    parser.add_argument(
+        "--format",
+        default="geojson",
+        help="comma-separated export formats: geojson, geojsonseq, gpkg, csv, parquet, kml "
+        "(default geojson)",
+    )
+    parser.add_argument("--no-map", dest="write_map", action="store_false", help="skip the map")
+    parser.add_argument(
+        "--no-merge",
+        dest="merge",
+        action="store_false",
+        help="keep reports of the same event from different articles apart",
+    )
+    engine = parser.add_argument_group("engine")
+    engine.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine's cores (default); dask: a Dask cluster ([dask] extra)",
+    )
+    engine.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running scheduler (tcp://host:8786); default a local cluster",
+    )
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    problems: list[Any] = []
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    if args.scheduler and args.engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    if args.engine == "dask":
+        if args.geocoder:
+            raise InputError("--geocoder is not available with --engine dask")
+        try:
+            from ..dask_engine import run_dask
+        except ImportError as exc:
+            raise InputError(
+                f"--engine dask needs the [dask] extra: pip install 'incidentmap[dask]' ({exc})"
+            ) from exc
+        summary = run_dask(
+            args.inputs,
+            args.out,
+            scheduler=args.scheduler,
+            workers=workers_option(args),
+            formats=formats,
+            write_map=args.write_map,
+            demonyms=args.demonyms,
+            merge=args.merge,
+            report=problem_printer(problems),
+        )
+    else:
+        from ..pipeline import run
+
+        summary = run(
+            args.inputs,
+            args.out,
+            formats=formats,
+            write_map=args.write_map,
+            workers=workers_option(args),
+            demonyms=args.demonyms,
+            geocoder=make_geocoder(args),
+            merge=args.merge,
+            progress=None if not args.quiet else False,
+            report=problem_printer(problems),
+        )
+    if not args.quiet:
+        print(
+            f"{summary.articles} articles read, {len(summary.problems)} inputs skipped, "
+            f"{summary.toponyms} places resolved, {summary.incidents} incidents",
+            file=sys.stderr,
+        )
+        for path in summary.outputs:
+            print(f"wrote {path}", file=sys.stderr)
+    return summary.exit_status

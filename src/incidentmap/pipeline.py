@@ -1,0 +1,300 @@
+"""The batch pipeline: articles in, toponyms and incidents out, streamed.
+
+:func:`iter_results` runs geoparsing and incident extraction over a stream of
+articles, in this process or over a process pool, keeping only a bounded number
+of articles in flight, so memory stays flat however long the stream is.
+:func:`run` is the ``incidentmap run`` job: read, process, merge reports of the
+same event across articles, write the GeoJSON (and other formats) and the map.
+
+Exit status of the command line (see :class:`RunSummary`): 0 when at least one
+article was processed, even if others were skipped with a reported problem; 1 when
+nothing could be processed.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+from .model import Article, Incident, Toponym
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .gazetteer import Gazetteer
+    from .geocoders import FallbackGeocoder
+
+__all__ = [
+    "ArticleResult",
+    "Processor",
+    "RunSummary",
+    "incident_record",
+    "iter_results",
+    "run",
+]
+
+log = logging.getLogger("incidentmap")
+
+#: Below this many articles a batch runs in this process (a pool costs a start-up).
+POOL_THRESHOLD = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What the pipeline found in one article."""
+
+    article: Article
+    toponyms: tuple[Toponym, ...]
+    incidents: tuple[Incident, ...]
+
+
+@dataclass(frozen=True)
+class Processor:
+    """Geoparse an article and extract its incidents (picklable, for worker processes).
+
+    Parameters
+    ----------
+    gazetteer
+        The gazetteer to resolve places with.
+    demonyms
+        Whether "Iraqi", "U.S.-led" ... count as mentions of the country.
+    geocoder
+        Optional online fallback for names the gazetteer cannot place.
+    """
+
+    gazetteer: Gazetteer
+    demonyms: bool = True
+    geocoder: FallbackGeocoder | None = None
+    _parser: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"gazetteer": self.gazetteer, "demonyms": self.demonyms, "geocoder": self.geocoder}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "_parser", None)
+
+    @property
+    def parser(self) -> Any:
+        """The :class:`~incidentmap.geoparse.Geoparser`, created on first use."""
+        if self._parser is None:
+            from .geoparse import Geoparser
+
+            object.__setattr__(self, "_parser", Geoparser(self.gazetteer, demonyms=self.demonyms))
+        return self._parser
+
+    def toponyms(self, article: Article) -> list[Toponym]:
+        """Return the article's toponyms, with the online fallback for unresolved ones."""
+        found = list(self.parser.parse(article))
+        if self.geocoder is not None:
+            found = [
+                self.geocoder.geocode_toponym(t) if t.place is None and t.kind == "place" else t
+                for t in found
+            ]
+        return found
+
+    def __call__(self, article: Article) -> ArticleResult:
+        """Process one article."""
+        from .incidents import extract_incidents
+
+        toponyms = self.toponyms(article)
+        incidents = extract_incidents(article, toponyms)
+        return ArticleResult(article, tuple(toponyms), tuple(incidents))
+
+
+def _process_chunk(processor: Processor, chunk: list[Article]) -> list[ArticleResult]:
+    return [processor(a) for a in chunk]
+
+
+def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def iter_results(
+    articles: Iterable[Article],
+    processor: Processor,
+    *,
+    workers: int | None = None,
+    chunk_size: int = 32,
+) -> Iterator[ArticleResult]:
+    """Process articles in order, streaming the results.
+
+    Parameters
+    ----------
+    articles
+        Any iterable, consumed lazily.
+    processor
+        What to do with each article.
+    workers
+        Worker processes; ``None`` uses every core when the stream holds more than
+        :data:`POOL_THRESHOLD` articles, ``1`` stays in this process.
+    chunk_size
+        Articles sent to a worker at a time.
+    """
+    stream = iter(articles)
+    head = list(islice(stream, POOL_THRESHOLD))
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers <= 1 or len(head) < POOL_THRESHOLD:
+        for article in [*head, *stream]:
+            yield processor(article)
+        return
+    queue: deque[cf.Future[list[ArticleResult]]] = deque()
+    everything = _chunks(iter([*head, *stream]), chunk_size)
+    with cf.ProcessPoolExecutor(max_workers=n_workers) as pool:
+        for chunk in islice(everything, n_workers * 2):
+            queue.append(pool.submit(_process_chunk, processor, chunk))
+        while queue:
+            done = queue.popleft().result()
+            for chunk in islice(everything, 1):
+                queue.append(pool.submit(_process_chunk, processor, chunk))
+            yield from done
+
+
+def incident_record(incident: Incident) -> dict[str, Any]:
+    """Return an incident as a JSON-ready dict (enums as their labels or numbers).
+
+    >>> from incidentmap.model import EventType, GeoPrecision, TimePrecision
+    >>> rec = incident_record(Incident(id="x", article_id="a", event_type=EventType.RIOTS,
+    ...     sub_event_type="Mob violence", event_date=None, time_precision=TimePrecision.MONTH,
+    ...     location=None, place_id=None, lat=None, lon=None, country_code=None, admin1=None,
+    ...     geo_precision=GeoPrecision.REGION, evidence="A mob attacked.", evidence_start=0,
+    ...     evidence_end=15))
+    >>> rec["event_type"], rec["time_precision"], rec["actors"]
+    ('Riots', 3, [])
+    """
+    out: dict[str, Any] = {}
+    for name in incident.__dataclass_fields__:
+        value = getattr(incident, name)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif name == "event_type":
+            value = str(value)
+        elif name in ("time_precision", "geo_precision"):
+            value = int(value)
+        out[name] = value
+    return out
+
+
+@dataclass
+class RunSummary:
+    """What :func:`run` did: counts, problems and the files it wrote."""
+
+    articles: int = 0
+    problems: list[InputError] = field(default_factory=list)
+    toponyms: int = 0
+    incidents: int = 0
+    outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_status(self) -> int:
+        """0 if any article was processed, else 1."""
+        return 0 if self.articles else 1
+
+
+def _progress(items: Iterator[ArticleResult], *, enabled: bool) -> Iterator[ArticleResult]:
+    if not enabled:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc="articles", unit=" art", file=sys.stderr, mininterval=0.5) as bar:
+        for item in items:
+            bar.update(1)
+            yield item
+
+
+def run(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    gazetteer: Gazetteer | None = None,
+    formats: Sequence[str] = ("geojson",),
+    write_map: bool = True,
+    workers: int | None = None,
+    demonyms: bool = True,
+    geocoder: FallbackGeocoder | None = None,
+    merge: bool = True,
+    progress: bool | None = None,
+    report: Callable[[InputError], None] | None = None,
+) -> RunSummary:
+    """Run the main job: incidents of every input article, as GeoJSON and a map.
+
+    Parameters
+    ----------
+    inputs
+        Files, directories or ``-`` (see :func:`incidentmap.text.articles.read_articles`).
+    out_dir
+        Folder for ``incidents.geojson``, ``incidents.html`` and other formats.
+    gazetteer
+        Defaults to :meth:`Gazetteer.default`.
+    formats
+        Export formats (``geojson``, ``gpkg``, ``csv``, ``parquet``, ``kml``, ``geojsonseq``).
+    write_map
+        Also write ``incidents.html``.
+    workers, demonyms, geocoder
+        See :func:`iter_results` and :class:`Processor`.
+    merge
+        Merge reports of the same event from different articles.
+    progress
+        Show a progress bar; by default when standard error is a terminal.
+    report
+        Called with each input problem (file and line); logged when ``None``.
+
+    Returns
+    -------
+    RunSummary
+    """
+    from .export import parse_formats, write_outputs
+    from .frame import incidents_frame, toponyms_frame
+    from .gazetteer import Gazetteer
+    from .incidents import merge_incidents
+    from .text.articles import read_articles
+
+    wanted = parse_formats(",".join(formats)) if formats else ()
+    out = Path(out_dir)
+    summary = RunSummary()
+
+    def note(problem: InputError) -> None:
+        summary.problems.append(problem)
+        if report is not None:
+            report(problem)
+        else:
+            log.warning("skipped: %s", problem)
+
+    gaz = gazetteer if gazetteer is not None else Gazetteer.default()
+    processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder)
+    keep_toponyms = "gpkg" in wanted
+    incidents: list[Incident] = []
+    toponym_rows: list[tuple[str, Toponym]] = []
+    show = sys.stderr.isatty() if progress is None else progress
+    results = iter_results(read_articles(*inputs, report=note), processor, workers=workers)
+    for result in _progress(results, enabled=show):
+        summary.articles += 1
+        summary.toponyms += sum(t.place is not None for t in result.toponyms)
+        incidents.extend(result.incidents)
+        if keep_toponyms:
+            toponym_rows.extend((result.article.id, t) for t in result.toponyms)
+    if not summary.articles:
+        log.error("no article could be read from %s", ", ".join(map(str, inputs)))
+        return summary
+    if merge:
+        incidents = merge_incidents(incidents)
+    summary.incidents = len(incidents)
+    gdf = incidents_frame(incidents)
+    topo = toponyms_frame(toponym_rows) if keep_toponyms else None
+    if wanted:
+        summary.outputs.extend(write_outputs(gdf, out, formats=wanted, toponyms=topo))
+    if write_map:
+        from .render import incident_map, save_map
+
+        summary.outputs.append(save_map(incident_map(gdf), out / "incidents.html"))
+    return summary
