@@ -1,0 +1,269 @@
+"""The incident map: one self-contained, offline HTML page per incident frame.
+
+:func:`incident_map` returns a :class:`folium.Map` whose page inlines Leaflet,
+Leaflet.markercluster and Leaflet.heat (read from installed PyPI packages), the
+country outlines of the offline basemap, and the incidents as one JSON document
+from which the page's own script draws markers, layers, heat map, legend and time
+filter. No script or stylesheet is loaded by URL; online tiles are offered in the
+layer control and only fetched if a viewer switches them on.
+
+Examples
+--------
+>>> import geopandas, shapely
+>>> from incidentmap.frame import normalize_incidents_frame
+>>> gdf = normalize_incidents_frame(geopandas.GeoDataFrame(
+...     {"event_type": ["Protests"], "evidence": ["Crowds marched in Basra."]},
+...     geometry=[shapely.Point(47.78, 30.51)], crs="EPSG:4326"))
+>>> world = geopandas.GeoDataFrame({"name": ["Iraq"]},
+...     geometry=[shapely.box(38.8, 29.1, 48.6, 37.4)], crs="EPSG:4326")
+>>> html = map_html(incident_map(gdf, basemap=world))
+>>> "incidentmapInit" in html and "<script src=" not in html
+True
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from branca.element import Element
+
+from ..errors import RenderError
+from .assets import inline_script, inline_style, offline_assets, static_text
+from .basemap import BasemapSource, basemap_geojson
+from .payload import build_payload, safe_json
+
+if TYPE_CHECKING:  # pragma: no cover
+    import folium
+    import geopandas
+
+__all__ = ["ONLINE_TILES", "incident_map", "map_html", "save_map"]
+
+log = logging.getLogger(__name__)
+
+#: Online tile layers offered in the layer control (fetched only when switched on).
+ONLINE_TILES: tuple[dict[str, Any], ...] = (
+    {
+        "name": "OpenStreetMap (online)",
+        "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "attribution": "&copy; OpenStreetMap contributors",
+        "maxZoom": 19,
+    },
+)
+
+_OFFLINE_LABEL = "Country outlines (offline)"
+_MAX_ZOOM = 18
+_SINGLE_ZOOM = 10
+
+
+class _Raw(Element):
+    """Text placed into the page as is (branca would otherwise compile it as a template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class IncidentLayer(Element):
+    """The incidents, basemap and client script of one map, added to the page on render.
+
+    Parameters
+    ----------
+    payload
+        The document of :func:`incidentmap.render.payload.build_payload`, with ``config``.
+    basemap
+        Country outlines as GeoJSON.
+    """
+
+    def __init__(self, payload: dict[str, Any], basemap: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "IncidentLayer"
+        self.payload = payload
+        self.basemap = basemap
+
+    def render(self, **kwargs: Any) -> str:
+        """Add the inlined assets, the data and the start-up call to the page."""
+        figure: Any = self.get_root()
+        parent = self._parent
+        if parent is None or not hasattr(figure, "header"):
+            raise RenderError("the incident layer must be added to a folium.Map before rendering")
+        name = self.get_name()
+        assets = offline_assets()
+        head = [
+            inline_style(assets.leaflet_css),
+            inline_style(assets.markercluster_css),
+            inline_style(static_text("incidentmap.css")),
+            inline_script(assets.leaflet_js),
+            inline_script(assets.markercluster_js),
+        ]
+        if assets.heat_js is not None:
+            head.append(inline_script(assets.heat_js))
+        head.append(inline_script(static_text("incidentmap.js")))
+        figure.header.add_child(_Raw("\n".join(head)), name="incidentmap_assets")
+        data_id, basemap_id = f"{name}_data", f"{name}_basemap"
+        figure.html.add_child(
+            _Raw(
+                f'<script type="application/json" id="{data_id}">{safe_json(self.payload)}'
+                f'</script>\n<script type="application/json" id="{basemap_id}">'
+                f"{safe_json(self.basemap)}</script>"
+            ),
+            name=f"{name}_json",
+        )
+        figure.script.add_child(
+            _Raw(f'incidentmapInit({parent.get_name()}, "{data_id}", "{basemap_id}");'),
+            name=name,
+        )
+        return ""
+
+
+def _as_frame(gdf: Any) -> geopandas.GeoDataFrame:
+    import geopandas as gpd
+
+    from ..frame import INCIDENT_COLUMNS, normalize_incidents_frame
+
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise RenderError(
+            f"incident_map needs a GeoDataFrame of incidents (incidents_frame), "
+            f"not {type(gdf).__name__!r}"
+        )
+    crs_ok = gdf.crs is not None and gdf.crs.to_epsg() == 4326
+    if crs_ok and all(c in gdf.columns for c in INCIDENT_COLUMNS):
+        return gdf
+    return normalize_incidents_frame(gdf)
+
+
+def _view(payload: dict[str, Any], min_confidence: float, show_background: bool) -> Any:
+    """Bounds of the incidents shown at first (all of them if none is shown)."""
+    rows = [
+        i
+        for i in range(payload["n"])
+        if payload["conf"][i] >= min_confidence and (show_background or not payload["bg"][i])
+    ] or list(range(payload["n"]))
+    if not rows:
+        return None
+    lats = [payload["lat"][i] for i in rows]
+    lons = [payload["lon"][i] for i in rows]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def incident_map(
+    gdf: geopandas.GeoDataFrame,
+    *,
+    title: str | None = None,
+    show_background: bool = False,
+    min_confidence: float = 0.4,
+    basemap: BasemapSource = None,
+    heatmap: bool = True,
+    cluster: bool = True,
+) -> folium.Map:
+    """Draw incidents on an offline, layered map.
+
+    Parameters
+    ----------
+    gdf
+        Incidents in the schema of :func:`incidentmap.frame.incidents_frame` (a frame
+        missing columns or in another CRS is normalised first). Rows without a point
+        are left off, with a logged warning saying how many.
+    title
+        Page title and a banner on the map.
+    show_background
+        Show background (generic, habitual) incidents from the start; viewers can
+        switch them on either way.
+    min_confidence
+        Incidents below this confidence start hidden in a "Low confidence" layer.
+    basemap
+        Country outlines: ``None`` for the gazetteer's simplified Natural Earth file,
+        a GeoJSON path, or a GeoDataFrame.
+    heatmap, cluster
+        Offer a heat-map layer; cluster markers when zoomed out.
+
+    Returns
+    -------
+    folium.Map
+        Save it with :func:`save_map` (atomic) or ``Map.save``.
+    """
+    import folium
+
+    if not 0.0 <= float(min_confidence) <= 1.0:
+        raise RenderError(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
+    frame = _as_frame(gdf)
+    payload, skipped = build_payload(frame)
+    if skipped:
+        log.warning(
+            "%d of %d incidents have no point and are left off the map", skipped, len(frame)
+        )
+    payload["config"] = {
+        "name": "",
+        "title": title,
+        "minConfidence": float(min_confidence),
+        "showBackground": bool(show_background),
+        "heatmap": bool(heatmap),
+        "cluster": bool(cluster),
+        "offlineLabel": _OFFLINE_LABEL,
+        "attribution": "Outlines: Natural Earth",
+        "tiles": list(ONLINE_TILES),
+        "iconUrls": offline_assets().icon_urls,
+    }
+    m = folium.Map(location=[20.0, 0.0], zoom_start=2, tiles=None, control_scale=True)
+    # folium's asset lists are class attributes pointing at CDNs: empty them on this map
+    # only; the IncidentLayer inlines what the page needs.
+    m.default_js = []
+    m.default_css = []
+    # MarkerCluster needs a max zoom, which a map without tile layers does not have.
+    m.options["max_zoom"] = _MAX_ZOOM
+    m.options["min_zoom"] = 1
+    root: Any = m.get_root()
+    root.title = title or "incidentmap"
+    payload["config"]["name"] = m.get_name()
+    bounds = _view(payload, float(min_confidence), bool(show_background))
+    if bounds is not None:
+        m.fit_bounds(bounds, padding=(30, 30), max_zoom=_SINGLE_ZOOM)
+    m.add_child(IncidentLayer(payload, basemap_geojson(basemap)))
+    return m
+
+
+def map_html(m: folium.Map) -> str:
+    """Render a map to the text of its self-contained HTML page."""
+    return str(m.get_root().render())
+
+
+def save_map(m: folium.Map, path: str | os.PathLike[str]) -> Path:
+    """Write a map's HTML page atomically (a temporary file, then a rename).
+
+    Parameters
+    ----------
+    m
+        A map from :func:`incident_map`.
+    path
+        Where to write; the folder must exist.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    from ..errors import ExportError
+
+    target = Path(path)
+    html = map_html(m)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(
+            f"cannot write the map to {str(target)!r}: folder {str(folder)!r} does not exist"
+        )
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(html)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a map is meant to be shared
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"cannot write the map to {str(target)!r}: {exc}") from exc
+    return target
