@@ -1,0 +1,152 @@
+"""Write incident frames to files: choose the writer, prepare the place, write atomically.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from incidentmap.frame import incidents_frame
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> [p.name for p in write_outputs(incidents_frame([]), out, formats=("geojson", "csv"))]
+['incidents.geojson', 'incidents.csv']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ExportError
+from .atomic import atomic_path
+from .formats import FORMATS, format_for_path, parse_formats
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = ["prepare_directory", "write_incidents", "write_outputs"]
+
+
+def prepare_directory(path: Path) -> None:
+    """Make sure ``path`` can be created: its directory exists and it is not a directory.
+
+    Raises
+    ------
+    ExportError
+        If ``path`` is a directory or its directory cannot be created (for instance
+        because a parent is a regular file or is read-only).
+    """
+    if path.is_dir():
+        raise ExportError(f"cannot write {str(path)!r}: it is a directory, not a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(
+            f"cannot write {str(path)!r}: cannot create its directory ({exc.strerror or exc})"
+        ) from exc
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ExportError(f"cannot write {str(path)!r}: directory is not writable")
+
+
+def _in_wgs84(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    if gdf.crs is None:
+        return gdf.set_crs("EPSG:4326")
+    if gdf.crs.to_epsg() != 4326:
+        return gdf.to_crs("EPSG:4326")
+    return gdf
+
+
+def write_incidents(
+    gdf: geopandas.GeoDataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    toponyms: geopandas.GeoDataFrame | None = None,
+) -> Path:
+    """Write an incident frame to one file, atomically.
+
+    The file is written under a temporary name in the same directory, flushed to disk
+    and renamed over ``path``; on any error the temporary file is removed and an existing
+    file at ``path`` is left as it was.
+
+    Parameters
+    ----------
+    gdf
+        A frame of the :func:`incidentmap.frame.incidents_frame` schema (extra columns are
+        written too). Reprojected to EPSG:4326 if needed.
+    path
+        The file to write; its directory is created if missing.
+    format
+        A key of :data:`FORMATS`; by default chosen from the extension of ``path``.
+    toponyms
+        A :func:`incidentmap.frame.toponyms_frame`; written as layer ``toponyms`` of a
+        GeoPackage, ignored by the other formats.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    ExportError
+        For an unknown format or extension, a path that cannot be written, or a
+        failing writer (raised from the original error).
+    """
+    from .writers import WRITERS
+
+    target = Path(path)
+    fmt = parse_formats(format)[0] if format is not None else format_for_path(target)
+    prepare_directory(target)
+    gdf = _in_wgs84(gdf)
+    if toponyms is not None:
+        toponyms = _in_wgs84(toponyms)
+    with atomic_path(target) as tmp:
+        WRITERS[fmt](gdf, tmp, toponyms)
+    return target
+
+
+def write_outputs(
+    gdf: geopandas.GeoDataFrame,
+    out_dir: str | os.PathLike[str],
+    *,
+    formats: Sequence[str] | str = ("geojson",),
+    toponyms: geopandas.GeoDataFrame | None = None,
+    basename: str = "incidents",
+) -> list[Path]:
+    """Write the frame once per format as ``out_dir/basename.<ext>``.
+
+    Parameters
+    ----------
+    gdf
+        The incident frame.
+    out_dir
+        Output directory, created if missing.
+    formats
+        Format names (or a comma-separated string of them), validated before anything
+        is written.
+    toponyms
+        Resolved place mentions, for the GeoPackage's ``toponyms`` layer.
+    basename
+        File name without extension.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    ExportError
+        For an unknown format or a file that cannot be written.
+    """
+    names = parse_formats(formats if isinstance(formats, str) else tuple(formats))
+    directory = Path(out_dir)
+    return [
+        write_incidents(
+            gdf,
+            directory / f"{basename}{FORMATS[name].extensions[0]}",
+            format=name,
+            toponyms=toponyms,
+        )
+        for name in names
+    ]

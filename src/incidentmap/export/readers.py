@@ -1,0 +1,151 @@
+"""Read incident files back into the frame schema, including files edited in a GIS.
+
+Every format :mod:`incidentmap.export` writes can be read back; the result goes
+through :func:`incidentmap.frame.normalize_incidents_frame`, so a point moved in
+QGIS moves the incident and columns a tool dropped come back empty.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from incidentmap.frame import incidents_frame
+>>> from incidentmap.export import write_incidents
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "none.gpkg"
+>>> len(read_incidents(write_incidents(incidents_frame([]), path)))
+0
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ExportError
+from .formats import format_for_path, parse_formats
+from .writers import INCIDENTS_LAYER
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = ["read_incidents"]
+
+#: Fields the KML drivers add on reading (or that the KML writer derives): not incident data.
+_KML_FIELDS = frozenset(
+    {
+        "name",
+        "Name",
+        "description",
+        "Description",
+        "timestamp",
+        "begin",
+        "end",
+        "altitudeMode",
+        "tessellate",
+        "extrude",
+        "visibility",
+        "drawOrder",
+        "icon",
+    }
+)
+
+_TRUE = frozenset({"true", "1", "yes", "t", "y"})
+_FALSE = frozenset({"false", "0", "no", "f", "n", ""})
+
+
+def _read_csv(path: Path) -> Any:
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from ..frame import INCIDENT_COLUMNS
+
+    text_columns = {n: "string" for n, t in INCIDENT_COLUMNS.items() if t in ("string", "object")}
+    text_columns["wkt"] = "string"
+    df = pd.read_csv(path, dtype=text_columns, keep_default_na=False, na_values=[""])
+    # A spreadsheet edits lat/lon; a GIS would not edit a CSV. So lat/lon win, and
+    # the wkt column only places rows without them.
+    lat = pd.to_numeric(df.get("lat"), errors="coerce") if "lat" in df else None
+    lon = pd.to_numeric(df.get("lon"), errors="coerce") if "lon" in df else None
+    geometry = None
+    if "wkt" in df:
+        wkt = df["wkt"].astype(object).where(df["wkt"].notna(), None).to_numpy()
+        geometry = shapely.from_wkt(wkt, on_invalid="ignore")
+    if lat is not None and lon is not None:
+        has_xy = (lat.notna() & lon.notna()).to_numpy()
+        points = shapely.points(lon.to_numpy(), lat.to_numpy())
+        points[~has_xy] = None
+        if geometry is not None:
+            points[~has_xy] = geometry[~has_xy]
+        geometry = points
+    df = df.drop(columns=[c for c in ("wkt",) if c in df])
+    return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE or text in _FALSE:
+            return text in _TRUE
+        raise ValueError(f"not a boolean: {value!r} (expected true or false)")
+    return bool(value) if value is not None and value == value else False
+
+
+def read_incidents(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+) -> geopandas.GeoDataFrame:
+    """Read an incident file written by :func:`write_incidents` (or edited since).
+
+    Parameters
+    ----------
+    path
+        A ``.geojson``, ``.geojsonl``, ``.gpkg`` (layer ``incidents``), ``.csv``,
+        ``.parquet`` or ``.kml`` file.
+    format
+        A key of :data:`~incidentmap.export.FORMATS`; by default chosen by extension.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The incident schema (EPSG:4326), extra columns kept.
+
+    Raises
+    ------
+    ExportError
+        If the file is missing, its format is unknown, or it cannot be read.
+    """
+    source = Path(path)
+    fmt = parse_formats(format)[0] if format is not None else format_for_path(source)
+    if not source.is_file():
+        raise ExportError(f"cannot read {str(source)!r}: no such file")
+    try:
+        gdf = _read(source, fmt)
+        if "background" in gdf.columns and gdf["background"].dtype != bool:
+            gdf["background"] = [_as_bool(v) for v in gdf["background"]]
+        from ..frame import normalize_incidents_frame
+
+        return normalize_incidents_frame(gdf)
+    except ExportError:
+        raise
+    except Exception as exc:
+        raise ExportError(f"cannot read {str(source)!r} as {fmt}: {exc}") from exc
+
+
+def _read(source: Path, fmt: str) -> Any:
+    import pyogrio
+
+    if fmt == "csv":
+        return _read_csv(source)
+    if fmt == "parquet":
+        import geopandas as gpd
+
+        return gpd.read_parquet(source)
+    if fmt == "gpkg":
+        layers = [str(name) for name, _ in pyogrio.list_layers(source)]
+        layer = INCIDENTS_LAYER if INCIDENTS_LAYER in layers else layers[0]
+        return pyogrio.read_dataframe(source, layer=layer)
+    gdf = pyogrio.read_dataframe(source)
+    if fmt == "kml":
+        gdf = gdf.drop(columns=[c for c in gdf.columns if c in _KML_FIELDS])
+    return gdf
