@@ -16,13 +16,14 @@ Examples
 ...     geometry=[shapely.Point(47.78, 30.51)], crs="EPSG:4326"))
 >>> world = geopandas.GeoDataFrame({"name": ["Iraq"]},
 ...     geometry=[shapely.box(38.8, 29.1, 48.6, 37.4)], crs="EPSG:4326")
->>> html = map_html(incident_map(gdf, basemap=world))
->>> "incidentmapInit" in html and "<script src=" not in html
+>>> page = map_html(incident_map(gdf, basemap=world))
+>>> "incidentmapInit" in page and "<script src=" not in page
 True
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import tempfile
@@ -219,7 +220,7 @@ def incident_map(
     m.options["max_zoom"] = _MAX_ZOOM
     m.options["min_zoom"] = 1
     root: Any = m.get_root()
-    root.title = title or "incidentmap"
+    root.title = html.escape(title or "incidentmap")  # branca writes it unescaped
     payload["config"]["name"] = m.get_name()
     bounds = _view(payload, float(min_confidence), bool(show_background))
     if bounds is not None:
@@ -251,7 +252,7 @@ def save_map(m: folium.Map, path: str | os.PathLike[str]) -> Path:
     from ..errors import ExportError
 
     target = Path(path)
-    html = map_html(m)
+    page = map_html(m)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(
@@ -260,7 +261,7 @@ def save_map(m: folium.Map, path: str | os.PathLike[str]) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
+            fh.write(page)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a map is meant to be shared
         os.replace(tmp, target)
     except OSError as exc:

@@ -498,10 +498,15 @@
       if (minDay === null) return;
       var a = from ? dayOf(from) : minDay;
       var b = to ? dayOf(to) : maxDay;
-      state.from = Math.max(minDay, Math.min(a, b));
-      state.to = Math.min(maxDay, Math.max(a, b));
-      if (fromInput) { fromInput.value = String(state.from); fromInput.dispatchEvent(new Event("input")); }
-      if (toInput) { toInput.value = String(state.to); toInput.dispatchEvent(new Event("input")); }
+      var first = Math.max(minDay, Math.min(a, b));
+      var last = Math.min(maxDay, Math.max(a, b));
+      state.from = first;
+      state.to = last;
+      if (fromInput && toInput) {
+        fromInput.value = String(first);
+        toInput.value = String(last);
+        toInput.dispatchEvent(new Event("input"));
+      }
       if (timer) { clearTimeout(timer); timer = null; }
       refresh();
     };

@@ -1,0 +1,238 @@
+"""The incident map as HTML text: self-contained, escaped, layered, written atomically."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incidentmap.cli import main
+from incidentmap.errors import ExportError, RenderError
+from incidentmap.frame import LIST_COLUMNS, incidents_frame
+from incidentmap.model import EventType, GeoPrecision, Incident, TimePrecision
+from incidentmap.render import incident_map, map_html, save_map
+from incidentmap.render.payload import safe_json
+
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+
+BASE = Incident(
+    id="i1",
+    article_id="a1",
+    event_type=EventType.PROTESTS,
+    sub_event_type="Peaceful protest",
+    event_date="2021-11-05",
+    time_precision=TimePrecision.DAY,
+    location="Tahrir Square",
+    place_id="curated:tahrir-square-baghdad",
+    lat=33.3326,
+    lon=44.4181,
+    country_code="IQ",
+    admin1="07",
+    geo_precision=GeoPrecision.EXACT,
+    evidence="Thousands gathered in Tahrir Square on Friday.",
+    evidence_start=0,
+    evidence_end=46,
+    source_url="https://news.example.org/iraq/1",
+    source_title="Protesters gather in Baghdad",
+    confidence=0.9,
+)
+
+
+@pytest.fixture
+def world() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"name": ["Iraq"]}, geometry=[shapely.box(38.8, 29.1, 48.6, 37.4)], crs="EPSG:4326"
+    )
+
+
+def _payload(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="[^"]+_data">(.*?)</script>', html, re.S)
+    assert match, "the incident data block is missing"
+    return json.loads(match.group(1))
+
+
+def _render(incidents: list[Incident], world: gpd.GeoDataFrame, **options: object) -> str:
+    return map_html(incident_map(incidents_frame(incidents), basemap=world, **options))
+
+
+def test_page_loads_nothing_by_url(world: gpd.GeoDataFrame) -> None:
+    html = _render([BASE], world)
+    assert not re.search(r"<script[^>]*\bsrc=", html), "a script is loaded by URL"
+    assert not re.search(r"<link[^>]*\bhref=", html), "a stylesheet is loaded by URL"
+    for url in re.findall(r"url\(([^)]*)\)", html):
+        assert not re.match(r"['\"]?(https?:)?//", url), f"CSS fetches {url}"
+    assert "L.MarkerClusterGroup" in html and "L.heatLayer" in html
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html
+
+
+def test_article_text_cannot_break_out_of_the_data_block(world: gpd.GeoDataFrame) -> None:
+    evil = replace(
+        BASE,
+        evidence=f"Rockets hit Tahrir Square. {XSS_SCRIPT} </script><script>alert(2)</script>",
+        source_title=XSS_IMG,
+        location="Tahrir Square {{ 7*7 }}",
+    )
+    html = _render([evil], world)
+    for raw in (XSS_SCRIPT, XSS_IMG, "</script><script>alert(2)"):
+        assert raw not in html
+    data = _payload(html)
+    assert data["ev"] == [evil.evidence]
+    assert data["tables"]["title"] == [XSS_IMG]
+    # the location is data, not a template: branca must not have evaluated it
+    assert data["tables"]["loc"] == ["Tahrir Square {{ 7*7 }}"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_safe_json_round_trips_and_has_no_markup(text: str) -> None:
+    encoded = safe_json({"t": text})
+    assert json.loads(encoded) == {"t": text}
+    assert not set("<>&\u2028\u2029") & set(encoded)
+
+
+def test_one_layer_per_type_present_in_acled_order(world: gpd.GeoDataFrame) -> None:
+    incidents = [
+        replace(BASE, id="p", event_type=EventType.PROTESTS),
+        replace(BASE, id="b", event_type=EventType.BATTLES, lat=33.5),
+        replace(BASE, id="b2", event_type=EventType.BATTLES, lat=33.6),
+    ]
+    data = _payload(_render(incidents, world))
+    assert [t["type"] for t in data["types"]] == ["Battles", "Protests"]
+    assert data["type"] == [1, 0, 0]
+    assert all(t["color"].startswith("#") and "<" in t["glyph"] for t in data["types"])
+
+
+def test_incident_fields_reach_the_popup_data(world: gpd.GeoDataFrame) -> None:
+    inc = replace(
+        BASE,
+        fatalities=3,
+        injured=None,
+        sources=4,
+        time_precision=TimePrecision.MONTH,
+        event_date="2019-06-01",
+        geo_precision=GeoPrecision.NEAR,
+        area_wkt="POLYGON((44.37 33.29, 44.41 33.29, 44.41 33.32, 44.37 33.32, 44.37 33.29))",
+    )
+    data = _payload(_render([inc], world))
+    assert data["fat"] == [3] and data["inj"] == [-1] and data["src"] == [4]
+    assert data["tp"] == [3] and data["gp"] == [2]
+    assert data["date"] == [(18048)]  # 2019-06-01 as days since 1970-01-01
+    assert data["areas"][0]["type"] == "Polygon" and data["area"] == [0]
+    assert data["tables"]["url"] == ["https://news.example.org/iraq/1"]
+
+
+def test_rows_without_a_point_are_skipped_with_a_warning(
+    world: gpd.GeoDataFrame, caplog: pytest.LogCaptureFixture
+) -> None:
+    incidents = [BASE, replace(BASE, id="nowhere", lat=None, lon=None)]
+    with caplog.at_level(logging.WARNING, logger="incidentmap.render"):
+        data = _payload(_render(incidents, world))
+    assert data["n"] == 1 and data["id"] == ["i1"]
+    assert "1 of 2 incidents have no point" in caplog.text
+
+
+def test_view_fits_the_incidents_and_zooms_in_on_a_single_one(world: gpd.GeoDataFrame) -> None:
+    html = _render([BASE], world)
+    assert re.search(r"fitBounds\(\s*\[\[33\.3326, 44\.4181\], \[33\.3326, 44\.4181\]\]", html)
+    assert '"maxZoom": 10' in html
+    spread = [BASE, replace(BASE, id="far", lat=36.19, lon=44.01)]
+    assert "[[33.3326, 44.01], [36.19, 44.4181]]" in _render(spread, world)
+
+
+def test_title_is_escaped(world: gpd.GeoDataFrame) -> None:
+    html = _render([BASE], world, title="Iraq </title><script>alert(1)</script>")
+    assert "<title>Iraq &lt;/title&gt;&lt;script&gt;" in html
+    assert XSS_SCRIPT not in html
+
+
+def test_hidden_by_default_settings_are_passed_to_the_page(world: gpd.GeoDataFrame) -> None:
+    data = _payload(_render([BASE], world, min_confidence=0.6, show_background=True))
+    assert data["config"]["minConfidence"] == 0.6
+    assert data["config"]["showBackground"] is True
+    with pytest.raises(RenderError, match="between 0 and 1"):
+        incident_map(incidents_frame([BASE]), basemap=world, min_confidence=7)
+
+
+def test_a_frame_with_few_columns_is_normalised(world: gpd.GeoDataFrame) -> None:
+    gdf = gpd.GeoDataFrame(
+        {"event_type": ["Riots"]}, geometry=[shapely.Point(44.4, 33.3)], crs="EPSG:4326"
+    )
+    data = _payload(map_html(incident_map(gdf, basemap=world)))
+    assert data["n"] == 1 and data["types"][0]["type"] == "Riots"
+
+
+def test_not_a_geodataframe_is_refused(world: gpd.GeoDataFrame) -> None:
+    with pytest.raises(RenderError, match="GeoDataFrame"):
+        incident_map([BASE], basemap=world)  # type: ignore[arg-type]
+
+
+def test_default_basemap_is_the_gazetteer_outlines() -> None:
+    from incidentmap.render.basemap import basemap_geojson
+
+    doc = basemap_geojson()
+    if not doc["features"]:
+        pytest.skip("gazetteer/data/countries-simplified.geojson is not built yet")
+    names = {f["properties"]["name"] for f in doc["features"]}
+    assert "Iraq" in names and len(doc["features"]) > 150
+
+
+def test_save_map_is_atomic_and_checks_the_folder(tmp_path: Path, world: gpd.GeoDataFrame) -> None:
+    m = incident_map(incidents_frame([BASE]), basemap=world)
+    target = save_map(m, tmp_path / "map.html")
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
+    with pytest.raises(ExportError, match="does not exist"):
+        save_map(m, tmp_path / "missing" / "map.html")
+
+
+def _write_geojson(incidents: list[Incident], path: Path) -> None:
+    gdf = incidents_frame(incidents)
+    for column in LIST_COLUMNS:
+        gdf[column] = [json.dumps(list(v)) for v in gdf[column]]
+    gdf.to_file(path, driver="GeoJSON")
+
+
+def test_map_command_renders_a_gis_edited_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "incidents.geojson"
+    _write_geojson([BASE, replace(BASE, id="i2", event_type=EventType.RIOTS)], source)
+    edited = json.loads(source.read_text())
+    edited["features"][1]["geometry"]["coordinates"] = [47.78, 30.51]  # moved to Basra in a GIS
+    source.write_text(json.dumps(edited))
+    out = tmp_path / "map.html"
+    assert main(["map", str(source), "-o", str(out), "--title", "Iraq"]) == 0
+    html = out.read_text(encoding="utf-8")
+    data = _payload(html)
+    assert data["n"] == 2 and data["lat"][1] == 30.51 and data["lon"][1] == 47.78
+    assert "<title>Iraq</title>" in html
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.geojson", None, "does not exist"),
+        ("notes.txt", "hello", "unsupported file type '.txt'"),
+        ("broken.geojson", "this is not json", "cannot be read as GeoJSON"),
+        ("empty.geojson", '{"type": "FeatureCollection", "features": []}', "no features"),
+    ],
+)
+def test_map_command_explains_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str | None, message: str
+) -> None:
+    source = tmp_path / name
+    if content is not None:
+        source.write_text(content)
+    assert main(["map", str(source), "-o", str(tmp_path / "out.html")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and name in err
+    assert not (tmp_path / "out.html").exists()
