@@ -60,18 +60,22 @@ def _fsync_dir(path: Path) -> None:
 
 
 @contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(path: str | os.PathLike[str], *, wrap_errors: bool = True) -> Iterator[Path]:
     """Yield a temporary path to write; on success move it onto ``path``.
 
     The temporary file lives in the same directory (so the final :func:`os.replace`
     is atomic), is flushed with :func:`os.fsync` before the rename, and is removed
-    when the block raises. Errors other than :class:`ExportError` are re-raised as
-    :class:`ExportError` naming ``path``, from the original error.
+    when the block raises (an interrupt included).
 
     Parameters
     ----------
     path
         The file to create or replace. Its directory must exist.
+    wrap_errors
+        Re-raise errors of the block (other than :class:`ExportError`) as
+        :class:`ExportError` naming ``path``, from the original error. Set it to
+        ``False`` when the block runs the caller's own code (a streaming writer),
+        whose errors should reach the caller unchanged.
 
     Yields
     ------
@@ -87,17 +91,22 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = temporary_sibling(target)
     try:
         yield tmp
+    except Exception as exc:
+        _remove_partial(tmp)
+        if wrap_errors and not isinstance(exc, ExportError):
+            raise ExportError(f"could not write {str(target)!r}: {exc}") from exc
+        raise
+    except BaseException:
+        _remove_partial(tmp)
+        raise
+    try:
         if not tmp.is_file():
             raise ExportError(f"could not write {str(target)!r}: the writer produced no file")
         _fsync_file(tmp)
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-    except ExportError:
+    except OSError as exc:  # ExportError is an OSError too
         _remove_partial(tmp)
-        raise
-    except Exception as exc:
-        _remove_partial(tmp)
+        if isinstance(exc, ExportError):
+            raise
         raise ExportError(f"could not write {str(target)!r}: {exc}") from exc
-    except BaseException:
-        _remove_partial(tmp)
-        raise

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExportError
 from .formats import format_for_path, parse_formats
-from .writers import INCIDENTS_LAYER
+from .writers import INCIDENTS_LAYER, KML_ID
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -81,6 +81,11 @@ def _read_csv(path: Path) -> Any:
     return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
 
 
+def _has_content(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return bool(fh.read(4096).strip())
+
+
 def _as_bool(value: Any) -> bool:
     if isinstance(value, str):
         text = value.strip().lower()
@@ -137,6 +142,10 @@ def _read(source: Path, fmt: str) -> Any:
 
     if fmt == "csv":
         return _read_csv(source)
+    if fmt == "geojsonseq" and not _has_content(source):
+        from ..frame import incidents_frame  # an empty sequence: GDAL cannot open it
+
+        return incidents_frame([])
     if fmt == "parquet":
         import geopandas as gpd
 
@@ -147,5 +156,6 @@ def _read(source: Path, fmt: str) -> Any:
         return pyogrio.read_dataframe(source, layer=layer)
     gdf = pyogrio.read_dataframe(source)
     if fmt == "kml":
-        gdf = gdf.drop(columns=[c for c in gdf.columns if c in _KML_FIELDS])
+        drop = [c for c in gdf.columns if c in _KML_FIELDS or (c == "id" and KML_ID in gdf)]
+        gdf = gdf.drop(columns=drop).rename(columns={KML_ID: "id"})
     return gdf

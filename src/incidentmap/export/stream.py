@@ -60,6 +60,7 @@ def iter_geojsonseq(
     """
     import pyogrio
 
+    from .table import geometry_type
     from .writers import CRS, geojson_table, geojsonseq_options
 
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
@@ -73,7 +74,7 @@ def iter_geojsonseq(
             driver="GeoJSONSeq",
             layer="incidents",
             geometry_name="geometry",
-            geometry_type="Point",
+            geometry_type=geometry_type(chunk),
             crs=CRS,
             layer_options=geojsonseq_options(),
         )
@@ -120,7 +121,7 @@ class GeoJSONSeqWriter:
         prepare_directory(self.path)
         stack = ExitStack()
         try:
-            tmp = stack.enter_context(atomic_path(self.path))
+            tmp = stack.enter_context(atomic_path(self.path, wrap_errors=False))
             self._file = stack.enter_context(tmp.open("wb"))
         except BaseException:
             stack.close()

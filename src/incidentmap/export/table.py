@@ -37,6 +37,7 @@ __all__ = [
     "DATE_COLUMNS",
     "ListMode",
     "attribute_table",
+    "geometry_type",
     "rounded_geometry",
     "wkb_array",
 ]
@@ -181,6 +182,22 @@ def rounded_geometry(gdf: geopandas.GeoDataFrame) -> Any:
     rounded = shapely.set_precision(geoms, 10.0**-COORDINATE_DECIMALS)
     rounded[missing] = None
     return rounded
+
+
+def geometry_type(gdf: geopandas.GeoDataFrame) -> str:
+    """Return the OGR layer geometry type: ``"Point"`` when every geometry is one.
+
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import Point, box
+    >>> geometry_type(gpd.GeoDataFrame(geometry=[Point(0, 0), None]))
+    'Point'
+    >>> geometry_type(gpd.GeoDataFrame(geometry=[Point(0, 0), box(0, 0, 1, 1)]))
+    'Unknown'
+    """
+    types = set(gdf.geometry.dropna().geom_type.unique()) - {None}
+    if len(types) == 1:
+        return str(types.pop())
+    return "Point" if not types else "Unknown"
 
 
 def wkb_array(gdf: geopandas.GeoDataFrame) -> pyarrow.Array:

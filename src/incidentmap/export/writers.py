@@ -16,7 +16,8 @@ per-format choices are:
   ``wkt`` geometry column last.
 - GeoParquet 1.1: ``date32`` dates, nullable integers, ``list<string>`` lists, WKB points.
 - KML: ``name`` = event type and place, ``description`` = the evidence sentence and the
-  date, the other fields as ExtendedData.
+  date, the other fields as ExtendedData, the incident id as ``incident_id`` (KML readers
+  use ``id`` for the Placemark's own id).
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .table import COORDINATE_DECIMALS, DATE_COLUMNS, attribute_table, rounded_geometry, wkb_array
+from .table import (
+    COORDINATE_DECIMALS,
+    DATE_COLUMNS,
+    attribute_table,
+    geometry_type,
+    rounded_geometry,
+    wkb_array,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -52,6 +60,9 @@ Writer = Callable[["geopandas.GeoDataFrame", Path, "geopandas.GeoDataFrame | Non
 #: The CRS every output is written in.
 CRS = "EPSG:4326"
 
+#: Name of the incident id field in KML.
+KML_ID = "incident_id"
+
 #: Layer names inside a GeoPackage.
 INCIDENTS_LAYER = "incidents"
 TOPONYMS_LAYER = "toponyms"
@@ -75,7 +86,7 @@ def _with_geometry(table: pyarrow.Table, gdf: geopandas.GeoDataFrame) -> pyarrow
     return table.append_column("geometry", wkb_array(gdf))
 
 
-def _write_ogr(table: pyarrow.Table, path: Path, driver: str, **options: object) -> None:
+def _write_ogr(table: pyarrow.Table, path: Path, driver: str, kind: str, **options: object) -> None:
     import pyogrio
 
     pyogrio.write_arrow(
@@ -83,7 +94,7 @@ def _write_ogr(table: pyarrow.Table, path: Path, driver: str, **options: object)
         path,
         driver=driver,
         geometry_name="geometry",
-        geometry_type="Point",
+        geometry_type=kind,
         crs=CRS,
         **options,
     )
@@ -99,7 +110,8 @@ def write_geojson(
 ) -> None:
     """Write an RFC 7946 FeatureCollection (no ``crs`` member, lon/lat, 7 decimals)."""
     options = {"RFC7946": "YES", "WRITE_NAME": "NO", **_JSON_OPTIONS}
-    _write_ogr(geojson_table(gdf), path, "GeoJSON", layer="incidents", layer_options=options)
+    table = geojson_table(gdf)
+    _write_ogr(table, path, "GeoJSON", geometry_type(gdf), layer="incidents", layer_options=options)
 
 
 def geojsonseq_options() -> dict[str, str]:
@@ -125,10 +137,11 @@ def write_gpkg(
     # QGIS releases only "partially support".
     dataset_options = {"VERSION": "1.3"}
     table = _with_geometry(attribute_table(gdf, lists="json"), gdf)
-    _write_ogr(table, path, "GPKG", layer=INCIDENTS_LAYER, dataset_options=dataset_options)
+    kind = geometry_type(gdf)
+    _write_ogr(table, path, "GPKG", kind, layer=INCIDENTS_LAYER, dataset_options=dataset_options)
     if toponyms is not None:
         topo = _with_geometry(attribute_table(toponyms, lists="json"), toponyms)
-        _write_ogr(topo, path, "GPKG", layer=TOPONYMS_LAYER)
+        _write_ogr(topo, path, "GPKG", geometry_type(toponyms), layer=TOPONYMS_LAYER)
 
 
 def write_csv(
@@ -204,6 +217,8 @@ def _kml_table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
     import pyarrow.compute as pc
 
     table = attribute_table(gdf, lists="json")
+    if "id" in table.column_names:  # readers (LIBKML, QGIS) take "id" for the Placemark id
+        table = table.rename_columns([KML_ID if c == "id" else c for c in table.column_names])
     for i, field in enumerate(table.schema):  # KML knows int but not int64
         if pa.types.is_int64(field.type):
             table = table.set_column(i, field.name, pc.cast(table.column(i), pa.int32()))
@@ -236,7 +251,8 @@ def write_kml(
     fields as typed ``ExtendedData``.
     """
     options = {"NameField": "name", "DescriptionField": "description"}
-    _write_ogr(_kml_table(gdf), path, "KML", layer="incidents", dataset_options=options)
+    table = _kml_table(gdf)
+    _write_ogr(table, path, "KML", geometry_type(gdf), layer="incidents", dataset_options=options)
 
 
 #: Format name -> writer.
