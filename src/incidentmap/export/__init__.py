@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 from .api import write_incidents, write_outputs
+from .atomic import atomic_path
 from .formats import FORMATS, Format, accepted_extensions, format_for_path, parse_formats
 from .readers import read_incidents
 from .stream import GeoJSONSeqWriter, iter_geojsonseq
@@ -28,6 +29,7 @@ __all__ = [
     "Format",
     "GeoJSONSeqWriter",
     "accepted_extensions",
+    "atomic_path",
     "format_for_path",
     "iter_geojsonseq",
     "parse_formats",
