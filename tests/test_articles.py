@@ -372,7 +372,7 @@ def test_default_report_logs_a_warning(tmp_path: Path, caplog: pytest.LogCapture
 
 def test_unknown_encoding_error_handler_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="'maybe' is not a codec error handler"):
-        list(read_articles(tmp_path, encoding_errors="maybe"))
+        read_articles(tmp_path, encoding_errors="maybe")
 
 
 @pytest.mark.parametrize(

@@ -47,28 +47,30 @@ Examples
 
 from __future__ import annotations
 
-import bisect
 import codecs
-import csv
-import datetime as dt
-import email.utils
 import itertools
 import json
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
-from ..model import Article, GivenSpan
+from ..model import Article
+from ._records import (
+    BOM,
+    FIELDS,
+    RecordReader,
+    Reporter,
+    canonical,
+    clean_text,
+    optional_text,
+    parse_published,
+)
 
 __all__ = ["SUPPORTED_SUFFIXES", "Reporter", "iter_input_files", "parse_published", "read_articles"]
-
-Reporter = Callable[[InputError], None]
-"""Receives each problem found in the input; the default logs it as a warning."""
 
 #: File extensions read from directories (explicitly named files of other types are read
 #: as plain text).
@@ -77,68 +79,7 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".jsonl", ".ndjson", ".
 _LOG = logging.getLogger("incidentmap.input")
 _STDIN = "<stdin>"
 _SNIFF_BYTES = 8192
-_BOM = b"\xef\xbb\xbf"
-_SPACE = re.compile(r"\s*")
 _FRONT_MATTER_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
-# field names accepted in records, front matter and CSV headers (lower case) -> Article field
-_FIELDS = {
-    "id": "id",
-    "title": "title",
-    "headline": "title",
-    "published": "published",
-    "date": "published",
-    "url": "url",
-    "link": "url",
-    "text": "text",
-    "body": "text",
-    "content": "text",
-    "article": "text",
-    "toponyms": "toponyms",
-}
-
-
-def parse_published(value: str | dt.date | None) -> dt.date | None:
-    """Return the date of a ``published`` value, ``None`` for a missing or blank one.
-
-    Accepts ``YYYY-MM-DD``, ISO 8601 date-times (with or without a zone; the date is the
-    one written, not converted to UTC) and RFC 2822 dates as used by RSS feeds.
-
-    Raises
-    ------
-    InputError
-        If the value is not a date in one of those forms.
-
-    Examples
-    --------
-    >>> parse_published("2021-03-04"), parse_published("2021-03-04T23:30:00-05:00")
-    (datetime.date(2021, 3, 4), datetime.date(2021, 3, 4))
-    >>> parse_published("Thu, 04 Mar 2021 10:00:00 GMT")
-    datetime.date(2021, 3, 4)
-    >>> parse_published("04/03/2021")
-    Traceback (most recent call last):
-    ...
-    incidentmap.errors.InputError: published date '04/03/2021' is not a date; use YYYY-MM-DD, ...
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    accepted = "use YYYY-MM-DD, an ISO 8601 date-time or an RFC 2822 date"
-    if not isinstance(value, str):
-        raise InputError(f"published date {value!r} is not text; {accepted}")
-    text = value.strip()
-    if not text:
-        return None
-    try:  # Python 3.10's fromisoformat does not read a trailing "Z"
-        return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text[-1] in "Zz" else text).date()
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError) as exc:
-        raise InputError(f"published date {value!r} is not a date; {accepted}") from exc
 
 
 def iter_input_files(sources: Iterable[str | Path] | str | Path) -> Iterator[Path]:
@@ -210,21 +151,11 @@ def read_articles(
             "use 'strict', 'replace' or 'ignore'"
         ) from exc
     reader = _Reader(report=report or _log_problem, encoding_errors=encoding_errors)
-    for path in iter_input_files(sources):
-        yield from reader.read(path)
+    return (article for path in iter_input_files(sources) for article in reader.read(path))
 
 
 def _log_problem(error: InputError) -> None:
     _LOG.warning("%s", error)
-
-
-def _clean_text(text: str) -> tuple[str, list[int]]:
-    """Drop a BOM and turn CRLF/CR into LF; also return the removed indices (sorted)."""
-    removed = [0] if text.startswith("\ufeff") else []
-    if "\r" in text:
-        removed += [match.start() for match in re.finditer("\r(?=\n)", text)]
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return (text[1:] if text.startswith("\ufeff") else text), removed
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, tuple[str, int]], str]:
@@ -253,47 +184,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, tuple[str, int]], str]:
     return {}, text
 
 
-def _canonical(record: dict[Any, Any]) -> dict[str, Any]:
-    """Map a record's keys onto Article fields; an exact field name beats an alias."""
-    fields: dict[str, Any] = {}
-    for key, value in record.items():
-        lowered = str(key).strip().lower()
-        name = _FIELDS.get(lowered)
-        if name is not None and (name not in fields or lowered == name):
-            fields[name] = value
-    return fields
-
-
-def _skip_space(text: str, position: int) -> int:
-    match = _SPACE.match(text, position)
-    return match.end() if match else position
-
-
-def _optional_text(value: object) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _whole_number(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value
-
-
-def _number(value: object) -> float | None:
-    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
-@dataclass(frozen=True)
-class _Reader:
+class _Reader(RecordReader):
     """Reads one input file at a time, reporting problems instead of raising."""
-
-    report: Reporter
-    encoding_errors: str
 
     def read(self, path: Path) -> Iterator[Article]:
         if str(path) == "-":
@@ -306,34 +198,31 @@ class _Reader:
         with handle:
             suffix = path.suffix.lower()
             if suffix in {".jsonl", ".ndjson"}:
-                yield from self._json_lines(handle, source, path.stem)
+                yield from self.json_lines(handle, source, path.stem)
             elif suffix == ".csv":
-                yield from self._csv(handle, source, path.stem)
+                yield from self.csv_rows(handle, source, path.stem)
             else:
                 data = handle.read()
                 if suffix == ".json":
-                    yield from self._json(data, source, path.stem)
+                    yield from self.json_document(data, source, path.stem)
                 elif suffix in {".html", ".htm"}:
                     yield from self._html(data, source, path)
                 else:
                     yield from self._plain(data, source, path.stem, self._sidecar(path))
-
-    def _problem(self, message: str, source: str, line: int | None = None) -> None:
-        self.report(InputError(message, source=source, line=line))
 
     def _open(self, path: Path, source: str) -> IO[bytes] | None:
         try:
             handle = path.open("rb")
             head = handle.read(_SNIFF_BYTES)
         except FileNotFoundError:
-            self._problem("no such file or directory", source)
+            self.problem("no such file or directory", source)
             return None
         except OSError as exc:
-            self._problem(f"cannot read the file: {exc.strerror or exc}", source)
+            self.problem(f"cannot read the file: {exc.strerror or exc}", source)
             return None
         if b"\0" in head:
             handle.close()
-            self._problem(
+            self.problem(
                 "not a text file (it holds NUL bytes: binary data such as an image, "
                 "or UTF-16 text); articles must be UTF-8 text, HTML, JSON or CSV",
                 source,
@@ -342,40 +231,6 @@ class _Reader:
         handle.seek(0)
         return handle
 
-    def _decode(self, data: bytes, source: str, first_line: int = 1) -> str | None:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = first_line + data.count(b"\n", 0, exc.start)
-            what = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-            if not self._keep_undecodable(what, source, line):
-                return None
-            return data.decode("utf-8", errors=self.encoding_errors)
-
-    def _keep_undecodable(self, what: str, source: str, line: int) -> bool:
-        """Report bytes that are not UTF-8; return whether the text is kept anyway."""
-        if self.encoding_errors == "strict":
-            self._problem(
-                f"not UTF-8 text ({what}); skipped: save it as UTF-8 "
-                "or read with encoding_errors='replace'",
-                source,
-                line,
-            )
-            return False
-        self._problem(
-            f"not UTF-8 text ({what}); read with encoding_errors={self.encoding_errors!r}",
-            source,
-            line,
-        )
-        return True
-
-    def _published(self, value: object, source: str, line: int | None) -> dt.date | None:
-        try:
-            return parse_published(value)  # type: ignore[arg-type]
-        except InputError as exc:
-            self._problem(f"{exc.reason}; the article is kept without a date", source, line)
-            return None
-
     def _sidecar(self, path: Path) -> dict[str, tuple[Any, int | None]]:
         for sidecar in (path.with_name(f"{path.stem}.meta.json"), Path(f"{path}.meta.json")):
             if not sidecar.is_file():
@@ -383,35 +238,39 @@ class _Reader:
             try:
                 meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                self._problem(f"sidecar metadata ignored: {exc}", str(sidecar))
+                self.problem(f"sidecar metadata ignored: {exc}", str(sidecar))
                 return {}
             if not isinstance(meta, dict):
-                self._problem("sidecar metadata ignored: not a JSON object", str(sidecar))
+                self.problem("sidecar metadata ignored: not a JSON object", str(sidecar))
                 return {}
-            return {key: (value, None) for key, value in _canonical(meta).items()}
+            return {key: (value, None) for key, value in canonical(meta).items()}
         return {}
 
     def _plain(
         self, data: bytes, source: str, stem: str, meta: dict[str, tuple[Any, int | None]]
     ) -> Iterator[Article]:
-        decoded = self._decode(data, source)
+        decoded = self.decode(data, source)
         if decoded is None:
             return
-        text, _ = _clean_text(decoded)
-        front, body = _split_front_matter(text)
+        front, body = _split_front_matter(clean_text(decoded)[0])
         for key, value in front.items():
-            if key in _FIELDS:
-                meta[_FIELDS[key]] = value
-        if not body.strip():
-            self._problem("empty article (no text)", source)
+            if key in FIELDS:
+                meta[FIELDS[key]] = value
+        yield from self._article(body, source, stem, meta)
+
+    def _article(
+        self, text: str, source: str, stem: str, meta: dict[str, tuple[Any, int | None]]
+    ) -> Iterator[Article]:
+        if not text.strip():
+            self.problem("empty article (no text)", source)
             return
-        published_value, published_line = meta.get("published", (None, None))
+        published, line = meta.get("published", (None, None))
         yield Article(
-            id=_optional_text(meta.get("id", (None,))[0]) or stem,
-            text=body,
-            title=_optional_text(meta.get("title", (None,))[0]),
-            url=_optional_text(meta.get("url", (None,))[0]),
-            published=self._published(published_value, source, published_line),
+            id=optional_text(meta.get("id", (None,))[0]) or stem,
+            text=text,
+            title=optional_text(meta.get("title", (None,))[0]),
+            url=optional_text(meta.get("url", (None,))[0]),
+            published=self.published(published, source, line),
             source=source,
         )
 
@@ -421,193 +280,17 @@ class _Reader:
         document = bare_extraction(data, include_comments=False, with_metadata=True)
         text = getattr(document, "text", None) or ""
         if not text.strip():
-            self._problem("no article text found in the HTML page", source)
+            self.problem("no article text found in the HTML page", source)
             return
         meta = self._sidecar(path)
-        title = _optional_text(getattr(document, "title", None))
+        title = optional_text(getattr(document, "title", None))
         if title and text.startswith(title + "\n"):  # the headline is metadata, not body
             text = text[len(title) + 1 :]
         date, url = getattr(document, "date", None), getattr(document, "url", None)
         for key, value in (("title", title), ("published", date), ("url", url)):
             if value and key not in meta:
                 meta[key] = (value, None)
-        yield from self._plain(text.encode("utf-8"), source, path.stem, meta)
-
-    def _record(
-        self, record: object, source: str, line: int | None, default_id: str
-    ) -> Article | None:
-        if not isinstance(record, dict):
-            kind = "a list" if isinstance(record, list) else type(record).__name__
-            self._problem(f'expected a JSON object with a "text" field, found {kind}', source, line)
-            return None
-        fields = _canonical(record)
-        raw_text = fields.get("text")
-        if not isinstance(raw_text, str):
-            keys = ", ".join(map(str, record)) or "none"
-            self._problem(f'record has no "text" string (its fields: {keys})', source, line)
-            return None
-        text, removed = _clean_text(raw_text)
-        if not text.strip():
-            self._problem("empty article (no text)", source, line)
-            return None
-        return Article(
-            id=_optional_text(fields.get("id")) or default_id,
-            text=text,
-            title=_optional_text(fields.get("title")),
-            url=_optional_text(fields.get("url")),
-            published=self._published(fields.get("published"), source, line),
-            source=source,
-            line=line,
-            toponyms=self._spans(fields.get("toponyms"), text, removed, source, line),
-        )
-
-    def _spans(
-        self, value: object, text: str, removed: list[int], source: str, line: int | None
-    ) -> tuple[GivenSpan, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self._problem('"toponyms" is not a list; the mentions are ignored', source, line)
-            return ()
-        spans = []
-        for number, item in enumerate(value, 1):
-            fields = item if isinstance(item, dict) else {}
-            start, end = _whole_number(fields.get("start")), _whole_number(fields.get("end"))
-            if start is None or end is None:
-                self._problem(f"toponym {number} has no integer start and end", source, line)
-                continue
-            start -= bisect.bisect_left(removed, start)
-            end -= bisect.bisect_left(removed, end)
-            given = fields.get("text")
-            surface = text[start:end]
-            if not 0 <= start < end <= len(text) or (
-                isinstance(given, str) and _clean_text(given)[0] != surface
-            ):
-                self._problem(
-                    f"toponym {number} ({given!r} at {start}-{end}) does not match the text "
-                    f"there ({surface!r}); it is ignored",
-                    source,
-                    line,
-                )
-                continue
-            geonameid = str(fields.get("geonameid"))
-            spans.append(
-                GivenSpan(
-                    start=start,
-                    end=end,
-                    text=surface,
-                    lat=_number(fields.get("lat")),
-                    lon=_number(fields.get("lon")),
-                    geonameid=int(geonameid) if str(geonameid).isdigit() else None,
-                )
-            )
-        return tuple(spans)
-
-    def _json_lines(self, lines: Iterable[bytes], source: str, stem: str) -> Iterator[Article]:
-        for number, raw in enumerate(lines, 1):
-            if number == 1:
-                raw = raw.removeprefix(_BOM)
-            if not raw.strip():
-                continue
-            line = self._decode(raw, source, number)
-            if line is None:
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                self._problem(f"not valid JSON ({exc.msg} at column {exc.colno})", source, number)
-                continue
-            article = self._record(record, source, number, f"{stem}:{number}")
-            if article is not None:
-                yield article
-
-    def _json(self, data: bytes, source: str, stem: str) -> Iterator[Article]:
-        """Read one object, or an array of objects record by record (ids ``stem:index``)."""
-        decoded = self._decode(data, source)
-        if decoded is None:
-            return
-        text = decoded.removeprefix("\ufeff")
-        decoder = json.JSONDecoder()
-        position = _skip_space(text, 0)
-        if not text[position:].startswith("["):
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                self._problem(f"not valid JSON ({exc.msg})", source, exc.lineno)
-                return
-            article = self._record(record, source, None, stem)
-            if article is not None:
-                yield article
-            return
-        position, line, counted, index = position + 1, 1, 0, 0
-        while True:
-            position = _skip_space(text, position)
-            if text.startswith("]", position):
-                return
-            line += text.count("\n", counted, position)
-            counted = position
-            try:
-                record, position = decoder.raw_decode(text, position)
-            except json.JSONDecodeError as exc:
-                self._problem(f"not valid JSON ({exc.msg}); the rest is skipped", source, line)
-                return
-            index += 1
-            article = self._record(record, source, line, f"{stem}:{index}")
-            if article is not None:
-                yield article
-            position = _skip_space(text, position)
-            if text.startswith(",", position):
-                position += 1
-            elif not text.startswith("]", position):
-                self._problem("not valid JSON (expected ',' or ']')", source, line)
-                return
-
-    def _csv(self, handle: IO[bytes], source: str, stem: str) -> Iterator[Article]:
-        undecodable: set[int] = set()
-
-        def lines() -> Iterator[str]:
-            for number, raw in enumerate(handle, 1):
-                try:
-                    yield (raw.removeprefix(_BOM) if number == 1 else raw).decode("utf-8")
-                except UnicodeDecodeError:
-                    undecodable.add(number)
-                    yield raw.decode(
-                        "utf-8", errors=self.encoding_errors.replace("strict", "replace")
-                    )
-
-        reader = csv.reader(lines())
-        try:
-            header = next(reader, None)
-            if header is None:
-                self._problem("empty CSV file (no header row)", source, 1)
-                return
-            columns: dict[str, int] = {}
-            for index, name in enumerate(header):
-                field = _FIELDS.get(name.strip().lower())
-                if field is not None and (field not in columns or name.strip().lower() == field):
-                    columns[field] = index
-            if "text" not in columns:
-                self._problem(
-                    f"no text column in the CSV header ({', '.join(header)}); "
-                    "name the article column text, body, content or article",
-                    source,
-                    1,
-                )
-                return
-            previous = reader.line_num
-            for row in reader:
-                first, previous = previous + 1, reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                bad = undecodable.intersection(range(first, previous + 1))
-                if bad and not self._keep_undecodable("in this record", source, min(bad)):
-                    continue
-                record = {name: row[index] for name, index in columns.items() if index < len(row)}
-                article = self._record(record, source, first, f"{stem}:{first}")
-                if article is not None:
-                    yield article
-        except csv.Error as exc:
-            self._problem(f"not valid CSV ({exc}); the rest is skipped", source, reader.line_num)
+        yield from self._article(clean_text(text)[0], source, path.stem, meta)
 
     def _stdin(self) -> Iterator[Article]:
         stream = sys.stdin.buffer
@@ -616,12 +299,12 @@ class _Reader:
             head.append(raw)
             if raw.strip():
                 break
-        first = b"".join(head).lstrip().removeprefix(_BOM).lstrip()
+        first = b"".join(head).lstrip().removeprefix(BOM).lstrip()
         if first.startswith(b"{"):
-            yield from self._json_lines(itertools.chain(head, stream), _STDIN, "stdin")
+            yield from self.json_lines(itertools.chain(head, stream), _STDIN, "stdin")
             return
         data = b"".join(head) + stream.read()
         if b"\0" in data[:_SNIFF_BYTES]:
-            self._problem("not a text file (it holds NUL bytes)", _STDIN)
+            self.problem("not a text file (it holds NUL bytes)", _STDIN)
             return
         yield from self._plain(data, _STDIN, "stdin", {})

@@ -1,0 +1,390 @@
+r"""Turning records (JSON lines, JSON, CSV rows) into articles, for :mod:`.articles`.
+
+The reader here reports each problem (file and line) instead of raising, so that one bad
+record never stops a batch.
+
+Examples
+--------
+>>> problems = []
+>>> reader = RecordReader(report=problems.append, encoding_errors="strict")
+>>> lines = [b'{"id": 7, "text": "Quiet night.\\r\\n"}\n', b'{"text": ""}\n']
+>>> [(a.id, a.text, a.line) for a in reader.json_lines(lines, "feed.jsonl", "feed")]
+[('7', 'Quiet night.\n', 1)]
+>>> str(problems[0])
+'feed.jsonl:2: empty article (no text)'
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import email.utils
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from ..errors import InputError
+from ..model import Article, GivenSpan
+
+__all__ = [
+    "FIELDS",
+    "RecordReader",
+    "Reporter",
+    "canonical",
+    "clean_text",
+    "optional_text",
+    "parse_published",
+]
+
+Reporter = Callable[[InputError], None]
+"""Receives each problem found in the input; the default logs it as a warning."""
+
+BOM = b"\xef\xbb\xbf"
+_SPACE = re.compile(r"\s*")
+#: Field names accepted in records, front matter and CSV headers (lower case) -> Article field.
+FIELDS = {
+    "id": "id",
+    "title": "title",
+    "headline": "title",
+    "published": "published",
+    "date": "published",
+    "url": "url",
+    "link": "url",
+    "text": "text",
+    "body": "text",
+    "content": "text",
+    "article": "text",
+    "toponyms": "toponyms",
+}
+
+
+def parse_published(value: str | dt.date | None) -> dt.date | None:
+    """Return the date of a ``published`` value, ``None`` for a missing or blank one.
+
+    Accepts ``YYYY-MM-DD``, ISO 8601 date-times (with or without a zone; the date is the
+    one written, not converted to UTC) and RFC 2822 dates as used by RSS feeds.
+
+    Raises
+    ------
+    InputError
+        If the value is not a date in one of those forms.
+
+    Examples
+    --------
+    >>> parse_published("2021-03-04"), parse_published("2021-03-04T23:30:00-05:00")
+    (datetime.date(2021, 3, 4), datetime.date(2021, 3, 4))
+    >>> parse_published("Thu, 04 Mar 2021 10:00:00 GMT")
+    datetime.date(2021, 3, 4)
+    >>> parse_published("04/03/2021")
+    Traceback (most recent call last):
+    ...
+    incidentmap.errors.InputError: published date '04/03/2021' is not a date; use YYYY-MM-DD, ...
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    accepted = "use YYYY-MM-DD, an ISO 8601 date-time or an RFC 2822 date"
+    if not isinstance(value, str):
+        raise InputError(f"published date {value!r} is not text; {accepted}")
+    text = value.strip()
+    if not text:
+        return None
+    try:  # Python 3.10's fromisoformat does not read a trailing "Z"
+        return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text[-1] in "Zz" else text).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError) as exc:
+        raise InputError(f"published date {value!r} is not a date; {accepted}") from exc
+
+
+def clean_text(text: str) -> tuple[str, list[int]]:
+    r"""Drop a BOM and turn CRLF/CR into LF; also return the removed indices (sorted).
+
+    >>> clean_text("\ufeffa\r\nb")
+    ('a\nb', [0, 2])
+    """
+    removed = [0] if text.startswith("\ufeff") else []
+    if "\r" in text:
+        removed += [match.start() for match in re.finditer("\r(?=\n)", text)]
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return (text[1:] if text.startswith("\ufeff") else text), removed
+
+
+def canonical(record: dict[Any, Any]) -> dict[str, Any]:
+    """Map a record's keys onto Article fields; an exact field name beats an alias."""
+    fields: dict[str, Any] = {}
+    for key, value in record.items():
+        lowered = str(key).strip().lower()
+        name = FIELDS.get(lowered)
+        if name is not None and (name not in fields or lowered == name):
+            fields[name] = value
+    return fields
+
+
+def _skip_space(text: str, position: int) -> int:
+    match = _SPACE.match(text, position)
+    return match.end() if match else position
+
+
+def optional_text(value: object) -> str | None:
+    """Return a metadata value as stripped text, ``None`` if missing, blank or not a scalar."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _whole_number(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
+
+
+def _number(value: object) -> float | None:
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+@dataclass(frozen=True)
+class RecordReader:
+    """Reads records, reporting problems instead of raising.
+
+    Parameters
+    ----------
+    report
+        Receives an :class:`InputError` (``source`` and ``line`` set) per problem.
+    encoding_errors
+        ``"strict"`` skips what is not UTF-8; another codec error handler reads it anyway.
+    """
+
+    report: Reporter
+    encoding_errors: str
+
+    def problem(self, message: str, source: str, line: int | None = None) -> None:
+        """Report ``message`` about ``source`` (and ``line``)."""
+        self.report(InputError(message, source=source, line=line))
+
+    def decode(self, data: bytes, source: str, first_line: int = 1) -> str | None:
+        """Return ``data`` as text, or ``None`` (reported) if it is not UTF-8 and strict."""
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = first_line + data.count(b"\n", 0, exc.start)
+            what = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            if not self._keep_undecodable(what, source, line):
+                return None
+            return data.decode("utf-8", errors=self.encoding_errors)
+
+    def _keep_undecodable(self, what: str, source: str, line: int) -> bool:
+        """Report bytes that are not UTF-8; return whether the text is kept anyway."""
+        if self.encoding_errors == "strict":
+            self.problem(
+                f"not UTF-8 text ({what}); skipped: save it as UTF-8 "
+                "or read with encoding_errors='replace'",
+                source,
+                line,
+            )
+            return False
+        self.problem(
+            f"not UTF-8 text ({what}); read with encoding_errors={self.encoding_errors!r}",
+            source,
+            line,
+        )
+        return True
+
+    def published(self, value: object, source: str, line: int | None) -> dt.date | None:
+        """Return the date of ``value``; report one that does not parse and return ``None``."""
+        try:
+            return parse_published(value)  # type: ignore[arg-type]
+        except InputError as exc:
+            self.problem(f"{exc.reason}; the article is kept without a date", source, line)
+            return None
+
+    def record(
+        self, record: object, source: str, line: int | None, default_id: str
+    ) -> Article | None:
+        """Return the article in a decoded record, or ``None`` (reported) if it has none."""
+        if not isinstance(record, dict):
+            kind = "a list" if isinstance(record, list) else type(record).__name__
+            self.problem(f'expected a JSON object with a "text" field, found {kind}', source, line)
+            return None
+        fields = canonical(record)
+        raw_text = fields.get("text")
+        if not isinstance(raw_text, str):
+            keys = ", ".join(map(str, record)) or "none"
+            self.problem(f'record has no "text" string (its fields: {keys})', source, line)
+            return None
+        text, removed = clean_text(raw_text)
+        if not text.strip():
+            self.problem("empty article (no text)", source, line)
+            return None
+        return Article(
+            id=optional_text(fields.get("id")) or default_id,
+            text=text,
+            title=optional_text(fields.get("title")),
+            url=optional_text(fields.get("url")),
+            published=self.published(fields.get("published"), source, line),
+            source=source,
+            line=line,
+            toponyms=self._spans(fields.get("toponyms"), text, removed, source, line),
+        )
+
+    def _spans(
+        self, value: object, text: str, removed: list[int], source: str, line: int | None
+    ) -> tuple[GivenSpan, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem('"toponyms" is not a list; the mentions are ignored', source, line)
+            return ()
+        spans = []
+        for number, item in enumerate(value, 1):
+            fields = item if isinstance(item, dict) else {}
+            start, end = _whole_number(fields.get("start")), _whole_number(fields.get("end"))
+            if start is None or end is None:
+                self.problem(f"toponym {number} has no integer start and end", source, line)
+                continue
+            start -= bisect.bisect_left(removed, start)
+            end -= bisect.bisect_left(removed, end)
+            given = fields.get("text")
+            surface = text[start:end]
+            if not 0 <= start < end <= len(text) or (
+                isinstance(given, str) and clean_text(given)[0] != surface
+            ):
+                self.problem(
+                    f"toponym {number} ({given!r} at {start}-{end}) does not match the text "
+                    f"there ({surface!r}); it is ignored",
+                    source,
+                    line,
+                )
+                continue
+            geonameid = str(fields.get("geonameid"))
+            spans.append(
+                GivenSpan(
+                    start=start,
+                    end=end,
+                    text=surface,
+                    lat=_number(fields.get("lat")),
+                    lon=_number(fields.get("lon")),
+                    geonameid=int(geonameid) if str(geonameid).isdigit() else None,
+                )
+            )
+        return tuple(spans)
+
+    def json_lines(self, lines: Iterable[bytes], source: str, stem: str) -> Iterator[Article]:
+        """Read JSON lines one at a time (ids ``stem:line``)."""
+        for number, raw in enumerate(lines, 1):
+            if number == 1:
+                raw = raw.removeprefix(BOM)
+            if not raw.strip():
+                continue
+            line = self.decode(raw, source, number)
+            if line is None:
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                self.problem(f"not valid JSON ({exc.msg} at column {exc.colno})", source, number)
+                continue
+            article = self.record(record, source, number, f"{stem}:{number}")
+            if article is not None:
+                yield article
+
+    def json_document(self, data: bytes, source: str, stem: str) -> Iterator[Article]:
+        """Read one object, or an array of objects record by record (ids ``stem:index``)."""
+        decoded = self.decode(data, source)
+        if decoded is None:
+            return
+        text = decoded.removeprefix("\ufeff")
+        decoder = json.JSONDecoder()
+        position = _skip_space(text, 0)
+        if not text[position:].startswith("["):
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                self.problem(f"not valid JSON ({exc.msg})", source, exc.lineno)
+                return
+            article = self.record(record, source, None, stem)
+            if article is not None:
+                yield article
+            return
+        position, line, counted, index = position + 1, 1, 0, 0
+        while True:
+            position = _skip_space(text, position)
+            if text.startswith("]", position):
+                return
+            line += text.count("\n", counted, position)
+            counted = position
+            try:
+                record, position = decoder.raw_decode(text, position)
+            except json.JSONDecodeError as exc:
+                self.problem(f"not valid JSON ({exc.msg}); the rest is skipped", source, line)
+                return
+            index += 1
+            article = self.record(record, source, line, f"{stem}:{index}")
+            if article is not None:
+                yield article
+            position = _skip_space(text, position)
+            if text.startswith(",", position):
+                position += 1
+            elif not text.startswith("]", position):
+                self.problem("not valid JSON (expected ',' or ']')", source, line)
+                return
+
+    def csv_rows(self, handle: IO[bytes], source: str, stem: str) -> Iterator[Article]:
+        """Read CSV records one at a time (ids ``stem:line`` of the record's first line)."""
+        undecodable: set[int] = set()
+
+        def lines() -> Iterator[str]:
+            for number, raw in enumerate(handle, 1):
+                try:
+                    yield (raw.removeprefix(BOM) if number == 1 else raw).decode("utf-8")
+                except UnicodeDecodeError:
+                    undecodable.add(number)
+                    lenient = (
+                        "replace" if self.encoding_errors == "strict" else self.encoding_errors
+                    )
+                    yield raw.decode("utf-8", errors=lenient)
+
+        reader = csv.reader(lines())
+        try:
+            header = next(reader, None)
+            if header is None:
+                self.problem("empty CSV file (no header row)", source, 1)
+                return
+            columns: dict[str, int] = {}
+            for index, name in enumerate(header):
+                field = FIELDS.get(name.strip().lower())
+                if field is not None and (field not in columns or name.strip().lower() == field):
+                    columns[field] = index
+            if "text" not in columns:
+                self.problem(
+                    f"no text column in the CSV header ({', '.join(header)}); "
+                    "name the article column text, body, content or article",
+                    source,
+                    1,
+                )
+                return
+            previous = reader.line_num
+            for row in reader:
+                first, previous = previous + 1, reader.line_num
+                if not any(cell.strip() for cell in row):
+                    continue
+                bad = undecodable.intersection(range(first, previous + 1))
+                if bad and not self._keep_undecodable("in this record", source, min(bad)):
+                    continue
+                record = {name: row[index] for name, index in columns.items() if index < len(row)}
+                article = self.record(record, source, first, f"{stem}:{first}")
+                if article is not None:
+                    yield article
+        except csv.Error as exc:
+            self.problem(f"not valid CSV ({exc}); the rest is skipped", source, reader.line_num)
