@@ -1,0 +1,273 @@
+"""Dates of events in news copy: explicit dates and dates relative to publication.
+
+A date is returned as the first day of the range it names, with a
+:class:`~incidentmap.model.TimePrecision`: ``DAY`` for a day ("Nov. 7, 2021",
+"Friday", "yesterday", "two days ago"), ``WEEK`` for a week or an approximate day
+("last week" → Monday of that week, "over the weekend" → its Saturday, "days ago"),
+``MONTH`` for a month, season or year ("June 2019", "last month", "this summer",
+"in 2019").
+
+Conventions (news reports past events):
+
+* a weekday is the latest such day on or before the publication date ("Sunday" in an
+  article published on a Sunday is that day); "last Friday" is strictly before it;
+* a month and day without a year ("Oct. 10") is the latest such day not after the
+  publication date (plus one day of slack for time zones);
+* seasons are meteorological, northern hemisphere: spring 1 March, summer 1 June,
+  autumn/fall 1 September, winter 1 December (winter "of 2021" starts 1 December
+  2020). "This summer" is the summer of the publication year; "last summer" is this
+  year's summer once it is over (three months after it starts), else last year's.
+
+Without a publication date, relative expressions stay unresolved: ``date`` is ``None``
+and ``note`` says why. Nothing is invented.
+
+Examples
+--------
+>>> import datetime as dt
+>>> sunday = dt.date(2021, 11, 7)
+>>> [(d.text, d.date.isoformat(), int(d.precision)) for d in find_dates(
+...     "crowds stormed it Friday; in June 2019 and this summer", published=sunday)]
+[('Friday', '2021-11-05', 1), ('in June 2019', '2019-06-01', 3), ('this summer', '2021-06-01', 3)]
+>>> find_dates("on Friday", published=None)[0].note
+"relative date 'on Friday' not resolved: the article has no publication date"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import TimePrecision
+
+__all__ = ["DateMention", "find_dates"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+_MONTH = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six)"
+_PATTERN = re.compile(
+    rf"""
+    (?P<iso>{_YEAR}-\d\d-\d\d)
+  | (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?
+  | (?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?
+  | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m4>{_MONTH})(?:\s+of)?\s+
+        (?P<rel4>last|this|next)\s+year
+  | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m3>{_MONTH})(?:\s+of)?,?\s+
+        (?P<y3>{_YEAR})
+  | (?:in|since|during|by|until|early|late|mid-?|last|this)\s+(?P<m5>{_MONTH})
+  | (?:(?P<wmod>last|this\s+past|past|early|late|on|overnight|before\s+dawn(?:\s+on)?)\s+)?
+        (?P<wd>{_WEEKDAY})
+  | (?P<yday>(?:the\s+)?day\s+before\s+yesterday|yesterday|last\s+night)
+  | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)
+  | (?P<nago>{_N})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago
+  | (?P<fewdays>(?:a\s+few|several)\s+days\s+ago|days\s+ago|earlier\s+this\s+week|this\s+week)
+  | (?P<lastweek>last\s+week|(?:the\s+)?past\s+week|the\s+previous\s+week)
+  | (?P<weekend>(?:over\s+the|last|this|at\s+the)\s+weekend)
+  | (?P<lastmonth>last\s+month|the\s+previous\s+month)
+  | (?P<thismonth>(?:earlier\s+)?this\s+month)
+  | (?:(?P<srel>this|last|next)\s+|(?:in\s+)?the\s+)?(?P<season>spring|summer|autumn|fall|winter)
+        (?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?
+  | (?P<lastyear>last\s+year|the\s+previous\s+year)
+  | (?P<thisyear>(?:earlier\s+)?this\s+year)
+  | (?:in|since|during|by|until|from|of|early|late|mid-?)\s+(?P<year>{_YEAR})(?!\d)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in text and the date it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    precision: TimePrecision
+    relative: bool
+    note: str | None = None
+
+
+def find_dates(
+    text: str, *, published: dt.date | None, start: int = 0, end: int | None = None
+) -> list[DateMention]:
+    """Find date expressions in ``text[start:end]`` and resolve them.
+
+    Parameters
+    ----------
+    text
+        The text to search (offsets in the result refer to it).
+    published
+        The article's publication date, or ``None`` (relative dates then stay unresolved).
+    start, end
+        The part of ``text`` to search.
+
+    Returns
+    -------
+    list of DateMention
+        In order of appearance; expressions that name no usable date (a bare "fall",
+        "next summer") are left out.
+    """
+    out = []
+    stop = len(text) if end is None else end
+    for match in _PATTERN.finditer(text, start, stop):
+        found = _resolve(match, published)
+        if found is None:
+            continue
+        date, precision, relative = found
+        note = None
+        if date is None:
+            note = (
+                f"relative date {match.group(0)!r} not resolved: "
+                "the article has no publication date"
+            )
+        out.append(
+            DateMention(match.start(), match.end(), match.group(0), date, precision, relative, note)
+        )
+    return out
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token[:3].lower()]
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+Resolved = tuple[dt.date | None, TimePrecision, bool]
+
+
+def _resolve(m: re.Match[str], pub: dt.date | None) -> Resolved | None:
+    g = m.group
+    day, week, month = TimePrecision.DAY, TimePrecision.WEEK, TimePrecision.MONTH
+    if g("iso"):
+        y, mo, d = (int(x) for x in g("iso").split("-"))
+        return _safe(y, mo, d), day, False
+    if g("m1") or g("d2"):
+        mo = _month(g("m1") or g("m2"))
+        d = int(re.sub(r"\D", "", g("d1") or g("d2")))
+        year_text = g("y1") or g("y2")
+        if year_text:
+            return _safe(int(year_text), mo, d), day, False
+        if pub is None:
+            return None, day, True
+        date = _safe(pub.year, mo, d)
+        if date is not None and date > pub + dt.timedelta(days=1):
+            date = _safe(pub.year - 1, mo, d)
+        return date, day, True
+    if g("m3"):
+        return dt.date(int(g("y3")), _month(g("m3")), 1), month, False
+    if g("m4"):
+        if pub is None:
+            return None, month, True
+        shift = {"last": -1, "this": 0, "next": 1}[g("rel4").lower()]
+        return dt.date(pub.year + shift, _month(g("m4")), 1), month, True
+    if g("m5"):
+        if pub is None:
+            return None, month, True
+        mo = _month(g("m5"))
+        return dt.date(pub.year if mo <= pub.month else pub.year - 1, mo, 1), month, True
+    if g("wd"):
+        if pub is None:
+            return None, day, True
+        target = _WEEKDAYS.index(g("wd").lower())
+        back = (pub.weekday() - target) % 7
+        modifier = (g("wmod") or "").lower()
+        if back == 0 and ("last" in modifier or "past" in modifier):
+            back = 7
+        return pub - dt.timedelta(days=back), day, True
+    if pub is None:
+        if g("season") and g("syear"):
+            return _season(g("season"), int(g("syear"))), month, False
+        if g("year"):
+            return dt.date(int(g("year")), 1, 1), month, False
+        if g("season") and not g("srel"):
+            return None
+        return None, week, True
+    return _relative(m, pub)
+
+
+def _season(name: str, year: int) -> dt.date:
+    start = _SEASONS[name.lower()]
+    return dt.date(year - 1 if start == 12 else year, start, 1)
+
+
+def _relative(m: re.Match[str], pub: dt.date) -> Resolved | None:
+    g = m.group
+    day, week, month = TimePrecision.DAY, TimePrecision.WEEK, TimePrecision.MONTH
+    if g("yday"):
+        back = 2 if "before" in g("yday").lower() else 1
+        return pub - dt.timedelta(days=back), day, True
+    if g("today"):
+        return pub, day, True
+    if g("nago"):
+        n = _NUMBERS.get(g("nago").lower()) or int(g("nago"))
+        unit = g("unit").lower().rstrip("s")
+        if unit == "day":
+            return pub - dt.timedelta(days=n), day if n <= 2 else week, True
+        if unit == "week":
+            return _monday(pub - dt.timedelta(weeks=n)), week, True
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            return dt.date(y, mo + 1, 1), month, True
+        return dt.date(pub.year - n, 1, 1), month, True
+    if g("fewdays"):
+        text = g("fewdays").lower()
+        if "week" in text:
+            return _monday(pub), week, True
+        return pub - dt.timedelta(days=3), week, True
+    if g("lastweek"):
+        return _monday(pub) - dt.timedelta(weeks=1), week, True
+    if g("weekend"):
+        back = (pub.weekday() - 5) % 7
+        return pub - dt.timedelta(days=back), week, True
+    if g("lastmonth"):
+        y, mo = divmod(pub.year * 12 + pub.month - 2, 12)
+        return dt.date(y, mo + 1, 1), month, True
+    if g("thismonth"):
+        return dt.date(pub.year, pub.month, 1), month, True
+    if g("season"):
+        return _relative_season(g("season"), g("srel"), g("syear"), pub)
+    if g("lastyear"):
+        return dt.date(pub.year - 1, 1, 1), month, True
+    if g("thisyear"):
+        return dt.date(pub.year, 1, 1), month, True
+    if g("year"):
+        return dt.date(int(g("year")), 1, 1), month, False
+    return None
+
+
+def _relative_season(name: str, rel: str | None, year: str | None, pub: dt.date) -> Resolved | None:
+    month = TimePrecision.MONTH
+    if year:
+        return _season(name, int(year)), month, False
+    rel = (rel or "").lower()
+    if rel not in ("this", "last"):
+        return None  # "the fall of Kabul", "next summer": no past date named
+    start = _SEASONS[name.lower()]
+    this = dt.date(pub.year - 1 if start == 12 and pub.month < 12 else pub.year, start, 1)
+    if rel == "this":
+        return this, month, True
+    over = (this.year * 12 + this.month + 3) <= (pub.year * 12 + pub.month)
+    return (this if over else this.replace(year=this.year - 1)), month, True

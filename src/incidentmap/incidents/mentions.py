@@ -1,0 +1,207 @@
+"""Event mentions: what one clause of one sentence reports.
+
+A sentence is cut into clauses at boundaries such as "; ", " after ", ", as " and,
+after a funeral or vigil, before the "for" that names whom it mourns (the dead belong
+to an earlier event). In each clause the strongest trigger names the event; the
+clause's dates, casualty reports, places and actors go with it. A mention is
+*anaphoric* when its event noun has a determiner ("the attack", "those clashes",
+"Sunday's attack"): it refers back to an incident already reported.
+
+Examples
+--------
+>>> from incidentmap.text.sentences import split_sentences
+>>> text = "Police fired tear gas at protesters in Nairobi."
+>>> [(m.sub.event_type.value, m.sub.name) for m in find_mentions(text, split_sentences(text)[0])]
+[('Protests', 'Protest with intervention')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..model import EventType
+from ..text.sentences import Sentence
+from .taxonomy import SubEventType, Taxonomy, TriggerMatch
+
+__all__ = ["Mention", "find_mentions"]
+
+_WORDS = re.compile(r"[\w’'-]+")
+_FOR = re.compile(r"\s(?:for|of)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One event reported in one clause."""
+
+    sentence: Sentence
+    clause_start: int
+    clause_end: int
+    trigger: TriggerMatch
+    sub: SubEventType
+    anaphor_types: frozenset[EventType] | None
+    plural: bool
+    new_event: bool
+    background: bool
+    weak: bool
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def event_type(self) -> EventType:
+        """The mention's event type."""
+        return self.sub.event_type
+
+    @property
+    def anaphoric(self) -> bool:
+        """Whether the mention refers back to an event ("the attack")."""
+        return self.anaphor_types is not None
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(_WORDS.findall(text, start, end))
+
+
+def _preceded_by(pattern: re.Pattern[str], text: str, lo: int, at: int, words: int) -> bool:
+    """Whether ``pattern`` ends at most ``words`` words before offset ``at``."""
+    for match in pattern.finditer(text, max(lo, at - 60), at):
+        if _words_between(text, match.end(), at) <= words:
+            return True
+    return False
+
+
+def _clauses(
+    text: str, sentence: Sentence, triggers: list[TriggerMatch], tax: Taxonomy
+) -> list[int]:
+    cuts = {m.start() for m in tax.cues.clause.finditer(text, sentence.start, sentence.end)}
+    for trig in triggers:
+        if "commemorative" in trig.trigger.flags:
+            found = _FOR.search(text, trig.end, min(sentence.end, trig.end + 25))
+            if found is not None:
+                cuts.add(found.start())
+    return sorted(c for c in cuts if sentence.start < c < sentence.end)
+
+
+def _resolve_sub(
+    best: TriggerMatch, text: str, start: int, end: int, tax: Taxonomy
+) -> SubEventType:
+    sub = best.sub
+    cues = tax.cues
+    if "target" in best.trigger.flags:
+        armed = cues.armed.search(text, start, end)
+        civilian = cues.civilian.search(text, start, end)
+        if armed is not None and (
+            civilian is None
+            or abs(armed.start() - best.start) <= abs(civilian.start() - best.start)
+        ):
+            return tax.sub_event(EventType.BATTLES, "Armed clash")
+        return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+    if sub.event_type is EventType.PROTESTS and sub.name == "Peaceful protest":
+        if cues.protest_excessive.search(text, start, end):
+            return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")
+        if cues.protest_intervention.search(text, start, end):
+            return tax.sub_event(EventType.PROTESTS, "Protest with intervention")
+    return sub
+
+
+def find_mentions(
+    text: str,
+    sentence: Sentence,
+    *,
+    taxonomy: Taxonomy | None = None,
+    triggers: list[TriggerMatch] | None = None,
+) -> list[Mention]:
+    """Return the event mentions of one sentence, one per clause that reports an event.
+
+    Parameters
+    ----------
+    text
+        The article text (the sentence's offsets refer to it).
+    sentence
+        The sentence to read.
+    taxonomy
+        Trigger lexicon and cues; the bundled taxonomy by default.
+    triggers
+        Trigger matches already found in the sentence (found here when omitted).
+    """
+    tax = taxonomy or Taxonomy.default()
+    cues = tax.cues
+    found = tax.find_triggers(text, sentence.start, sentence.end) if triggers is None else triggers
+    if not found:
+        return []
+    live: list[tuple[TriggerMatch, bool]] = []  # (trigger, is an allegation)
+    for trig in found:
+        if _preceded_by(cues.hypothetical, text, sentence.start, trig.start, 3):
+            continue
+        alleged = _preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
+        live.append((trig, alleged))
+    if not live:
+        return []
+    has_event = any(not alleged for _, alleged in live)
+    if has_event:  # "arrested militants linked to rocket attacks": the attacks are the charge
+        live = [(t, a) for t, a in live if not a]
+    cuts = _clauses(text, sentence, [t for t, _ in live], tax)
+    bounds = [sentence.start, *cuts, sentence.end]
+    anaphors = list(cues.anaphor.finditer(text, sentence.start, sentence.end))
+    out: list[Mention] = []
+    for lo, hi in itertools.pairwise(bounds):
+        inside = [(t, a) for t, a in live if lo <= t.start < hi]
+        if not inside:
+            continue
+        best = max(inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start))[0]
+        alleged = all(a for _, a in inside)
+        sub = _resolve_sub(best, text, lo, hi, tax)
+        types: frozenset[EventType] | None = None
+        plural = False
+        new_event = bool(cues.new_event.search(text, lo, hi))
+        for ana in anaphors:
+            if not lo <= ana.start() < hi:
+                continue
+            noun = next(i for i, v in enumerate(ana.groups()) if v is not None)
+            noun_start, noun_end = ana.span(noun + 1)
+            if not any(t.start < noun_end and noun_start < t.end for t, _ in inside):
+                continue
+            types = cues.anaphor_types[noun]
+            # "the drone attack": a trigger wider than the noun narrows what it can refer to
+            wider = [
+                t
+                for t, _ in inside
+                if t.start <= noun_start
+                and noun_end <= t.end
+                and t.end - t.start > noun_end - noun_start
+                and not t.trigger.flags & {"weak", "target"}
+            ]
+            if wider:
+                types = types & {w.sub.event_type for w in wider} or types
+            plural = text[noun_end - 1] == "s" and not text[noun_start:noun_end].lower().endswith(
+                ("ss", "us")
+            )
+            break
+        background = (
+            alleged
+            or "campaign" in best.trigger.flags
+            or cues.background.search(text, lo, hi) is not None
+        )
+        reasons = []
+        if alleged:
+            reasons.append("reported as a charge or blame, not as an event")
+        if "campaign" in best.trigger.flags:
+            reasons.append("names a campaign or wave of events, not one event")
+        elif background and not alleged:
+            reasons.append("generic or habitual statement")
+        out.append(
+            Mention(
+                sentence=sentence,
+                clause_start=lo,
+                clause_end=hi,
+                trigger=best,
+                sub=sub,
+                anaphor_types=types,
+                plural=plural,
+                new_event=new_event,
+                background=background,
+                weak="weak" in best.trigger.flags,
+                reasons=tuple(reasons),
+            )
+        )
+    return out

@@ -1,0 +1,280 @@
+"""The ACLED taxonomy and the trigger lexicon of news copy, loaded from data files.
+
+``taxonomy.json`` lists the six event types, their sub-event types and the priority
+that decides between sub-event types matched in one clause. ``triggers.tsv`` holds the
+phrases that name each sub-event type; ``cues.tsv`` the words that qualify them
+(anaphoric determiners, hypothetical and background markers, clause boundaries,
+locative words, actor nouns). Users may pass their own files to :meth:`Taxonomy.load`.
+
+Examples
+--------
+>>> tax = Taxonomy.default()
+>>> [m.sub.name for m in tax.find_triggers("A roadside bomb exploded.")][:1]
+['Remote explosive/landmine/IED']
+>>> len(tax.sub_event_types)
+25
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import EventType
+
+__all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch"]
+
+_FLAGS = frozenset({"weak", "target", "campaign", "commemorative"})
+_MACROS = {"<w>": r"[\w’'-]+", "<g>": r"[^.;:!?\n]{0,60}?"}
+
+
+@dataclass(frozen=True, slots=True)
+class SubEventType:
+    """An ACLED sub-event type, its event type and its priority among rival matches."""
+
+    event_type: EventType
+    name: str
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A phrase pattern that names a sub-event type."""
+
+    sub: SubEventType
+    weight: float
+    flags: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """Where a trigger matched (offsets into the text searched)."""
+
+    trigger: Trigger
+    start: int
+    end: int
+
+    @property
+    def sub(self) -> SubEventType:
+        """The sub-event type the trigger names."""
+        return self.trigger.sub
+
+    @property
+    def rank(self) -> float:
+        """Priority used to choose between matches of one clause (weak words rank low)."""
+        penalty = 40 if "weak" in self.trigger.flags else 0
+        return self.trigger.sub.priority - penalty + self.trigger.weight
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Compiled qualifier patterns (see ``cues.tsv``)."""
+
+    anaphor: re.Pattern[str]
+    anaphor_types: tuple[frozenset[EventType], ...]
+    new_event: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    allegation: re.Pattern[str]
+    background: re.Pattern[str]
+    near: re.Pattern[str]
+    actor: re.Pattern[str]
+    armed: re.Pattern[str]
+    civilian: re.Pattern[str]
+    crowd: re.Pattern[str]
+    clause: re.Pattern[str]
+    protest_intervention: re.Pattern[str]
+    protest_excessive: re.Pattern[str]
+
+
+def _compile(source: str, macros: dict[str, str], *, where: str, line: int) -> re.Pattern[str]:
+    text = source
+    for name, value in macros.items():
+        text = text.replace(name, value)
+    text = text.replace(" ", r"\s+")
+    try:
+        return re.compile(rf"(?<![\w-])(?:{text})(?![\w])", re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(f"bad pattern {source!r}: {exc}", source=where, line=line) from exc
+
+
+def _rows(path: Path | str, text: str) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if raw.strip() and not raw.startswith("#"):
+            rows.append((number, raw.rstrip("\n").split("\t")))
+    return rows
+
+
+class Taxonomy:
+    """Event types, sub-event types, triggers and cues.
+
+    Use :meth:`default` for the lexicon that ships with incidentmap or :meth:`load`
+    for your own files in the same formats.
+    """
+
+    def __init__(
+        self, sub_event_types: tuple[SubEventType, ...], triggers: tuple[Trigger, ...], cues: Cues
+    ) -> None:
+        self.sub_event_types = sub_event_types
+        self.triggers = triggers
+        self.cues = cues
+        self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
+
+    @classmethod
+    def default(cls) -> Taxonomy:
+        """Return the bundled taxonomy (loaded once)."""
+        return _default()
+
+    @classmethod
+    def load(cls, taxonomy: Path | str, triggers: Path | str, cues: Path | str) -> Taxonomy:
+        """Load a taxonomy from a JSON file, a triggers TSV and a cues TSV.
+
+        Raises
+        ------
+        InputError
+            When a file names an unknown event type or sub-event type, or a pattern
+            does not compile; the message gives file and line.
+        """
+        return cls._parse(
+            (str(taxonomy), Path(taxonomy).read_text("utf-8")),
+            (str(triggers), Path(triggers).read_text("utf-8")),
+            (str(cues), Path(cues).read_text("utf-8")),
+        )
+
+    @classmethod
+    def _parse(
+        cls, taxonomy: tuple[str, str], triggers: tuple[str, str], cues: tuple[str, str]
+    ) -> Taxonomy:
+        subs: list[SubEventType] = []
+        try:
+            data = json.loads(taxonomy[1])
+            for entry in data["event_types"]:
+                etype = EventType(entry["event_type"])
+                for sub in entry["sub_event_types"]:
+                    subs.append(SubEventType(etype, sub["name"], int(sub["priority"])))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise InputError(f"bad taxonomy: {exc}", source=taxonomy[0]) from exc
+        by_name = {(s.event_type.value, s.name): s for s in subs}
+        cue_rows = _rows(cues[0], cues[1])
+        macros = dict(_MACROS)
+        for _number, cols in cue_rows:
+            if cols[0] in ("crowd", "armed", "civ"):
+                macros[f"<{cols[0]}>"] = cols[1]
+        trig: list[Trigger] = []
+        for number, cols in _rows(triggers[0], triggers[1]):
+            if len(cols) != 5:
+                raise InputError(
+                    f"expected 5 tab-separated columns, found {len(cols)}",
+                    source=triggers[0],
+                    line=number,
+                )
+            type_name, name, weight, flags, pattern = cols
+            sub = by_name.get((type_name, name))
+            if sub is None:
+                raise InputError(
+                    f"unknown sub-event type {type_name!r} / {name!r}; "
+                    f"known: {sorted(n for _, n in by_name)}",
+                    source=triggers[0],
+                    line=number,
+                )
+            flagset = frozenset(f for f in flags.split(",") if f)
+            if not flagset <= _FLAGS:
+                raise InputError(
+                    f"unknown flags {sorted(flagset - _FLAGS)}; accepted: {sorted(_FLAGS)}",
+                    source=triggers[0],
+                    line=number,
+                )
+            compiled = _compile(pattern, macros, where=triggers[0], line=number)
+            trig.append(Trigger(sub, float(weight), flagset, compiled))
+        return cls(tuple(subs), tuple(trig), _parse_cues(cues[0], cue_rows, macros))
+
+    def sub_event(self, event_type: EventType, name: str) -> SubEventType:
+        """Return the sub-event type ``name`` of ``event_type``.
+
+        Raises
+        ------
+        KeyError
+            If the taxonomy has no such sub-event type.
+        """
+        return self._by_name[(event_type, name)]
+
+    @cached_property
+    def _prefilter(self) -> re.Pattern[str]:
+        return re.compile("|".join(t.pattern.pattern for t in self.triggers), re.IGNORECASE)
+
+    def find_triggers(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[TriggerMatch]:
+        """Return every trigger match in ``text[start:end]``, ordered by position.
+
+        Matches of different triggers may overlap; the caller chooses.
+        """
+        stop = len(text) if end is None else end
+        if self._prefilter.search(text, start, stop) is None:
+            return []
+        found = [
+            TriggerMatch(t, m.start(), m.end())
+            for t in self.triggers
+            for m in t.pattern.finditer(text, start, stop)
+        ]
+        found.sort(key=lambda m: (m.start, -m.rank))
+        return found
+
+
+def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str, str]) -> Cues:
+    lists: dict[str, list[str]] = {}
+    nouns: list[tuple[str, frozenset[EventType]]] = []
+    for number, cols in rows:
+        kind = cols[0]
+        if kind == "anaphor_noun":
+            try:
+                types = frozenset(EventType(t) for t in cols[2].split("|"))
+            except (IndexError, ValueError) as exc:
+                raise InputError(f"bad anaphor_noun row: {exc}", source=where, line=number) from exc
+            nouns.append((cols[1], types))
+        elif len(cols) >= 2:
+            lists.setdefault(kind, []).append(cols[1])
+
+    def one(kind: str) -> re.Pattern[str]:
+        if kind not in lists:
+            raise InputError(f"no {kind!r} rows", source=where)
+        return _compile("|".join(f"(?:{v})" for v in lists[kind]), macros, where=where, line=0)
+
+    det = "|".join(lists.get("anaphor_determiner", ["the"]))
+    noun_alt = "|".join(f"(?P<n{i}>{pattern})" for i, (pattern, _) in enumerate(nouns))
+    mods = r"(?:(?!(?:to|of|and|or|in|on|at|for|by|with|from|a|an|the)\s)[\w’'-]+ ){0,2}?"
+    anaphor = _compile(f"(?:{det}) {mods}(?:{noun_alt})", macros, where=where, line=0)
+    clause = re.compile("|".join(re.escape(c) for c in lists.get("clause", [";"])), re.IGNORECASE)
+    return Cues(
+        anaphor=anaphor,
+        anaphor_types=tuple(types for _, types in nouns),
+        new_event=one("new_event"),
+        hypothetical=one("hypothetical"),
+        allegation=one("allegation"),
+        background=one("background"),
+        near=one("near"),
+        actor=one("actor"),
+        armed=one("armed"),
+        civilian=one("civ"),
+        crowd=one("crowd"),
+        clause=clause,
+        protest_intervention=one("protest_intervention"),
+        protest_excessive=one("protest_excessive"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default() -> Taxonomy:
+    package = resources.files("incidentmap.incidents")
+    return Taxonomy._parse(
+        *(
+            (name, package.joinpath(name).read_text("utf-8"))
+            for name in ("taxonomy.json", "triggers.tsv", "cues.tsv")
+        )
+    )

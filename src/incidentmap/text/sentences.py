@@ -1,0 +1,169 @@
+r"""Sentence splitting with character offsets, tuned for news copy.
+
+Newlines end sentences (paragraphs, headlines and datelines stand alone); within a line
+a sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets)
+followed by white space and a capital letter, a digit or an opening quote. A full stop
+does not end a sentence after a known abbreviation ("Gen.", "Oct.", "Mr."), after a
+single-letter initial ("George W. Bush"), or inside a number ("3.5"); after a dotted
+acronym ("U.S.", "a.m.") it does only when the next word is one that usually opens a
+sentence ("The", "He", "But" ...).
+
+Examples
+--------
+>>> text = "Gen. Smith arrived in the U.S. on Oct. 3. He left.\\nNext para"
+>>> [s.text for s in split_sentences(text)]
+['Gen. Smith arrived in the U.S. on Oct. 3.', 'He left.', 'Next para']
+>>> s = split_sentences(text)[1]
+>>> text[s.start:s.end]
+'He left.'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Sentence", "split_sentences"]
+
+# End punctuation, then closing quotes/brackets, then the white space that must follow.
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_OPENERS = "\"“‘'([¡¿"
+# Words that usually open a sentence: after a dotted acronym ("in the U.S. The ...")
+# they mark a boundary, other capitalised words ("U.S. officials") do not.
+_STARTERS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "if",
+        "since",
+        "although",
+        "though",
+        "despite",
+        "during",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "police",
+        "officials",
+        "authorities",
+    )
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"\s+([^\s]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence and its character offsets (``text == source[start:end]``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    raw = resources.files("incidentmap.text").joinpath("abbreviations.txt").read_text("utf-8")
+    words = (line.strip().lower() for line in raw.splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+def _is_boundary(line: str, dot_end: int, punct_start: int) -> bool:
+    """Whether the end punctuation ``line[punct_start:dot_end]`` closes a sentence."""
+    after = _NEXT_WORD.match(line, dot_end)
+    if after is None:
+        return True
+    nxt = after.group(1)
+    first = nxt[0]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return False
+    if line[punct_start] != "." or line[punct_start : punct_start + 3] == "...":
+        return True
+    before = _WORD_BEFORE.search(line, 0, punct_start)
+    if before is None:
+        return True
+    word = before.group(1)
+    bare = word.rstrip(".")
+    if "." in bare:  # dotted acronym: U.S, a.m, U.N
+        return nxt.strip(_OPENERS).lower().rstrip(",") in _STARTERS
+    if bare.lower() in _abbreviations():
+        return False
+    return not (len(bare) == 1 and bare.isalpha() and bare.isupper())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with their offsets.
+
+    Parameters
+    ----------
+    text
+        Any text; newlines are hard boundaries.
+
+    Returns
+    -------
+    list of Sentence
+        Non-empty sentences in order, stripped of surrounding white space.
+
+    Examples
+    --------
+    >>> [s.text for s in split_sentences("Prices rose 3.5 percent. Mr. Lee said so.")]
+    ['Prices rose 3.5 percent.', 'Mr. Lee said so.']
+    """
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in _CANDIDATE.finditer(line):
+            if _is_boundary(line, match.end(), match.start()):
+                _add(out, text, pos + start, pos + match.end())
+                start = match.end()
+        _add(out, text, pos + start, pos + len(line))
+        pos += len(line) + 1
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
