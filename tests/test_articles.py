@@ -384,6 +384,10 @@ def test_unknown_encoding_error_handler_is_refused(tmp_path: Path) -> None:
         ("2024-03-01T01:00:00+05:30", dt.date(2024, 3, 1)),
         ("Fri, 01 Mar 2024 09:30:00 +0000", dt.date(2024, 3, 1)),
         ("1 Mar 2024 09:30:00 GMT", dt.date(2024, 3, 1)),
+        ("9 October 2012", dt.date(2012, 10, 9)),
+        ("Wednesday, December 7, 2016 8:56 AM", dt.date(2016, 12, 7)),
+        ("DEC. 14, 2016", dt.date(2016, 12, 14)),
+        ("Sept 4 2021", dt.date(2021, 9, 4)),
         (dt.datetime(2024, 3, 1, 8), dt.date(2024, 3, 1)),
         ("  ", None),
         (None, None),
@@ -393,7 +397,18 @@ def test_parse_published_accepts(value: str | None, expected: dt.date | None) ->
     assert parse_published(value) == expected
 
 
-@pytest.mark.parametrize("value", ["2023-02-30", "yesterday", "03/04/2021", "2021"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2023-02-30",
+        "yesterday",
+        "03/04/2021",
+        "2021",
+        "Dec 17, 20",
+        "31 Smarch 2020",
+        "30 Feb 2020",
+    ],
+)
 def test_parse_published_refuses(value: str) -> None:
     with pytest.raises(InputError, match="is not a date; use YYYY-MM-DD"):
         parse_published(value)

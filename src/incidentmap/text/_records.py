@@ -44,6 +44,27 @@ Reporter = Callable[[InputError], None]
 
 BOM = b"\xef\xbb\xbf"
 _SPACE = re.compile(r"\s*")
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTHS = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_WORDS = frozenset(_MONTH_NAMES) | set(_MONTHS) | {"sept"}
+# "Wed, 9 Oct 2012", "9 October 2012 10:00", "October 9, 2012", "Oct. 9 2012, 8:56 AM"
+_WRITTEN_DATE = re.compile(
+    r"(?:[A-Za-z]+\.?,?\s+)?(?:(?P<day1>\d{1,2})\s+(?P<month1>[A-Za-z]+)\.?,?\s+(?P<year1>\d{4})"
+    r"|(?P<month2>[A-Za-z]+\.?)\s+(?P<day2>\d{1,2}),?\s+(?P<year2>\d{4}))(?!\d)"
+)
 #: Field names accepted in records, front matter and CSV headers (lower case) -> Article field.
 FIELDS = {
     "id": "id",
@@ -65,7 +86,9 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
     """Return the date of a ``published`` value, ``None`` for a missing or blank one.
 
     Accepts ``YYYY-MM-DD``, ISO 8601 date-times (with or without a zone; the date is the
-    one written, not converted to UTC) and RFC 2822 dates as used by RSS feeds.
+    one written, not converted to UTC), RFC 2822 dates as used by RSS feeds, and dates with
+    an English month name and a four-digit year ("9 Oct 2012", "December 7, 2016 8:56 AM").
+    All-numeric dates other than ISO (``04/03/2021``) are refused as ambiguous.
 
     Raises
     ------
@@ -76,8 +99,8 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
     --------
     >>> parse_published("2021-03-04"), parse_published("2021-03-04T23:30:00-05:00")
     (datetime.date(2021, 3, 4), datetime.date(2021, 3, 4))
-    >>> parse_published("Thu, 04 Mar 2021 10:00:00 GMT")
-    datetime.date(2021, 3, 4)
+    >>> parse_published("Thu, 04 Mar 2021 10:00:00 GMT"), parse_published("Sept. 4, 2021")
+    (datetime.date(2021, 3, 4), datetime.date(2021, 9, 4))
     >>> parse_published("04/03/2021")
     Traceback (most recent call last):
     ...
@@ -89,7 +112,7 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    accepted = "use YYYY-MM-DD, an ISO 8601 date-time or an RFC 2822 date"
+    accepted = "use YYYY-MM-DD, an ISO 8601 date-time, an RFC 2822 date or '9 October 2012'"
     if not isinstance(value, str):
         raise InputError(f"published date {value!r} is not text; {accepted}")
     text = value.strip()
@@ -102,7 +125,25 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
     try:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError) as exc:
+        written = _written_date(text)
+        if written is not None:
+            return written
         raise InputError(f"published date {value!r} is not a date; {accepted}") from exc
+
+
+def _written_date(text: str) -> dt.date | None:
+    """Read "9 Oct 2012" or "October 9, 2012" (English month names), else ``None``."""
+    match = _WRITTEN_DATE.match(text)
+    if match is None:
+        return None
+    day = match["day1"] or match["day2"]
+    month = (match["month1"] or match["month2"]).lower().rstrip(".")
+    if month not in _MONTH_WORDS:
+        return None
+    try:
+        return dt.date(int(match["year1"] or match["year2"]), _MONTHS[month[:3]], int(day))
+    except ValueError:
+        return None
 
 
 def clean_text(text: str) -> tuple[str, list[int]]:
