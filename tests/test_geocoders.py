@@ -319,13 +319,38 @@ def test_photon_and_pelias(server: tuple[str, Service], tmp_path: Path) -> None:
     assert pelias_params["boundary.country"] == "IQ" and pelias_params["api_key"] == "k"
 
 
-def test_min_delay_spaces_requests(server: tuple[str, Service], tmp_path: Path) -> None:
-    url, _ = server
-    geocoder = make(url, tmp_path, min_delay_seconds=0.3)
+def test_min_delay_spaces_requests_across_instances(
+    server: tuple[str, Service], tmp_path: Path
+) -> None:
+    url, service = server
+    # two geocoders stand for two worker processes: only the shared cache file links them
+    first, second = (
+        make(url, tmp_path, min_delay_seconds=0.3),
+        make(url, tmp_path, min_delay_seconds=0.3),
+    )
     started = time.monotonic()
-    for name in ("Hitville", "Nowhere", "Old Mill"):
+    for geocoder, name in ((first, "Hitville"), (second, "Nowhere"), (first, "Old Mill")):
         geocoder.geocode(name)
     assert time.monotonic() - started >= 0.6
+    assert len(service.requests) == 3
+
+
+def test_unusable_cache_is_bypassed(
+    server: tuple[str, Service], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    url, service = server
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    geocoder = FallbackGeocoder.from_url(
+        url, user_agent=UA, min_delay_seconds=0, cache_path=blocker / "cache.sqlite"
+    )
+    with caplog.at_level(logging.WARNING, logger="incidentmap.geocoders"):
+        assert geocoder.geocode("Hitville") is not None
+        assert geocoder.geocode("Hitville") is not None
+    assert service.count("hitville") == 2
+    assert [r.getMessage().split(" (")[0] for r in caplog.records] == [
+        f"geocoder cache {blocker / 'cache.sqlite'} unusable"
+    ]
 
 
 @pytest.mark.parametrize(
