@@ -201,6 +201,14 @@ def test_csv_with_header_variants(tmp_path: Path) -> None:
     )
 
 
+def test_csv_with_semicolons_or_tabs(tmp_path: Path) -> None:
+    semicolons = write(tmp_path / "excel.csv", "Date;Text\n2020-01-02;Ice on the road, again.\n")
+    tabs = write(tmp_path / "tabs.csv", "text\ttitle\nHail, then sun.\tWeather\n")
+    first, second = collect(semicolons, tabs)[0]
+    assert (first.text, first.published) == ("Ice on the road, again.", dt.date(2020, 1, 2))
+    assert (second.text, second.title) == ("Hail, then sun.", "Weather")
+
+
 def test_directories_are_read_recursively_in_order(tmp_path: Path) -> None:
     write(tmp_path / "b" / "z.txt", "Z story.")
     write(tmp_path / "b" / "a.jsonl", record(text="A story."))

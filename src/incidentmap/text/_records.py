@@ -20,6 +20,7 @@ import bisect
 import csv
 import datetime as dt
 import email.utils
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -382,7 +383,10 @@ class RecordReader:
                 return
 
     def csv_rows(self, handle: IO[bytes], source: str, stem: str) -> Iterator[Article]:
-        """Read CSV records one at a time (ids ``stem:line`` of the record's first line)."""
+        """Read CSV records one at a time (ids ``stem:line`` of the record's first line).
+
+        The delimiter is a comma unless the header row holds more semicolons or tabs.
+        """
         undecodable: set[int] = set()
 
         def lines() -> Iterator[str]:
@@ -396,7 +400,11 @@ class RecordReader:
                     )
                     yield raw.decode("utf-8", errors=lenient)
 
-        reader = csv.reader(lines())
+        decoded = lines()
+        top = next(decoded, "")
+        # the header decides: comma, or the semicolon or tab of spreadsheet exports (ties: comma)
+        delimiter = max(",;\t", key=top.count)
+        reader = csv.reader(itertools.chain([top] if top else [], decoded), delimiter=delimiter)
         try:
             header = next(reader, None)
             if header is None:

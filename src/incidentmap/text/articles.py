@@ -19,9 +19,11 @@ r"""Reading articles from files, directories and standard input.
 * ``.html``/``.htm`` pages, whose main text, title and date are extracted offline by trafilatura;
 * ``.jsonl``/``.ndjson`` files, one JSON object per line with ``text`` and optional ``id``,
   ``title``, ``published``, ``url`` and ``toponyms`` (given mention spans), read line by line;
-* ``.json`` files holding one such object or an array of them;
+* ``.json`` files holding one such object or an array of them (read whole: use JSON lines
+  for corpora too large for memory);
 * ``.csv`` files with a header row and a ``text`` column (or ``body``, ``content``,
-  ``article``; ``date`` is read as ``published`` and ``link`` as ``url``);
+  ``article``; ``date`` is read as ``published`` and ``link`` as ``url``), comma-separated
+  or, when the header says so, semicolon- or tab-separated;
 * directories, read recursively in sorted order (supported extensions only; hidden files and
   ``*.meta.json`` skipped), and ``-`` for standard input (JSON lines when the first
   non-blank character is ``{``, else one plain-text article).
