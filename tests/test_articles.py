@@ -446,3 +446,33 @@ def test_front_matter_round_trip(tmp_path: Path, title: str, published: dt.date,
     [article], problems = collect(path)
     assert problems == []
     assert (article.title, article.published, article.text) == (title, published, body)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    pieces=st.lists(
+        st.tuples(
+            st.text(alphabet="ab \r\n\u00e9\U0001f600", max_size=6), st.sampled_from(["", "\r\n"])
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    bom=st.booleans(),
+)
+def test_given_spans_follow_line_ending_normalisation(
+    tmp_path: Path, pieces: list[tuple[str, str]], bom: bool
+) -> None:
+    mention = "Qarth"
+    raw = ("\ufeff" if bom else "") + "".join(a + b for a, b in pieces)
+    start = len(raw) // 2
+    raw = raw[:start] + mention + raw[start:]
+    span = {"start": start, "end": start + len(mention), "text": mention}
+    path = tmp_path / "spans.jsonl"
+    path.write_text(record(text=raw, toponyms=[span]), encoding="utf-8")
+    [article], problems = collect(path)
+    assert problems == []
+    assert "\r" not in article.text and not article.text.startswith("\ufeff")
+    [given_span] = article.toponyms
+    assert article.text[given_span.start : given_span.end] == mention
