@@ -225,8 +225,9 @@ class Gazetteer:
         os.unlink(tmp)
         try:
             writer = ix.IndexWriter(tmp)
+            workers = max(1, min(4, (os.cpu_count() or 1)))
             for stream in _embedded_records(report):
-                writer.add(stream)
+                writer.add(stream, workers=workers)
             imported = _read_registry(path.parent)
             for entry in imported:
                 _import_into(writer, Path(entry), report=report)

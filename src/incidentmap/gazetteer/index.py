@@ -29,10 +29,13 @@ Examples
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import math
 import sqlite3
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from ..model import Place
 from ..text.normalize import name_keys
@@ -113,6 +116,33 @@ class NameStats:
     has_curated: bool
 
 
+#: (index of the record in its batch, name key, 1 if exact else 0)
+NameRow = tuple[int, str, int]
+
+
+def _names(rec: PlaceRecord) -> tuple[str, ...]:
+    return (rec.place.name, *rec.names)
+
+
+def _name_rows(batch: list[tuple[str, ...]]) -> list[NameRow]:
+    """Normalise the names of a batch of places (run in worker processes)."""
+    rows: list[NameRow] = []
+    for i, names in enumerate(batch):
+        seen: set[str] = set()
+        for name in names:
+            for j, key in enumerate(name_keys(name)):
+                if key not in seen:
+                    seen.add(key)
+                    rows.append((i, key, int(j == 0)))
+    return rows
+
+
+def _batched(items: Iterable[PlaceRecord], size: int) -> Iterator[list[PlaceRecord]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = OFF")
@@ -136,8 +166,10 @@ class IndexWriter:
         )
         self.conn.executescript(_SCHEMA)
         self.count = 0
+        self._next_rowid = 1 << 40  # above every geonameid
+        self._assigned: dict[str, int] = {}
 
-    def add(self, records: Iterable[PlaceRecord], *, replace: bool = True) -> int:
+    def add(self, records: Iterable[PlaceRecord], *, replace: bool = True, workers: int = 1) -> int:
         """Insert or update places and their names; return how many records were read.
 
         Parameters
@@ -147,23 +179,54 @@ class IndexWriter:
         replace
             When a place id is already present, update its fields (names are always
             merged). With ``False`` the stored fields are kept.
+        workers
+            Processes that normalise names while this one writes (the costly part of
+            a build); 1 does everything here.
         """
-        conn = self.conn
-        cur = conn.cursor()
+        batches = _batched(records, 5000)
         n = 0
-        batch: list[PlaceRecord] = []
-        for rec in records:
-            batch.append(rec)
-            if len(batch) >= 5000:
-                n += self._insert(cur, batch, replace=replace)
-                batch.clear()
-        if batch:
-            n += self._insert(cur, batch, replace=replace)
-        conn.commit()
+        cur = self.conn.cursor()
+        if workers <= 1:
+            for batch in batches:
+                n += self._insert(cur, batch, _name_rows([_names(r) for r in batch]), replace)
+        else:
+            with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+                pending: deque[tuple[list[PlaceRecord], cf.Future[list[NameRow]]]] = deque()
+                for batch in batches:
+                    pending.append((batch, pool.submit(_name_rows, [_names(r) for r in batch])))
+                    if len(pending) > workers * 2:
+                        done, future = pending.popleft()
+                        n += self._insert(cur, done, future.result(), replace)
+                while pending:
+                    done, future = pending.popleft()
+                    n += self._insert(cur, done, future.result(), replace)
+        self.conn.commit()
         self.count += n
         return n
 
-    def _insert(self, cur: sqlite3.Cursor, batch: list[PlaceRecord], *, replace: bool) -> int:
+    def _rowid(self, cur: sqlite3.Cursor, place_id: str) -> int:
+        """GeoNames places keep their geonameid as rowid; others get one of their own."""
+        prefix, _, number = place_id.partition(":")
+        if prefix == "geonames" and number.isdigit():
+            return int(number)
+        found = self._assigned.get(place_id)
+        if found is None:
+            row = cur.execute("SELECT rowid FROM places WHERE id = ?", (place_id,)).fetchone()
+            if row is not None:
+                found = int(row[0])
+            else:
+                self._next_rowid += 1
+                found = self._next_rowid
+            self._assigned[place_id] = found
+        return found
+
+    def _insert(
+        self,
+        cur: sqlite3.Cursor,
+        batch: list[PlaceRecord],
+        names: list[NameRow],
+        replace: bool,
+    ) -> int:
         conflict = (
             "DO UPDATE SET name=excluded.name, lat=excluded.lat, lon=excluded.lon, "
             "feature_class=excluded.feature_class, feature_code=excluded.feature_code, "
@@ -175,38 +238,26 @@ class IndexWriter:
             if replace
             else "DO NOTHING"
         )
-        sql = (
-            f"INSERT INTO places ({_PLACE_COLUMNS}, is_country) "
-            f"VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) {conflict} RETURNING rowid"
+        rowids = [self._rowid(cur, rec.place.id) for rec in batch]
+        place_rows = [
+            (
+                rowid, p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code,
+                p.country_code, p.admin1, p.population, p.parent_id, p.polygon_wkt,
+                int(p.is_country),
+            )
+            for rowid, p in zip(rowids, (rec.place for rec in batch), strict=True)
+        ]  # fmt: skip
+        cur.executemany(
+            f"INSERT INTO places (rowid, {_PLACE_COLUMNS}, is_country) "
+            f"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(rowid) {conflict}",
+            place_rows,
         )
-        name_rows: list[tuple[str, int, int]] = []
-        for rec in batch:
-            p = rec.place
-            row = cur.execute(
-                sql,
-                (
-                    p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code,
-                    p.country_code, p.admin1, p.population, p.parent_id, p.polygon_wkt,
-                    int(p.is_country),
-                ),
-            ).fetchone()  # fmt: skip
-            if row is None:  # DO NOTHING on conflict returns no row
-                found = cur.execute("SELECT rowid FROM places WHERE id = ?", (p.id,)).fetchone()
-                rowid = int(found[0])
-            else:
-                rowid = int(row[0])
-                cur.execute(
-                    "INSERT OR REPLACE INTO places_rtree VALUES (?,?,?,?,?)",
-                    (rowid, p.lat, p.lat, p.lon, p.lon),
-                )
-            seen: set[str] = set()
-            for name in (p.name, *rec.names):
-                for i, key in enumerate(name_keys(name)):
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    name_rows.append((key, rowid, int(i == 0)))
-        self._insert_names(cur, name_rows)
+        verb = "REPLACE" if replace else "IGNORE"
+        cur.executemany(
+            f"INSERT OR {verb} INTO places_rtree VALUES (?,?,?,?,?)",
+            [(r[0], r[3], r[3], r[4], r[4]) for r in place_rows],
+        )
+        self._insert_names(cur, [(key, rowids[i], exact) for i, key, exact in names])
         return len(batch)
 
     def add_names(self, pairs: Iterable[tuple[str, str]]) -> int:
@@ -221,12 +272,17 @@ class IndexWriter:
         matched = 0
         rows: list[tuple[str, int, int]] = []
         for place_id, name in pairs:
-            found = cur.execute("SELECT rowid FROM places WHERE id = ?", (place_id,)).fetchone()
-            if found is None:
+            prefix, _, number = place_id.partition(":")
+            if prefix == "geonames" and number.isdigit():
+                found = cur.execute("SELECT rowid FROM places WHERE rowid = ?", (int(number),))
+            else:
+                found = cur.execute("SELECT rowid FROM places WHERE id = ?", (place_id,))
+            row = found.fetchone()
+            if row is None:
                 continue
             matched += 1
             for i, key in enumerate(name_keys(name)):
-                rows.append((key, int(found[0]), int(i == 0)))
+                rows.append((key, int(row[0]), int(i == 0)))
             if len(rows) >= 20000:
                 self._insert_names(cur, rows)
                 rows.clear()
@@ -250,8 +306,6 @@ class IndexWriter:
         values = {"schema": SCHEMA_VERSION, "version": version, "places": str(self.count)}
         values.update(meta or {})
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
-        conn.commit()
-        conn.execute("ANALYZE")
         conn.commit()
         return conn
 

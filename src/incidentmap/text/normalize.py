@@ -53,6 +53,19 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 
 
+_COMBINING: dict[int, None] | None = None
+
+
+def _combining_table() -> dict[int, None]:
+    """Map every combining mark of the Basic Multilingual Plane to ``None`` (built once)."""
+    global _COMBINING
+    if _COMBINING is None:
+        _COMBINING = {
+            cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))
+        }
+    return _COMBINING
+
+
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Return the comparison key of a place name.
@@ -71,16 +84,23 @@ def normalize_name(name: str) -> str:
     str
         The key; empty if the name holds no letters or digits.
     """
-    text = name.translate(_DROP).translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold()
-    text = _NON_WORD.sub(" ", text).replace("_", " ")
-    tokens = _SPACES.sub(" ", text).strip().split(" ")
-    if len(tokens) > 1 and tokens[0] == "the":
+    return _normalize(name)
+
+
+def _normalize(name: str) -> str:
+    """Uncached :func:`normalize_name`, for bulk work such as building an index."""
+    if name.isascii():
+        text = name.translate(_DROP).lower()
+    else:
+        text = name.translate(_DROP).translate(_FOLD)
+        text = unicodedata.normalize("NFKD", text).translate(_combining_table()).casefold()
+    text = _NON_WORD.sub(" ", text).replace("_", " ").strip()
+    if " " not in text:
+        return _ABBREVIATIONS.get(text, text) if text in _ABBREVIATIONS else text
+    tokens = text.split()
+    if tokens[0] == "the":
         tokens = tokens[1:]
-    tokens = [_ABBREVIATIONS.get(t, t) for t in tokens]
-    return " ".join(t for t in tokens if t)
+    return " ".join(_ABBREVIATIONS.get(t, t) for t in tokens)
 
 
 def strip_articles(key: str) -> str:
@@ -109,8 +129,10 @@ def name_keys(name: str) -> tuple[str, ...]:
     tuple of str
         One or two distinct non-empty keys, the exact key first.
     """
-    key = normalize_name(name)
+    key = _normalize(name)
     if not key:
         return ()
+    if " " not in key:
+        return (key,)
     bare = strip_articles(key)
     return (key,) if bare == key else (key, bare)
