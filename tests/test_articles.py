@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 
 from incidentmap.errors import InputError
 from incidentmap.model import Article, GivenSpan
-from incidentmap.text.articles import iter_input_files, parse_published, read_articles
+from incidentmap.text.articles import (
+    iter_input_files,
+    parse_published,
+    read_articles,
+    read_json_lines,
+)
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
 
@@ -476,3 +481,28 @@ def test_given_spans_follow_line_ending_normalisation(
     assert "\r" not in article.text and not article.text.startswith("\ufeff")
     [given_span] = article.toponyms
     assert article.text[given_span.start : given_span.end] == mention
+
+
+def test_json_lines_in_parts_match_the_whole_file(tmp_path: Path) -> None:
+    lines = [record(text=f"Story {n}.") for n in range(1, 7)]
+    lines[3] = "{broken\n"
+    path = write(tmp_path / "parts.jsonl", "".join(lines))
+    whole, whole_problems = collect(path)
+    parts: list[Article] = []
+    problems: list[InputError] = []
+    offset = 0
+    for first in (1, 3, 5):
+        size = len("".join(lines[first - 1 : first + 1]).encode())
+        parts += read_json_lines(
+            path, offset=offset, first_line=first, max_lines=2, report=problems.append
+        )
+        offset += size
+    assert parts == whole and [a.id for a in parts] == [
+        "parts:1",
+        "parts:2",
+        "parts:3",
+        "parts:5",
+        "parts:6",
+    ]
+    assert [(p.source, p.line) for p in problems] == [(str(path), 4)]
+    assert [str(p) for p in problems] == [str(p) for p in whole_problems]

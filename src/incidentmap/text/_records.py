@@ -322,9 +322,11 @@ class RecordReader:
             )
         return tuple(spans)
 
-    def json_lines(self, lines: Iterable[bytes], source: str, stem: str) -> Iterator[Article]:
-        """Read JSON lines one at a time (ids ``stem:line``)."""
-        for number, raw in enumerate(lines, 1):
+    def json_lines(
+        self, lines: Iterable[bytes], source: str, stem: str, first_line: int = 1
+    ) -> Iterator[Article]:
+        """Read JSON lines one at a time (ids ``stem:line``, the first being ``first_line``)."""
+        for number, raw in enumerate(lines, first_line):
             if number == 1:
                 raw = raw.removeprefix(BOM)
             if not raw.strip():

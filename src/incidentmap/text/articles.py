@@ -72,7 +72,14 @@ from ._records import (
     parse_published,
 )
 
-__all__ = ["SUPPORTED_SUFFIXES", "Reporter", "iter_input_files", "parse_published", "read_articles"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Reporter",
+    "iter_input_files",
+    "parse_published",
+    "read_articles",
+    "read_json_lines",
+]
 
 #: File extensions read from directories (explicitly named files of other types are read
 #: as plain text).
@@ -145,6 +152,38 @@ def read_articles(
     InputError
         If ``encoding_errors`` is not a codec error handler.
     """
+    reader = _reader(report, encoding_errors)
+    return (article for path in iter_input_files(sources) for article in reader.read(path))
+
+
+def read_json_lines(
+    path: str | Path,
+    *,
+    offset: int = 0,
+    first_line: int = 1,
+    max_lines: int | None = None,
+    report: Reporter | None = None,
+    encoding_errors: str = "strict",
+) -> Iterator[Article]:
+    r"""Stream the articles of part of a JSON-lines file, for workers that share one file.
+
+    Reads at most ``max_lines`` lines (all when ``None``) from byte ``offset``, which must
+    start line ``first_line``; ids and reported lines are numbered from there, so the parts
+    of a file give the same articles as reading it whole. ``report`` and
+    ``encoding_errors`` are those of :func:`read_articles`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "feed.jsonl"
+    >>> _ = path.write_text('{"text": "One."}\n{"text": "Two."}\n{"text": "Three."}\n')
+    >>> [(a.id, a.text) for a in read_json_lines(path, offset=17, first_line=2, max_lines=1)]
+    [('feed:2', 'Two.')]
+    """
+    return _reader(report, encoding_errors).line_range(Path(path), offset, first_line, max_lines)
+
+
+def _reader(report: Reporter | None, encoding_errors: str) -> _Reader:
     try:
         codecs.lookup_error(encoding_errors)
     except LookupError as exc:
@@ -152,8 +191,7 @@ def read_articles(
             f"encoding_errors={encoding_errors!r} is not a codec error handler; "
             "use 'strict', 'replace' or 'ignore'"
         ) from exc
-    reader = _Reader(report=report or _log_problem, encoding_errors=encoding_errors)
-    return (article for path in iter_input_files(sources) for article in reader.read(path))
+    return _Reader(report=report or _log_problem, encoding_errors=encoding_errors)
 
 
 def _log_problem(error: InputError) -> None:
@@ -211,6 +249,18 @@ class _Reader(RecordReader):
                     yield from self._html(data, source, path)
                 else:
                     yield from self._plain(data, source, path.stem, self._sidecar(path))
+
+    def line_range(
+        self, path: Path, offset: int, first_line: int, max_lines: int | None
+    ) -> Iterator[Article]:
+        """Read ``max_lines`` JSON lines from byte ``offset`` (line ``first_line``)."""
+        handle = self._open(path, str(path))
+        if handle is None:
+            return
+        with handle:
+            handle.seek(offset)
+            lines = handle if max_lines is None else itertools.islice(handle, max_lines)
+            yield from self.json_lines(lines, str(path), path.stem, first_line)
 
     def _open(self, path: Path, source: str) -> IO[bytes] | None:
         try:
