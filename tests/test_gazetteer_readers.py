@@ -205,6 +205,7 @@ def test_admin1_codes() -> None:
         "Arbil",
         95445,
     )
+    assert records[0].place_id == "geonames:98180"
     assert [e.line for e in errors] == [5, 6]
     assert "'IQ07'" in str(errors[0])
 

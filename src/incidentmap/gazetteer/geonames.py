@@ -130,6 +130,11 @@ class Admin1Code:
         """The joined key GeoNames uses, e.g. ``"IQ.07"``."""
         return f"{self.country_code}.{self.admin1_code}"
 
+    @property
+    def place_id(self) -> str | None:
+        """The area's place id (``geonames:98180``), or None if the row has no geonameid."""
+        return None if self.geonameid is None else f"geonames:{self.geonameid}"
+
 
 @dataclass(frozen=True, slots=True)
 class CountryInfo:
