@@ -84,6 +84,20 @@ def test_text_file_without_front_matter_does_not_guess_a_title(tmp_path: Path) -
     assert (article.id, article.title, article.text) == ("market", None, content)
 
 
+def test_yaml_lists_and_comments_in_front_matter_are_skipped(tmp_path: Path) -> None:
+    content = (
+        "---\n# exported by the desk\ntitle: Ferry sinks\ntags:\n  - boats\n- weather\n"
+        "authors: [desk]\npublished: '2021-07-09'\n---\nThe ferry sank.\n"
+    )
+    [article], problems = collect(write(tmp_path / "ferry.txt", content))
+    assert problems == []
+    assert (article.title, article.published, article.text) == (
+        "Ferry sinks",
+        dt.date(2021, 7, 9),
+        "The ferry sank.\n",
+    )
+
+
 def test_dashes_without_key_value_lines_are_text(tmp_path: Path) -> None:
     content = "---\nA poem, not metadata\n---\nThe end.\n"
     [article], _ = collect(write(tmp_path / "poem.txt", content))

@@ -212,7 +212,8 @@ def _split_front_matter(text: str) -> tuple[dict[str, tuple[str, int]], str]:
         if line.rstrip() == "---":
             body = text[end + 1 :]
             return fields, body[1:] if body.startswith("\n") else body
-        if line.strip():
+        if line.strip() and not (line[0].isspace() or line.startswith(("- ", "#"))):
+            # (indented lines, list items and comments belong to YAML keys we do not read)
             match = _FRONT_MATTER_LINE.fullmatch(line.strip())
             if match is None:  # not front matter after all: the file is all text
                 return {}, text
