@@ -45,6 +45,9 @@ ALIASES = HERE / "sources" / "country_aliases.tsv"
 #: Simplification tolerance (degrees) and rounding (decimals) of the basemap outlines.
 SIMPLIFY_TOLERANCE = 0.03
 COORD_DECIMALS = 3
+#: A place named like its admin1 area is taken as the seat only if it has at least this share
+#: of the population of the area's most populous place (a village "Molise" is not the seat).
+SEAT_MIN_SHARE = 0.05
 
 _URL = re.compile(r"(?i)^(https?://|www\.)|\.(com|org|net|html?)(/|$)")
 _CODE = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -294,9 +297,11 @@ def admin1_rows(
 ) -> tuple[list[list[str]], dict[tuple[str, str], City]]:
     """Build the admin1.tsv rows and mark the seats found as PPLA.
 
-    The seat of an area is the most populous place in it whose name or ASCII name equals
-    the area's name, ASCII name or one of its aliases (with a trailing "Governorate",
-    "Province" ... removed). Without such a place the point is the area's most populous place.
+    The seat of an area is the most populous place in it whose name or ASCII name (else one
+    of its alternate names) equals the area's name, ASCII name or one of its aliases (with a
+    trailing "Governorate", "Province" ... removed), among the places with at least
+    ``SEAT_MIN_SHARE`` of the population of the area's largest place. Without such a place
+    the point is the area's most populous place.
     """
     from incidentmap.text.normalize import normalize_name
 
@@ -316,7 +321,11 @@ def admin1_rows(
         ascii = ascii_name(sub.name)
         forms = {sub.name, ascii, *sub.aliases}
         keys = {normalize_name(_TYPE_WORDS.sub("", f)) for f in forms} - {""}
-        named = [c for c in members if {normalize_name(c.name), normalize_name(c.ascii)} & keys]
+        largest = max(c.population for c in members)
+        big = [c for c in members if c.population >= SEAT_MIN_SHARE * largest]
+        named = [c for c in big if {normalize_name(c.name), normalize_name(c.ascii)} & keys]
+        if not named:
+            named = [c for c in big if any(normalize_name(a) in keys for a in c.alternates)]
         if named:
             point = max(named, key=lambda c: (c.population, -c.gid))
             source = f"seat:geonames:{point.gid}"
