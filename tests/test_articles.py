@@ -109,8 +109,12 @@ def test_sidecar_metadata_and_front_matter_precedence(tmp_path: Path) -> None:
     write(tmp_path / "a.meta.json", json.dumps({"title": "Bridge", "date": "2020-01-02"}))
     write(tmp_path / "b.txt", "---\ntitle: From the file\n---\nFerry delayed.\n")
     write(tmp_path / "b.txt.meta.json", json.dumps({"title": "Sidecar", "url": "https://e.org/b"}))
-    a, b = collect(tmp_path)[0]
+    write(tmp_path / "c.txt", "Road reopened.\n")
+    write(tmp_path / "c.meta.json", json.dumps({"published": "soon"}))
+    (a, b, c), [problem] = collect(tmp_path)
     assert (a.title, a.published) == ("Bridge", dt.date(2020, 1, 2))
+    assert (c.text, c.published) == ("Road reopened.\n", None)
+    assert problem.source == str(tmp_path / "c.meta.json") and "'soon'" in str(problem)
     assert (b.title, b.url, b.text) == ("From the file", "https://e.org/b", "Ferry delayed.\n")
 
 

@@ -296,7 +296,10 @@ class _Reader(RecordReader):
             if not isinstance(meta, dict):
                 self.problem("sidecar metadata ignored: not a JSON object", str(sidecar))
                 return {}
-            return {key: (value, None) for key, value in canonical(meta).items()}
+            fields = canonical(meta)
+            if fields.get("published") is not None:  # reported against the sidecar itself
+                fields["published"] = self.published(fields["published"], str(sidecar), None)
+            return {key: (value, None) for key, value in fields.items()}
         return {}
 
     def _plain(
