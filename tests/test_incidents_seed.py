@@ -100,7 +100,7 @@ def test_funeral_march_is_a_protest_in_baghdad(incidents: list[Incident]) -> Non
     assert march.event_type is EventType.PROTESTS
     assert march.event_date in ("2021-11-06", "2021-11-07")
     assert march.place_id == "geonames:98182"
-    assert march.fatalities is None  # the man it mourns died in the riot
+    assert march.fatalities == 0  # the man it mourns died in the riot
 
 
 def test_arrests_june_2019_and_this_summer(incidents: list[Incident]) -> None:

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import TimePrecision
+from .taxonomy import lower_same_length
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -51,10 +52,10 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 _MONTH = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
 )
-_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six)"
@@ -84,7 +85,14 @@ _PATTERN = re.compile(
   | (?P<thisyear>(?:earlier\s+)?this\s+year)
   | (?:in|since|during|by|until|from|of|early|late|mid-?)\s+(?P<year>{_YEAR})(?!\d)
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
+)  # matched against lower-cased text: month names are checked for a capital afterwards
+_MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5")
+# Every date expression contains one of these words; the full pattern only runs near them.
+_ANCHOR = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|yesterday|today|tonight|morning|afternoon|evening|night|ago|week"
+    r"|month|year|spring|summer|autumn|fall|winter|19\d\d|20\d\d)"
 )
 
 
@@ -123,7 +131,18 @@ def find_dates(
     """
     out = []
     stop = len(text) if end is None else end
-    for match in _PATTERN.finditer(text, start, stop):
+    low = lower_same_length(text)
+    seen = start
+    for match in _candidates(low, start, stop):
+        at = match.start()
+        if at < seen:
+            continue
+        seen = match.end()
+        if at > 0 and low[at - 1].isalnum():
+            continue
+        month = next((g for g in _MONTH_GROUPS if match.group(g)), None)
+        if month is not None and not text[match.start(month)].isupper():
+            continue  # "may", "march": not months
         found = _resolve(match, published)
         if found is None:
             continue
@@ -131,13 +150,29 @@ def find_dates(
         note = None
         if date is None:
             note = (
-                f"relative date {match.group(0)!r} not resolved: "
+                f"relative date {text[at : match.end()]!r} not resolved: "
                 "the article has no publication date"
             )
         out.append(
-            DateMention(match.start(), match.end(), match.group(0), date, precision, relative, note)
+            DateMention(at, match.end(), text[at : match.end()], date, precision, relative, note)
         )
     return out
+
+
+def _candidates(low: str, start: int, stop: int) -> list[re.Match[str]]:
+    """Matches of the date pattern in windows around anchor words, in order."""
+    found: dict[int, re.Match[str]] = {}
+    window_end = start
+    for anchor in _ANCHOR.finditer(low, start, stop):
+        lo = max(start, anchor.start() - 40, window_end)
+        hi = min(stop, anchor.end() + 24)
+        while lo > start and low[lo - 1].isalnum():
+            lo -= 1
+        for match in _PATTERN.finditer(low, lo, hi):
+            if match.start() not in found or match.end() > found[match.start()].end():
+                found[match.start()] = match
+        window_end = max(window_end, anchor.end())
+    return [found[k] for k in sorted(found)]
 
 
 def _month(token: str) -> int:

@@ -27,6 +27,8 @@ Examples
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -40,6 +42,15 @@ from .mentions import Mention, find_mentions
 from .taxonomy import Taxonomy
 
 __all__ = ["extract_incidents"]
+
+#: A mention of the same event type within this many sentences continues an incident.
+_FOLLOW_UP = 3
+#: Events dated this long before publication are retrospective context (background).
+_HISTORY = dt.timedelta(days=3 * 365)
+#: Event types whose fatalities are 0, not unknown, when the report mentions no deaths.
+_NO_DEATHS_MEANS_ZERO = frozenset(
+    {EventType.PROTESTS, EventType.RIOTS, EventType.STRATEGIC_DEVELOPMENTS}
+)
 
 
 @dataclass
@@ -128,7 +139,7 @@ def _antecedent(
             if _date_ok(draft, date):
                 return draft
         return None
-    recent = [d for d in drafts if d.last_sentence >= index - 1 and not d.background]
+    recent = [d for d in drafts if d.last_sentence >= index - _FOLLOW_UP and not d.background]
     for draft in reversed(recent):
         same = draft.event_type is mention.event_type
         if (same or mention.weak) and _date_ok(draft, date) and _place_ok(draft, loc):
@@ -198,7 +209,15 @@ def _facts(
     """
     dates, casualties, places = indexes
     lo, hi, anchor = mention.clause_start, mention.clause_end, mention.trigger.start
-    clause_dates = [d for d in dates.within(lo, hi) if isinstance(d, DateMention)]
+    reporting = tax.cues.reporting
+    clause_dates = [
+        d
+        for d in dates.within(lo, hi)
+        if isinstance(d, DateMention)
+        and not any(
+            r.end() >= d.start - 4 for r in reporting.finditer(text, max(lo, d.start - 30), d.start)
+        )
+    ]
     if referring:
         near = (mention.trigger.start - 25, mention.trigger.end + 25)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
@@ -296,6 +315,22 @@ def _in_background(top: Toponym, drafts: list[_Draft]) -> bool:
     return False
 
 
+def _historical(date: DateMention, published: dt.date | None) -> bool:
+    """Whether a dated event is history the article recalls rather than news it reports.
+
+    True for events dated more than three years before publication, and for events
+    dated only by an earlier year ("in 2017"), which news copy uses for background.
+    """
+    if published is None or date.date is None:
+        return False
+    if published - date.date > _HISTORY:
+        return True
+    return bool(_BARE_YEAR.fullmatch(date.text)) and date.date.year < published.year
+
+
+_BARE_YEAR = re.compile(r"(?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?\d{4}", re.I)
+
+
 def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _Index) -> Incident:
     mention = draft.first
     sent = mention.sentence
@@ -306,6 +341,9 @@ def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _I
     date_text = None
     if date is not None and date.date is not None:
         event_date, precision, date_text = date.date.isoformat(), date.precision, date.text
+        if _historical(date, article.published) and not draft.background:
+            draft.background = True
+            notes.append("retrospective: the event predates the article by years")
     elif date is not None:
         notes.append(date.note or "date not resolved")
         precision, date_text = date.precision, date.text
@@ -327,6 +365,9 @@ def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _I
     if draft.killed_reported and draft.killed is None:
         notes.append("deaths reported without a number")
     place = loc.place if loc else None
+    if draft.killed is None and not draft.killed_reported:
+        if draft.event_type in _NO_DEATHS_MEANS_ZERO:
+            draft.killed = 0
     confidence = mention.trigger.trigger.weight + 0.05 * min(draft.mentions - 1, 2)
     confidence -= {None: 0.2, 1: 0.0, 2: 0.05, 3: 0.1}[int(loc.precision) if loc else None]
     confidence -= 0.0 if date_text else 0.1

@@ -29,6 +29,11 @@ __all__ = ["Mention", "find_mentions"]
 
 _WORDS = re.compile(r"[\w’'-]+")
 _FOR = re.compile(r"\s(?:for|of)\s")
+_PROTEST = re.compile(r"protest|demonstrat|\bpolice\b", re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at least |more than )?\d",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +88,15 @@ def _clauses(
 
 
 def _resolve_sub(
-    best: TriggerMatch, text: str, start: int, end: int, tax: Taxonomy
+    best: TriggerMatch,
+    text: str,
+    clause: tuple[int, int],
+    sentence: Sentence,
+    tax: Taxonomy,
 ) -> SubEventType:
+    """Sharpen the trigger's sub-event type with what else the clause says."""
+    start, end = clause
+    sentence_start, sentence_end = sentence.start, sentence.end
     sub = best.sub
     cues = tax.cues
     if "target" in best.trigger.flags:
@@ -96,6 +108,15 @@ def _resolve_sub(
         ):
             return tax.sub_event(EventType.BATTLES, "Armed clash")
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+    if sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration":
+        state = cues.armed.search(text, start, end) or _PROTEST.search(text, start, end)
+        if cues.mob.search(text, start, end) and not state:
+            return tax.sub_event(EventType.RIOTS, "Mob violence")
+    if sub.event_type is EventType.BATTLES and sub.name.endswith("territory"):
+        if cues.withdrawal.search(text, sentence_start, sentence_end):
+            return tax.sub_event(
+                EventType.STRATEGIC_DEVELOPMENTS, "Non-violent transfer of territory"
+            )
     if sub.event_type is EventType.PROTESTS and sub.name == "Peaceful protest":
         if cues.protest_excessive.search(text, start, end):
             return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")
@@ -137,6 +158,10 @@ def find_mentions(
         live.append((trig, alleged))
     if not live:
         return []
+    for index, (trig, alleged) in enumerate(live):
+        # "the bomb that tore through the avenue, killing six": the charge is also reported
+        if alleged and _COUNTED.search(text, trig.end, sentence.end):
+            live[index] = (trig, False)
     has_event = any(not alleged for _, alleged in live)
     if has_event:  # "arrested militants linked to rocket attacks": the attacks are the charge
         live = [(t, a) for t, a in live if not a]
@@ -150,7 +175,7 @@ def find_mentions(
             continue
         best = max(inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start))[0]
         alleged = all(a for _, a in inside)
-        sub = _resolve_sub(best, text, lo, hi, tax)
+        sub = _resolve_sub(best, text, (lo, hi), sentence, tax)
         types: frozenset[EventType] | None = None
         plural = False
         new_event = bool(cues.new_event.search(text, lo, hi))

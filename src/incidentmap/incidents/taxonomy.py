@@ -20,16 +20,16 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import EventType
 
-__all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch"]
+__all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
 
-_FLAGS = frozenset({"weak", "target", "campaign", "commemorative"})
+_FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase"})
 _MACROS = {"<w>": r"[\w’'-]+", "<g>": r"[^.;:!?\n]{0,60}?"}
 
 
@@ -68,7 +68,8 @@ class TriggerMatch:
     @property
     def rank(self) -> float:
         """Priority used to choose between matches of one clause (weak words rank low)."""
-        penalty = 40 if "weak" in self.trigger.flags else 0
+        flags = self.trigger.flags
+        penalty = 40 if "weak" in flags else 30 if "target" in flags else 0
         return self.trigger.sub.priority - penalty + self.trigger.weight
 
 
@@ -90,14 +91,26 @@ class Cues:
     clause: re.Pattern[str]
     protest_intervention: re.Pattern[str]
     protest_excessive: re.Pattern[str]
+    mob: re.Pattern[str]
+    withdrawal: re.Pattern[str]
+    reporting: re.Pattern[str]
 
 
-def _compile(source: str, macros: dict[str, str], *, where: str, line: int) -> re.Pattern[str]:
+def _compile(
+    source: str, macros: dict[str, str], *, where: str, line: int, lowered: bool = False
+) -> re.Pattern[str]:
+    """Compile a data pattern; ``lowered`` patterns run on lower-cased text, faster.
+
+    They carry no leading boundary test (checked after matching): a pattern that starts
+    with literal words lets the regular expression engine skip ahead quickly.
+    """
     text = source
     for name, value in macros.items():
         text = text.replace(name, value)
     text = text.replace(" ", r"\s+")
     try:
+        if lowered:
+            return re.compile(rf"(?:{text})(?![\w])")
         return re.compile(rf"(?<![\w-])(?:{text})(?![\w])", re.IGNORECASE)
     except re.error as exc:
         raise InputError(f"bad pattern {source!r}: {exc}", source=where, line=line) from exc
@@ -166,6 +179,8 @@ class Taxonomy:
         for _number, cols in cue_rows:
             if cols[0] in ("crowd", "armed", "civ"):
                 macros[f"<{cols[0]}>"] = cols[1]
+            elif cols[0] == "crowd_stop":
+                macros["<cg>"] = rf"(?:(?!{cols[1]}\b)[^.;:!?\n]){{0,60}}?"
         trig: list[Trigger] = []
         for number, cols in _rows(triggers[0], triggers[1]):
             if len(cols) != 5:
@@ -190,7 +205,7 @@ class Taxonomy:
                     source=triggers[0],
                     line=number,
                 )
-            compiled = _compile(pattern, macros, where=triggers[0], line=number)
+            compiled = _compile(pattern, macros, where=triggers[0], line=number, lowered=True)
             trig.append(Trigger(sub, float(weight), flagset, compiled))
         return cls(tuple(subs), tuple(trig), _parse_cues(cues[0], cue_rows, macros))
 
@@ -204,10 +219,6 @@ class Taxonomy:
         """
         return self._by_name[(event_type, name)]
 
-    @cached_property
-    def _prefilter(self) -> re.Pattern[str]:
-        return re.compile("|".join(t.pattern.pattern for t in self.triggers), re.IGNORECASE)
-
     def find_triggers(
         self, text: str, start: int = 0, end: int | None = None
     ) -> list[TriggerMatch]:
@@ -216,15 +227,31 @@ class Taxonomy:
         Matches of different triggers may overlap; the caller chooses.
         """
         stop = len(text) if end is None else end
-        if self._prefilter.search(text, start, stop) is None:
-            return []
-        found = [
-            TriggerMatch(t, m.start(), m.end())
-            for t in self.triggers
-            for m in t.pattern.finditer(text, start, stop)
-        ]
+        low = lower_same_length(text)
+        found = []
+        for trig in self.triggers:
+            lowercase = "lowercase" in trig.flags
+            for m in trig.pattern.finditer(low, start, stop):
+                at = m.start()
+                if at > 0 and (low[at - 1].isalnum() or low[at - 1] in "-_"):
+                    continue
+                if lowercase and text[at] != low[at]:
+                    continue
+                found.append(TriggerMatch(trig, at, m.end()))
         found.sort(key=lambda m: (m.start, -m.rank))
         return found
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case ``text`` keeping every offset (characters whose lower case is longer stay).
+
+    >>> lower_same_length("İstanbul BOMB")
+    'İstanbul bomb'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str, str]) -> Cues:
@@ -250,7 +277,7 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
     noun_alt = "|".join(f"(?P<n{i}>{pattern})" for i, (pattern, _) in enumerate(nouns))
     mods = r"(?:(?!(?:to|of|and|or|in|on|at|for|by|with|from|a|an|the)\s)[\w’'-]+ ){0,2}?"
     anaphor = _compile(f"(?:{det}) {mods}(?:{noun_alt})", macros, where=where, line=0)
-    clause = re.compile("|".join(re.escape(c) for c in lists.get("clause", [";"])), re.IGNORECASE)
+    clause = re.compile("|".join(lists.get("clause", [";"])), re.IGNORECASE)
     return Cues(
         anaphor=anaphor,
         anaphor_types=tuple(types for _, types in nouns),
@@ -266,6 +293,9 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
         clause=clause,
         protest_intervention=one("protest_intervention"),
         protest_excessive=one("protest_excessive"),
+        mob=one("mob"),
+        withdrawal=one("withdrawal"),
+        reporting=one("reporting"),
     )
 
 

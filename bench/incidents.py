@@ -1,0 +1,202 @@
+"""Incident extraction against the development set: precision, recall, type, place, date, speed.
+
+Reads ``bench/data/incidents-dev.jsonl`` (one article a line with gold ``incidents``; see
+``bench/data/README.md``), geoparses each article with the shipped gazetteer, extracts
+incidents and matches them one-to-one to the gold ones. A predicted and a gold incident
+match when their evidence sentences overlap, or when they have the same date and lie
+within 25 km; among candidates the pair of the same event type, same date and nearest
+place wins. Background incidents (gold or predicted) are left out of precision and
+recall, as they are left off the map; their agreement is printed separately.
+
+Usage::
+
+    .venv/bin/python bench/incidents.py [--data FILE] [--verbose] [--no-geoparse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from incidentmap.incidents import extract_incidents
+from incidentmap.model import Article, Incident, Toponym
+
+HERE = Path(__file__).resolve().parent
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _article(rec: dict[str, Any]) -> Article:
+    published = rec.get("published")
+    return Article(
+        id=rec["id"],
+        text=rec["text"],
+        title=rec.get("title"),
+        url=rec.get("url"),
+        published=dt.date.fromisoformat(published) if published else None,
+    )
+
+
+def _near(p: Incident, g: dict[str, Any]) -> bool:
+    if p.lat is None or p.lon is None or g.get("lat") is None or g.get("lon") is None:
+        return False
+    return _km(p.lat, p.lon, g["lat"], g["lon"]) <= 25.0
+
+
+def _span(text: str, evidence: str | None) -> tuple[int, int] | None:
+    if not evidence:
+        return None
+    at = text.find(evidence)
+    return None if at < 0 else (at, at + len(evidence))
+
+
+def _match(
+    text: str, predicted: list[Incident], gold: list[dict[str, Any]]
+) -> list[tuple[Incident, dict[str, Any]]]:
+    scored = []
+    for pi, p in enumerate(predicted):
+        for gi, g in enumerate(gold):
+            span = _span(text, g.get("evidence"))
+            overlap = span is not None and p.evidence_start < span[1] and span[0] < p.evidence_end
+            same_date = p.event_date is not None and p.event_date == g.get("event_date")
+            near = _near(p, g)
+            if not (overlap or (same_date and near)):
+                continue
+            score = 2.0 * overlap + (p.event_type.value == g["event_type"]) + 0.5 * same_date
+            score += 0.5 * near
+            scored.append((score, pi, gi))
+    pairs = []
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, pi, gi in sorted(scored, key=lambda s: -s[0]):
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        pairs.append((predicted[pi], gold[gi]))
+    return pairs
+
+
+def _describe(i: Incident | dict[str, Any]) -> str:
+    if isinstance(i, Incident):
+        return (
+            f"{i.event_type.value} / {i.sub_event_type} | {i.event_date} p{int(i.time_precision)}"
+            f" | {i.location} g{int(i.geo_precision)} | k={i.fatalities} i={i.injured}"
+            f" | {i.evidence[:90]!r}"
+        )
+    return (
+        f"{i['event_type']} / {i['sub_event_type']} | {i.get('event_date')} "
+        f"p{i.get('time_precision')} | {i.get('location')} g{i.get('geo_precision')} | "
+        f"k={i.get('fatalities')} i={i.get('injured')} | {(i.get('evidence') or '')[:90]!r}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=HERE / "data" / "incidents-dev.jsonl")
+    parser.add_argument("--verbose", "-v", action="store_true", help="print every mismatch")
+    parser.add_argument(
+        "--no-geoparse", action="store_true", help="extract without toponyms (dates, types only)"
+    )
+    args = parser.parse_args(argv)
+    if not args.data.exists():
+        print(f"no development set at {args.data}", file=sys.stderr)
+        return 2
+    records = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
+    articles = [_article(r) for r in records]
+    geoparser = None
+    if not args.no_geoparse:
+        from incidentmap.gazetteer import Gazetteer
+        from incidentmap.geoparse import Geoparser
+
+        started = time.perf_counter()
+        geoparser = Geoparser(Gazetteer.default())
+        if articles:  # warm caches outside the timed loop
+            geoparser.parse(articles[0])
+        print(f"geoparser ready in {time.perf_counter() - started:.1f} s")
+
+    started = time.perf_counter()
+    results: list[list[Incident]] = []
+    for article in articles:
+        toponyms: list[Toponym] = geoparser.parse(article) if geoparser is not None else []
+        results.append(extract_incidents(article, toponyms))
+    elapsed = time.perf_counter() - started
+
+    n_pred = n_gold = n_match = same_type = same_sub = near = dated = exact = killed = 0
+    bg_gold = bg_agree = 0
+    for rec, article, predicted in zip(records, articles, results, strict=True):
+        gold = rec["incidents"]
+        pairs = _match(article.text, predicted, gold)
+        matched_p = {id(p) for p, _ in pairs}
+        matched_g = {id(g) for _, g in pairs}
+        for p, g in pairs:
+            if g.get("background"):
+                bg_gold += 1
+                bg_agree += p.background
+        fg_pairs = [(p, g) for p, g in pairs if not p.background and not g.get("background")]
+        n_pred += sum(not p.background for p in predicted)
+        n_gold += sum(not g.get("background") for g in gold)
+        n_match += len(fg_pairs)
+        for p, g in fg_pairs:
+            same_type += p.event_type.value == g["event_type"]
+            same_sub += p.sub_event_type == g["sub_event_type"]
+            near += _near(p, g)
+            dated += p.event_date is not None
+            exact += p.event_date == g.get("event_date")
+            killed += p.fatalities == g.get("fatalities")
+        if args.verbose:
+            for p, g in fg_pairs:
+                wrong = []
+                if p.event_type.value != g["event_type"] or p.sub_event_type != g["sub_event_type"]:
+                    wrong.append("type")
+                if not _near(p, g):
+                    wrong.append("place")
+                if p.event_date != g.get("event_date"):
+                    wrong.append("date")
+                if p.fatalities != g.get("fatalities"):
+                    wrong.append("killed")
+                if wrong:
+                    print(f"[{article.id}] WRONG {','.join(wrong)}\n  got  {_describe(p)}")
+                    print(f"  gold {_describe(g)}")
+            for p in predicted:
+                if id(p) not in matched_p and not p.background:
+                    print(f"[{article.id}] EXTRA {_describe(p)}")
+            for g in gold:
+                if id(g) not in matched_g and not g.get("background"):
+                    print(f"[{article.id}] MISSED {_describe(g)}")
+            for p, g in pairs:
+                if p.background != bool(g.get("background")):
+                    print(f"[{article.id}] BACKGROUND got={p.background}\n  got  {_describe(p)}")
+                    print(f"  gold {_describe(g)}")
+
+    def ratio(a: int, b: int) -> str:
+        return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+    print(f"articles              {len(articles)}")
+    print(f"incident precision    {ratio(n_match, n_pred)}")
+    print(f"incident recall       {ratio(n_match, n_gold)}")
+    print(f"event type accuracy   {ratio(same_type, n_match)}")
+    print(f"sub-event accuracy    {ratio(same_sub, n_match)}")
+    print(f"location within 25 km {ratio(near, n_match)}")
+    print(f"date exact            {ratio(exact, n_match)}")
+    print(f"fatalities exact      {ratio(killed, n_match)}")
+    print(f"background agreement  {ratio(bg_agree, bg_gold)}")
+    print(f"articles per second   {len(articles) / elapsed:.0f} (geoparse + extract, one process)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
