@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
 import logging
@@ -95,9 +96,12 @@ def test_xz_and_bz2_variants(tmp_path: Path) -> None:
     raw = (FIXTURES / "IQ.txt").read_bytes()
     xz = tmp_path / "IQ.txt.xz"
     xz.write_bytes(lzma.compress(raw))
-    records, errors = collect(read_geonames, xz)
-    assert [r.place.id for r in records] == GOOD_PLACE_IDS
-    assert len(errors) == 4
+    bz = tmp_path / "IQ.txt.bz2"
+    bz.write_bytes(bz2.compress(raw))
+    for path in (xz, bz):
+        records, errors = collect(read_geonames, path)
+        assert [r.place.id for r in records] == GOOD_PLACE_IDS
+        assert [e.line for e in errors] == [5, 6, 7, 8]
 
 
 def test_zip_with_only_one_text_member_of_another_name(tmp_path: Path) -> None:
