@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Place
-from .geonames import iter_rows, read_geonames, report_skipped
+from .dumpfiles import iter_rows, report_skipped
+from .geonames import read_geonames
 from .records import PlaceRecord, Reporter
 
 __all__ = [

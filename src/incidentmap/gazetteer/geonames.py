@@ -37,22 +37,15 @@ Examples
 
 from __future__ import annotations
 
-import bz2
-import gzip
-import io
-import logging
-import lzma
 import math
 import re
-import zipfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
 
 from ..errors import InputError
 from ..model import Place
+from .dumpfiles import iter_rows, read_rows, report_skipped
 from .records import PlaceRecord, Reporter
 
 __all__ = [
@@ -70,8 +63,6 @@ __all__ = [
     "report_skipped",
 ]
 
-_log = logging.getLogger("incidentmap.gazetteer")
-
 #: The format names :func:`detect_format` returns.
 FORMATS = ("geonames", "alternate_names", "admin1_codes", "country_info")
 
@@ -86,8 +77,6 @@ _MAIN_COLUMNS = 19
 _COUNTRY_COLUMNS = 19
 _ADMIN1_CODE = re.compile(r"^[A-Z]{2}\.[^.\s]+$")
 _COUNTRY_ISO = re.compile(r"^[A-Z]{2}$")
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,137 +153,6 @@ class CountryInfo:
     def place_id(self) -> str | None:
         """The country's place id (``geonames:99237`` for Iraq), if it has a geonameid."""
         return None if self.geonameid is None else f"geonames:{self.geonameid}"
-
-
-# --------------------------------------------------------------------------- opening files
-
-
-@contextmanager
-def _open_binary(path: Path) -> Iterator[IO[bytes]]:
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".zip":
-            with zipfile.ZipFile(path) as archive:
-                member = _zip_member(archive, path)
-                with archive.open(member) as raw:
-                    yield raw
-        elif suffix in (".gz", ".xz", ".bz2"):
-            with _decompressing(path, suffix) as raw:
-                yield io.BufferedReader(raw, buffer_size=1 << 20)
-        else:
-            with path.open("rb", buffering=1 << 20) as raw:
-                yield raw
-    except (OSError, EOFError, zipfile.BadZipFile, lzma.LZMAError) as exc:
-        raise InputError(f"cannot read {path.name!r}: {exc}", source=str(path)) from exc
-
-
-def _decompressing(path: Path, suffix: str) -> gzip.GzipFile | lzma.LZMAFile | bz2.BZ2File:
-    if suffix == ".gz":
-        return gzip.GzipFile(path, "rb")
-    if suffix == ".xz":
-        return lzma.LZMAFile(path, "rb")
-    return bz2.BZ2File(path, "rb")
-
-
-def _zip_member(archive: zipfile.ZipFile, path: Path) -> str:
-    names = archive.namelist()
-    wanted = path.stem + ".txt"
-    for name in names:
-        if name.rsplit("/", 1)[-1] == wanted:
-            return name
-    texts = [
-        n for n in names if n.lower().endswith(".txt") and "readme" not in n.lower().split("/")[-1]
-    ]
-    if len(texts) == 1:
-        return texts[0]
-    raise InputError(
-        f"zip archive holds no {wanted!r} and not exactly one other .txt file "
-        f"(members: {', '.join(names) or 'none'}); pass the .txt file itself",
-        source=str(path),
-    )
-
-
-def report_skipped(report: Reporter | None, error: InputError) -> None:
-    """Hand a skipped row's error to ``report``, or log it as a warning when there is none.
-
-    The warning goes to the ``incidentmap.gazetteer`` logger.
-    """
-    if report is None:
-        _log.warning("skipped: %s", error)
-    else:
-        report(error)
-
-
-def iter_rows(
-    path: str | Path, *, report: Reporter | None = None, comments: bool = False
-) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(line number, tab-separated columns)`` of a dump file, one line at a time.
-
-    Lines are decoded one by one, so a line that is not UTF-8 is reported and skipped
-    while the rest of the file is read. Empty lines are skipped, and so are lines
-    starting with ``#`` when ``comments`` is true.
-
-    Parameters
-    ----------
-    path
-        A ``.txt``, ``.gz``, ``.xz``, ``.bz2`` or ``.zip`` file.
-    report
-        Called with an :class:`~incidentmap.errors.InputError` for each undecodable line.
-    comments
-        Whether ``#`` starts a comment line (``countryInfo.txt``).
-    """
-    path = Path(path)
-    with _open_binary(path) as fh:
-        for number, raw in enumerate(fh, start=1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                report_skipped(
-                    report,
-                    InputError(
-                        f"line is not UTF-8 ({exc.reason} at byte {exc.start}); skipped",
-                        source=str(path),
-                        line=number,
-                    ),
-                )
-                continue
-            line = line.rstrip("\r\n")
-            if number == 1:
-                line = line.lstrip("\ufeff")
-            if not line or (comments and line.startswith("#")):
-                continue
-            yield number, line.split("\t")
-
-
-def _read(
-    path: str | Path,
-    parse: Callable[[list[str]], T | None],
-    *,
-    report: Reporter | None,
-    comments: bool = False,
-) -> Iterator[T]:
-    # Not a generator itself, so that a missing file fails at the call, not at first next().
-    if not Path(path).is_file():
-        raise InputError("no such file", source=str(path))
-    return _records(path, parse, report=report, comments=comments)
-
-
-def _records(
-    path: str | Path,
-    parse: Callable[[list[str]], T | None],
-    *,
-    report: Reporter | None,
-    comments: bool,
-) -> Iterator[T]:
-    source = str(path)
-    for number, cols in iter_rows(path, report=report, comments=comments):
-        try:
-            record = parse(cols)
-        except ValueError as exc:
-            report_skipped(report, InputError(f"{exc}; row skipped", source=source, line=number))
-            continue
-        if record is not None:
-            yield record
 
 
 # --------------------------------------------------------------------------- field parsers
@@ -408,7 +266,7 @@ def read_geonames(path: str | Path, *, report: Reporter | None = None) -> Iterat
     InputError
         If the file cannot be opened at all (missing, not a zip, no text member).
     """
-    return _read(path, _parse_place, report=report)
+    return read_rows(path, _parse_place, report=report)
 
 
 def _alternate_name_parser(skip: frozenset[str]) -> Callable[[list[str]], AlternateName | None]:
@@ -457,7 +315,7 @@ def read_alternate_names(
     skip_languages
         ``isolanguage`` values whose rows are not names.
     """
-    return _read(path, _alternate_name_parser(frozenset(skip_languages)), report=report)
+    return read_rows(path, _alternate_name_parser(frozenset(skip_languages)), report=report)
 
 
 def _parse_admin1(cols: list[str]) -> Admin1Code:
@@ -485,7 +343,7 @@ def read_admin1_codes(path: str | Path, *, report: Reporter | None = None) -> It
     report
         Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
     """
-    return _read(path, _parse_admin1, report=report)
+    return read_rows(path, _parse_admin1, report=report)
 
 
 def _parse_country(cols: list[str]) -> CountryInfo:
@@ -531,7 +389,7 @@ def read_country_info(path: str | Path, *, report: Reporter | None = None) -> It
     report
         Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
     """
-    return _read(path, _parse_country, report=report, comments=True)
+    return read_rows(path, _parse_country, report=report, comments=True)
 
 
 # --------------------------------------------------------------------------- detection
