@@ -70,7 +70,7 @@ def test_page_loads_nothing_by_url(world: gpd.GeoDataFrame) -> None:
     assert not re.search(r"<link[^>]*\bhref=", html), "a stylesheet is loaded by URL"
     for url in re.findall(r"url\(([^)]*)\)", html):
         assert not re.match(r"['\"]?(https?:)?//", url), f"CSS fetches {url}"
-    assert "L.MarkerClusterGroup" in html and "L.heatLayer" in html
+    assert "IncidentGrid" in html and "L.heatLayer" in html
     assert "cdn.jsdelivr" not in html and "cdnjs" not in html
 
 

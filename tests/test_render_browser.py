@@ -167,7 +167,7 @@ def baghdad_incidents() -> list[Incident]:
 DRAWN_JS = """(() => {
     const pane = document.querySelector('.leaflet-marker-pane');
     let n = pane.querySelectorAll('.im-marker').length;
-    for (const c of pane.querySelectorAll('.marker-cluster')) n += parseInt(c.textContent, 10);
+    for (const c of pane.querySelectorAll('.im-cluster')) n += parseInt(c.textContent, 10);
     return n;
 })()"""
 
@@ -343,6 +343,36 @@ def test_popup_shows_the_report(seed: Page) -> None:
     seed.page.locator(".leaflet-popup-close-button").click()
     seed.page.locator(".leaflet-marker-pane .im-marker").hover()
     assert "Violence against civilians" in seed.page.locator(".leaflet-tooltip").inner_text()
+
+
+def test_clusters_split_when_clicked_and_list_incidents_at_one_spot(
+    browser: Any, tmp_path: Path, world: gpd.GeoDataFrame
+) -> None:
+    same = [
+        replace(_BASE, id=f"same{k}", event_date=f"2021-11-0{k + 1}", evidence=f"Report {k}.")
+        for k in range(3)
+    ]
+    near = replace(_BASE, id="near", lat=33.35, lon=44.42, event_type=EventType.RIOTS)
+    far = replace(_BASE, id="far", lat=36.19, lon=44.01, location="Erbil")
+    m = incident_map(incidents_frame([*same, near, far]), basemap=world)
+    path = save_map(m, tmp_path / "clusters.html")
+    for state in open_map(browser, path):
+        clusters = state.page.locator(".leaflet-marker-pane .im-cluster")
+        assert clusters.all_inner_texts() == ["4"]
+        state.wait_drawn(5)
+        clusters.first.click()  # zooms in until "near" separates from the three at one spot
+        state.page.wait_for_function(
+            "document.querySelectorAll('.leaflet-marker-pane .im-cluster').length === 1 && "
+            "document.querySelector('.leaflet-marker-pane .im-cluster').textContent === '3'"
+        )
+        # the three share a point, so the cluster lists them instead of zooming
+        state.page.locator(".leaflet-marker-pane .im-cluster").dispatch_event("click")
+        items = state.page.locator(".im-list .im-list-item")
+        assert items.count() == 3
+        assert "2021-11-02" in items.nth(1).inner_text()
+        items.nth(1).click()
+        assert state.page.locator(".im-popup[data-incident='same1']").count() == 1
+        assert state.page_errors == [] and state.console_errors == []
 
 
 def test_injected_article_runs_no_script(

@@ -1,16 +1,17 @@
 """The scripts and stylesheets an offline map inlines, read from installed packages.
 
-Nothing here is fetched from a network: Leaflet comes from ``xstatic-leaflet``,
-Leaflet.markercluster from ``xstatic-leaflet-markercluster``, and the heat-map
-plugin (Leaflet.heat with simpleheat) from the copy that the ``folium`` wheel on
-PyPI ships in ``folium/templates``. Images the stylesheets refer to
+Nothing here is fetched from a network: Leaflet comes from ``xstatic-leaflet`` and
+the heat-map plugin (Leaflet.heat with simpleheat) from the copy that the ``folium``
+wheel on PyPI ships in ``folium/templates``. (Clustering is the page's own grid
+clustering, ``static/gridcluster.js``: Leaflet.markercluster was too slow to build
+its cluster tree for 100,000 markers.) Images the stylesheets refer to
 (``url(images/layers.png)`` ...) are turned into ``data:`` URIs, because an
 inlined stylesheet has no URL to resolve them against.
 
 Examples
 --------
 >>> assets = offline_assets()
->>> "L.MarkerClusterGroup" in assets.markercluster_js
+>>> "Leaflet" in assets.leaflet_js and "simpleheat" in (assets.heat_js or "")
 True
 >>> "url(images/" in assets.leaflet_css
 False
@@ -44,8 +45,6 @@ class OfflineAssets:
 
     leaflet_js: str
     leaflet_css: str
-    markercluster_js: str
-    markercluster_css: str
     heat_js: str | None
     icon_urls: dict[str, str]
 
@@ -85,7 +84,7 @@ def _clean_js(js: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def offline_assets() -> OfflineAssets:
-    """Read Leaflet, Leaflet.markercluster and Leaflet.heat from installed packages.
+    """Read Leaflet and Leaflet.heat from installed packages.
 
     Returns
     -------
@@ -95,15 +94,9 @@ def offline_assets() -> OfflineAssets:
     Raises
     ------
     RenderError
-        If ``xstatic-leaflet`` or ``xstatic-leaflet-markercluster`` is missing.
+        If ``xstatic-leaflet`` is missing.
     """
     leaflet = _package_dir("xstatic.pkg.leaflet", hint="pip install xstatic-leaflet") / "data"
-    cluster = (
-        _package_dir(
-            "xstatic.pkg.leaflet_markercluster", hint="pip install xstatic-leaflet-markercluster"
-        )
-        / "data"
-    )
     heat_path = _package_dir("folium", hint="pip install folium") / "templates"
     heat_path = heat_path / "leaflet_heat.min.js"
     heat_js = _clean_js(_read(heat_path)) if heat_path.is_file() else None
@@ -111,10 +104,6 @@ def offline_assets() -> OfflineAssets:
     return OfflineAssets(
         leaflet_js=_clean_js(_read(leaflet / "leaflet.js")),
         leaflet_css=_inline_images(_read(leaflet / "leaflet.css"), leaflet),
-        markercluster_js=_clean_js(_read(cluster / "leaflet.markercluster.js")),
-        markercluster_css=_read(cluster / "MarkerCluster.css")
-        + "\n"
-        + _read(cluster / "MarkerCluster.Default.css"),
         heat_js=heat_js,
         icon_urls={
             "iconUrl": _data_uri(images / "marker-icon.png"),

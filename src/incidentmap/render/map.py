@@ -1,10 +1,10 @@
 """The incident map: one self-contained, offline HTML page per incident frame.
 
-:func:`incident_map` returns a :class:`folium.Map` whose page inlines Leaflet,
-Leaflet.markercluster and Leaflet.heat (read from installed PyPI packages), the
-country outlines of the offline basemap, and the incidents as one JSON document
-from which the page's own script draws markers, layers, heat map, legend and time
-filter. No script or stylesheet is loaded by URL; online tiles are offered in the
+:func:`incident_map` returns a :class:`folium.Map` whose page inlines Leaflet and
+Leaflet.heat (read from installed PyPI packages), the country outlines of the
+offline basemap, and the incidents as one JSON document from which the page's own
+scripts (``static/*.js``) draw markers, grid clusters, layers, heat map, legend and
+time filter. No script or stylesheet is loaded by URL; online tiles are offered in the
 layer control and only fetched if a viewer switches them on.
 
 Examples
@@ -35,7 +35,7 @@ from branca.element import Element
 from ..errors import RenderError
 from .assets import inline_script, inline_style, offline_assets, static_text
 from .basemap import BasemapSource, basemap_geojson
-from .payload import build_payload, safe_json
+from .payload import build_payload, data_block, safe_json
 
 if TYPE_CHECKING:  # pragma: no cover
     import folium
@@ -54,6 +54,9 @@ ONLINE_TILES: tuple[dict[str, Any], ...] = (
         "maxZoom": 19,
     },
 )
+
+#: The page's own scripts (in static/), in load order.
+CLIENT_SCRIPTS = ("popup.js", "controls.js", "gridcluster.js", "incidentmap.js")
 
 _OFFLINE_LABEL = "Country outlines (offline)"
 _MAX_ZOOM = 18
@@ -98,20 +101,18 @@ class IncidentLayer(Element):
         assets = offline_assets()
         head = [
             inline_style(assets.leaflet_css),
-            inline_style(assets.markercluster_css),
             inline_style(static_text("incidentmap.css")),
             inline_script(assets.leaflet_js),
-            inline_script(assets.markercluster_js),
         ]
         if assets.heat_js is not None:
             head.append(inline_script(assets.heat_js))
-        head.append(inline_script(static_text("incidentmap.js")))
+        head.extend(inline_script(static_text(name)) for name in CLIENT_SCRIPTS)
         figure.header.add_child(_Raw("\n".join(head)), name="incidentmap_assets")
         data_id, basemap_id = f"{name}_data", f"{name}_basemap"
         figure.html.add_child(
             _Raw(
-                f'<script type="application/json" id="{data_id}">{safe_json(self.payload)}'
-                f'</script>\n<script type="application/json" id="{basemap_id}">'
+                f"{data_block(self.payload, data_id)}\n"
+                f'<script type="application/json" id="{basemap_id}">'
                 f"{safe_json(self.basemap)}</script>"
             ),
             name=f"{name}_json",
@@ -216,7 +217,7 @@ def incident_map(
     # only; the IncidentLayer inlines what the page needs.
     m.default_js = []
     m.default_css = []
-    # MarkerCluster needs a max zoom, which a map without tile layers does not have.
+    # A map without tile layers has no max zoom (clustering and fitBounds need one).
     m.options["max_zoom"] = _MAX_ZOOM
     m.options["min_zoom"] = 1
     root: Any = m.get_root()

@@ -27,13 +27,26 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     import pandas
 
-__all__ = ["EventStyle", "build_payload", "event_styles", "safe_json"]
+__all__ = [
+    "COMPRESS_ABOVE",
+    "EventStyle",
+    "build_payload",
+    "data_block",
+    "event_styles",
+    "safe_json",
+]
 
 log = logging.getLogger(__name__)
 
 EventStyle = dict[str, str]
 
 _EPOCH_DAY = 86_400_000  # milliseconds
+
+#: Data documents longer than this (characters of JSON) are embedded gzip-compressed.
+COMPRESS_ABOVE = 8_000_000
+
+#: ``type`` of the ``<script>`` element holding compressed data.
+PACKED_TYPE = "application/x-incidentmap+gzip;base64"
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,6 +80,26 @@ def safe_json(value: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def data_block(payload: dict[str, Any], element_id: str) -> str:
+    """Return the ``<script>`` element that carries ``payload`` in the page.
+
+    Documents longer than :data:`COMPRESS_ABOVE` are gzip-compressed and base64-encoded
+    (the page unpacks them with the browser's ``DecompressionStream``), which makes a
+    map of 100,000 incidents about half as large; smaller ones are plain JSON.
+
+    >>> data_block({"n": 0}, "d")
+    '<script type="application/json" id="d">{"n":0}</script>'
+    """
+    import base64
+    import gzip
+
+    text = safe_json(payload)
+    if len(text) <= COMPRESS_ABOVE:
+        return f'<script type="application/json" id="{element_id}">{text}</script>'
+    packed = base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0))
+    return f'<script type="{PACKED_TYPE}" id="{element_id}">{packed.decode("ascii")}</script>'
 
 
 def _codes(column: pandas.Series) -> tuple[list[int], list[str]]:

@@ -1,0 +1,102 @@
+/* incidentmap legend and time filter controls (text only via textContent). */
+(function () {
+  "use strict";
+
+  var kit = window.incidentmapKit;
+  var el = kit.el;
+
+  function legend(map, types, counts) {
+    var Legend = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        var box = el("div", "im-legend leaflet-bar");
+        box.appendChild(el("div", "im-legend-title", "Incidents shown, by type"));
+        types.forEach(function (style) {
+          var line = el("div", "im-legend-row");
+          line.appendChild(kit.swatch(style));
+          line.appendChild(el("span", "im-legend-name", style.type));
+          var count = el("span", "im-legend-count");
+          counts.push(count);
+          line.appendChild(count);
+          box.appendChild(line);
+        });
+        box.appendChild(el("div", "im-legend-note",
+          "Faded: low confidence \u00b7 dashed ring: background \u00b7 discs: clusters"));
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      },
+    });
+    new Legend().addTo(map);
+  }
+
+  // Two range inputs over days; calls opts.onRange(first, last) as they move.
+  function timeFilter(map, opts) {
+    var inputs = {};
+    var labels = {};
+    var TimeFilter = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = el("div", "im-time leaflet-bar");
+        box.appendChild(el("div", "im-time-title", "Dates shown"));
+        var line = el("div", "im-time-labels");
+        labels.from = el("span", "im-time-from", kit.isoDay(opts.minDay));
+        labels.to = el("span", "im-time-to", kit.isoDay(opts.maxDay));
+        line.appendChild(labels.from);
+        line.appendChild(document.createTextNode(" \u2013 "));
+        line.appendChild(labels.to);
+        box.appendChild(line);
+        function slider(cls, value, label) {
+          var input = el("input", cls);
+          input.type = "range";
+          input.min = String(opts.minDay);
+          input.max = String(opts.maxDay);
+          input.step = "1";
+          input.value = String(value);
+          input.setAttribute("aria-label", label);
+          box.appendChild(input);
+          return input;
+        }
+        inputs.from = slider("im-time-start", opts.minDay, "first date shown");
+        inputs.to = slider("im-time-end", opts.maxDay, "last date shown");
+        function onInput(e) {
+          var a = Number(inputs.from.value);
+          var b = Number(inputs.to.value);
+          if (a > b) {
+            if (e && e.target === inputs.from) { inputs.to.value = String(a); b = a; }
+            else { inputs.from.value = String(b); a = b; }
+          }
+          labels.from.textContent = kit.isoDay(a);
+          labels.to.textContent = kit.isoDay(b);
+          opts.onRange(a, b);
+        }
+        inputs.from.addEventListener("input", onInput);
+        inputs.to.addEventListener("input", onInput);
+        if (opts.undatedCount) {
+          var label = el("label", "im-time-undated");
+          var check = el("input");
+          check.type = "checkbox";
+          check.checked = true;
+          check.addEventListener("change", function () { opts.onUndated(check.checked); });
+          label.appendChild(check);
+          label.appendChild(document.createTextNode(" undated (" + opts.undatedCount + ")"));
+          box.appendChild(label);
+        }
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      },
+    });
+    new TimeFilter().addTo(map);
+    return {
+      set: function (a, b) {
+        inputs.from.value = String(a);
+        inputs.to.value = String(b);
+        labels.from.textContent = kit.isoDay(a);
+        labels.to.textContent = kit.isoDay(b);
+        opts.onRange(a, b);
+      },
+    };
+  }
+
+  window.incidentmapControls = { legend: legend, timeFilter: timeFilter };
+})();
