@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -638,3 +639,81 @@ def test_edited_geojson_is_rendered_with_the_edits(gdf, tmp_path):
     assert "Tahrir Square" in html
     assert deleted["properties"]["evidence"] not in html
     assert "Crowds" not in html
+
+
+# --- property: any text and any counts survive every format ---------------------------------
+
+hypothesis = pytest.importorskip("hypothesis")
+st = hypothesis.strategies
+
+# Printable text plus the characters that break naive writers: quotes, commas, newlines,
+# tabs, XML and HTML specials, non-Latin scripts. XML (KML) cannot hold other control
+# characters, and CSV cannot tell "" from a missing value, so optional texts are non-empty.
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters='\n\t",<>&;'),
+    max_size=40,
+)
+SOME_TEXT = TEXT.filter(lambda t: t.strip() == t and t != "")
+COUNT = st.none() | st.integers(min_value=0, max_value=2**31 - 1)
+DATE = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat)
+
+
+@st.composite
+def incidents_strategy(draw):
+    n = draw(st.integers(min_value=1, max_value=4))
+    out = []
+    for i in range(n):
+        located = draw(st.booleans())
+        out.append(
+            Incident(
+                id=f"h-{i}",
+                article_id=draw(SOME_TEXT),
+                event_type=draw(st.sampled_from(list(EventType))),
+                sub_event_type=draw(SOME_TEXT),
+                event_date=draw(st.none() | DATE),
+                time_precision=draw(st.sampled_from(list(TimePrecision))),
+                location=draw(st.none() | SOME_TEXT),
+                place_id=None,
+                lat=round(draw(st.floats(-90, 90)), 7) if located else None,
+                lon=round(draw(st.floats(-180, 180)), 7) if located else None,
+                country_code=draw(st.none() | st.sampled_from(["IQ", "UA", "NA"])),
+                admin1=draw(st.none() | st.sampled_from(["07", "01", "12"])),
+                geo_precision=draw(st.sampled_from(list(GeoPrecision))),
+                evidence=draw(SOME_TEXT),
+                evidence_start=draw(st.integers(0, 10**6)),
+                evidence_end=draw(st.integers(0, 10**6)),
+                fatalities=draw(COUNT),
+                injured=draw(COUNT),
+                actors=tuple(draw(st.lists(TEXT, max_size=3))),
+                confidence=round(draw(st.floats(0, 1)), 6),  # KML keeps 15 digits
+                sources=draw(st.integers(1, 50)),
+                background=draw(st.booleans()),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("fmt", ALL_FORMATS)
+@hypothesis.settings(
+    max_examples=10, deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+@hypothesis.given(items=incidents_strategy())
+def test_round_trip_property(fmt, items, tmp_path_factory):
+    path = tmp_path_factory.mktemp(fmt) / f"h{ext(fmt)}"
+    write_incidents(incidents_frame(items), path)
+    assert frame_to_incidents(read_incidents(path)) == items
+
+
+@hypothesis.settings(max_examples=50, deadline=None)
+@hypothesis.given(
+    lists=st.lists(st.none() | st.lists(st.text(max_size=8), max_size=4), max_size=6),
+    start=st.integers(0, 3),
+)
+def test_vectorised_json_lists_match_json_dumps(lists, start):
+    import pyarrow as pa
+
+    from incidentmap.export.table import json_text_array
+
+    array = pa.array(lists, type=pa.list_(pa.string())).slice(start)
+    expected = [None if v is None else json.dumps(v, ensure_ascii=False) for v in lists[start:]]
+    assert json_text_array(array).to_pylist() == expected

@@ -38,6 +38,7 @@ __all__ = [
     "ListMode",
     "attribute_table",
     "geometry_type",
+    "json_text_array",
     "rounded_geometry",
     "wkb_array",
 ]
@@ -76,13 +77,66 @@ def _as_str_list(value: Any) -> list[str] | None:
 def _list_array(series: pandas.Series, lists: ListMode) -> pyarrow.Array:
     import pyarrow as pa
 
-    values = [_as_str_list(v) for v in series]
+    values = series.to_numpy(dtype=object)
+    try:  # fast path: Python lists of str, converted by Arrow itself
+        array = pa.array(values, type=pa.list_(pa.string()), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        array = pa.array([_as_str_list(v) for v in values], type=pa.list_(pa.string()))
     if lists == "list":
-        return pa.array(values, type=pa.list_(pa.string()))
-    return pa.array(
-        [None if v is None else json.dumps(v, ensure_ascii=False) for v in values],
-        type=pa.string(),
-    )
+        return array
+    return json_text_array(array)
+
+
+#: JSON escapes for the characters Arrow can replace in bulk (backslash first).
+_JSON_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
+
+
+#: Control characters JSON writes as ``\\u00XX`` (a regular expression).
+_OTHER_CONTROL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]"
+
+
+def json_text_array(array: pyarrow.Array) -> pyarrow.Array:
+    r"""JSON-encode each list of strings, as :func:`json.dumps` with ``ensure_ascii=False``.
+
+    Vectorised with Arrow compute; a column holding other control characters (which
+    JSON writes as ``\u00XX``) is encoded value by value instead.
+
+    >>> import pyarrow as pa
+    >>> json_text_array(pa.array([["a", 'say "hi"'], [], None])).to_pylist()
+    ['["a", "say \\"hi\\""]', '[]', None]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    offsets = array.offsets
+    first, last = offsets[0].as_py(), offsets[-1].as_py()
+    values = array.values.slice(first, last - first)
+    if len(values) and pc.any(pc.match_substring_regex(values, _OTHER_CONTROL)).as_py():
+        return pa.array(_json_texts(array.to_pylist()), type=pa.string())
+    for old, new in _JSON_ESCAPES:
+        values = pc.replace_substring(values, old, new)
+    quoted = pc.binary_join_element_wise('"', values, '"', "")
+    quoted = pc.if_else(pc.is_null(values), "null", quoted)
+    rebased = pc.subtract(offsets, first)
+    items = pa.ListArray.from_arrays(rebased, quoted, mask=array.is_null())
+    joined = pc.binary_join(items, ", ")
+    return pc.binary_join_element_wise("[", joined, "]", "")
+
+
+def _json_texts(values: list[list[str] | None]) -> list[str | None]:
+    """JSON-encode each list; lists repeat a lot (empty ones most), so encodings are cached."""
+    cache: dict[tuple[str, ...], str] = {}
+    out: list[str | None] = []
+    for value in values:
+        if value is None:
+            out.append(None)
+            continue
+        key = tuple(value)
+        text = cache.get(key)
+        if text is None:
+            text = cache[key] = json.dumps(value, ensure_ascii=False)
+        out.append(text)
+    return out
 
 
 def _datetime_array(series: pandas.Series, *, as_date: bool) -> pyarrow.Array:
@@ -175,11 +229,17 @@ def rounded_geometry(gdf: geopandas.GeoDataFrame) -> Any:
     numpy.ndarray
         Shapely geometries (object array).
     """
+    import numpy as np
     import shapely
 
-    geoms = gdf.geometry.values
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    rounded = shapely.set_precision(geoms, 10.0**-COORDINATE_DECIMALS)
+    if (shapely.get_type_id(geoms[~missing]) == 0).all():  # points: round in NumPy (fast)
+        x = np.round(shapely.get_x(geoms), COORDINATE_DECIMALS)
+        y = np.round(shapely.get_y(geoms), COORDINATE_DECIMALS)
+        rounded = shapely.points(x, y)
+    else:
+        rounded = shapely.set_precision(geoms, 10.0**-COORDINATE_DECIMALS)
     rounded[missing] = None
     return rounded
 
