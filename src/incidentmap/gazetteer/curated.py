@@ -139,8 +139,9 @@ def read_curated(
     Raises
     ------
     InputError
-        If the file cannot be read at all: unknown extension, missing required
-        columns, not a FeatureCollection, not UTF-8.
+        When iteration starts (or reaches the bad byte), if the file cannot be read at
+        all: unknown extension, missing required columns, not a FeatureCollection, not
+        UTF-8 text.
     """
     source = Path(path)
     suffix = source.suffix.lower()
