@@ -51,14 +51,20 @@ SEAT_MIN_SHARE = 0.05
 
 _URL = re.compile(r"(?i)^(https?://|www\.)|\.(com|org|net|html?)(/|$)")
 _CODE = re.compile(r"^[A-Z0-9]{3,4}$")
-_ASCII_PUNCT = str.maketrans({"‘": "'", "’": "'", "ʻ": "'", "ʼ": "'", "ʾ": "'", "ʿ": "'"})
+_ASCII_PUNCT = str.maketrans(
+    {"‘": "'", "’": "'", "ʻ": "'", "ʼ": "'", "ʾ": "'", "ʿ": "'",
+     # letters NFKD does not decompose
+     "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+     "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ħ": "h",
+     "Ħ": "H", "ə": "e", "Ə": "E", "ŋ": "ng"}
+)  # fmt: skip
 
 
 def ascii_name(name: str) -> str:
     """Return ``name`` with diacritics removed and non-ASCII letters dropped.
 
-    >>> ascii_name("Şalāḩ ad Dīn")
-    'Salah ad Din'
+    >>> ascii_name("Şalāḩ ad Dīn"), ascii_name("Xızı"), ascii_name("Łódź")
+    ('Salah ad Din', 'Xizi', 'Lodz')
     """
     decomposed = unicodedata.normalize("NFKD", name.translate(_ASCII_PUNCT))
     text = "".join(ch for ch in decomposed if ord(ch) < 128)
