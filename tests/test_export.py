@@ -286,6 +286,21 @@ def test_geojson_coordinates_are_rounded_to_7_decimals(tmp_path):
     assert (feature["properties"]["lon"], feature["properties"]["lat"]) == (44.4008812, 33.3405812)
 
 
+@pytest.mark.parametrize("fmt", ["geojson", "geojsonseq"])
+def test_json_looking_text_stays_text(fmt, tmp_path):
+    import dataclasses
+
+    first, second, _ = make_incidents()
+    items = [
+        dataclasses.replace(first, evidence="[]", location="{Baghdad}"),
+        dataclasses.replace(second, evidence='["quoted", 2]'),
+    ]
+    path = write_incidents(incidents_frame(items), tmp_path / f"x{ext(fmt)}")
+    text = path.read_text(encoding="utf-8")
+    assert '"evidence": "[]"' in text and '"location": "{Baghdad}"' in text
+    assert frame_to_incidents(read_incidents(path)) == items
+
+
 def test_geojsonseq_is_one_feature_per_line(gdf, tmp_path):
     path = write_incidents(gdf, tmp_path / "incidents.geojsonl")
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -68,16 +69,22 @@ def iter_geojsonseq(
     for start in range(0, len(gdf), chunk_size):
         chunk = gdf.iloc[start : start + chunk_size]
         buffer = io.BytesIO()
-        pyogrio.write_arrow(
-            geojson_table(chunk),
-            buffer,
-            driver="GeoJSONSeq",
-            layer="incidents",
-            geometry_name="geometry",
-            geometry_type=geometry_type(chunk),
-            crs=CRS,
-            layer_options=geojsonseq_options(),
-        )
+        with warnings.catch_warnings():
+            # The GeoJSONSeq driver honours AUTODETECT_JSON_STRINGS (shared with the GeoJSON
+            # writer) but does not list it among its options, so GDAL warns about it.
+            warnings.filterwarnings(
+                "ignore", message=".*does not support layer creation option AUTODETECT_JSON"
+            )
+            pyogrio.write_arrow(
+                geojson_table(chunk),
+                buffer,
+                driver="GeoJSONSeq",
+                layer="incidents",
+                geometry_name="geometry",
+                geometry_type=geometry_type(chunk),
+                crs=CRS,
+                layer_options=geojsonseq_options(),
+            )
         data = buffer.getvalue()
         yield data if not data or data.endswith(b"\n") else data + b"\n"
 

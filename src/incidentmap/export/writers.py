@@ -67,7 +67,12 @@ KML_ID = "incident_id"
 INCIDENTS_LAYER = "incidents"
 TOPONYMS_LAYER = "toponyms"
 
-_JSON_OPTIONS = {"COORDINATE_PRECISION": str(COORDINATE_DECIMALS), "ID_FIELD": "id"}
+# AUTODETECT_JSON_STRINGS=NO: GDAL would otherwise write a text such as "[1, 2]" as an array.
+_JSON_OPTIONS = {
+    "COORDINATE_PRECISION": str(COORDINATE_DECIMALS),
+    "ID_FIELD": "id",
+    "AUTODETECT_JSON_STRINGS": "NO",
+}
 
 
 def _iso_dates(table: pyarrow.Table) -> pyarrow.Table:
