@@ -50,16 +50,18 @@ def import_file(writer: IndexWriter, path: Path, *, report: Reporter | None = No
         log.info("imported %d alternate names of known places from %s", n, path)
     elif fmt == "admin1_codes":
         pairs = (
-            (f"geonames:{a.geonameid}", name)
+            (a.place_id, name)
             for a in geonames.read_admin1_codes(path, report=report)
+            if a.place_id
             for name in (a.name, a.asciiname)
         )
         n = writer.add_names(pairs)
         log.info("imported names of %d admin1 areas from %s", n, path)
     elif fmt == "country_info":
         pairs = (
-            (f"geonames:{c.geonameid}", name)
+            (c.place_id, name)
             for c in geonames.read_country_info(path, report=report)
+            if c.place_id
             for name in (c.name, c.iso, c.iso3)
             if name
         )
