@@ -154,7 +154,7 @@ def test_event_dates_are_valid_and_not_after_publication(dev: list[dict[str, Any
             event_date = dt.date.fromisoformat(inc["event_date"])
             assert event_date <= published, (record["id"], inc["event_date"])
             if inc["time_precision"] == 1:
-                assert (published - event_date).days <= 31, (record["id"], "stale exact date")
+                assert (published - event_date).days <= 120, (record["id"], "stale exact date")
 
 
 def test_coordinates_lie_in_their_country(dev: list[dict[str, Any]]) -> None:
