@@ -41,7 +41,10 @@ from dataclasses import dataclass
 from ..model import TimePrecision
 from .taxonomy import lower_same_length
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DAY_BEFORE", "DateMention", "find_dates"]
+
+#: Date expressions that name the day before another date ("the previous day").
+DAY_BEFORE = re.compile(r"the previous (?:day|night)|the (?:day|night) before|a day earlier", re.I)
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -72,6 +75,7 @@ _PATTERN = re.compile(
   | (?:(?P<wmod>last|this\s+past|past|early|late|on|overnight|before\s+dawn(?:\s+on)?)\s+)?
         (?P<wd>{_WEEKDAY})
   | (?P<yday>(?:the\s+)?day\s+before\s+yesterday|yesterday|last\s+night)
+  | (?P<prevday>the\s+previous\s+(?:day|night)|the\s+(?:day|night)\s+before|a\s+day\s+earlier)
   | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)
   | (?P<nago>{_N})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago
   | (?P<fewdays>(?:a\s+few|several)\s+days\s+ago|days\s+ago|earlier\s+this\s+week|this\s+week)
@@ -92,7 +96,7 @@ _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5")
 _ANCHOR = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|yesterday|today|tonight|morning|afternoon|evening|night|ago|week"
-    r"|month|year|spring|summer|autumn|fall|winter|19\d\d|20\d\d)"
+    r"|month|year|spring|summer|autumn|fall|winter|previous|before|earlier|19\d\d|20\d\d)"
 )
 
 
@@ -256,6 +260,8 @@ def _relative(m: re.Match[str], pub: dt.date) -> Resolved | None:
         return pub - dt.timedelta(days=back), day, True
     if g("today"):
         return pub, day, True
+    if g("prevday"):  # the caller may re-anchor it on another date of the sentence
+        return pub - dt.timedelta(days=1), day, True
     if g("nago"):
         n = _NUMBERS.get(g("nago").lower()) or int(g("nago"))
         unit = g("unit").lower().rstrip("s")

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -35,9 +36,9 @@ from dataclasses import dataclass, field
 from ..model import Article, EventType, GeoPrecision, Incident, TimePrecision, Toponym
 from ..text.sentences import Sentence, split_sentences
 from .casualties import CasualtyMention, find_casualties
-from .dates import DateMention, find_dates
+from .dates import DAY_BEFORE, DateMention, find_dates
 from .dedupe import dates_compatible, haversine_km, incident_id
-from .locate import Location, choose_location, fallback_location
+from .locate import Location, choose_location, fallback_location, previous_town, specificity
 from .mentions import Mention, find_mentions
 from .taxonomy import Taxonomy
 
@@ -139,10 +140,14 @@ def _antecedent(
             if _date_ok(draft, date):
                 return draft
         return None
-    recent = [d for d in drafts if d.last_sentence >= index - _FOLLOW_UP and not d.background]
-    for draft in reversed(recent):
-        same = draft.event_type is mention.event_type
-        if (same or mention.weak) and _date_ok(draft, date) and _place_ok(draft, loc):
+    if mention.background:
+        return None  # a generic statement is not a follow-up of a reported event
+    for draft in reversed(drafts):
+        if draft.background:
+            continue
+        recent = draft.last_sentence >= index - _FOLLOW_UP
+        same = draft.event_type is mention.event_type or draft.event_type in mention.family
+        if ((same and recent) or mention.weak) and _date_ok(draft, date) and _place_ok(draft, loc):
             return draft
     return None
 
@@ -192,6 +197,19 @@ class _Facts:
     actors: list[str]
 
 
+def _day_before(date: DateMention, others: list[object]) -> DateMention:
+    """Anchor "the previous day" on the nearest other date of its sentence, if any."""
+    anchors = [
+        d for d in others if isinstance(d, DateMention) and d is not date and d.date is not None
+    ]
+    if not anchors:
+        return date
+    anchor = min(anchors, key=lambda d: abs(d.start - date.start))
+    assert anchor.date is not None
+    day = anchor.date - dt.timedelta(days=1)
+    return dataclasses.replace(date, date=day, precision=max(anchor.precision, date.precision))
+
+
 def _facts(
     text: str,
     mention: Mention,
@@ -222,6 +240,8 @@ def _facts(
         near = (mention.trigger.start - 25, mention.trigger.end + 25)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
+    if date is not None and DAY_BEFORE.fullmatch(date.text):
+        date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
     tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]
     if not any(t.kind == "place" and t.place is not None for t in tops):
         sent = mention.sentence
@@ -232,6 +252,11 @@ def _facts(
             if isinstance(t, Toponym) and not any(a <= t.start < b for a, b in taken)
         ]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
+    if (location is None or specificity(location.place) < 3) and tax.cues.place_anaphor.search(
+        text, lo, hi
+    ):
+        earlier = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
+        location = previous_town(earlier, mention.sentence.start) or location
     cas = [c for c in casualties.within(lo, hi) if isinstance(c, CasualtyMention)]
     return _Facts(date, location, cas, _actors(text, lo, hi, tax))
 

@@ -34,13 +34,14 @@ from dataclasses import dataclass
 from ..model import GeoPrecision, Place, Toponym
 from .taxonomy import Taxonomy
 
-__all__ = ["Location", "choose_location", "fallback_location", "specificity"]
+__all__ = ["Location", "choose_location", "fallback_location", "previous_town", "specificity"]
 
 _LANDMARK_CLASSES = frozenset({"S", "L", "R", "T", "H", "V", "U"})
 _DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "PPLX"})
 _POSSESSIVE = re.compile(
     r"^['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
+_NAME_GOES_ON = re.compile(r"[ \t]+(?-i:[A-Z])[a-z]")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|outside|into|inside|across|around|from|toward|towards|of)\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -123,6 +124,8 @@ def choose_location(
         place = top.place
         if place is None or top.kind != "place":
             continue
+        if place.is_country and _NAME_GOES_ON.match(text, top.end):
+            continue  # "U.S. Embassy", "Iraq War": part of a longer name, not the scene
         score = specificity(place) * 10.0
         gap = top.start - anchor if top.start >= anchor else anchor - top.end
         score -= min(abs(gap), 300) / 60.0
@@ -143,11 +146,15 @@ def fallback_location(
 ) -> Location | None:
     """Where to put an incident whose sentence names no place.
 
-    The dateline first, then the article's most-mentioned place, then a demonym of the
-    event's own sentence. ``toponyms`` should leave out mentions in background sentences.
+    The dateline first (unless the body never names its place while naming others: then
+    it is the reporter's bureau), then the article's most-mentioned place, then a demonym
+    of the event's own sentence. ``toponyms`` should leave out mentions in background sentences.
     """
+    body = {t.place.id for t in toponyms if t.kind == "place" and t.place is not None}
     for top in toponyms:
         if top.kind == "dateline" and top.place is not None:
+            if body and top.place.id not in body:
+                continue  # a bureau's dateline ("BEIRUT —" over a story about Aleppo)
             town = top.place.feature_class == "P" or specificity(top.place) >= 3
             precision = GeoPrecision.NEAR if town else GeoPrecision.REGION
             return Location(top.place, precision, top, "the article's dateline")
@@ -165,4 +172,17 @@ def fallback_location(
     for top in sentence_toponyms:
         if top.kind == "demonym" and top.place is not None:
             return Location(top.place, GeoPrecision.REGION, top, "a demonym in the sentence")
+    return None
+
+
+def previous_town(toponyms: Sequence[Toponym], before: int) -> Location | None:
+    """The last town or smaller place named before offset ``before``.
+
+    Used when an event's sentence says "the city" or "the town": it refers back.
+    """
+    for top in reversed(toponyms):
+        if top.start >= before or top.kind != "place" or top.place is None:
+            continue
+        if specificity(top.place) >= 3:
+            return Location(top.place, GeoPrecision.EXACT, top, "the town named before")
     return None

@@ -51,6 +51,8 @@ class Mention:
     background: bool
     weak: bool
     reasons: tuple[str, ...] = ()
+    family: frozenset[EventType] = frozenset()
+    """Event types a generic event noun ("clashes", "violence") can be part of."""
 
     @property
     def event_type(self) -> EventType:
@@ -175,6 +177,11 @@ def find_mentions(
             continue
         best = max(inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start))[0]
         alleged = all(a for _, a in inside)
+        generic = best.trigger.weight < 0.9 or bool(best.trigger.flags & {"weak", "target"})
+        if generic and cues.non_event.search(text, lo, hi):
+            continue  # "killing 15" when a canopy collapsed: no political event
+        if best.sub.event_type is EventType.PROTESTS and cues.celebration.search(text, lo, hi):
+            continue  # crowds "to celebrate" do not protest
         sub = _resolve_sub(best, text, (lo, hi), sentence, tax)
         types: frozenset[EventType] | None = None
         plural = False
@@ -204,7 +211,7 @@ def find_mentions(
             break
         background = (
             alleged
-            or "campaign" in best.trigger.flags
+            or any("campaign" in t.trigger.flags for t, _ in inside)
             or cues.background.search(text, lo, hi) is not None
         )
         reasons = []
@@ -214,8 +221,16 @@ def find_mentions(
             reasons.append("names a campaign or wave of events, not one event")
         elif background and not alleged:
             reasons.append("generic or habitual statement")
+        word = text[best.start : best.end].lower()
+        family = frozenset(
+            t
+            for noun, types in zip(cues.anaphor_nouns, cues.anaphor_types, strict=True)
+            if noun.fullmatch(word)
+            for t in types
+        )
         out.append(
             Mention(
+                family=family,
                 sentence=sentence,
                 clause_start=lo,
                 clause_end=hi,

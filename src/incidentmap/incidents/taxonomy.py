@@ -79,6 +79,7 @@ class Cues:
 
     anaphor: re.Pattern[str]
     anaphor_types: tuple[frozenset[EventType], ...]
+    anaphor_nouns: tuple[re.Pattern[str], ...]
     new_event: re.Pattern[str]
     hypothetical: re.Pattern[str]
     allegation: re.Pattern[str]
@@ -94,6 +95,9 @@ class Cues:
     mob: re.Pattern[str]
     withdrawal: re.Pattern[str]
     reporting: re.Pattern[str]
+    non_event: re.Pattern[str]
+    celebration: re.Pattern[str]
+    place_anaphor: re.Pattern[str]
 
 
 def _compile(
@@ -281,6 +285,9 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
     return Cues(
         anaphor=anaphor,
         anaphor_types=tuple(types for _, types in nouns),
+        anaphor_nouns=tuple(
+            _compile(p, macros, where=where, line=0, lowered=True) for p, _ in nouns
+        ),
         new_event=one("new_event"),
         hypothetical=one("hypothetical"),
         allegation=one("allegation"),
@@ -296,6 +303,9 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
         mob=one("mob"),
         withdrawal=one("withdrawal"),
         reporting=one("reporting"),
+        non_event=one("non_event"),
+        celebration=one("celebration"),
+        place_anaphor=one("place_anaphor"),
     )
 
 
