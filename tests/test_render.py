@@ -99,6 +99,21 @@ def test_safe_json_round_trips_and_has_no_markup(text: str) -> None:
     assert not set("<>&\u2028\u2029") & set(encoded)
 
 
+def test_large_documents_are_embedded_compressed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+    import gzip
+
+    from incidentmap.render import payload
+
+    doc = {"ev": ["</script> " * 50]}
+    assert payload.data_block(doc, "d").startswith('<script type="application/json" id="d">')
+    monkeypatch.setattr(payload, "COMPRESS_ABOVE", 100)
+    block = payload.data_block(doc, "d")
+    match = re.fullmatch(r'<script type="([^"]+)" id="d">([A-Za-z0-9+/=]+)</script>', block)
+    assert match and match.group(1) == payload.PACKED_TYPE
+    assert json.loads(gzip.decompress(base64.b64decode(match.group(2)))) == doc
+
+
 def test_one_layer_per_type_present_in_acled_order(world: gpd.GeoDataFrame) -> None:
     incidents = [
         replace(BASE, id="p", event_type=EventType.PROTESTS),

@@ -375,6 +375,22 @@ def test_clusters_split_when_clicked_and_list_incidents_at_one_spot(
         assert state.page_errors == [] and state.console_errors == []
 
 
+def test_large_map_path_compressed_data_without_clustering(
+    browser: Any, tmp_path: Path, world: gpd.GeoDataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from incidentmap.render import payload
+
+    monkeypatch.setattr(payload, "COMPRESS_ABOVE", 0)  # what a 100,000-incident map does
+    m = incident_map(incidents_frame(baghdad_incidents()), basemap=world, cluster=False)
+    path = save_map(m, tmp_path / "packed.html")
+    assert payload.PACKED_TYPE in path.read_text(encoding="utf-8")
+    for state in open_map(browser, path):
+        assert state.visible_ids() == SHOWN_AT_START
+        assert state.page.locator(".leaflet-marker-pane .im-cluster").count() == 0
+        state.wait_drawn(len(SHOWN_AT_START))
+        assert state.page_errors == [] and state.console_errors == []
+
+
 def test_injected_article_runs_no_script(
     browser: Any, tmp_path: Path, world: gpd.GeoDataFrame
 ) -> None:
