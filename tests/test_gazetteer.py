@@ -78,7 +78,8 @@ def test_get_parent_country_admin1(tiny):
 def test_nearest_and_reverse(tiny):
     (place, km), *_ = tiny.nearest(33.36, 44.45)
     assert place.id == "geonames:98182" and 3 < km < 7
-    assert [p.id for p, _ in tiny.nearest(39.0, -90.0, limit=3)][0] == "geonames:4250542"
+    three = tiny.nearest(39.0, -90.0, limit=3)
+    assert len(three) == 3 and three[0][0].id == "geonames:4250542"
     every = tiny.nearest(33.3, 44.39, feature_classes=None)
     assert every[0][0].id == "curated:green-zone-baghdad"
     rev = tiny.reverse(33.33, 44.41)
@@ -111,7 +112,9 @@ def test_open_rejects_missing_and_foreign_files(tmp_path):
 def test_embedded_baghdad_first(gazetteer):
     first = gazetteer.lookup("Baghdad")[0]
     assert (first.id, first.country_code) == ("geonames:98182", "IQ")
-    assert first.lat == pytest.approx(33.34, abs=0.02) and first.lon == pytest.approx(44.40, abs=0.02)
+    assert first.lat == pytest.approx(33.34, abs=0.02) and first.lon == pytest.approx(
+        44.40, abs=0.02
+    )
 
 
 @pytest.mark.parametrize(
@@ -169,3 +172,57 @@ def test_cli_search_and_info(capsys, gazetteer):
     assert "alpha-2" in capsys.readouterr().err
     assert main(["gazetteer", "info"]) == 0
     assert "GeoNames" in capsys.readouterr().out
+
+
+# -- imports -----------------------------------------------------------------------------
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "geonames"
+
+
+@pytest.fixture()
+def small_default(tmp_path, monkeypatch):
+    """Gazetteer.default() over a two-place 'embedded' data set, in a fresh cache folder."""
+    from incidentmap.gazetteer import core
+
+    seed = [
+        PlaceRecord(_place("geonames:6252001", "United States", 39.76, -98.5, "PCLI", "US",
+                           cls="A", pop=327_000_000), ("USA",)),
+    ]  # fmt: skip
+    monkeypatch.setattr(core, "_embedded_records", lambda report: iter([seed]))
+    monkeypatch.setattr(core, "_embedded_sources", lambda: [])
+    return tmp_path
+
+
+def test_cli_imports_every_geonames_format_and_user_places(small_default, capsys):
+    user = small_default / "my-places.csv"
+    user.write_text(
+        "id,name,alternate_names,lat,lon,feature_code,country_code,admin1,parent,source,polygon_wkt\n"
+        "camp-7,Camp Seven,C7,33.1,44.1,MILB,IQ,07,,field notes,\n"
+        "broken,Broken Row,,95,44.1,MILB,IQ,07,,field notes,\n",
+        encoding="utf-8",
+    )
+    cache = ["gazetteer", "--cache-dir", str(small_default)]
+    files = ["IQ.zip", "alternateNamesV2.txt", "admin1CodesASCII.txt", "countryInfo.txt"]
+    status = main([*cache, "import", *(str(FIXTURES / f) for f in files), str(user)])
+    captured = capsys.readouterr()
+    assert status == 0
+    # bad rows are named with file and line, the good ones are in
+    assert "my-places.csv:3" in captured.err
+    assert main([*cache, "search", "Hawler"]) == 0
+    assert "Erbil" in capsys.readouterr().out
+    assert main([*cache, "search", "C7"]) == 0
+    assert "user:camp-7" in capsys.readouterr().out
+    # imports are remembered: a rebuild brings them back
+    assert main([*cache, "build"]) == 0
+    capsys.readouterr()
+    assert main([*cache, "search", "Camp Seven"]) == 0
+    assert main([*cache, "info"]) == 0
+    assert "my-places.csv" in capsys.readouterr().out
+
+
+def test_import_of_an_unknown_file_is_a_clear_error(small_default, capsys):
+    odd = small_default / "notes.txt"
+    odd.write_text("hello\nworld\n", encoding="utf-8")
+    status = main(["gazetteer", "--cache-dir", str(small_default), "import", str(odd)])
+    assert status == 2
+    assert "not a GeoNames dump" in capsys.readouterr().err

@@ -364,18 +364,21 @@ class Gazetteer:
         the number of records read. Only an index in a cache folder (from
         :meth:`default`) can import.
         """
+        from .importers import check_importable
+
         paths = [Path(f).resolve() for f in files]
         for p in paths:
-            if not p.is_file():
-                raise GazetteerError(f"cannot import {p}: no such file")
+            check_importable(p)
         folder = self.cache_dir
-        registry = _read_registry(folder)
-        for p in paths:
-            if str(p) not in registry:
-                registry.append(str(p))
+        previous = _read_registry(folder)
+        registry = previous + [str(p) for p in paths if str(p) not in previous]
         _write_registry(folder, registry)
         self.close()
-        Gazetteer.build(folder / INDEX_NAME, report=report)
+        try:
+            Gazetteer.build(folder / INDEX_NAME, report=report)
+        except BaseException:
+            _write_registry(folder, previous)
+            raise
         fresh = Gazetteer.open(folder / INDEX_NAME, cache_dir=folder)
         self._conn, self.path, self._meta = fresh._conn, fresh.path, fresh._meta
         self.version = fresh.version

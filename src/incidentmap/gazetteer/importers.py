@@ -16,9 +16,29 @@ from ..errors import GazetteerError
 from .index import IndexWriter
 from .records import Reporter
 
-__all__ = ["import_file"]
+__all__ = ["check_importable", "import_file"]
 
 log = logging.getLogger("incidentmap.gazetteer")
+
+
+def check_importable(path: Path) -> str:
+    """Return the format ``path`` would be imported as, or raise :class:`GazetteerError`."""
+    from . import geonames
+
+    if not path.is_file():
+        raise GazetteerError(f"cannot import {path}: no such file")
+    if path.suffix.lower() in (".csv", ".geojson"):
+        return "curated"
+    fmt = geonames.detect_format(path)
+    if fmt not in ("geonames", "alternate_names", "admin1_codes", "country_info"):
+        raise GazetteerError(_UNKNOWN.format(path=path))
+    return fmt
+
+
+_UNKNOWN = (
+    "cannot import {path}: not a GeoNames dump (allCountries, cities500, XX.zip, "
+    "alternateNamesV2, admin1CodesASCII, countryInfo) nor a curated .csv/.geojson"
+)
 
 
 def import_file(writer: IndexWriter, path: Path, *, report: Reporter | None = None) -> str:
@@ -68,8 +88,5 @@ def import_file(writer: IndexWriter, path: Path, *, report: Reporter | None = No
         n = writer.add_names(pairs)
         log.info("imported names of %d countries from %s", n, path)
     else:
-        raise GazetteerError(
-            f"cannot import {path}: not a GeoNames dump (allCountries, cities500, XX.zip, "
-            "alternateNamesV2, admin1CodesASCII, countryInfo) nor a curated .csv/.geojson"
-        )
+        raise GazetteerError(_UNKNOWN.format(path=path))
     return fmt
