@@ -1,0 +1,133 @@
+"""Benchmark the geoparser on the public evaluation corpora (../shared/eval/*.jsonl).
+
+For each corpus, in one run on one gazetteer: the population baseline on the gold
+spans, the geoparser resolving the gold spans (--given-mentions), and the geoparser
+end to end. Prints recognition P/R/F1 (exact and overlapping spans), acc@161, AUC,
+mean/median error, end-to-end acc@161, accuracy per confidence band, throughput,
+load time and peak memory.
+
+    .venv/bin/python bench/geoparse.py [CORPUS.jsonl ...] [--json] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = [ROOT.parent / "shared/eval/trnews.jsonl", ROOT.parent / "shared/eval/geovirus.jsonl"]
+
+
+def read_corpus(path: Path) -> list[Any]:
+    """Read eval-shaped JSON lines (with the project's reader when it is there)."""
+    from incidentmap.text.articles import read_articles
+
+    return list(read_articles(str(path)))
+
+
+def show(name: str, s: Any) -> None:
+    print(
+        f"  {name:<16} P/R/F1 exact {s.exact_precision:.3f}/{s.exact_recall:.3f}/{s.exact_f1:.3f}"
+        f"  overlap {s.overlap_precision:.3f}/{s.overlap_recall:.3f}/{s.overlap_f1:.3f}"
+    )
+    print(
+        f"  {'':<16} acc@161 {s.acc161:.3f}  AUC {s.auc:.3f}  mean {s.mean_km:.0f} km"
+        f"  median {s.median_km:.1f} km  e2e acc@161 {s.e2e_acc161:.3f}"
+        f"  ({s.placed} placed / {s.gold} gold)  {s.articles_per_second:.0f} articles/s"
+    )
+    bands = "  ".join(f"[{lo:.1f},{hi:.1f}) n={n} acc={a:.2f}" for lo, hi, n, a in s.bands)
+    print(f"  {'':<16} confidence bands: {bands}")
+
+
+def errors(path: Path, parser: Any, n: int, *, given: bool) -> None:
+    """Print the worst mistakes (for finding general rules; never copy them into the project)."""
+    from incidentmap.evaluate import match_spans
+    from incidentmap.geoparse.resolve import haversine_km
+
+    for article in read_corpus(path):
+        gold = [t for t in article.toponyms if t.lat is not None]
+        found = parser.resolve_spans(article, gold) if given else parser.parse(article)
+        pairs = dict(
+            match_spans(
+                [(g.start, g.end) for g in gold], [(t.start, t.end) for t in found], exact=False
+            )
+        )
+        for gi, g in enumerate(gold):
+            t = found[pairs[gi]] if gi in pairs else None
+            if t is None:
+                if not given:
+                    print(
+                        f"MISS  {g.text!r}  ...{article.text[max(0, g.start - 40) : g.end + 20]!r}"
+                    )
+                continue
+            if t.place is None:
+                print(f"NONE  {g.text!r}")
+                continue
+            d = haversine_km(g.lat, g.lon, t.place.lat, t.place.lon)
+            if d > 161:
+                print(
+                    f"WRONG {g.text!r} -> {t.place.name} {t.place.country_code} "
+                    f"{t.place.feature_code} {d:.0f} km conf {t.confidence} "
+                    f"gold ({g.lat:.2f},{g.lon:.2f})"
+                )
+        if not given:
+            gspans = [(g.start, g.end) for g in gold]
+            hit = {
+                p for _, p in match_spans(gspans, [(t.start, t.end) for t in found], exact=False)
+            }
+            for k, t in enumerate(found):
+                if k not in hit:
+                    ctx = article.text[max(0, t.start - 30) : t.end + 20]
+                    print(f"EXTRA {t.text!r} {t.kind} {t.place and t.place.name} ...{ctx!r}")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("corpora", nargs="*", type=Path, default=DEFAULT)
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", choices=("given", "e2e"), help="print mistakes instead")
+    args = ap.parse_args(argv)
+
+    from incidentmap.evaluate import evaluate_baseline, evaluate_geoparser
+    from incidentmap.gazetteer import Gazetteer
+    from incidentmap.geoparse import Geoparser
+
+    t0 = time.perf_counter()
+    gazetteer = Gazetteer.default()
+    parser = Geoparser(gazetteer)
+    load = time.perf_counter() - t0
+    if args.errors:
+        for path in args.corpora:
+            errors(path, parser, 0, given=args.errors == "given")
+        return 0
+    results: dict[str, Any] = {"load_seconds": round(load, 3)}
+    print(f"gazetteer {gazetteer.version}, geoparser loaded in {load:.2f} s")
+    for path in args.corpora:
+        articles = read_corpus(path)
+        base = evaluate_baseline(articles, gazetteer)
+        given = evaluate_geoparser(articles, parser, given_mentions=True)
+        e2e = evaluate_geoparser(articles, parser)
+        print(f"{path.name}: {len(articles)} articles")
+        show("population base", base)
+        show("given mentions", given)
+        show("end to end", e2e)
+        results[path.stem] = {
+            "baseline": base.as_dict(),
+            "given_mentions": given.as_dict(),
+            "end_to_end": e2e.as_dict(),
+        }
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["peak_memory_mb"] = round(peak, 1)
+    print(f"peak memory {peak:.0f} MB")
+    if args.json:
+        print(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,120 @@
+"""The geoparser's word lists, read from the data files beside this module.
+
+Everything the recognizer knows about English news copy that is not in the
+gazetteer lives in ``geoparse/data/``: demonyms, abbreviations, organisations,
+months and weekdays, common words that are also town names, person cues and
+the words around place names. This module reads them once.
+
+Examples
+--------
+>>> lex = Lexicon.default()
+>>> lex.demonyms["iraqi"]
+'IQ'
+>>> lex.abbreviations["calif"][0].name
+'California'
+>>> "march" in lex.not_places and "state department" in lex.organisations
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..text.normalize import normalize_name
+
+__all__ = ["Abbreviation", "Lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """An abbreviation of a country or first-level area ("U.S.", "Calif.")."""
+
+    form: str
+    """The surface form, case-sensitive, with its periods ("W.Va.")."""
+    name: str
+    """The full name looked up in the gazetteer."""
+    country_code: str
+    level: str
+    """``"country"`` or ``"admin1"``."""
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.rstrip("\r") for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+
+
+def _keys(name: str) -> frozenset[str]:
+    return frozenset(k for k in (normalize_name(ln) for ln in _lines(name)) if k)
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            out[current] = []
+        else:
+            out.setdefault(current, []).append(line)
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the recognizer and resolver use, keyed by normalised name.
+
+    Build it with :meth:`default` (the shipped data files); tests may pass their own sets.
+    """
+
+    demonyms: dict[str, str]
+    """Demonym or adjective key -> ISO country code (``"iraqi" -> "IQ"``)."""
+    abbreviations: dict[str, tuple[Abbreviation, ...]]
+    """Key of the abbreviation (``"w va"``) -> the forms written that way."""
+    organisations: frozenset[str]
+    not_places: frozenset[str]
+    """Months and weekdays: never places."""
+    common_words: frozenset[str]
+    """Everyday words that are also small-town names: places only with evidence."""
+    given_names: frozenset[str]
+    titles: frozenset[str]
+    """Person titles and roles, keyed as written (case matters: "President" vs "president")."""
+    suffixes: frozenset[str]
+    """Words after a name that make it a place ("province", "city")."""
+    cues: frozenset[str]
+    """Words before a name that announce a place ("in", "north of")."""
+    org_suffixes: frozenset[str]
+    """Words after a name that make it an organisation or a thing ("University", "virus")."""
+    participles: dict[str, str]
+    """``X-led`` style participles -> the mention kind they give (demonym or place)."""
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> Lexicon:
+        """Return the lexicon read from the shipped data files (cached)."""
+        demonyms: dict[str, str] = {}
+        for line in _lines("demonyms.tsv"):
+            code, forms = line.split("\t")
+            for form in forms.split("|"):
+                demonyms[normalize_name(form)] = code.strip()
+        abbreviations: dict[str, list[Abbreviation]] = {}
+        for line in _lines("abbreviations.tsv"):
+            form, name, code, level = line.split("\t")
+            abbr = Abbreviation(form=form, name=name, country_code=code, level=level)
+            abbreviations.setdefault(normalize_name(form), []).append(abbr)
+        places = _sections("place_words.txt")
+        participles = dict(ln.split("\t") for ln in places.get("adj_participle", []))
+        return cls(
+            demonyms=demonyms,
+            abbreviations={k: tuple(v) for k, v in abbreviations.items()},
+            organisations=_keys("organisations.txt"),
+            not_places=_keys("months_weekdays.txt"),
+            common_words=_keys("common_words.txt") | _keys("common_words_dictionary.txt"),
+            given_names=frozenset(_lines("given_names.txt")),
+            titles=frozenset(_lines("person_titles.txt")),
+            suffixes=frozenset(places.get("suffix", [])),
+            cues=frozenset(places.get("cue", [])),
+            org_suffixes=frozenset(places.get("org_suffix", [])),
+            participles=participles,
+        )

@@ -1,0 +1,115 @@
+"""The geoparser: recognise place mentions in an article, then resolve them.
+
+Examples
+--------
+>>> from incidentmap.geoparse.names import GAZ, NameIndex
+>>> from incidentmap.model import Article, Place
+>>> class Tiny:
+...     erbil = Place("geonames:95446", "Erbil", 36.19, 44.01, "P", "PPLA", "IQ", "11", 932800)
+...     def lookup_key(self, key, *, limit=50):
+...         return [self.erbil] if key == "erbil" else []
+>>> parser = Geoparser(Tiny(), index=NameIndex.from_keys({"erbil": GAZ}))
+>>> [(t.text, t.place.id) for t in parser.parse(Article(id="a", text="Rockets hit Erbil."))]
+[('Erbil', 'geonames:95446')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ..errors import InputError
+from ..model import Article, GivenSpan, Toponym
+from ..text.normalize import normalize_name
+from .lexicon import Lexicon
+from .names import NameIndex
+from .recognize import Mention, Recognizer
+from .resolve import Resolver
+
+__all__ = ["Geoparser"]
+
+
+class Geoparser:
+    """Find and place the toponyms of news articles with an offline gazetteer.
+
+    Parameters
+    ----------
+    gazetteer
+        A :class:`~incidentmap.gazetteer.Gazetteer` (or an object with its lookup methods).
+    demonyms
+        Whether demonyms and adjectives ("Iraqi", "Iran-linked") count as country mentions.
+    index
+        The name index; by default built from the gazetteer and cached beside its index.
+    lexicon
+        Word lists; the shipped ones by default.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Any,
+        *,
+        demonyms: bool = True,
+        index: NameIndex | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon or Lexicon.default()
+        self.index = index if index is not None else NameIndex.cached(gazetteer, self.lexicon)
+        self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
+        self.resolver = Resolver(gazetteer)
+
+    def parse(self, article: Article | str) -> list[Toponym]:
+        """Return the toponyms of one article (or text), in text order."""
+        text = article if isinstance(article, str) else article.text
+        return self.resolver.resolve(text, self.recognizer.recognize(text))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Toponym]]]:
+        """Parse a stream of articles lazily, yielding each article with its toponyms."""
+        for article in articles:
+            yield article, self.parse(article)
+
+    def resolve_spans(self, article: Article, spans: Sequence[GivenSpan] = ()) -> list[Toponym]:
+        """Resolve given mention spans (gold or user markup) instead of recognising them.
+
+        Raises
+        ------
+        InputError
+            When a span lies outside the text or its text does not match the article.
+        """
+        text = article.text
+        mentions = []
+        for span in spans or article.toponyms:
+            if not (0 <= span.start < span.end <= len(text)):
+                raise InputError(
+                    f"mention span {span.start}..{span.end} ({span.text!r}) lies outside the "
+                    f"article text of {len(text)} characters; spans must satisfy "
+                    "0 <= start < end <= len(text)",
+                    source=article.source,
+                    line=article.line,
+                )
+            surface = text[span.start : span.end]
+            mentions.append(self._given_mention(span.start, span.end, surface))
+        order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        resolved = self.resolver.resolve(text, [mentions[k] for k in order])
+        out: list[Toponym] = [resolved[0]] * len(mentions) if resolved else []
+        for pos, k in enumerate(order):
+            out[k] = resolved[pos]
+        return out
+
+    def _given_mention(self, start: int, end: int, surface: str) -> Mention:
+        key = normalize_name(surface)
+        lex = self.lexicon
+        abbrs = lex.abbreviations.get(key, ())
+        for abbr in abbrs:
+            if surface in (abbr.form, abbr.form.rstrip(".")):
+                return Mention(
+                    start, end, surface, normalize_name(abbr.name), "place",
+                    abbr.country_code, abbr.name, abbr.level, ("abbreviation",),
+                )  # fmt: skip
+        if key in lex.demonyms and not self.gazetteer.lookup_key(key, limit=1):
+            return Mention(start, end, surface, key, "demonym", lex.demonyms[key])
+        for suffix in (" province", " city", " state", " governorate", " region", " district"):
+            if key.endswith(suffix) and not self.gazetteer.lookup_key(key, limit=1):
+                bare = key[: -len(suffix)]
+                return Mention(start, end, surface, bare, hints=(f"suffix:{suffix.strip()}",))
+        return Mention(start, end, surface, key)

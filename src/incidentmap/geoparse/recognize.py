@@ -1,0 +1,398 @@
+"""Find the place mentions in a text: names, demonyms, abbreviations and datelines.
+
+The text is split into word tokens and each token gets its normalised key; from
+every capitalised token the longest run of tokens that spells a known name is a
+candidate (see :mod:`.names`). A candidate becomes a :class:`Mention` unless a rule
+says it is something else:
+
+- lower-case words are not names (``"most people"``, ``"police said"``);
+- months, weekdays and organisations (``"State Department"``, ``"Islamic State"``);
+- persons: names after a title or a given name (``"President Obama"``,
+  ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), and those surnames again later;
+- everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
+  need a place cue before them (``"in"``, ``"near"``) unless they name a big place;
+- a name followed by an organisation word (``"Ankara University"``, ``"Ebola virus"``).
+
+Demonyms (``"Iraqi"``) and adjectival uses (``"Iran-linked"``, ``"U.S.-led"``) become
+mentions of the country with ``kind="demonym"``.
+
+Examples
+--------
+>>> from incidentmap.geoparse.names import GAZ, NameIndex
+>>> rec = Recognizer(NameIndex.from_keys({"baghdad": GAZ}))
+>>> [(m.text, m.kind) for m in rec.recognize("Police in Baghdad said most people left.")]
+[('Baghdad', 'place')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import ToponymKind
+from ..text.normalize import normalize_name, strip_articles
+from .datelines import find_dateline
+from .lexicon import Lexicon
+from .names import ABBR, COMMON, DEMONYM, GAZ, ORG, STRONG_AREA, STRONG_CITY, NameIndex
+from .persons import find_persons
+
+__all__ = ["Mention", "Recognizer", "tokenize"]
+
+# A word, keeping inner apostrophes (Sana'a); a possessive 's (Baghdad's) is split off.
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+# What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
+_GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
+_INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
+_QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_KEY_CACHE: dict[str, str] = {}
+_INNER_LOWER = frozenset({"upon", "sur", "sous", "sobre", "della", "dello", "degli", "und"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A recognised place mention, before resolution.
+
+    ``key`` is the normalised name to look up; demonyms and abbreviations carry the
+    ``country_code`` they stand for (and abbreviations the full ``name`` and ``level``).
+    ``hints`` are the reasons the resolver may use: ``"suffix:province"``,
+    ``"cue:in"``, ``"dateline"``, ``"initial"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: ToponymKind = "place"
+    country_code: str | None = None
+    name: str | None = None
+    level: str | None = None
+    hints: tuple[str, ...] = field(default=())
+
+
+def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Split ``text`` into word spans and their normalised keys.
+
+    >>> tokenize("Al-Fallujah's St. Mary")
+    ([(0, 2), (3, 11), (14, 16), (18, 22)], ['al', 'fallujah', 'saint', 'mary'])
+    """
+    spans: list[tuple[int, int]] = []
+    keys: list[str] = []
+    cache = _KEY_CACHE
+    add_span, add_key = spans.append, keys.append
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        span = m.span()
+        if word[-2:] in ("'s", "’s", "'S", "’S"):
+            word = word[:-2]
+            span = (span[0], span[1] - 2)
+        key = cache.get(word)
+        if key is None:
+            key = normalize_name(word)
+            if len(cache) < 400_000:
+                cache[word] = key
+        if key:
+            add_span(span)
+            add_key(key)
+    return spans, keys
+
+
+class Recognizer:
+    """Find place mentions with a :class:`~.names.NameIndex` and the lexicon's rules.
+
+    Parameters
+    ----------
+    index
+        The names to look for.
+    lexicon
+        Word lists; the shipped ones by default.
+    demonyms
+        Whether demonyms and adjectives ("Iraqi", "Iran-linked") are mentions.
+    """
+
+    def __init__(
+        self, index: NameIndex, *, lexicon: Lexicon | None = None, demonyms: bool = True
+    ) -> None:
+        self.index = index
+        self.lexicon = lexicon or Lexicon.default()
+        self.demonyms = demonyms
+
+    def recognize(self, text: str) -> list[Mention]:
+        """Return the place mentions in ``text``, in order, without overlaps."""
+        if not text or not text.strip():
+            return []
+        spans, keys = tokenize(text)
+        ctx = _Context(text, spans, keys, self.lexicon)
+        persons = find_persons(text, spans, keys, self.lexicon)
+        person_keys = persons.surnames
+        taken: list[Mention] = []
+        dateline = find_dateline(text)
+        skip_until = 0
+        if dateline is not None:
+            skip_until = self._dateline(dateline, ctx, taken)
+        i = 0
+        n = len(keys)
+        caps = ctx.caps_text
+        while i < n:
+            start = spans[i][0]
+            if start < skip_until or not (text[start].isupper() or caps):
+                i += 1
+                continue
+            found = None
+            for length, flags in self.index.candidates(keys, i):
+                j = i + length - 1
+                if length > 1 and not ctx.joined(i, j):
+                    continue
+                found = self._judge(ctx, i, j, flags, persons.blocked, person_keys)
+                if found is not None:
+                    break
+            if found is None:
+                i += 1
+                continue
+            mention, consumed = found
+            if mention is not None:
+                taken.append(mention)
+            i = consumed
+        return taken
+
+    # -- rules -------------------------------------------------------------------------
+
+    def _dateline(self, dateline: object, ctx: _Context, taken: list[Mention]) -> int:
+        from .datelines import Dateline
+
+        assert isinstance(dateline, Dateline)
+        key = normalize_name(dateline.place)
+        flags = self.index.flags.get(key, 0)
+        if not flags & (GAZ | ABBR):
+            return 0
+        taken.append(
+            Mention(
+                dateline.start,
+                dateline.end,
+                dateline.place,
+                key,
+                kind="dateline",
+                hints=("dateline",),
+            )
+        )
+        end = dateline.end
+        if dateline.region and dateline.region_start is not None:
+            rkey = normalize_name(dateline.region)
+            rflags = self.index.flags.get(rkey, 0)
+            abbr = self._abbreviation(rkey, dateline.region) if rflags & ABBR else None
+            if abbr is not None:
+                taken.append(abbr)
+                end = abbr.end
+            elif rflags & GAZ:
+                rend = dateline.region_start + len(dateline.region)
+                taken.append(
+                    Mention(dateline.region_start, rend, dateline.region, rkey, hints=("dateline",))
+                )
+                end = rend
+        return end
+
+    def _abbreviation(self, key: str, surface: str, start: int = 0) -> Mention | None:
+        for abbr in self.lexicon.abbreviations.get(key, ()):
+            if surface == abbr.form or surface == abbr.form.rstrip("."):
+                text = abbr.form if surface + "." == abbr.form else surface
+                return Mention(
+                    start,
+                    start + len(text),
+                    text,
+                    normalize_name(abbr.name),
+                    kind="place",
+                    country_code=abbr.country_code,
+                    name=abbr.name,
+                    level=abbr.level,
+                    hints=("abbreviation",),
+                )
+        return None
+
+    def _judge(
+        self,
+        ctx: _Context,
+        i: int,
+        j: int,
+        flags: int,
+        blocked: Sequence[tuple[int, int, str]],
+        person_keys: frozenset[str],
+    ) -> tuple[Mention | None, int] | None:
+        """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter)."""
+        text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
+        start, end = spans[i][0], spans[j][1]
+        key = " ".join(keys[i : j + 1])
+        surface = text[start:end]
+        if flags & ABBR:
+            # include the final period of "U.S." / "Calif." when it is there
+            with_dot = surface + "." if text[end : end + 1] == "." else surface
+            m = self._abbreviation(key, with_dot, start) or self._abbreviation(key, surface, start)
+            if m is not None:
+                return self._participle(ctx, j, m), j + 1
+        if flags & ORG and ctx.capitalised(i, j):
+            return None, j + 1
+        if not ctx.capitalised(i, j):
+            return None
+        for b_start, b_end, how in blocked:
+            if not (start < b_end and b_start < end):
+                continue
+            if how == "given" and start <= b_start and end >= b_end and j > i:
+                break  # a longer place name that begins with a given name ("Victoria Falls")
+            if how == "arabic" and start == b_start:
+                break  # "Ras al-Khaimah": the place name is the whole chunk
+            return None if j > i else (None, j + 1)
+        if flags & DEMONYM:
+            if not self.demonyms or ctx.followed_by(j, lex.org_suffixes):
+                return None, j + 1
+            code = lex.demonyms[key]
+            return Mention(start, end, surface, key, kind="demonym", country_code=code), j + 1
+        if not flags & GAZ:
+            return None
+        if key in lex.not_places or key in lex.organisations or surface in lex.titles:
+            return None, j + 1
+        if (key in person_keys or strip_articles(key) in person_keys) and not ctx.followed_by(
+            j, lex.suffixes
+        ):
+            return None, j + 1
+        if ctx.followed_by(j, lex.org_suffixes):
+            return None, j + 1
+        initial = ctx.initial(i)
+        cue = ctx.cue(i)
+        hints: list[str] = []
+        if flags & COMMON:
+            strong = flags & STRONG_AREA or (flags & STRONG_CITY and not initial)
+            if not (strong or (cue and not initial) or ctx.qualified(j)):
+                return None
+            hints.append("common")
+        if ctx.shouting(i, j) and not (flags & (STRONG_AREA | STRONG_CITY) or cue):
+            return None
+        if initial:
+            hints.append("initial")
+        if cue:
+            hints.append(f"cue:{cue}")
+        suffix = ctx.followed_by(j, lex.suffixes)
+        if suffix:
+            hints.append(f"suffix:{suffix.lower()}")
+        m = Mention(start, end, surface, key, hints=tuple(hints))
+        return self._participle(ctx, j, m), j + 1
+
+    def _participle(self, ctx: _Context, j: int, m: Mention) -> Mention | None:
+        """Turn ``Iran-linked`` into a demonym mention and note ``Kabul-based``.
+
+        Returns ``None`` when the mention is adjectival and demonyms are switched off.
+        """
+        text = ctx.text
+        if text[m.end : m.end + 1] not in ("-", "‐", "‑") or j + 1 >= len(ctx.keys):
+            return m
+        if ctx.spans[j + 1][0] != m.end + 1:
+            return m
+        kind = self.lexicon.participles.get(ctx.keys[j + 1])
+        if kind is None:
+            return m
+        if kind == "demonym" and not self.demonyms:
+            return None
+        hints = (*m.hints, f"participle:{ctx.keys[j + 1]}")
+        new_kind: ToponymKind = "demonym" if kind == "demonym" else m.kind
+        return Mention(
+            m.start, m.end, m.text, m.key, new_kind, m.country_code, m.name, m.level, hints
+        )
+
+
+class _Context:
+    """Per-text helpers over the tokens (capitalisation, cues, gaps)."""
+
+    __slots__ = ("caps_text", "keys", "lexicon", "spans", "text")
+
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon
+    ) -> None:
+        self.text = text
+        self.spans = spans
+        self.keys = keys
+        self.lexicon = lexicon
+        head = text[:2000]
+        upper = len(_UPPER.findall(head))
+        self.caps_text = upper > 20 and upper > 4 * len(_LOWER.findall(head))
+
+    def may_start(self, i: int) -> bool:
+        c = self.text[self.spans[i][0]]
+        return c.isupper() or (self.caps_text and c.isalpha())
+
+    def capitalised(self, i: int, j: int) -> bool:
+        if self.caps_text:
+            return True
+        text = self.text
+        for k in range(i, j + 1):
+            s, e = self.spans[k]
+            if not text[s].isupper() and not (
+                k > i and (e - s <= 3 or self.keys[k] in _INNER_LOWER)
+            ):
+                return False
+        return True
+
+    def joined(self, i: int, j: int) -> bool:
+        text, spans = self.text, self.spans
+        for k in range(i + 1, j + 1):
+            gap = text[spans[k - 1][1] : spans[k][0]]
+            if not _GAP.fullmatch(gap):
+                return False
+            if "." in gap and (gap.count(".") > 1 or spans[k - 1][1] - spans[k - 1][0] > 3):
+                return False
+        return True
+
+    def initial(self, i: int) -> bool:
+        """Whether token ``i`` starts a sentence, a line or a quotation."""
+        text = self.text
+        p = self.spans[i][0] - 1
+        while p >= 0 and text[p] in _QUOTES:
+            p -= 1
+        if p < 0 or text[p] in _INITIAL_BEFORE:
+            return True
+        return text[p] == "-" and p > 0 and text[p - 1] == " "
+
+    def shouting(self, i: int, j: int) -> bool:
+        """Whether the name is in capitals inside ordinary text (an acronym, a heading)."""
+        if self.caps_text:
+            return False
+        s, e = self.spans[i][0], self.spans[j][1]
+        return e - s <= 5 and self.text[s:e].isupper()
+
+    def cue(self, i: int) -> str | None:
+        """Return the place cue right before token ``i`` ("in", "north of"), if any."""
+        if i == 0:
+            return None
+        cues = self.lexicon.cues
+        prev = self.keys[i - 1]
+        if i >= 2:
+            two = f"{self.keys[i - 2]} {prev}"
+            if two in cues:
+                return two
+        if prev in cues and self.text[self.spans[i - 1][0]].islower():
+            return prev
+        return None
+
+    def followed_by(self, j: int, words: frozenset[str]) -> str | None:
+        """Return the word of ``words`` right after token ``j`` (same case as listed), if any."""
+        if j + 1 >= len(self.spans):
+            return None
+        s, e = self.spans[j + 1]
+        gap = self.text[self.spans[j][1] : s]
+        if gap not in (" ", "\u00a0", "-"):
+            return None
+        word = self.text[s:e]
+        if word in words:
+            return word
+        if j + 2 < len(self.spans):
+            s2, e2 = self.spans[j + 2]
+            two = self.text[s:e2]
+            if two in words and self.text[e:s2] == " ":
+                return two
+        return None
+
+    def qualified(self, j: int) -> bool:
+        """Whether a capitalised name follows after a comma ("Most, Czech Republic")."""
+        if j + 1 >= len(self.spans):
+            return False
+        s, _ = self.spans[j + 1]
+        return self.text[self.spans[j][1] : s] == ", " and self.text[s].isupper()

@@ -1,0 +1,378 @@
+"""Choose a place for each mention, with a score built from evidence a reader can check.
+
+Each candidate place gets points, and keeps the reasons it got them:
+
+- **prior**: population (log scale), feature type (country, admin area, capital,
+  provincial capital, landmark), whether the written name is its main name;
+- **focus**: the article's countries (the dateline counts most, then named countries,
+  then demonyms and places whose country is certain);
+- **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"`` and ``"X province"``;
+- **containment**: a landmark whose city the article names (``"Green Zone in Baghdad"``);
+- **nearness**: distance to the places already placed with confidence;
+- **one sense per name**: every mention of a name in an article gets the same place.
+
+The confidence is the softmax share of the winner among the candidates, so it says
+how clearly the winner beat the others (``bench/geoparse.py`` prints accuracy per
+confidence band).
+
+Examples
+--------
+>>> from incidentmap.model import Place
+>>> haversine_km(33.34, 44.40, 36.19, 44.01) // 1
+318.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Candidate, Place, Toponym
+from ..text.normalize import normalize_name, strip_articles
+from .recognize import Mention
+
+__all__ = ["Resolver", "haversine_km"]
+
+_ADMIN_WORDS = frozenset(
+    {"province", "state", "governorate", "region", "prefecture", "oblast", "district", "county"}
+)
+_CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
+_MAX_CANDIDATES = 25
+
+
+def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: fast and close enough below a few hundred km."""
+    x = (lon2 - lon1) * math.cos((lat1 + lat2) * math.pi / 360.0)
+    return 111.195 * math.hypot(lat2 - lat1, x if abs(lon2 - lon1) <= 180 else 360 - abs(x))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two WGS 84 points (mean Earth radius 6371 km)."""
+    p = math.pi / 180.0
+    h = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@dataclass(slots=True)
+class _Scored:
+    place: Place
+    score: float
+    reasons: list[str]
+
+
+class Resolver:
+    """Resolve :class:`~.recognize.Mention` objects against a gazetteer.
+
+    Parameters
+    ----------
+    gazetteer
+        Any object with the :class:`~incidentmap.gazetteer.Gazetteer` lookup methods.
+    """
+
+    def __init__(self, gazetteer: Any) -> None:
+        self.gazetteer = gazetteer
+        self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
+        self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
+
+    # -- candidates ---------------------------------------------------------------------
+
+    def candidates(self, mention: Mention) -> tuple[Place, ...]:
+        """Return the places a mention may name (cached per key)."""
+        ck = (mention.key, mention.kind, mention.country_code, mention.level)
+        found = self._cache.get(ck)
+        if found is None:
+            found = self._find(mention)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[ck] = found
+        return found
+
+    def _find(self, mention: Mention) -> tuple[Place, ...]:
+        gaz = self.gazetteer
+        if mention.kind == "demonym" and mention.country_code and not mention.name:
+            country = gaz.country(mention.country_code)
+            if country is not None:
+                return (country,)
+        if mention.country_code and mention.level:
+            if mention.level == "country":
+                country = gaz.country(mention.country_code)
+                return (country,) if country is not None else ()
+            named = gaz.lookup(mention.name or mention.text, country=mention.country_code)
+            admins = [p for p in named if p.is_admin1]
+            return tuple(admins[:1] or named[:1])
+        key = mention.key
+        places: dict[str, Place] = {}
+        for k in dict.fromkeys((key, strip_articles(key))):
+            for p in gaz.lookup_key(k, limit=50):
+                places.setdefault(p.id, p)
+        out = []
+        for p in places.values():
+            if len(key) <= 4 and normalize_name(p.name) != key and not p.is_country:
+                continue  # short alternate names are mostly codes ("Hind", "Can")
+            out.append(p)
+        out.sort(key=lambda p: -self.prior(key, p)[0])
+        return tuple(out[:_MAX_CANDIDATES])
+
+    def prior(self, key: str, place: Place) -> tuple[float, tuple[str, ...]]:
+        """Score of a place for a name before any context, with its reasons."""
+        pk = (key, place.id)
+        cached = self._prior.get(pk)
+        if cached is not None:
+            return cached
+        reasons = []
+        score = 0.8 * math.log10(place.population + 10)
+        code = place.feature_code
+        if place.is_country:
+            score += 4.5
+            reasons.append("country")
+        elif place.is_admin1:
+            score += 2.0
+            reasons.append("admin1 area")
+        elif code == "PPLC":
+            score += 2.5
+            reasons.append("capital")
+        elif code == "PPLA":
+            score += 1.0
+            reasons.append("admin1 capital")
+        elif code in ("PPLA2", "PPLA3"):
+            score += 0.4
+        elif place.id.startswith("curated:"):
+            score += 1.0
+            reasons.append("curated landmark")
+        elif place.feature_class != "P":
+            score -= 0.5
+        if normalize_name(place.name) == key:
+            score += 0.5
+            reasons.append("main name")
+        elif strip_articles(normalize_name(place.name)) == strip_articles(key):
+            score += 0.3
+        out = (score, tuple(reasons))
+        if len(self._prior) > 500_000:
+            self._prior.clear()
+        self._prior[pk] = out
+        return out
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Toponym]:
+        """Choose a place for every mention of one article.
+
+        Parameters
+        ----------
+        text
+            The article text the mentions' offsets point into.
+        mentions
+            The mentions, in text order.
+        """
+        if not mentions:
+            return []
+        cands = [self.candidates(m) for m in mentions]
+        scored = [
+            [_Scored(p, *self._prior_list(m.key, p)) for p in cs]
+            for m, cs in zip(mentions, cands, strict=True)
+        ]
+        focus = self._focus(mentions, scored)
+        total = sum(focus.values()) or 1.0
+        for m, ss in zip(mentions, scored, strict=False):
+            self._hints(m, ss)
+            _city_over_area(ss)
+            for s in ss:
+                share = focus.get(s.place.country_code, 0.0) / total
+                if share > 0 and not s.place.is_country:
+                    s.score += 3.0 * share
+                    s.reasons.append(f"article focus {s.place.country_code} {share:.2f}")
+        self._qualifiers(text, mentions, scored)
+        picks = [_best(ss) for ss in scored]
+        self._context(mentions, scored, picks)
+        self._one_sense(mentions, scored)
+        out = []
+        for m, ss in zip(mentions, scored, strict=False):
+            out.append(_toponym(m, ss))
+        return out
+
+    def _prior_list(self, key: str, place: Place) -> tuple[float, list[str]]:
+        score, reasons = self.prior(key, place)
+        return score, list(reasons)
+
+    def _focus(self, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> dict[str, float]:
+        """Weights of the countries an article is about."""
+        weights: dict[str, float] = defaultdict(float)
+        for m, ss in zip(mentions, scored, strict=False):
+            if not ss:
+                continue
+            best = _best(ss)
+            if best is None:
+                continue
+            cc = best.place.country_code
+            if m.kind == "dateline" or "dateline" in m.hints:
+                weights[cc] += 3.0
+            elif m.kind == "demonym":
+                weights[cc] += 0.5
+            elif best.place.is_country or len({s.place.country_code for s in ss}) == 1:
+                weights[cc] += 1.0
+        return dict(weights)
+
+    def _hints(self, m: Mention, ss: list[_Scored]) -> None:
+        for hint in m.hints:
+            if not hint.startswith("suffix:"):
+                continue
+            word = hint.split(":", 1)[1]
+            for s in ss:
+                if word in _ADMIN_WORDS and (s.place.is_admin1 or s.place.feature_class == "A"):
+                    s.score += 3.0
+                    s.reasons.append(f"'{word}' follows the name")
+                elif word in _CITY_WORDS and s.place.feature_class == "P":
+                    s.score += 2.0
+                    s.reasons.append(f"'{word}' follows the name")
+
+    def _qualifiers(
+        self, text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]
+    ) -> None:
+        """Apply "Name, Region" and "Landmark in City" patterns."""
+        for a in range(len(mentions) - 1):
+            m, q = mentions[a], mentions[a + 1]
+            between = text[m.end : q.start]
+            if between in (", ", ",") and scored[a + 1]:
+                outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
+                inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
+                for o in outer:
+                    hit = False
+                    for s in scored[a]:
+                        if _inside(s.place, o.place):
+                            s.score += 6.0
+                            s.reasons.append(f"qualified by '{q.text}'")
+                            hit = True
+                    if hit or (o.place.country_code, o.place.admin1) in inner_codes:
+                        o.score += 2.0
+                        o.reasons.append(f"qualifies '{m.text}'")
+            elif between.strip().lower() in ("in", "of", "near", "outside") and scored[a + 1]:
+                for s in scored[a]:
+                    for o in scored[a + 1][:5]:
+                        if _inside(s.place, o.place):
+                            s.score += 3.0
+                            s.reasons.append(f"in '{q.text}'")
+                            break
+
+    def _context(
+        self, mentions: Sequence[Mention], scored: list[list[_Scored]], picks: list[_Scored | None]
+    ) -> None:
+        """Reward candidates near the places the article is surely about."""
+        anchors: list[tuple[str, Place]] = []
+        for m, ss, pick in zip(mentions, scored, picks, strict=False):
+            if pick is None or pick.place.is_country:
+                continue
+            if len(ss) == 1 or _margin(ss) > 2.0:
+                anchors.append((m.key, pick.place))
+        anchor_ids = {p.id for _, p in anchors}
+        if not anchors:
+            return
+        for m, ss in zip(mentions, scored, strict=False):
+            if len(ss) < 2:
+                continue
+            for s in ss:
+                p = s.place
+                if p.parent_id and p.parent_id in anchor_ids:
+                    s.score += 6.0
+                    s.reasons.append("its city is named in the article")
+                    continue
+                if p.is_country:
+                    continue
+                near = min(
+                    (
+                        _approx_km(p.lat, p.lon, a.lat, a.lon)
+                        for k, a in anchors
+                        if k != m.key and a.id != p.id
+                    ),
+                    default=None,
+                )
+                if near is None:
+                    continue
+                bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7 if near < 600 else 0.0
+                if bonus:
+                    s.score += bonus
+                    s.reasons.append(f"{near:.0f} km from another place in the article")
+
+    def _one_sense(self, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> None:
+        """Give every mention of one name in an article the same place."""
+        groups: dict[str, list[int]] = defaultdict(list)
+        for a, m in enumerate(mentions):
+            if m.kind != "demonym":
+                groups[m.key].append(a)
+        for idxs in groups.values():
+            if len(idxs) < 2:
+                continue
+            totals: dict[str, float] = defaultdict(float)
+            for a in idxs:
+                for s in scored[a]:
+                    totals[s.place.id] += s.score
+            if not totals:
+                continue
+            winner = max(totals, key=totals.__getitem__)
+            for a in idxs:
+                for s in scored[a]:
+                    if s.place.id == winner:
+                        s.score = max(s.score, max(x.score for x in scored[a]) + 0.01)
+                        s.reasons.append("one sense per name in the article")
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if place.id == area.id:
+        return False
+    if area.is_country:
+        return place.country_code == area.country_code
+    if area.is_admin1:
+        return place.country_code == area.country_code and place.admin1 == area.admin1
+    return place.parent_id == area.id
+
+
+def _city_over_area(ss: list[_Scored]) -> None:
+    """Prefer a sizeable city to the same-named province of its country ("Baghdad")."""
+    areas = {s.place.country_code for s in ss if s.place.is_admin1}
+    if not areas:
+        return
+    for s in ss:
+        p = s.place
+        if (
+            p.feature_class == "P"
+            and p.country_code in areas
+            and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
+        ):
+            s.score += 2.5
+            s.reasons.append("city rather than its province")
+
+
+def _best(ss: list[_Scored]) -> _Scored | None:
+    return max(ss, key=lambda s: s.score) if ss else None
+
+
+def _margin(ss: list[_Scored]) -> float:
+    top = sorted((s.score for s in ss), reverse=True)
+    return top[0] - top[1] if len(top) > 1 else 99.0
+
+
+def _toponym(m: Mention, ss: list[_Scored]) -> Toponym:
+    if not ss:
+        return Toponym(m.start, m.end, m.text, kind=m.kind, reasons=("no candidate",))
+    ordered = sorted(ss, key=lambda s: -s.score)
+    top = ordered[0].score
+    z = sum(math.exp(s.score - top) for s in ordered)
+    confidence = 1.0 / z
+    if len(ordered) == 1:
+        confidence = 0.95 if m.kind == "demonym" or ordered[0].place.is_country else 0.9
+    cands = tuple(Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:10])
+    return Toponym(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        kind=m.kind,
+        place=ordered[0].place,
+        confidence=round(min(confidence, 0.99), 3),
+        candidates=cands,
+        reasons=(*m.hints, *ordered[0].reasons),
+    )
