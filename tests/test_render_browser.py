@@ -391,6 +391,21 @@ def test_large_map_path_compressed_data_without_clustering(
         assert state.page_errors == [] and state.console_errors == []
 
 
+def test_folium_markers_added_by_a_user_get_offline_icons(
+    browser: Any, tmp_path: Path, world: gpd.GeoDataFrame
+) -> None:
+    import folium
+
+    m = incident_map(incidents_frame(baghdad_incidents()), basemap=world)
+    folium.Marker([33.34, 44.40], tooltip="added by hand").add_to(m)
+    path = save_map(m, tmp_path / "extra.html")
+    for state in open_map(browser, path):
+        icon = state.page.locator("img.leaflet-marker-icon")
+        assert icon.count() == 1
+        assert (icon.get_attribute("src") or "").startswith("data:image/png;base64,")
+        assert state.blocked == [] and state.console_errors == [] and state.page_errors == []
+
+
 def test_injected_article_runs_no_script(
     browser: Any, tmp_path: Path, world: gpd.GeoDataFrame
 ) -> None:

@@ -103,6 +103,12 @@ class IncidentLayer(Element):
             inline_style(assets.leaflet_css),
             inline_style(static_text("incidentmap.css")),
             inline_script(assets.leaflet_js),
+            # Leaflet derives its default icon path from its stylesheet's URL, which an
+            # inlined stylesheet lacks: point it at data: URIs (for folium.Marker users).
+            inline_script(
+                'L.Icon.Default.imagePath = "";'
+                f"L.Icon.Default.mergeOptions({safe_json(assets.icon_urls)});"
+            ),
         ]
         if assets.heat_js is not None:
             head.append(inline_script(assets.heat_js))
@@ -210,7 +216,6 @@ def incident_map(
         "offlineLabel": _OFFLINE_LABEL,
         "attribution": "Outlines: Natural Earth",
         "tiles": list(ONLINE_TILES),
-        "iconUrls": offline_assets().icon_urls,
     }
     m = folium.Map(location=[20.0, 0.0], zoom_start=2, tiles=None, control_scale=True)
     # folium's asset lists are class attributes pointing at CDNs: empty them on this map

@@ -78,11 +78,6 @@
     window.incidentmaps = window.incidentmaps || {};
     window.incidentmaps[cfg.name] = api;
     window.incidentmap = api;
-    if (L.Icon && L.Icon.Default && cfg.iconUrls) {
-      // An inlined stylesheet has no URL to derive the default icon path from.
-      L.Icon.Default.imagePath = "";
-      L.Icon.Default.mergeOptions(cfg.iconUrls);
-    }
     map.getContainer().classList.add("im-map");
     var baseLayers = addBasemap(map, cfg, basemapId);
 
