@@ -145,6 +145,14 @@ def test_evidence_is_a_sentence_of_the_text(dev: list[dict[str, Any]]) -> None:
             evidence = inc["evidence"]
             assert evidence in record["text"], (record["id"], evidence[:60])
             assert "\n" not in evidence, (record["id"], "evidence spans paragraphs")
+            # A whole sentence: it starts a paragraph or follows a sentence end, and ends one.
+            start = record["text"].index(evidence)
+            before = record["text"][max(0, start - 2) : start]
+            assert start == 0 or before[-1:] == "\n" or before in {". ", '" ', "” "}, (
+                record["id"],
+                evidence[:60],
+            )
+            assert evidence[-1] in '.!?"”', (record["id"], evidence[-20:])
 
 
 def test_event_dates_are_valid_and_not_after_publication(dev: list[dict[str, Any]]) -> None:
