@@ -2,9 +2,10 @@
 
 Two reports describe the same event when they have the same event type, their dates
 are compatible within their precision and their places lie within ``max_km`` of each
-other. A date stands for a range: a day (±1 day of slack for time zones and overnight
-events), a week or approximate date (the 7 days from its first day, ±3 days), a month
-or vaguer (the 3 months from its first day, covering months and seasons).
+other. A date stands for a range: a day, a week or approximate date (the 7 days from
+its first day, ±3 days), a month or vaguer (the 3 months from its first day, covering
+months and seasons); two ranges are compatible when they overlap or are one day apart
+(time zones, overnight events).
 
 The merged incident keeps the most precise date (the earliest among equally precise
 ones) and the most precise place, the highest casualty counts any report gives (never
@@ -34,7 +35,8 @@ from ..model import Incident, TimePrecision
 
 __all__ = ["date_range", "dates_compatible", "haversine_km", "incident_id", "merge_incidents"]
 
-_SPAN = {TimePrecision.DAY: (1, 0), TimePrecision.WEEK: (3, 7), TimePrecision.MONTH: (0, 92)}
+_SPAN = {TimePrecision.DAY: (0, 1), TimePrecision.WEEK: (3, 7), TimePrecision.MONTH: (0, 92)}
+_TOLERANCE = dt.timedelta(days=1)  # time zones, overnight events, "late Friday" vs "Saturday"
 
 
 def incident_id(article_id: str, evidence_start: int, event_type: str) -> str:
@@ -62,7 +64,7 @@ def dates_compatible(
         return True
     a0, a1 = date_range(a, a_precision)
     b0, b1 = date_range(b, b_precision)
-    return a0 <= b1 and b0 <= a1
+    return a0 - _TOLERANCE <= b1 and b0 - _TOLERANCE <= a1
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -48,6 +48,8 @@ __all__ = ["extract_incidents"]
 _FOLLOW_UP = 3
 #: Events dated this long before publication are retrospective context (background).
 _HISTORY = dt.timedelta(days=3 * 365)
+#: Event types a bare casualty report ("five people were killed") does not belong to.
+_NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
 #: Event types whose fatalities are 0, not unknown, when the report mentions no deaths.
 _NO_DEATHS_MEANS_ZERO = frozenset(
     {EventType.PROTESTS, EventType.RIOTS, EventType.STRATEGIC_DEVELOPMENTS}
@@ -146,8 +148,17 @@ def _antecedent(
         if draft.background:
             continue
         recent = draft.last_sentence >= index - _FOLLOW_UP
-        same = draft.event_type is mention.event_type or draft.event_type in mention.family
-        if ((same and recent) or mention.weak) and _date_ok(draft, date) and _place_ok(draft, loc):
+        escalation = (
+            draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
+        )
+        same = (
+            draft.event_type is mention.event_type
+            or draft.event_type in mention.family
+            or escalation
+        )
+        violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
+        casualty_only = mention.weak and violent
+        if ((same and recent) or casualty_only) and _date_ok(draft, date) and _place_ok(draft, loc):
             return draft
     return None
 
@@ -158,7 +169,7 @@ def _enrich(draft: _Draft, mention: Mention, index: int, facts: _Facts) -> None:
     if draft.date is None or draft.date.date is None:
         draft.date = facts.date or draft.date
     if facts.location is not None and (
-        draft.location is None or facts.location.place.parent_id == draft.location.place.id
+        draft.location is None or _refines(facts.location, draft.location)
     ):
         draft.location = facts.location
     _add_casualties(draft, facts.casualties)
@@ -175,6 +186,19 @@ def _enrich(draft: _Draft, mention: Mention, index: int, facts: _Facts) -> None:
         draft.event_type = mention.event_type
         draft.sub_event_type = mention.sub.name
         draft.sub_priority = mention.sub.priority
+
+
+def _refines(new: Location, old: Location) -> bool:
+    """Whether ``new`` names a smaller place within ``old`` (a town in the country named)."""
+    a, b = old.place, new.place
+    if specificity(b) <= specificity(a):
+        return False
+    if b.parent_id == a.id:
+        return True
+    if specificity(a) <= 1:
+        same_admin = a.is_country or a.admin1 == b.admin1
+        return a.country_code == b.country_code and same_admin
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 25.0
 
 
 def _add_casualties(draft: _Draft, casualties: list[CasualtyMention]) -> None:
@@ -210,6 +234,48 @@ def _day_before(date: DateMention, others: list[object]) -> DateMention:
     return dataclasses.replace(date, date=day, precision=max(anchor.precision, date.precision))
 
 
+_AFTER = re.compile(
+    r"[\s,]*(?:(?P<days>a|one|two|three|\d+)\s+days?|the\s+day|(?P<hours>hours|minutes|shortly))"
+    r"\s+after\s",
+    re.IGNORECASE,
+)
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _after_anchor(
+    text: str, mention: Mention, dates: _Index, prior: DateMention | None
+) -> DateMention | None:
+    """Date a clause "…on Tuesday, a day after a bomber blew himself up" from its anchor.
+
+    The event of an "N days after" / "hours after" clause happened that long before the
+    date of the clause it follows (a date earlier in the sentence, else the date of the
+    incident the sentence's earlier clause reported).
+    """
+    match = _AFTER.match(text, mention.clause_start, mention.clause_end)
+    if match is None:
+        return None
+    before = [
+        d
+        for d in dates.within(mention.sentence.start, mention.clause_start)
+        if isinstance(d, DateMention) and d.date is not None
+    ]
+    anchor = before[-1] if before else prior
+    if anchor is None or anchor.date is None:
+        return None
+    back, precision = 0, anchor.precision
+    if not match.group("hours"):
+        word = (match.group("days") or "a").lower()
+        back = _DAYS.get(word) or int(word)
+    return DateMention(
+        match.start(),
+        match.end(),
+        text[match.start() : match.end()].strip(" ,"),
+        anchor.date - dt.timedelta(days=back),
+        precision,
+        True,
+    )
+
+
 def _facts(
     text: str,
     mention: Mention,
@@ -218,6 +284,7 @@ def _facts(
     tax: Taxonomy,
     *,
     referring: bool = False,
+    prior: DateMention | None = None,
 ) -> _Facts:
     """Date, place, casualties and actors of a mention's clause.
 
@@ -242,6 +309,8 @@ def _facts(
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
     if date is not None and DAY_BEFORE.fullmatch(date.text):
         date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
+    if date is None:
+        date = _after_anchor(text, mention, dates, prior)
     tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]
     if not any(t.kind == "place" and t.place is not None for t in tops):
         sent = mention.sentence
@@ -291,7 +360,8 @@ def extract_incidents(
     sentences = split_sentences(text)
     dates = _Index([(d.start, d) for d in find_dates(text, published=article.published)])
     casualties = _Index([(c.start, c) for c in find_casualties(text)])
-    places = _Index([(t.start, t) for t in toponyms if t.kind != "dateline"])
+    zone = _dateline_end(text, toponyms)
+    places = _Index([(t.start, t) for t in toponyms if t.kind != "dateline" and t.start >= zone])
     triggers = tax.find_triggers(text)
     starts = [t.start for t in triggers]
     drafts: list[_Draft] = []
@@ -303,15 +373,20 @@ def extract_incidents(
             continue
         sentence_triggers = [t for t in triggers[i:j] if t.end <= sentence.end]
         found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers)
+        prior: DateMention | None = None
         for mention in found:
             indexes = (dates, casualties, places)
-            facts = _facts(text, mention, found, indexes, tax, referring=mention.anaphoric)
+            facts = _facts(
+                text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
+            )
             target = _antecedent(mention, drafts, index, facts.date, facts.location)
             if target is not None:
                 _enrich(target, mention, index, facts)
+                prior = target.date
                 continue
             if mention.anaphoric:
-                facts = _facts(text, mention, found, indexes, tax)
+                facts = _facts(text, mention, found, indexes, tax, prior=prior)
+            prior = facts.date
             draft = _Draft(
                 first=mention,
                 sub_priority=mention.sub.priority,
@@ -324,12 +399,80 @@ def extract_incidents(
                 actors=list(facts.actors),
                 notes=list(mention.reasons),
             )
+            if _RELATIVE.match(text, mention.clause_start) and facts.date is not None:
+                if facts.date.precision is TimePrecision.MONTH and not draft.background:
+                    draft.background = True  # "the rebels, who took the town last year, ..."
+                    draft.notes.append("context: a coarsely dated event in a relative clause")
             _add_casualties(draft, facts.casualties)
             drafts.append(draft)
             sentence_of[id(draft)] = sentence
+    drafts = _merge_drafts(drafts)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
+
+
+_RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s", re.IGNORECASE)
+_DATELINE_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
+
+
+def _dateline_end(text: str, toponyms: Sequence[Toponym]) -> int:
+    """End of the dateline ("DAKAR, Senegal — "): its places are not the event's."""
+    for top in toponyms:
+        if top.kind == "dateline":
+            line_end = text.find("\n", top.end)
+            stop = min(top.end + 60, len(text) if line_end < 0 else line_end)
+            dash = _DATELINE_DASH.search(text, top.end, stop)
+            return dash.end() if dash else top.end
+    return 0
+
+
+def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
+    """Fold later incidents into an earlier one of the same type, date and place.
+
+    Follow-up sentences far from the first report ("Protesters filled the square...")
+    or naming the same event in other words are one event in ACLED's terms: one event
+    type, one place (within 25 km or inside the other), one day. A mention marked as a
+    new event ("another", "a second") stays apart.
+    """
+    kept: list[_Draft] = []
+    for draft in drafts:
+        host = None
+        if not draft.background and not draft.first.new_event:
+            for other in reversed(kept):
+                if other.background or other.event_type is not draft.event_type:
+                    continue
+                if not _date_ok(other, draft.date):
+                    continue
+                loc = draft.location
+                if loc is not None and other.location is not None:
+                    if not (_place_ok(other, loc) or _refines(loc, other.location)):
+                        continue
+                host = other
+                break
+        if host is None:
+            kept.append(draft)
+            continue
+        if host.date is None or host.date.date is None:
+            host.date = draft.date or host.date
+        if draft.location is not None and (
+            host.location is None or _refines(draft.location, host.location)
+        ):
+            host.location = draft.location
+        for kind in ("killed", "injured"):
+            value = _max_known(getattr(host, kind), getattr(draft, kind))
+            setattr(host, kind, value)
+        host.killed_reported |= draft.killed_reported
+        host.injured_reported |= draft.injured_reported
+        host.actors.extend(draft.actors)
+        host.mentions += draft.mentions
+        if draft.sub_priority > host.sub_priority:
+            host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
+    return kept
+
+
+def _max_known(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _in_background(top: Toponym, drafts: list[_Draft]) -> bool:
@@ -380,6 +523,16 @@ def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _I
     else:
         notes.append("no date in the text and no publication date")
     loc = draft.location
+    dateline = fallback_location([t for t in toponyms if t.kind == "dateline"])
+    if (
+        loc is not None
+        and dateline is not None
+        and specificity(loc.place) <= 1
+        and specificity(dateline.place) >= 3
+        and dateline.place.country_code == loc.place.country_code
+    ):
+        loc = dataclasses.replace(dateline, precision=GeoPrecision.NEAR)
+        notes.append("only a region named: the dateline city stands for it")
     if loc is None:
         sentence_tops = [t for t in places.within(sent.start, sent.end) if isinstance(t, Toponym)]
         loc = fallback_location(toponyms, sentence_toponyms=sentence_tops)

@@ -41,6 +41,10 @@ _DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "PPLX"})
 _POSSESSIVE = re.compile(
     r"^['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
+_IN_COUNTRY = re.compile(
+    r"\b(?:in|across|throughout|inside|within|over|around|of)\s+(?:the\s+)?(?:\w+ern\s+)?$",
+    re.IGNORECASE,
+)
 _NAME_GOES_ON = re.compile(r"[ \t]+(?-i:[A-Z])[a-z]")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|outside|into|inside|across|around|from|toward|towards|of)\s+(?:the\s+)?)$",
@@ -126,6 +130,8 @@ def choose_location(
             continue
         if place.is_country and _NAME_GOES_ON.match(text, top.end):
             continue  # "U.S. Embassy", "Iraq War": part of a longer name, not the scene
+        if place.is_country and not _IN_COUNTRY.search(text, max(0, top.start - 20), top.start):
+            continue  # "slogans against France", "talks with Iran": not where it happened
         score = specificity(place) * 10.0
         gap = top.start - anchor if top.start >= anchor else anchor - top.end
         score -= min(abs(gap), 300) / 60.0

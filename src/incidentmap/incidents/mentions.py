@@ -29,6 +29,22 @@ __all__ = ["Mention", "find_mentions"]
 
 _WORDS = re.compile(r"[\w’'-]+")
 _FOR = re.compile(r"\s(?:for|of)\s")
+_STATE = re.compile(
+    r"\b(?:soldiers?|troops|police(?:men|man)?|officers|security forces|army|military)\b",
+    re.IGNORECASE,
+)
+_ATTACKER = re.compile(
+    r"\b(?:gunmen|militants|attackers|assailants|bandits|insurgents|rebels|jihadists|fighters"
+    r"|soldiers|troops|police|forces|army|militia\w*|gang\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _protesting(text: str, sentence: Sentence, tax: Taxonomy) -> bool:
+    found = tax.find_triggers(text, sentence.start, sentence.end)
+    return any(t.sub.event_type is EventType.PROTESTS for t in found)
+
+
 _PROTEST = re.compile(r"protest|demonstrat|\bpolice\b", re.IGNORECASE)
 _COUNTED = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at least |more than )?\d",
@@ -102,14 +118,20 @@ def _resolve_sub(
     sub = best.sub
     cues = tax.cues
     if "target" in best.trigger.flags:
-        armed = cues.armed.search(text, start, end)
-        civilian = cues.civilian.search(text, start, end)
+        # who was hit: the object after the verb, else (passive "soldiers were killed")
+        # state forces or civilians named before it; attackers before it do not count
+        armed = cues.armed.search(text, best.end, end)
+        civilian = cues.civilian.search(text, best.end, end)
+        if armed is None and civilian is None:
+            armed = _STATE.search(text, start, best.start)
         if armed is not None and (
-            civilian is None
-            or abs(armed.start() - best.start) <= abs(civilian.start() - best.start)
+            civilian is None or abs(armed.start() - best.end) <= abs(civilian.start() - best.end)
         ):
             return tax.sub_event(EventType.BATTLES, "Armed clash")
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+    if "target" in best.trigger.flags and _ATTACKER.search(text, start, best.end) is None:
+        if _protesting(text, sentence, tax):  # demonstrators turning violent: a riot
+            return tax.sub_event(EventType.RIOTS, "Violent demonstration")
     if sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration":
         state = cues.armed.search(text, start, end) or _PROTEST.search(text, start, end)
         if cues.mob.search(text, start, end) and not state:
