@@ -387,13 +387,17 @@ def extract_incidents(
             if mention.anaphoric:
                 facts = _facts(text, mention, found, indexes, tax, prior=prior)
             prior = facts.date
+            background = mention.background
+            if background and facts.date is not None and facts.date.precision is TimePrecision.DAY:
+                generic = mention.reasons == ("generic or habitual statement",)
+                background = not generic  # a habit has no day: "on Saturday, ... in weeks of"
             draft = _Draft(
                 first=mention,
                 sub_priority=mention.sub.priority,
                 event_type=mention.event_type,
                 sub_event_type=mention.sub.name,
                 last_sentence=index,
-                background=mention.background,
+                background=background,
                 date=facts.date,
                 location=facts.location,
                 actors=list(facts.actors),

@@ -132,6 +132,8 @@ def _resolve_sub(
     if "target" in best.trigger.flags and _ATTACKER.search(text, start, best.end) is None:
         if _protesting(text, sentence, tax):  # demonstrators turning violent: a riot
             return tax.sub_event(EventType.RIOTS, "Violent demonstration")
+    if sub.name == "Abduction/forced disappearance" and _COUNTED.search(text, start, end):
+        return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")  # killings first
     if sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration":
         state = cues.armed.search(text, start, end) or _PROTEST.search(text, start, end)
         if cues.mob.search(text, start, end) and not state:

@@ -29,7 +29,7 @@ from ..model import EventType
 
 __all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
 
-_FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase"})
+_FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top"})
 _MACROS = {"<w>": r"[\w’'-]+", "<g>": r"[^.;:!?\n]{0,60}?"}
 
 
@@ -69,7 +69,9 @@ class TriggerMatch:
     def rank(self) -> float:
         """Priority used to choose between matches of one clause (weak words rank low)."""
         flags = self.trigger.flags
-        penalty = 40 if "weak" in flags else 30 if "target" in flags else 0
+        penalty = (
+            40 if "weak" in flags else 30 if "target" in flags else -40 if "top" in flags else 0
+        )
         return self.trigger.sub.priority - penalty + self.trigger.weight
 
 
