@@ -18,13 +18,14 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..model import Place
 from ..text.normalize import normalize_name
 
-__all__ = ["Abbreviation", "Lexicon"]
+__all__ = ["Abbreviation", "Lexicon", "acronym_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,19 @@ class Abbreviation:
     country_code: str
     level: str
     """``"country"`` or ``"admin1"``."""
+
+
+def acronym_key(name: str) -> str:
+    """Return the key of a name, with dotted acronyms joined ("U.S." -> "us", as "US").
+
+    >>> acronym_key("U.S."), acronym_key("W.Va."), acronym_key("D.C.")
+    ('us', 'w va', 'dc')
+    """
+    key = normalize_name(name)
+    tokens = key.split(" ")
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):
+        return "".join(tokens)
+    return key
 
 
 def _lines(name: str) -> list[str]:
@@ -69,7 +83,8 @@ class Lexicon:
     """
 
     demonyms: dict[str, str]
-    """Demonym or adjective key -> ISO country code (``"iraqi" -> "IQ"``)."""
+    """Demonym or adjective key -> ISO country code (``"iraqi" -> "IQ"``), or the id of a
+    place in :attr:`extra_places` (``"european" -> "geonames:6255148"``)."""
     abbreviations: dict[str, tuple[Abbreviation, ...]]
     """Key of the abbreviation (``"w va"``) -> the forms written that way."""
     organisations: frozenset[str]
@@ -88,6 +103,8 @@ class Lexicon:
     """Words after a name that make it an organisation or a thing ("University", "virus")."""
     participles: dict[str, str]
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
+    extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -102,7 +119,19 @@ class Lexicon:
         for line in _lines("abbreviations.tsv"):
             form, name, code, level = line.split("\t")
             abbr = Abbreviation(form=form, name=name, country_code=code, level=level)
-            abbreviations.setdefault(normalize_name(form), []).append(abbr)
+            abbreviations.setdefault(acronym_key(form), []).append(abbr)
+        extra: dict[str, list[Place]] = {}
+        for line in _lines("continents.tsv"):
+            gid, name, lat, lon, names, adjectives = line.split("\t")
+            place = Place(
+                id=f"geonames:{gid}", name=name, lat=float(lat), lon=float(lon),
+                feature_class="L", feature_code="CONT", country_code="",
+            )  # fmt: skip
+            for alias in names.split("|"):
+                extra.setdefault(normalize_name(alias), []).append(place)
+            for adjective in filter(None, adjectives.split("|")):
+                demonyms[normalize_name(adjective)] = place.id
+                extra.setdefault(place.id, []).append(place)
         places = _sections("place_words.txt")
         participles = dict(ln.split("\t") for ln in places.get("adj_participle", []))
         return cls(
@@ -117,4 +146,5 @@ class Lexicon:
             cues=frozenset(places.get("cue", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             participles=participles,
+            extra_places={k: tuple(v) for k, v in extra.items()},
         )

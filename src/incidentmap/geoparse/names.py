@@ -65,7 +65,7 @@ STRONG_CITY = 64
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 5  # bump when the index layout or the flags change
+_FORMAT = 7  # bump when the index layout or the flags change
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,9 @@ class NameIndex:
                 flags[key] |= COMMON
         for key in [k for k, f in flags.items() if f & COMMON]:
             flags[key] |= _strength(gazetteer, key)
+        for key in lexicon.extra_places:
+            if not key.startswith("geonames:"):
+                flags[key] = flags.get(key, 0) | GAZ
         for key in lexicon.demonyms:
             flags[key] = flags.get(key, 0) | DEMONYM
         for key in lexicon.abbreviations:
@@ -150,7 +153,9 @@ class NameIndex:
         cache_dir = getattr(gazetteer, "cache_dir", None)
         if cache_dir is None:
             return cls.build(gazetteer, lexicon)
-        digest = hashlib.sha1(repr((_FORMAT, sorted(lexicon.common_words))).encode()).hexdigest()
+        digest = hashlib.sha1(
+            repr((_FORMAT, sorted(lexicon.common_words), sorted(lexicon.extra_places))).encode()
+        ).hexdigest()
         version = re.sub(r"[^\w.-]+", "_", str(getattr(gazetteer, "version", "0")))
         path = Path(cache_dir) / f"geoparse-names-{version}-{digest[:10]}.pickle"
         if path.exists():

@@ -21,12 +21,17 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
-from .lexicon import Lexicon
+from .lexicon import Lexicon, acronym_key
 from .names import NameIndex
 from .recognize import Mention, Recognizer
 from .resolve import Resolver
 
 __all__ = ["Geoparser"]
+
+_SUFFIXES = (
+    " province", " city", " state", " governorate", " region", " district", " county",
+    " parish", " borough", " prefecture", " oblast", " municipality", " township",
+)  # fmt: skip
 
 
 class Geoparser:
@@ -56,7 +61,7 @@ class Geoparser:
         self.lexicon = lexicon or Lexicon.default()
         self.index = index if index is not None else NameIndex.cached(gazetteer, self.lexicon)
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
-        self.resolver = Resolver(gazetteer)
+        self.resolver = Resolver(gazetteer, lexicon=self.lexicon)
 
     def parse(self, article: Article | str) -> list[Toponym]:
         """Return the toponyms of one article (or text), in text order."""
@@ -99,16 +104,16 @@ class Geoparser:
     def _given_mention(self, start: int, end: int, surface: str) -> Mention:
         key = normalize_name(surface)
         lex = self.lexicon
-        abbrs = lex.abbreviations.get(key, ())
+        abbrs = lex.abbreviations.get(acronym_key(surface), ())
         for abbr in abbrs:
             if surface in (abbr.form, abbr.form.rstrip(".")):
                 return Mention(
                     start, end, surface, normalize_name(abbr.name), "place",
                     abbr.country_code, abbr.name, abbr.level, ("abbreviation",),
                 )  # fmt: skip
-        if key in lex.demonyms and not self.gazetteer.lookup_key(key, limit=1):
+        if key in lex.demonyms and surface[:1].isupper():
             return Mention(start, end, surface, key, "demonym", lex.demonyms[key])
-        for suffix in (" province", " city", " state", " governorate", " region", " district"):
+        for suffix in _SUFFIXES:
             if key.endswith(suffix) and not self.gazetteer.lookup_key(key, limit=1):
                 bare = key[: -len(suffix)]
                 return Mention(start, end, surface, bare, hints=(f"suffix:{suffix.strip()}",))

@@ -45,6 +45,8 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
 _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
+# Dotted acronyms: "U.S.", "U.K.", "U.A.E.", "D.C." (letters joined by periods).
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _KEY_CACHE: dict[str, str] = {}
@@ -77,15 +79,25 @@ def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
 
     >>> tokenize("Al-Fallujah's St. Mary")
     ([(0, 2), (3, 11), (14, 16), (18, 22)], ['al', 'fallujah', 'saint', 'mary'])
+    >>> tokenize("U.S. Embassy")
+    ([(0, 3), (5, 12)], ['us', 'embassy'])
     """
     spans: list[tuple[int, int]] = []
     keys: list[str] = []
     cache = _KEY_CACHE
     add_span, add_key = spans.append, keys.append
+    acronyms = {m.start(): m.end() - 1 for m in _ACRONYM.finditer(text)}
+    skip_to = -1
     for m in _TOKEN.finditer(text):
         word = m.group()
         span = m.span()
-        if word[-2:] in ("'s", "’s", "'S", "’S"):
+        if acronyms and span[0] < skip_to:
+            continue
+        if span[0] in acronyms:  # "U.S." is one token keyed "us", like "US"
+            skip_to = acronyms[span[0]]
+            span = (span[0], skip_to)
+            word = text[span[0] : skip_to].replace(".", "")
+        elif word[-2:] in ("'s", "’s", "'S", "’S"):
             word = word[:-2]
             span = (span[0], span[1] - 2)
         key = cache.get(word)

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..model import Candidate, Place, Toponym
 from ..text.normalize import normalize_name, strip_articles
+from .lexicon import Lexicon
 from .recognize import Mention
 
 __all__ = ["Resolver", "haversine_km"]
@@ -41,6 +42,7 @@ _ADMIN_WORDS = frozenset(
 )
 _CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 _MAX_CANDIDATES = 25
+_MAX_ANCHORS = 40
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -75,8 +77,9 @@ class Resolver:
         Any object with the :class:`~incidentmap.gazetteer.Gazetteer` lookup methods.
     """
 
-    def __init__(self, gazetteer: Any) -> None:
+    def __init__(self, gazetteer: Any, *, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer
+        self.lexicon = lexicon or Lexicon.default()
         self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
 
@@ -95,7 +98,10 @@ class Resolver:
 
     def _find(self, mention: Mention) -> tuple[Place, ...]:
         gaz = self.gazetteer
+        extra = self.lexicon.extra_places
         if mention.kind == "demonym" and mention.country_code and not mention.name:
+            if mention.country_code in extra:
+                return extra[mention.country_code]
             country = gaz.country(mention.country_code)
             if country is not None:
                 return (country,)
@@ -117,6 +123,8 @@ class Resolver:
                 continue  # short alternate names are mostly codes ("Hind", "Can")
             out.append(p)
         out.sort(key=lambda p: -self.prior(key, p)[0])
+        if key in extra:
+            return (*extra[key], *out[: _MAX_CANDIDATES - 1])
         return tuple(out[:_MAX_CANDIDATES])
 
     def prior(self, key: str, place: Place) -> tuple[float, tuple[str, ...]]:
@@ -128,9 +136,9 @@ class Resolver:
         reasons = []
         score = 0.8 * math.log10(place.population + 10)
         code = place.feature_code
-        if place.is_country:
-            score += 4.5
-            reasons.append("country")
+        if place.is_country or place.feature_code == "CONT":
+            score += 4.5 if place.is_country else 9.0
+            reasons.append("country" if place.is_country else "continent")
         elif place.is_admin1:
             score += 2.0
             reasons.append("admin1 area")
@@ -264,11 +272,15 @@ class Resolver:
     ) -> None:
         """Reward candidates near the places the article is surely about."""
         anchors: list[tuple[str, Place]] = []
+        seen: set[str] = set()
         for m, ss, pick in zip(mentions, scored, picks, strict=False):
             if pick is None or pick.place.is_country:
                 continue
-            if len(ss) == 1 or _margin(ss) > 2.0:
+            if (len(ss) == 1 or _margin(ss) > 2.0) and pick.place.id not in seen:
+                seen.add(pick.place.id)
                 anchors.append((m.key, pick.place))
+                if len(anchors) >= _MAX_ANCHORS:
+                    break
         anchor_ids = {p.id for _, p in anchors}
         if not anchors:
             return
