@@ -20,7 +20,11 @@ the incidents binned on a grid.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,8 +63,10 @@ class WorkUnit:
 def _line_ranges(path: Path, lines_per_unit: int) -> Iterator[WorkUnit]:
     """Split a JSON-lines file into units of ``lines_per_unit`` lines by scanning bytes."""
     start, first, count, position = 0, 1, 0, 0
+    last_byte = b"\n"
     with path.open("rb") as handle:
         while block := handle.read(1 << 24):
+            last_byte = block[-1:]
             index = -1
             while True:
                 index = block.find(b"\n", index + 1)
@@ -74,7 +80,8 @@ def _line_ranges(path: Path, lines_per_unit: int) -> Iterator[WorkUnit]:
                     count = 0
             position += len(block)
     if position > start:
-        yield WorkUnit((str(path),), start, first, count + 1)
+        tail = 0 if last_byte == b"\n" else 1  # a last line without a line break
+        yield WorkUnit((str(path),), start, first, count + tail)
 
 
 def plan_units(
@@ -222,6 +229,76 @@ def run_dask(
     return summary
 
 
+def density_frame(gdf: Any, *, cell_degrees: float = 0.1) -> Any:
+    """Bin incidents on a grid: one row per cell and event type, ``sources`` = count.
+
+    The result has the incident schema, so the ordinary map draws it: a marker per
+    occupied cell and type, sized by the heat layer, whose popup gives the count.
+    """
+    import pandas as pd
+
+    from .frame import incidents_frame
+    from .model import EventType, GeoPrecision, TimePrecision
+
+    located = gdf[gdf["lat"].notna() & gdf["lon"].notna()]
+    cells = pd.DataFrame(
+        {
+            "type": located["event_type"].astype(str),
+            "y": (located["lat"] / cell_degrees).round().astype(int),
+            "x": (located["lon"] / cell_degrees).round().astype(int),
+            "date": located["event_date"],
+            "background": located["background"],
+        }
+    )
+    rows = []
+    for (etype, y, x), group in cells.groupby(["type", "y", "x"], sort=True):
+        count = len(group)
+        text = f"{count} incidents of this type in this {cell_degrees}° cell"
+        rows.append(
+            Incident(
+                id=f"cell:{etype}:{y}:{x}",
+                article_id="",
+                event_type=EventType(etype),
+                sub_event_type="",
+                event_date=None if pd.isna(group["date"].max()) else str(group["date"].max())[:10],
+                time_precision=TimePrecision.MONTH,
+                location=None,
+                place_id=None,
+                lat=y * cell_degrees,
+                lon=x * cell_degrees,
+                country_code=None,
+                admin1=None,
+                geo_precision=GeoPrecision.REGION,
+                evidence=text,
+                evidence_start=0,
+                evidence_end=len(text),
+                confidence=1.0,
+                sources=count,
+                background=bool(group["background"].all()),
+            )
+        )
+    return incidents_frame(rows)
+
+
+@contextmanager
+def atomic_directory(path: Path) -> Iterator[Path]:
+    """Yield a temporary sibling folder that replaces ``path`` when the block succeeds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))
+    try:
+        yield tmp
+        if path.exists():
+            old = path.with_name(f".{path.name}-old-{os.getpid()}")
+            path.rename(old)
+            tmp.rename(path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            tmp.rename(path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
 def _write(
     summary: RunSummary,
     incidents: list[Incident],
@@ -233,7 +310,7 @@ def _write(
 ) -> None:
     import dask_geopandas
 
-    from .export import atomic_directory, write_outputs
+    from .export import write_outputs
     from .frame import incidents_frame
     from .incidents import merge_incidents
 
@@ -249,7 +326,7 @@ def _write(
         dask_geopandas.from_geopandas(gdf, npartitions=parts).to_parquet(str(tmp))
     summary.outputs.append(out / "incidents.parquet")
     if write_map:
-        from .render import density_map, incident_map, save_map
+        from .render import incident_map, save_map
 
-        m = incident_map(gdf) if len(gdf) <= MAP_LIMIT else density_map(gdf)
+        m = incident_map(gdf) if len(gdf) <= MAP_LIMIT else incident_map(density_frame(gdf))
         summary.outputs.append(save_map(m, out / "incidents.html"))

@@ -50,7 +50,8 @@ def workers_option(args: argparse.Namespace) -> int | None:
     """Validate ``--workers``."""
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be 1 or more, not {args.workers}")
-    return args.workers  # type: ignore[no-any-return]
+    workers: int | None = args.workers
+    return workers
 
 
 def make_geocoder(args: argparse.Namespace) -> Any:

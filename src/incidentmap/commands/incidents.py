@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..model import Incident
 from ._common import add_input_options, make_geocoder, problem_printer, workers_option
 
 __all__ = ["register"]
@@ -47,7 +48,7 @@ def _incidents(args: argparse.Namespace) -> int:
     problems: list[InputError] = []
     processor = Processor(Gazetteer.default(), demonyms=args.demonyms, geocoder=make_geocoder(args))
     articles = 0
-    incidents = []
+    incidents: list[Incident] = []
     for result in iter_results(
         read_articles(*args.inputs, report=problem_printer(problems)),
         processor,
@@ -66,7 +67,7 @@ def _incidents(args: argparse.Namespace) -> int:
 
             with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8") as handle:
                 handle.writelines(lines)
-    else:
+    elif out is not None:
         from ..export import write_incidents
         from ..frame import incidents_frame
 

@@ -1,0 +1,120 @@
+"""Benchmark the run pipeline at scale: local engine vs Dask with 1 and 2 workers.
+
+The synthetic corpus is made of the project's own articles (``seeds/`` and
+``bench/data/incidents-dev.jsonl``), repeated with fresh ids and publication dates
+shifted by a day per copy, written as one JSON-lines file. Its text is therefore real
+news copy, its size grows linearly and nothing in it comes from the eval corpora.
+
+Each configuration runs in its own process; the peak memory printed is the highest
+sum of resident memory over that process and all its children (Dask's workers
+included), sampled every 0.2 s with psutil.
+
+Usage::
+
+    python bench/scale.py                         # 1,000 and 10,000 articles
+    python bench/scale.py --sizes 1000 10000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _base_articles() -> list[dict[str, str]]:
+    from incidentmap.text.articles import read_articles
+
+    out = []
+    sources = [REPO / "seeds", REPO / "bench" / "data" / "incidents-dev.jsonl"]
+    for article in read_articles(*[s for s in sources if s.exists()]):
+        out.append(
+            {
+                "text": article.text,
+                "title": article.title or "",
+                "published": (article.published or dt.date(2023, 1, 1)).isoformat(),
+            }
+        )
+    return out
+
+
+def make_corpus(path: Path, n: int) -> None:
+    """Write ``n`` articles to ``path`` as JSON lines (see the module docstring)."""
+    base = _base_articles()
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            record = dict(base[i % len(base)])
+            copy = i // len(base)
+            published = dt.date.fromisoformat(record["published"]) + dt.timedelta(days=copy)
+            record.update(id=f"synthetic-{i}", published=published.isoformat())
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _measure(cmd: list[str]) -> tuple[float, float]:
+    """Run a command; return (seconds, peak MB of the process tree)."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        root = psutil.Process(proc.pid)
+        while not done.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+                rss = sum(p.memory_info().rss for p in procs if p.is_running())
+                peak = max(peak, rss / 2**20)
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    _, err = proc.communicate()
+    done.set()
+    thread.join()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
+    return seconds, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    args = parser.parse_args()
+    exe = [sys.executable, "-m", "incidentmap", "-q", "run"]
+    # build the gazetteer index (if needed) outside the timed runs
+    subprocess.run([sys.executable, "-m", "incidentmap", "gazetteer", "info"], check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    configs = {
+        "local (1 process)": ["--workers", "1"],
+        "local (pool)": [],
+        "dask, 1 worker": ["--engine", "dask", "--workers", "1"],
+        "dask, 2 workers": ["--engine", "dask", "--workers", "2"],
+    }
+    print(f"{'articles':>9}  {'engine':<18} {'seconds':>8} {'art/s':>8} {'peak MB':>8}")
+    with tempfile.TemporaryDirectory(prefix="incidentmap-scale-") as tmp:
+        for n in args.sizes:
+            corpus = Path(tmp) / f"corpus-{n}.jsonl"
+            make_corpus(corpus, n)
+            for name, extra in configs.items():
+                out = Path(tmp) / "out"
+                seconds, peak = _measure([*exe, str(corpus), "-o", str(out), "--no-map", *extra])
+                print(f"{n:>9,}  {name:<18} {seconds:>8.1f} {n / seconds:>8.0f} {peak:>8.0f}")
+                sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""The Dask engine gives the same incidents as the local engine, on a LocalCluster."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("dask_geopandas")
+
+from incidentmap.dask_engine import WorkUnit, plan_units, run_dask
+from incidentmap.errors import InputError
+from incidentmap.pipeline import run
+
+
+def _corpus(tmp_path, repo):
+    """The seed articles as .txt files plus the same texts again as JSON lines."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = []
+    for i, seed in enumerate(sorted((repo / "seeds").glob("*.txt"))):
+        text = seed.read_text(encoding="utf-8")
+        (folder / seed.name).write_text(text, encoding="utf-8")
+        body = text.split("---\n", 2)[2].lstrip("\n")
+        lines.append(json.dumps({"id": f"j{i}", "text": body, "published": "2022-05-01"}))
+    lines.insert(3, "{not json")
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _key(feature):
+    p = feature["properties"]
+    return (p["id"], p["event_type"], p["sub_event_type"], p["event_date"], p["location"])
+
+
+def test_plan_units_splits_json_lines_by_line_ranges(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(f'{{"text": "line {i}"}}\n' for i in range(10)), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A text.", encoding="utf-8")
+    units = plan_units([tmp_path], lines_per_unit=4)
+    ranges = [(u.first_line, u.lines) for u in units if u.offset is not None]
+    assert ranges == [(1, 4), (5, 4), (9, 2)]
+    assert WorkUnit((str(tmp_path / "a.txt"),)) in units
+    with pytest.raises(InputError, match="standard input"):
+        plan_units(["-"])
+
+
+@pytest.mark.slow
+def test_dask_engine_matches_local_engine(tmp_path, repo, gazetteer):
+    corpus = _corpus(tmp_path, repo)
+    problems = []
+    local = run([corpus], tmp_path / "local", gazetteer=gazetteer, workers=1,
+                report=problems.append, write_map=False)  # fmt: skip
+    dask_problems = []
+    distributed = run_dask([corpus], tmp_path / "dask", gazetteer=gazetteer, workers=2,
+                           lines_per_unit=3, report=dask_problems.append)  # fmt: skip
+    assert local.articles == distributed.articles > 10
+    assert local.incidents == distributed.incidents > 5
+    # the malformed JSON line is reported with its file and line by both engines
+    assert [(p.line, "feed.jsonl" in p.source) for p in problems] == [(4, True)]
+    assert [(p.line, "feed.jsonl" in p.source) for p in dask_problems] == [(4, True)]
+    a = json.loads((tmp_path / "local" / "incidents.geojson").read_text(encoding="utf-8"))
+    b = json.loads((tmp_path / "dask" / "incidents.geojson").read_text(encoding="utf-8"))
+    assert sorted(map(_key, a["features"])) == sorted(map(_key, b["features"]))
+    # the partitioned GeoParquet holds the same incidents
+    import geopandas
+
+    parts = geopandas.read_parquet(tmp_path / "dask" / "incidents.parquet")
+    assert sorted(parts["id"]) == sorted(f["properties"]["id"] for f in b["features"])
+    assert (tmp_path / "dask" / "incidents.html").stat().st_size > 10_000
