@@ -12,9 +12,7 @@ from incidentmap.text.articles import read_articles
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "baghdad-drone-strike.txt"
 
-BAGHDAD = Place(
-    "geonames:98182", "Baghdad", 33.34058, 44.40088, "P", "PPLC", "IQ", "07", 7216000
-)
+BAGHDAD = Place("geonames:98182", "Baghdad", 33.34058, 44.40088, "P", "PPLC", "IQ", "07", 7216000)
 GREEN_ZONE = Place(
     "curated:green-zone-baghdad", "Green Zone", 33.3100, 44.3900, "L", "PPLX", "IQ", "07",
     parent_id="geonames:98182",

@@ -164,7 +164,7 @@ def find_dates(
 
 
 def _candidates(low: str, start: int, stop: int) -> list[re.Match[str]]:
-    """Matches of the date pattern in windows around anchor words, in order."""
+    """Return matches of the date pattern in windows around anchor words, in order."""
     found: dict[int, re.Match[str]] = {}
     window_end = start
     for anchor in _ANCHOR.finditer(low, start, stop):

@@ -136,9 +136,12 @@ def _antecedent(
         return None
     if mention.anaphoric:
         types = mention.anaphor_types or frozenset()
+        campaign = "campaign" in mention.trigger.trigger.flags
         for draft in reversed(drafts):
             if draft.event_type not in types or (draft.background and not mention.plural):
                 continue
+            if campaign and not draft.background:
+                continue  # "the uprising" is not the march reported before
             if _date_ok(draft, date):
                 return draft
         return None
@@ -199,6 +202,21 @@ def _refines(new: Location, old: Location) -> bool:
         same_admin = a.is_country or a.admin1 == b.admin1
         return a.country_code == b.country_code and same_admin
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 25.0
+
+
+def _casualties_only(
+    sentence: Sentence, index: int, drafts: list[_Draft], casualties: _Index
+) -> None:
+    """Give a sentence that only counts victims ("No one was hurt.") to the last incident."""
+    found = [c for c in casualties.within(sentence.start, sentence.end)]
+    if not found or not drafts:
+        return
+    draft = drafts[-1]
+    if draft.background or draft.last_sentence < index - 1:
+        return
+    if draft.event_type in _NON_VIOLENT and draft.sub_priority <= 70:
+        return
+    _add_casualties(draft, [c for c in found if isinstance(c, CasualtyMention)])
 
 
 def _add_casualties(draft: _Draft, casualties: list[CasualtyMention]) -> None:
@@ -304,7 +322,7 @@ def _facts(
         )
     ]
     if referring:
-        near = (mention.trigger.start - 25, mention.trigger.end + 25)
+        near = (mention.trigger.start - 15, mention.trigger.end + 14)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
     if date is not None and DAY_BEFORE.fullmatch(date.text):
@@ -370,6 +388,7 @@ def extract_incidents(
         i = bisect.bisect_left(starts, sentence.start)
         j = bisect.bisect_left(starts, sentence.end)
         if i == j:
+            _casualties_only(sentence, index, drafts, casualties)
             continue
         sentence_triggers = [t for t in triggers[i:j] if t.end <= sentence.end]
         found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers)
@@ -403,10 +422,10 @@ def extract_incidents(
                 actors=list(facts.actors),
                 notes=list(mention.reasons),
             )
-            if _RELATIVE.match(text, mention.clause_start) and facts.date is not None:
-                if facts.date.precision is TimePrecision.MONTH and not draft.background:
-                    draft.background = True  # "the rebels, who took the town last year, ..."
-                    draft.notes.append("context: a coarsely dated event in a relative clause")
+            coarse = facts.date is not None and facts.date.precision is TimePrecision.MONTH
+            if coarse and not draft.background and _RELATIVE.match(text, mention.clause_start):
+                draft.background = True  # "the rebels, who took the town last year, ..."
+                draft.notes.append("context: a coarsely dated event in a relative clause")
             _add_casualties(draft, facts.casualties)
             drafts.append(draft)
             sentence_of[id(draft)] = sentence
@@ -448,10 +467,9 @@ def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
                     continue
                 if not _date_ok(other, draft.date):
                     continue
-                loc = draft.location
-                if loc is not None and other.location is not None:
-                    if not (_place_ok(other, loc) or _refines(loc, other.location)):
-                        continue
+                loc, there = draft.location, other.location
+                if loc and there and not (_place_ok(other, loc) or _refines(loc, there)):
+                    continue
                 host = other
                 break
         if host is None:
@@ -547,9 +565,12 @@ def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _I
     if draft.killed_reported and draft.killed is None:
         notes.append("deaths reported without a number")
     place = loc.place if loc else None
-    if draft.killed is None and not draft.killed_reported:
-        if draft.event_type in _NO_DEATHS_MEANS_ZERO:
-            draft.killed = 0
+    if (
+        draft.killed is None
+        and not draft.killed_reported
+        and draft.event_type in _NO_DEATHS_MEANS_ZERO
+    ):
+        draft.killed = 0
     confidence = mention.trigger.trigger.weight + 0.05 * min(draft.mentions - 1, 2)
     confidence -= {None: 0.2, 1: 0.0, 2: 0.05, 3: 0.1}[int(loc.precision) if loc else None]
     confidence -= 0.0 if date_text else 0.1

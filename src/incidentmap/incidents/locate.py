@@ -182,7 +182,7 @@ def fallback_location(
 
 
 def previous_town(toponyms: Sequence[Toponym], before: int) -> Location | None:
-    """The last town or smaller place named before offset ``before``.
+    """Return the last town or smaller place named before offset ``before``.
 
     Used when an event's sentence says "the city" or "the town": it refers back.
     """

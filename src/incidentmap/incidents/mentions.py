@@ -118,6 +118,8 @@ def _resolve_sub(
     sub = best.sub
     cues = tax.cues
     if "target" in best.trigger.flags:
+        if _ATTACKER.search(text, start, best.end) is None and _protesting(text, sentence, tax):
+            return tax.sub_event(EventType.RIOTS, "Violent demonstration")  # turned violent
         # who was hit: the object after the verb, else (passive "soldiers were killed")
         # state forces or civilians named before it; attackers before it do not count
         armed = cues.armed.search(text, best.end, end)
@@ -129,20 +131,16 @@ def _resolve_sub(
         ):
             return tax.sub_event(EventType.BATTLES, "Armed clash")
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
-    if "target" in best.trigger.flags and _ATTACKER.search(text, start, best.end) is None:
-        if _protesting(text, sentence, tax):  # demonstrators turning violent: a riot
-            return tax.sub_event(EventType.RIOTS, "Violent demonstration")
     if sub.name == "Abduction/forced disappearance" and _COUNTED.search(text, start, end):
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")  # killings first
-    if sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration":
+    riot = sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration"
+    if riot and cues.mob.search(text, start, end):
         state = cues.armed.search(text, start, end) or _PROTEST.search(text, start, end)
-        if cues.mob.search(text, start, end) and not state:
+        if not state:
             return tax.sub_event(EventType.RIOTS, "Mob violence")
-    if sub.event_type is EventType.BATTLES and sub.name.endswith("territory"):
-        if cues.withdrawal.search(text, sentence_start, sentence_end):
-            return tax.sub_event(
-                EventType.STRATEGIC_DEVELOPMENTS, "Non-violent transfer of territory"
-            )
+    territory = sub.event_type is EventType.BATTLES and sub.name.endswith("territory")
+    if territory and cues.withdrawal.search(text, sentence_start, sentence_end):
+        return tax.sub_event(EventType.STRATEGIC_DEVELOPMENTS, "Non-violent transfer of territory")
     if sub.event_type is EventType.PROTESTS and sub.name == "Peaceful protest":
         if cues.protest_excessive.search(text, start, end):
             return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")

@@ -1,0 +1,337 @@
+"""Incident extraction rules on short sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from incidentmap.errors import InputError
+from incidentmap.incidents import Taxonomy, extract_incidents, merge_incidents
+from incidentmap.model import (
+    Article,
+    EventType,
+    GeoPrecision,
+    Incident,
+    Place,
+    TimePrecision,
+    Toponym,
+)
+
+SUNDAY = dt.date(2021, 11, 7)
+KANO = Place("geonames:2335204", "Kano", 12.00012, 8.51672, "P", "PPLA", "NG", "29", 3626068)
+NIGERIA = Place("geonames:2328926", "Nigeria", 10.0, 8.0, "A", "PCLI", "NG")
+KADUNA = Place("geonames:2335727", "Kaduna", 10.52641, 7.43879, "P", "PPLA", "NG", "23")
+MARKET = Place(
+    "curated:kurmi-market-kano", "Kurmi Market", 11.9960, 8.5150, "S", "MKT", "NG", "29",
+    parent_id="geonames:2335204",
+)  # fmt: skip
+
+
+def run(text: str, *, published: dt.date | None = SUNDAY, places: dict[str, Place] | None = None,
+        dateline: str | None = None, **kw: object) -> list[Incident]:  # fmt: skip
+    toponyms = []
+    for name, place in (places or {}).items():
+        at = text.find(name)
+        while at >= 0:
+            kind = "dateline" if name == dateline and at == 0 else "place"
+            if place.is_country and name.endswith("n"):
+                kind = "demonym"
+            toponyms.append(Toponym(at, at + len(name), name, kind, place, 0.9))
+            at = text.find(name, at + len(name))
+    article = Article("t", text, published=published, url="https://example.org/t")
+    return extract_incidents(article, sorted(toponyms, key=lambda t: t.start), **kw)  # type: ignore[arg-type]
+
+
+def kinds(incidents: list[Incident]) -> list[tuple[str, str]]:
+    return [(i.event_type.value, i.sub_event_type) for i in incidents if not i.background]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "sub_event"),
+    [
+        ("Rebels and soldiers clashed near the border on Friday.", "Battles", "Armed clash"),
+        ("Troops recaptured the town from insurgents on Friday.", "Battles",
+         "Government regains territory"),
+        ("Militants seized control of the town on Friday.", "Battles",
+         "Non-state actor overtakes territory"),
+        ("A roadside bomb killed two soldiers on Friday.", "Explosions/Remote violence",
+         "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a mosque on Friday.", "Explosions/Remote violence",
+         "Suicide bomb"),
+        ("An air strike hit a market on Friday.", "Explosions/Remote violence",
+         "Air/drone strike"),
+        ("Artillery shelling hit the suburbs on Friday.", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("A man threw a grenade into a bar on Friday.", "Explosions/Remote violence", "Grenade"),
+        ("Witnesses reported a chlorine gas attack on Friday.", "Explosions/Remote violence",
+         "Chemical weapon"),
+        ("Gunmen kidnapped 20 students on Friday.", "Violence against civilians",
+         "Abduction/forced disappearance"),
+        ("Gunmen shot dead three villagers on Friday.", "Violence against civilians", "Attack"),
+        ("Soldiers raped two women in the village on Friday.", "Violence against civilians",
+         "Sexual violence"),
+        ("Thousands of teachers marched through the capital on Friday.", "Protests",
+         "Peaceful protest"),
+        ("Police fired tear gas at protesters on Friday.", "Protests",
+         "Protest with intervention"),
+        ("Soldiers opened fire on protesters on Friday, killing four.", "Protests",
+         "Excessive force against protesters"),
+        ("Rioters torched cars and threw stones at police on Friday.", "Riots",
+         "Violent demonstration"),
+        ("A mob lynched a man accused of theft on Friday.", "Riots", "Mob violence"),
+        ("Police arrested five suspects on Friday.", "Strategic developments", "Arrests"),
+        ("The two sides signed a peace agreement on Friday.", "Strategic developments",
+         "Agreement"),
+        ("Air defences intercepted a drone over the city on Friday.", "Strategic developments",
+         "Disrupted weapons use"),
+        ("Looters ransacked shops in the market on Friday.", "Strategic developments",
+         "Looting/property destruction"),
+        ("The rebels withdrew from the town on Friday.", "Strategic developments",
+         "Non-violent transfer of territory"),
+        ("The group pledged allegiance to Islamic State on Friday.", "Strategic developments",
+         "Change to group/activity"),
+        ("The militia set up a new base near the river on Friday.", "Strategic developments",
+         "Headquarters or base established"),
+        ("The governor imposed a curfew on Friday.", "Strategic developments", "Other"),
+    ],
+)  # fmt: skip
+def test_triggers_of_each_sub_event_type(sentence: str, event_type: str, sub_event: str) -> None:
+    assert kinds(run(sentence)) == [(event_type, sub_event)]
+
+
+def test_march_the_month_is_not_a_protest() -> None:
+    assert run("The elections were held in March.") == []
+
+
+def test_threats_calls_and_bans_are_not_events() -> None:
+    assert run("The union threatened to strike and called for protests next week.") == []
+    assert run("The governor banned demonstrations in the city.") == []
+
+
+def test_accidents_are_not_political_violence() -> None:
+    assert run("A canopy collapsed at the station on Friday, killing 15 people.") == []
+
+
+def test_dates_relative_to_publication() -> None:
+    cases = {
+        "Gunmen kidnapped ten people early Sunday.": ("2021-11-07", TimePrecision.DAY),
+        "Gunmen kidnapped ten people on Friday.": ("2021-11-05", TimePrecision.DAY),
+        "Gunmen kidnapped ten people yesterday.": ("2021-11-06", TimePrecision.DAY),
+        "Gunmen kidnapped ten people last week.": ("2021-10-25", TimePrecision.WEEK),
+        "Gunmen kidnapped ten people last month.": ("2021-10-01", TimePrecision.MONTH),
+        "Gunmen kidnapped ten people this summer.": ("2021-06-01", TimePrecision.MONTH),
+        "Gunmen kidnapped ten people on Nov. 3, 2021.": ("2021-11-03", TimePrecision.DAY),
+        "Gunmen kidnapped ten people on 2 November.": ("2021-11-02", TimePrecision.DAY),
+    }
+    for text, expected in cases.items():
+        (inc,) = run(text)
+        assert (inc.event_date, inc.time_precision) == expected, text
+
+
+def test_without_publication_date_relative_dates_stay_unresolved() -> None:
+    (inc,) = run("Gunmen kidnapped ten people on Friday.", published=None)
+    assert inc.event_date is None
+    assert any("not resolved" in note for note in inc.notes)
+    (dated,) = run("Gunmen kidnapped ten people on Nov. 5, 2021.", published=None)
+    assert dated.event_date == "2021-11-05"
+
+
+def test_undated_current_event_gets_publication_date_as_approximate() -> None:
+    (inc,) = run("Gunmen kidnapped ten people in the north.")
+    assert (inc.event_date, inc.time_precision) == ("2021-11-07", TimePrecision.WEEK)
+    assert any("publication date" in note for note in inc.notes)
+
+
+def test_report_date_is_not_event_date() -> None:
+    text = "Gunmen kidnapped ten traders on Friday. Police said on Sunday that the kidnapping "
+    text += "was the third this year."
+    (inc,) = run(text)
+    assert inc.event_date == "2021-11-05"
+
+
+def test_a_day_after_dates_the_earlier_event() -> None:
+    text = "Rescuers searched the rubble on Tuesday, a day after a suicide bomber blew himself up."
+    (inc,) = run(text, published=dt.date(2023, 1, 31))
+    assert inc.sub_event_type == "Suicide bomb"
+    assert inc.event_date == "2023-01-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A bomb killed a man and wounded more than 125 people on Friday.", 1, 125),
+        ("A bomb exploded on Friday. Two soldiers and three civilians were killed.", 5, None),
+        ("A bomb exploded on Friday, killing dozens.", None, None),
+        ("A bomb exploded on Friday, killing at least twenty-five people.", 25, None),
+        ("A bomb exploded on Friday. No one was hurt.", None, 0),
+        ("A bomb exploded on Friday. The death toll rose to 43.", 43, None),
+    ],
+)
+def test_casualties_are_conservative(text: str, killed: int | None, injured: int | None) -> None:
+    (inc,) = run(text)
+    assert (inc.fatalities, inc.injured) == (killed, injured)
+
+
+def test_no_deaths_means_zero_for_protests_and_arrests() -> None:
+    (inc,) = run("Police arrested five suspects on Friday.")
+    assert inc.fatalities == 0
+
+
+def test_later_references_enrich_the_first_report() -> None:
+    text = (
+        "A car bomb exploded at a market in Kano on Friday. The blast killed 12 people. "
+        "The attack was claimed by no group. Police said the explosion wounded 30 others."
+    )
+    (inc,) = run(text, places={"Kano": KANO})
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
+    assert (inc.fatalities, inc.injured) == (12, 30)
+    assert inc.evidence.startswith("A car bomb exploded")
+    assert inc.evidence_start == 0 and text[inc.evidence_start : inc.evidence_end] == inc.evidence
+
+
+def test_another_attack_is_a_new_incident() -> None:
+    text = "A bomb exploded in Kano on Friday. Another bomb exploded in Kaduna on Saturday."
+    incidents = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert [i.location for i in incidents] == ["Kano", "Kaduna"]
+
+
+def test_generic_and_habitual_statements_are_background() -> None:
+    text = (
+        "A drone strike hit a base in Kano on Friday. Militants have been blamed for dozens of "
+        "rocket and drone strikes on the city in recent years."
+    )
+    incidents = run(text, places={"Kano": KANO})
+    assert [i.background for i in incidents] == [False, True]
+    assert len(run(text, places={"Kano": KANO}, include_background=False)) == 1
+
+
+def test_campaigns_and_history_are_background() -> None:
+    text = (
+        "Protesters marched in Kano on Friday. The uprising against the government in 2019 "
+        "left hundreds dead. In 2015, a bombing killed 40 people at the market."
+    )
+    incidents = run(text, places={"Kano": KANO})
+    assert [(i.event_type.value, i.background) for i in incidents] == [
+        ("Protests", False),
+        ("Protests", True),
+        ("Explosions/Remote violence", True),
+    ]
+
+
+def test_charge_of_an_arrest_is_not_a_separate_event() -> None:
+    text = "Police arrested militants linked to rocket attacks near the airport in June 2019."
+    assert kinds(run(text)) == [("Strategic developments", "Arrests")]
+
+
+def test_location_prefers_landmark_then_city_then_country() -> None:
+    text = "A grenade exploded at Kurmi Market in Kano, Nigeria, on Friday."
+    (inc,) = run(text, places={"Kurmi Market": MARKET, "Kano": KANO, "Nigeria": NIGERIA})
+    assert (inc.place_id, inc.geo_precision) == ("curated:kurmi-market-kano", GeoPrecision.EXACT)
+
+
+def test_near_a_town_is_precision_two() -> None:
+    (inc,) = run("Gunmen attacked a village near Kano on Friday.", places={"Kano": KANO})
+    assert (inc.location, inc.geo_precision) == ("Kano", GeoPrecision.NEAR)
+
+
+def test_country_only_is_precision_three() -> None:
+    (inc,) = run("Gunmen kidnapped ten people in Nigeria on Friday.", places={"Nigeria": NIGERIA})
+    assert (inc.location, inc.geo_precision) == ("Nigeria", GeoPrecision.REGION)
+
+
+def test_dateline_fallback_is_coarser() -> None:
+    text = "KANO — Gunmen kidnapped ten people on Friday. Kano police confirmed it."
+    (inc,) = run(text, places={"KANO": KANO, "Kano": KANO}, dateline="KANO")
+    assert (inc.location, inc.geo_precision) == ("Kano", GeoPrecision.NEAR)
+
+
+def test_demonym_is_not_a_location_when_a_place_is_named() -> None:
+    text = "Nigerian troops clashed with bandits near Kaduna on Friday."
+    (inc,) = run(text, places={"Nigerian": NIGERIA, "Kaduna": KADUNA})
+    assert inc.location == "Kaduna"
+
+
+def test_ids_are_stable_and_distinct() -> None:
+    text = "A bomb exploded in Kano on Friday. Police arrested two men on Saturday."
+    first = run(text, places={"Kano": KANO})
+    again = run(text, places={"Kano": KANO})
+    assert [i.id for i in first] == [i.id for i in again]
+    assert len({i.id for i in first}) == 2
+
+
+def test_confidence_reflects_place_and_date() -> None:
+    (placed,) = run("A car bomb exploded in Kano on Friday.", places={"Kano": KANO})
+    (bare,) = run("A car bomb exploded.")
+    assert 0 < bare.confidence < placed.confidence <= 1
+
+
+def _report(article_id: str, **changes: object) -> Incident:
+    base = Incident(
+        id=f"id-{article_id}", article_id=article_id, event_type=EventType.EXPLOSIONS,
+        sub_event_type="Remote explosive/landmine/IED", event_date="2021-11-05",
+        time_precision=TimePrecision.DAY, location="Kano", place_id=KANO.id, lat=KANO.lat,
+        lon=KANO.lon, country_code="NG", admin1="29", geo_precision=GeoPrecision.EXACT,
+        evidence="A bomb exploded.", evidence_start=0, evidence_end=16, fatalities=3,
+        source_url=f"https://example.org/{article_id}",
+    )  # fmt: skip
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_cross_article_reports_of_one_event_merge() -> None:
+    merged = merge_incidents(
+        [
+            _report("a", fatalities=3),
+            _report("b", fatalities=5, lat=12.05, lon=8.55, geo_precision=GeoPrecision.NEAR),
+            _report("c", event_date="2021-11-01", time_precision=TimePrecision.WEEK),
+        ]
+    )
+    assert len(merged) == 1
+    (inc,) = merged
+    assert inc.sources == 3
+    assert inc.article_ids == ("a", "b", "c")
+    assert inc.source_urls == tuple(f"https://example.org/{x}" for x in "abc")
+    assert inc.fatalities == 5  # the highest report, never a sum
+    assert (inc.event_date, inc.time_precision) == ("2021-11-05", TimePrecision.DAY)
+    assert inc.geo_precision is GeoPrecision.EXACT
+
+
+def test_cross_article_merge_keeps_different_events_apart() -> None:
+    far = _report("b", lat=KADUNA.lat, lon=KADUNA.lon, location="Kaduna")
+    later = _report("c", event_date="2021-11-09")
+    other_type = _report("d", event_type=EventType.BATTLES, sub_event_type="Armed clash")
+    same_article = _report("a", id="id-a2")
+    merged = merge_incidents([_report("a"), far, later, other_type, same_article])
+    assert len(merged) == 5
+    assert all(i.sources == 1 for i in merged)
+
+
+def test_merge_ids_are_stable_whatever_the_order() -> None:
+    one = merge_incidents([_report("a"), _report("b")])
+    two = merge_incidents([_report("b"), _report("a")])
+    assert one[0].id == two[0].id
+
+
+def test_taxonomy_lists_all_acled_sub_event_types() -> None:
+    tax = Taxonomy.default()
+    by_type: dict[str, set[str]] = {}
+    for sub in tax.sub_event_types:
+        by_type.setdefault(sub.event_type.value, set()).add(sub.name)
+    assert {k: len(v) for k, v in by_type.items()} == {
+        "Battles": 3,
+        "Explosions/Remote violence": 6,
+        "Violence against civilians": 3,
+        "Protests": 3,
+        "Riots": 2,
+        "Strategic developments": 8,
+    }
+
+
+def test_bad_trigger_file_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    package = Path(__file__).resolve().parents[1] / "src" / "incidentmap" / "incidents"
+    bad = tmp_path / "triggers.tsv"
+    bad.write_text("# comment\nBattles\tDogfight\t0.9\t\tdogfights?\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"triggers.tsv:2: unknown sub-event type"):
+        Taxonomy.load(package / "taxonomy.json", bad, package / "cues.tsv")

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from incidentmap.text.sentences import split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_abbreviations_titles_and_months_do_not_end_sentences() -> None:
+    text = "Gen. Mark Milley met Mr. Smith on Oct. 3 in the U.S. capital. He left on Nov. 4."
+    assert texts(text) == [
+        "Gen. Mark Milley met Mr. Smith on Oct. 3 in the U.S. capital.",
+        "He left on Nov. 4.",
+    ]
+
+
+def test_dotted_acronym_ends_a_sentence_before_a_sentence_opener() -> None:
+    assert texts("Troops returned to the U.S. The war was over.") == [
+        "Troops returned to the U.S.",
+        "The war was over.",
+    ]
+    assert texts("U.S. officials said so.") == ["U.S. officials said so."]
+
+
+def test_initials_and_decimals() -> None:
+    assert texts("George W. Bush spoke. Turnout rose 3.5 percent.") == [
+        "George W. Bush spoke.",
+        "Turnout rose 3.5 percent.",
+    ]
+
+
+def test_quotes_close_the_sentence_they_end() -> None:
+    text = "“I am fine,” he posted. “We will win.” The army said nothing."
+    assert texts(text) == ["“I am fine,” he posted.", "“We will win.”", "The army said nothing."]
+
+
+def test_question_inside_quote_followed_by_lowercase_continues() -> None:
+    assert texts("“Why now?” she asked. Nobody knew.") == ["“Why now?” she asked.", "Nobody knew."]
+
+
+def test_newlines_are_hard_boundaries_and_offsets_hold() -> None:
+    text = "BAGHDAD — A drone struck\n\nSecond paragraph here.  Third one"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "BAGHDAD — A drone struck",
+        "Second paragraph here.",
+        "Third one",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n“”U.S0123")), max_size=80))
+def test_offsets_always_slice_the_text(text: str) -> None:
+    previous_end = 0
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= previous_end
+        previous_end = s.end
