@@ -50,6 +50,7 @@ _FOLLOW_UP = 3
 _HISTORY = dt.timedelta(days=3 * 365)
 #: Event types a bare casualty report ("five people were killed") does not belong to.
 _NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
+_CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
 #: Event types whose fatalities are 0, not unknown, when the report mentions no deaths.
 _NO_DEATHS_MEANS_ZERO = frozenset(
     {EventType.PROTESTS, EventType.RIOTS, EventType.STRATEGIC_DEVELOPMENTS}
@@ -154,10 +155,13 @@ def _antecedent(
         escalation = (
             draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
         )
+        # police arresting demonstrators intervene in the protest; no separate event
+        crowd_arrests = mention.sub.name == "Arrests" and draft.event_type in _CROWDS
         same = (
             draft.event_type is mention.event_type
             or draft.event_type in mention.family
             or escalation
+            or crowd_arrests
         )
         violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
         casualty_only = mention.weak and violent
@@ -182,6 +186,9 @@ def _enrich(draft: _Draft, mention: Mention, index: int, facts: _Facts) -> None:
         or mention.weak
         or (mention.anaphoric and mention.trigger.trigger.weight < 0.8)
     ):
+        return
+    if mention.sub.name == "Arrests" and draft.sub_event_type == "Peaceful protest":
+        draft.sub_event_type, draft.sub_priority = "Protest with intervention", 71
         return
     upgrade = mention.event_type is draft.event_type and mention.sub.priority > draft.sub_priority
     escalate = draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS

@@ -131,6 +131,12 @@ def _resolve_sub(
         ):
             return tax.sub_event(EventType.BATTLES, "Armed clash")
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+    attack = sub.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and sub.name == "Attack"
+    if attack and _protesting(text, sentence, tax):
+        if _STATE.search(text, start, best.start + 40):  # police firing on a crowd
+            return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")
+        if _ATTACKER.search(text, start, best.end) is None:
+            return tax.sub_event(EventType.RIOTS, "Violent demonstration")
     if sub.name == "Abduction/forced disappearance" and _COUNTED.search(text, start, end):
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")  # killings first
     riot = sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration"
