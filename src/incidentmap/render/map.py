@@ -225,12 +225,19 @@ def incident_map(
     # A map without tile layers has no max zoom (clustering and fitBounds need one).
     m.options["max_zoom"] = _MAX_ZOOM
     m.options["min_zoom"] = 1
+    m.options["zoom_snap"] = 0.5  # vector basemap: half steps fit the incidents more snugly
     root: Any = m.get_root()
     root.title = html.escape(title or "incidentmap")  # branca writes it unescaped
     payload["config"]["name"] = m.get_name()
     bounds = _view(payload, float(min_confidence), bool(show_background))
     if bounds is not None:
-        m.fit_bounds(bounds, padding=(30, 30), max_zoom=_SINGLE_ZOOM)
+        # keep markers clear of the layer control (top right), legend and time filter
+        m.fit_bounds(
+            bounds,
+            padding_top_left=(40, 40),
+            padding_bottom_right=(280, 70),
+            max_zoom=_SINGLE_ZOOM,
+        )
     m.add_child(IncidentLayer(payload, basemap_geojson(basemap)))
     return m
 

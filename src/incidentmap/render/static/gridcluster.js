@@ -3,7 +3,8 @@
  * Each time the view settles, the incidents that pass the filters and lie in view are
  * bucketed by a square grid in screen pixels (anchored to the world, so buckets do not
  * shift while panning). A bucket holding one incident shows that incident's marker; a
- * bucket holding more shows a cluster disc with the count and a ring of type colours.
+ * bucket holding more shows a cluster disc with the count and a ring of type colours;
+ * buckets whose centres are closer than 0.8 cell are joined so nothing overlaps.
  * The work is one pass over the points per view change (about 30 ms for 100,000
  * points), and only what is in view becomes DOM. Leaflet.markercluster builds a
  * cluster tree for every zoom level up front instead, which took seconds for 100,000
@@ -96,20 +97,86 @@
       return { buckets: buckets, zoom: zoom, scale: scale, size: size, perRow: perRow };
     },
 
+    // Grid cells cut groups apart at their edges: join buckets whose centres lie within
+    // 0.8 cell of a bigger one (greedy, biggest first), so discs and markers do not overlap.
+    _merge: function (view) {
+      var radius = this.options.cellSize * 0.8;
+      var near = new Map();
+      var kept = [];
+      var entries = Array.from(view.buckets.entries());
+      entries.sort(function (p, q) { return q[1].count - p[1].count || p[0] - q[0]; });
+      var typeCount = this.options.typeCount;
+      var typeOf = this._hooks.type;
+      function counts(b) {
+        if (b.counts) return b.counts;
+        var c = new Array(typeCount).fill(0);
+        c[typeOf(b.first)] = b.count;
+        return c;
+      }
+      for (var e = 0; e < entries.length; e++) {
+        var key = entries[e][0];
+        var b = entries[e][1];
+        var cx = b.sx / b.count;
+        var cy = b.sy / b.count;
+        var gx = Math.floor(cx / radius);
+        var gy = Math.floor(cy / radius);
+        var target = null;
+        for (var dx = -1; dx <= 1 && !target; dx++) {
+          for (var dy = -1; dy <= 1 && !target; dy++) {
+            var cell = near.get(gx + dx + ":" + (gy + dy));
+            if (!cell) continue;
+            for (var k = 0; k < cell.length; k++) {
+              var t = cell[k];
+              if ((t.cx - cx) * (t.cx - cx) + (t.cy - cy) * (t.cy - cy) < radius * radius) {
+                target = t;
+                break;
+              }
+            }
+          }
+        }
+        if (target) {
+          var into = counts(target);
+          counts(b).forEach(function (c, i) { into[i] += c; });
+          target.counts = into;
+          target.count += b.count;
+          target.sx += b.sx;
+          target.sy += b.sy;
+          target.minX = Math.min(target.minX, b.minX);
+          target.maxX = Math.max(target.maxX, b.maxX);
+          target.minY = Math.min(target.minY, b.minY);
+          target.maxY = Math.max(target.maxY, b.maxY);
+          target.keys.push(key);
+          continue;
+        }
+        var seed = {
+          count: b.count, first: b.first, sx: b.sx, sy: b.sy, minX: b.minX, maxX: b.maxX,
+          minY: b.minY, maxY: b.maxY, counts: b.counts, keys: [key], cx: cx, cy: cy,
+        };
+        kept.push(seed);
+        var at = gx + ":" + gy;
+        if (!near.has(at)) near.set(at, []);
+        near.get(at).push(seed);
+      }
+      return kept;
+    },
+
     redraw: function () {
       var map = this._map;
       if (!map) return;
       var view = this._buckets();
+      var groups = this.options.cluster ? this._merge(view) : null;
       var wanted = new Map();
       var self = this;
-      view.buckets.forEach(function (b, key) {
+      function want(b) {
         if (b.count === 1) {
           wanted.set("m" + b.first, { marker: true, index: b.first });
         } else {
-          var sig = "c" + view.zoom + ":" + key + ":" + b.count + ":" + b.first;
-          wanted.set(sig, { marker: false, bucket: b, key: key, view: view });
+          var sig = "c" + view.zoom + ":" + b.keys[0] + ":" + b.count + ":" + b.first;
+          wanted.set(sig, { marker: false, bucket: b, view: view });
         }
-      });
+      }
+      if (groups) groups.forEach(want);
+      else view.buckets.forEach(function (b) { want(b); });
       this._current.forEach(function (layer, sig) {
         if (!wanted.has(sig)) {
           self._group.removeLayer(layer);
@@ -159,10 +226,11 @@
       var members = [];
       var xs = this._x, ys = this._y, shown = this._shown;
       var scale = want.view.scale, size = want.view.size, perRow = want.view.perRow;
+      var keys = new Set(b.keys);
       for (var i = 0; i < this._n; i++) {
         if (!shown[i]) continue;
         var key = Math.floor(ys[i] * scale / size) * perRow + Math.floor(xs[i] * scale / size);
-        if (key === want.key) members.push(i);
+        if (keys.has(key)) members.push(i);
       }
       this._hooks.list(members, map.unproject([b.sx / b.count, b.sy / b.count], zoom));
     },
