@@ -165,7 +165,9 @@ def _antecedent(
         )
         violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
         casualty_only = mention.weak and violent
-        if ((same and recent) or casualty_only) and _date_ok(draft, date) and _place_ok(draft, loc):
+        near = casualty_only and draft.last_sentence >= index - 2  # "40 were killed at St. X"
+        placed = near or _place_ok(draft, loc)
+        if ((same and recent) or casualty_only) and _date_ok(draft, date) and placed:
             return draft
     return None
 
@@ -191,6 +193,8 @@ def _enrich(draft: _Draft, mention: Mention, index: int, facts: _Facts) -> None:
         draft.sub_event_type, draft.sub_priority = "Protest with intervention", 71
         return
     upgrade = mention.event_type is draft.event_type and mention.sub.priority > draft.sub_priority
+    if draft.killed and draft.sub_event_type == "Attack":
+        upgrade = False  # a deadly attack that also took hostages is coded as the attack
     escalate = draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
     if upgrade or escalate:
         draft.event_type = mention.event_type
