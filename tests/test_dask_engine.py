@@ -31,7 +31,7 @@ def _corpus(tmp_path, repo):
 
 def _key(feature):
     p = feature["properties"]
-    return (p["id"], p["event_type"], p["sub_event_type"], p["event_date"], p["location"])
+    return (feature["id"], p["event_type"], p["sub_event_type"], p["event_date"], p["location"])
 
 
 def test_plan_units_splits_json_lines_by_line_ranges(tmp_path):
@@ -67,5 +67,5 @@ def test_dask_engine_matches_local_engine(tmp_path, repo, gazetteer):
     import geopandas
 
     parts = geopandas.read_parquet(tmp_path / "dask" / "incidents.parquet")
-    assert sorted(parts["id"]) == sorted(f["properties"]["id"] for f in b["features"])
+    assert sorted(parts["id"]) == sorted(f["id"] for f in b["features"])
     assert (tmp_path / "dask" / "incidents.html").stat().st_size > 10_000

@@ -312,12 +312,10 @@ def _write(
 
     from .export import write_outputs
     from .frame import incidents_frame
-    from .incidents import merge_incidents
+    from .pipeline import merge_across_articles
 
-    # workers finish in any order: sort so the outputs do not depend on scheduling
-    incidents.sort(key=lambda i: (i.article_id, i.evidence_start, i.id))
     if merge:
-        incidents = merge_incidents(incidents)
+        incidents = merge_across_articles(incidents)
     summary.incidents = len(incidents)
     gdf = incidents_frame(incidents)
     summary.outputs.extend(write_outputs(gdf, out, formats=[f for f in formats if f]))

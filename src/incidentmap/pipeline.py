@@ -37,6 +37,7 @@ __all__ = [
     "RunSummary",
     "incident_record",
     "iter_results",
+    "merge_across_articles",
     "run",
 ]
 
@@ -159,6 +160,14 @@ def iter_results(
             yield from done
 
 
+def merge_across_articles(incidents: list[Incident]) -> list[Incident]:
+    """Merge reports of the same event, independently of the order articles were read in."""
+    from .incidents import merge_incidents
+
+    ordered = sorted(incidents, key=lambda i: (i.article_id, i.evidence_start, i.id))
+    return merge_incidents(ordered)
+
+
 def incident_record(incident: Incident) -> dict[str, Any]:
     """Return an incident as a JSON-ready dict (enums as their labels or numbers).
 
@@ -256,7 +265,6 @@ def run(
     from .export import parse_formats, write_outputs
     from .frame import incidents_frame, toponyms_frame
     from .gazetteer import Gazetteer
-    from .incidents import merge_incidents
     from .text.articles import read_articles
 
     wanted = parse_formats(",".join(formats)) if formats else ()
@@ -287,7 +295,7 @@ def run(
         log.error("no article could be read from %s", ", ".join(map(str, inputs)))
         return summary
     if merge:
-        incidents = merge_incidents(incidents)
+        incidents = merge_across_articles(incidents)
     summary.incidents = len(incidents)
     gdf = incidents_frame(incidents)
     topo = toponyms_frame(toponym_rows) if keep_toponyms else None

@@ -35,8 +35,7 @@ def register(sub: Any) -> None:
 
 def _incidents(args: argparse.Namespace) -> int:
     from ..gazetteer import Gazetteer
-    from ..incidents import merge_incidents
-    from ..pipeline import Processor, incident_record, iter_results
+    from ..pipeline import Processor, incident_record, iter_results, merge_across_articles
     from ..text.articles import read_articles
 
     out = Path(args.output) if args.output else None
@@ -57,7 +56,7 @@ def _incidents(args: argparse.Namespace) -> int:
         articles += 1
         incidents.extend(result.incidents)
     if args.merge:
-        incidents = merge_incidents(incidents)
+        incidents = merge_across_articles(incidents)
     if is_jsonl:
         lines = (json.dumps(incident_record(i), ensure_ascii=False) + "\n" for i in incidents)
         if out is None:
