@@ -19,9 +19,10 @@ Examples
 >>> import datetime as dt
 >>> from incidentmap.model import Article
 >>> art = Article("a1", "Protesters marched in the capital on Friday. Police arrested "
-...               "ten of them.", published=dt.date(2024, 6, 9))
+...               "ten of them. A bomb exploded in the north on Saturday.",
+...               published=dt.date(2024, 6, 9))
 >>> [(i.sub_event_type, i.event_date) for i in extract_incidents(art, [])]
-[('Peaceful protest', '2024-06-07'), ('Arrests', '2024-06-09')]
+[('Protest with intervention', '2024-06-07'), ('Remote explosive/landmine/IED', '2024-06-08')]
 """
 
 from __future__ import annotations

@@ -40,9 +40,8 @@ _ATTACKER = re.compile(
 )
 
 
-def _protesting(text: str, sentence: Sentence, tax: Taxonomy) -> bool:
-    found = tax.find_triggers(text, sentence.start, sentence.end)
-    return any(t.sub.event_type is EventType.PROTESTS for t in found)
+def _protesting(triggers: list[TriggerMatch]) -> bool:
+    return any(t.sub.event_type is EventType.PROTESTS for t in triggers)
 
 
 _PROTEST = re.compile(r"protest|demonstrat|\bpolice\b", re.IGNORECASE)
@@ -111,6 +110,7 @@ def _resolve_sub(
     clause: tuple[int, int],
     sentence: Sentence,
     tax: Taxonomy,
+    triggers: list[TriggerMatch],
 ) -> SubEventType:
     """Sharpen the trigger's sub-event type with what else the clause says."""
     start, end = clause
@@ -118,7 +118,7 @@ def _resolve_sub(
     sub = best.sub
     cues = tax.cues
     if "target" in best.trigger.flags:
-        if _ATTACKER.search(text, start, best.end) is None and _protesting(text, sentence, tax):
+        if _ATTACKER.search(text, start, best.end) is None and _protesting(triggers):
             return tax.sub_event(EventType.RIOTS, "Violent demonstration")  # turned violent
         # who was hit: the object after the verb, else (passive "soldiers were killed")
         # state forces or civilians named before it; attackers before it do not count
@@ -132,7 +132,7 @@ def _resolve_sub(
             return tax.sub_event(EventType.BATTLES, "Armed clash")
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
     attack = sub.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and sub.name == "Attack"
-    if attack and _protesting(text, sentence, tax):
+    if attack and _protesting(triggers):
         if _STATE.search(text, start, best.start + 40):  # police firing on a crowd
             return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")
         if _ATTACKER.search(text, start, best.end) is None:
@@ -210,7 +210,7 @@ def find_mentions(
             continue  # "killing 15" when a canopy collapsed: no political event
         if best.sub.event_type is EventType.PROTESTS and cues.celebration.search(text, lo, hi):
             continue  # crowds "to celebrate" do not protest
-        sub = _resolve_sub(best, text, (lo, hi), sentence, tax)
+        sub = _resolve_sub(best, text, (lo, hi), sentence, tax, found)
         types: frozenset[EventType] | None = None
         plural = False
         new_event = bool(cues.new_event.search(text, lo, hi))

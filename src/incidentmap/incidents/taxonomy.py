@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import EventType
+from .prefilter import LiteralGate
 
 __all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
 
@@ -144,6 +145,7 @@ class Taxonomy:
         self.triggers = triggers
         self.cues = cues
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
+        self._gate: LiteralGate | None = None
 
     @classmethod
     def default(cls) -> Taxonomy:
@@ -234,8 +236,13 @@ class Taxonomy:
         """
         stop = len(text) if end is None else end
         low = lower_same_length(text)
+        if self._gate is None:
+            self._gate = LiteralGate([t.pattern.pattern for t in self.triggers])
+        active = self._gate.active(low[start:stop])
         found = []
-        for trig in self.triggers:
+        for trig, may_match in zip(self.triggers, active, strict=True):
+            if not may_match:
+                continue
             lowercase = "lowercase" in trig.flags
             for m in trig.pattern.finditer(low, start, stop):
                 at = m.start()
