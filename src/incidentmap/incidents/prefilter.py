@@ -23,7 +23,7 @@ import ahocorasick
 
 
 def _sre() -> tuple[Any, Any]:
-    """The standard library's regex parser and its constants (renamed in Python 3.11)."""
+    """Return the standard library's regex parser and constants (renamed in 3.11)."""
     try:
         return importlib.import_module("re._parser"), importlib.import_module("re._constants")
     except ImportError:  # pragma: no cover - Python 3.10
