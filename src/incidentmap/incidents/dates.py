@@ -64,6 +64,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six)"
 _PATTERN = re.compile(
     rf"""
+    (?<![\w])  # only at the start of a word: most positions fail here at once
+    (?:
     (?P<iso>{_YEAR}-\d\d-\d\d)
   | (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?
   | (?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?
@@ -88,6 +90,7 @@ _PATTERN = re.compile(
   | (?P<lastyear>last\s+year|the\s+previous\s+year)
   | (?P<thisyear>(?:earlier\s+)?this\s+year)
   | (?:in|since|during|by|until|from|of|early|late|mid-?)\s+(?P<year>{_YEAR})(?!\d)
+    )
     """,
     re.VERBOSE,
 )  # matched against lower-cased text: month names are checked for a capital afterwards
