@@ -732,3 +732,44 @@ def test_vectorised_json_lists_match_json_dumps(lists, start):
     array = pa.array(lists, type=pa.list_(pa.string())).slice(start)
     expected = [None if v is None else json.dumps(v, ensure_ascii=False) for v in lists[start:]]
     assert json_text_array(array).to_pylist() == expected
+
+
+# --- the Arrow-built GeoJSON text ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 50])
+def test_feature_collection_is_valid_json_at_any_chunk_size(gdf, chunk_size):
+    import io
+
+    from incidentmap.export.geojson import write_features
+
+    out = io.BytesIO()
+    assert write_features(gdf, out, collection=True, chunk_size=chunk_size) == 3
+    doc = json.loads(out.getvalue())
+    assert [f["id"] for f in doc["features"]] == ["inc-1", "inc-2", "inc-3"]
+    seq = io.BytesIO()
+    write_features(gdf, seq, collection=False, chunk_size=chunk_size)
+    assert [json.loads(line) for line in seq.getvalue().splitlines()] == doc["features"]
+
+
+def test_non_finite_numbers_and_missing_ids_are_valid_geojson(gdf, tmp_path):
+    gdf.loc[0, "confidence"] = float("inf")
+    gdf["id"] = gdf["id"].astype("string")
+    gdf.loc[1, "id"] = None
+    path = write_incidents(gdf, tmp_path / "x.geojson")
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]  # strict JSON
+    assert features[0]["properties"]["confidence"] is None
+    assert "id" not in features[1]  # RFC 7946: an id is a string or number, never null
+
+
+@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30))
+def test_any_text_is_escaped_exactly_like_json_dumps(text):
+    import dataclasses
+
+    from incidentmap.export.geojson import feature_texts
+
+    inc = dataclasses.replace(make_incidents()[0], evidence=text, actors=(text, "x"))
+    line = feature_texts(incidents_frame([inc])).to_pylist()[0]
+    props = json.loads(line)["properties"]
+    assert props["evidence"] == text and props["actors"] == [text, "x"]

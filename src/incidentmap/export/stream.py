@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import os
-import warnings
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -29,14 +28,12 @@ from typing import IO, TYPE_CHECKING
 
 from ..errors import ExportError
 from .atomic import atomic_path
+from .geojson import DEFAULT_CHUNK_SIZE, write_features
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "GeoJSONSeqWriter", "iter_geojsonseq", "write_geojsonseq_chunks"]
-
-#: Rows turned into GeoJSON at a time; bounds the memory a large frame needs.
-DEFAULT_CHUNK_SIZE = 20_000
+__all__ = ["GeoJSONSeqWriter", "iter_geojsonseq"]
 
 
 def iter_geojsonseq(
@@ -59,43 +56,17 @@ def iter_geojsonseq(
     bytes
         Complete lines, each ending with ``\n``.
     """
-    import pyogrio
-
-    from .table import geometry_type
-    from .writers import CRS, geojson_table, geojsonseq_options
-
-    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
-        gdf = gdf.to_crs(CRS)
+    gdf = _in_wgs84(gdf)
     for start in range(0, len(gdf), chunk_size):
-        chunk = gdf.iloc[start : start + chunk_size]
         buffer = io.BytesIO()
-        with warnings.catch_warnings():
-            # The GeoJSONSeq driver honours AUTODETECT_JSON_STRINGS (shared with the GeoJSON
-            # writer) but does not list it among its options, so GDAL warns about it.
-            warnings.filterwarnings(
-                "ignore", message=".*does not support layer creation option AUTODETECT_JSON"
-            )
-            pyogrio.write_arrow(
-                geojson_table(chunk),
-                buffer,
-                driver="GeoJSONSeq",
-                layer="incidents",
-                geometry_name="geometry",
-                geometry_type=geometry_type(chunk),
-                crs=CRS,
-                layer_options=geojsonseq_options(),
-            )
-        data = buffer.getvalue()
-        yield data if not data or data.endswith(b"\n") else data + b"\n"
+        write_features(gdf.iloc[start : start + chunk_size], buffer, collection=False)
+        yield buffer.getvalue()
 
 
-def write_geojsonseq_chunks(
-    gdf: geopandas.GeoDataFrame, out: IO[bytes], *, chunk_size: int = DEFAULT_CHUNK_SIZE
-) -> int:
-    """Write ``gdf`` as GeoJSONSeq to an open binary file; return the number of features."""
-    for data in iter_geojsonseq(gdf, chunk_size=chunk_size):
-        out.write(data)
-    return len(gdf)
+def _in_wgs84(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        return gdf.to_crs("EPSG:4326")
+    return gdf
 
 
 class GeoJSONSeqWriter:
@@ -147,7 +118,9 @@ class GeoJSONSeqWriter:
         if self._file is None:
             raise ExportError(f"GeoJSONSeqWriter for {str(self.path)!r} is not open")
         try:
-            written = write_geojsonseq_chunks(gdf, self._file, chunk_size=self.chunk_size)
+            written = write_features(
+                _in_wgs84(gdf), self._file, collection=False, chunk_size=self.chunk_size
+            )
         except ExportError:
             raise
         except Exception as exc:

@@ -38,6 +38,7 @@ __all__ = [
     "ListMode",
     "attribute_table",
     "geometry_type",
+    "json_strings",
     "json_text_array",
     "rounded_geometry",
     "wkb_array",
@@ -87,19 +88,45 @@ def _list_array(series: pandas.Series, lists: ListMode) -> pyarrow.Array:
     return json_text_array(array)
 
 
-#: JSON escapes for the characters Arrow can replace in bulk (backslash first).
+#: JSON escapes Arrow applies in bulk (backslash first).
 _JSON_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
-
 
 #: Control characters JSON writes as ``\\u00XX`` (a regular expression).
 _OTHER_CONTROL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]"
 
 
+#: Any character that needs escaping in a JSON string.
+_NEEDS_ESCAPE = '[\\\\"\\x00-\\x1f]'
+
+
+def json_strings(array: pyarrow.Array) -> pyarrow.Array:
+    r"""Return each string as a JSON string literal, as :func:`json.dumps` would; nulls stay.
+
+    Escaping is done in bulk by Arrow; a column holding control characters other than
+    ``\n``, ``\r`` and ``\t`` (written as ``\u00XX``) is encoded value by value.
+
+    >>> import pyarrow as pa
+    >>> json_strings(pa.array(['say "hi"', "a\\b", None])).to_pylist()
+    ['"say \\"hi\\""', '"a\\\\b"', None]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(array):
+        return array.cast(pa.string())
+    if pc.any(pc.match_substring_regex(array, _NEEDS_ESCAPE)).as_py():
+        if pc.any(pc.match_substring_regex(array, _OTHER_CONTROL)).as_py():
+            values = array.to_pylist()
+            texts = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+            return pa.array(texts, type=pa.string())
+        for old, new in _JSON_ESCAPES:
+            if pc.any(pc.match_substring(array, old)).as_py():
+                array = pc.replace_substring(array, old, new)
+    return pc.binary_join_element_wise('"', array, '"', "")
+
+
 def json_text_array(array: pyarrow.Array) -> pyarrow.Array:
     r"""JSON-encode each list of strings, as :func:`json.dumps` with ``ensure_ascii=False``.
-
-    Vectorised with Arrow compute; a column holding other control characters (which
-    JSON writes as ``\u00XX``) is encoded value by value instead.
 
     >>> import pyarrow as pa
     >>> json_text_array(pa.array([["a", 'say "hi"'], [], None])).to_pylist()
@@ -111,12 +138,7 @@ def json_text_array(array: pyarrow.Array) -> pyarrow.Array:
     offsets = array.offsets
     first, last = offsets[0].as_py(), offsets[-1].as_py()
     values = array.values.slice(first, last - first)
-    if len(values) and pc.any(pc.match_substring_regex(values, _OTHER_CONTROL)).as_py():
-        return pa.array(_json_texts(array.to_pylist()), type=pa.string())
-    for old, new in _JSON_ESCAPES:
-        values = pc.replace_substring(values, old, new)
-    quoted = pc.binary_join_element_wise('"', values, '"', "")
-    quoted = pc.if_else(pc.is_null(values), "null", quoted)
+    quoted = pc.if_else(pc.is_null(values), "null", json_strings(values))
     rebased = pc.subtract(offsets, first)
     items = pa.ListArray.from_arrays(rebased, quoted, mask=array.is_null())
     joined = pc.binary_join(items, ", ")
