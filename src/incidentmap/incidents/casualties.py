@@ -79,7 +79,8 @@ _NUMBER = re.compile(
 )
 _VERB = re.compile(
     r"""(?<![\w-])(?:
-      (?P<kill>killed|killing|kills|dead|died|dies|slain|perished|deaths|fatalities|
+      (?P<him>(?:shot|killed|stabbed)\s+(?:him|her)(?:\s+dead)?)
+     |(?P<kill>killed|killing|kills|dead|died|dies|slain|perished|deaths|fatalities|
               lost\s+(?:their|his|her)\s+lives|shot\s+dead|gunned\s+down|death\s+toll)
      |(?P<hurt>wounded|wounding|injured|injuring|hurt|injuries|wounds|hospitali[sz]ed|
               suffered\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds))
@@ -91,7 +92,9 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)
-_CUT = re.compile(r"[.;:!?—–()“”\"]|,\s|\b(?:said|says|after|when|while|as)\b", re.IGNORECASE)
+_CUT = re.compile(
+    r"[.;:!?—–()“”\"]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     out: list[CasualtyMention] = []
     lo = start
     for verb in _VERB.finditer(text, start, stop):
+        if verb.group("him"):  # "shot him dead": one person, the attacker often
+            out.append(CasualtyMention(verb.start(), verb.end(), "killed", 1))
+            lo = verb.end()
+            continue
         kind: CasualtyKind = "killed" if verb.group("kill") else "injured"
         word = re.sub(r"\s+", " ", verb.group(0).lower())
         right = _right_count(text, word, verb.end(), stop)

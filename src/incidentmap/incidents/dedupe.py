@@ -36,7 +36,6 @@ from ..model import Incident, TimePrecision
 __all__ = ["date_range", "dates_compatible", "haversine_km", "incident_id", "merge_incidents"]
 
 _SPAN = {TimePrecision.DAY: (0, 1), TimePrecision.WEEK: (3, 7), TimePrecision.MONTH: (0, 92)}
-_TOLERANCE = dt.timedelta(days=1)  # time zones, overnight events, "late Friday" vs "Saturday"
 
 
 def incident_id(article_id: str, evidence_start: int, event_type: str) -> str:
@@ -57,14 +56,24 @@ def date_range(date: str | dt.date, precision: int) -> tuple[dt.date, dt.date]:
 
 
 def dates_compatible(
-    a: str | dt.date | None, a_precision: int, b: str | dt.date | None, b_precision: int
+    a: str | dt.date | None,
+    a_precision: int,
+    b: str | dt.date | None,
+    b_precision: int,
+    *,
+    tolerance_days: int = 1,
 ) -> bool:
-    """Whether two dates may name the same day; an unknown date is compatible with any."""
+    """Whether two dates may name the same day; an unknown date is compatible with any.
+
+    ``tolerance_days`` allows for reports of one event a day apart (time zones, overnight
+    events); within one article, where the writer dates each event, use 0.
+    """
     if a is None or b is None:
         return True
     a0, a1 = date_range(a, a_precision)
     b0, b1 = date_range(b, b_precision)
-    return a0 - _TOLERANCE <= b1 and b0 - _TOLERANCE <= a1
+    slack = dt.timedelta(days=tolerance_days)
+    return a0 - slack <= b1 and b0 - slack <= a1
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

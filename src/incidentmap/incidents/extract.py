@@ -124,7 +124,9 @@ def _place_ok(draft: _Draft, loc: Location | None, max_km: float = 25.0) -> bool
 def _date_ok(draft: _Draft, date: DateMention | None) -> bool:
     if date is None or date.date is None or draft.date is None or draft.date.date is None:
         return True
-    return dates_compatible(draft.date.date, draft.date.precision, date.date, date.precision)
+    return dates_compatible(
+        draft.date.date, draft.date.precision, date.date, date.precision, tolerance_days=0
+    )
 
 
 def _antecedent(

@@ -29,6 +29,7 @@ __all__ = ["Mention", "find_mentions"]
 
 _WORDS = re.compile(r"[\w’'-]+")
 _FOR = re.compile(r"\s(?:for|of)\s")
+_SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 _STATE = re.compile(
     r"\b(?:soldiers?|troops|police(?:men|man)?|officers|security forces|army|military)\b",
     re.IGNORECASE,
@@ -122,7 +123,10 @@ def _resolve_sub(
             return tax.sub_event(EventType.RIOTS, "Violent demonstration")  # turned violent
         # who was hit: the object after the verb, else (passive "soldiers were killed")
         # state forces or civilians named before it; attackers before it do not count
-        armed = cues.armed.search(text, best.end, end)
+        armed = next(
+            (m for m in cues.armed.finditer(text, best.end, end) if not _SAYS.match(text, m.end())),
+            None,
+        )  # "..., police said": a source, not a target
         civilian = cues.civilian.search(text, best.end, end)
         if armed is None and civilian is None:
             armed = _STATE.search(text, start, best.start)

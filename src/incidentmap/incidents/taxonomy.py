@@ -188,7 +188,7 @@ class Taxonomy:
             if cols[0] in ("crowd", "armed", "civ"):
                 macros[f"<{cols[0]}>"] = cols[1]
             elif cols[0] == "crowd_stop":
-                macros["<cg>"] = rf"(?:(?!{cols[1]}\b)[^.;:!?\n]){{0,60}}?"
+                macros["<cg>"] = rf"(?:(?!{cols[1]}\b)[^.;:!?\n]){{0,110}}?"
         trig: list[Trigger] = []
         for number, cols in _rows(triggers[0], triggers[1]):
             if len(cols) != 5:
