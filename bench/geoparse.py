@@ -39,6 +39,7 @@ def show(name: str, s: Any) -> None:
         f"  {'':<16} acc@161 {s.acc161:.3f}  AUC {s.auc:.3f}  mean {s.mean_km:.0f} km"
         f"  median {s.median_km:.1f} km  e2e acc@161 {s.e2e_acc161:.3f}"
         f"  ({s.placed} placed / {s.gold} gold)  {s.articles_per_second:.0f} articles/s"
+        f" ({s.articles_per_cpu_second:.0f} per CPU-second)"
     )
     bands = "  ".join(f"[{lo:.1f},{hi:.1f}) n={n} acc={a:.2f}" for lo, hi, n, a in s.bands)
     print(f"  {'':<16} confidence bands: {bands}")

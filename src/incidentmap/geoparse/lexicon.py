@@ -19,7 +19,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..model import Place
@@ -101,10 +101,24 @@ class Lexicon:
     """Words before a name that announce a place ("in", "north of")."""
     org_suffixes: frozenset[str]
     """Words after a name that make it an organisation or a thing ("University", "virus")."""
+    diseases: frozenset[str]
+    """Words after a name that make it a disease name ("West Nile virus", "Ebola fever")."""
+    openers: frozenset[str]
+    """Keys of capitalised words that may precede a place without being a first name."""
     participles: dict[str, str]
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
+
+    @cached_property
+    def name_stops(self) -> frozenset[str]:
+        """Words that end a personal name: place and organisation words, titles."""
+        return self.suffixes | self.org_suffixes | self.titles
+
+    @cached_property
+    def not_first_names(self) -> frozenset[str]:
+        """Keys of capitalised words that never open a personal name."""
+        return self.openers | self.common_words | self.not_places
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -145,6 +159,8 @@ class Lexicon:
             suffixes=frozenset(places.get("suffix", [])),
             cues=frozenset(places.get("cue", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
+            diseases=frozenset(places.get("disease", [])),
+            openers=_keys("place_openers.txt"),
             participles=participles,
             extra_places={k: tuple(v) for k, v in extra.items()},
         )

@@ -44,6 +44,7 @@ __all__ = [
     "DEMONYM",
     "GAZ",
     "ORG",
+    "STRONG_ADMIN",
     "STRONG_AREA",
     "STRONG_CITY",
     "NameIndex",
@@ -62,10 +63,12 @@ STRONG_AREA = 32
 """The main name of a country."""
 STRONG_CITY = 64
 """The main name of a place of 100,000 people or more."""
+STRONG_ADMIN = 128
+"""The main name of a first-level administrative area."""
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 7  # bump when the index layout or the flags change
+_FORMAT = 8  # bump when the index layout or the flags change
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,8 @@ def _strength(gazetteer: Any, key: str) -> int:
             continue
         if place.is_country:
             out |= STRONG_AREA
+        elif place.is_admin1:
+            out |= STRONG_ADMIN
         elif place.feature_class == "P" and place.population >= 100_000:
             out |= STRONG_CITY
     return out

@@ -66,7 +66,9 @@ class Geoparser:
     def parse(self, article: Article | str) -> list[Toponym]:
         """Return the toponyms of one article (or text), in text order."""
         text = article if isinstance(article, str) else article.text
-        return self.resolver.resolve(text, self.recognizer.recognize(text))
+        found = self.resolver.resolve(text, self.recognizer.recognize(text))
+        # a recognised name with no usable gazetteer entry was a false alarm
+        return [t for t in found if t.candidates]
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Toponym]]]:
         """Parse a stream of articles lazily, yielding each article with its toponyms."""

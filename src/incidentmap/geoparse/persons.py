@@ -24,7 +24,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -47,7 +47,12 @@ class Persons:
 
 
 def find_persons(
-    text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str], lexicon: Lexicon
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    keys: Sequence[str],
+    lexicon: Lexicon,
+    *,
+    is_name: Callable[[str], bool] | None = None,
 ) -> Persons:
     """Find the person names in a tokenised text.
 
@@ -59,44 +64,47 @@ def find_persons(
         Its tokens and their keys, as :func:`~incidentmap.geoparse.recognize.tokenize` returns.
     lexicon
         Titles, given names and the words that stop a name.
+    is_name
+        Whether a key is a known name (place, demonym, organisation). When given, an
+        unknown capitalised word followed by a known place name opens a personal name
+        ("Marty Walsh"), unless the word is one of :attr:`Lexicon.openers`.
     """
     n = len(spans)
-    words = [text[s:e] for s, e in spans]
     blocked: list[tuple[int, int, str]] = []
     surnames: set[str] = set()
     titles, given = lexicon.titles, lexicon.given_names
-    stop = lexicon.suffixes | lexicon.org_suffixes | titles
+    stop = lexicon.name_stops
+    skip = lexicon.not_first_names
+
+    def word(k: int) -> str:
+        return text[spans[k][0] : spans[k][1]]
 
     def cap(k: int) -> bool:
-        return k < n and words[k][:1].isupper() and keys[k] not in lexicon.not_places
+        return k < n and text[spans[k][0]].isupper() and keys[k] not in lexicon.not_places
 
     def gap(k: int) -> str:
         return text[spans[k][1] : spans[k + 1][0]]
 
-    starters = titles | given
-    i = 0
-    while i < n:
-        if words[i] not in starters and not (i + 1 < n and keys[i + 1] in _PATRONYMIC):
-            i += 1
+    done = -1
+    for i in [k for k, (s, _) in enumerate(spans) if text[s].isupper()]:
+        if i <= done:
             continue
+        w = word(i)
         how = None
-        first = i
-        word = words[i]
-        two = f"{word} {words[i + 1]}" if i + 1 < n and gap(i) == " " else ""
-        if two in titles or word in titles:
-            nxt = i + 2 if two in titles else i + 1
-            if cap(nxt) and gap(nxt - 1) in (" ", ". ") and words[nxt] not in titles:
-                how, first = "title", nxt
-        elif (
-            word in given
-            and cap(i + 1)
-            and gap(i) == " "
-            and words[i + 1] not in stop
-            and keys[i + 1] not in lexicon.common_words
+        if w in titles:
+            continue
+        if (
+            i >= 1
+            and gap(i - 1) in (" ", ". ")
+            and (word(i - 1) in titles or (i >= 2 and f"{word(i - 2)} {word(i - 1)}" in titles))
         ):
-            how = "given"
-        elif (
-            word[:1].isupper()
+            how = "title"
+        elif w in given and cap(i + 1) and gap(i) == " ":
+            nxt = word(i + 1)
+            if nxt not in stop and keys[i + 1] not in lexicon.common_words:
+                how = "given"
+        if (
+            how is None
             and i + 2 < n
             and keys[i + 1] in _PATRONYMIC
             and gap(i) == " "
@@ -104,21 +112,36 @@ def find_persons(
             and cap(i + 2)
         ):
             how = "arabic"
+        if (
+            how is None
+            and is_name is not None
+            and i + 1 < n
+            and len(w) > 1
+            and not w.isupper()
+            and keys[i] not in skip
+            and cap(i + 1)
+            and gap(i) == " "
+            and word(i + 1) not in stop
+            and is_name(keys[i + 1])
+            and not is_name(keys[i])
+        ):
+            how = "name"
         if how is None:
-            i += 1
             continue
-        k = first
+        k = i
         while k + 1 < n and gap(k) in (" ", "-"):
-            if cap(k + 1) and words[k + 1] not in stop:
+            if cap(k + 1) and word(k + 1) not in stop:
                 k += 1
             elif keys[k + 1] in PARTICLES and k + 2 < n and gap(k + 1) in (" ", "-") and cap(k + 2):
                 k += 2
             else:
                 break
-        blocked.append((spans[first][0], spans[k][1], how))
-        if k > first or how == "title":
+        done = k
+        if how == "name" and is_name is not None and is_name(" ".join(keys[i : k + 1])):
+            continue  # the whole run is a name of its own ("Costa Rica")
+        blocked.append((spans[i][0], spans[k][1], how))
+        if k > i or how == "title":
             surnames.add(keys[k])
-            if k > first and keys[k - 1] in PARTICLES:
+            if k > i and keys[k - 1] in PARTICLES:
                 surnames.add(f"{keys[k - 1]} {keys[k]}")
-        i = k + 1
     return Persons(blocked=tuple(blocked), surnames=frozenset(surnames))

@@ -34,7 +34,17 @@ from ..model import ToponymKind
 from ..text.normalize import normalize_name, strip_articles
 from .datelines import find_dateline
 from .lexicon import Lexicon
-from .names import ABBR, COMMON, DEMONYM, GAZ, ORG, STRONG_AREA, STRONG_CITY, NameIndex
+from .names import (
+    ABBR,
+    COMMON,
+    DEMONYM,
+    GAZ,
+    ORG,
+    STRONG_ADMIN,
+    STRONG_AREA,
+    STRONG_CITY,
+    NameIndex,
+)
 from .persons import find_persons
 
 __all__ = ["Mention", "Recognizer", "tokenize"]
@@ -50,6 +60,8 @@ _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _KEY_CACHE: dict[str, str] = {}
+_NAMEISH = GAZ | DEMONYM | ABBR | ORG
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 _INNER_LOWER = frozenset({"upon", "sur", "sous", "sobre", "della", "dello", "degli", "und"})
 
 
@@ -137,7 +149,10 @@ class Recognizer:
             return []
         spans, keys = tokenize(text)
         ctx = _Context(text, spans, keys, self.lexicon)
-        persons = find_persons(text, spans, keys, self.lexicon)
+        flags = self.index.flags
+        persons = find_persons(
+            text, spans, keys, self.lexicon, is_name=lambda k: bool(flags.get(k, 0) & _NAMEISH)
+        )
         person_keys = persons.surnames
         taken: list[Mention] = []
         dateline = find_dateline(text)
@@ -147,9 +162,13 @@ class Recognizer:
         i = 0
         n = len(keys)
         caps = ctx.caps_text
+        first = self.index.first
         while i < n:
             start = spans[i][0]
             if start < skip_until or not (text[start].isupper() or caps):
+                i += 1
+                continue
+            if keys[i] not in first:
                 i += 1
                 continue
             found = None
@@ -236,6 +255,10 @@ class Recognizer:
         start, end = spans[i][0], spans[j][1]
         key = " ".join(keys[i : j + 1])
         surface = text[start:end]
+        if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
+            return None, j + 1  # currency: US$, $US, A$
+        if ctx.before_disease(j):
+            return None, j + 1
         if flags & ABBR:
             # include the final period of "U.S." / "Calif." when it is there
             with_dot = surface + "." if text[end : end + 1] == "." else surface
@@ -244,18 +267,18 @@ class Recognizer:
                 return self._participle(ctx, j, m), j + 1
         if flags & ORG and ctx.capitalised(i, j):
             return None, j + 1
-        if not ctx.capitalised(i, j):
+        if not ctx.capitalised(i, j) or _CONTRACTION.search(surface):
             return None
         for b_start, b_end, how in blocked:
             if not (start < b_end and b_start < end):
                 continue
-            if how == "given" and start <= b_start and end >= b_end and j > i:
+            if how in ("given", "name") and start <= b_start and end >= b_end and j > i:
                 break  # a longer place name that begins with a given name ("Victoria Falls")
             if how == "arabic" and start == b_start:
                 break  # "Ras al-Khaimah": the place name is the whole chunk
             return None if j > i else (None, j + 1)
         if flags & DEMONYM:
-            if not self.demonyms or ctx.followed_by(j, lex.org_suffixes):
+            if not self.demonyms:
                 return None, j + 1
             code = lex.demonyms[key]
             return Mention(start, end, surface, key, kind="demonym", country_code=code), j + 1
@@ -267,17 +290,18 @@ class Recognizer:
             j, lex.suffixes
         ):
             return None, j + 1
-        if ctx.followed_by(j, lex.org_suffixes):
-            return None, j + 1
         initial = ctx.initial(i)
         cue = ctx.cue(i)
         hints: list[str] = []
         if flags & COMMON:
-            strong = flags & STRONG_AREA or (flags & STRONG_CITY and not initial)
+            strong = flags & STRONG_AREA or (
+                not initial
+                and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
+            )
             if not (strong or (cue and not initial) or ctx.qualified(j)):
                 return None
             hints.append("common")
-        if ctx.shouting(i, j) and not (flags & (STRONG_AREA | STRONG_CITY) or cue):
+        if ctx.shouting(i, j) and not flags & (STRONG_AREA | STRONG_CITY):
             return None
         if initial:
             hints.append("initial")
@@ -323,9 +347,9 @@ class _Context:
         self.spans = spans
         self.keys = keys
         self.lexicon = lexicon
-        head = text[:2000]
-        upper = len(_UPPER.findall(head))
-        self.caps_text = upper > 20 and upper > 4 * len(_LOWER.findall(head))
+        head = text[:600]
+        lower = len(_LOWER.findall(head))
+        self.caps_text = lower < 50 and len(_UPPER.findall(head)) > max(20, 4 * lower)
 
     def may_start(self, i: int) -> bool:
         c = self.text[self.spans[i][0]]
@@ -338,7 +362,7 @@ class _Context:
         for k in range(i, j + 1):
             s, e = self.spans[k]
             if not text[s].isupper() and not (
-                k > i and (e - s <= 3 or self.keys[k] in _INNER_LOWER)
+                k > i and (e - s <= 3 or self.keys[k] in _INNER_LOWER or text[s + 1] in "'’")
             ):
                 return False
         return True
@@ -401,6 +425,33 @@ class _Context:
             if two in words and self.text[e:s2] == " ":
                 return two
         return None
+
+    def before_disease(self, j: int) -> bool:
+        """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
+
+        Up to three capitalised words may come between the name and the disease word.
+        """
+        text, spans, n = self.text, self.spans, len(self.spans)
+        diseases = self.lexicon.diseases
+        k = j
+        while k + 1 < n and k - j < 4:
+            if text[spans[k][1] : spans[k + 1][0]] not in (" ", "-"):
+                return False
+            s, e = spans[k + 1]
+            word = text[s:e]
+            if word in diseases:
+                return True
+            if not word[:1].isupper():
+                return False
+            k += 1
+        return False
+
+    def modifies(self, j: int) -> bool:
+        """Whether a lower-case word follows token ``j`` directly ("Western embassies")."""
+        if j + 1 >= len(self.spans):
+            return False
+        s, _ = self.spans[j + 1]
+        return self.text[self.spans[j][1] : s] == " " and self.text[s].islower()
 
     def qualified(self, j: int) -> bool:
         """Whether a capitalised name follows after a comma ("Most, Czech Republic")."""

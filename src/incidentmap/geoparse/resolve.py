@@ -43,6 +43,7 @@ _ADMIN_WORDS = frozenset(
 _CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 _MAX_CANDIDATES = 25
 _MAX_ANCHORS = 40
+_NEAR_CANDIDATES = 10
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -287,7 +288,7 @@ class Resolver:
         for m, ss in zip(mentions, scored, strict=False):
             if len(ss) < 2:
                 continue
-            for s in ss:
+            for s in sorted(ss, key=lambda s: -s.score)[:_NEAR_CANDIDATES]:
                 p = s.place
                 if p.parent_id and p.parent_id in anchor_ids:
                     s.score += 6.0
