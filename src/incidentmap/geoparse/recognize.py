@@ -149,9 +149,9 @@ class Recognizer:
             return []
         spans, keys = tokenize(text)
         ctx = _Context(text, spans, keys, self.lexicon)
-        flags = self.index.flags
+        known = self.index.flags
         persons = find_persons(
-            text, spans, keys, self.lexicon, is_name=lambda k: bool(flags.get(k, 0) & _NAMEISH)
+            text, spans, keys, self.lexicon, is_name=lambda k: bool(known.get(k, 0) & _NAMEISH)
         )
         person_keys = persons.surnames
         taken: list[Mention] = []
