@@ -114,6 +114,37 @@ def test_large_documents_are_embedded_compressed(monkeypatch: pytest.MonkeyPatch
     assert json.loads(gzip.decompress(base64.b64decode(match.group(2)))) == doc
 
 
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _text, _text, st.one_of(st.none(), _text), st.floats(-80, 80), st.floats(-179, 179)
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_article_text_round_trips_through_the_page_data(rows: list) -> None:
+    from incidentmap.render.payload import build_payload
+
+    incidents = [
+        replace(BASE, id=f"i{k}", evidence=ev, location=loc, source_title=title, lat=lat, lon=lon)
+        for k, (ev, loc, title, lat, lon) in enumerate(rows)
+    ]
+    data, skipped = build_payload(incidents_frame(incidents))
+    data = json.loads(safe_json(data))
+    assert skipped == 0 and data["ev"] == [r[0] for r in rows]
+    for k, (_, loc, title, lat, lon) in enumerate(rows):
+        code = data["loc"][k]
+        assert (data["tables"]["loc"][code] if code >= 0 else "") == loc.strip()
+        code = data["title"][k]
+        assert (data["tables"]["title"][code] if code >= 0 else "") == (title or "").strip()
+        assert abs(data["lat"][k] - lat) < 1e-5 and abs(data["lon"][k] - lon) < 1e-5
+
+
 def test_one_layer_per_type_present_in_acled_order(world: gpd.GeoDataFrame) -> None:
     incidents = [
         replace(BASE, id="p", event_type=EventType.PROTESTS),

@@ -412,11 +412,11 @@ def test_injected_article_runs_no_script(
     evil = replace(
         _BASE,
         id="evil",
-        location="Karrada",
+        location="Karrada (east) [*]",
         lat=33.3,
         lon=44.42,
         event_date="2021-11-01",
-        evidence=f"Police said {XSS_SCRIPT} and {XSS_IMG} happened in Karrada </script>.",
+        evidence=f"Police said {XSS_SCRIPT} and {XSS_IMG} hit karrada (EAST) [*] </script>.",
         source_title=XSS_IMG,
         source_url="javascript:alert(3)",
         sub_event_type=XSS_IMG,
@@ -428,6 +428,7 @@ def test_injected_article_runs_no_script(
         text = popup.inner_text()
         assert XSS_SCRIPT in text and XSS_IMG in text and "</script>." in text
         assert popup.locator("a").count() == 0, "a javascript: URL became a link"
+        assert popup.locator("mark").inner_text() == "karrada (EAST) [*]"
         state.page.wait_for_timeout(200)
         assert state.dialogs == []
         assert state.page.locator("img[src='x']").count() == 0
