@@ -195,6 +195,28 @@ def incident_map(
     -------
     folium.Map
         Save it with :func:`save_map` (atomic) or ``Map.save``.
+
+    Notes
+    -----
+    The page offers, all offline:
+
+    - one layer per event type present (colour and SVG glyph from
+      ``static/event_types.json``), "Areas" (outlines such as the Green Zone, on), a
+      heat map (off), "Background incidents" and "Low confidence" (off unless asked);
+    - grid clusters when zoomed out (a disc per group with the count and a ring of type
+      colours; click to zoom in, or to list incidents that share one spot);
+    - popups with type and sub-type, date and its precision, place and its precision,
+      casualties, the evidence sentence with the place highlighted, the source as a link
+      (http/https only), confidence and the number of merged reports; tooltips with type
+      and date; a legend with the counts shown;
+    - a date range filter: an incident is shown while its date range (a day, a week or a
+      month, by time precision) overlaps the chosen range; undated ones have their own
+      switch;
+    - ``window.incidentmap``: ``ready``, ``visibleCount()``, ``visibleIds()``,
+      ``types()``, ``dateRange()``, ``setDateRange(from, to)`` for tests and notebooks.
+
+    Article text is only ever written into the page as text. Data larger than 8 MB of
+    JSON is embedded gzip-compressed (see :mod:`incidentmap.render.payload`).
     """
     import folium
 
