@@ -335,3 +335,13 @@ def test_bad_trigger_file_is_reported_with_file_and_line(tmp_path: Path) -> None
     bad.write_text("# comment\nBattles\tDogfight\t0.9\t\tdogfights?\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"triggers.tsv:2: unknown sub-event type"):
         Taxonomy.load(package / "taxonomy.json", bad, package / "cues.tsv")
+
+
+def test_a_list_of_towns_gives_one_incident_per_town() -> None:
+    text = "Protesters marched in Kano, Kaduna and other cities on Friday."
+    incidents = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert sorted(i.location or "" for i in incidents) == ["Kaduna", "Kano"]
+    assert len({i.id for i in incidents}) == 2
+    moving = run("Troops clashed with rebels on the road from Kano to Kaduna on Friday.",
+                 places={"Kano": KANO, "Kaduna": KADUNA})  # fmt: skip
+    assert len(moving) == 1

@@ -38,13 +38,16 @@ __all__ = ["date_range", "dates_compatible", "haversine_km", "incident_id", "mer
 _SPAN = {TimePrecision.DAY: (0, 1), TimePrecision.WEEK: (3, 7), TimePrecision.MONTH: (0, 92)}
 
 
-def incident_id(article_id: str, evidence_start: int, event_type: str) -> str:
-    """Stable identifier of an incident: the same input gives the same id.
+def incident_id(article_id: str, evidence_start: int, event_type: str, detail: str = "") -> str:
+    """Return the stable identifier of an incident: the same input gives the same id.
+
+    ``detail`` tells apart incidents of one type first reported in one sentence (the
+    trigger's offset, the place of each town in a list).
 
     >>> incident_id("a1", 0, "Protests") == incident_id("a1", 0, "Protests")
     True
     """
-    raw = f"{article_id}\x1f{evidence_start}\x1f{event_type}".encode()
+    raw = f"{article_id}\x1f{evidence_start}\x1f{event_type}\x1f{detail}".encode()
     return hashlib.sha1(raw).hexdigest()[:16]
 
 

@@ -77,6 +77,8 @@ class _Draft:
     actors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     mentions: int = 1
+    split_place: str | None = None
+    """Set on each incident made from a list of towns ("in Lagos, Abuja and Kano")."""
 
 
 class _Index:
@@ -218,6 +220,26 @@ def _refines(new: Location, old: Location) -> bool:
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 25.0
 
 
+def _split(draft: _Draft, places: list[Location]) -> list[_Draft]:
+    """One incident per listed town; a casualty total spanning them is not divided."""
+    assert draft.location is not None
+    draft.split_place = draft.location.place.id
+    out = []
+    for loc in places:
+        out.append(
+            dataclasses.replace(
+                draft, location=loc, split_place=loc.place.id, actors=list(draft.actors)
+            )
+        )
+    for one in (draft, *out):
+        if draft.killed:
+            one.killed, one.killed_reported = None, True
+        if draft.injured:
+            one.injured, one.injured_reported = None, True
+        one.notes = [*draft.notes, "one of several places the sentence names"]
+    return out
+
+
 def _casualties_only(
     sentence: Sentence, index: int, drafts: list[_Draft], casualties: _Index
 ) -> None:
@@ -251,6 +273,7 @@ class _Facts:
     location: Location | None
     casualties: list[CasualtyMention]
     actors: list[str]
+    more_places: list[Location] = field(default_factory=list)
 
 
 def _day_before(date: DateMention, others: list[object]) -> DateMention:
@@ -359,7 +382,45 @@ def _facts(
         earlier = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
         location = previous_town(earlier, mention.sentence.start) or location
     cas = [c for c in casualties.within(lo, hi) if isinstance(c, CasualtyMention)]
-    return _Facts(date, location, cas, _actors(text, lo, hi, tax))
+    more = _listed_towns(text, tops, location, lo, hi, tax) if location else []
+    return _Facts(date, location, cas, _actors(text, lo, hi, tax), more)
+
+
+# What joins two towns of a list: ", ", " and ", ", and in the state capital, " ...
+_JOINT = re.compile(
+    r"[\s,]*(?:and\s+|,\s*)(?:(?:in|at)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?,?\s*", re.IGNORECASE
+)
+
+
+def _listed_towns(
+    text: str, tops: list[Toponym], first: Location, lo: int, hi: int, tax: Taxonomy
+) -> list[Location]:
+    """Other towns of a list in the event's clause ("in Lagos, Abuja and Kano").
+
+    ACLED codes one event per place: each town more than 25 km from the others becomes
+    an incident of its own. Places of a movement ("from X to Y") are not a list.
+    """
+    if specificity(first.place) < 3:
+        return []
+    chosen = [first.place]
+    out = []
+    previous = first.toponym
+    for top in tops:
+        place = top.place
+        if previous is None or top.start <= previous.start or top.start >= hi:
+            continue
+        if place is None or top.kind != "place" or specificity(place) < 3:
+            continue
+        joint = _JOINT.fullmatch(text, previous.end, top.start)
+        if joint is None or top.start - previous.end > 40:
+            break  # the list ended
+        previous = top
+        if any(haversine_km(p.lat, p.lon, place.lat, place.lon) <= 25.0 for p in chosen):
+            continue
+        chosen.append(place)
+        precision = GeoPrecision.EXACT
+        out.append(Location(place, precision, top, "one of several places named"))
+    return out
 
 
 def extract_incidents(
@@ -442,6 +503,8 @@ def extract_incidents(
                 draft.notes.append("context: a coarsely dated event in a relative clause")
             _add_casualties(draft, facts.casualties)
             drafts.append(draft)
+            if facts.more_places and not draft.background:
+                drafts.extend(_split(draft, facts.more_places))
             sentence_of[id(draft)] = sentence
     drafts = _merge_drafts(drafts)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
@@ -589,7 +652,12 @@ def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _I
     confidence -= {None: 0.2, 1: 0.0, 2: 0.05, 3: 0.1}[int(loc.precision) if loc else None]
     confidence -= 0.0 if date_text else 0.1
     return Incident(
-        id=incident_id(article.id, sent.start, draft.event_type.value),
+        id=incident_id(
+            article.id,
+            sent.start,
+            draft.event_type.value,
+            f"{mention.trigger.start}" + (f"@{draft.split_place}" if draft.split_place else ""),
+        ),
         article_id=article.id,
         event_type=draft.event_type,
         sub_event_type=draft.sub_event_type,
