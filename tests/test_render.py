@@ -263,6 +263,17 @@ def test_map_command_renders_a_gis_edited_file(
     assert "<title>Iraq</title>" in html
 
 
+def test_map_command_reads_a_geopackage_and_defaults_the_output_name(tmp_path: Path) -> None:
+    geojson = tmp_path / "incidents.geojson"
+    _write_geojson([BASE], geojson)
+    gpkg = tmp_path / "incidents.gpkg"
+    gpd.read_file(geojson).to_file(gpkg, driver="GPKG", layer="incidents")
+    assert main(["map", str(gpkg), "--no-heatmap", "--min-confidence", "0.5"]) == 0
+    data = _payload((tmp_path / "incidents.html").read_text(encoding="utf-8"))
+    assert data["id"] == ["i1"] and data["config"]["heatmap"] is False
+    assert data["config"]["minConfidence"] == 0.5
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

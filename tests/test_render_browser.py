@@ -161,6 +161,14 @@ def baghdad_incidents() -> list[Incident]:
             confidence=0.25,
             evidence="Shots were reportedly exchanged near Abu Ghraib.",
         ),
+        inc(
+            id="unlocated",
+            event_type=EventType.PROTESTS,
+            location=None,
+            lat=None,
+            lon=None,
+            evidence="Protests were reported in several provinces.",
+        ),
     ]
 
 
@@ -275,6 +283,7 @@ def test_layer_control_lists_each_event_type(seed: Page) -> None:
         assert any(event_type.value in label for label in labels), event_type
     legend = seed.page.locator(".im-legend").inner_text()
     assert "Violence against civilians" in legend
+    assert "1 incident has no coordinates and is not on the map" in legend
 
 
 def test_unticking_a_type_hides_its_markers(seed: Page) -> None:

@@ -235,6 +235,7 @@ def incident_map(
         "showBackground": bool(show_background),
         "heatmap": bool(heatmap),
         "cluster": bool(cluster),
+        "skipped": skipped,
         "offlineLabel": _OFFLINE_LABEL,
         "attribution": "Outlines: Natural Earth",
         "tiles": list(ONLINE_TILES),

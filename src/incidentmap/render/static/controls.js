@@ -5,7 +5,7 @@
   var kit = window.incidentmapKit;
   var el = kit.el;
 
-  function legend(map, types, counts) {
+  function legend(map, types, counts, skipped) {
     var Legend = L.Control.extend({
       options: { position: "bottomright" },
       onAdd: function () {
@@ -22,6 +22,11 @@
         });
         box.appendChild(el("div", "im-legend-note",
           "Faded: low confidence \u00b7 dashed ring: background \u00b7 discs: clusters"));
+        if (skipped) {
+          box.appendChild(el("div", "im-legend-note im-legend-skipped",
+            skipped + " incident" + (skipped === 1 ? " has" : "s have") +
+            " no coordinates and " + (skipped === 1 ? "is" : "are") + " not on the map"));
+        }
         L.DomEvent.disableClickPropagation(box);
         return box;
       },

@@ -250,7 +250,10 @@
     if (state.background) bgLayer.addTo(map);
     overlays["Background incidents"] = bgLayer;
     overlays["Low confidence (&lt; " + Math.round(cfg.minConfidence * 100) + "%)"] = lowLayer;
-    var control = L.control.layers(baseLayers, overlays, { collapsed: false, position: "topright" });
+    var control = L.control.layers(baseLayers, overlays, {
+      collapsed: map.getSize().x < 700, // small screens: open it from its icon
+      position: "topright",
+    });
     control.addTo(map);
     control.getContainer().classList.add("im-layers");
 
@@ -266,7 +269,7 @@
     map.on("overlayremove", function (e) { onOverlay(e, false); });
 
     // ---- legend, time filter, title --------------------------------------------
-    window.incidentmapControls.legend(map, types, legendCounts);
+    window.incidentmapControls.legend(map, types, legendCounts, cfg.skipped);
     var timer = null;
     function scheduleRefresh() {
       if (timer) clearTimeout(timer);
