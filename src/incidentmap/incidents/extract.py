@@ -507,6 +507,7 @@ def extract_incidents(
                 drafts.extend(_split(draft, facts.more_places))
             sentence_of[id(draft)] = sentence
     drafts = _merge_drafts(drafts)
+    _date_from_lead(drafts, article.published)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
@@ -525,6 +526,29 @@ def _dateline_end(text: str, toponyms: Sequence[Toponym]) -> int:
             dash = _DATELINE_DASH.search(text, top.end, stop)
             return dash.end() if dash else top.end
     return 0
+
+
+def _date_from_lead(drafts: list[_Draft], published: dt.date | None) -> None:
+    """Date undated follow-up events with the day of the incident reported before them.
+
+    News copy dates the lead event and tells the rest of the day's events without
+    repeating the date ("In Chattogram, three people died in clashes ..."). An undated
+    incident takes the date of the nearest earlier incident dated to a day within the
+    three days before publication; older leads are left alone.
+    """
+    if published is None:
+        return
+    lead: DateMention | None = None
+    for draft in drafts:
+        if draft.background:
+            continue
+        date = draft.date
+        if date is not None and date.date is not None:
+            recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+            lead = date if date.precision is TimePrecision.DAY and recent else lead
+        elif lead is not None:
+            draft.date = lead
+            draft.notes.append("date of the lead event: the sentence gives none")
 
 
 def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
