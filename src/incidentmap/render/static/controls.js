@@ -38,6 +38,10 @@
   function timeFilter(map, opts) {
     var inputs = {};
     var labels = {};
+    var canvas = null;
+    var span = opts.maxDay - opts.minDay + 1;
+    var bins = Math.max(1, Math.min(60, span));
+    var width = span / bins;
     var TimeFilter = L.Control.extend({
       options: { position: "bottomleft" },
       onAdd: function () {
@@ -50,6 +54,9 @@
         line.appendChild(document.createTextNode(" \u2013 "));
         line.appendChild(labels.to);
         box.appendChild(line);
+        canvas = el("canvas", "im-time-histogram");
+        canvas.setAttribute("aria-hidden", "true");
+        box.appendChild(canvas);
         function slider(cls, value, label) {
           var input = el("input", cls);
           input.type = "range";
@@ -92,7 +99,33 @@
       },
     });
     new TimeFilter().addTo(map);
+    // Bars of incidents per stretch of days, dark inside the chosen range.
+    function histogram(counts, from, to) {
+      if (!canvas || !canvas.getContext) return;
+      var ratio = window.devicePixelRatio || 1;
+      var w = canvas.clientWidth || 200;
+      var h = canvas.clientHeight || 32;
+      canvas.width = Math.round(w * ratio);
+      canvas.height = Math.round(h * ratio);
+      var ctx = canvas.getContext("2d");
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      var top = Math.max.apply(null, counts.concat([1]));
+      var bar = w / counts.length;
+      counts.forEach(function (c, k) {
+        if (!c) return;
+        var first = opts.minDay + k * width;
+        var inside = first + width - 1 >= from && first <= to;
+        ctx.fillStyle = inside ? "#3f6496" : "#c9d3df";
+        var height = Math.max(1, (c / top) * (h - 2));
+        ctx.fillRect(k * bar + 0.5, h - height, Math.max(1, bar - 1), height);
+      });
+    }
+
     return {
+      bins: bins,
+      bin: function (day) { return Math.min(bins - 1, Math.max(0, Math.floor((day - opts.minDay) / width))); },
+      histogram: histogram,
       set: function (a, b) {
         inputs.from.value = String(a);
         inputs.to.value = String(b);

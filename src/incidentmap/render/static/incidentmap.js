@@ -105,10 +105,14 @@
 
     function isLow(i) { return doc.conf[i] < cfg.minConfidence; }
 
-    function visible(i) {
+    // Every filter but the dates (the time filter's histogram counts these).
+    function selected(i) {
       if (!state.types[doc.type[i]]) return false;
       if (doc.bg[i] && !state.background) return false;
-      if (!state.low && isLow(i)) return false;
+      return state.low || !isLow(i);
+    }
+
+    function inDates(i) {
       var day = doc.date[i];
       if (day === null) return state.undated;
       var last = day + (SPAN_DAYS[doc.tp[i]] || 0);
@@ -211,8 +215,11 @@
       var count = 0;
       var counts = types.map(function () { return 0; });
       areaLayers.forEach(function (layer, a) { areaColor[a] = null; areaCount[a] = 0; });
+      var bins = slider ? new Array(slider.bins).fill(0) : null;
       for (var i = 0; i < n; i++) {
-        var v = visible(i) ? 1 : 0;
+        var pick = selected(i);
+        if (pick && bins && doc.date[i] !== null) bins[slider.bin(doc.date[i])]++;
+        var v = pick && inDates(i) ? 1 : 0;
         shown[i] = v;
         if (!v) continue;
         count++;
@@ -232,6 +239,7 @@
       });
       if (heat && map.hasLayer(heat)) updateHeat();
       perType.forEach(function (c, t) { if (legendCounts[t]) legendCounts[t].textContent = " " + c; });
+      if (slider) slider.histogram(bins, state.from, state.to);
     }
 
     // ---- layer control ---------------------------------------------------------
