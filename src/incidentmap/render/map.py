@@ -61,6 +61,7 @@ CLIENT_SCRIPTS = ("popup.js", "controls.js", "gridcluster.js", "incidentmap.js")
 _OFFLINE_LABEL = "Country outlines (offline)"
 _MAX_ZOOM = 18
 _SINGLE_ZOOM = 10
+_UNCLUSTERED_LIMIT = 5_000
 
 
 class _Raw(Element):
@@ -227,6 +228,12 @@ def incident_map(
     if skipped:
         log.warning(
             "%d of %d incidents have no point and are left off the map", skipped, len(frame)
+        )
+    if not cluster and payload["n"] > _UNCLUSTERED_LIMIT:
+        log.warning(
+            "%d incidents without clustering: zoomed out, the page draws one marker each "
+            "and becomes slow; leave clustering on for maps this large",
+            payload["n"],
         )
     payload["config"] = {
         "name": "",
