@@ -345,3 +345,23 @@ def test_a_list_of_towns_gives_one_incident_per_town() -> None:
     moving = run("Troops clashed with rebels on the road from Kano to Kaduna on Friday.",
                  places={"Kano": KANO, "Kaduna": KADUNA})  # fmt: skip
     assert len(moving) == 1
+
+
+def test_crowds_greeting_or_celebrating_do_not_protest() -> None:
+    assert run("Crowds gathered in the square on Friday to celebrate the victory.") == []
+    (inc,) = run("Despite the ban, thousands of people gathered outside city hall on Friday.")
+    assert inc.event_type is EventType.PROTESTS
+
+
+def test_gunmen_setting_fire_to_homes_attack_civilians() -> None:
+    text = "Gunmen fired on residents and set fire to dozens of houses on Friday."
+    assert kinds(run(text)) == [("Violence against civilians", "Attack")]
+
+
+def test_the_attack_on_victims_refers_back_to_the_bombing() -> None:
+    text = (
+        "Militants threw a grenade into a crowd at a market in Kano on Friday, injuring 12. "
+        "The governor called the attack on innocent shoppers cowardly."
+    )
+    (inc,) = run(text, places={"Kano": KANO})
+    assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, None)

@@ -29,6 +29,11 @@ __all__ = ["Mention", "find_mentions"]
 
 _WORDS = re.compile(r"[\w’'-]+")
 _FOR = re.compile(r"\s(?:for|of)\s")
+_GUNMEN = re.compile(
+    r"\b(?:gunmen|militants|attackers|assailants|bandits|insurgents|jihadists|militiamen"
+    r"|gang members|armed men)\b",
+    re.IGNORECASE,
+)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 _STATE = re.compile(
     r"\b(?:soldiers?|troops|police(?:men|man)?|officers|security forces|army|military)\b",
@@ -144,6 +149,8 @@ def _resolve_sub(
     if sub.name == "Abduction/forced disappearance" and _COUNTED.search(text, start, end):
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")  # killings first
     riot = sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration"
+    if riot and _GUNMEN.search(text, start, best.start):  # "gunmen fired on residents and ..."
+        return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
     if riot and cues.mob.search(text, start, end):
         state = cues.armed.search(text, start, end) or _PROTEST.search(text, start, end)
         if not state:
@@ -230,7 +237,7 @@ def find_mentions(
             wider = [
                 t
                 for t, _ in inside
-                if t.start <= noun_start
+                if t.start < noun_start  # "the drone attack"; not "the attack on shoppers"
                 and noun_end <= t.end
                 and t.end - t.start > noun_end - noun_start
                 and not t.trigger.flags & {"weak", "target"}
