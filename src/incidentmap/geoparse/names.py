@@ -154,12 +154,13 @@ class NameIndex:
     def cached(cls, gazetteer: Any, lexicon: Lexicon) -> NameIndex:
         """Load the index for this gazetteer version from the cache, building it if needed."""
         cache_dir = getattr(gazetteer, "cache_dir", None)
-        if cache_dir is None:
-            return cls.build(gazetteer, lexicon)
+        version = str(getattr(gazetteer, "version", "") or "")
+        if cache_dir is None or version in ("", "records") or _in_memory(gazetteer):
+            return cls.build(gazetteer, lexicon)  # no stable identity to key a cache file on
         digest = hashlib.sha1(
             repr((_FORMAT, sorted(lexicon.common_words), sorted(lexicon.extra_places))).encode()
         ).hexdigest()
-        version = re.sub(r"[^\w.-]+", "_", str(getattr(gazetteer, "version", "0")))
+        version = re.sub(r"[^\w.-]+", "_", version)
         path = Path(cache_dir) / f"geoparse-names-{version}-{digest[:10]}.pickle"
         if path.exists():
             try:
@@ -178,6 +179,10 @@ class NameIndex:
         except OSError as exc:
             raise GazetteerError(f"cannot write the name index cache {path}: {exc}") from exc
         return index
+
+
+def _in_memory(gazetteer: Any) -> bool:
+    return str(getattr(gazetteer, "path", "")) in ("", ":memory:")
 
 
 def _strength(gazetteer: Any, key: str) -> int:

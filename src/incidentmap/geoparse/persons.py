@@ -38,6 +38,14 @@ PARTICLES = frozenset(
 _PATRONYMIC = frozenset({"al", "el", "bin", "ibn", "bint"})
 
 
+def _initial(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence, a line or a quotation."""
+    p = pos - 1
+    while p >= 0 and text[p] in " \"“‘'(\u00a0":
+        p -= 1
+    return p < 0 or text[p] in ".!?:;\n\r—–"
+
+
 @dataclass(frozen=True, slots=True)
 class Persons:
     """Person spans ``(start, end, how)`` and the surnames they introduce (normalised keys)."""
@@ -140,6 +148,8 @@ def find_persons(
         if how == "name" and is_name is not None and is_name(" ".join(keys[i : k + 1])):
             continue  # the whole run is a name of its own ("Costa Rica")
         blocked.append((spans[i][0], spans[k][1], how))
+        if how == "name" and _initial(text, spans[i][0]):
+            continue  # "Later Springfield ...": too weak to rule out the place elsewhere
         if k > i or how == "title":
             surnames.add(keys[k])
             if k > i and keys[k - 1] in PARTICLES:

@@ -285,6 +285,7 @@ class Resolver:
         anchor_ids = {p.id for _, p in anchors}
         if not anchors:
             return
+        memo: dict[tuple[str, str], tuple[float, str]] = {}
         for m, ss in zip(mentions, scored, strict=False):
             if len(ss) < 2:
                 continue
@@ -296,20 +297,13 @@ class Resolver:
                     continue
                 if p.is_country:
                     continue
-                near = min(
-                    (
-                        _approx_km(p.lat, p.lon, a.lat, a.lon)
-                        for k, a in anchors
-                        if k != m.key and a.id != p.id
-                    ),
-                    default=None,
-                )
-                if near is None:
-                    continue
-                bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7 if near < 600 else 0.0
-                if bonus:
-                    s.score += bonus
-                    s.reasons.append(f"{near:.0f} km from another place in the article")
+                got = memo.get((m.key, p.id))
+                if got is None:
+                    got = _nearness(p, [a for k, a in anchors if k != m.key and a.id != p.id])
+                    memo[(m.key, p.id)] = got
+                if got[0]:
+                    s.score += got[0]
+                    s.reasons.append(got[1])
 
     def _one_sense(self, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> None:
         """Give every mention of one name in an article the same place."""
@@ -332,6 +326,15 @@ class Resolver:
                     if s.place.id == winner:
                         s.score = max(s.score, max(x.score for x in scored[a]) + 0.01)
                         s.reasons.append("one sense per name in the article")
+
+
+def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
+    """Return the bonus for being near the article's sure places, and its reason."""
+    near = min((_approx_km(place.lat, place.lon, a.lat, a.lon) for a in anchors), default=None)
+    if near is None:
+        return 0.0, ""
+    bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7 if near < 600 else 0.0
+    return bonus, f"{near:.0f} km from another place in the article"
 
 
 def _inside(place: Place, area: Place) -> bool:

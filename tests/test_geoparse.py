@@ -1,0 +1,137 @@
+"""Recognition rules of the geoparser, each on short sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.geoparse import Geoparser
+from incidentmap.geoparse.datelines import find_dateline
+from test_geoparse_support import tiny_gazetteer
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser(tiny_gazetteer())
+
+
+def spans(parser: Geoparser, text: str, *, kind: str | None = None) -> list[str]:
+    return [t.text for t in parser.parse(text) if kind is None or t.kind == kind]
+
+
+def places(parser: Geoparser, text: str) -> dict[str, str | None]:
+    return {t.text: t.place.id if t.place else None for t in parser.parse(text)}
+
+
+def test_names_are_found_with_word_boundaries_and_longest_match(parser):
+    text = "Militias from Sadr City marched to Baghdad; Baghdadi officials stayed home."
+    assert spans(parser, text) == ["Sadr City", "Baghdad"]
+
+
+def test_lower_case_words_are_not_places(parser):
+    assert spans(parser, "most people said the police would read the street signs") == []
+
+
+def test_months_weekdays_and_organisations_are_not_places(parser):
+    text = (
+        "In March, the State Department warned the Islamic State. On Sunday Fatah said "
+        "it would talk."
+    )
+    assert spans(parser, text) == []
+
+
+def test_everyday_words_that_are_towns_need_a_cue(parser):
+    assert spans(parser, "Police said on Monday. Most residents fled. Read more.") == []
+    found = places(parser, "Floods hit the town of Most, Czech Republic, on Friday.")
+    assert found == {"Most": "g:most", "Czech Republic": "g:cz"}
+    assert spans(parser, "The floods reached homes near Most on Friday.") == ["Most"]
+
+
+def test_persons_with_titles_given_names_and_patronymics(parser):
+    text = (
+        "Prime Minister Mustafa al-Kadhimi met cleric Moqtada al-Sadr in Baghdad. "
+        "Later Sadr spoke to supporters in Sadr City."
+    )
+    found = places(parser, text)
+    assert "Sadr" not in found and "al-Sadr" not in found
+    assert found["Sadr City"] == "g:sadrcity"
+    assert found["Baghdad"] == "g:baghdad"
+
+
+def test_given_name_followed_by_surname_is_a_person(parser):
+    assert spans(parser, "Jordan Peterson spoke in Kabul.") == ["Kabul"]
+    assert spans(parser, "Troops left Jordan on Tuesday.") == ["Jordan"]
+
+
+def test_unknown_first_name_makes_the_place_a_surname_for_the_whole_article(parser):
+    text = "Mayor Marty Walsh visited Kabul. Walsh said the trip was useful."
+    assert spans(parser, text) == ["Kabul"]
+
+
+def test_demonyms_and_adjectives_are_country_mentions(parser):
+    found = parser.parse("Iraqi forces and Iran-linked militias faced a U.S.-led coalition.")
+    got = [(t.text, t.kind, t.place.id if t.place else None) for t in found]
+    assert got == [("Iraqi", "demonym", "g:iq"), ("Iran", "demonym", "g:ir"),
+                   ("U.S.", "demonym", "g:us")]  # fmt: skip
+
+
+def test_demonyms_can_be_switched_off():
+    parser = Geoparser(tiny_gazetteer(), demonyms=False)
+    text = "Iraqi forces and Iran-linked militias met in Baghdad."
+    assert spans(parser, text) == ["Baghdad"]
+
+
+def test_place_participles_keep_the_place_kind(parser):
+    found = parser.parse("A Kabul-based group said so.")
+    assert [(t.text, t.kind) for t in found] == [("Kabul", "place")]
+
+
+def test_abbreviations(parser):
+    text = "Officials in the U.S., the UK and the UAE, and in Springfield, Calif., agreed."
+    found = places(parser, text)
+    assert found["U.S."] == "g:us" and found["UK"] == "g:gb" and found["UAE"] == "g:ae"
+    assert found["Calif."] == "g:usca"
+    assert places(parser, "Charleston, W.Va., is quiet.")["W.Va."] == "g:uswv"
+    assert spans(parser, "Let us go to them.") == []
+
+
+def test_currency_codes_are_not_places(parser):
+    assert spans(parser, "The fund raised US$5 million and A$2 million.") == []
+
+
+def test_disease_names_are_not_places(parser):
+    assert spans(parser, "Two cases of West Nile virus were found.") == []
+
+
+def test_datelines():
+    d = find_dateline("MOGADISHU, Somalia (Reuters) - Gunmen stormed a hotel.")
+    assert (d.place, d.region, d.agency) == ("MOGADISHU", "Somalia", "Reuters")
+    assert find_dateline("BAGHDAD — A drone hit a house.").place == "BAGHDAD"
+    assert find_dateline("KABUL, Afghanistan — Rockets fell.").region == "Afghanistan"
+    assert find_dateline("The minister said - again - nothing.") is None
+
+
+def test_dateline_mentions_are_marked(parser):
+    found = parser.parse("BAGHDAD — A drone hit a house near the Green Zone.")
+    assert next((t.text, t.kind) for t in found) == ("BAGHDAD", "dateline")
+    assert found[1].place.id == "curated:green-zone-baghdad"
+
+
+def test_place_suffix_prefers_the_province(parser):
+    found = places(parser, "Fighting spread across Anbar province and into Baghdad.")
+    assert found == {"Anbar": "g:iq01", "Baghdad": "g:baghdad"}
+
+
+def test_bad_input_gives_no_mentions_and_no_error(parser):
+    assert parser.parse("") == []
+    assert parser.parse("   \n\t ") == []
+    assert parser.parse("!!! ... ??? — ,,, ;;;") == []
+    assert spans(parser, "Взрыв в Багдаде. انفجار في بغداد. Blast in Baghdad.") == ["Baghdad"]
+
+
+def test_five_megabytes_on_one_line(parser):
+    chunk = "the crowd waited in the square for news of the talks, " * 16 + "Rockets hit Baghdad. "
+    text = chunk * (5_000_000 // len(chunk) + 1)
+    assert len(text) > 5_000_000 and "\n" not in text
+    found = parser.parse(text)
+    assert len(found) == text.count("Baghdad")
+    assert all(text[t.start : t.end] == "Baghdad" for t in found)

@@ -1,0 +1,90 @@
+"""`incidentmap geoparse` and `incidentmap eval` on small files written by the tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from incidentmap.cli import main
+from incidentmap.gazetteer import Gazetteer
+from test_geoparse_support import tiny_gazetteer
+
+FIELDS = {"start", "end", "text", "lat", "lon", "place_id", "name", "country_code",
+          "feature_code", "confidence", "kind"}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def tiny(monkeypatch):
+    gaz = tiny_gazetteer()
+    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls, **kw: gaz))
+
+
+def write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_geoparse_writes_one_line_per_article(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("BAGHDAD — Iraqi police guarded the Green Zone.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["geoparse", str(src), "-o", str(out)]) == 0
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert record["id"] and [p["text"] for p in record["places"]] == [
+        "BAGHDAD", "Iraqi", "Green Zone"]  # fmt: skip
+    assert all(set(p) == FIELDS for p in record["places"])
+    assert [p["kind"] for p in record["places"]] == ["dateline", "demonym", "place"]
+
+
+def test_geoparse_no_demonyms(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("Iraqi police guarded Baghdad.", encoding="utf-8")
+    assert main(["geoparse", str(src), "--no-demonyms"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [p["text"] for p in record["places"]] == ["Baghdad"]
+
+
+def test_geoparse_given_mentions_and_a_bad_span(tmp_path, capsys):
+    src = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [
+            {"id": "ok", "text": "Clashes in Ramadi.",
+             "toponyms": [{"start": 11, "end": 17, "text": "Ramadi"}]},
+            {"id": "bad", "text": "Clashes in Erbil.",
+             "toponyms": [{"start": 11, "end": 99, "text": "Erbil"}]},
+        ],
+    )  # fmt: skip
+    assert main(["geoparse", str(src), "--given-mentions"]) == 0
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert records[0]["places"][0]["place_id"] == "g:ramadi"
+    assert "Traceback" not in captured.err
+    assert "gold.jsonl:2" in captured.err
+
+
+def test_geoparse_odd_inputs_never_crash(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "punct.txt").write_text("?!... —— ;;", encoding="utf-8")
+    (tmp_path / "mixed.txt").write_text("Взрыв в Багдаде; Baghdad 巴格达.", encoding="utf-8")
+    code = main(["geoparse", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 0 and "Traceback" not in captured.err
+    by_id = {json.loads(line)["id"]: json.loads(line) for line in captured.out.splitlines()}
+    texts = {i: [p["text"] for p in r["places"]] for i, r in by_id.items()}
+    assert ["Baghdad"] in texts.values()
+
+
+def test_eval_prints_metrics_and_json(tmp_path, capsys):
+    src = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [{"id": "a", "text": "Rockets hit Erbil, Iraq.",
+          "toponyms": [{"start": 12, "end": 17, "text": "Erbil", "lat": 36.19, "lon": 44.01},
+                       {"start": 19, "end": 23, "text": "Iraq", "lat": 33.0, "lon": 44.0}]}],
+    )  # fmt: skip
+    assert main(["eval", str(src), "--baseline"]) == 0
+    text = capsys.readouterr().out
+    assert "acc@161 1.000" in text and "population baseline" in text
+    assert main(["eval", str(src), "--given-mentions", "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["given mentions"]["acc161"] == 1.0

@@ -1,0 +1,137 @@
+"""Resolution rules: qualifiers, landmarks, focus, one sense per name, confidence, spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incidentmap.errors import InputError
+from incidentmap.geoparse import Geoparser
+from incidentmap.model import Article, GivenSpan
+from test_geoparse_support import tiny_gazetteer
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser(tiny_gazetteer())
+
+
+def placed(parser: Geoparser, text: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.place.id if t.place else None) for t in parser.parse(text)]
+
+
+def test_region_after_a_comma_picks_the_place_inside_it(parser):
+    assert placed(parser, "A tornado hit Springfield, Illinois.")[0] == ("Springfield", "g:spr-il")
+    assert placed(parser, "A tornado hit Springfield, Missouri.")[0] == ("Springfield", "g:spr-mo")
+    assert placed(parser, "Rockets fell on Erbil, Iraq, at night.")[0] == ("Erbil", "g:erbil")
+
+
+def test_landmark_wins_inside_its_city(parser):
+    got = placed(parser, "Protesters stormed the Green Zone in Baghdad.")
+    assert got == [("Green Zone", "curated:green-zone-baghdad"), ("Baghdad", "g:baghdad")]
+
+
+def test_city_rather_than_its_same_named_province(parser):
+    assert placed(parser, "Blasts shook Baghdad on Friday.") == [("Baghdad", "g:baghdad")]
+
+
+def test_article_focus_decides_between_namesakes(parser):
+    got = dict(placed(parser, "Officials in Tbilisi said Georgia would not join."))
+    assert got["Georgia"] == "g:ge"
+    got = dict(placed(parser, "Storms hit Atlanta, Georgia, and Georgia's farms."))
+    assert got["Georgia"] == "g:usga"
+
+
+def test_one_sense_per_name_per_article(parser):
+    text = "Springfield, Illinois, voted. Later Springfield counted the ballots."
+    ids = {pid for name, pid in placed(parser, text) if name == "Springfield"}
+    assert ids == {"g:spr-il"}
+
+
+def test_confidence_and_losing_candidates_are_kept(parser):
+    (t,) = parser.parse("Rockets hit Springfield.")
+    assert 0.0 < t.confidence < 1.0
+    assert {c.place.id for c in t.candidates} == {"g:spr-il", "g:spr-mo"}
+    assert t.candidates[0].place == t.place and t.candidates[0].reasons
+    (sure,) = parser.parse("Troops left Afghanistan.")
+    assert sure.confidence > t.confidence
+
+
+def test_given_mentions_are_resolved_in_input_order(parser):
+    text = "Clashes in Ramadi and in Erbil."
+    article = Article(
+        id="a",
+        text=text,
+        toponyms=(GivenSpan(25, 30, "Erbil"), GivenSpan(11, 17, "Ramadi")),
+    )
+    got = [(t.text, t.place.id) for t in parser.resolve_spans(article)]
+    assert got == [("Erbil", "g:erbil"), ("Ramadi", "g:ramadi")]
+
+
+def test_given_demonym_and_abbreviation_spans(parser):
+    text = "Iraqi troops and U.S. advisers"
+    article = Article(
+        id="a", text=text, toponyms=(GivenSpan(0, 5, "Iraqi"), GivenSpan(17, 21, "U.S."))
+    )
+    got = [(t.kind, t.place.id) for t in parser.resolve_spans(article)]
+    assert got == [("demonym", "g:iq"), ("place", "g:us")]
+
+
+def test_span_out_of_range_is_a_clear_input_error(parser):
+    article = Article(
+        id="a", text="Baghdad", toponyms=(GivenSpan(3, 40, "dad"),), source="x.jsonl", line=3
+    )
+    with pytest.raises(InputError, match=r"x.jsonl:3: mention span 3..40"):
+        parser.resolve_spans(article)
+
+
+def test_unknown_given_mention_is_unresolved_not_an_error(parser):
+    article = Article(
+        id="a", text="Clashes in Nowhereville.", toponyms=(GivenSpan(11, 23, "Nowhereville"),)
+    )
+    (t,) = parser.resolve_spans(article)
+    assert t.place is None and t.confidence == 0.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_offsets_always_point_at_the_mention_text(parser, text):
+    for t in parser.parse(text):
+        assert text[t.start : t.end] == t.text
+        assert 0.0 <= t.confidence <= 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Baghdad",
+                "U.S.",
+                "Iraqi",
+                "Iran-linked",
+                "Calif.",
+                "Sadr City",
+                "Most",
+                "March",
+                "Erbil, Iraq",
+                "the",
+                "police",
+                "President",
+                "Mr.",
+                "al-",
+                "—",
+                "\n",
+                ",",
+                " ",
+                "é",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_offsets_on_name_heavy_text(parser, parts):
+    text = " ".join(parts)
+    for t in parser.parse(text):
+        assert text[t.start : t.end] == t.text
