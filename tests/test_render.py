@@ -187,11 +187,13 @@ def test_rows_without_a_point_are_skipped_with_a_warning(
 
 
 def test_view_fits_the_incidents_and_zooms_in_on_a_single_one(world: gpd.GeoDataFrame) -> None:
-    html = _render([BASE], world)
-    assert re.search(r"fitBounds\(\s*\[\[33\.3326, 44\.4181\], \[33\.3326, 44\.4181\]\]", html)
-    assert '"maxZoom": 10' in html
+    config = _payload(_render([BASE], world))["config"]
+    assert config["bounds"] == [[33.3326, 44.4181], [33.3326, 44.4181]]
+    assert config["fitMaxZoom"] == 10
     spread = [BASE, replace(BASE, id="far", lat=36.19, lon=44.01)]
-    assert "[[33.3326, 44.01], [36.19, 44.4181]]" in _render(spread, world)
+    hidden = replace(BASE, id="hidden", lat=-10.0, lon=10.0, confidence=0.1)
+    config = _payload(_render([*spread, hidden], world))["config"]
+    assert config["bounds"] == [[33.3326, 44.01], [36.19, 44.4181]]  # hidden ones not fitted
 
 
 def test_title_is_escaped(world: gpd.GeoDataFrame) -> None:

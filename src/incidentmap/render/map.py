@@ -259,15 +259,10 @@ def incident_map(
     root: Any = m.get_root()
     root.title = html.escape(title or "incidentmap")  # branca writes it unescaped
     payload["config"]["name"] = m.get_name()
-    bounds = _view(payload, float(min_confidence), bool(show_background))
-    if bounds is not None:
-        # keep markers clear of the layer control (top right), legend and time filter
-        m.fit_bounds(
-            bounds,
-            padding_top_left=(40, 40),
-            padding_bottom_right=(280, 70),
-            max_zoom=_SINGLE_ZOOM,
-        )
+    # The page fits these bounds, with padding that keeps markers clear of its controls
+    # (which depends on the window's size, so it is done in the page).
+    payload["config"]["bounds"] = _view(payload, float(min_confidence), bool(show_background))
+    payload["config"]["fitMaxZoom"] = _SINGLE_ZOOM
     m.add_child(IncidentLayer(payload, basemap_geojson(basemap)))
     return m
 

@@ -79,6 +79,16 @@
     window.incidentmaps[cfg.name] = api;
     window.incidentmap = api;
     map.getContainer().classList.add("im-map");
+    var narrow = map.getSize().x < 700;
+    if (cfg.bounds) {
+      // Keep markers clear of the layer control (top right), legend and time filter.
+      map.fitBounds(cfg.bounds, {
+        paddingTopLeft: [40, 40],
+        paddingBottomRight: [narrow ? 40 : 280, narrow ? 120 : 70],
+        maxZoom: cfg.fitMaxZoom,
+        animate: false,
+      });
+    }
     var baseLayers = addBasemap(map, cfg, basemapId);
 
     // ---- state and filters ---------------------------------------------------
@@ -259,7 +269,7 @@
     overlays["Background incidents"] = bgLayer;
     overlays["Low confidence (&lt; " + Math.round(cfg.minConfidence * 100) + "%)"] = lowLayer;
     var control = L.control.layers(baseLayers, overlays, {
-      collapsed: map.getSize().x < 700, // small screens: open it from its icon
+      collapsed: narrow, // small screens: open it from its icon
       position: "topright",
     });
     control.addTo(map);
