@@ -66,7 +66,8 @@ _NUMBER = re.compile(
     rf"""(?<![\w.,])
     (?:(?P<qual>at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|roughly|
           approximately|as\s+many\s+as|an\s+estimated|fewer\s+than|less\s+than)\s+)?
-    (?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)
+    (?:(?<!in\s)(?<!since\s)(?<!of\s)(?<!by\s)(?<!until\s)(?<!during\s)(?<!from\s)
+       (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)
       |(?P<dozen>(?:a|one|two|three|half\s+a)\s+dozen)
       |(?P<words>(?:{_WORD})(?:[-\s](?:{_WORD}))?(?:\s+hundred(?:\s+and\s+(?:{_WORD}))?)?)
       |(?P<vague>{_VAGUE})
@@ -88,7 +89,8 @@ _VERB = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _ACTIVE = re.compile(
-    r"killing|kills|wounding|injuring|killed|wounded|injured|left|leaving|death\s+toll",
+    r"killing|kills|wounding|injuring|killed|wounded|injured|left|leaving|death\s+toll"
+    r"|shot\s+dead|gunned\s+down",
     re.IGNORECASE,
 )
 _TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)

@@ -170,8 +170,8 @@ def _antecedent(
         )
         violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
         casualty_only = mention.weak and violent
-        near = casualty_only and draft.last_sentence >= index - 2  # "40 were killed at St. X"
-        placed = near or _place_ok(draft, loc)
+        # a bare count ("40 were killed at St. X") belongs to the event told before it
+        placed = casualty_only or _place_ok(draft, loc)
         if ((same and recent) or casualty_only) and _date_ok(draft, date) and placed:
             return draft
     return None
@@ -473,7 +473,10 @@ def extract_incidents(
             facts = _facts(
                 text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
             )
-            target = _antecedent(mention, drafts, index, facts.date, facts.location)
+            history = facts.date is not None and _historical(facts.date, article.published)
+            target = None
+            if not history:  # "in 2017 a truck bomb ..." adds nothing to today's events
+                target = _antecedent(mention, drafts, index, facts.date, facts.location)
             if target is not None:
                 _enrich(target, mention, index, facts)
                 prior = target.date

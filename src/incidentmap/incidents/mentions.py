@@ -230,7 +230,14 @@ def find_mentions(
                 continue
             noun = next(i for i, v in enumerate(ana.groups()) if v is not None)
             noun_start, noun_end = ana.span(noun + 1)
-            if not any(t.start < noun_end and noun_start < t.end for t, _ in inside):
+            # the noun must name the clause's event: in "a truck bomb killed 500, the deadliest
+            # attack in years" the clause reports the bombing, it refers back to nothing
+            if not any(
+                t.start < noun_end
+                and noun_start < t.end
+                and t.sub.event_type is best.sub.event_type
+                for t, _ in inside
+            ):
                 continue
             types = cues.anaphor_types[noun]
             # "the drone attack": a trigger wider than the noun narrows what it can refer to

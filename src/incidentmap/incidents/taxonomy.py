@@ -288,7 +288,9 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
 
     det = "|".join(lists.get("anaphor_determiner", ["the"]))
     noun_alt = "|".join(f"(?P<n{i}>{pattern})" for i, (pattern, _) in enumerate(nouns))
-    mods = r"(?:(?!(?:to|of|and|or|in|on|at|for|by|with|from|a|an|the)\s)[\w’'-]+ ){0,2}?"
+    # up to two modifiers, but no function word
+    stop = r"(?:to|of|and|or|in|on|at|for|by|with|from|a|an|the)\s"
+    mods = rf"(?:(?!{stop})[\w’'-]+ ){{0,2}}?"
     anaphor = _compile(f"(?:{det}) {mods}(?:{noun_alt})", macros, where=where, line=0)
     clause = re.compile("|".join(lists.get("clause", [";"])), re.IGNORECASE)
     return Cues(
