@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "incidents_frame": "incidentmap.frame",
     "toponyms_frame": "incidentmap.frame",
     "incident_map": "incidentmap.render",
+    "save_map": "incidentmap.render",
     "read_articles": "incidentmap.text.articles",
     "write_incidents": "incidentmap.export",
 }
@@ -54,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
         RenderError,
     )
     from .frame import incidents_frame, toponyms_frame
+    from .render import incident_map, save_map
     from .model import (
         Article,
         Candidate,

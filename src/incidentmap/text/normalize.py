@@ -60,9 +60,7 @@ def _combining_table() -> dict[int, None]:
     """Map every combining mark of the Basic Multilingual Plane to ``None`` (built once)."""
     global _COMBINING
     if _COMBINING is None:
-        _COMBINING = {
-            cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))
-        }
+        _COMBINING = {cp: None for cp in range(0x300, 0x10000) if unicodedata.combining(chr(cp))}
     return _COMBINING
 
 
