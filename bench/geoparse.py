@@ -41,6 +41,7 @@ def show(name: str, s: Any) -> None:
         f"  ({s.placed} placed / {s.gold} gold)  {s.articles_per_second:.0f} articles/s"
         f" ({s.articles_per_cpu_second:.0f} per CPU-second)"
     )
+    print(f"  {'':<16} acc@161 or the gold's own GeoNames place: {s.acc161_or_same_place:.3f}")
     bands = "  ".join(f"[{lo:.1f},{hi:.1f}) n={n} acc={a:.2f}" for lo, hi, n, a in s.bands)
     print(f"  {'':<16} confidence bands: {bands}")
 

@@ -42,6 +42,10 @@ _ADMIN_WORDS = frozenset(
 )
 _CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 _MAX_CANDIDATES = 25
+#: Points for lying in the article's country, times that country's share of the focus.
+FOCUS_WEIGHT = 3.0
+#: Points for lying in a first-level area the article names, times its share.
+AREA_WEIGHT = 2.0
 _MAX_ANCHORS = 40
 _NEAR_CANDIDATES = 10
 
@@ -157,7 +161,7 @@ class Resolver:
         elif place.feature_class != "P":
             score -= 0.5
         if normalize_name(place.name) == key:
-            score += 0.5
+            score += 2.5 if place.is_country else 0.5
             reasons.append("main name")
         elif strip_articles(normalize_name(place.name)) == strip_articles(key):
             score += 0.3
@@ -186,16 +190,22 @@ class Resolver:
             [_Scored(p, *self._prior_list(m.key, p)) for p in cs]
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        focus = self._focus(mentions, scored)
+        focus, areas = self._focus(mentions, scored)
         total = sum(focus.values()) or 1.0
+        area_total = sum(areas.values()) or 1.0
         for m, ss in zip(mentions, scored, strict=False):
             self._hints(m, ss)
             _city_over_area(ss)
             for s in ss:
-                share = focus.get(s.place.country_code, 0.0) / total
-                if share > 0 and not s.place.is_country:
-                    s.score += 3.0 * share
-                    s.reasons.append(f"article focus {s.place.country_code} {share:.2f}")
+                p = s.place
+                share = focus.get(p.country_code, 0.0) / total
+                if share > 0 and not p.is_country:
+                    s.score += FOCUS_WEIGHT * share
+                    s.reasons.append(f"article focus {p.country_code} {share:.2f}")
+                area = areas.get((p.country_code, p.admin1 or ""), 0.0) / area_total
+                if area > 0 and not p.is_admin1 and not p.is_country:
+                    s.score += AREA_WEIGHT * area
+                    s.reasons.append(f"in {p.country_code}-{p.admin1}, named in the article")
         self._qualifiers(text, mentions, scored)
         picks = [_best(ss) for ss in scored]
         self._context(mentions, scored, picks)
@@ -209,23 +219,27 @@ class Resolver:
         score, reasons = self.prior(key, place)
         return score, list(reasons)
 
-    def _focus(self, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> dict[str, float]:
-        """Weights of the countries an article is about."""
+    def _focus(
+        self, mentions: Sequence[Mention], scored: list[list[_Scored]]
+    ) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+        """Weights of the countries, and of the first-level areas, an article is about."""
         weights: dict[str, float] = defaultdict(float)
+        areas: dict[tuple[str, str], float] = defaultdict(float)
         for m, ss in zip(mentions, scored, strict=False):
-            if not ss:
-                continue
             best = _best(ss)
             if best is None:
                 continue
             cc = best.place.country_code
+            sure = len({s.place.country_code for s in ss}) == 1
             if m.kind == "dateline" or "dateline" in m.hints:
                 weights[cc] += 3.0
             elif m.kind == "demonym":
                 weights[cc] += 0.5
-            elif best.place.is_country or len({s.place.country_code for s in ss}) == 1:
+            elif best.place.is_country or sure:
                 weights[cc] += 1.0
-        return dict(weights)
+            if best.place.is_admin1 and (sure or len(ss) == 1 or _margin(ss) > 2.0):
+                areas[(cc, best.place.admin1 or "")] += 1.0
+        return dict(weights), dict(areas)
 
     def _hints(self, m: Mention, ss: list[_Scored]) -> None:
         for hint in m.hints:
@@ -258,7 +272,7 @@ class Resolver:
                             s.reasons.append(f"qualified by '{q.text}'")
                             hit = True
                     if hit or (o.place.country_code, o.place.admin1) in inner_codes:
-                        o.score += 2.0
+                        o.score += 5.0
                         o.reasons.append(f"qualifies '{m.text}'")
             elif between.strip().lower() in ("in", "of", "near", "outside") and scored[a + 1]:
                 for s in scored[a]:
