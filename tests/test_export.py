@@ -752,6 +752,19 @@ def test_feature_collection_is_valid_json_at_any_chunk_size(gdf, chunk_size):
     assert [json.loads(line) for line in seq.getvalue().splitlines()] == doc["features"]
 
 
+def test_whole_number_reals_stay_reals(tmp_path):
+    import dataclasses
+
+    import pyogrio
+
+    items = [dataclasses.replace(i, confidence=1.0, lat=33.0, lon=44.0) for i in make_incidents()]
+    path = write_incidents(incidents_frame(items[:2]), tmp_path / "x.geojson")
+    feature = json.loads(path.read_text(encoding="utf-8"))["features"][0]
+    assert feature["geometry"]["coordinates"] == [44.0, 33.0]
+    assert '"confidence": 1.0' in path.read_text(encoding="utf-8")
+    assert pyogrio.read_dataframe(path)["confidence"].dtype == "float64"
+
+
 def test_non_finite_numbers_and_missing_ids_are_valid_geojson(gdf, tmp_path):
     gdf.loc[0, "confidence"] = float("inf")
     gdf["id"] = gdf["id"].astype("string")

@@ -6,7 +6,8 @@ booleans; lists as arrays or JSON text) and every write is atomic.
 
 Modules: :mod:`.formats` (the registry, choosing by name or extension),
 :mod:`.atomic` (temporary file, fsync, rename), :mod:`.table` (typed Arrow columns),
-:mod:`.writers` (one writer per format), :mod:`.stream` (GeoJSONSeq chunk by chunk),
+:mod:`.geojson` (RFC 7946 text built with Arrow), :mod:`.writers` (one writer per
+format), :mod:`.stream` (GeoJSONSeq chunk by chunk),
 :mod:`.api` (:func:`write_incidents`, :func:`write_outputs`) and :mod:`.readers`
 (:func:`read_incidents`).
 

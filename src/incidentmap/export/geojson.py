@@ -59,8 +59,7 @@ def _json_values(array: pyarrow.Array) -> pyarrow.Array:
     elif pa.types.is_boolean(kind) or pa.types.is_integer(kind):
         text = pc.cast(array, pa.string())
     elif pa.types.is_floating(kind):
-        finite = pc.is_finite(array)
-        text = pc.if_else(finite, pc.cast(array, pa.string()), pa.scalar(None, pa.string()))
+        text = _float_texts(array)
     elif pa.types.is_timestamp(kind):
         fmt = "%Y-%m-%dT%H:%M:%SZ" if kind.tz is not None else "%Y-%m-%dT%H:%M:%S"
         text = json_strings(pc.strftime(array, format=fmt))
@@ -69,6 +68,26 @@ def _json_values(array: pyarrow.Array) -> pyarrow.Array:
     else:
         text = json_strings(pc.cast(array, pa.string()))
     return pc.fill_null(text, "null")
+
+
+def _float_texts(array: pyarrow.Array) -> pyarrow.Array:
+    """Shortest round-trip text of each float, always with a fraction or exponent.
+
+    ``1.0`` is written ``1.0``, not ``1``, so readers that infer field types from the
+    values (GDAL, QGIS) keep a column of whole numbers a Real field. Non-finite values
+    (not valid JSON) become null.
+
+    >>> import pyarrow as pa
+    >>> _float_texts(pa.array([1.0, 0.25, 1e21, float("nan"), None])).to_pylist()
+    ['1.0', '0.25', '1e+21', None, None]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pc.cast(array, pa.string())
+    whole = pc.match_substring_regex(text, "^-?[0-9]+$")
+    text = pc.if_else(whole, pc.binary_join_element_wise(text, ".0", ""), text)
+    return pc.if_else(pc.is_finite(array), text, pa.scalar(None, pa.string()))
 
 
 def _geometry_texts(gdf: geopandas.GeoDataFrame) -> pyarrow.Array:
@@ -82,8 +101,8 @@ def _geometry_texts(gdf: geopandas.GeoDataFrame) -> pyarrow.Array:
     if not (shapely.get_type_id(geoms[~missing]) == 0).all():  # not all points
         texts = shapely.to_geojson(geoms)
         return pa.array(np.where(missing, "null", texts), type=pa.string())
-    x = pc.cast(pa.array(shapely.get_x(geoms)), pa.string())
-    y = pc.cast(pa.array(shapely.get_y(geoms)), pa.string())
+    x = _float_texts(pa.array(shapely.get_x(geoms)))
+    y = _float_texts(pa.array(shapely.get_y(geoms)))
     point = pc.binary_join_element_wise('{"type": "Point", "coordinates": [', x, ", ", y, "]}", "")
     return pc.if_else(pa.array(missing), "null", point)
 

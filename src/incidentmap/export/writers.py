@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "CRS",
+    "INCIDENTS_LAYER",
+    "KML_ID",
+    "TOPONYMS_LAYER",
     "WRITERS",
     "Writer",
     "geoparquet_metadata",
