@@ -350,14 +350,17 @@ def _facts(
     dates, casualties, places = indexes
     lo, hi, anchor = mention.clause_start, mention.clause_end, mention.trigger.start
     reporting = tax.cues.reporting
-    clause_dates = [
+    in_clause = [d for d in dates.within(lo, hi) if isinstance(d, DateMention)]
+    report_dates = [
         d
-        for d in dates.within(lo, hi)
-        if isinstance(d, DateMention)
-        and not any(
+        for d in in_clause
+        if any(
             r.end() >= d.start - 4 for r in reporting.finditer(text, max(lo, d.start - 30), d.start)
         )
     ]
+    clause_dates = [d for d in in_clause if d not in report_dates]
+    if not clause_dates and report_dates and not referring:
+        clause_dates = report_dates  # "the army said on Friday it had retaken ...": best known
     if referring:
         near = (mention.trigger.start - 15, mention.trigger.end + 14)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]

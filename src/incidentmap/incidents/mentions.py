@@ -211,7 +211,7 @@ def find_mentions(
     anaphors = list(cues.anaphor.finditer(text, sentence.start, sentence.end))
     out: list[Mention] = []
     for lo, hi in itertools.pairwise(bounds):
-        inside = [(t, a) for t, a in live if lo <= t.start < hi]
+        inside = [(t, a) for t, a in live if lo < t.end <= hi]  # the verb ends the trigger
         if not inside:
             continue
         best = max(inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start))[0]
@@ -257,7 +257,8 @@ def find_mentions(
             break
         background = (
             alleged
-            or any("campaign" in t.trigger.flags for t, _ in inside)
+            # "the war began when militants attacked": told as the start of a campaign
+            or any("campaign" in t.trigger.flags and t.start <= best.start for t, _ in inside)
             or cues.background.search(text, lo, hi) is not None
         )
         reasons = []
