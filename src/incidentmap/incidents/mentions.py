@@ -34,6 +34,7 @@ _GUNMEN = re.compile(
     r"|gang members|armed men)\b",
     re.IGNORECASE,
 )
+_AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 _STATE = re.compile(
     r"\b(?:soldiers?|troops|police(?:men|man)?|officers|security forces|army|military)\b",
@@ -210,6 +211,7 @@ def find_mentions(
     bounds = [sentence.start, *cuts, sentence.end]
     anaphors = list(cues.anaphor.finditer(text, sentence.start, sentence.end))
     out: list[Mention] = []
+    previous_lo = sentence.start
     for lo, hi in itertools.pairwise(bounds):
         inside = [(t, a) for t, a in live if lo < t.end <= hi]  # the verb ends the trigger
         if not inside:
@@ -221,7 +223,12 @@ def find_mentions(
             continue  # "killing 15" when a canopy collapsed: no political event
         if best.sub.event_type is EventType.PROTESTS and cues.celebration.search(text, lo, hi):
             continue  # crowds "to celebrate" do not protest
-        sub = _resolve_sub(best, text, (lo, hi), sentence, tax, found)
+        # demonstrators in this clause, or in the one before when this one goes on with
+        # their elided subject ("... rallied in the capital, and attacked the embassy")
+        context = [t for t in found if lo <= t.start < hi]
+        if _AND.match(text, lo):
+            context += [t for t in found if previous_lo <= t.start < lo]
+        sub = _resolve_sub(best, text, (lo, hi), sentence, tax, context)
         types: frozenset[EventType] | None = None
         plural = False
         new_event = bool(cues.new_event.search(text, lo, hi))
@@ -291,4 +298,5 @@ def find_mentions(
                 reasons=tuple(reasons),
             )
         )
+        previous_lo = lo
     return out
