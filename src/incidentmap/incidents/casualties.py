@@ -81,7 +81,8 @@ _NUMBER = re.compile(
 _VERB = re.compile(
     r"""(?<![\w-])(?:
       (?P<him>(?:shot|killed|stabbed)\s+(?:him|her)(?:\s+dead)?)
-     |(?P<kill>killed|killing|kills|dead|died|dies|slain|perished|deaths|fatalities|
+     |(?P<kill>killed|killing|kills|dead|died|dies|slain|perished|deaths|fatalities|executed|
+              massacred|
               lost\s+(?:their|his|her)\s+lives|shot\s+dead|gunned\s+down|death\s+toll)
      |(?P<hurt>wounded|wounding|injured|injuring|hurt|injuries|wounds|hospitali[sz]ed|
               suffered\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds))
@@ -90,7 +91,7 @@ _VERB = re.compile(
 )
 _ACTIVE = re.compile(
     r"killing|kills|wounding|injuring|killed|wounded|injured|left|leaving|death\s+toll"
-    r"|shot\s+dead|gunned\s+down",
+    r"|shot\s+dead|gunned\s+down|executed|massacred",
     re.IGNORECASE,
 )
 _TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)
@@ -178,6 +179,8 @@ def _left_count(text: str, lo: int, verb_start: int) -> tuple[int, int | None] |
     last = numbers[-1]
     total = _value(last)
     first = last
+    if len(numbers) > 1 and re.search(r"\bbetween\s+$", window[: numbers[-2].start()], re.I):
+        return window_start + numbers[-2].start(), _value(numbers[-2])  # the lower bound
     # "two soldiers and three civilians were killed": add counts joined by "and".
     for prev in reversed(numbers[:-1]):
         between = window[prev.end() : first.start()]

@@ -359,8 +359,22 @@ def _facts(
         )
     ]
     clause_dates = [d for d in in_clause if d not in report_dates]
-    if not clause_dates and report_dates and not referring:
-        clause_dates = report_dates  # "the army said on Friday it had retaken ...": best known
+    if not clause_dates and not referring:
+        # "the army said on Friday that it had retaken ...": the report's day is the best
+        # known, in this clause or in the sentence's reporting clause before it
+        before = dates.within(mention.sentence.start, lo)
+        earlier = [
+            d
+            for d in before
+            if isinstance(d, DateMention)
+            and any(
+                r.end() >= d.start - 4
+                for r in reporting.finditer(
+                    text, max(mention.sentence.start, d.start - 30), d.start
+                )
+            )
+        ]
+        clause_dates = report_dates or earlier[-1:]
     if referring:
         near = (mention.trigger.start - 15, mention.trigger.end + 14)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]

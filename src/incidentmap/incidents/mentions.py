@@ -141,6 +141,8 @@ def _resolve_sub(
         ):
             return tax.sub_event(EventType.BATTLES, "Armed clash")
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+    if sub.name == "Armed clash" and _protesting(triggers):  # protesters clashing with police
+        return tax.sub_event(EventType.RIOTS, "Violent demonstration")
     attack = sub.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and sub.name == "Attack"
     if attack and _protesting(triggers):
         if _STATE.search(text, start, best.start + 40):  # police firing on a crowd
