@@ -95,6 +95,7 @@ _PATTERN = re.compile(
     re.VERBOSE,
 )  # matched against lower-cased text: month names are checked for a capital afterwards
 _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5")
+_EVERY = re.compile(r"\b(?:every|each)\s+$")
 # Every date expression contains one of these words; the full pattern only runs near them.
 _ANCHOR = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
@@ -147,6 +148,8 @@ def find_dates(
         seen = match.end()
         if at > 0 and low[at - 1].isalnum():
             continue
+        if match.group("wd") and _EVERY.search(low, max(0, at - 8), at):
+            continue  # "every Saturday": a habit, not a date
         month = next((g for g in _MONTH_GROUPS if match.group(g)), None)
         if month is not None and not text[match.start(month)].isupper():
             continue  # "may", "march": not months

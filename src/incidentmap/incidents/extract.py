@@ -340,6 +340,7 @@ def _facts(
     *,
     referring: bool = False,
     prior: DateMention | None = None,
+    reported: bool = False,
 ) -> _Facts:
     """Date, place, casualties and actors of a mention's clause.
 
@@ -359,7 +360,7 @@ def _facts(
         )
     ]
     clause_dates = [d for d in in_clause if d not in report_dates]
-    if not clause_dates and not referring:
+    if not clause_dates and reported:
         # "the army said on Friday that it had retaken ...": the report's day is the best
         # known, in this clause or in the sentence's reporting clause before it
         before = dates.within(mention.sentence.start, lo)
@@ -498,8 +499,8 @@ def extract_incidents(
                 _enrich(target, mention, index, facts)
                 prior = target.date
                 continue
-            if mention.anaphoric:
-                facts = _facts(text, mention, found, indexes, tax, prior=prior)
+            # a new incident may take the day of the report ("said on Friday that ...")
+            facts = _facts(text, mention, found, indexes, tax, prior=prior, reported=True)
             prior = facts.date
             background = mention.background
             if background and facts.date is not None and facts.date.precision is TimePrecision.DAY:

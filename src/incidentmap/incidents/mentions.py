@@ -34,6 +34,7 @@ _GUNMEN = re.compile(
     r"|gang members|armed men)\b",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 _STATE = re.compile(
@@ -45,6 +46,14 @@ _ATTACKER = re.compile(
     r"|soldiers|troops|police|forces|army|militia\w*|gang\w*)\b",
     re.IGNORECASE,
 )
+
+
+def _with_since(text: str, hi: int, bounds: list[int]) -> int:
+    """Extend a clause over a following "since ..." clause, which dates a span of time."""
+    if _SINCE.match(text, hi):
+        later = [b for b in bounds if b > hi]
+        return later[0] if later else hi
+    return hi
 
 
 def _protesting(triggers: list[TriggerMatch]) -> bool:
@@ -268,7 +277,7 @@ def find_mentions(
             alleged
             # "the war began when militants attacked": told as the start of a campaign
             or any("campaign" in t.trigger.flags and t.start <= best.start for t, _ in inside)
-            or cues.background.search(text, lo, hi) is not None
+            or cues.background.search(text, lo, _with_since(text, hi, bounds)) is not None
         )
         reasons = []
         if alleged:
