@@ -365,3 +365,17 @@ def test_the_attack_on_victims_refers_back_to_the_bombing() -> None:
     )
     (inc,) = run(text, places={"Kano": KANO})
     assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, None)
+
+
+def test_report_day_dates_an_event_told_without_its_own_day() -> None:
+    text = "The army said on Friday that it had retaken the town of Kano from the rebels."
+    (inc,) = run(text, places={"Kano": KANO})
+    assert (inc.event_type, inc.event_date) == (EventType.BATTLES, "2021-11-05")
+
+
+def test_habits_and_ongoing_fighting_are_background() -> None:
+    text = "Protesters have demonstrated every Saturday night in Kano."
+    assert [i.background for i in run(text, places={"Kano": KANO})] == [True]
+    text = "A drone strike hit Kano on Friday, as fighting between the army and rebels continues."
+    incidents = run(text, places={"Kano": KANO})
+    assert kinds(incidents) == [("Explosions/Remote violence", "Air/drone strike")]
