@@ -201,6 +201,20 @@ def test_unknown_format_argument_writes_nothing(gdf, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_unknown_format_in_a_list_writes_nothing(gdf, tmp_path):
+    with pytest.raises(ExportError, match="'shp'"):
+        write_outputs(gdf, tmp_path / "out", formats="geojson,shp")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plain_table_is_refused_with_a_clear_message(tmp_path):
+    import pandas as pd
+
+    with pytest.raises(ExportError, match=r"expected a GeoDataFrame.*got DataFrame"):
+        write_incidents(pd.DataFrame({"id": ["x"]}), tmp_path / "x.geojson")
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- round trips -----------------------------------------------------------------------------
 
 
@@ -537,6 +551,16 @@ def test_geojsonseq_writer_failure_keeps_previous_file(incidents, tmp_path):
         raise ValueError("pipeline broke")
     assert path.read_text() == "previous\n"
     assert os.listdir(tmp_path) == ["incidents.geojsonl"]
+
+
+def test_iter_geojsonseq_yields_complete_lines_per_chunk(gdf):
+    from incidentmap.export import iter_geojsonseq
+
+    chunks = list(iter_geojsonseq(gdf.to_crs(3857), chunk_size=2))
+    assert len(chunks) == 2 and all(c.endswith(b"\n") for c in chunks)
+    features = [json.loads(line) for c in chunks for line in c.splitlines()]
+    assert [f["id"] for f in features] == ["inc-1", "inc-2", "inc-3"]
+    assert features[0]["geometry"]["coordinates"] == pytest.approx(list(BAGHDAD), abs=1e-7)
 
 
 def test_geojsonseq_writer_must_be_open(incidents, tmp_path):

@@ -48,6 +48,10 @@ def prepare_directory(path: Path) -> None:
 
 
 def _in_wgs84(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    if not hasattr(gdf, "geometry") or not hasattr(gdf, "crs"):
+        raise ExportError(
+            f"expected a GeoDataFrame (incidentmap.frame.incidents_frame), got {type(gdf).__name__}"
+        )
     if gdf.crs is None:
         return gdf.set_crs("EPSG:4326")
     if gdf.crs.to_epsg() != 4326:
@@ -96,8 +100,8 @@ def write_incidents(
 
     target = Path(path)
     fmt = parse_formats(format)[0] if format is not None else format_for_path(target)
-    prepare_directory(target)
     gdf = _in_wgs84(gdf)
+    prepare_directory(target)
     if toponyms is not None:
         toponyms = _in_wgs84(toponyms)
     with atomic_path(target) as tmp:
