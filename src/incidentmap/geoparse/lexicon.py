@@ -89,7 +89,7 @@ class Lexicon:
     """Key of the abbreviation (``"w va"``) -> the forms written that way."""
     organisations: frozenset[str]
     not_places: frozenset[str]
-    """Months and weekdays: never places."""
+    """Months, weekdays and compass words: never places on their own."""
     common_words: frozenset[str]
     """Everyday words that are also small-town names: places only with evidence."""
     given_names: frozenset[str]
@@ -152,7 +152,7 @@ class Lexicon:
             demonyms=demonyms,
             abbreviations={k: tuple(v) for k, v in abbreviations.items()},
             organisations=_keys("organisations.txt"),
-            not_places=_keys("months_weekdays.txt"),
+            not_places=_keys("months_weekdays.txt") | _keys("not_places.txt"),
             common_words=_keys("common_words.txt") | _keys("common_words_dictionary.txt"),
             given_names=frozenset(_lines("given_names.txt")),
             titles=frozenset(_lines("person_titles.txt")),

@@ -68,7 +68,7 @@ STRONG_ADMIN = 128
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 8  # bump when the index layout or the flags change
+_FORMAT = 9  # bump when the index layout or the flags change
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,7 @@ class NameIndex:
         dropped), at least three characters long and not only digits.
         """
         flags: dict[str, int] = {}
+        big: list[str] = []
         for stats in gazetteer.iter_name_stats():
             key = stats.key
             if (
@@ -134,10 +135,12 @@ class NameIndex:
                 and not key.replace(" ", "").isdigit()
             ):
                 flags[key] = GAZ
+                if stats.has_country or stats.has_admin1 or stats.max_population >= 100_000:
+                    big.append(key)
         for key in lexicon.common_words:
             if key in flags:
                 flags[key] |= COMMON
-        for key in [k for k, f in flags.items() if f & COMMON]:
+        for key in big:
             flags[key] |= _strength(gazetteer, key)
         for key in lexicon.extra_places:
             if not key.startswith("geonames:"):

@@ -28,6 +28,11 @@ from .resolve import Resolver
 
 __all__ = ["Geoparser"]
 
+# Reasons (recognizer hints and resolver evidence) that support a small town.
+_SUPPORT = (
+    "cue:", "dateline", "suffix:", "qualified by", "in '", "its city", "near another place",
+    "abbreviation",
+)  # fmt: skip
 _SUFFIXES = (
     " province", " city", " state", " governorate", " region", " district", " county",
     " parish", " borough", " prefecture", " oblast", " municipality", " township",
@@ -47,6 +52,11 @@ class Geoparser:
         The name index; by default built from the gazetteer and cached beside its index.
     lexicon
         Word lists; the shipped ones by default.
+    small_town
+        A populated place smaller than this is kept only with support in the text (a cue
+        such as "in", a qualifier such as ", Iraq", a dateline, a nearby place of the same
+        article): alone, a capitalised word that matches only a small town is more often a
+        surname or a thing ("Walsh", "Hydro") than the town.
     """
 
     def __init__(
@@ -56,19 +66,28 @@ class Geoparser:
         demonyms: bool = True,
         index: NameIndex | None = None,
         lexicon: Lexicon | None = None,
+        small_town: int = 10_000,
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
         self.index = index if index is not None else NameIndex.cached(gazetteer, self.lexicon)
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
         self.resolver = Resolver(gazetteer, lexicon=self.lexicon)
+        self.small_town = small_town
 
     def parse(self, article: Article | str) -> list[Toponym]:
         """Return the toponyms of one article (or text), in text order."""
         text = article if isinstance(article, str) else article.text
         found = self.resolver.resolve(text, self.recognizer.recognize(text))
-        # a recognised name with no usable gazetteer entry was a false alarm
-        return [t for t in found if t.candidates]
+        # a recognised name with no usable gazetteer entry, or only an unsupported small
+        # town, was most likely a false alarm
+        return [t for t in found if t.candidates and self._supported(t)]
+
+    def _supported(self, t: Toponym) -> bool:
+        p = t.place
+        if p is None or p.feature_class != "P" or p.population >= self.small_town:
+            return True
+        return any(r.startswith(_SUPPORT) for r in t.reasons)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Toponym]]]:
         """Parse a stream of articles lazily, yielding each article with its toponyms."""

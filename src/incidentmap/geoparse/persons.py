@@ -150,6 +150,8 @@ def find_persons(
         blocked.append((spans[i][0], spans[k][1], how))
         if how == "name" and _initial(text, spans[i][0]):
             continue  # "Later Springfield ...": too weak to rule out the place elsewhere
+        if how == "given" and k > i:
+            surnames.add(keys[i])  # "Georgia Stevens ... said Georgia"
         if k > i or how == "title":
             surnames.add(keys[k])
             if k > i and keys[k - 1] in PARTICLES:

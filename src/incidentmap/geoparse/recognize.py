@@ -286,10 +286,12 @@ class Recognizer:
             return None
         if key in lex.not_places or key in lex.organisations or surface in lex.titles:
             return None, j + 1
-        if (key in person_keys or strip_articles(key) in person_keys) and not ctx.followed_by(
-            j, lex.suffixes
+        if (
+            (key in person_keys or strip_articles(key) in person_keys)
+            and not flags & (STRONG_AREA | STRONG_ADMIN)
+            and not ctx.followed_by(j, lex.suffixes)
         ):
-            return None, j + 1
+            return None, j + 1  # a surname seen earlier ("Sadr"), but never a country
         initial = ctx.initial(i)
         cue = ctx.cue(i)
         hints: list[str] = []

@@ -348,7 +348,7 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     if near is None:
         return 0.0, ""
     bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7 if near < 600 else 0.0
-    return bonus, f"{near:.0f} km from another place in the article"
+    return bonus, f"near another place of the article ({near:.0f} km)"
 
 
 def _inside(place: Place, area: Place) -> bool:
