@@ -240,6 +240,17 @@ def _split(draft: _Draft, places: list[Location]) -> list[_Draft]:
     return out
 
 
+def _inherit(mention: Mention, drafts: list[_Draft], tax: Taxonomy) -> Mention:
+    """Give "violence was also reported in X" the type of the event just told."""
+    if "inherit" not in mention.trigger.trigger.flags:
+        return mention
+    for draft in reversed(drafts):
+        if not draft.background:
+            sub = tax.sub_event(draft.event_type, draft.sub_event_type)
+            return dataclasses.replace(mention, sub=sub, weak=False)
+    return mention
+
+
 def _casualties_only(
     sentence: Sentence, index: int, drafts: list[_Draft], casualties: _Index
 ) -> None:
@@ -487,6 +498,7 @@ def extract_incidents(
         found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers)
         prior: DateMention | None = None
         for mention in found:
+            mention = _inherit(mention, drafts, tax)
             indexes = (dates, casualties, places)
             facts = _facts(
                 text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior

@@ -30,7 +30,7 @@ from .prefilter import LiteralGate
 
 __all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
 
-_FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top"})
+_FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top", "inherit"})
 _MACROS = {"<w>": r"[\w’'-]+", "<g>": r"[^.;:!?\n]{0,60}?"}
 
 
