@@ -408,8 +408,8 @@ def _facts(
     if (location is None or specificity(location.place) < 3) and tax.cues.place_anaphor.search(
         text, lo, hi
     ):
-        earlier = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
-        location = previous_town(earlier, mention.sentence.start) or location
+        named = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
+        location = previous_town(named, mention.sentence.start) or location
     cas = [c for c in casualties.within(lo, hi) if isinstance(c, CasualtyMention)]
     more = _listed_towns(text, tops, location, lo, hi, tax) if location else []
     return _Facts(date, location, cas, _actors(text, lo, hi, tax), more)
