@@ -504,6 +504,11 @@ def extract_incidents(
                 text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
             )
             history = facts.date is not None and _historical(facts.date, article.published)
+            if facts.date is None:  # "Marawi was devastated in 2017 when militants ..."
+                told = dates.within(sentence.start, sentence.end)
+                history = any(
+                    isinstance(d, DateMention) and _historical(d, article.published) for d in told
+                )
             target = None
             if not history:  # "in 2017 a truck bomb ..." adds nothing to today's events
                 target = _antecedent(mention, drafts, index, facts.date, facts.location)

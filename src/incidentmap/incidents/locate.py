@@ -45,6 +45,7 @@ _IN_COUNTRY = re.compile(
     r"\b(?:in|across|throughout|inside|within|over|around|of)\s+(?:the\s+)?(?:\w+ern\s+)?$",
     re.IGNORECASE,
 )
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"[ \t]+(?-i:[A-Z])[a-z]")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|outside|into|inside|across|around|from|toward|towards|of)\s+(?:the\s+)?)$",
@@ -137,6 +138,8 @@ def choose_location(
         score -= min(abs(gap), 300) / 60.0
         if _LOCATIVE.search(text, max(0, top.start - 12), top.start):
             score += 4.0
+        if _ORIGIN.search(text, max(0, top.start - 12), top.start):
+            score -= 8.0  # "fired missiles from the Golan Heights": where it came from
         if _POSSESSIVE.match(text, top.end) and specificity(place) <= 1:
             score -= 6.0  # "Iraq's elections": an owner, not a scene
         if best is None or score > best[0]:

@@ -34,6 +34,11 @@ _GUNMEN = re.compile(
     r"|gang members|armed men)\b",
     re.IGNORECASE,
 )
+_FUTURE = re.compile(
+    r"(?:\s+[\w’'-]+){0,2}?\s+(?:would|will|is to|are to|is expected to|are expected to"
+    r"|is due to|are due to|is set to|are set to)\s",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
@@ -206,6 +211,8 @@ def find_mentions(
     live: list[tuple[TriggerMatch, bool]] = []  # (trigger, is an allegation)
     for trig in found:
         if _preceded_by(cues.hypothetical, text, sentence.start, trig.start, 3):
+            continue
+        if _FUTURE.match(text, trig.end):  # "the truce would take effect", "forces are to"
             continue
         alleged = _preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
         live.append((trig, alleged))
