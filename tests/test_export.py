@@ -342,6 +342,33 @@ def test_csv_has_lat_lon_wkt_iso_dates_and_json_lists(gdf, tmp_path):
     assert rows[2]["wkt"] == "" and rows[2]["lat"] == ""
 
 
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "kml"])
+def test_file_saved_again_by_a_gis_reads_back_with_the_edits(fmt, incidents, gdf, tmp_path):
+    """A GIS (here GDAL itself, as QGIS does) rewrites the file after an edit."""
+    import pyogrio
+    from shapely.geometry import Point
+
+    path = write_incidents(gdf, tmp_path / f"incidents{ext(fmt)}")
+    layer = "incidents" if fmt == "gpkg" else None
+    edited = pyogrio.read_dataframe(path, layer=layer)
+    edited = edited[edited["evidence"] != incidents[1].evidence].reset_index(drop=True)
+    edited.loc[0, "geometry"] = Point(44.01, 36.19)  # moved to Erbil
+    edited.loc[0, "fatalities"] = 5
+    for name in ("actors", "source_urls", "article_ids", "notes"):  # GeoJSON string lists
+        if edited[name].map(lambda v: hasattr(v, "tolist")).any():
+            edited[name] = [[str(x) for x in v] for v in edited[name]]
+    resaved = tmp_path / f"resaved{ext(fmt)}"
+    driver = {"kml": "LIBKML"}.get(fmt)  # as QGIS saves KML
+    pyogrio.write_dataframe(edited, resaved, layer="incidents", driver=driver, use_arrow=True)
+    back = read_incidents(resaved)
+    assert len(back) == 2
+    assert (back.loc[0, "lon"], back.loc[0, "lat"]) == (44.01, 36.19)
+    assert back.loc[0, "fatalities"] == 5
+    assert back.loc[0, "event_date"] == gdf.loc[0, "event_date"]
+    assert list(back.loc[0, "actors"]) == ["Protesters", "Police"]
+    assert frame_to_incidents(back)[1] == incidents[2]
+
+
 def test_csv_edited_in_a_spreadsheet_moves_the_point(gdf, tmp_path):
     import csv
 
