@@ -535,6 +535,9 @@ def extract_incidents(
                 actors=list(facts.actors),
                 notes=list(mention.reasons),
             )
+            if history and not draft.background:
+                draft.background = True
+                draft.notes.append("retrospective: the event predates the article by years")
             coarse = facts.date is not None and facts.date.precision is TimePrecision.MONTH
             if coarse and not draft.background and _RELATIVE.match(text, mention.clause_start):
                 draft.background = True  # "the rebels, who took the town last year, ..."
