@@ -264,6 +264,8 @@ def test_geopackage_has_typed_incidents_and_toponyms_layers(gdf, tmp_path):
     assert (topo.geometry.x[0], topo.geometry.y[0]) == BAGHDAD
     # read_incidents takes the incidents layer, not the first one
     assert len(read_incidents(path)) == 3
+    with pytest.raises(ExportError, match="no layer 'events'; its layers: incidents, toponyms"):
+        read_incidents(path, layer="events")
 
 
 def test_geojson_follows_rfc_7946(gdf, tmp_path):

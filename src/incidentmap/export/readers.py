@@ -99,6 +99,7 @@ def read_incidents(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
+    layer: str | None = None,
 ) -> geopandas.GeoDataFrame:
     """Read an incident file written by :func:`write_incidents` (or edited since).
 
@@ -109,6 +110,8 @@ def read_incidents(
         ``.parquet`` or ``.kml`` file.
     format
         A key of :data:`~incidentmap.export.FORMATS`; by default chosen by extension.
+    layer
+        The GeoPackage layer to read; by default ``incidents`` if present, else the first.
 
     Returns
     -------
@@ -125,7 +128,7 @@ def read_incidents(
     if not source.is_file():
         raise ExportError(f"cannot read {str(source)!r}: no such file")
     try:
-        gdf = _read(source, fmt)
+        gdf = _read(source, fmt, layer)
         if "background" in gdf.columns and gdf["background"].dtype != bool:
             gdf["background"] = [_as_bool(v) for v in gdf["background"]]
         from ..frame import normalize_incidents_frame
@@ -137,7 +140,7 @@ def read_incidents(
         raise ExportError(f"cannot read {str(source)!r} as {fmt}: {exc}") from exc
 
 
-def _read(source: Path, fmt: str) -> Any:
+def _read(source: Path, fmt: str, layer: str | None) -> Any:
     import pyogrio
 
     if fmt == "csv":
@@ -152,7 +155,12 @@ def _read(source: Path, fmt: str) -> Any:
         return gpd.read_parquet(source)
     if fmt == "gpkg":
         layers = [str(name) for name, _ in pyogrio.list_layers(source)]
-        layer = INCIDENTS_LAYER if INCIDENTS_LAYER in layers else layers[0]
+        if layer is None:
+            layer = INCIDENTS_LAYER if INCIDENTS_LAYER in layers else layers[0]
+        elif layer not in layers:
+            raise ExportError(
+                f"{str(source)!r} has no layer {layer!r}; its layers: {', '.join(layers)}"
+            )
         return pyogrio.read_dataframe(source, layer=layer)
     gdf = pyogrio.read_dataframe(source)
     if fmt == "kml":
