@@ -483,6 +483,15 @@ def extract_incidents(
     dates = _Index([(d.start, d) for d in find_dates(text, published=article.published)])
     casualties = _Index([(c.start, c) for c in find_casualties(text)])
     zone = _dateline_end(text, toponyms)
+    toponyms = [  # the first place of a dateline the geoparser did not mark ("Baku — ...")
+        dataclasses.replace(t, kind="dateline")
+        if t.kind == "place"
+        and t.end <= zone
+        and not any(u.kind == "dateline" for u in toponyms)
+        and t is next((u for u in toponyms if u.kind == "place" and u.end <= zone), None)
+        else t
+        for t in toponyms
+    ]
     places = _Index([(t.start, t) for t in toponyms if t.kind != "dateline" and t.start >= zone])
     triggers = tax.find_triggers(text)
     starts = [t.start for t in triggers]
@@ -555,6 +564,7 @@ def extract_incidents(
 
 
 _RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s", re.IGNORECASE)
+_DATELINE = re.compile(r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,3}\s*(?:[—–:]|--?)\s")
 _DATELINE_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
 
 
@@ -566,7 +576,8 @@ def _dateline_end(text: str, toponyms: Sequence[Toponym]) -> int:
             stop = min(top.end + 60, len(text) if line_end < 0 else line_end)
             dash = _DATELINE_DASH.search(text, top.end, stop)
             return dash.end() if dash else top.end
-    return 0
+    opening = _DATELINE.match(text)  # "Baku — ", "Peshawar: " unmarked by the geoparser
+    return opening.end() if opening else 0
 
 
 def _date_from_lead(drafts: list[_Draft], published: dt.date | None) -> None:
@@ -688,6 +699,9 @@ def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _I
         notes.append("no date in the text and no publication date")
     loc = draft.location
     dateline = fallback_location([t for t in toponyms if t.kind == "dateline"])
+    if draft.sub_event_type == "Agreement" and dateline is not None:
+        loc = dataclasses.replace(dateline, precision=GeoPrecision.EXACT)
+        notes.append("agreement placed where it was reported concluded (the dateline)")
     if (
         loc is not None
         and dateline is not None
