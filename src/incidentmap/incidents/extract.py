@@ -371,7 +371,10 @@ def _facts(
         )
     ]
     clause_dates = [d for d in in_clause if d not in report_dates]
-    if not clause_dates and reported:
+    after = None if clause_dates or referring else _after_anchor(text, mention, dates, prior)
+    if after is not None:
+        clause_dates = [after]  # "..., a day after protesters stormed parliament"
+    elif not clause_dates and reported:
         # "the army said on Friday that it had retaken ...": the report's day is the best
         # known, in this clause or in the sentence's reporting clause before it
         before = dates.within(mention.sentence.start, lo)
@@ -393,8 +396,6 @@ def _facts(
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
     if date is not None and DAY_BEFORE.fullmatch(date.text):
         date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
-    if date is None:
-        date = _after_anchor(text, mention, dates, prior)
     tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]
     if not any(t.kind == "place" and t.place is not None for t in tops):
         sent = mention.sentence
