@@ -10,7 +10,7 @@ sentence ("The", "He", "But" ...).
 
 Examples
 --------
->>> text = "Gen. Smith arrived in the U.S. on Oct. 3. He left.\\nNext para"
+>>> text = "Gen. Smith arrived in the U.S. on Oct. 3. He left.\nNext para"
 >>> [s.text for s in split_sentences(text)]
 ['Gen. Smith arrived in the U.S. on Oct. 3.', 'He left.', 'Next para']
 >>> s = split_sentences(text)[1]
