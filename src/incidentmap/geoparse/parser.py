@@ -23,6 +23,7 @@ from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
 from .lexicon import Lexicon, acronym_key
 from .names import NameIndex
+from .ner import SpacyMentions, merge_mentions
 from .recognize import Mention, Recognizer
 from .resolve import Resolver
 
@@ -57,6 +58,9 @@ class Geoparser:
         such as "in", a qualifier such as ", Iraq", a dateline, a nearby place of the same
         article): alone, a capitalised word that matches only a small town is more often a
         surname or a thing ("Walsh", "Hydro") than the town.
+    ner
+        Optional spaCy pipeline (or :class:`~.ner.SpacyMentions`) whose GPE/LOC/FAC
+        entities are merged into the recognised mentions (the ``[ner]`` extra).
     """
 
     def __init__(
@@ -67,6 +71,7 @@ class Geoparser:
         index: NameIndex | None = None,
         lexicon: Lexicon | None = None,
         small_town: int = 10_000,
+        ner: Any = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
@@ -74,11 +79,17 @@ class Geoparser:
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
         self.resolver = Resolver(gazetteer, lexicon=self.lexicon)
         self.small_town = small_town
+        self.ner: SpacyMentions | None = None
+        if ner is not None:
+            self.ner = ner if isinstance(ner, SpacyMentions) else SpacyMentions(ner)
 
     def parse(self, article: Article | str) -> list[Toponym]:
         """Return the toponyms of one article (or text), in text order."""
         text = article if isinstance(article, str) else article.text
-        found = self.resolver.resolve(text, self.recognizer.recognize(text))
+        mentions = self.recognizer.recognize(text)
+        if self.ner is not None:
+            mentions = merge_mentions(mentions, self.ner.mentions(text))
+        found = self.resolver.resolve(text, mentions)
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
         return [t for t in found if t.candidates and self._supported(t)]

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
 _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
 # Dotted acronyms: "U.S.", "U.K.", "U.A.E.", "D.C." (letters joined by periods).
+_POSSESSIVE = re.compile(r"\w['’][sS]\b")
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
@@ -89,38 +91,50 @@ class Mention:
 def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     """Split ``text`` into word spans and their normalised keys.
 
+    A possessive ``'s`` is cut off; a dotted acronym ("U.S.") is one token keyed like
+    its undotted form ("us").
+
     >>> tokenize("Al-Fallujah's St. Mary")
     ([(0, 2), (3, 11), (14, 16), (18, 22)], ['al', 'fallujah', 'saint', 'mary'])
     >>> tokenize("U.S. Embassy")
     ([(0, 3), (5, 12)], ['us', 'embassy'])
     """
-    spans: list[tuple[int, int]] = []
-    keys: list[str] = []
-    cache = _KEY_CACHE
-    add_span, add_key = spans.append, keys.append
-    acronyms = {m.start(): m.end() - 1 for m in _ACRONYM.finditer(text)}
-    skip_to = -1
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        span = m.span()
-        if acronyms and span[0] < skip_to:
-            continue
-        if span[0] in acronyms:  # "U.S." is one token keyed "us", like "US"
-            skip_to = acronyms[span[0]]
-            span = (span[0], skip_to)
-            word = text[span[0] : skip_to].replace(".", "")
-        elif word[-2:] in ("'s", "’s", "'S", "’S"):
-            word = word[:-2]
-            span = (span[0], span[1] - 2)
-        key = cache.get(word)
-        if key is None:
-            key = normalize_name(word)
-            if len(cache) < 400_000:
-                cache[word] = key
-        if key:
-            add_span(span)
-            add_key(key)
+    matches = list(_TOKEN.finditer(text))
+    spans = [m.span() for m in matches]
+    words = [m.group() for m in matches]
+    get = _KEY_CACHE.get
+    keys = [get(w) or _key(w) for w in words]
+    starts: list[int] = []
+    if "'" in text or "’" in text:
+        starts = [s for s, _ in spans]
+        for m in _POSSESSIVE.finditer(text):
+            k = bisect_right(starts, m.start()) - 1
+            s, e = spans[k]
+            if e == m.end():  # the token ends with 's: drop it
+                spans[k] = (s, e - 2)
+                keys[k] = _KEY_CACHE.get(words[k][:-2]) or _key(words[k][:-2])
+    acronyms = _ACRONYM.findall(text) and list(_ACRONYM.finditer(text))
+    if acronyms and not starts:
+        starts = [s for s, _ in spans]
+    for m in reversed(acronyms or ()):  # from the end, so earlier indexes stay valid
+        a = bisect_left(starts, m.start())
+        b = bisect_left(starts, m.end() - 1)
+        if a < len(spans) and spans[a][0] == m.start():
+            letters = text[m.start() : m.end() - 1].replace(".", "").lower()
+            spans[a:b] = [(m.start(), m.end() - 1)]
+            keys[a:b] = [letters]
+    if "" in keys:
+        kept = [k for k, key in enumerate(keys) if key]
+        spans = [spans[k] for k in kept]
+        keys = [keys[k] for k in kept]
     return spans, keys
+
+
+def _key(word: str) -> str:
+    key = normalize_name(word)
+    if len(_KEY_CACHE) < 400_000:
+        _KEY_CACHE[word] = key
+    return key
 
 
 class Recognizer:

@@ -46,8 +46,8 @@ _MAX_CANDIDATES = 25
 FOCUS_WEIGHT = 3.0
 #: Points for lying in a first-level area the article names, times its share.
 AREA_WEIGHT = 2.0
-_MAX_ANCHORS = 40
-_NEAR_CANDIDATES = 10
+_MAX_ANCHORS = 20
+_NEAR_CANDIDATES = 8
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
