@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from test_geoparse_support import tiny_gazetteer
 
 from incidentmap.errors import InputError
 from incidentmap.geoparse import Geoparser
 from incidentmap.geoparse.ner import SpacyMentions, load_pipeline
+from test_geoparse_support import tiny_gazetteer
 
 spacy = pytest.importorskip("spacy")
 
