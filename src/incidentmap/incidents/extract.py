@@ -659,6 +659,20 @@ def _in_background(top: Toponym, drafts: list[_Draft]) -> bool:
     return False
 
 
+_SCOPE = re.compile(
+    r"(?:ceasefire|truce|deal|agreement|accord|peace|talks)\s+(?:in|for|over|on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _scope_only(article: Article, loc: Location | None) -> bool:
+    """Whether an agreement's place is only what it is about ("a ceasefire in Gaza")."""
+    if loc is None or loc.toponym is None:
+        return True
+    start = loc.toponym.start
+    return bool(_SCOPE.search(article.text, max(0, start - 40), start))
+
+
 def _historical(date: DateMention, published: dt.date | None) -> bool:
     """Whether a dated event is history the article recalls rather than news it reports.
 
@@ -700,7 +714,7 @@ def _finish(article: Article, draft: _Draft, toponyms: list[Toponym], places: _I
         notes.append("no date in the text and no publication date")
     loc = draft.location
     dateline = fallback_location([t for t in toponyms if t.kind == "dateline"])
-    if draft.sub_event_type == "Agreement" and dateline is not None:
+    if draft.sub_event_type == "Agreement" and dateline is not None and _scope_only(article, loc):
         loc = dataclasses.replace(dateline, precision=GeoPrecision.EXACT)
         notes.append("agreement placed where it was reported concluded (the dateline)")
     if (
