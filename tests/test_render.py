@@ -281,7 +281,7 @@ def test_map_command_reads_a_geopackage_and_defaults_the_output_name(tmp_path: P
     [
         ("missing.geojson", None, "does not exist"),
         ("notes.txt", "hello", "unsupported file type '.txt'"),
-        ("broken.geojson", "this is not json", "cannot be read as GeoJSON"),
+        ("broken.geojson", "this is not json", "as geojson"),
         ("empty.geojson", '{"type": "FeatureCollection", "features": []}', "no features"),
     ],
 )

@@ -200,13 +200,25 @@ def _finish(df: Any, columns: dict[str, str]) -> geopandas.GeoDataFrame:
         if dtype.startswith("datetime"):
             df[name] = pd.to_datetime(df[name], errors="coerce").astype(dtype)
         elif dtype == "bool":
-            df[name] = df[name].fillna(False).astype(bool)
+            df[name] = pd.array([_as_bool(v) for v in df[name]], dtype=bool)
         elif dtype != "object":
             df[name] = df[name].astype(dtype)
     has_xy = df["lat"].notna() & df["lon"].notna()
     geometry = gpd.points_from_xy(df["lon"].where(has_xy), df["lat"].where(has_xy))
     geometry[~has_xy.to_numpy()] = None
     return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
+
+
+_TRUE = frozenset({"true", "1", "yes", "t", "y"})
+
+
+def _as_bool(value: Any) -> bool:
+    """Read a flag from a bool, a number, text such as ``"false"`` (CSV, KML) or nothing."""
+    if isinstance(value, str):
+        return value.strip().lower() in _TRUE
+    if value is None or value != value:  # None or NaN
+        return False
+    return bool(value)
 
 
 def _as_list(value: Any) -> list[str]:

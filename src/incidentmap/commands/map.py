@@ -32,7 +32,6 @@ __all__ = ["read_incident_file", "register", "run"]
 log = logging.getLogger(__name__)
 
 #: File suffixes the command reads, and what they are.
-READABLE = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage"}
 
 
 def register(subparsers: Any) -> None:
@@ -93,38 +92,23 @@ def read_incident_file(path: str | Path, *, layer: str | None = None) -> geopand
     RenderError
         If it holds no features.
     """
-    import pyogrio
-    from pyogrio.errors import (
-        DataLayerError,
-        DataSourceError,
-        FeatureError,
-        FieldError,
-        GeometryError,
-    )
-
-    from ..frame import normalize_incidents_frame
+    from ..export import accepted_extensions, read_incidents
 
     source = Path(path)
     if not source.exists():
         raise InputError("the incident file does not exist", source=str(source))
     if not source.is_file():
         raise InputError("expected an incident file, found a folder", source=str(source))
-    kind = READABLE.get(source.suffix.lower())
-    if kind is None:
-        accepted = ", ".join(sorted(READABLE))
+    if source.suffix.lower() not in accepted_extensions():
+        accepted = ", ".join(accepted_extensions())
         raise InputError(
             f"unsupported file type {source.suffix or '(none)'!r}; expected one of {accepted}",
             source=str(source),
         )
-    try:
-        gdf = pyogrio.read_dataframe(source, layer=layer)
-    except (DataSourceError, DataLayerError, FieldError, GeometryError, FeatureError) as exc:
-        raise InputError(f"cannot be read as {kind}: {exc}", source=str(source)) from exc
-    if not hasattr(gdf, "geometry"):
-        raise InputError(f"the {kind} file has no geometry column", source=str(source))
+    gdf = read_incidents(source, layer=layer)
     if len(gdf) == 0:
         raise RenderError(f"{source}: the file holds no incidents (no features) to map")
-    return normalize_incidents_frame(gdf)
+    return gdf
 
 
 def run(args: argparse.Namespace) -> int:
