@@ -55,7 +55,6 @@ if TYPE_CHECKING:  # pragma: no cover
         RenderError,
     )
     from .frame import incidents_frame, toponyms_frame
-    from .render import incident_map, save_map
     from .model import (
         Article,
         Candidate,
@@ -66,6 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
         TimePrecision,
         Toponym,
     )
+    from .render import incident_map, save_map
 
 
 def __getattr__(name: str) -> Any:
