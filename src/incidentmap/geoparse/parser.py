@@ -34,6 +34,8 @@ _SUPPORT = (
     "cue:", "dateline", "suffix:", "qualified by", "in '", "its city", "near another place",
     "abbreviation",
 )  # fmt: skip
+# Words before a name that make a part or an extension of the place ("Greater Mumbai").
+_MODIFIERS = frozenset({"greater", "metro", "metropolitan", "downtown", "inner", "outer", "mid"})
 _SUFFIXES = (
     " province", " city", " state", " governorate", " region", " district", " county",
     " parish", " borough", " prefecture", " oblast", " municipality", " township",
@@ -145,8 +147,13 @@ class Geoparser:
                 )  # fmt: skip
         if key in lex.demonyms and surface[:1].isupper():
             return Mention(start, end, surface, key, "demonym", lex.demonyms[key])
+        if self.gazetteer.lookup_key(key, limit=1) or key in lex.extra_places:
+            return Mention(start, end, surface, key)
         for suffix in _SUFFIXES:
-            if key.endswith(suffix) and not self.gazetteer.lookup_key(key, limit=1):
+            if key.endswith(suffix):
                 bare = key[: -len(suffix)]
                 return Mention(start, end, surface, bare, hints=(f"suffix:{suffix.strip()}",))
+        first, _, rest = key.partition(" ")
+        if rest and (first in _MODIFIERS or first in lex.not_places):
+            return Mention(start, end, surface, rest, hints=(f"part of '{first}'",))
         return Mention(start, end, surface, key)

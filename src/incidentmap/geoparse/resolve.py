@@ -195,7 +195,7 @@ class Resolver:
         area_total = sum(areas.values()) or 1.0
         for m, ss in zip(mentions, scored, strict=False):
             self._hints(m, ss)
-            _city_over_area(ss)
+            _city_over_area(m.key, ss)
             for s in ss:
                 p = s.place
                 share = focus.get(p.country_code, 0.0) / total
@@ -361,8 +361,12 @@ def _inside(place: Place, area: Place) -> bool:
     return place.parent_id == area.id
 
 
-def _city_over_area(ss: list[_Scored]) -> None:
-    """Prefer a sizeable city to the same-named province of its country ("Baghdad")."""
+def _city_over_area(key: str, ss: list[_Scored]) -> None:
+    """Prefer a sizeable city to the same-named province of its country ("Baghdad").
+
+    Only a city whose own main name is the name written: "New York" and "Washington"
+    are alternate names of New York City and Washington, D.C.
+    """
     areas = {s.place.country_code for s in ss if s.place.is_admin1}
     if not areas:
         return
@@ -371,6 +375,7 @@ def _city_over_area(ss: list[_Scored]) -> None:
         if (
             p.feature_class == "P"
             and p.country_code in areas
+            and strip_articles(normalize_name(p.name)) == strip_articles(key)
             and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
         ):
             s.score += 2.5
