@@ -114,14 +114,17 @@ def main(argv: list[str]) -> int:
         base = evaluate_baseline(articles, gazetteer)
         given = evaluate_geoparser(articles, parser, given_mentions=True)
         e2e = evaluate_geoparser(articles, parser)
+        plain = evaluate_geoparser(articles, parser, demonyms=False)
         print(f"{path.name}: {len(articles)} articles")
         show("population base", base)
         show("given mentions", given)
         show("end to end", e2e)
+        show("e2e, no demonyms", plain)
         results[path.stem] = {
             "baseline": base.as_dict(),
             "given_mentions": given.as_dict(),
             "end_to_end": e2e.as_dict(),
+            "end_to_end_no_demonyms": plain.as_dict(),
         }
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results["peak_memory_mb"] = round(peak, 1)
