@@ -173,33 +173,28 @@ class Recognizer:
         skip_until = 0
         if dateline is not None:
             skip_until = self._dateline(dateline, ctx, taken)
-        i = 0
-        n = len(keys)
-        caps = ctx.caps_text
         first = self.index.first
-        while i < n:
-            start = spans[i][0]
-            if start < skip_until or not (text[start].isupper() or caps):
-                i += 1
+        if ctx.caps_text:
+            starts = [i for i, key in enumerate(keys) if key in first]
+        else:
+            starts = [
+                i for i, key in enumerate(keys) if key in first and text[spans[i][0]].isupper()
+            ]
+        done = -1  # the last token already taken by a name or a non-place
+        for i in starts:
+            if i <= done or spans[i][0] < skip_until:
                 continue
-            if keys[i] not in first:
-                i += 1
-                continue
-            found = None
             for length, flags in self.index.candidates(keys, i):
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
                     continue
                 found = self._judge(ctx, i, j, flags, persons.blocked, person_keys)
                 if found is not None:
+                    mention, consumed = found
+                    if mention is not None:
+                        taken.append(mention)
+                    done = consumed - 1
                     break
-            if found is None:
-                i += 1
-                continue
-            mention, consumed = found
-            if mention is not None:
-                taken.append(mention)
-            i = consumed
         return taken
 
     # -- rules -------------------------------------------------------------------------
