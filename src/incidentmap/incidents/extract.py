@@ -559,6 +559,7 @@ def extract_incidents(
             sentence_of[id(draft)] = sentence
     drafts = _merge_drafts(drafts)
     _date_from_lead(drafts, article.published)
+    _place_from_lead(drafts)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
@@ -602,6 +603,31 @@ def _date_from_lead(drafts: list[_Draft], published: dt.date | None) -> None:
         elif lead is not None:
             draft.date = lead
             draft.notes.append("date of the lead event: the sentence gives none")
+
+
+def _place_from_lead(drafts: list[_Draft]) -> None:
+    """Place an incident whose text names no town at the town of the incident told before.
+
+    Follow-ups ("Police said they had arrested more than 100 people") happen where the
+    story is; a country named only as an actor's ("launched by Ukraine") is no better.
+    The borrowed town gets precision 2.
+    """
+    lead: Location | None = None
+    for draft in drafts:
+        if draft.background:
+            continue
+        loc = draft.location
+        if loc is not None and specificity(loc.place) >= 3:
+            if specificity(loc.place) == 3:  # a town, not a landmark of one
+                lead = loc
+            continue
+        if lead is None:
+            continue
+        if loc is None or (specificity(loc.place) == 0 and loc.place.country_code != ""):
+            draft.location = dataclasses.replace(
+                lead, precision=GeoPrecision.NEAR, reason="the town of the event told before"
+            )
+            draft.notes.append("place of the event told before: the sentence names no town")
 
 
 def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
