@@ -379,3 +379,15 @@ def test_habits_and_ongoing_fighting_are_background() -> None:
     text = "A drone strike hit Kano on Friday, as fighting between the army and rebels continues."
     incidents = run(text, places={"Kano": KANO})
     assert kinds(incidents) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_placeless_follow_up_takes_the_town_told_before() -> None:
+    text = (
+        "A mob torched churches in Kano on Friday. Police said on Saturday they had arrested "
+        "more than 100 people suspected of taking part."
+    )
+    incidents = run(text, places={"Kano": KANO})
+    assert [(i.sub_event_type, i.location, int(i.geo_precision)) for i in incidents] == [
+        ("Mob violence", "Kano", 1),
+        ("Arrests", "Kano", 2),
+    ]

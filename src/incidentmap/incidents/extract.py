@@ -161,7 +161,9 @@ def _antecedent(
             draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
         )
         # police arresting demonstrators intervene in the protest; no separate event
-        crowd_arrests = mention.sub.name == "Arrests" and draft.event_type in _CROWDS
+        crowd_arrests = (
+            mention.sub.name == "Arrests" and draft.event_type in _CROWDS and not mention.charged
+        )
         same = (
             draft.event_type is mention.event_type
             or draft.event_type in mention.family

@@ -89,6 +89,8 @@ class Mention:
     reasons: tuple[str, ...] = ()
     family: frozenset[EventType] = frozenset()
     """Event types a generic event noun ("clashes", "violence") can be part of."""
+    charged: bool = False
+    """The clause names a charge ("suspected of taking part"): an arrest made afterwards."""
 
     @property
     def event_type(self) -> EventType:
@@ -303,6 +305,7 @@ def find_mentions(
         out.append(
             Mention(
                 family=family,
+                charged=cues.allegation.search(text, lo, hi) is not None,
                 sentence=sentence,
                 clause_start=lo,
                 clause_end=hi,
