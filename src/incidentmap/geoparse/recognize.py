@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from ..model import ToponymKind
 from ..text.normalize import normalize_name, strip_articles
+from .context import TokenContext
 from .datelines import find_dateline
 from .lexicon import Lexicon
 from .names import (
@@ -53,18 +54,12 @@ __all__ = ["Mention", "Recognizer", "tokenize"]
 # A word, keeping inner apostrophes (Sana'a); a possessive 's (Baghdad's) is split off.
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 # What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
-_GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
-_INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
-_QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
 # Dotted acronyms: "U.S.", "U.K.", "U.A.E.", "D.C." (letters joined by periods).
 _POSSESSIVE = re.compile(r"\w['’][sS]\b")
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
 _KEY_CACHE: dict[str, str] = {}
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
-_INNER_LOWER = frozenset({"upon", "sur", "sous", "sobre", "della", "dello", "degli", "und"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +157,7 @@ class Recognizer:
         if not text or not text.strip():
             return []
         spans, keys = tokenize(text)
-        ctx = _Context(text, spans, keys, self.lexicon)
+        ctx = TokenContext(text, spans, keys, self.lexicon)
         known = self.index.flags
         persons = find_persons(
             text, spans, keys, self.lexicon, is_name=lambda k: bool(known.get(k, 0) & _NAMEISH)
@@ -199,7 +194,7 @@ class Recognizer:
 
     # -- rules -------------------------------------------------------------------------
 
-    def _dateline(self, dateline: object, ctx: _Context, taken: list[Mention]) -> int:
+    def _dateline(self, dateline: object, ctx: TokenContext, taken: list[Mention]) -> int:
         from .datelines import Dateline
 
         assert isinstance(dateline, Dateline)
@@ -252,7 +247,7 @@ class Recognizer:
 
     def _judge(
         self,
-        ctx: _Context,
+        ctx: TokenContext,
         i: int,
         j: int,
         flags: int,
@@ -324,7 +319,7 @@ class Recognizer:
         m = Mention(start, end, surface, key, hints=tuple(hints))
         return self._participle(ctx, j, m), j + 1
 
-    def _participle(self, ctx: _Context, j: int, m: Mention) -> Mention | None:
+    def _participle(self, ctx: TokenContext, j: int, m: Mention) -> Mention | None:
         """Turn ``Iran-linked`` into a demonym mention and note ``Kabul-based``.
 
         Returns ``None`` when the mention is adjectival and demonyms are switched off.
@@ -344,129 +339,3 @@ class Recognizer:
         return Mention(
             m.start, m.end, m.text, m.key, new_kind, m.country_code, m.name, m.level, hints
         )
-
-
-class _Context:
-    """Per-text helpers over the tokens (capitalisation, cues, gaps)."""
-
-    __slots__ = ("caps_text", "keys", "lexicon", "spans", "text")
-
-    def __init__(
-        self, text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon
-    ) -> None:
-        self.text = text
-        self.spans = spans
-        self.keys = keys
-        self.lexicon = lexicon
-        head = text[:600]
-        lower = len(_LOWER.findall(head))
-        self.caps_text = lower < 50 and len(_UPPER.findall(head)) > max(20, 4 * lower)
-
-    def may_start(self, i: int) -> bool:
-        c = self.text[self.spans[i][0]]
-        return c.isupper() or (self.caps_text and c.isalpha())
-
-    def capitalised(self, i: int, j: int) -> bool:
-        if self.caps_text:
-            return True
-        text = self.text
-        for k in range(i, j + 1):
-            s, e = self.spans[k]
-            if not text[s].isupper() and not (
-                k > i and (e - s <= 3 or self.keys[k] in _INNER_LOWER or text[s + 1] in "'’")
-            ):
-                return False
-        return True
-
-    def joined(self, i: int, j: int) -> bool:
-        text, spans = self.text, self.spans
-        for k in range(i + 1, j + 1):
-            gap = text[spans[k - 1][1] : spans[k][0]]
-            if not _GAP.fullmatch(gap):
-                return False
-            if "." in gap and (gap.count(".") > 1 or spans[k - 1][1] - spans[k - 1][0] > 3):
-                return False
-        return True
-
-    def initial(self, i: int) -> bool:
-        """Whether token ``i`` starts a sentence, a line or a quotation."""
-        text = self.text
-        p = self.spans[i][0] - 1
-        while p >= 0 and text[p] in _QUOTES:
-            p -= 1
-        if p < 0 or text[p] in _INITIAL_BEFORE:
-            return True
-        return text[p] == "-" and p > 0 and text[p - 1] == " "
-
-    def shouting(self, i: int, j: int) -> bool:
-        """Whether the name is in capitals inside ordinary text (an acronym, a heading)."""
-        if self.caps_text:
-            return False
-        s, e = self.spans[i][0], self.spans[j][1]
-        return e - s <= 5 and self.text[s:e].isupper()
-
-    def cue(self, i: int) -> str | None:
-        """Return the place cue right before token ``i`` ("in", "north of"), if any."""
-        if i == 0:
-            return None
-        cues = self.lexicon.cues
-        prev = self.keys[i - 1]
-        if i >= 2:
-            two = f"{self.keys[i - 2]} {prev}"
-            if two in cues:
-                return two
-        if prev in cues and self.text[self.spans[i - 1][0]].islower():
-            return prev
-        return None
-
-    def followed_by(self, j: int, words: frozenset[str]) -> str | None:
-        """Return the word of ``words`` right after token ``j`` (same case as listed), if any."""
-        if j + 1 >= len(self.spans):
-            return None
-        s, e = self.spans[j + 1]
-        gap = self.text[self.spans[j][1] : s]
-        if gap not in (" ", "\u00a0", "-"):
-            return None
-        word = self.text[s:e]
-        if word in words:
-            return word
-        if j + 2 < len(self.spans):
-            s2, e2 = self.spans[j + 2]
-            two = self.text[s:e2]
-            if two in words and self.text[e:s2] == " ":
-                return two
-        return None
-
-    def before_disease(self, j: int) -> bool:
-        """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
-
-        Up to three capitalised words may come between the name and the disease word.
-        """
-        text, spans, n = self.text, self.spans, len(self.spans)
-        diseases = self.lexicon.diseases
-        k = j
-        while k + 1 < n and k - j < 4:
-            if text[spans[k][1] : spans[k + 1][0]] not in (" ", "-"):
-                return False
-            s, e = spans[k + 1]
-            word = text[s:e]
-            if word in diseases:
-                return True
-            if not word[:1].isupper():
-                return False
-            k += 1
-        return False
-
-    def modifies(self, j: int) -> bool:
-        """Whether a lower-case word follows token ``j`` directly ("Western embassies")."""
-        if j + 1 >= len(self.spans):
-            return False
-        s, _ = self.spans[j + 1]
-        return self.text[self.spans[j][1] : s] == " " and self.text[s].islower()
-
-    def qualified(self, j: int) -> bool:
-        """Whether a capitalised name follows after a comma ("Most, Czech Republic")."""
-        if j + 1 >= len(self.spans):
-            return False
-        s, _ = self.spans[j + 1]
-        return self.text[self.spans[j][1] : s] == ", " and self.text[s].isupper()

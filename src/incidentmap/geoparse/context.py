@@ -1,0 +1,154 @@
+"""Helpers that look at the tokens around a candidate name: capitals, cues, gaps.
+
+Examples
+--------
+>>> from incidentmap.geoparse.lexicon import Lexicon
+>>> from incidentmap.geoparse.recognize import tokenize
+>>> text = "Fighting near Most, Czech Republic."
+>>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+>>> ctx.cue(2), ctx.qualified(2), ctx.initial(0)
+('near', True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+
+__all__ = ["TokenContext"]
+
+_GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
+_INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
+_QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_INNER_LOWER = frozenset({"upon", "sur", "sous", "sobre", "della", "dello", "degli", "und"})
+
+
+class TokenContext:
+    """Per-text helpers over the tokens (capitalisation, cues, gaps).
+
+    ``caps_text`` is set for a text written in capitals (a wire headline, a shouted
+    bulletin), where capitals say nothing about names.
+    """
+
+    __slots__ = ("caps_text", "keys", "lexicon", "spans", "text")
+
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon
+    ) -> None:
+        self.text = text
+        self.spans = spans
+        self.keys = keys
+        self.lexicon = lexicon
+        head = text[:600]
+        lower = len(_LOWER.findall(head))
+        self.caps_text = lower < 50 and len(_UPPER.findall(head)) > max(20, 4 * lower)
+
+    def capitalised(self, i: int, j: int) -> bool:
+        """Whether tokens ``i..j`` are written as a name (inner particles may be lower case)."""
+        if self.caps_text:
+            return True
+        text = self.text
+        for k in range(i, j + 1):
+            s, e = self.spans[k]
+            if not text[s].isupper() and not (
+                k > i and (e - s <= 3 or self.keys[k] in _INNER_LOWER or text[s + 1] in "'’")
+            ):
+                return False
+        return True
+
+    def joined(self, i: int, j: int) -> bool:
+        """Whether tokens ``i..j`` are joined by spaces, hyphens or an abbreviation's period."""
+        text, spans = self.text, self.spans
+        for k in range(i + 1, j + 1):
+            gap = text[spans[k - 1][1] : spans[k][0]]
+            if not _GAP.fullmatch(gap):
+                return False
+            if "." in gap and (gap.count(".") > 1 or spans[k - 1][1] - spans[k - 1][0] > 3):
+                return False
+        return True
+
+    def initial(self, i: int) -> bool:
+        """Whether token ``i`` starts a sentence, a line or a quotation."""
+        text = self.text
+        p = self.spans[i][0] - 1
+        while p >= 0 and text[p] in _QUOTES:
+            p -= 1
+        if p < 0 or text[p] in _INITIAL_BEFORE:
+            return True
+        return text[p] == "-" and p > 0 and text[p - 1] == " "
+
+    def shouting(self, i: int, j: int) -> bool:
+        """Whether the name is in capitals inside ordinary text (an acronym, a heading)."""
+        if self.caps_text:
+            return False
+        s, e = self.spans[i][0], self.spans[j][1]
+        return e - s <= 5 and self.text[s:e].isupper()
+
+    def cue(self, i: int) -> str | None:
+        """Return the place cue right before token ``i`` ("in", "north of"), if any."""
+        if i == 0:
+            return None
+        cues = self.lexicon.cues
+        prev = self.keys[i - 1]
+        if i >= 2:
+            two = f"{self.keys[i - 2]} {prev}"
+            if two in cues:
+                return two
+        if prev in cues and self.text[self.spans[i - 1][0]].islower():
+            return prev
+        return None
+
+    def followed_by(self, j: int, words: frozenset[str]) -> str | None:
+        """Return the word of ``words`` right after token ``j`` (same case as listed), if any."""
+        if j + 1 >= len(self.spans):
+            return None
+        s, e = self.spans[j + 1]
+        gap = self.text[self.spans[j][1] : s]
+        if gap not in (" ", "\u00a0", "-"):
+            return None
+        word = self.text[s:e]
+        if word in words:
+            return word
+        if j + 2 < len(self.spans):
+            s2, e2 = self.spans[j + 2]
+            two = self.text[s:e2]
+            if two in words and self.text[e:s2] == " ":
+                return two
+        return None
+
+    def before_disease(self, j: int) -> bool:
+        """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
+
+        Up to three capitalised words may come between the name and the disease word.
+        """
+        text, spans, n = self.text, self.spans, len(self.spans)
+        diseases = self.lexicon.diseases
+        k = j
+        while k + 1 < n and k - j < 4:
+            if text[spans[k][1] : spans[k + 1][0]] not in (" ", "-"):
+                return False
+            s, e = spans[k + 1]
+            word = text[s:e]
+            if word in diseases:
+                return True
+            if not word[:1].isupper():
+                return False
+            k += 1
+        return False
+
+    def modifies(self, j: int) -> bool:
+        """Whether a lower-case word follows token ``j`` directly ("Western embassies")."""
+        if j + 1 >= len(self.spans):
+            return False
+        s, _ = self.spans[j + 1]
+        return self.text[self.spans[j][1] : s] == " " and self.text[s].islower()
+
+    def qualified(self, j: int) -> bool:
+        """Whether a capitalised name follows after a comma ("Most, Czech Republic")."""
+        if j + 1 >= len(self.spans):
+            return False
+        s, _ = self.spans[j + 1]
+        return self.text[self.spans[j][1] : s] == ", " and self.text[s].isupper()
