@@ -407,6 +407,9 @@ def _facts(
             for t in places.within(sent.start, sent.end)
             if isinstance(t, Toponym) and not any(a <= t.start < b for a, b in taken)
         ]
+    if referring:  # "the attack in X" places it; a place elsewhere in the sentence may not
+        near_noun = (mention.trigger.start - 30, mention.trigger.end + 40)
+        tops = [t for t in tops if near_noun[0] <= t.start and t.end <= near_noun[1]]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
     if (location is None or specificity(location.place) < 3) and tax.cues.place_anaphor.search(
         text, lo, hi
@@ -645,7 +648,12 @@ def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
         host = None
         if not draft.background and not draft.first.new_event:
             for other in reversed(kept):
-                if other.background or other.event_type is not draft.event_type:
+                kin = (
+                    other.event_type is draft.event_type
+                    or (_generic(other) and draft.event_type in other.first.family)
+                    or (_generic(draft) and other.event_type in draft.first.family)
+                )  # "clashes" told first, then who clashed
+                if other.background or not kin:
                     continue
                 if not _date_ok(other, draft.date):
                     continue
@@ -670,9 +678,18 @@ def _merge_drafts(drafts: list[_Draft]) -> list[_Draft]:
         host.injured_reported |= draft.injured_reported
         host.actors.extend(draft.actors)
         host.mentions += draft.mentions
-        if draft.sub_priority > host.sub_priority:
+        generic = _generic(host) and not _generic(draft)
+        if generic or (
+            draft.event_type is host.event_type and draft.sub_priority > host.sub_priority
+        ):
+            host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
     return kept
+
+
+def _generic(draft: _Draft) -> bool:
+    """Whether an incident was first told by a word of many kinds ("clashes", "violence")."""
+    return len(draft.first.family) >= 3
 
 
 def _max_known(a: int | None, b: int | None) -> int | None:

@@ -39,6 +39,7 @@ _FUTURE = re.compile(
     r"|is due to|are due to|is set to|are set to)\s",
     re.IGNORECASE,
 )
+_RELATIVE_NEXT = re.compile(r"[\s,]*(?:who|that|which)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
@@ -248,6 +249,9 @@ def find_mentions(
         context = [t for t in found if lo <= t.start < hi]
         if _AND.match(text, lo):
             context += [t for t in found if previous_lo <= t.start < lo]
+        later = [b for b in bounds if b > hi]
+        if _RELATIVE_NEXT.match(text, hi):  # "... on worshippers who gathered to protest"
+            context += [t for t in found if hi <= t.start < (later[0] if later else hi)]
         sub = _resolve_sub(best, text, (lo, hi), sentence, tax, context)
         types: frozenset[EventType] | None = None
         plural = False
