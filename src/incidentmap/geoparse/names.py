@@ -68,7 +68,7 @@ STRONG_ADMIN = 128
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 9  # bump when the index layout or the flags change
+_FORMAT = 10  # bump when the index layout or the flags change
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,9 @@ def _strength(gazetteer: Any, key: str) -> int:
     out = 0
     for place in gazetteer.lookup_key(key, limit=20):
         if normalize_name(place.name) != key:
+            # a well-known other name of a big city ("Mecca" for Makkah), not a short code
+            if place.feature_class == "P" and place.population >= 1_000_000 and len(key) >= 5:
+                out |= STRONG_CITY
             continue
         if place.is_country:
             out |= STRONG_AREA

@@ -36,6 +36,24 @@ _SUPPORT = (
 )  # fmt: skip
 # Words before a name that make a part or an extension of the place ("Greater Mumbai").
 _MODIFIERS = frozenset({"greater", "metro", "metropolitan", "downtown", "inner", "outer", "mid"})
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", "; "})
+
+
+def _listed(text: str, found: Sequence[Toponym]) -> set[int]:
+    """Indexes of toponyms listed with others ("Moonbi, Parkes, Berry and Wyong")."""
+    out: set[int] = set()
+    for k in range(1, len(found)):
+        a, b = found[k - 1].place, found[k].place
+        if (
+            text[found[k - 1].end : found[k].start] in _LIST_GAPS
+            and a is not None
+            and b is not None
+            and a.country_code == b.country_code
+        ):
+            out.update((k - 1, k))
+    return out
+
+
 _SUFFIXES = (
     " province", " city", " state", " governorate", " region", " district", " county",
     " parish", " borough", " prefecture", " oblast", " municipality", " township",
@@ -94,7 +112,10 @@ class Geoparser:
         found = self.resolver.resolve(text, mentions)
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
-        return [t for t in found if t.candidates and self._supported(t)]
+        listed = _listed(text, found)
+        return [
+            t for k, t in enumerate(found) if t.candidates and (k in listed or self._supported(t))
+        ]
 
     def _supported(self, t: Toponym) -> bool:
         p = t.place

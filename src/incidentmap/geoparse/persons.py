@@ -124,6 +124,7 @@ def find_persons(
             how is None
             and is_name is not None
             and i + 1 < n
+            and not _initial(text, spans[i][0])  # "Neighbouring Israel", "Current Hong Kong"
             and len(w) > 1
             and not w.isupper()
             and keys[i] not in skip
@@ -148,8 +149,6 @@ def find_persons(
         if how == "name" and is_name is not None and is_name(" ".join(keys[i : k + 1])):
             continue  # the whole run is a name of its own ("Costa Rica")
         blocked.append((spans[i][0], spans[k][1], how))
-        if how == "name" and _initial(text, spans[i][0]):
-            continue  # "Later Springfield ...": too weak to rule out the place elsewhere
         if how == "given" and k > i:
             surnames.add(keys[i])  # "Georgia Stevens ... said Georgia"
         if k > i or how == "title":
