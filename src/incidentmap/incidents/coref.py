@@ -1,0 +1,348 @@
+"""One incident per event within an article: references, follow-ups and merging.
+
+A mention joins an incident already reported when it refers back to it ("the attack",
+"those clashes": the latest incident of a type the noun can stand for, whose date
+fits; a singular noun never refers to a generic background statement), when it
+continues it (the same event type within a few sentences, with no sign of a new event
+such as "another" or "a second", and a compatible date and place), or when it only
+adds casualties ("Five people were killed") after a violent incident. Later mentions
+fill in what the first lacked (date, place, casualties, actors) and may sharpen the
+sub-event type. After the article is read, incidents of one type, day and place are
+folded together, and undated or unplaced follow-ups borrow the lead event's day and town.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..model import EventType, GeoPrecision, TimePrecision
+from ..text.sentences import Sentence
+from .casualties import CasualtyMention
+from .dates import DateMention
+from .dedupe import dates_compatible, haversine_km
+from .facts import Facts, Index
+from .locate import Location, specificity
+from .mentions import Mention
+from .taxonomy import Taxonomy
+
+__all__ = [
+    "Draft",
+    "add_casualties",
+    "antecedent",
+    "casualties_only",
+    "date_from_lead",
+    "enrich",
+    "inherit",
+    "merge_drafts",
+    "place_from_lead",
+    "split_towns",
+]
+
+#: A mention of the same event type within this many sentences continues an incident.
+_FOLLOW_UP = 3
+#: Event types a bare casualty report ("five people were killed") does not belong to.
+_NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
+_CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+
+
+@dataclass
+class Draft:
+    """An incident under construction (mutable while the article is read)."""
+
+    first: Mention
+    sub_priority: int
+    event_type: EventType
+    sub_event_type: str
+    last_sentence: int
+    background: bool
+    date: DateMention | None = None
+    location: Location | None = None
+    killed: int | None = None
+    injured: int | None = None
+    killed_reported: bool = False
+    injured_reported: bool = False
+    actors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    mentions: int = 1
+    split_place: str | None = None
+    """Set on each incident made from a list of towns ("in Lagos, Abuja and Kano")."""
+
+
+def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
+    if loc is None or draft.location is None:
+        return True
+    a, b = draft.location.place, loc.place
+    if a.id == b.id or a.parent_id == b.id or b.parent_id == a.id:
+        return True
+    if a.is_country or b.is_country or a.is_admin1 or b.is_admin1:
+        return a.country_code == b.country_code
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
+
+
+def date_ok(draft: Draft, date: DateMention | None) -> bool:
+    if date is None or date.date is None or draft.date is None or draft.date.date is None:
+        return True
+    return dates_compatible(
+        draft.date.date, draft.date.precision, date.date, date.precision, tolerance_days=0
+    )
+
+
+def antecedent(
+    mention: Mention,
+    drafts: list[Draft],
+    index: int,
+    date: DateMention | None,
+    loc: Location | None,
+) -> Draft | None:
+    """Return the incident a mention refers back to or continues, if any."""
+    if mention.new_event:
+        return None
+    if mention.anaphoric:
+        types = mention.anaphor_types or frozenset()
+        campaign = "campaign" in mention.trigger.trigger.flags
+        for draft in reversed(drafts):
+            if draft.event_type not in types or (draft.background and not mention.plural):
+                continue
+            if campaign and not draft.background:
+                continue  # "the uprising" is not the march reported before
+            if date_ok(draft, date):
+                return draft
+        return None
+    if mention.background:
+        return None  # a generic statement is not a follow-up of a reported event
+    for draft in reversed(drafts):
+        if draft.background:
+            continue
+        recent = draft.last_sentence >= index - _FOLLOW_UP
+        escalation = (
+            draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
+        )
+        # police arresting demonstrators intervene in the protest; no separate event
+        crowd_arrests = (
+            mention.sub.name == "Arrests" and draft.event_type in _CROWDS and not mention.charged
+        )
+        same = (
+            draft.event_type is mention.event_type
+            or draft.event_type in mention.family
+            or escalation
+            or crowd_arrests
+        )
+        violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
+        casualty_only = mention.weak and violent
+        # a bare count ("40 were killed at St. X") belongs to the event told before it
+        placed = casualty_only or place_ok(draft, loc)
+        if ((same and recent) or casualty_only) and date_ok(draft, date) and placed:
+            return draft
+    return None
+
+
+def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:
+    """Fill in what the incident lacked from a later mention of it."""
+    draft.last_sentence = max(draft.last_sentence, index)
+    draft.mentions += 1
+    if draft.date is None or draft.date.date is None:
+        draft.date = facts.date or draft.date
+    if facts.location is not None and (
+        draft.location is None or refines(facts.location, draft.location)
+    ):
+        draft.location = facts.location
+    add_casualties(draft, facts.casualties)
+    draft.actors.extend(facts.actors)
+    if (
+        mention.background
+        or mention.weak
+        or (mention.anaphoric and mention.trigger.trigger.weight < 0.8)
+    ):
+        return
+    if mention.sub.name == "Arrests" and draft.sub_event_type == "Peaceful protest":
+        draft.sub_event_type, draft.sub_priority = "Protest with intervention", 71
+        return
+    upgrade = mention.event_type is draft.event_type and mention.sub.priority > draft.sub_priority
+    if draft.killed and draft.sub_event_type == "Attack":
+        upgrade = False  # a deadly attack that also took hostages is coded as the attack
+    escalate = draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
+    if upgrade or escalate:
+        draft.event_type = mention.event_type
+        draft.sub_event_type = mention.sub.name
+        draft.sub_priority = mention.sub.priority
+
+
+def refines(new: Location, old: Location) -> bool:
+    """Whether ``new`` names a smaller place within ``old`` (a town in the country named)."""
+    a, b = old.place, new.place
+    if specificity(b) <= specificity(a):
+        return False
+    if b.parent_id == a.id:
+        return True
+    if specificity(a) <= 1:
+        same_admin = a.is_country or a.admin1 == b.admin1
+        return a.country_code == b.country_code and same_admin
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 25.0
+
+
+def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
+    """One incident per listed town; a casualty total spanning them is not divided."""
+    assert draft.location is not None
+    draft.split_place = draft.location.place.id
+    out = []
+    for loc in places:
+        out.append(
+            dataclasses.replace(
+                draft, location=loc, split_place=loc.place.id, actors=list(draft.actors)
+            )
+        )
+    for one in (draft, *out):
+        if draft.killed:
+            one.killed, one.killed_reported = None, True
+        if draft.injured:
+            one.injured, one.injured_reported = None, True
+        one.notes = [*draft.notes, "one of several places the sentence names"]
+    return out
+
+
+def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
+    """Give "violence was also reported in X" the type of the event just told."""
+    if "inherit" not in mention.trigger.trigger.flags:
+        return mention
+    for draft in reversed(drafts):
+        if not draft.background:
+            sub = tax.sub_event(draft.event_type, draft.sub_event_type)
+            return dataclasses.replace(mention, sub=sub, weak=False)
+    return mention
+
+
+def casualties_only(sentence: Sentence, index: int, drafts: list[Draft], casualties: Index) -> None:
+    """Give a sentence that only counts victims ("No one was hurt.") to the last incident."""
+    found = [c for c in casualties.within(sentence.start, sentence.end)]
+    if not found or not drafts:
+        return
+    draft = drafts[-1]
+    if draft.background or draft.last_sentence < index - 1:
+        return
+    if draft.event_type in _NON_VIOLENT and draft.sub_priority <= 70:
+        return
+    add_casualties(draft, [c for c in found if isinstance(c, CasualtyMention)])
+
+
+def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
+    """Keep the highest count of each kind; remember reports without a number."""
+    for cas in casualties:
+        if cas.kind == "killed":
+            draft.killed_reported = True
+            if cas.count is not None:
+                draft.killed = max(draft.killed or 0, cas.count)
+        else:
+            draft.injured_reported = True
+            if cas.count is not None:
+                draft.injured = max(draft.injured or 0, cas.count)
+
+
+def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
+    """Date undated follow-up events with the day of the incident reported before them.
+
+    News copy dates the lead event and tells the rest of the day's events without
+    repeating the date ("In Chattogram, three people died in clashes ..."). An undated
+    incident takes the date of the nearest earlier incident dated to a day within the
+    three days before publication; older leads are left alone.
+    """
+    if published is None:
+        return
+    lead: DateMention | None = None
+    for draft in drafts:
+        if draft.background:
+            continue
+        date = draft.date
+        if date is not None and date.date is not None:
+            recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+            lead = date if date.precision is TimePrecision.DAY and recent else lead
+        elif lead is not None:
+            draft.date = lead
+            draft.notes.append("date of the lead event: the sentence gives none")
+
+
+def place_from_lead(drafts: list[Draft]) -> None:
+    """Place an incident whose text names no town at the town of the incident told before.
+
+    Follow-ups ("Police said they had arrested more than 100 people") happen where the
+    story is; a country named only as an actor's ("launched by Ukraine") is no better.
+    The borrowed town gets precision 2.
+    """
+    lead: Location | None = None
+    for draft in drafts:
+        if draft.background:
+            continue
+        loc = draft.location
+        if loc is not None and specificity(loc.place) >= 3:
+            if specificity(loc.place) == 3:  # a town, not a landmark of one
+                lead = loc
+            continue
+        if lead is None:
+            continue
+        if loc is None or (specificity(loc.place) == 0 and loc.place.country_code != ""):
+            draft.location = dataclasses.replace(
+                lead, precision=GeoPrecision.NEAR, reason="the town of the event told before"
+            )
+            draft.notes.append("place of the event told before: the sentence names no town")
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Fold later incidents into an earlier one of the same type, date and place.
+
+    Follow-up sentences far from the first report ("Protesters filled the square...")
+    or naming the same event in other words are one event in ACLED's terms: one event
+    type, one place (within 25 km or inside the other), one day. A mention marked as a
+    new event ("another", "a second") stays apart.
+    """
+    kept: list[Draft] = []
+    for draft in drafts:
+        host = None
+        if not draft.background and not draft.first.new_event:
+            for other in reversed(kept):
+                kin = (
+                    other.event_type is draft.event_type
+                    or (told_generically(other) and draft.event_type in other.first.family)
+                    or (told_generically(draft) and other.event_type in draft.first.family)
+                )  # "clashes" told first, then who clashed
+                if other.background or not kin:
+                    continue
+                if not date_ok(other, draft.date):
+                    continue
+                loc, there = draft.location, other.location
+                if loc and there and not (place_ok(other, loc) or refines(loc, there)):
+                    continue
+                host = other
+                break
+        if host is None:
+            kept.append(draft)
+            continue
+        if host.date is None or host.date.date is None:
+            host.date = draft.date or host.date
+        if draft.location is not None and (
+            host.location is None or refines(draft.location, host.location)
+        ):
+            host.location = draft.location
+        for kind in ("killed", "injured"):
+            value = _max_known(getattr(host, kind), getattr(draft, kind))
+            setattr(host, kind, value)
+        host.killed_reported |= draft.killed_reported
+        host.injured_reported |= draft.injured_reported
+        host.actors.extend(draft.actors)
+        host.mentions += draft.mentions
+        generic = told_generically(host) and not told_generically(draft)
+        if generic or (
+            draft.event_type is host.event_type and draft.sub_priority > host.sub_priority
+        ):
+            host.event_type = draft.event_type
+            host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
+    return kept
+
+
+def told_generically(draft: Draft) -> bool:
+    """Whether an incident was first told by a word of many kinds ("clashes", "violence")."""
+    return len(draft.first.family) >= 3
+
+
+def _max_known(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)

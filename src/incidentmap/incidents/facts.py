@@ -1,0 +1,239 @@
+"""What a clause says about its event: date, place, casualties, actors.
+
+The date is the clause's own (a reporting verb's date, "said on Friday", only when the
+event has no other); "the previous day" and "a day after ..." are counted from the date
+they lean on. The place is the clause's most specific toponym, else one from the parts of
+the sentence that report no other event, else the town a "the city" refers back to. A
+list of towns ("in Lagos, Abuja and Kano") yields one place each.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import GeoPrecision, Toponym
+from .casualties import CasualtyMention
+from .dates import DAY_BEFORE, DateMention
+from .dedupe import haversine_km
+from .locate import Location, choose_location, previous_town, specificity
+from .mentions import Mention
+from .taxonomy import Taxonomy
+
+__all__ = ["Facts", "Index", "actors_in", "clause_facts"]
+
+
+class Index:
+    """Things found once in the whole text, looked up by clause."""
+
+    def __init__(self, items: list[tuple[int, object]]) -> None:
+        items.sort(key=lambda pair: pair[0])
+        self.starts = [start for start, _ in items]
+        self.items = [item for _, item in items]
+
+    def within(self, lo: int, hi: int) -> list[object]:
+        """Return the items that start in ``[lo, hi)``, in order."""
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi)
+        return self.items[i:j]
+
+
+def actors_in(text: str, lo: int, hi: int, tax: Taxonomy) -> list[str]:
+    """Return the actor phrases of ``text[lo:hi]`` ("Iran-linked militia groups")."""
+    found = []
+    for match in tax.cues.actor.finditer(text, lo, hi):
+        start = match.start()
+        words = text[max(lo, start - 40) : start].split()
+        lead: list[str] = []
+        for word in reversed(words[-2:]):
+            if not word[-1:].isalnum():
+                break
+            if word[:1].isupper() or word.endswith(("-linked", "-backed", "-aligned", "-led")):
+                lead.insert(0, word)
+            else:
+                break
+        found.append(" ".join([*lead, match.group(0)]).strip(" ,;"))
+    return found
+
+
+@dataclass
+class Facts:
+    """Date, place, casualty reports and actors of one mention's clause."""
+
+    date: DateMention | None
+    location: Location | None
+    casualties: list[CasualtyMention]
+    actors: list[str]
+    more_places: list[Location] = field(default_factory=list)
+
+
+def _day_before(date: DateMention, others: list[object]) -> DateMention:
+    """Anchor "the previous day" on the nearest other date of its sentence, if any."""
+    anchors = [
+        d for d in others if isinstance(d, DateMention) and d is not date and d.date is not None
+    ]
+    if not anchors:
+        return date
+    anchor = min(anchors, key=lambda d: abs(d.start - date.start))
+    assert anchor.date is not None
+    day = anchor.date - dt.timedelta(days=1)
+    return dataclasses.replace(date, date=day, precision=max(anchor.precision, date.precision))
+
+
+_AFTER = re.compile(
+    r"[\s,]*(?:(?P<days>a|one|two|three|\d+)\s+days?|the\s+day|(?P<hours>hours|minutes|shortly))"
+    r"\s+after\s",
+    re.IGNORECASE,
+)
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _after_anchor(
+    text: str, mention: Mention, dates: Index, prior: DateMention | None
+) -> DateMention | None:
+    """Date a clause "…on Tuesday, a day after a bomber blew himself up" from its anchor.
+
+    The event of an "N days after" / "hours after" clause happened that long before the
+    date of the clause it follows (a date earlier in the sentence, else the date of the
+    incident the sentence's earlier clause reported).
+    """
+    match = _AFTER.match(text, mention.clause_start, mention.clause_end)
+    if match is None:
+        return None
+    before = [
+        d
+        for d in dates.within(mention.sentence.start, mention.clause_start)
+        if isinstance(d, DateMention) and d.date is not None
+    ]
+    anchor = before[-1] if before else prior
+    if anchor is None or anchor.date is None:
+        return None
+    back, precision = 0, anchor.precision
+    if not match.group("hours"):
+        word = (match.group("days") or "a").lower()
+        back = _DAYS.get(word) or int(word)
+    return DateMention(
+        match.start(),
+        match.end(),
+        text[match.start() : match.end()].strip(" ,"),
+        anchor.date - dt.timedelta(days=back),
+        precision,
+        True,
+    )
+
+
+def clause_facts(
+    text: str,
+    mention: Mention,
+    others: list[Mention],
+    indexes: tuple[Index, Index, Index],
+    tax: Taxonomy,
+    *,
+    referring: bool = False,
+    prior: DateMention | None = None,
+    reported: bool = False,
+) -> Facts:
+    """Date, place, casualties and actors of a mention's clause.
+
+    A clause without a place borrows one from the clauses of its sentence that report
+    no other event. With ``referring`` (a mention that refers back, "the attack") only a
+    date written next to its noun counts ("Sunday's attack", "the attack on Friday").
+    """
+    dates, casualties, places = indexes
+    lo, hi, anchor = mention.clause_start, mention.clause_end, mention.trigger.start
+    reporting = tax.cues.reporting
+    in_clause = [d for d in dates.within(lo, hi) if isinstance(d, DateMention)]
+    report_dates = [
+        d
+        for d in in_clause
+        if any(
+            r.end() >= d.start - 4 for r in reporting.finditer(text, max(lo, d.start - 30), d.start)
+        )
+    ]
+    clause_dates = [d for d in in_clause if d not in report_dates]
+    after = None if clause_dates or referring else _after_anchor(text, mention, dates, prior)
+    if after is not None:
+        clause_dates = [after]  # "..., a day after protesters stormed parliament"
+    elif not clause_dates and reported:
+        # "the army said on Friday that it had retaken ...": the report's day is the best
+        # known, in this clause or in the sentence's reporting clause before it
+        before = dates.within(mention.sentence.start, lo)
+        earlier = [
+            d
+            for d in before
+            if isinstance(d, DateMention)
+            and any(
+                r.end() >= d.start - 4
+                for r in reporting.finditer(
+                    text, max(mention.sentence.start, d.start - 30), d.start
+                )
+            )
+        ]
+        clause_dates = report_dates or earlier[-1:]
+    if referring:
+        near = (mention.trigger.start - 15, mention.trigger.end + 14)
+        clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
+    date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
+    if date is not None and DAY_BEFORE.fullmatch(date.text):
+        date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
+    tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]
+    if not any(t.kind == "place" and t.place is not None for t in tops):
+        sent = mention.sentence
+        taken = [(m.clause_start, m.clause_end) for m in others if m is not mention]
+        tops = [
+            t
+            for t in places.within(sent.start, sent.end)
+            if isinstance(t, Toponym) and not any(a <= t.start < b for a, b in taken)
+        ]
+    if referring:  # "the attack in X" places it; a place elsewhere in the sentence may not
+        near_noun = (mention.trigger.start - 30, mention.trigger.end + 40)
+        tops = [t for t in tops if near_noun[0] <= t.start and t.end <= near_noun[1]]
+    location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
+    if (location is None or specificity(location.place) < 3) and tax.cues.place_anaphor.search(
+        text, lo, hi
+    ):
+        named = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
+        location = previous_town(named, mention.sentence.start) or location
+    cas = [c for c in casualties.within(lo, hi) if isinstance(c, CasualtyMention)]
+    more = _listed_towns(text, tops, location, lo, hi, tax) if location else []
+    return Facts(date, location, cas, actors_in(text, lo, hi, tax), more)
+
+
+# What joins two towns of a list: ", ", " and ", ", and in the state capital, " ...
+_JOINT = re.compile(
+    r"[\s,]*(?:and\s+|,\s*)(?:(?:in|at)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?,?\s*", re.IGNORECASE
+)
+
+
+def _listed_towns(
+    text: str, tops: list[Toponym], first: Location, lo: int, hi: int, tax: Taxonomy
+) -> list[Location]:
+    """Other towns of a list in the event's clause ("in Lagos, Abuja and Kano").
+
+    ACLED codes one event per place: each town more than 25 km from the others becomes
+    an incident of its own. Places of a movement ("from X to Y") are not a list.
+    """
+    if specificity(first.place) < 3:
+        return []
+    chosen = [first.place]
+    out = []
+    previous = first.toponym
+    for top in tops:
+        place = top.place
+        if previous is None or top.start <= previous.start or top.start >= hi:
+            continue
+        if place is None or top.kind != "place" or specificity(place) < 3:
+            continue
+        joint = _JOINT.fullmatch(text, previous.end, top.start)
+        if joint is None or top.start - previous.end > 40:
+            break  # the list ended
+        previous = top
+        if any(haversine_km(p.lat, p.lon, place.lat, place.lon) <= 25.0 for p in chosen):
+            continue
+        chosen.append(place)
+        precision = GeoPrecision.EXACT
+        out.append(Location(place, precision, top, "one of several places named"))
+    return out
