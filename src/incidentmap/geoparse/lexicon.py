@@ -105,7 +105,10 @@ class Lexicon:
     """Words after a name that make it a disease name ("West Nile virus", "Ebola fever")."""
     openers: frozenset[str]
     """Keys of capitalised words that may precede a place without being a first name."""
-    participles: dict[str, str]
+    reporting_verbs: frozenset[str] = frozenset()
+    """Verbs of saying: a bare small-place name right before or after one is a person."""
+    reflexives: frozenset[str] = frozenset()
+    participles: dict[str, str] = field(default_factory=dict)
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
@@ -147,6 +150,7 @@ class Lexicon:
                 demonyms[normalize_name(adjective)] = place.id
                 extra.setdefault(place.id, []).append(place)
         places = _sections("place_words.txt")
+        cues = _sections("person_cues.txt")
         participles = dict(ln.split("\t") for ln in places.get("adj_participle", []))
         return cls(
             demonyms=demonyms,
@@ -162,5 +166,7 @@ class Lexicon:
             diseases=frozenset(places.get("disease", [])),
             openers=_keys("place_openers.txt"),
             participles=participles,
+            reporting_verbs=frozenset(cues.get("reporting_verb", [])),
+            reflexives=frozenset(cues.get("reflexive", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
         )

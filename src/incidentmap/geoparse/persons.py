@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "le"}
 )
 _PATRONYMIC = frozenset({"al", "el", "bin", "ibn", "bint"})
+_AGE = re.compile(r", \d{1,3},")
 
 
 def _initial(text: str, pos: int) -> bool:
@@ -61,6 +63,7 @@ def find_persons(
     lexicon: Lexicon,
     *,
     is_name: Callable[[str], bool] | None = None,
+    is_strong: Callable[[str], bool] | None = None,
 ) -> Persons:
     """Find the person names in a tokenised text.
 
@@ -76,6 +79,9 @@ def find_persons(
         Whether a key is a known name (place, demonym, organisation). When given, an
         unknown capitalised word followed by a known place name opens a personal name
         ("Marty Walsh"), unless the word is one of :attr:`Lexicon.openers`.
+    is_strong
+        Whether a key names a country, a first-level area or a big city; such a name is
+        never taken for a person by the cues around a bare name ("Turkey said").
     """
     n = len(spans)
     blocked: list[tuple[int, int, str]] = []
@@ -94,7 +100,8 @@ def find_persons(
         return text[spans[k][1] : spans[k + 1][0]]
 
     done = -1
-    for i in [k for k, (s, _) in enumerate(spans) if text[s].isupper()]:
+    caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
+    for i in caps:
         if i <= done:
             continue
         w = word(i)
@@ -155,4 +162,36 @@ def find_persons(
             surnames.add(keys[k])
             if k > i and keys[k - 1] in PARTICLES:
                 surnames.add(f"{keys[k - 1]} {keys[k]}")
+    _bare_names(text, spans, keys, caps, lexicon, is_strong, blocked, surnames)
     return Persons(blocked=tuple(blocked), surnames=frozenset(surnames))
+
+
+def _bare_names(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    keys: Sequence[str],
+    caps: Sequence[int],
+    lexicon: Lexicon,
+    is_strong: Callable[[str], bool] | None,
+    blocked: list[tuple[int, int, str]],
+    surnames: set[str],
+) -> None:
+    """Take bare names for persons by the words around them: "Burton said", "Burton, 39,"."""
+    n = len(spans)
+    verbs, reflexives = lexicon.reporting_verbs, lexicon.reflexives
+    for i in caps:
+        s, e = spans[i]
+        if is_strong is not None and is_strong(keys[i]):
+            continue
+        after = text[e : e + 6]
+        nxt = keys[i + 1] if i + 1 < n else ""
+        prev = keys[i - 1] if i > 0 else ""
+        person = (
+            (nxt in verbs and text[e : spans[i + 1][0]] == " ")
+            or (nxt in reflexives and text[e : spans[i + 1][0]] == " ")
+            or (prev in verbs and text[spans[i - 1][1] : s] == " " and after[:1] in (",", "."))
+            or _AGE.match(after) is not None
+        )
+        if person and (i == 0 or not text[spans[i - 1][0]].isupper() or prev in verbs):
+            blocked.append((s, e, "cue"))
+            surnames.add(keys[i])

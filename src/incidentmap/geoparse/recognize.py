@@ -59,6 +59,7 @@ _POSSESSIVE = re.compile(r"\w['’][sS]\b")
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
 _KEY_CACHE: dict[str, str] = {}
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
+_STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
 
@@ -160,7 +161,12 @@ class Recognizer:
         ctx = TokenContext(text, spans, keys, self.lexicon)
         known = self.index.flags
         persons = find_persons(
-            text, spans, keys, self.lexicon, is_name=lambda k: bool(known.get(k, 0) & _NAMEISH)
+            text,
+            spans,
+            keys,
+            self.lexicon,
+            is_name=lambda k: bool(known.get(k, 0) & _NAMEISH),
+            is_strong=lambda k: bool(known.get(k, 0) & _STRONG),
         )
         person_keys = persons.surnames
         taken: list[Mention] = []
