@@ -135,3 +135,19 @@ def test_five_megabytes_on_one_line(parser):
     found = parser.parse(text)
     assert len(found) == text.count("Baghdad")
     assert all(text[t.start : t.end] == "Baghdad" for t in found)
+
+
+def test_bare_names_by_the_words_around_them(parser):
+    rec = parser.recognizer
+    assert rec.recognize("Walsh said the plan worked.") == []
+    assert rec.recognize("The plan worked, said Walsh.") == []
+    assert rec.recognize("Walsh, 39, runs a farm.") == []
+    # a country speaking is still the country
+    assert [m.text for m in rec.recognize("Iraq said the plan worked.")] == ["Iraq"]
+
+
+def test_small_towns_need_support(parser):
+    # alone, a capitalised word that matches only a tiny place is dropped ...
+    assert spans(parser, "We met Walsh at noon.") == []
+    # ... but a place cue keeps it
+    assert spans(parser, "The storm hit homes in Walsh on Monday.") == ["Walsh"]
