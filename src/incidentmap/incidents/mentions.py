@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..model import EventType
 from ..text.sentences import Sentence
+from .casualties import find_casualties
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 
 __all__ = ["Mention", "find_mentions"]
@@ -40,6 +41,17 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_NEXT = re.compile(r"[\s,]*(?:who|that|which)\s", re.IGNORECASE)
+_FIGURATIVE = re.compile(r"\s+(?:plots?|plans?|threats?|ads?|dogs?|helicopters?)\b", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:killed|shot|stabbed)\b", re.I
+)
+_PERSON_HURT = re.compile(
+    r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|teenager|person|"
+    r"officer|policeman|soldier|student|journalist|resident|worker|driver|protester)s?\s+"
+    r"(?:was|were|has been|had been|is)\s*$",
+    re.IGNORECASE,
+)
+_CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
@@ -52,6 +64,32 @@ _ATTACKER = re.compile(
     r"|soldiers|troops|police|forces|army|militia\w*|gang\w*)\b",
     re.IGNORECASE,
 )
+
+
+def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> bool:
+    """Whether a generic word ("attacked", "killed") is about people hurt or fought.
+
+    It is when it names a target (troops, civilians, a village) after it, when the clause
+    counts victims, or when it refers back to an event ("the attack").
+    """
+    cues = tax.cues
+    if cues.armed.search(text, best.end, hi) or cues.civilian.search(text, best.end, hi):
+        return True
+    if cues.anaphor.search(text, max(lo, best.start - 40), best.end):
+        return True
+    if _PASSIVE.search(text, max(lo, best.start - 12), best.end):
+        return True  # "the teenager, identified as Nahel M., was killed"
+    return any(c.count for c in find_casualties(text, lo, hi)) or bool(
+        _PERSON_HURT.search(text, lo, best.start)
+    )
+
+
+def _with_cause(text: str, hi: int, bounds: list[int]) -> int:
+    """Extend a clause over a following "after ..."/"when ..." clause that gives its cause."""
+    if _CAUSE.match(text, hi):
+        later = [b for b in bounds if b > hi]
+        return later[0] if later else hi
+    return hi
 
 
 def _with_since(text: str, hi: int, bounds: list[int]) -> int:
@@ -225,6 +263,10 @@ def find_mentions(
         # "the bomb that tore through the avenue, killing six": the charge is also reported
         if alleged and _COUNTED.search(text, trig.end, sentence.end):
             live[index] = (trig, False)
+    charges = [t for t, alleged in live if alleged]
+    live = [  # a word inside an alleged phrase ("drone strikes") is alleged with it
+        (t, a or any(c.start < t.end and t.start < c.end for c in charges)) for t, a in live
+    ]
     has_event = any(not alleged for _, alleged in live)
     if has_event:  # "arrested militants linked to rocket attacks": the attacks are the charge
         live = [(t, a) for t, a in live if not a]
@@ -240,8 +282,14 @@ def find_mentions(
         best = max(inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start))[0]
         alleged = all(a for _, a in inside)
         generic = best.trigger.weight < 0.9 or bool(best.trigger.flags & {"weak", "target"})
-        if generic and cues.non_event.search(text, lo, hi):
+        cause_hi = _with_cause(text, hi, bounds)
+        if generic and cues.non_event.search(text, lo, cause_hi):
             continue  # "killing 15" when a canopy collapsed: no political event
+        if _FIGURATIVE.match(text, best.end):
+            continue  # "assassination plots", "attack ads"
+        checked = best.trigger.flags & {"weak", "target"} and "inherit" not in best.trigger.flags
+        if checked and not _violent(text, best, lo, hi, tax):
+            continue  # "attacked the proposal", "killed the deal": no one was hurt
         if best.sub.event_type is EventType.PROTESTS and cues.celebration.search(text, lo, hi):
             continue  # crowds "to celebrate" do not protest
         # demonstrators in this clause, or in the one before when this one goes on with
