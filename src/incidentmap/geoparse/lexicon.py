@@ -114,6 +114,11 @@ class Lexicon:
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
 
     @cached_property
+    def title_keys(self) -> frozenset[str]:
+        """Normalised keys of every word of the titles (a quick first test)."""
+        return frozenset(w for t in self.titles for w in normalize_name(t).split())
+
+    @cached_property
     def name_stops(self) -> frozenset[str]:
         """Words that end a personal name: place and organisation words, titles."""
         return self.suffixes | self.org_suffixes | self.titles

@@ -64,6 +64,7 @@ def find_persons(
     *,
     is_name: Callable[[str], bool] | None = None,
     is_strong: Callable[[str], bool] | None = None,
+    caps: Sequence[int] | None = None,
 ) -> Persons:
     """Find the person names in a tokenised text.
 
@@ -82,12 +83,15 @@ def find_persons(
     is_strong
         Whether a key names a country, a first-level area or a big city; such a name is
         never taken for a person by the cues around a bare name ("Turkey said").
+    caps
+        Indexes of the tokens that start with a capital, if the caller has them.
     """
     n = len(spans)
     blocked: list[tuple[int, int, str]] = []
     surnames: set[str] = set()
     titles, given = lexicon.titles, lexicon.given_names
     stop = lexicon.name_stops
+    title_keys = lexicon.title_keys
     skip = lexicon.not_first_names
 
     def word(k: int) -> str:
@@ -100,7 +104,8 @@ def find_persons(
         return text[spans[k][1] : spans[k + 1][0]]
 
     done = -1
-    caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
+    if caps is None:
+        caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
     for i in caps:
         if i <= done:
             continue
@@ -110,6 +115,7 @@ def find_persons(
             continue
         if (
             i >= 1
+            and keys[i - 1] in title_keys
             and gap(i - 1) in (" ", ". ")
             and (word(i - 1) in titles or (i >= 2 and f"{word(i - 2)} {word(i - 1)}" in titles))
         ):

@@ -160,6 +160,7 @@ class Recognizer:
         spans, keys = tokenize(text)
         ctx = TokenContext(text, spans, keys, self.lexicon)
         known = self.index.flags
+        caps = [i for i, (s, _) in enumerate(spans) if text[s].isupper()]
         persons = find_persons(
             text,
             spans,
@@ -167,6 +168,7 @@ class Recognizer:
             self.lexicon,
             is_name=lambda k: bool(known.get(k, 0) & _NAMEISH),
             is_strong=lambda k: bool(known.get(k, 0) & _STRONG),
+            caps=caps,
         )
         person_keys = persons.surnames
         taken: list[Mention] = []
@@ -178,9 +180,7 @@ class Recognizer:
         if ctx.caps_text:
             starts = [i for i, key in enumerate(keys) if key in first]
         else:
-            starts = [
-                i for i, key in enumerate(keys) if key in first and text[spans[i][0]].isupper()
-            ]
+            starts = [i for i in caps if keys[i] in first]
         done = -1  # the last token already taken by a name or a non-place
         for i in starts:
             if i <= done or spans[i][0] < skip_until:

@@ -344,7 +344,15 @@ class Resolver:
 
 def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     """Return the bonus for being near the article's sure places, and its reason."""
-    near = min((_approx_km(place.lat, place.lon, a.lat, a.lon) for a in anchors), default=None)
+    lat = place.lat
+    near = min(
+        (
+            _approx_km(lat, place.lon, a.lat, a.lon)
+            for a in anchors
+            if -5.4 < a.lat - lat < 5.4  # farther than 600 km earns nothing
+        ),
+        default=None,
+    )
     if near is None:
         return 0.0, ""
     bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7 if near < 600 else 0.0
