@@ -89,8 +89,9 @@ def errors(path: Path, parser: Any, n: int, *, given: bool) -> None:
 
 
 def throughput(parser: Any, articles: list[Any], *, given: bool, repeat: int = 5) -> float:
-    """Articles per second in this process: the best of ``repeat`` passes (as timeit does),
-    since other jobs on a shared machine only ever slow a pass down.
+    """Return articles per second in this process, the best of ``repeat`` passes.
+
+    As timeit does: other jobs on a shared machine only ever slow a pass down.
     """
     best = float("inf")
     for _ in range(repeat):
