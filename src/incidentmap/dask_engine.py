@@ -251,7 +251,8 @@ def density_frame(gdf: Any, *, cell_degrees: float = 0.1) -> Any:
         }
     )
     rows = []
-    for (etype, y, x), group in cells.groupby(["type", "y", "x"], sort=True):
+    for key, group in cells.groupby(["type", "y", "x"], sort=True):
+        etype, y, x = str(key[0]), int(str(key[1])), int(str(key[2]))
         count = len(group)
         text = f"{count} incidents of this type in this {cell_degrees}° cell"
         rows.append(

@@ -64,8 +64,8 @@ def _read_csv(path: Path) -> Any:
     df = pd.read_csv(path, dtype=text_columns, keep_default_na=False, na_values=[""])
     # A spreadsheet edits lat/lon; a GIS would not edit a CSV. So lat/lon win, and
     # the wkt column only places rows without them.
-    lat = pd.to_numeric(df.get("lat"), errors="coerce") if "lat" in df else None
-    lon = pd.to_numeric(df.get("lon"), errors="coerce") if "lon" in df else None
+    lat = pd.to_numeric(df["lat"], errors="coerce") if "lat" in df else None
+    lon = pd.to_numeric(df["lon"], errors="coerce") if "lon" in df else None
     geometry = None
     if "wkt" in df:
         wkt = df["wkt"].astype(object).where(df["wkt"].notna(), None).to_numpy()
