@@ -45,7 +45,7 @@ def test_geoparse_no_demonyms(tmp_path, capsys):
     assert [p["text"] for p in record["places"]] == ["Baghdad"]
 
 
-def test_geoparse_given_mentions_and_a_bad_span(tmp_path, capsys):
+def test_geoparse_given_mentions_and_a_bad_span(tmp_path, capsys, caplog):
     src = write_jsonl(
         tmp_path / "gold.jsonl",
         [
@@ -60,7 +60,7 @@ def test_geoparse_given_mentions_and_a_bad_span(tmp_path, capsys):
     records = [json.loads(line) for line in captured.out.splitlines()]
     assert records[0]["places"][0]["place_id"] == "g:ramadi"
     assert "Traceback" not in captured.err
-    assert "gold.jsonl:2" in captured.err
+    assert "gold.jsonl:2" in caplog.text
 
 
 def test_geoparse_odd_inputs_never_crash(tmp_path, capsys):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+import logging
 from typing import Any
 
 from ..errors import InputError
@@ -75,7 +75,7 @@ def _eval(args: argparse.Namespace) -> int:
 
     def report(err: InputError) -> None:
         problems.append(err)
-        print(f"incidentmap: skipped: {err}", file=sys.stderr)
+        logging.getLogger("incidentmap.input").warning("%s", err)
 
     articles = [
         a for a in read_articles(*args.corpus, report=report) if a.toponyms or a.text.strip()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -92,7 +93,7 @@ def _geoparse(args: argparse.Namespace) -> int:
 
     def report(err: InputError) -> None:
         problems.append(err)
-        print(f"incidentmap: skipped: {err}", file=sys.stderr)
+        logging.getLogger("incidentmap.input").warning("%s", err)
 
     parser = Geoparser(Gazetteer.default(), demonyms=args.demonyms)
     if not args.output:
