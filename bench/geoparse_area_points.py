@@ -22,6 +22,7 @@ import math
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/incidentmap/geoparse/data/area_points.tsv"
@@ -35,13 +36,15 @@ def main() -> int:
     gazetteer = Gazetteer.default()
     rows: list[tuple[str, float, float, str]] = []
     data = json.loads((ROOT / "gazetteer/data/countries-simplified.geojson").read_text())
-    for feature in data["features"]:
-        code = feature["properties"]["iso_a2"]
+    parts_by_code: dict[str, list[Any]] = defaultdict(list)
+    for feature in data["features"]:  # a code may have several features (territories)
+        geom = shape(feature["geometry"])
+        parts = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+        parts_by_code[feature["properties"]["iso_a2"]].extend(parts)
+    for code, parts in sorted(parts_by_code.items()):
         country = gazetteer.country(code)
         if country is None:
             continue
-        geom = shape(feature["geometry"])
-        parts = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
         big = max(parts, key=lambda p: p.area * math.cos(math.radians(p.centroid.y)))
         point = big.centroid if big.contains(big.centroid) else big.representative_point()
         rows.append((country.id, point.y, point.x, "largest-part-centroid"))

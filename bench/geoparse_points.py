@@ -29,12 +29,15 @@ def largest_part_centroids() -> dict[str, tuple[float, float]]:
     from shapely.geometry import shape
 
     data = json.loads((ROOT / "gazetteer/data/countries-simplified.geojson").read_text())
-    out = {}
-    for feature in data["features"]:
+    parts_by_code: dict[str, list[Any]] = defaultdict(list)
+    for feature in data["features"]:  # a code may have several features (territories)
         geom = shape(feature["geometry"])
         parts = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+        parts_by_code[feature["properties"]["iso_a2"]].extend(parts)
+    out = {}
+    for code, parts in parts_by_code.items():
         big = max(parts, key=lambda p: p.area * math.cos(math.radians(p.centroid.y)))
-        out[feature["properties"]["iso_a2"]] = (big.centroid.y, big.centroid.x)
+        out[code] = (big.centroid.y, big.centroid.x)
     return out
 
 
