@@ -83,7 +83,7 @@ def main() -> int:
             found = super().resolve_spans(article, spans)
             return [dataclasses.replace(t, place=moved(t.place)) for t in found]
 
-    parser = Moved(gazetteer)
+    parser = Moved(gazetteer, area_points=False)
     for path in CORPORA:
         articles = list(read_articles(str(path)))
         hits: Counter[str] = Counter()
