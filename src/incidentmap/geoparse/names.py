@@ -29,7 +29,7 @@ import logging
 import os
 import pickle
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,15 +107,21 @@ class NameIndex:
                 return n, flags
         return None
 
-    def candidates(self, keys: Sequence[str], i: int) -> Iterable[tuple[int, int]]:
-        """Yield ``(token count, flags)`` of every name starting at token ``i``, longest first."""
+    def candidates(self, keys: Sequence[str], i: int) -> list[tuple[int, int]]:
+        """Return ``(token count, flags)`` of every name starting at token ``i``, longest first."""
         most = self.first.get(keys[i])
         if not most:
-            return
-        for n in range(min(most, len(keys) - i), 0, -1):
-            flags = self.flags.get(keys[i] if n == 1 else " ".join(keys[i : i + n]))
+            return []
+        get = self.flags.get
+        out = []
+        for n in range(min(most, len(keys) - i), 1, -1):
+            flags = get(" ".join(keys[i : i + n]))
             if flags:
-                yield n, flags
+                out.append((n, flags))
+        flags = get(keys[i])
+        if flags:
+            out.append((1, flags))
+        return out
 
     @classmethod
     def build(cls, gazetteer: Any, lexicon: Lexicon) -> NameIndex:

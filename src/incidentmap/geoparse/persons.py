@@ -198,6 +198,10 @@ def _bare_names(
             or (prev in verbs and text[spans[i - 1][1] : s] == " " and after[:1] in (",", "."))
             or _AGE.match(after) is not None
         )
-        if person and (i == 0 or not text[spans[i - 1][0]].isupper() or prev in verbs):
+        if (
+            person
+            and prev not in lexicon.cues  # "police in Baghdad said": a place
+            and (i == 0 or not text[spans[i - 1][0]].isupper() or prev in verbs)
+        ):
             blocked.append((s, e, "cue"))
             surnames.add(keys[i])

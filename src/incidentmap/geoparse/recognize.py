@@ -171,6 +171,8 @@ class Recognizer:
             caps=caps,
         )
         person_keys = persons.surnames
+        blocked = sorted(persons.blocked)
+        blocked_starts = [b[0] for b in blocked]
         taken: list[Mention] = []
         dateline = find_dateline(text)
         skip_until = 0
@@ -189,7 +191,7 @@ class Recognizer:
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
                     continue
-                found = self._judge(ctx, i, j, flags, persons.blocked, person_keys)
+                found = self._judge(ctx, i, j, flags, blocked, blocked_starts, person_keys)
                 if found is not None:
                     mention, consumed = found
                     if mention is not None:
@@ -258,6 +260,7 @@ class Recognizer:
         j: int,
         flags: int,
         blocked: Sequence[tuple[int, int, str]],
+        blocked_starts: Sequence[int],
         person_keys: frozenset[str],
     ) -> tuple[Mention | None, int] | None:
         """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter)."""
@@ -277,9 +280,12 @@ class Recognizer:
                 return self._participle(ctx, j, m), j + 1
         if flags & ORG and ctx.capitalised(i, j):
             return None, j + 1
-        if not ctx.capitalised(i, j) or _CONTRACTION.search(surface):
+        if not ctx.capitalised(i, j) or (
+            ("'" in surface or "’" in surface) and _CONTRACTION.search(surface)
+        ):
             return None
-        for b_start, b_end, how in blocked:
+        k = bisect_left(blocked_starts, end)
+        for b_start, b_end, how in blocked[max(0, k - 3) : k]:  # spans starting before `end`
             if not (start < b_end and b_start < end):
                 continue
             if how in ("given", "name") and start <= b_start and end >= b_end and j > i:
