@@ -51,12 +51,12 @@ from .persons import find_persons
 
 __all__ = ["Mention", "Recognizer", "tokenize"]
 
-# A word, keeping inner apostrophes (Sana'a); a possessive 's (Baghdad's) is split off.
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+# A word; inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
+_WORD = re.compile(r"\w+")
+_APOSTROPHE = re.compile(r"['’]")
+# A dotted acronym has ".X." in it ("U.S.", "U.A.E."): cheap to look for.
+_ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 # What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
-# Dotted acronyms: "U.S.", "U.K.", "U.A.E.", "D.C." (letters joined by periods).
-_POSSESSIVE = re.compile(r"\w['’][sS]\b")
-_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
 _KEY_CACHE: dict[str, str] = {}
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
@@ -95,35 +95,68 @@ def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     >>> tokenize("U.S. Embassy")
     ([(0, 3), (5, 12)], ['us', 'embassy'])
     """
-    matches = list(_TOKEN.finditer(text))
+    matches = list(_WORD.finditer(text))
     spans = [m.span() for m in matches]
     words = [m.group() for m in matches]
+    if "'" in text or "’" in text:
+        _apostrophes(text, spans, words)
+    if _ACRONYM_HINT.search(text):
+        _acronyms(text, spans, words)
     get = _KEY_CACHE.get
     keys = [get(w) or _key(w) for w in words]
-    starts: list[int] = []
-    if "'" in text or "’" in text:
-        starts = [s for s, _ in spans]
-        for m in _POSSESSIVE.finditer(text):
-            k = bisect_right(starts, m.start()) - 1
-            s, e = spans[k]
-            if e == m.end():  # the token ends with 's: drop it
-                spans[k] = (s, e - 2)
-                keys[k] = _KEY_CACHE.get(words[k][:-2]) or _key(words[k][:-2])
-    acronyms = _ACRONYM.findall(text) and list(_ACRONYM.finditer(text))
-    if acronyms and not starts:
-        starts = [s for s, _ in spans]
-    for m in reversed(acronyms or ()):  # from the end, so earlier indexes stay valid
-        a = bisect_left(starts, m.start())
-        b = bisect_left(starts, m.end() - 1)
-        if a < len(spans) and spans[a][0] == m.start():
-            letters = text[m.start() : m.end() - 1].replace(".", "").lower()
-            spans[a:b] = [(m.start(), m.end() - 1)]
-            keys[a:b] = [letters]
     if "" in keys:
         kept = [k for k, key in enumerate(keys) if key]
         spans = [spans[k] for k in kept]
         keys = [keys[k] for k in kept]
     return spans, keys
+
+
+def _apostrophes(text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
+    """Join words around an inner apostrophe ("Sana'a"); drop a possessive "s"."""
+    starts = [s for s, _ in spans]
+    for m in reversed(list(_APOSTROPHE.finditer(text))):  # from the end: indexes stay valid
+        p = m.start()
+        k = bisect_right(starts, p) - 1
+        if k < 0 or k + 1 >= len(spans) or spans[k][1] != p or spans[k + 1][0] != p + 1:
+            continue
+        if words[k + 1] in ("s", "S"):
+            del spans[k + 1], words[k + 1], starts[k + 1]
+        else:
+            spans[k : k + 2] = [(spans[k][0], spans[k + 1][1])]
+            words[k : k + 2] = [words[k] + text[p] + words[k + 1]]
+            del starts[k + 1]
+
+
+def _acronyms(text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
+    """Make a dotted acronym ("U.S.", "U.A.E.") one token, keyed like its undotted form."""
+    found: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _ACRONYM_HINT.finditer(text):
+        s0 = m.start() - 1
+        if (
+            s0 < 0
+            or not text[s0].isalpha()
+            or (s0 > 0 and (text[s0 - 1].isalnum() or text[s0 - 1] in "._"))
+        ):
+            continue
+        q = s0
+        while (
+            q + 1 < n
+            and text[q].isalpha()
+            and text[q + 1] == "."
+            and (q == s0 or not text[q - 1].isalpha())
+        ):
+            q += 2
+        if (q - s0) // 2 >= 2 and (not found or found[-1][0] != s0):
+            found.append((s0, q))
+    starts = [s for s, _ in spans]
+    for s0, end in reversed(found):
+        a = bisect_left(starts, s0)
+        b = bisect_left(starts, end - 1)
+        if a < len(spans) and spans[a][0] == s0:
+            spans[a:b] = [(s0, end - 1)]
+            words[a:b] = [text[s0 : end - 1].replace(".", "")]
+            starts[a:b] = [s0]
 
 
 def _key(word: str) -> str:
