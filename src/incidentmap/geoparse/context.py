@@ -21,8 +21,8 @@ __all__ = ["TokenContext"]
 _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
 _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_NO_UPPER = dict.fromkeys(range(ord("A"), ord("Z") + 1))
+_NO_LOWER = dict.fromkeys(range(ord("a"), ord("z") + 1))
 _INNER_LOWER = frozenset({"upon", "sur", "sous", "sobre", "della", "dello", "degli", "und"})
 
 
@@ -43,8 +43,9 @@ class TokenContext:
         self.keys = keys
         self.lexicon = lexicon
         head = text[:600]
-        lower = len(_LOWER.findall(head))
-        self.caps_text = lower < 50 and len(_UPPER.findall(head)) > max(20, 4 * lower)
+        lower = len(head) - len(head.translate(_NO_LOWER))
+        upper = len(head) - len(head.translate(_NO_UPPER))
+        self.caps_text = lower < 50 and upper > max(20, 4 * lower)
 
     def capitalised(self, i: int, j: int) -> bool:
         """Whether tokens ``i..j`` are written as a name (inner particles may be lower case)."""

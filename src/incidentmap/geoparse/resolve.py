@@ -209,19 +209,26 @@ class Resolver:
         focus, areas = self._focus(mentions, scored)
         total = sum(focus.values()) or 1.0
         area_total = sum(areas.values()) or 1.0
+        focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
+                       for cc, w in focus.items()}  # fmt: skip
+        area_bonus = {a: (AREA_WEIGHT * w / area_total, f"in {a[0]}-{a[1]}, named in the article")
+                      for a, w in areas.items()}  # fmt: skip
         for m, ss in zip(mentions, scored, strict=False):
             self._hints(m, ss)
             _city_over_area(m.key, ss)
             for s in ss:
                 p = s.place
-                share = focus.get(p.country_code, 0.0) / total
-                if share > 0 and not p.is_country:
-                    s.score += FOCUS_WEIGHT * share
-                    s.reasons.append(f"article focus {p.country_code} {share:.2f}")
-                area = areas.get((p.country_code, p.admin1 or ""), 0.0) / area_total
-                if area > 0 and not p.is_admin1 and not p.is_country:
-                    s.score += AREA_WEIGHT * area
-                    s.reasons.append(f"in {p.country_code}-{p.admin1}, named in the article")
+                if p.is_country:
+                    continue
+                got = focus_bonus.get(p.country_code)
+                if got is not None:
+                    s.score += got[0]
+                    s.reasons.append(got[1])
+                if area_bonus and not p.is_admin1:
+                    got = area_bonus.get((p.country_code, p.admin1 or ""))
+                    if got is not None:
+                        s.score += got[0]
+                        s.reasons.append(got[1])
         self._qualifiers(text, mentions, scored)
         picks = [_best(ss) for ss in scored]
         self._context(mentions, scored, picks)
