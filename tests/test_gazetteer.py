@@ -226,3 +226,10 @@ def test_import_of_an_unknown_file_is_a_clear_error(small_default, capsys):
     status = main(["gazetteer", "--cache-dir", str(small_default), "import", str(odd)])
     assert status == 2
     assert "not a GeoNames dump" in capsys.readouterr().err
+
+
+def test_lookup_keys_batches_and_keeps_the_ranking(tiny):
+    found = tiny.lookup_keys(["springfield", "baghdad", "nowhere"], limit=2)
+    assert set(found) == {"springfield", "baghdad"}
+    assert [p.admin1 for p in found["springfield"]] == ["MO", "MA"]
+    assert found["baghdad"][0].id == "geonames:98182"

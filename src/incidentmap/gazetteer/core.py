@@ -270,6 +270,13 @@ class Gazetteer:
         """Like :meth:`lookup` for a key already normalised with ``normalize_name``."""
         return list(self._lookup(key, country.upper() if country else None, limit))
 
+    def lookup_keys(self, keys: Iterable[str], *, limit: int = 50) -> dict[str, list[Place]]:
+        """Look up many normalised keys in one pass (faster than one :meth:`lookup_key` each).
+
+        Returns a dict from each key that names at least one place to its ranked places.
+        """
+        return ix.lookup_keys(self._conn, keys, limit=limit)
+
     def _lookup_uncached(self, key: str, country: str | None, limit: int) -> tuple[Place, ...]:
         return tuple(ix.lookup_key(self._conn, key, country=country, limit=limit))
 

@@ -36,6 +36,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from ..model import Place
 from ..text.normalize import name_keys
@@ -48,12 +49,13 @@ __all__ = [
     "get_place",
     "iter_name_stats",
     "lookup_key",
+    "lookup_keys",
     "nearest",
     "read_meta",
 ]
 
 #: Bumped whenever the layout of the index changes, so old caches are rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -83,6 +85,19 @@ CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max
 """
 
 _FINAL_INDEXES = """
+CREATE TABLE ranked_names (
+    key TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    place INTEGER NOT NULL,
+    PRIMARY KEY (key, ord)
+) WITHOUT ROWID;
+INSERT INTO ranked_names
+    SELECT n.key,
+           ROW_NUMBER() OVER (
+               PARTITION BY n.key
+               ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.rowid),
+           n.place
+    FROM names n JOIN places p ON p.rowid = n.place;
 CREATE INDEX places_admin ON places (country_code, admin1, feature_code);
 CREATE INDEX places_code ON places (feature_code, country_code);
 CREATE TABLE name_stats AS
@@ -352,26 +367,17 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
-def _place(row: tuple[object, ...]) -> Place:
-    return Place(
-        id=str(row[0]),
-        name=str(row[1]),
-        lat=float(row[2]),  # type: ignore[arg-type]
-        lon=float(row[3]),  # type: ignore[arg-type]
-        feature_class=str(row[4]),
-        feature_code=str(row[5]),
-        country_code=str(row[6]),
-        admin1=None if row[7] is None else str(row[7]),
-        population=int(row[8] or 0),  # type: ignore[call-overload]
-        parent_id=None if row[9] is None else str(row[9]),
-        polygon_wkt=None if row[10] is None else str(row[10]),
-    )
+def _place(row: tuple[Any, ...]) -> Place:
+    # the columns are selected in the order of Place's fields, with SQLite's types
+    return Place(*row)
 
 
+# ranked_names holds every key's places in ranking order (see the module docstring), so a
+# lookup is one range scan of its primary key: no sorting at query time.
 _LOOKUP = (
     f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
-    "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ? {where} "
-    "ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.rowid LIMIT ?"
+    "FROM ranked_names n JOIN places p ON p.rowid = n.place WHERE n.key = ? {where} "
+    "ORDER BY n.ord LIMIT ?"
 )
 
 
@@ -385,6 +391,24 @@ def lookup_key(
     else:
         rows = conn.execute(_LOOKUP.format(where=""), (key, limit)).fetchall()
     return [_place(r) for r in rows]
+
+
+def lookup_keys(
+    conn: sqlite3.Connection, keys: Iterable[str], *, limit: int = 20
+) -> dict[str, list[Place]]:
+    """Look up many keys at once (one query per 500 keys); keys without places are absent."""
+    columns = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
+    out: dict[str, list[Place]] = {}
+    todo = list(dict.fromkeys(keys))
+    for i in range(0, len(todo), 500):
+        chunk = todo[i : i + 500]
+        sql = (
+            f"SELECT n.key, {columns} FROM ranked_names n JOIN places p ON p.rowid = n.place "
+            f"WHERE n.key IN ({','.join('?' * len(chunk))}) AND n.ord <= ? ORDER BY n.key, n.ord"
+        )
+        for row in conn.execute(sql, (*chunk, limit)):
+            out.setdefault(row[0], []).append(Place(*row[1:]))
+    return out
 
 
 def get_place(conn: sqlite3.Connection, place_id: str) -> Place | None:
