@@ -48,6 +48,8 @@ FOCUS_WEIGHT = 3.0
 AREA_WEIGHT = 2.0
 _MAX_ANCHORS = 20
 _NEAR_CANDIDATES = 8
+#: How many candidates a toponym keeps (the winner and the best losers).
+_KEPT_CANDIDATES = 6
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -431,7 +433,7 @@ def _toponym(m: Mention, ss: list[_Scored]) -> Toponym:
     confidence = 1.0 / z
     if len(ordered) == 1:
         confidence = 0.95 if m.kind == "demonym" or ordered[0].place.is_country else 0.9
-    cands = tuple(Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:10])
+    cands = tuple(Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES])
     return Toponym(
         start=m.start,
         end=m.end,
