@@ -433,7 +433,9 @@ def _toponym(m: Mention, ss: list[_Scored]) -> Toponym:
     confidence = 1.0 / z
     if len(ordered) == 1:
         confidence = 0.95 if m.kind == "demonym" or ordered[0].place.is_country else 0.9
-    cands = tuple(Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES])
+    cands = tuple(
+        Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES]
+    )
     return Toponym(
         start=m.start,
         end=m.end,
