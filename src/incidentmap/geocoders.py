@@ -395,6 +395,9 @@ class FallbackGeocoder:
                 problem = f"did not answer within {self.timeout:g} s"
             except GeopyError as exc:
                 problem = f"failed: {exc}"
+            except (TypeError, ValueError, KeyError, AttributeError) as exc:
+                # geopy could not parse what the server sent (not the JSON of this service)
+                problem = f"sent an answer that could not be read ({type(exc).__name__}: {exc})"
             else:
                 runtime.failures = 0
                 if location is None:

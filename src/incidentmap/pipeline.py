@@ -93,14 +93,23 @@ class Processor:
         return self._parser
 
     def toponyms(self, article: Article) -> list[Toponym]:
-        """Return the article's toponyms, with the online fallback for unresolved ones."""
+        """Return the article's toponyms, with the online fallback for unresolved ones.
+
+        With a geocoder, names the gazetteer does not know but that stand where news copy
+        names places ("near Qaryat Zawiya") are sent to it too
+        (:func:`incidentmap.geoparse.unknown.unknown_toponyms`).
+        """
         found = list(self.parser.parse(article))
-        if self.geocoder is not None:
-            found = [
-                self.geocoder.geocode_toponym(t) if t.place is None and t.kind == "place" else t
-                for t in found
-            ]
-        return found
+        if self.geocoder is None:
+            return found
+        from .geoparse.unknown import unknown_toponyms
+
+        found += unknown_toponyms(article.text, found)
+        found.sort(key=lambda t: t.start)
+        return [
+            self.geocoder.geocode_toponym(t) if t.place is None and t.kind == "place" else t
+            for t in found
+        ]
 
     def __call__(self, article: Article) -> ArticleResult:
         """Process one article."""
