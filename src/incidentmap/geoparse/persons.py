@@ -64,6 +64,7 @@ def find_persons(
     *,
     is_name: Callable[[str], bool] | None = None,
     is_strong: Callable[[str], bool] | None = None,
+    is_area: Callable[[str], bool] | None = None,
     caps: Sequence[int] | None = None,
 ) -> Persons:
     """Find the person names in a tokenised text.
@@ -83,6 +84,9 @@ def find_persons(
     is_strong
         Whether a key names a country, a first-level area or a big city; such a name is
         never taken for a person by the cues around a bare name ("Turkey said").
+    is_area
+        Whether a key is the main name of a country or a first-level area: the unknown
+        first name rule leaves those alone ("Environment Canada", "Team Alberta").
     caps
         Indexes of the tokens that start with a capital, if the caller has them.
     """
@@ -146,6 +150,7 @@ def find_persons(
             and word(i + 1) not in stop
             and is_name(keys[i + 1])
             and not is_name(keys[i])
+            and not (is_area is not None and is_area(keys[i + 1]))  # "Environment Canada"
         ):
             how = "name"
         if how is None:

@@ -59,6 +59,7 @@ _ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 # What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
 _KEY_CACHE: dict[str, str] = {}
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
+_DATELINE_SUFFIXES = frozenset({"county", "city", "province", "district", "parish", "township"})
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
@@ -201,6 +202,7 @@ class Recognizer:
             self.lexicon,
             is_name=lambda k: bool(known.get(k, 0) & _NAMEISH),
             is_strong=lambda k: bool(known.get(k, 0) & _STRONG),
+            is_area=lambda k: bool(known.get(k, 0) & (STRONG_AREA | STRONG_ADMIN)),
             caps=caps,
         )
         person_keys = persons.surnames
@@ -241,6 +243,11 @@ class Recognizer:
         assert isinstance(dateline, Dateline)
         key = normalize_name(dateline.place)
         flags = self.index.flags.get(key, 0)
+        hints: tuple[str, ...] = ("dateline",)
+        head, _, last = key.rpartition(" ")
+        if not flags & (GAZ | ABBR) and head and last in _DATELINE_SUFFIXES:
+            key, flags = head, self.index.flags.get(head, 0)  # "LAUREL COUNTY, Ky. -"
+            hints = ("dateline", f"suffix:{last}")
         if not flags & (GAZ | ABBR):
             return 0
         taken.append(
@@ -250,7 +257,7 @@ class Recognizer:
                 dateline.place,
                 key,
                 kind="dateline",
-                hints=("dateline",),
+                hints=hints,
             )
         )
         end = dateline.end
