@@ -151,3 +151,17 @@ def test_small_towns_need_support(parser):
     assert spans(parser, "We met Walsh at noon.") == []
     # ... but a place cue keeps it
     assert spans(parser, "The storm hit homes in Walsh on Monday.") == ["Walsh"]
+
+
+def test_dateline_with_a_place_word_and_a_state_abbreviation(parser):
+    found = parser.parse("SPRINGFIELD CITY, Ill. (AP) — A tornado hit the town.")
+    assert [(t.text, t.kind) for t in found][:2] == [
+        ("SPRINGFIELD CITY", "dateline"), ("Ill.", "place")]  # fmt: skip
+    assert found[0].place.country_code == "US" and found[1].place.id == "g:usil"
+
+
+def test_a_country_after_an_unknown_capitalised_word_stays_a_place(parser):
+    # "Environment Canada", "Team Alberta": an organisation named after the country
+    assert spans(parser, "The warning came from Environment Iraq on Monday.") == ["Iraq"]
+    # while a small place after an unknown capitalised word is a surname
+    assert spans(parser, "The warning came from Marty Walsh on Monday.") == []
