@@ -165,3 +165,7 @@ def test_a_country_after_an_unknown_capitalised_word_stays_a_place(parser):
     assert spans(parser, "The warning came from Environment Iraq on Monday.") == ["Iraq"]
     # while a small place after an unknown capitalised word is a surname
     assert spans(parser, "The warning came from Marty Walsh on Monday.") == []
+
+
+def test_small_place_names_inside_facility_names(parser):
+    assert spans(parser, "The blast hit Most Gate and Walsh Street near Kabul.") == ["Kabul"]

@@ -101,6 +101,8 @@ class Lexicon:
     """Words before a name that announce a place ("in", "north of")."""
     org_suffixes: frozenset[str]
     """Words after a name that make it an organisation or a thing ("University", "virus")."""
+    facilities: frozenset[str]
+    """Words after a name that make it part of a facility's name ("Abbey Gate")."""
     diseases: frozenset[str]
     """Words after a name that make it a disease name ("West Nile virus", "Ebola fever")."""
     openers: frozenset[str]
@@ -170,6 +172,7 @@ class Lexicon:
             suffixes=frozenset(places.get("suffix", [])),
             cues=frozenset(places.get("cue", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
+            facilities=frozenset(places.get("facility", [])),
             diseases=frozenset(places.get("disease", [])),
             openers=_keys("place_openers.txt"),
             participles=participles,

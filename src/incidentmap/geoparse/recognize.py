@@ -361,6 +361,10 @@ class Recognizer:
             hints.append("common")
         if ctx.shouting(i, j) and not flags & (STRONG_AREA | STRONG_CITY):
             return None
+        if not flags & (STRONG_AREA | STRONG_ADMIN | STRONG_CITY) and ctx.followed_by(
+            j, lex.facilities
+        ):
+            return None, j + 1  # "Abbey Gate", "Church Street": a facility, not the town
         if initial:
             hints.append("initial")
         if cue:
