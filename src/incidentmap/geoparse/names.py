@@ -166,9 +166,15 @@ class NameIndex:
         version = str(getattr(gazetteer, "version", "") or "")
         if cache_dir is None or version in ("", "records") or _in_memory(gazetteer):
             return cls.build(gazetteer, lexicon)  # no stable identity to key a cache file on
-        digest = hashlib.sha1(
-            repr((_FORMAT, sorted(lexicon.common_words), sorted(lexicon.extra_places))).encode()
-        ).hexdigest()
+        used = (
+            _FORMAT,
+            sorted(lexicon.common_words),
+            sorted(lexicon.extra_places),
+            sorted(lexicon.organisations),
+            sorted(lexicon.demonyms),
+            sorted(lexicon.abbreviations),
+        )  # every list the index is built from: a change rebuilds it
+        digest = hashlib.sha1(repr(used).encode()).hexdigest()
         version = re.sub(r"[^\w.-]+", "_", version)
         path = Path(cache_dir) / f"geoparse-names-{version}-{digest[:10]}.pickle"
         if path.exists():
