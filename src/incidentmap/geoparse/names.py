@@ -191,6 +191,9 @@ class NameIndex:
             with tmp.open("wb") as fh:
                 pickle.dump((index.flags, index.first), fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+            for stale in path.parent.glob(f"geoparse-names-{version}-*.pickle"):
+                if stale != path:  # the same gazetteer with older word lists
+                    stale.unlink(missing_ok=True)
         except OSError as exc:
             raise GazetteerError(f"cannot write the name index cache {path}: {exc}") from exc
         return index
