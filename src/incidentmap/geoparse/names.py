@@ -191,8 +191,8 @@ class NameIndex:
             with tmp.open("wb") as fh:
                 pickle.dump((index.flags, index.first), fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
-            for stale in path.parent.glob(f"geoparse-names-{version}-*.pickle"):
-                if stale != path:  # the same gazetteer with older word lists
+            for stale in path.parent.glob("geoparse-names-*.pickle"):
+                if stale != path:  # older gazetteer data or word lists
                     stale.unlink(missing_ok=True)
         except OSError as exc:
             raise GazetteerError(f"cannot write the name index cache {path}: {exc}") from exc
