@@ -106,9 +106,10 @@ def throughput(parser: Any, articles: list[Any], *, given: bool, repeat: int = 5
 
 
 def choice_accuracy(gazetteer: Any, parser: Any, articles: list[Any]) -> float:
-    """Share of gold spans placed within 161 km, or, for a country or first-level area, whose
-    gold point lies inside the chosen country or area (so the corpus' point convention does
-    not count: it tells whether the right place was chosen).
+    """Return the share of gold spans placed right, whatever the corpus' point convention.
+
+    Right means within 161 km or, for a country or first-level area, that the gold point
+    lies inside the chosen country or area: it tells whether the right place was chosen.
     """
     from incidentmap.geoparse.resolve import haversine_km
 
