@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from test_geoparse_support import tiny_gazetteer
 
 from incidentmap.geoparse.lexicon import Lexicon
 from incidentmap.geoparse.names import COMMON, DEMONYM, GAZ, ORG, STRONG_AREA, NameIndex
+from test_geoparse_support import tiny_gazetteer
 
 
 class Versioned:
