@@ -332,6 +332,8 @@ class Recognizer:
                 break  # a longer place name that begins with a given name ("Victoria Falls")
             if how == "arabic" and start == b_start:
                 break  # "Ras al-Khaimah": the place name is the whole chunk
+            if how == "title" and start < b_start and end >= b_end:
+                break  # "Prince Edward Island": the title word is part of the place name
             return None if j > i else (None, j + 1)
         if flags & DEMONYM:
             if not self.demonyms:
