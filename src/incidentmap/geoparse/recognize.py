@@ -7,11 +7,13 @@ says it is something else:
 
 - lower-case words are not names (``"most people"``, ``"police said"``);
 - months, weekdays and organisations (``"State Department"``, ``"Islamic State"``);
-- persons: names after a title or a given name (``"President Obama"``,
-  ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), and those surnames again later;
+- persons (see :mod:`.persons`): names after a title or a given name (``"President
+  Obama"``, ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), bare names by the words around
+  them (``"Burton said"``), and those names again later in the article;
 - everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
   need a place cue before them (``"in"``, ``"near"``) unless they name a big place;
-- a name followed by an organisation word (``"Ankara University"``, ``"Ebola virus"``).
+- compass words alone (``"North"``), currency codes (``"US$"``), disease names
+  (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
 
 Demonyms (``"Iraqi"``) and adjectival uses (``"Iran-linked"``, ``"U.S.-led"``) become
 mentions of the country with ``kind="demonym"``.
