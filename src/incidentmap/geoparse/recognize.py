@@ -164,7 +164,7 @@ def _acronyms(text: str, spans: list[tuple[int, int]], words: list[str]) -> None
 
 def _key(word: str) -> str:
     key = normalize_name(word)
-    if len(_KEY_CACHE) < 400_000:
+    if len(_KEY_CACHE) < 400_000 and len(word) <= 64:
         _KEY_CACHE[word] = key
     return key
 
