@@ -102,11 +102,15 @@ def antecedent(
     if mention.anaphoric:
         types = mention.anaphor_types or frozenset()
         campaign = "campaign" in mention.trigger.trigger.flags
-        for draft in reversed(drafts):
+        # "the strikes hit ..." said with a strike's words refers back to a strike first
+        order = sorted(reversed(drafts), key=lambda d: d.event_type is not mention.event_type)
+        for draft in order:
             if draft.event_type not in types or (draft.background and not mention.plural):
                 continue
             if campaign and not draft.background:
                 continue  # "the uprising" is not the march reported before
+            if _aggregate(draft) and loc is not None and specificity(loc.place) >= 3:
+                return None  # "the strikes hit X and Y" breaks a salvo into its places
             if date_ok(draft, date):
                 return draft
         return None
@@ -337,6 +341,11 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
     return kept
+
+
+def _aggregate(draft: Draft) -> bool:
+    """Whether a draft is an aggregate of many strikes or targets told as one."""
+    return draft.background and any(n.startswith("an aggregate of") for n in draft.notes)
 
 
 def told_generically(draft: Draft) -> bool:

@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Article, EventType, GeoPrecision, Incident, TimePrecision, Toponym
-from ..text.sentences import split_sentences
+from ..text.sentences import Sentence, split_sentences
 from .casualties import find_casualties
 from .coref import (
     Draft,
@@ -59,6 +59,10 @@ __all__ = ["extract_incidents"]
 
 #: Events dated this long before publication are retrospective context (background).
 _HISTORY = dt.timedelta(days=3 * 365)
+#: A later event dated this long before the article's lead event is context, not news.
+_CONTEXT_GAP = dt.timedelta(days=28)
+#: Sub-event types often first reported weeks after the fact (detentions come to light late).
+_LATE_DISCLOSED = frozenset({"Arrests"})
 #: Event types whose fatalities are 0, not unknown, when the report mentions no deaths.
 _NO_DEATHS_MEANS_ZERO = frozenset(
     {EventType.PROTESTS, EventType.RIOTS, EventType.STRATEGIC_DEVELOPMENTS}
@@ -170,9 +174,42 @@ def extract_incidents(
     drafts = merge_drafts(drafts)
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
+    first = sentences[0] if sentences else None
+    _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
+
+
+def _lead_date(sentence: Sentence | None, dates: Index) -> dt.date | None:
+    """Return the date the article's first sentence gives (its lead event's, as a rule)."""
+    if sentence is None:
+        return None
+    for found in dates.within(sentence.start, sentence.end):
+        if isinstance(found, DateMention) and found.date is not None:
+            return found.date
+    return None
+
+
+def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> None:
+    """Flag as background the events told weeks before the article's lead event.
+
+    News copy reports the last few days and recalls older events to explain them ("The
+    group captured the city in December 2023, ...", "Assad fled on Dec. 8 as ..."). The
+    lead is dated by the article's first sentence, failing that by its first dated
+    incident; a later incident dated more than four weeks before it is such context.
+    An incident told in the first sentence is the news itself, however old. Arrests are
+    the exception: detentions are often disclosed, and coded, long after the fact.
+    """
+    for draft in drafts:
+        if draft.background or draft.date is None or draft.date.date is None:
+            continue
+        if lead is None or draft.first.sentence.start < lead_end:
+            lead = lead or draft.date.date
+            continue
+        if lead - draft.date.date > _CONTEXT_GAP and draft.sub_event_type not in _LATE_DISCLOSED:
+            draft.background = True
+            draft.notes.append("context: dated weeks before the article's lead event")
 
 
 _RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s", re.IGNORECASE)

@@ -198,7 +198,12 @@ def clause_facts(
         named = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
         location = previous_town(named, mention.sentence.start) or location
     cas = [c for c in casualties.within(lo, hi) if isinstance(c, CasualtyMention)]
-    more = _listed_towns(text, tops, location, lo, hi, tax) if location else []
+    if location is not None:  # a list of targets may run on past the clause
+        sent = mention.sentence
+        listed = [t for t in places.within(lo, sent.end) if isinstance(t, Toponym)]
+        more = _listed_towns(text, listed, location, lo, sent.end, tax)
+    else:
+        more = []
     return Facts(date, location, cas, actors_in(text, lo, hi, tax), more)
 
 
@@ -206,6 +211,23 @@ def clause_facts(
 _JOINT = re.compile(
     r"[\s,]*(?:and\s+|,\s*)(?:(?:in|at)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?,?\s*", re.IGNORECASE
 )
+# ... or two targets of one strike, each with its town: ", a seminary compound in ",
+# ", and sites around " (a region's word may close the previous item: "in Punjab province")
+_TARGET_JOINT = re.compile(
+    r"(?:\s+(?:province|region|state|district|county|governorate))?,\s*(?:and\s+)?"
+    r"(?:(?:an?|the|another|other|two|three|several)\s+(?:[\w'-]+\s+){0,2}[\w'-]+"
+    r"|sites|targets|areas|positions|locations|villages|towns|camps)\s+"
+    r"(?:in|at|around|near|outside)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# A place that only says where the previous town is: ", near Lahore", ", in Punjab province"
+# (a town only after "near" and the like; "in" introduces a region, or another town).
+_NEAR = (
+    r",\s*(?:near|outside|close to|not far from"
+    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
+)
+_QUALIFIER = re.compile(rf"{_NEAR}\s+(?:the\s+)?", re.IGNORECASE)
+_REGION_QUALIFIER = re.compile(rf"(?:{_NEAR}|[\s,]*(?:in|of))\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _listed_towns(
@@ -214,23 +236,33 @@ def _listed_towns(
     """Other towns of a list in the event's clause ("in Lagos, Abuja and Kano").
 
     ACLED codes one event per place: each town more than 25 km from the others becomes
-    an incident of its own. Places of a movement ("from X to Y") are not a list.
+    an incident of its own. Places of a movement ("from X to Y") are not a list. A list
+    of targets, each with its town ("hit a mosque in A, in B province, a seminary in C,
+    near D, and sites around E"), is followed through the sentence; a place that only
+    locates the previous one ("near D", "in B province") is not an item of it.
     """
     if specificity(first.place) < 3:
         return []
     chosen = [first.place]
     out = []
     previous = first.toponym
+    end = previous.end if previous is not None else lo
     for top in tops:
         place = top.place
         if previous is None or top.start <= previous.start or top.start >= hi:
             continue
+        gap = text[end : top.start]
         if place is None or top.kind != "place" or specificity(place) < 3:
+            if _REGION_QUALIFIER.fullmatch(gap):
+                end = top.end  # "in Punjab province": where the previous town is
             continue
-        joint = _JOINT.fullmatch(text, previous.end, top.start)
-        if joint is None or top.start - previous.end > 40:
+        if _QUALIFIER.fullmatch(gap):
+            end = top.end  # ", near Lahore": where the previous town is, not another target
+            continue
+        joint = _JOINT.fullmatch(gap) if len(gap) <= 40 else None
+        if joint is None and _TARGET_JOINT.fullmatch(gap) is None:
             break  # the list ended
-        previous = top
+        previous, end = top, top.end
         if any(haversine_km(p.lat, p.lon, place.lat, place.lon) <= 25.0 for p in chosen):
             continue
         chosen.append(place)

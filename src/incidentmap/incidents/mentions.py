@@ -334,8 +334,10 @@ def find_mentions(
                 ("ss", "us")
             )
             break
+        aggregate = cues.aggregate.search(text, lo, hi) is not None
         background = (
             alleged
+            or aggregate
             # "the war began when militants attacked": told as the start of a campaign
             or any("campaign" in t.trigger.flags and t.start <= best.start for t, _ in inside)
             or cues.background.search(text, lo, _with_since(text, hi, bounds)) is not None
@@ -345,6 +347,8 @@ def find_mentions(
             reasons.append("reported as a charge or blame, not as an event")
         if "campaign" in best.trigger.flags:
             reasons.append("names a campaign or wave of events, not one event")
+        elif aggregate and not alleged:
+            reasons.append("an aggregate of many strikes or targets, not one event")
         elif background and not alleged:
             reasons.append("generic or habitual statement")
         word = text[best.start : best.end].lower()

@@ -87,6 +87,7 @@ class Cues:
     hypothetical: re.Pattern[str]
     allegation: re.Pattern[str]
     background: re.Pattern[str]
+    aggregate: re.Pattern[str]
     near: re.Pattern[str]
     actor: re.Pattern[str]
     armed: re.Pattern[str]
@@ -303,6 +304,7 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
         hypothetical=one("hypothetical"),
         allegation=one("allegation"),
         background=one("background"),
+        aggregate=one("aggregate"),
         near=one("near"),
         actor=one("actor"),
         armed=one("armed"),
