@@ -74,7 +74,7 @@ _PATTERN = re.compile(
   | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m3>{_MONTH})(?:\s+of)?,?\s+
         (?P<y3>{_YEAR})
   | (?:in|since|during|by|until|early|late|mid-?|last|this)\s+(?P<m5>{_MONTH})
-  | (?:(?P<wmod>last|this\s+past|past|early|late|on|overnight|before\s+dawn(?:\s+on)?)\s+)?
+  | (?:(?P<wmod>last|this\s+past|past|early|late|on|since|overnight|before\s+dawn(?:\s+on)?)\s+)?
         (?P<wd>{_WEEKDAY})
   | (?P<yday>(?:the\s+)?day\s+before\s+yesterday|yesterday|last\s+night)
   | (?P<prevday>the\s+previous\s+(?:day|night)|the\s+(?:day|night)\s+before|a\s+day\s+earlier)
@@ -241,7 +241,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> Resolved | None:
         modifier = (g("wmod") or "").lower()
         if back == 0 and ("last" in modifier or "past" in modifier):
             back = 7
-        return pub - dt.timedelta(days=back), day, True
+        # "has killed dozens since Thursday": a span that began that day
+        return pub - dt.timedelta(days=back), week if modifier == "since" else day, True
     if pub is None:
         if g("season") and g("syear"):
             return _season(g("season"), int(g("syear"))), month, False
