@@ -35,6 +35,8 @@ _GUNMEN = re.compile(
     r"|gang members|armed men)\b",
     re.IGNORECASE,
 )
+_VICTIMS = re.compile(r"\b(?:those|the ones)\s+$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[\w-]+ed")
 _FUTURE = re.compile(
     r"(?:\s+[\w’'-]+){0,2}?\s+(?:would|will|is to|are to|is expected to|are expected to"
     r"|is due to|are due to|is set to|are set to)\s",
@@ -255,6 +257,10 @@ def find_mentions(
             continue
         if _FUTURE.match(text, trig.end):  # "the truce would take effect", "forces are to"
             continue
+        if _PARTICIPLE.fullmatch(text, trig.start, trig.end) and _VICTIMS.search(
+            text, max(sentence.start, trig.start - 8), trig.start
+        ):
+            continue  # "sixteen of those abducted are ...": the victims of an event told
         alleged = _preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
         live.append((trig, alleged))
     if not live:
