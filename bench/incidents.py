@@ -140,13 +140,19 @@ def main(argv: list[str] | None = None) -> int:
     for rec, article, predicted in zip(records, articles, results, strict=True):
         gold = rec["incidents"]
         pairs = _match(article.text, predicted, gold)
-        matched_p = {id(p) for p, _ in pairs}
-        matched_g = {id(g) for _, g in pairs}
         for p, g in pairs:
             if g.get("background"):
                 bg_gold += 1
                 bg_agree += p.background
-        fg_pairs = [(p, g) for p, g in pairs if not p.background and not g.get("background")]
+        # what is on the map is matched against what should be: a background prediction
+        # does not take a gold incident away from a mapped one of the same date and place
+        fg_pairs = _match(
+            article.text,
+            [p for p in predicted if not p.background],
+            [g for g in gold if not g.get("background")],
+        )
+        matched_p = {id(p) for p, _ in fg_pairs}
+        matched_g = {id(g) for _, g in fg_pairs}
         n_pred += sum(not p.background for p in predicted)
         n_gold += sum(not g.get("background") for g in gold)
         n_match += len(fg_pairs)

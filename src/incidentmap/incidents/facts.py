@@ -70,6 +70,10 @@ class Facts:
     more_places: list[Location] = field(default_factory=list)
 
 
+# What may follow the date of a closing attribution: the end of the sentence.
+_CLOSING = re.compile(r"\s*[.!?\"”’]*\s*$|\s*[.!?]")
+
+
 def _day_before(date: DateMention, others: list[object]) -> DateMention:
     """Anchor "the previous day" on the nearest other date of its sentence, if any."""
     anchors = [
@@ -172,7 +176,17 @@ def clause_facts(
                 )
             )
         ]
-        clause_dates = report_dates or earlier[-1:]
+        # "..., which had been held for a year, the military said on Sunday": a closing
+        # attribution dates the sentence's event when nothing else does
+        after_end = dates.within(hi, mention.sentence.end)
+        closing = [
+            d
+            for d in after_end
+            if isinstance(d, DateMention)
+            and _CLOSING.match(text, d.end)
+            and any(r.end() >= d.start - 4 for r in reporting.finditer(text, d.start - 30, d.start))
+        ]
+        clause_dates = report_dates or earlier[-1:] or closing[-1:]
     if referring:
         near = (mention.trigger.start - 15, mention.trigger.end + 14)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
