@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -36,7 +37,9 @@ def run(text: str, *, published: dt.date | None = SUNDAY, places: dict[str, Plac
     for name, place in (places or {}).items():
         at = text.find(name)
         while at >= 0:
-            kind = "dateline" if name == dateline and at == 0 else "place"
+            kind: Literal["place", "demonym", "dateline"] = (
+                "dateline" if name == dateline and at == 0 else "place"
+            )
             if place.is_country and name.endswith("n"):
                 kind = "demonym"
             toponyms.append(Toponym(at, at + len(name), name, kind, place, 0.9))
@@ -391,3 +394,104 @@ def test_placeless_follow_up_takes_the_town_told_before() -> None:
         ("Mob violence", "Kano", 1),
         ("Arrests", "Kano", 2),
     ]
+
+
+# --- context, aggregates and lists (rules added with the held-out set) --------------------
+
+ZARIA = Place("geonames:2317765", "Zaria", 11.11128, 7.7227, "P", "PPLA2", "NG", "18")
+KATSINA = Place("geonames:2334802", "Katsina", 12.98943, 7.60063, "P", "PPLA", "NG", "21")
+JOS = Place("geonames:2335953", "Jos", 9.92849, 8.89212, "P", "PPLA", "NG", "49")
+
+
+def test_an_event_weeks_older_than_the_lead_is_context() -> None:
+    text = (
+        "Gunmen attacked a market in Kano on Friday, killing 12 people. "
+        "Militants seized control of Kaduna in August, forcing thousands to flee."
+    )
+    incidents = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    shown = [i for i in incidents if not i.background]
+    assert [i.location for i in shown] == ["Kano"]
+    old = next(i for i in incidents if i.location == "Kaduna")
+    assert old.background and any("weeks before" in n for n in old.notes)
+
+
+def test_an_old_event_in_the_first_sentence_is_the_news() -> None:
+    text = "Soldiers killed 40 villagers near Kano in August, a rights group said on Friday."
+    shown = [i for i in run(text, places={"Kano": KANO}) if not i.background]
+    assert [(i.event_type, i.event_date) for i in shown] == [
+        (EventType.VIOLENCE_AGAINST_CIVILIANS, "2021-08-01")
+    ]
+
+
+def test_arrests_disclosed_weeks_later_are_still_incidents() -> None:
+    text = (
+        "Gunmen attacked a market in Kano on Friday, killing 12 people. "
+        "Police arrested three suspects in Kaduna in August, officials said."
+    )
+    shown = kinds(run(text, places={"Kano": KANO, "Kaduna": KADUNA}))
+    assert ("Strategic developments", "Arrests") in shown
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army fired missiles at nine sites in the north on Saturday.",
+        "The group launched more than 300 drones and missiles at the country on Saturday.",
+    ],
+)
+def test_a_salvo_on_many_sites_is_not_one_event(sentence: str) -> None:
+    incidents = run(sentence)
+    assert incidents and all(i.background for i in incidents)
+    assert any("aggregate" in n for n in incidents[0].notes)
+
+
+def test_a_list_of_targets_each_with_its_town_gives_one_incident_per_town() -> None:
+    text = (
+        "The army fired missiles at nine sites on Saturday. The strikes hit a mosque in "
+        "Kano, in Kano state, a school compound in Zaria, near Kaduna, and sites around "
+        "Katsina and Jos."
+    )
+    places = {"Kano": KANO, "Zaria": ZARIA, "Kaduna": KADUNA, "Katsina": KATSINA, "Jos": JOS}
+    shown = [i for i in run(text, places=places) if not i.background]
+    assert sorted(i.location for i in shown if i.location) == ["Jos", "Kano", "Katsina", "Zaria"]
+
+
+def test_since_a_weekday_dates_a_running_event_to_its_first_day() -> None:
+    text = "Fighting between two armed groups near Kano has killed dozens of people since Thursday."
+    (incident,) = run(text, places={"Kano": KANO})
+    assert (incident.event_date, incident.time_precision) == ("2021-11-04", TimePrecision.WEEK)
+
+
+def test_a_town_named_for_its_district_is_not_the_scene() -> None:
+    text = "Gunmen attacked a school in the town of Zaria, in Kaduna district, on Friday."
+    (incident,) = run(text, places={"Zaria": ZARIA, "Kaduna": KADUNA})
+    assert incident.location == "Zaria"
+
+
+def test_those_abducted_are_the_victims_of_an_event_told() -> None:
+    text = (
+        "Gunmen kidnapped 17 missionaries near Kano on Saturday. "
+        "Sixteen of those abducted are foreign citizens, the charity said."
+    )
+    assert len([i for i in run(text, places={"Kano": KANO}) if not i.background]) == 1
+
+
+def test_forces_leaving_after_their_own_raid_transfer_no_territory() -> None:
+    text = "Troops withdrew from the camp on Wednesday after a two-day raid that killed 12."
+    assert ("Strategic developments", "Non-violent transfer of territory") not in kinds(run(text))
+
+
+def test_missing_soldiers_are_not_disappeared_but_missing_civilians_are() -> None:
+    battle = run("Soldiers clashed with rebels near Kano on Sunday. Five soldiers were missing.")
+    assert kinds(battle) == [("Battles", "Armed clash")]
+    gone = run("Three aid workers went missing near Kano on Sunday, the agency said.")
+    assert kinds(gone) == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def test_a_closing_attribution_dates_the_event() -> None:
+    text = (
+        "Troops have taken back the town of Kano, which had been held by insurgents for "
+        "a year, the army said on Friday."
+    )
+    (incident,) = [i for i in run(text, places={"Kano": KANO}) if not i.background]
+    assert (incident.event_date, incident.time_precision) == ("2021-11-05", TimePrecision.DAY)

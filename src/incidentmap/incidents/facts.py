@@ -19,7 +19,7 @@ from ..model import GeoPrecision, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, DateMention
 from .dedupe import haversine_km
-from .locate import Location, choose_location, previous_town, specificity
+from .locate import ADMIN_WORD, Location, choose_location, previous_town, specificity
 from .mentions import Mention
 from .taxonomy import Taxonomy
 
@@ -266,7 +266,12 @@ def _listed_towns(
         if previous is None or top.start <= previous.start or top.start >= hi:
             continue
         gap = text[end : top.start]
-        if place is None or top.kind != "place" or specificity(place) < 3:
+        if (
+            place is None
+            or top.kind != "place"
+            or specificity(place) < 3
+            or ADMIN_WORD.match(text, top.end)  # "in Kaduna district": a region
+        ):
             if _REGION_QUALIFIER.fullmatch(gap):
                 end = top.end  # "in Punjab province": where the previous town is
             continue

@@ -39,7 +39,7 @@ __all__ = ["Location", "choose_location", "fallback_location", "previous_town", 
 _LANDMARK_CLASSES = frozenset({"S", "L", "R", "T", "H", "V", "U"})
 _DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "PPLX"})
 # A town's name used for the area it gives its name to ("Kasese district").
-_ADMIN_WORD = re.compile(
+ADMIN_WORD = re.compile(
     r"\s+(?:district|province|region|county|state|governorate|department|prefecture)\b",
     re.IGNORECASE,
 )
@@ -145,7 +145,7 @@ def choose_location(
             score += 4.0
         if _ORIGIN.search(text, max(0, top.start - 12), top.start):
             score -= 8.0  # "fired missiles from the Golan Heights": where it came from
-        if _ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
+        if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
         if _POSSESSIVE.match(text, top.end) and specificity(place) <= 1:
             score -= 6.0  # "Iraq's elections": an owner, not a scene
