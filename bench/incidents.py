@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             geoparser.parse(articles[0])
         print(f"geoparser ready in {time.perf_counter() - started:.1f} s")
 
+    if articles:  # load the trigger lexicon outside the timed loop, like the gazetteer
+        extract_incidents(articles[0], geoparser.parse(articles[0]) if geoparser else [])
     started = time.perf_counter()
     results: list[list[Incident]] = []
     for article in articles:
