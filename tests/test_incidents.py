@@ -495,3 +495,12 @@ def test_a_closing_attribution_dates_the_event() -> None:
     )
     (incident,) = [i for i in run(text, places={"Kano": KANO}) if not i.background]
     assert (incident.event_date, incident.time_precision) == ("2021-11-05", TimePrecision.DAY)
+
+
+def test_a_protest_with_clashes_is_a_riot_unless_there_were_none() -> None:
+    clash = run(
+        "On Friday night a protester was fatally shot during clashes outside the town hall."
+    )
+    assert kinds(clash) == [("Riots", "Violent demonstration")]
+    calm = run("Thousands of protesters marched in the capital on Friday; there were no clashes.")
+    assert kinds(calm) == [("Protests", "Peaceful protest")]

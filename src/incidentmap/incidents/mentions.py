@@ -35,6 +35,9 @@ _GUNMEN = re.compile(
     r"|gang members|armed men)\b",
     re.IGNORECASE,
 )
+_CLASHES = re.compile(
+    r"(?<!\bno )(?<!without )(?<!\bany )\b(?:clashes|clashed|clashing)\b", re.IGNORECASE
+)
 _VICTIMS = re.compile(r"\b(?:those|the ones)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[\w-]+ed")
 _FUTURE = re.compile(
@@ -219,6 +222,8 @@ def _resolve_sub(
     if territory and cues.withdrawal.search(text, sentence_start, sentence_end):
         return tax.sub_event(EventType.STRATEGIC_DEVELOPMENTS, "Non-violent transfer of territory")
     if sub.event_type is EventType.PROTESTS and sub.name == "Peaceful protest":
+        if _CLASHES.search(text, start, end):  # "a protester was shot during clashes"
+            return tax.sub_event(EventType.RIOTS, "Violent demonstration")
         if cues.protest_excessive.search(text, start, end):
             return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")
         if cues.protest_intervention.search(text, start, end):
