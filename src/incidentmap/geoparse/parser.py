@@ -78,9 +78,6 @@ class Geoparser:
         such as "in", a qualifier such as ", Iraq", a dateline, a nearby place of the same
         article): alone, a capitalised word that matches only a small town is more often a
         surname or a thing ("Walsh", "Hydro") than the town.
-    area_points
-        Place mentions of whole countries and first-level areas at the middle of their
-        main part (see :class:`~.resolve.Resolver`) rather than at the gazetteer's point.
     ner
         Optional spaCy pipeline (or :class:`~.ner.SpacyMentions`) whose GPE/LOC/FAC
         entities are merged into the recognised mentions (the ``[ner]`` extra).
@@ -95,13 +92,12 @@ class Geoparser:
         lexicon: Lexicon | None = None,
         small_town: int = 10_000,
         ner: Any = None,
-        area_points: bool = True,
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
         self.index = index if index is not None else NameIndex.cached(gazetteer, self.lexicon)
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
-        self.resolver = Resolver(gazetteer, lexicon=self.lexicon, area_points=area_points)
+        self.resolver = Resolver(gazetteer, lexicon=self.lexicon)
         self.small_town = small_town
         self.ner: SpacyMentions | None = None
         if ner is not None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Candidate, Place, Toponym
@@ -83,19 +83,15 @@ class Resolver:
     gazetteer
         Any object with the :class:`~incidentmap.gazetteer.Gazetteer` lookup methods.
     lexicon
-        Word lists and shipped points; the default ones if not given.
-    area_points
-        Place a country or first-level area at the point of ``data/area_points.tsv``
-        (the middle of its main part, as the standard corpora do) rather than at the
-        gazetteer's point (a label point, the area's capital). The place keeps its id.
+        Word lists and the places the gazetteer lacks; the default ones if not given.
+
+    The places returned are the gazetteer's own: a country or first-level area is where
+    the gazetteer puts it (the middle of its main part, the point news corpora use).
     """
 
-    def __init__(
-        self, gazetteer: Any, *, lexicon: Lexicon | None = None, area_points: bool = True
-    ) -> None:
+    def __init__(self, gazetteer: Any, *, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
-        self.area_points = self.lexicon.area_points if area_points else {}
         self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
 
@@ -106,18 +102,11 @@ class Resolver:
         ck = (mention.key, mention.kind, mention.country_code, mention.level)
         found = self._cache.get(ck)
         if found is None:
-            found = tuple(self._placed(p) for p in self._find(mention))
+            found = self._find(mention)
             if len(self._cache) > 200_000:
                 self._cache.clear()
             self._cache[ck] = found
         return found
-
-    def _placed(self, place: Place) -> Place:
-        """Move a country or first-level area to the point its mentions are placed at."""
-        point = self.area_points.get(place.id)
-        if point is None or (place.lat, place.lon) == point:
-            return place
-        return replace(place, lat=point[0], lon=point[1])
 
     def _find(self, mention: Mention) -> tuple[Place, ...]:
         gaz = self.gazetteer
