@@ -186,6 +186,10 @@ def clause_facts(
             and _CLOSING.match(text, d.end)
             and any(r.end() >= d.start - 4 for r in reporting.finditer(text, d.start - 30, d.start))
         ]
+        dated = [d for d in dates.within(mention.sentence.start, hi) if d not in report_dates]
+        dated += [d for d in after_end if d not in closing]
+        if dated:  # "are missing after gunmen attacked ... on Friday, ... said on Sunday"
+            closing = []
         clause_dates = report_dates or earlier[-1:] or closing[-1:]
     if referring:
         near = (mention.trigger.start - 15, mention.trigger.end + 14)
