@@ -504,3 +504,13 @@ def test_a_protest_with_clashes_is_a_riot_unless_there_were_none() -> None:
     assert kinds(clash) == [("Riots", "Violent demonstration")]
     calm = run("Thousands of protesters marched in the capital on Friday; there were no clashes.")
     assert kinds(calm) == [("Protests", "Peaceful protest")]
+
+
+def test_guards_exchanging_fire_with_the_attackers_is_part_of_the_attack() -> None:
+    text = (
+        "Gunmen kidnapped dozens of students from a school near Kano on Friday night. "
+        "Officers based near the school exchanged fire with them, allowing some to escape."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Abduction/forced disappearance")
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..model import EventType, GeoPrecision, TimePrecision
@@ -42,9 +43,17 @@ __all__ = [
 
 #: A mention of the same event type within this many sentences continues an incident.
 _FOLLOW_UP = 3
+#: The other side of a clash is the attackers of the incident just told.
+_RESPONSE = re.compile(
+    r"\bwith (?:them|the (?:attackers|gunmen|assailants|kidnappers|abductors|bandits|raiders))\b",
+    re.IGNORECASE,
+)
 #: Event types a bare casualty report ("five people were killed") does not belong to.
 _NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
 _CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+_ATTACKS = frozenset(
+    {EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS, EventType.BATTLES}
+)
 
 
 @dataclass
@@ -127,11 +136,18 @@ def antecedent(
         crowd_arrests = (
             mention.sub.name == "Arrests" and draft.event_type in _CROWDS and not mention.charged
         )
+        # "officers exchanged fire with them": the response to the attack just told
+        response = mention.event_type is EventType.BATTLES and _RESPONSE.search(
+            mention.sentence.text,
+            mention.clause_start - mention.sentence.start,
+            mention.clause_end - mention.sentence.start,
+        )
         same = (
             draft.event_type is mention.event_type
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
+            or (bool(response) and draft.event_type in _ATTACKS)
         )
         violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
         casualty_only = mention.weak and violent
