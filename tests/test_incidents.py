@@ -514,3 +514,26 @@ def test_guards_exchanging_fire_with_the_attackers_is_part_of_the_attack() -> No
     assert kinds(run(text, places={"Kano": KANO})) == [
         ("Violence against civilians", "Abduction/forced disappearance")
     ]
+
+
+HOLDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "incidents-holdout.jsonl"
+
+
+def test_the_held_out_set_is_well_formed() -> None:
+    import json
+
+    if not HOLDOUT.exists():
+        pytest.skip("bench/data/incidents-holdout.jsonl is not in this checkout")
+    records = [json.loads(line) for line in HOLDOUT.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 20 and len({r["id"] for r in records}) == 20
+    tax = Taxonomy.default()
+    for rec in records:
+        assert 80 <= len(rec["text"].split()) <= 200, rec["id"]
+        published = dt.date.fromisoformat(rec["published"])
+        for inc in rec["incidents"]:
+            tax.sub_event(EventType(inc["event_type"]), inc["sub_event_type"])  # a real label
+            assert inc["evidence"] in rec["text"], rec["id"]
+            assert dt.date.fromisoformat(inc["event_date"]) <= published, rec["id"]
+            assert inc["time_precision"] in (1, 2, 3) and inc["geo_precision"] in (1, 2, 3)
+            assert -90 <= inc["lat"] <= 90 and -180 <= inc["lon"] <= 180
+            assert inc["background"] is False
