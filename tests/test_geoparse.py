@@ -169,3 +169,16 @@ def test_a_country_after_an_unknown_capitalised_word_stays_a_place(parser):
 
 def test_small_place_names_inside_facility_names(parser):
     assert spans(parser, "The blast hit Most Gate and Walsh Street near Kabul.") == ["Kabul"]
+
+
+def test_dotted_initials_match_either_spelling(parser):
+    # The gazetteer keys "U.S. Embassy in Baghdad" as "u s embassy in baghdad"; the text's
+    # "U.S." is one token keyed "us". Both spellings find the landmark as one mention.
+    for text in (
+        "Rockets landed near the U.S. Embassy in Baghdad.",
+        "Rockets landed near the US Embassy in Baghdad.",
+    ):
+        found = parser.parse(text)
+        assert [(t.text, t.place.id if t.place else None) for t in found] == [
+            (text[24:-1], "curated:us-embassy-baghdad")
+        ]

@@ -30,7 +30,7 @@ import os
 import pickle
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ __all__ = [
     "STRONG_AREA",
     "STRONG_CITY",
     "NameIndex",
+    "join_initials",
 ]
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ STRONG_ADMIN = 128
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 10  # bump when the index layout or the flags change
+_FORMAT = 11  # bump when the index layout or the flags change
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,18 @@ class NameIndex:
         Normalised key -> OR of the flag constants.
     first
         First token of a key -> the most tokens any key starting with it has.
+    joined
+        Gazetteer keys holding spelled-out initials, by the key the text gives for them.
     """
 
     flags: Mapping[str, int]
     first: Mapping[str, int]
+    joined: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Key with its single letters joined -> the gazetteer keys it stands for.
+
+    The gazetteer keys "U.S. Embassy Baghdad" as ``u s embassy baghdad`` while the
+    tokenizer keys a dotted acronym like its undotted form (``us embassy baghdad``); the
+    joined form is what the text gives, and the resolver looks the original key up."""
 
     @classmethod
     def from_keys(cls, flags: Mapping[str, int]) -> NameIndex:
@@ -148,6 +157,12 @@ class NameIndex:
                 flags[key] |= COMMON
         for key in big:
             flags[key] |= _strength(gazetteer, key)
+        joined: dict[str, tuple[str, ...]] = {}
+        for key in [k for k in flags if " " in k and _LETTER_RUN.search(k)]:
+            short = join_initials(key)
+            if " " in short:  # a bare acronym ("u s") is the lexicon's abbreviation
+                joined[short] = (*joined.get(short, ()), key)
+                flags[short] = flags.get(short, 0) | flags[key]
         for key in lexicon.extra_places:
             if not key.startswith("geonames:"):
                 flags[key] = flags.get(key, 0) | GAZ
@@ -157,7 +172,8 @@ class NameIndex:
             flags[key] = flags.get(key, 0) | ABBR
         for key in lexicon.organisations:
             flags[key] = flags.get(key, 0) | ORG
-        return cls.from_keys(flags)
+        index = cls.from_keys(flags)
+        return cls(flags=index.flags, first=index.first, joined=joined)
 
     @classmethod
     def cached(cls, gazetteer: Any, lexicon: Lexicon) -> NameIndex:
@@ -180,8 +196,8 @@ class NameIndex:
         if path.exists():
             try:
                 with path.open("rb") as fh:
-                    flags, first = pickle.load(fh)
-                return cls(flags=flags, first=first)
+                    flags, first, joined = pickle.load(fh)
+                return cls(flags=flags, first=first, joined=joined)
             except (OSError, pickle.UnpicklingError, EOFError, ValueError) as exc:
                 log.warning("rebuilding the name index: %s could not be read (%s)", path, exc)
         index = cls.build(gazetteer, lexicon)
@@ -189,7 +205,8 @@ class NameIndex:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with tmp.open("wb") as fh:
-                pickle.dump((index.flags, index.first), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                data = (index.flags, index.first, index.joined)
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
             for stale in path.parent.glob("geoparse-names-*.pickle"):
                 if stale != path:  # older gazetteer data or word lists
@@ -197,6 +214,24 @@ class NameIndex:
         except OSError as exc:
             raise GazetteerError(f"cannot write the name index cache {path}: {exc}") from exc
         return index
+
+
+#: A run of two or more single-letter tokens ("u s" in "u s embassy").
+_LETTER_RUN = re.compile(r"(?:^| )[a-z](?: [a-z])+(?= |$)")
+
+
+def join_initials(key: str) -> str:
+    """Join runs of single letters in a key, as the tokenizer keys a dotted acronym.
+
+    >>> join_initials("u s embassy in baghdad"), join_initials("bad neustadt a d saale")
+    ('us embassy in baghdad', 'bad neustadt ad saale')
+    >>> join_initials("a street")
+    'a street'
+    """
+    return _LETTER_RUN.sub(
+        lambda m: (" " if m.group(0).startswith(" ") else "") + m.group(0).replace(" ", ""),
+        key,
+    )
 
 
 def _in_memory(gazetteer: Any) -> bool:

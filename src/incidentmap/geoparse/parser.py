@@ -97,7 +97,7 @@ class Geoparser:
         self.lexicon = lexicon or Lexicon.default()
         self.index = index if index is not None else NameIndex.cached(gazetteer, self.lexicon)
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
-        self.resolver = Resolver(gazetteer, lexicon=self.lexicon)
+        self.resolver = Resolver(gazetteer, lexicon=self.lexicon, joined=self.index.joined)
         self.small_town = small_town
         self.ner: SpacyMentions | None = None
         if ner is not None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,14 +84,25 @@ class Resolver:
         Any object with the :class:`~incidentmap.gazetteer.Gazetteer` lookup methods.
     lexicon
         Word lists and the places the gazetteer lacks; the default ones if not given.
+    joined
+        Keys with joined initials -> the gazetteer keys they stand for
+        (:attr:`~.names.NameIndex.joined`): "U.S. Embassy Baghdad" in the text is keyed
+        ``us embassy baghdad``, the gazetteer's alias ``u s embassy baghdad``.
 
     The places returned are the gazetteer's own: a country or first-level area is where
     the gazetteer puts it (the middle of its main part, the point news corpora use).
     """
 
-    def __init__(self, gazetteer: Any, *, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Any,
+        *,
+        lexicon: Lexicon | None = None,
+        joined: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
+        self.joined = joined or {}
         self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
 
@@ -126,7 +137,7 @@ class Resolver:
             return tuple(admins[:1] or named[:1])
         key = mention.key
         places: dict[str, Place] = {}
-        for k in dict.fromkeys((key, strip_articles(key))):
+        for k in dict.fromkeys((key, strip_articles(key), *self.joined.get(key, ()))):
             for p in gaz.lookup_key(k, limit=50):
                 places.setdefault(p.id, p)
         out = []
