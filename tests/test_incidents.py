@@ -537,3 +537,13 @@ def test_the_held_out_set_is_well_formed() -> None:
             assert inc["time_precision"] in (1, 2, 3) and inc["geo_precision"] in (1, 2, 3)
             assert -90 <= inc["lat"] <= 90 and -180 <= inc["lon"] <= 180
             assert inc["background"] is False
+
+
+def test_details_of_an_old_lead_event_are_not_context() -> None:
+    text = (
+        "A rights group said on Friday that soldiers killed 40 villagers near Kano in "
+        "August. Survivors said the soldiers had also abducted 12 women near Kaduna in "
+        "August."
+    )
+    shown = kinds(run(text, places={"Kano": KANO, "Kaduna": KADUNA}))
+    assert ("Violence against civilians", "Abduction/forced disappearance") in shown

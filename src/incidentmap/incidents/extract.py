@@ -164,7 +164,10 @@ def extract_incidents(
                 draft.background = True
                 draft.notes.append("retrospective: the event predates the article by years")
             coarse = facts.date is not None and facts.date.precision is TimePrecision.MONTH
-            if coarse and not draft.background and _RELATIVE.match(text, mention.clause_start):
+            relative = _RELATIVE.match(text, mention.clause_start) and not _reported_speech(
+                text, mention.clause_start, tax
+            )
+            if coarse and not draft.background and relative:
                 draft.background = True  # "the rebels, who took the town last year, ..."
                 draft.notes.append("context: a coarsely dated event in a relative clause")
             add_casualties(draft, facts.casualties)
@@ -196,11 +199,20 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
 
     News copy reports the last few days and recalls older events to explain them ("The
     group captured the city in December 2023, ...", "Assad fled on Dec. 8 as ..."). The
-    lead is dated by the article's first sentence, failing that by its first dated
-    incident; a later incident dated more than four weeks before it is such context.
+    lead is dated by the incident of the article's first sentence, failing that by the
+    sentence's first date, failing that by the first dated incident; a later incident dated more than four weeks before it is such context.
     An incident told in the first sentence is the news itself, however old. Arrests are
     the exception: detentions are often disclosed, and coded, long after the fact.
     """
+    opening = [  # "A rights group said on Monday that soldiers killed 40 in March": March
+        d.date.date
+        for d in drafts
+        if d.first.sentence.start < lead_end
+        and not d.background
+        and d.date is not None
+        and d.date.date is not None
+    ]
+    lead = opening[0] if opening else lead
     for draft in drafts:
         if draft.background or draft.date is None or draft.date.date is None:
             continue
@@ -212,6 +224,14 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
             draft.notes.append("context: dated weeks before the article's lead event")
 
 
+def _reported_speech(text: str, at: int, tax: Taxonomy) -> bool:
+    """Whether the clause at ``at`` is what someone said ("said on Friday that ...")."""
+    if not _THAT.match(text, at):
+        return False  # "officials said the rebels, who took the town last year, ..."
+    return any(m.end() >= at - 20 for m in tax.cues.reporting.finditer(text, max(0, at - 40), at))
+
+
+_THAT = re.compile(r"[\s,]*that\s", re.IGNORECASE)
 _RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,3}\s*(?:[—–:]|--?)\s")
 _DATELINE_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
