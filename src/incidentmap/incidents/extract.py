@@ -200,9 +200,10 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
     News copy reports the last few days and recalls older events to explain them ("The
     group captured the city in December 2023, ...", "Assad fled on Dec. 8 as ..."). The
     lead is dated by the incident of the article's first sentence, failing that by the
-    sentence's first date, failing that by the first dated incident; a later incident dated more than four weeks before it is such context.
-    An incident told in the first sentence is the news itself, however old. Arrests are
-    the exception: detentions are often disclosed, and coded, long after the fact.
+    sentence's first date, failing that by the first dated incident; a later incident
+    dated more than four weeks before it is such context. An incident told in the first
+    sentence is the news itself, however old. Arrests are the exception: detentions are
+    often disclosed, and coded, long after the fact.
     """
     opening = [  # "A rights group said on Monday that soldiers killed 40 in March": March
         d.date.date
