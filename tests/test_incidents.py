@@ -547,3 +547,27 @@ def test_details_of_an_old_lead_event_are_not_context() -> None:
     )
     shown = kinds(run(text, places={"Kano": KANO, "Kaduna": KADUNA}))
     assert ("Violence against civilians", "Abduction/forced disappearance") in shown
+
+
+def test_the_attacker_seized_at_the_scene_is_part_of_the_attack() -> None:
+    text = (
+        "A gunman opened fire at a mosque near Kano on Friday, killing 12 people. "
+        "Police rammed his car and arrested him minutes later."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == [("Violence against civilians", "Attack")]
+    later = text.replace(
+        "Police rammed his car and arrested him minutes later.",
+        "On Saturday police arrested three men suspected of helping him.",
+    )
+    assert ("Strategic developments", "Arrests") in kinds(run(later, places={"Kano": KANO}))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police fired stun grenades and tear gas at protesters in the capital on Saturday.",
+        "Riot police used water cannon to disperse thousands of protesters on Saturday.",
+    ],
+)
+def test_crowd_control_words_are_not_attacks_or_riots(sentence: str) -> None:
+    assert kinds(run(sentence)) == [("Protests", "Protest with intervention")]

@@ -51,6 +51,14 @@ _RESPONSE = re.compile(
 #: Event types a bare casualty report ("five people were killed") does not belong to.
 _NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
 _CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+#: The attacker seized during or right after the attack (ACLED folds such arrests into it).
+_SEIZED = re.compile(
+    r"\b(?:arrested|detained|apprehended|seized|captured|overpowered|tackled)"
+    r"(?: and (?:arrested|detained|disarmed))?"
+    r" (?:him|her|them|the (?:suspect|attacker|gunman|assailant|shooter|bomber|driver)s?)\b"
+    r"|\bat the scene\b",
+    re.IGNORECASE,
+)
 _ATTACKS = frozenset(
     {EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS, EventType.BATTLES}
 )
@@ -142,12 +150,18 @@ def antecedent(
             mention.clause_start - mention.sentence.start,
             mention.clause_end - mention.sentence.start,
         )
+        # "police arrested him at the scene": seizing the attacker is part of the attack
+        seized = mention.sub.name == "Arrests" and _SEIZED.search(
+            mention.sentence.text,
+            mention.clause_start - mention.sentence.start,
+            mention.clause_end - mention.sentence.start,
+        )
         same = (
             draft.event_type is mention.event_type
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
-            or (bool(response) and draft.event_type in _ATTACKS)
+            or (bool(response or seized) and draft.event_type in _ATTACKS)
         )
         violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
         casualty_only = mention.weak and violent
