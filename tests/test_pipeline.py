@@ -125,3 +125,23 @@ def test_run_with_more_formats(tmp_path, repo, gazetteer):
                             "incidents.parquet", "incidents.kml"])  # fmt: skip
     layers = {name for name, _ in pyogrio.list_layers(out / "incidents.gpkg")}
     assert layers == {"incidents", "toponyms"}
+
+
+def test_process_pool_gives_the_same_results_in_order(tmp_path, gazetteer):
+    from incidentmap.pipeline import POOL_THRESHOLD, Processor, iter_results
+    from incidentmap.text.articles import read_articles
+
+    towns = ["Kirkuk", "Mosul", "Basra", "Kabul", "Nairobi"]
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as handle:
+        for i in range(POOL_THRESHOLD + 50):
+            text = f"Gunmen attacked a police station in {towns[i % 5]} on Monday, police said."
+            handle.write(json.dumps({"id": f"n{i}", "text": text, "published": "2024-03-06"}))
+            handle.write("\n")
+    processor = Processor(gazetteer)
+    alone = [(r.article.id, [i.location for i in r.incidents])
+             for r in iter_results(read_articles(feed), processor, workers=1)]  # fmt: skip
+    pooled = [(r.article.id, [i.location for i in r.incidents])
+              for r in iter_results(read_articles(feed), processor, workers=2)]  # fmt: skip
+    assert pooled == alone and len(alone) == POOL_THRESHOLD + 50
+    assert alone[0] == ("n0", ["Kirkuk"])

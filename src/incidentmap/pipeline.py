@@ -87,9 +87,7 @@ class Processor:
     def parser(self) -> Any:
         """The :class:`~incidentmap.geoparse.Geoparser`, created on first use."""
         if self._parser is None:
-            from .geoparse import Geoparser
-
-            object.__setattr__(self, "_parser", Geoparser(self.gazetteer, demonyms=self.demonyms))
+            object.__setattr__(self, "_parser", _shared_parser(self.gazetteer, self.demonyms))
         return self._parser
 
     def toponyms(self, article: Article) -> list[Toponym]:
@@ -120,8 +118,34 @@ class Processor:
         return ArticleResult(article, tuple(toponyms), tuple(incidents))
 
 
-def _process_chunk(processor: Processor, chunk: list[Article]) -> list[ArticleResult]:
-    return [processor(a) for a in chunk]
+# One geoparser per process and gazetteer: worker processes (a pool's, Dask's) receive a
+# pickled Processor with every task, and building a parser costs a name-index load.
+_PARSERS: dict[tuple[str, str, bool], Any] = {}
+
+
+def _shared_parser(gazetteer: Gazetteer, demonyms: bool) -> Any:
+    from .geoparse import Geoparser
+
+    if gazetteer.path == ":memory:":
+        return Geoparser(gazetteer, demonyms=demonyms)
+    key = (gazetteer.path, gazetteer.version, demonyms)
+    parser = _PARSERS.get(key)
+    if parser is None:
+        parser = _PARSERS[key] = Geoparser(gazetteer, demonyms=demonyms)
+    return parser
+
+
+_WORKER: Processor | None = None
+
+
+def _init_worker(processor: Processor) -> None:
+    global _WORKER
+    _WORKER = processor
+
+
+def _process_chunk(chunk: list[Article]) -> list[ArticleResult]:
+    assert _WORKER is not None, "worker process not initialised"
+    return [_WORKER(a) for a in chunk]
 
 
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -159,13 +183,15 @@ def iter_results(
         return
     queue: deque[cf.Future[list[ArticleResult]]] = deque()
     everything = _chunks(iter([*head, *stream]), chunk_size)
-    with cf.ProcessPoolExecutor(max_workers=n_workers) as pool:
+    with cf.ProcessPoolExecutor(
+        max_workers=n_workers, initializer=_init_worker, initargs=(processor,)
+    ) as pool:
         for chunk in islice(everything, n_workers * 2):
-            queue.append(pool.submit(_process_chunk, processor, chunk))
+            queue.append(pool.submit(_process_chunk, chunk))
         while queue:
             done = queue.popleft().result()
             for chunk in islice(everything, 1):
-                queue.append(pool.submit(_process_chunk, processor, chunk))
+                queue.append(pool.submit(_process_chunk, chunk))
             yield from done
 
 
