@@ -6,8 +6,9 @@ shifted by a day per copy, written as one JSON-lines file. Its text is therefore
 news copy, its size grows linearly and nothing in it comes from the eval corpora.
 
 Each configuration runs in its own process; the peak memory printed is the highest
-sum of resident memory over that process and all its children (Dask's workers
-included), sampled every 0.2 s with psutil.
+sum of proportional set sizes (PSS: shared pages split between the processes sharing
+them) over that process and all its children (Dask's workers included), sampled every
+0.2 s with psutil.
 
 Usage::
 
@@ -73,8 +74,10 @@ def _measure(cmd: list[str]) -> tuple[float, float]:
         while not done.is_set():
             try:
                 procs = [root, *root.children(recursive=True)]
-                rss = sum(p.memory_info().rss for p in procs if p.is_running())
-                peak = max(peak, rss / 2**20)
+                # PSS: shared pages (the mmapped gazetteer index) are split between the
+                # processes that map them instead of being counted once per process
+                pss = sum(p.memory_full_info().pss for p in procs if p.is_running())
+                peak = max(peak, pss / 2**20)
             except psutil.Error:
                 pass
             time.sleep(0.2)
