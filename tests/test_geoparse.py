@@ -182,3 +182,45 @@ def test_dotted_initials_match_either_spelling(parser):
         assert [(t.text, t.place.id if t.place else None) for t in found] == [
             (text[24:-1], "curated:us-embassy-baghdad")
         ]
+
+
+@pytest.fixture(scope="module")
+def embedded(gazetteer) -> Geoparser:
+    return Geoparser(gazetteer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        ("Fighting resumed in Darfur on Monday.", "Darfur", "curated:darfur"),
+        ("Shelling continued across the Donbas.", "Donbas", "curated:donbas"),
+        ("Officials in Iraqi Kurdistan met.", "Iraqi Kurdistan", "curated:kurdistan-region-iraq"),
+        ("Militants attacked a checkpoint in the Sinai.", "Sinai", "curated:sinai-peninsula"),
+        ("Jets struck targets in the Golan Heights.", "Golan Heights", "curated:golan-heights"),
+        ("Troops entered Nagorno-Karabakh.", "Nagorno-Karabakh", "curated:nagorno-karabakh"),
+        ("Floods hit central Java.", "Java", "curated:java"),
+        ("Fires burned across Sumatra.", "Sumatra", "curated:sumatra"),
+        ("Haze from Borneo spread.", "Borneo", "curated:borneo"),
+        ("A typhoon struck Luzon.", "Luzon", "curated:luzon"),
+        ("Clashes in Mindanao killed five.", "Mindanao", "curated:mindanao"),
+        ("Houthis attacked a ship in the Red Sea.", "Red Sea", "curated:red-sea"),
+        ("A drone fell into the Black Sea.", "Black Sea", "curated:black-sea"),
+        ("Migrants drowned in the Mediterranean.", "Mediterranean", "curated:mediterranean-sea"),
+        ("Tankers crossed the Persian Gulf.", "Persian Gulf", "curated:persian-gulf"),
+        ("Pirates seized a ship in the Gulf of Aden.", "Gulf of Aden", "curated:gulf-of-aden"),
+        ("Ships sailed into the South China Sea.", "South China Sea", "curated:south-china-sea"),
+        ("Rockets landed near the U.S. Embassy in Baghdad.", "U.S. Embassy in Baghdad",
+         "curated:us-embassy-baghdad"),
+    ],
+)  # fmt: skip
+def test_regions_islands_and_seas_of_the_news(embedded, text, name, place_id):
+    found = {t.text: t.place.id if t.place else None for t in embedded.parse(text)}
+    assert found.get(name) == place_id
+
+
+@pytest.mark.slow
+def test_a_sea_named_like_an_area_is_the_area_in_that_countrys_news(embedded):
+    text = "The governor of Red Sea State in Sudan said Port Sudan was calm."
+    found = {t.text: t.place for t in embedded.parse(text) if t.place}
+    assert found["Red Sea State"].is_admin1 and found["Red Sea State"].country_code == "SD"

@@ -42,6 +42,12 @@ _ADMIN_WORDS = frozenset(
 )
 _CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 _MAX_CANDIDATES = 25
+#: Feature codes of the curated regions, islands and seas ("Darfur", "Java", "Red Sea").
+_CURATED_AREAS = frozenset({"RGN", "ISL", "PEN", "SEA", "GULF"})
+#: Prior of a curated region, island or sea, which has no population: about that of a
+#: first-level area of 500,000 people, so "Red Sea" is the sea unless the article is
+#: about Sudan (its Red Sea State) and "Java" is the island, not a village in Georgia.
+CURATED_AREA_PRIOR = 6.5
 #: Points for lying in the article's country, times that country's share of the focus.
 FOCUS_WEIGHT = 3.0
 #: Points for lying in a first-level area the article names, times its share.
@@ -173,6 +179,9 @@ class Resolver:
             reasons.append("admin1 capital")
         elif code in ("PPLA2", "PPLA3"):
             score += 0.4
+        elif place.id.startswith("curated:") and code in _CURATED_AREAS:
+            score += CURATED_AREA_PRIOR
+            reasons.append("curated region, island or sea")
         elif place.id.startswith("curated:"):
             score += 1.0
             reasons.append("curated landmark")
