@@ -571,3 +571,30 @@ def test_the_attacker_seized_at_the_scene_is_part_of_the_attack() -> None:
 )
 def test_crowd_control_words_are_not_attacks_or_riots(sentence: str) -> None:
     assert kinds(run(sentence)) == [("Protests", "Protest with intervention")]
+
+
+def test_the_second_blast_of_a_twin_bombing_is_part_of_it() -> None:
+    text = (
+        "Two bombs exploded near a shrine in Kano on Wednesday, killing 84 people. "
+        "The second explosion struck as people ran to help the wounded."
+    )
+    assert len([i for i in run(text, places={"Kano": KANO}) if not i.background]) == 1
+
+
+def test_a_toll_of_the_attackers_belongs_to_the_attack() -> None:
+    text = (
+        "A family of five blew themselves up at the gate of a police station in Kano on "
+        "Monday, wounding ten people. Four of the attackers were killed."
+    )
+    (incident,) = [i for i in run(text, places={"Kano": KANO}) if not i.background]
+    assert incident.fatalities == 4
+
+
+def test_the_event_the_news_came_after_is_context() -> None:
+    text = (
+        "A gunman shot dead a soldier standing guard at the National War Memorial in Kano "
+        "on Wednesday. The attack came two days after a man ran over two soldiers in "
+        "Kaduna, killing one of them."
+    )
+    shown = [i for i in run(text, places={"Kano": KANO, "Kaduna": KADUNA}) if not i.background]
+    assert [i.location for i in shown] == ["Kano"]

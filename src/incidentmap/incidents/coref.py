@@ -59,6 +59,11 @@ _SEIZED = re.compile(
     r"|\bat the scene\b",
     re.IGNORECASE,
 )
+_PARTITIVE = re.compile(
+    r"\bof the (?:attackers|assailants|gunmen|bombers|militants|victims|dead|wounded|injured"
+    r"|hostages|abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
 _ATTACKS = frozenset(
     {EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS, EventType.BATTLES}
 )
@@ -164,7 +169,13 @@ def antecedent(
             or (bool(response or seized) and draft.event_type in _ATTACKS)
         )
         violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
-        casualty_only = mention.weak and violent
+        # "four of the attackers were killed": a toll of the event told, not a new one
+        partitive = _PARTITIVE.search(
+            mention.sentence.text,
+            mention.clause_start - mention.sentence.start,
+            mention.clause_end - mention.sentence.start,
+        )
+        casualty_only = (mention.weak or bool(partitive)) and violent
         # a bare count ("40 were killed at St. X") belongs to the event told before it
         placed = casualty_only or place_ok(draft, loc)
         if ((same and recent) or casualty_only) and date_ok(draft, date) and placed:

@@ -35,6 +35,13 @@ _GUNMEN = re.compile(
     r"|gang members|armed men)\b",
     re.IGNORECASE,
 )
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|follow(?:ed|s)|occurred|happened|took place)\s+"
+    r"(?:just\s+|only\s+|barely\s+|less than\s+|more than\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|\d+|several|a few|few)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+)?after\s",
+    re.IGNORECASE,
+)
 _CLASHES = re.compile(
     r"(?<!\bno )(?<!without )(?<!\bany )\b(?:clashes|clashed|clashing)\b", re.IGNORECASE
 )
@@ -346,9 +353,14 @@ def find_mentions(
             )
             break
         aggregate = cues.aggregate.search(text, lo, hi) is not None
+        # "The attack came two days after a man ran over two soldiers": the earlier event
+        came_after = any(
+            m.end() <= best.start for m in _CAME_AFTER.finditer(text, sentence.start, best.start)
+        )
         background = (
             alleged
             or aggregate
+            or came_after
             # "the war began when militants attacked": told as the start of a campaign
             or any("campaign" in t.trigger.flags and t.start <= best.start for t, _ in inside)
             or cues.background.search(text, lo, _with_since(text, hi, bounds)) is not None
@@ -358,6 +370,8 @@ def find_mentions(
             reasons.append("reported as a charge or blame, not as an event")
         if "campaign" in best.trigger.flags:
             reasons.append("names a campaign or wave of events, not one event")
+        elif came_after and not alleged:
+            reasons.append("context: the earlier event the news came after")
         elif aggregate and not alleged:
             reasons.append("an aggregate of many strikes or targets, not one event")
         elif background and not alleged:
