@@ -598,3 +598,13 @@ def test_the_event_the_news_came_after_is_context() -> None:
     )
     shown = [i for i in run(text, places={"Kano": KANO, "Kaduna": KADUNA}) if not i.background]
     assert [i.location for i in shown] == ["Kano"]
+
+
+def test_a_plural_event_noun_without_date_or_town_in_the_present_perfect_is_generic() -> None:
+    text = (
+        "Rights groups have accused the police of using excessive force, including during "
+        "protests over the cost of living."
+    )
+    assert kinds(run(text, published=SUNDAY)) == []
+    dated = "Police have fired tear gas at protesters in Kano on Friday."
+    assert kinds(run(dated, places={"Kano": KANO})) == [("Protests", "Protest with intervention")]

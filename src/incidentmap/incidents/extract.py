@@ -179,6 +179,7 @@ def extract_incidents(
     place_from_lead(drafts)
     first = sentences[0] if sentences else None
     _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
+    _mark_generic(drafts)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
@@ -223,6 +224,28 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
         if lead - draft.date.date > _CONTEXT_GAP and draft.sub_event_type not in _LATE_DISCLOSED:
             draft.background = True
             draft.notes.append("context: dated weeks before the article's lead event")
+
+
+def _mark_generic(drafts: list[Draft]) -> None:
+    """Flag as background an event told with no date and no town, in the present perfect.
+
+    "Rights groups have accused the police of excessive force, including during protests":
+    a plural event noun in a statement about what has happened over time, not one event.
+    """
+    for draft in drafts:
+        if draft.background or draft.date is not None:
+            continue
+        if draft.location is not None and specificity(draft.location.place) >= 3:
+            continue
+        sent, trigger = draft.first.sentence, draft.first.trigger
+        word = sent.text[trigger.start - sent.start : trigger.end - sent.start]
+        if _PLURAL.fullmatch(word) and _PERFECT.search(sent.text):
+            draft.background = True
+            draft.notes.append("generic: no date, no town, told in the present perfect")
+
+
+_PLURAL = re.compile(r"[\w-]+(?:ts|es|ns|ks|ds)")  # "protests", "clashes", "attacks", "raids"
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ught)\b", re.I)
 
 
 def _reported_speech(text: str, at: int, tax: Taxonomy) -> bool:
