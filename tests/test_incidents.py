@@ -516,16 +516,20 @@ def test_guards_exchanging_fire_with_the_attackers_is_part_of_the_attack() -> No
     ]
 
 
-HOLDOUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "incidents-holdout.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "bench" / "data"
 
 
-def test_the_held_out_set_is_well_formed() -> None:
+@pytest.mark.parametrize(
+    ("name", "size"), [("incidents-holdout.jsonl", 20), ("incidents-holdout-b.jsonl", 10)]
+)
+def test_the_held_out_sets_are_well_formed(name: str, size: int) -> None:
     import json
 
-    if not HOLDOUT.exists():
-        pytest.skip("bench/data/incidents-holdout.jsonl is not in this checkout")
-    records = [json.loads(line) for line in HOLDOUT.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 20 and len({r["id"] for r in records}) == 20
+    path = DATA / name
+    if not path.exists():
+        pytest.skip(f"bench/data/{name} is not in this checkout")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == size and len({r["id"] for r in records}) == size
     tax = Taxonomy.default()
     for rec in records:
         assert 80 <= len(rec["text"].split()) <= 200, rec["id"]
