@@ -94,7 +94,7 @@ def _normalize(name: str) -> str:
         text = unicodedata.normalize("NFKD", text).translate(_combining_table()).casefold()
     text = _NON_WORD.sub(" ", text).replace("_", " ").strip()
     if " " not in text:
-        return _ABBREVIATIONS.get(text, text) if text in _ABBREVIATIONS else text
+        return _ABBREVIATIONS.get(text, text)
     tokens = text.split()
     if tokens[0] == "the":
         tokens = tokens[1:]
