@@ -30,7 +30,7 @@ import itertools
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .geoparse.resolve import haversine_km
@@ -284,25 +284,15 @@ def evaluate_geoparser(
     return ev.scores()
 
 
-def population_place(
-    gazetteer: Any, name: str, *, points: dict[str, tuple[float, float]] | None = None
-) -> Any:
-    """Return the population baseline's place for ``name``: its most populous candidate.
-
-    ``points`` optionally moves places (by id) to other points, as the geoparser does
-    for whole countries and areas, so both are scored on the same points.
-    """
+def population_place(gazetteer: Any, name: str) -> Any:
+    """Return the population baseline's place for ``name``: its most populous candidate."""
     places = gazetteer.lookup(name, limit=50)
     if not places:
         return None
-    best = max(places, key=lambda p: p.population)
-    point = (points or {}).get(best.id)
-    return replace(best, lat=point[0], lon=point[1]) if point else best
+    return max(places, key=lambda p: p.population)
 
 
-def evaluate_baseline(
-    articles: Any, gazetteer: Any, *, points: dict[str, tuple[float, float]] | None = None
-) -> Scores:
+def evaluate_baseline(articles: Any, gazetteer: Any) -> Scores:
     """Score the population baseline on the gold spans of ``articles``."""
     import time
 
@@ -313,7 +303,7 @@ def evaluate_baseline(
         predicted: list[Predicted] = []
         for g in gold:
             s, e = g[0], g[1]
-            place = population_place(gazetteer, article.text[s:e], points=points)
+            place = population_place(gazetteer, article.text[s:e])
             lat, lon = (place.lat, place.lon) if place else (None, None)
             predicted.append((s, e, lat, lon, 1.0, place.id if place else None))  # type: ignore[arg-type]
         ev.seconds += time.perf_counter() - start

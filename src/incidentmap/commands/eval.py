@@ -100,9 +100,7 @@ def _eval(args: argparse.Namespace) -> int:
     )
     results[mode] = scores
     if args.baseline:
-        results["population baseline"] = evaluate_baseline(
-            articles, gazetteer, points=parser.lexicon.area_points
-        )
+        results["population baseline"] = evaluate_baseline(articles, gazetteer)
     if args.json:
         print(json.dumps({k: v.as_dict() for k, v in results.items()}, indent=1))
     else:

@@ -115,15 +115,6 @@ class Lexicon:
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
 
-    @property
-    def area_points(self) -> dict[str, tuple[float, float]]:
-        """Always empty: countries and areas are placed by the gazetteer itself.
-
-        Kept only so that callers still passing ``points=lexicon.area_points`` to
-        :func:`~incidentmap.evaluate.evaluate_baseline` keep working; remove with them.
-        """
-        return {}
-
     @cached_property
     def title_keys(self) -> frozenset[str]:
         """Normalised keys of every word of the titles (a quick first test)."""
