@@ -96,19 +96,25 @@ def _measure(cmd: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument(
+        "--engines", nargs="+", help="run only these configurations (their names, quoted)"
+    )
     args = parser.parse_args()
     exe = [sys.executable, "-m", "incidentmap", "-q", "run"]
-    # build the gazetteer index (if needed) outside the timed runs
-    subprocess.run([sys.executable, "-m", "incidentmap", "gazetteer", "info"], check=True,
-                   stdout=subprocess.DEVNULL)  # fmt: skip
     configs = {
         "local (1 process)": ["--workers", "1"],
         "local (pool)": [],
         "dask, 1 worker": ["--engine", "dask", "--workers", "1"],
         "dask, 2 workers": ["--engine", "dask", "--workers", "2"],
     }
+    if args.engines:
+        configs = {k: v for k, v in configs.items() if k in args.engines}
     print(f"{'articles':>9}  {'engine':<18} {'seconds':>8} {'art/s':>8} {'peak MB':>8}")
     with tempfile.TemporaryDirectory(prefix="incidentmap-scale-") as tmp:
+        # build the gazetteer index and the geoparser's name index outside the timed runs
+        warm = Path(tmp) / "warm.jsonl"
+        make_corpus(warm, 1)
+        subprocess.run([*exe, str(warm), "-o", str(Path(tmp) / "warm")], check=True)
         for n in args.sizes:
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             make_corpus(corpus, n)
