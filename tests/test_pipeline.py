@@ -145,3 +145,18 @@ def test_process_pool_gives_the_same_results_in_order(tmp_path, gazetteer):
               for r in iter_results(read_articles(feed), processor, workers=2)]  # fmt: skip
     assert pooled == alone and len(alone) == POOL_THRESHOLD + 50
     assert alone[0] == ("n0", ["Kirkuk"])
+
+
+def test_a_town_named_with_its_sea_is_the_incident_place(tmp_path, gazetteer):
+    from incidentmap.model import Article
+    from incidentmap.pipeline import Processor
+
+    article = Article(
+        id="sea",
+        text="Coalition aircraft struck a fuel depot in the Red Sea port city of Hodeidah "
+        "on Friday, killing three people, residents said.",
+        published=__import__("datetime").date(2022, 1, 22),
+    )
+    incidents = Processor(gazetteer)(article).incidents
+    assert incidents and incidents[0].country_code == "YE"
+    assert incidents[0].location != "Red Sea" and incidents[0].geo_precision == 1

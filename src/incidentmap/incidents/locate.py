@@ -38,6 +38,13 @@ __all__ = ["Location", "choose_location", "fallback_location", "previous_town", 
 
 _LANDMARK_CLASSES = frozenset({"S", "L", "R", "T", "H", "V", "U"})
 _DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "PPLX"})
+# Natural or historical areas larger than a town (GeoNames codes): regions, islands, seas,
+# gulfs, straits, mountain ranges, deserts. A town named with one ("the Red Sea port city
+# of Hodeidah") is the more specific place; alone, they place an event at region level.
+_WIDE_AREAS = frozenset(
+    {"RGN", "RGNE", "RGNH", "ISL", "ISLS", "SEA", "GULF", "OCN", "STRT", "BAY", "BGHT",
+     "CHN", "LK", "MTS", "DSRT", "PLAT", "PEN", "VAL", "AREA", "PRK"}
+)  # fmt: skip
 # A town's name used for the area it gives its name to ("Kasese district").
 ADMIN_WORD = re.compile(
     r"\s+(?:district|province|region|county|state|governorate|department|prefecture)\b",
@@ -71,17 +78,20 @@ class Location:
 def specificity(place: Place) -> int:
     """Rank a place by how small it is.
 
-    5 landmark, 4 part of a town, 3 town, 2 district or other area, 1 province, 0 country.
+    5 landmark, 4 part of a town, 3 town, 2 district or other area, 1 province or wide
+    natural area (region, island, sea, strait), 0 country.
 
     >>> from incidentmap.model import Place
     >>> specificity(Place("geonames:99237", "Iraq", 33.0, 44.0, "A", "PCLI", "IQ"))
     0
+    >>> specificity(Place("curated:red-sea", "Red Sea", 20.0, 38.5, "H", "SEA", ""))
+    1
     """
     if place.is_country:
         return 0
-    if place.is_admin1:
-        return 1
     code = place.feature_code
+    if place.is_admin1 or code in _WIDE_AREAS:
+        return 1
     if place.id.startswith("curated:") and not code.startswith(("PPL", "ADM", "PCL")):
         return 5
     if place.feature_class in _LANDMARK_CLASSES:
