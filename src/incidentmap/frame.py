@@ -35,6 +35,7 @@ __all__ = [
     "LIST_COLUMNS",
     "TOPONYM_COLUMNS",
     "frame_to_incidents",
+    "incident_record",
     "incidents_frame",
     "normalize_incidents_frame",
     "toponyms_frame",
@@ -94,38 +95,28 @@ TOPONYM_COLUMNS: dict[str, str] = {
 }
 
 
-def _incident_row(inc: Incident) -> dict[str, Any]:
-    return {
-        "id": inc.id,
-        "article_id": inc.article_id,
-        "event_type": str(inc.event_type),
-        "sub_event_type": inc.sub_event_type,
-        "event_date": inc.event_date,
-        "time_precision": int(inc.time_precision),
-        "location": inc.location,
-        "place_id": inc.place_id,
-        "lat": inc.lat,
-        "lon": inc.lon,
-        "country_code": inc.country_code,
-        "admin1": inc.admin1,
-        "geo_precision": int(inc.geo_precision),
-        "fatalities": inc.fatalities,
-        "injured": inc.injured,
-        "actors": list(inc.actors),
-        "evidence": inc.evidence,
-        "evidence_start": inc.evidence_start,
-        "evidence_end": inc.evidence_end,
-        "source_url": inc.source_url,
-        "source_title": inc.source_title,
-        "confidence": inc.confidence,
-        "sources": inc.sources,
-        "source_urls": list(inc.source_urls),
-        "article_ids": list(inc.article_ids),
-        "background": inc.background,
-        "date_text": inc.date_text,
-        "notes": list(inc.notes),
-        "area_wkt": inc.area_wkt,
-    }
+def incident_record(incident: Incident) -> dict[str, Any]:
+    """Return an incident as a JSON-ready dict (enums as their labels or numbers).
+
+    >>> rec = incident_record(Incident(id="x", article_id="a", event_type=EventType.RIOTS,
+    ...     sub_event_type="Mob violence", event_date=None, time_precision=TimePrecision.MONTH,
+    ...     location=None, place_id=None, lat=None, lon=None, country_code=None, admin1=None,
+    ...     geo_precision=GeoPrecision.REGION, evidence="A mob attacked.", evidence_start=0,
+    ...     evidence_end=15))
+    >>> rec["event_type"], rec["time_precision"], rec["actors"]
+    ('Riots', 3, [])
+    """
+    out: dict[str, Any] = {}
+    for name in incident.__dataclass_fields__:
+        value = getattr(incident, name)
+        if isinstance(value, tuple):
+            value = list(value)
+        elif name == "event_type":
+            value = str(value)
+        elif name in ("time_precision", "geo_precision"):
+            value = int(value)
+        out[name] = value
+    return out
 
 
 def incidents_frame(incidents: Iterable[Incident]) -> geopandas.GeoDataFrame:
@@ -146,7 +137,7 @@ def incidents_frame(incidents: Iterable[Incident]) -> geopandas.GeoDataFrame:
     """
     import pandas as pd
 
-    rows = [_incident_row(i) for i in incidents]
+    rows = [incident_record(i) for i in incidents]
     df = pd.DataFrame(rows, columns=list(INCIDENT_COLUMNS))
     return _finish(df, INCIDENT_COLUMNS)
 

@@ -35,7 +35,6 @@ __all__ = [
     "ArticleResult",
     "Processor",
     "RunSummary",
-    "incident_record",
     "iter_results",
     "merge_across_articles",
     "run",
@@ -201,31 +200,6 @@ def merge_across_articles(incidents: list[Incident]) -> list[Incident]:
 
     ordered = sorted(incidents, key=lambda i: (i.article_id, i.evidence_start, i.id))
     return merge_incidents(ordered)
-
-
-def incident_record(incident: Incident) -> dict[str, Any]:
-    """Return an incident as a JSON-ready dict (enums as their labels or numbers).
-
-    >>> from incidentmap.model import EventType, GeoPrecision, TimePrecision
-    >>> rec = incident_record(Incident(id="x", article_id="a", event_type=EventType.RIOTS,
-    ...     sub_event_type="Mob violence", event_date=None, time_precision=TimePrecision.MONTH,
-    ...     location=None, place_id=None, lat=None, lon=None, country_code=None, admin1=None,
-    ...     geo_precision=GeoPrecision.REGION, evidence="A mob attacked.", evidence_start=0,
-    ...     evidence_end=15))
-    >>> rec["event_type"], rec["time_precision"], rec["actors"]
-    ('Riots', 3, [])
-    """
-    out: dict[str, Any] = {}
-    for name in incident.__dataclass_fields__:
-        value = getattr(incident, name)
-        if isinstance(value, tuple):
-            value = list(value)
-        elif name == "event_type":
-            value = str(value)
-        elif name in ("time_precision", "geo_precision"):
-            value = int(value)
-        out[name] = value
-    return out
 
 
 @dataclass

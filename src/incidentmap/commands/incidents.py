@@ -34,8 +34,9 @@ def register(sub: Any) -> None:
 
 
 def _incidents(args: argparse.Namespace) -> int:
+    from ..frame import incident_record
     from ..gazetteer import Gazetteer
-    from ..pipeline import Processor, incident_record, iter_results, merge_across_articles
+    from ..pipeline import Processor, iter_results, merge_across_articles
     from ..text.articles import read_articles
 
     out = Path(args.output) if args.output else None
