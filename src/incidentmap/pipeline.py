@@ -33,8 +33,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ArticleResult",
+    "Gathered",
     "Processor",
     "RunSummary",
+    "gather",
     "iter_results",
     "merge_across_articles",
     "run",
@@ -203,6 +205,55 @@ def merge_across_articles(incidents: list[Incident]) -> list[Incident]:
 
 
 @dataclass
+class Gathered:
+    """What :func:`gather` collected from a stream of articles."""
+
+    articles: int = 0
+    toponyms: int = 0
+    incidents: list[Incident] = field(default_factory=list)
+    toponym_rows: list[tuple[str, Toponym]] = field(default_factory=list)
+
+
+def gather(
+    inputs: Sequence[str | Path],
+    processor: Processor,
+    *,
+    workers: int | None = None,
+    report: Callable[[InputError], None] | None = None,
+    progress: bool = False,
+    keep_toponyms: bool = False,
+) -> Gathered:
+    """Read and process every input article; keep the incidents (and toponyms if asked).
+
+    Parameters
+    ----------
+    inputs
+        Files, folders or ``-`` (see :func:`incidentmap.text.articles.read_articles`).
+    processor
+        What to do with each article.
+    workers
+        See :func:`iter_results`.
+    report
+        Called with each input problem; logged when ``None``.
+    progress
+        Show a progress bar on standard error.
+    keep_toponyms
+        Also keep ``(article id, toponym)`` pairs of every article.
+    """
+    from .text.articles import read_articles
+
+    out = Gathered()
+    results = iter_results(read_articles(*inputs, report=report), processor, workers=workers)
+    for result in _progress(results, enabled=progress):
+        out.articles += 1
+        out.toponyms += sum(t.place is not None for t in result.toponyms)
+        out.incidents.extend(result.incidents)
+        if keep_toponyms:
+            out.toponym_rows.extend((result.article.id, t) for t in result.toponyms)
+    return out
+
+
+@dataclass
 class RunSummary:
     """What :func:`run` did: counts, problems and the files it wrote."""
 
@@ -274,7 +325,6 @@ def run(
     from .export import parse_formats, write_outputs
     from .frame import incidents_frame, toponyms_frame
     from .gazetteer import Gazetteer
-    from .text.articles import read_articles
 
     wanted = parse_formats(",".join(formats)) if formats else ()
     out = Path(out_dir)
@@ -290,16 +340,16 @@ def run(
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder)
     keep_toponyms = "gpkg" in wanted
-    incidents: list[Incident] = []
-    toponym_rows: list[tuple[str, Toponym]] = []
-    show = sys.stderr.isatty() if progress is None else progress
-    results = iter_results(read_articles(*inputs, report=note), processor, workers=workers)
-    for result in _progress(results, enabled=show):
-        summary.articles += 1
-        summary.toponyms += sum(t.place is not None for t in result.toponyms)
-        incidents.extend(result.incidents)
-        if keep_toponyms:
-            toponym_rows.extend((result.article.id, t) for t in result.toponyms)
+    found = gather(
+        inputs,
+        processor,
+        workers=workers,
+        report=note,
+        progress=sys.stderr.isatty() if progress is None else progress,
+        keep_toponyms=keep_toponyms,
+    )
+    summary.articles, summary.toponyms = found.articles, found.toponyms
+    incidents, toponym_rows = found.incidents, found.toponym_rows
     if not summary.articles:
         log.error("no article could be read from %s", ", ".join(map(str, inputs)))
         return summary

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Incident
 from ._common import add_input_options, make_geocoder, problem_printer, workers_option
 
 __all__ = ["register"]
@@ -36,8 +35,7 @@ def register(sub: Any) -> None:
 def _incidents(args: argparse.Namespace) -> int:
     from ..frame import incident_record
     from ..gazetteer import Gazetteer
-    from ..pipeline import Processor, iter_results, merge_across_articles
-    from ..text.articles import read_articles
+    from ..pipeline import Processor, gather, merge_across_articles
 
     out = Path(args.output) if args.output else None
     is_jsonl = out is None or out.suffix.lower() in (".jsonl", ".ndjson")
@@ -47,15 +45,10 @@ def _incidents(args: argparse.Namespace) -> int:
         format_for_path(out)  # fail before the work if the extension is unknown
     problems: list[InputError] = []
     processor = Processor(Gazetteer.default(), demonyms=args.demonyms, geocoder=make_geocoder(args))
-    articles = 0
-    incidents: list[Incident] = []
-    for result in iter_results(
-        read_articles(*args.inputs, report=problem_printer(problems)),
-        processor,
-        workers=workers_option(args),
-    ):
-        articles += 1
-        incidents.extend(result.incidents)
+    found = gather(
+        args.inputs, processor, workers=workers_option(args), report=problem_printer(problems)
+    )
+    articles, incidents = found.articles, found.incidents
     if args.merge:
         incidents = merge_across_articles(incidents)
     if is_jsonl:
