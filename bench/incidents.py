@@ -11,6 +11,11 @@ recall, as they are left off the map; their agreement is printed separately.
 Usage::
 
     .venv/bin/python bench/incidents.py [--data FILE] [--verbose] [--no-geoparse]
+        [--stages] [--profile FILE]
+
+``--stages`` also prints the time per article of each stage (geoparse, extract);
+``--profile FILE`` writes a cProfile of the timed loop to FILE (read it with ``pstats``),
+which slows the loop down: its articles per second are not the speed.
 """
 
 from __future__ import annotations
@@ -111,6 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-geoparse", action="store_true", help="extract without toponyms (dates, types only)"
     )
+    parser.add_argument(
+        "--stages", action="store_true", help="print the time per article of each stage"
+    )
+    parser.add_argument(
+        "--profile", type=Path, metavar="FILE", help="write a cProfile of the timed loop to FILE"
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no development set at {args.data}", file=sys.stderr)
@@ -130,12 +141,25 @@ def main(argv: list[str] | None = None) -> int:
 
     if articles:  # load the trigger lexicon outside the timed loop, like the gazetteer
         extract_incidents(articles[0], geoparser.parse(articles[0]) if geoparser else [])
-    started = time.perf_counter()
+    profile = None
+    if args.profile is not None:
+        import cProfile
+
+        profile = cProfile.Profile()
+        profile.enable()
+    geoparse_s = 0.0
+    clock = time.perf_counter
+    started = clock()
     results: list[list[Incident]] = []
     for article in articles:
+        before = clock()
         toponyms: list[Toponym] = geoparser.parse(article) if geoparser is not None else []
+        geoparse_s += clock() - before
         results.append(extract_incidents(article, toponyms))
-    elapsed = time.perf_counter() - started
+    elapsed = clock() - started
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(args.profile)
 
     n_pred = n_gold = n_match = same_type = same_sub = near = dated = exact = killed = 0
     bg_gold = bg_agree = 0
@@ -203,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fatalities exact      {ratio(killed, n_match)}")
     print(f"background agreement  {ratio(bg_agree, bg_gold)}")
     print(f"articles per second   {len(articles) / elapsed:.0f} (geoparse + extract, one process)")
+    if args.stages and articles:
+        geo_ms, all_ms = 1000 * geoparse_s / len(articles), 1000 * elapsed / len(articles)
+        print(f"ms per article        geoparse {geo_ms:.2f}, extract {all_ms - geo_ms:.2f}")
+    if args.profile is not None:
+        print(f"profile of the timed loop written to {args.profile} (slowed by profiling)")
     return 0
 
 
