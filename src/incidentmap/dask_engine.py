@@ -11,10 +11,14 @@ Without ``--scheduler`` a :class:`distributed.LocalCluster` of worker processes 
 127.0.0.1 is started and stopped; with it, any running Dask cluster is used (its
 workers need incidentmap installed and read the inputs from the same paths).
 
+The client stores the incidents that come back in a disk spool
+(:class:`~incidentmap.spool.IncidentSpool`), merges reports of one event there and
+writes every output chunk by chunk, so its memory does not grow with the corpus.
 Outputs are those of the local engine plus ``incidents.parquet/``, a partitioned
-GeoParquet dataset written with dask-geopandas. The map is drawn when the result
-has at most :data:`MAP_LIMIT` incidents; above that a density map is drawn from
-the incidents binned on a grid.
+GeoParquet dataset (one file per chunk of 50,000 incidents, readable with
+``dask_geopandas.read_parquet`` or ``geopandas.read_parquet``). The map is drawn
+when the result has at most :data:`MAP_LIMIT` incidents; above that a density map
+is drawn from the incidents binned on a grid.
 """
 
 from __future__ import annotations
@@ -32,16 +36,15 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 from .model import Incident
 from .pipeline import Processor, RunSummary
+from .render.density import MAP_LIMIT, density_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     from .gazetteer import Gazetteer
+    from .spool import IncidentSpool
 
-__all__ = ["MAP_LIMIT", "WorkUnit", "plan_units", "run_dask"]
+__all__ = ["MAP_LIMIT", "WorkUnit", "density_frame", "plan_units", "run_dask"]
 
 log = logging.getLogger("incidentmap")
-
-#: Largest result drawn as an incident map; larger results get a density map.
-MAP_LIMIT = 100_000
 
 _LINE_FILES = {".jsonl", ".ndjson"}
 
@@ -173,6 +176,7 @@ def run_dask(
     merge: bool = True,
     lines_per_unit: int = 500,
     report: Callable[[InputError], None] | None = None,
+    spool_dir: str | Path | None = None,
 ) -> RunSummary:
     """Run the main job on Dask; same outputs as :func:`incidentmap.pipeline.run`.
 
@@ -187,12 +191,16 @@ def run_dask(
         Worker processes of the local cluster.
     lines_per_unit
         JSON lines per work unit.
+    spool_dir
+        Where the client's incidents wait for the merge; the system's temporary folder
+        by default.
     """
     import dask.bag as db
     from distributed import as_completed
 
     from .export import parse_formats
     from .gazetteer import Gazetteer
+    from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
     units = plan_units(inputs, lines_per_unit=lines_per_unit)
@@ -203,82 +211,31 @@ def run_dask(
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms)
     bag = db.from_sequence(units, npartitions=len(units)).map(_process_unit, processor)
-    incidents: list[Incident] = []
-    client, cluster = _client(scheduler, workers)
-    try:
-        futures = client.compute(bag.to_delayed())
-        for future in as_completed(futures):
-            for part in future.result():
-                summary.articles += part.articles
-                summary.toponyms += part.toponyms
-                incidents.extend(part.incidents)
-                for problem in part.problems:
-                    summary.problems.append(problem)
-                    if report is not None:
-                        report(problem)
-                    else:
-                        log.warning("skipped: %s", problem)
-            future.release()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    if not summary.articles:
-        return summary
-    _write(summary, incidents, Path(out_dir), formats=wanted, write_map=write_map, merge=merge)
+    with IncidentSpool(spool_dir) as spool:
+        client, cluster = _client(scheduler, workers)
+        try:
+            futures = client.compute(bag.to_delayed())
+            for future in as_completed(futures):
+                for part in future.result():
+                    summary.articles += part.articles
+                    summary.toponyms += part.toponyms
+                    spool.add(part.incidents)
+                    for problem in part.problems:
+                        summary.problems.append(problem)
+                        if report is not None:
+                            report(problem)
+                        else:
+                            log.warning("skipped: %s", problem)
+                future.release()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        if not summary.articles:
+            return summary
+        summary.incidents = spool.finish(merge=merge)
+        _write(summary, spool, Path(out_dir), formats=wanted, write_map=write_map)
     return summary
-
-
-def density_frame(gdf: Any, *, cell_degrees: float = 0.1) -> Any:
-    """Bin incidents on a grid: one row per cell and event type, ``sources`` = count.
-
-    The result has the incident schema, so the ordinary map draws it: a marker per
-    occupied cell and type, sized by the heat layer, whose popup gives the count.
-    """
-    import pandas as pd
-
-    from .frame import incidents_frame
-    from .model import EventType, GeoPrecision, TimePrecision
-
-    located = gdf[gdf["lat"].notna() & gdf["lon"].notna()]
-    cells = pd.DataFrame(
-        {
-            "type": located["event_type"].astype(str),
-            "y": (located["lat"] / cell_degrees).round().astype(int),
-            "x": (located["lon"] / cell_degrees).round().astype(int),
-            "date": located["event_date"],
-            "background": located["background"],
-        }
-    )
-    rows = []
-    for key, group in cells.groupby(["type", "y", "x"], sort=True):
-        etype, y, x = str(key[0]), int(str(key[1])), int(str(key[2]))
-        count = len(group)
-        text = f"{count} incidents of this type in this {cell_degrees}° cell"
-        rows.append(
-            Incident(
-                id=f"cell:{etype}:{y}:{x}",
-                article_id="",
-                event_type=EventType(etype),
-                sub_event_type="",
-                event_date=None if pd.isna(group["date"].max()) else str(group["date"].max())[:10],
-                time_precision=TimePrecision.MONTH,
-                location=None,
-                place_id=None,
-                lat=y * cell_degrees,
-                lon=x * cell_degrees,
-                country_code=None,
-                admin1=None,
-                geo_precision=GeoPrecision.REGION,
-                evidence=text,
-                evidence_start=0,
-                evidence_end=len(text),
-                confidence=1.0,
-                sources=count,
-                background=bool(group["background"].all()),
-            )
-        )
-    return incidents_frame(rows)
 
 
 @contextmanager
@@ -302,30 +259,20 @@ def atomic_directory(path: Path) -> Iterator[Path]:
 
 def _write(
     summary: RunSummary,
-    incidents: list[Incident],
+    spool: IncidentSpool,
     out: Path,
     *,
     formats: Sequence[str],
     write_map: bool,
-    merge: bool,
+    rows_per_file: int = 50_000,
 ) -> None:
-    import dask_geopandas
+    from .export.writers import stream_parquet
+    from .pipeline import spool_frames, write_results
 
-    from .export import write_outputs
-    from .frame import incidents_frame
-    from .pipeline import merge_across_articles
-
-    if merge:
-        incidents = merge_across_articles(incidents)
-    summary.incidents = len(incidents)
-    gdf = incidents_frame(incidents)
-    summary.outputs.extend(write_outputs(gdf, out, formats=[f for f in formats if f]))
-    parts = max(1, len(gdf) // 50_000)
+    summary.outputs.extend(write_results(spool, out, formats=formats, write_map=False))
     with atomic_directory(out / "incidents.parquet") as tmp:
-        dask_geopandas.from_geopandas(gdf, npartitions=parts).to_parquet(str(tmp))
+        for number, frame in enumerate(spool_frames(spool, chunk_size=rows_per_file)):
+            stream_parquet([frame], tmp / f"part.{number}.parquet")
     summary.outputs.append(out / "incidents.parquet")
     if write_map:
-        from .render import incident_map, save_map
-
-        m = incident_map(gdf) if len(gdf) <= MAP_LIMIT else incident_map(density_frame(gdf))
-        summary.outputs.append(save_map(m, out / "incidents.html"))
+        summary.outputs.extend(write_results(spool, out, formats=(), write_map=True))

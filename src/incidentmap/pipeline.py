@@ -5,6 +5,8 @@ articles, in this process or over a process pool, keeping only a bounded number
 of articles in flight, so memory stays flat however long the stream is.
 :func:`run` is the ``incidentmap run`` job: read, process, merge reports of the
 same event across articles, write the GeoJSON (and other formats) and the map.
+Incidents wait for the merge in a disk spool (:mod:`incidentmap.spool`) and are
+written chunk by chunk, so memory does not grow with the corpus either.
 
 Exit status of the command line (see :class:`RunSummary`): 0 when at least one
 article was processed, even if others were skipped with a reported problem; 1 when
@@ -30,16 +32,19 @@ from .model import Article, Incident, Toponym
 if TYPE_CHECKING:  # pragma: no cover
     from .gazetteer import Gazetteer
     from .geocoders import FallbackGeocoder
+    from .spool import IncidentSpool
 
 __all__ = [
     "ArticleResult",
-    "Gathered",
+    "Collected",
     "Processor",
     "RunSummary",
-    "gather",
+    "collect",
     "iter_results",
     "merge_across_articles",
     "run",
+    "spool_frames",
+    "write_results",
 ]
 
 log = logging.getLogger("incidentmap")
@@ -197,7 +202,11 @@ def iter_results(
 
 
 def merge_across_articles(incidents: list[Incident]) -> list[Incident]:
-    """Merge reports of the same event, independently of the order articles were read in."""
+    """Merge reports of the same event, independently of the order articles were read in.
+
+    In memory; :meth:`incidentmap.spool.IncidentSpool.finish` gives the same result
+    for results larger than memory.
+    """
     from .incidents import merge_incidents
 
     ordered = sorted(incidents, key=lambda i: (i.article_id, i.evidence_start, i.id))
@@ -205,25 +214,24 @@ def merge_across_articles(incidents: list[Incident]) -> list[Incident]:
 
 
 @dataclass
-class Gathered:
-    """What :func:`gather` collected from a stream of articles."""
+class Collected:
+    """What :func:`collect` counted while it spooled a stream of articles."""
 
     articles: int = 0
     toponyms: int = 0
-    incidents: list[Incident] = field(default_factory=list)
-    toponym_rows: list[tuple[str, Toponym]] = field(default_factory=list)
 
 
-def gather(
+def collect(
     inputs: Sequence[str | Path],
     processor: Processor,
+    spool: IncidentSpool,
     *,
     workers: int | None = None,
     report: Callable[[InputError], None] | None = None,
     progress: bool = False,
     keep_toponyms: bool = False,
-) -> Gathered:
-    """Read and process every input article; keep the incidents (and toponyms if asked).
+) -> Collected:
+    """Read and process every input article, storing incidents (and toponyms) in ``spool``.
 
     Parameters
     ----------
@@ -231,6 +239,8 @@ def gather(
         Files, folders or ``-`` (see :func:`incidentmap.text.articles.read_articles`).
     processor
         What to do with each article.
+    spool
+        An open :class:`~incidentmap.spool.IncidentSpool`.
     workers
         See :func:`iter_results`.
     report
@@ -238,18 +248,18 @@ def gather(
     progress
         Show a progress bar on standard error.
     keep_toponyms
-        Also keep ``(article id, toponym)`` pairs of every article.
+        Also store the resolved toponyms of every article.
     """
     from .text.articles import read_articles
 
-    out = Gathered()
+    out = Collected()
     results = iter_results(read_articles(*inputs, report=report), processor, workers=workers)
     for result in _progress(results, enabled=progress):
         out.articles += 1
         out.toponyms += sum(t.place is not None for t in result.toponyms)
-        out.incidents.extend(result.incidents)
+        spool.add(result.incidents)
         if keep_toponyms:
-            out.toponym_rows.extend((result.article.id, t) for t in result.toponyms)
+            spool.add_toponyms(result.article.id, result.toponyms)
     return out
 
 
@@ -294,6 +304,7 @@ def run(
     merge: bool = True,
     progress: bool | None = None,
     report: Callable[[InputError], None] | None = None,
+    spool_dir: str | Path | None = None,
 ) -> RunSummary:
     """Run the main job: incidents of every input article, as GeoJSON and a map.
 
@@ -317,17 +328,19 @@ def run(
         Show a progress bar; by default when standard error is a terminal.
     report
         Called with each input problem (file and line); logged when ``None``.
+    spool_dir
+        Where incidents wait for the merge (:class:`~incidentmap.spool.IncidentSpool`);
+        the system's temporary folder by default.
 
     Returns
     -------
     RunSummary
     """
-    from .export import parse_formats, write_outputs
-    from .frame import incidents_frame, toponyms_frame
+    from .export import parse_formats
     from .gazetteer import Gazetteer
+    from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
-    out = Path(out_dir)
     summary = RunSummary()
 
     def note(problem: InputError) -> None:
@@ -339,29 +352,88 @@ def run(
 
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder)
-    keep_toponyms = "gpkg" in wanted
-    found = gather(
-        inputs,
-        processor,
-        workers=workers,
-        report=note,
-        progress=sys.stderr.isatty() if progress is None else progress,
-        keep_toponyms=keep_toponyms,
-    )
-    summary.articles, summary.toponyms = found.articles, found.toponyms
-    incidents, toponym_rows = found.incidents, found.toponym_rows
-    if not summary.articles:
-        log.error("no article could be read from %s", ", ".join(map(str, inputs)))
-        return summary
-    if merge:
-        incidents = merge_across_articles(incidents)
-    summary.incidents = len(incidents)
-    gdf = incidents_frame(incidents)
-    topo = toponyms_frame(toponym_rows) if keep_toponyms else None
-    if wanted:
-        summary.outputs.extend(write_outputs(gdf, out, formats=wanted, toponyms=topo))
+    with IncidentSpool(spool_dir) as spool:
+        found = collect(
+            inputs,
+            processor,
+            spool,
+            workers=workers,
+            report=note,
+            progress=sys.stderr.isatty() if progress is None else progress,
+            keep_toponyms="gpkg" in wanted,
+        )
+        summary.articles, summary.toponyms = found.articles, found.toponyms
+        if not summary.articles:
+            log.error("no article could be read from %s", ", ".join(map(str, inputs)))
+            return summary
+        summary.incidents = spool.finish(merge=merge)
+        summary.outputs.extend(write_results(spool, out_dir, formats=wanted, write_map=write_map))
+    return summary
+
+
+def spool_frames(spool: IncidentSpool, *, chunk_size: int = 20_000) -> Iterator[Any]:
+    """Yield the spool's finished incidents as incident frames (at least one, maybe empty)."""
+    from .frame import incidents_frame
+
+    empty = True
+    for chunk in spool.chunks(chunk_size):
+        empty = False
+        yield incidents_frame(chunk)
+    if empty:
+        yield incidents_frame([])
+
+
+def _toponym_frames(spool: IncidentSpool) -> Iterator[Any]:
+    from .frame import toponyms_frame
+
+    empty = True
+    for chunk in spool.toponym_chunks():
+        empty = False
+        yield toponyms_frame(chunk)
+    if empty:
+        yield toponyms_frame([])
+
+
+def write_results(
+    spool: IncidentSpool,
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str],
+    write_map: bool,
+) -> list[Path]:
+    """Write a finished spool: each format chunk by chunk, then the map.
+
+    The map shows every incident when there are at most
+    :data:`~incidentmap.render.density.MAP_LIMIT`; above that it is a density map
+    (:class:`~incidentmap.render.density.DensityGrid`), filled chunk by chunk.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
+    from .export import write_output_stream
+
+    out = Path(out_dir)
+    written: list[Path] = []
+    if formats:
+        written += write_output_stream(
+            lambda: spool_frames(spool),
+            out,
+            formats=formats,
+            toponyms=(lambda: _toponym_frames(spool)) if "gpkg" in formats else None,
+        )
     if write_map:
         from .render import incident_map, save_map
+        from .render.density import MAP_LIMIT, DensityGrid
 
-        summary.outputs.append(save_map(incident_map(gdf), out / "incidents.html"))
-    return summary
+        if len(spool) <= MAP_LIMIT:
+            gdf = next(spool_frames(spool, chunk_size=MAP_LIMIT))
+        else:
+            grid = DensityGrid()
+            for frame in spool_frames(spool):
+                grid.add(frame)
+            gdf = grid.frame()
+            log.info("%d incidents: drawing a density map (more than %d)", len(spool), MAP_LIMIT)
+        written.append(save_map(incident_map(gdf), out / "incidents.html"))
+    return written

@@ -35,7 +35,8 @@ def register(sub: Any) -> None:
 def _incidents(args: argparse.Namespace) -> int:
     from ..frame import incident_record
     from ..gazetteer import Gazetteer
-    from ..pipeline import Processor, gather, merge_across_articles
+    from ..pipeline import Processor, collect, spool_frames
+    from ..spool import IncidentSpool
 
     out = Path(args.output) if args.output else None
     is_jsonl = out is None or out.suffix.lower() in (".jsonl", ".ndjson")
@@ -45,29 +46,35 @@ def _incidents(args: argparse.Namespace) -> int:
         format_for_path(out)  # fail before the work if the extension is unknown
     problems: list[InputError] = []
     processor = Processor(Gazetteer.default(), demonyms=args.demonyms, geocoder=make_geocoder(args))
-    found = gather(
-        args.inputs, processor, workers=workers_option(args), report=problem_printer(problems)
-    )
-    articles, incidents = found.articles, found.incidents
-    if args.merge:
-        incidents = merge_across_articles(incidents)
-    if is_jsonl:
-        lines = (json.dumps(incident_record(i), ensure_ascii=False) + "\n" for i in incidents)
-        if out is None:
-            sys.stdout.writelines(lines)
-        else:
-            from ..export import atomic_path
+    with IncidentSpool() as spool:
+        found = collect(
+            args.inputs,
+            processor,
+            spool,
+            workers=workers_option(args),
+            report=problem_printer(problems),
+        )
+        count = spool.finish(merge=args.merge)
+        if is_jsonl:
+            lines = (
+                json.dumps(incident_record(i), ensure_ascii=False) + "\n"
+                for chunk in spool.chunks()
+                for i in chunk
+            )
+            if out is None:
+                sys.stdout.writelines(lines)
+            else:
+                from ..export import atomic_path
 
-            with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8") as handle:
-                handle.writelines(lines)
-    elif out is not None:
-        from ..export import write_incidents
-        from ..frame import incidents_frame
+                with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+                    handle.writelines(lines)
+        elif out is not None:
+            from ..export import write_incident_stream
 
-        write_incidents(incidents_frame(incidents), out)
+            write_incident_stream(lambda: spool_frames(spool), out)
     if not args.quiet:
         print(
-            f"{articles} articles, {len(problems)} inputs skipped, {len(incidents)} incidents",
+            f"{found.articles} articles, {len(problems)} inputs skipped, {count} incidents",
             file=sys.stderr,
         )
-    return 0 if articles else 1
+    return 0 if found.articles else 1

@@ -8,7 +8,8 @@ Modules: :mod:`.formats` (the registry, choosing by name or extension),
 :mod:`.atomic` (temporary file, fsync, rename), :mod:`.table` (typed Arrow columns),
 :mod:`.geojson` (RFC 7946 text built with Arrow), :mod:`.writers` (one writer per
 format), :mod:`.stream` (GeoJSONSeq chunk by chunk),
-:mod:`.api` (:func:`write_incidents`, :func:`write_outputs`) and :mod:`.readers`
+:mod:`.api` (:func:`write_incidents`, :func:`write_outputs`,
+:func:`write_output_stream`) and :mod:`.readers`
 (:func:`read_incidents`).
 
 Examples
@@ -19,7 +20,7 @@ Examples
 
 from __future__ import annotations
 
-from .api import write_incidents, write_outputs
+from .api import write_incident_stream, write_incidents, write_output_stream, write_outputs
 from .atomic import atomic_path
 from .formats import FORMATS, Format, accepted_extensions, format_for_path, parse_formats
 from .readers import read_incidents
@@ -35,6 +36,8 @@ __all__ = [
     "iter_geojsonseq",
     "parse_formats",
     "read_incidents",
+    "write_incident_stream",
     "write_incidents",
+    "write_output_stream",
     "write_outputs",
 ]

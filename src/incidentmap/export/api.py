@@ -12,7 +12,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,17 @@ from .formats import FORMATS, format_for_path, parse_formats
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["prepare_directory", "write_incidents", "write_outputs"]
+__all__ = [
+    "FrameSource",
+    "prepare_directory",
+    "write_incident_stream",
+    "write_incidents",
+    "write_output_stream",
+    "write_outputs",
+]
+
+#: Something that can be read more than once: each call returns the frames anew.
+FrameSource = Callable[[], "Iterable[geopandas.GeoDataFrame]"]
 
 
 def prepare_directory(path: Path) -> None:
@@ -154,3 +164,82 @@ def write_outputs(
         )
         for name in names
     ]
+
+
+def write_output_stream(
+    frames: FrameSource,
+    out_dir: str | os.PathLike[str],
+    *,
+    formats: Sequence[str] | str = ("geojson",),
+    toponyms: FrameSource | None = None,
+    basename: str = "incidents",
+) -> list[Path]:
+    """Write a result that need not fit in memory, once per format, chunk by chunk.
+
+    Like :func:`write_outputs`, but the incidents come as a :data:`FrameSource`: a
+    function returning the incident frames in order (at least one, which may be
+    empty), called once per format. Each file is written atomically.
+
+    Parameters
+    ----------
+    frames
+        Returns the incident frames, e.g. read back from an
+        :class:`incidentmap.spool.IncidentSpool`.
+    out_dir, formats, basename
+        As for :func:`write_outputs`.
+    toponyms
+        Returns toponym frames, for the GeoPackage's ``toponyms`` layer.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    ExportError
+        For an unknown format or a file that cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from incidentmap.frame import incidents_frame
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> paths = write_output_stream(lambda: [incidents_frame([])] * 3, out, formats="csv")
+    >>> [p.name for p in paths], len(paths[0].read_text().splitlines())
+    (['incidents.csv'], 1)
+    """
+    names = parse_formats(formats if isinstance(formats, str) else tuple(formats))
+    directory = Path(out_dir)
+    return [
+        write_incident_stream(
+            frames,
+            directory / f"{basename}{FORMATS[name].extensions[0]}",
+            format=name,
+            toponyms=toponyms,
+        )
+        for name in names
+    ]
+
+
+def write_incident_stream(
+    frames: FrameSource,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    toponyms: FrameSource | None = None,
+) -> Path:
+    """Write the frames of a :data:`FrameSource` to one file, atomically.
+
+    See :func:`write_output_stream`; ``path`` and ``format`` are as for
+    :func:`write_incidents`.
+    """
+    from .writers import STREAM_WRITERS
+
+    target = Path(path)
+    name = parse_formats(format)[0] if format is not None else format_for_path(target)
+    prepare_directory(target)
+    layers = toponyms() if toponyms is not None and name == "gpkg" else None
+    with atomic_path(target) as tmp:
+        STREAM_WRITERS[name](frames(), tmp, layers)
+    return target

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     import pyarrow
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "feature_texts", "write_features"]
+__all__ = ["DEFAULT_CHUNK_SIZE", "FeatureStream", "feature_texts", "write_features"]
 
 #: Rows assembled at a time; bounds the memory a large frame needs.
 DEFAULT_CHUNK_SIZE = 50_000
@@ -156,6 +156,54 @@ def _write_buffer(texts: pyarrow.Array, out: IO[bytes]) -> None:
         out.write(memoryview(data)[start:stop])
 
 
+class FeatureStream:
+    """Write features to a binary file chunk by chunk, as a FeatureCollection or GeoJSONSeq.
+
+    The collection's opening is written at once and its end by :meth:`close`, so a
+    stream of frames becomes one valid document whatever the chunks' sizes.
+
+    Parameters
+    ----------
+    out
+        A binary file.
+    collection
+        ``True`` for one RFC 7946 FeatureCollection, ``False`` for one Feature per line.
+    chunk_size
+        Rows assembled at a time within one :meth:`write`.
+    """
+
+    def __init__(
+        self, out: IO[bytes], *, collection: bool, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ) -> None:
+        self.out = out
+        self.collection = collection
+        self.chunk_size = chunk_size
+        self.count = 0
+        if collection:
+            out.write(b'{"type": "FeatureCollection", "features": [\n')
+
+    def write(self, gdf: geopandas.GeoDataFrame) -> int:
+        """Append the rows of ``gdf`` (in EPSG:4326); return how many were written."""
+        out = self.out
+        for start in range(0, len(gdf), self.chunk_size):
+            chunk = gdf.iloc[start : start + self.chunk_size]
+            if not self.collection:
+                _write_buffer(feature_texts(chunk, end="\n"), out)
+                continue
+            if self.count or start:
+                out.write(b",\n")
+            texts = feature_texts(chunk, end=",\n")  # no comma after a chunk's last feature
+            _write_buffer(texts.slice(0, len(texts) - 1), out)
+            out.write(texts[len(texts) - 1].as_py()[: -len(",\n")].encode())
+        self.count += len(gdf)
+        return len(gdf)
+
+    def close(self) -> None:
+        """Write the end of the collection (nothing for GeoJSONSeq)."""
+        if self.collection:
+            self.out.write(b"\n]}\n" if self.count else b"]}\n")
+
+
 def write_features(
     gdf: geopandas.GeoDataFrame,
     out: IO[bytes],
@@ -176,18 +224,7 @@ def write_features(
     chunk_size
         Rows assembled at a time.
     """
-    if collection:
-        out.write(b'{"type": "FeatureCollection", "features": [\n')
-    total = len(gdf)
-    for start in range(0, total, chunk_size):
-        chunk = gdf.iloc[start : start + chunk_size]
-        last_chunk = start + chunk_size >= total
-        texts = feature_texts(chunk, end=",\n" if collection else "\n")
-        if collection and last_chunk:  # no comma after the last feature
-            _write_buffer(texts.slice(0, len(texts) - 1), out)
-            out.write(texts[len(texts) - 1].as_py()[: -len(",\n")].encode() + b"\n")
-        else:
-            _write_buffer(texts, out)
-    if collection:
-        out.write(b"]}\n")
-    return total
+    stream = FeatureStream(out, collection=collection, chunk_size=chunk_size)
+    stream.write(gdf)
+    stream.close()
+    return stream.count

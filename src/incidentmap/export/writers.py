@@ -1,9 +1,12 @@
-"""One writer per output format, each writing a whole frame to a (temporary) path.
+"""One writer per output format, writing a stream of frames to a (temporary) path.
 
-Writers take the frame, the path to create and an optional toponyms frame, and
-write with GDAL (through pyogrio's Arrow interface), pyarrow or geopandas. They
-do not deal with atomicity: :func:`incidentmap.export.write_incidents` hands them
-a temporary path and renames it when they return.
+Writers take the frames (an iterable of incident frames, written in turn, so a result
+larger than memory can be written from a spool chunk by chunk), the path to create
+and optional toponym frames, and write with GDAL (through pyogrio's Arrow stream
+interface), pyarrow or the Arrow-built GeoJSON text of :mod:`.geojson`. The first
+frame, which may be empty, fixes the schema; later frames must have the same
+columns. They do not deal with atomicity: :func:`incidentmap.export.write_incidents`
+hands them a temporary path and renames it when they return.
 
 Field types are fixed by :func:`~incidentmap.export.table.attribute_table`; the
 per-format choices are:
@@ -23,9 +26,9 @@ per-format choices are:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .table import (
     COORDINATE_DECIMALS,
@@ -44,8 +47,10 @@ __all__ = [
     "CRS",
     "INCIDENTS_LAYER",
     "KML_ID",
+    "STREAM_WRITERS",
     "TOPONYMS_LAYER",
     "WRITERS",
+    "StreamWriter",
     "Writer",
     "geoparquet_metadata",
     "write_csv",
@@ -58,6 +63,11 @@ __all__ = [
 
 #: A format writer: ``(incidents, path, toponyms) -> None``.
 Writer = Callable[["geopandas.GeoDataFrame", Path, "geopandas.GeoDataFrame | None"], None]
+
+#: A streaming format writer: ``(incident frames, path, toponym frames) -> None``.
+StreamWriter = Callable[
+    [Iterable["geopandas.GeoDataFrame"], Path, "Iterable[geopandas.GeoDataFrame] | None"], None
+]
 
 #: The CRS every output is written in.
 CRS = "EPSG:4326"
@@ -86,68 +96,175 @@ def _with_geometry(table: pyarrow.Table, gdf: geopandas.GeoDataFrame) -> pyarrow
     return table.append_column("geometry", wkb_array(gdf))
 
 
-def _write_ogr(table: pyarrow.Table, path: Path, driver: str, kind: str, **options: object) -> None:
+def _in_wgs84(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        return gdf.to_crs(CRS)
+    return gdf
+
+
+def _frames(frames: Iterable[geopandas.GeoDataFrame]) -> Iterator[geopandas.GeoDataFrame]:
+    """Yield the frames in EPSG:4326; at least one (the first fixes the schema)."""
+    seen = False
+    for gdf in frames:
+        seen = True
+        yield _in_wgs84(gdf)
+    if not seen:
+        raise ValueError("a writer needs at least one frame (it may be empty)")
+
+
+def _first_and_rest(
+    frames: Iterable[geopandas.GeoDataFrame],
+) -> tuple[geopandas.GeoDataFrame, Iterator[geopandas.GeoDataFrame]]:
+    stream = _frames(frames)
+    return next(stream), stream
+
+
+def _ogr_stream(
+    frames: Iterable[geopandas.GeoDataFrame],
+    path: Path,
+    driver: str,
+    to_table: Callable[[geopandas.GeoDataFrame], pyarrow.Table],
+    **options: Any,
+) -> None:
+    """Write frames through GDAL as one Arrow stream (one layer, one transaction)."""
+    import pyarrow as pa
     import pyogrio
 
+    first, rest = _first_and_rest(frames)
+    first_table = to_table(first)
+    schema = first_table.schema
+
+    def batches() -> Iterator[pyarrow.RecordBatch]:
+        yield from first_table.to_batches()
+        for gdf in rest:
+            yield from to_table(gdf).cast(schema).to_batches()
+
+    reader = pa.RecordBatchReader.from_batches(schema, batches())
     pyogrio.write_arrow(
-        table,
+        reader,
         path,
         driver=driver,
         geometry_name="geometry",
-        geometry_type=kind,
+        geometry_type=geometry_type(first) if len(first) else "Point",
         crs=CRS,
         **options,
     )
 
 
-def write_geojson(
-    gdf: geopandas.GeoDataFrame, path: Path, toponyms: geopandas.GeoDataFrame | None = None
+def stream_geojson(
+    frames: Iterable[geopandas.GeoDataFrame],
+    path: Path,
+    toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
+    *,
+    collection: bool = True,
 ) -> None:
     """Write an RFC 7946 FeatureCollection (no ``crs`` member, lon/lat, 7 decimals)."""
-    from .geojson import write_features
+    from .geojson import FeatureStream
 
     with path.open("wb") as out:
-        write_features(gdf, out, collection=True)
+        stream = FeatureStream(out, collection=collection)
+        for gdf in _frames(frames):
+            stream.write(gdf)
+        stream.close()
 
 
-def write_geojsonseq(
-    gdf: geopandas.GeoDataFrame, path: Path, toponyms: geopandas.GeoDataFrame | None = None
+def stream_geojsonseq(
+    frames: Iterable[geopandas.GeoDataFrame],
+    path: Path,
+    toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
 ) -> None:
-    """Write one GeoJSON Feature per line (see :class:`GeoJSONSeqWriter` to stream)."""
-    from .geojson import write_features
-
-    with path.open("wb") as out:
-        write_features(gdf, out, collection=False)
+    """Write one GeoJSON Feature per line."""
+    stream_geojson(frames, path, collection=False)
 
 
-def write_gpkg(
-    gdf: geopandas.GeoDataFrame, path: Path, toponyms: geopandas.GeoDataFrame | None = None
+def stream_gpkg(
+    frames: Iterable[geopandas.GeoDataFrame],
+    path: Path,
+    toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
 ) -> None:
     """Write layer ``incidents`` and, when given, layer ``toponyms`` into one GeoPackage."""
+
+    def table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
+        return _with_geometry(attribute_table(gdf, lists="json"), gdf)
+
     # GeoPackage 1.3 rather than GDAL's newest default (1.4), which GDAL < 3.7 and older
     # QGIS releases only "partially support".
-    dataset_options = {"VERSION": "1.3"}
-    table = _with_geometry(attribute_table(gdf, lists="json"), gdf)
-    kind = geometry_type(gdf)
-    _write_ogr(table, path, "GPKG", kind, layer=INCIDENTS_LAYER, dataset_options=dataset_options)
+    options = {"VERSION": "1.3"}
+    _ogr_stream(frames, path, "GPKG", table, layer=INCIDENTS_LAYER, dataset_options=options)
     if toponyms is not None:
-        topo = _with_geometry(attribute_table(toponyms, lists="json"), toponyms)
-        _write_ogr(topo, path, "GPKG", geometry_type(toponyms), layer=TOPONYMS_LAYER)
+        _ogr_stream(toponyms, path, "GPKG", table, layer=TOPONYMS_LAYER)
 
 
-def write_csv(
-    gdf: geopandas.GeoDataFrame, path: Path, toponyms: geopandas.GeoDataFrame | None = None
+def stream_csv(
+    frames: Iterable[geopandas.GeoDataFrame],
+    path: Path,
+    toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
 ) -> None:
     """Write UTF-8 CSV with a header: attributes, then ``wkt`` (empty without a point)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import shapely
 
-    table = attribute_table(gdf, lists="json")
-    geoms = rounded_geometry(gdf)
-    wkt = shapely.to_wkt(geoms, rounding_precision=COORDINATE_DECIMALS, trim=True)
-    table = table.append_column("wkt", pa.array(wkt, type=pa.string()))
-    pacsv.write_csv(table, path, write_options=pacsv.WriteOptions(include_header=True))
+    def table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
+        geoms = rounded_geometry(gdf)
+        wkt = shapely.to_wkt(geoms, rounding_precision=COORDINATE_DECIMALS, trim=True)
+        attributes = attribute_table(gdf, lists="json")
+        return attributes.append_column("wkt", pa.array(wkt, type=pa.string()))
+
+    first, rest = _first_and_rest(frames)
+    first_table = table(first)
+    options = pacsv.WriteOptions(include_header=True)
+    with pacsv.CSVWriter(path, first_table.schema, write_options=options) as out:
+        out.write_table(first_table)
+        for gdf in rest:
+            out.write_table(table(gdf).cast(first_table.schema))
+
+
+class _GeoSummary:
+    """Geometry types and bounding box of the frames written so far, for GeoParquet."""
+
+    def __init__(self) -> None:
+        self.kinds: set[str] = set()
+        self.bounds: list[float] | None = None
+
+    def add(self, gdf: geopandas.GeoDataFrame) -> None:
+        import shapely
+
+        geoms = rounded_geometry(gdf)
+        present = geoms[~shapely.is_missing(geoms)]
+        if not len(present):
+            return
+        self.kinds |= {str(t) for t in shapely.get_type_id(present).tolist()}
+        box = [float(v) for v in shapely.total_bounds(present)]
+        if self.bounds is not None:
+            old = self.bounds
+            box = [
+                min(old[0], box[0]),
+                min(old[1], box[1]),
+                max(old[2], box[2]),
+                max(old[3], box[3]),
+            ]
+        self.bounds = box
+
+    def metadata(self) -> dict[str, object]:
+        import pyproj
+
+        from .. import __version__
+
+        names = {"0": "Point", "1": "LineString", "3": "Polygon", "4": "MultiPoint"}
+        column: dict[str, object] = {
+            "encoding": "WKB",
+            "geometry_types": [names.get(k, "Unknown") for k in sorted(self.kinds)],
+            "crs": pyproj.CRS.from_user_input(CRS).to_json_dict(),
+        }
+        if self.bounds is not None:
+            column["bbox"] = self.bounds
+        return {
+            "version": "1.1.0",
+            "primary_column": "geometry",
+            "columns": {"geometry": column},
+            "creator": {"library": "incidentmap", "version": __version__},
+        }
 
 
 def geoparquet_metadata(gdf: geopandas.GeoDataFrame) -> dict[str, object]:
@@ -155,39 +272,23 @@ def geoparquet_metadata(gdf: geopandas.GeoDataFrame) -> dict[str, object]:
 
     Coordinates are stored longitude first, as GeoParquet requires for geographic CRSs.
     """
-    import pyproj
-    import shapely
-
-    from .. import __version__
-
-    geoms = rounded_geometry(gdf)
-    present = geoms[~shapely.is_missing(geoms)]
-    kinds = sorted({str(t) for t in shapely.get_type_id(present).tolist()})
-    names = {"0": "Point", "1": "LineString", "3": "Polygon", "4": "MultiPoint"}
-    column: dict[str, object] = {
-        "encoding": "WKB",
-        "geometry_types": [names.get(k, "Unknown") for k in kinds],
-        "crs": pyproj.CRS.from_user_input(CRS).to_json_dict(),
-    }
-    if len(present):
-        column["bbox"] = [float(v) for v in shapely.total_bounds(present)]
-    return {
-        "version": "1.1.0",
-        "primary_column": "geometry",
-        "columns": {"geometry": column},
-        "creator": {"library": "incidentmap", "version": __version__},
-    }
+    summary = _GeoSummary()
+    summary.add(gdf)
+    return summary.metadata()
 
 
-def write_parquet(
-    gdf: geopandas.GeoDataFrame, path: Path, toponyms: geopandas.GeoDataFrame | None = None
+def stream_parquet(
+    frames: Iterable[geopandas.GeoDataFrame],
+    path: Path,
+    toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
 ) -> None:
     """Write GeoParquet 1.1 (WKB points, ``date32`` dates, nullable ints, string lists).
 
     Written with pyarrow from the typed table rather than ``GeoDataFrame.to_parquet``, so
-    the file carries exact Arrow types. The ``pandas`` metadata is that of the frame's
-    own (NumPy-nullable) dtypes, so pandas and geopandas read counts back as ``Int32``
-    rather than floats.
+    the file carries exact Arrow types; one row group per frame. The ``pandas`` metadata
+    is that of the frame's own (NumPy-nullable) dtypes, so pandas and geopandas read
+    counts back as ``Int32`` rather than floats. The ``geo`` metadata (geometry types,
+    bounding box) covers every frame; it is written in the file's footer at the end.
     """
     import json
 
@@ -195,12 +296,25 @@ def write_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = _with_geometry(attribute_table(gdf, lists="list"), gdf)
-    attributes = pd.DataFrame(gdf.drop(columns=gdf.geometry.name).head(0))
+    def table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
+        return _with_geometry(attribute_table(gdf, lists="list"), gdf)
+
+    first, rest = _first_and_rest(frames)
+    first_table = table(first)
+    attributes = pd.DataFrame(first.drop(columns=first.geometry.name).head(0))
     pandas_meta = pa.Schema.from_pandas(attributes, preserve_index=False).metadata[b"pandas"]
-    geo = json.dumps(geoparquet_metadata(gdf)).encode()
-    table = table.replace_schema_metadata({b"geo": geo, b"pandas": pandas_meta})
-    pq.write_table(table, path, compression="zstd")
+    summary = _GeoSummary()
+    # Without a stored Arrow schema, readers take the schema's metadata from the file's
+    # key-value metadata, which can be completed after the last row group.
+    schema = first_table.schema
+    with pq.ParquetWriter(path, schema, compression="zstd", store_schema=False) as out:
+        summary.add(first)
+        out.write_table(first_table)
+        for gdf in rest:
+            summary.add(gdf)
+            out.write_table(table(gdf).cast(schema))
+        geo = json.dumps(summary.metadata())
+        out.add_key_value_metadata({"geo": geo, "pandas": pandas_meta.decode()})
 
 
 def _kml_table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
@@ -232,8 +346,10 @@ def _kml_table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
     return _with_geometry(table, gdf)
 
 
-def write_kml(
-    gdf: geopandas.GeoDataFrame, path: Path, toponyms: geopandas.GeoDataFrame | None = None
+def stream_kml(
+    frames: Iterable[geopandas.GeoDataFrame],
+    path: Path,
+    toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
 ) -> None:
     """Write KML placemarks: event type and place as name, evidence and date as description.
 
@@ -242,11 +358,39 @@ def write_kml(
     fields as typed ``ExtendedData``.
     """
     options = {"NameField": "name", "DescriptionField": "description"}
-    table = _kml_table(gdf)
-    _write_ogr(table, path, "KML", geometry_type(gdf), layer="incidents", dataset_options=options)
+    _ogr_stream(frames, path, "KML", _kml_table, layer="incidents", dataset_options=options)
 
 
-#: Format name -> writer.
+#: Format name -> streaming writer.
+STREAM_WRITERS: dict[str, StreamWriter] = {
+    "geojson": stream_geojson,
+    "geojsonseq": stream_geojsonseq,
+    "gpkg": stream_gpkg,
+    "csv": stream_csv,
+    "parquet": stream_parquet,
+    "kml": stream_kml,
+}
+
+
+def _whole(name: str, doc: str) -> Writer:
+    def write(
+        gdf: geopandas.GeoDataFrame, path: Path, toponyms: geopandas.GeoDataFrame | None = None
+    ) -> None:
+        STREAM_WRITERS[name]([gdf], path, None if toponyms is None else [toponyms])
+
+    write.__name__ = write.__qualname__ = f"write_{name}"
+    write.__doc__ = doc
+    return write
+
+
+write_geojson = _whole("geojson", "Write one frame as a GeoJSON FeatureCollection.")
+write_geojsonseq = _whole("geojsonseq", "Write one frame as GeoJSONSeq.")
+write_gpkg = _whole("gpkg", "Write one frame (and its toponyms) as a GeoPackage.")
+write_csv = _whole("csv", "Write one frame as CSV.")
+write_parquet = _whole("parquet", "Write one frame as GeoParquet 1.1.")
+write_kml = _whole("kml", "Write one frame as KML.")
+
+#: Format name -> writer of one whole frame.
 WRITERS: dict[str, Writer] = {
     "geojson": write_geojson,
     "geojsonseq": write_geojsonseq,

@@ -26,14 +26,28 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Incident, TimePrecision
 
-__all__ = ["date_range", "dates_compatible", "haversine_km", "incident_id", "merge_incidents"]
+__all__ = [
+    "MergeKey",
+    "combine_reports",
+    "date_range",
+    "dates_compatible",
+    "event_groups",
+    "haversine_km",
+    "incident_id",
+    "merge_incidents",
+    "sorted_keys",
+]
+
+_EARTH_KM = 6371.0088
+_KM_PER_DEGREE = math.pi * _EARTH_KM / 180.0
 
 _SPAN = {TimePrecision.DAY: (0, 1), TimePrecision.WEEK: (3, 7), TimePrecision.MONTH: (0, 92)}
 
@@ -84,21 +98,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _same_event(a: Incident, b: Incident, max_km: float) -> bool:
-    if a.event_type != b.event_type or a.background or b.background:
-        return False
-    if set(a.article_ids or (a.article_id,)) & set(b.article_ids or (b.article_id,)):
-        return False  # one article's incidents were already told apart
-    if a.event_date is None or b.event_date is None:
-        return False
-    if not dates_compatible(a.event_date, a.time_precision, b.event_date, b.time_precision):
-        return False
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _max(values: Iterable[int | None]) -> int | None:
@@ -110,7 +110,12 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in items if i))
 
 
-def _combine(group: Sequence[Incident]) -> Incident:
+def combine_reports(group: Sequence[Incident]) -> Incident:
+    """Return one incident from the reports of one event (one report gets its source fields).
+
+    The group should be in reading order (article id, then offset): ties are broken
+    by that order.
+    """
     if len(group) == 1:
         inc = group[0]
         return replace(
@@ -151,6 +156,164 @@ def _combine(group: Sequence[Incident]) -> Incident:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class MergeKey:
+    """What the cross-article merge compares of one report.
+
+    ``first_day`` and ``last_day`` are the proleptic ordinals
+    (:meth:`datetime.date.toordinal`) of the report's :func:`date_range`.
+    """
+
+    index: int
+    event_type: str
+    first_day: int
+    last_day: int
+    lat: float
+    lon: float
+    article_ids: frozenset[str]
+
+    @classmethod
+    def of(cls, index: int, incident: Incident) -> MergeKey | None:
+        """Return the key of a report, ``None`` if it cannot merge (background, no date or place).
+
+        >>> from incidentmap.model import EventType, GeoPrecision
+        >>> inc = Incident(id="i", article_id="a", event_type=EventType.RIOTS,
+        ...     sub_event_type="Mob violence", event_date="2021-11-05",
+        ...     time_precision=TimePrecision.DAY, location=None, place_id=None, lat=33.3,
+        ...     lon=44.4, country_code=None, admin1=None, geo_precision=GeoPrecision.EXACT,
+        ...     evidence="A mob attacked.", evidence_start=0, evidence_end=15)
+        >>> key = MergeKey.of(7, inc)
+        >>> key.index, key.last_day - key.first_day, sorted(key.article_ids)
+        (7, 0, ['a'])
+        """
+        if incident.background or incident.event_date is None:
+            return None
+        if incident.lat is None or incident.lon is None:
+            return None
+        first, last = date_range(incident.event_date, incident.time_precision)
+        return cls(
+            index,
+            str(incident.event_type),
+            first.toordinal(),
+            last.toordinal(),
+            incident.lat,
+            incident.lon,
+            frozenset(incident.article_ids or (incident.article_id,)),
+        )
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        root = i
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while i != root:  # path compression
+            i, parent[i] = parent[i], root
+        return root
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)  # the smaller index stays the root
+
+
+def _lon_cells(lat: float, cell: float, max_km: float) -> int:
+    """How many grid columns either side may hold a point within ``max_km`` of ``lat``."""
+    lat_max = min(90.0, abs(lat) + cell)
+    ratio = math.sin(max_km / (2 * _EARTH_KM)) / max(math.cos(math.radians(lat_max)), 1e-12)
+    if ratio >= 1:
+        return 1 << 30
+    return math.ceil(math.degrees(2 * math.asin(ratio)) / cell)
+
+
+def event_groups(
+    keys: Iterable[MergeKey], *, max_km: float = 25.0, tolerance_days: int = 1
+) -> dict[int, int]:
+    """Group reports of the same event, reading keys in order of ``first_day``.
+
+    Two reports are of one event when they have the same event type, come from
+    different articles, their date ranges overlap or lie ``tolerance_days`` apart, and
+    they are at most ``max_km`` apart; groups are the connected pairs. The sweep holds
+    only the reports whose date range is still open, binned on a grid of cells about
+    ``max_km`` high, so memory follows the reports of a few weeks, not the corpus, and
+    a report is compared with its neighbours only.
+
+    Parameters
+    ----------
+    keys
+        :class:`MergeKey` of each mergeable report, sorted by ``first_day``.
+    max_km, tolerance_days
+        As above.
+
+    Returns
+    -------
+    dict
+        ``index -> index of the group's first (smallest-index) report``, for the reports
+        that merged with another (the first one included); the others are left out.
+
+    Raises
+    ------
+    ValueError
+        If the keys are not sorted by ``first_day``.
+    """
+    cell = max_km / _KM_PER_DEGREE
+    columns = max(1, math.ceil(360.0 / cell))
+    groups = _UnionFind()
+    # per event type: grid cell -> {index: key}; and a heap of (last_day, index, cell)
+    active: dict[str, dict[tuple[int, int], dict[int, MergeKey]]] = defaultdict(dict)
+    closing: dict[str, list[tuple[int, int, tuple[int, int]]]] = defaultdict(list)
+    previous = -(1 << 62)
+    for key in keys:
+        if key.first_day < previous:
+            raise ValueError("event_groups needs keys sorted by first_day")
+        previous = key.first_day
+        grid, heap = active[key.event_type], closing[key.event_type]
+        while heap and heap[0][0] + tolerance_days < key.first_day:
+            _, index, where = heapq.heappop(heap)
+            bucket = grid[where]
+            del bucket[index]
+            if not bucket:
+                del grid[where]
+        row = math.floor(key.lat / cell)
+        col = math.floor((key.lon + 180.0) / cell) % columns
+        span = _lon_cells(key.lat, cell, max_km)
+        if 2 * span + 1 >= columns:
+            near: Iterable[dict[int, MergeKey]] = list(grid.values())
+        else:
+            near = [
+                found
+                for dy in (-1, 0, 1)
+                for dx in range(-span, span + 1)
+                if (found := grid.get((row + dy, (col + dx) % columns))) is not None
+            ]
+        for bucket in near:
+            for other in bucket.values():
+                if (
+                    other.first_day - tolerance_days <= key.last_day
+                    and not (key.article_ids & other.article_ids)
+                    and haversine_km(key.lat, key.lon, other.lat, other.lon) <= max_km
+                ):
+                    groups.union(key.index, other.index)
+        grid.setdefault((row, col), {})[key.index] = key
+        heapq.heappush(heap, (key.last_day, key.index, (row, col)))
+    roots: dict[int, int] = {}
+    for i in list(groups.parent):
+        roots[i] = root = groups.find(i)
+        roots[root] = root
+    return roots
+
+
+def sorted_keys(incidents: Sequence[Incident]) -> list[MergeKey]:
+    """Return the keys of the mergeable incidents, sorted for :func:`event_groups`."""
+    keys = [k for i, inc in enumerate(incidents) if (k := MergeKey.of(i, inc)) is not None]
+    keys.sort(key=lambda k: (k.first_day, k.index))
+    return keys
+
+
 def merge_incidents(incidents: Iterable[Incident], *, max_km: float = 25.0) -> list[Incident]:
     """Merge reports of the same event from different articles.
 
@@ -169,36 +332,12 @@ def merge_incidents(incidents: Iterable[Incident], *, max_km: float = 25.0) -> l
         incidents and incidents without date or coordinates are passed through.
     """
     items = list(incidents)
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_type: dict[str, list[int]] = defaultdict(list)
-    for index, inc in enumerate(items):
-        if inc.event_date is not None and inc.lat is not None and not inc.background:
-            by_type[inc.event_type.value].append(index)
-    for indexes in by_type.values():
-        ranged = sorted(
-            indexes,
-            key=lambda i: date_range(items[i].event_date or "", items[i].time_precision),
-        )
-        active: list[tuple[dt.date, int]] = []
-        for i in ranged:
-            lo, hi = date_range(items[i].event_date or "", items[i].time_precision)
-            active = [(end, j) for end, j in active if end >= lo]
-            for _, j in active:
-                if _same_event(items[i], items[j], max_km):
-                    parent[find(i)] = find(j)
-            active.append((hi, i))
+    root = event_groups(sorted_keys(items), max_km=max_km)
     groups: dict[int, list[Incident]] = defaultdict(list)
     order: list[int] = []
     for index, inc in enumerate(items):
-        root = find(index)
-        if root not in groups:
-            order.append(root)
-        groups[root].append(inc)
-    return [_combine(groups[root]) for root in order]
+        first = root.get(index, index)
+        if first not in groups:
+            order.append(first)
+        groups[first].append(inc)
+    return [combine_reports(groups[first]) for first in order]
