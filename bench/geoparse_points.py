@@ -2,8 +2,8 @@
 
 The corpora place a mention of a whole country or area at a central point (GeoNames' own,
 or a Wikipedia centroid). The embedded gazetteer puts a country at the centroid of the
-largest part of its Natural Earth outline and an area at the mean position of its GeoNames
-places (``gazetteer/build_data.py``). This script counts, on the gold mentions of
+main land group of its Natural Earth outline and an area at the centroid of its share of
+the country outline (``gazetteer/build_data.py``). This script counts, on the gold mentions of
 countries and areas, how often that point lies within 161 km of the gold point, and how
 often two other points one could use would: the capital (a country) and the most populous
 place (an area).

@@ -51,6 +51,16 @@ COORD_DECIMALS = 3
 #: A place named like its admin1 area is taken as the seat only if it has at least this share
 #: of the population of the area's most populous place (a village "Molise" is not the seat).
 SEAT_MIN_SHARE = 0.05
+#: Kilometres per degree of latitude (mean Earth radius 6,371 km).
+KM_PER_DEGREE = 111.195
+#: Parts of a country linked by sea gaps up to this wide form its main land group.
+MAIN_GROUP_GAP_KM = 500.0
+#: About this many grid cells cover the bounding box of a country when its outline is
+#: shared out among its first-level areas (cells of 0.005° to 0.25°).
+AREA_GRID_CELLS = 20_000
+#: A place farther than this from every other place of its own area, whose nearest
+#: neighbour lies in another area, is taken as mis-coded when areas are drawn.
+STRAY_PLACE_KM = 100.0
 
 _URL = re.compile(r"(?i)^(https?://|www\.)|\.(com|org|net|html?)(/|$)")
 _CODE = re.compile(r"^[A-Z0-9]{3,4}$")
@@ -328,49 +338,222 @@ def equal_area(geom: Any) -> Any:
     )
 
 
-def largest_part_point(geometries: list[Any]) -> tuple[float, float, str]:
-    """Return (lat, lon, how) of the centroid of the largest part of some (multi)polygons.
-
-    A part's size is its area in square degrees weighted by the cosine of its centroid's
-    latitude (a good enough equal-area measure to rank parts). The centroid is taken on
-    the cylindrical equal-area projection (x = longitude, y = sin latitude), so that
-    northern parts of a large country do not weigh more than they should (a centroid in
-    plain degrees puts Russia 2° and China 1° too far north). When the centroid falls
-    outside the part (a crescent, a country wrapped around another, an atoll), the point
-    of the part nearest to the centroid is used, taken about 1 km inside the border when
-    the part is wide enough (a representative point can lie far from the middle: 115 km
-    off for the Gambia).
-
-    >>> from shapely.geometry import box
-    >>> largest_part_point([box(-1, -1, 1, 1), box(10, 10, 11, 11)])
-    (0.0, 0.0, 'largest-part-centroid')
-    >>> largest_part_point([box(0, 0, 2, 2)])
-    (0.99985, 1.0, 'largest-part-centroid')
-    >>> largest_part_point([box(0, 0, 10, 80)])[0] < 40  # equal-area: not the middle latitude
-    True
-    """
-    from shapely.geometry import Point
-
-    parts = [
+def polygon_parts(geometries: list[Any]) -> list[Any]:
+    """Return the non-empty polygons of some (multi)polygons, in input order."""
+    return [
         part
         for geom in geometries
         for part in (geom.geoms if geom.geom_type == "MultiPolygon" else [geom])
         if not part.is_empty
     ]
+
+
+def main_group(parts: list[Any], gap_km: float = MAIN_GROUP_GAP_KM) -> list[Any]:
+    """Return the largest part and every part linked to it by gaps of at most ``gap_km``.
+
+    A part's size is its area in square degrees weighted by the cosine of its centroid's
+    latitude. Parts are linked in a chain (single linkage): an island 300 km off another
+    island of the group joins it, so an archipelago state keeps all its main islands
+    (Indonesia, the Philippines, both islands of New Zealand, Corsica with France), while
+    parts overseas (Alaska and Hawaii, the Canaries, French Guiana) are left out.
+    Distances are measured on longitudes scaled by the cosine of the largest part's
+    latitude.
+
+    >>> from shapely.geometry import box
+    >>> len(main_group([box(0, 0, 4, 4), box(6, 0, 7, 1), box(30, 0, 31, 1)]))
+    2
+    """
+    import numpy as np
+    import shapely
+
     big = max(parts, key=lambda p: (p.area * math.cos(math.radians(p.centroid.y)), p.bounds))
-    center = equal_area(big).centroid
+    k = math.cos(math.radians(big.centroid.y))
+    scaled = [
+        shapely.transform(p, lambda xy: np.column_stack([xy[:, 0] * k, xy[:, 1]])) for p in parts
+    ]
+    tree = shapely.STRtree(scaled)
+    first = parts.index(big)
+    seen, todo = {first}, [first]
+    while todo:
+        i = todo.pop()
+        hits = tree.query(scaled[i], predicate="dwithin", distance=gap_km / KM_PER_DEGREE)
+        for j in (int(h) for h in hits):
+            if j not in seen:
+                seen.add(j)
+                todo.append(j)
+    return [parts[i] for i in sorted(seen)]
+
+
+def country_point(geometries: list[Any]) -> tuple[float, float, str]:
+    """Return (lat, lon, how) of the centroid of a country's main land group.
+
+    The group is :func:`main_group` of the outline's polygons. The centroid is taken on
+    the cylindrical equal-area projection (x = longitude, y = sin latitude), so that
+    northern parts of a large country do not weigh more than they should (a centroid in
+    plain degrees puts Russia 2° and China 1° too far north). When the centroid falls
+    outside the group (a crescent, a country wrapped around another, an archipelago whose
+    middle is sea), the point of the group nearest to the centroid is used, taken about
+    1 km inside the border when the part is wide enough (a representative point can lie
+    far from the middle: 115 km off for the Gambia).
+
+    >>> from shapely.geometry import box
+    >>> country_point([box(-1, -1, 1, 1), box(10, 10, 11, 11)])
+    (0.0, 0.0, 'main-group-centroid')
+    >>> country_point([box(0, 0, 2, 2)])
+    (0.99985, 1.0, 'main-group-centroid')
+    >>> country_point([box(0, 0, 10, 80)])[0] < 40  # equal-area: not the middle latitude
+    True
+    >>> lat, lon, how = country_point([box(0, 0, 1, 1), box(1.5, 0, 2.3, 1)])  # sea between
+    >>> round(lon, 2), how
+    (0.99, 'main-group-nearest-to-centroid')
+    """
+    import shapely
+    from shapely.geometry import Point
+
+    group = main_group(polygon_parts(geometries))
+    land = group[0] if len(group) == 1 else shapely.MultiPolygon(group)
+    center = equal_area(land).centroid
     point = Point(center.x, math.degrees(math.asin(max(-1.0, min(1.0, center.y)))))
-    how = "largest-part-centroid"
-    if not big.contains(point):
+    how = "main-group-centroid"
+    if not land.contains(point):
         from shapely.ops import nearest_points
 
-        inner = big.buffer(-0.01)
-        point = nearest_points(big if inner.is_empty else inner, point)[0]
-        how = "largest-part-nearest-to-centroid"
+        inner = land.buffer(-0.01)
+        point = nearest_points(land if inner.is_empty else inner, point)[0]
+        how = "main-group-nearest-to-centroid"
     return round(point.y, 5) + 0.0, round(point.x, 5) + 0.0, how  # + 0.0: no "-0.0"
 
 
 # --------------------------------------------------------------------------- admin1
+
+
+def cut_longitude(lons: Any) -> float:
+    """Return a longitude in the widest gap of ``lons``, where a country can be cut open.
+
+    Longitudes at or east of the cut, then those west of it plus 360°, run without a jump
+    across a country that straddles the antimeridian (the United States with the
+    Aleutians, Russia with Chukotka, Fiji).
+
+    >>> import numpy as np
+    >>> cut_longitude(np.array([170.0, 179.0, -179.0, -170.0]))
+    0.0
+    """
+    import numpy as np
+
+    values = np.unique(np.round(lons, 3))
+    gaps = np.diff(np.concatenate([values, [values[0] + 360.0]]))
+    i = int(np.argmax(gaps))
+    return float(values[i] + gaps[i] / 2)
+
+
+def area_points(
+    outline: Any, places: list[City], stats: Stats
+) -> dict[str, tuple[float, float, int]]:
+    """Return the central point of each first-level area of one country.
+
+    No outlines of the areas ship in the inputs; the country's outline is shared out among
+    them instead: the outline is covered with a grid of about ``AREA_GRID_CELLS`` cells
+    over its bounding box, each cell inside it goes to the area of the nearest place of
+    ``cities500``, and an area's point is the equal-area centroid (cells weighted by the
+    cosine of their latitude, latitudes averaged as sines) of its cells. Where places are
+    dense, the boundaries so drawn follow the real ones closely; in empty country
+    (northern Canada, the Outback) the nearest places still lie in the right area far
+    more often than not. Unlike the mean of the places, the point is the middle of the
+    land, not of where people live (Queensland, Ontario, Texas).
+
+    Places that look mis-coded are left out first: a place whose nearest neighbour lies
+    in another area and that has no place of its own area within ``STRAY_PLACE_KM`` (a
+    Sichuan town coded as Jiangsu would otherwise claim half of western China). An area
+    whose places would all go keeps them.
+
+    Returns
+    -------
+    dict
+        Admin1 code -> (lat, lon, number of grid cells), for the areas that got a cell.
+    """
+    import numpy as np
+    import shapely
+
+    minx, miny, maxx, maxy = outline.bounds
+    step = max(0.005, min(0.25, math.sqrt((maxx - minx) * (maxy - miny) / AREA_GRID_CELLS)))
+    gx, gy = np.meshgrid(
+        np.arange(minx + step / 2, maxx, step), np.arange(miny + step / 2, maxy, step)
+    )
+    shapely.prepare(outline)
+    inside = shapely.contains_xy(outline, gx.ravel(), gy.ravel())
+    cell_lon, cell_lat = gx.ravel()[inside], gy.ravel()[inside]
+    if len(cell_lon) == 0:
+        return {}
+    place_lon = np.array([p.lon for p in places])
+    place_lat = np.array([p.lat for p in places])
+    cut = cut_longitude(np.concatenate([place_lon, cell_lon]))
+    place_x = np.where(place_lon < cut, place_lon + 360.0, place_lon)
+    cell_x = np.where(cell_lon < cut, cell_lon + 360.0, cell_lon)
+    k = max(0.2, math.cos(math.radians((place_lat.min() + place_lat.max()) / 2)))
+    codes = np.array([p.admin1 for p in places])
+    points = shapely.points(place_x * k, place_lat)
+
+    keep = np.ones(len(places), dtype=bool)
+    neighbour = np.full(len(places), -1)
+    found = shapely.STRtree(points).query_nearest(points, exclusive=True, all_matches=False)
+    neighbour[found[0]] = found[1]
+    limit = STRAY_PLACE_KM / KM_PER_DEGREE
+    for code in np.unique(codes):
+        members = np.flatnonzero(codes == code)
+        if len(members) < 2:
+            continue
+        own = shapely.STRtree(points[members])
+        (ii, _), dist = own.query_nearest(
+            points[members], exclusive=True, all_matches=False, return_distance=True
+        )
+        nearest_own = np.full(len(members), np.inf)
+        nearest_own[ii] = dist
+        other = neighbour[members]
+        stray = (nearest_own > limit) & (other >= 0) & (codes[np.maximum(other, 0)] != code)
+        if not stray.all():
+            keep[members[stray]] = False
+    stats.add("admin1: stray places left out of the area outlines", int((~keep).sum()))
+
+    kept = np.flatnonzero(keep)
+    found = shapely.STRtree(points[kept]).query_nearest(
+        shapely.points(cell_x * k, cell_lat), all_matches=False
+    )
+    owner = np.empty(len(cell_x), dtype=int)
+    owner[found[0]] = kept[found[1]]
+    cell_code = codes[owner]
+    weight = np.cos(np.radians(cell_lat))
+    sin_lat = np.sin(np.radians(cell_lat))
+    out: dict[str, tuple[float, float, int]] = {}
+    for code in np.unique(cell_code):
+        mine = cell_code == code
+        w = weight[mine]
+        lon = float((cell_x[mine] * w).sum() / w.sum())
+        y = float((sin_lat[mine] * w).sum() / w.sum())
+        lon = lon - 360.0 if lon > 180.0 else lon
+        lat = math.degrees(math.asin(max(-1.0, min(1.0, y))))
+        out[str(code)] = (round(lat, 5) + 0.0, round(lon, 5) + 0.0, int(mine.sum()))
+    return out
+
+
+def all_area_points(
+    cities: list[City], outlines: dict[str, list[Any]], stats: Stats
+) -> dict[tuple[str, str], tuple[float, float, int]]:
+    """Return :func:`area_points` of every country that has an outline, by (cc, code)."""
+    import shapely
+
+    by_country: dict[str, list[City]] = defaultdict(list)
+    for city in cities:
+        if city.admin1:
+            by_country[city.cc].append(city)
+    out: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for iso in sorted(by_country):
+        if iso not in outlines:
+            continue
+        outline = shapely.union_all(outlines[iso])
+        for code, point in area_points(outline, by_country[iso], stats).items():
+            out[(iso, code)] = point
+    return out
+
 
 _TYPE_WORDS = re.compile(
     r"(?i)\s+(governorate|province|region|state|oblast|prefecture|department|district|"
@@ -379,12 +562,17 @@ _TYPE_WORDS = re.compile(
 
 
 def admin1_rows(
-    subs: list[Subdivision], cities: list[City], stats: Stats
+    subs: list[Subdivision],
+    cities: list[City],
+    points: dict[tuple[str, str], tuple[float, float, int]],
+    stats: Stats,
 ) -> tuple[list[list[str]], dict[tuple[str, str], City]]:
     """Build the admin1.tsv rows and mark the seats found as PPLA.
 
-    The point of an area is the mean position of its places (:func:`mean_position`), the
-    central point a news mention of the whole area is coded at. The seat of an area is the
+    The point of an area, the central point a news mention of the whole area is coded at,
+    is its centroid from ``points`` (:func:`all_area_points`); failing that (no outline of
+    the country, or the area got no grid cell), the mean position of its places
+    (:func:`mean_position`). The seat of an area is the
     most populous place in it whose name or ASCII name (else one of its alternate names)
     equals the area's name, ASCII name or one of its aliases (with a trailing
     "Governorate", "Province" ... removed), among the places with at least
@@ -421,9 +609,14 @@ def admin1_rows(
                 stats.add("cities: PPLA")
             seats[(cc, code)] = seat
             stats.add("admin1: seat found")
-        lat, lon = mean_position([(c.lat, c.lon) for c in members])
-        source = f"mean-of-places:{len(members)}"
-        stats.add("admin1: point at the mean of its places")
+        if (cc, code) in points:
+            lat, lon, cells = points[(cc, code)]
+            source = f"outline-nearest-place-centroid:{cells}"
+            stats.add("admin1: point at the centroid of its share of the outline")
+        else:
+            lat, lon = mean_position([(c.lat, c.lon) for c in members])
+            source = f"mean-of-places:{len(members)}"
+            stats.add("admin1: point at the mean of its places")
         alternates = []
         for alias in (ascii, *sub.aliases):
             if alias != sub.name and alias not in alternates and "|" not in alias:
@@ -506,7 +699,7 @@ def country_rows(
     for iso, info in sorted(countries.items()):
         record = ne.get(iso)
         if record is not None:
-            lat, lon, how = largest_part_point(outlines[iso])
+            lat, lon, how = country_point(outlines[iso])
             source = f"natural-earth:{how}"
             stats.add(f"countries: point at Natural Earth {how}")
         elif iso in capitals:
@@ -647,8 +840,11 @@ def main() -> int:
     subs = load_subdivisions()
     cities = load_cities(load_admin2_codes(subs), stats)
     capitals = mark_capitals(cities, countries, stats)
-    admin1, _seats = admin1_rows(subs, cities, stats)
     natural_earth = load_natural_earth()
+    outlines: dict[str, list[Any]] = defaultdict(list)
+    for attrs, geom in natural_earth:
+        outlines[attrs["ISO_A2_EH"]].append(geom)
+    admin1, _seats = admin1_rows(subs, cities, all_area_points(cities, outlines, stats), stats)
     country = country_rows(countries, capitals, cities, natural_earth, stats)
     stats.add("cities: written", len(cities))
     stats.add("admin1: written", len(admin1))
