@@ -94,8 +94,8 @@ def extract_incidents(
     list of Incident
         In order of first mention; ids are stable across runs.
     """
-    tax = taxonomy or Taxonomy.default()
     text = article.text
+    tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
     sentences = split_sentences(text)
     dates = Index([(d.start, d) for d in find_dates(text, published=article.published)])
     casualties = Index([(c.start, c) for c in find_casualties(text)])

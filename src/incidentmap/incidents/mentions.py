@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..model import EventType
 from ..text.sentences import Sentence
 from .casualties import find_casualties
+from .prefilter import Searcher
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 
 __all__ = ["Mention", "find_mentions"]
@@ -158,7 +159,7 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORDS.findall(text, start, end))
 
 
-def _preceded_by(pattern: re.Pattern[str], text: str, lo: int, at: int, words: int) -> bool:
+def _preceded_by(pattern: Searcher, text: str, lo: int, at: int, words: int) -> bool:
     """Whether ``pattern`` ends at most ``words`` words before offset ``at``."""
     for match in pattern.finditer(text, max(lo, at - 60), at):
         if _words_between(text, match.end(), at) <= words:

@@ -5,6 +5,10 @@ contain one ("drone", "airstrike", ...), read from the parsed regular expression
 Aho-Corasick pass over the article (pyahocorasick, C speed) finds which literals occur;
 only patterns with a literal present, or without a usable literal set, are run.
 
+:class:`SpanGate` does the same for case-insensitive patterns searched many times in
+parts of one text (the cues of a clause): one pass notes where each literal occurs, and
+a search of a stretch that holds none of a pattern's literals returns ``None`` at once.
+
 Examples
 --------
 >>> sorted(required_literals(r"(?:air\s+strikes?|drone (?:strike|attack)s?)"))
@@ -15,9 +19,12 @@ True
 
 from __future__ import annotations
 
+import bisect
 import importlib
-from collections.abc import Sequence
-from typing import Any
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
 
 import ahocorasick
 
@@ -32,15 +39,27 @@ def _sre() -> tuple[Any, Any]:
 
 _p, _c = _sre()
 
-__all__ = ["LiteralGate", "required_literals"]
+__all__ = [
+    "GatedPattern",
+    "LiteralGate",
+    "PrefixScanner",
+    "Searcher",
+    "SpanGate",
+    "fold_case",
+    "required_literals",
+    "required_prefixes",
+]
 
 _MIN = 3  # shorter literals ("a", "of") say nothing
+_REPEATS = tuple(
+    getattr(_c, op) for op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, op)
+)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Return literals one of which every match of ``pattern`` contains, or ``None``."""
     try:
-        parsed = _p.parse(pattern)
+        parsed = _p.parse(pattern, flags)
     except Exception:  # any parser trouble just disables the gate for this pattern
         return None
     found = _sequence(list(parsed))
@@ -97,3 +116,364 @@ class LiteralGate:
         if not self._empty:
             present = {literal for _, literal in self._automaton.iter(text)}
         return [req is None or not req.isdisjoint(present) for req in self._required]
+
+
+def required_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    r"""Return strings one of which every match of ``pattern`` starts with, or ``None``.
+
+    Only for case-sensitive patterns; ``None`` when a match may start otherwise (with a
+    character class, an optional part) or be empty.
+
+    >>> sorted(required_prefixes(r"(?<!no )(?:gun ?battles?|clash(?:es)?)\b"))
+    ['clash', 'gun']
+    >>> required_prefixes(r"(?:the )?attack") is None
+    True
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern, flags)
+    except Exception:  # any parser trouble: no prefixes
+        return None
+    found = _prefixes(list(parsed))
+    return frozenset(found) if found else None
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> set[str] | None:
+    for at, (op, av) in enumerate(items):
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero width: the match starts with what follows
+        if op is _c.LITERAL:
+            run = []
+            for op2, av2 in items[at:]:
+                if op2 is not _c.LITERAL:
+                    break
+                run.append(chr(av2))
+            return {"".join(run)}
+        if op is _c.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                found = _prefixes(list(branch))
+                if not found:
+                    return None
+                out |= found
+            return out
+        if op is _c.SUBPATTERN:
+            return None if av[1] or av[2] else _prefixes(list(av[3]))
+        if op in _REPEATS and av[0] >= 1:
+            return _prefixes(list(av[2]))
+        return None
+    return None
+
+
+class PrefixScanner:
+    r"""Find every match of many patterns in one text, each tried only where it can start.
+
+    One Aho-Corasick pass over the text finds where the prefixes of the patterns (see
+    :func:`required_prefixes`) occur; a pattern is then matched at those places only,
+    which gives exactly the matches of its ``finditer``. Patterns without prefixes are
+    run in full when :class:`LiteralGate` lets them.
+
+    >>> scan = PrefixScanner([re.compile(r"bomb(?:ing)?s?"), re.compile(r"\w+ed")])
+    >>> [[m.group() for m in found] for found in scan.finditer_all("bombs bombed it")]
+    [['bombs', 'bomb'], ['bombed']]
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self._patterns = list(patterns)
+        prefixes = [required_prefixes(p.pattern, p.flags) for p in self._patterns]
+        self._rest = [i for i, found in enumerate(prefixes) if found is None]
+        self._gate = LiteralGate([self._patterns[i].pattern for i in self._rest])
+        owners: dict[str, list[int]] = {}
+        for index, found in enumerate(prefixes):
+            for prefix in found or ():
+                owners.setdefault(prefix, []).append(index)
+        self._automaton = ahocorasick.Automaton()
+        for prefix, indexes in owners.items():
+            self._automaton.add_word(prefix, (len(prefix), tuple(indexes)))
+        self._empty = not owners
+        if owners:
+            self._automaton.make_automaton()
+
+    def finditer_all(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[list[re.Match[str]]]:
+        """For each pattern, its matches in ``text[start:end]`` as ``finditer`` gives them."""
+        stop = len(text) if end is None else end
+        piece = text[start:stop]
+        starts: list[list[int]] = [[] for _ in self._patterns]
+        if not self._empty:
+            for last, (size, indexes) in self._automaton.iter(piece):
+                at = start + last + 1 - size
+                for index in indexes:
+                    starts[index].append(at)
+        out: list[list[re.Match[str]]] = []
+        for compiled, places in zip(self._patterns, starts, strict=True):
+            found = []
+            pos = start
+            for at in sorted(set(places)):
+                if at < pos:
+                    continue
+                match = compiled.match(text, at, stop)
+                if match is not None:  # never empty: it holds a prefix
+                    found.append(match)
+                    pos = match.end()
+            out.append(found)
+        for index, may_match in zip(self._rest, self._gate.active(piece), strict=True):
+            if may_match:
+                out[index] = list(self._patterns[index].finditer(text, start, stop))
+        return out
+
+
+# The characters other than the upper-case ASCII letters that a case-insensitive regular
+# expression takes for an ASCII letter: dotted and dotless i, long s, the Kelvin sign.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ODD_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """Fold ``text`` for ASCII literals as ``re.IGNORECASE`` compares them, keeping offsets.
+
+    Where a case-insensitive pattern matches an ASCII character, the folded text holds
+    that character in lower case.
+
+    >>> fold_case("İstanbul BOMB")
+    'istanbul bomb'
+    """
+    if not text.isascii() and _ODD_CASE.search(text):
+        text = text.translate(_ODD_FOLD)
+    return text.lower()
+
+
+class Searcher(Protocol):
+    """What the cue patterns offer: the search methods of :class:`re.Pattern`."""
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's source."""
+        ...
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.search`."""
+        ...
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.match`."""
+        ...
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        ...
+
+
+def _fixed(code: int) -> bool:
+    """Whether a literal matches alike with ``re.IGNORECASE`` and in folded text.
+
+    That is, the characters it matches case-insensitively are those that
+    :func:`fold_case` turns into it (checked for every character by the tests).
+    """
+    char = chr(code)
+    if char.isascii():
+        return fold_case(char) == char  # not an upper-case letter
+    return char.lower() == char == char.upper()  # uncased: it only ever matches itself
+
+
+def _fixed_range(low: int, high: int) -> bool:
+    return all(_fixed(code) for code in range(low, high + 1))
+
+
+def _foldable(items: Any) -> bool:
+    """Whether a parsed pattern matches folded text as it matches text ignoring case.
+
+    It does with lower-case or uncased literals, no case flags of its own and no
+    back-references: every step of the matcher then decides alike.
+    """
+    for op, av in items:
+        if op in (_c.LITERAL, _c.NOT_LITERAL):
+            ok = _fixed(av)
+        elif op is _c.IN:
+            ok = all(
+                (kind in (_c.LITERAL, _c.NOT_LITERAL) and _fixed(value))
+                or (kind is _c.RANGE and value[1] < 128 and _fixed_range(*value))
+                or kind in (_c.CATEGORY, _c.NEGATE)
+                for kind, value in av
+            )
+        elif op in (_c.ANY, _c.AT):
+            ok = True
+        elif op is _c.BRANCH:
+            ok = all(_foldable(branch) for branch in av[1])
+        elif op is _c.SUBPATTERN:
+            ok = av[1] == av[2] == 0 and _foldable(av[3])
+        elif op in _REPEATS:
+            ok = _foldable(av[2])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            ok = _foldable(av[1])
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            ok = _foldable(av)
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def folded_variant(compiled: re.Pattern[str]) -> re.Pattern[str] | None:
+    r"""Return the case-sensitive twin of a case-insensitive pattern, or ``None``.
+
+    The twin finds in text folded by :func:`fold_case` the matches the pattern finds in
+    the text, at the same offsets, faster.
+
+    >>> bool(folded_variant(re.compile(r"\bpolice\s+said", re.IGNORECASE)).flags & re.I)
+    False
+    >>> folded_variant(re.compile(r"(?-i:[A-Z])\w+", re.IGNORECASE)) is None
+    True
+    """
+    flags = compiled.flags
+    if not flags & re.IGNORECASE or flags & (re.LOCALE | re.ASCII):
+        return None
+    try:
+        parsed = _p.parse(compiled.pattern, flags)
+    except Exception:  # pragma: no cover - it compiled once already
+        return None
+    if not _foldable(list(parsed)):
+        return None
+    return re.compile(compiled.pattern, flags & ~re.IGNORECASE)
+
+
+class GatedPattern:
+    """A compiled pattern bound to one text, searched faster in it with the same results.
+
+    A search of a stretch that holds none of the pattern's literals returns ``None`` at
+    once; other searches run the pattern's case-sensitive twin (see
+    :func:`folded_variant`) over the folded text, and where it matches, the pattern
+    itself, so that the match returned is the pattern's own. Searches of any other
+    string are passed to the pattern unchanged.
+    """
+
+    __slots__ = ("_compiled", "_ends", "_fast", "_folded", "_starts", "_text")
+
+    def __init__(
+        self,
+        compiled: re.Pattern[str],
+        text: str,
+        *,
+        spans: list[tuple[int, int]] | None = None,
+        fast: re.Pattern[str] | None = None,
+        folded: str = "",
+    ) -> None:
+        self._compiled = compiled
+        self._text = text
+        self._fast = fast
+        self._folded = folded
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        if spans is not None:
+            spans.sort()
+            self._starts = [start for start, _ in spans]
+            self._ends = [end for _, end in spans]
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's source."""
+        return self._compiled.pattern
+
+    def _first(self, string: str, pos: int, endpos: int, anchored: bool) -> int | None:
+        """Where the first match in ``string[pos:endpos]`` starts.
+
+        ``None`` when there is none, -1 when unknown (``string`` is not the bound text).
+        """
+        if string is not self._text:
+            return -1
+        starts = self._starts
+        if starts is not None:
+            ends = self._ends
+            for k in range(bisect.bisect_left(starts, pos), len(starts)):
+                if starts[k] >= endpos:
+                    return None
+                if ends[k] <= endpos:
+                    break
+            else:
+                return None
+        fast = self._fast
+        if fast is None:
+            return -1
+        found = (fast.match if anchored else fast.search)(self._folded, pos, endpos)
+        return None if found is None else found.start()
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.search`."""
+        at = self._first(string, pos, endpos, False)
+        if at is None:
+            return None
+        if at >= 0:
+            found = self._compiled.match(string, at, endpos)
+            if found is not None:
+                return found
+        return self._compiled.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.match`."""
+        if self._first(string, pos, endpos, True) is None:
+            return None
+        return self._compiled.match(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        at = self._first(string, pos, endpos, False)
+        if at is None:
+            return iter(())
+        return self._compiled.finditer(string, max(pos, at), endpos)
+
+
+class SpanGate:
+    r"""Bind patterns to one text, to be searched faster in it with the same results.
+
+    A pattern is gated when every match holds one of a set of ASCII literals (see
+    :func:`required_literals`), and run case-sensitively over the folded text when it
+    has such a twin (see :func:`folded_variant`); the others are returned as they are.
+
+    >>> gate = SpanGate([re.compile(r"\b(?:riots?|looting)\b", re.IGNORECASE)])
+    >>> text = "Calm returned. RIOTS broke out."
+    >>> riot = gate.bind(text)[0]
+    >>> riot.search(text, 0, 14) is None, riot.search(text, 14).group()
+    (True, 'RIOTS')
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self._patterns = list(patterns)
+        self._fast = [folded_variant(p) for p in self._patterns]
+        owners: dict[str, list[int]] = {}
+        for index, compiled in enumerate(self._patterns):
+            literals = required_literals(compiled.pattern, compiled.flags)
+            if literals is None or not all(lit.isascii() for lit in literals):
+                continue
+            for literal in {lit.lower() for lit in literals}:
+                owners.setdefault(literal, []).append(index)
+        self._gated = sorted({i for indexes in owners.values() for i in indexes})
+        self._automaton = ahocorasick.Automaton()
+        for literal, indexes in owners.items():
+            self._automaton.add_word(literal, (len(literal), tuple(indexes)))
+        if owners:
+            self._automaton.make_automaton()
+
+    def bind(self, text: str) -> list[re.Pattern[str] | GatedPattern]:
+        """Return the patterns, in order, bound to ``text``."""
+        folded = fold_case(text)
+        spans: dict[int, list[tuple[int, int]]] = {i: [] for i in self._gated}
+        if spans:
+            for last, (size, indexes) in self._automaton.iter(folded):
+                span = (last + 1 - size, last + 1)
+                for index in indexes:
+                    spans[index].append(span)
+        out: list[re.Pattern[str] | GatedPattern] = []
+        for index, compiled in enumerate(self._patterns):
+            found, fast = spans.get(index), self._fast[index]
+            if found is None and fast is None:
+                out.append(compiled)
+            else:
+                out.append(GatedPattern(compiled, text, spans=found, fast=fast, folded=folded))
+        return out

@@ -17,16 +17,19 @@ Examples
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import EventType
-from .prefilter import LiteralGate
+from .prefilter import PrefixScanner, Searcher, SpanGate
 
 __all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
 
@@ -78,30 +81,34 @@ class TriggerMatch:
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    """Compiled qualifier patterns (see ``cues.tsv``)."""
+    """Compiled qualifier patterns (see ``cues.tsv``).
 
-    anaphor: re.Pattern[str]
+    :meth:`Taxonomy.for_text` gives them gated for one text (see
+    :class:`~.prefilter.SpanGate`); they search alike.
+    """
+
+    anaphor: Searcher
     anaphor_types: tuple[frozenset[EventType], ...]
     anaphor_nouns: tuple[re.Pattern[str], ...]
-    new_event: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    allegation: re.Pattern[str]
-    background: re.Pattern[str]
-    aggregate: re.Pattern[str]
-    near: re.Pattern[str]
-    actor: re.Pattern[str]
-    armed: re.Pattern[str]
-    civilian: re.Pattern[str]
-    crowd: re.Pattern[str]
-    clause: re.Pattern[str]
-    protest_intervention: re.Pattern[str]
-    protest_excessive: re.Pattern[str]
-    mob: re.Pattern[str]
-    withdrawal: re.Pattern[str]
-    reporting: re.Pattern[str]
-    non_event: re.Pattern[str]
-    celebration: re.Pattern[str]
-    place_anaphor: re.Pattern[str]
+    new_event: Searcher
+    hypothetical: Searcher
+    allegation: Searcher
+    background: Searcher
+    aggregate: Searcher
+    near: Searcher
+    actor: Searcher
+    armed: Searcher
+    civilian: Searcher
+    crowd: Searcher
+    clause: Searcher
+    protest_intervention: Searcher
+    protest_excessive: Searcher
+    mob: Searcher
+    withdrawal: Searcher
+    reporting: Searcher
+    non_event: Searcher
+    celebration: Searcher
+    place_anaphor: Searcher
 
 
 def _compile(
@@ -146,7 +153,8 @@ class Taxonomy:
         self.triggers = triggers
         self.cues = cues
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
-        self._gate: LiteralGate | None = None
+        self._scanner: PrefixScanner | None = None
+        self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
 
     @classmethod
     def default(cls) -> Taxonomy:
@@ -218,6 +226,29 @@ class Taxonomy:
             trig.append(Trigger(sub, float(weight), flagset, compiled))
         return cls(tuple(subs), tuple(trig), _parse_cues(cues[0], cue_rows, macros))
 
+    def for_text(self, text: str) -> Taxonomy:
+        """Return this taxonomy with its cue patterns gated for searches of ``text``.
+
+        A gated cue searched in a stretch of ``text`` that holds none of the words all its
+        matches contain returns ``None`` without running the regular expression; results
+        are those of the plain patterns. Build it once per article, before many searches.
+        """
+        if self._scanner is None:
+            self._scanner = PrefixScanner([t.pattern for t in self.triggers])
+        if self._cue_gate is None:
+            names = tuple(
+                f.name
+                for f in dataclasses.fields(self.cues)
+                if isinstance(getattr(self.cues, f.name), re.Pattern)
+            )
+            patterns = [getattr(self.cues, name) for name in names]
+            self._cue_gate = (SpanGate(patterns), names)
+        gate, names = self._cue_gate
+        view = copy.copy(self)
+        gated: dict[str, Any] = dict(zip(names, gate.bind(text), strict=True))
+        view.cues = dataclasses.replace(self.cues, **gated)
+        return view
+
     def sub_event(self, event_type: EventType, name: str) -> SubEventType:
         """Return the sub-event type ``name`` of ``event_type``.
 
@@ -235,17 +266,14 @@ class Taxonomy:
 
         Matches of different triggers may overlap; the caller chooses.
         """
-        stop = len(text) if end is None else end
         low = lower_same_length(text)
-        if self._gate is None:
-            self._gate = LiteralGate([t.pattern.pattern for t in self.triggers])
-        active = self._gate.active(low[start:stop])
+        if self._scanner is None:
+            self._scanner = PrefixScanner([t.pattern for t in self.triggers])
         found = []
-        for trig, may_match in zip(self.triggers, active, strict=True):
-            if not may_match:
-                continue
+        matches = self._scanner.finditer_all(low, start, end)
+        for trig, trig_matches in zip(self.triggers, matches, strict=True):
             lowercase = "lowercase" in trig.flags
-            for m in trig.pattern.finditer(low, start, stop):
+            for m in trig_matches:
                 at = m.start()
                 if at > 0 and (low[at - 1].isalnum() or low[at - 1] in "-_"):
                     continue

@@ -1,0 +1,104 @@
+"""The literal gates in front of the trigger and cue patterns change no result."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+from typing import Any
+
+import pytest
+
+from incidentmap.incidents import Taxonomy
+from incidentmap.incidents.prefilter import (
+    GatedPattern,
+    PrefixScanner,
+    SpanGate,
+    fold_case,
+    folded_variant,
+)
+
+TEXTS = [
+    "KANO, Nigeria — Gunmen attacked a village on Sunday, killing five people, police said.",
+    "Protesters clashed with police in the capital; officers fired tear gas and arrested 12.",
+    "The army said it had retaken the town after rebels withdrew, a spokesman told reporters.",
+    "Residents accused soldiers of looting shops. ANOTHER blast hit the market on Friday.",
+    "İstanbul police detained dozens at a rally; the ſecond ATTACK came a day after the first.",
+    "Officials warned that militants could strike again, as attacks have continued for months.",
+    "A Kelvin sign: \u212aILLED is not English, but a case-insensitive pattern takes it for it.",
+]
+
+
+EVERY = "".join(chr(c) for c in range(0x110000))
+
+
+def test_fold_case_keeps_offsets_and_folds_as_ignorecase_does() -> None:
+    folded = fold_case(EVERY)
+    assert len(folded) == len(EVERY)
+    for char in string.printable:
+        if fold_case(char) != char:
+            continue  # upper-case letters: no folded pattern holds them
+        ignoring = set(re.findall(re.escape(char), EVERY, re.IGNORECASE))
+        assert ignoring == {c for c, f in zip(EVERY, folded, strict=True) if f == char}, char
+
+
+def test_fold_case_keeps_character_classes_and_makes_no_uncased_character() -> None:
+    folded = fold_case(EVERY)
+    for category in (r"\w", r"\s", r"\d"):
+        ours = re.sub(category, "\0", EVERY)
+        theirs = re.sub(category, "\0", folded)
+        assert [c == "\0" for c in ours] == [c == "\0" for c in theirs], category
+    changed = {f for c, f in zip(EVERY, folded, strict=True) if f != c}
+    assert all(f.lower() != f.upper() for f in changed)  # cased: never an uncased literal
+
+
+def test_folded_variants_of_the_cues() -> None:
+    cues = Taxonomy.default().cues
+    assert folded_variant(cues.allegation) is not None
+    assert folded_variant(cues.anaphor) is None  # "(?-i:[A-Z])": case matters in part
+
+
+def _calls(pattern: Any, text: str) -> list[object]:
+    out: list[object] = []
+    bounds = sorted(
+        {0, len(text), *range(0, len(text), 7), *(m.start() for m in re.finditer(" ", text))}
+    )
+    for lo in bounds:
+        for hi in bounds:
+            for method in ("search", "match"):
+                found = getattr(pattern, method)(text, lo, hi)
+                out.append(found and (found.span(), found.groups()))
+            out.append([(m.span(), m.groups()) for m in pattern.finditer(text, lo, hi)])
+    return out
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_gated_cues_search_as_the_plain_patterns(text: str) -> None:
+    tax = Taxonomy.default()
+    gated = tax.for_text(text).cues
+    assert any(isinstance(getattr(gated, f.name), GatedPattern) for f in dataclasses.fields(gated))
+    for field in dataclasses.fields(tax.cues):
+        plain = getattr(tax.cues, field.name)
+        if isinstance(plain, re.Pattern):
+            assert _calls(getattr(gated, field.name), text) == _calls(plain, text), field.name
+
+
+def test_gated_pattern_passes_other_strings_through() -> None:
+    riot = SpanGate([re.compile(r"riots?", re.IGNORECASE)]).bind("calm")[0]
+    assert riot.search("calm") is None
+    found = riot.search("Riots")
+    assert found is not None and found.group() == "Riots"
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_prefix_scanner_finds_what_finditer_finds(text: str) -> None:
+    patterns = [t.pattern for t in Taxonomy.default().triggers]
+    patterns.append(re.compile(r"(?:a|an) (?:attack|bomb)|\w+ings?"))  # one without prefixes
+    scanner = PrefixScanner(patterns)
+    low = text.lower()
+    for start in range(0, len(text), 11):
+        for end in (None, start + 30, len(text) - 3):
+            got = scanner.finditer_all(low, start, end)
+            stop = len(text) if end is None else end
+            want = [list(p.finditer(low, start, stop)) for p in patterns]
+            assert [[m.span() for m in ms] for ms in got] == [[m.span() for m in ms] for ms in want]
