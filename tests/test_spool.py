@@ -18,6 +18,7 @@ from incidentmap.frame import incidents_frame
 from incidentmap.incidents import merge_incidents
 from incidentmap.incidents.dedupe import (
     MergeKey,
+    date_range,
     dates_compatible,
     event_groups,
     haversine_km,
@@ -57,46 +58,65 @@ def _incident(rng: random.Random, n: int) -> Incident:
     )
 
 
-def _brute_force_groups(items: list[Incident], max_km: float) -> set[frozenset[int]]:
-    """Connected components of the pairwise same-event relation, checked pair by pair."""
-    parent = list(range(len(items)))
+def _same_event(a: Incident, b: Incident, max_km: float) -> bool:
+    return (
+        a.article_id != b.article_id
+        and dates_compatible(a.event_date, a.time_precision, b.event_date, b.time_precision)
+        and haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km  # type: ignore[arg-type]
+    )
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
 
-    for i, j in combinations(range(len(items)), 2):
-        a, b = items[i], items[j]
-        if (
-            a.event_type == b.event_type
-            and not a.background
-            and not b.background
-            and a.article_id != b.article_id
-            and a.event_date is not None
-            and b.event_date is not None
-            and a.lat is not None
-            and b.lat is not None
-            and dates_compatible(a.event_date, a.time_precision, b.event_date, b.time_precision)
-            and haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km  # type: ignore[arg-type]
-        ):
-            parent[find(i)] = find(j)
-    groups: dict[int, set[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), set()).add(i)
-    return {frozenset(g) for g in groups.values()}
+def _mergeable(inc: Incident) -> bool:
+    return not inc.background and inc.event_date is not None and inc.lat is not None
+
+
+def _reference_groups(items: list[Incident], max_km: float) -> set[frozenset[int]]:
+    """Complete-linkage grouping the slow way: every report against every open group."""
+    order = sorted(
+        (i for i, inc in enumerate(items) if _mergeable(inc)),
+        key=lambda i: (*date_range(items[i].event_date, items[i].time_precision), i),
+    )
+    groups: list[list[int]] = []  # in the order they were started
+    for i in order:
+        eligible = [
+            (haversine_km(items[i].lat, items[i].lon, items[g[0]].lat, items[g[0]].lon), n)
+            for n, g in enumerate(groups)
+            if items[g[0]].event_type == items[i].event_type
+            and all(_same_event(items[i], items[j], max_km) for j in g)
+        ]
+        if eligible:
+            groups[min(eligible)[1]].append(i)
+        else:
+            groups.append([i])
+    found = {frozenset(g) for g in groups}
+    return found | {frozenset([i]) for i, inc in enumerate(items) if not _mergeable(inc)}
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_sweep_finds_exactly_the_pairwise_groups(seed: int) -> None:
+def test_sweep_groups_like_the_slow_reference(seed: int) -> None:
     rng = random.Random(seed)
     items = [_incident(rng, n) for n in range(300)]
     roots = event_groups(sorted_keys(items), max_km=25.0)
     groups: dict[int, set[int]] = {}
     for i in range(len(items)):
         groups.setdefault(roots.get(i, i), set()).add(i)
-    assert {frozenset(g) for g in groups.values()} == _brute_force_groups(items, 25.0)
+    assert {frozenset(g) for g in groups.values()} == _reference_groups(items, 25.0)
     assert any(len(g) > 2 for g in groups.values())  # the sample does exercise merging
+    for group in groups.values():  # every report of a group is compatible with the others
+        assert all(_same_event(items[a], items[b], 25.0) for a, b in combinations(group, 2))
+
+
+def test_reports_of_consecutive_days_do_not_chain_into_one_incident() -> None:
+    rng = random.Random(2)
+    base = replace(_incident(rng, 0), lat=10.0, lon=10.0, background=False,
+                   time_precision=TimePrecision.DAY)  # fmt: skip
+    daily = [
+        replace(base, id=f"d{n}", article_id=f"a{n}", event_date=f"2021-03-{n:02d}")
+        for n in range(1, 11)
+    ]
+    merged = merge_incidents(daily)
+    assert len(merged) == 5  # day pairs (1-2, 3-4, ...), not one ten-day incident
+    assert {m.sources for m in merged} == {2}
 
 
 def test_reports_a_day_apart_merge_across_the_date_line() -> None:

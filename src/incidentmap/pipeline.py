@@ -371,7 +371,7 @@ def run(
     return summary
 
 
-def spool_frames(spool: IncidentSpool, *, chunk_size: int = 20_000) -> Iterator[Any]:
+def spool_frames(spool: IncidentSpool, *, chunk_size: int = 5_000) -> Iterator[Any]:
     """Yield the spool's finished incidents as incident frames (at least one, maybe empty)."""
     from .frame import incidents_frame
 

@@ -263,7 +263,8 @@ class IncidentSpool:
 
         rows = self.db.execute(
             "SELECT seq, event_type, first_day, last_day, lat, lon, article_ids FROM reports"
-            " WHERE first_day IS NOT NULL ORDER BY first_day, seq"
+            " WHERE first_day IS NOT NULL"
+            " ORDER BY first_day, last_day, article_id, evidence_start, incident_id"
         )
         for seq, kind, first, last, lat, lon, articles in rows:
             yield MergeKey(seq, kind, first, last, lat, lon, frozenset(articles.split(_SEP)))

@@ -5,7 +5,9 @@ are compatible within their precision and their places lie within ``max_km`` of 
 other. A date stands for a range: a day, a week or approximate date (the 7 days from
 its first day, ±3 days), a month or vaguer (the 3 months from its first day, covering
 months and seasons); two ranges are compatible when they overlap or are one day apart
-(time zones, overnight events).
+(time zones, overnight events). A report joins a group of reports only when it is
+compatible with each of them (:func:`event_groups`), so reports of events a day apart
+do not chain into one.
 
 The merged incident keeps the most precise date (the earliest among equally precise
 ones) and the most precise place, the highest casualty counts any report gives (never
@@ -202,25 +204,6 @@ class MergeKey:
         )
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        root = i
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while i != root:  # path compression
-            i, parent[i] = parent[i], root
-        return root
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)  # the smaller index stays the root
-
-
 def _lon_cells(lat: float, cell: float, max_km: float) -> int:
     """How many grid columns either side may hold a point within ``max_km`` of ``lat``."""
     lat_max = min(90.0, abs(lat) + cell)
@@ -230,30 +213,45 @@ def _lon_cells(lat: float, cell: float, max_km: float) -> int:
     return math.ceil(math.degrees(2 * math.asin(ratio)) / cell)
 
 
+def _compatible(a: MergeKey, b: MergeKey, max_km: float, tolerance_days: int) -> bool:
+    return (
+        a.first_day - tolerance_days <= b.last_day
+        and b.first_day - tolerance_days <= a.last_day
+        and not (a.article_ids & b.article_ids)
+        and haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
+    )
+
+
 def event_groups(
     keys: Iterable[MergeKey], *, max_km: float = 25.0, tolerance_days: int = 1
 ) -> dict[int, int]:
     """Group reports of the same event, reading keys in order of ``first_day``.
 
-    Two reports are of one event when they have the same event type, come from
+    Two reports can be of one event when they have the same event type, come from
     different articles, their date ranges overlap or lie ``tolerance_days`` apart, and
-    they are at most ``max_km`` apart; groups are the connected pairs. The sweep holds
-    only the reports whose date range is still open, binned on a grid of cells about
-    ``max_km`` high, so memory follows the reports of a few weeks, not the corpus, and
-    a report is compared with its neighbours only.
+    they are at most ``max_km`` apart. A report joins a group only if it can be of one
+    event with *every* report in it (complete linkage), the group whose first report is
+    nearest when several qualify; otherwise it starts a group. Chains therefore do not
+    form: daily protests in one square, each day's reports a day from the next, stay
+    one incident a day rather than becoming one months-long incident.
+
+    The sweep holds only the reports whose date range is still open, binned on a grid
+    of cells about ``max_km`` high, so memory follows the reports of a few weeks, not
+    the corpus, and a report is compared with its neighbours only.
 
     Parameters
     ----------
     keys
-        :class:`MergeKey` of each mergeable report, sorted by ``first_day``.
+        :class:`MergeKey` of each mergeable report, sorted by ``first_day`` (ties in a
+        fixed order, e.g. ``last_day`` then reading order: the grouping depends on it).
     max_km, tolerance_days
         As above.
 
     Returns
     -------
     dict
-        ``index -> index of the group's first (smallest-index) report``, for the reports
-        that merged with another (the first one included); the others are left out.
+        ``index -> index of the group's first report``, for the reports that merged
+        with another (the first one included); the others are left out.
 
     Raises
     ------
@@ -262,12 +260,17 @@ def event_groups(
     """
     cell = max_km / _KM_PER_DEGREE
     columns = max(1, math.ceil(360.0 / cell))
-    groups = _UnionFind()
-    # per event type: grid cell -> {index: key}; and a heap of (last_day, index, cell)
+    roots: dict[int, int] = {}
+    # open groups: first report's index -> members; active report -> its group; and per
+    # event type the open reports binned by grid cell, with a heap of when they close
+    members: dict[int, list[MergeKey]] = {}
+    open_count: dict[int, int] = {}
+    group_of: dict[int, int] = {}
     active: dict[str, dict[tuple[int, int], dict[int, MergeKey]]] = defaultdict(dict)
     closing: dict[str, list[tuple[int, int, tuple[int, int]]]] = defaultdict(list)
     previous = -(1 << 62)
-    for key in keys:
+    started: dict[int, int] = {}
+    for position, key in enumerate(keys):
         if key.first_day < previous:
             raise ValueError("event_groups needs keys sorted by first_day")
         previous = key.first_day
@@ -278,6 +281,13 @@ def event_groups(
             del bucket[index]
             if not bucket:
                 del grid[where]
+            root = group_of.pop(index)
+            open_count[root] -= 1
+            if not open_count[root]:  # the group is closed: record it, forget it
+                del open_count[root], started[root]
+                group = members.pop(root)
+                if len(group) > 1:
+                    roots.update((k.index, root) for k in group)
         row = math.floor(key.lat / cell)
         col = math.floor((key.lon + 180.0) / cell) % columns
         span = _lon_cells(key.lat, cell, max_km)
@@ -290,27 +300,40 @@ def event_groups(
                 for dx in range(-span, span + 1)
                 if (found := grid.get((row + dy, (col + dx) % columns))) is not None
             ]
-        for bucket in near:
-            for other in bucket.values():
-                if (
-                    other.first_day - tolerance_days <= key.last_day
-                    and not (key.article_ids & other.article_ids)
-                    and haversine_km(key.lat, key.lon, other.lat, other.lon) <= max_km
-                ):
-                    groups.union(key.index, other.index)
+        candidates = {
+            group_of[other.index]
+            for bucket in near
+            for other in bucket.values()
+            if _compatible(key, other, max_km, tolerance_days)
+        }
+        best: tuple[float, int, int] | None = None
+        for root in candidates:  # ties go to the group started first in the sweep
+            group = members[root]
+            if all(_compatible(key, m, max_km, tolerance_days) for m in group):
+                distance = haversine_km(key.lat, key.lon, group[0].lat, group[0].lon)
+                rank = (distance, started[root], root)
+                best = rank if best is None or rank < best else best
+        root = key.index if best is None else best[2]
+        if best is None:
+            started[root] = position
+        members.setdefault(root, []).append(key)
+        open_count[root] = open_count.get(root, 0) + 1
+        group_of[key.index] = root
         grid.setdefault((row, col), {})[key.index] = key
         heapq.heappush(heap, (key.last_day, key.index, (row, col)))
-    roots: dict[int, int] = {}
-    for i in list(groups.parent):
-        roots[i] = root = groups.find(i)
-        roots[root] = root
+    for root, group in members.items():
+        if len(group) > 1:
+            roots.update((k.index, root) for k in group)
     return roots
 
 
 def sorted_keys(incidents: Sequence[Incident]) -> list[MergeKey]:
-    """Return the keys of the mergeable incidents, sorted for :func:`event_groups`."""
+    """Return the keys of the mergeable incidents, sorted for :func:`event_groups`.
+
+    Ties on ``first_day`` are ordered by ``last_day``, then by position in ``incidents``.
+    """
     keys = [k for i, inc in enumerate(incidents) if (k := MergeKey.of(i, inc)) is not None]
-    keys.sort(key=lambda k: (k.first_day, k.index))
+    keys.sort(key=lambda k: (k.first_day, k.last_day, k.index))
     return keys
 
 
