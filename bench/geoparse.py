@@ -6,7 +6,7 @@ end to end. Prints recognition P/R/F1 (exact and overlapping spans), acc@161, AU
 mean/median error, end-to-end acc@161, accuracy per confidence band, throughput,
 load time and peak memory.
 
-    .venv/bin/python bench/geoparse.py [CORPUS.jsonl ...] [--json] [--errors N]
+    .venv/bin/python bench/geoparse.py [CORPUS.jsonl ...] [--json] [--errors given|e2e [--top N]]
 """
 
 from __future__ import annotations
@@ -46,13 +46,44 @@ def show(name: str, s: Any) -> None:
     print(f"  {'':<16} confidence bands: {bands}")
 
 
+def _kind(place: Any) -> str:
+    """Return the category of a resolved place for the error summary."""
+    if place is None:
+        return "none"
+    if place.is_country:
+        return "country"
+    if place.is_admin1:
+        return "admin1"
+    if place.feature_code in ("CONT", "RGN", "SEA", "GULF", "ISL", "PEN"):
+        return "region"
+    return "city" if place.feature_class == "P" else "other"
+
+
+def _band(km: float) -> str:
+    return next((f"<{hi} km" for hi in (500, 1000, 5000) if km < hi), ">=5000 km")
+
+
 def errors(path: Path, parser: Any, n: int, *, given: bool) -> None:
-    """Print the worst mistakes (for finding general rules; never copy them into the project)."""
+    """Print the mistakes, then a summary by category (for finding general rules).
+
+    Each WRONG line gives the mention, the place chosen (feature code), the error in km,
+    the confidence and the gold point. The summary counts the wrong or unplaced mentions
+    by the kind of place chosen (country, admin1, city, region, none) and error band, and
+    lists the ``n`` most frequent (mention -> place) mistakes. Never copy them into the
+    project.
+    """
+    from collections import Counter
+
     from incidentmap.evaluate import match_spans
     from incidentmap.geoparse.resolve import haversine_km
 
+    print(f"== {path.name}")
+    kinds: Counter[tuple[str, str]] = Counter()
+    pairs_seen: Counter[str] = Counter()
+    total = 0
     for article in read_corpus(path):
         gold = [t for t in article.toponyms if t.lat is not None]
+        total += len(gold)
         found = parser.resolve_spans(article, gold) if given else parser.parse(article)
         pairs = dict(
             match_spans(
@@ -63,15 +94,23 @@ def errors(path: Path, parser: Any, n: int, *, given: bool) -> None:
             t = found[pairs[gi]] if gi in pairs else None
             if t is None:
                 if not given:
+                    kinds[("missed", "")] += 1
                     print(
                         f"MISS  {g.text!r}  ...{article.text[max(0, g.start - 40) : g.end + 20]!r}"
                     )
                 continue
             if t.place is None:
+                kinds[("none", "")] += 1
+                pairs_seen[f"NONE  {g.text!r}"] += 1
                 print(f"NONE  {g.text!r}")
                 continue
             d = haversine_km(g.lat, g.lon, t.place.lat, t.place.lon)
             if d > 161:
+                kinds[(_kind(t.place), _band(d))] += 1
+                pairs_seen[
+                    f"WRONG {g.text!r} -> {t.place.name} {t.place.country_code} "
+                    f"{t.place.feature_code}"
+                ] += 1
                 print(
                     f"WRONG {g.text!r} -> {t.place.name} {t.place.country_code} "
                     f"{t.place.feature_code} {d:.0f} km conf {t.confidence} "
@@ -86,6 +125,13 @@ def errors(path: Path, parser: Any, n: int, *, given: bool) -> None:
                 if k not in hit:
                     ctx = article.text[max(0, t.start - 30) : t.end + 20]
                     print(f"EXTRA {t.text!r} {t.kind} {t.place and t.place.name} ...{ctx!r}")
+    wrong = sum(kinds.values())
+    print(f"-- {path.name}: {wrong} of {total} gold mentions wrong or unplaced, by kind chosen")
+    for (kind, band), count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"   {count:5d}  {kind:8} {band}")
+    print(f"-- the {n} most frequent mistakes")
+    for line, count in pairs_seen.most_common(n):
+        print(f"   {count:5d}  {line}")
 
 
 def throughput(parser: Any, articles: list[Any], *, given: bool, repeat: int = 5) -> float:
@@ -135,6 +181,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("corpora", nargs="*", type=Path, default=DEFAULT)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", choices=("given", "e2e"), help="print mistakes instead")
+    ap.add_argument("--top", type=int, default=30, help="mistakes listed in the --errors summary")
     args = ap.parse_args(argv)
 
     from incidentmap.evaluate import evaluate_baseline, evaluate_geoparser
@@ -147,7 +194,7 @@ def main(argv: list[str]) -> int:
     load = time.perf_counter() - t0
     if args.errors:
         for path in args.corpora:
-            errors(path, parser, 0, given=args.errors == "given")
+            errors(path, parser, args.top, given=args.errors == "given")
         return 0
     results: dict[str, Any] = {"load_seconds": round(load, 3)}
     print(f"gazetteer {gazetteer.version}, geoparser loaded in {load:.2f} s")

@@ -52,6 +52,13 @@ CURATED_AREA_PRIOR = 6.5
 FOCUS_WEIGHT = 3.0
 #: Points for lying in a first-level area the article names, times its share.
 AREA_WEIGHT = 2.0
+#: A city named like a first-level area of its country is preferred to the area when it
+#: holds at least this share of the area's population (see ``_city_over_area``).
+CITY_SHARE_OF_AREA = 0.1
+#: A place of this population or more whose candidates all lie in one country counts
+#: fully in the article's focus; a smaller one counts ``SURE_HAMLET_WEIGHT``.
+SURE_TOWN = 10_000
+SURE_HAMLET_WEIGHT = 0.25
 _MAX_ANCHORS = 20
 _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
@@ -217,7 +224,7 @@ class Resolver:
             [_Scored(p, *self._prior_list(m.key, p)) for p in cs]
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        focus, areas = self._focus(mentions, scored)
+        focus, areas, area_names = self._focus(mentions, scored)
         total = sum(focus.values()) or 1.0
         area_total = sum(areas.values()) or 1.0
         focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
@@ -236,8 +243,11 @@ class Resolver:
                     s.score += got[0]
                     s.reasons.append(got[1])
                 if area_bonus and not p.is_admin1:
-                    got = area_bonus.get((p.country_code, p.admin1 or ""))
-                    if got is not None:
+                    area = (p.country_code, p.admin1 or "")
+                    got = area_bonus.get(area)
+                    # an area named only by this very name ("Quebec") is no evidence for
+                    # its namesake city
+                    if got is not None and area_names[area] != {m.key}:
                         s.score += got[0]
                         s.reasons.append(got[1])
         self._qualifiers(text, mentions, scored)
@@ -255,10 +265,14 @@ class Resolver:
 
     def _focus(
         self, mentions: Sequence[Mention], scored: list[list[_Scored]]
-    ) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
-        """Weights of the countries, and of the first-level areas, an article is about."""
+    ) -> tuple[dict[str, float], dict[tuple[str, str], float], dict[tuple[str, str], set[str]]]:
+        """Weights of the countries, and of the first-level areas, an article is about.
+
+        Also returns, for each such area, the keys of the mentions that named it.
+        """
         weights: dict[str, float] = defaultdict(float)
         areas: dict[tuple[str, str], float] = defaultdict(float)
+        names: dict[tuple[str, str], set[str]] = defaultdict(set)
         for m, ss in zip(mentions, scored, strict=False):
             best = _best(ss)
             if best is None:
@@ -269,14 +283,20 @@ class Resolver:
                 weights[cc] += 3.0
             elif m.kind == "demonym":
                 weights[cc] += 0.5
-            elif best.place.is_country or sure:
+            elif best.place.is_country:
                 weights[cc] += 1.0
+            elif sure:
+                weights[cc] += _sure_weight(best.place)
             if best.place.is_admin1 and (sure or len(ss) == 1 or _margin(ss) > 2.0):
                 areas[(cc, best.place.admin1 or "")] += 1.0
-        return dict(weights), dict(areas)
+                names[(cc, best.place.admin1 or "")].add(m.key)
+        return dict(weights), dict(areas), dict(names)
 
     def _hints(self, m: Mention, ss: list[_Scored]) -> None:
         for hint in m.hints:
+            if hint.startswith("cue:"):
+                _cue_words(hint.split(":", 1)[1], ss)
+                continue
             if not hint.startswith("suffix:"):
                 continue
             word = hint.split(":", 1)[1]
@@ -298,7 +318,10 @@ class Resolver:
             if between in (", ", ",") and scored[a + 1]:
                 outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
                 inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
+                own_areas = [s.place for s in scored[a] if s.place.is_country or s.place.is_admin1]
                 for o in outer:
+                    if any(_peers(x, o.place) for x in own_areas):
+                        continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
                     hit = False
                     for s in scored[a]:
                         if _inside(s.place, o.place):
@@ -376,6 +399,38 @@ class Resolver:
                         s.reasons.append("one sense per name in the article")
 
 
+def _cue_words(cue: str, ss: list[_Scored]) -> None:
+    """Apply "the city of X" and "the province of X" to the candidates of X."""
+    head = cue.split()[0]
+    if cue.endswith(" of") and head in _CITY_WORDS:
+        for s in ss:
+            if s.place.feature_class == "P":
+                s.score += 3.0
+                s.reasons.append(f"'{cue}' precedes the name")
+    elif cue.endswith(" of") and head in _ADMIN_WORDS:
+        for s in ss:
+            if s.place.is_admin1 or s.place.feature_class == "A":
+                s.score += 3.0
+                s.reasons.append(f"'{cue}' precedes the name")
+
+
+def _sure_weight(place: Place) -> float:
+    """Weight, in the article's focus, of a place all of whose candidates share a country.
+
+    A town or larger place counts fully. A hamlet counts little: when the only place
+    of a name in the gazetteer is a hamlet abroad, the name more often stands for
+    something the gazetteer lacks (an airport, a county, a quarter) than for the hamlet.
+    """
+    if (
+        place.is_admin1
+        or place.feature_code in ("PPLC", "PPLA")
+        or place.population >= SURE_TOWN
+        or place.id.startswith("curated:")
+    ):
+        return 1.0
+    return SURE_HAMLET_WEIGHT
+
+
 def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     """Return the bonus for being near the article's sure places, and its reason."""
     lat = place.lat
@@ -393,6 +448,20 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     return bonus, f"near another place of the article ({near:.0f} km)"
 
 
+def _peers(a: Place, b: Place) -> bool:
+    """Whether two different areas are of one level (two countries, or two states of one).
+
+    "Oklahoma, Pennsylvania" names two states of a list, not a hamlet called Oklahoma in
+    Pennsylvania; "Victoria, Texas" stays a qualified name, as the Australian state
+    Victoria is no peer of Texas.
+    """
+    if a.id == b.id:
+        return False
+    if a.is_country and b.is_country:
+        return True
+    return a.is_admin1 and b.is_admin1 and a.country_code == b.country_code
+
+
 def _inside(place: Place, area: Place) -> bool:
     if place.id == area.id:
         return False
@@ -406,19 +475,24 @@ def _inside(place: Place, area: Place) -> bool:
 def _city_over_area(key: str, ss: list[_Scored]) -> None:
     """Prefer a sizeable city to the same-named province of its country ("Baghdad").
 
-    Only a city whose own main name is the name written: "New York" and "Washington"
-    are alternate names of New York City and Washington, D.C.
+    Only a city whose own main name is the name written ("New York" is an alternate name
+    of New York City). And only the national capital ("Washington") or a city holding at
+    least ``CITY_SHARE_OF_AREA`` of its namesake area's people: Basra, Aleppo or Lagos are
+    most of their province, but Quebec City is a twentieth of Quebec, and a bare "Quebec"
+    in the news is the province.
     """
-    areas = {s.place.country_code for s in ss if s.place.is_admin1}
+    areas = {s.place.country_code: s.place for s in ss if s.place.is_admin1}
     if not areas:
         return
     for s in ss:
         p = s.place
+        area = areas.get(p.country_code)
         if (
-            p.feature_class == "P"
-            and p.country_code in areas
+            area is not None
+            and p.feature_class == "P"
             and strip_articles(normalize_name(p.name)) == strip_articles(key)
             and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
+            and (p.feature_code == "PPLC" or p.population >= CITY_SHARE_OF_AREA * area.population)
         ):
             s.score += 2.5
             s.reasons.append("city rather than its province")

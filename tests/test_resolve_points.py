@@ -1,0 +1,189 @@
+"""Where areas are placed (the data build) and resolver rules about areas and their namesakes.
+
+The sentences and places here are made up for the tests; the gazetteer is a small
+in-memory one.
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from incidentmap.gazetteer import Gazetteer
+from incidentmap.gazetteer.records import PlaceRecord
+from incidentmap.geoparse import Geoparser
+from incidentmap.model import Place
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _p(pid, name, lat, lon, fclass, code, cc, admin1=None, pop=0):
+    return Place(
+        id=pid, name=name, lat=lat, lon=lon, feature_class=fclass, feature_code=code,
+        country_code=cc, admin1=admin1, population=pop,
+    )  # fmt: skip
+
+
+PLACES = [
+    (_p("t:us", "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000), ("United States",)),
+    (_p("t:gb", "United Kingdom", 54.8, -2.7, "A", "PCLI", "GB", pop=66_000_000), ("United Kingdom", "Britain")),
+    (_p("t:au", "Australia", -25.0, 134.0, "A", "PCLI", "AU", pop=25_000_000), ("Australia",)),
+    (_p("t:ca", "Canada", 57.0, -98.0, "A", "PCLI", "CA", pop=38_000_000), ("Canada",)),
+    (_p("t:iq", "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", pop=38_000_000), ("Iraq",)),
+    # US states, one Australian state, one Canadian province, one Iraqi governorate
+    (_p("t:usok", "Oklahoma", 35.6, -97.5, "A", "ADM1", "US", "OK", 4_000_000), ("Oklahoma",)),
+    (_p("t:uspa", "Pennsylvania", 40.9, -77.8, "A", "ADM1", "US", "PA", 13_000_000), ("Pennsylvania",)),
+    (_p("t:usoh", "Ohio", 40.3, -82.8, "A", "ADM1", "US", "OH", 11_700_000), ("Ohio",)),
+    (_p("t:ustx", "Texas", 31.4, -99.3, "A", "ADM1", "US", "TX", 29_000_000), ("Texas",)),
+    (_p("t:uswa", "Washington", 47.4, -120.5, "A", "ADM1", "US", "WA", 7_700_000), ("Washington",)),
+    (_p("t:auvic", "Victoria", -36.9, 144.3, "A", "ADM1", "AU", "07", 6_600_000), ("Victoria",)),
+    (_p("t:caqc", "Quebec", 53.0, -71.0, "A", "ADM1", "CA", "10", 8_500_000), ("Quebec",)),
+    (_p("t:iqbs", "Basra", 30.5, 47.4, "A", "ADM1", "IQ", "02", 2_900_000), ("Basra",)),
+    # places
+    (_p("t:ok-hamlet", "Oklahoma", 40.6, -79.6, "P", "PPL", "US", "PA", 800), ("Oklahoma",)),
+    (_p("t:victoria-tx", "Victoria", 28.8, -97.0, "P", "PPL", "US", "TX", 65_000), ("Victoria",)),
+    (_p("t:quebec-city", "Quebec", 46.8, -71.2, "P", "PPLA", "CA", "10", 530_000), ("Quebec",)),
+    (_p("t:basra-city", "Basra", 30.5, 47.8, "P", "PPLA", "IQ", "02", 2_600_000), ("Basra",)),
+    (_p("t:washington-dc", "Washington", 38.9, -77.0, "P", "PPLC", "US", "DC", 690_000), ("Washington",)),
+    (_p("t:dornau-prov", "Dornau", 48.0, 30.0, "A", "ADM1", "UA", "30", 1_000_000), ("Dornau",)),
+    (_p("t:dornau-city", "Dornau", 48.1, 30.1, "P", "PPLA", "UA", "30", 50_000), ("Dornau",)),
+    # a hamlet that is the only place of its name, and a name shared by two towns
+    (_p("t:hamlet", "Brackwood", 44.0, -70.0, "P", "PPL", "US", "ME", 300), ("Brackwood",)),
+    (_p("t:ferrow-gb", "Ferrow", 51.0, -1.0, "P", "PPL", "GB", None, 100_000), ("Ferrow",)),
+    (_p("t:ferrow-us", "Ferrow", 36.0, -119.0, "P", "PPL", "US", "CA", 200_000), ("Ferrow",)),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=n) for p, n in PLACES))
+
+
+def placed(parser: Geoparser, text: str) -> dict[str, str | None]:
+    return {t.text: (t.place.id if t.place else None) for t in parser.parse(text)}
+
+
+# -- resolver -------------------------------------------------------------------------------
+
+
+def test_a_list_of_states_is_not_a_name_qualified_by_the_next_state(parser):
+    got = placed(parser, "Floods were reported in Oklahoma, Pennsylvania, Ohio and Texas.")
+    assert got["Oklahoma"] == "t:usok"
+    assert got["Pennsylvania"] == "t:uspa"
+
+
+def test_a_town_qualified_by_a_state_of_another_country_is_still_qualified(parser):
+    # the Australian state Victoria is no peer of Texas: "Victoria, Texas" is the town
+    got = placed(parser, "A plant exploded in Victoria, Texas, on Monday.")
+    assert got["Victoria"] == "t:victoria-tx"
+
+
+def test_a_province_much_larger_than_its_namesake_city_is_the_province(parser):
+    assert placed(parser, "Snow closed roads across Quebec.")["Quebec"] == "t:caqc"
+
+
+def test_the_city_of_x_is_the_city_even_in_a_large_province(parser):
+    assert placed(parser, "Floods hit Dornau.")["Dornau"] == "t:dornau-prov"
+    got = placed(parser, "Troops entered the southern city of Dornau on Friday.")
+    assert got["Dornau"] == "t:dornau-city"
+
+
+def test_a_city_holding_most_of_its_province_is_the_city(parser):
+    assert placed(parser, "Protests spread to Basra.")["Basra"] == "t:basra-city"
+
+
+def test_the_national_capital_wins_over_a_larger_namesake_state(parser):
+    assert (
+        placed(parser, "Officials in Washington said talks would resume.")["Washington"]
+        == "t:washington-dc"
+    )
+
+
+def test_a_lone_hamlet_barely_moves_the_article_focus(parser):
+    # The only "Brackwood" is a US hamlet: it may well be a place the gazetteer lacks,
+    # so the named country, Britain, decides between the two towns called Ferrow.
+    got = placed(parser, "Britain said Brackwood and Ferrow were cut off by the floods.")
+    assert got["Ferrow"] == "t:ferrow-gb"
+
+
+# -- data build -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def build_data() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_data", REPO / "gazetteer" / "build_data.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_data", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _city(bd, gid, lat, lon, admin1, cc="XX"):
+    return bd.City(
+        gid=gid, name=f"p{gid}", ascii=f"p{gid}", alternates=[], lat=lat, lon=lon, code="PPL",
+        cc=cc, admin1=admin1, admin2="", population=1000, timezone="",
+    )  # fmt: skip
+
+
+def test_area_points_are_centroids_of_the_outline_shared_out_by_nearest_place(build_data):
+    from shapely.geometry import box
+
+    bd = build_data
+    country = box(0.0, 0.0, 4.0, 2.0)
+    # area A: many places crowded at the west edge; area B: one place in the east
+    places = [_city(bd, i, 0.5 + 0.05 * i, 0.2, "A") for i in range(20)]
+    places += [_city(bd, 100, 1.0, 3.0, "B")]
+    points = bd.area_points(country, places, bd.Stats())
+    lat_a, lon_a, cells_a = points["A"]
+    lat_b, lon_b, cells_b = points["B"]
+    # The boundary falls half-way between the places (lon about 1.6), so A is placed in the
+    # middle of its share, not at the mean of its crowded places (lon 0.2).
+    assert 0.6 < lon_a < 1.0 and abs(lat_a - 1.0) < 0.05
+    assert 2.6 < lon_b < 3.0 and abs(lat_b - 1.0) < 0.05
+    assert cells_a > 0 and cells_b > cells_a
+
+
+def test_a_mis_coded_place_far_from_its_area_does_not_claim_land(build_data):
+    from shapely.geometry import box
+
+    bd = build_data
+    country = box(0.0, 0.0, 10.0, 2.0)
+    places = [_city(bd, i, 1.0, 0.2 + 0.1 * i, "A") for i in range(10)]
+    places += [_city(bd, 100 + i, 1.0, 5.0 + 0.1 * i, "B") for i in range(40)]
+    stray = _city(bd, 999, 1.0, 9.8, "A")  # coded A, among nothing but B's land
+    points = bd.area_points(country, [*places, stray], bd.Stats())
+    assert points["A"][1] < 2.0  # without the rule A would own the far east as well
+
+
+def test_area_points_across_the_antimeridian(build_data):
+    from shapely.geometry import MultiPolygon, box
+
+    bd = build_data
+    country = MultiPolygon([box(170.0, 60.0, 180.0, 62.0), box(-180.0, 60.0, -170.0, 62.0)])
+    places = [_city(bd, 1, 61.0, 175.0, "A"), _city(bd, 2, 61.0, -175.0, "A")]
+    lat, lon, _ = bd.area_points(country, places, bd.Stats())["A"]
+    assert 60.5 < lat < 61.5 and abs(abs(lon) - 180.0) < 1.0
+
+
+def test_country_point_keeps_the_islands_near_the_main_one(build_data):
+    from shapely.geometry import box
+
+    bd = build_data
+    # two islands of one size 200 km apart, and a small overseas part far away
+    lat, lon, how = bd.country_point(
+        [box(0.0, 0.0, 2.0, 2.0), box(3.8, 0.0, 5.8, 2.0), box(40.0, 0.0, 40.5, 0.5)]
+    )
+    assert how == "main-group-nearest-to-centroid"  # the middle is sea
+    assert math.dist((lat, lon), (1.0, 2.9)) < 1.0
+    lat, lon, how = bd.country_point([box(0.0, 0.0, 2.0, 2.0), box(40.0, 0.0, 41.0, 1.0)])
+    assert how == "main-group-centroid" and math.dist((lat, lon), (1.0, 1.0)) < 0.01
