@@ -37,6 +37,9 @@ PLACES = [
     (_p("t:au", "Australia", -25.0, 134.0, "A", "PCLI", "AU", pop=25_000_000), ("Australia",)),
     (_p("t:ca", "Canada", 57.0, -98.0, "A", "PCLI", "CA", pop=38_000_000), ("Canada",)),
     (_p("t:iq", "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", pop=38_000_000), ("Iraq",)),
+    (_p("t:ge", "Georgia", 42.0, 43.5, "A", "PCLI", "GE", pop=3_700_000), ("Georgia",)),
+    (_p("t:usga", "Georgia", 32.7, -83.4, "A", "ADM1", "US", "GA", 10_500_000), ("Georgia",)),
+    (_p("t:tbilisi", "Tbilisi", 41.7, 44.8, "P", "PPLC", "GE", None, 1_100_000), ("Tbilisi",)),
     # US states, one Australian state, one Canadian province, one Iraqi governorate
     (_p("t:usok", "Oklahoma", 35.6, -97.5, "A", "ADM1", "US", "OK", 4_000_000), ("Oklahoma",)),
     (_p("t:uspa", "Pennsylvania", 40.9, -77.8, "A", "ADM1", "US", "PA", 13_000_000), ("Pennsylvania",)),
@@ -83,6 +86,13 @@ def test_a_town_qualified_by_a_state_of_another_country_is_still_qualified(parse
     # the Australian state Victoria is no peer of Texas: "Victoria, Texas" is the town
     got = placed(parser, "A plant exploded in Victoria, Texas, on Monday.")
     assert got["Victoria"] == "t:victoria-tx"
+
+
+def test_a_state_of_the_article_s_country_beats_a_same_named_foreign_country(parser):
+    got = placed(parser, "Cases rose in Texas, Ohio and Georgia, United States officials said.")
+    assert got["Georgia"] == "t:usga"
+    got = placed(parser, "Officials in Tbilisi said Georgia and the United States would talk.")
+    assert got["Georgia"] == "t:ge"
 
 
 def test_a_province_much_larger_than_its_namesake_city_is_the_province(parser):

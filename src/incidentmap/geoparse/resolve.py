@@ -55,6 +55,9 @@ AREA_WEIGHT = 2.0
 #: A city named like a first-level area of its country is preferred to the area when it
 #: holds at least this share of the area's population (see ``_city_over_area``).
 CITY_SHARE_OF_AREA = 0.1
+#: Share of an article's focus (other mentions only) that makes a first-level area of that
+#: country win over a same-named foreign country the article does not otherwise name.
+AREA_OF_FOCUS_SHARE = 0.5
 #: A place of this population or more whose candidates all lie in one country counts
 #: fully in the article's focus; a smaller one counts ``SURE_HAMLET_WEIGHT``.
 SURE_TOWN = 10_000
@@ -224,7 +227,7 @@ class Resolver:
             [_Scored(p, *self._prior_list(m.key, p)) for p in cs]
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        focus, areas, area_names = self._focus(mentions, scored)
+        focus, areas, area_names, own = self._focus(mentions, scored)
         total = sum(focus.values()) or 1.0
         area_total = sum(areas.values()) or 1.0
         focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
@@ -234,6 +237,7 @@ class Resolver:
         for m, ss in zip(mentions, scored, strict=False):
             self._hints(m, ss)
             _city_over_area(m.key, ss)
+            _area_over_foreign_country(ss, focus, own.get(m.key, {}))
             for s in ss:
                 p = s.place
                 if p.is_country:
@@ -265,12 +269,19 @@ class Resolver:
 
     def _focus(
         self, mentions: Sequence[Mention], scored: list[list[_Scored]]
-    ) -> tuple[dict[str, float], dict[tuple[str, str], float], dict[tuple[str, str], set[str]]]:
+    ) -> tuple[
+        dict[str, float],
+        dict[tuple[str, str], float],
+        dict[tuple[str, str], set[str]],
+        dict[str, dict[str, float]],
+    ]:
         """Weights of the countries, and of the first-level areas, an article is about.
 
-        Also returns, for each such area, the keys of the mentions that named it.
+        Also returns, for each such area, the keys of the mentions that named it, and for
+        each mention key the country weights its own mentions brought.
         """
         weights: dict[str, float] = defaultdict(float)
+        own: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         areas: dict[tuple[str, str], float] = defaultdict(float)
         names: dict[tuple[str, str], set[str]] = defaultdict(set)
         for m, ss in zip(mentions, scored, strict=False):
@@ -279,18 +290,21 @@ class Resolver:
                 continue
             cc = best.place.country_code
             sure = len({s.place.country_code for s in ss}) == 1
+            weight = 0.0
             if m.kind == "dateline" or "dateline" in m.hints:
-                weights[cc] += 3.0
+                weight = 3.0
             elif m.kind == "demonym":
-                weights[cc] += 0.5
+                weight = 0.5
             elif best.place.is_country:
-                weights[cc] += 1.0
+                weight = 1.0
             elif sure:
-                weights[cc] += _sure_weight(best.place)
+                weight = _sure_weight(best.place)
+            weights[cc] += weight
+            own[m.key][cc] += weight
             if best.place.is_admin1 and (sure or len(ss) == 1 or _margin(ss) > 2.0):
                 areas[(cc, best.place.admin1 or "")] += 1.0
                 names[(cc, best.place.admin1 or "")].add(m.key)
-        return dict(weights), dict(areas), dict(names)
+        return dict(weights), dict(areas), dict(names), own
 
     def _hints(self, m: Mention, ss: list[_Scored]) -> None:
         for hint in m.hints:
@@ -397,6 +411,32 @@ class Resolver:
                     if s.place.id == winner:
                         s.score = max(s.score, max(x.score for x in scored[a]) + 0.01)
                         s.reasons.append("one sense per name in the article")
+
+
+def _area_over_foreign_country(
+    ss: list[_Scored], focus: Mapping[str, float], own: Mapping[str, float]
+) -> None:
+    """Prefer a first-level area of the article's country to a same-named foreign country.
+
+    "Georgia" in an article about the United States (at least ``AREA_OF_FOCUS_SHARE`` of
+    its focus, counting the other mentions only) that names nothing else of the country
+    Georgia is the state. In an article about the Caucasus it stays the country.
+    """
+    countries = [s for s in ss if s.place.is_country]
+    if not countries:
+        return
+    others = {cc: w - own.get(cc, 0.0) for cc, w in focus.items()}
+    total = sum(w for w in others.values() if w > 0)
+    if total <= 0:
+        return
+    for s in ss:
+        p = s.place
+        if not p.is_admin1 or others.get(p.country_code, 0.0) < AREA_OF_FOCUS_SHARE * total:
+            continue
+        if any(others.get(c.place.country_code, 0.0) > 0 for c in countries):
+            continue
+        s.score += 5.0
+        s.reasons.append("an area of the article's country, not a foreign country")
 
 
 def _cue_words(cue: str, ss: list[_Scored]) -> None:
