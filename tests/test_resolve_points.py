@@ -57,6 +57,11 @@ PLACES = [
     (_p("t:washington-dc", "Washington", 38.9, -77.0, "P", "PPLC", "US", "DC", 690_000), ("Washington",)),
     (_p("t:dornau-prov", "Dornau", 48.0, 30.0, "A", "ADM1", "UA", "30", 1_000_000), ("Dornau",)),
     (_p("t:dornau-city", "Dornau", 48.1, 30.1, "P", "PPLA", "UA", "30", 50_000), ("Dornau",)),
+    (_p("t:auqld", "Queensland", -22.5, 144.5, "A", "ADM1", "AU", "04", 5_000_000), ("Queensland",)),
+    (_p("t:brisbane", "Brisbane", -27.47, 153.02, "P", "PPLA", "AU", "04", 2_000_000), ("Brisbane",)),
+    (_p("t:kingston-au", "Kingston", -27.66, 153.11, "P", "PPL", "AU", "04", 10_000), ("Kingston",)),
+    (_p("t:kingston-jm", "Kingston", 18.0, -76.8, "P", "PPLC", "JM", "17", 940_000), ("Kingston",)),
+    (_p("t:kingston-jm17", "Kingston", 18.0, -76.8, "A", "ADM1", "JM", "17", 940_000), ("Kingston",)),
     # a hamlet that is the only place of its name, and a name shared by two towns
     (_p("t:hamlet", "Brackwood", 44.0, -70.0, "P", "PPL", "US", "ME", 300), ("Brackwood",)),
     (_p("t:ferrow-gb", "Ferrow", 51.0, -1.0, "P", "PPL", "GB", None, 100_000), ("Ferrow",)),
@@ -103,6 +108,12 @@ def test_the_city_of_x_is_the_city_even_in_a_large_province(parser):
     assert placed(parser, "Floods hit Dornau.")["Dornau"] == "t:dornau-prov"
     got = placed(parser, "Troops entered the southern city of Dornau on Friday.")
     assert got["Dornau"] == "t:dornau-city"
+
+
+def test_a_city_over_its_province_is_not_lifted_over_its_namesakes_abroad(parser):
+    got = placed(parser, "A crash at Kingston killed two, Queensland police said.")
+    assert got["Kingston"] == "t:kingston-au"
+    assert placed(parser, "Ministers met in Kingston.")["Kingston"] == "t:kingston-jm"
 
 
 def test_a_city_holding_most_of_its_province_is_the_city(parser):

@@ -521,21 +521,30 @@ def _city_over_area(key: str, ss: list[_Scored]) -> None:
     most of their province, but Quebec City is a twentieth of Quebec, and a bare "Quebec"
     in the news is the province.
     """
-    areas = {s.place.country_code: s.place for s in ss if s.place.is_admin1}
+    areas = {s.place.country_code: s for s in ss if s.place.is_admin1}
     if not areas:
         return
+    done: set[str] = set()
     for s in ss:
         p = s.place
         area = areas.get(p.country_code)
         if (
             area is not None
+            and area.place.id not in done
             and p.feature_class == "P"
             and strip_articles(normalize_name(p.name)) == strip_articles(key)
             and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
-            and (p.feature_code == "PPLC" or p.population >= CITY_SHARE_OF_AREA * area.population)
+            and (
+                p.feature_code == "PPLC"
+                or p.population >= CITY_SHARE_OF_AREA * area.place.population
+            )
         ):
-            s.score += 2.5
-            s.reasons.append("city rather than its province")
+            # the area steps back rather than the city stepping forward: the rule
+            # chooses between the two and must not lift the city over its namesakes
+            # abroad (Kingston, Jamaica over a Kingston in the article's country)
+            done.add(area.place.id)
+            area.score -= 2.5
+            area.reasons.append(f"its city {p.name} rather than the province")
 
 
 def _best(ss: list[_Scored]) -> _Scored | None:
