@@ -63,9 +63,13 @@ def test_dask_engine_matches_local_engine(tmp_path, repo, gazetteer):
     a = json.loads((tmp_path / "local" / "incidents.geojson").read_text(encoding="utf-8"))
     b = json.loads((tmp_path / "dask" / "incidents.geojson").read_text(encoding="utf-8"))
     assert sorted(map(_key, a["features"])) == sorted(map(_key, b["features"]))
-    # the partitioned GeoParquet holds the same incidents
+    assert a == b  # same order too: the merge does not depend on which worker finished first
+    # the partitioned GeoParquet holds the same incidents, for geopandas and dask-geopandas
+    import dask_geopandas
     import geopandas
 
     parts = geopandas.read_parquet(tmp_path / "dask" / "incidents.parquet")
     assert sorted(parts["id"]) == sorted(f["id"] for f in b["features"])
+    lazy = dask_geopandas.read_parquet(tmp_path / "dask" / "incidents.parquet")
+    assert lazy.crs.to_epsg() == 4326 and len(lazy.compute()) == len(parts)
     assert (tmp_path / "dask" / "incidents.html").stat().st_size > 10_000
