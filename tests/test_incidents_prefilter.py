@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from incidentmap.incidents import Taxonomy
+from incidentmap.incidents import Taxonomy, casualties, dates
 from incidentmap.incidents.prefilter import (
+    FastPattern,
     GatedPattern,
     PrefixScanner,
     SpanGate,
@@ -35,11 +36,16 @@ EVERY = "".join(chr(c) for c in range(0x110000))
 def test_fold_case_keeps_offsets_and_folds_as_ignorecase_does() -> None:
     folded = fold_case(EVERY)
     assert len(folded) == len(EVERY)
-    for char in string.printable:
+    printable = set(string.printable)
+    folded_to: dict[str, set[str]] = {}
+    for c, f in zip(EVERY, folded, strict=True):
+        if f in printable:
+            folded_to.setdefault(f, set()).add(c)
+    for char in printable:
         if fold_case(char) != char:
             continue  # upper-case letters: no folded pattern holds them
         ignoring = set(re.findall(re.escape(char), EVERY, re.IGNORECASE))
-        assert ignoring == {c for c, f in zip(EVERY, folded, strict=True) if f == char}, char
+        assert ignoring == folded_to[char], char
 
 
 def test_fold_case_keeps_character_classes_and_makes_no_uncased_character() -> None:
@@ -102,3 +108,24 @@ def test_prefix_scanner_finds_what_finditer_finds(text: str) -> None:
             stop = len(text) if end is None else end
             want = [list(p.finditer(low, start, stop)) for p in patterns]
             assert [[m.span() for m in ms] for ms in got] == [[m.span() for m in ms] for ms in want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        "On March 3, 2024 and ٣ days ago (Arabic digits), 3 were killed; twenty wounded.",
+        "Since Friday, 12 people have been KILLED, the death toll rose to 40 in 2023-10-07.",
+    ],
+)
+def test_fast_patterns_find_what_finditer_finds(text: str) -> None:
+    patterns = [dates._PATTERN, dates._ANCHOR, casualties._VERB, casualties._NUMBER]
+    patterns += [re.compile(r"\b(?:a|an)\s+\w+", re.I), re.compile(r"\d+ (?:days|weeks)")]
+    for subject in (text, text.lower()):
+        for compiled in patterns:
+            fast = FastPattern(compiled)
+            for start in range(0, len(text), 9):
+                for end in (len(text), start + 25, 10**6):
+                    got = [(m.span(), m.groups()) for m in fast.finditer(subject, start, end)]
+                    want = [(m.span(), m.groups()) for m in compiled.finditer(subject, start, end)]
+                    assert got == want, (compiled.pattern[:40], start, end)

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .prefilter import FastPattern
+
 __all__ = ["CasualtyMention", "find_casualties", "parse_number"]
 
 CasualtyKind = Literal["killed", "injured"]
@@ -89,6 +91,7 @@ _VERB = re.compile(
     )(?![\w])""",
     re.IGNORECASE | re.VERBOSE,
 )
+_VERB_FAST = FastPattern(_VERB)
 _ACTIVE = re.compile(
     r"killing|kills|wounding|injuring|killed|wounded|injured|left|leaving|death\s+toll"
     r"|shot\s+dead|gunned\s+down|executed|massacred",
@@ -205,7 +208,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
     stop = len(text) if end is None else end
     out: list[CasualtyMention] = []
     lo = start
-    for verb in _VERB.finditer(text, start, stop):
+    for verb in _VERB_FAST.finditer(text, start, stop):
         if verb.group("him"):  # "shot him dead": one person, the attacker often
             out.append(CasualtyMention(verb.start(), verb.end(), "killed", 1))
             lo = verb.end()

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import TimePrecision
+from .prefilter import FastPattern
 from .taxonomy import lower_same_length
 
 __all__ = ["DAY_BEFORE", "DateMention", "find_dates"]
@@ -102,6 +103,10 @@ _ANCHOR = re.compile(
     r"|friday|saturday|sunday|yesterday|today|tonight|morning|afternoon|evening|night|ago|week"
     r"|month|year|spring|summer|autumn|fall|winter|previous|before|earlier|19\d\d|20\d\d)"
 )
+
+# The same patterns, tried only where a match can start (same matches, faster).
+_PATTERN_FAST = FastPattern(_PATTERN)
+_ANCHOR_FAST = FastPattern(_ANCHOR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +178,12 @@ def _candidates(low: str, start: int, stop: int) -> list[re.Match[str]]:
     """Return matches of the date pattern in windows around anchor words, in order."""
     found: dict[int, re.Match[str]] = {}
     window_end = start
-    for anchor in _ANCHOR.finditer(low, start, stop):
+    for anchor in _ANCHOR_FAST.finditer(low, start, stop):
         lo = max(start, anchor.start() - 40, window_end)
         hi = min(stop, anchor.end() + 24)
         while lo > start and low[lo - 1].isalnum():
             lo -= 1
-        for match in _PATTERN.finditer(low, lo, hi):
+        for match in _PATTERN_FAST.finditer(low, lo, hi):
             if match.start() not in found or match.end() > found[match.start()].end():
                 found[match.start()] = match
         window_end = max(window_end, anchor.end())

@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import json
 import re
@@ -109,6 +108,9 @@ class Cues:
     non_event: Searcher
     celebration: Searcher
     place_anaphor: Searcher
+
+
+_CUE_FIELDS = dataclasses.fields(Cues)
 
 
 def _compile(
@@ -227,11 +229,13 @@ class Taxonomy:
         return cls(tuple(subs), tuple(trig), _parse_cues(cues[0], cue_rows, macros))
 
     def for_text(self, text: str) -> Taxonomy:
-        """Return this taxonomy with its cue patterns gated for searches of ``text``.
+        """Return this taxonomy with its cue patterns bound to ``text``, to search it faster.
 
-        A gated cue searched in a stretch of ``text`` that holds none of the words all its
-        matches contain returns ``None`` without running the regular expression; results
-        are those of the plain patterns. Build it once per article, before many searches.
+        A bound cue searched in a stretch of ``text`` that holds none of the words all its
+        matches contain returns ``None`` without running the regular expression, and
+        other searches run its case-sensitive twin over the folded text first (see
+        :class:`~.prefilter.SpanGate`); results are those of the plain patterns. Build it
+        once per article, before many searches.
         """
         if self._scanner is None:
             self._scanner = PrefixScanner([t.pattern for t in self.triggers])
@@ -244,9 +248,11 @@ class Taxonomy:
             patterns = [getattr(self.cues, name) for name in names]
             self._cue_gate = (SpanGate(patterns), names)
         gate, names = self._cue_gate
-        view = copy.copy(self)
-        gated: dict[str, Any] = dict(zip(names, gate.bind(text), strict=True))
-        view.cues = dataclasses.replace(self.cues, **gated)
+        fields: dict[str, Any] = {f.name: getattr(self.cues, f.name) for f in _CUE_FIELDS}
+        fields.update(zip(names, gate.bind(text), strict=True))
+        view = Taxonomy.__new__(Taxonomy)
+        view.__dict__.update(self.__dict__)
+        view.cues = Cues(**fields)
         return view
 
     def sub_event(self, event_type: EventType, name: str) -> SubEventType:
