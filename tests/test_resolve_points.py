@@ -19,7 +19,7 @@ import pytest
 from incidentmap.gazetteer import Gazetteer
 from incidentmap.gazetteer.records import PlaceRecord
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Place
+from incidentmap.model import Article, GivenSpan, Place
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -132,6 +132,32 @@ def test_a_lone_hamlet_barely_moves_the_article_focus(parser):
     # so the named country, Britain, decides between the two towns called Ferrow.
     got = placed(parser, "Britain said Brackwood and Ferrow were cut off by the floods.")
     assert got["Ferrow"] == "t:ferrow-gb"
+
+
+def given(parser: Geoparser, text: str, *names: str) -> dict[str, str | None]:
+    """Resolve the first occurrence of each name as a given span (no recognizer hints)."""
+    spans = tuple(GivenSpan(text.index(n), text.index(n) + len(n), n) for n in names)
+    found = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))
+    return {t.text: (t.place.id if t.place else None) for t in found}
+
+
+def test_given_spans_read_the_type_words_around_them(parser):
+    text = "The cow came from a Washington state farm, officials said."
+    assert given(parser, text, "Washington") == {"Washington": "t:uswa"}
+    text = "The case was found in the state of Washington last year."
+    assert given(parser, text, "Washington") == {"Washington": "t:uswa"}
+    assert given(parser, "Talks in Washington resumed.", "Washington") == {
+        "Washington": "t:washington-dc"
+    }
+    # a capitalised word after the name is no type word: "Ohio State" is a university
+    text = "The case was studied at Washington State University."
+    assert given(parser, text, "Washington") == {"Washington": "t:washington-dc"}
+
+
+def test_a_name_in_a_list_of_states_is_the_state(parser):
+    text = "Cases were found in Ohio, Texas, Washington and Oklahoma."
+    got = given(parser, text, "Ohio", "Texas", "Washington", "Oklahoma")
+    assert got["Washington"] == "t:uswa" and got["Oklahoma"] == "t:usok"
 
 
 # -- data build -----------------------------------------------------------------------------

@@ -25,9 +25,10 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Candidate, Place, Toponym
@@ -55,6 +56,8 @@ AREA_WEIGHT = 2.0
 #: A city named like a first-level area of its country is preferred to the area when it
 #: holds at least this share of the area's population (see ``_city_over_area``).
 CITY_SHARE_OF_AREA = 0.1
+#: Points for being of the same kind as a neighbour in a list ("Ohio, Washington and Utah").
+LIST_WEIGHT = 3.0
 #: Share of an article's focus (other mentions only) that makes a first-level area of that
 #: country win over a same-named foreign country the article does not otherwise name.
 AREA_OF_FOCUS_SHARE = 0.5
@@ -235,7 +238,7 @@ class Resolver:
         area_bonus = {a: (AREA_WEIGHT * w / area_total, f"in {a[0]}-{a[1]}, named in the article")
                       for a, w in areas.items()}  # fmt: skip
         for m, ss in zip(mentions, scored, strict=False):
-            self._hints(m, ss)
+            self._hints(_with_text_hints(text, m), ss)
             _city_over_area(m.key, ss)
             _area_over_foreign_country(ss, focus, own.get(m.key, {}))
             for s in ss:
@@ -255,6 +258,7 @@ class Resolver:
                         s.score += got[0]
                         s.reasons.append(got[1])
         self._qualifiers(text, mentions, scored)
+        _lists(text, mentions, scored)
         picks = [_best(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(mentions, scored)
@@ -437,6 +441,62 @@ def _area_over_foreign_country(
             continue
         s.score += 5.0
         s.reasons.append("an area of the article's country, not a foreign country")
+
+
+_TYPE_WORDS = "|".join(sorted(_ADMIN_WORDS | _CITY_WORDS))
+_WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
+_WORDS_BEFORE = re.compile(rf"\b({_TYPE_WORDS}) of\s+$")
+#: What stands between two names of a list ("Ohio, Texas and Utah").
+_LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
+
+
+def _with_text_hints(text: str, m: Mention) -> Mention:
+    """Return ``m`` with the type words around it in the text as hints, if it lacks them.
+
+    Given mention spans (``--given-mentions``, user markup) come without the recognizer's
+    hints; "a Washington state farm" and "the state of Washington" still say what is meant.
+    Only lower-case words count: "Ohio State" and "Penn State" are universities.
+    """
+    extra = []
+    if not any(h.startswith("suffix:") for h in m.hints):
+        after = _WORD_AFTER.match(text, m.end)
+        if after:
+            extra.append(f"suffix:{after.group(1)}")
+    if not any(h.startswith("cue:") for h in m.hints):
+        before = _WORDS_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if before:
+            extra.append(f"cue:{before.group(1)} of")
+    if not extra:
+        return m
+    return replace(m, hints=(*m.hints, *extra))
+
+
+def _lists(text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> None:
+    """Favour the reading of a name that matches its neighbours in a list.
+
+    In "Utah, Virginia, Washington and Wyoming" the neighbours are states, so Washington
+    is the state, not the capital; in "Georgia, Armenia and Azerbaijan" it is the
+    country. A neighbour counts by its current best reading, if that is a country or a
+    first-level area; a candidate gains once, whatever the number of such neighbours.
+    """
+    bests = [_best(ss) for ss in scored]
+    for a, ss in enumerate(scored):
+        neighbours = []
+        if a > 0 and text[mentions[a - 1].end : mentions[a].start] in _LIST_JOINERS:
+            neighbours.append(bests[a - 1])
+        if a + 1 < len(mentions) and text[mentions[a].end : mentions[a + 1].start] in _LIST_JOINERS:
+            neighbours.append(bests[a + 1])
+        areas = [n.place for n in neighbours if n and (n.place.is_country or n.place.is_admin1)]
+        if not areas:
+            continue
+        seats = {(s.place.country_code, s.place.admin1) for s in ss if s.place.feature_class == "P"}
+        for s in ss:
+            if s.place.is_admin1 and (s.place.country_code, s.place.admin1) in seats:
+                continue  # a province and its namesake city ("Idlib"): no list decides that
+            peer = next((p for p in areas if _peers(s.place, p)), None)
+            if peer is not None:
+                s.score += LIST_WEIGHT
+                s.reasons.append(f"listed with {peer.name}")
 
 
 def _cue_words(cue: str, ss: list[_Scored]) -> None:
