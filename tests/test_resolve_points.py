@@ -62,6 +62,11 @@ PLACES = [
     (_p("t:kingston-au", "Kingston", -27.66, 153.11, "P", "PPL", "AU", "04", 10_000), ("Kingston",)),
     (_p("t:kingston-jm", "Kingston", 18.0, -76.8, "P", "PPLC", "JM", "17", 940_000), ("Kingston",)),
     (_p("t:kingston-jm17", "Kingston", 18.0, -76.8, "A", "ADM1", "JM", "17", 940_000), ("Kingston",)),
+    (_p("t:usky", "Kentucky", 37.5, -85.3, "A", "ADM1", "US", "KY", 4_500_000), ("Kentucky",)),
+    (_p("t:harlow-ms", "Harlow", 33.0, -89.5, "P", "PPL", "US", "MS", 900), ("Harlow",)),
+    (_p("t:usca", "California", 37.2, -119.5, "A", "ADM1", "US", "CA", 39_000_000), ("California",)),
+    (_p("t:orange-ca", "Orange", 33.79, -117.85, "P", "PPL", "US", "CA", 139_000), ("Orange",)),
+    (_p("t:orange-tx", "Orange", 30.09, -93.74, "P", "PPL", "US", "TX", 19_000), ("Orange",)),
     # a hamlet that is the only place of its name, and a name shared by two towns
     (_p("t:hamlet", "Brackwood", 44.0, -70.0, "P", "PPL", "US", "ME", 300), ("Brackwood",)),
     (_p("t:ferrow-gb", "Ferrow", 51.0, -1.0, "P", "PPL", "GB", None, 100_000), ("Ferrow",)),
@@ -158,6 +163,15 @@ def test_a_name_in_a_list_of_states_is_the_state(parser):
     text = "Cases were found in Ohio, Texas, Washington and Oklahoma."
     got = given(parser, text, "Ohio", "Texas", "Washington", "Oklahoma")
     assert got["Washington"] == "t:uswa" and got["Oklahoma"] == "t:usok"
+
+
+def test_a_county_the_gazetteer_lacks_is_placed_at_the_state_the_article_names(parser):
+    text = "Deputies in Harlow County, Kentucky, arrested two men, Kentucky police said."
+    got = placed(parser, text)
+    assert got["Harlow"] == "t:usky"  # the recognizer spans the name, "County" is a hint
+    # a town of the name inside the state stays: Orange County is around Orange
+    got = placed(parser, "Fires burned in Orange County, California, as California sweltered.")
+    assert got["Orange"] == "t:orange-ca"
 
 
 # -- data build -----------------------------------------------------------------------------

@@ -42,6 +42,8 @@ _ADMIN_WORDS = frozenset(
     {"province", "state", "governorate", "region", "prefecture", "oblast", "district", "county"}
 )
 _CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
+#: Second-level areas the gazetteer does not hold ("Metcalfe County", "St. Bernard Parish").
+_SECOND_LEVEL = frozenset({"county", "parish", "borough"})
 _MAX_CANDIDATES = 25
 #: Feature codes of the curated regions, islands and seas ("Darfur", "Java", "Red Sea").
 _CURATED_AREAS = frozenset({"RGN", "ISL", "PEN", "SEA", "GULF"})
@@ -259,6 +261,7 @@ class Resolver:
                         s.reasons.append(got[1])
         self._qualifiers(text, mentions, scored)
         _lists(text, mentions, scored)
+        _unknown_counties(text, mentions, scored, areas)
         picks = [_best(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(mentions, scored)
@@ -497,6 +500,50 @@ def _lists(text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]) 
             if peer is not None:
                 s.score += LIST_WEIGHT
                 s.reasons.append(f"listed with {peer.name}")
+
+
+def _unknown_counties(
+    text: str,
+    mentions: Sequence[Mention],
+    scored: list[list[_Scored]],
+    areas: Mapping[tuple[str, str], float],
+) -> None:
+    """Place a county the gazetteer lacks at the first-level area the article is about.
+
+    The gazetteer has no counties. "Metcalfe County" in a story about Kentucky is not a
+    hamlet called Metcalfe in Mississippi: when the article names one first-level area
+    more than any other and no candidate of the county's name lies in it, the area itself
+    becomes the best candidate, as event coders fall back to the next larger area they
+    know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
+    """
+    if not areas:
+        return
+    most = max(areas.values())
+    leaders = [a for a, w in areas.items() if w == most]
+    if len(leaders) != 1:
+        return
+    cc, code = leaders[0]
+    state = next(
+        (
+            s.place
+            for ss in scored
+            for s in ss
+            if s.place.is_admin1 and s.place.country_code == cc and s.place.admin1 == code
+        ),
+        None,
+    )
+    if state is None:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        m = _with_text_hints(text, m)
+        words = {h.split(":", 1)[1].lower() for h in m.hints if h.startswith("suffix:")}
+        if not words & _SECOND_LEVEL or m.key == normalize_name(state.name):
+            continue
+        if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
+            continue
+        top = max((s.score for s in ss), default=0.0)
+        reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
+        ss.append(_Scored(state, top + 1.0, [reason]))
 
 
 def _cue_words(cue: str, ss: list[_Scored]) -> None:
