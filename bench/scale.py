@@ -10,10 +10,16 @@ sum of proportional set sizes (PSS: shared pages split between the processes sha
 them) over that process and all its children (Dask's workers included), sampled every
 0.2 s with psutil.
 
+``--stages N`` instead runs the local engine on N articles inside this process and
+prints the resident memory (RSS, and the peak so far) after each stage: gazetteer
+and geoparser loaded, articles processed into the disk spool, reports merged,
+GeoJSON written, map written.
+
 Usage::
 
     python bench/scale.py                         # 1,000 and 10,000 articles
     python bench/scale.py --sizes 1000 10000 100000
+    python bench/scale.py --stages 20000
 """
 
 from __future__ import annotations
@@ -93,13 +99,58 @@ def _measure(cmd: list[str]) -> tuple[float, float]:
     return seconds, peak
 
 
+def _rss() -> tuple[float, float]:
+    """Return the current and peak resident memory of this process in MB (Linux)."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def stages(n: int) -> None:
+    """Print RSS after each stage of one local run over ``n`` articles."""
+    import gc
+
+    from incidentmap.gazetteer import Gazetteer
+    from incidentmap.model import Article
+    from incidentmap.pipeline import Processor, collect, write_results
+    from incidentmap.spool import IncidentSpool
+
+    def report(stage: str) -> None:
+        gc.collect()
+        now, peak = _rss()
+        print(f"{stage:<44} {now:>7.0f} {peak:>7.0f}   {time.perf_counter() - start:6.1f} s")
+        sys.stdout.flush()
+
+    with tempfile.TemporaryDirectory(prefix="incidentmap-stages-") as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        make_corpus(corpus, n)
+        start = time.perf_counter()
+        print(f"{'stage':<44} {'RSS MB':>7} {'peak':>7}   elapsed")
+        processor = Processor(Gazetteer.default())
+        processor(Article(id="warm-up", text="Clashes broke out in Baghdad on Friday."))
+        report("gazetteer open, geoparser loaded")
+        with IncidentSpool(tmp) as spool:
+            found = collect([corpus], processor, spool, workers=1)
+            report(f"{found.articles:,} articles processed ({spool.reports:,} reports)")
+            merged = spool.finish(merge=True)
+            report(f"merged across articles ({merged:,} incidents)")
+            write_results(spool, Path(tmp) / "out", formats=["geojson"], write_map=False)
+            report("GeoJSON written")
+            write_results(spool, Path(tmp) / "out", formats=[], write_map=True)
+            kind = "density map" if merged > 100_000 else "map"
+            report(f"{kind} written")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument(
         "--engines", nargs="+", help="run only these configurations (their names, quoted)"
     )
+    parser.add_argument("--stages", type=int, metavar="N", help="memory by stage on N articles")
     args = parser.parse_args()
+    if args.stages:
+        stages(args.stages)
+        return
     exe = [sys.executable, "-m", "incidentmap", "-q", "run"]
     configs = {
         "local (1 process)": ["--workers", "1"],

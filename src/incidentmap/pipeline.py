@@ -427,8 +427,10 @@ def write_results(
         from .render import incident_map, save_map
         from .render.density import MAP_LIMIT, DensityGrid
 
-        if len(spool) <= MAP_LIMIT:
-            gdf = next(spool_frames(spool, chunk_size=MAP_LIMIT))
+        if len(spool) <= MAP_LIMIT:  # frames of 5,000 hold fewer Python objects at once
+            import pandas as pd
+
+            gdf = pd.concat(list(spool_frames(spool)), ignore_index=True)
         else:
             grid = DensityGrid()
             for frame in spool_frames(spool):
