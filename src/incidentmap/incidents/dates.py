@@ -104,8 +104,7 @@ _ANCHOR = re.compile(
     r"|month|year|spring|summer|autumn|fall|winter|previous|before|earlier|19\d\d|20\d\d)"
 )
 
-# The same patterns, tried only where a match can start (same matches, faster).
-_PATTERN_FAST = FastPattern(_PATTERN)
+# The same anchors, tried only where one can start (same matches, faster).
 _ANCHOR_FAST = FastPattern(_ANCHOR)
 
 
@@ -183,7 +182,7 @@ def _candidates(low: str, start: int, stop: int) -> list[re.Match[str]]:
         hi = min(stop, anchor.end() + 24)
         while lo > start and low[lo - 1].isalnum():
             lo -= 1
-        for match in _PATTERN_FAST.finditer(low, lo, hi):
+        for match in _PATTERN.finditer(low, lo, hi):
             if match.start() not in found or match.end() > found[match.start()].end():
                 found[match.start()] = match
         window_end = max(window_end, anchor.end())

@@ -100,15 +100,13 @@ def extract_incidents(
     dates = Index([(d.start, d) for d in find_dates(text, published=article.published)])
     casualties = Index([(c.start, c) for c in find_casualties(text)])
     zone = _dateline_end(text, toponyms)
-    toponyms = [  # the first place of a dateline the geoparser did not mark ("Baku — ...")
-        dataclasses.replace(t, kind="dateline")
-        if t.kind == "place"
-        and t.end <= zone
-        and not any(u.kind == "dateline" for u in toponyms)
-        and t is next((u for u in toponyms if u.kind == "place" and u.end <= zone), None)
-        else t
-        for t in toponyms
-    ]
+    # the first place of a dateline the geoparser did not mark ("Baku — ...")
+    unmarked = None
+    if not any(u.kind == "dateline" for u in toponyms):
+        unmarked = next((u for u in toponyms if u.kind == "place" and u.end <= zone), None)
+    if unmarked is not None:
+        dateline = dataclasses.replace(unmarked, kind="dateline")
+        toponyms = [dateline if t is unmarked else t for t in toponyms]
     places = Index([(t.start, t) for t in toponyms if t.kind != "dateline" and t.start >= zone])
     triggers = tax.find_triggers(text)
     starts = [t.start for t in triggers]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import EventType
 from ..text.sentences import Sentence
 from .casualties import find_casualties
-from .prefilter import Searcher
+from .prefilter import FastPattern, Searcher
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 
 __all__ = ["Mention", "find_mentions"]
@@ -43,6 +43,7 @@ _CAME_AFTER = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)\s+)?after\s",
     re.IGNORECASE,
 )
+_CAME_AFTER_FAST = FastPattern(_CAME_AFTER)  # the same matches, found faster
 _CLASHES = re.compile(
     r"(?<!\bno )(?<!without )(?<!\bany )\b(?:clashes|clashed|clashing)\b", re.IGNORECASE
 )
@@ -356,7 +357,8 @@ def find_mentions(
         aggregate = cues.aggregate.search(text, lo, hi) is not None
         # "The attack came two days after a man ran over two soldiers": the earlier event
         came_after = any(
-            m.end() <= best.start for m in _CAME_AFTER.finditer(text, sentence.start, best.start)
+            m.end() <= best.start
+            for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
         )
         background = (
             alleged

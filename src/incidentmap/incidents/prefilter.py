@@ -202,6 +202,26 @@ def _other_digits(text: str) -> bool:
     return not text.isascii() and any(c.isdecimal() for c in _NON_ASCII.findall(text))
 
 
+def _word_start(compiled: re.Pattern[str]) -> str | None:
+    r"""Return what besides ``\w`` a pattern opening with ``(?<![\w...])`` must not follow.
+
+    ``None`` when it does not open so; ``"-"`` for ``(?<![\w-])``.
+    """
+    try:
+        first = _p.parse(compiled.pattern, compiled.flags)[0]
+    except Exception:  # pragma: no cover - it compiled once already
+        return None
+    if first[0] is not _c.ASSERT_NOT or first[1][0] != -1 or len(first[1][1]) != 1:
+        return None
+    op, items = first[1][1][0]
+    if op is not _c.IN or (_c.CATEGORY, _c.CATEGORY_WORD) not in items:
+        return None
+    others = [value for kind, value in items if kind is _c.LITERAL]
+    if len(others) != len(items) - 1:
+        return None
+    return "".join(map(chr, others))
+
+
 class FastPattern:
     r"""A compiled pattern whose ``finditer`` is faster in long texts, with the same matches.
 
@@ -226,6 +246,7 @@ class FastPattern:
         if twin is not None:
             prefixes = required_prefixes(twin.pattern, twin.flags, ascii_digits=True)
         self._digits = prefixes is not None and any(p[0].isdigit() for p in prefixes)
+        self._guard = _word_start(twin) if twin is not None else None
         self._automaton: Any = None
         if prefixes:
             self._automaton = ahocorasick.Automaton()
@@ -258,9 +279,14 @@ class FastPattern:
         places = {pos + last + 1 - n for last, n in self._automaton.iter(subject[pos:stop])}
         found = []
         cursor = pos
+        guard = self._guard
         for at in sorted(places):
             if at < cursor:
                 continue
+            if guard is not None and at > 0:
+                before = subject[at - 1]
+                if before.isalnum() or before == "_" or before in guard:
+                    continue  # the pattern starts with "(?<![\w...])": not inside a word
             match = twin.match(subject, at, stop)
             if match is None:
                 continue
@@ -460,7 +486,7 @@ class GatedPattern:
     once; other searches run the pattern's case-sensitive twin (see
     :func:`folded_variant`) over the folded text, and where it matches, the pattern
     itself, so that the match returned is the pattern's own. Searches of any other
-    string are passed to the pattern unchanged.
+    string fold it first, without the gate.
     """
 
     __slots__ = ("_compiled", "_fast", "_folded", "_sorted", "_spans", "_text")
@@ -486,39 +512,43 @@ class GatedPattern:
         """The pattern's source."""
         return self._compiled.pattern
 
-    def _first(self, string: str, pos: int, endpos: int, anchored: bool) -> int | None:
-        """Where the first match in ``string[pos:endpos]`` starts.
+    def _first(self, string: str, pos: int, endpos: int, anchored: bool) -> tuple[int, str] | None:
+        """Where the first match in ``string[pos:endpos]`` starts, and the folded string.
 
-        ``None`` when there is none, -1 when unknown (``string`` is not the bound text).
+        ``None`` when there is none; -1 when unknown (the pattern has no twin).
         """
-        if string is not self._text:
-            return -1
-        spans = self._spans
-        if spans is not None:
-            if not self._sorted:
-                spans.sort()
-                self._sorted = True
-            for k in range(bisect.bisect_left(spans, (pos,)), len(spans)):
-                start, end = spans[k]
-                if start >= endpos:
+        if self._fast is None and string is not self._text:
+            return -1, ""
+        if string is self._text:
+            spans = self._spans
+            if spans is not None:
+                if not self._sorted:
+                    spans.sort()
+                    self._sorted = True
+                for k in range(bisect.bisect_left(spans, (pos,)), len(spans)):
+                    start, end = spans[k]
+                    if start >= endpos:
+                        return None
+                    if end <= endpos:
+                        break
+                else:
                     return None
-                if end <= endpos:
-                    break
-            else:
-                return None
+            folded = self._folded
+        else:
+            folded = fold_case(string)
         fast = self._fast
         if fast is None:
-            return -1
-        found = (fast.match if anchored else fast.search)(self._folded, pos, endpos)
-        return None if found is None else found.start()
+            return -1, ""
+        found = (fast.match if anchored else fast.search)(folded, pos, endpos)
+        return None if found is None else (found.start(), folded)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As :meth:`re.Pattern.search`."""
-        at = self._first(string, pos, endpos, False)
-        if at is None:
+        first = self._first(string, pos, endpos, False)
+        if first is None:
             return None
-        if at >= 0:
-            found = self._compiled.match(string, at, endpos)
+        if first[0] >= 0:
+            found = self._compiled.match(string, first[0], endpos)
             if found is not None:
                 return found
         return self._compiled.search(string, pos, endpos)
@@ -533,10 +563,21 @@ class GatedPattern:
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """As :meth:`re.Pattern.finditer`."""
-        at = self._first(string, pos, endpos, False)
-        if at is None:
+        first = self._first(string, pos, endpos, False)
+        if first is None:
             return iter(())
-        return self._compiled.finditer(string, max(pos, at), endpos)
+        at, folded = first
+        compiled, fast = self._compiled, self._fast
+        if at < 0 or fast is None:
+            return compiled.finditer(string, pos, endpos)
+        found = []
+        for twin in fast.finditer(folded, at, endpos):
+            start = twin.start()
+            own = compiled.match(string, start, endpos) if twin.end() > start else None
+            if own is None:  # an empty match: the rules for the next one are the pattern's
+                return compiled.finditer(string, pos, endpos)
+            found.append(own)
+        return iter(found)
 
 
 class SpanGate:
