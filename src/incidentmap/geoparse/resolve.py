@@ -44,6 +44,8 @@ _ADMIN_WORDS = frozenset(
 _CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 #: Second-level areas the gazetteer does not hold ("Metcalfe County", "St. Bernard Parish").
 _SECOND_LEVEL = frozenset({"county", "parish", "borough"})
+#: The hints (always lower case) that mark a mention of one of them.
+_COUNTY_HINTS = frozenset(f"suffix:{word}" for word in _SECOND_LEVEL)
 _MAX_CANDIDATES = 25
 #: Feature codes of the curated regions, islands and seas ("Darfur", "Java", "Red Sea").
 _CURATED_AREAS = frozenset({"RGN", "ISL", "PEN", "SEA", "GULF"})
@@ -126,6 +128,7 @@ class Resolver:
         self.joined = joined or {}
         self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
+        self._mixed: dict[str, bool] = {}
 
     # -- candidates ---------------------------------------------------------------------
 
@@ -239,10 +242,19 @@ class Resolver:
                        for cc, w in focus.items()}  # fmt: skip
         area_bonus = {a: (AREA_WEIGHT * w / area_total, f"in {a[0]}-{a[1]}, named in the article")
                       for a, w in areas.items()}  # fmt: skip
-        for m, ss in zip(mentions, scored, strict=False):
-            self._hints(_with_text_hints(text, m), ss)
+        hinted = []
+        for m in mentions:
+            end, start = m.end, m.start
+            if (text[end : end + 1] == " " and text[end + 1 : end + 2].islower()) or text[
+                max(0, start - 4) : start
+            ] == " of ":
+                m = _with_text_hints(text, m)
+            hinted.append(m)
+        for m, cs, ss in zip(hinted, cands, scored, strict=False):
+            self._hints(m, ss)
             _city_over_area(m.key, ss)
-            _area_over_foreign_country(ss, focus, own.get(m.key, {}))
+            if focus and self._country_and_area(m.key, cs):
+                _area_over_foreign_country(ss, focus, own.get(m.key))
             for s in ss:
                 p = s.place
                 if p.is_country:
@@ -256,12 +268,14 @@ class Resolver:
                     got = area_bonus.get(area)
                     # an area named only by this very name ("Quebec") is no evidence for
                     # its namesake city
-                    if got is not None and area_names[area] != {m.key}:
+                    if got is not None and not (
+                        len(area_names[area]) == 1 and m.key in area_names[area]
+                    ):
                         s.score += got[0]
                         s.reasons.append(got[1])
         self._qualifiers(text, mentions, scored)
         _lists(text, mentions, scored)
-        _unknown_counties(text, mentions, scored, areas)
+        _unknown_counties(hinted, scored, areas)
         picks = [_best(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(mentions, scored)
@@ -269,6 +283,16 @@ class Resolver:
         for m, ss in zip(mentions, scored, strict=False):
             out.append(_toponym(m, ss))
         return out
+
+    def _country_and_area(self, key: str, places: Sequence[Place]) -> bool:
+        """Whether a name's candidates hold both a country and a first-level area."""
+        got = self._mixed.get(key)
+        if got is None:
+            got = any(p.is_country for p in places) and any(p.is_admin1 for p in places)
+            if len(self._mixed) > 200_000:
+                self._mixed.clear()
+            self._mixed[key] = got
+        return got
 
     def _prior_list(self, key: str, place: Place) -> tuple[float, list[str]]:
         score, reasons = self.prior(key, place)
@@ -288,7 +312,7 @@ class Resolver:
         each mention key the country weights its own mentions brought.
         """
         weights: dict[str, float] = defaultdict(float)
-        own: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        own: dict[str, dict[str, float]] = {}
         areas: dict[tuple[str, str], float] = defaultdict(float)
         names: dict[tuple[str, str], set[str]] = defaultdict(set)
         for m, ss in zip(mentions, scored, strict=False):
@@ -306,8 +330,10 @@ class Resolver:
                 weight = 1.0
             elif sure:
                 weight = _sure_weight(best.place)
-            weights[cc] += weight
-            own[m.key][cc] += weight
+            if weight:
+                weights[cc] += weight
+                mine = own.setdefault(m.key, {})
+                mine[cc] = mine.get(cc, 0.0) + weight
             if best.place.is_admin1 and (sure or len(ss) == 1 or _margin(ss) > 2.0):
                 areas[(cc, best.place.admin1 or "")] += 1.0
                 names[(cc, best.place.admin1 or "")].add(m.key)
@@ -421,7 +447,7 @@ class Resolver:
 
 
 def _area_over_foreign_country(
-    ss: list[_Scored], focus: Mapping[str, float], own: Mapping[str, float]
+    ss: list[_Scored], focus: Mapping[str, float], own: Mapping[str, float] | None
 ) -> None:
     """Prefer a first-level area of the article's country to a same-named foreign country.
 
@@ -429,21 +455,21 @@ def _area_over_foreign_country(
     its focus, counting the other mentions only) that names nothing else of the country
     Georgia is the state. In an article about the Caucasus it stays the country.
     """
-    countries = [s for s in ss if s.place.is_country]
+    if len(ss) < 2 or not focus:
+        return
+    countries = [s.place.country_code for s in ss if s.place.is_country]
     if not countries:
         return
+    own = own or {}
     others = {cc: w - own.get(cc, 0.0) for cc, w in focus.items()}
     total = sum(w for w in others.values() if w > 0)
-    if total <= 0:
+    if total <= 0 or any(others.get(cc, 0.0) > 0 for cc in countries):
         return
     for s in ss:
         p = s.place
-        if not p.is_admin1 or others.get(p.country_code, 0.0) < AREA_OF_FOCUS_SHARE * total:
-            continue
-        if any(others.get(c.place.country_code, 0.0) > 0 for c in countries):
-            continue
-        s.score += 5.0
-        s.reasons.append("an area of the article's country, not a foreign country")
+        if p.is_admin1 and others.get(p.country_code, 0.0) >= AREA_OF_FOCUS_SHARE * total:
+            s.score += 5.0
+            s.reasons.append("an area of the article's country, not a foreign country")
 
 
 _TYPE_WORDS = "|".join(sorted(_ADMIN_WORDS | _CITY_WORDS))
@@ -461,14 +487,15 @@ def _with_text_hints(text: str, m: Mention) -> Mention:
     Only lower-case words count: "Ohio State" and "Penn State" are universities.
     """
     extra = []
-    if not any(h.startswith("suffix:") for h in m.hints):
-        after = _WORD_AFTER.match(text, m.end)
-        if after:
-            extra.append(f"suffix:{after.group(1)}")
-    if not any(h.startswith("cue:") for h in m.hints):
-        before = _WORDS_BEFORE.search(text, max(0, m.start - 20), m.start)
-        if before:
-            extra.append(f"cue:{before.group(1)} of")
+    after = text[m.end : m.end + 2]
+    if len(after) == 2 and after[0] == " " and after[1].islower():
+        match = _WORD_AFTER.match(text, m.end)
+        if match and not any(h.startswith("suffix:") for h in m.hints):
+            extra.append(f"suffix:{match.group(1)}")
+    if text[max(0, m.start - 4) : m.start] == " of ":
+        match = _WORDS_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if match and not any(h.startswith("cue:") for h in m.hints):
+            extra.append(f"cue:{match.group(1)} of")
     if not extra:
         return m
     return replace(m, hints=(*m.hints, *extra))
@@ -482,14 +509,21 @@ def _lists(text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]) 
     country. A neighbour counts by its current best reading, if that is a country or a
     first-level area; a candidate gains once, whatever the number of such neighbours.
     """
-    bests = [_best(ss) for ss in scored]
-    for a, ss in enumerate(scored):
-        neighbours = []
-        if a > 0 and text[mentions[a - 1].end : mentions[a].start] in _LIST_JOINERS:
-            neighbours.append(bests[a - 1])
-        if a + 1 < len(mentions) and text[mentions[a].end : mentions[a + 1].start] in _LIST_JOINERS:
-            neighbours.append(bests[a + 1])
-        areas = [n.place for n in neighbours if n and (n.place.is_country or n.place.is_admin1)]
+    linked: dict[int, list[int]] = {}
+    for a in range(len(mentions) - 1):
+        if text[mentions[a].end : mentions[a + 1].start] in _LIST_JOINERS:
+            linked.setdefault(a, []).append(a + 1)
+            linked.setdefault(a + 1, []).append(a)
+    if not linked:
+        return
+    bests = {b: _best(scored[b]) for b in linked}
+    for a, near in linked.items():
+        ss = scored[a]
+        areas = [
+            n.place
+            for n in (bests[b] for b in near)
+            if n is not None and (n.place.is_country or n.place.is_admin1)
+        ]
         if not areas:
             continue
         seats = {(s.place.country_code, s.place.admin1) for s in ss if s.place.feature_class == "P"}
@@ -503,7 +537,6 @@ def _lists(text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]) 
 
 
 def _unknown_counties(
-    text: str,
     mentions: Sequence[Mention],
     scored: list[list[_Scored]],
     areas: Mapping[tuple[str, str], float],
@@ -516,7 +549,7 @@ def _unknown_counties(
     becomes the best candidate, as event coders fall back to the next larger area they
     know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
     """
-    if not areas:
+    if not areas or all(_COUNTY_HINTS.isdisjoint(m.hints) for m in mentions):
         return
     most = max(areas.values())
     leaders = [a for a, w in areas.items() if w == most]
@@ -535,9 +568,7 @@ def _unknown_counties(
     if state is None:
         return
     for m, ss in zip(mentions, scored, strict=False):
-        m = _with_text_hints(text, m)
-        words = {h.split(":", 1)[1].lower() for h in m.hints if h.startswith("suffix:")}
-        if not words & _SECOND_LEVEL or m.key == normalize_name(state.name):
+        if _COUNTY_HINTS.isdisjoint(m.hints) or m.key == normalize_name(state.name):
             continue
         if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
             continue
