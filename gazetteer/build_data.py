@@ -58,6 +58,12 @@ MAIN_GROUP_GAP_KM = 500.0
 #: About this many grid cells cover the bounding box of a country when its outline is
 #: shared out among its first-level areas (cells of 0.005° to 0.25°).
 AREA_GRID_CELLS = 20_000
+#: Grid cells farther than this from every place of the country are left out: overseas
+#: parts whose places belong to another code (French Guiana, Réunion: GF, RE) or none.
+AREA_REACH_KM = 500.0
+#: An area covered by fewer grid cells keeps the mean of its places (Tokyo on a grid
+#: coarsened by Japan's far islands, city-states).
+AREA_MIN_CELLS = 10
 #: A place farther than this from every other place of its own area, whose nearest
 #: neighbour lies in another area, is taken as mis-coded when areas are drawn.
 STRAY_PLACE_KM = 100.0
@@ -464,12 +470,14 @@ def area_points(
     Places that look mis-coded are left out first: a place whose nearest neighbour lies
     in another area and that has no place of its own area within ``STRAY_PLACE_KM`` (a
     Sichuan town coded as Jiangsu would otherwise claim half of western China). An area
-    whose places would all go keeps them.
+    whose places would all go keeps them. Cells farther than ``AREA_REACH_KM`` from any
+    place go to no area (France's outline holds French Guiana, whose places are coded
+    GF), and an area with fewer than ``AREA_MIN_CELLS`` cells gets no point here.
 
     Returns
     -------
     dict
-        Admin1 code -> (lat, lon, number of grid cells), for the areas that got a cell.
+        Admin1 code -> (lat, lon, number of grid cells), for the areas with enough cells.
     """
     import numpy as np
     import shapely
@@ -515,17 +523,21 @@ def area_points(
     stats.add("admin1: stray places left out of the area outlines", int((~keep).sum()))
 
     kept = np.flatnonzero(keep)
-    found = shapely.STRtree(points[kept]).query_nearest(
-        shapely.points(cell_x * k, cell_lat), all_matches=False
+    (cell_i, place_i), dist = shapely.STRtree(points[kept]).query_nearest(
+        shapely.points(cell_x * k, cell_lat), all_matches=False, return_distance=True
     )
-    owner = np.empty(len(cell_x), dtype=int)
-    owner[found[0]] = kept[found[1]]
-    cell_code = codes[owner]
+    owner = np.full(len(cell_x), -1)
+    near = dist <= AREA_REACH_KM / KM_PER_DEGREE
+    owner[cell_i[near]] = kept[place_i[near]]
+    stats.add("admin1: grid cells beyond reach of any place", int((owner < 0).sum()))
+    cell_code = np.where(owner >= 0, codes[np.maximum(owner, 0)], "")
     weight = np.cos(np.radians(cell_lat))
     sin_lat = np.sin(np.radians(cell_lat))
     out: dict[str, tuple[float, float, int]] = {}
-    for code in np.unique(cell_code):
+    for code in np.unique(cell_code[owner >= 0]):
         mine = cell_code == code
+        if mine.sum() < AREA_MIN_CELLS:
+            continue
         w = weight[mine]
         lon = float((cell_x[mine] * w).sum() / w.sum())
         y = float((sin_lat[mine] * w).sum() / w.sum())

@@ -226,6 +226,18 @@ def test_a_mis_coded_place_far_from_its_area_does_not_claim_land(build_data):
     assert points["A"][1] < 2.0  # without the rule A would own the far east as well
 
 
+def test_an_overseas_part_without_places_is_no_area_s_land(build_data):
+    from shapely.geometry import MultiPolygon, box
+
+    bd = build_data
+    # the home part is shared by two areas; the part 5,000 km away has no place at all
+    country = MultiPolygon([box(0.0, 0.0, 4.0, 2.0), box(45.0, 0.0, 47.0, 2.0)])
+    places = [_city(bd, i, 1.0, 0.5 + 0.1 * i, "A") for i in range(5)]
+    places += [_city(bd, 100 + i, 1.0, 3.0 + 0.1 * i, "B") for i in range(5)]
+    points = bd.area_points(country, places, bd.Stats())
+    assert points["A"][1] < 2.0 and points["B"][1] < 4.0
+
+
 def test_area_points_across_the_antimeridian(build_data):
     from shapely.geometry import MultiPolygon, box
 
