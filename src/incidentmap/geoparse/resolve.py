@@ -5,10 +5,18 @@ Each candidate place gets points, and keeps the reasons it got them:
 - **prior**: population (log scale), feature type (country, admin area, capital,
   provincial capital, landmark), whether the written name is its main name;
 - **focus**: the article's countries (the dateline counts most, then named countries,
-  then demonyms and places whose country is certain);
-- **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"`` and ``"X province"``;
+  then demonyms and places whose country is certain; a lone hamlet counts little); a
+  state of the article's country beats a same-named foreign country ("Georgia");
+- **type words**: ``"X province"``, ``"a Washington state farm"``, ``"the city of X"``,
+  also read from the text around given spans;
+- **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
+  (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
+- **city or province**: a city named like its province wins only if it holds a tenth of
+  the province's people or is the capital ("Basra", but the province "Quebec");
 - **containment**: a landmark whose city the article names (``"Green Zone in Baghdad"``);
 - **nearness**: distance to the places already placed with confidence;
+- **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
+  Kentucky, not at a namesake hamlet elsewhere (the gazetteer has no counties);
 - **one sense per name**: every mention of a name in an article gets the same place.
 
 The confidence is the softmax share of the winner among the candidates, so it says
