@@ -379,13 +379,7 @@ def find_mentions(
             reasons.append("an aggregate of many strikes or targets, not one event")
         elif background and not alleged:
             reasons.append("generic or habitual statement")
-        word = text[best.start : best.end].lower()
-        family = frozenset(
-            t
-            for noun, types in zip(cues.anaphor_nouns, cues.anaphor_types, strict=True)
-            if noun.fullmatch(word)
-            for t in types
-        )
+        family = tax.family(text[best.start : best.end].lower())
         out.append(
             Mention(
                 family=family,

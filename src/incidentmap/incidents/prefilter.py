@@ -512,13 +512,15 @@ class GatedPattern:
         """The pattern's source."""
         return self._compiled.pattern
 
-    def _first(self, string: str, pos: int, endpos: int, anchored: bool) -> tuple[int, str] | None:
-        """Where the first match in ``string[pos:endpos]`` starts, and the folded string.
+    def _first(
+        self, string: str, pos: int, endpos: int, anchored: bool
+    ) -> tuple[re.Match[str] | None, str] | None:
+        """Return the twin's first match in ``string[pos:endpos]`` and the folded string.
 
-        ``None`` when there is none; -1 when unknown (the pattern has no twin).
+        ``None`` when there is no match; ``(None, "")`` when unknown (no twin).
         """
         if self._fast is None and string is not self._text:
-            return -1, ""
+            return None, ""
         if string is self._text:
             spans = self._spans
             if spans is not None:
@@ -538,17 +540,17 @@ class GatedPattern:
             folded = fold_case(string)
         fast = self._fast
         if fast is None:
-            return -1, ""
+            return None, ""
         found = (fast.match if anchored else fast.search)(folded, pos, endpos)
-        return None if found is None else (found.start(), folded)
+        return None if found is None else (found, folded)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As :meth:`re.Pattern.search`."""
         first = self._first(string, pos, endpos, False)
         if first is None:
             return None
-        if first[0] >= 0:
-            found = self._compiled.match(string, first[0], endpos)
+        if first[0] is not None:
+            found = self._compiled.match(string, first[0].start(), endpos)
             if found is not None:
                 return found
         return self._compiled.search(string, pos, endpos)
@@ -566,18 +568,20 @@ class GatedPattern:
         first = self._first(string, pos, endpos, False)
         if first is None:
             return iter(())
-        at, folded = first
+        twin, folded = first
         compiled, fast = self._compiled, self._fast
-        if at < 0 or fast is None:
+        if twin is None or fast is None:
             return compiled.finditer(string, pos, endpos)
         found = []
-        for twin in fast.finditer(folded, at, endpos):
-            start = twin.start()
-            own = compiled.match(string, start, endpos) if twin.end() > start else None
+        while True:
+            start, end = twin.span()
+            own = compiled.match(string, start, endpos) if end > start else None
             if own is None:  # an empty match: the rules for the next one are the pattern's
                 return compiled.finditer(string, pos, endpos)
             found.append(own)
-        return iter(found)
+            twin = fast.search(folded, end, endpos)
+            if twin is None:
+                return iter(found)
 
 
 class SpanGate:

@@ -157,6 +157,7 @@ class Taxonomy:
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
+        self._families: dict[str, frozenset[EventType]] = {}
 
     @classmethod
     def default(cls) -> Taxonomy:
@@ -254,6 +255,24 @@ class Taxonomy:
         view.__dict__.update(self.__dict__)
         view.cues = Cues(**fields)
         return view
+
+    def family(self, word: str) -> frozenset[EventType]:
+        """Return the event types an event noun can be part of ("clashes": several).
+
+        ``word`` is lower-cased; the types are those of the anaphor nouns it is.
+        """
+        found = self._families.get(word)
+        if found is None:
+            cues = self.cues
+            found = frozenset(
+                t
+                for noun, types in zip(cues.anaphor_nouns, cues.anaphor_types, strict=True)
+                if noun.fullmatch(word)
+                for t in types
+            )
+            if len(self._families) < 10_000:
+                self._families[word] = found
+        return found
 
     def sub_event(self, event_type: EventType, name: str) -> SubEventType:
         """Return the sub-event type ``name`` of ``event_type``.
