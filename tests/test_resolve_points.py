@@ -37,6 +37,7 @@ PLACES = [
     (_p("t:au", "Australia", -25.0, 134.0, "A", "PCLI", "AU", pop=25_000_000), ("Australia",)),
     (_p("t:ca", "Canada", 57.0, -98.0, "A", "PCLI", "CA", pop=38_000_000), ("Canada",)),
     (_p("t:iq", "Iraq", 33.0, 44.0, "A", "PCLI", "IQ", pop=38_000_000), ("Iraq",)),
+    (_p("t:ua", "Ukraine", 49.0, 32.0, "A", "PCLI", "UA", pop=41_000_000), ("Ukraine",)),
     (_p("t:ge", "Georgia", 42.0, 43.5, "A", "PCLI", "GE", pop=3_700_000), ("Georgia",)),
     (_p("t:usga", "Georgia", 32.7, -83.4, "A", "ADM1", "US", "GA", 10_500_000), ("Georgia",)),
     (_p("t:tbilisi", "Tbilisi", 41.7, 44.8, "P", "PPLC", "GE", None, 1_100_000), ("Tbilisi",)),
@@ -119,6 +120,20 @@ def test_a_city_over_its_province_is_not_lifted_over_its_namesakes_abroad(parser
     got = placed(parser, "A crash at Kingston killed two, Queensland police said.")
     assert got["Kingston"] == "t:kingston-au"
     assert placed(parser, "Ministers met in Kingston.")["Kingston"] == "t:kingston-jm"
+
+
+def test_a_dateline_and_a_typed_mention_of_one_name_keep_their_own_senses(parser):
+    text = "DORNAU, Ukraine - Shelling hit villages across Dornau province on Monday."
+    found = {(t.start, t.place.id if t.place else None) for t in parser.parse(text)}
+    assert (0, "t:dornau-city") in found
+    assert (text.index("Dornau province"), "t:dornau-prov") in found
+
+
+def test_the_district_of_x_is_no_first_level_cue(parser):
+    (t,) = [
+        t for t in parser.parse("Police fired in the district of Dornau.") if t.text == "Dornau"
+    ]
+    assert not any("district of" in r for c in t.candidates for r in c.reasons)
 
 
 def test_a_city_holding_most_of_its_province_is_the_city(parser):

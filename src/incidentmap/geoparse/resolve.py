@@ -286,7 +286,7 @@ class Resolver:
         _unknown_counties(hinted, scored, areas)
         picks = [_best(ss) for ss in scored]
         self._context(mentions, scored, picks)
-        self._one_sense(mentions, scored)
+        self._one_sense(hinted, scored)
         out = []
         for m, ss in zip(mentions, scored, strict=False):
             out.append(_toponym(m, ss))
@@ -349,6 +349,12 @@ class Resolver:
 
     def _hints(self, m: Mention, ss: list[_Scored]) -> None:
         for hint in m.hints:
+            if hint == "dateline" and m.kind == "dateline":
+                for s in ss:  # "KADUNA, Nigeria --": a dateline names a town
+                    if s.place.feature_class == "P":
+                        s.score += 3.0
+                        s.reasons.append("a dateline names a town")
+                continue
             if hint.startswith("cue:"):
                 _cue_words(hint.split(":", 1)[1], ss)
                 continue
@@ -432,11 +438,15 @@ class Resolver:
                     s.reasons.append(got[1])
 
     def _one_sense(self, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> None:
-        """Give every mention of one name in an article the same place."""
-        groups: dict[str, list[int]] = defaultdict(list)
+        """Give every mention of one name in an article the same place.
+
+        Mentions that say what they are form groups of their own: a dateline names a town,
+        "Kaduna state" the state, so "KADUNA, Nigeria -- ... in Kaduna state" keeps both.
+        """
+        groups: dict[tuple[str, str], list[int]] = defaultdict(list)
         for a, m in enumerate(mentions):
             if m.kind != "demonym":
-                groups[m.key].append(a)
+                groups[(m.key, _stated_type(m))].append(a)
         for idxs in groups.values():
             if len(idxs) < 2:
                 continue
@@ -482,7 +492,11 @@ def _area_over_foreign_country(
 
 _TYPE_WORDS = "|".join(sorted(_ADMIN_WORDS | _CITY_WORDS))
 _WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
-_WORDS_BEFORE = re.compile(rf"\b({_TYPE_WORDS}) of\s+$")
+#: "the province of X", "the city of X": only words of the first level or of a town, as
+#: "the district of X" and "the county of X" name second-level areas the gazetteer lacks.
+_FIRST_LEVEL_OR_TOWN = "province|state|governorate|region|oblast|city|town|village"
+_WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
+_CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
 #: What stands between two names of a list ("Ohio, Texas and Utah").
 _LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
 
@@ -585,9 +599,26 @@ def _unknown_counties(
         ss.append(_Scored(state, top + 1.0, [reason]))
 
 
+def _stated_type(m: Mention) -> str:
+    """Return "town" or "area" when the text says what a mention is, else ""."""
+    for hint in m.hints:
+        if hint == "dateline":
+            return "town"
+        kind, _, word = hint.partition(":")
+        if kind in ("suffix", "cue"):
+            head = word.split()[0].lower() if word else ""
+            if head in _CITY_WORDS:
+                return "town"
+            if head in _ADMIN_WORDS:
+                return "area"
+    return ""
+
+
 def _cue_words(cue: str, ss: list[_Scored]) -> None:
     """Apply "the city of X" and "the province of X" to the candidates of X."""
     head = cue.split()[0]
+    if head not in _CUE_HEADS:
+        return
     if cue.endswith(" of") and head in _CITY_WORDS:
         for s in ss:
             if s.place.feature_class == "P":
