@@ -32,7 +32,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..model import Incident, TimePrecision
 
@@ -213,13 +213,17 @@ def _lon_cells(lat: float, cell: float, max_km: float) -> int:
     return math.ceil(math.degrees(2 * math.asin(ratio)) / cell)
 
 
-def _compatible(a: MergeKey, b: MergeKey, max_km: float, tolerance_days: int) -> bool:
-    return (
-        a.first_day - tolerance_days <= b.last_day
-        and b.first_day - tolerance_days <= a.last_day
-        and not (a.article_ids & b.article_ids)
-        and haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
-    )
+@dataclass(slots=True)
+class _Group:
+    """An open group of reports: its first report, members and the bounds they set."""
+
+    started: int  # position in the sweep of the first report
+    first: MergeKey
+    cell: tuple[int, int]
+    min_last: int  # a new report must start (within tolerance) before this day
+    articles: set[str]
+    radius: float = 0.0  # largest distance of a member from the first report
+    members: list[MergeKey] = field(default_factory=list)
 
 
 def event_groups(
@@ -231,13 +235,15 @@ def event_groups(
     different articles, their date ranges overlap or lie ``tolerance_days`` apart, and
     they are at most ``max_km`` apart. A report joins a group only if it can be of one
     event with *every* report in it (complete linkage), the group whose first report is
-    nearest when several qualify; otherwise it starts a group. Chains therefore do not
-    form: daily protests in one square, each day's reports a day from the next, stay
-    one incident a day rather than becoming one months-long incident.
+    nearest when several qualify (then the group started first); otherwise it starts a
+    group. Chains therefore do not form: daily protests in one square, each day's
+    reports a day from the next, stay one incident a day rather than one incident
+    lasting weeks.
 
-    The sweep holds only the reports whose date range is still open, binned on a grid
-    of cells about ``max_km`` high, so memory follows the reports of a few weeks, not
-    the corpus, and a report is compared with its neighbours only.
+    The sweep keeps only the groups that can still take a report, indexed by the grid
+    cell (about ``max_km`` high) of their first report, and checks a report against the
+    groups of the neighbouring cells, with each group's date bound, article set and
+    radius, so the work and memory follow the events of a few weeks, not the corpus.
 
     Parameters
     ----------
@@ -258,41 +264,41 @@ def event_groups(
     ValueError
         If the keys are not sorted by ``first_day``.
     """
-    cell = max_km / _KM_PER_DEGREE
-    columns = max(1, math.ceil(360.0 / cell))
+    cell_size = max_km / _KM_PER_DEGREE
+    columns = max(1, math.ceil(360.0 / cell_size))
     roots: dict[int, int] = {}
-    # open groups: first report's index -> members; active report -> its group; and per
-    # event type the open reports binned by grid cell, with a heap of when they close
-    members: dict[int, list[MergeKey]] = {}
-    open_count: dict[int, int] = {}
-    group_of: dict[int, int] = {}
-    active: dict[str, dict[tuple[int, int], dict[int, MergeKey]]] = defaultdict(dict)
-    closing: dict[str, list[tuple[int, int, tuple[int, int]]]] = defaultdict(list)
+    # per event type: open groups by the grid cell of their first report, and a heap of
+    # (day after which a group can take no report, its start, its first report's index)
+    grids: dict[str, dict[tuple[int, int], dict[int, _Group]]] = defaultdict(dict)
+    heaps: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    open_groups: dict[int, _Group] = {}
+
+    def close(group: _Group, grid: dict[tuple[int, int], dict[int, _Group]]) -> None:
+        index = group.first.index
+        del open_groups[index]
+        bucket = grid[group.cell]
+        del bucket[index]
+        if not bucket:
+            del grid[group.cell]
+        if len(group.members) > 1:
+            roots.update((m.index, index) for m in group.members)
+
     previous = -(1 << 62)
-    started: dict[int, int] = {}
     for position, key in enumerate(keys):
         if key.first_day < previous:
             raise ValueError("event_groups needs keys sorted by first_day")
         previous = key.first_day
-        grid, heap = active[key.event_type], closing[key.event_type]
+        grid, heap = grids[key.event_type], heaps[key.event_type]
         while heap and heap[0][0] + tolerance_days < key.first_day:
-            _, index, where = heapq.heappop(heap)
-            bucket = grid[where]
-            del bucket[index]
-            if not bucket:
-                del grid[where]
-            root = group_of.pop(index)
-            open_count[root] -= 1
-            if not open_count[root]:  # the group is closed: record it, forget it
-                del open_count[root], started[root]
-                group = members.pop(root)
-                if len(group) > 1:
-                    roots.update((k.index, root) for k in group)
-        row = math.floor(key.lat / cell)
-        col = math.floor((key.lon + 180.0) / cell) % columns
-        span = _lon_cells(key.lat, cell, max_km)
+            min_last, _, index = heapq.heappop(heap)
+            group = open_groups.get(index)
+            if group is not None and group.min_last == min_last:
+                close(group, grid)
+        row = math.floor(key.lat / cell_size)
+        col = math.floor((key.lon + 180.0) / cell_size) % columns
+        span = _lon_cells(key.lat, cell_size, max_km)
         if 2 * span + 1 >= columns:
-            near: Iterable[dict[int, MergeKey]] = list(grid.values())
+            near: Iterable[dict[int, _Group]] = list(grid.values())
         else:
             near = [
                 found
@@ -300,30 +306,40 @@ def event_groups(
                 for dx in range(-span, span + 1)
                 if (found := grid.get((row + dy, (col + dx) % columns))) is not None
             ]
-        candidates = {
-            group_of[other.index]
-            for bucket in near
-            for other in bucket.values()
-            if _compatible(key, other, max_km, tolerance_days)
-        }
-        best: tuple[float, int, int] | None = None
-        for root in candidates:  # ties go to the group started first in the sweep
-            group = members[root]
-            if all(_compatible(key, m, max_km, tolerance_days) for m in group):
-                distance = haversine_km(key.lat, key.lon, group[0].lat, group[0].lon)
-                rank = (distance, started[root], root)
-                best = rank if best is None or rank < best else best
-        root = key.index if best is None else best[2]
+        best: tuple[float, int, _Group] | None = None
+        for bucket in near:
+            for group in bucket.values():
+                if key.first_day - tolerance_days > group.min_last:
+                    continue  # max_first <= key.first_day, so the other bound holds
+                if not group.articles.isdisjoint(key.article_ids):
+                    continue
+                first = group.first
+                distance = haversine_km(key.lat, key.lon, first.lat, first.lon)
+                if distance > max_km:
+                    continue
+                if distance + group.radius > max_km and any(
+                    haversine_km(key.lat, key.lon, m.lat, m.lon) > max_km for m in group.members
+                ):
+                    continue
+                if best is None or (distance, group.started) < best[:2]:
+                    best = (distance, group.started, group)
         if best is None:
-            started[root] = position
-        members.setdefault(root, []).append(key)
-        open_count[root] = open_count.get(root, 0) + 1
-        group_of[key.index] = root
-        grid.setdefault((row, col), {})[key.index] = key
-        heapq.heappush(heap, (key.last_day, key.index, (row, col)))
-    for root, group in members.items():
-        if len(group) > 1:
-            roots.update((k.index, root) for k in group)
+            group = _Group(position, key, (row, col), key.last_day, set(key.article_ids))
+            group.members.append(key)
+            open_groups[key.index] = group
+            grid.setdefault((row, col), {})[key.index] = group
+            heapq.heappush(heap, (key.last_day, position, key.index))
+            continue
+        distance, _, group = best
+        group.members.append(key)
+        group.articles |= key.article_ids
+        group.radius = max(group.radius, distance)
+        if key.last_day < group.min_last:
+            group.min_last = key.last_day
+            heapq.heappush(heap, (key.last_day, group.started, group.first.index))
+    for group in open_groups.values():
+        if len(group.members) > 1:
+            roots.update((m.index, group.first.index) for m in group.members)
     return roots
 
 
