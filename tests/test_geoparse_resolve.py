@@ -94,6 +94,13 @@ def test_unknown_given_mention_is_unresolved_not_an_error(parser):
     assert t.place is None and t.confidence == 0.0
 
 
+@pytest.mark.parametrize("text", ["Mo", "They flew in from Calif", "Calif. fires"])
+def test_an_abbreviation_mention_is_the_text_as_written(parser, text):
+    # "Mo" at the end of a text has no period to include: the span must not run past it
+    for t in parser.parse(text):
+        assert text[t.start : t.end] == t.text and t.end <= len(text)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_offsets_always_point_at_the_mention_text(parser, text):

@@ -281,11 +281,11 @@ class Recognizer:
     def _abbreviation(self, key: str, surface: str, start: int = 0) -> Mention | None:
         for abbr in self.lexicon.abbreviations.get(key, ()):
             if surface == abbr.form or surface == abbr.form.rstrip("."):
-                text = abbr.form if surface + "." == abbr.form else surface
+                # the mention is what the text holds: "Calif." with its period, "Mo" without
                 return Mention(
                     start,
-                    start + len(text),
-                    text,
+                    start + len(surface),
+                    surface,
                     normalize_name(abbr.name),
                     kind="place",
                     country_code=abbr.country_code,
