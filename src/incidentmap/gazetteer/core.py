@@ -143,6 +143,8 @@ class Gazetteer:
         self.version: str = meta.get("version", "")
         self._meta = meta
         self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
+        # countries and first-level areas by code: a few thousand, asked for all the time
+        self._areas: dict[tuple[str, str | None], Place | None] = {}
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -286,17 +288,21 @@ class Gazetteer:
 
     def country(self, code: str) -> Place | None:
         """Return the country with this ISO 3166-1 alpha-2 code, or ``None``."""
-        found = ix.query_places(self._conn, "is_country = 1 AND country_code = ?", (code.upper(),))
-        return found[0] if found else None
+        key = (code.upper(), None)
+        if key not in self._areas:
+            found = ix.query_places(self._conn, "is_country = 1 AND country_code = ?", key[:1])
+            self._areas[key] = found[0] if found else None
+        return self._areas[key]
 
     def admin1(self, country_code: str, admin1_code: str) -> Place | None:
         """Return the first-level area ``admin1_code`` of a country, or ``None``."""
-        found = ix.query_places(
-            self._conn,
-            "feature_code = 'ADM1' AND country_code = ? AND admin1 = ?",
-            (country_code.upper(), admin1_code),
-        )
-        return found[0] if found else None
+        key = (country_code.upper(), admin1_code)
+        if key not in self._areas:
+            found = ix.query_places(
+                self._conn, "feature_code = 'ADM1' AND country_code = ? AND admin1 = ?", key
+            )
+            self._areas[key] = found[0] if found else None
+        return self._areas[key]
 
     def parent(self, place: Place) -> Place | None:
         """Return the place ``place`` lies in: its parent, else its admin1 area, else country."""
@@ -390,6 +396,7 @@ class Gazetteer:
         self._conn, self.path, self._meta = fresh._conn, fresh.path, fresh._meta
         self.version = fresh.version
         self._lookup.cache_clear()
+        self._areas.clear()
         return int(self._meta.get("places", "0"))
 
     def close(self) -> None:
