@@ -5,13 +5,24 @@ place wins: a landmark over its city, a city over its province, a province over 
 country; at equal specificity the place nearest the trigger. Demonyms ("Iraqi") name
 actors, not places, and datelines are only a fallback.
 
+Not the scene: a place that is a party to relations ("peace with neighbouring
+Eritrea", "talks with Moscow"), a country not introduced as a place ("slogans against
+France"), and a name "district of the city" resolved to a province or to a capital of
+its own (a namesake of a part of the town told before). A place given as the reference of a distance
+("25 km west of X") is an anchor: a town the phrase locates wins over it, and so does a
+province when the anchor is far (more than 50 km); chosen, it is ``NEAR`` (2), or
+``REGION`` (3) when far.
+
 Precision: a landmark or town named in the event's sentence is ``EXACT`` (1); one
 introduced by "near", "outside", "north of", "the outskirts of" ..., or a district,
 is ``NEAR`` (2); a province or country is ``REGION`` (3). Without a place in the
 sentence the incident falls back, in this order, to the dateline (a city → 2, since
 events reported under a dateline happen in or around it; an area → 3), to the
 article's main place (the place mentioned most often, → 3) and to a demonym in the
-event's sentence (its country, → 3).
+event's sentence (its country, → 3). A dateline is a bureau, not the place, when the
+body never names it, names other places and nothing of the dateline's country; when
+the body names that country (or its people) and nothing in it more specific than a
+region holding the dateline, the dateline city stands for it.
 
 Examples
 --------
@@ -61,6 +72,44 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"[ \t]+(?-i:[A-Z])[a-z]")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|outside|into|inside|across|around|from|toward|towards|of)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+# A place given as a distance reference ("about 340 km south-west of Moscow", "25 miles
+# from Kabul") is an anchor: the event is near it, not in it. A town the phrase qualifies
+# ("in Nakuru, 150 km north-west of Nairobi") is the event's place; so is a province when
+# the anchor is far ("in the Bryansk region, 340 km south-west of Moscow"), while a close
+# anchor ("in Tigray, 25 km west of Mekelle") says more than its province.
+_COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_NEAR_ANCHOR_KM = 50.0  # within this, the anchor town places the event better than a province
+_ANCHOR = re.compile(
+    r"\b(?P<n>\d[\d,.]*|a\s+few|several|some|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)"
+    r"(?:\s*|-)(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\.?"
+    r"(?:\s*\([^()]{1,25}\))?\s+"
+    rf"(?:(?:to\s+the\s+)?{_COMPASS}\s+of|from|outside(?:\s+of)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A place that is a party to relations, not a scene: "an offer of peace to neighbouring
+# Eritrea", "talks with Moscow", "the border dispute with Tajikistan".
+_RELATION = re.compile(
+    r"\b(?:talks|peace|relations|ties|deal|agreement|treaty|dispute|tensions?|offer|"
+    r"negotiations|rapprochement|reconciliation|normali[sz]ation|rift|feud)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:with|to|towards?|between)\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
+    re.IGNORECASE,
+)
+# A name followed by "district of the city" is a part of a town the article named before;
+# resolved to a province, a country or the capital of one it is a namesake ("the Medina
+# district of the city" is not Medina in Saudi Arabia), while a town may be the district
+# itself ("the Kucukcekmece district of the city", a town of Istanbul province).
+_CAPITALS = frozenset({"PPLC", "PPLA", "PPLG"})
+_PART_OF_TOWN = re.compile(
+    r"\s+(?:district|quarter|neighbou?rhood|suburb|area|section)\s+of\s+"
+    r"(?:the|this|that)\s+(?:city|capital|town)\b",
     re.IGNORECASE,
 )
 
@@ -148,12 +197,21 @@ def choose_location(
             continue  # "U.S. Embassy", "Iraq War": part of a longer name, not the scene
         if place.is_country and not _IN_COUNTRY.search(text, max(0, top.start - 20), top.start):
             continue  # "slogans against France", "talks with Iran": not where it happened
+        if _RELATION.search(text, max(0, top.start - 60), top.start):
+            continue  # "peace with neighbouring Eritrea": a party, not the scene
+        if _PART_OF_TOWN.match(text, top.end) and (
+            specificity(place) <= 1 or place.feature_code in _CAPITALS
+        ):
+            continue  # "the Medina district of the city" is no capital of its own: a namesake
         score = specificity(place) * 10.0
+        distance = _anchor_km(text, top)
+        if distance is not None:  # "25 km west of X": below a town named with it
+            score = min(score, 15.0 if distance <= _NEAR_ANCHOR_KM else 5.0)
         gap = top.start - anchor if top.start >= anchor else anchor - top.end
         score -= min(abs(gap), 300) / 60.0
         if _LOCATIVE.search(text, max(0, top.start - 12), top.start):
             score += 4.0
-        if _ORIGIN.search(text, max(0, top.start - 12), top.start):
+        if distance is None and _ORIGIN.search(text, max(0, top.start - 12), top.start):
             score -= 8.0  # "fired missiles from the Golan Heights": where it came from
         if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
@@ -164,7 +222,36 @@ def choose_location(
     if best is None:
         return None
     _, top, place = best
+    distance = _anchor_km(text, top)
+    if distance is not None:
+        far = distance > _NEAR_ANCHOR_KM  # "300 km from X": only the region is known
+        precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
+        return Location(place, precision, top, "the reference point of a distance")
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
+
+
+def _anchor_km(text: str, top: Toponym) -> float | None:
+    """Return the distance in km of which ``top`` is the reference, if it is one.
+
+    >>> _anchor_km("about 340 km south-west of Moscow", Toponym(27, 33, "Moscow"))
+    340.0
+    >>> _anchor_km("in Moscow", Toponym(3, 9, "Moscow")) is None
+    True
+    """
+    found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
+    if found is None:
+        return None
+    number = found["n"].lower().replace(",", "")
+    if number[0].isdigit():
+        try:
+            value = float(number.rstrip("."))
+        except ValueError:
+            value = 0.0
+    elif number.startswith("a") and number.endswith("hundred"):
+        value = 100.0
+    else:
+        value = float(_NUMBER_WORDS.get(number, 5))  # "a few", "several", "some": close
+    return value * 1.609 if found["unit"].lower().startswith("mi") else value
 
 
 def fallback_location(
@@ -172,21 +259,31 @@ def fallback_location(
 ) -> Location | None:
     """Where to put an incident whose sentence names no place.
 
-    The dateline first (unless the body never names its place while naming others: then
-    it is the reporter's bureau), then the article's most-mentioned place, then a demonym
-    of the event's own sentence. ``toponyms`` should leave out mentions in background sentences.
+    The dateline first, then the article's most-mentioned place, then a demonym of the
+    event's own sentence. ``toponyms`` should leave out mentions in background sentences.
+
+    A dateline whose place the body never names while naming others is a reporter's
+    bureau ("NAIROBI —" over a story about Tigray), unless the body places the story in
+    the dateline's own country (names it, a place of it, or its people: "the Somali
+    capital"): then the dateline is where the story is, and when the body names nothing
+    in that country more specific than a region holding the dateline, the dateline city
+    stands for the country ("TBILISI, Georgia — ... marched through the Georgian
+    capital"). A story that names another town or province of that country may be told
+    from the capital's bureau: it falls back to its main place. The country or region
+    written into the dateline itself ("MOGADISHU, Somalia —") is part of the dateline,
+    not of the body.
     """
-    body = {t.place.id for t in toponyms if t.kind == "place" and t.place is not None}
-    for top in toponyms:
-        if top.kind == "dateline" and top.place is not None:
-            if body and top.place.id not in body:
-                continue  # a bureau's dateline ("BEIRUT —" over a story about Aleppo)
-            town = top.place.feature_class == "P" or specificity(top.place) >= 3
-            precision = GeoPrecision.NEAR if town else GeoPrecision.REGION
-            return Location(top.place, precision, top, "the article's dateline")
+    ordered = sorted(toponyms, key=lambda t: t.start)
+    dateline = next((t for t in ordered if t.kind == "dateline" and t.place is not None), None)
+    zone = _dateline_zone(ordered, dateline)
+    body = [t for t in ordered if t.start not in zone and t is not dateline]
+    if dateline is not None:
+        found = _from_dateline(dateline, body)
+        if found is not None:
+            return found
     counts: Counter[str] = Counter()
     first: dict[str, Toponym] = {}
-    for top in toponyms:
+    for top in body:
         if top.kind == "place" and top.place is not None:
             counts[top.place.id] += 1
             first.setdefault(top.place.id, top)
@@ -199,6 +296,55 @@ def fallback_location(
         if top.kind == "demonym" and top.place is not None:
             return Location(top.place, GeoPrecision.REGION, top, "a demonym in the sentence")
     return None
+
+
+def _dateline_zone(ordered: Sequence[Toponym], dateline: Toponym | None) -> set[int]:
+    """Offsets of the places written into the dateline after its town ("X, Somalia —")."""
+    zone: set[int] = set()
+    if dateline is None:
+        return zone
+    end = dateline.end
+    for top in ordered:
+        if top.start < dateline.end:
+            continue
+        if top.start - end > 2:  # ", " between the town and its country
+            break
+        zone.add(top.start)
+        end = top.end
+    return zone
+
+
+def _from_dateline(dateline: Toponym, body: Sequence[Toponym]) -> Location | None:
+    """Return the dateline as the incident's place, or None for a reporter's bureau."""
+    place = dateline.place
+    assert place is not None
+    town = place.feature_class == "P" or specificity(place) >= 3
+    precision = GeoPrecision.NEAR if town else GeoPrecision.REGION
+    named = [t for t in body if t.kind == "place" and t.place is not None]
+    if not named or any(t.place is not None and t.place.id == place.id for t in named):
+        return Location(place, precision, dateline, "the article's dateline")
+    country = place.country_code
+    home = [
+        t
+        for t in body
+        if t.place is not None and country and t.place.country_code == country
+        if t.kind in ("place", "demonym")
+    ]
+    if not home or not town:
+        return None  # a bureau's dateline ("BEIRUT —" over a story about Aleppo)
+    for top in home:
+        if top.kind == "place" and top.place is not None and not _holds(top.place, place):
+            return None  # the story names its own town or province in the dateline's country
+    return Location(place, precision, dateline, "the dateline city of the story's country")
+
+
+def _holds(area: Place, town: Place) -> bool:
+    """Whether a country or province ``area`` contains ``town`` (by codes)."""
+    if area.country_code != town.country_code or not area.country_code:
+        return False
+    if area.is_country:
+        return True
+    return area.is_admin1 and area.admin1 is not None and area.admin1 == town.admin1
 
 
 def previous_town(toponyms: Sequence[Toponym], before: int) -> Location | None:

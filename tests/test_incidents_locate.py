@@ -1,0 +1,210 @@
+"""Incident location rules on sentences of our own: anchors, datelines, namesakes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pytest
+
+from incidentmap.incidents.locate import choose_location, fallback_location
+from incidentmap.model import GeoPrecision, Place, Toponym
+
+Kind = Literal["place", "demonym", "dateline"]
+
+# Invented ids and round coordinates: the rules read codes, not positions.
+KENYA = Place("t:ke", "Kenya", 0.5, 37.9, "A", "PCLI", "KE")
+NAKURU_COUNTY = Place("t:nakuru-c", "Nakuru", -0.5, 36.0, "A", "ADM1", "KE", "31")
+NAIROBI = Place("t:nairobi", "Nairobi", -1.3, 36.8, "P", "PPLC", "KE", "30")
+NAKURU = Place("t:nakuru", "Nakuru", -0.3, 36.1, "P", "PPLA", "KE", "31")
+ELDORET = Place("t:eldoret", "Eldoret", 0.5, 35.3, "P", "PPLA", "KE", "08")
+UGANDA = Place("t:ug", "Uganda", 1.3, 32.3, "A", "PCLI", "UG")
+PERU = Place("t:pe", "Peru", -9.2, -75.0, "A", "PCLI", "PE")
+LIMA = Place("t:lima", "Lima", -12.0, -77.0, "P", "PPLC", "PE", "15")
+CUSCO = Place("t:cusco", "Cusco", -13.5, -72.0, "P", "PPLA", "PE", "08")
+CHILE = Place("t:cl", "Chile", -33.0, -71.0, "A", "PCLI", "CL")
+# a namesake of a neighbourhood: a provincial capital in another country
+SURCO = Place("t:surco", "Surco", -30.0, -55.0, "P", "PPLA", "UY", "09")
+# a town that is itself a district of a city
+MIRAFLORES = Place("t:miraflores", "Miraflores", -12.1, -77.0, "P", "PPL", "PE", "15")
+
+
+def top(text: str, name: str, place: Place, kind: Kind = "place", nth: int = 0) -> Toponym:
+    """The ``nth`` mention of ``name`` in ``text`` as a toponym resolved to ``place``."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    return Toponym(at, at + len(name), name, kind, place, 0.9)
+
+
+def choose(text: str, trigger: str, *places: tuple[str, Place]) -> tuple[str, int] | None:
+    tops = [top(text, name, place) for name, place in places]
+    loc = choose_location(text, sorted(tops, key=lambda t: t.start), anchor=text.index(trigger))
+    return None if loc is None else (loc.place.name, int(loc.precision))
+
+
+# --- a place given as the reference of a distance is an anchor -------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "about 200 km north-west of Nairobi",
+        "some 140 kilometres south of Nairobi",
+        "90 miles (145 km) east of Nairobi",
+    ],
+)
+def test_the_province_a_far_distance_qualifies_beats_its_anchor(phrase: str) -> None:
+    text = f"Bandits raided a cattle market in Nakuru county, {phrase}, on Monday."
+    got = choose(text, "raided", ("Nakuru", NAKURU_COUNTY), ("Nairobi", NAIROBI))
+    assert got == ("Nakuru", 3)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "about 25 km west of Eldoret",
+        "some 40 kilometres south of Eldoret",
+        "a few kilometres from Eldoret",
+        "12km outside Eldoret",
+        "ten miles to the north of Eldoret",
+    ],
+)
+def test_a_close_anchor_town_beats_the_province_and_is_near(phrase: str) -> None:
+    text = f"An air strike hit a village in Nakuru, {phrase}, on Monday."
+    got = choose(text, "air strike", ("Nakuru", NAKURU_COUNTY), ("Eldoret", ELDORET))
+    assert got == ("Eldoret", 2)
+
+
+def test_a_town_the_distance_locates_beats_the_anchor() -> None:
+    text = "Gunmen attacked a bus in Nakuru, 15 km north-west of Nairobi, on Monday."
+    got = choose(text, "attacked", ("Nakuru", NAKURU), ("Nairobi", NAIROBI))
+    assert got == ("Nakuru", 1)
+
+
+def test_a_town_used_for_its_region_beats_a_far_anchor() -> None:
+    text = "Four suspects were detained in the Nakuru region, 150 km north-west of Nairobi."
+    got = choose(text, "detained", ("Nakuru", NAKURU), ("Nairobi", NAIROBI))
+    assert got is not None and got[0] == "Nakuru"
+
+
+def test_an_anchor_alone_places_the_event_near_it() -> None:
+    text = "Gunmen attacked a bus on a highway 20 km south of Eldoret on Monday."
+    assert choose(text, "attacked", ("Eldoret", ELDORET)) == ("Eldoret", 2)
+
+
+def test_a_far_anchor_alone_is_a_coarse_place() -> None:
+    text = "Gunmen attacked a bus on a highway 300 km south of Eldoret on Monday."
+    assert choose(text, "attacked", ("Eldoret", ELDORET)) == ("Eldoret", 3)
+
+
+def test_a_plain_town_with_a_number_before_it_is_no_anchor() -> None:
+    text = "Police arrested 40 people in Eldoret on Monday."
+    assert choose(text, "arrested", ("Eldoret", ELDORET)) == ("Eldoret", 1)
+
+
+# --- "the X district of the city": a part of the town told before ----------------------
+
+
+def test_a_district_of_the_city_resolved_to_a_namesake_capital_is_dropped() -> None:
+    text = "A second bomb went off in the Surco district of the city, killing two."
+    assert choose(text, "bomb", ("Surco", SURCO)) is None
+
+
+def test_a_district_of_the_city_resolved_to_a_town_is_kept() -> None:
+    text = "Police raided a flat in the Miraflores district of the city on Monday."
+    assert choose(text, "raided", ("Miraflores", MIRAFLORES)) == ("Miraflores", 1)
+
+
+def test_a_town_followed_by_district_alone_is_kept() -> None:
+    text = "A bomb went off in the Eldoret district on Monday."
+    got = choose(text, "bomb", ("Eldoret", ELDORET))
+    assert got is not None and got[0] == "Eldoret"
+
+
+# --- fallback: the dateline and the story's country ------------------------------------
+
+
+def fall(text: str, *marks: tuple[str, Place, Kind]) -> tuple[str, int, str] | None:
+    tops = sorted((top(text, n, p, k) for n, p, k in marks), key=lambda t: t.start)
+    loc = fallback_location(tops)
+    return None if loc is None else (loc.place.name, int(loc.precision), loc.reason)
+
+
+def test_the_dateline_country_is_part_of_the_dateline_not_the_main_place() -> None:
+    text = "LIMA, Peru — Protesters stormed Peru's Congress on Friday. Police fired tear gas."
+    got = fall(text, ("LIMA", LIMA, "dateline"), ("Peru", PERU, "place"),
+               ("Peru", PERU, "place"))  # fmt: skip
+    assert got is not None and got[:2] == ("Lima", 2)
+
+
+def test_a_country_named_only_by_its_people_keeps_the_dateline() -> None:
+    text = (
+        "NAIROBI — A grenade was thrown at a rally in the Kenyan capital on Saturday. "
+        "The president has offered talks to neighbouring Uganda."
+    )
+    got = fall(text, ("NAIROBI", NAIROBI, "dateline"), ("Kenyan", KENYA, "demonym"),
+               ("Uganda", UGANDA, "place"))  # fmt: skip
+    assert got is not None and got[:2] == ("Nairobi", 2)
+
+
+def test_the_dateline_city_stands_for_its_country_named_in_the_body() -> None:
+    text = "NAIROBI — Police detained 20 people. Kenya has seen weeks of protests."
+    got = fall(text, ("NAIROBI", NAIROBI, "dateline"), ("Kenya", KENYA, "place"))
+    assert got is not None and got[:2] == ("Nairobi", 2)
+
+
+def test_a_bureau_dateline_over_a_story_abroad_is_not_the_place() -> None:
+    text = "NAIROBI — Troops clashed with rebels. Uganda said the fighting had ended."
+    got = fall(text, ("NAIROBI", NAIROBI, "dateline"), ("Uganda", UGANDA, "place"))
+    assert got == ("Uganda", 3, "the article's main place")
+
+
+def test_a_story_about_another_town_of_the_country_falls_back_to_it() -> None:
+    text = "LIMA — Police clashed with miners. Peru sent troops to Cusco, and Cusco is calm."
+    got = fall(text, ("LIMA", LIMA, "dateline"), ("Peru", PERU, "place"),
+               ("Cusco", CUSCO, "place"), ("Cusco", CUSCO, "place"))  # fmt: skip
+    assert got == ("Cusco", 3, "the article's main place")
+
+
+def test_the_dateline_named_in_the_body_wins() -> None:
+    text = "LIMA — Police clashed with miners. Chile and Cusco reacted; Lima was calm."
+    got = fall(text, ("LIMA", LIMA, "dateline"), ("Chile", CHILE, "place"),
+               ("Cusco", CUSCO, "place"), ("Lima", LIMA, "place"))  # fmt: skip
+    assert got == ("Lima", 2, "the article's dateline")
+
+
+def test_a_province_holding_the_dateline_keeps_the_dateline() -> None:
+    nakuru_town = Place("t:nakuru-town", "Nakuru Town", -0.3, 36.1, "P", "PPLA", "KE", "31")
+    text = "NAKURU TOWN — Police fired on protesters. Nakuru has been tense for weeks."
+    got = fall(text, ("NAKURU TOWN", nakuru_town, "dateline"),
+               ("Nakuru", NAKURU_COUNTY, "place"))  # fmt: skip
+    assert got is not None and got[:2] == ("Nakuru Town", 2)
+
+
+def test_without_a_dateline_the_main_place_is_coarse() -> None:
+    text = "Police fired on protesters. Peru and Peru again; Chile once."
+    got = fall(text, ("Peru", PERU, "place"), ("Peru", PERU, "place"), ("Chile", CHILE, "place"))
+    assert got == ("Peru", int(GeoPrecision.REGION), "the article's main place")
+
+
+# --- a country or capital that is a party to relations is not the scene ----------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "after the government offered peace to neighbouring Uganda",
+        "as the president held talks with Uganda",
+        "amid a border dispute with Uganda",
+    ],
+)
+def test_a_party_to_relations_is_not_the_place(tail: str) -> None:
+    text = f"Police fired tear gas at protesters in Eldoret on Friday, {tail}."
+    assert choose(text, "tear gas", ("Eldoret", ELDORET), ("Uganda", UGANDA)) == ("Eldoret", 1)
+    alone = f"Police fired tear gas at protesters on Friday, {tail}."
+    assert choose(alone, "tear gas", ("Uganda", UGANDA)) is None
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place() -> None:
+    text = "Police arrested 12 activists on Friday, days after rebels began talks with Nairobi."
+    assert choose(text, "arrested", ("Nairobi", NAIROBI)) is None
