@@ -6,7 +6,7 @@ from typing import Literal
 
 import pytest
 
-from incidentmap.incidents.locate import choose_location, fallback_location
+from incidentmap.incidents.locate import anchor_km, choose_location, fallback_location
 from incidentmap.model import GeoPrecision, Place, Toponym
 
 Kind = Literal["place", "demonym", "dateline"]
@@ -208,3 +208,21 @@ def test_a_party_to_relations_is_not_the_place(tail: str) -> None:
 def test_a_capital_standing_for_its_government_is_not_the_place() -> None:
     text = "Police arrested 12 activists on Friday, days after rebels began talks with Nairobi."
     assert choose(text, "arrested", ("Nairobi", NAIROBI)) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "km"),
+    [
+        ("about 340 km south-west of ", 340.0),
+        ("25km west of ", 25.0),
+        ("ten miles to the north of ", 16.09),
+        ("30 miles (48 km) east of ", 48.27),
+        ("a few kilometres from ", 5.0),
+        ("in ", None),
+        ("40 people in ", None),
+    ],
+)
+def test_anchor_distance(before: str, km: float | None) -> None:
+    text = f"It happened {before}Eldoret."
+    got = anchor_km(text, top(text, "Eldoret", ELDORET))
+    assert got == (None if km is None else pytest.approx(km, abs=0.01))

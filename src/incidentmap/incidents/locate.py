@@ -45,7 +45,14 @@ from dataclasses import dataclass
 from ..model import GeoPrecision, Place, Toponym
 from .taxonomy import Taxonomy
 
-__all__ = ["Location", "choose_location", "fallback_location", "previous_town", "specificity"]
+__all__ = [
+    "Location",
+    "anchor_km",
+    "choose_location",
+    "fallback_location",
+    "previous_town",
+    "specificity",
+]
 
 _LANDMARK_CLASSES = frozenset({"S", "L", "R", "T", "H", "V", "U"})
 _DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "PPLX"})
@@ -204,7 +211,7 @@ def choose_location(
         ):
             continue  # "the Medina district of the city" is no capital of its own: a namesake
         score = specificity(place) * 10.0
-        distance = _anchor_km(text, top)
+        distance = anchor_km(text, top)
         if distance is not None:  # "25 km west of X": below a town named with it
             score = min(score, 15.0 if distance <= _NEAR_ANCHOR_KM else 5.0)
         gap = top.start - anchor if top.start >= anchor else anchor - top.end
@@ -222,7 +229,7 @@ def choose_location(
     if best is None:
         return None
     _, top, place = best
-    distance = _anchor_km(text, top)
+    distance = anchor_km(text, top)
     if distance is not None:
         far = distance > _NEAR_ANCHOR_KM  # "300 km from X": only the region is known
         precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
@@ -230,12 +237,12 @@ def choose_location(
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
 
 
-def _anchor_km(text: str, top: Toponym) -> float | None:
+def anchor_km(text: str, top: Toponym) -> float | None:
     """Return the distance in km of which ``top`` is the reference, if it is one.
 
-    >>> _anchor_km("about 340 km south-west of Moscow", Toponym(27, 33, "Moscow"))
+    >>> anchor_km("about 340 km south-west of Moscow", Toponym(27, 33, "Moscow"))
     340.0
-    >>> _anchor_km("in Moscow", Toponym(3, 9, "Moscow")) is None
+    >>> anchor_km("in Moscow", Toponym(3, 9, "Moscow")) is None
     True
     """
     found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
