@@ -221,3 +221,16 @@ def test_a_result_above_the_map_limit_gets_a_density_map(tmp_path, repo, gazette
     features = json.loads((tmp_path / "incidents.geojson").read_text())["features"]
     assert len(features) == summary.incidents  # the files keep every incident
     assert list((tmp_path / "spool").iterdir()) == []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_stream_from_an_endless_article_stream(gazetteer, workers):
+    from itertools import count, islice
+
+    from incidentmap.model import Article
+    from incidentmap.pipeline import Processor, iter_results
+
+    text = "Protesters marched in Nairobi on Friday."
+    endless = (Article(id=f"a{i}", text=text) for i in count())
+    first = list(islice(iter_results(endless, Processor(gazetteer), workers=workers), 300))
+    assert [r.article.id for r in first] == [f"a{i}" for i in range(300)]

@@ -22,7 +22,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -184,11 +184,11 @@ def iter_results(
     head = list(islice(stream, POOL_THRESHOLD))
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if n_workers <= 1 or len(head) < POOL_THRESHOLD:
-        for article in [*head, *stream]:
+        for article in chain(head, stream):  # never a list: the stream may be endless
             yield processor(article)
         return
     queue: deque[cf.Future[list[ArticleResult]]] = deque()
-    everything = _chunks(iter([*head, *stream]), chunk_size)
+    everything = _chunks(chain(head, stream), chunk_size)
     with cf.ProcessPoolExecutor(
         max_workers=n_workers, initializer=_init_worker, initargs=(processor,)
     ) as pool:
