@@ -30,6 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -270,9 +271,14 @@ def _write(
     from .pipeline import spool_frames, write_results
 
     summary.outputs.extend(write_results(spool, out, formats=formats, write_map=False))
+    frames = spool_frames(spool)  # 5,000 incidents at a time; a file takes several
+    per_file = max(1, rows_per_file // 5_000)
     with atomic_directory(out / "incidents.parquet") as tmp:
-        for number, frame in enumerate(spool_frames(spool, chunk_size=rows_per_file)):
-            stream_parquet([frame], tmp / f"part.{number}.parquet")
+        number = 0
+        while (first := next(frames, None)) is not None:
+            part = chain([first], islice(frames, per_file - 1))
+            stream_parquet(part, tmp / f"part.{number}.parquet")
+            number += 1
     summary.outputs.append(out / "incidents.parquet")
     if write_map:
         summary.outputs.extend(write_results(spool, out, formats=(), write_map=True))
