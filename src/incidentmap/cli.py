@@ -73,6 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="incidentmap: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:  # also for other libraries' records
+        handler.setLevel(level)
+    if not args.verbose:  # Dask's cluster start-up and shutdown chatter
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(max(level, logging.WARNING))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
