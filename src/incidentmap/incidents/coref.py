@@ -248,7 +248,17 @@ def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
 
 
 def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
-    """Give "violence was also reported in X" the type of the event just told."""
+    """Give "violence was also reported in X" the type of the event just told.
+
+    Looting told after a riot ("looters broke into a mall", "a stampede during looting")
+    is part of the unrest, a violent demonstration, not property destruction apart.
+    """
+    if mention.sub.name == "Looting/property destruction" and not mention.background:
+        last = next((d for d in reversed(drafts) if not d.background), None)
+        if last is not None and last.event_type is EventType.RIOTS:
+            sub = tax.sub_event(EventType.RIOTS, "Violent demonstration")
+            return dataclasses.replace(mention, sub=sub, weak=False)
+        return mention
     if "inherit" not in mention.trigger.trigger.flags:
         return mention
     for draft in reversed(drafts):

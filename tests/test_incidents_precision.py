@@ -1,0 +1,64 @@
+"""Incident precision rules on sentences of our own: what is an event, of which type, when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from incidentmap.incidents import extract_incidents
+from incidentmap.model import Article, Incident
+
+SUNDAY = dt.date(2022, 5, 8)
+
+
+def run(text: str, published: dt.date | None = SUNDAY) -> list[Incident]:
+    return extract_incidents(Article("p", text, published=published), [])
+
+
+def kinds(text: str) -> list[str]:
+    return [i.sub_event_type for i in run(text) if not i.background]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people seized are abducted; a town seized is taken
+        ("Armed rebels seized about 30 farmers who were working their fields on Friday.",
+         ["Abduction/forced disappearance"]),
+        ("Rebels seized the town of Kalo on Friday.", ["Non-state actor overtakes territory"]),
+        # drones that blow up are a drone strike
+        ("Three drones packed with explosives blew up over an army base on Friday.",
+         ["Air/drone strike"]),
+        # crowds looting are rioting
+        ("Crowds looted supermarkets and petrol stations in the port on Friday.",
+         ["Violent demonstration"]),
+        ("Rioters burned cars in the capital on Friday. Looters ransacked a warehouse on the "
+         "edge of the city.", ["Violent demonstration"]),
+        ("Crowds looted liquor stores in the capital on Friday.", ["Violent demonstration"]),
+        # firing on a march is excessive force against protesters
+        ("Police opened fire on a large student march in the capital on Friday.",
+         ["Excessive force against protesters"]),
+        # agreements told with other words
+        ("The two armies agreed on Friday to a lasting cessation of hostilities.", ["Agreement"]),
+        ("The rebels agreed on Friday to leave the besieged town under a deal with the army.",
+         ["Agreement"]),
+        ("The peace agreement was signed in the capital on Friday.", ["Agreement"]),
+    ],
+)  # fmt: skip
+def test_sub_event_type(text: str, expected: list[str]) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a warrant sought is no arrest
+        "Prosecutors sought the arrest of the former minister on Friday.",
+        # an aggregate of towns taken over a campaign is no one capture
+        "The rebels have taken more than 20 of the region's district capitals in a month.",
+        "More than 900 people had been arrested across the three provinces by Friday.",
+    ],
+)
+def test_not_an_incident(text: str) -> None:
+    assert kinds(text) == []
