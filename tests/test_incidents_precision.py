@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import pytest
 
 from incidentmap.incidents import extract_incidents
-from incidentmap.model import Article, Incident
+from incidentmap.model import Article, Incident, Place, Toponym
 
 SUNDAY = dt.date(2022, 5, 8)
 
@@ -62,3 +63,35 @@ def test_sub_event_type(text: str, expected: list[str]) -> None:
 )
 def test_not_an_incident(text: str) -> None:
     assert kinds(text) == []
+
+
+NAKURU = Place("t:nakuru", "Nakuru", -0.2833, 36.0667, "P", "PPLA", "KE", "33")
+ELDORET = Place("t:eldoret", "Eldoret", 0.5143, 35.2698, "P", "PPLA", "KE", "43")
+NAIROBI = Place("t:nairobi", "Nairobi", -1.2833, 36.8167, "P", "PPLC", "KE", "30")
+
+
+def placed(text: str, places: dict[str, Place], dateline: str | None = None) -> list[Incident]:
+    tops = []
+    for name, place in places.items():
+        at = text.find(name)
+        while at >= 0:
+            kind: Literal["place", "dateline"] = "dateline" if name == dateline else "place"
+            tops.append(Toponym(at, at + len(name), name, kind, place, 0.9))
+            at = text.find(name, at + len(name))
+    tops.sort(key=lambda t: t.start)
+    return extract_incidents(Article("p", text, published=SUNDAY), tops)
+
+
+def test_distance_reference_town_is_no_second_scene() -> None:
+    text = "Police fired tear gas at protesters in Nakuru, 12 km from Eldoret, on Friday."
+    found = placed(text, {"Nakuru": NAKURU, "Eldoret": ELDORET})
+    assert [i.location for i in found if not i.background] == ["Nakuru"]
+
+
+def test_dateline_stays_a_fallback_place_beside_background() -> None:
+    text = (
+        "NAIROBI — Gunmen killed 20 villagers on Friday, the deadliest attack since militants "
+        "stormed a shopping mall in 2013."
+    )
+    found = [i for i in placed(text, {"NAIROBI": NAIROBI}, dateline="NAIROBI") if not i.background]
+    assert [(i.sub_event_type, i.location) for i in found] == [("Attack", "Nairobi")]

@@ -128,7 +128,9 @@ def extract_incidents(
             )
             history = facts.date is not None and _historical(facts.date, article.published)
             if facts.date is None:  # "Marawi was devastated in 2017 when militants ..."
-                told = dates.within(sentence.start, sentence.end)
+                # "the deadliest attack since ... six years ago" compares, it does not date
+                since = _SINCE.search(text, mention.trigger.end, sentence.end)
+                told = dates.within(sentence.start, since.start() if since else sentence.end)
                 history = any(
                     isinstance(d, DateMention) and _historical(d, article.published) for d in told
                 )
@@ -253,6 +255,7 @@ def _reported_speech(text: str, at: int, tax: Taxonomy) -> bool:
     return any(m.end() >= at - 20 for m in tax.cues.reporting.finditer(text, max(0, at - 40), at))
 
 
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _THAT = re.compile(r"[\s,]*that\s", re.IGNORECASE)
 _RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,3}\s*(?:[—–:]|--?)\s")
@@ -272,11 +275,21 @@ def _dateline_end(text: str, toponyms: Sequence[Toponym]) -> int:
 
 
 def _in_background(top: Toponym, drafts: list[Draft]) -> bool:
+    """Whether a place is named only where background is told (not a fallback place).
+
+    The dateline is never background, and a sentence that also reports a current event
+    keeps its places for it ("Gunmen killed 20 in X, the deadliest attack since ...").
+    """
+    if top.kind == "dateline":
+        return False
+    told = False
     for d in drafts:
         sent = d.first.sentence
-        if d.background and sent.start <= top.start < sent.end:
-            return True
-    return False
+        if sent.start <= top.start < sent.end:
+            if not d.background:
+                return False
+            told = True
+    return told
 
 
 _SCOPE = re.compile(

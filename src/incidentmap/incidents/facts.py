@@ -19,7 +19,14 @@ from ..model import GeoPrecision, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, DateMention
 from .dedupe import haversine_km
-from .locate import ADMIN_WORD, Location, choose_location, previous_town, specificity
+from .locate import (
+    ADMIN_WORD,
+    Location,
+    anchor_km,
+    choose_location,
+    previous_town,
+    specificity,
+)
 from .mentions import Mention
 from .taxonomy import Taxonomy
 
@@ -268,6 +275,9 @@ def _listed_towns(
     for top in tops:
         place = top.place
         if previous is None or top.start <= previous.start or top.start >= hi:
+            continue
+        if anchor_km(text, top) is not None:
+            end = top.end  # "in Nakuru, 12 km from Eldoret": where the previous town is
             continue
         gap = text[end : top.start]
         if (
