@@ -59,6 +59,8 @@ def test_sub_event_type(text: str, expected: list[str]) -> None:
         # an aggregate of towns taken over a campaign is no one capture
         "The rebels have taken more than 20 of the region's district capitals in a month.",
         "More than 900 people had been arrested across the three provinces by Friday.",
+        # a purpose infinitive is no arrest made
+        "The tribunal relies on member states to carry out arrests of suspects.",
     ],
 )
 def test_not_an_incident(text: str) -> None:
@@ -95,3 +97,19 @@ def test_dateline_stays_a_fallback_place_beside_background() -> None:
     )
     found = [i for i in placed(text, {"NAIROBI": NAIROBI}, dateline="NAIROBI") if not i.background]
     assert [(i.sub_event_type, i.location) for i in found] == [("Attack", "Nairobi")]
+
+
+def test_generic_statement_does_not_borrow_the_lead_date() -> None:
+    text = (
+        "Gunmen killed 30 villagers in an overnight raid on Friday, officials said. "
+        "Attacks by armed groups have killed thousands of people in the region."
+    )
+    assert kinds(text) == ["Attack"]
+
+
+def test_deadliest_since_does_not_date_the_lead() -> None:
+    text = (
+        "Gunmen killed 30 villagers on Friday, the deadliest attack since an assault on a "
+        "hotel six years ago."
+    )
+    assert kinds(text) == ["Attack"]

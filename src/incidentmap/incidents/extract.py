@@ -175,11 +175,11 @@ def extract_incidents(
             if facts.more_places and not draft.background:
                 drafts.extend(split_towns(draft, facts.more_places))
     drafts = merge_drafts(drafts)
+    _mark_generic(drafts)  # before follow-ups borrow the lead's day and town
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
     first = sentences[0] if sentences else None
     _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
-    _mark_generic(drafts)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
