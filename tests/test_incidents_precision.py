@@ -113,3 +113,36 @@ def test_deadliest_since_does_not_date_the_lead() -> None:
         "hotel six years ago."
     )
     assert kinds(text) == ["Attack"]
+
+
+def test_more_victims_also_killed_belong_to_the_event_told() -> None:
+    text = (
+        "A bomb exploded outside a church in the town on Saturday, killing 12 worshippers. "
+        "Two police officers were also killed."
+    )
+    assert kinds(text) == ["Remote explosive/landmine/IED"]
+
+
+def test_clashes_between_communities_are_mob_violence() -> None:
+    text = "At least 9 people were killed in clashes between Christians and Muslims on Friday."
+    assert kinds(text) == ["Mob violence"]
+
+
+def test_a_report_day_does_not_date_the_riot_of_the_day_before() -> None:
+    text = (
+        "Police arrested the opposition leader at a rally on Friday. News of the arrest sent "
+        "his supporters into the streets of the capital, where they burned tyres and threw "
+        "stones at police. A police spokesman said on Saturday that 9 people had been killed "
+        "in two days of unrest."
+    )
+    riots = [i for i in run(text) if i.event_type.value == "Riots" and not i.background]
+    assert [i.event_date for i in riots] == ["2022-05-06"]
+
+
+def test_a_toll_dated_by_its_report_joins_the_event_of_the_days_before() -> None:
+    text = (
+        "At least 20 people have been killed in communal riots, hospital officials said on "
+        "Sunday. Rioters burned houses and shops on Friday."
+    )
+    riots = [i for i in run(text) if not i.background]
+    assert [(i.event_date, i.fatalities) for i in riots] == [("2022-05-06", 20)]

@@ -90,6 +90,11 @@ class Draft:
     mentions: int = 1
     split_place: str | None = None
     """Set on each incident made from a list of towns ("in Lagos, Abuja and Kano")."""
+    date_reported: bool = False
+    """The date is only the day of a report ("police said on Thursday that ..."), which
+    a toll or follow-up of an event of the days before gives rather than the event's."""
+    date_later: bool = False
+    """The date comes from a later mention, not from the sentence that first told it."""
 
 
 def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
@@ -187,8 +192,9 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:
     """Fill in what the incident lacked from a later mention of it."""
     draft.last_sentence = max(draft.last_sentence, index)
     draft.mentions += 1
-    if draft.date is None or draft.date.date is None:
-        draft.date = facts.date or draft.date
+    if (draft.date is None or draft.date.date is None) and facts.date is not None:
+        draft.date, draft.date_reported = facts.date, facts.report_day
+        draft.date_later = True
     if facts.location is not None and (
         draft.location is None or refines(facts.location, draft.location)
     ):
@@ -309,12 +315,27 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
         if draft.background:
             continue
         date = draft.date
+        # "... into the streets. Police said on Thursday that 16 had been killed": the riot
+        # took its day from the later toll, which gives the report's, not the event's
+        if draft.date_later and _reported_after(draft, lead):
+            draft.date, draft.date_reported = lead, False
+            draft.notes.append("date of the lead event: the sentence gives only the report's")
+            continue
         if date is not None and date.date is not None:
             recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
             lead = date if date.precision is TimePrecision.DAY and recent else lead
         elif lead is not None:
             draft.date = lead
             draft.notes.append("date of the lead event: the sentence gives none")
+
+
+def _reported_after(draft: Draft, lead: DateMention | None) -> bool:
+    """Whether a draft dated only by a report's day follows a lead event of the days before."""
+    if not draft.date_reported or lead is None or lead.date is None:
+        return False
+    if draft.date is None or draft.date.date is None:
+        return False
+    return dt.timedelta(days=1) <= draft.date.date - lead.date <= dt.timedelta(days=3)
 
 
 def place_from_lead(drafts: list[Draft]) -> None:
@@ -362,7 +383,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
                 )  # "clashes" told first, then who clashed
                 if other.background or not kin:
                     continue
-                if not date_ok(other, draft.date):
+                if not date_ok(other, draft.date) and not (
+                    _reported_after(other, draft.date) or _reported_after(draft, other.date)
+                ):
                     continue
                 loc, there = draft.location, other.location
                 if loc and there and not (place_ok(other, loc) or refines(loc, there)):
@@ -372,8 +395,12 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         if host is None:
             kept.append(draft)
             continue
-        if host.date is None or host.date.date is None:
-            host.date = draft.date or host.date
+        if host.date is None or host.date.date is None or host.date_reported:
+            if draft.date is not None and not draft.date_reported:
+                host.date, host.date_reported = draft.date, False
+            elif host.date is None or host.date.date is None:
+                host.date, host.date_reported = draft.date or host.date, draft.date_reported
+                host.date_later = True
         if draft.location is not None and (
             host.location is None or refines(draft.location, host.location)
         ):

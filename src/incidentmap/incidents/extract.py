@@ -156,6 +156,7 @@ def extract_incidents(
                 last_sentence=index,
                 background=background,
                 date=facts.date,
+                date_reported=facts.report_day,
                 location=facts.location,
                 actors=list(facts.actors),
                 notes=list(mention.reasons),

@@ -75,6 +75,8 @@ class Facts:
     casualties: list[CasualtyMention]
     actors: list[str]
     more_places: list[Location] = field(default_factory=list)
+    report_day: bool = False
+    """The date is only the day the event was reported ("police said on Thursday that")."""
 
 
 # What may follow the date of a closing attribution: the end of the sentence.
@@ -198,10 +200,12 @@ def clause_facts(
         if dated:  # "are missing after gunmen attacked ... on Friday, ... said on Sunday"
             closing = []
         clause_dates = report_dates or earlier[-1:] or closing[-1:]
+        report_dates = clause_dates
     if referring:
         near = (mention.trigger.start - 15, mention.trigger.end + 14)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
+    report_day = date is not None and date in report_dates
     if date is not None and DAY_BEFORE.fullmatch(date.text):
         date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
     tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]
@@ -229,7 +233,7 @@ def clause_facts(
         more = _listed_towns(text, listed, location, lo, sent.end, tax)
     else:
         more = []
-    return Facts(date, location, cas, actors_in(text, lo, hi, tax), more)
+    return Facts(date, location, cas, actors_in(text, lo, hi, tax), more, report_day)
 
 
 # What joins two towns of a list: ", ", " and ", ", and in the state capital, " ...

@@ -65,6 +65,7 @@ _PERSON_HURT = re.compile(
     r"(?:was|were|has been|had been|is)\s*$",
     re.IGNORECASE,
 )
+_ALSO = re.compile(r"also", re.IGNORECASE)
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
@@ -212,6 +213,12 @@ def _resolve_sub(
         return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
     if sub.name == "Armed clash" and _protesting(triggers):  # protesters clashing with police
         return tax.sub_event(EventType.RIOTS, "Violent demonstration")
+    if (  # "clashes between Hindus and Muslims": communities, no armed group, fight as mobs
+        sub.name == "Armed clash"
+        and cues.mob.search(text, start, end)
+        and not cues.armed.search(text, start, end)
+    ):
+        return tax.sub_event(EventType.RIOTS, "Mob violence")
     attack = sub.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and sub.name == "Attack"
     if attack and _protesting(triggers):
         if _STATE.search(text, start, best.start + 40):  # police firing on a crowd
@@ -323,7 +330,11 @@ def find_mentions(
         sub = _resolve_sub(best, text, (lo, hi), sentence, tax, context)
         types: frozenset[EventType] | None = None
         plural = False
-        new_event = bool(cues.new_event.search(text, lo, hi))
+        # "five soldiers were also killed": more victims of the event told, not a new one
+        new_event = any(
+            not ("weak" in best.trigger.flags and _ALSO.fullmatch(m.group()))
+            for m in cues.new_event.finditer(text, lo, hi)
+        )
         for ana in anaphors:
             if not lo <= ana.start() < hi:
                 continue
