@@ -146,3 +146,44 @@ def test_a_toll_dated_by_its_report_joins_the_event_of_the_days_before() -> None
     )
     riots = [i for i in run(text) if not i.background]
     assert [(i.event_date, i.fatalities) for i in riots] == [("2022-05-06", 20)]
+
+
+def test_marching_captives_away_is_no_protest() -> None:
+    text = (
+        "Gunmen kidnapped 40 pupils from a school on Friday. The attackers surrounded the "
+        "compound at dawn and marched the children into the forest."
+    )
+    assert kinds(text) == ["Abduction/forced disappearance"]
+
+
+def test_a_fourth_day_of_unrest_is_no_new_event() -> None:
+    text = (
+        "Police fired warning shots during riots in the port on Sunday, as unrest over the "
+        "arrests continued for a fourth day."
+    )
+    assert kinds(text) == ["Violent demonstration"]
+
+
+def test_the_rioters_refer_back_to_the_riot() -> None:
+    text = (
+        "Rioters set fire to buses in the capital on Saturday. The mayor said on Sunday that "
+        "the rioters had shamed the city."
+    )
+    assert kinds(text) == ["Violent demonstration"]
+
+
+def test_debris_of_a_missile_shot_down_is_part_of_the_interception() -> None:
+    text = (
+        "Air defences shot down a ballistic missile over the capital on Saturday evening. "
+        "Pieces of the missile fell in an empty area of the airport grounds and nobody was hurt."
+    )
+    assert kinds(text) == ["Disrupted weapons use"]
+
+
+def test_a_man_detained_at_the_scene_goes_with_the_attack() -> None:
+    text = (
+        "A man stabbed three people outside a school on Thursday. Rioters later burned cars "
+        "and looted shops. Police arrested 20 of them. The mayor visited the school. A man "
+        "was detained at the scene after passers-by overpowered him."
+    )
+    assert "Arrests" not in kinds(text)

@@ -183,7 +183,9 @@ def antecedent(
         casualty_only = (mention.weak or bool(partitive)) and violent
         # a bare count ("40 were killed at St. X") belongs to the event told before it
         placed = casualty_only or place_ok(draft, loc)
-        if ((same and recent) or casualty_only) and date_ok(draft, date) and placed:
+        # "a man was detained at the scene" goes with the attack, however long ago told
+        at_scene = bool(seized) and draft.event_type in _ATTACKS
+        if ((same and (recent or at_scene)) or casualty_only) and date_ok(draft, date) and placed:
             return draft
     return None
 
