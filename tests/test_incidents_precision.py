@@ -187,3 +187,31 @@ def test_a_man_detained_at_the_scene_goes_with_the_attack() -> None:
         "was detained at the scene after passers-by overpowered him."
     )
     assert "Arrests" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen ambushed three cars carrying families on Friday, killing three women and six "
+         "children.", ["Attack"]),
+        ("Rebels ambushed an army convoy on Friday, killing five soldiers.", ["Armed clash"]),
+    ],
+)  # fmt: skip
+def test_an_ambush_is_typed_by_who_was_hit(text: str, expected: list[str]) -> None:
+    assert kinds(text) == expected
+
+
+def test_several_arrested_after_a_gunfight_are_part_of_it() -> None:
+    text = (
+        "Gunmen attacked a police post on Friday. Three of the attackers were killed in the "
+        "exchange of fire, and several were arrested."
+    )
+    assert kinds(text) == ["Armed clash"]
+
+
+def test_an_aim_to_attack_is_no_event() -> None:
+    text = (
+        "Rioters burned cars in the port on Friday. The police chief accused gangs of "
+        "exploiting the unrest to attack officers."
+    )
+    assert kinds(text) == ["Violent demonstration"]

@@ -56,7 +56,10 @@ _SEIZED = re.compile(
     r"\b(?:arrested|detained|apprehended|seized|captured|overpowered|tackled)"
     r"(?: and (?:arrested|detained|disarmed))?"
     r" (?:him|her|them|the (?:suspect|attacker|gunman|assailant|shooter|bomber|driver)s?)\b"
-    r"|\bat the scene\b",
+    r"|\bat the scene\b"
+    # "..., and several were arrested": the people just told of (attackers, rioters)
+    r"|\b(?:several|some|others|many|dozens|the rest|one|two|three|four|five)"
+    r" (?:more )?(?:were|was|had been|have been) (?:arrested|detained|captured)\b",
     re.IGNORECASE,
 )
 _PARTITIVE = re.compile(

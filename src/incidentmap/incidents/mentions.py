@@ -65,6 +65,7 @@ _PERSON_HURT = re.compile(
     r"(?:was|were|has been|had been|is)\s*$",
     re.IGNORECASE,
 )
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _ALSO = re.compile(r"also", re.IGNORECASE)
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
@@ -317,6 +318,8 @@ def find_mentions(
         checked = best.trigger.flags & {"weak", "target"} and "inherit" not in best.trigger.flags
         if checked and not _violent(text, best, lo, hi, tax):
             continue  # "attacked the proposal", "killed the deal": no one was hurt
+        if checked and _INFINITIVE.search(text, max(lo, best.start - 4), best.start):
+            continue  # "exploiting the situation to attack police": an aim, not an event
         if best.sub.event_type is EventType.PROTESTS and cues.celebration.search(text, lo, hi):
             continue  # crowds "to celebrate" do not protest
         # demonstrators in this clause, or in the one before when this one goes on with
