@@ -215,3 +215,17 @@ def test_an_aim_to_attack_is_no_event() -> None:
         "exploiting the unrest to attack officers."
     )
     assert kinds(text) == ["Violent demonstration"]
+
+
+def test_an_abduction_without_deaths_told_has_none() -> None:
+    text = "Gunmen kidnapped 40 passengers from a bus on Friday."
+    assert [i.fatalities for i in run(text) if not i.background] == [0]
+
+
+def test_a_report_dated_toll_takes_the_day_the_unrest_began() -> None:
+    text = (
+        "At least 40 people have been killed in ethnic violence in the state, officials said "
+        "on Saturday. The unrest began on Wednesday in the hill district, and mobs burned homes."
+    )
+    found = [i for i in run(text) if not i.background]
+    assert [(i.sub_event_type, i.event_date) for i in found] == [("Mob violence", "2022-05-04")]

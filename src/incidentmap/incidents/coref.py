@@ -200,6 +200,9 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:
     if (draft.date is None or draft.date.date is None) and facts.date is not None:
         draft.date, draft.date_reported = facts.date, facts.report_day
         draft.date_later = True
+    elif facts.date is not None and not facts.report_day and _reported_after(draft, facts.date):
+        # "54 killed, officials said on Saturday. The unrest began on Wednesday": its day
+        draft.date, draft.date_reported = facts.date, False
     if facts.location is not None and (
         draft.location is None or refines(facts.location, draft.location)
     ):

@@ -370,10 +370,12 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
     if draft.killed_reported and draft.killed is None:
         notes.append("deaths reported without a number")
     place = loc.place if loc else None
+    # a report of people taken would tell of anyone killed: none told means none
+    taken = draft.sub_event_type == "Abduction/forced disappearance"
     if (
         draft.killed is None
         and not draft.killed_reported
-        and draft.event_type in _NO_DEATHS_MEANS_ZERO
+        and (draft.event_type in _NO_DEATHS_MEANS_ZERO or taken)
     ):
         draft.killed = 0
     confidence = mention.trigger.trigger.weight + 0.05 * min(draft.mentions - 1, 2)

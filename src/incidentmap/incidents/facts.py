@@ -79,6 +79,8 @@ class Facts:
     """The date is only the day the event was reported ("police said on Thursday that")."""
 
 
+# The verb of an event's start, after its noun: its date is the event's.
+_BEGAN = re.compile(r"\s+(?:began|broke out|erupted|started|flared(?: up)?)", re.IGNORECASE)
 # What may follow the date of a closing attribution: the end of the sentence.
 _CLOSING = re.compile(r"\s*[.!?\"”’]*\s*$|\s*[.!?]")
 
@@ -202,7 +204,8 @@ def clause_facts(
         clause_dates = report_dates or earlier[-1:] or closing[-1:]
         report_dates = clause_dates
     if referring:
-        near = (mention.trigger.start - 15, mention.trigger.end + 14)
+        began = _BEGAN.match(text, mention.trigger.end)  # "the unrest began on Wednesday"
+        near = (mention.trigger.start - 15, (began.end() if began else mention.trigger.end) + 14)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
     report_day = date is not None and date in report_dates
