@@ -229,3 +229,26 @@ def test_a_report_dated_toll_takes_the_day_the_unrest_began() -> None:
     )
     found = [i for i in run(text) if not i.background]
     assert [(i.sub_event_type, i.event_date) for i in found] == [("Mob violence", "2022-05-04")]
+
+
+def test_a_war_ended_by_an_agreement_is_no_event_of_its_own() -> None:
+    text = (
+        "The government and the rebels agreed on Wednesday to a permanent cessation of "
+        "hostilities, ending two years of war."
+    )
+    assert kinds(text) == ["Agreement"]
+
+
+PRETORIA = Place("t:pretoria", "Pretoria", -25.7449, 28.1878, "P", "PPLC", "ZA", "06")
+AMHARA = Place("t:amhara", "Amhara", 11.5, 38.5, "A", "ADM1", "ET", "46")
+
+
+def test_an_agreement_is_placed_where_it_was_signed() -> None:
+    text = (
+        "The government and forces from the Amhara region agreed on Wednesday to a ceasefire. "
+        "The agreement was signed in Pretoria after ten days of talks."
+    )
+    found = placed(text, {"Amhara": AMHARA, "Pretoria": PRETORIA})
+    assert [(i.sub_event_type, i.location) for i in found if not i.background] == [
+        ("Agreement", "Pretoria")
+    ]

@@ -203,8 +203,15 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:
     elif facts.date is not None and not facts.report_day and _reported_after(draft, facts.date):
         # "54 killed, officials said on Saturday. The unrest began on Wednesday": its day
         draft.date, draft.date_reported = facts.date, False
+    # an agreement happens where it is signed, not in the region its parties come from
+    signed = (
+        draft.sub_event_type == "Agreement"
+        and facts.location is not None
+        and draft.location is not None
+        and specificity(draft.location.place) <= 2 < specificity(facts.location.place)
+    )
     if facts.location is not None and (
-        draft.location is None or refines(facts.location, draft.location)
+        draft.location is None or refines(facts.location, draft.location) or signed
     ):
         draft.location = facts.location
     add_casualties(draft, facts.casualties)

@@ -72,8 +72,14 @@ class TriggerMatch:
     def rank(self) -> float:
         """Priority used to choose between matches of one clause (weak words rank low)."""
         flags = self.trigger.flags
-        penalty = (
-            40 if "weak" in flags else 30 if "target" in flags else -40 if "top" in flags else 0
+        penalty = (  # a campaign word ("ending two years of war") names no event of its own
+            40
+            if flags & {"weak", "campaign"}
+            else 30
+            if "target" in flags
+            else -40
+            if "top" in flags
+            else 0
         )
         return self.trigger.sub.priority - penalty + self.trigger.weight
 
