@@ -252,3 +252,19 @@ def test_an_agreement_is_placed_where_it_was_signed() -> None:
     assert [(i.sub_event_type, i.location) for i in found if not i.background] == [
         ("Agreement", "Pretoria")
     ]
+
+
+def test_bombers_sought_by_police_are_people_not_a_bombing() -> None:
+    text = (
+        "Police hunted on Wednesday for a man seen with two suicide bombers before blasts at "
+        "the station killed 20 people on Tuesday."
+    )
+    assert kinds(text) == ["Remote explosive/landmine/IED"]
+
+
+def test_one_of_them_a_suicide_attack_sharpens_the_blasts_told() -> None:
+    text = (
+        "Two blasts ripped through the station hall on Tuesday, killing 11 people. The "
+        "prosecutor said at least one of them had been a suicide attack."
+    )
+    assert kinds(text) == ["Suicide bomb"]

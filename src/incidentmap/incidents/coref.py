@@ -67,6 +67,12 @@ _PARTITIVE = re.compile(
     r"|hostages|abducted|kidnapped)\b",
     re.IGNORECASE,
 )
+#: "at least one of them had been a suicide attack": the events of the kind just told
+_OF_THEM = re.compile(
+    r"\b(?:one|both|each|all|either|neither|two|three) of (?:them|the (?:blasts|explosions"
+    r"|bombs|bombings|attacks))\b",
+    re.IGNORECASE,
+)
 _ATTACKS = frozenset(
     {EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS, EventType.BATTLES}
 )
@@ -183,7 +189,12 @@ def antecedent(
             mention.clause_start - mention.sentence.start,
             mention.clause_end - mention.sentence.start,
         )
-        casualty_only = (mention.weak or bool(partitive)) and violent
+        of_them = draft.event_type is mention.event_type and _OF_THEM.search(
+            mention.sentence.text,
+            mention.clause_start - mention.sentence.start,
+            mention.clause_end - mention.sentence.start,
+        )
+        casualty_only = (mention.weak or bool(partitive) or bool(of_them)) and violent
         # a bare count ("40 were killed at St. X") belongs to the event told before it
         placed = casualty_only or place_ok(draft, loc)
         # "a man was detained at the scene" goes with the attack, however long ago told

@@ -65,6 +65,10 @@ _PERSON_HURT = re.compile(
     r"(?:was|were|has been|had been|is)\s*$",
     re.IGNORECASE,
 )
+_BOMBERS = re.compile(r"(?:bomber|attacker)s?$", re.IGNORECASE)
+_PERSON_OBJECT = re.compile(
+    r"\b(?:with|for|of|identified|named)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _ALSO = re.compile(r"also", re.IGNORECASE)
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
@@ -315,6 +319,10 @@ def find_mentions(
             continue  # "killing 15" when a canopy collapsed: no political event
         if _FIGURATIVE.match(text, best.end):
             continue  # "assassination plots", "attack ads"
+        if _BOMBERS.search(text, best.start, best.end) and _PERSON_OBJECT.search(
+            text, max(lo, best.start - 40), best.start
+        ):
+            continue  # "hunted for a man seen with two suicide bombers": people, no act
         checked = best.trigger.flags & {"weak", "target"} and "inherit" not in best.trigger.flags
         if checked and not _violent(text, best, lo, hi, tax):
             continue  # "attacked the proposal", "killed the deal": no one was hurt
