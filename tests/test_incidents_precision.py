@@ -268,3 +268,11 @@ def test_one_of_them_a_suicide_attack_sharpens_the_blasts_told() -> None:
         "prosecutor said at least one of them had been a suicide attack."
     )
     assert kinds(text) == ["Suicide bomb"]
+
+
+def test_commandos_storming_the_attackers_fight_them() -> None:
+    text = (
+        "Gunmen who stormed a cafe killed 20 hostages on Friday. Commandos stormed the cafe "
+        "early on Saturday, killing six attackers."
+    )
+    assert kinds(text) == ["Attack", "Armed clash"]

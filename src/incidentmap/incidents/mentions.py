@@ -76,7 +76,8 @@ _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 _STATE = re.compile(
-    r"\b(?:soldiers?|troops|police(?:men|man)?|officers|security forces|army|military)\b",
+    r"\b(?:soldiers?|troops|police(?:men|man)?|officers|security forces|army|military"
+    r"|commandos|special forces)\b",
     re.IGNORECASE,
 )
 _ATTACKER = re.compile(
