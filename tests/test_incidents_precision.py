@@ -276,3 +276,12 @@ def test_commandos_storming_the_attackers_fight_them() -> None:
         "early on Saturday, killing six attackers."
     )
     assert kinds(text) == ["Attack", "Armed clash"]
+
+
+def test_a_passive_toll_after_a_riot_is_its_toll() -> None:
+    text = (
+        "Protesters stormed the parliament on Tuesday and set part of it on fire as police "
+        "fired live rounds at the crowds. At least five people were shot dead outside the "
+        "building, rights groups said."
+    )
+    assert kinds(text) == ["Violent demonstration"]

@@ -67,6 +67,13 @@ _PARTITIVE = re.compile(
     r"|hostages|abducted|kidnapped)\b",
     re.IGNORECASE,
 )
+#: A victim count told in the passive, its trigger the verb ("five people were shot dead").
+_TOLL = re.compile(
+    r".*\b(?:was|were|have been|had been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:shot dead|gunned down|shot and killed|fatally shot)",
+    re.IGNORECASE | re.DOTALL,
+)
+_BY = re.compile(r"\s+by\b", re.IGNORECASE)
 #: "at least one of them had been a suicide attack": the events of the kind just told
 _OF_THEM = re.compile(
     r"\b(?:one|both|each|all|either|neither|two|three) of (?:them|the (?:blasts|explosions"
@@ -194,7 +201,13 @@ def antecedent(
             mention.clause_start - mention.sentence.start,
             mention.clause_end - mention.sentence.start,
         )
-        casualty_only = (mention.weak or bool(partitive) or bool(of_them)) and violent
+        # "At least five people were shot dead outside parliament": the toll, no new attacker
+        toll = _TOLL.fullmatch(
+            mention.sentence.text,
+            max(0, mention.trigger.start - mention.sentence.start - 30),
+            mention.trigger.end - mention.sentence.start,
+        ) and not _BY.match(mention.sentence.text, mention.trigger.end - mention.sentence.start)
+        casualty_only = (mention.weak or bool(partitive) or bool(of_them) or bool(toll)) and violent
         # a bare count ("40 were killed at St. X") belongs to the event told before it
         placed = casualty_only or place_ok(draft, loc)
         # "a man was detained at the scene" goes with the attack, however long ago told
