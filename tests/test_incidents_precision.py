@@ -285,3 +285,12 @@ def test_a_passive_toll_after_a_riot_is_its_toll() -> None:
         "building, rights groups said."
     )
     assert kinds(text) == ["Violent demonstration"]
+
+
+def test_the_event_a_period_is_counted_from_is_context() -> None:
+    text = (
+        "A suicide bomber struck crowds outside the airport on Thursday, killing 60 people. "
+        "The airport has been the scene of chaos since the rebels entered the capital on "
+        "Monday and the president fled."
+    )
+    assert kinds(text) == ["Suicide bomb"]

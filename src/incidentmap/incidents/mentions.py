@@ -383,10 +383,13 @@ def find_mentions(
             m.end() <= best.start
             for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
         )
+        # "the scene of chaos since the Taliban entered Kabul": the start of a period told
+        since = _SINCE.match(text, lo) is not None
         background = (
             alleged
             or aggregate
             or came_after
+            or since
             # "the war began when militants attacked": told as the start of a campaign
             or any("campaign" in t.trigger.flags and t.start <= best.start for t, _ in inside)
             or cues.background.search(text, lo, _with_since(text, hi, bounds)) is not None
@@ -398,6 +401,8 @@ def find_mentions(
             reasons.append("names a campaign or wave of events, not one event")
         elif came_after and not alleged:
             reasons.append("context: the earlier event the news came after")
+        elif since and not alleged:
+            reasons.append("context: the event a period of time is counted from")
         elif aggregate and not alleged:
             reasons.append("an aggregate of many strikes or targets, not one event")
         elif background and not alleged:
