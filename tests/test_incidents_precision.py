@@ -294,3 +294,13 @@ def test_the_event_a_period_is_counted_from_is_context() -> None:
         "Monday and the president fled."
     )
     assert kinds(text) == ["Suicide bomb"]
+
+
+def test_what_a_riot_came_hours_after_is_its_occasion() -> None:
+    text = (
+        "Rioters set fire to buses and looted shops in the city centre on Thursday evening, "
+        "hours after three children were stabbed outside a school. A man was detained at the "
+        "scene after passers-by overpowered him. The mayor said on Friday that the vigil for "
+        "the victims had been hijacked."
+    )
+    assert kinds(text) == ["Violent demonstration"]

@@ -148,8 +148,9 @@ def antecedent(
         # "the strikes hit ..." said with a strike's words refers back to a strike first
         order = sorted(reversed(drafts), key=lambda d: d.event_type is not mention.event_type)
         for draft in order:
-            if draft.event_type not in types or (draft.background and not mention.plural):
-                continue
+            told_before = draft.background and not mention.plural and not _occasion(draft)
+            if draft.event_type not in types or told_before:
+                continue  # "the vigil" may be the one the news came after, not a habit
             if campaign and not draft.background:
                 continue  # "the uprising" is not the march reported before
             if _aggregate(draft) and loc is not None and specificity(loc.place) >= 3:
@@ -161,6 +162,8 @@ def antecedent(
         return None  # a generic statement is not a follow-up of a reported event
     for draft in reversed(drafts):
         if draft.background:
+            if _occasion(draft) and draft.event_type in _ATTACKS and _seized(mention):
+                return draft  # the attacker of the stabbing the riot came after, held
             continue
         recent = draft.last_sentence >= index - _FOLLOW_UP
         escalation = (
@@ -177,11 +180,7 @@ def antecedent(
             mention.clause_end - mention.sentence.start,
         )
         # "police arrested him at the scene": seizing the attacker is part of the attack
-        seized = mention.sub.name == "Arrests" and _SEIZED.search(
-            mention.sentence.text,
-            mention.clause_start - mention.sentence.start,
-            mention.clause_end - mention.sentence.start,
-        )
+        seized = _seized(mention)
         same = (
             draft.event_type is mention.event_type
             or draft.event_type in mention.family
@@ -215,6 +214,22 @@ def antecedent(
         if ((same and (recent or at_scene)) or casualty_only) and date_ok(draft, date) and placed:
             return draft
     return None
+
+
+def _seized(mention: Mention) -> bool:
+    """Whether an arrest is of the attacker at the scene ("a man was detained at the scene")."""
+    return mention.sub.name == "Arrests" and bool(
+        _SEIZED.search(
+            mention.sentence.text,
+            mention.clause_start - mention.sentence.start,
+            mention.clause_end - mention.sentence.start,
+        )
+    )
+
+
+def _occasion(draft: Draft) -> bool:
+    """Whether a background draft is the earlier event the news came after (no habit)."""
+    return any(n.startswith("context: the earlier event") for n in draft.notes)
 
 
 def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:

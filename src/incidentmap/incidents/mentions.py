@@ -69,6 +69,7 @@ _BOMBERS = re.compile(r"(?:bomber|attacker)s?$", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(
     r"\b(?:with|for|of|identified|named)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
 )
+_HOURS_AFTER = re.compile(r"[\s,]*(?:hours|minutes|shortly|soon) after\s", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _ALSO = re.compile(r"also", re.IGNORECASE)
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
@@ -385,6 +386,14 @@ def find_mentions(
         )
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
         since = _SINCE.match(text, lo) is not None
+        # "Rioters burned buses on Thursday, hours after a man stabbed three children": the
+        # news is the riot; what it came after is told as its occasion
+        if (
+            out
+            and not out[0].anaphoric  # "The drone attack came hours after ...": a recap
+            and any(_HOURS_AFTER.match(text, b) for b in bounds if out[0].clause_end <= b <= lo)
+        ):
+            came_after = True
         background = (
             alleged
             or aggregate
