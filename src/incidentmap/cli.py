@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_dask(record: logging.LogRecord) -> bool:
+    """Drop Dask's informational records (cluster start-up and shutdown) unless ``-v``."""
+    return record.levelno >= logging.WARNING or not record.name.startswith(("distributed", "dask"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status.
 
@@ -75,9 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="incidentmap: %(message)s", stream=sys.stderr)
     for handler in logging.getLogger().handlers:  # also for other libraries' records
         handler.setLevel(level)
-    if not args.verbose:  # Dask's cluster start-up and shutdown chatter
-        for name in ("distributed", "dask"):
-            logging.getLogger(name).setLevel(max(level, logging.WARNING))
+        if not args.verbose:
+            handler.addFilter(_quiet_dask)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
