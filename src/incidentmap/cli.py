@@ -77,11 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"incidentmap {__version__}")
         return 0
     level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO
-    logging.basicConfig(level=level, format="incidentmap: %(message)s", stream=sys.stderr)
-    for handler in logging.getLogger().handlers:  # also for other libraries' records
-        handler.setLevel(level)
-        if not args.verbose:
-            handler.addFilter(_quiet_dask)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("incidentmap: %(message)s"))
+    handler.setLevel(level)  # also for other libraries' records
+    if not args.verbose:
+        handler.addFilter(_quiet_dask)
+    logging.basicConfig(level=level, handlers=[handler])  # no-op if logging is set up already
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
