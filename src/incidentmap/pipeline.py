@@ -375,23 +375,23 @@ def spool_frames(spool: IncidentSpool, *, chunk_size: int = 5_000) -> Iterator[A
     """Yield the spool's finished incidents as incident frames (at least one, maybe empty)."""
     from .frame import incidents_frame
 
-    empty = True
-    for chunk in spool.chunks(chunk_size):
-        empty = False
-        yield incidents_frame(chunk)
-    if empty:
-        yield incidents_frame([])
+    return _frames(spool.chunks(chunk_size), incidents_frame)
 
 
 def _toponym_frames(spool: IncidentSpool) -> Iterator[Any]:
     from .frame import toponyms_frame
 
+    return _frames(spool.toponym_chunks(), toponyms_frame)
+
+
+def _frames(chunks: Iterable[list[Any]], build: Callable[[list[Any]], Any]) -> Iterator[Any]:
+    """Build a frame of each chunk; an empty frame when there is none (writers need one)."""
     empty = True
-    for chunk in spool.toponym_chunks():
+    for chunk in chunks:
         empty = False
-        yield toponyms_frame(chunk)
+        yield build(chunk)
     if empty:
-        yield toponyms_frame([])
+        yield build([])
 
 
 def write_results(

@@ -153,17 +153,18 @@ def write_outputs(
     ExportError
         For an unknown format or a file that cannot be written.
     """
-    names = parse_formats(formats if isinstance(formats, str) else tuple(formats))
-    directory = Path(out_dir)
     return [
-        write_incidents(
-            gdf,
-            directory / f"{basename}{FORMATS[name].extensions[0]}",
-            format=name,
-            toponyms=toponyms,
-        )
-        for name in names
+        write_incidents(gdf, path, format=name, toponyms=toponyms)
+        for name, path in _output_paths(out_dir, formats, basename)
     ]
+
+
+def _output_paths(
+    out_dir: str | os.PathLike[str], formats: Sequence[str] | str, basename: str
+) -> list[tuple[str, Path]]:
+    """Validate the formats; return each with its file ``out_dir/basename.<ext>``."""
+    names = parse_formats(formats if isinstance(formats, str) else tuple(formats))
+    return [(n, Path(out_dir) / f"{basename}{FORMATS[n].extensions[0]}") for n in names]
 
 
 def write_output_stream(
@@ -209,16 +210,9 @@ def write_output_stream(
     >>> [p.name for p in paths], len(paths[0].read_text().splitlines())
     (['incidents.csv'], 1)
     """
-    names = parse_formats(formats if isinstance(formats, str) else tuple(formats))
-    directory = Path(out_dir)
     return [
-        write_incident_stream(
-            frames,
-            directory / f"{basename}{FORMATS[name].extensions[0]}",
-            format=name,
-            toponyms=toponyms,
-        )
-        for name in names
+        write_incident_stream(frames, path, format=name, toponyms=toponyms)
+        for name, path in _output_paths(out_dir, formats, basename)
     ]
 
 

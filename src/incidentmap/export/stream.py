@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING
 from ..errors import ExportError
 from .atomic import atomic_path
 from .geojson import DEFAULT_CHUNK_SIZE, write_features
+from .writers import in_wgs84 as _in_wgs84
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -61,12 +62,6 @@ def iter_geojsonseq(
         buffer = io.BytesIO()
         write_features(gdf.iloc[start : start + chunk_size], buffer, collection=False)
         yield buffer.getvalue()
-
-
-def _in_wgs84(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
-    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
-        return gdf.to_crs("EPSG:4326")
-    return gdf
 
 
 class GeoJSONSeqWriter:

@@ -53,6 +53,7 @@ __all__ = [
     "StreamWriter",
     "Writer",
     "geoparquet_metadata",
+    "in_wgs84",
     "write_csv",
     "write_geojson",
     "write_geojsonseq",
@@ -96,7 +97,8 @@ def _with_geometry(table: pyarrow.Table, gdf: geopandas.GeoDataFrame) -> pyarrow
     return table.append_column("geometry", wkb_array(gdf))
 
 
-def _in_wgs84(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+def in_wgs84(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    """Return ``gdf`` in EPSG:4326 (a frame without a CRS is taken to be in it)."""
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         return gdf.to_crs(CRS)
     return gdf
@@ -107,7 +109,7 @@ def _frames(frames: Iterable[geopandas.GeoDataFrame]) -> Iterator[geopandas.GeoD
     seen = False
     for gdf in frames:
         seen = True
-        yield _in_wgs84(gdf)
+        yield in_wgs84(gdf)
     if not seen:
         raise ValueError("a writer needs at least one frame (it may be empty)")
 
