@@ -12,11 +12,14 @@ Each candidate place gets points, and keeps the reasons it got them:
 - **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
   (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
 - **city or province**: a city named like its province wins only if it holds a tenth of
-  the province's people or is the capital ("Basra", but the province "Quebec");
+  the province's people or is the capital ("Basra", but the province "Quebec"); a city
+  named like a second-level area of its province wins if it holds a tenth of its people
+  ("Los Angeles", "Birmingham"), else the county does ("Suffolk", "Seminole");
 - **containment**: a landmark whose city the article names (``"Green Zone in Baghdad"``);
 - **nearness**: distance to the places already placed with confidence;
 - **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
-  Kentucky, not at a namesake hamlet elsewhere (the gazetteer has no counties);
+  Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
+  (it holds only the second-level areas with a place of 500+ people);
 - **one sense per name**: every mention of a name in an article gets the same place.
 
 The confidence is the softmax share of the winner among the candidates, so it says
@@ -54,7 +57,16 @@ _CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 _SECOND_LEVEL = frozenset({"county", "parish", "borough"})
 #: The hints (always lower case) that mark a mention of one of them.
 _COUNTY_HINTS = frozenset(f"suffix:{word}" for word in _SECOND_LEVEL)
+#: A name key that ends in the word of a second-level area ("seminole county"): a
+#: gazetteer name now, so the recognizer leaves the word in the key rather than a hint.
+_SECOND_LEVEL_NAME = re.compile(r" (county|parish|borough|district)$")
 _MAX_CANDIDATES = 25
+#: Prior of a second-level area (county, district), on top of its population; less
+#: than a first-level area's, so "New York" stays the state.
+ADMIN2_PRIOR = 1.0
+#: Taken off a second-level area named without the word its name ends in: "Suffolk"
+#: is more often the English county than Suffolk County, New York.
+ADMIN2_BARE_NAME = 1.0
 #: Feature codes of the curated regions, islands, ranges and waters ("Darfur", "Java",
 #: "Middle East", "Alps", "Red Sea", "Indian Ocean").
 _CURATED_AREAS = frozenset(
@@ -86,6 +98,9 @@ AREA_OF_FOCUS_SHARE = 0.5
 SURE_TOWN = 10_000
 SURE_HAMLET_WEIGHT = 0.25
 _MAX_ANCHORS = 20
+#: A county this close to the town chosen for a name is no rival in telling whether the
+#: town is sure (see ``_margin``).
+SAME_SPOT_KM = 50.0
 _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
@@ -177,7 +192,8 @@ class Resolver:
             return tuple(admins[:1] or named[:1])
         key = mention.key
         places: dict[str, Place] = {}
-        for k in dict.fromkeys((key, strip_articles(key), *self.joined.get(key, ()))):
+        bare = _SECOND_LEVEL_NAME.sub("", key)  # "Karak district": the governorate too
+        for k in dict.fromkeys((key, strip_articles(key), *self.joined.get(key, ()), bare)):
             for p in gaz.lookup_key(k, limit=50):
                 places.setdefault(p.id, p)
         out = []
@@ -205,6 +221,11 @@ class Resolver:
         elif place.is_admin1:
             score += 2.0
             reasons.append("admin1 area")
+        elif code == "ADM2":
+            score += ADMIN2_PRIOR
+            reasons.append("admin2 area")
+            if any(normalize_name(place.name) == f"{key} {w}" for w in _SECOND_LEVEL):
+                score -= ADMIN2_BARE_NAME
         elif code == "PPLC":
             score += 2.5
             reasons.append("capital")
@@ -265,10 +286,11 @@ class Resolver:
                 max(0, start - 4) : start
             ] == " of ":
                 m = _with_text_hints(text, m)
-            hinted.append(m)
+            hinted.append(_with_key_hint(m))
         for m, cs, ss in zip(hinted, cands, scored, strict=False):
             self._hints(m, ss)
             _city_over_area(m.key, ss)
+            _city_over_admin2(m.key, ss)
             if focus and self._country_and_area(m.key, cs):
                 _area_over_foreign_country(ss, focus, own.get(m.key))
             for s in ss:
@@ -371,7 +393,9 @@ class Resolver:
             word = hint.split(":", 1)[1]
             for s in ss:
                 if word in _ADMIN_WORDS and (s.place.is_admin1 or s.place.feature_class == "A"):
-                    s.score += 3.0
+                    # "Seminole County": a county rather than a same-named state
+                    second = word in _SECOND_LEVEL and s.place.feature_code == "ADM2"
+                    s.score += 4.0 if second else 3.0
                     s.reasons.append(f"'{word}' follows the name")
                 elif word in _CITY_WORDS and s.place.feature_class == "P":
                     s.score += 2.0
@@ -417,7 +441,7 @@ class Resolver:
         for m, ss, pick in zip(mentions, scored, picks, strict=False):
             if pick is None or pick.place.is_country:
                 continue
-            if (len(ss) == 1 or _margin(ss) > 2.0) and pick.place.id not in seen:
+            if (len(ss) == 1 or _margin(ss, pick.place) > 2.0) and pick.place.id not in seen:
                 seen.add(pick.place.id)
                 anchors.append((m.key, pick.place))
                 if len(anchors) >= _MAX_ANCHORS:
@@ -431,7 +455,7 @@ class Resolver:
                 continue
             for s in sorted(ss, key=lambda s: -s.score)[:_NEAR_CANDIDATES]:
                 p = s.place
-                if p.parent_id and p.parent_id in anchor_ids:
+                if p.parent_id and p.parent_id in anchor_ids and p.feature_code != "ADM2":
                     s.score += 6.0
                     s.reasons.append("its city is named in the article")
                     continue
@@ -529,6 +553,18 @@ def _with_text_hints(text: str, m: Mention) -> Mention:
     if not extra:
         return m
     return replace(m, hints=(*m.hints, *extra))
+
+
+def _with_key_hint(m: Mention) -> Mention:
+    """Return ``m`` with the second-level word that ends its key as a hint.
+
+    "Seminole County" is a gazetteer name, so the mention keeps the word in its key
+    rather than as a ``suffix:county`` hint; the rules that read hints still see it.
+    """
+    found = _SECOND_LEVEL_NAME.search(m.key)
+    if found is None or any(h.startswith("suffix:") for h in m.hints):
+        return m
+    return replace(m, hints=(*m.hints, f"suffix:{found.group(1)}"))
 
 
 def _lists(text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> None:
@@ -732,12 +768,51 @@ def _city_over_area(key: str, ss: list[_Scored]) -> None:
             area.reasons.append(f"its city {p.name} rather than the province")
 
 
+def _city_over_admin2(key: str, ss: list[_Scored]) -> None:
+    """Prefer a city to the same-named second-level area of its province it makes up.
+
+    "Los Angeles" is the city, which holds a third of Los Angeles County; so are
+    "Birmingham" and "Plymouth" beside their English districts. Places carry no admin2
+    code, so the city must lie in the area's first-level area, bear the name written as
+    its main name and hold at least ``CITY_SHARE_OF_AREA`` of the area's people.
+    """
+    for area in ss:
+        a = area.place
+        if a.feature_code != "ADM2":
+            continue
+        for s in ss:
+            p = s.place
+            if (
+                p.feature_class == "P"
+                and p.country_code == a.country_code
+                and p.admin1 == a.admin1
+                and strip_articles(normalize_name(p.name)) == strip_articles(key)
+                and p.population >= CITY_SHARE_OF_AREA * a.population
+            ):
+                area.score -= 2.5
+                area.reasons.append(f"its city {p.name} rather than the area")
+                break
+
+
 def _best(ss: list[_Scored]) -> _Scored | None:
     return max(ss, key=lambda s: s.score) if ss else None
 
 
-def _margin(ss: list[_Scored]) -> float:
-    top = sorted((s.score for s in ss), reverse=True)
+def _margin(ss: list[_Scored], pick: Place | None = None) -> float:
+    """Return the lead of the best candidate over the next.
+
+    With ``pick`` given, a second-level area around the pick does not count as the next:
+    a town and its namesake county ("Brant") place the article alike.
+    """
+    scores = [
+        s.score
+        for s in ss
+        if pick is None
+        or s.place.feature_code != "ADM2"
+        or s.place.id == pick.id
+        or _approx_km(s.place.lat, s.place.lon, pick.lat, pick.lon) > SAME_SPOT_KM
+    ]
+    top = sorted(scores, reverse=True)
     return top[0] - top[1] if len(top) > 1 else 99.0
 
 
