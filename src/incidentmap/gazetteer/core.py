@@ -111,10 +111,11 @@ def _fingerprint(files: Iterable[Path]) -> str:
 def _embedded_records(report: Reporter | None) -> Iterator[Iterable[PlaceRecord]]:
     """Yield the record streams of the embedded data, countries first."""
     from .curated import curated_files, read_curated
-    from .embedded import read_admin1, read_cities, read_countries
+    from .embedded import read_admin1, read_admin2, read_cities, read_countries
 
     yield read_countries(report=report)
     yield read_admin1(report=report)
+    yield read_admin2(report=report)
     yield read_cities(report=report)
     for path in curated_files():
         yield read_curated(path, report=report)

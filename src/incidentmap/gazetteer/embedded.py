@@ -7,6 +7,8 @@
   :func:`read_countries`.
 - ``admin1.tsv``: first-level administrative areas with a point and names, read by
   :func:`read_admin1`.
+- ``admin2.tsv``: second-level areas (US counties, UK counties and unitary authorities,
+  districts ...) with a point and names, read by :func:`read_admin2`.
 
 The schemas are described in ``gazetteer/README.md``. Alternate names in the two TSV
 files are separated by ``|``.
@@ -19,6 +21,9 @@ Examples
 >>> baghdad = next(r for r in read_admin1() if r.place.id == "geonames:98180")
 >>> baghdad.place.admin1, baghdad.place.parent_id
 ('07', 'geonames:99237')
+>>> suffolk = next(r for r in read_admin2() if r.place.id == "geonames:2636561")
+>>> suffolk.place.feature_code, suffolk.place.admin1, suffolk.place.parent_id
+('ADM2', 'ENG', 'geonames:6269131')
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from .records import PlaceRecord, Reporter
 
 __all__ = [
     "ADMIN1_COLUMNS",
+    "ADMIN2_COLUMNS",
     "COUNTRY_COLUMNS",
     "read_admin1",
+    "read_admin2",
     "read_cities",
     "read_countries",
 ]
@@ -50,6 +57,12 @@ COUNTRY_COLUMNS = (
 #: Header of ``admin1.tsv``.
 ADMIN1_COLUMNS = (
     "geonameid", "country_code", "admin1_code", "iso_code", "name", "asciiname", "type",
+    "alternatenames", "lat", "lon", "point_source", "population",
+)  # fmt: skip
+
+#: Header of ``admin2.tsv``.
+ADMIN2_COLUMNS = (
+    "geonameid", "country_code", "admin1_code", "admin2_code", "name", "asciiname", "type",
     "alternatenames", "lat", "lon", "point_source", "population",
 )  # fmt: skip
 
@@ -216,6 +229,65 @@ def read_admin1(
     else:
         parents = {}
     return _read_table(file, ADMIN1_COLUMNS, _admin1_parser(parents), report)
+
+
+def _admin2_parser(parents: dict[tuple[str, str], str]) -> Callable[[dict[str, str]], PlaceRecord]:
+    def parse(row: dict[str, str]) -> PlaceRecord:
+        place = Place(
+            id=f"geonames:{_int(row['geonameid'], 'geonameid')}",
+            name=row["name"],
+            lat=_float(row["lat"], "lat", 90.0),
+            lon=_float(row["lon"], "lon", 180.0),
+            feature_class="A",
+            feature_code="ADM2",
+            country_code=row["country_code"],
+            admin1=row["admin1_code"] or None,
+            population=_int(row["population"], "population"),
+            parent_id=parents.get((row["country_code"], row["admin1_code"])),
+        )
+        first = (row["name"], row["asciiname"])
+        return PlaceRecord(place=place, names=_names(first, row["alternatenames"]))
+
+    return parse
+
+
+def _admin1_ids(path: Path) -> dict[tuple[str, str], str]:
+    ids: dict[tuple[str, str], str] = {}
+    for number, cols in iter_rows(path):
+        if number > 1 and len(cols) == len(ADMIN1_COLUMNS) and cols[0].isdigit():
+            ids[(cols[1], cols[2])] = f"geonames:{cols[0]}"
+    return ids
+
+
+def read_admin2(
+    path: str | Path | None = None,
+    *,
+    admin1: str | Path | None = None,
+    report: Reporter | None = None,
+) -> Iterator[PlaceRecord]:
+    """Yield the second-level areas of ``admin2.tsv`` as places ``A``/``ADM2``.
+
+    A place's ``admin1`` is the code of the first-level area it lies in, and its
+    ``parent_id`` that area's place id when the admin1 file knows it, else None.
+
+    Parameters
+    ----------
+    path
+        The file; by default the embedded ``admin2.tsv``.
+    admin1
+        The first-level areas file giving the parent ids; by default the embedded
+        ``admin1.tsv`` (or none when ``path`` is given and ``admin1`` is not).
+    report
+        Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
+    """
+    file = Path(path) if path is not None else _default("admin2.tsv")
+    if admin1 is not None:
+        parents = _admin1_ids(Path(admin1))
+    elif path is None:
+        parents = _admin1_ids(_default("admin1.tsv"))
+    else:
+        parents = {}
+    return _read_table(file, ADMIN2_COLUMNS, _admin2_parser(parents), report)
 
 
 def read_cities(

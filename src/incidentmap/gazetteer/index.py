@@ -11,7 +11,9 @@ Ranking rule of name lookups (stored as ``places.rank`` at build time):
 2. countries come first;
 3. then by importance: the population (for an admin1 area the summed population of
    its places), where a populated place named like the admin1 area it lies in
-   (Baghdad in Baghdad Governorate) counts as slightly more important than that area.
+   (Baghdad in Baghdad Governorate) counts as slightly more important than that area,
+   and a second-level area ranks just behind a place named like it in its admin1 area
+   that holds at least a tenth of its people (Los Angeles before Los Angeles County).
 
 Examples
 --------
@@ -56,6 +58,9 @@ __all__ = [
 
 #: Bumped whenever the layout of the index changes, so old caches are rebuilt.
 SCHEMA_VERSION = "4"
+#: A populated place named like a second-level area of its admin1 area ranks before it
+#: when it holds at least this share of the area's population.
+CITY_SHARE_OF_ADMIN2 = 0.1
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -359,6 +364,23 @@ def _compute_ranks(conn: sqlite3.Connection) -> None:
     ).fetchall()
     conn.executemany("UPDATE places SET rank = ? WHERE rowid = ?", [(r, i) for i, r in boosts])
     conn.execute("DROP TABLE admin_keys")
+    # a second-level area steps back behind a city named like it in its admin1 area that
+    # holds a tenth of its people (places carry no admin2 code: the admin1 must match);
+    # the area moves, not the city, so cities stay in the order of their population
+    drops = conn.execute(
+        """
+        SELECT a.rowid, MAX(p.rank) - 0.01
+        FROM places a JOIN names ak ON ak.place = a.rowid AND ak.exact = 1
+        JOIN names n ON n.key = ak.key AND n.exact = 1
+        JOIN places p ON p.rowid = n.place
+        WHERE a.feature_code = 'ADM2' AND p.feature_class = 'P'
+          AND p.country_code = a.country_code AND p.admin1 = a.admin1
+          AND a.rank >= p.rank AND p.population >= ? * a.population
+        GROUP BY a.rowid
+        """,
+        (CITY_SHARE_OF_ADMIN2,),
+    ).fetchall()
+    conn.executemany("UPDATE places SET rank = ? WHERE rowid = ?", [(r, i) for i, r in drops])
     conn.commit()
 
 
