@@ -118,7 +118,9 @@ def check_schema(path: Path, records: list[PlaceRecord], found: Findings) -> Non
                     found.failures.append(f"{where}: {column} {row[column]!r} has > 5 decimals")
             if not row["source"].strip():
                 found.failures.append(f"{where}: the source note is empty")
-        if not place.country_code and not _between_countries(place.feature_class, place.feature_code):
+        if not place.country_code and not _between_countries(
+            place.feature_class, place.feature_code
+        ):
             found.failures.append(f"{where}: country_code is empty for a land feature")
 
 
