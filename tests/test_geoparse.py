@@ -171,6 +171,15 @@ def test_small_place_names_inside_facility_names(parser):
     assert spans(parser, "The blast hit Most Gate and Walsh Street near Kabul.") == ["Kabul"]
 
 
+def test_a_small_place_run_into_another_name_is_part_of_that_name(parser):
+    # "the Gran Grif gang": a weak place name glued to an unknown capitalised word
+    assert spans(parser, "Members of the Walsh Grif gang attacked Kabul.") == ["Kabul"]
+    # place words, weekdays and a strong name keep the place
+    assert spans(parser, "Deputies of the Walsh County sheriff arrived.") == ["Walsh"]
+    assert spans(parser, "Shelling hit Baghdad Tuesday.") == ["Baghdad"]
+    assert spans(parser, "Shelling hit Baghdad Police headquarters.") == ["Baghdad"]
+
+
 def test_dotted_initials_match_either_spelling(parser):
     # The gazetteer keys "U.S. Embassy in Baghdad" as "u s embassy in baghdad"; the text's
     # "U.S." is one token keyed "us". Both spellings find the landmark as one mention.

@@ -120,6 +120,29 @@ class TokenContext:
                 return two
         return None
 
+    def before_unknown_name(self, j: int) -> bool:
+        """Whether token ``j`` runs on into a capitalised word that no place name holds.
+
+        "the Gran Grif gang", "Alma Mater": a weak place name glued to a following name
+        is part of that name. Place words ("Gran Province"), weekdays and months
+        ("Bucha Tuesday" in a headline) do not count, nor does anything in capitals-only
+        text; a name that ends in a place word ("Metcalfe County") stays a place.
+        """
+        if self.caps_text or j + 1 >= len(self.spans):
+            return False
+        lex = self.lexicon
+        last = self.spans[j]
+        if self.text[last[0] : last[1]] in lex.suffixes:
+            return False  # "Metcalfe County Sheriff's Office" still names the county
+        s, e = self.spans[j + 1]
+        if self.text[self.spans[j][1] : s] != " ":
+            return False
+        word = self.text[s:e]
+        if not (word[0].isupper() and word[1:2].islower()):
+            return False
+        key = self.keys[j + 1]
+        return not (word in lex.suffixes or word in lex.facilities or key in lex.not_places)
+
     def before_disease(self, j: int) -> bool:
         """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
 

@@ -60,6 +60,8 @@ _APOSTROPHE = re.compile(r"['’]")
 _ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 # What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
 _KEY_CACHE: dict[str, str] = {}
+_SPAN = re.Match.span
+_GROUP = re.Match.group
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _DATELINE_SUFFIXES = frozenset({"county", "city", "province", "district", "parish", "township"})
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
@@ -99,14 +101,18 @@ def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     ([(0, 3), (5, 12)], ['us', 'embassy'])
     """
     matches = list(_WORD.finditer(text))
-    spans = [m.span() for m in matches]
-    words = [m.group() for m in matches]
+    spans = list(map(_SPAN, matches))
+    words = list(map(_GROUP, matches))
     if "'" in text or "’" in text:
         _apostrophes(text, spans, words)
     if _ACRONYM_HINT.search(text):
         _acronyms(text, spans, words)
-    get = _KEY_CACHE.get
-    keys = [get(w) or _key(w) for w in words]
+    cached = list(map(_KEY_CACHE.get, words))  # a C-level loop; new words below
+    keys: list[str] = (
+        [_key(w) if k is None else k for k, w in zip(cached, words, strict=True)]
+        if None in cached
+        else cached  # type: ignore[assignment]
+    )
     if "" in keys:
         kept = [k for k, key in enumerate(keys) if key]
         spans = [spans[k] for k in kept]
@@ -162,6 +168,10 @@ def _acronyms(text: str, spans: list[tuple[int, int]], words: list[str]) -> None
             starts[a:b] = [s0]
 
 
+def _starts(spans: list[tuple[int, int]]) -> list[int]:
+    return [s for s, _ in spans]
+
+
 def _key(word: str) -> str:
     key = normalize_name(word)
     if len(_KEY_CACHE) < 400_000 and len(word) <= 64:
@@ -196,7 +206,7 @@ class Recognizer:
         spans, keys = tokenize(text)
         ctx = TokenContext(text, spans, keys, self.lexicon)
         known = self.index.flags
-        caps = [i for i, (s, _) in enumerate(spans) if text[s].isupper()]
+        caps = [i for i, s in enumerate(_starts(spans)) if text[s].isupper()]
         persons = find_persons(
             text,
             spans,
@@ -369,6 +379,8 @@ class Recognizer:
             j, lex.facilities
         ):
             return None, j + 1  # "Abbey Gate", "Church Street": a facility, not the town
+        if not flags & (STRONG_AREA | STRONG_ADMIN | STRONG_CITY) and ctx.before_unknown_name(j):
+            return None, j + 1  # "the Gran Grif gang": part of another name
         if initial:
             hints.append("initial")
         if cue:
