@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
 pytest.importorskip("distributed")
 pytest.importorskip("dask_geopandas")
 
+from incidentmap import dask_engine
 from incidentmap.dask_engine import WorkUnit, plan_units, run_dask
 from incidentmap.errors import InputError
-from incidentmap.pipeline import run
+from incidentmap.pipeline import ArticleResult, run
 
 
 def _corpus(tmp_path, repo):
@@ -73,3 +75,59 @@ def test_dask_engine_matches_local_engine(tmp_path, repo, gazetteer):
     lazy = dask_geopandas.read_parquet(tmp_path / "dask" / "incidents.parquet")
     assert lazy.crs.to_epsg() == 4326 and len(lazy.compute()) == len(parts)
     assert (tmp_path / "dask" / "incidents.html").stat().st_size > 10_000
+
+
+def _failing(article):
+    if article.line == 2:
+        raise RuntimeError("boom")
+    return ArticleResult(article, (), ())
+
+
+def test_a_failing_article_names_its_file_and_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(f'{{"text": "line {i}"}}\n' for i in range(3)), encoding="utf-8")
+    [unit] = plan_units([feed], lines_per_unit=3)
+    with pytest.raises(RuntimeError, match="boom") as caught:
+        dask_engine._process_unit(unit, _failing)
+    if sys.version_info >= (3, 11):
+        assert any("feed.jsonl, line 2" in note for note in caught.value.__notes__)
+    assert dask_engine._describe(unit) == f"{feed}, lines 1-3"
+
+
+def _count(unit, processor):
+    return dask_engine._UnitResult(unit.lines, 0, (), ())
+
+
+@pytest.mark.slow
+def test_units_are_submitted_a_few_at_a_time(monkeypatch):
+    from distributed import Client, LocalCluster
+
+    monkeypatch.setattr(dask_engine, "_process_unit", _count)
+    units = [WorkUnit(("feed.jsonl",), 0, i, 1) for i in range(1, 31)]
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        submit, submitted = client.submit, []
+        monkeypatch.setattr(
+            client, "submit", lambda *a, **k: submitted.append(1) or submit(*a, **k)
+        )
+        done = 0
+        for result in dask_engine._run_units(client, units, None, per_thread=2):
+            done += result.articles
+            assert len(submitted) - done <= 2 * 2  # two per worker thread in flight
+    assert done == len(submitted) == 30
+
+
+@pytest.mark.slow
+def test_local_cluster_workers_do_not_profile():
+    """Dask's profiler kept a call tree per second in each worker: memory grew with run time."""
+    client, cluster = dask_engine._client(None, 1)
+    try:
+        callbacks = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+        assert callbacks and not any("profile" in c for c in next(iter(callbacks.values())))
+    finally:
+        client.close()
+        cluster.close()

@@ -1,15 +1,23 @@
-"""The Dask engine: the same stages over a ``dask.bag`` of article partitions.
+"""The Dask engine: the same stages over work units run on a Dask cluster.
 
 ``incidentmap run INPUT... --engine dask [--scheduler ADDRESS]`` plans *work units*
 on the client (a group of small files, or a range of lines of a large JSON-lines
 file, found by one quick scan for line breaks), ships only those descriptions to
 the workers, and each worker reads its own articles and runs geoparsing and
 incident extraction there. Articles never travel through the client, so a corpus
-of millions of articles costs the client its incidents only.
+of millions of articles costs the client its incidents only. Units are submitted a
+few at a time (two per worker thread in flight), so neither the client nor the
+scheduler holds a task per unit of the whole corpus.
 
 Without ``--scheduler`` a :class:`distributed.LocalCluster` of worker processes on
-127.0.0.1 is started and stopped; with it, any running Dask cluster is used (its
-workers need incidentmap installed and read the inputs from the same paths).
+127.0.0.1 is started and stopped, with Dask's statistical profiler off in its
+workers: it samples the running task every 10 ms and keeps one call tree per second
+for the last 1,000 seconds, which grew each worker by about 0.15 MB a second of work
+and is never looked at here (the cluster has no dashboard). With
+``--scheduler``, any running Dask cluster is used (its workers need incidentmap
+installed and read the inputs from the same paths); its workers keep their own
+settings, so set ``distributed.worker.profile.enabled: false`` in their Dask
+configuration for the same flat memory.
 
 The client stores the incidents that come back in a disk spool
 (:class:`~incidentmap.spool.IncidentSpool`), merges reports of one event there and
@@ -25,7 +33,9 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .model import Incident
+from .model import Article, Incident
 from .pipeline import Processor, RunSummary
 from .render.density import MAP_LIMIT, density_frame
 
@@ -125,8 +135,24 @@ class _UnitResult:
     problems: tuple[InputError, ...]
 
 
-def _process_unit(unit: WorkUnit, processor: Processor) -> _UnitResult:
+# The processor travels pickled (a few hundred bytes): the scheduler keeps the bytes of a
+# task, never a Processor with an open gazetteer, and each worker unpickles it once.
+_PROCESSORS: dict[bytes, Processor] = {}
+
+
+def _unpickled(blob: bytes) -> Processor:
+    processor = _PROCESSORS.get(blob)
+    if processor is None:
+        _PROCESSORS.clear()  # keep the last only: runs sharing a worker just unpickle more
+        processor = _PROCESSORS[blob] = pickle.loads(blob)
+    return processor
+
+
+def _process_unit(unit: WorkUnit, processor: Processor | bytes) -> _UnitResult:
     from .text.articles import read_articles, read_json_lines
+
+    if isinstance(processor, bytes):
+        processor = _unpickled(processor)
 
     problems: list[InputError] = []
     if unit.offset is None:
@@ -142,26 +168,91 @@ def _process_unit(unit: WorkUnit, processor: Processor) -> _UnitResult:
     n = toponyms = 0
     incidents: list[Incident] = []
     for article in articles:
-        result = processor(article)
+        try:
+            result = processor(article)
+        except Exception as exc:
+            _add_note(exc, f"while processing article {article.id!r} ({_where(article)})")
+            raise
         n += 1
         toponyms += sum(t.place is not None for t in result.toponyms)
         incidents.extend(result.incidents)
     return _UnitResult(n, toponyms, tuple(incidents), tuple(problems))
 
 
+def _where(article: Article) -> str:
+    if article.source is None:
+        return "unknown source"
+    return f"{article.source}, line {article.line}" if article.line else article.source
+
+
+def _describe(unit: WorkUnit) -> str:
+    if unit.offset is None:
+        more = f" and {len(unit.paths) - 1} more files" if len(unit.paths) > 1 else ""
+        return f"{unit.paths[0]}{more}"
+    return f"{unit.paths[0]}, lines {unit.first_line}-{unit.first_line + unit.lines - 1}"
+
+
+def _add_note(exc: BaseException, note: str) -> None:
+    add_note = getattr(exc, "add_note", None)  # Python 3.11+; pickled with the exception
+    if add_note is not None:
+        add_note(note)
+
+
 def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         return Client(scheduler), None
-    cluster = LocalCluster(
-        n_workers=workers or 2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-    )
+    # the nannies pass this configuration on to the worker processes they start
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(
+            n_workers=workers or 2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        )
     return Client(cluster), cluster
+
+
+def _threads(client: Any) -> int:
+    return max(1, sum(client.nthreads().values()))
+
+
+def _run_units(
+    client: Any, units: Sequence[WorkUnit], processor: Processor, *, per_thread: int = 2
+) -> Iterator[_UnitResult]:
+    """Yield the results of ``units`` as they complete, ``per_thread`` per worker thread in flight.
+
+    The window follows the cluster's size (workers that join or leave); a failed unit
+    is logged with its file and lines and its error raised.
+    """
+    from distributed import as_completed
+
+    pending = iter(units)
+    running: dict[str, WorkUnit] = {}
+    done = as_completed()
+    blob = pickle.dumps(processor)
+
+    def top_up() -> None:
+        for unit in islice(pending, max(0, per_thread * _threads(client) - len(running))):
+            future = client.submit(_process_unit, unit, blob, pure=False)
+            running[future.key] = unit
+            done.add(future)
+
+    top_up()
+    for future in done:
+        unit = running.pop(future.key)
+        try:
+            result = future.result()
+        except Exception:
+            log.error("the Dask work unit %s failed", _describe(unit))
+            raise
+        finally:
+            future.release()
+        top_up()
+        yield result
 
 
 def run_dask(
@@ -178,6 +269,7 @@ def run_dask(
     lines_per_unit: int = 500,
     report: Callable[[InputError], None] | None = None,
     spool_dir: str | Path | None = None,
+    progress: bool | None = None,
 ) -> RunSummary:
     """Run the main job on Dask; same outputs as :func:`incidentmap.pipeline.run`.
 
@@ -195,10 +287,10 @@ def run_dask(
     spool_dir
         Where the client's incidents wait for the merge; the system's temporary folder
         by default.
+    progress
+        Show a progress bar of the articles processed; by default when standard error
+        is a terminal.
     """
-    import dask.bag as db
-    from distributed import as_completed
-
     from .export import parse_formats
     from .gazetteer import Gazetteer
     from .spool import IncidentSpool
@@ -211,23 +303,21 @@ def run_dask(
         return summary
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms)
-    bag = db.from_sequence(units, npartitions=len(units)).map(_process_unit, processor)
-    with IncidentSpool(spool_dir) as spool:
+    show = sys.stderr.isatty() if progress is None else progress
+    with IncidentSpool(spool_dir) as spool, _progress_bar(enabled=show) as advance:
         client, cluster = _client(scheduler, workers)
         try:
-            futures = client.compute(bag.to_delayed())
-            for future in as_completed(futures):
-                for part in future.result():
-                    summary.articles += part.articles
-                    summary.toponyms += part.toponyms
-                    spool.add(part.incidents)
-                    for problem in part.problems:
-                        summary.problems.append(problem)
-                        if report is not None:
-                            report(problem)
-                        else:
-                            log.warning("skipped: %s", problem)
-                future.release()
+            for part in _run_units(client, units, processor):
+                summary.articles += part.articles
+                summary.toponyms += part.toponyms
+                spool.add(part.incidents)
+                advance(part.articles)
+                for problem in part.problems:
+                    summary.problems.append(problem)
+                    if report is not None:
+                        report(problem)
+                    else:
+                        log.warning("skipped: %s", problem)
         finally:
             client.close()
             if cluster is not None:
@@ -237,6 +327,18 @@ def run_dask(
         summary.incidents = spool.finish(merge=merge)
         _write(summary, spool, Path(out_dir), formats=wanted, write_map=write_map)
     return summary
+
+
+@contextmanager
+def _progress_bar(*, enabled: bool) -> Iterator[Callable[[int], object]]:
+    """Yield a function that advances a bar of articles on standard error (or does nothing)."""
+    if not enabled:
+        yield lambda n: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(desc="articles", unit=" art", file=sys.stderr, mininterval=0.5) as bar:
+        yield bar.update
 
 
 @contextmanager
