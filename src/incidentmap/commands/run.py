@@ -83,6 +83,7 @@ def _run(args: argparse.Namespace) -> int:
             write_map=args.write_map,
             demonyms=args.demonyms,
             merge=args.merge,
+            progress=None if not args.quiet else False,
             report=problem_printer(problems),
             spool_dir=args.spool_dir,
         )
