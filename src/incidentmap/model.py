@@ -115,6 +115,10 @@ class GivenSpan:
     geonameid: int | None = None
 
 
+#: GeoNames feature codes of countries, dependencies and territories.
+_COUNTRY_CODES = frozenset({"PCL", "PCLD", "PCLF", "PCLH", "PCLI", "PCLIX", "PCLS", "TERR"})
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry.
@@ -141,7 +145,7 @@ class Place:
     @property
     def is_country(self) -> bool:
         """Whether this place is a country (GeoNames ``PCL*`` codes)."""
-        return self.feature_code.startswith("PCL") or self.feature_code == "TERR"
+        return self.feature_code in _COUNTRY_CODES
 
     @property
     def is_admin1(self) -> bool:

@@ -69,7 +69,7 @@ STRONG_ADMIN = 128
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 11  # bump when the index layout or the flags change
+_FORMAT = 12  # bump when the index layout or the flags change
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,16 @@ class NameIndex:
         Normalised key -> OR of the flag constants.
     first
         First token of a key -> the most tokens any key starting with it has.
+    pairs
+        First two tokens of a key of three or more -> the most tokens any such key has,
+        so that a start like "new" or "north" is not tried at every length.
     joined
         Gazetteer keys holding spelled-out initials, by the key the text gives for them.
     """
 
     flags: Mapping[str, int]
     first: Mapping[str, int]
+    pairs: Mapping[str, int] = field(default_factory=dict)
     joined: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Key with its single letters joined -> the gazetteer keys it stands for.
 
@@ -99,35 +103,41 @@ class NameIndex:
     def from_keys(cls, flags: Mapping[str, int]) -> NameIndex:
         """Build an index from ready keys and flags."""
         first: dict[str, int] = {}
+        pairs: dict[str, int] = {}
         for key in flags:
             tokens = key.split(" ")
-            if len(tokens[0]) and len(tokens) > first.get(tokens[0], 0):
-                first[tokens[0]] = len(tokens)
-        return cls(flags=dict(flags), first=first)
+            n = len(tokens)
+            if len(tokens[0]) and n > first.get(tokens[0], 0):
+                first[tokens[0]] = n
+            if n >= 3:
+                two = f"{tokens[0]} {tokens[1]}"
+                if n > pairs.get(two, 0):
+                    pairs[two] = n
+        return cls(flags=dict(flags), first=first, pairs=pairs)
 
     def longest(self, keys: Sequence[str], i: int) -> tuple[int, int] | None:
         """Return ``(token count, flags)`` of the longest name starting at token ``i``."""
-        most = self.first.get(keys[i])
-        if not most:
-            return None
-        for n in range(min(most, len(keys) - i), 0, -1):
-            flags = self.flags.get(keys[i] if n == 1 else " ".join(keys[i : i + n]))
-            if flags:
-                return n, flags
-        return None
+        found = self.candidates(keys, i)
+        return found[0] if found else None
 
     def candidates(self, keys: Sequence[str], i: int) -> list[tuple[int, int]]:
         """Return ``(token count, flags)`` of every name starting at token ``i``, longest first."""
-        most = self.first.get(keys[i])
+        first = keys[i]
+        most = self.first.get(first)
         if not most:
             return []
         get = self.flags.get
         out = []
-        for n in range(min(most, len(keys) - i), 1, -1):
-            flags = get(" ".join(keys[i : i + n]))
+        if most >= 2 and i + 1 < len(keys):
+            two = f"{first} {keys[i + 1]}"
+            for n in range(min(self.pairs.get(two, 0), len(keys) - i), 2, -1):
+                flags = get(" ".join(keys[i : i + n]))
+                if flags:
+                    out.append((n, flags))
+            flags = get(two)
             if flags:
-                out.append((n, flags))
-        flags = get(keys[i])
+                out.append((2, flags))
+        flags = get(first)
         if flags:
             out.append((1, flags))
         return out
@@ -173,7 +183,7 @@ class NameIndex:
         for key in lexicon.organisations:
             flags[key] = flags.get(key, 0) | ORG
         index = cls.from_keys(flags)
-        return cls(flags=index.flags, first=index.first, joined=joined)
+        return cls(flags=index.flags, first=index.first, pairs=index.pairs, joined=joined)
 
     @classmethod
     def cached(cls, gazetteer: Any, lexicon: Lexicon) -> NameIndex:
@@ -196,8 +206,8 @@ class NameIndex:
         if path.exists():
             try:
                 with path.open("rb") as fh:
-                    flags, first, joined = pickle.load(fh)
-                return cls(flags=flags, first=first, joined=joined)
+                    flags, first, pairs, joined = pickle.load(fh)
+                return cls(flags=flags, first=first, pairs=pairs, joined=joined)
             except (OSError, pickle.UnpicklingError, EOFError, ValueError) as exc:
                 log.warning("rebuilding the name index: %s could not be read (%s)", path, exc)
         index = cls.build(gazetteer, lexicon)
@@ -205,7 +215,7 @@ class NameIndex:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             with tmp.open("wb") as fh:
-                data = (index.flags, index.first, index.joined)
+                data = (index.flags, index.first, index.pairs, index.joined)
                 pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
             for stale in path.parent.glob("geoparse-names-*.pickle"):

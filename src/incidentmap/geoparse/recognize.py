@@ -32,6 +32,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import itemgetter
 
 from ..model import ToponymKind
 from ..text.normalize import normalize_name, strip_articles
@@ -62,6 +64,7 @@ _ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 _KEY_CACHE: dict[str, str] = {}
 _SPAN = re.Match.span
 _GROUP = re.Match.group
+_FIRST = itemgetter(0)
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _DATELINE_SUFFIXES = frozenset({"county", "city", "province", "district", "parish", "township"})
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
@@ -168,10 +171,6 @@ def _acronyms(text: str, spans: list[tuple[int, int]], words: list[str]) -> None
             starts[a:b] = [s0]
 
 
-def _starts(spans: list[tuple[int, int]]) -> list[int]:
-    return [s for s, _ in spans]
-
-
 def _key(word: str) -> str:
     key = normalize_name(word)
     if len(_KEY_CACHE) < 400_000 and len(word) <= 64:
@@ -206,7 +205,8 @@ class Recognizer:
         spans, keys = tokenize(text)
         ctx = TokenContext(text, spans, keys, self.lexicon)
         known = self.index.flags
-        caps = [i for i, s in enumerate(_starts(spans)) if text[s].isupper()]
+        # indexes of the tokens that start with a capital, in C-level loops
+        caps = list(compress(count(), map(str.isupper, map(text.__getitem__, map(_FIRST, spans)))))
         persons = find_persons(
             text,
             spans,
