@@ -6,14 +6,31 @@ from __future__ import annotations
 
 from incidentmap.gazetteer import Gazetteer
 from incidentmap.gazetteer.records import PlaceRecord
-from incidentmap.model import Place
+from incidentmap.geoparse import Geoparser
+from incidentmap.model import Article, GivenSpan, Place
 
 
-def _p(pid, name, lat, lon, fclass, code, cc, admin1=None, pop=0, parent=None):
+def place(pid, name, lat, lon, fclass, code, cc, admin1=None, pop=0, parent=None):
+    """Build a test place (positional, as the tables of places below read best)."""
     return Place(
         id=pid, name=name, lat=lat, lon=lon, feature_class=fclass, feature_code=code,
         country_code=cc, admin1=admin1, population=pop, parent_id=parent,
     )  # fmt: skip
+
+
+_p = place
+
+
+def placed(parser: Geoparser, text: str) -> dict[str, str | None]:
+    """Parse ``text``; map each mention to its place id."""
+    return {t.text: (t.place.id if t.place else None) for t in parser.parse(text)}
+
+
+def given(parser: Geoparser, text: str, *names: str) -> dict[str, str | None]:
+    """Resolve the first occurrence of each name as a given span (no recognizer hints)."""
+    spans = tuple(GivenSpan(text.index(n), text.index(n) + len(n), n) for n in names)
+    found = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))
+    return {t.text: (t.place.id if t.place else None) for t in found}
 
 
 PLACES = [

@@ -22,16 +22,9 @@ from incidentmap.gazetteer.embedded import ADMIN2_COLUMNS, read_admin2
 from incidentmap.gazetteer.paths import data_file
 from incidentmap.gazetteer.records import PlaceRecord
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Article, GivenSpan, Place
+from test_geoparse_support import _p, given, placed
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _p(pid, name, lat, lon, fclass, code, cc, admin1=None, pop=0):
-    return Place(
-        id=pid, name=name, lat=lat, lon=lon, feature_class=fclass, feature_code=code,
-        country_code=cc, admin1=admin1, population=pop,
-    )  # fmt: skip
 
 
 PLACES = [
@@ -87,10 +80,6 @@ def parser(gaz: Gazetteer) -> Geoparser:
     return Geoparser(gaz)
 
 
-def placed(parser: Geoparser, text: str) -> dict[str, str | None]:
-    return {t.text: (t.place.id if t.place else None) for t in parser.parse(text)}
-
-
 # -- resolver -------------------------------------------------------------------------------
 
 
@@ -133,13 +122,6 @@ def test_a_town_beside_its_namesake_county_still_anchors_the_article(parser):
     got = placed(parser, "Storms hit Kelby and nearby Orval on Sunday.")
     assert got["Kelby"] == "t:kelby-town"
     assert got["Orval"] == "t:orval-ca"
-
-
-def given(parser: Geoparser, text: str, *names: str) -> dict[str, str | None]:
-    """Resolve the first occurrence of each name as a given span (no recognizer hints)."""
-    spans = tuple(GivenSpan(text.index(n), text.index(n) + len(n), n) for n in names)
-    found = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))
-    return {t.text: (t.place.id if t.place else None) for t in found}
 
 
 def test_a_given_x_district_may_still_be_the_first_level_area_named_x(parser):

@@ -19,16 +19,9 @@ import pytest
 from incidentmap.gazetteer import Gazetteer
 from incidentmap.gazetteer.records import PlaceRecord
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Article, GivenSpan, Place
+from test_geoparse_support import _p, given, placed
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _p(pid, name, lat, lon, fclass, code, cc, admin1=None, pop=0):
-    return Place(
-        id=pid, name=name, lat=lat, lon=lon, feature_class=fclass, feature_code=code,
-        country_code=cc, admin1=admin1, population=pop,
-    )  # fmt: skip
 
 
 PLACES = [
@@ -78,10 +71,6 @@ PLACES = [
 @pytest.fixture(scope="module")
 def parser() -> Geoparser:
     return Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=n) for p, n in PLACES))
-
-
-def placed(parser: Geoparser, text: str) -> dict[str, str | None]:
-    return {t.text: (t.place.id if t.place else None) for t in parser.parse(text)}
 
 
 # -- resolver -------------------------------------------------------------------------------
@@ -152,13 +141,6 @@ def test_a_lone_hamlet_barely_moves_the_article_focus(parser):
     # so the named country, Britain, decides between the two towns called Ferrow.
     got = placed(parser, "Britain said Brackwood and Ferrow were cut off by the floods.")
     assert got["Ferrow"] == "t:ferrow-gb"
-
-
-def given(parser: Geoparser, text: str, *names: str) -> dict[str, str | None]:
-    """Resolve the first occurrence of each name as a given span (no recognizer hints)."""
-    spans = tuple(GivenSpan(text.index(n), text.index(n) + len(n), n) for n in names)
-    found = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))
-    return {t.text: (t.place.id if t.place else None) for t in found}
 
 
 def test_given_spans_read_the_type_words_around_them(parser):

@@ -172,7 +172,11 @@ def read_countries(
     return _read_table(file, COUNTRY_COLUMNS, _country, report)
 
 
-def _admin1_parser(parents: dict[str, str]) -> Callable[[dict[str, str]], PlaceRecord]:
+def _area_parser(
+    code: str, parent_of: Callable[[dict[str, str]], str | None]
+) -> Callable[[dict[str, str]], PlaceRecord]:
+    """Parse a row of ``admin1.tsv`` or ``admin2.tsv`` into a place ``A``/``code``."""
+
     def parse(row: dict[str, str]) -> PlaceRecord:
         place = Place(
             id=f"geonames:{_int(row['geonameid'], 'geonameid')}",
@@ -180,11 +184,11 @@ def _admin1_parser(parents: dict[str, str]) -> Callable[[dict[str, str]], PlaceR
             lat=_float(row["lat"], "lat", 90.0),
             lon=_float(row["lon"], "lon", 180.0),
             feature_class="A",
-            feature_code="ADM1",
+            feature_code=code,
             country_code=row["country_code"],
             admin1=row["admin1_code"] or None,
             population=_int(row["population"], "population"),
-            parent_id=parents.get(row["country_code"]),
+            parent_id=parent_of(row),
         )
         first = (row["name"], row["asciiname"])
         return PlaceRecord(place=place, names=_names(first, row["alternatenames"]))
@@ -228,27 +232,8 @@ def read_admin1(
         parents = _country_ids(_default("countries.tsv"))
     else:
         parents = {}
-    return _read_table(file, ADMIN1_COLUMNS, _admin1_parser(parents), report)
-
-
-def _admin2_parser(parents: dict[tuple[str, str], str]) -> Callable[[dict[str, str]], PlaceRecord]:
-    def parse(row: dict[str, str]) -> PlaceRecord:
-        place = Place(
-            id=f"geonames:{_int(row['geonameid'], 'geonameid')}",
-            name=row["name"],
-            lat=_float(row["lat"], "lat", 90.0),
-            lon=_float(row["lon"], "lon", 180.0),
-            feature_class="A",
-            feature_code="ADM2",
-            country_code=row["country_code"],
-            admin1=row["admin1_code"] or None,
-            population=_int(row["population"], "population"),
-            parent_id=parents.get((row["country_code"], row["admin1_code"])),
-        )
-        first = (row["name"], row["asciiname"])
-        return PlaceRecord(place=place, names=_names(first, row["alternatenames"]))
-
-    return parse
+    parse = _area_parser("ADM1", lambda row: parents.get(row["country_code"]))
+    return _read_table(file, ADMIN1_COLUMNS, parse, report)
 
 
 def _admin1_ids(path: Path) -> dict[tuple[str, str], str]:
@@ -287,7 +272,8 @@ def read_admin2(
         parents = _admin1_ids(_default("admin1.tsv"))
     else:
         parents = {}
-    return _read_table(file, ADMIN2_COLUMNS, _admin2_parser(parents), report)
+    parse = _area_parser("ADM2", lambda row: parents.get((row["country_code"], row["admin1_code"])))
+    return _read_table(file, ADMIN2_COLUMNS, parse, report)
 
 
 def read_cities(
