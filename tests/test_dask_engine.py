@@ -110,9 +110,9 @@ def test_units_are_submitted_a_few_at_a_time(monkeypatch):
         ) as cluster,
         Client(cluster) as client,
     ):
-        submit, submitted = client.submit, []
+        compute, submitted = client.compute, []
         monkeypatch.setattr(
-            client, "submit", lambda *a, **k: submitted.append(1) or submit(*a, **k)
+            client, "compute", lambda *a, **k: submitted.append(1) or compute(*a, **k)
         )
         done = 0
         for result in dask_engine._run_units(client, units, None, per_thread=2):

@@ -1,13 +1,13 @@
-"""The Dask engine: the same stages over work units run on a Dask cluster.
+"""The Dask engine: the same stages over a ``dask.bag`` of work units on a Dask cluster.
 
 ``incidentmap run INPUT... --engine dask [--scheduler ADDRESS]`` plans *work units*
 on the client (a group of small files, or a range of lines of a large JSON-lines
 file, found by one quick scan for line breaks), ships only those descriptions to
 the workers, and each worker reads its own articles and runs geoparsing and
 incident extraction there. Articles never travel through the client, so a corpus
-of millions of articles costs the client its incidents only. Units are submitted a
-few at a time (two per worker thread in flight), so neither the client nor the
-scheduler holds a task per unit of the whole corpus.
+of millions of articles costs the client its incidents only. The bag's partitions
+(one unit each) are computed a few at a time (two per worker thread in flight), so
+the scheduler never holds a task per unit of the whole corpus.
 
 Without ``--scheduler`` a :class:`distributed.LocalCluster` of worker processes on
 127.0.0.1 is started and stopped, with Dask's statistical profiler off in its
@@ -221,23 +221,30 @@ def _threads(client: Any) -> int:
 
 
 def _run_units(
-    client: Any, units: Sequence[WorkUnit], processor: Processor, *, per_thread: int = 2
+    client: Any, units: Sequence[WorkUnit], processor: Processor | None, *, per_thread: int = 2
 ) -> Iterator[_UnitResult]:
     """Yield the results of ``units`` as they complete, ``per_thread`` per worker thread in flight.
 
-    The window follows the cluster's size (workers that join or leave); a failed unit
-    is logged with its file and lines and its error raised.
+    The units are the partitions of a ``dask.bag`` (one unit each) mapped through the
+    stages; its partitions are computed a few at a time rather than all at once, so the
+    scheduler never holds a task per unit of a whole corpus. The window follows the
+    cluster's size (workers that join or leave); a failed unit is logged with its file
+    and lines and its error raised.
     """
+    import dask.bag as db
     from distributed import as_completed
 
-    pending = iter(units)
+    if not units:
+        return
+    blob = pickle.dumps(processor)
+    bag = db.from_sequence(units, npartitions=len(units)).map(_process_unit, blob)
+    pending = iter(zip(units, bag.to_delayed(), strict=True))
     running: dict[str, WorkUnit] = {}
     done = as_completed()
-    blob = pickle.dumps(processor)
 
     def top_up() -> None:
-        for unit in islice(pending, max(0, per_thread * _threads(client) - len(running))):
-            future = client.submit(_process_unit, unit, blob, pure=False)
+        for unit, part in islice(pending, max(0, per_thread * _threads(client) - len(running))):
+            future = client.compute(part)
             running[future.key] = unit
             done.add(future)
 
@@ -245,14 +252,14 @@ def _run_units(
     for future in done:
         unit = running.pop(future.key)
         try:
-            result = future.result()
+            results = future.result()
         except Exception:
             log.error("the Dask work unit %s failed", _describe(unit))
             raise
         finally:
             future.release()
         top_up()
-        yield result
+        yield from results
 
 
 def run_dask(
