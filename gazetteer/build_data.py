@@ -316,6 +316,28 @@ def mark_capitals(cities: list[City], countries: dict[str, Any], stats: Stats) -
 # --------------------------------------------------------------------------- points
 
 
+def area_point(
+    found: tuple[float, float, int] | None,
+    members: list[City],
+    stats: Stats,
+    *,
+    level: str,
+    share: str,
+) -> tuple[float, float, str]:
+    """Return an area's point and its ``point_source``.
+
+    The point is the centroid of the area's grid cells when there are any (``found``:
+    latitude, longitude, cell count), else the mean position of its places.
+    """
+    if found is not None:
+        lat, lon, cells = found
+        stats.add(f"{level}: point at the centroid of its share of the {share}")
+        return lat, lon, f"outline-nearest-place-centroid:{cells}"
+    lat, lon = mean_position([(c.lat, c.lon) for c in members])
+    stats.add(f"{level}: point at the mean of its places")
+    return lat, lon, f"mean-of-places:{len(members)}"
+
+
 def mean_position(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Return the mean (lat, lon) of points, rounded to 5 decimals.
 
@@ -685,14 +707,9 @@ def admin1_rows(
                 stats.add("cities: PPLA")
             seats[(cc, code)] = seat
             stats.add("admin1: seat found")
-        if (cc, code) in points:
-            lat, lon, cells = points[(cc, code)]
-            source = f"outline-nearest-place-centroid:{cells}"
-            stats.add("admin1: point at the centroid of its share of the outline")
-        else:
-            lat, lon = mean_position([(c.lat, c.lon) for c in members])
-            source = f"mean-of-places:{len(members)}"
-            stats.add("admin1: point at the mean of its places")
+        lat, lon, source = area_point(
+            points.get((cc, code)), members, stats, level="admin1", share="outline"
+        )
         alternates = []
         for alias in (ascii, *sub.aliases):
             if alias != sub.name and alias not in alternates and "|" not in alias:
@@ -740,14 +757,13 @@ def admin2_rows(
             stats.add("admin2: dropped, no place of cities500 in it")
             continue
         ascii = ascii_name(sub.name)
-        if (cc, f"{code1}.{code2}") in points:
-            lat, lon, cells = points[(cc, f"{code1}.{code2}")]
-            source = f"outline-nearest-place-centroid:{cells}"
-            stats.add("admin2: point at the centroid of its share of the admin1 area")
-        else:
-            lat, lon = mean_position([(c.lat, c.lon) for c in members])
-            source = f"mean-of-places:{len(members)}"
-            stats.add("admin2: point at the mean of its places")
+        lat, lon, source = area_point(
+            points.get((cc, f"{code1}.{code2}")),
+            members,
+            stats,
+            level="admin2",
+            share="admin1 area",
+        )
         bare = [_SECOND_LEVEL_WORDS.sub("", n) for n in (sub.name, ascii)]
         alternates = []
         for alias in (ascii, *sub.aliases, *bare):

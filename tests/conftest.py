@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -26,3 +29,16 @@ def gazetteer():
 def repo() -> Path:
     """The repository root."""
     return REPO
+
+
+@pytest.fixture(scope="session")
+def build_data() -> ModuleType:
+    """``gazetteer/build_data.py``, the script that writes the embedded data, as a module."""
+    spec = importlib.util.spec_from_file_location(
+        "build_data", REPO / "gazetteer" / "build_data.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_data", module)
+    spec.loader.exec_module(module)
+    return module

@@ -9,11 +9,8 @@ The sentences and the small gazetteer here are made up for the tests.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import math
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -175,18 +172,6 @@ def test_the_embedded_gazetteer_finds_counties_by_both_names(gazetteer) -> None:
 
 
 # -- data build -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def build_data() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_data", REPO / "gazetteer" / "build_data.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_data", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_admin2_points_share_out_their_admin1_area(build_data):

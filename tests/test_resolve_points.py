@@ -8,11 +8,8 @@ in-memory one.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -172,18 +169,6 @@ def test_a_county_the_gazetteer_lacks_is_placed_at_the_state_the_article_names(p
 
 
 # -- data build -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def build_data() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_data", REPO / "gazetteer" / "build_data.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_data", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _city(bd, gid, lat, lon, admin1, cc="XX"):

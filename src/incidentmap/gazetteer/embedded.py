@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import InputError
 from ..model import Place
@@ -172,6 +173,24 @@ def read_countries(
     return _read_table(file, COUNTRY_COLUMNS, _country, report)
 
 
+_K = TypeVar("_K")
+
+
+def _parent_ids(
+    given: str | Path | None,
+    path: str | Path | None,
+    default: str,
+    ids: Callable[[Path], dict[_K, str]],
+) -> dict[_K, str]:
+    """Read the parents' ids from ``given``, else from the embedded ``default`` file.
+
+    The embedded file is used only for the embedded children (``path`` is None).
+    """
+    if given is not None:
+        return ids(Path(given))
+    return ids(_default(default)) if path is None else {}
+
+
 def _area_parser(
     code: str, parent_of: Callable[[dict[str, str]], str | None]
 ) -> Callable[[dict[str, str]], PlaceRecord]:
@@ -226,12 +245,7 @@ def read_admin1(
         Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
     """
     file = Path(path) if path is not None else _default("admin1.tsv")
-    if countries is not None:
-        parents = _country_ids(Path(countries))
-    elif path is None:
-        parents = _country_ids(_default("countries.tsv"))
-    else:
-        parents = {}
+    parents = _parent_ids(countries, path, "countries.tsv", _country_ids)
     parse = _area_parser("ADM1", lambda row: parents.get(row["country_code"]))
     return _read_table(file, ADMIN1_COLUMNS, parse, report)
 
@@ -266,12 +280,7 @@ def read_admin2(
         Called with an :class:`~incidentmap.errors.InputError` for each skipped row.
     """
     file = Path(path) if path is not None else _default("admin2.tsv")
-    if admin1 is not None:
-        parents = _admin1_ids(Path(admin1))
-    elif path is None:
-        parents = _admin1_ids(_default("admin1.tsv"))
-    else:
-        parents = {}
+    parents = _parent_ids(admin1, path, "admin1.tsv", _admin1_ids)
     parse = _area_parser("ADM2", lambda row: parents.get((row["country_code"], row["admin1_code"])))
     return _read_table(file, ADMIN2_COLUMNS, parse, report)
 
