@@ -145,22 +145,6 @@ def json_text_array(array: pyarrow.Array) -> pyarrow.Array:
     return pc.binary_join_element_wise("[", joined, "]", "")
 
 
-def _json_texts(values: list[list[str] | None]) -> list[str | None]:
-    """JSON-encode each list; lists repeat a lot (empty ones most), so encodings are cached."""
-    cache: dict[tuple[str, ...], str] = {}
-    out: list[str | None] = []
-    for value in values:
-        if value is None:
-            out.append(None)
-            continue
-        key = tuple(value)
-        text = cache.get(key)
-        if text is None:
-            text = cache[key] = json.dumps(value, ensure_ascii=False)
-        out.append(text)
-    return out
-
-
 def _datetime_array(series: pandas.Series, *, as_date: bool) -> pyarrow.Array:
     import pyarrow as pa
 

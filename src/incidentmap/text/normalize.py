@@ -42,7 +42,6 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "
 # Characters that vanish (apostrophes and modifier letters: "Karbalā’", "Ma'rib").
 _DROP = dict.fromkeys(map(ord, "'’‘ʼʻʾʿ`´ʹ"), None)
 _NON_WORD = re.compile(r"[^\w]+")
-_SPACES = re.compile(r"\s+")
 # Letters that NFKD does not decompose but that readers treat as plain Latin letters.
 _FOLD = str.maketrans(
     {
