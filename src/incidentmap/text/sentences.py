@@ -86,8 +86,12 @@ _STARTERS = frozenset(
         "authorities",
     )
 )
+# The word before the punctuation is looked for in at most this many characters back,
+# and the next word read up to this length, so each candidate costs a constant: the
+# splitter stays linear in the length of a line (a 250 KB article on one line).
+_LOOKBACK = 64
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_NEXT_WORD = re.compile(r"\s+([^\s]+)")
+_NEXT_WORD = re.compile(rf"\s+(\S{{1,{_LOOKBACK}}})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +121,7 @@ def _is_boundary(line: str, dot_end: int, punct_start: int) -> bool:
         return False
     if line[punct_start] != "." or line[punct_start : punct_start + 3] == "...":
         return True
-    before = _WORD_BEFORE.search(line, 0, punct_start)
+    before = _WORD_BEFORE.search(line, max(0, punct_start - _LOOKBACK), punct_start)
     if before is None:
         return True
     word = before.group(1)
