@@ -104,6 +104,10 @@ _ANCHOR = re.compile(
     r"|month|year|spring|summer|autumn|fall|winter|previous|before|earlier|19\d\d|20\d\d)"
 )
 
+# Dates resolved keep a year from the ends of the calendar, so that the arithmetic of
+# later stages (the day before, a merge window of days) cannot overflow either.
+_EARLIEST, _LATEST = dt.date(2, 1, 1), dt.date(9998, 12, 31)
+
 # The same anchors, tried only where one can start (same matches, faster).
 _ANCHOR_FAST = FastPattern(_ANCHOR)
 
@@ -157,16 +161,23 @@ def find_dates(
         month = next((g for g in _MONTH_GROUPS if match.group(g)), None)
         if month is not None and not text[match.start(month)].isupper():
             continue  # "may", "march": not months
-        found = _resolve(match, published)
+        try:
+            found = _resolve(match, published)
+            if found is not None and found[0] is not None and not _EARLIEST <= found[0] <= _LATEST:
+                found = None, found[1], found[2]
+        except (OverflowError, ValueError):  # published near year 1 or 9999: "Yesterday"
+            found = None, TimePrecision.DAY, True
         if found is None:
             continue
         date, precision, relative = found
         note = None
         if date is None:
-            note = (
-                f"relative date {text[at : match.end()]!r} not resolved: "
+            why = (
                 "the article has no publication date"
+                if published is None
+                else f"too near the ends of the calendar (published {published})"
             )
+            note = f"relative date {text[at : match.end()]!r} not resolved: {why}"
         out.append(
             DateMention(at, match.end(), text[at : match.end()], date, precision, relative, note)
         )
@@ -222,7 +233,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> Resolved | None:
         if pub is None:
             return None, day, True
         date = _safe(pub.year, mo, d)
-        if date is not None and date > pub + dt.timedelta(days=1):
+        if date is not None and (date - pub).days > 1:  # (pub + 1 day may not exist)
             date = _safe(pub.year - 1, mo, d)
         return date, day, True
     if g("m3"):
