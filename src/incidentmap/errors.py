@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 __all__ = [
+    "CacheError",
     "ExportError",
     "GazetteerError",
     "GeocoderError",
@@ -52,6 +53,10 @@ class InputError(IncidentMapError, ValueError):
 
 class GazetteerError(IncidentMapError, OSError):
     """The gazetteer index or one of its data files could not be read or built."""
+
+
+class CacheError(IncidentMapError, OSError):
+    """A cache file is damaged, of another format, or not one of ours (it is rebuilt)."""
 
 
 class ExportError(IncidentMapError, OSError):

@@ -1,9 +1,11 @@
 """The :class:`Gazetteer`: name, id and nearest-place queries over an SQLite index.
 
 The embedded data (``gazetteer/data`` and ``gazetteer/curated`` of the source tree,
-shipped inside the wheel) is indexed on first use into the user cache directory and
-reused until the data changes; files a user imports are remembered and imported
-again whenever the index is rebuilt.
+shipped inside the wheel) is indexed on first use into the user cache directory,
+under a name made from a hash of its content and of the files a user imported
+(:mod:`.cache`): installs of one version share the index, other versions keep
+their own, an import adds to a copy of the index rather than rebuilding it, and a
+damaged index is found by its checksum and rebuilt.
 
 Examples
 --------
@@ -23,12 +25,11 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,17 +39,17 @@ from typing import Any
 
 from .. import __version__
 from ..errors import GazetteerError
+from ..locking import FileLock, owned_name
 from ..model import Place
+from ..processes import sigterm_raises
 from ..text.normalize import name_keys
+from . import cache
 from . import index as ix
 from .records import PlaceRecord, Reporter
 
 __all__ = ["Gazetteer", "GazetteerInfo", "ReverseResult", "default_cache_dir"]
 
 log = logging.getLogger("incidentmap.gazetteer")
-
-INDEX_NAME = "gazetteer.sqlite"
-IMPORTS_NAME = "imports.json"
 
 
 def default_cache_dir() -> Path:
@@ -100,12 +101,18 @@ def _embedded_sources() -> list[Path]:
     return files
 
 
-def _fingerprint(files: Iterable[Path]) -> str:
-    h = hashlib.sha1(f"{ix.SCHEMA_VERSION}|{__version__}".encode())
-    for f in files:
-        st = f.stat()
-        h.update(f"|{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return h.hexdigest()[:16]
+def _data_key(folder: Path | None) -> str:
+    """Key of the embedded data: its files' content, the index schema, the package version."""
+    salt = f"{ix.SCHEMA_VERSION}|{__version__}"
+    return cache.content_key(_embedded_sources(), salt=salt, folder=folder)
+
+
+def _index_path(folder: Path, entries: list[cache.ImportEntry]) -> Path:
+    return folder / cache.index_name(_data_key(folder), cache.imports_key(entries))
+
+
+def _version(path: Path) -> str:
+    return path.name.removeprefix("gazetteer-").removesuffix(".sqlite")
 
 
 def _embedded_records(report: Reporter | None) -> Iterator[Iterable[PlaceRecord]]:
@@ -133,6 +140,7 @@ class Gazetteer:
         self._conn = conn
         self.path = path
         self.cache_dir = cache_dir if cache_dir is not None else Path(path).parent
+        self._hold: FileLock | None = None  # a shared lock: no prune while in use
         try:
             meta = ix.read_meta(conn)
         except sqlite3.Error as exc:
@@ -167,7 +175,14 @@ class Gazetteer:
             conn.execute("PRAGMA mmap_size = 268435456")
         except sqlite3.Error as exc:
             raise GazetteerError(f"cannot open gazetteer index {p}: {exc}") from exc
-        return cls(conn, path=str(p), cache_dir=cache_dir)
+        gaz = cls(conn, path=str(p), cache_dir=cache_dir)
+        hold = FileLock(p, shared=True, create=False)
+        try:
+            if hold.acquire(timeout=5):
+                gaz._hold = hold
+        except OSError:  # a file system without locks: pruning may not see this use
+            pass
+        return gaz
 
     @classmethod
     def from_records(
@@ -184,67 +199,86 @@ class Gazetteer:
 
     @classmethod
     def default(cls, *, cache_dir: str | Path | None = None, rebuild: bool = False) -> Gazetteer:
-        """Open the embedded gazetteer, building its index first if needed.
+        """Open the embedded gazetteer with the user's imports, building its index if needed.
 
-        The index lives in ``cache_dir`` (default :func:`default_cache_dir`) and is
-        rebuilt when the embedded data or the index layout changed, when it is missing
-        or unreadable (with a logged message, never a traceback), or when ``rebuild``.
-        Files imported with :meth:`import_files` are imported again on rebuild.
+        The index lives in ``cache_dir`` (default :func:`default_cache_dir`), named by a
+        hash of the embedded data and the imported files (see :mod:`.cache`). It is
+        built when missing, when it fails its checksum or cannot be read (with a logged
+        message, never a traceback), or when ``rebuild``; one process builds at a time,
+        others wait for it. Files imported with :meth:`import_files` are imported again.
         """
         folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        path = folder / INDEX_NAME
-        version = _fingerprint(_embedded_sources())
-        if path.is_file() and not rebuild:
-            try:
-                gaz = cls.open(path, cache_dir=folder)
-            except GazetteerError as exc:
-                log.warning("gazetteer index is unreadable (%s); rebuilding it", exc)
-            else:
-                if gaz.version == version:
-                    return gaz
-                log.info("embedded gazetteer data changed; rebuilding the index")
-                gaz.close()
-        cls.build(path, version=version)
+        path = _index_path(folder, cache.read_registry(folder))
+        if not rebuild and isinstance(found := cls._checked(path, folder), Gazetteer):
+            return found
+        with cache.build_lock(folder):
+            entries = cache.read_registry(folder)  # as another process may have left them
+            path = _index_path(folder, entries)
+            if not rebuild:
+                found = cls._checked(path, folder)
+                if isinstance(found, Gazetteer):
+                    return found
+                if found:
+                    log.warning("the gazetteer index %s %s; rebuilding it", path, found)
+            cls._build(path, entries=entries)
+            cache.prune(folder, current=path)
         return cls.open(path, cache_dir=folder)
+
+    @classmethod
+    def _checked(cls, path: Path, folder: Path) -> Gazetteer | str:
+        """Open ``path`` if it passes its checksum and opens; else say why ('' if missing)."""
+        if not path.is_file():
+            return ""
+        problem = cache.verify_stamp(path)
+        if problem is not None:
+            return f"cannot be trusted: {problem}"
+        try:
+            return cls.open(path, cache_dir=folder)
+        except GazetteerError as exc:
+            return f"is unreadable ({exc})"
 
     @classmethod
     def build(
         cls, path: str | Path, *, version: str | None = None, report: Reporter | None = None
     ) -> Path:
-        """Build the embedded index into ``path`` atomically and return the path.
+        """Build the embedded index, with the imports registered beside it, into ``path``.
 
-        Imported files registered next to ``path`` are imported again.
+        The index is written into a temporary file in the same folder and renamed into
+        place; an interrupted build (Ctrl-C, SIGTERM) removes it and its worker
+        processes. Prefer :meth:`default`, which also takes the build lock.
         """
         path = Path(path)
+        entries = cache.read_registry(path.parent)
+        return cls._build(path, entries=entries, version=version, report=report)
+
+    @classmethod
+    def _build(
+        cls,
+        path: Path,
+        *,
+        entries: list[cache.ImportEntry],
+        version: str | None = None,
+        report: Reporter | None = None,
+    ) -> Path:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise GazetteerError(f"cannot create the cache folder {path.parent}: {exc}") from exc
-        version = version or _fingerprint(_embedded_sources())
         started = time.perf_counter()
-        log.info("building the gazetteer index in %s (first use; about 20 s)", path)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        os.unlink(tmp)
+        log.info("building the gazetteer index in %s (first use; about a minute)", path)
+        tmp = path.with_name(owned_name(path.stem, ".sqlite"))
         try:
-            writer = ix.IndexWriter(tmp)
-            workers = max(1, min(4, (os.cpu_count() or 1)))
-            for stream in _embedded_records(report):
-                writer.add(stream, workers=workers)
-            imported = _read_registry(path.parent)
-            for entry in imported:
-                _import_into(writer, Path(entry), report=report)
-            writer.finish(
-                version=version,
-                meta={
-                    "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                    "imported": json.dumps(imported),
-                },
-            ).close()
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            with sigterm_raises():
+                writer = ix.IndexWriter(str(tmp))
+                workers = max(1, min(4, (os.cpu_count() or 1)))
+                for stream in _embedded_records(report):
+                    writer.add(stream, workers=workers)
+                for entry in entries:
+                    _import_into(writer, Path(entry.path), report=report)
+                writer.finish(version=version or _version(path), meta=_meta(entries)).close()
+                _install(tmp, path)
+        finally:
+            _remove_temporary(tmp)
         log.info("gazetteer index built in %.1f s", time.perf_counter() - started)
         return path
 
@@ -374,35 +408,56 @@ class Gazetteer:
     def import_files(self, files: Iterable[str | Path], *, report: Reporter | None = None) -> int:
         """Import GeoNames dumps or curated files into this index and remember them.
 
-        The index is rebuilt with the files added (atomically); the returned count is
-        the number of records read. Only an index in a cache folder (from
-        :meth:`default`) can import.
+        The files are added to a copy of the index, saved under the key of the new set
+        of imports (the old index is pruned once no process uses it); only a file
+        imported before whose content changed makes a full rebuild. The geoparser's
+        name index follows, as its cache is keyed on :attr:`version`. Only an index in a
+        cache folder (from :meth:`default`) can import. Returns the places now indexed.
         """
         from .importers import check_importable
 
-        paths = [Path(f).resolve() for f in files]
+        paths = list(dict.fromkeys(Path(f).resolve() for f in files))
         for p in paths:
             check_importable(p)
         folder = self.cache_dir
-        previous = _read_registry(folder)
-        registry = previous + [str(p) for p in paths if str(p) not in previous]
-        _write_registry(folder, registry)
+        with cache.build_lock(folder):
+            entries = cache.read_registry(folder)
+            known = {e.path: e for e in entries}
+            new = [cache.ImportEntry(str(p), cache.file_sha256(p, folder)) for p in paths]
+            changed = any(e.path in known and known[e.path] != e for e in new)
+            fresh = [e for e in new if e.path not in known]
+            registry = [next((n for n in new if n.path == e.path), e) for e in entries] + fresh
+            target = _index_path(folder, registry)
+            source = Path(self.path)
+            if target == source and target.is_file():
+                pass  # the same files again: nothing to do
+            elif changed or source != _index_path(folder, entries) or not source.is_file():
+                Gazetteer._build(target, entries=registry, report=report)
+            else:
+                _add_to_copy(source, target, fresh, registry, report=report)
+            cache.write_registry(folder, registry)
+            self._switch_to(target)
+            cache.prune(folder, current=target)
+        return int(self._meta.get("places", "0"))
+
+    def _switch_to(self, path: Path) -> None:
+        fresh = Gazetteer.open(path, cache_dir=self.cache_dir)
         self.close()
-        try:
-            Gazetteer.build(folder / INDEX_NAME, report=report)
-        except BaseException:
-            _write_registry(folder, previous)
-            raise
-        fresh = Gazetteer.open(folder / INDEX_NAME, cache_dir=folder)
-        self._conn, self.path, self._meta = fresh._conn, fresh.path, fresh._meta
+        self._conn, self.path, self._meta, self._hold = (
+            fresh._conn,
+            fresh.path,
+            fresh._meta,
+            fresh._hold,
+        )
         self.version = fresh.version
         self._lookup.cache_clear()
         self._areas.clear()
-        return int(self._meta.get("places", "0"))
 
     def close(self) -> None:
         """Close the database connection."""
         self._conn.close()
+        if self._hold is not None:
+            self._hold.release()
 
     def __enter__(self) -> Gazetteer:
         return self
@@ -419,23 +474,48 @@ class Gazetteer:
         return f"Gazetteer({self.path!r}, version={self.version!r})"
 
 
-def _read_registry(folder: Path) -> list[str]:
-    path = folder / IMPORTS_NAME
-    if not path.is_file():
-        return []
+def _meta(entries: list[cache.ImportEntry]) -> dict[str, str]:
+    return {
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "imported": json.dumps([e.path for e in entries]),
+    }
+
+
+def _install(tmp: Path, path: Path) -> None:
+    """Rename a finished index into place and record its checksum."""
+    os.replace(tmp, path)
+    cache.write_stamp(path)
+
+
+def _remove_temporary(tmp: Path) -> None:
+    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _add_to_copy(
+    source: Path,
+    target: Path,
+    fresh: list[cache.ImportEntry],
+    registry: list[cache.ImportEntry],
+    *,
+    report: Reporter | None,
+) -> None:
+    """Write ``target``: a copy of the index ``source`` with the files of ``fresh`` added."""
+    started = time.perf_counter()
+    tmp = target.with_name(owned_name(target.stem, ".sqlite"))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        log.warning("ignoring unreadable import registry %s: %s", path, exc)
-        return []
-    return [str(x) for x in data] if isinstance(data, list) else []
-
-
-def _write_registry(folder: Path, entries: list[str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{IMPORTS_NAME}.tmp"
-    tmp.write_text(json.dumps(entries, indent=1), encoding="utf-8")
-    os.replace(tmp, folder / IMPORTS_NAME)
+        with sigterm_raises():
+            shutil.copyfile(source, tmp)
+            writer = ix.IndexWriter.update(str(tmp))
+            for entry in fresh:
+                _import_into(writer, Path(entry.path), report=report)
+            writer.finish_update(version=_version(target), meta=_meta(registry)).close()
+            _install(tmp, target)
+    except OSError as exc:
+        raise GazetteerError(f"cannot write the gazetteer index {target}: {exc}") from exc
+    finally:
+        _remove_temporary(tmp)
+    log.info("gazetteer index updated in %.1f s", time.perf_counter() - started)
 
 
 def _import_into(writer: ix.IndexWriter, path: Path, *, report: Reporter | None) -> None:

@@ -1,5 +1,9 @@
 """The index of every name the recognizer looks for, cached on disk per gazetteer version.
 
+The cache file is sealed (:mod:`incidentmap.sealed`: a header, a SHA-256 digest and
+plain strings and integers, no pickle), keyed on the gazetteer's version (a hash of
+its data and the user's imports) and the word lists used, and built under a lock.
+
 Names are matched token by token: the article is split into word tokens, each
 token gets its normalised key (:func:`~incidentmap.text.normalize.normalize_name`)
 and, from each token that may start a name, the longest run of tokens whose
@@ -26,15 +30,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import pickle
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import GazetteerError
+from ..errors import CacheError, GazetteerError
+from ..locking import FileLock
+from ..sealed import pack_maps, read_sealed, unpack_maps, write_sealed
 from ..text.normalize import normalize_name
 from .lexicon import Lexicon
 
@@ -69,7 +73,8 @@ STRONG_ADMIN = 128
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 12  # bump when the index layout or the flags change
+_FORMAT = 13  # bump when the index layout or the flags change
+_KIND = "geoparse-names"
 
 
 @dataclass(frozen=True)
@@ -202,28 +207,45 @@ class NameIndex:
         )  # every list the index is built from: a change rebuilds it
         digest = hashlib.sha1(repr(used).encode()).hexdigest()
         version = re.sub(r"[^\w.-]+", "_", version)
-        path = Path(cache_dir) / f"geoparse-names-{version}-{digest[:10]}.pickle"
-        if path.exists():
-            try:
-                with path.open("rb") as fh:
-                    flags, first, pairs, joined = pickle.load(fh)
-                return cls(flags=flags, first=first, pairs=pairs, joined=joined)
-            except (OSError, pickle.UnpicklingError, EOFError, ValueError) as exc:
-                log.warning("rebuilding the name index: %s could not be read (%s)", path, exc)
-        index = cls.build(gazetteer, lexicon)
+        path = Path(cache_dir) / f"geoparse-names-{version}-{digest[:10]}.bin"
+        found = _load(path, quiet=False)
+        if found is not None:
+            return found
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                data = (index.flags, index.first, index.pairs, index.joined)
-                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-            for stale in path.parent.glob("geoparse-names-*.pickle"):
-                if stale != path:  # older gazetteer data or word lists
+            with FileLock(path.parent / ".names.lock"):  # one process builds, others wait
+                found = _load(path, quiet=True)
+                if found is not None:
+                    return found
+                index = cls.build(gazetteer, lexicon)
+                data = pack_maps(
+                    {"flags": index.flags, "first": index.first, "pairs": index.pairs},
+                    {"joined": index.joined},
+                )
+                write_sealed(path, data, kind=_KIND, version=_FORMAT)
+                for stale in path.parent.glob(f"geoparse-names-{version}-*"):
+                    if stale != path:  # older word lists of this gazetteer
+                        stale.unlink(missing_ok=True)
+                for stale in path.parent.glob("geoparse-names-*.pickle"):  # older format
                     stale.unlink(missing_ok=True)
         except OSError as exc:
             raise GazetteerError(f"cannot write the name index cache {path}: {exc}") from exc
         return index
+
+
+def _load(path: Path, *, quiet: bool) -> NameIndex | None:
+    """Return the index cached in ``path``, or ``None`` if it is missing or unusable."""
+    if not path.exists():
+        return None
+    try:
+        ints, tuples = unpack_maps(read_sealed(path, kind=_KIND, version=_FORMAT))
+        return NameIndex(
+            flags=ints["flags"], first=ints["first"], pairs=ints["pairs"], joined=tuples["joined"]
+        )
+    except (CacheError, KeyError) as exc:
+        if not quiet:
+            log.warning("rebuilding the name index: %s could not be used (%s)", path, exc)
+        return None
 
 
 #: A run of two or more single-letter tokens ("u s" in "u s embassy").

@@ -1,0 +1,123 @@
+"""Worker processes that die with their parent, and SIGTERM handled like Ctrl-C.
+
+A process pool's workers outlive a parent killed with ``kill -9`` unless they are
+told otherwise: :func:`die_with_parent` (a pool's initializer) asks Linux to send
+them SIGTERM when the parent goes (``prctl(PR_SET_PDEATHSIG)``), and elsewhere
+starts a thread that ends the worker when its parent id changes.
+:func:`terminating_pool` shuts a pool down without waiting for its queued work
+when the block fails, and :func:`sigterm_raises` turns SIGTERM into an exception
+so that ``finally`` blocks (temporary files, staging folders) run.
+
+Examples
+--------
+>>> import concurrent.futures as cf
+>>> with terminating_pool(cf.ProcessPoolExecutor(1, initializer=die_with_parent)) as pool:
+...     pool.submit(abs, -3).result()
+3
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from types import FrameType
+
+__all__ = ["Terminated", "die_with_parent", "sigterm_raises", "terminating_pool"]
+
+_PR_SET_PDEATHSIG = 1
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised in the main thread when the process receives SIGTERM (see :func:`sigterm_raises`).
+
+    A :class:`KeyboardInterrupt` so that it unwinds like Ctrl-C: through ``finally``
+    blocks and past ``except Exception``.
+    """
+
+
+def die_with_parent(parent_pid: int | None = None) -> None:
+    """End this process when its parent dies (call it first thing in a worker).
+
+    Parameters
+    ----------
+    parent_pid
+        The parent's process id as the parent saw it; when given and this process's
+        parent is already another one, the parent died before we got here and this
+        process ends at once.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: watch instead
+            _watch_parent()
+    else:  # pragma: no cover
+        _watch_parent()
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(1)
+
+
+def _watch_parent(interval: float = 1.0) -> None:  # pragma: no cover - non-Linux
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="incidentmap-parent-watch", daemon=True).start()
+
+
+@contextlib.contextmanager
+def terminating_pool(pool: cf.ProcessPoolExecutor) -> Iterator[cf.ProcessPoolExecutor]:
+    """Use ``pool``; on success wait for it, on any error or interrupt end its workers now.
+
+    ``with ProcessPoolExecutor()`` alone waits for every queued task on the way out,
+    so Ctrl-C or SIGTERM would first finish the queued work.
+    """
+    try:
+        yield pool
+    except BaseException:
+        processes = list(getattr(pool, "_processes", {}).values())  # no public accessor
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.terminate()
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.join(timeout=5)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(f"terminated by signal {signum}")
+
+
+@contextlib.contextmanager
+def sigterm_raises() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`Terminated` in the main thread.
+
+    Outside the main thread (where Python cannot install handlers) it does nothing.
+    The previous handler is restored after the block.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except (ValueError, OSError):  # pragma: no cover - e.g. an embedded interpreter
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
