@@ -8,12 +8,21 @@ records beside it are kept, and nothing hangs, crashes or runs script in an outp
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from incidentmap.errors import InputError
 from incidentmap.incidents import extract_incidents
 from incidentmap.incidents.dates import find_dates
 from incidentmap.model import Article
+from incidentmap.text.articles import read_articles
 
 BOMBING = "Yesterday a car bomb killed five people at the market. On March 3 a bomb killed two."
 
@@ -39,3 +48,127 @@ def test_dates_at_the_ends_of_the_calendar_stay_unresolved(published: dt.date) -
 def test_dates_near_the_ends_of_the_calendar_still_resolve_inside_it() -> None:
     (march,) = find_dates("On March 3 a bomb went off.", published=dt.date(9998, 6, 1))
     assert march.date == dt.date(9998, 3, 3)
+
+
+# --- bounded reading: every hostile record reported, the good ones beside it kept -------------
+
+GOOD = {"text": "A car bomb killed five people in Baghdad on Friday.", "published": "2021-11-07"}
+
+
+def read(*sources: object) -> tuple[list[Article], list[InputError]]:
+    problems: list[InputError] = []
+    articles = list(read_articles(*map(str, sources), report=problems.append))
+    return articles, problems
+
+
+def deep(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+def test_json_nested_3000_deep_is_reported_in_json_lines_and_json(tmp_path: Path) -> None:
+    lines = [json.dumps(GOOD), '{"text": "x", "extra": ' + deep(3_000) + "}", json.dumps(GOOD)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, problems = read(tmp_path / "feed.jsonl")
+    assert [a.line for a in articles] == [1, 3]
+    assert [(p.line, "nested deeper" in str(p)) for p in problems] == [(2, True)]
+
+    array = "[" + json.dumps(GOOD) + ", " + deep(3_000) + "]"
+    (tmp_path / "doc.json").write_text(array, encoding="utf-8")
+    articles, problems = read(tmp_path / "doc.json")
+    assert len(articles) == 1 and "nested deeper" in str(problems[0])
+    (tmp_path / "one.json").write_text(deep(3_000), encoding="utf-8")
+    assert "nested deeper" in str(read(tmp_path / "one.json")[1][0])
+
+
+def test_json_on_stdin_nested_3000_deep_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (json.dumps(GOOD) + "\n" + '{"a": ' + deep(3_000) + "}\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    articles, problems = read("-")
+    assert len(articles) == 1 and problems[0].line == 2
+
+
+def test_an_id_of_4301_digits_is_kept_as_text(tmp_path: Path) -> None:
+    record = (
+        '{"id": '
+        + "7" * 4_301
+        + ', "text": "Rain fell.", "toponyms": [{"start": '
+        + ("1" * 5_000 + ', "end": 3}]}')
+    )
+    (tmp_path / "ids.jsonl").write_text(record + "\n", encoding="utf-8")
+    articles, problems = read(tmp_path / "ids.jsonl")
+    assert articles[0].id == "7" * 4_301
+    assert "no integer start and end" in str(problems[0])
+
+
+def test_csv_header_only_unterminated_quote_and_long_field_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    articles, problems = read(tmp_path / "header.csv")
+    assert not articles and "header row but no records" in str(problems[0])
+
+    rows = ["id,text", "1,Rain fell in the north.", '2,"an unterminated quote', "3,Good three.", ""]
+    (tmp_path / "quote.csv").write_text("\n".join(rows), encoding="utf-8")
+    articles, problems = read(tmp_path / "quote.csv")
+    assert [a.id for a in articles] == ["1", "3"]
+    assert [p.line for p in problems] == [3] and "not valid CSV" in str(problems[0])
+
+    rows = ["id,text", "1," + "x" * 140_000, "2,Good two.", '3,"' + "y" * 140_000, 'z"', "4,ok"]
+    (tmp_path / "long.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    articles, problems = read(tmp_path / "long.csv")
+    assert articles[0].text == "Good two." and articles[-1].text == "ok"
+    assert [p.line for p in problems][:2] == [2, 4]
+
+
+def test_folder_walk_reports_links_fifos_and_unreadable_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "good.txt").write_text("Rain fell.", encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text("Secret.", encoding="utf-8")
+    scandir = os.scandir
+
+    def refuse(path: Any = ".") -> Any:  # what chmod 000 does to a user who is not root
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    articles, problems = read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    said = sorted(f"{Path(p.source or '').name}: {p.reason}" for p in problems)
+    assert said == [
+        "dangling.txt: skipped: a broken symbolic link (its target does not exist)",
+        "locked: cannot read the folder: Permission denied",
+        "loop.txt: skipped: a symbolic link loop",
+        "pipe.txt: skipped: not a regular file but a FIFO (named pipe)",
+    ]
+
+
+def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    found: list[tuple[list[Article], list[InputError]]] = []
+    reader = threading.Thread(target=lambda: found.append(read(tmp_path / "pipe.jsonl")))
+    reader.start()
+    reader.join(timeout=5)
+    if reader.is_alive():  # unblock the reader before failing
+        with open(tmp_path / "pipe.jsonl", "w"):
+            pass
+        pytest.fail("reading a FIFO waited for a writer")
+    assert "FIFO" in str(found[0][1][0])
+
+
+def test_undecodable_file_names_and_lone_surrogates_are_made_safe(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/bad\xff.txt", "wb") as handle:
+        handle.write(b"A car bomb killed five people in Baghdad.")
+    (tmp_path / "s.jsonl").write_text('{"text": "Bomb \\ud800 in Baghdad.", "title": "\\udfff"}\n')
+    articles, problems = read(tmp_path)
+    assert not problems
+    by_id = {a.id: a for a in articles}
+    assert by_id["bad\\xff"].source == str(tmp_path / "bad\\xff.txt")
+    assert by_id["s:1"].text == "Bomb \ufffd in Baghdad." and by_id["s:1"].title == "\ufffd"
+    for article in articles:
+        for value in (article.id, article.text, article.title or "", article.source or ""):
+            value.encode("utf-8")  # no lone surrogate left to fail a writer

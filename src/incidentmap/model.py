@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from typing import Literal
@@ -35,6 +36,8 @@ __all__ = [
 ]
 
 ToponymKind = Literal["place", "demonym", "dateline"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class EventType(str, Enum):
@@ -101,6 +104,14 @@ class Article:
     source: str | None = None
     line: int | None = None
     toponyms: tuple[GivenSpan, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Lone surrogates ("\ud800" in JSON, undecodable file-name bytes) cannot be
+        # written as UTF-8 by any output: each becomes U+FFFD, which keeps offsets.
+        for name in ("id", "text", "title", "url", "source"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Article, GivenSpan
+from ._bounded import MAX_TEXT_CHARS, JSONTooDeep, csv_records, load_json, raw_decode
 
 __all__ = [
     "FIELDS",
@@ -243,6 +244,18 @@ class RecordReader:
         )
         return True
 
+    def fits(self, text: str, source: str, line: int | None) -> bool:
+        """Whether an article's ``text`` is within :data:`MAX_TEXT_CHARS` (else reported)."""
+        if len(text) <= MAX_TEXT_CHARS:
+            return True
+        self.problem(
+            f"article text of {len(text):,} characters is longer than the "
+            f"{MAX_TEXT_CHARS:,} accepted; split it into articles",
+            source,
+            line,
+        )
+        return False
+
     def published(self, value: object, source: str, line: int | None) -> dt.date | None:
         """Return the date of ``value``; report one that does not parse and return ``None``."""
         try:
@@ -264,6 +277,8 @@ class RecordReader:
         if not isinstance(raw_text, str):
             keys = ", ".join(map(str, record)) or "none"
             self.problem(f'record has no "text" string (its fields: {keys})', source, line)
+            return None
+        if not self.fits(raw_text, source, line):
             return None
         text, removed = clean_text(raw_text)
         if not text.strip():
@@ -335,9 +350,12 @@ class RecordReader:
             if line is None:
                 continue
             try:
-                record = json.loads(line)
+                record = load_json(line)
             except json.JSONDecodeError as exc:
                 self.problem(f"not valid JSON ({exc.msg} at column {exc.colno})", source, number)
+                continue
+            except JSONTooDeep as exc:
+                self.problem(f"not read: {exc}", source, number)
                 continue
             article = self.record(record, source, number, f"{stem}:{number}")
             if article is not None:
@@ -349,13 +367,15 @@ class RecordReader:
         if decoded is None:
             return
         text = decoded.removeprefix("\ufeff")
-        decoder = json.JSONDecoder()
         position = _skip_space(text, 0)
         if not text[position:].startswith("["):
             try:
-                record = json.loads(text)
+                record = load_json(text)
             except json.JSONDecodeError as exc:
                 self.problem(f"not valid JSON ({exc.msg})", source, exc.lineno)
+                return
+            except JSONTooDeep as exc:
+                self.problem(f"not read: {exc}", source)
                 return
             article = self.record(record, source, None, stem)
             if article is not None:
@@ -369,9 +389,12 @@ class RecordReader:
             line += text.count("\n", counted, position)
             counted = position
             try:
-                record, position = decoder.raw_decode(text, position)
+                record, position = raw_decode(text, position)
             except json.JSONDecodeError as exc:
                 self.problem(f"not valid JSON ({exc.msg}); the rest is skipped", source, line)
+                return
+            except JSONTooDeep as exc:
+                self.problem(f"not read: {exc}; the rest is skipped", source, line)
                 return
             index += 1
             article = self.record(record, source, line, f"{stem}:{index}")
@@ -391,51 +414,54 @@ class RecordReader:
         """
         undecodable: set[int] = set()
 
-        def lines() -> Iterator[str]:
+        def lines() -> Iterator[tuple[int, str]]:
             for number, raw in enumerate(handle, 1):
                 try:
-                    yield (raw.removeprefix(BOM) if number == 1 else raw).decode("utf-8")
+                    yield number, (raw.removeprefix(BOM) if number == 1 else raw).decode("utf-8")
                 except UnicodeDecodeError:
                     undecodable.add(number)
                     lenient = (
                         "replace" if self.encoding_errors == "strict" else self.encoding_errors
                     )
-                    yield raw.decode("utf-8", errors=lenient)
+                    yield number, raw.decode("utf-8", errors=lenient)
 
         decoded = lines()
-        top = next(decoded, "")
+        top = next(decoded, None)
         # the header decides: comma, or the semicolon or tab of spreadsheet exports (ties: comma)
-        delimiter = max(",;\t", key=top.count)
-        reader = csv.reader(itertools.chain([top] if top else [], decoded), delimiter=delimiter)
-        try:
-            header = next(reader, None)
-            if header is None:
-                self.problem("empty CSV file (no header row)", source, 1)
-                return
-            columns: dict[str, int] = {}
-            for index, name in enumerate(header):
-                field = FIELDS.get(name.strip().lower())
-                if field is not None and (field not in columns or name.strip().lower() == field):
-                    columns[field] = index
-            if "text" not in columns:
-                self.problem(
-                    f"no text column in the CSV header ({', '.join(header)}); "
-                    "name the article column text, body, content or article",
-                    source,
-                    1,
-                )
-                return
-            previous = reader.line_num
-            for row in reader:
-                first, previous = previous + 1, reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                bad = undecodable.intersection(range(first, previous + 1))
-                if bad and not self._keep_undecodable("in this record", source, min(bad)):
-                    continue
-                record = {name: row[index] for name, index in columns.items() if index < len(row)}
-                article = self.record(record, source, first, f"{stem}:{first}")
-                if article is not None:
-                    yield article
-        except csv.Error as exc:
-            self.problem(f"not valid CSV ({exc}); the rest is skipped", source, reader.line_num)
+        delimiter = max(",;\t", key=(top or (0, ""))[1].count)
+
+        def broken(exc: csv.Error, line: int) -> None:
+            self.problem(f"not valid CSV ({exc}); this record is skipped", source, line)
+
+        records = csv_records(itertools.chain([top] if top else [], decoded), delimiter, broken)
+        _, _, header = next(records, (0, 0, None))
+        if header is None:
+            self.problem("empty CSV file (no header row)", source, 1)
+            return
+        columns: dict[str, int] = {}
+        for index, name in enumerate(header):
+            field = FIELDS.get(name.strip().lower())
+            if field is not None and (field not in columns or name.strip().lower() == field):
+                columns[field] = index
+        if "text" not in columns:
+            self.problem(
+                f"no text column in the CSV header ({', '.join(header)}); "
+                "name the article column text, body, content or article",
+                source,
+                1,
+            )
+            return
+        rows = 0
+        for first, last, row in records:
+            if not any(cell.strip() for cell in row):
+                continue
+            rows += 1
+            bad = undecodable.intersection(range(first, last + 1))
+            if bad and not self._keep_undecodable("in this record", source, min(bad)):
+                continue
+            record = {name: row[index] for name, index in columns.items() if index < len(row)}
+            article = self.record(record, source, first, f"{stem}:{first}")
+            if article is not None:
+                yield article
+        if not rows:
+            self.problem("CSV file with a header row but no records", source, 1)

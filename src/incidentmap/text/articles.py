@@ -50,10 +50,12 @@ Examples
 from __future__ import annotations
 
 import codecs
+import errno
 import itertools
-import json
 import logging
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -61,6 +63,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Article
+from ._bounded import display_path, load_json
 from ._records import (
     BOM,
     FIELDS,
@@ -91,12 +94,17 @@ _SNIFF_BYTES = 8192
 _FRONT_MATTER_LINE = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
 
 
-def iter_input_files(sources: Iterable[str | Path] | str | Path) -> Iterator[Path]:
+def iter_input_files(
+    sources: Iterable[str | Path] | str | Path, *, report: Reporter | None = None
+) -> Iterator[Path]:
     """Yield the files :func:`read_articles` reads for ``sources``, in reading order.
 
     Directories are walked recursively in sorted order (supported extensions only, hidden
     files and ``*.meta.json`` sidecars skipped); other paths are yielded as given, missing
-    ones included (reading reports them), and ``-`` stands for standard input.
+    ones included (reading reports them), and ``-`` stands for standard input. What a
+    walk cannot read is passed to ``report`` (logged by default) and skipped: a folder
+    that cannot be listed, a broken or looping symbolic link, a FIFO, socket or device
+    with an article's extension. Symbolic links to folders are not followed.
 
     Examples
     --------
@@ -109,22 +117,54 @@ def iter_input_files(sources: Iterable[str | Path] | str | Path) -> Iterator[Pat
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]
+    problem = report or _log_problem
     for source in sources:
         path = Path(source)
         if str(source) == "-" or not path.is_dir():
             yield path
             continue
-        found = []
-        for child in path.rglob("*"):
-            parts = child.relative_to(path).parts
+        yield from sorted(_walk(path, problem))
+
+
+def _walk(folder: Path, problem: Reporter) -> Iterator[Path]:
+    def unreadable(exc: OSError) -> None:
+        where = display_path(exc.filename or folder)
+        problem(InputError(f"cannot read the folder: {exc.strerror or exc}", source=where))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            lowered = name.lower()
             if (
-                child.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in parts)
-                and not child.name.lower().endswith(".meta.json")
-                and child.is_file()
+                name.startswith(".")
+                or Path(lowered).suffix not in SUPPORTED_SUFFIXES
+                or lowered.endswith(".meta.json")
             ):
-                found.append(child)
-        yield from sorted(found)
+                continue
+            child = Path(root, name)
+            why = _not_a_file(child)
+            if why is None:
+                yield child
+            else:
+                problem(InputError(f"skipped: {why}", source=display_path(child)))
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as an article file, or ``None`` if it is a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken symbolic link (its target does not exist)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        return f"cannot read it: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket or device"
+    if stat.S_ISDIR(mode):
+        kind = "a folder"
+    return f"not a regular file but {kind}"
 
 
 def read_articles(
@@ -153,7 +193,11 @@ def read_articles(
         If ``encoding_errors`` is not a codec error handler.
     """
     reader = _reader(report, encoding_errors)
-    return (article for path in iter_input_files(sources) for article in reader.read(path))
+    return (
+        article
+        for path in iter_input_files(sources, report=reader.report)
+        for article in reader.read(path)
+    )
 
 
 def read_json_lines(
@@ -232,38 +276,45 @@ class _Reader(RecordReader):
         if str(path) == "-":
             yield from self._stdin()
             return
-        source = str(path)
+        source, stem = display_path(path), display_path(path.stem)
         handle = self._open(path, source)
         if handle is None:
             return
         with handle:
             suffix = path.suffix.lower()
             if suffix in {".jsonl", ".ndjson"}:
-                yield from self.json_lines(handle, source, path.stem)
+                yield from self.json_lines(handle, source, stem)
             elif suffix == ".csv":
-                yield from self.csv_rows(handle, source, path.stem)
+                yield from self.csv_rows(handle, source, stem)
             else:
                 data = handle.read()
                 if suffix == ".json":
-                    yield from self.json_document(data, source, path.stem)
+                    yield from self.json_document(data, source, stem)
                 elif suffix in {".html", ".htm"}:
                     yield from self._html(data, source, path)
                 else:
-                    yield from self._plain(data, source, path.stem, self._sidecar(path))
+                    yield from self._plain(data, source, stem, self._sidecar(path))
 
     def line_range(
         self, path: Path, offset: int, first_line: int, max_lines: int | None
     ) -> Iterator[Article]:
         """Read ``max_lines`` JSON lines from byte ``offset`` (line ``first_line``)."""
-        handle = self._open(path, str(path))
+        handle = self._open(path, display_path(path))
         if handle is None:
             return
         with handle:
             handle.seek(offset)
             lines = handle if max_lines is None else itertools.islice(handle, max_lines)
-            yield from self.json_lines(lines, str(path), path.stem, first_line)
+            yield from self.json_lines(
+                lines, display_path(path), display_path(path.stem), first_line
+            )
 
     def _open(self, path: Path, source: str) -> IO[bytes] | None:
+        why = _not_a_file(path)
+        if why is not None and path.exists() and not path.is_dir():
+            # opening a FIFO would wait for a writer forever
+            self.problem(f"{why}; pipe its contents to standard input (-) instead", source)
+            return None
         try:
             handle = path.open("rb")
             head = handle.read(_SNIFF_BYTES)
@@ -286,19 +337,23 @@ class _Reader(RecordReader):
 
     def _sidecar(self, path: Path) -> dict[str, tuple[Any, int | None]]:
         for sidecar in (path.with_name(f"{path.stem}.meta.json"), Path(f"{path}.meta.json")):
+            if _not_a_file(sidecar) is not None:
+                continue
             if not sidecar.is_file():
                 continue
             try:
-                meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                self.problem(f"sidecar metadata ignored: {exc}", str(sidecar))
+                meta = load_json(sidecar.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                self.problem(f"sidecar metadata ignored: {exc}", display_path(sidecar))
                 return {}
             if not isinstance(meta, dict):
-                self.problem("sidecar metadata ignored: not a JSON object", str(sidecar))
+                self.problem("sidecar metadata ignored: not a JSON object", display_path(sidecar))
                 return {}
             fields = canonical(meta)
             if fields.get("published") is not None:  # reported against the sidecar itself
-                fields["published"] = self.published(fields["published"], str(sidecar), None)
+                fields["published"] = self.published(
+                    fields["published"], display_path(sidecar), None
+                )
             return {key: (value, None) for key, value in fields.items()}
         return {}
 
@@ -317,6 +372,8 @@ class _Reader(RecordReader):
     def _article(
         self, text: str, source: str, stem: str, meta: dict[str, tuple[Any, int | None]]
     ) -> Iterator[Article]:
+        if not self.fits(text, source, None):
+            return
         if not text.strip():
             self.problem("empty article (no text)", source)
             return
@@ -346,7 +403,7 @@ class _Reader(RecordReader):
         for key, value in (("title", title), ("published", date), ("url", url)):
             if value and key not in meta:
                 meta[key] = (value, None)
-        yield from self._article(clean_text(text)[0], source, path.stem, meta)
+        yield from self._article(clean_text(text)[0], source, display_path(path.stem), meta)
 
     def _stdin(self) -> Iterator[Article]:
         stream = sys.stdin.buffer
