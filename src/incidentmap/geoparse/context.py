@@ -33,7 +33,7 @@ class TokenContext:
     bulletin), where capitals say nothing about names.
     """
 
-    __slots__ = ("caps_text", "keys", "lexicon", "spans", "text")
+    __slots__ = ("caps_text", "keys", "lexicon", "spans", "text", "title_lines")
 
     def __init__(
         self, text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon
@@ -46,6 +46,16 @@ class TokenContext:
         lower = len(head) - len(head.translate(_NO_LOWER))
         upper = len(head) - len(head.translate(_NO_UPPER))
         self.caps_text = lower < 50 and upper > max(20, 4 * lower)
+        self.title_lines = _title_case_lines(text)
+
+    def title_case(self, i: int) -> bool:
+        """Whether token ``i`` stands in a headline written in Title Case.
+
+        There every word is capitalised, so a capital says nothing about a name:
+        "Boko Haram Attacks Borno Village, Kill 15".
+        """
+        at = self.spans[i][0]
+        return any(s <= at < e for s, e in self.title_lines)
 
     def capitalised(self, i: int, j: int) -> bool:
         """Whether tokens ``i..j`` are written as a name (inner particles may be lower case)."""
@@ -176,3 +186,31 @@ class TokenContext:
             return False
         s, _ = self.spans[j + 1]
         return self.text[self.spans[j][1] : s] == ", " and self.text[s].isupper()
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+#: Lines looked at for a Title Case headline, and the share of capitalised long words.
+_TITLE_LINES = 3
+_TITLE_SHARE = 0.75
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    r"""Spans of the first lines written in Title Case (headlines, section titles).
+
+    >>> _title_case_lines("Boko Haram Attacks Borno Village, Kill 15\n\nFifteen people died.")
+    [(0, 41)]
+    >>> _title_case_lines("Gunmen killed nine people in Haiti on Tuesday, police said.")
+    []
+    """
+    found = []
+    at = 0
+    for _ in range(_TITLE_LINES):
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        words = [w for w in _WORD.findall(text, at, end) if len(w) >= 4]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words):
+            found.append((at, end))
+        if end >= len(text):
+            break
+        at = end + 1
+    return found

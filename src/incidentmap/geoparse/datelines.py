@@ -1,4 +1,4 @@
-"""Datelines: the place a news story was filed from, written before its first sentence.
+r"""Datelines: the place a news story was filed from, written before its first sentence.
 
 Wire copy opens with the filing place in capitals or followed by the agency and a
 dash: ``BAGHDAD —``, ``MOGADISHU, Somalia (Reuters) -``, ``Kabul, Afghanistan (AP) --``,
@@ -14,6 +14,10 @@ Examples
 'BAGHDAD'
 >>> find_dateline("Police said on Monday - as usual - nothing.") is None
 True
+>>> find_dateline("Sanaa, Jan 14 : Dozens of fighters were killed.").place
+'Sanaa'
+>>> find_dateline("9 killed in gang attack\nPORT-AU-PRINCE, Haiti — Gunmen killed nine.").start
+24
 """
 
 from __future__ import annotations
@@ -50,11 +54,14 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """Return the dateline that opens ``text``, if any.
+    """Return the dateline that opens ``text`` or its first paragraph, if any.
 
     A dateline is accepted when its place is written in capitals, or when an agency
     in brackets or a region after a comma follows it (``Kabul, Afghanistan —``);
-    a Title Case word followed only by a dash is too often a sentence.
+    a Title Case word followed only by a dash is too often a sentence. A page of news
+    often carries its headline, a byline or a date on lines of their own above the
+    dateline: the start of each of the first few lines is tried, as long as the lines
+    before it are such short unpunctuated lines.
 
     Parameters
     ----------
@@ -65,18 +72,58 @@ def find_dateline(text: str) -> Dateline | None:
     -------
     Dateline or None
     """
-    head = _DATE_AFTER.sub("", text[:160], count=1)
+    for offset in _line_starts(text):
+        found = _dateline_at(text, offset)
+        if found is not None:
+            return found
+    return None
+
+
+#: Lines above a dateline (headline, byline, date) tried at most, and their longest.
+_HEAD_LINES = 4
+_HEAD_LINE_CHARS = 200
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where a dateline may stand: 0, then after each headline-like line."""
+    starts = [0]
+    at = 0
+    for _ in range(_HEAD_LINES):
+        end = text.find("\n", at)
+        if end < 0 or end - at > _HEAD_LINE_CHARS:
+            break
+        line = text[at:end].strip()
+        if line.endswith((".", "!", "?", "”", '"')) and len(line.split()) > 12:
+            break  # a sentence of the body, not a headline
+        at = end + 1
+        while at < len(text) and text[at] in "\r\n":
+            at += 1
+        starts.append(at)
+    return starts
+
+
+#: A date stamp a copied page puts before its story ("date 2024-03-06 ", "2024-03-06 ").
+_STAMP = re.compile(r"[\s\ufeff]*(?:date:?[ ]+)?\d{4}-\d\d-\d\d(?:[T ][\d:]+Z?)?[ ]+")
+
+
+def _dateline_at(text: str, offset: int) -> Dateline | None:
+    stamp = _STAMP.match(text, offset)
+    if stamp is not None:
+        offset = stamp.end()
+    window = text[offset : offset + 160]
+    head = _DATE_AFTER.sub("", window, count=1)
     m = _DATELINE.match(head)
     if m is None or (m.group("dash") == "-" and m.group("agency") is None and not _caps(m)):
         return None
     place = m.group("place").rstrip(".")
-    if not (_caps(m) or m.group("agency") or m.group("region")):
+    dated = head != window  # "Sanaa, Jan 14 :", "New Delhi, March 3 (PTI) -"
+    if not (_caps(m) or m.group("agency") or m.group("region") or dated):
         return None
-    start = m.start("place")
+    start = offset + m.start("place")
     if text[start : start + len(place)] != place:  # a date was cut out before the place
         return None
     region = m.group("region")
-    rstart = m.start("region") if region else None
+    rstart = offset + m.start("region") if region else None
     if region and rstart is not None and text[rstart : rstart + len(region)] != region:
         region, rstart = None, None
     return Dateline(

@@ -222,9 +222,9 @@ class Recognizer:
         blocked_starts = [b[0] for b in blocked]
         taken: list[Mention] = []
         dateline = find_dateline(text)
-        skip_until = 0
+        skip_from = skip_until = 0  # the dateline's words, taken by it (a headline may precede)
         if dateline is not None:
-            skip_until = self._dateline(dateline, ctx, taken)
+            skip_from, skip_until = dateline.start, self._dateline(dateline, ctx, taken)
         first = self.index.first
         if ctx.caps_text:
             starts = [i for i, key in enumerate(keys) if key in first]
@@ -232,7 +232,7 @@ class Recognizer:
             starts = [i for i in caps if keys[i] in first]
         done = -1  # the last token already taken by a name or a non-place
         for i in starts:
-            if i <= done or spans[i][0] < skip_until:
+            if i <= done or skip_from <= spans[i][0] < skip_until:
                 continue
             for length, flags in self.index.candidates(keys, i):
                 j = i + length - 1
@@ -372,6 +372,8 @@ class Recognizer:
             )
             if not (strong or (cue and not initial) or ctx.qualified(j)):
                 return None
+            if not strong and ctx.title_case(i):
+                return None  # "Attacks Borno Village, Kill 15": a headline's capitals
             hints.append("common")
         if ctx.shouting(i, j) and not flags & (STRONG_AREA | STRONG_CITY):
             return None

@@ -99,7 +99,7 @@ _ACTIVE = re.compile(
 )
 _TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)
 _CUT = re.compile(
-    r"[.;:!?—–()“”\"]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
+    r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
 )
 
 

@@ -48,11 +48,13 @@ from .coref import (
     place_from_lead,
     split_towns,
 )
+from .crowds import fold_into_demonstrations
 from .dates import DateMention, find_dates
 from .dedupe import incident_id
 from .facts import Index, clause_facts
-from .locate import Location, fallback_location, specificity
+from .locate import Location, fallback_location, specificity, town_within
 from .mentions import find_mentions
+from .page import Furniture, fold_headline, headline_end, is_caption
 from .taxonomy import Taxonomy
 
 __all__ = ["extract_incidents"]
@@ -99,7 +101,7 @@ def extract_incidents(
     sentences = split_sentences(text)
     dates = Index([(d.start, d) for d in find_dates(text, published=article.published)])
     casualties = Index([(c.start, c) for c in find_casualties(text)])
-    zone = _dateline_end(text, toponyms)
+    zone_start, zone = _dateline_zone(text, toponyms)
     # the first place of a dateline the geoparser did not mark ("Baku — ...")
     unmarked = None
     if not any(u.kind == "dateline" for u in toponyms):
@@ -107,11 +109,27 @@ def extract_incidents(
     if unmarked is not None:
         dateline = dataclasses.replace(unmarked, kind="dateline")
         toponyms = [dateline if t is unmarked else t for t in toponyms]
-    places = Index([(t.start, t) for t in toponyms if t.kind != "dateline" and t.start >= zone])
+    places = Index(
+        [
+            (t.start, t)
+            for t in toponyms
+            if t.kind != "dateline" and not zone_start <= t.start < zone
+        ]
+    )
     triggers = tax.find_triggers(text)
     starts = [t.start for t in triggers]
     drafts: list[Draft] = []
-    for index, sentence in enumerate(sentences):
+    # the headline is read after the body, far from it, so that the body's report of the
+    # event leads and the headline joins it
+    head_end = headline_end(text)
+    order = [(i, s) for i, s in enumerate(sentences) if s.start >= head_end]
+    order += [(len(sentences) + 2 + i, s) for i, s in enumerate(sentences) if s.start < head_end]
+    furniture = Furniture.default()
+    # captions in capitals stand out only in a text that is not all in capitals
+    captions_from = len(text) if is_caption(text[:600]) else head_end
+    for index, sentence in order:
+        if _furniture(text, sentence, furniture, captions_from):
+            continue  # "ALSO READ: ...", a caption in capitals: another story, a file photo
         i = bisect.bisect_left(starts, sentence.start)
         j = bisect.bisect_left(starts, sentence.end)
         if i == j:
@@ -141,6 +159,8 @@ def extract_incidents(
                 enrich(target, mention, index, facts)
                 prior = target.date
                 continue
+            if _quoted(sentence, mention.trigger.start):
+                continue  # "“The police are shooting at us,” one demonstrator said": a voice
             # a new incident may take the day of the report ("said on Friday that ...")
             facts = clause_facts(text, mention, found, indexes, tax, prior=prior, reported=True)
             prior = facts.date
@@ -176,14 +196,51 @@ def extract_incidents(
             if facts.more_places and not draft.background:
                 drafts.extend(split_towns(draft, facts.more_places))
     drafts = merge_drafts(drafts)
+    drafts = fold_headline(drafts, head_end)
+    drafts = fold_into_demonstrations(drafts)
+    drafts.sort(key=lambda d: d.first.sentence.start)
     _mark_generic(drafts)  # before follow-ups borrow the lead's day and town
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
-    first = sentences[0] if sentences else None
+    first = next((s for s in sentences if s.start >= head_end), None)
     _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
+
+
+def _furniture(text: str, sentence: Sentence, furniture: Furniture, captions_from: int) -> bool:
+    """Whether a sentence is page furniture: a link to another story, a caption.
+
+    A line in capitals is a caption from ``captions_from`` on (after the headline).
+    """
+    if furniture.opens(sentence.text):
+        return True
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if line_start != sentence.start and furniture.opens(text[line_start : sentence.start]):
+        return True  # "Article continues after this advertisementREAD: ..."
+    if sentence.start < captions_from:
+        return False  # a headline in capitals is the story's
+    line_end = text.find("\n", sentence.start)
+    return is_caption(text[line_start : len(text) if line_end < 0 else line_end])
+
+
+_OPEN_QUOTE = re.compile(r"\s*[“\"‘]")
+
+
+def _quoted(sentence: Sentence, at: int) -> bool:
+    """Whether offset ``at`` lies inside a quotation that opens the sentence.
+
+    A sentence that opens with someone's words ("“The police are shooting at us,” one
+    demonstrator said") gives a witness's voice, not the reporter's account of a new
+    event; what it tells may add to an event already reported, never start one.
+    """
+    opening = _OPEN_QUOTE.match(sentence.text)
+    if opening is None:
+        return False
+    close = {"“": "”", '"': '"', "‘": "’"}[opening.group()[-1]]
+    end = sentence.text.find(close, opening.end())
+    return end < 0 or at < sentence.start + end
 
 
 def _lead_date(sentence: Sentence | None, dates: Index) -> dt.date | None:
@@ -263,16 +320,19 @@ _DATELINE = re.compile(r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,3}\s*(?:[�
 _DATELINE_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
 
 
-def _dateline_end(text: str, toponyms: Sequence[Toponym]) -> int:
-    """End of the dateline ("DAKAR, Senegal — "): its places are not the event's."""
+def _dateline_zone(text: str, toponyms: Sequence[Toponym]) -> tuple[int, int]:
+    """Where the dateline ("DAKAR, Senegal — ") stands: its places are not the event's.
+
+    A headline may stand above it; its places are the event's.
+    """
     for top in toponyms:
         if top.kind == "dateline":
             line_end = text.find("\n", top.end)
             stop = min(top.end + 60, len(text) if line_end < 0 else line_end)
             dash = _DATELINE_DASH.search(text, top.end, stop)
-            return dash.end() if dash else top.end
+            return top.start, dash.end() if dash else top.end
     opening = _DATELINE.match(text)  # "Baku — ", "Peshawar: " unmarked by the geoparser
-    return opening.end() if opening else 0
+    return 0, opening.end() if opening else 0
 
 
 def _in_background(top: Toponym, drafts: list[Draft]) -> bool:
@@ -365,6 +425,11 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
         loc = fallback_location(toponyms, sentence_toponyms=sentence_tops)
         if loc is not None:
             notes.append(f"place from {loc.reason}")
+    if loc is not None and specificity(loc.place) <= 1 and not draft.background:
+        town = town_within(loc.place, toponyms)
+        if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
+            loc = town
+            notes.append(f"place: {town.reason}")
     if draft.injured_reported and draft.injured is None:
         notes.append("injuries reported without a number")
     if draft.killed_reported and draft.killed is None:

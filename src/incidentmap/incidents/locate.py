@@ -365,3 +365,38 @@ def previous_town(toponyms: Sequence[Toponym], before: int) -> Location | None:
         if specificity(top.place) >= 3:
             return Location(top.place, GeoPrecision.EXACT, top, "the town named before")
     return None
+
+
+def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
+    """Return the article's town inside a country or province, for an event placed there.
+
+    News names the country or province of an event in its lead ("gunmen killed an
+    activist in northern Honduras") and the town in another sentence. When the story
+    names towns inside the area, the one it names most (the first of equals) stands
+    for the event, with precision 2; None when it names none.
+
+    >>> from incidentmap.model import Place, Toponym
+    >>> hn = Place("geonames:3608932", "Honduras", 15.0, -86.5, "A", "PCLI", "HN")
+    >>> tocoa = Place("geonames:3600949", "Tocoa", 15.68, -86.0, "P", "PPL", "HN", "02")
+    >>> found = town_within(hn, [Toponym(0, 5, "Tocoa", place=tocoa, confidence=0.9)])
+    >>> found.place.name, int(found.precision)
+    ('Tocoa', 2)
+    """
+    if not (area.is_country or area.is_admin1):
+        return None
+    counts: dict[str, int] = {}
+    first: dict[str, Toponym] = {}
+    for top in toponyms:
+        place = top.place
+        if top.kind != "place" or place is None or specificity(place) < 3:
+            continue
+        if not _holds(area, place):
+            continue
+        counts[place.id] = counts.get(place.id, 0) + 1
+        first.setdefault(place.id, top)
+    if not counts:
+        return None
+    best = max(counts, key=lambda pid: (counts[pid], -first[pid].start))
+    top = first[best]
+    assert top.place is not None
+    return Location(top.place, GeoPrecision.NEAR, top, f"the story's town in {area.name}")

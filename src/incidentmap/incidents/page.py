@@ -1,0 +1,182 @@
+r"""The page around the story: its headline, and the furniture that is not the story.
+
+**Headline.** The event a page's first line announces is the one its body reports.
+
+A news page, copied as text, often opens with its headline on a line of its own ("9
+killed in Haiti in latest gang attack"), then the dateline and the lead. The headline
+tells the story's main event once more, in fewer words, without a date and often with
+a rounder place ("Borno Village"). It is no separate event: an incident first told in
+the headline is folded into the first incident of the same event type that the body
+reports, which keeps the body's date, place and figures and takes the headline's only
+where the body gives none. A headline event that the body never tells stays an
+incident of its own.
+
+**Furniture.** A page copied as text also carries lines that are not the story: links
+to other stories ("ALSO READ: ..."), advertising breaks, photo credits and captions set
+in capitals. Events told there belong to other stories or to file photos; the lines
+are listed in the codebook (``codebook/en/page_furniture.tsv``) and skipped.
+
+Examples
+--------
+>>> headline_end("Nine killed in Haiti gang attack\nPORT-AU-PRINCE — Gunmen killed nine.")
+32
+>>> headline_end("Gunmen killed nine people in Haiti on Tuesday.\nPolice said ...")
+0
+>>> furniture = Furniture.default()
+>>> furniture.opens("ALSO READ: Durban riots latest"), furniture.opens("Also, police said")
+(True, False)
+>>> is_caption("PROTESTERS FLEE THE MALL WITH STOLEN GOODS")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from ..errors import IncidentMapError
+from .coref import Draft
+
+__all__ = ["Furniture", "fold_headline", "headline_end", "is_caption"]
+
+#: The longest first line (in words) still read as a headline.
+_MAX_WORDS = 25
+_WORD = re.compile(r"\S+")
+
+
+def headline_end(text: str) -> int:
+    """Return the end of the headline line that opens ``text``, or 0 when there is none.
+
+    A headline is a first line of at most 25 words, without the full stop of a sentence,
+    followed by more text on later lines.
+    """
+    end = text.find("\n")
+    if end <= 0 or not text[end:].strip():
+        return 0
+    line = text[:end].strip()
+    if not line or len(_WORD.findall(line)) > _MAX_WORDS or line.endswith("."):
+        return 0
+    return end
+
+
+def fold_headline(drafts: list[Draft], end: int) -> list[Draft]:
+    """Fold each incident told first in the headline into the body's first of its type.
+
+    Parameters
+    ----------
+    drafts
+        The article's incidents in order of first mention.
+    end
+        The end of the headline (:func:`headline_end`); 0 when the text has none.
+
+    Returns
+    -------
+    list of Draft
+        ``drafts`` without the headline incidents that the body tells again.
+    """
+    if end <= 0:
+        return drafts
+    head = [d for d in drafts if d.first.sentence.start < end and not d.background]
+    body = [d for d in drafts if d.first.sentence.start >= end and not d.background]
+    folded: set[int] = set()
+    for draft in head:
+        host = next((b for b in body if _kin(draft, b)), None)
+        if host is None:
+            continue
+        if host.killed is None and not host.killed_reported:
+            host.killed, host.killed_reported = draft.killed, draft.killed_reported
+        if host.injured is None and not host.injured_reported:
+            host.injured, host.injured_reported = draft.injured, draft.injured_reported
+        if host.location is None:
+            host.location = draft.location
+        host.actors.extend(draft.actors)
+        host.mentions += draft.mentions
+        host.notes.append("also told in the headline")
+        folded.add(id(draft))
+    return [d for d in drafts if id(d) not in folded]
+
+
+def _kin(head: Draft, body: Draft) -> bool:
+    """Whether a body incident can be the one a headline incident announces."""
+    if head.event_type is body.event_type:
+        return True
+    return body.event_type in head.first.family or head.event_type in body.first.family
+
+
+@dataclass(frozen=True)
+class FurnitureRow:
+    """One row of the page-furniture list, with its examples."""
+
+    opening: str
+    must_match: str
+    must_not_match: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The openings of lines that are page furniture, not the story."""
+
+    rows: tuple[FurnitureRow, ...]
+
+    @classmethod
+    @cache
+    def default(cls) -> Furniture:
+        """Return the English list shipped in ``codebook/en/page_furniture.tsv``."""
+        path = files("incidentmap.incidents").joinpath("codebook/en/page_furniture.tsv")
+        return cls.parse(path.read_text(encoding="utf-8"), source="page_furniture.tsv")
+
+    @classmethod
+    def parse(cls, text: str, *, source: str) -> Furniture:
+        """Read rows of ``opening <TAB> must match <TAB> must not match``.
+
+        Raises
+        ------
+        IncidentMapError
+            For a row without three fields, naming the file and line.
+        """
+        rows = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != 3 or not fields[0].strip():
+                raise IncidentMapError(
+                    f"{source}:{number}: expected 'opening<TAB>must match<TAB>must not match', "
+                    f"got {line!r}"
+                )
+            rows.append(FurnitureRow(fields[0].strip().lower(), fields[1], fields[2],
+                                     f"{source}:{number}"))  # fmt: skip
+        return cls(tuple(rows))
+
+    @property
+    def _pattern(self) -> re.Pattern[str]:
+        return _compiled(tuple(r.opening for r in self.rows))
+
+    def opens(self, line: str) -> bool:
+        """Whether ``line`` opens with one of the listed phrases."""
+        return self._pattern.match(line.lstrip(" \t\"“‘'(•*-–—")) is not None
+
+
+@cache
+def _compiled(openings: tuple[str, ...]) -> re.Pattern[str]:
+    alts = sorted(openings, key=len, reverse=True)
+    parts = [re.escape(o) + (r"(?![^\W\d_])" if o[-1].isalpha() else "") for o in alts]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def is_caption(line: str) -> bool:
+    """Whether a line is set in capitals (a caption or a section head), four words or more.
+
+    >>> is_caption("LAKKI MARWAT: A suicide attack on a police van")
+    False
+    """
+    if len(line.split()) < 4:
+        return False
+    letters = _LETTERS.findall(line)
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
