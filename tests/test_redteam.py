@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
-from incidentmap.errors import InputError
+from incidentmap.errors import ArticleError, InputError
 from incidentmap.incidents import extract_incidents
 from incidentmap.incidents.dates import find_dates
 from incidentmap.model import Article
+from incidentmap.pipeline import POOL_THRESHOLD, ArticleResult, iter_results
 from incidentmap.text.articles import read_articles
 
 BOMBING = "Yesterday a car bomb killed five people at the market. On March 3 a bomb killed two."
@@ -172,3 +173,67 @@ def test_undecodable_file_names_and_lone_surrogates_are_made_safe(tmp_path: Path
     for article in articles:
         for value in (article.id, article.text, article.title or "", article.source or ""):
             value.encode("utf-8")  # no lone surrogate left to fail a writer
+
+
+# --- the per-article error boundary: one article's crash never stops the batch ----------------
+
+
+class Fragile:
+    """A processor that crashes on articles saying BOOM (module level: workers fork it)."""
+
+    def __call__(self, article: Article) -> ArticleResult:
+        if "BOOM" in article.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return ArticleResult(article, (), ())
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_crashing_article_is_reported_and_the_batch_goes_on(workers: int) -> None:
+    articles = [
+        Article(f"a{i}", "BOOM" if i == 7 else "calm", source="feed.jsonl", line=i + 1)
+        for i in range(POOL_THRESHOLD + 20)
+    ]
+    problems: list[InputError] = []
+    done = list(
+        iter_results(articles, Fragile(), workers=workers, report=problems.append)  # type: ignore[arg-type]
+    )
+    assert len(done) == POOL_THRESHOLD + 19 and "a7" not in {r.article.id for r in done}
+    (crash,) = problems
+    assert isinstance(crash, ArticleError) and (crash.source, crash.line) == ("feed.jsonl", 8)
+    assert "RecursionError: maximum recursion depth exceeded" in str(crash)
+
+
+def test_a_crashing_article_in_a_dask_unit_is_reported_with_the_rest_kept(tmp_path: Path) -> None:
+    from incidentmap.dask_engine import WorkUnit, _process_unit
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in ("calm", "BOOM", "calm")))
+    result = _process_unit(WorkUnit((str(feed),)), Fragile())  # type: ignore[arg-type]
+    assert result.articles == 2
+    assert [(p.line, type(p).__name__) for p in result.problems] == [(2, "ArticleError")]
+
+
+def test_the_command_line_exits_3_on_a_crash_and_writes_the_good_articles(
+    tmp_path: Path, gazetteer: Any, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from incidentmap import pipeline
+    from incidentmap.cli import main
+
+    real = pipeline.Processor.__call__
+
+    def fragile(self: Any, article: Article) -> ArticleResult:
+        if "BOOM" in article.text:
+            raise OverflowError("date value out of range")
+        return real(self, article)
+
+    monkeypatch.setattr(pipeline.Processor, "__call__", fragile)
+    lines = [json.dumps(GOOD), json.dumps({"text": "BOOM " + GOOD["text"]}), json.dumps(GOOD)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["run", str(tmp_path / "feed.jsonl"), "-o", str(out), "--workers", "1"])
+    err = capsys.readouterr().err
+    assert status == 3
+    assert "feed.jsonl:2: processing failed with OverflowError: date value out of range" in err
+    assert "2 articles read" in err and "(1 crashed)" in err
+    features = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))["features"]
+    assert features and (out / "incidents.html").exists()

@@ -44,9 +44,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
-from .model import Article, Incident
-from .pipeline import Processor, RunSummary
+from .errors import ArticleError, InputError
+from .model import Incident
+from .pipeline import Processor, RunSummary, guarded
 from .render.density import MAP_LIMIT, density_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -168,21 +168,14 @@ def _process_unit(unit: WorkUnit, processor: Processor | bytes) -> _UnitResult:
     n = toponyms = 0
     incidents: list[Incident] = []
     for article in articles:
-        try:
-            result = processor(article)
-        except Exception as exc:
-            _add_note(exc, f"while processing article {article.id!r} ({_where(article)})")
-            raise
+        result = guarded(processor, article)
+        if isinstance(result, ArticleError):  # reported by the client; the unit goes on
+            problems.append(result)
+            continue
         n += 1
         toponyms += sum(t.place is not None for t in result.toponyms)
         incidents.extend(result.incidents)
     return _UnitResult(n, toponyms, tuple(incidents), tuple(problems))
-
-
-def _where(article: Article) -> str:
-    if article.source is None:
-        return "unknown source"
-    return f"{article.source}, line {article.line}" if article.line else article.source
 
 
 def _describe(unit: WorkUnit) -> str:
@@ -190,12 +183,6 @@ def _describe(unit: WorkUnit) -> str:
         more = f" and {len(unit.paths) - 1} more files" if len(unit.paths) > 1 else ""
         return f"{unit.paths[0]}{more}"
     return f"{unit.paths[0]}, lines {unit.first_line}-{unit.first_line + unit.lines - 1}"
-
-
-def _add_note(exc: BaseException, note: str) -> None:
-    add_note = getattr(exc, "add_note", None)  # Python 3.11+; pickled with the exception
-    if add_note is not None:
-        add_note(note)
 
 
 def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:

@@ -51,6 +51,37 @@ class InputError(IncidentMapError, ValueError):
         super().__init__(f"{where}{message}")
 
 
+class ArticleError(InputError):
+    """A stage failed on one article with an unexpected error: a crash, reported, not raised.
+
+    The batch goes on without the article; the command line then exits with status 3.
+    Made with :meth:`from_exception`, it keeps the cause's type and message as text, so it
+    travels from worker processes intact.
+
+    Examples
+    --------
+    >>> err = ArticleError.from_exception(RecursionError("too deep"), source="a.jsonl", line=2)
+    >>> str(err)
+    'a.jsonl:2: processing failed with RecursionError: too deep (a bug: please report it)'
+    """
+
+    cause: str = ""
+
+    @classmethod
+    def from_exception(
+        cls, exc: BaseException, *, source: str | None, line: int | None = None
+    ) -> ArticleError:
+        """Return the error that reports ``exc`` raised while processing an article."""
+        cause = f"{type(exc).__name__}: {exc}"
+        error = cls(
+            f"processing failed with {cause[:500]} (a bug: please report it)",
+            source=source,
+            line=line,
+        )
+        error.cause = cause
+        return error
+
+
 class GazetteerError(IncidentMapError, OSError):
     """The gazetteer index or one of its data files could not be read or built."""
 

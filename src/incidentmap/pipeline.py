@@ -8,9 +8,11 @@ same event across articles, write the GeoJSON (and other formats) and the map.
 Incidents wait for the merge in a disk spool (:mod:`incidentmap.spool`) and are
 written chunk by chunk, so memory does not grow with the corpus either.
 
-Exit status of the command line (see :class:`RunSummary`): 0 when at least one
+Exit status of the command line (see :func:`exit_status`): 0 when at least one
 article was processed, even if others were skipped with a reported problem; 1 when
-nothing could be processed.
+nothing could be processed; 2 for a usage error; 3 when an article made a stage fail
+with an unexpected error (reported with its file, line and cause; the others were
+processed and written).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
+from .errors import ArticleError, InputError
 from .model import Article, Incident, Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,6 +42,8 @@ __all__ = [
     "Processor",
     "RunSummary",
     "collect",
+    "exit_status",
+    "guarded",
     "iter_results",
     "merge_across_articles",
     "run",
@@ -149,9 +153,37 @@ def _init_worker(processor: Processor) -> None:
     _WORKER = processor
 
 
-def _process_chunk(chunk: list[Article]) -> list[ArticleResult]:
+def _process_chunk(chunk: list[Article]) -> list[ArticleResult | ArticleError]:
     assert _WORKER is not None, "worker process not initialised"
-    return [_WORKER(a) for a in chunk]
+    return [guarded(_WORKER, a) for a in chunk]
+
+
+def guarded(processor: Processor, article: Article) -> ArticleResult | ArticleError:
+    """Process one article; an unexpected error becomes an :class:`ArticleError` to report.
+
+    This is the per-article error boundary of every engine: whatever one article makes a
+    stage raise, the batch goes on with the next.
+    """
+    try:
+        return processor(article)
+    except Exception as exc:
+        log.debug("article %r failed", article.id, exc_info=True)
+        return ArticleError.from_exception(
+            exc, source=article.source or article.id, line=article.line
+        )
+
+
+def _reported(
+    results: Iterable[ArticleResult | ArticleError], report: Callable[[InputError], None] | None
+) -> Iterator[ArticleResult]:
+    for result in results:
+        if isinstance(result, ArticleError):
+            if report is None:
+                log.error("skipped: %s", result)
+            else:
+                report(result)
+        else:
+            yield result
 
 
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -165,8 +197,12 @@ def iter_results(
     *,
     workers: int | None = None,
     chunk_size: int = 32,
+    report: Callable[[InputError], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """Process articles in order, streaming the results.
+
+    An article that makes a stage fail is left out and reported as an
+    :class:`~incidentmap.errors.ArticleError` (file, line and cause); the rest go on.
 
     Parameters
     ----------
@@ -179,15 +215,23 @@ def iter_results(
         :data:`POOL_THRESHOLD` articles, ``1`` stays in this process.
     chunk_size
         Articles sent to a worker at a time.
+    report
+        Called with the error of each article that failed; logged when ``None``.
     """
+    return _reported(_results(articles, processor, workers, chunk_size), report)
+
+
+def _results(
+    articles: Iterable[Article], processor: Processor, workers: int | None, chunk_size: int
+) -> Iterator[ArticleResult | ArticleError]:
     stream = iter(articles)
     head = list(islice(stream, POOL_THRESHOLD))
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if n_workers <= 1 or len(head) < POOL_THRESHOLD:
         for article in chain(head, stream):  # never a list: the stream may be endless
-            yield processor(article)
+            yield guarded(processor, article)
         return
-    queue: deque[cf.Future[list[ArticleResult]]] = deque()
+    queue: deque[cf.Future[list[ArticleResult | ArticleError]]] = deque()
     everything = _chunks(chain(head, stream), chunk_size)
     with cf.ProcessPoolExecutor(
         max_workers=n_workers, initializer=_init_worker, initargs=(processor,)
@@ -253,7 +297,9 @@ def collect(
     from .text.articles import read_articles
 
     out = Collected()
-    results = iter_results(read_articles(*inputs, report=report), processor, workers=workers)
+    results = iter_results(
+        read_articles(*inputs, report=report), processor, workers=workers, report=report
+    )
     for result in _progress(results, enabled=progress):
         out.articles += 1
         out.toponyms += sum(t.place is not None for t in result.toponyms)
@@ -274,9 +320,25 @@ class RunSummary:
     outputs: list[Path] = field(default_factory=list)
 
     @property
+    def crashes(self) -> int:
+        """Articles that failed with an unexpected error (:class:`ArticleError`)."""
+        return sum(isinstance(p, ArticleError) for p in self.problems)
+
+    @property
     def exit_status(self) -> int:
-        """0 if any article was processed, else 1."""
-        return 0 if self.articles else 1
+        """3 if an article crashed, else 0 if any article was processed, else 1."""
+        return exit_status(articles=self.articles, problems=self.problems)
+
+
+#: Exit statuses of the command line.
+EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE, EXIT_CRASHED = 0, 1, 2, 3
+
+
+def exit_status(*, articles: int, problems: Iterable[InputError]) -> int:
+    """Return the exit status of a batch: crashes first, then whether anything was read."""
+    if any(isinstance(p, ArticleError) for p in problems):
+        return EXIT_CRASHED
+    return EXIT_OK if articles else EXIT_NOTHING_READ
 
 
 def _progress(items: Iterator[ArticleResult], *, enabled: bool) -> Iterator[ArticleResult]:

@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import ExportError, InputError
+from ..errors import ArticleError, ExportError, InputError
 from ..model import Toponym
 
 __all__ = ["place_record", "register"]
@@ -106,15 +106,25 @@ def _geoparse(args: argparse.Namespace) -> int:
 
 
 def _write(parser: Any, articles: Any, out: IO[str], args: argparse.Namespace, report: Any) -> int:
-    written = failed = 0
+    from ..pipeline import exit_status
+
+    written, failed = 0, []
     for article in articles:
         try:
             found = parser.resolve_spans(article) if args.given_mentions else parser.parse(article)
         except InputError as exc:
+            failed.append(exc)
             report(exc)
-            failed += 1
+            continue
+        except Exception as exc:  # the per-article error boundary: report, go on
+            failed.append(
+                ArticleError.from_exception(exc, source=article.source, line=article.line)
+            )
+            report(failed[-1])
             continue
         record = {"id": article.id, "places": [place_record(t) for t in found]}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         written += 1
-    return 0 if written or not failed else 1
+    if not written and not failed:
+        return 0
+    return exit_status(articles=written, problems=failed)

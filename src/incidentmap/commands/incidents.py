@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
 def _incidents(args: argparse.Namespace) -> int:
     from ..frame import incident_record
     from ..gazetteer import Gazetteer
-    from ..pipeline import Processor, collect, spool_frames
+    from ..pipeline import Processor, collect, exit_status, spool_frames
     from ..spool import IncidentSpool
 
     out = Path(args.output) if args.output else None
@@ -77,4 +77,4 @@ def _incidents(args: argparse.Namespace) -> int:
             f"{found.articles} articles, {len(problems)} inputs skipped, {count} incidents",
             file=sys.stderr,
         )
-    return 0 if found.articles else 1
+    return exit_status(articles=found.articles, problems=problems)

@@ -21,7 +21,8 @@ def register(sub: Any) -> None:
             "Find the incidents the articles report and write OUT/incidents.html (an offline "
             "map) and OUT/incidents.geojson. Exit status 0 when any article was processed "
             "(skipped inputs are reported on stderr with file and line), 1 when none was, "
-            "2 on a usage error."
+            "2 on a usage error, 3 when an article crashed a stage (reported with file, line "
+            "and cause; the other articles are processed and written)."
         ),
     )
     add_input_options(parser)
@@ -105,8 +106,9 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not args.quiet:
         print(
-            f"{summary.articles} articles read, {len(summary.problems)} inputs skipped, "
-            f"{summary.toponyms} places resolved, {summary.incidents} incidents",
+            f"{summary.articles} articles read, {len(summary.problems)} inputs skipped"
+            + (f" ({summary.crashes} crashed)" if summary.crashes else "")
+            + f", {summary.toponyms} places resolved, {summary.incidents} incidents",
             file=sys.stderr,
         )
         for path in summary.outputs:

@@ -61,7 +61,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError
+from ..errors import ArticleError, InputError
 from ..model import Article
 from ._bounded import display_path, load_json
 from ._records import (
@@ -196,8 +196,17 @@ def read_articles(
     return (
         article
         for path in iter_input_files(sources, report=reader.report)
-        for article in reader.read(path)
+        for article in _guarded_read(reader, path)
     )
+
+
+def _guarded_read(reader: _Reader, path: Path) -> Iterator[Article]:
+    """Read one file; an unexpected error is reported as a crash and the batch goes on."""
+    try:
+        yield from reader.read(path)
+    except Exception as exc:
+        _LOG.debug("reading %s failed", display_path(path), exc_info=True)
+        reader.report(ArticleError.from_exception(exc, source=display_path(path)))
 
 
 def read_json_lines(
