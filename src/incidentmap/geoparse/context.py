@@ -201,14 +201,18 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     [(0, 41)]
     >>> _title_case_lines("Gunmen killed nine people in Haiti on Tuesday, police said.")
     []
+    >>> _title_case_lines("Floods hit the town of Most, Czech Republic, on Friday.")
+    []
     """
     found = []
     at = 0
     for _ in range(_TITLE_LINES):
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        words = [w for w in _WORD.findall(text, at, end) if len(w) >= 4]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words):
+        words = [w for w in _WORD.findall(text, at, end)[1:] if len(w) >= 4]
+        headline = not text[at:end].rstrip().endswith(".")  # a sentence is no headline
+        upper = sum(w[0].isupper() for w in words)
+        if headline and len(words) >= 3 and upper >= _TITLE_SHARE * len(words):
             found.append((at, end))
         if end >= len(text):
             break

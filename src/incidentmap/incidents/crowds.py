@@ -92,8 +92,9 @@ def fold_into_demonstrations(drafts: list[Draft]) -> list[Draft]:
 
 def _same_occasion(crowd: Draft, other: Draft) -> bool:
     """Whether two incidents agree in day (or one has none) and place (or one has none)."""
-    dated = other.date is not None and other.date.date is not None and not other.date_reported
-    if dated and not date_ok(crowd, other.date):
+    # a day of report counts too: "police said on Saturday they had arrested ..." after
+    # Friday's riot tells of a later operation
+    if not date_ok(crowd, other.date):
         return False
     loc, there = other.location, crowd.location
     return loc is None or there is None or place_ok(crowd, loc) or refines(loc, there)
