@@ -91,6 +91,20 @@ def _match_place(
             same_date = p.event_date is not None and p.event_date == g.get("event_date")
             score = (p.event_type.value == g["event_type"]) + 0.5 * same_date - km / 1000.0
             scored.append((score, pi, gi))
+    return _one_to_one(scored, predicted, gold)
+
+
+def _span(text: str, evidence: str | None) -> tuple[int, int] | None:
+    if not evidence:
+        return None
+    at = text.find(evidence)
+    return None if at < 0 else (at, at + len(evidence))
+
+
+def _one_to_one(
+    scored: list[tuple[float, int, int]], predicted: list[Incident], gold: list[dict[str, Any]]
+) -> list[tuple[Incident, dict[str, Any]]]:
+    """Pair the best-scored candidates first, each prediction and gold incident once."""
     pairs = []
     used_p: set[int] = set()
     used_g: set[int] = set()
@@ -101,13 +115,6 @@ def _match_place(
         used_g.add(gi)
         pairs.append((predicted[pi], gold[gi]))
     return pairs
-
-
-def _span(text: str, evidence: str | None) -> tuple[int, int] | None:
-    if not evidence:
-        return None
-    at = text.find(evidence)
-    return None if at < 0 else (at, at + len(evidence))
 
 
 def _match(
@@ -125,16 +132,7 @@ def _match(
             score = 2.0 * overlap + (p.event_type.value == g["event_type"]) + 0.5 * same_date
             score += 0.5 * near
             scored.append((score, pi, gi))
-    pairs = []
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    for _, pi, gi in sorted(scored, key=lambda s: -s[0]):
-        if pi in used_p or gi in used_g:
-            continue
-        used_p.add(pi)
-        used_g.add(gi)
-        pairs.append((predicted[pi], gold[gi]))
-    return pairs
+    return _one_to_one(scored, predicted, gold)
 
 
 def _describe(i: Incident | dict[str, Any]) -> str:
