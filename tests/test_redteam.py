@@ -7,10 +7,12 @@ records beside it are kept, and nothing hangs, crashes or runs script in an outp
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
 import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -237,3 +239,119 @@ def test_the_command_line_exits_3_on_a_crash_and_writes_the_good_articles(
     assert "2 articles read" in err and "(1 crashed)" in err
     features = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))["features"]
     assert features and (out / "incidents.html").exists()
+
+
+# --- exports safe for the tools that open them ---------------------------------------------------
+
+HOSTILE = [
+    {
+        "id": "@SUM(1+1)",
+        "title": '=HYPERLINK("http://evil.example/","click")',
+        "url": "-2+3",
+        "published": "2021-11-07",
+        "text": "A car bomb killed five people in Baghdad on Friday, police said. "
+        "<img src=x onerror=alert(1)> <script>alert(2)</script>",
+    },
+    {
+        "id": "\t=1+1",
+        "title": "+cmd|' /C calc'!A0",
+        "url": "\rhttp://x",
+        "published": "2021-11-07",
+        "text": "=1+1 Gunmen killed three people in Mosul on Monday.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory: pytest.TempPathFactory, gazetteer: Any) -> Path:
+    from incidentmap.cli import main
+
+    folder = tmp_path_factory.mktemp("hostile")
+    feed = folder / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in HOSTILE), encoding="utf-8")
+    out = folder / "out"
+    assert (
+        main(["-q", "run", str(feed), "-o", str(out), "--format", "csv,kml", "--workers", "1"]) == 0
+    )
+    raw = folder / "raw"
+    assert (
+        main(
+            [
+                "-q",
+                "run",
+                str(feed),
+                "-o",
+                str(raw),
+                "--format",
+                "csv",
+                "--no-map",
+                "--no-csv-escape",
+            ]
+        )
+        == 0
+    )
+    return folder
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(hostile_run: Path) -> None:
+    with (hostile_run / "out" / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 2
+    cells = [cell for row in rows for cell in row.values() if cell]
+    assert not [c for c in cells if c[0] in "=+@\t\r" or (c[0] == "-" and not _number(c))]
+    titles = {row["source_title"] for row in rows}
+    assert '\'=HYPERLINK("http://evil.example/","click")' in titles
+    assert {row["article_id"] for row in rows} == {"'@SUM(1+1)", "'=1+1"}  # (id stripped)
+    with (hostile_run / "raw" / "incidents.csv").open(encoding="utf-8", newline="") as handle:
+        raw = list(csv.DictReader(handle))
+    assert {row["article_id"] for row in raw} == {"@SUM(1+1)", "=1+1"}
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def test_kml_descriptions_keep_article_markup_as_text(hostile_run: Path) -> None:
+    from xml.etree import ElementTree
+
+    tree = ElementTree.parse(hostile_run / "out" / "incidents.kml")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    descriptions = [d.text or "" for d in tree.iterfind(".//k:description", ns)]
+    assert descriptions and any("&lt;img src=x" in d for d in descriptions)
+    for description in descriptions:  # what a KML client renders as HTML
+        assert "<img" not in description and "<script" not in description
+
+
+def test_a_full_disk_while_writing_kml_is_an_error_and_leaves_no_file(tmp_path: Path) -> None:
+    script = """
+import resource, signal, sys
+import pandas as pd
+from incidentmap.export import write_incidents
+from incidentmap.frame import incidents_frame
+from incidentmap.model import EventType, GeoPrecision, Incident, TimePrecision
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+incident = Incident(
+    id="x", article_id="a", event_type=EventType.RIOTS, sub_event_type="Mob violence",
+    event_date="2021-11-05", time_precision=TimePrecision.DAY, location="Baghdad",
+    place_id=None, lat=33.3, lon=44.4, country_code="IQ", admin1=None,
+    geo_precision=GeoPrecision.EXACT, evidence="Crowds burned cars. " * 20,
+    evidence_start=0, evidence_end=400)
+frame = incidents_frame([incident])
+frame = pd.concat([frame] * 2000, ignore_index=True)
+resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))  # the disk is full at 100 KB
+try:
+    write_incidents(frame, sys.argv[1])
+except OSError as exc:
+    print(type(exc).__name__, exc)
+"""
+    target = tmp_path / "incidents.kml"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(target)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ExportError") and "cut off" in done.stdout
+    assert not list(tmp_path.iterdir())  # neither the file nor a temporary one

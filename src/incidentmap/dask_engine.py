@@ -260,6 +260,7 @@ def run_dask(
     write_map: bool = True,
     demonyms: bool = True,
     merge: bool = True,
+    escape_formulas: bool = True,
     lines_per_unit: int = 500,
     report: Callable[[InputError], None] | None = None,
     spool_dir: str | Path | None = None,
@@ -269,7 +270,7 @@ def run_dask(
 
     Parameters
     ----------
-    inputs, out_dir, gazetteer, formats, write_map, demonyms, merge, report
+    inputs, out_dir, gazetteer, formats, write_map, demonyms, merge, escape_formulas, report
         As for :func:`incidentmap.pipeline.run`.
     scheduler
         Address of a running Dask scheduler (``tcp://host:8786``); ``None`` starts a
@@ -319,7 +320,14 @@ def run_dask(
         if not summary.articles:
             return summary
         summary.incidents = spool.finish(merge=merge)
-        _write(summary, spool, Path(out_dir), formats=wanted, write_map=write_map)
+        _write(
+            summary,
+            spool,
+            Path(out_dir),
+            formats=wanted,
+            write_map=write_map,
+            escape_formulas=escape_formulas,
+        )
     return summary
 
 
@@ -361,12 +369,15 @@ def _write(
     *,
     formats: Sequence[str],
     write_map: bool,
+    escape_formulas: bool = True,
     rows_per_file: int = 50_000,
 ) -> None:
     from .export.writers import stream_parquet
     from .pipeline import spool_frames, write_results
 
-    summary.outputs.extend(write_results(spool, out, formats=formats, write_map=False))
+    summary.outputs.extend(
+        write_results(spool, out, formats=formats, write_map=False, escape_formulas=escape_formulas)
+    )
     frames = spool_frames(spool)  # 5,000 incidents at a time; a file takes several
     per_file = max(1, rows_per_file // 5_000)
     with atomic_directory(out / "incidents.parquet") as tmp:

@@ -364,6 +364,7 @@ def run(
     demonyms: bool = True,
     geocoder: FallbackGeocoder | None = None,
     merge: bool = True,
+    escape_formulas: bool = True,
     progress: bool | None = None,
     report: Callable[[InputError], None] | None = None,
     spool_dir: str | Path | None = None,
@@ -386,6 +387,9 @@ def run(
         See :func:`iter_results` and :class:`Processor`.
     merge
         Merge reports of the same event from different articles.
+    escape_formulas
+        Prefix CSV cells that a spreadsheet would run as formulas with ``'`` (see
+        :func:`incidentmap.export.write_incidents`).
     progress
         Show a progress bar; by default when standard error is a terminal.
     report
@@ -429,7 +433,11 @@ def run(
             log.error("no article could be read from %s", ", ".join(map(str, inputs)))
             return summary
         summary.incidents = spool.finish(merge=merge)
-        summary.outputs.extend(write_results(spool, out_dir, formats=wanted, write_map=write_map))
+        summary.outputs.extend(
+            write_results(
+                spool, out_dir, formats=wanted, write_map=write_map, escape_formulas=escape_formulas
+            )
+        )
     return summary
 
 
@@ -462,6 +470,7 @@ def write_results(
     *,
     formats: Sequence[str],
     write_map: bool,
+    escape_formulas: bool = True,
 ) -> list[Path]:
     """Write a finished spool: each format chunk by chunk, then the map.
 
@@ -484,6 +493,7 @@ def write_results(
             out,
             formats=formats,
             toponyms=(lambda: _toponym_frames(spool)) if "gpkg" in formats else None,
+            escape_formulas=escape_formulas,
         )
     if write_map:
         from .render import incident_map, save_map

@@ -29,6 +29,12 @@ def register(sub: Any) -> None:
     add_input_options(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
     parser.add_argument("--no-merge", dest="merge", action="store_false")
+    parser.add_argument(
+        "--no-csv-escape",
+        dest="csv_escape",
+        action="store_false",
+        help="in CSV, keep cells that start with = + - @ tab or CR as they are",
+    )
     parser.set_defaults(func=_incidents)
 
 
@@ -71,7 +77,7 @@ def _incidents(args: argparse.Namespace) -> int:
         elif out is not None:
             from ..export import write_incident_stream
 
-            write_incident_stream(lambda: spool_frames(spool), out)
+            write_incident_stream(lambda: spool_frames(spool), out, escape_formulas=args.csv_escape)
     if not args.quiet:
         print(
             f"{found.articles} articles, {len(problems)} inputs skipped, {count} incidents",

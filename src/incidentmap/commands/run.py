@@ -35,6 +35,13 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--no-map", dest="write_map", action="store_false", help="skip the map")
     parser.add_argument(
+        "--no-csv-escape",
+        dest="csv_escape",
+        action="store_false",
+        help="in CSV, keep cells that start with = + - @ tab or CR as they are (by default "
+        "they get a leading ' so spreadsheets do not run them as formulas)",
+    )
+    parser.add_argument(
         "--no-merge",
         dest="merge",
         action="store_false",
@@ -87,6 +94,7 @@ def _run(args: argparse.Namespace) -> int:
             progress=None if not args.quiet else False,
             report=problem_printer(problems),
             spool_dir=args.spool_dir,
+            escape_formulas=args.csv_escape,
         )
     else:
         from ..pipeline import run
@@ -103,6 +111,7 @@ def _run(args: argparse.Namespace) -> int:
             progress=None if not args.quiet else False,
             report=problem_printer(problems),
             spool_dir=args.spool_dir,
+            escape_formulas=args.csv_escape,
         )
     if not args.quiet:
         print(

@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -22,6 +23,8 @@ from .formats import FORMATS, format_for_path, parse_formats
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
+
+    from .writers import StreamWriter
 
 __all__ = [
     "FrameSource",
@@ -75,6 +78,7 @@ def write_incidents(
     *,
     format: str | None = None,
     toponyms: geopandas.GeoDataFrame | None = None,
+    escape_formulas: bool = True,
 ) -> Path:
     """Write an incident frame to one file, atomically.
 
@@ -94,6 +98,10 @@ def write_incidents(
     toponyms
         A :func:`incidentmap.frame.toponyms_frame`; written as layer ``toponyms`` of a
         GeoPackage, ignored by the other formats.
+    escape_formulas
+        In CSV, prefix text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a
+        carriage return with ``'`` so spreadsheets do not run them as formulas (OWASP);
+        ``False`` for machine consumers that want the text as it is.
 
     Returns
     -------
@@ -115,8 +123,19 @@ def write_incidents(
     if toponyms is not None:
         toponyms = _in_wgs84(toponyms)
     with atomic_path(target) as tmp:
-        WRITERS[fmt](gdf, tmp, toponyms)
+        if fmt == "csv" and not escape_formulas:
+            _writer(fmt, escape_formulas=False)([gdf], tmp, None)
+        else:
+            WRITERS[fmt](gdf, tmp, toponyms)
     return target
+
+
+def _writer(name: str, *, escape_formulas: bool) -> StreamWriter:
+    from .writers import STREAM_WRITERS, stream_csv
+
+    if name == "csv" and not escape_formulas:
+        return functools.partial(stream_csv, escape_formulas=False)
+    return STREAM_WRITERS[name]
 
 
 def write_outputs(
@@ -126,6 +145,7 @@ def write_outputs(
     formats: Sequence[str] | str = ("geojson",),
     toponyms: geopandas.GeoDataFrame | None = None,
     basename: str = "incidents",
+    escape_formulas: bool = True,
 ) -> list[Path]:
     """Write the frame once per format as ``out_dir/basename.<ext>``.
 
@@ -142,6 +162,8 @@ def write_outputs(
         Resolved place mentions, for the GeoPackage's ``toponyms`` layer.
     basename
         File name without extension.
+    escape_formulas
+        As for :func:`write_incidents`.
 
     Returns
     -------
@@ -154,7 +176,7 @@ def write_outputs(
         For an unknown format or a file that cannot be written.
     """
     return [
-        write_incidents(gdf, path, format=name, toponyms=toponyms)
+        write_incidents(gdf, path, format=name, toponyms=toponyms, escape_formulas=escape_formulas)
         for name, path in _output_paths(out_dir, formats, basename)
     ]
 
@@ -174,6 +196,7 @@ def write_output_stream(
     formats: Sequence[str] | str = ("geojson",),
     toponyms: FrameSource | None = None,
     basename: str = "incidents",
+    escape_formulas: bool = True,
 ) -> list[Path]:
     """Write a result that need not fit in memory, once per format, chunk by chunk.
 
@@ -186,7 +209,7 @@ def write_output_stream(
     frames
         Returns the incident frames, e.g. read back from an
         :class:`incidentmap.spool.IncidentSpool`.
-    out_dir, formats, basename
+    out_dir, formats, basename, escape_formulas
         As for :func:`write_outputs`.
     toponyms
         Returns toponym frames, for the GeoPackage's ``toponyms`` layer.
@@ -211,7 +234,9 @@ def write_output_stream(
     (['incidents.csv'], 1)
     """
     return [
-        write_incident_stream(frames, path, format=name, toponyms=toponyms)
+        write_incident_stream(
+            frames, path, format=name, toponyms=toponyms, escape_formulas=escape_formulas
+        )
         for name, path in _output_paths(out_dir, formats, basename)
     ]
 
@@ -222,18 +247,17 @@ def write_incident_stream(
     *,
     format: str | None = None,
     toponyms: FrameSource | None = None,
+    escape_formulas: bool = True,
 ) -> Path:
     """Write the frames of a :data:`FrameSource` to one file, atomically.
 
-    See :func:`write_output_stream`; ``path`` and ``format`` are as for
-    :func:`write_incidents`.
+    See :func:`write_output_stream`; ``path``, ``format`` and ``escape_formulas`` are as
+    for :func:`write_incidents`.
     """
-    from .writers import STREAM_WRITERS
-
     target = Path(path)
     name = parse_formats(format)[0] if format is not None else format_for_path(target)
     prepare_directory(target)
     layers = toponyms() if toponyms is not None and name == "gpkg" else None
     with atomic_path(target) as tmp:
-        STREAM_WRITERS[name](frames(), tmp, layers)
+        _writer(name, escape_formulas=escape_formulas)(frames(), tmp, layers)
     return target

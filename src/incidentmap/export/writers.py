@@ -17,11 +17,12 @@ per-format choices are:
 - GeoPackage: Date, nullable Integer, Real, Boolean fields; lists as JSON text;
   layers ``incidents`` and ``toponyms``.
 - CSV: UTF-8 with a header, ISO dates, lists as JSON text, ``lat``/``lon`` columns and a
-  ``wkt`` geometry column last.
+  ``wkt`` geometry column last; text cells that a spreadsheet would run as formulas
+  prefixed with ``'`` unless ``escape_formulas=False``.
 - GeoParquet 1.1: ``date32`` dates, nullable integers, ``list<string>`` lists, WKB points.
 - KML: ``name`` = event type and place, ``description`` = the evidence sentence and the
-  date, the other fields as ExtendedData, the incident id as ``incident_id`` (KML readers
-  use ``id`` for the Placemark's own id).
+  date (escaped for HTML, which KML clients render), the other fields as ExtendedData,
+  the incident id as ``incident_id`` (KML readers use ``id`` for the Placemark's own id).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .safety import check_kml, html_text
 from .table import (
     COORDINATE_DECIMALS,
     DATE_COLUMNS,
@@ -201,16 +203,26 @@ def stream_csv(
     frames: Iterable[geopandas.GeoDataFrame],
     path: Path,
     toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
+    *,
+    escape_formulas: bool = True,
 ) -> None:
-    """Write UTF-8 CSV with a header: attributes, then ``wkt`` (empty without a point)."""
+    """Write UTF-8 CSV with a header: attributes, then ``wkt`` (empty without a point).
+
+    With ``escape_formulas``, text cells that a spreadsheet would run as a formula get a
+    leading ``'`` (:func:`~incidentmap.export.safety.neutralise_formulas`).
+    """
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import shapely
+
+    from .safety import neutralise_formulas
 
     def table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
         geoms = rounded_geometry(gdf)
         wkt = shapely.to_wkt(geoms, rounding_precision=COORDINATE_DECIMALS, trim=True)
         attributes = attribute_table(gdf, lists="json")
+        if escape_formulas:
+            attributes = neutralise_formulas(attributes)
         return attributes.append_column("wkt", pa.array(wkt, type=pa.string()))
 
     first, rest = _first_and_rest(frames)
@@ -340,7 +352,8 @@ def _kml_table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
     date_col = next((c for c in table.column_names if c in DATE_COLUMNS), None)
     table = _iso_dates(table)
     description = table.column("evidence") if "evidence" in names else pa.nulls(len(table))
-    description = pc.fill_null(pc.cast(description, pa.string()), "")
+    # KML clients render the description as HTML: article markup must stay text
+    description = html_text(pc.fill_null(pc.cast(description, pa.string()), ""))
     if date_col is not None:
         date_line = pc.binary_join_element_wise("\n\nDate: ", table.column(date_col), "")
         description = pc.binary_join_element_wise(description, pc.fill_null(date_line, ""), "")
@@ -357,10 +370,20 @@ def stream_kml(
 
     GDAL's KML driver streams placemarks to the file (LIBKML builds the whole document in
     memory: about 17 GB for a million incidents), escapes text as XML, and keeps the other
-    fields as typed ``ExtendedData``.
+    fields as typed ``ExtendedData``. The description is escaped for HTML, and the file is
+    checked to be whole afterwards (:func:`~incidentmap.export.safety.check_kml`).
     """
+    rows = 0
+
+    def counted() -> Iterator[geopandas.GeoDataFrame]:
+        nonlocal rows
+        for gdf in frames:
+            rows += len(gdf)
+            yield gdf
+
     options = {"NameField": "name", "DescriptionField": "description"}
-    _ogr_stream(frames, path, "KML", _kml_table, layer="incidents", dataset_options=options)
+    _ogr_stream(counted(), path, "KML", _kml_table, layer="incidents", dataset_options=options)
+    check_kml(path, rows)
 
 
 #: Format name -> streaming writer.
