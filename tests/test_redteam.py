@@ -7,6 +7,7 @@ records beside it are kept, and nothing hangs, crashes or runs script in an outp
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -15,8 +16,12 @@ import os
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -355,3 +360,95 @@ except OSError as exc:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ExportError") and "cut off" in done.stdout
     assert not list(tmp_path.iterdir())  # neither the file nor a temporary one
+
+
+# --- the geocoder fallback against a hostile server on 127.0.0.1 -------------------------------
+
+
+class HostileHandler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        query = parse_qs(urlsplit(self.path).query).get("q", [""])[0].lower()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            if query == "trickle":  # a byte every half second, for ever
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n[")
+                for _ in range(200):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+                return
+            if query == "huge":  # 20 MB with no Content-Length
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n[")
+                for _ in range(20):
+                    self.wfile.write(b" " * 1_000_000)
+                return
+            body: bytes
+            if query == "deep":
+                body = (deep(3_000)).encode()
+            else:
+                lat, lon = {
+                    "farlon": ("35.1", "999"),
+                    "nanlat": ("NaN", "44"),
+                    "edge": ("90", "-180"),
+                }[query]
+                place = {"place_id": 1, "lat": lat, "lon": lon, "class": "place", "type": "town"}
+                body = json.dumps([{**place, "display_name": query.title()}]).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def hostile_server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def hostile_geocoder(url: str, tmp_path: Path) -> Any:
+    from incidentmap.geocoders import FallbackGeocoder
+
+    return FallbackGeocoder.from_url(
+        url,
+        user_agent="incidentmap-tests/1.0 (tests@example.org)",
+        cache_path=tmp_path / "cache.sqlite",
+        min_delay_seconds=0.0,
+        timeout=1.5,
+        max_answer_bytes=100_000,
+        max_failures=100,
+    )
+
+
+def test_geocoder_refuses_points_off_the_globe(
+    hostile_server: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    geocoder = hostile_geocoder(hostile_server, tmp_path)
+    assert geocoder.geocode("Farlon") is None  # lon 999 is not wrapped into -81
+    assert geocoder.geocode("Nanlat") is None
+    edge = geocoder.geocode("Edge")
+    assert edge is not None and (edge.lat, edge.lon) == (90.0, -180.0)
+    assert "outside the globe" in caplog.text and "'999'" in caplog.text
+
+
+def test_geocoder_survives_deep_huge_and_trickling_answers(
+    hostile_server: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    geocoder = hostile_geocoder(hostile_server, tmp_path)
+    assert geocoder.geocode("Deep") is None
+    assert "could not read the answer as JSON" in caplog.text
+    started = time.monotonic()
+    assert geocoder.geocode("Huge") is None
+    assert time.monotonic() - started < 1.5 and "larger than 100,000 bytes" in caplog.text
+    started = time.monotonic()
+    assert geocoder.geocode("Trickle") is None  # a deadline for the request, not per read
+    assert time.monotonic() - started < 2.5 and "did not answer within 1.5 s" in caplog.text

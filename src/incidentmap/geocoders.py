@@ -58,6 +58,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from ._geocoder_cache import AnswerCache
+from ._geocoder_http import DEFAULT_MAX_BYTES, BoundedAdapter
 from .errors import InputError
 from .model import Candidate, Place, Toponym
 from .text.normalize import normalize_name
@@ -145,6 +146,25 @@ def _place(service: str, lat: float, lon: float, raw: dict[str, Any]) -> Place:
     )
 
 
+def _raw_point(service: str, raw: dict[str, Any]) -> tuple[Any, Any]:
+    """Return the (lat, lon) an answer gives, as sent (geopy would wrap a longitude of 999)."""
+    if service == "nominatim":
+        return raw.get("lat"), raw.get("lon")
+    coordinates = (raw.get("geometry") or {}).get("coordinates") or [None, None]
+    return (coordinates[1], coordinates[0]) if len(coordinates) >= 2 else (None, None)
+
+
+def _point(service: str, raw: dict[str, Any]) -> tuple[float, float] | None:
+    """Return the answer's (lat, lon), or ``None`` unless both are finite and in range."""
+    try:
+        lat, lon = (float(value) for value in _raw_point(service, raw))
+    except (TypeError, ValueError):
+        return None
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):  # NaN fails too
+        return None
+    return lat, lon
+
+
 @dataclass
 class _Runtime:
     """What a geocoder builds on first use; not copied when it is pickled."""
@@ -168,7 +188,8 @@ class FallbackGeocoder:
     user_agent
         Sent with every request; required for Nominatim.
     timeout
-        Seconds to wait for an answer before giving up on a name.
+        Seconds a request may take in all (connecting, redirects, the whole answer) before
+        the name is given up: a deadline, not a limit per read.
     min_delay_seconds
         Least time between two requests to the server, across threads and processes that
         share ``cache_path``.
@@ -186,6 +207,11 @@ class FallbackGeocoder:
         Days after which a name the server did not know is asked again (``None``: never).
     max_failures
         Failures in a row (timeouts, errors) after which the server is not asked again.
+    max_answer_bytes
+        Largest answer accepted; a larger one counts as a failure.
+
+    Answers are read with bounded JSON nesting, and a point outside latitude -90..90 or
+    longitude -180..180 is refused (not wrapped into a real place) with a warning.
     """
 
     url: str
@@ -200,6 +226,7 @@ class FallbackGeocoder:
     max_retry_wait: float = 30.0
     miss_ttl_days: float | None = 30.0
     max_failures: int = 3
+    max_answer_bytes: int = DEFAULT_MAX_BYTES
     _runtime: _Runtime = field(init=False, repr=False, compare=False, default_factory=_Runtime)
 
     def __post_init__(self) -> None:
@@ -322,7 +349,6 @@ class FallbackGeocoder:
         runtime = self._runtime
         with runtime.lock:
             if runtime.search is None:
-                from geopy.adapters import RequestsAdapter, URLLibAdapter
                 from geopy.extra.rate_limiter import RateLimiter
                 from geopy.geocoders import Nominatim, Pelias, Photon
 
@@ -332,12 +358,8 @@ class FallbackGeocoder:
                     "scheme": parts.scheme,
                     "timeout": self.timeout,
                     "user_agent": self.user_agent or "incidentmap",
-                    # no hidden retries in urllib3: a timeout is reported as a timeout
-                    "adapter_factory": (
-                        partial(RequestsAdapter, max_retries=0)
-                        if RequestsAdapter.is_available
-                        else URLLibAdapter
-                    ),
+                    # one deadline per request, a size limit, bounded JSON; no hidden retries
+                    "adapter_factory": partial(BoundedAdapter, max_bytes=self.max_answer_bytes),
                 }
                 if self.service == "nominatim":
                     geocoder: Any = Nominatim(**common)
@@ -402,7 +424,16 @@ class FallbackGeocoder:
                 runtime.failures = 0
                 if location is None:
                     return None
-                stored = {"lat": location.latitude, "lon": location.longitude, "raw": location.raw}
+                point = _point(self.service, location.raw)
+                if point is None:
+                    _LOG.warning(
+                        "%s answered a point outside the globe for %r (%s); ignored",
+                        where,
+                        name,
+                        _raw_point(self.service, location.raw),
+                    )
+                    return None
+                stored = {"lat": point[0], "lon": point[1], "raw": location.raw}
                 return json.dumps(stored, ensure_ascii=False)
             break
         runtime.failures += 1
