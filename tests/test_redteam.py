@@ -452,3 +452,53 @@ def test_geocoder_survives_deep_huge_and_trickling_answers(
     started = time.monotonic()
     assert geocoder.geocode("Trickle") is None  # a deadline for the request, not per read
     assert time.monotonic() - started < 2.5 and "did not answer within 1.5 s" in caplog.text
+
+
+# --- engines and usage ---------------------------------------------------------------------------
+
+
+def test_dask_engine_without_the_extra_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from incidentmap.cli import main
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    (tmp_path / "a.txt").write_text("Rain fell.", encoding="utf-8")
+    assert (
+        main(["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "o"), "--engine", "dask"]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "pip install 'incidentmap[dask]'" in err and "Traceback" not in err
+
+
+def test_map_leaves_points_off_the_globe_out_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from incidentmap.cli import main
+
+    def feature(ident: str, lon: float, lat: float) -> dict[str, Any]:
+        return {
+            "type": "Feature",
+            "id": ident,
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"id": ident, "event_type": "Riots", "evidence": "Crowds burned cars."},
+        }
+
+    features = [
+        feature("good", 44.4, 33.3),
+        feature("lon999", 999, 33.3),
+        feature("lat999", 44, 999),
+    ]
+    source = tmp_path / "edited.geojson"
+    source.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    with caplog.at_level("INFO"):
+        assert main(["map", str(source), "-o", str(tmp_path / "map.html")]) == 0
+    assert "2 incidents with a point outside latitude -90..90" in caplog.text
+    assert "lon999, lat999" in caplog.text and "(1 incidents)" in caplog.text
+
+
+def test_html_inputs_have_their_cleaner_declared(repo: Path) -> None:
+    import tomllib
+
+    declared = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert any(d.replace("-", "_").startswith("lxml_html_clean") for d in declared)

@@ -27,7 +27,7 @@ from ..errors import InputError, RenderError
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["read_incident_file", "register", "run"]
+__all__ = ["drop_off_globe", "read_incident_file", "register", "run"]
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,41 @@ def read_incident_file(path: str | Path, *, layer: str | None = None) -> geopand
     gdf = read_incidents(source, layer=layer)
     if len(gdf) == 0:
         raise RenderError(f"{source}: the file holds no incidents (no features) to map")
+    gdf = drop_off_globe(gdf, source=str(source))
+    if len(gdf) == 0:
+        raise RenderError(f"{source}: no incident has a point on the globe to map")
     return gdf
+
+
+def drop_off_globe(gdf: geopandas.GeoDataFrame, *, source: str) -> geopandas.GeoDataFrame:
+    """Drop, with a warning, incidents whose point is off the globe (lat 999, NaN).
+
+    A GIS edit can leave such a point; Leaflet would wrap it onto a real place. Rows
+    without a point are kept (the map lists them without a marker).
+    """
+    import shapely
+
+    geoms = gdf.geometry.values
+    bounds = shapely.bounds(geoms)
+    on_globe = (
+        (bounds[:, 0] >= -180)
+        & (bounds[:, 2] <= 180)
+        & (bounds[:, 1] >= -90)
+        & (bounds[:, 3] <= 90)
+    )
+    no_point = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    off = ~(on_globe | no_point)
+    if not off.any():
+        return gdf
+    ids = [str(v) for v in gdf.loc[off, "id"].head(5)] if "id" in gdf.columns else []
+    log.warning(
+        "%s: %d incidents with a point outside latitude -90..90 / longitude -180..180 are "
+        "left off the map%s",
+        source,
+        int(off.sum()),
+        f" ({', '.join(ids)}{' ...' if off.sum() > 5 else ''})" if ids else "",
+    )
+    return gdf.loc[~off]
 
 
 def run(args: argparse.Namespace) -> int:

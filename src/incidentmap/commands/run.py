@@ -76,12 +76,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         if args.geocoder:
             raise InputError("--geocoder is not available with --engine dask")
-        try:
+        try:  # the engine imports these only when it starts a cluster: check them now
+            import dask.bag  # noqa: F401
+            import distributed  # noqa: F401
+
             from ..dask_engine import run_dask
         except ImportError as exc:
             raise InputError(
-                f"--engine dask needs the [dask] extra: pip install 'incidentmap[dask]' ({exc})"
-            ) from exc
+                "--engine dask needs the [dask] extra, which is not installed "
+                f"({exc.name or exc}): pip install 'incidentmap[dask]'"
+            ) from None
         summary = run_dask(
             args.inputs,
             args.out,
