@@ -502,3 +502,36 @@ def test_html_inputs_have_their_cleaner_declared(repo: Path) -> None:
 
     declared = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["dependencies"]
     assert any(d.replace("-", "_").startswith("lxml_html_clean") for d in declared)
+
+
+FRENCH = (
+    "Au moins cinq personnes ont été tuées vendredi dans un attentat à la voiture piégée "
+    "dans le centre de Bagdad, selon la police, qui fait aussi état de plusieurs blessés."
+)
+ARABIC = "قتل خمسة أشخاص على الأقل يوم الجمعة في انفجار سيارة مفخخة وسط بغداد بحسب الشرطة"
+
+
+def test_articles_not_in_english_are_warned_about_and_counted(
+    tmp_path: Path, gazetteer: Any, capsys: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    from incidentmap.cli import main
+
+    lines = [json.dumps(GOOD), json.dumps({"text": FRENCH}), json.dumps({"text": ARABIC})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status = main(
+        ["run", str(tmp_path / "feed.jsonl"), "-o", str(tmp_path / "o"), "--workers", "1"]
+    )
+    err = capsys.readouterr().err
+    assert status == 0
+    assert "feed.jsonl:2: article 'feed:2' looks written in French, not English" in caplog.text
+    assert "feed.jsonl:3: article 'feed:3' looks written in Arabic script" in caplog.text
+    assert "3 articles read (2 not in English)" in err
+
+
+def test_the_dask_unit_returns_the_articles_not_in_english(tmp_path: Path) -> None:
+    from incidentmap.dask_engine import WorkUnit, _process_unit
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in (GOOD["text"], FRENCH)))
+    result = _process_unit(WorkUnit((str(feed),)), Fragile())  # type: ignore[arg-type]
+    assert [a.line for a in result.not_english] == [2]

@@ -31,6 +31,7 @@ is drawn from the incidents binned on a grid.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import pickle
@@ -45,8 +46,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, InputError
-from .model import Incident
-from .pipeline import Processor, RunSummary, guarded
+from .model import Article, Incident
+from .pipeline import Processor, RunSummary, guarded, note_language
 from .render.density import MAP_LIMIT, density_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,6 +134,8 @@ class _UnitResult:
     toponyms: int
     incidents: tuple[Incident, ...]
     problems: tuple[InputError, ...]
+    #: articles that look written in another language than English
+    not_english: tuple[Article, ...] = ()
 
 
 # The processor travels pickled (a few hundred bytes): the scheduler keeps the bytes of a
@@ -150,6 +153,7 @@ def _unpickled(blob: bytes) -> Processor:
 
 def _process_unit(unit: WorkUnit, processor: Processor | bytes) -> _UnitResult:
     from .text.articles import read_articles, read_json_lines
+    from .text.language import guess_language
 
     if isinstance(processor, bytes):
         processor = _unpickled(processor)
@@ -167,15 +171,20 @@ def _process_unit(unit: WorkUnit, processor: Processor | bytes) -> _UnitResult:
         )
     n = toponyms = 0
     incidents: list[Incident] = []
+    not_english: list[Article] = []
     for article in articles:
         result = guarded(processor, article)
         if isinstance(result, ArticleError):  # reported by the client; the unit goes on
             problems.append(result)
             continue
         n += 1
+        if guess_language(article.text) is not None:  # the client warns and counts
+            not_english.append(dataclasses.replace(article, text=article.text[:3_000]))
         toponyms += sum(t.place is not None for t in result.toponyms)
         incidents.extend(result.incidents)
-    return _UnitResult(n, toponyms, tuple(incidents), tuple(problems))
+    return _UnitResult(
+        n, toponyms, tuple(incidents), tuple(problems), not_english=tuple(not_english)
+    )
 
 
 def _describe(unit: WorkUnit) -> str:
@@ -305,6 +314,8 @@ def run_dask(
             for part in _run_units(client, units, processor):
                 summary.articles += part.articles
                 summary.toponyms += part.toponyms
+                for article in part.not_english:
+                    summary.non_english += note_language(article, seen=summary.non_english)
                 spool.add(part.incidents)
                 advance(part.articles)
                 for problem in part.problems:

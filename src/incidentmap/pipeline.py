@@ -46,6 +46,7 @@ __all__ = [
     "guarded",
     "iter_results",
     "merge_across_articles",
+    "note_language",
     "run",
     "spool_frames",
     "write_results",
@@ -263,6 +264,7 @@ class Collected:
 
     articles: int = 0
     toponyms: int = 0
+    non_english: int = 0
 
 
 def collect(
@@ -303,10 +305,40 @@ def collect(
     for result in _progress(results, enabled=progress):
         out.articles += 1
         out.toponyms += sum(t.place is not None for t in result.toponyms)
+        out.non_english += note_language(result.article, seen=out.non_english)
         spool.add(result.incidents)
         if keep_toponyms:
             spool.add_toponyms(result.article.id, result.toponyms)
     return out
+
+
+#: Articles not in English warned about one by one; more are only counted.
+LANGUAGE_WARNINGS = 20
+
+
+def note_language(article: Article, *, seen: int) -> int:
+    """Warn if ``article`` looks written in another language than English; return 1 if so.
+
+    ``seen`` is how many were found before: after :data:`LANGUAGE_WARNINGS` they are
+    only counted (the run summary gives the total).
+    """
+    from .text.language import guess_language
+
+    language = guess_language(article.text)
+    if language is None:
+        return 0
+    if seen < LANGUAGE_WARNINGS:
+        where = f"{article.source}:{article.line}" if article.line else article.source
+        log.warning(
+            "%s: article %r looks written in %s, not English; incidentmap reads English "
+            "news, so it may give no incidents or places",
+            where or article.id,
+            article.id,
+            language,
+        )
+    elif seen == LANGUAGE_WARNINGS:
+        log.warning("more articles not in English: counted in the summary, not listed")
+    return 1
 
 
 @dataclass
@@ -318,6 +350,8 @@ class RunSummary:
     toponyms: int = 0
     incidents: int = 0
     outputs: list[Path] = field(default_factory=list)
+    non_english: int = 0
+    """Articles that look written in another language than English (warned about)."""
 
     @property
     def crashes(self) -> int:
@@ -429,6 +463,7 @@ def run(
             keep_toponyms="gpkg" in wanted,
         )
         summary.articles, summary.toponyms = found.articles, found.toponyms
+        summary.non_english = found.non_english
         if not summary.articles:
             log.error("no article could be read from %s", ", ".join(map(str, inputs)))
             return summary

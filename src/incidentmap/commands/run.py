@@ -119,7 +119,9 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not args.quiet:
         print(
-            f"{summary.articles} articles read, {len(summary.problems)} inputs skipped"
+            f"{summary.articles} articles read"
+            + (f" ({summary.non_english} not in English)" if summary.non_english else "")
+            + f", {len(summary.problems)} inputs skipped"
             + (f" ({summary.crashes} crashed)" if summary.crashes else "")
             + f", {summary.toponyms} places resolved, {summary.incidents} incidents",
             file=sys.stderr,
