@@ -535,3 +535,27 @@ def test_the_dask_unit_returns_the_articles_not_in_english(tmp_path: Path) -> No
     feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in (GOOD["text"], FRENCH)))
     result = _process_unit(WorkUnit((str(feed),)), Fragile())  # type: ignore[arg-type]
     assert [a.line for a in result.not_english] == [2]
+
+
+def test_a_full_disk_under_the_spool_is_a_clean_error(tmp_path: Path, gazetteer: Any) -> None:
+    filler = ", ".join(["witnesses described chaos and grief in the crowded streets"] * 100)
+    lines = [
+        json.dumps(
+            {"text": f"A car bomb killed {i % 9 + 2} people in Baghdad on Friday, {filler}."}
+        )
+        for i in range(60)
+    ]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (64_000, 64_000))  # the disk is full\n"
+        "from incidentmap.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    argv = ["run", str(tmp_path / "many.jsonl"), "-o", str(tmp_path / "o"), "--workers", "1"]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "incidentmap: error:" in done.stderr and "disk full" in done.stderr

@@ -3,8 +3,8 @@
 Each subcommand lives in :mod:`incidentmap.commands` as a module with a
 ``register(subparsers)`` function that adds its parser and sets ``func`` to a
 handler ``(args) -> int``. This module only ties them together and turns
-:class:`~incidentmap.errors.IncidentMapError` into a one-line message and exit
-status 2 instead of a traceback.
+:class:`~incidentmap.errors.IncidentMapError`, and the system errors of a full disk or
+an unwritable folder, into a one-line message and exit status 2 instead of a traceback.
 
 Examples
 --------
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -96,6 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `incidentmap geoparse ... | head`
         return 0
+    except (OSError, sqlite3.Error) as exc:  # a full disk under the spool, a read-only $TMPDIR
+        print(
+            f"incidentmap: error: {exc} (is a disk full, or a folder not writable?)",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
