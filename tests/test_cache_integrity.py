@@ -349,7 +349,9 @@ def test_a_killed_build_leaves_no_orphans_and_no_temporary_files(small, sig, cap
         build.wait(timeout=10)
     finally:
         build.kill()
-        build.communicate()
+        build.wait(timeout=10)
+        build.stdout.close()  # a surviving worker holds the pipes: never wait on them
+        build.stderr.close()
     _wait_for(lambda: not any(_alive(w) for w in workers), timeout=10)
     if sig == signal.SIGTERM:  # cleaned up on the way out
         assert list(cache.glob(".gazetteer-*")) == []

@@ -51,6 +51,9 @@ def die_with_parent(parent_pid: int | None = None) -> None:
         parent is already another one, the parent died before we got here and this
         process ends at once.
     """
+    # a handler inherited from the parent (sigterm_raises) would turn the parent-death
+    # SIGTERM into an exception that the pool's worker loop catches and survives
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
