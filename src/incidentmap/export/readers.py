@@ -62,6 +62,11 @@ def _read_csv(path: Path) -> Any:
     text_columns = {n: "string" for n, t in INCIDENT_COLUMNS.items() if t in ("string", "object")}
     text_columns["wkt"] = "string"
     df = pd.read_csv(path, dtype=text_columns, keep_default_na=False, na_values=[""])
+    from .safety import restore_formulas
+
+    for name in text_columns:  # the quote that kept a spreadsheet from running a formula
+        if name in df and name != "wkt":
+            df[name] = df[name].map(restore_formulas, na_action="ignore")
     # A spreadsheet edits lat/lon; a GIS would not edit a CSV. So lat/lon win, and
     # the wkt column only places rows without them.
     lat = pd.to_numeric(df["lat"], errors="coerce") if "lat" in df else None

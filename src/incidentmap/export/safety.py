@@ -3,7 +3,8 @@ r"""Exports safe for the tools that open them: spreadsheets, KML clients, full d
 * **CSV formula injection.** A spreadsheet runs a cell that begins with ``=``, ``+``,
   ``-`` or ``@`` as a formula (``=HYPERLINK(...)``), and some also after a leading tab
   or carriage return. As the OWASP advice on CSV injection says, such text cells are
-  prefixed with a single quote, which spreadsheets show as text. Numbers, dates and
+  prefixed with a single quote, which spreadsheets show as text (a cell that starts with
+  a quote gets one more, so that reading the CSV back restores every cell). Numbers, dates and
   the ``wkt`` column are not text cells of the article and are left as they are;
   machine consumers switch the escaping off (``--no-csv-escape``, ``escape_formulas=False``).
 * **KML descriptions** are shown as HTML by KML clients (Google Earth): the evidence is
@@ -29,12 +30,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
 
-__all__ = ["FORMULA_START", "check_kml", "html_text", "neutralise_formulas"]
+__all__ = ["FORMULA_START", "check_kml", "html_text", "neutralise_formulas", "restore_formulas"]
 
 #: A text cell starting with one of these is a formula to a spreadsheet (OWASP).
 FORMULA_START = "=+-@\t\r"
 
-_FORMULA = "^[" + FORMULA_START.replace("-", "\\-").replace("\t", "\\t").replace("\r", "\\r") + "]"
+#: Escaped too: a cell that starts with the quote itself, so that reading strips exactly
+#: the quote writing added (``'=x`` is written ``''=x``), and the escaping round-trips.
+_ESCAPED = FORMULA_START + "'"
+_FORMULA = "^[" + _ESCAPED.replace("-", "\\-").replace("\t", "\\t").replace("\r", "\\r") + "]"
 
 
 def neutralise_formulas(table: pyarrow.Table) -> pyarrow.Table:
@@ -52,6 +56,17 @@ def neutralise_formulas(table: pyarrow.Table) -> pyarrow.Table:
         quoted = pc.binary_join_element_wise("'", column, "")
         table = table.set_column(i, field, pc.if_else(risky, quoted, column))
     return table
+
+
+def restore_formulas(value: str) -> str:
+    """Undo :func:`neutralise_formulas` on one cell read back from an incidentmap CSV.
+
+    >>> restore_formulas("'=1+1"), restore_formulas("''=x"), restore_formulas("'quoted'")
+    ('=1+1', "'=x", "'quoted'")
+    """
+    if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED:
+        return value[1:]
+    return value
 
 
 def html_text(array: pyarrow.Array | pyarrow.ChunkedArray) -> pyarrow.Array:
