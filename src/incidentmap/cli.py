@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .errors import IncidentMapError
+from .processes import Terminated, sigterm_raises
 
 __all__ = ["build_parser", "main"]
 
@@ -88,10 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.func(args) or 0)
+        with sigterm_raises():  # SIGTERM unwinds like Ctrl-C: temporary files go, workers end
+            return int(args.func(args) or 0)
     except IncidentMapError as exc:
         print(f"incidentmap: error: {exc}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("incidentmap: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("incidentmap: interrupted", file=sys.stderr)
         return 130

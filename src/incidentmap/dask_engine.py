@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, InputError
-from .model import Article, Incident
+from .model import Article, Incident, Toponym
 from .pipeline import Processor, RunSummary, guarded, note_language
 from .render.density import MAP_LIMIT, density_frame
 
@@ -134,6 +134,8 @@ class _UnitResult:
     toponyms: int
     incidents: tuple[Incident, ...]
     problems: tuple[InputError, ...]
+    #: (article id, its toponyms) when the GeoPackage's ``toponyms`` layer is wanted
+    articles_toponyms: tuple[tuple[str, tuple[Toponym, ...]], ...] = ()
     #: articles that look written in another language than English
     not_english: tuple[Article, ...] = ()
 
@@ -151,7 +153,9 @@ def _unpickled(blob: bytes) -> Processor:
     return processor
 
 
-def _process_unit(unit: WorkUnit, processor: Processor | bytes) -> _UnitResult:
+def _process_unit(
+    unit: WorkUnit, processor: Processor | bytes, keep_toponyms: bool = False
+) -> _UnitResult:
     from .text.articles import read_articles, read_json_lines
     from .text.language import guess_language
 
@@ -172,6 +176,7 @@ def _process_unit(unit: WorkUnit, processor: Processor | bytes) -> _UnitResult:
     n = toponyms = 0
     incidents: list[Incident] = []
     not_english: list[Article] = []
+    kept: list[tuple[str, tuple[Toponym, ...]]] = []
     for article in articles:
         result = guarded(processor, article)
         if isinstance(result, ArticleError):  # reported by the client; the unit goes on
@@ -182,8 +187,10 @@ def _process_unit(unit: WorkUnit, processor: Processor | bytes) -> _UnitResult:
             not_english.append(dataclasses.replace(article, text=article.text[:3_000]))
         toponyms += sum(t.place is not None for t in result.toponyms)
         incidents.extend(result.incidents)
+        if keep_toponyms:
+            kept.append((result.article.id, result.toponyms))
     return _UnitResult(
-        n, toponyms, tuple(incidents), tuple(problems), not_english=tuple(not_english)
+        n, toponyms, tuple(incidents), tuple(problems), tuple(kept), not_english=tuple(not_english)
     )
 
 
@@ -217,7 +224,12 @@ def _threads(client: Any) -> int:
 
 
 def _run_units(
-    client: Any, units: Sequence[WorkUnit], processor: Processor | None, *, per_thread: int = 2
+    client: Any,
+    units: Sequence[WorkUnit],
+    processor: Processor | None,
+    *,
+    per_thread: int = 2,
+    keep_toponyms: bool = False,
 ) -> Iterator[_UnitResult]:
     """Yield the results of ``units`` as they complete, ``per_thread`` per worker thread in flight.
 
@@ -233,7 +245,7 @@ def _run_units(
     if not units:
         return
     blob = pickle.dumps(processor)
-    bag = db.from_sequence(units, npartitions=len(units)).map(_process_unit, blob)
+    bag = db.from_sequence(units, npartitions=len(units)).map(_process_unit, blob, keep_toponyms)
     pending = iter(zip(units, bag.to_delayed(), strict=True))
     running: dict[str, WorkUnit] = {}
     done = as_completed()
@@ -274,13 +286,14 @@ def run_dask(
     report: Callable[[InputError], None] | None = None,
     spool_dir: str | Path | None = None,
     progress: bool | None = None,
+    wait: bool = False,
 ) -> RunSummary:
     """Run the main job on Dask; same outputs as :func:`incidentmap.pipeline.run`.
 
     Parameters
     ----------
-    inputs, out_dir, gazetteer, formats, write_map, demonyms, merge, escape_formulas, report
-        As for :func:`incidentmap.pipeline.run`.
+    inputs, out_dir, gazetteer, formats, write_map, demonyms, merge, escape_formulas, report, wait
+        As for :func:`incidentmap.pipeline.run` (outputs appear together or not at all).
     scheduler
         Address of a running Dask scheduler (``tcp://host:8786``); ``None`` starts a
         local cluster of ``workers`` processes (default 2) on 127.0.0.1.
@@ -296,6 +309,7 @@ def run_dask(
         is a terminal.
     """
     from .export import parse_formats
+    from .export.staging import OutputFolder
     from .gazetteer import Gazetteer
     from .spool import IncidentSpool
 
@@ -308,15 +322,22 @@ def run_dask(
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms)
     show = sys.stderr.isatty() if progress is None else progress
-    with IncidentSpool(spool_dir) as spool, _progress_bar(enabled=show) as advance:
+    keep = "gpkg" in wanted
+    with (
+        OutputFolder(out_dir, wait=wait) as folder,
+        IncidentSpool(spool_dir) as spool,
+        _progress_bar(enabled=show) as advance,
+    ):
         client, cluster = _client(scheduler, workers)
         try:
-            for part in _run_units(client, units, processor):
+            for part in _run_units(client, units, processor, keep_toponyms=keep):
                 summary.articles += part.articles
                 summary.toponyms += part.toponyms
                 for article in part.not_english:
                     summary.non_english += note_language(article, seen=summary.non_english)
                 spool.add(part.incidents)
+                for article_id, toponyms in part.articles_toponyms:
+                    spool.add_toponyms(article_id, toponyms)
                 advance(part.articles)
                 for problem in part.problems:
                     summary.problems.append(problem)
@@ -334,11 +355,12 @@ def run_dask(
         _write(
             summary,
             spool,
-            Path(out_dir),
+            folder.staging,
             formats=wanted,
             write_map=write_map,
             escape_formulas=escape_formulas,
         )
+        summary.outputs = folder.commit(summary.outputs)
     return summary
 
 

@@ -149,8 +149,11 @@ def _shared_parser(gazetteer: Gazetteer, demonyms: bool) -> Any:
 _WORKER: Processor | None = None
 
 
-def _init_worker(processor: Processor) -> None:
+def _init_worker(processor: Processor, parent_pid: int | None = None) -> None:
+    from .processes import die_with_parent
+
     global _WORKER
+    die_with_parent(parent_pid)  # no worker outlives a killed run
     _WORKER = processor
 
 
@@ -232,10 +235,14 @@ def _results(
         for article in chain(head, stream):  # never a list: the stream may be endless
             yield guarded(processor, article)
         return
+    from .processes import terminating_pool
+
     queue: deque[cf.Future[list[ArticleResult | ArticleError]]] = deque()
     everything = _chunks(chain(head, stream), chunk_size)
-    with cf.ProcessPoolExecutor(
-        max_workers=n_workers, initializer=_init_worker, initargs=(processor,)
+    with terminating_pool(
+        cf.ProcessPoolExecutor(
+            max_workers=n_workers, initializer=_init_worker, initargs=(processor, os.getpid())
+        )
     ) as pool:
         for chunk in islice(everything, n_workers * 2):
             queue.append(pool.submit(_process_chunk, chunk))
@@ -402,8 +409,14 @@ def run(
     progress: bool | None = None,
     report: Callable[[InputError], None] | None = None,
     spool_dir: str | Path | None = None,
+    wait: bool = False,
 ) -> RunSummary:
     """Run the main job: incidents of every input article, as GeoJSON and a map.
+
+    The outputs of a run appear together or not at all: they are written into a staging
+    folder inside ``out_dir`` and moved into place at the end
+    (:class:`~incidentmap.export.staging.OutputFolder`), and a second run into the same
+    folder refuses to start (or waits, with ``wait``).
 
     Parameters
     ----------
@@ -431,12 +444,15 @@ def run(
     spool_dir
         Where incidents wait for the merge (:class:`~incidentmap.spool.IncidentSpool`);
         the system's temporary folder by default.
+    wait
+        Wait for another run writing to ``out_dir`` instead of refusing.
 
     Returns
     -------
     RunSummary
     """
     from .export import parse_formats
+    from .export.staging import OutputFolder
     from .gazetteer import Gazetteer
     from .spool import IncidentSpool
 
@@ -452,7 +468,7 @@ def run(
 
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder)
-    with IncidentSpool(spool_dir) as spool:
+    with OutputFolder(out_dir, wait=wait) as folder, IncidentSpool(spool_dir) as spool:
         found = collect(
             inputs,
             processor,
@@ -468,11 +484,14 @@ def run(
             log.error("no article could be read from %s", ", ".join(map(str, inputs)))
             return summary
         summary.incidents = spool.finish(merge=merge)
-        summary.outputs.extend(
-            write_results(
-                spool, out_dir, formats=wanted, write_map=write_map, escape_formulas=escape_formulas
-            )
+        staged = write_results(
+            spool,
+            folder.staging,
+            formats=wanted,
+            write_map=write_map,
+            escape_formulas=escape_formulas,
         )
+        summary.outputs.extend(folder.commit(staged))
     return summary
 
 

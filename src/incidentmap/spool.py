@@ -34,11 +34,14 @@ Examples
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -51,6 +54,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .incidents.dedupe import MergeKey
 
 __all__ = ["IncidentSpool"]
+
+log = logging.getLogger("incidentmap")
 
 _SCHEMA = """
 CREATE TABLE reports (
@@ -73,6 +78,33 @@ CREATE TABLE toponyms (seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL, data B
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 _SEP = "\x1f"
+_SPOOL_NAME = re.compile(r"incidentmap-spool-(?:(\d+)-)?\w+")
+#: A spool folder of an older version (no owner in its name) is stale after this long.
+_UNOWNED_STALE_S = 24 * 3600
+
+
+def _remove_dead_spools(folder: Path) -> None:
+    """Remove spool folders left by runs that were killed (their process is gone)."""
+    from .locking import pid_alive
+
+    try:
+        found = list(folder.glob("incidentmap-spool-*"))
+    except OSError:
+        return
+    for path in found:
+        match = _SPOOL_NAME.fullmatch(path.name)
+        if match is None or not path.is_dir() or path.is_symlink():
+            continue
+        try:
+            if match.group(1) is not None:
+                if pid_alive(int(match.group(1))):
+                    continue
+            elif time.time() - path.stat().st_mtime < _UNOWNED_STALE_S:
+                continue
+            shutil.rmtree(path)
+        except OSError:
+            continue
+        log.info("removed %s, left by an interrupted run", path)
 
 
 class IncidentSpool:
@@ -105,7 +137,9 @@ class IncidentSpool:
         try:
             if self.directory is not None:
                 Path(self.directory).mkdir(parents=True, exist_ok=True)
-            self._tmp = Path(tempfile.mkdtemp(prefix="incidentmap-spool-", dir=self.directory))
+            _remove_dead_spools(Path(where))
+            prefix = f"incidentmap-spool-{os.getpid()}-"  # the owner, for the next run's sweep
+            self._tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=self.directory))
         except OSError as exc:
             raise IncidentMapError(
                 f"cannot create a temporary folder in {where!r}: {exc.strerror or exc}"

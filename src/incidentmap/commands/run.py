@@ -42,6 +42,11 @@ def register(sub: Any) -> None:
         "they get a leading ' so spreadsheets do not run them as formulas)",
     )
     parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another run is writing to the output folder, wait for it (default: refuse)",
+    )
+    parser.add_argument(
         "--no-merge",
         dest="merge",
         action="store_false",
@@ -99,6 +104,7 @@ def _run(args: argparse.Namespace) -> int:
             report=problem_printer(problems),
             spool_dir=args.spool_dir,
             escape_formulas=args.csv_escape,
+            wait=args.wait,
         )
     else:
         from ..pipeline import run
@@ -116,6 +122,7 @@ def _run(args: argparse.Namespace) -> int:
             report=problem_printer(problems),
             spool_dir=args.spool_dir,
             escape_formulas=args.csv_escape,
+            wait=args.wait,
         )
     if not args.quiet:
         print(
