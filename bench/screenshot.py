@@ -1,4 +1,4 @@
-"""Render an incident map HTML file to a PNG with headless Debian chromium, offline.
+"""Render an incident map HTML file to a PNG with headless Chromium (found on the PATH), offline.
 
 Usage::
 
@@ -17,16 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from incidentmap.render.chromium import CHROMIUM_ARGS, find_chromium
 
 # The on-screen marker nearest the middle of the page, as [x, y], or null.
 _CENTRAL_MARKER_JS = """() => {
@@ -56,9 +47,12 @@ def screenshot(
     """Save a PNG of ``html`` and return the page's console errors."""
     from playwright.sync_api import Route, sync_playwright
 
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("screenshot: no chromium on the PATH (or set INCIDENTMAP_CHROMIUM)")
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": width, "height": height})
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.on("pageerror", lambda e: errors.append(str(e)))

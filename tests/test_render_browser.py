@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,19 +14,10 @@ import shapely
 from incidentmap.frame import incidents_frame
 from incidentmap.model import EventType, GeoPrecision, Incident, TimePrecision
 from incidentmap.render import incident_map, save_map
+from incidentmap.render.chromium import CHROMIUM_ARGS, find_chromium
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 GREEN_ZONE = (
     "POLYGON((44.372 33.301, 44.385 33.317, 44.401 33.321, 44.412 33.309, "
     "44.404 33.292, 44.386 33.289, 44.372 33.301))"
@@ -208,11 +198,12 @@ class Page:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Debian chromium is not installed at {CHROMIUM}")
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no chromium on the PATH (apt install chromium, or set INCIDENTMAP_CHROMIUM)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 
