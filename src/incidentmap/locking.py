@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -118,6 +119,10 @@ class FileLock:
         if self._fd is not None:
             fd, self._fd = self._fd, None
             os.close(fd)
+
+    def __del__(self) -> None:  # a lock object dropped without release: free its descriptor
+        with contextlib.suppress(OSError):
+            self.release()
 
     @property
     def held(self) -> bool:

@@ -85,34 +85,54 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def file_sha256(path: Path, folder: Path | None = None) -> str:
-    """Return the SHA-256 of a file, remembered in ``folder`` by path, size and mtime."""
+def _load_memo(folder: Path | None) -> dict[str, list[object]]:
+    if folder is None or not (folder / HASHES_NAME).is_file():
+        return {}
+    with contextlib.suppress(OSError, ValueError):
+        loaded = json.loads((folder / HASHES_NAME).read_text(encoding="utf-8"))
+        if isinstance(loaded, dict):
+            return loaded
+    return {}
+
+
+def _memo_sha256(path: Path, memo: dict[str, list[object]]) -> tuple[str, bool]:
+    """Return the file's SHA-256 and whether it had to be computed (and was added to memo)."""
     st = path.stat()
-    memo_path = folder / HASHES_NAME if folder is not None else None
-    memo: dict[str, list[object]] = {}
-    if memo_path is not None and memo_path.is_file():
-        with contextlib.suppress(OSError, ValueError):
-            loaded = json.loads(memo_path.read_text(encoding="utf-8"))
-            memo = loaded if isinstance(loaded, dict) else {}
-    stamp = [st.st_size, st.st_mtime_ns]
+    stamp: list[object] = [st.st_size, st.st_mtime_ns]
     entry = memo.get(str(path))
     if isinstance(entry, list) and len(entry) == 3 and entry[:2] == stamp:
         known = entry[2]
         if isinstance(known, str) and len(known) == 64:
-            return known
+            return known, False
     digest = _sha256_file(path)
-    if memo_path is not None:
-        memo[str(path)] = [*stamp, digest]
-        with contextlib.suppress(OSError):
-            _write_json(memo_path, memo)
-    return digest
+    memo[str(path)] = [*stamp, digest]
+    return digest, True
+
+
+def file_sha256(path: Path, folder: Path | None = None) -> str:
+    """Return the SHA-256 of a file, remembered in ``folder`` by path, size and mtime."""
+    return _hash_files([path], folder)[0]
+
+
+def _hash_files(files: Iterable[Path], folder: Path | None) -> list[str]:
+    memo = _load_memo(folder)
+    digests, changed = [], False
+    for f in files:
+        digest, computed = _memo_sha256(f, memo)
+        digests.append(digest)
+        changed |= computed
+    if changed and folder is not None:
+        with contextlib.suppress(OSError):  # a read-only cache folder: hash again next time
+            _write_json(folder / HASHES_NAME, memo)
+    return digests
 
 
 def content_key(files: Iterable[Path], *, salt: str, folder: Path | None = None) -> str:
     """Return a 16-hex-digit key of the files' names and contents, and ``salt``."""
+    files = list(files)
     h = hashlib.sha256(salt.encode())
-    for f in files:
-        h.update(f"|{f.name}:{file_sha256(f, folder)}".encode())
+    for f, digest in zip(files, _hash_files(files, folder), strict=True):
+        h.update(f"|{f.name}:{digest}".encode())
     return h.hexdigest()[:16]
 
 
@@ -234,8 +254,8 @@ def prune(folder: Path, *, current: Path) -> list[Path]:
 
     Removed are indexes of other imports (superseded by an import) and, of the rest,
     all but the :data:`KEEP` most recently used; with each, its checksum file and the
-    name index caches derived from it. The index of an older layout
-    (``gazetteer.sqlite``) goes too.
+    name index caches derived from it. Files of an older layout (``gazetteer.sqlite``,
+    pickled name indexes) go too.
     """
     keys = parse_index_name(current.name)
     if keys is None:
@@ -245,7 +265,10 @@ def prune(folder: Path, *, current: Path) -> list[Path]:
         found = parse_index_name(path.name)
         if found is None or path == current:
             continue
-        used = _stamp_path(path).stat().st_mtime if _stamp_path(path).exists() else 0.0
+        try:
+            used = _stamp_path(path).stat().st_mtime
+        except OSError:
+            used = 0.0
         others.append((found[1] != keys[1], used, path))
     others.sort(key=lambda item: (item[0], -item[1]))
     doomed = [path for superseded, _, path in others if superseded]
@@ -256,6 +279,10 @@ def prune(folder: Path, *, current: Path) -> list[Path]:
     removed = []
     for path in doomed:
         if _remove_unused(path):
+            removed.append(path)
+    for path in folder.glob("geoparse-names-*.pickle"):  # name indexes of the older format
+        with contextlib.suppress(OSError):
+            path.unlink()
             removed.append(path)
     return removed
 
