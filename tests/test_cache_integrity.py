@@ -361,3 +361,24 @@ def test_a_killed_build_leaves_no_orphans_and_no_temporary_files(small, sig, cap
     assert [p.name for p in cache.glob(".gazetteer-*")] == []
     if sig == signal.SIGKILL:
         assert "left by an interrupted build" in caplog.text
+
+
+def test_an_index_without_its_checksum_file_is_checked_not_rebuilt(small, monkeypatch):
+    cache, _ = small
+    path = Path(Gazetteer.default(cache_dir=cache).path)
+    stamp = path.with_name(path.name + ".sum")
+    stamp.unlink()  # a cache folder copied without its .sum files
+    no_build(monkeypatch)
+    assert Gazetteer.default(cache_dir=cache).path == str(path)
+    assert stamp.is_file()
+
+
+def test_an_index_without_its_checksum_file_and_damaged_is_rebuilt(small, caplog):
+    cache, _ = small
+    path = Path(Gazetteer.default(cache_dir=cache).path)
+    path.with_name(path.name + ".sum").unlink()
+    _damage_middle(path, pages=1)
+    with caplog.at_level(logging.WARNING, "incidentmap"):
+        gaz = Gazetteer.default(cache_dir=cache)
+    assert "rebuilding" in caplog.text
+    assert gaz.lookup("Kabul")[0].country_code == "AF"

@@ -32,6 +32,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -205,13 +206,14 @@ def verify_stamp(index: Path) -> str | None:
     """Return why ``index`` cannot be trusted, or ``None`` when it matches its checksum.
 
     An unchanged size and modification time are trusted without reading the file;
-    otherwise the file is hashed and compared.
+    otherwise the file is hashed and compared. An index without a checksum file gets
+    SQLite's quick check, and a checksum if it passes.
     """
     try:
         stamp = json.loads(_stamp_path(index).read_text(encoding="utf-8"))
         size, mtime, digest = stamp["size"], stamp["mtime_ns"], stamp["sha256"]
     except (OSError, ValueError, KeyError, TypeError):
-        return "it has no valid checksum file"
+        return _quick_check(index)  # e.g. a cache folder copied without its .sum files
     try:
         st = index.stat()
         if (st.st_size, st.st_mtime_ns) == (size, mtime):
@@ -226,6 +228,23 @@ def verify_stamp(index: Path) -> str | None:
         return str(exc)
     with contextlib.suppress(OSError):
         write_stamp(index)  # same content, touched: remember the new time
+    return None
+
+
+def _quick_check(index: Path) -> str | None:
+    """Check an index without a checksum file with SQLite's quick check; stamp it if sound."""
+    try:
+        conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+        try:
+            found = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"it has no checksum file and is not a sound SQLite file ({exc})"
+    if found != [("ok",)]:
+        return f"it has no checksum file and fails SQLite's quick check ({found[0][0]})"
+    with contextlib.suppress(OSError):
+        write_stamp(index)
     return None
 
 

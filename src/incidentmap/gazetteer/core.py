@@ -443,13 +443,8 @@ class Gazetteer:
     def _switch_to(self, path: Path) -> None:
         fresh = Gazetteer.open(path, cache_dir=self.cache_dir)
         self.close()
-        self._conn, self.path, self._meta, self._hold = (
-            fresh._conn,
-            fresh.path,
-            fresh._meta,
-            fresh._hold,
-        )
-        self.version = fresh.version
+        self._conn, self.path, self._meta = fresh._conn, fresh.path, fresh._meta
+        self._hold, self.version = fresh._hold, fresh.version
         self._lookup.cache_clear()
         self._areas.clear()
 
@@ -511,6 +506,8 @@ def _add_to_copy(
                 _import_into(writer, Path(entry.path), report=report)
             writer.finish_update(version=_version(target), meta=_meta(registry)).close()
             _install(tmp, target)
+    except GazetteerError:
+        raise
     except OSError as exc:
         raise GazetteerError(f"cannot write the gazetteer index {target}: {exc}") from exc
     finally:
