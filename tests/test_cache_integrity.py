@@ -163,7 +163,11 @@ def test_an_import_is_incremental_and_the_geoparser_sees_it(small, tmp_path, mon
     assert indexes(cache) == [Path(gaz.path).name]
 
 
-def test_an_incremental_import_ranks_like_a_full_rebuild(small, tmp_path):
+@pytest.mark.parametrize("full_rerank", [200_000, 0])
+def test_an_incremental_import_ranks_like_a_full_rebuild(small, tmp_path, monkeypatch, full_rerank):
+    from incidentmap.gazetteer import index
+
+    monkeypatch.setattr(index, "FULL_RERANK", full_rerank)  # 0: a big import ranks everything
     cache, _ = small
     gaz = Gazetteer.default(cache_dir=cache)
     gaz.import_files([_user_csv(tmp_path / "kabul.csv", "Kabul")])

@@ -63,6 +63,8 @@ SCHEMA_VERSION = "4"
 #: A populated place named like a second-level area of its admin1 area ranks before it
 #: when it holds at least this share of the area's population.
 CITY_SHARE_OF_ADMIN2 = 0.1
+#: An update touching more places than this ranks every place again, as a build does.
+FULL_RERANK = 200_000
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -117,6 +119,13 @@ CREATE TABLE name_stats AS
            MAX(p.id LIKE 'curated:%') AS has_curated
     FROM names n JOIN places p ON p.rowid = n.place
     GROUP BY n.key;
+"""
+
+_DROP_FINAL = """
+DROP TABLE ranked_names;
+DROP TABLE name_stats;
+DROP INDEX places_admin;
+DROP INDEX places_code;
 """
 
 # after an update: the rows of ranked_names and name_stats of every key a touched place bears
@@ -211,13 +220,14 @@ class IndexWriter:
             "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;"
         )
         self.existing = existing
-        if not existing:
+        if existing:  # the places an update adds or changes, kept by SQLite, not in memory
+            self.conn.execute("CREATE TEMP TABLE touched (rowid INTEGER PRIMARY KEY)")
+        else:
             self.conn.executescript(_SCHEMA)
         self.count = 0
         top = self.conn.execute("SELECT MAX(rowid) FROM places").fetchone()[0] if existing else 0
         self._next_rowid = max(1 << 40, int(top or 0))  # above every geonameid
         self._assigned: dict[str, int] = {}
-        self._touched: set[int] = set()
 
     @classmethod
     def update(cls, path: str) -> IndexWriter:
@@ -305,7 +315,7 @@ class IndexWriter:
         )
         rowids = [self._rowid(cur, rec.place.id) for rec in batch]
         if self.existing:
-            self._touched.update(rowids)
+            self._touch(cur, rowids)
         place_rows = [
             (
                 rowid, p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code,
@@ -349,7 +359,7 @@ class IndexWriter:
                 continue
             matched += 1
             if self.existing:
-                self._touched.add(int(row[0]))
+                self._touch(cur, [int(row[0])])
             for i, key in enumerate(name_keys(name)):
                 rows.append((key, int(row[0]), int(i == 0)))
             if len(rows) >= 20000:
@@ -358,6 +368,10 @@ class IndexWriter:
         self._insert_names(cur, rows)
         self.conn.commit()
         return matched
+
+    @staticmethod
+    def _touch(cur: sqlite3.Cursor, rowids: list[int]) -> None:
+        cur.executemany("INSERT OR IGNORE INTO temp.touched VALUES (?)", ((r,) for r in rowids))
 
     @staticmethod
     def _insert_names(cur: sqlite3.Cursor, rows: list[tuple[str, int, int]]) -> None:
@@ -378,10 +392,16 @@ class IndexWriter:
     def finish_update(
         self, *, version: str, meta: dict[str, str] | None = None
     ) -> sqlite3.Connection:
-        """Rank the places an :meth:`update` touched and refresh the names they bear."""
+        """Rank the places an :meth:`update` touched and refresh the names they bear.
+
+        When the update touched more than :data:`FULL_RERANK` places (a GeoNames dump),
+        every place is ranked again, as in a build.
+        """
         conn = self.conn
-        conn.execute("CREATE TEMP TABLE touched (rowid INTEGER PRIMARY KEY)")
-        conn.executemany("INSERT INTO touched VALUES (?)", ((r,) for r in self._touched))
+        touched = conn.execute("SELECT COUNT(*) FROM temp.touched").fetchone()[0]
+        if touched > FULL_RERANK:
+            conn.executescript(_DROP_FINAL)
+            return self.finish(version=version, meta=meta)
         _compute_ranks(conn, scope="SELECT rowid FROM temp.touched")
         conn.executescript(_UPDATE_INDEXES)
         self._write_meta(version, meta)
