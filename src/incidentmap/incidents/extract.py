@@ -54,7 +54,7 @@ from .dedupe import incident_id
 from .facts import Index, clause_facts
 from .locate import Location, fallback_location, specificity, town_within
 from .mentions import find_mentions
-from .page import Furniture, fold_headline, headline_end, is_caption
+from .page import Furniture, FurnitureLines, fold_headline, headline_end, is_caption
 from .taxonomy import Taxonomy
 
 __all__ = ["extract_incidents"]
@@ -124,11 +124,11 @@ def extract_incidents(
     head_end = headline_end(text)
     order = [(i, s) for i, s in enumerate(sentences) if s.start >= head_end]
     order += [(len(sentences) + 2 + i, s) for i, s in enumerate(sentences) if s.start < head_end]
-    furniture = Furniture.default()
     # captions in capitals stand out only in a text that is not all in capitals
     captions_from = len(text) if is_caption(text[:600]) else head_end
+    furniture = FurnitureLines(text, Furniture.default(), captions_from=captions_from)
     for index, sentence in order:
-        if _furniture(text, sentence, furniture, captions_from):
+        if furniture.skips(sentence.start, sentence.text):
             continue  # "ALSO READ: ...", a caption in capitals: another story, a file photo
         i = bisect.bisect_left(starts, sentence.start)
         j = bisect.bisect_left(starts, sentence.end)
@@ -207,22 +207,6 @@ def extract_incidents(
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
-
-
-def _furniture(text: str, sentence: Sentence, furniture: Furniture, captions_from: int) -> bool:
-    """Whether a sentence is page furniture: a link to another story, a caption.
-
-    A line in capitals is a caption from ``captions_from`` on (after the headline).
-    """
-    if furniture.opens(sentence.text):
-        return True
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    if line_start != sentence.start and furniture.opens(text[line_start : sentence.start]):
-        return True  # "Article continues after this advertisementREAD: ..."
-    if sentence.start < captions_from:
-        return False  # a headline in capitals is the story's
-    line_end = text.find("\n", sentence.start)
-    return is_caption(text[line_start : len(text) if line_end < 0 else line_end])
 
 
 _OPEN_QUOTE = re.compile(r"\s*[“\"‘]")

@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -39,7 +40,7 @@ from importlib.resources import files
 from ..errors import IncidentMapError
 from .coref import Draft
 
-__all__ = ["Furniture", "fold_headline", "headline_end", "is_caption"]
+__all__ = ["Furniture", "FurnitureLines", "fold_headline", "headline_end", "is_caption"]
 
 #: The longest first line (in words) still read as a headline.
 _MAX_WORDS = 25
@@ -180,3 +181,41 @@ def is_caption(line: str) -> bool:
         return False
     letters = _LETTERS.findall(line)
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+class FurnitureLines:
+    r"""Which sentences of one text stand on lines of page furniture.
+
+    A sentence is skipped when it opens with a listed phrase, when its line does
+    ("Article continues after this advertisementREAD: ten dead ..."), or when its line
+    is a caption in capitals at or after ``captions_from`` (the headline's end). Each
+    line is judged once, so a text on one long line costs no more than in paragraphs.
+
+    >>> text = "Ten marched.\nALSO READ: Five dead. Police said so.\nTwo were hurt."
+    >>> lines = FurnitureLines(text, Furniture.default(), captions_from=0)
+    >>> [lines.skips(at, text[at:]) for at in (0, 13, 35, 51)]
+    [False, True, True, False]
+    """
+
+    def __init__(self, text: str, furniture: Furniture, *, captions_from: int) -> None:
+        self._text = text
+        self._furniture = furniture
+        self._captions_from = captions_from
+        self._breaks = [i for i, c in enumerate(text) if c == "\n"]
+        self._judged: dict[int, bool] = {}
+
+    def skips(self, start: int, sentence: str) -> bool:
+        """Whether the sentence at offset ``start`` (its text ``sentence``) is furniture."""
+        if self._furniture.opens(sentence[:200]):
+            return True
+        k = bisect.bisect_left(self._breaks, start)
+        line_start = self._breaks[k - 1] + 1 if k else 0
+        judged = self._judged.get(line_start)
+        if judged is None:
+            line_end = self._breaks[k] if k < len(self._breaks) else len(self._text)
+            line = self._text[line_start:line_end]
+            judged = self._furniture.opens(line[:200]) or (
+                line_start >= self._captions_from and is_caption(line)
+            )
+            self._judged[line_start] = judged
+        return judged
