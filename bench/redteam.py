@@ -254,8 +254,8 @@ def cases(server: Callable[[], str]) -> Iterator[Case]:
     )
     yield Case(
         "text: 250 KB article on one line",
-        folder_case(lambda f: (f / "long.txt").write_text(" ".join([HOSTILE_TEXT] * 1_600))),
-        timeout=30.0,
+        folder_case(lambda f: (f / "long.txt").write_text(" ".join([*GOOD.values()] * 1_300))),
+        timeout=15.0,  # the same text in paragraphs takes 2 s
     )
     yield Case(
         "text: article of 6 million characters",
@@ -577,7 +577,11 @@ def injected(out: Path) -> int:
     kml = out / "incidents.kml"
     if kml.exists():
         ns = {"k": "http://www.opengis.net/kml/2.2"}
-        for node in ElementTree.parse(kml).iterfind(".//k:description", ns):
+        try:
+            descriptions = list(ElementTree.parse(kml).iterfind(".//k:description", ns))
+        except ElementTree.ParseError:  # a cut-off file: counted by the disk case
+            descriptions = []
+        for node in descriptions:
             found += sum((node.text or "").count(m[:4]) for m in MARKUP)  # rendered as HTML
     table = out / "incidents.csv"
     if table.exists():
@@ -598,6 +602,7 @@ def _formula(cell: str) -> bool:
 
 
 def points_off_globe(out: Path) -> int:
+    """Count exported points off the globe, or placed by the hostile geocoder."""
     path = out / "incidents.geojson"
     if not path.exists():
         return 0
@@ -605,6 +610,8 @@ def points_off_globe(out: Path) -> int:
     for feature in json.loads(path.read_text())["features"]:
         lon, lat = (feature.get("geometry") or {}).get("coordinates") or (0, 0)
         bad += not (-90 <= lat <= 90 and -180 <= lon <= 180)
+        # the hostile server never answers a usable point: a place from it was wrapped
+        bad += str(feature["properties"].get("place_id") or "").startswith("geocoder:")
     return bad
 
 

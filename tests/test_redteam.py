@@ -559,3 +559,24 @@ def test_a_full_disk_under_the_spool_is_a_clean_error(tmp_path: Path, gazetteer:
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "incidentmap: error:" in done.stderr and "disk full" in done.stderr
+
+
+def test_geoparse_reports_a_crashing_article_and_writes_the_rest(
+    tmp_path: Path, gazetteer: Any, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from incidentmap.cli import main
+    from incidentmap.geoparse import Geoparser
+
+    real = Geoparser.parse
+
+    def fragile(self: Any, article: Article) -> Any:
+        if "BOOM" in article.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(self, article)
+
+    monkeypatch.setattr(Geoparser, "parse", fragile)
+    lines = [json.dumps(GOOD), json.dumps({"text": "BOOM in Basra"}), json.dumps(GOOD)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "places.jsonl"
+    assert main(["geoparse", str(tmp_path / "feed.jsonl"), "-o", str(out)]) == 3
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["feed:1", "feed:3"]
