@@ -580,3 +580,47 @@ def test_geoparse_reports_a_crashing_article_and_writes_the_rest(
     out = tmp_path / "places.jsonl"
     assert main(["geoparse", str(tmp_path / "feed.jsonl"), "-o", str(out)]) == 3
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["feed:1", "feed:3"]
+
+
+def test_surrogates_and_undecodable_names_reach_every_output(
+    tmp_path: Path, gazetteer: Any
+) -> None:
+    from incidentmap.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/bad\xff.txt", "wb") as handle:
+        handle.write(b"A car bomb killed five people in Baghdad on Friday, police said.")
+    (folder / "s.jsonl").write_text(
+        '{"text": "\\ud800 Gunmen killed three people in Mosul on Monday.", "title": "\\udfff",'
+        ' "published": "2021-11-07"}\n'
+    )
+    out = tmp_path / "out"
+    formats = "geojson,csv,gpkg,kml,parquet"
+    assert (
+        main(["-q", "run", str(folder), "-o", str(out), "--format", formats, "--workers", "1"]) == 0
+    )
+    names = {p.name for p in out.iterdir()}
+    assert names >= {f"incidents.{x}" for x in ("geojson", "csv", "gpkg", "kml", "parquet", "html")}
+    geojson = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))
+    ids = {f["properties"]["article_id"] for f in geojson["features"]}
+    assert ids == {"bad\\xff", "s:1"}
+    assert "\ufffd" in (out / "incidents.html").read_text(encoding="utf-8")
+
+
+def test_a_long_line_runs_as_fast_as_the_same_text_in_paragraphs(gazetteer: Any) -> None:
+    from incidentmap.pipeline import Processor
+
+    sentences = [
+        "A car bomb killed five people in Baghdad on Friday, police said.",
+        "Gunmen killed three people in Mosul on Monday, officials said.",
+        "Protesters clashed with police in Nairobi on Tuesday over a new tax.",
+    ] * 500  # 100 KB: sentence by sentence work must not read the whole line each time
+    processor = Processor(gazetteer)
+    timings = []
+    for text in ("\n\n".join(sentences), " ".join(sentences)):
+        started = time.perf_counter()
+        processor(Article("long", text, published=dt.date(2021, 11, 7)))
+        timings.append(time.perf_counter() - started)
+    paragraphs, one_line = timings
+    assert one_line < 3 * paragraphs + 1.0
