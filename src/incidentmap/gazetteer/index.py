@@ -93,23 +93,16 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 """
 
-_FINAL_INDEXES = """
-CREATE TABLE ranked_names (
-    key TEXT NOT NULL,
-    ord INTEGER NOT NULL,
-    place INTEGER NOT NULL,
-    PRIMARY KEY (key, ord)
-) WITHOUT ROWID;
-INSERT INTO ranked_names
+# The ranking of each name's places and the summary of each name, over all names (a build)
+# or over the names an update touched: one definition serves both.
+_RANKED_NAMES = """
     SELECT n.key,
            ROW_NUMBER() OVER (
                PARTITION BY n.key
                ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.rowid),
            n.place
-    FROM names n JOIN places p ON p.rowid = n.place;
-CREATE INDEX places_admin ON places (country_code, admin1, feature_code);
-CREATE INDEX places_code ON places (feature_code, country_code);
-CREATE TABLE name_stats AS
+    FROM names n JOIN places p ON p.rowid = n.place"""
+_NAME_STATS = """
     SELECT n.key AS key,
            COUNT(*) AS places,
            MAX(p.population) AS max_population,
@@ -117,7 +110,20 @@ CREATE TABLE name_stats AS
            MAX(p.is_country) AS has_country,
            MAX(p.feature_code = 'ADM1') AS has_admin1,
            MAX(p.id LIKE 'curated:%') AS has_curated
-    FROM names n JOIN places p ON p.rowid = n.place
+    FROM names n JOIN places p ON p.rowid = n.place"""
+_TOUCHED = "\n    WHERE n.key IN (SELECT key FROM temp.touched_keys)"
+
+_FINAL_INDEXES = f"""
+CREATE TABLE ranked_names (
+    key TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    place INTEGER NOT NULL,
+    PRIMARY KEY (key, ord)
+) WITHOUT ROWID;
+INSERT INTO ranked_names {_RANKED_NAMES};
+CREATE INDEX places_admin ON places (country_code, admin1, feature_code);
+CREATE INDEX places_code ON places (feature_code, country_code);
+CREATE TABLE name_stats AS {_NAME_STATS}
     GROUP BY n.key;
 """
 
@@ -129,24 +135,13 @@ DROP INDEX places_code;
 """
 
 # after an update: the rows of ranked_names and name_stats of every key a touched place bears
-_UPDATE_INDEXES = """
+_UPDATE_INDEXES = f"""
 CREATE TEMP TABLE touched_keys AS
     SELECT DISTINCT key FROM names WHERE place IN (SELECT rowid FROM temp.touched);
 DELETE FROM ranked_names WHERE key IN (SELECT key FROM temp.touched_keys);
-INSERT INTO ranked_names
-    SELECT n.key,
-           ROW_NUMBER() OVER (
-               PARTITION BY n.key
-               ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.rowid),
-           n.place
-    FROM names n JOIN places p ON p.rowid = n.place
-    WHERE n.key IN (SELECT key FROM temp.touched_keys);
+INSERT INTO ranked_names {_RANKED_NAMES}{_TOUCHED};
 DELETE FROM name_stats WHERE key IN (SELECT key FROM temp.touched_keys);
-INSERT INTO name_stats
-    SELECT n.key, COUNT(*), MAX(p.population), GROUP_CONCAT(DISTINCT p.feature_class),
-           MAX(p.is_country), MAX(p.feature_code = 'ADM1'), MAX(p.id LIKE 'curated:%')
-    FROM names n JOIN places p ON p.rowid = n.place
-    WHERE n.key IN (SELECT key FROM temp.touched_keys)
+INSERT INTO name_stats {_NAME_STATS}{_TOUCHED}
     GROUP BY n.key;
 DROP TABLE temp.touched_keys;
 DROP TABLE temp.touched;
