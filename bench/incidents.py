@@ -21,6 +21,7 @@ which slows the loop down: its articles per second are not the speed.
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import json
 import math
@@ -135,6 +136,50 @@ def _match(
     return _one_to_one(scored, predicted, gold)
 
 
+def _causes(
+    predicted: list[Incident], gold: list[dict[str, Any]], matched_p: set[int], matched_g: set[int]
+) -> collections.Counter[str]:
+    """Sort an article's errors into causes, by what lies near each unmatched incident.
+
+    Counted without reading a text, so the held-out part can be tallied too:
+
+    - ``wrong place``: a missed gold incident whose type was predicted elsewhere in the
+      article (the prediction is counted once, on the gold side);
+    - ``wrong type``: a missed gold incident with an unmatched prediction of another type
+      within the distance;
+    - ``told twice``: an extra prediction of an accepted type near an already matched gold;
+    - ``marked background``: a missed gold incident with a background prediction of its
+      type near it;
+    - ``missed outright`` and ``not an event`` (an extra with nothing of its kind nearby).
+    """
+    causes: collections.Counter[str] = collections.Counter()
+    extra = [p for p in predicted if id(p) not in matched_p and not p.background]
+    missed = [g for g in gold if id(g) not in matched_g and not g.get("background")]
+    used: set[int] = set()
+    for g in missed:
+        near_other = [p for p in extra if id(p) not in used and _near(p, g) and not _type_ok(p, g)]
+        elsewhere = [p for p in extra if id(p) not in used and _type_ok(p, g)]
+        if elsewhere:
+            used.add(id(elsewhere[0]))
+            causes["wrong place"] += 1
+        elif near_other:
+            used.add(id(near_other[0]))
+            causes["wrong type"] += 1
+        elif any(p.background and _type_ok(p, g) and _near(p, g) for p in predicted):
+            causes["marked background"] += 1
+        else:
+            causes["missed outright"] += 1
+    matched = [g for g in gold if id(g) in matched_g]
+    for p in extra:
+        if id(p) in used:
+            continue
+        if any(_type_ok(p, g) and _near(p, g) for g in matched):
+            causes["told twice"] += 1
+        else:
+            causes["not an event (or nothing near of its kind)"] += 1
+    return causes
+
+
 def _describe(i: Incident | dict[str, Any]) -> str:
     if isinstance(i, Incident):
         return (
@@ -184,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="also time N more passes over the same articles (warm caches) and print the best",
     )
+    parser.add_argument(
+        "--causes",
+        action="store_true",
+        help="tally the errors by cause (wrong place, wrong type, told twice, ...) without "
+        "printing them, so a held-out part can be counted unread",
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no development set at {args.data}", file=sys.stderr)
@@ -225,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
 
     n_pred = n_gold = n_match = same_type = same_sub = near = dated = exact = killed = 0
     bg_gold = bg_agree = 0
+    causes: collections.Counter[str] = collections.Counter()
     for rec, article, predicted in zip(records, articles, results, strict=True):
         gold = rec["incidents"]
         match = _match_place if args.match == "place" else _match
@@ -245,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         n_pred += sum(not p.background for p in predicted)
         n_gold += sum(not g.get("background") for g in gold)
         n_match += len(fg_pairs)
+        causes += _causes(predicted, gold, matched_p, matched_g)
         for p, g in fg_pairs:
             same_type += p.event_type.value == g["event_type"]
             same_sub += p.sub_event_type == g["sub_event_type"]
@@ -290,6 +343,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fatalities exact      {ratio(killed, n_match)}")
     print(f"background agreement  {ratio(bg_agree, bg_gold)}")
     print(f"articles per second   {len(articles) / elapsed:.0f} (geoparse + extract, one process)")
+    if args.causes:
+        print("errors by cause (a wrong place is one miss and one extra, counted once)")
+        for cause, count in causes.most_common():
+            print(f"  {count:4d}  {cause}")
     if args.passes > 0 and articles:
         best = min(_timed_pass(articles, geoparser) for _ in range(args.passes))
         print(f"  warm, best of {args.passes}      {len(articles) / best:.0f} articles per second")

@@ -240,9 +240,12 @@ def test_near_a_town_is_precision_two() -> None:
     assert (inc.location, inc.geo_precision) == ("Kano", GeoPrecision.NEAR)
 
 
-def test_country_only_is_precision_three() -> None:
+def test_country_only_is_its_capital_at_precision_three() -> None:
+    # ACLED codes an event known only to a country at the country's capital, precision 3
     (inc,) = run("Gunmen kidnapped ten people in Nigeria on Friday.", places={"Nigeria": NIGERIA})
-    assert (inc.location, inc.geo_precision) == ("Nigeria", GeoPrecision.REGION)
+    assert (inc.location, inc.geo_precision) == ("Abuja", GeoPrecision.REGION)
+    assert inc.country_code == "NG"
+    assert any("only Nigeria named: its capital" in note for note in inc.notes)
 
 
 def test_dateline_fallback_is_coarser() -> None:

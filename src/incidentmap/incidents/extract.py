@@ -52,7 +52,7 @@ from .crowds import fold_into_demonstrations
 from .dates import DateMention, find_dates
 from .dedupe import incident_id
 from .facts import Index, clause_facts
-from .locate import Location, fallback_location, specificity, town_within
+from .locate import Location, fallback_location, seat_of, specificity, town_within
 from .mentions import find_mentions
 from .page import Furniture, FurnitureLines, fold_headline, headline_end, is_caption
 from .taxonomy import Taxonomy
@@ -337,6 +337,24 @@ def _in_background(top: Toponym, drafts: list[Draft]) -> bool:
     return told
 
 
+_PART = re.compile(
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|mid|upper|lower|far)(?:ern)?"
+    r"(?:\s+and\s+\w+)?\s+(?:parts?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _part_of(text: str, loc: Location) -> bool:
+    """Whether the place is named as a part of itself ("northern Nigeria", "eastern Congo").
+
+    The capital does not stand for a part of the country, which it may lie outside of.
+    """
+    if loc.toponym is None:
+        return False
+    start = loc.toponym.start
+    return bool(_PART.search(text, max(0, start - 40), start))
+
+
 _SCOPE = re.compile(
     r"(?:ceasefire|truce|deal|agreement|accord|peace|talks)\s+(?:in|for|over|on)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -414,6 +432,10 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
             loc = town
             notes.append(f"place: {town.reason}")
+        elif not _part_of(article.text, loc) and (seat := seat_of(loc.place)) is not None:
+            # ACLED: an event known only to a country or province goes to its capital
+            loc = seat
+            notes.append(f"place: {seat.reason}")
     if draft.injured_reported and draft.injured is None:
         notes.append("injuries reported without a number")
     if draft.killed_reported and draft.killed is None:

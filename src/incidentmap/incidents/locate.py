@@ -37,16 +37,19 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from ..model import GeoPrecision, Place, Toponym
 from .taxonomy import Taxonomy
 
 __all__ = [
     "Location",
+    "seat_of",
     "anchor_km",
     "choose_location",
     "fallback_location",
@@ -400,3 +403,45 @@ def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
     top = first[best]
     assert top.place is not None
     return Location(top.place, GeoPrecision.NEAR, top, f"the story's town in {area.name}")
+
+
+@functools.cache
+def _seats() -> dict[tuple[str, str], Place]:
+    """Read the bundled table of capitals and provincial seats (GeoNames-derived)."""
+    table = resources.files("incidentmap.data").joinpath("seats.tsv")
+    seats: dict[tuple[str, str], Place] = {}
+    with table.open(encoding="utf-8") as lines:
+        next(lines)  # header
+        for line in lines:
+            country, admin1, pid, name, lat, lon, population = line.rstrip("\n").split("\t")
+            code = "PPLA" if admin1 else "PPLC"
+            seats[(country, admin1)] = Place(
+                pid, name, float(lat), float(lon), "P", code, country, admin1 or None, int(population)
+            )
+    return seats
+
+
+def seat_of(area: Place) -> Location | None:
+    """Return the capital of a country, or the seat of a first-level area, to stand for it.
+
+    ACLED codes an event that a report places only in a country or a province at that
+    area's capital, with geo-precision 3, so that it sits on land among the area's
+    events rather than at a centroid that may fall in a desert or a lake.
+
+    >>> from incidentmap.model import Place
+    >>> jordan = Place("geonames:248816", "Jordan", 31.0, 36.0, "A", "PCLI", "JO")
+    >>> found = seat_of(jordan)
+    >>> found.place.name, int(found.precision)
+    ('Amman', 3)
+    """
+    if area.is_country:
+        key = (area.country_code, "")
+    elif area.is_admin1 and area.admin1:
+        key = (area.country_code, area.admin1)
+    else:
+        return None
+    seat = _seats().get(key)
+    if seat is None:
+        return None
+    kind = "capital" if area.is_country else "seat"
+    return Location(seat, GeoPrecision.REGION, None, f"only {area.name} named: its {kind}")

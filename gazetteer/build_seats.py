@@ -1,0 +1,49 @@
+"""Write ``src/incidentmap/data/seats.tsv``: each country's capital and each province's seat.
+
+ACLED codes an event known only to a country or a first-level area to that area's
+capital, with geo-precision 3. The incident extractor reads this table to do the same
+(:func:`incidentmap.incidents.locate.seat_of`). It is derived from the embedded
+GeoNames data: per country the seat of government (``PPLG``) where GeoNames
+gives one, else its most populous ``PPLC`` place, per first-level area the
+most populous ``PPLA`` place. Run from the repository root after the embedded data
+changes::
+
+    .venv/bin/python gazetteer/build_seats.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from incidentmap.gazetteer import Gazetteer
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "incidentmap" / "data" / "seats.tsv"
+
+
+def main() -> int:
+    """Write the table; return the process exit status."""
+    gazetteer = Gazetteer.default()
+    rows = gazetteer._conn.execute(  # the index is ours: read it directly
+        "SELECT country_code, CASE WHEN feature_code IN ('PPLC', 'PPLG') THEN '' ELSE admin1 END, id, name,"
+        " lat, lon, population FROM places WHERE feature_code IN ('PPLC', 'PPLG', 'PPLA')"
+        " AND id LIKE 'geonames:%' ORDER BY feature_code = 'PPLG' DESC, population DESC, id"
+    ).fetchall()
+    seats: dict[tuple[str, str], tuple[object, ...]] = {}
+    for country, admin1, *rest in rows:
+        if admin1 is None:
+            continue
+        seats.setdefault((country, admin1), (country, admin1, *rest))
+    tmp = OUT.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as out:
+        out.write("country\tadmin1\tid\tname\tlat\tlon\tpopulation\n")
+        for key in sorted(seats):
+            country, admin1, pid, name, lat, lon, pop = seats[key]
+            out.write(f"{country}\t{admin1}\t{pid}\t{name}\t{lat:.5f}\t{lon:.5f}\t{pop}\n")
+    os.replace(tmp, OUT)
+    print(f"wrote {len(seats)} seats to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
