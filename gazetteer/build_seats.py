@@ -25,7 +25,8 @@ def main() -> int:
     """Write the table; return the process exit status."""
     gazetteer = Gazetteer.default()
     rows = gazetteer._conn.execute(  # the index is ours: read it directly
-        "SELECT country_code, CASE WHEN feature_code IN ('PPLC', 'PPLG') THEN '' ELSE admin1 END, id, name,"
+        "SELECT country_code,"
+        " CASE WHEN feature_code IN ('PPLC', 'PPLG') THEN '' ELSE admin1 END, id, name,"
         " lat, lon, population FROM places WHERE feature_code IN ('PPLC', 'PPLG', 'PPLA')"
         " AND id LIKE 'geonames:%' ORDER BY feature_code = 'PPLG' DESC, population DESC, id"
     ).fetchall()

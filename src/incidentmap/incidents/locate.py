@@ -49,11 +49,11 @@ from .taxonomy import Taxonomy
 
 __all__ = [
     "Location",
-    "seat_of",
     "anchor_km",
     "choose_location",
     "fallback_location",
     "previous_town",
+    "seat_of",
     "specificity",
 ]
 
@@ -416,7 +416,15 @@ def _seats() -> dict[tuple[str, str], Place]:
             country, admin1, pid, name, lat, lon, population = line.rstrip("\n").split("\t")
             code = "PPLA" if admin1 else "PPLC"
             seats[(country, admin1)] = Place(
-                pid, name, float(lat), float(lon), "P", code, country, admin1 or None, int(population)
+                pid,
+                name,
+                float(lat),
+                float(lon),
+                "P",
+                code,
+                country,
+                admin1 or None,
+                int(population),
             )
     return seats
 
