@@ -408,7 +408,7 @@ def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
 @functools.cache
 def _seats() -> dict[tuple[str, str], Place]:
     """Read the bundled table of capitals and provincial seats (GeoNames-derived)."""
-    table = resources.files("incidentmap.data").joinpath("seats.tsv")
+    table = resources.files("incidentmap").joinpath("data/seats.tsv")
     seats: dict[tuple[str, str], Place] = {}
     with table.open(encoding="utf-8") as lines:
         next(lines)  # header
