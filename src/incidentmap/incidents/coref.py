@@ -428,7 +428,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         host = None
-        if not draft.background and not draft.first.new_event:
+        if not draft.background and (not draft.first.new_event or _bare_follow_up(draft)):
             for other in reversed(kept):
                 kin = (
                     other.event_type is draft.event_type
@@ -473,6 +473,27 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
     return kept
+
+
+#: Words that set an event apart from one told before even when it has no date or place.
+_SET_APART = re.compile(
+    r"\b(?:another|a (?:second|third|fourth|fifth|further)|separate(?:ly)?|elsewhere|"
+    r"earlier|previous(?:ly)?|(?:last|next|that) (?:week|month|year))\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_follow_up(draft: Draft) -> bool:
+    """Whether a draft names neither its own date nor its own place, nor sets itself apart.
+
+    Such a sentence ("Protesters also waved flags", "Meanwhile, a video showed rioters
+    stoning a police car") adds to an event of its kind already told; ACLED codes one
+    event per type, place and day, and nothing here says the day or place differs.
+    """
+    if draft.location is not None or (draft.date is not None and not draft.date_reported):
+        return False
+    first = draft.first
+    return not _SET_APART.search(first.sentence.text)
 
 
 def _aggregate(draft: Draft) -> bool:

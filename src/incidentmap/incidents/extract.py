@@ -344,6 +344,10 @@ _PART = re.compile(
 )
 
 
+#: A border event happens away from the capitals of the countries it lies between.
+_BORDER = re.compile(r"\b(?:border|frontier|boundary|line of contact|front ?line)s?\b", re.I)
+
+
 def _part_of(text: str, loc: Location) -> bool:
     """Whether the place is named as a part of itself ("northern Nigeria", "eastern Congo").
 
@@ -432,7 +436,11 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
             loc = town
             notes.append(f"place: {town.reason}")
-        elif not _part_of(article.text, loc) and (seat := seat_of(loc.place)) is not None:
+        elif (
+            not _part_of(article.text, loc)
+            and not _BORDER.search(sent.text)
+            and (seat := seat_of(loc.place)) is not None
+        ):
             # ACLED: an event known only to a country or province goes to its capital
             loc = seat
             notes.append(f"place: {seat.reason}")

@@ -343,11 +343,6 @@ def find_mentions(
         sub = _resolve_sub(best, text, (lo, hi), sentence, tax, context)
         types: frozenset[EventType] | None = None
         plural = False
-        # "five soldiers were also killed": more victims of the event told, not a new one
-        new_event = any(
-            not ("weak" in best.trigger.flags and _ALSO.fullmatch(m.group()))
-            for m in cues.new_event.finditer(text, lo, hi)
-        )
         for ana in anaphors:
             if not lo <= ana.start() < hi:
                 continue
@@ -378,6 +373,12 @@ def find_mentions(
                 ("ss", "us")
             )
             break
+        # "five soldiers were also killed": more victims of the event told, not a new one;
+        # "15 gunmen were also killed in the gunfight": the definite noun names the event told
+        new_event = any(
+            not (("weak" in best.trigger.flags or types is not None) and _ALSO.fullmatch(m.group()))
+            for m in cues.new_event.finditer(text, lo, hi)
+        )
         aggregate = cues.aggregate.search(text, lo, hi) is not None
         # "The attack came two days after a man ran over two soldiers": the earlier event
         came_after = any(

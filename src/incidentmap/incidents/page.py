@@ -183,6 +183,14 @@ def is_caption(line: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+#: A line that ends with a photo credit is a caption: "Police fire tear gas (Photo: AFP)".
+_CREDIT = re.compile(
+    r"[(\[](?:file )?(?:photo|image|picture|pic|photograph|video|credit)s?(?: by)?\s*[:/-]?"
+    r"[^()\[\]\n]{0,100}[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
 class FurnitureLines:
     r"""Which sentences of one text stand on lines of page furniture.
 
@@ -214,8 +222,10 @@ class FurnitureLines:
         if judged is None:
             line_end = self._breaks[k] if k < len(self._breaks) else len(self._text)
             line = self._text[line_start:line_end]
-            judged = self._furniture.opens(line[:200]) or (
-                line_start >= self._captions_from and is_caption(line)
+            judged = (
+                self._furniture.opens(line[:200])
+                or (line_start >= self._captions_from and is_caption(line))
+                or _CREDIT.search(line[-200:]) is not None
             )
             self._judged[line_start] = judged
         return judged

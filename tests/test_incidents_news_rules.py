@@ -1,0 +1,87 @@
+"""Rules of news copy added from the real-news tuning part (issue 12), as a user meets them.
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+from incidentmap.model import GeoPrecision, Place
+from test_incidents import KANO, NIGERIA, kinds, run
+
+ARMENIA = Place("geonames:174982", "Armenia", 40.25, 45.0, "A", "PCLI", "AM")
+AZERBAIJAN = Place("geonames:587116", "Azerbaijan", 40.5, 47.5, "A", "PCLI", "AZ")
+
+
+def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
+    return [i for i in run(text, **kw) if not i.background]  # type: ignore[arg-type]
+
+
+def test_a_line_ending_in_a_photo_credit_is_a_caption() -> None:
+    text = (
+        "Protesters marched peacefully through Kano on Saturday against fuel prices.\n"
+        "Soldiers opened fire on the crowd in Kano, killing four (Photo: Staff/Agency)\n"
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]
+
+
+def test_another_with_a_number_counts_victims_not_a_new_event() -> None:
+    text = (
+        "Gunmen shot dead 30 migrants in Kano on Wednesday. "
+        "Another 11 survived the shooting and are in hospital."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.fatalities == 30
+
+
+def test_a_definite_reference_with_also_joins_the_event_told() -> None:
+    text = (
+        "Militants attacked an army checkpoint in Kano on Friday, killing 12 soldiers. "
+        "Security forces said 15 gunmen were also killed in the gunfight."
+    )
+    assert len(foreground(text, places={"Kano": KANO})) == 1
+
+
+def test_a_toll_of_tens_of_thousands_is_cumulative_background() -> None:
+    text = (
+        "A court in Kano convicted the former governor on Tuesday. Gunmen who attacked the "
+        "region have killed more than 20,000 people."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_a_place_that_has_seen_rallies_tells_a_habit() -> None:
+    text = "The city of Kano has also seen recent rallies against the government."
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_a_border_clash_known_only_by_country_is_not_put_at_a_capital() -> None:
+    text = "Forces of Armenia and Azerbaijan clashed along the border on Tuesday."
+    places = {"Armenia": ARMENIA, "Azerbaijan": AZERBAIJAN}
+    (clash,) = foreground(text, places=places)
+    assert clash.geo_precision is GeoPrecision.REGION
+    assert clash.location in {"Armenia", "Azerbaijan"}
+
+
+def test_an_interception_needs_a_weapon() -> None:
+    text = "Police set up checkpoints in Kano on Friday and intercepted two motorcyclists."
+    assert ("Strategic developments", "Disrupted weapons use") not in kinds(
+        foreground(text, places={"Kano": KANO})
+    )
+    drones = "Air defences intercepted several drones over Kano on Friday."
+    assert kinds(foreground(drones, places={"Kano": KANO})) == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
+
+
+def test_flash_bang_grenades_of_the_police_are_not_an_explosion() -> None:
+    text = "Police used tear gas and flash bang grenades to disperse protesters in Kano on Friday."
+    types = {t for t, _ in kinds(foreground(text, places={"Kano": KANO}))}
+    assert "Explosions/Remote violence" not in types
+    assert "Protests" in types
+
+
+def test_a_coup_attempt_is_a_strategic_development() -> None:
+    text = "Army officers staged a failed coup in the capital on Wednesday."
+    assert kinds(foreground(text, places={"Nigeria": NIGERIA})) == [
+        ("Strategic developments", "Other")
+    ]
