@@ -1,0 +1,106 @@
+"""A codebook folder of one's own: a new sub-event type with its triggers, end to end.
+
+A user copies the shipped codebook (or writes only the files they change), adds a
+sub-event type to ``taxonomy.json`` and its trigger phrases to ``triggers.tsv``, and runs
+``incidentmap run --codebook DIR``: the new type reaches the incidents, the GeoJSON and
+the map. A bad row stops the run before any article is read, naming its file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from incidentmap.cli import main
+from incidentmap.errors import InputError
+from incidentmap.incidents import Taxonomy, extract_incidents
+from incidentmap.model import Article
+from incidentmap.pipeline import Processor
+
+SHIPPED = Path(__file__).resolve().parents[1] / "src" / "incidentmap" / "incidents" / "codebook"
+RAMMING = (
+    "Violence against civilians\tVehicle ramming\t0.95\t\t"
+    "(?:rammed|ploughed|plowed|drove) (?:his |her |a |the )?(?:<w> )?(?:car|truck|van|lorry)"
+    " into\n"
+)
+TEXT = "A man rammed his car into a crowd of shoppers in Berlin on Tuesday, killing two people."
+
+
+def _codebook(folder: Path) -> Path:
+    """A codebook with the sub-event type 'Vehicle ramming' (its other files: shipped)."""
+    folder.mkdir()
+    taxonomy = json.loads((SHIPPED / "en" / "taxonomy.json").read_text(encoding="utf-8"))
+    for entry in taxonomy["event_types"]:
+        if entry["event_type"] == "Violence against civilians":
+            entry["sub_event_types"].append({"name": "Vehicle ramming", "priority": 83})
+    (folder / "taxonomy.json").write_text(json.dumps(taxonomy), encoding="utf-8")
+    triggers = (SHIPPED / "en" / "triggers.tsv").read_text(encoding="utf-8") + RAMMING
+    (folder / "triggers.tsv").write_text(triggers, encoding="utf-8")
+    return folder
+
+
+def _kinds(taxonomy: Taxonomy | None) -> list[tuple[str, str]]:
+    article = Article("x", TEXT, published=dt.date(2024, 3, 6))
+    found = extract_incidents(article, [], taxonomy=taxonomy)
+    return [(i.event_type.value, i.sub_event_type) for i in found]
+
+
+def test_a_new_sub_event_type_in_a_codebook_folder_is_extracted(tmp_path: Path) -> None:
+    mine = Taxonomy.from_codebook(_codebook(tmp_path / "mine"))
+    assert _kinds(mine) == [("Violence against civilians", "Vehicle ramming")]
+    assert _kinds(None) == [("Violence against civilians", "Attack")]  # shipped: unchanged
+    assert len(mine.sub_event_types) == len(Taxonomy.default().sub_event_types) + 1
+
+
+def test_a_processor_with_a_codebook_travels_to_worker_processes(tmp_path: Path) -> None:
+    folder = _codebook(tmp_path / "mine")
+    processor = Processor(None, taxonomy=Taxonomy.from_codebook(folder))  # type: ignore[arg-type]
+    blob = pickle.dumps(processor)
+    (folder / "triggers.tsv").unlink()  # a worker elsewhere has no copy of the folder
+    copy = pickle.loads(blob)
+    assert copy.taxonomy is not None
+    assert any(s.name == "Vehicle ramming" for s in copy.taxonomy.sub_event_types)
+    shipped = pickle.loads(pickle.dumps(Processor(None, taxonomy=Taxonomy.default())))  # type: ignore[arg-type]
+    assert shipped.taxonomy is Taxonomy.default()
+
+
+def test_run_with_a_codebook_puts_the_new_type_on_the_map(tmp_path: Path, gazetteer) -> None:
+    folder = _codebook(tmp_path / "mine")
+    article = tmp_path / "berlin.txt"
+    article.write_text(f"---\npublished: 2024-03-06\n---\n{TEXT}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["-q", "run", str(article), "-o", str(out), "--codebook", str(folder)]) == 0
+    (feature,) = json.loads((out / "incidents.geojson").read_text("utf-8"))["features"]
+    assert feature["properties"]["sub_event_type"] == "Vehicle ramming"
+    assert feature["properties"]["location"] == "Berlin"
+    assert "Vehicle ramming" in (out / "incidents.html").read_text("utf-8")
+    lines = tmp_path / "lines.jsonl"
+    args = ["-q", "incidents", str(article), "-o", str(lines), "--codebook", str(folder)]
+    assert main(args) == 0
+    assert json.loads(lines.read_text("utf-8"))["sub_event_type"] == "Vehicle ramming"
+
+
+def test_a_bad_codebook_row_stops_the_run_naming_file_and_line(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "triggers.tsv").write_text(
+        "# my triggers\nBattles\tDogfight\t0.9\t\tdogfights?\n", encoding="utf-8"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    code = main(["run", str(article), "-o", str(tmp_path / "o"), "--codebook", str(folder)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "triggers.tsv:2" in err and "Dogfight" in err
+    assert not (tmp_path / "o").exists()  # stopped before the work
+
+
+def test_a_folder_without_codebook_files_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="none of the codebook's files"):
+        Taxonomy.from_codebook(tmp_path)
+    with pytest.raises(InputError, match="no codebook folder"):
+        Taxonomy.from_codebook(tmp_path / "missing")
