@@ -104,3 +104,59 @@ def test_a_folder_without_codebook_files_is_refused(tmp_path: Path) -> None:
         Taxonomy.from_codebook(tmp_path)
     with pytest.raises(InputError, match="no codebook folder"):
         Taxonomy.from_codebook(tmp_path / "missing")
+
+
+def test_every_codebook_row_passes_its_examples() -> None:
+    from incidentmap.incidents.checks import codebook_problems
+
+    taxonomy = Taxonomy.default()
+    assert len(taxonomy.retyping) >= 15 and len(taxonomy.furniture.rows) >= 20
+    assert codebook_problems(taxonomy) == []
+
+
+def test_a_rule_that_no_longer_fires_names_its_file_and_line(tmp_path: Path) -> None:
+    from incidentmap.incidents.checks import codebook_problems
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    rules = (SHIPPED / "en" / "retyping.tsv").read_text(encoding="utf-8")
+    broken = rules.replace(
+        "mob in clause and no armed in clause\t", "mob in clause and no civilian in clause\t"
+    )
+    assert broken != rules
+    (folder / "retyping.tsv").write_text(broken, encoding="utf-8")
+    problems = codebook_problems(Taxonomy.from_codebook(folder))
+    assert len(problems) == 1 and "retyping.tsv:" in problems[0]
+    assert "does not re-type 'At least 9 people were killed in clashes" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "Battles: Armed clash\t\tRiots: Brawl\tA brawl.\t",
+            r"retyping.tsv:2: unknown sub-event type 'Riots: Brawl'",
+        ),
+        (
+            "Battles: Dogfight\t\tRiots: Mob violence\tA brawl.\t",
+            r"retyping.tsv:2: unknown sub-event type 'Battles: Dogfight'",
+        ),
+        (
+            "Battles: Armed clash\tbrawl in clause\tRiots: Mob violence\tA brawl.\t",
+            r"retyping.tsv:2: bad condition 'brawl in clause'",
+        ),
+        (
+            "Battles: Armed clash\tmob in paragraph\tRiots: Mob violence\tA brawl.\t",
+            r"retyping.tsv:2: bad condition",
+        ),
+        (
+            "Battles: Armed clash\t\tRiots: Mob violence\t\t",
+            r"retyping.tsv:2: a rule needs an example",
+        ),
+        ("Battles: Armed clash\tRiots: Mob violence", r"retyping.tsv:2: expected 'from<TAB>when"),
+    ],
+)
+def test_a_bad_retyping_row_names_its_file_and_line(tmp_path: Path, row: str, message: str) -> None:
+    (tmp_path / "retyping.tsv").write_text(f"# mine\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        Taxonomy.from_codebook(tmp_path)

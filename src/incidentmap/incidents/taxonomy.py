@@ -32,6 +32,7 @@ from .prefilter import PrefixScanner, Searcher, SpanGate
 
 if TYPE_CHECKING:
     from .page import Furniture
+    from .retyping import RetypeRule
 
 __all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
 
@@ -111,6 +112,8 @@ REQUIRED_CUES = (
     "non_event",
     "celebration",
     "place_anaphor",
+    "state",
+    "counted",
 )
 
 
@@ -195,7 +198,13 @@ def _rows(path: Path | str, text: str) -> list[tuple[int, list[str]]]:
 
 
 #: The files of a codebook folder; one a user's folder lacks is taken from the shipped one.
-CODEBOOK_FILES = ("taxonomy.json", "triggers.tsv", "cues.tsv", "page_furniture.tsv")
+CODEBOOK_FILES = (
+    "taxonomy.json",
+    "triggers.tsv",
+    "cues.tsv",
+    "page_furniture.tsv",
+    "retyping.tsv",
+)
 
 #: The shipped English codebook, inside the package.
 _SHIPPED = "codebook/en"
@@ -216,11 +225,14 @@ class Taxonomy:
         cues: Cues,
         *,
         furniture: Furniture | None = None,
+        retyping: tuple[RetypeRule, ...] = (),
     ) -> None:
         self.sub_event_types = sub_event_types
         self.triggers = triggers
         self.cues = cues
         self._furniture = furniture
+        self.retyping = retyping
+        """The re-typing rules of ``retyping.tsv``, in file order."""
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
@@ -297,6 +309,7 @@ class Taxonomy:
     @classmethod
     def _parse(cls, sources: dict[str, tuple[str, str]]) -> Taxonomy:
         from .page import Furniture
+        from .retyping import parse_retyping
 
         taxonomy, triggers, cues = (sources[n] for n in CODEBOOK_FILES[:3])
         subs: list[SubEventType] = []
@@ -344,9 +357,14 @@ class Taxonomy:
             trig.append(Trigger(sub, float(weight), flagset, compiled))
         furniture = Furniture.parse(sources["page_furniture.tsv"][1],
                                     source=sources["page_furniture.tsv"][0])  # fmt: skip
-        loaded = cls(
-            tuple(subs), tuple(trig), _parse_cues(cues[0], cue_rows, macros), furniture=furniture
+        parsed_cues = _parse_cues(cues[0], cue_rows, macros)
+        retyping = parse_retyping(
+            sources["retyping.tsv"][1],
+            source=sources["retyping.tsv"][0],
+            sub_event_types={f"{s.event_type.value}: {s.name}": s for s in subs},
+            cue_kinds=list(parsed_cues),
         )
+        loaded = cls(tuple(subs), tuple(trig), parsed_cues, furniture=furniture, retyping=retyping)
         loaded._sources = tuple((n, *sources[n]) for n in CODEBOOK_FILES)
         return loaded
 
