@@ -160,3 +160,18 @@ def test_a_bad_retyping_row_names_its_file_and_line(tmp_path: Path, row: str, me
     (tmp_path / "retyping.tsv").write_text(f"# mine\n{row}\n", encoding="utf-8")
     with pytest.raises(InputError, match=message):
         Taxonomy.from_codebook(tmp_path)
+
+
+def test_a_languages_number_words_are_a_codebook_file(tmp_path: Path) -> None:
+    numbers = (SHIPPED / "en" / "numbers.tsv").read_text(encoding="utf-8")
+    (tmp_path / "numbers.tsv").write_text(
+        numbers + "unit\tdouze\t12\tDouze people were killed.\t12\n", encoding="utf-8"
+    )
+    words = Taxonomy.from_codebook(tmp_path).casualties
+    assert [(c.kind, c.count) for c in words.find("Douze people were killed.")] == [("killed", 12)]
+    assert Taxonomy.default().casualties.find("Douze people were killed.")[0].count is None
+    (tmp_path / "numbers.tsv").write_text(
+        "# mine\nunit\tdouze\ttwelve\tDouze.\t12\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"numbers.tsv:2: a unit row needs its number"):
+        Taxonomy.from_codebook(tmp_path)

@@ -119,7 +119,8 @@ def test_prefix_scanner_finds_what_finditer_finds(text: str) -> None:
     ],
 )
 def test_fast_patterns_find_what_finditer_finds(text: str) -> None:
-    patterns = [dates._PATTERN, dates._ANCHOR, casualties._VERB, casualties._NUMBER]
+    words = casualties.CasualtyWords.default()
+    patterns = [dates._PATTERN, dates._ANCHOR, words.verb, words.number]
     patterns += [re.compile(r"\b(?:a|an)\s+\w+", re.I), re.compile(r"\d+ (?:days|weeks)")]
     for subject in (text, text.lower()):
         for compiled in patterns:

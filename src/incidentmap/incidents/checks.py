@@ -33,7 +33,7 @@ def codebook_problems(taxonomy: Taxonomy) -> list[str]:
 
     Page furniture: the opening must start its example and not its counter-example.
     Re-typing: the rule must re-type a mention of its example and none of its
-    counter-example.
+    counter-example. Number and toll words: the example must give the row's count.
     """
     problems = []
     furniture = taxonomy.furniture
@@ -52,4 +52,11 @@ def codebook_problems(taxonomy: Taxonomy) -> list[str]:
             m.retyped_by == rule.where for m in mentions_of(rule.must_not_match, taxonomy)
         ):
             problems.append(f"{rule.where}: re-types {rule.must_not_match!r}")
+    words = taxonomy.casualties
+    for word in (*words.numbers, *words.tolls):
+        counts = [c.count for c in words.find(word.example)]
+        if word.count not in counts:
+            problems.append(
+                f"{word.where}: {word.example!r} gives the counts {counts}, not {word.count}"
+            )
     return problems

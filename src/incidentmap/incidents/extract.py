@@ -100,7 +100,7 @@ def extract_incidents(
     tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
     sentences = split_sentences(text)
     dates = Index([(d.start, d) for d in find_dates(text, published=article.published)])
-    casualties = Index([(c.start, c) for c in find_casualties(text)])
+    casualties = Index([(c.start, c) for c in find_casualties(text, words=tax.casualties)])
     zone_start, zone = _dateline_zone(text, toponyms)
     # the first place of a dateline the geoparser did not mark ("Baku — ...")
     unmarked = None

@@ -83,7 +83,7 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
         return True
     if _PASSIVE.search(text, max(lo, best.start - 12), best.end):
         return True  # "the teenager, identified as Nahel M., was killed"
-    return any(c.count for c in find_casualties(text, lo, hi)) or bool(
+    return any(c.count for c in find_casualties(text, lo, hi, words=tax.casualties)) or bool(
         _PERSON_HURT.search(text, lo, best.start)
     )
 

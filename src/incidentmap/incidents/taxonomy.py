@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InputError
 from ..model import EventType
+from .casualties import CasualtyWords
 from .prefilter import PrefixScanner, Searcher, SpanGate
 
 if TYPE_CHECKING:
@@ -204,6 +205,8 @@ CODEBOOK_FILES = (
     "cues.tsv",
     "page_furniture.tsv",
     "retyping.tsv",
+    "numbers.tsv",
+    "tolls.tsv",
 )
 
 #: The shipped English codebook, inside the package.
@@ -226,6 +229,7 @@ class Taxonomy:
         *,
         furniture: Furniture | None = None,
         retyping: tuple[RetypeRule, ...] = (),
+        casualties: CasualtyWords | None = None,
     ) -> None:
         self.sub_event_types = sub_event_types
         self.triggers = triggers
@@ -233,6 +237,8 @@ class Taxonomy:
         self._furniture = furniture
         self.retyping = retyping
         """The re-typing rules of ``retyping.tsv``, in file order."""
+        self.casualties = casualties or CasualtyWords.default()
+        """The number and toll words (``numbers.tsv``, ``tolls.tsv``)."""
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
@@ -364,7 +370,15 @@ class Taxonomy:
             sub_event_types={f"{s.event_type.value}: {s.name}": s for s in subs},
             cue_kinds=list(parsed_cues),
         )
-        loaded = cls(tuple(subs), tuple(trig), parsed_cues, furniture=furniture, retyping=retyping)
+        casualties = CasualtyWords.parse(sources["numbers.tsv"], sources["tolls.tsv"])
+        loaded = cls(
+            tuple(subs),
+            tuple(trig),
+            parsed_cues,
+            furniture=furniture,
+            retyping=retyping,
+            casualties=casualties,
+        )
         loaded._sources = tuple((n, *sources[n]) for n in CODEBOOK_FILES)
         return loaded
 
@@ -516,7 +530,6 @@ def _from_sources(sources: tuple[tuple[str, str, str], ...]) -> Taxonomy:
     return Taxonomy._parse({name: (where, text) for name, where, text in sources})
 
 
-@lru_cache(maxsize=8)
 def _from_codebook(folder: str) -> Taxonomy:
     path = Path(folder)
     if not path.is_dir():
