@@ -130,3 +130,16 @@ def test_local_cluster_workers_do_not_profile():
     finally:
         client.close()
         cluster.close()
+
+
+@pytest.mark.slow
+def test_dask_workers_use_the_runs_codebook(tmp_path, gazetteer):
+    from test_codebook import TEXT, _codebook
+
+    folder = _codebook(tmp_path / "mine")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "b", "text": TEXT, "published": "2024-03-06"}) + "\n")
+    run_dask([feed], tmp_path / "out", gazetteer=gazetteer, workers=1, codebook=folder,
+             write_map=False)  # fmt: skip
+    features = json.loads((tmp_path / "out" / "incidents.geojson").read_text("utf-8"))["features"]
+    assert [f["properties"]["sub_event_type"] for f in features] == ["Vehicle ramming"]

@@ -341,7 +341,7 @@ def test_taxonomy_lists_all_acled_sub_event_types() -> None:
 
 
 def test_bad_trigger_file_is_reported_with_file_and_line(tmp_path: Path) -> None:
-    package = Path(__file__).resolve().parents[1] / "src" / "incidentmap" / "incidents"
+    package = Path(__file__).resolve().parents[1] / "src/incidentmap/incidents/codebook/en"
     bad = tmp_path / "triggers.tsv"
     bad.write_text("# comment\nBattles\tDogfight\t0.9\t\tdogfights?\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"triggers.tsv:2: unknown sub-event type"):

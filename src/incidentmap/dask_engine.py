@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, InputError
 from .model import Article, Incident, Toponym
-from .pipeline import Processor, RunSummary, guarded, note_language
+from .pipeline import Processor, RunSummary, guarded, load_codebook, note_language
 from .render.density import MAP_LIMIT, density_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -287,6 +287,7 @@ def run_dask(
     spool_dir: str | Path | None = None,
     progress: bool | None = None,
     wait: bool = False,
+    codebook: str | Path | None = None,
 ) -> RunSummary:
     """Run the main job on Dask; same outputs as :func:`incidentmap.pipeline.run`.
 
@@ -294,6 +295,9 @@ def run_dask(
     ----------
     inputs, out_dir, gazetteer, formats, write_map, demonyms, merge, escape_formulas, report, wait
         As for :func:`incidentmap.pipeline.run` (outputs appear together or not at all).
+    codebook
+        As for :func:`incidentmap.pipeline.run`: read here, its files' text travels to the
+        workers, so a remote worker needs no copy of the folder.
     scheduler
         Address of a running Dask scheduler (``tcp://host:8786``); ``None`` starts a
         local cluster of ``workers`` processes (default 2) on 127.0.0.1.
@@ -314,13 +318,14 @@ def run_dask(
     from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
+    taxonomy = load_codebook(codebook)
     units = plan_units(inputs, lines_per_unit=lines_per_unit)
     summary = RunSummary()
     if not units:
         log.error("no input files found in %s", ", ".join(map(str, inputs)))
         return summary
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    processor = Processor(gaz, demonyms=demonyms)
+    processor = Processor(gaz, demonyms=demonyms, taxonomy=taxonomy)
     show = sys.stderr.isatty() if progress is None else progress
     keep = "gpkg" in wanted
     with (

@@ -34,6 +34,7 @@ from .model import Article, Incident, Toponym
 if TYPE_CHECKING:  # pragma: no cover
     from .gazetteer import Gazetteer
     from .geocoders import FallbackGeocoder
+    from .incidents import Taxonomy
     from .spool import IncidentSpool
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "exit_status",
     "guarded",
     "iter_results",
+    "load_codebook",
     "merge_across_articles",
     "note_language",
     "run",
@@ -79,15 +81,25 @@ class Processor:
         Whether "Iraqi", "U.S.-led" ... count as mentions of the country.
     geocoder
         Optional online fallback for names the gazetteer cannot place.
+    taxonomy
+        The incident codebook (:meth:`incidentmap.incidents.Taxonomy.from_codebook`); the
+        shipped English one by default. It travels to worker processes as the text of its
+        files.
     """
 
     gazetteer: Gazetteer
     demonyms: bool = True
     geocoder: FallbackGeocoder | None = None
+    taxonomy: Taxonomy | None = None
     _parser: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"gazetteer": self.gazetteer, "demonyms": self.demonyms, "geocoder": self.geocoder}
+        return {
+            "gazetteer": self.gazetteer,
+            "demonyms": self.demonyms,
+            "geocoder": self.geocoder,
+            "taxonomy": self.taxonomy,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for key, value in state.items():
@@ -125,8 +137,23 @@ class Processor:
         from .incidents import extract_incidents
 
         toponyms = self.toponyms(article)
-        incidents = extract_incidents(article, toponyms)
+        incidents = extract_incidents(article, toponyms, taxonomy=self.taxonomy)
         return ArticleResult(article, tuple(toponyms), tuple(incidents))
+
+
+def load_codebook(codebook: str | Path | None) -> Taxonomy | None:
+    """Return the incident codebook in folder ``codebook``, or ``None`` for the shipped one.
+
+    Raises
+    ------
+    InputError
+        When the folder's files cannot be read or hold a bad row (file and line named).
+    """
+    if codebook is None:
+        return None
+    from .incidents import Taxonomy
+
+    return Taxonomy.from_codebook(codebook)
 
 
 # One geoparser per process and gazetteer: worker processes (a pool's, Dask's) receive a
@@ -410,6 +437,7 @@ def run(
     report: Callable[[InputError], None] | None = None,
     spool_dir: str | Path | None = None,
     wait: bool = False,
+    codebook: str | Path | None = None,
 ) -> RunSummary:
     """Run the main job: incidents of every input article, as GeoJSON and a map.
 
@@ -446,10 +474,20 @@ def run(
         the system's temporary folder by default.
     wait
         Wait for another run writing to ``out_dir`` instead of refusing.
+    codebook
+        A folder of incident codebook files (event types, triggers, cues, rules; see
+        :meth:`incidentmap.incidents.Taxonomy.from_codebook`); the shipped English
+        codebook by default.
 
     Returns
     -------
     RunSummary
+
+    Raises
+    ------
+    InputError
+        When ``codebook`` cannot be loaded (the message names the file and line), before
+        any article is read.
     """
     from .export import parse_formats
     from .export.staging import OutputFolder
@@ -466,8 +504,9 @@ def run(
         else:
             log.warning("skipped: %s", problem)
 
+    taxonomy = load_codebook(codebook)  # a bad row is reported before the work
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder)
+    processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder, taxonomy=taxonomy)
     with OutputFolder(out_dir, wait=wait) as folder, IncidentSpool(spool_dir) as spool:
         found = collect(
             inputs,

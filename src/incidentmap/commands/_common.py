@@ -12,7 +12,7 @@ __all__ = ["add_input_options", "make_geocoder", "problem_printer", "workers_opt
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """Add INPUT..., --workers, --no-demonyms and the online-fallback options."""
+    """Add INPUT..., --workers, --no-demonyms, --codebook and the online-fallback options."""
     parser.add_argument(
         "inputs",
         nargs="+",
@@ -30,6 +30,12 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         dest="demonyms",
         action="store_false",
         help='do not count "Iraqi", "U.S.-led" ... as mentions of the country',
+    )
+    parser.add_argument(
+        "--codebook",
+        metavar="DIR",
+        help="a folder of incident codebook files (taxonomy.json, triggers.tsv, cues.tsv ...);"
+        " files it lacks come from the shipped English codebook",
     )
     online = parser.add_argument_group("online fallback (off by default)")
     online.add_argument(

@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
 def _incidents(args: argparse.Namespace) -> int:
     from ..frame import incident_record
     from ..gazetteer import Gazetteer
-    from ..pipeline import Processor, collect, exit_status, spool_frames
+    from ..pipeline import Processor, collect, exit_status, load_codebook, spool_frames
     from ..spool import IncidentSpool
 
     out = Path(args.output) if args.output else None
@@ -51,7 +51,10 @@ def _incidents(args: argparse.Namespace) -> int:
 
         format_for_path(out)  # fail before the work if the extension is unknown
     problems: list[InputError] = []
-    processor = Processor(Gazetteer.default(), demonyms=args.demonyms, geocoder=make_geocoder(args))
+    taxonomy = load_codebook(args.codebook)  # a bad row is reported before the work
+    processor = Processor(
+        Gazetteer.default(), demonyms=args.demonyms, geocoder=make_geocoder(args), taxonomy=taxonomy
+    )
     with IncidentSpool() as spool:
         found = collect(
             args.inputs,

@@ -105,6 +105,7 @@ def _run(args: argparse.Namespace) -> int:
             spool_dir=args.spool_dir,
             escape_formulas=args.csv_escape,
             wait=args.wait,
+            codebook=args.codebook,
         )
     else:
         from ..pipeline import run
@@ -123,6 +124,7 @@ def _run(args: argparse.Namespace) -> int:
             spool_dir=args.spool_dir,
             escape_formulas=args.csv_escape,
             wait=args.wait,
+            codebook=args.codebook,
         )
     if not args.quiet:
         print(

@@ -22,85 +22,192 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from typing import Literal
 
+from ..errors import InputError
 from .prefilter import FastPattern
 
-__all__ = ["CasualtyMention", "find_casualties", "parse_number"]
+__all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"]
 
 CasualtyKind = Literal["killed", "injured"]
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}  # fmt: skip
-_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
-_VAGUE = (
-    r"dozens|scores|hundreds|thousands|several|many|numerous|multiple|countless|a\s+number|"
-    r"a\s+few|some|a\s+handful"
-)
-_PERSON = (
-    r"man|woman|boy|girl|child|baby|person|soldier|policeman|policewoman|officer|civilian|"
-    r"protester|demonstrator|student|teacher|journalist|farmer|worker|guard|fighter|militant|"
-    r"resident|villager|passenger|driver|pilot|commander|member|worshipper|bystander|pedestrian"
-)
-_NUMBER = re.compile(
-    rf"""(?<![\w.,])
-    (?:(?P<qual>at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|roughly|
-          approximately|as\s+many\s+as|an\s+estimated|fewer\s+than|less\s+than)\s+)?
-    (?:(?<!in\s)(?<!since\s)(?<!of\s)(?<!by\s)(?<!until\s)(?<!during\s)(?<!from\s)
-       (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)
-      |(?P<dozen>(?:a|one|two|three|half\s+a)\s+dozen)
-      |(?P<words>(?:{_WORD})(?:[-\s](?:{_WORD}))?(?:\s+hundred(?:\s+and\s+(?:{_WORD}))?)?)
-      |(?P<vague>{_VAGUE})
-      |(?P<one>(?:a|an|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_PERSON})s?)
-      |(?P<zero>no\s+(?:one|body|casualties|deaths|injuries|fatalities)|nobody|none)
-    )(?![\w])
-    (?!\s*(?:percent|per\s+cent|%|km|kilomet|miles|metres|meters|years?|year-old|days?|
-            hours?|minutes?|weeks?|months?|a\.m|p\.m|gmt|[ap]m\b|dollars|\$))""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_VERB = re.compile(
-    r"""(?<![\w-])(?:
-      (?P<him>(?:shot|killed|stabbed)\s+(?:him|her)(?:\s+dead)?)
-     |(?P<kill>killed|killing|kills|dead|died|dies|slain|perished|deaths|fatalities|executed|
-              massacred|
-              lost\s+(?:their|his|her)\s+lives|shot\s+dead|gunned\s+down|death\s+toll)
-     |(?P<hurt>wounded|wounding|injured|injuring|hurt|injuries|wounds|hospitali[sz]ed|
-              suffered\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds))
-    )(?![\w])""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_VERB_FAST = FastPattern(_VERB)
-_ACTIVE = re.compile(
-    r"killing|kills|wounding|injuring|killed|wounded|injured|left|leaving|death\s+toll"
-    r"|shot\s+dead|gunned\s+down|executed|massacred",
-    re.IGNORECASE,
-)
+_NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "qualifier",
+                 "upper bound", "measure")  # fmt: skip
+_TOLL_KINDS = ("one killed", "killed", "injured")
+_COUNT_AFTER = ("", "yes", "toll")
 _TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)
 _CUT = re.compile(
     r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
 )
+
+
+@dataclass(frozen=True, slots=True)
+class WordRow:
+    """One row of ``numbers.tsv`` or ``tolls.tsv``, with its example."""
+
+    kind: str
+    phrase: str
+    value: str
+    example: str
+    count: int | None
+    """The count the example must give (``None``: a report without a number)."""
+    where: str
+
+
+def _rows(
+    text: str, source: str, kinds: tuple[str, ...], values: tuple[str, ...] | None
+) -> list[WordRow]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[0] not in kinds or not fields[1] or not fields[3]:
+            raise InputError(
+                f"expected 'kind<TAB>phrase<TAB>{'value' if values is None else 'count after'}"
+                f"<TAB>example<TAB>count' with a kind of {list(kinds)}, got {line!r}",
+                source=source,
+                line=number,
+            )
+        kind, phrase, value, example, count = fields
+        if values is not None and value not in values:
+            raise InputError(f"'count after' is one of {list(values)}, got {value!r}",
+                             source=source, line=number)  # fmt: skip
+        if values is None and kind in ("unit", "ten", "hundred", "dozen") and not value.isdigit():
+            raise InputError(f"a {kind} row needs its number, got {value!r}", source=source,
+                             line=number)  # fmt: skip
+        if count != "?" and not count.isdigit():
+            raise InputError(f"count is a number or ?, got {count!r}", source=source, line=number)
+        rows.append(WordRow(kind, phrase, value, example, None if count == "?" else int(count),
+                            f"{source}:{number}"))  # fmt: skip
+    return rows
+
+
+def _spaced(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.lower())
+
+
+def _alt(rows: list[WordRow], kind: str) -> str:
+    """Return the phrases of one kind as alternatives of a pattern (a space: any white space)."""
+    return "|".join(r.phrase.replace(" ", r"\s+") for r in rows if r.kind == kind)
+
+
+class CasualtyWords:
+    """The number words and toll words of one language (``numbers.tsv``, ``tolls.tsv``).
+
+    >>> words = CasualtyWords.default()
+    >>> [(c.kind, c.count) for c in words.find("Two hundred and five people were killed.")]
+    [('killed', 205)]
+    """
+
+    def __init__(self, numbers: list[WordRow], tolls: list[WordRow], *, source: str = "") -> None:
+        self.numbers = tuple(numbers)
+        self.tolls = tuple(tolls)
+        units = {r.phrase.lower(): int(r.value) for r in numbers if r.kind in ("unit", "ten")}
+        self._words = units
+        self._tens = {r.phrase.lower() for r in numbers if r.kind == "ten"}
+        self._hundred = {r.phrase.lower() for r in numbers if r.kind == "hundred"}
+        self._dozens = {
+            re.sub(r"\s+", " ", r.phrase.lower()): int(r.value)
+            for r in numbers
+            if r.kind == "dozen"
+        }
+        self._upper = re.compile(_alt(numbers, "upper bound") or "(?!)", re.IGNORECASE)
+        word = "|".join(sorted(units, key=len, reverse=True))
+        hundred = "|".join(self._hundred) or "(?!)"
+        try:
+            self.number = re.compile(
+                rf"""(?<![\w.,])
+    (?:(?P<qual>{_alt(numbers, "qualifier")}|{_alt(numbers, "upper bound")})\s+)?
+    (?:(?<!in\s)(?<!since\s)(?<!of\s)(?<!by\s)(?<!until\s)(?<!during\s)(?<!from\s)
+       (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)
+      |(?P<dozen>{_alt(numbers, "dozen") or "(?!)"})
+      |(?P<words>(?:{word})(?:[-\s](?:{word}))?(?:\s+(?:{hundred})(?:\s+and\s+(?:{word}))?)?)
+      |(?P<vague>{_alt(numbers, "vague") or "(?!)"})
+      |(?P<one>(?:a|an|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_alt(numbers, "person") or "(?!)"})s?)
+      |(?P<zero>{_alt(numbers, "none") or "(?!)"})
+    )(?![\w])
+    (?!\s*(?:{_alt(numbers, "measure") or "(?!)"}))""",
+                re.IGNORECASE | re.VERBOSE,
+            )
+            self.verb = re.compile(
+                rf"""(?<![\w-])(?:
+      (?P<him>{_alt(tolls, "one killed") or "(?!)"})
+     |(?P<kill>{_alt(tolls, "killed") or "(?!)"})
+     |(?P<hurt>{_alt(tolls, "injured") or "(?!)"})
+    )(?![\w])""",
+                re.IGNORECASE | re.VERBOSE,
+            )
+        except re.error as exc:
+            raise InputError(f"a number or toll phrase is no regular expression: {exc}",
+                             source=source) from exc  # fmt: skip
+        self._verb_fast = FastPattern(self.verb)
+        active = [r.phrase.replace(" ", r"\s+") for r in tolls if r.value == "yes"]
+        self._active = re.compile("|".join(active) or "(?!)", re.IGNORECASE)
+        self._toll = {_spaced(r.phrase) for r in tolls if r.value == "toll"}
+
+    @classmethod
+    def parse(cls, numbers: tuple[str, str], tolls: tuple[str, str]) -> CasualtyWords:
+        """Read ``(source, text)`` of a ``numbers.tsv`` and a ``tolls.tsv``.
+
+        Raises
+        ------
+        InputError
+            For a malformed row (file and line named) or a phrase that does not compile.
+        """
+        return cls(
+            _rows(numbers[1], numbers[0], _NUMBER_KINDS, None),
+            _rows(tolls[1], tolls[0], _TOLL_KINDS, _COUNT_AFTER),
+            source=f"{numbers[0]}, {tolls[0]}",
+        )
+
+    @classmethod
+    @cache
+    def default(cls) -> CasualtyWords:
+        """Return the English words shipped in ``codebook/en``."""
+        folder = files("incidentmap.incidents").joinpath("codebook/en")
+        return cls.parse(
+            ("numbers.tsv", folder.joinpath("numbers.tsv").read_text("utf-8")),
+            ("tolls.tsv", folder.joinpath("tolls.tsv").read_text("utf-8")),
+        )
+
+    def parse_number(self, text: str) -> int | None:
+        """Read a count written in digits or words; ``None`` for vague amounts.
+
+        >>> CasualtyWords.default().parse_number("two dozen")
+        24
+        """
+        match = self.number.search(text)
+        return None if match is None else self._value(match)
+
+    def _value(self, match: re.Match[str]) -> int | None:
+        qual = match.group("qual")
+        if qual and self._upper.fullmatch(qual):
+            return None
+        if match.group("digits"):
+            return int(match.group("digits").replace(",", ""))
+        if match.group("dozen"):
+            return self._dozens.get(_spaced(match.group("dozen")))
+        if match.group("one"):
+            return 1
+        if match.group("zero"):
+            return 0
+        words = match.group("words")
+        if words:
+            total = 0
+            for token in re.split(r"[-\s]+", words.lower()):
+                if token in self._words:
+                    total += self._words[token]
+                elif token in self._hundred:
+                    total = max(total, 1) * 100
+            return total
+        return None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[CasualtyMention]:
+        """Find killed and injured reports in ``text[start:end]`` (see :func:`find_casualties`)."""
+        return _find(self, text, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,56 +226,52 @@ def parse_number(text: str) -> int | None:
     >>> parse_number("at least 12"), parse_number("a dozen"), parse_number("two hundred")
     (12, 12, 200)
     """
-    match = _NUMBER.search(text)
-    return None if match is None else _value(match)
+    return CasualtyWords.default().parse_number(text)
 
 
-def _value(match: re.Match[str]) -> int | None:
-    qual = (match.group("qual") or "").lower()
-    if qual.startswith(("fewer", "less")):
-        return None
-    if match.group("digits"):
-        return int(match.group("digits").replace(",", ""))
-    if match.group("dozen"):
-        head = match.group("dozen").lower().split()[0]
-        return {"a": 12, "one": 12, "two": 24, "three": 36, "half": 6}[head]
-    if match.group("one"):
-        return 1
-    if match.group("zero"):
-        return 0
-    words = match.group("words")
-    if words:
-        total = 0
-        for token in re.split(r"[-\s]+", words.lower()):
-            if token in _TENS:
-                total += _TENS[token]
-            elif token in _UNITS:
-                total += _UNITS.index(token)
-            elif token == "hundred":
-                total = max(total, 1) * 100
-        return total
-    return None
+def find_casualties(
+    text: str, start: int = 0, end: int | None = None, *, words: CasualtyWords | None = None
+) -> list[CasualtyMention]:
+    """Find killed and injured reports in ``text[start:end]``.
+
+    Parameters
+    ----------
+    text, start, end
+        The text and the stretch of it to read.
+    words
+        The number and toll words (a codebook's); the shipped English ones by default.
+
+    Returns
+    -------
+    list of CasualtyMention
+        In order of appearance, one per casualty word.
+    """
+    return (words or CasualtyWords.default()).find(text, start, end)
 
 
-def _right_count(text: str, word: str, at: int, stop: int) -> tuple[int, int | None] | None:
+def _right_count(
+    words: CasualtyWords, text: str, word: str, at: int, stop: int
+) -> tuple[int, int | None] | None:
     """Count written after an active verb ("killing three", "death toll rose to 43")."""
-    if word == "death toll":
+    if word in words._toll:
         gap = _TOLL_GAP.match(text, at, stop)
         if gap is None:
             return None
         at = gap.end()
-    elif not _ACTIVE.fullmatch(word):
+    elif not words._active.fullmatch(word):
         return None
     else:
         while at < stop and text[at].isspace():
             at += 1
-    number = _NUMBER.match(text, at, stop)
+    number = words.number.match(text, at, stop)
     if number is None or number.group("zero"):
         return None
-    return number.end(), _value(number)
+    return number.end(), words._value(number)
 
 
-def _left_count(text: str, lo: int, verb_start: int) -> tuple[int, int | None] | None:
+def _left_count(
+    words: CasualtyWords, text: str, lo: int, verb_start: int
+) -> tuple[int, int | None] | None:
     """Count written before the verb ("three civilians were killed"): (start, count)."""
     window_start = max(lo, verb_start - 80)
     window = text[window_start:verb_start]
@@ -176,20 +279,20 @@ def _left_count(text: str, lo: int, verb_start: int) -> tuple[int, int | None] |
     if cuts:
         window_start += cuts[-1].end()
         window = text[window_start:verb_start]
-    numbers = list(_NUMBER.finditer(window))
+    numbers = list(words.number.finditer(window))
     if not numbers:
         return None
     last = numbers[-1]
-    total = _value(last)
+    total = words._value(last)
     first = last
     if len(numbers) > 1 and re.search(r"\bbetween\s+$", window[: numbers[-2].start()], re.I):
-        return window_start + numbers[-2].start(), _value(numbers[-2])  # the lower bound
+        return window_start + numbers[-2].start(), words._value(numbers[-2])  # the lower bound
     # "two soldiers and three civilians were killed": add counts joined by "and".
     for prev in reversed(numbers[:-1]):
         between = window[prev.end() : first.start()]
         if total is None or not re.fullmatch(r"[\w’'\s-]*?\s(?:and|,)\s*", between):
             break
-        value = _value(prev)
+        value = words._value(prev)
         if value is None:
             break
         total += value
@@ -197,28 +300,21 @@ def _left_count(text: str, lo: int, verb_start: int) -> tuple[int, int | None] |
     return window_start + first.start(), total
 
 
-def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[CasualtyMention]:
-    """Find killed and injured reports in ``text[start:end]``.
-
-    Returns
-    -------
-    list of CasualtyMention
-        In order of appearance, one per casualty word.
-    """
+def _find(words: CasualtyWords, text: str, start: int, end: int | None) -> list[CasualtyMention]:
     stop = len(text) if end is None else end
     out: list[CasualtyMention] = []
     lo = start
-    for verb in _VERB_FAST.finditer(text, start, stop):
+    for verb in words._verb_fast.finditer(text, start, stop):
         if verb.group("him"):  # "shot him dead": one person, the attacker often
             out.append(CasualtyMention(verb.start(), verb.end(), "killed", 1))
             lo = verb.end()
             continue
         kind: CasualtyKind = "killed" if verb.group("kill") else "injured"
         word = re.sub(r"\s+", " ", verb.group(0).lower())
-        right = _right_count(text, word, verb.end(), stop)
+        right = _right_count(words, text, word, verb.end(), stop)
         left = None
         if right is None and not word.endswith("ing"):
-            left = _left_count(text, lo, verb.start())
+            left = _left_count(words, text, lo, verb.start())
         lo = verb.end()  # the next verb's count is not written before this one
         if right is not None:
             out.append(CasualtyMention(verb.start(), right[0], kind, right[1]))

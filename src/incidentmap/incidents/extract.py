@@ -54,7 +54,7 @@ from .dedupe import incident_id
 from .facts import Index, clause_facts
 from .locate import Location, fallback_location, seat_of, specificity, town_within
 from .mentions import find_mentions
-from .page import Furniture, FurnitureLines, fold_headline, headline_end, is_caption
+from .page import FurnitureLines, fold_headline, headline_end, is_caption
 from .taxonomy import Taxonomy
 
 __all__ = ["extract_incidents"]
@@ -100,7 +100,7 @@ def extract_incidents(
     tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
     sentences = split_sentences(text)
     dates = Index([(d.start, d) for d in find_dates(text, published=article.published)])
-    casualties = Index([(c.start, c) for c in find_casualties(text)])
+    casualties = Index([(c.start, c) for c in find_casualties(text, words=tax.casualties)])
     zone_start, zone = _dateline_zone(text, toponyms)
     # the first place of a dateline the geoparser did not mark ("Baku — ...")
     unmarked = None
@@ -126,7 +126,7 @@ def extract_incidents(
     order += [(len(sentences) + 2 + i, s) for i, s in enumerate(sentences) if s.start < head_end]
     # captions in capitals stand out only in a text that is not all in capitals
     captions_from = len(text) if is_caption(text[:600]) else head_end
-    furniture = FurnitureLines(text, Furniture.default(), captions_from=captions_from)
+    furniture = FurnitureLines(text, tax.furniture, captions_from=captions_from)
     for index, sentence in order:
         if furniture.skips(sentence.start, sentence.text):
             continue  # "ALSO READ: ...", a caption in capitals: another story, a file photo

@@ -25,17 +25,13 @@ from ..model import EventType
 from ..text.sentences import Sentence
 from .casualties import find_casualties
 from .prefilter import FastPattern, Searcher
+from .retyping import Clue, retype
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 
 __all__ = ["Mention", "find_mentions"]
 
 _WORDS = re.compile(r"[\w’'-]+")
 _FOR = re.compile(r"\s(?:for|of)\s")
-_GUNMEN = re.compile(
-    r"\b(?:gunmen|militants|attackers|assailants|bandits|insurgents|jihadists|militiamen"
-    r"|gang members|armed men)\b",
-    re.IGNORECASE,
-)
 _CAME_AFTER = re.compile(
     r"\b(?:came|comes|follow(?:ed|s)|occurred|happened|took place)\s+"
     r"(?:just\s+|only\s+|barely\s+|less than\s+|more than\s+)?"
@@ -44,9 +40,6 @@ _CAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CAME_AFTER_FAST = FastPattern(_CAME_AFTER)  # the same matches, found faster
-_CLASHES = re.compile(
-    r"(?<!\bno )(?<!without )(?<!\bany )\b(?:clashes|clashed|clashing)\b", re.IGNORECASE
-)
 _VICTIMS = re.compile(r"\b(?:those|the ones)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[\w-]+ed")
 _FUTURE = re.compile(
@@ -75,17 +68,6 @@ _ALSO = re.compile(r"also", re.IGNORECASE)
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
-_SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
-_STATE = re.compile(
-    r"\b(?:soldiers?|troops|police(?:men|man)?|officers|security forces|army|military"
-    r"|commandos|special forces)\b",
-    re.IGNORECASE,
-)
-_ATTACKER = re.compile(
-    r"\b(?:gunmen|militants|attackers|assailants|bandits|insurgents|rebels|jihadists|fighters"
-    r"|soldiers|troops|police|forces|army|militia\w*|gang\w*)\b",
-    re.IGNORECASE,
-)
 
 
 def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> bool:
@@ -101,7 +83,7 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
         return True
     if _PASSIVE.search(text, max(lo, best.start - 12), best.end):
         return True  # "the teenager, identified as Nahel M., was killed"
-    return any(c.count for c in find_casualties(text, lo, hi)) or bool(
+    return any(c.count for c in find_casualties(text, lo, hi, words=tax.casualties)) or bool(
         _PERSON_HURT.search(text, lo, best.start)
     )
 
@@ -120,17 +102,6 @@ def _with_since(text: str, hi: int, bounds: list[int]) -> int:
         later = [b for b in bounds if b > hi]
         return later[0] if later else hi
     return hi
-
-
-def _protesting(triggers: list[TriggerMatch]) -> bool:
-    return any(t.sub.event_type is EventType.PROTESTS for t in triggers)
-
-
-_PROTEST = re.compile(r"protest|demonstrat|\bpolice\b", re.IGNORECASE)
-_COUNTED = re.compile(
-    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:at least |more than )?\d",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +123,8 @@ class Mention:
     """Event types a generic event noun ("clashes", "violence") can be part of."""
     charged: bool = False
     """The clause names a charge ("suspected of taking part"): an arrest made afterwards."""
+    retyped_by: str = ""
+    """``file:line`` of the re-typing rule that gave ``sub`` ("": the trigger's type)."""
 
     @property
     def event_type(self) -> EventType:
@@ -195,63 +168,14 @@ def _resolve_sub(
     sentence: Sentence,
     tax: Taxonomy,
     triggers: list[TriggerMatch],
-) -> SubEventType:
-    """Sharpen the trigger's sub-event type with what else the clause says."""
-    start, end = clause
-    sentence_start, sentence_end = sentence.start, sentence.end
-    sub = best.sub
-    cues = tax.cues
-    if "target" in best.trigger.flags:
-        if _ATTACKER.search(text, start, best.end) is None and _protesting(triggers):
-            return tax.sub_event(EventType.RIOTS, "Violent demonstration")  # turned violent
-        # who was hit: the object after the verb, else (passive "soldiers were killed")
-        # state forces or civilians named before it; attackers before it do not count
-        armed = next(
-            (m for m in cues.armed.finditer(text, best.end, end) if not _SAYS.match(text, m.end())),
-            None,
-        )  # "..., police said": a source, not a target
-        civilian = cues.civilian.search(text, best.end, end)
-        if armed is None and civilian is None:
-            armed = _STATE.search(text, start, best.start)
-        if armed is not None and (
-            civilian is None or abs(armed.start() - best.end) <= abs(civilian.start() - best.end)
-        ):
-            return tax.sub_event(EventType.BATTLES, "Armed clash")
-        return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
-    if sub.name == "Armed clash" and _protesting(triggers):  # protesters clashing with police
-        return tax.sub_event(EventType.RIOTS, "Violent demonstration")
-    if (  # "clashes between Hindus and Muslims": communities, no armed group, fight as mobs
-        sub.name == "Armed clash"
-        and cues.mob.search(text, start, end)
-        and not cues.armed.search(text, start, end)
-    ):
-        return tax.sub_event(EventType.RIOTS, "Mob violence")
-    attack = sub.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS and sub.name == "Attack"
-    if attack and _protesting(triggers):
-        if _STATE.search(text, start, best.start + 40):  # police firing on a crowd
-            return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")
-        if _ATTACKER.search(text, start, best.end) is None:
-            return tax.sub_event(EventType.RIOTS, "Violent demonstration")
-    if sub.name == "Abduction/forced disappearance" and _COUNTED.search(text, start, end):
-        return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")  # killings first
-    riot = sub.event_type is EventType.RIOTS and sub.name == "Violent demonstration"
-    if riot and _GUNMEN.search(text, start, best.start):  # "gunmen fired on residents and ..."
-        return tax.sub_event(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
-    if riot and cues.mob.search(text, start, end):
-        state = cues.armed.search(text, start, end) or _PROTEST.search(text, start, end)
-        if not state:
-            return tax.sub_event(EventType.RIOTS, "Mob violence")
-    territory = sub.event_type is EventType.BATTLES and sub.name.endswith("territory")
-    if territory and cues.withdrawal.search(text, sentence_start, sentence_end):
-        return tax.sub_event(EventType.STRATEGIC_DEVELOPMENTS, "Non-violent transfer of territory")
-    if sub.event_type is EventType.PROTESTS and sub.name == "Peaceful protest":
-        if _CLASHES.search(text, start, end):  # "a protester was shot during clashes"
-            return tax.sub_event(EventType.RIOTS, "Violent demonstration")
-        if cues.protest_excessive.search(text, start, end):
-            return tax.sub_event(EventType.PROTESTS, "Excessive force against protesters")
-        if cues.protest_intervention.search(text, start, end):
-            return tax.sub_event(EventType.PROTESTS, "Protest with intervention")
-    return sub
+) -> tuple[SubEventType, str]:
+    """Sharpen the trigger's sub-event type with what else the clause says.
+
+    The rules are the codebook's ``retyping.tsv`` (:mod:`.retyping`); returns the type
+    and the ``file:line`` of the rule that gave it ("" for the trigger's own).
+    """
+    sub, rule = retype(tax.retyping, Clue(text, best, clause, sentence, tax.cues, triggers))
+    return sub, rule.where if rule is not None else ""
 
 
 def find_mentions(
@@ -295,7 +219,7 @@ def find_mentions(
         return []
     for index, (trig, alleged) in enumerate(live):
         # "the bomb that tore through the avenue, killing six": the charge is also reported
-        if alleged and _COUNTED.search(text, trig.end, sentence.end):
+        if alleged and cues.counted.search(text, trig.end, sentence.end):
             live[index] = (trig, False)
     charges = [t for t, alleged in live if alleged]
     live = [  # a word inside an alleged phrase ("drone strikes") is alleged with it
@@ -340,7 +264,7 @@ def find_mentions(
         later = [b for b in bounds if b > hi]
         if _RELATIVE_NEXT.match(text, hi):  # "... on worshippers who gathered to protest"
             context += [t for t in found if hi <= t.start < (later[0] if later else hi)]
-        sub = _resolve_sub(best, text, (lo, hi), sentence, tax, context)
+        sub, retyped_by = _resolve_sub(best, text, (lo, hi), sentence, tax, context)
         types: frozenset[EventType] | None = None
         plural = False
         for ana in anaphors:
@@ -433,6 +357,7 @@ def find_mentions(
                 background=background,
                 weak="weak" in best.trigger.flags,
                 reasons=tuple(reasons),
+                retyped_by=retyped_by,
             )
         )
         previous_lo = lo

@@ -17,22 +17,29 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InputError
 from ..model import EventType
+from .casualties import CasualtyWords
 from .prefilter import PrefixScanner, Searcher, SpanGate
+
+if TYPE_CHECKING:
+    from .page import Furniture
+    from .retyping import RetypeRule
 
 __all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
 
 _FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top", "inherit"})
+#: Kinds of ``cues.tsv`` rows that are parts of other patterns, not cues of their own.
+_NOT_CUES = frozenset({"anaphor_noun", "anaphor_determiner", "clause", "crowd_stop"})
 _MACROS = {"<w>": r"[\w’'-]+", "<g>": r"[^.;:!?\n]{0,60}?"}
 
 
@@ -84,39 +91,83 @@ class TriggerMatch:
         return self.trigger.sub.priority - penalty + self.trigger.weight
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """Compiled qualifier patterns (see ``cues.tsv``).
+#: The cue kinds the extractor's code reads: a codebook must give each of them.
+REQUIRED_CUES = (
+    "anaphor",
+    "new_event",
+    "hypothetical",
+    "allegation",
+    "background",
+    "aggregate",
+    "near",
+    "actor",
+    "armed",
+    "civilian",
+    "crowd",
+    "clause",
+    "protest_intervention",
+    "protest_excessive",
+    "mob",
+    "withdrawal",
+    "reporting",
+    "non_event",
+    "celebration",
+    "place_anaphor",
+    "state",
+    "counted",
+)
 
-    :meth:`Taxonomy.for_text` gives them gated for one text (see
-    :class:`~.prefilter.SpanGate`); they search alike.
+
+class Cues(Mapping[str, Searcher]):
+    """Compiled qualifier patterns by kind (the first column of ``cues.tsv``).
+
+    A cue kind is a key: ``cues["mob"]``, also readable as ``cues.mob``. A new kind of
+    row in ``cues.tsv`` is a new key, with no code to change; the rows of one kind are
+    alternatives of one pattern. :meth:`Taxonomy.for_text` gives them gated for one
+    text (see :class:`~incidentmap.text.patterns.SpanGate`); they search alike.
+
+    >>> cues = Taxonomy.default().cues
+    >>> cues["mob"].search("a mob of villagers") is not None, "mob" in cues
+    (True, True)
     """
 
-    anaphor: Searcher
-    anaphor_types: tuple[frozenset[EventType], ...]
-    anaphor_nouns: tuple[re.Pattern[str], ...]
-    new_event: Searcher
-    hypothetical: Searcher
-    allegation: Searcher
-    background: Searcher
-    aggregate: Searcher
-    near: Searcher
-    actor: Searcher
-    armed: Searcher
-    civilian: Searcher
-    crowd: Searcher
-    clause: Searcher
-    protest_intervention: Searcher
-    protest_excessive: Searcher
-    mob: Searcher
-    withdrawal: Searcher
-    reporting: Searcher
-    non_event: Searcher
-    celebration: Searcher
-    place_anaphor: Searcher
+    __slots__ = ("_kinds", "anaphor_nouns", "anaphor_types")
 
+    def __init__(
+        self,
+        kinds: Mapping[str, Searcher],
+        *,
+        anaphor_types: tuple[frozenset[EventType], ...],
+        anaphor_nouns: tuple[re.Pattern[str], ...],
+    ) -> None:
+        self._kinds = dict(kinds)
+        self.anaphor_types = anaphor_types
+        """For each anaphor noun (in ``cues.tsv`` order), the event types it can name."""
+        self.anaphor_nouns = anaphor_nouns
+        """The anaphor nouns' patterns, on lower-cased text."""
 
-_CUE_FIELDS = dataclasses.fields(Cues)
+    def __getitem__(self, kind: str) -> Searcher:
+        return self._kinds[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def __getattr__(self, kind: str) -> Searcher:
+        try:
+            return self._kinds[kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+    def replace(self, kinds: Mapping[str, Searcher]) -> Cues:
+        """Return these cues with the patterns of ``kinds`` swapped in."""
+        return Cues(
+            {**self._kinds, **kinds},
+            anaphor_types=self.anaphor_types,
+            anaphor_nouns=self.anaphor_nouns,
+        )
 
 
 def _compile(
@@ -147,23 +198,69 @@ def _rows(path: Path | str, text: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-class Taxonomy:
-    """Event types, sub-event types, triggers and cues.
+#: The files of a codebook folder; one a user's folder lacks is taken from the shipped one.
+CODEBOOK_FILES = (
+    "taxonomy.json",
+    "triggers.tsv",
+    "cues.tsv",
+    "page_furniture.tsv",
+    "retyping.tsv",
+    "numbers.tsv",
+    "tolls.tsv",
+)
 
-    Use :meth:`default` for the lexicon that ships with incidentmap or :meth:`load`
-    for your own files in the same formats.
+#: The shipped English codebook, inside the package.
+_SHIPPED = "codebook/en"
+
+
+class Taxonomy:
+    """A codebook: event types, sub-event types, triggers, cues and the rules of news copy.
+
+    Use :meth:`default` for the English codebook that ships with incidentmap,
+    :meth:`from_codebook` for a folder of your own (``incidentmap run --codebook DIR``)
+    or :meth:`load` for your own taxonomy, trigger and cue files.
     """
 
     def __init__(
-        self, sub_event_types: tuple[SubEventType, ...], triggers: tuple[Trigger, ...], cues: Cues
+        self,
+        sub_event_types: tuple[SubEventType, ...],
+        triggers: tuple[Trigger, ...],
+        cues: Cues,
+        *,
+        furniture: Furniture | None = None,
+        retyping: tuple[RetypeRule, ...] = (),
+        casualties: CasualtyWords | None = None,
     ) -> None:
         self.sub_event_types = sub_event_types
         self.triggers = triggers
         self.cues = cues
+        self._furniture = furniture
+        self.retyping = retyping
+        """The re-typing rules of ``retyping.tsv``, in file order."""
+        self.casualties = casualties or CasualtyWords.default()
+        """The number and toll words (``numbers.tsv``, ``tolls.tsv``)."""
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
         self._families: dict[str, frozenset[EventType]] = {}
+        self._sources: tuple[tuple[str, str, str], ...] | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle a codebook as the text of its files (worker processes parse it once)."""
+        if self._sources is None:
+            raise TypeError("only a taxonomy loaded from files can be pickled")
+        if self._sources == _default()._sources:
+            return (Taxonomy.default, ())
+        return (_from_sources, (self._sources,))
+
+    @property
+    def furniture(self) -> Furniture:
+        """The openings of page-furniture lines (``page_furniture.tsv``)."""
+        if self._furniture is None:
+            from .page import Furniture
+
+            self._furniture = Furniture.default()
+        return self._furniture
 
     @classmethod
     def default(cls) -> Taxonomy:
@@ -171,8 +268,37 @@ class Taxonomy:
         return _default()
 
     @classmethod
+    def from_codebook(cls, folder: Path | str) -> Taxonomy:
+        """Load the codebook in ``folder``; files it lacks come from the shipped English one.
+
+        The folder holds files named as in :data:`CODEBOOK_FILES` (``taxonomy.json``,
+        ``triggers.tsv``, ...), in the formats of the shipped ones
+        (``src/incidentmap/incidents/codebook/``). Loaded codebooks are cached by path.
+
+        Raises
+        ------
+        InputError
+            When ``folder`` is no folder or holds none of the codebook's files, or when a
+            file names an unknown event or sub-event type or holds a bad pattern; the
+            message gives the file and line.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     _ = (Path(folder) / "taxonomy.json").write_text("{}")
+        ...     Taxonomy.from_codebook(folder)
+        Traceback (most recent call last):
+        ...
+        incidentmap.errors.InputError: .../taxonomy.json: bad taxonomy: 'event_types'
+        """
+        return _from_codebook(str(Path(folder).expanduser().resolve()))
+
+    @classmethod
     def load(cls, taxonomy: Path | str, triggers: Path | str, cues: Path | str) -> Taxonomy:
         """Load a taxonomy from a JSON file, a triggers TSV and a cues TSV.
+
+        The codebook's other files are the shipped English ones.
 
         Raises
         ------
@@ -180,16 +306,18 @@ class Taxonomy:
             When a file names an unknown event type or sub-event type, or a pattern
             does not compile; the message gives file and line.
         """
-        return cls._parse(
-            (str(taxonomy), Path(taxonomy).read_text("utf-8")),
-            (str(triggers), Path(triggers).read_text("utf-8")),
-            (str(cues), Path(cues).read_text("utf-8")),
-        )
+        sources = _shipped()
+        for name, path in (("taxonomy.json", taxonomy), ("triggers.tsv", triggers),
+                           ("cues.tsv", cues)):  # fmt: skip
+            sources[name] = (str(path), Path(path).read_text("utf-8"))
+        return _from_sources(tuple((n, *sources[n]) for n in CODEBOOK_FILES))
 
     @classmethod
-    def _parse(
-        cls, taxonomy: tuple[str, str], triggers: tuple[str, str], cues: tuple[str, str]
-    ) -> Taxonomy:
+    def _parse(cls, sources: dict[str, tuple[str, str]]) -> Taxonomy:
+        from .page import Furniture
+        from .retyping import parse_retyping
+
+        taxonomy, triggers, cues = (sources[n] for n in CODEBOOK_FILES[:3])
         subs: list[SubEventType] = []
         try:
             data = json.loads(taxonomy[1])
@@ -233,7 +361,26 @@ class Taxonomy:
                 )
             compiled = _compile(pattern, macros, where=triggers[0], line=number, lowered=True)
             trig.append(Trigger(sub, float(weight), flagset, compiled))
-        return cls(tuple(subs), tuple(trig), _parse_cues(cues[0], cue_rows, macros))
+        furniture = Furniture.parse(sources["page_furniture.tsv"][1],
+                                    source=sources["page_furniture.tsv"][0])  # fmt: skip
+        parsed_cues = _parse_cues(cues[0], cue_rows, macros)
+        retyping = parse_retyping(
+            sources["retyping.tsv"][1],
+            source=sources["retyping.tsv"][0],
+            sub_event_types={f"{s.event_type.value}: {s.name}": s for s in subs},
+            cue_kinds=list(parsed_cues),
+        )
+        casualties = CasualtyWords.parse(sources["numbers.tsv"], sources["tolls.tsv"])
+        loaded = cls(
+            tuple(subs),
+            tuple(trig),
+            parsed_cues,
+            furniture=furniture,
+            retyping=retyping,
+            casualties=casualties,
+        )
+        loaded._sources = tuple((n, *sources[n]) for n in CODEBOOK_FILES)
+        return loaded
 
     def for_text(self, text: str) -> Taxonomy:
         """Return this taxonomy with its cue patterns bound to ``text``, to search it faster.
@@ -247,19 +394,14 @@ class Taxonomy:
         if self._scanner is None:
             self._scanner = PrefixScanner([t.pattern for t in self.triggers])
         if self._cue_gate is None:
-            names = tuple(
-                f.name
-                for f in dataclasses.fields(self.cues)
-                if isinstance(getattr(self.cues, f.name), re.Pattern)
-            )
-            patterns = [getattr(self.cues, name) for name in names]
+            names = tuple(k for k, v in self.cues.items() if isinstance(v, re.Pattern))
+            patterns = [cast("re.Pattern[str]", self.cues[name]) for name in names]
             self._cue_gate = (SpanGate(patterns), names)
         gate, names = self._cue_gate
-        fields: dict[str, Any] = {f.name: getattr(self.cues, f.name) for f in _CUE_FIELDS}
-        fields.update(zip(names, gate.bind(text), strict=True))
+        bound = self.cues.replace(dict(zip(names, gate.bind(text), strict=True)))
         view = Taxonomy.__new__(Taxonomy)
         view.__dict__.update(self.__dict__)
-        view.cues = Cues(**fields)
+        view.cues = bound
         return view
 
     def family(self, word: str) -> frozenset[EventType]:
@@ -329,6 +471,7 @@ def lower_same_length(text: str) -> str:
 
 def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str, str]) -> Cues:
     lists: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
     nouns: list[tuple[str, frozenset[EventType]]] = []
     for number, cols in rows:
         kind = cols[0]
@@ -340,11 +483,7 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
             nouns.append((cols[1], types))
         elif len(cols) >= 2:
             lists.setdefault(kind, []).append(cols[1])
-
-    def one(kind: str) -> re.Pattern[str]:
-        if kind not in lists:
-            raise InputError(f"no {kind!r} rows", source=where)
-        return _compile("|".join(f"(?:{v})" for v in lists[kind]), macros, where=where, line=0)
+            lines.setdefault(kind, number)
 
     det = "|".join(lists.get("anaphor_determiner", ["the"]))
     noun_alt = "|".join(f"(?P<n{i}>{pattern})" for i, (pattern, _) in enumerate(nouns))
@@ -353,40 +492,59 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
     mods = rf"(?:(?!{stop})[\w’'-]+ ){{0,2}}?"
     anaphor = _compile(f"(?:{det}) {mods}(?:{noun_alt})", macros, where=where, line=0)
     clause = re.compile("|".join(lists.get("clause", [";"])), re.IGNORECASE)
+    kinds: dict[str, Searcher] = {
+        kind: _compile("|".join(f"(?:{v})" for v in values), macros, where=where, line=lines[kind])
+        for kind, values in lists.items()
+        if kind not in _NOT_CUES
+    }
+    if "civ" in kinds:  # the noun list's macro name is short; the cue's is not
+        kinds["civilian"] = kinds.pop("civ")
+    kinds["anaphor"] = anaphor
+    kinds["clause"] = clause
+    missing = [k for k in REQUIRED_CUES if k not in kinds]
+    if missing:
+        raise InputError(f"no rows of the cue kinds {missing}, which the extractor reads",
+                         source=where)  # fmt: skip
     return Cues(
-        anaphor=anaphor,
+        kinds,
         anaphor_types=tuple(types for _, types in nouns),
         anaphor_nouns=tuple(
             _compile(p, macros, where=where, line=0, lowered=True) for p, _ in nouns
         ),
-        new_event=one("new_event"),
-        hypothetical=one("hypothetical"),
-        allegation=one("allegation"),
-        background=one("background"),
-        aggregate=one("aggregate"),
-        near=one("near"),
-        actor=one("actor"),
-        armed=one("armed"),
-        civilian=one("civ"),
-        crowd=one("crowd"),
-        clause=clause,
-        protest_intervention=one("protest_intervention"),
-        protest_excessive=one("protest_excessive"),
-        mob=one("mob"),
-        withdrawal=one("withdrawal"),
-        reporting=one("reporting"),
-        non_event=one("non_event"),
-        celebration=one("celebration"),
-        place_anaphor=one("place_anaphor"),
     )
+
+
+def _shipped() -> dict[str, tuple[str, str]]:
+    """Return the shipped English codebook's files: name -> (where, text)."""
+    folder = resources.files("incidentmap.incidents").joinpath(_SHIPPED)
+    return {name: (name, folder.joinpath(name).read_text("utf-8")) for name in CODEBOOK_FILES}
 
 
 @lru_cache(maxsize=1)
 def _default() -> Taxonomy:
-    package = resources.files("incidentmap.incidents")
-    return Taxonomy._parse(
-        *(
-            (name, package.joinpath(name).read_text("utf-8"))
-            for name in ("taxonomy.json", "triggers.tsv", "cues.tsv")
+    return Taxonomy._parse(_shipped())
+
+
+@lru_cache(maxsize=8)
+def _from_sources(sources: tuple[tuple[str, str, str], ...]) -> Taxonomy:
+    return Taxonomy._parse({name: (where, text) for name, where, text in sources})
+
+
+def _from_codebook(folder: str) -> Taxonomy:
+    path = Path(folder)
+    if not path.is_dir():
+        raise InputError(f"no codebook folder {folder!r}", source=folder)
+    sources = _shipped()
+    own = [name for name in CODEBOOK_FILES if (path / name).is_file()]
+    if not own:
+        raise InputError(
+            f"the codebook folder holds none of the codebook's files {list(CODEBOOK_FILES)}",
+            source=folder,
         )
-    )
+    for name in own:
+        try:
+            sources[name] = (str(path / name), (path / name).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            where = str(path / name)
+            raise InputError(f"cannot read the codebook file: {exc}", source=where) from exc
+    return _from_sources(tuple((n, *sources[n]) for n in CODEBOOK_FILES))

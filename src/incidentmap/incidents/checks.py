@@ -1,0 +1,62 @@
+"""Run the examples of every codebook row: a broken rule names its file and line.
+
+Each row of the codebook's rule files carries a sentence it must match and, mostly, one
+it must not. :func:`codebook_problems` runs them all against a loaded codebook and
+returns what failed; ``tests/test_codebook.py`` asserts there is nothing for the shipped
+codebook, and ``incidentmap codebook check DIR`` runs them for a user's folder.
+
+Examples
+--------
+>>> from incidentmap.incidents import Taxonomy
+>>> codebook_problems(Taxonomy.default())
+[]
+"""
+
+from __future__ import annotations
+
+from .mentions import Mention, find_mentions
+from .taxonomy import Taxonomy
+
+__all__ = ["codebook_problems", "mentions_of"]
+
+
+def mentions_of(text: str, taxonomy: Taxonomy) -> list[Mention]:
+    """Return the event mentions of every sentence of ``text``."""
+    from ..text.sentences import split_sentences
+
+    bound = taxonomy.for_text(text)
+    return [m for s in split_sentences(text) for m in find_mentions(text, s, taxonomy=bound)]
+
+
+def codebook_problems(taxonomy: Taxonomy) -> list[str]:
+    """Return one line per failing example of the codebook's rows (empty: all pass).
+
+    Page furniture: the opening must start its example and not its counter-example.
+    Re-typing: the rule must re-type a mention of its example and none of its
+    counter-example. Number and toll words: the example must give the row's count.
+    """
+    problems = []
+    furniture = taxonomy.furniture
+    for row in furniture.rows:
+        if not furniture.opens(row.must_match):
+            problems.append(f"{row.where}: does not match {row.must_match!r}")
+        if row.must_not_match and furniture.opens(row.must_not_match):
+            problems.append(f"{row.where}: matches {row.must_not_match!r}")
+    for rule in taxonomy.retyping:
+        found = mentions_of(rule.must_match, taxonomy)
+        if not any(m.retyped_by == rule.where for m in found):
+            got = [f"{m.sub.event_type.value}: {m.sub.name} ({m.retyped_by or 'trigger'})"
+                   for m in found]  # fmt: skip
+            problems.append(f"{rule.where}: does not re-type {rule.must_match!r}; got {got}")
+        if rule.must_not_match and any(
+            m.retyped_by == rule.where for m in mentions_of(rule.must_not_match, taxonomy)
+        ):
+            problems.append(f"{rule.where}: re-types {rule.must_not_match!r}")
+    words = taxonomy.casualties
+    for word in (*words.numbers, *words.tolls):
+        counts = [c.count for c in words.find(word.example)]
+        if word.count not in counts:
+            problems.append(
+                f"{word.where}: {word.example!r} gives the counts {counts}, not {word.count}"
+            )
+    return problems

@@ -1,0 +1,232 @@
+"""Re-typing rules: what else a clause says sharpens the sub-event type of its trigger.
+
+"An armed clash where only a crowd is named is mob violence": such rules are rows of
+the codebook's ``retyping.tsv`` (read its header for the columns). Each row names the
+type it applies to, its conditions and the type it gives, and carries an example
+sentence it must re-type and one it must leave alone; ``tests/test_codebook.py`` runs
+both for every row. Types are checked against the taxonomy when the codebook loads,
+and an error names the file and the row.
+
+Examples
+--------
+>>> from incidentmap.incidents import Taxonomy
+>>> rule = next(r for r in Taxonomy.default().retyping if r.target.name == "Mob violence")
+>>> rule.source.name, [str(c) for c in rule.conditions]
+('Armed clash', ['mob in clause', 'no armed in clause'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..model import EventType
+
+if TYPE_CHECKING:
+    from ..text.sentences import Sentence
+    from .taxonomy import Cues, SubEventType, TriggerMatch
+
+__all__ = ["Condition", "RetypeRule", "parse_retyping", "retype"]
+
+#: The stretches of text a condition can look in, relative to the clause and trigger.
+SPANS = ("clause", "sentence", "before", "through", "before+40", "after")
+#: Conditions computed in code rather than by a cue (see the header of retyping.tsv).
+PREDICATES = ("protest trigger", "armed target")
+_SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One condition of a rule: a cue found (or not) in a span, or a named predicate."""
+
+    kind: str
+    """A cue kind of ``cues.tsv``, or one of :data:`PREDICATES`."""
+    span: str = ""
+    negated: bool = False
+
+    def __str__(self) -> str:
+        if not self.span:
+            return self.kind
+        return f"{'no ' if self.negated else ''}{self.kind} in {self.span}"
+
+    def holds(self, clue: Clue) -> bool:
+        """Whether the condition holds for the clause in ``clue``."""
+        if self.kind == "protest trigger":
+            found = any(t.sub.event_type is EventType.PROTESTS for t in clue.context)
+        elif self.kind == "armed target":
+            found = _armed_target(clue)
+        else:
+            lo, hi = clue.span(self.span)
+            found = clue.cues[self.kind].search(clue.text, lo, hi) is not None
+        return found is not self.negated
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    """What a rule reads: the clause, its strongest trigger and the triggers around it."""
+
+    text: str
+    best: TriggerMatch
+    clause: tuple[int, int]
+    sentence: Sentence
+    cues: Cues
+    context: Sequence[TriggerMatch]
+
+    def span(self, name: str) -> tuple[int, int]:
+        """Return the offsets of the named span (see :data:`SPANS`)."""
+        start, end = self.clause
+        if name == "clause":
+            return start, end
+        if name == "sentence":
+            return self.sentence.start, self.sentence.end
+        if name == "before":
+            return start, self.best.start
+        if name == "through":
+            return start, self.best.end
+        if name == "before+40":
+            return start, self.best.start + 40
+        return self.best.end, end  # after
+
+
+@dataclass(frozen=True, slots=True)
+class RetypeRule:
+    """One row of ``retyping.tsv``."""
+
+    source: SubEventType | None
+    """The type the rule applies to; ``None`` for any trigger flagged ``target``."""
+    conditions: tuple[Condition, ...]
+    target: SubEventType
+    must_match: str
+    must_not_match: str
+    where: str
+    """``file:line`` of the row."""
+
+    def applies(self, clue: Clue) -> bool:
+        """Whether the rule re-types the clause's trigger."""
+        best = clue.best
+        if self.source is None:
+            if "target" not in best.trigger.flags:
+                return False
+        elif "target" in best.trigger.flags or best.sub != self.source:
+            return False
+        return all(c.holds(clue) for c in self.conditions)
+
+
+def retype(rules: Sequence[RetypeRule], clue: Clue) -> tuple[SubEventType, RetypeRule | None]:
+    """Return the clause's sub-event type and the rule that gave it (``None``: the trigger's).
+
+    The first rule that applies wins.
+    """
+    for rule in rules:
+        if rule.applies(clue):
+            return rule.target, rule
+    return clue.best.sub, None
+
+
+def _armed_target(clue: Clue) -> bool:
+    """Whether the target hit is armed: the nearer one named after the verb.
+
+    None named after it ("soldiers were killed"): whether state forces are named before
+    it; attackers before it do not count. "..., police said" names a source, no target.
+    """
+    text, best, cues = clue.text, clue.best, clue.cues
+    start, end = clue.clause
+    armed = next(
+        (m for m in cues["armed"].finditer(text, best.end, end) if not _SAYS.match(text, m.end())),
+        None,
+    )
+    civilian = cues["civilian"].search(text, best.end, end)
+    if armed is None and civilian is None:
+        armed = cues["state"].search(text, start, best.start)
+    return armed is not None and (
+        civilian is None or abs(armed.start() - best.end) <= abs(civilian.start() - best.end)
+    )
+
+
+def parse_retyping(
+    text: str,
+    *,
+    source: str,
+    sub_event_types: Mapping[str, SubEventType],
+    cue_kinds: Sequence[str],
+) -> tuple[RetypeRule, ...]:
+    """Read the rows of a ``retyping.tsv``.
+
+    Parameters
+    ----------
+    text, source
+        The file's text and its name (for error messages).
+    sub_event_types
+        The taxonomy's sub-event types by ``"Event type: Sub-event type"``.
+    cue_kinds
+        The cue kinds of the codebook's ``cues.tsv``.
+
+    Raises
+    ------
+    InputError
+        For a row with a wrong number of columns, an unknown type, cue kind or span, or
+        without an example; the message names the file and line.
+    """
+    rules = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) == 4:
+            fields.append("")
+        if len(fields) != 5:
+            raise InputError(
+                "expected 'from<TAB>when<TAB>to<TAB>must match<TAB>must not match', "
+                f"got {len(fields)} columns",
+                source=source,
+                line=number,
+            )
+        origin, when, to, must, must_not = (f.strip() for f in fields)
+
+        def sub(name: str, *, line: int = number) -> SubEventType:
+            found = sub_event_types.get(name)
+            if found is None:
+                raise InputError(
+                    f"unknown sub-event type {name!r}; write 'Event type: Sub-event type', "
+                    f"one of {sorted(sub_event_types)}",
+                    source=source,
+                    line=line,
+                )
+            return found
+
+        conditions = tuple(
+            _condition(term, cue_kinds, source=source, line=number)
+            for term in (t.strip() for t in when.split(" and "))
+            if term
+        )
+        if not must:
+            raise InputError("a rule needs an example it must match", source=source, line=number)
+        rules.append(
+            RetypeRule(
+                None if origin == "flag target" else sub(origin),
+                conditions,
+                sub(to),
+                must,
+                must_not,
+                f"{source}:{number}",
+            )
+        )
+    return tuple(rules)
+
+
+def _condition(term: str, cue_kinds: Sequence[str], *, source: str, line: int) -> Condition:
+    if term in PREDICATES:
+        return Condition(term)
+    negated = term.startswith("no ")
+    kind, _, span = term.removeprefix("no ").partition(" in ")
+    if kind not in cue_kinds or span not in SPANS:
+        raise InputError(
+            f"bad condition {term!r}: write '[no] KIND in SPAN' with a cue kind of cues.tsv "
+            f"and SPAN one of {list(SPANS)}, or one of {list(PREDICATES)}",
+            source=source,
+            line=line,
+        )
+    return Condition(kind, span, negated)
