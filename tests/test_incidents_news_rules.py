@@ -85,3 +85,9 @@ def test_a_coup_attempt_is_a_strategic_development() -> None:
     assert kinds(foreground(text, places={"Nigeria": NIGERIA})) == [
         ("Strategic developments", "Other")
     ]
+
+
+def test_a_pages_date_stamp_does_not_date_its_events() -> None:
+    text = "date 2021-11-07 KANO • Protesters stormed the governor's office in Kano yesterday."
+    (riot,) = foreground(text, places={"Kano": KANO})
+    assert riot.event_date == "2021-11-06"  # yesterday of publication, not the stamp's day

@@ -54,7 +54,7 @@ from .dedupe import incident_id
 from .facts import Index, clause_facts
 from .locate import Location, fallback_location, seat_of, specificity, town_within
 from .mentions import find_mentions
-from .page import FurnitureLines, fold_headline, headline_end, is_caption
+from .page import FurnitureLines, fold_headline, headline_end, is_caption, page_stamp
 from .taxonomy import Taxonomy
 
 __all__ = ["extract_incidents"]
@@ -99,7 +99,8 @@ def extract_incidents(
     text = article.text
     tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
     sentences = split_sentences(text)
-    dates = Index([(d.start, d) for d in find_dates(text, published=article.published)])
+    found_dates = find_dates(text, published=article.published)
+    dates = Index([(d.start, d) for d in found_dates if not page_stamp(text, d.start)])
     casualties = Index([(c.start, c) for c in find_casualties(text, words=tax.casualties)])
     zone_start, zone = _dateline_zone(text, toponyms)
     # the first place of a dateline the geoparser did not mark ("Baku — ...")

@@ -183,6 +183,27 @@ def is_caption(line: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+_STAMP = re.compile(
+    r"(?:last |first )?(?:date|dated|published|updated|posted|modified)(?: on)?\s*[:|-]?",
+    re.IGNORECASE,
+)
+
+
+def page_stamp(text: str, at: int) -> bool:
+    """Whether the date at offset ``at`` is the page's own stamp ("Published: 3 May 2024").
+
+    A page dates itself on a line of its own or before the headline; that is when it
+    was put online, never when an event it tells happened.
+
+    >>> text = "date 2022-01-06 ALMATY • Protesters stormed buildings yesterday."
+    >>> page_stamp(text, 5), page_stamp("Police said on 5 May", 15)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    return len(before) <= 40 and bool(_STAMP.fullmatch(before.strip()))
+
+
 #: A line that ends with a photo credit is a caption: "Police fire tear gas (Photo: AFP)".
 _CREDIT = re.compile(
     r"[(\[](?:file )?(?:photo|image|picture|pic|photograph|video|credit)s?(?: by)?\s*[:/-]?"
