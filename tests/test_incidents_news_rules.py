@@ -91,3 +91,12 @@ def test_a_pages_date_stamp_does_not_date_its_events() -> None:
     text = "date 2021-11-07 KANO • Protesters stormed the governor's office in Kano yesterday."
     (riot,) = foreground(text, places={"Kano": KANO})
     assert riot.event_date == "2021-11-06"  # yesterday of publication, not the stamp's day
+
+
+def test_an_optional_space_in_a_trigger_matches_both_spellings() -> None:
+    # "air ?strikes" in triggers.tsv: "airstrikes" and "air strikes" alike
+    for spelling in ("airstrikes", "air strikes", "airstrike"):
+        text = f"Eleven villagers were killed on Tuesday in {spelling} on Kano."
+        assert kinds(foreground(text, places={"Kano": KANO})) == [
+            ("Explosions/Remote violence", "Air/drone strike")
+        ], spelling

@@ -181,7 +181,8 @@ def _compile(
     text = source
     for name, value in macros.items():
         text = text.replace(name, value)
-    text = text.replace(" ", r"\s+")
+    # "air ?strikes": an optional space; any other space: any run of white space
+    text = text.replace(" ?", r"\s*").replace(" ", r"\s+")
     try:
         if lowered:
             return re.compile(rf"(?:{text})(?![\w])")
