@@ -100,3 +100,12 @@ def test_an_optional_space_in_a_trigger_matches_both_spellings() -> None:
         assert kinds(foreground(text, places={"Kano": KANO})) == [
             ("Explosions/Remote violence", "Air/drone strike")
         ], spelling
+
+
+def test_a_passive_verb_with_its_agent_hit_its_subject() -> None:
+    civilians = "At least 22 people were killed by rebel fighters in Kano on Monday."
+    soldiers = "Three soldiers were killed by militants in Kano on Monday."
+    assert kinds(foreground(civilians, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Attack")
+    ]
+    assert kinds(foreground(soldiers, places={"Kano": KANO})) == [("Battles", "Armed clash")]

@@ -35,6 +35,8 @@ __all__ = ["Condition", "RetypeRule", "parse_retyping", "retype"]
 SPANS = ("clause", "sentence", "before", "through", "before+40", "after")
 #: Conditions computed in code rather than by a cue (see the header of retyping.tsv).
 PREDICATES = ("protest trigger", "armed target")
+#: The agent of a passive verb follows: "were killed by gunmen" names who attacked.
+_BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 
 
@@ -130,10 +132,20 @@ def _armed_target(clue: Clue) -> bool:
     """Whether the target hit is armed: the nearer one named after the verb.
 
     None named after it ("soldiers were killed"): whether state forces are named before
-    it; attackers before it do not count. "..., police said" names a source, no target.
+    it; attackers before it do not count. A passive verb with its agent ("villagers were
+    killed by rebel fighters") hit the nearer one named before it. "..., police said"
+    names a source, no target.
     """
     text, best, cues = clue.text, clue.best, clue.cues
     start, end = clue.clause
+    if _BY_AGENT.match(text, best.end):  # "22 people killed by ADF fighters": the subject was hit
+        hit = None
+        for kind in ("armed", "civilian"):
+            for m in cues[kind].finditer(text, start, best.start):
+                if hit is None or m.start() >= hit[1]:
+                    hit = (kind, m.start())
+        if hit is not None:
+            return hit[0] == "armed"
     armed = next(
         (m for m in cues["armed"].finditer(text, best.end, end) if not _SAYS.match(text, m.end())),
         None,
