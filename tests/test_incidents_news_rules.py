@@ -109,3 +109,14 @@ def test_a_passive_verb_with_its_agent_hit_its_subject() -> None:
         ("Violence against civilians", "Attack")
     ]
     assert kinds(foreground(soldiers, places={"Kano": KANO})) == [("Battles", "Armed clash")]
+
+
+def test_a_town_near_a_named_region_refines_the_event_told_there() -> None:
+    sinai = Place("curated:sinai", "Sinai Peninsula", 29.5, 33.8, "L", "PEN", "EG")
+    arish = Place("geonames:361546", "Arish", 31.13, 33.8, "P", "PPLA", "EG", "27", 150000)
+    text = (
+        "Militants attacked an army checkpoint in the Sinai Peninsula on Friday, killing 12 "
+        "soldiers. The gunfight near Arish lasted two hours."
+    )
+    (battle,) = foreground(text, places={"Sinai Peninsula": sinai, "Arish": arish})
+    assert battle.location == "Arish"

@@ -43,6 +43,8 @@ __all__ = [
 
 #: A mention of the same event type within this many sentences continues an incident.
 _FOLLOW_UP = 3
+#: How far from a region's point its towns may lie (a peninsula, a valley, a desert).
+_WIDE_AREA_KM = 250.0
 #: The other side of a clash is the attackers of the incident just told.
 _RESPONSE = re.compile(
     r"\bwith (?:them|the (?:attackers|gunmen|assailants|kidnappers|abductors|bandits|raiders))\b",
@@ -282,8 +284,11 @@ def refines(new: Location, old: Location) -> bool:
     if b.parent_id == a.id:
         return True
     if specificity(a) <= 1:
-        same_admin = a.is_country or a.admin1 == b.admin1
-        return a.country_code == b.country_code and same_admin
+        # a region that is no province ("the Sinai Peninsula") holds the towns near it
+        wide = not (a.is_country or a.is_admin1)
+        near = wide and haversine_km(a.lat, a.lon, b.lat, b.lon) <= _WIDE_AREA_KM
+        same_admin = a.is_country or a.admin1 == b.admin1 or near
+        return a.country_code in (b.country_code, "") and same_admin
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 25.0
 
 
