@@ -120,3 +120,25 @@ def test_a_town_near_a_named_region_refines_the_event_told_there() -> None:
     )
     (battle,) = foreground(text, places={"Sinai Peninsula": sinai, "Arish": arish})
     assert battle.location == "Arish"
+
+
+def test_a_toll_told_after_a_deadly_demonstration_is_its_toll() -> None:
+    text = (
+        "Police fired tear gas at crowds of opposition supporters in Kano on Saturday, with "
+        "an officer and a protester killed in hours of violent clashes.\n\n"
+        "Live footage showed thousands running for safety.\n\n"
+        "One officer was killed and more than 100 injured, a police spokesman said."
+    )
+    incidents = foreground(text, places={"Kano": KANO})
+    assert len(incidents) == 1
+    assert incidents[0].injured == 100
+
+
+def test_a_weeklong_offensives_toll_and_separate_attacks_are_aggregates() -> None:
+    offensive = (
+        "He said 150 militants were killed and 15 others arrested during a week-long "
+        "military offensive around Kano."
+    )
+    separate = "Earlier, 26 people were killed in separate attacks around Kano."
+    assert foreground(offensive, places={"Kano": KANO}) == []
+    assert foreground(separate, places={"Kano": KANO}) == []

@@ -190,7 +190,13 @@ def antecedent(
             or crowd_arrests
             or (bool(response or seized) and draft.event_type in _ATTACKS)
         )
-        violent = draft.event_type not in _NON_VIOLENT or draft.sub_priority > 70
+        # a demonstration at which people died takes the toll told after it
+        violent = (
+            draft.event_type not in _NON_VIOLENT
+            or draft.sub_priority > 70
+            or bool(draft.killed)
+            or draft.killed_reported
+        )
         # "four of the attackers were killed": a toll of the event told, not a new one
         partitive = _PARTITIVE.search(
             mention.sentence.text,
