@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
 
@@ -61,6 +62,12 @@ def _lines(name: str) -> list[str]:
 
 def _keys(name: str) -> frozenset[str]:
     return frozenset(k for k in (normalize_name(ln) for ln in _lines(name)) if k)
+
+
+def _kind_words() -> frozenset[str]:
+    """Return the words of areas and settlements, lower case and capitalised ("County")."""
+    words = PlaceKinds.default().words
+    return words | {w.capitalize() for w in words}
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -167,7 +174,7 @@ class Lexicon:
             common_words=_keys("common_words.txt") | _keys("common_words_dictionary.txt"),
             given_names=frozenset(_lines("given_names.txt")),
             titles=frozenset(_lines("person_titles.txt")),
-            suffixes=frozenset(places.get("suffix", [])),
+            suffixes=frozenset(places.get("suffix", [])) | _kind_words(),
             cues=frozenset(places.get("cue", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),

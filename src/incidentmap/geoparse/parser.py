@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import InputError
+from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
 from .lexicon import Lexicon, acronym_key
@@ -54,10 +55,8 @@ def _listed(text: str, found: Sequence[Toponym]) -> set[int]:
     return out
 
 
-_SUFFIXES = (
-    " province", " city", " state", " governorate", " region", " district", " county",
-    " parish", " borough", " prefecture", " oblast", " municipality", " township",
-)  # fmt: skip
+#: " province", " county", " city" ...: a given span ending in one names a place by kind.
+_SUFFIXES = tuple(f" {word}" for word in sorted(PlaceKinds.default().words))
 
 
 class Geoparser:

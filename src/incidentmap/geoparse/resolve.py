@@ -42,6 +42,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
@@ -49,17 +50,18 @@ from .recognize import Mention
 
 __all__ = ["Resolver", "haversine_km"]
 
-_ADMIN_WORDS = frozenset(
-    {"province", "state", "governorate", "region", "prefecture", "oblast", "district", "county"}
-)
-_CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
+_KINDS = PlaceKinds.default()
+#: Words after a name that make it an administrative area ("province", "county").
+_ADMIN_WORDS = _KINDS.area_words
+#: Words after a name that make it a settlement ("city", "village").
+_CITY_WORDS = _KINDS.town
 #: Second-level areas the gazetteer does not hold ("Metcalfe County", "St. Bernard Parish").
-_SECOND_LEVEL = frozenset({"county", "parish", "borough"})
+_SECOND_LEVEL = _KINDS.second_level
 #: The hints (always lower case) that mark a mention of one of them.
 _COUNTY_HINTS = frozenset(f"suffix:{word}" for word in _SECOND_LEVEL)
 #: A name key that ends in the word of a second-level area ("seminole county"): a
 #: gazetteer name now, so the recognizer leaves the word in the key rather than a hint.
-_SECOND_LEVEL_NAME = re.compile(r" (county|parish|borough|district)$")
+_SECOND_LEVEL_NAME = re.compile(rf" ({'|'.join(sorted(_SECOND_LEVEL | _KINDS.district))})$")
 _MAX_CANDIDATES = 25
 #: Prior of a second-level area (county, district), on top of its population; less
 #: than a first-level area's, so "New York" stays the state.
@@ -69,10 +71,7 @@ ADMIN2_PRIOR = 1.0
 ADMIN2_BARE_NAME = 1.0
 #: Feature codes of the curated regions, islands, ranges and waters ("Darfur", "Java",
 #: "Middle East", "Alps", "Red Sea", "Indian Ocean").
-_CURATED_AREAS = frozenset(
-    {"RGN", "ISL", "PEN", "MTS", "DSRT", "DLTA", "VAL", "FRST", "SEA", "OCN", "GULF", "BAY",
-     "CHN", "STRT", "CNL", "LK"}
-)  # fmt: skip
+_CURATED_AREAS = _KINDS.wide_area_codes
 #: Prior of a curated region, island or sea, which has no population: about that of a
 #: first-level area of 500,000 people, so "Red Sea" is the sea unless the article is
 #: about Sudan (its Red Sea State) and "Java" is the island, not a village in Georgia.
@@ -104,22 +103,6 @@ SAME_SPOT_KM = 50.0
 _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
-
-
-def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: fast and close enough below a few hundred km."""
-    x = (lon2 - lon1) * math.cos((lat1 + lat2) * math.pi / 360.0)
-    return 111.195 * math.hypot(lat2 - lat1, x if abs(lon2 - lon1) <= 180 else 360 - abs(x))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two WGS 84 points (mean Earth radius 6371 km)."""
-    p = math.pi / 180.0
-    h = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 @dataclass(slots=True)
@@ -526,7 +509,7 @@ _TYPE_WORDS = "|".join(sorted(_ADMIN_WORDS | _CITY_WORDS))
 _WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
 #: "the province of X", "the city of X": only words of the first level or of a town, as
 #: "the district of X" and "the county of X" name second-level areas the gazetteer lacks.
-_FIRST_LEVEL_OR_TOWN = "province|state|governorate|region|oblast|city|town|village"
+_FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
 _WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
 #: What stands between two names of a list ("Ohio, Texas and Utah").
@@ -697,7 +680,7 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     lat = place.lat
     near = min(
         (
-            _approx_km(lat, place.lon, a.lat, a.lon)
+            approx_km(lat, place.lon, a.lat, a.lon)
             for a in anchors
             if -5.4 < a.lat - lat < 5.4  # farther than 600 km earns nothing
         ),
@@ -810,7 +793,7 @@ def _margin(ss: list[_Scored], pick: Place | None = None) -> float:
         if pick is None
         or s.place.feature_code != "ADM2"
         or s.place.id == pick.id
-        or _approx_km(s.place.lat, s.place.lon, pick.lat, pick.lon) > SAME_SPOT_KM
+        or approx_km(s.place.lat, s.place.lon, pick.lat, pick.lon) > SAME_SPOT_KM
     ]
     top = sorted(scores, reverse=True)
     return top[0] - top[1] if len(top) > 1 else 99.0
