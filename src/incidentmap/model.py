@@ -154,6 +154,27 @@ class Place:
     polygon_wkt: str | None = None
 
     @property
+    def source(self) -> str:
+        """Where the place comes from: the namespace of its id.
+
+        ``"geonames"`` (the shipped data or an imported GeoNames file), ``"curated"``
+        (the project's landmarks and regions) or ``"user"`` (a user's own places).
+
+        >>> Place("user:depot-7", "Depot 7", 33.3, 44.4, "S", "BLDG", "IQ").source
+        'user'
+        """
+        return self.id.partition(":")[0]
+
+    @property
+    def hand_picked(self) -> bool:
+        """Whether a person chose this place for the news: a curated or a user's own place.
+
+        Such a place carries no population, yet a story that names it most likely means
+        it, so the resolver gives it the prior of a curated landmark or region.
+        """
+        return self.source in ("curated", "user")
+
+    @property
     def is_country(self) -> bool:
         """Whether this place is a country (GeoNames ``PCL*`` codes)."""
         return self.feature_code in _COUNTRY_CODES

@@ -25,6 +25,7 @@ from ..text.normalize import normalize_name
 from .lexicon import Lexicon, acronym_key
 from .names import NameIndex
 from .ner import SpacyMentions, merge_mentions
+from .protocol import NameSource, PlaceLookup
 from .recognize import Mention, Recognizer
 from .resolve import Resolver
 
@@ -65,7 +66,8 @@ class Geoparser:
     Parameters
     ----------
     gazetteer
-        A :class:`~incidentmap.gazetteer.Gazetteer` (or an object with its lookup methods).
+        A :class:`~incidentmap.gazetteer.Gazetteer`, or any :class:`~.protocol.PlaceLookup`
+        (a :class:`~.protocol.NameSource` when ``index`` is not given).
     demonyms
         Whether demonyms and adjectives ("Iraqi", "Iran-linked") count as country mentions.
     index
@@ -84,7 +86,7 @@ class Geoparser:
 
     def __init__(
         self,
-        gazetteer: Any,
+        gazetteer: PlaceLookup,
         *,
         demonyms: bool = True,
         index: NameIndex | None = None,
@@ -94,7 +96,14 @@ class Geoparser:
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
-        self.index = index if index is not None else NameIndex.cached(gazetteer, self.lexicon)
+        if index is None:
+            if not isinstance(gazetteer, NameSource):
+                raise TypeError(
+                    f"{type(gazetteer).__name__} cannot list its names (no iter_name_stats); "
+                    "pass a Gazetteer or a prebuilt name index (index=NameIndex...)"
+                )
+            index = NameIndex.cached(gazetteer, self.lexicon)
+        self.index = index
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
         self.resolver = Resolver(gazetteer, lexicon=self.lexicon, joined=self.index.joined)
         self.small_town = small_town

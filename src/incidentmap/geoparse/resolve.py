@@ -40,12 +40,12 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
+from .protocol import PlaceLookup
 from .recognize import Mention
 
 __all__ = ["Resolver", "haversine_km"]
@@ -76,6 +76,8 @@ _CURATED_AREAS = _KINDS.wide_area_codes
 #: first-level area of 500,000 people, so "Red Sea" is the sea unless the article is
 #: about Sudan (its Red Sea State) and "Java" is the island, not a village in Georgia.
 CURATED_AREA_PRIOR = 6.5
+#: How a reason names a hand-picked place: the project's, or the user's own (imported).
+_PICKED = {"curated": "curated", "user": "user's own"}
 #: Prior of a curated landmark (an airport, a base, a square), which has no population:
 #: landmarks are curated because the news names them, so "Heathrow" is the airport, not a
 #: town of 6,000 in Florida, while a city of 100,000 or more keeps its name.
@@ -118,7 +120,7 @@ class Resolver:
     Parameters
     ----------
     gazetteer
-        Any object with the :class:`~incidentmap.gazetteer.Gazetteer` lookup methods.
+        A :class:`~incidentmap.gazetteer.Gazetteer`, or any :class:`~.protocol.PlaceLookup`.
     lexicon
         Word lists and the places the gazetteer lacks; the default ones if not given.
     joined
@@ -132,7 +134,7 @@ class Resolver:
 
     def __init__(
         self,
-        gazetteer: Any,
+        gazetteer: PlaceLookup,
         *,
         lexicon: Lexicon | None = None,
         joined: Mapping[str, tuple[str, ...]] | None = None,
@@ -217,12 +219,12 @@ class Resolver:
             reasons.append("admin1 capital")
         elif code in ("PPLA2", "PPLA3"):
             score += 0.4
-        elif place.id.startswith("curated:") and code in _CURATED_AREAS:
+        elif place.hand_picked and code in _CURATED_AREAS:
             score += CURATED_AREA_PRIOR
-            reasons.append("curated region, island or sea")
-        elif place.id.startswith("curated:"):
+            reasons.append(f"{_PICKED[place.source]} region, island or sea")
+        elif place.hand_picked:
             score += CURATED_LANDMARK_PRIOR
-            reasons.append("curated landmark")
+            reasons.append(f"{_PICKED[place.source]} landmark")
         elif place.feature_class != "P":
             score -= 0.5
         if normalize_name(place.name) == key:
@@ -669,7 +671,7 @@ def _sure_weight(place: Place) -> float:
         place.is_admin1
         or place.feature_code in ("PPLC", "PPLA")
         or place.population >= SURE_TOWN
-        or place.id.startswith("curated:")
+        or place.hand_picked
     ):
         return 1.0
     return SURE_HAMLET_WEIGHT

@@ -144,7 +144,7 @@ def specificity(place: Place) -> int:
     code = place.feature_code
     if place.is_admin1 or code in _WIDE_AREAS:
         return 1
-    if place.id.startswith("curated:") and not code.startswith(("PPL", "ADM", "PCL")):
+    if place.hand_picked and not code.startswith(("PPL", "ADM", "PCL")):
         return 5
     if place.feature_class in _LANDMARK_CLASSES:
         return 5 if place.feature_class == "S" or code == "PPLX" else 2
