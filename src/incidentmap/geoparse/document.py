@@ -29,9 +29,12 @@ from .scored import Scored, best_of, lead
 __all__ = [
     "AREA_OF_FOCUS_SHARE",
     "AREA_WEIGHT",
+    "CONSENSUS_NAMES",
+    "CONSENSUS_WEIGHT",
     "FOCUS_WEIGHT",
     "SURE_HAMLET_WEIGHT",
     "SURE_TOWN",
+    "area_consensus",
     "area_over_foreign_country",
     "article_focus",
     "sure_weight",
@@ -52,6 +55,12 @@ AREA_OF_FOCUS_SHARE = 0.5
 #: fully in the article's focus; a smaller one counts ``SURE_HAMLET_WEIGHT``.
 SURE_TOWN = 10_000
 SURE_HAMLET_WEIGHT = 0.25
+#: Points for lying in the first-level area where the article's names meet (see
+#: :func:`area_consensus`), and how many distinct names must meet there.
+CONSENSUS_WEIGHT = 2.5
+CONSENSUS_NAMES = 3
+#: Candidates of a name (best prior first) looked at for the area where names meet.
+_CONSENSUS_CANDIDATES = 25
 
 
 def article_focus(
@@ -178,3 +187,84 @@ def unknown_counties(
         top = max((s.score for s in ss), default=0.0)
         reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
         ss.append(Scored(state, top + 1.0, [reason]))
+
+
+def area_consensus(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: Mapping[str, float],
+    named_areas: Mapping[tuple[str, str], float],
+    area_names: Mapping[tuple[str, str], set[str]],
+) -> None:
+    """Favour the places in the one first-level area where the article's names meet.
+
+    A local story names places of its own area: "London", "St. Thomas" and "Middlesex"
+    all have a place in Ontario, so the London of the story is London, Ontario, not the
+    capital across the ocean. The area must hold a place (or be the area) of at least
+    ``CONSENSUS_NAMES`` distinct names and half of all the names, more than any other
+    area does, and lie in a country with half the article's focus, or the article must
+    have no focus at all: a story that is about one country is not moved abroad by the
+    namesakes its names share with England. Each candidate in the area gains
+    ``CONSENSUS_WEIGHT``; only names read best as a place abroad are moved (a namesake
+    in the same country is left to nearness and qualifiers), and not when the name reads
+    best as a country or a first-level area
+    ("the province of Ontario" stays the province in a story about New York) or as a
+    place of another country the article names ("France ... Paris" in a Kentucky paper).
+    When the article names first-level areas (``named_areas``, named by the keys of
+    ``area_names``), the area where the names meet must be the one it names most, names
+    that meet there aside: "Missouri" said thrice outweighs the counties of
+    Illinois that share the names of Missouri's. A name qualified anywhere in the article
+    ("Brooklyn, New York") is settled by its qualifier.
+    """
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    keys = set()
+    countries = set()
+    for m, ss in zip(mentions, scored, strict=False):
+        if m.kind == "demonym" or not ss:
+            continue
+        top = best_of(ss)
+        if top is not None and top.place.is_country:
+            countries.add(top.place.country_code)
+            continue
+        keys.add(m.key)
+        for s in ss[:_CONSENSUS_CANDIDATES]:
+            p = s.place
+            if not p.is_country and p.admin1:
+                names[(p.country_code, p.admin1)].add(m.key)
+    if len(names) < 1 or len(keys) < CONSENSUS_NAMES:
+        return
+    ranked = sorted(names.items(), key=lambda kv: -len(kv[1]))
+    (area, met) = ranked[0]
+    runner_up = len(ranked[1][1]) if len(ranked) > 1 else 0
+    if len(met) < CONSENSUS_NAMES or len(met) * 2 < len(keys) or len(met) <= runner_up:
+        return
+    total = sum(focus.values())
+    if total and focus.get(area[0], 0.0) < 0.5 * total:
+        return
+    # an area read from a name that itself meets in the area ("St. Thomas" read as the
+    # parish of Jamaica) is no rival
+    named = {a: w for a, w in named_areas.items() if a == area or not area_names[a] <= met}
+    if named and any(w >= named.get(area, 0.0) for a, w in named.items() if a != area):
+        return
+    # a name qualified somewhere in the article ("Brooklyn, New York") is settled
+    qualified = {
+        m.key
+        for m, ss in zip(mentions, scored, strict=False)
+        if any(r.startswith(("qualified by", "in '")) for s in ss for r in s.reasons)
+    }
+    reason = f"{len(met)} names of the article meet in {area[0]}-{area[1]}"
+    for m, ss in zip(mentions, scored, strict=False):
+        if m.key in qualified:
+            continue
+        top = best_of(ss)
+        if top is None or top.place.is_country or top.place.is_admin1:
+            continue  # "the province of Ontario" is no county of New York
+        if top.place.country_code == area[0]:
+            continue  # a namesake at home is left to nearness and qualifiers
+        if top.place.country_code in countries:
+            continue  # "France ... Paris": the article names the namesake's country
+        for s in ss:
+            p = s.place
+            if not p.is_country and (p.country_code, p.admin1) == area:
+                s.score += CONSENSUS_WEIGHT
+                s.reasons.append(reason)

@@ -50,6 +50,7 @@ from .candidates import Candidates
 from .document import (
     AREA_WEIGHT,
     FOCUS_WEIGHT,
+    area_consensus,
     area_over_foreign_country,
     article_focus,
     unknown_counties,
@@ -175,6 +176,7 @@ class Resolver:
         qualifiers(text, mentions, scored)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
+        area_consensus(mentions, scored, focus, areas, area_names)
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
