@@ -6,7 +6,8 @@ import pytest
 
 from incidentmap.gazetteer import Gazetteer, PlaceRecord
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Place
+from incidentmap.model import Article, Place
+from incidentmap.text.articles import read_articles
 
 
 def _p(pid, name, lat, lon, fclass, code, cc, admin1=None, pop=0):
@@ -25,6 +26,8 @@ PLACES = [
     _p("g:middlesex-nj", "Middlesex County", 40.44, -74.41, "A", "ADM2", "US", "NJ", 825_000),
     _p("g:paris", "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", 2_100_000),
     _p("g:paris-on", "Paris", 43.2, -80.38, "P", "PPL", "CA", "08", 12_000),
+    _p("g:on", "Ontario", 49.25, -84.5, "A", "ADM1", "CA", "08", 13_000_000),
+    _p("g:ca", "Canada", 60.1, -113.6, "A", "PCLI", "CA", pop=37_000_000),
 ]
 NAMES = {"g:stthomas-on": ("St. Thomas", "Saint Thomas"), "g:middlesex-on": ("Middlesex",),
          "g:middlesex-nj": ("Middlesex",), "g:stthomas-vi": ("St. Thomas",)}  # fmt: skip
@@ -60,3 +63,30 @@ def test_the_famous_namesake_stays_without_a_meeting_area(parser):
 def test_a_named_country_keeps_its_namesake(parser):
     text = "Travellers from London, St. Thomas and Middlesex were in France, in Paris."
     assert _where(parser, text)["Paris"] == "g:paris"
+
+
+STABBING = "A man was stabbed in London early on Sunday, police said."
+
+
+def test_the_publishers_region_decides_between_namesakes(parser):
+    assert _where(parser, Article("a", STABBING))["London"] == "g:london"
+    for region in ({"place": "Ontario"}, {"place": "London, Ontario"}, {"country": "CA"}):
+        (found,) = parser.parse(Article("b", STABBING, **region))
+        assert found.place.id == "g:london-on", region
+        assert any("publisher's" in r for r in found.reasons)
+
+
+def test_records_carry_the_publishers_place_and_country(tmp_path):
+    import json
+
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {"id": "a", "text": STABBING, "place": "London, Ontario", "country": "ca"},
+        {"id": "b", "text": STABBING, "country": "Canada"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    problems = []
+    a, b = read_articles(str(path), report=problems.append)
+    assert (a.place, a.country) == ("London, Ontario", "CA")
+    assert (b.place, b.country) == (None, None)
+    assert len(problems) == 1 and "'Canada' is not an ISO 3166-1 alpha-2 code" in str(problems[0])

@@ -94,6 +94,11 @@ class Article:
     toponyms
         Gold or given mentions carried by the input (``(start, end)`` spans with optional
         text), used by ``geoparse --given-mentions`` and evaluation.
+    place, country
+        The publisher's region, when the record gives it: a place name ("Ontario",
+        "London, Ontario") and an ISO 3166-1 alpha-2 country code ("CA"). The geoparser
+        prefers the places of that region among namesakes ("London" in the London Free
+        Press is London, Ontario).
     """
 
     id: str
@@ -104,11 +109,13 @@ class Article:
     source: str | None = None
     line: int | None = None
     toponyms: tuple[GivenSpan, ...] = ()
+    place: str | None = None
+    country: str | None = None
 
     def __post_init__(self) -> None:
         # Lone surrogates ("\ud800" in JSON, undecodable file-name bytes) cannot be
         # written as UTF-8 by any output: each becomes U+FFFD, which keeps offsets.
-        for name in ("id", "text", "title", "url", "source"):
+        for name in ("id", "text", "title", "url", "source", "place"):
             value = getattr(self, name)
             if isinstance(value, str) and _SURROGATE.search(value):
                 object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))

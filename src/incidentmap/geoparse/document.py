@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
+from .protocol import PlaceLookup
 from .recognize import Mention
 from .scored import Scored, best_of, lead
 
@@ -32,11 +34,16 @@ __all__ = [
     "CONSENSUS_NAMES",
     "CONSENSUS_WEIGHT",
     "FOCUS_WEIGHT",
+    "PUBLISHER_AREA_WEIGHT",
+    "PUBLISHER_COUNTRY_WEIGHT",
     "SURE_HAMLET_WEIGHT",
     "SURE_TOWN",
+    "Region",
     "area_consensus",
     "area_over_foreign_country",
     "article_focus",
+    "publisher_bonus",
+    "publisher_region",
     "sure_weight",
     "unknown_counties",
 ]
@@ -59,6 +66,11 @@ SURE_HAMLET_WEIGHT = 0.25
 #: :func:`area_consensus`), and how many distinct names must meet there.
 CONSENSUS_WEIGHT = 2.5
 CONSENSUS_NAMES = 3
+#: Points for lying in the publisher's country, and in its first-level area, when the
+#: article record gives them (``country``, ``place``); the country also counts this much
+#: in the article's focus.
+PUBLISHER_COUNTRY_WEIGHT = 1.0
+PUBLISHER_AREA_WEIGHT = 2.5
 #: Candidates of a name (best prior first) looked at for the area where names meet.
 _CONSENSUS_CANDIDATES = 25
 
@@ -268,3 +280,74 @@ def area_consensus(
             if not p.is_country and (p.country_code, p.admin1) == area:
                 s.score += CONSENSUS_WEIGHT
                 s.reasons.append(reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """The publisher's region: a country and, when known, one of its first-level areas."""
+
+    country: str
+    admin1: str | None = None
+    name: str = ""
+
+
+def publisher_region(
+    gazetteer: PlaceLookup, *, place: str | None, country: str | None
+) -> Region | None:
+    """Return the region of an article record's ``place`` and ``country`` fields.
+
+    ``place`` may be a first-level area ("Ontario"), a town ("London, Ontario": the
+    part after the last comma names the area or country it lies in) or a country; the
+    most populous reading wins, in ``country`` when given.
+
+    >>> from incidentmap.model import Place
+    >>> class Tiny:
+    ...     on = Place("g:6093943", "Ontario", 49.25, -84.5, "A", "ADM1", "CA", "08", 12_000_000)
+    ...     def lookup(self, name, *, country=None, limit=20):
+    ...         return [self.on] if name == "Ontario" and country in (None, "CA") else []
+    ...     def lookup_key(self, key, *, limit=50):
+    ...         return []
+    ...     def country(self, code):
+    ...         return None
+    >>> publisher_region(Tiny(), place="Ontario", country="CA")
+    Region(country='CA', admin1='08', name='Ontario')
+    >>> publisher_region(Tiny(), place=None, country="iq")
+    Region(country='IQ', admin1=None, name='IQ')
+    """
+    code = country.upper() if country else None
+    if not place:
+        return Region(code, None, code) if code else None
+    head, _, tail = place.rpartition(",")
+    within = code
+    if head.strip() and tail.strip():
+        outer = _most_populous(gazetteer.lookup(tail.strip(), country=code, limit=10))
+        if outer is not None:
+            within = outer.country_code
+            if outer.is_admin1:
+                found = gazetteer.lookup(head.strip(), country=within, limit=20)
+                inner = _most_populous([p for p in found if p.admin1 == outer.admin1]) or outer
+                return Region(inner.country_code, inner.admin1, place)
+    best = _most_populous(gazetteer.lookup(place.strip(), country=within, limit=20))
+    if best is None:
+        return Region(code, None, code) if code else None
+    return Region(best.country_code, None if best.is_country else best.admin1, place)
+
+
+def _most_populous(places: Sequence[Place]) -> Place | None:
+    return max(places, key=lambda p: (p.is_country or p.is_admin1, p.population), default=None)
+
+
+def publisher_bonus(region: Region, scored: list[list[Scored]]) -> None:
+    """Add points to the candidates in the publisher's country and first-level area."""
+    country_reason = f"in the publisher's country {region.country}"
+    area_reason = f"in the publisher's area {region.country}-{region.admin1} ({region.name})"
+    for ss in scored:
+        for s in ss:
+            p = s.place
+            if p.is_country or p.country_code != region.country:
+                continue
+            s.score += PUBLISHER_COUNTRY_WEIGHT
+            s.reasons.append(country_reason)
+            if region.admin1 and p.admin1 == region.admin1 and not p.is_admin1:
+                s.score += PUBLISHER_AREA_WEIGHT
+                s.reasons.append(area_reason)

@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
+from .document import Region, publisher_region
 from .lexicon import Lexicon, acronym_key
 from .names import NameIndex
 from .ner import SpacyMentions, merge_mentions
@@ -107,6 +108,7 @@ class Geoparser:
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
         self.resolver = Resolver(gazetteer, lexicon=self.lexicon, joined=self.index.joined)
         self.small_town = small_town
+        self._regions: dict[tuple[str | None, str | None], Region | None] = {}
         self.ner: SpacyMentions | None = None
         if ner is not None:
             self.ner = ner if isinstance(ner, SpacyMentions) else SpacyMentions(ner)
@@ -117,7 +119,8 @@ class Geoparser:
         mentions = self.recognizer.recognize(text)
         if self.ner is not None:
             mentions = merge_mentions(mentions, self.ner.mentions(text))
-        found = self.resolver.resolve(text, mentions)
+        region = None if isinstance(article, str) else self._region(article)
+        found = self.resolver.resolve(text, mentions, region=region)
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
         listed = _listed(text, found)
@@ -158,11 +161,25 @@ class Geoparser:
             surface = text[span.start : span.end]
             mentions.append(self._given_mention(span.start, span.end, surface))
         order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
-        resolved = self.resolver.resolve(text, [mentions[k] for k in order])
+        resolved = self.resolver.resolve(
+            text, [mentions[k] for k in order], region=self._region(article)
+        )
         out: list[Toponym] = [resolved[0]] * len(mentions) if resolved else []
         for pos, k in enumerate(order):
             out[k] = resolved[pos]
         return out
+
+    def _region(self, article: Article) -> Region | None:
+        """Return the publisher's region of an article record (cached per value)."""
+        place, country = getattr(article, "place", None), getattr(article, "country", None)
+        if not place and not country:
+            return None
+        key = (place, country)
+        if key not in self._regions:
+            if len(self._regions) > 10_000:
+                self._regions.clear()
+            self._regions[key] = publisher_region(self.gazetteer, place=place, country=country)
+        return self._regions[key]
 
     def _given_mention(self, start: int, end: int, surface: str) -> Mention:
         key = normalize_name(surface)

@@ -50,9 +50,12 @@ from .candidates import Candidates
 from .document import (
     AREA_WEIGHT,
     FOCUS_WEIGHT,
+    PUBLISHER_COUNTRY_WEIGHT,
+    Region,
     area_consensus,
     area_over_foreign_country,
     article_focus,
+    publisher_bonus,
     unknown_counties,
 )
 from .lexicon import Lexicon
@@ -116,7 +119,9 @@ class Resolver:
         """Score of a place for a name before any context, with its reasons."""
         return self._candidates.prior(key, place)
 
-    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Toponym]:
+    def resolve(
+        self, text: str, mentions: Sequence[Mention], *, region: Region | None = None
+    ) -> list[Toponym]:
         """Choose a place for every mention of one article.
 
         Parameters
@@ -125,6 +130,8 @@ class Resolver:
             The article text the mentions' offsets point into.
         mentions
             The mentions, in text order.
+        region
+            The publisher's region (:func:`~.document.publisher_region`), if known.
         """
         if not mentions:
             return []
@@ -135,6 +142,9 @@ class Resolver:
             for m, cs in zip(mentions, cands, strict=True)
         ]
         focus, areas, area_names, own = article_focus(mentions, scored)
+        if region is not None:
+            focus[region.country] = focus.get(region.country, 0.0) + PUBLISHER_COUNTRY_WEIGHT
+            publisher_bonus(region, scored)
         total = sum(focus.values()) or 1.0
         area_total = sum(areas.values()) or 1.0
         focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
