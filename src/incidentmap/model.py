@@ -208,7 +208,9 @@ class Toponym:
     ``start``/``end`` are Python string offsets into :attr:`Article.text`
     (``article.text[start:end] == text``). ``place`` is ``None`` when no candidate
     was good enough. ``candidates`` holds the places that were considered, best first,
-    so a reader can see what the chosen place beat.
+    so a reader can see what the chosen place beat. ``metonym`` is set when the name
+    stands for a government rather than a place ("Washington said", "Beijing warned"):
+    the place is kept, but it is no scene of an event.
     """
 
     start: int
@@ -219,6 +221,7 @@ class Toponym:
     confidence: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     reasons: tuple[str, ...] = ()
+    metonym: bool = False
 
     @property
     def resolved(self) -> bool:

@@ -115,6 +115,8 @@ class Lexicon:
     openers: frozenset[str]
     """Keys of capitalised words that may precede a place without being a first name."""
     reporting_verbs: frozenset[str] = frozenset()
+    metonym_verbs: frozenset[str] = frozenset()
+    """Verbs after a capital's or a country's name that make it its government."""
     """Verbs of saying: a bare small-place name right before or after one is a person."""
     reflexives: frozenset[str] = frozenset()
     participles: dict[str, str] = field(default_factory=dict)
@@ -182,6 +184,7 @@ class Lexicon:
             openers=_keys("place_openers.txt"),
             participles=participles,
             reporting_verbs=frozenset(cues.get("reporting_verb", [])),
+            metonym_verbs=frozenset(places.get("metonym_verb", [])),
             reflexives=frozenset(cues.get("reflexive", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
         )

@@ -24,6 +24,7 @@ from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
 from .document import Region, publisher_region
 from .lexicon import Lexicon, acronym_key
+from .metonyms import mark_metonyms
 from .names import NameIndex
 from .ner import SpacyMentions, merge_mentions
 from .protocol import NameSource, PlaceLookup
@@ -124,9 +125,10 @@ class Geoparser:
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
         listed = _listed(text, found)
-        return [
+        kept = [
             t for k, t in enumerate(found) if t.candidates and (k in listed or self._supported(t))
         ]
+        return mark_metonyms(text, kept, self.lexicon)
 
     def _supported(self, t: Toponym) -> bool:
         p = t.place
@@ -164,6 +166,7 @@ class Geoparser:
         resolved = self.resolver.resolve(
             text, [mentions[k] for k in order], region=self._region(article)
         )
+        resolved = mark_metonyms(text, resolved, self.lexicon)
         out: list[Toponym] = [resolved[0]] * len(mentions) if resolved else []
         for pos, k in enumerate(order):
             out[k] = resolved[pos]
