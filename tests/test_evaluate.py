@@ -73,3 +73,32 @@ def test_geoparser_and_population_baseline_on_a_small_gold_set():
     # the most populous Erbil is the wrong one; the baseline takes it
     assert base.acc161 == 0.75
     assert given.as_dict()["articles"] == 1
+
+
+def test_a_chosen_country_holding_the_gold_point_counts_as_right_country_aware():
+    # gold puts Iraq at Basra (over 400 km from the country's point): strictly wrong, but
+    # the chosen country holds the gold point; a chosen city that far off stays wrong
+    text = "Floods in Iraq reached Erbil."
+    gold = (GivenSpan(10, 14, "Iraq", 30.5, 47.8), GivenSpan(22, 27, "Erbil", 30.5, 47.8))
+    articles = [Article(id="a", text=text, toponyms=gold)]
+    s = evaluate_geoparser(articles, Geoparser(tiny_gazetteer()), given_mentions=True)
+    assert s.acc161 == 0.0
+    assert s.country_acc161 == 0.5
+    assert s.as_dict()["country_acc161"] == 0.5
+
+
+def test_eval_command_prints_the_country_aware_figure(tmp_path, capsys):
+    import json
+
+    from incidentmap.cli import main
+
+    row = {
+        "id": "a",
+        "text": "Floods in Iraq reached Erbil.",
+        "toponyms": [{"start": 10, "end": 14, "text": "Iraq", "lat": 30.5, "lon": 47.8}],
+    }
+    corpus = tmp_path / "gold.jsonl"
+    corpus.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert main(["eval", str(corpus), "--given-mentions"]) == 0
+    out = capsys.readouterr().out
+    assert "acc@161 0.000" in out and "country-aware acc@161 1.000" in out

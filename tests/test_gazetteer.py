@@ -228,3 +228,33 @@ def test_lookup_keys_batches_and_keeps_the_ranking(tiny):
     assert set(found) == {"springfield", "baghdad"}
     assert [p.admin1 for p in found["springfield"]] == ["MO", "MA"]
     assert found["baghdad"][0].id == "geonames:98182"
+
+
+def test_a_geonames_country_file_gives_the_geoparser_its_villages(small_default, capsys):
+    """`gazetteer import SO.zip`: the documented way to cover a country's villages."""
+    import zipfile
+
+    from incidentmap.gazetteer import Gazetteer
+    from incidentmap.geoparse import Geoparser
+
+    # the official 19-column main table of a GeoNames country file, two small places
+    # that cities500 would lack (no population given)
+    rows = [
+        ["9000001", "Qarsheelle Dhexe", "Qarsheelle Dhexe", "Qarsheele", "2.31", "45.82", "P",
+         "PPL", "SO", "", "13", "", "", "", "0", "", "12", "Africa/Mogadishu", "2024-01-01"],
+        ["9000002", "Buulo Xaaji", "Buulo Xaaji", "", "1.21", "42.81", "P", "PPL", "SO", "",
+         "11", "", "", "", "0", "", "40", "Africa/Mogadishu", "2024-01-01"],
+    ]  # fmt: skip
+    archive = small_default / "SO.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("SO.txt", "".join("\t".join(r) + "\n" for r in rows))
+    text = "Gunmen killed two herders in Qarsheelle Dhexe on Monday, elders said."
+    before = Geoparser(Gazetteer.default(cache_dir=small_default)).parse(text)
+    assert not any(t.place for t in before)
+    cache = ["gazetteer", "--cache-dir", str(small_default)]
+    assert main([*cache, "import", str(archive)]) == 0
+    capsys.readouterr()
+    (found,) = Geoparser(Gazetteer.default(cache_dir=small_default)).parse(text)
+    assert found.text == "Qarsheelle Dhexe" and found.place.id == "geonames:9000001"
+    assert main([*cache, "search", "Qarsheele"]) == 0  # its alternate names come along
+    assert "geonames:9000001" in capsys.readouterr().out

@@ -11,7 +11,7 @@ from incidentmap.gazetteer import Gazetteer
 from test_geoparse_support import tiny_gazetteer
 
 FIELDS = {"start", "end", "text", "lat", "lon", "place_id", "name", "country_code",
-          "feature_code", "confidence", "kind"}  # fmt: skip
+          "feature_code", "confidence", "kind", "metonym"}  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

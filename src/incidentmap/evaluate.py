@@ -9,6 +9,9 @@ The metrics of Gritta et al., "A Pragmatic Guide to Geoparsing Evaluation":
 - mean and median error in km;
 - end-to-end acc@161: the share of *all* gold toponyms that were found (overlapping span)
   and placed within 161 km;
+- country-aware acc@161: acc@161 that also counts as right a chosen country whose outline
+  (the embedded Natural Earth outlines) holds the gold point, as corpora put a country
+  at different points;
 - accuracy per confidence band, so a user can see what a confidence means.
 
 A mention resolved to nothing counts as the largest possible error (20,039 km).
@@ -31,9 +34,9 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
-from .geoparse.resolve import haversine_km
+from .gazetteer.kinds import haversine_km
 
 __all__ = [
     "BANDS",
@@ -55,7 +58,16 @@ BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.01))
 Gold = tuple[int, int, float, float]
 """``(start, end, lat, lon)``"""
 Predicted = tuple[int, int, "float | None", "float | None", float]
-"""``(start, end, lat, lon, confidence)``; lat/lon ``None`` when unresolved."""
+"""``(start, end, lat, lon, confidence)``; lat/lon ``None`` when unresolved. Two more
+items may follow: the place id, and the ISO code when the place is a country."""
+
+
+class Outlines(Protocol):
+    """Tells whether a country holds a point (:class:`~.gazetteer.outlines.CountryOutlines`)."""
+
+    def holds(self, code: str, lat: float, lon: float) -> bool:
+        """Whether the outline of country ``code`` covers the point."""
+        ...
 
 
 def match_spans(
@@ -129,6 +141,9 @@ class Scores:
     (corpora with gold ids only): separates choosing the place from where its point sits."""
     bands: tuple[tuple[float, float, int, float], ...] = ()
     """``(low, high, mentions, acc@161)`` per confidence band."""
+    country_acc161: float = 0.0
+    """acc@161 that also counts a chosen country holding the gold point as right (the
+    country outlines given to the :class:`Evaluation`; else equal to ``acc161``)."""
     seconds: float = 0.0
     """Wall-clock time spent geoparsing (loading excluded)."""
     cpu_seconds: float = 0.0
@@ -166,6 +181,8 @@ class Evaluation:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     same_place: list[bool] = field(default_factory=list)
+    outlines: Outlines | None = None
+    country_right: list[bool] = field(default_factory=list)
 
     def add(self, gold: Sequence[Gold], predicted: Sequence[Predicted]) -> None:
         """Add one article: gold ``(start, end, lat, lon)`` and predicted toponyms."""
@@ -188,6 +205,15 @@ class Evaluation:
             gid = gold[g][4] if len(gold[g]) > 4 else None  # type: ignore[misc]
             pid = predicted[p][5] if len(predicted[p]) > 5 else None  # type: ignore[misc]
             self.same_place.append(gid is not None and pid == f"geonames:{gid}")
+            country = predicted[p][6] if len(predicted[p]) > 6 else None  # type: ignore[misc]
+            self.country_right.append(
+                self.errors[-1] <= 161.0
+                or (
+                    country is not None
+                    and self.outlines is not None
+                    and self.outlines.holds(country, glat, glon)
+                )
+            )
 
     def scores(self) -> Scores:
         """Compute the metrics over everything added so far."""
@@ -226,6 +252,7 @@ class Evaluation:
             if errs
             else 0.0,
             bands=tuple(bands),
+            country_acc161=round(sum(self.country_right) / len(errs), 4) if errs else 0.0,
             seconds=round(self.seconds, 3),
             cpu_seconds=round(self.cpu_seconds, 3),
         )
@@ -239,8 +266,25 @@ def _gold(article: Any) -> list[Gold]:
     ]
 
 
+def _outlines(outlines: Outlines | None) -> Outlines:
+    if outlines is not None:
+        return outlines
+    from .gazetteer.outlines import CountryOutlines
+
+    return CountryOutlines.default()
+
+
+def _country(place: Any) -> str | None:
+    return place.country_code if place is not None and place.is_country else None
+
+
 def evaluate_geoparser(
-    articles: Any, parser: Any, *, given_mentions: bool = False, demonyms: bool = True
+    articles: Any,
+    parser: Any,
+    *,
+    given_mentions: bool = False,
+    demonyms: bool = True,
+    outlines: Outlines | None = None,
 ) -> Scores:
     """Run a :class:`~incidentmap.geoparse.Geoparser` over gold articles and score it.
 
@@ -254,10 +298,12 @@ def evaluate_geoparser(
         Resolve the gold spans instead of recognising mentions (scores resolution alone).
     demonyms
         Keep demonym mentions in the end-to-end run.
+    outlines
+        Country outlines for the country-aware acc@161; the embedded ones by default.
     """
     import time
 
-    ev = Evaluation()
+    ev = Evaluation(outlines=_outlines(outlines))
     for article in articles:
         gold = _gold(article)
         start, cpu = time.perf_counter(), time.process_time()
@@ -276,6 +322,7 @@ def evaluate_geoparser(
                 t.place.lon if t.place else None,
                 t.confidence,
                 t.place.id if t.place else None,
+                _country(t.place),
             )  # type: ignore[misc]
             for t in found
             if demonyms or t.kind != "demonym"
@@ -292,11 +339,11 @@ def population_place(gazetteer: Any, name: str) -> Any:
     return max(places, key=lambda p: p.population)
 
 
-def evaluate_baseline(articles: Any, gazetteer: Any) -> Scores:
+def evaluate_baseline(articles: Any, gazetteer: Any, *, outlines: Outlines | None = None) -> Scores:
     """Score the population baseline on the gold spans of ``articles``."""
     import time
 
-    ev = Evaluation()
+    ev = Evaluation(outlines=_outlines(outlines))
     for article in articles:
         gold = _gold(article)
         start, cpu = time.perf_counter(), time.process_time()
@@ -305,7 +352,8 @@ def evaluate_baseline(articles: Any, gazetteer: Any) -> Scores:
             s, e = g[0], g[1]
             place = population_place(gazetteer, article.text[s:e])
             lat, lon = (place.lat, place.lon) if place else (None, None)
-            predicted.append((s, e, lat, lon, 1.0, place.id if place else None))  # type: ignore[arg-type]
+            pid = place.id if place else None
+            predicted.append((s, e, lat, lon, 1.0, pid, _country(place)))  # type: ignore[arg-type]
         ev.seconds += time.perf_counter() - start
         ev.cpu_seconds += time.process_time() - cpu
         ev.add(gold, predicted)

@@ -94,6 +94,11 @@ class Article:
     toponyms
         Gold or given mentions carried by the input (``(start, end)`` spans with optional
         text), used by ``geoparse --given-mentions`` and evaluation.
+    place, country
+        The publisher's region, when the record gives it: a place name ("Ontario",
+        "London, Ontario") and an ISO 3166-1 alpha-2 country code ("CA"). The geoparser
+        prefers the places of that region among namesakes ("London" in the London Free
+        Press is London, Ontario).
     """
 
     id: str
@@ -104,11 +109,13 @@ class Article:
     source: str | None = None
     line: int | None = None
     toponyms: tuple[GivenSpan, ...] = ()
+    place: str | None = None
+    country: str | None = None
 
     def __post_init__(self) -> None:
         # Lone surrogates ("\ud800" in JSON, undecodable file-name bytes) cannot be
         # written as UTF-8 by any output: each becomes U+FFFD, which keeps offsets.
-        for name in ("id", "text", "title", "url", "source"):
+        for name in ("id", "text", "title", "url", "source", "place"):
             value = getattr(self, name)
             if isinstance(value, str) and _SURROGATE.search(value):
                 object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))
@@ -154,6 +161,27 @@ class Place:
     polygon_wkt: str | None = None
 
     @property
+    def source(self) -> str:
+        """Where the place comes from: the namespace of its id.
+
+        ``"geonames"`` (the shipped data or an imported GeoNames file), ``"curated"``
+        (the project's landmarks and regions) or ``"user"`` (a user's own places).
+
+        >>> Place("user:depot-7", "Depot 7", 33.3, 44.4, "S", "BLDG", "IQ").source
+        'user'
+        """
+        return self.id.partition(":")[0]
+
+    @property
+    def hand_picked(self) -> bool:
+        """Whether a person chose this place for the news: a curated or a user's own place.
+
+        Such a place carries no population, yet a story that names it most likely means
+        it, so the resolver gives it the prior of a curated landmark or region.
+        """
+        return self.source in ("curated", "user")
+
+    @property
     def is_country(self) -> bool:
         """Whether this place is a country (GeoNames ``PCL*`` codes)."""
         return self.feature_code in _COUNTRY_CODES
@@ -180,7 +208,9 @@ class Toponym:
     ``start``/``end`` are Python string offsets into :attr:`Article.text`
     (``article.text[start:end] == text``). ``place`` is ``None`` when no candidate
     was good enough. ``candidates`` holds the places that were considered, best first,
-    so a reader can see what the chosen place beat.
+    so a reader can see what the chosen place beat. ``metonym`` is set when the name
+    stands for a government rather than a place ("Washington said", "Beijing warned"):
+    the place is kept, but it is no scene of an event.
     """
 
     start: int
@@ -191,6 +221,7 @@ class Toponym:
     confidence: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     reasons: tuple[str, ...] = ()
+    metonym: bool = False
 
     @property
     def resolved(self) -> bool:

@@ -2,7 +2,9 @@
 
 Score the geoparser against gold JSON lines (the shape of ``../shared/eval/*.jsonl``):
 recognition precision/recall/F1 on exact and overlapping spans, acc@161 km, AUC, mean
-and median error, end-to-end acc@161, accuracy per confidence band and throughput.
+and median error, end-to-end acc@161, the country-aware acc@161 (a chosen country whose
+Natural Earth outline holds the gold point counts as right), accuracy per confidence band
+and throughput.
 ``--baseline`` adds the population baseline on the gold spans, on the same gazetteer.
 
 Examples
@@ -59,6 +61,8 @@ def format_scores(name: str, s: Any) -> str:
         f"{s.overlap_f1:.3f}\n"
         f"  resolution   acc@161 {s.acc161:.3f}  AUC {s.auc:.3f}  mean {s.mean_km:.0f} km  "
         f"median {s.median_km:.1f} km  ({s.placed} of {s.gold} gold mentions matched)\n"
+        f"               country-aware acc@161 {s.country_acc161:.3f} (a chosen country "
+        "whose outline holds the gold point counts as right)\n"
         f"  end to end   acc@161 {s.e2e_acc161:.3f}  {s.articles} articles, "
         f"{s.articles_per_second:.0f} articles/s\n"
         f"  confidence   {bands}"

@@ -3,7 +3,10 @@
 One JSON line per article, streamed as the articles are read::
 
     {"id": "...", "places": [{"start", "end", "text", "lat", "lon", "place_id", "name",
-                              "country_code", "feature_code", "confidence", "kind"}]}
+                              "country_code", "feature_code", "confidence", "kind",
+                              "metonym"}]}
+
+``metonym`` is true for a name that stands for a government ("Washington said").
 
 A mention that could not be placed is listed with ``null`` coordinates. With
 ``--given-mentions`` the ``toponyms`` spans of JSON-lines input (the shape of the
@@ -81,6 +84,7 @@ def place_record(t: Toponym) -> dict[str, Any]:
         "feature_code": p.feature_code if p else None,
         "confidence": t.confidence,
         "kind": t.kind,
+        "metonym": t.metonym,
     }
 
 

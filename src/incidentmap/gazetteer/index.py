@@ -44,6 +44,7 @@ from typing import Any
 from ..model import Place
 from ..processes import die_with_parent, terminating_pool
 from ..text.normalize import name_keys
+from .kinds import haversine_km
 from .records import PlaceRecord
 
 __all__ = [
@@ -531,18 +532,6 @@ def query_places(conn: sqlite3.Connection, where: str, params: tuple[object, ...
     """Return places matching an SQL condition on the ``places`` table (internal use)."""
     sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE {where} ORDER BY rank DESC"
     return [_place(r) for r in conn.execute(sql, params).fetchall()]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (mean Earth radius 6371.0088 km).
-
-    >>> round(haversine_km(33.34, 44.40, 36.19, 44.01))
-    319
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def nearest(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
 
@@ -61,6 +62,12 @@ def _lines(name: str) -> list[str]:
 
 def _keys(name: str) -> frozenset[str]:
     return frozenset(k for k in (normalize_name(ln) for ln in _lines(name)) if k)
+
+
+def _kind_words() -> frozenset[str]:
+    """Return the words of areas and settlements, lower case and capitalised ("County")."""
+    words = PlaceKinds.default().words
+    return words | {w.capitalize() for w in words}
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -108,6 +115,8 @@ class Lexicon:
     openers: frozenset[str]
     """Keys of capitalised words that may precede a place without being a first name."""
     reporting_verbs: frozenset[str] = frozenset()
+    metonym_verbs: frozenset[str] = frozenset()
+    """Verbs after a capital's or a country's name that make it its government."""
     """Verbs of saying: a bare small-place name right before or after one is a person."""
     reflexives: frozenset[str] = frozenset()
     participles: dict[str, str] = field(default_factory=dict)
@@ -167,7 +176,7 @@ class Lexicon:
             common_words=_keys("common_words.txt") | _keys("common_words_dictionary.txt"),
             given_names=frozenset(_lines("given_names.txt")),
             titles=frozenset(_lines("person_titles.txt")),
-            suffixes=frozenset(places.get("suffix", [])),
+            suffixes=frozenset(places.get("suffix", [])) | _kind_words(),
             cues=frozenset(places.get("cue", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
@@ -175,6 +184,7 @@ class Lexicon:
             openers=_keys("place_openers.txt"),
             participles=participles,
             reporting_verbs=frozenset(cues.get("reporting_verb", [])),
+            metonym_verbs=frozenset(places.get("metonym_verb", [])),
             reflexives=frozenset(cues.get("reflexive", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
         )

@@ -41,6 +41,7 @@ from ..locking import FileLock
 from ..sealed import pack_maps, read_sealed, unpack_maps, write_sealed
 from ..text.normalize import normalize_name
 from .lexicon import Lexicon
+from .protocol import NameSource, PlaceLookup
 
 __all__ = [
     "ABBR",
@@ -148,7 +149,7 @@ class NameIndex:
         return out
 
     @classmethod
-    def build(cls, gazetteer: Any, lexicon: Lexicon) -> NameIndex:
+    def build(cls, gazetteer: NameSource, lexicon: Lexicon) -> NameIndex:
         """Collect the keys from ``gazetteer.iter_name_stats()`` and the lexicon.
 
         Gazetteer keys are kept when written in Latin letters (after diacritics are
@@ -191,7 +192,7 @@ class NameIndex:
         return cls(flags=index.flags, first=index.first, pairs=index.pairs, joined=joined)
 
     @classmethod
-    def cached(cls, gazetteer: Any, lexicon: Lexicon) -> NameIndex:
+    def cached(cls, gazetteer: NameSource, lexicon: Lexicon) -> NameIndex:
         """Load the index for this gazetteer version from the cache, building it if needed."""
         cache_dir = getattr(gazetteer, "cache_dir", None)
         version = str(getattr(gazetteer, "version", "") or "")
@@ -270,7 +271,7 @@ def _in_memory(gazetteer: Any) -> bool:
     return str(getattr(gazetteer, "path", "")) in ("", ":memory:")
 
 
-def _strength(gazetteer: Any, key: str) -> int:
+def _strength(gazetteer: PlaceLookup, key: str) -> int:
     """Return flags saying whether ``key`` is the main name of a country or a big city."""
     out = 0
     for place in gazetteer.lookup_key(key, limit=20):

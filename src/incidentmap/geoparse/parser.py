@@ -19,11 +19,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import InputError
+from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
+from .document import Region, publisher_region
 from .lexicon import Lexicon, acronym_key
+from .metonyms import mark_metonyms
 from .names import NameIndex
 from .ner import SpacyMentions, merge_mentions
+from .protocol import NameSource, PlaceLookup
 from .recognize import Mention, Recognizer
 from .resolve import Resolver
 
@@ -54,10 +58,8 @@ def _listed(text: str, found: Sequence[Toponym]) -> set[int]:
     return out
 
 
-_SUFFIXES = (
-    " province", " city", " state", " governorate", " region", " district", " county",
-    " parish", " borough", " prefecture", " oblast", " municipality", " township",
-)  # fmt: skip
+#: " province", " county", " city" ...: a given span ending in one names a place by kind.
+_SUFFIXES = tuple(f" {word}" for word in sorted(PlaceKinds.default().words))
 
 
 class Geoparser:
@@ -66,7 +68,8 @@ class Geoparser:
     Parameters
     ----------
     gazetteer
-        A :class:`~incidentmap.gazetteer.Gazetteer` (or an object with its lookup methods).
+        A :class:`~incidentmap.gazetteer.Gazetteer`, or any :class:`~.protocol.PlaceLookup`
+        (a :class:`~.protocol.NameSource` when ``index`` is not given).
     demonyms
         Whether demonyms and adjectives ("Iraqi", "Iran-linked") count as country mentions.
     index
@@ -85,7 +88,7 @@ class Geoparser:
 
     def __init__(
         self,
-        gazetteer: Any,
+        gazetteer: PlaceLookup,
         *,
         demonyms: bool = True,
         index: NameIndex | None = None,
@@ -95,10 +98,18 @@ class Geoparser:
     ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
-        self.index = index if index is not None else NameIndex.cached(gazetteer, self.lexicon)
+        if index is None:
+            if not isinstance(gazetteer, NameSource):
+                raise TypeError(
+                    f"{type(gazetteer).__name__} cannot list its names (no iter_name_stats); "
+                    "pass a Gazetteer or a prebuilt name index (index=NameIndex...)"
+                )
+            index = NameIndex.cached(gazetteer, self.lexicon)
+        self.index = index
         self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
         self.resolver = Resolver(gazetteer, lexicon=self.lexicon, joined=self.index.joined)
         self.small_town = small_town
+        self._regions: dict[tuple[str | None, str | None], Region | None] = {}
         self.ner: SpacyMentions | None = None
         if ner is not None:
             self.ner = ner if isinstance(ner, SpacyMentions) else SpacyMentions(ner)
@@ -109,13 +120,15 @@ class Geoparser:
         mentions = self.recognizer.recognize(text)
         if self.ner is not None:
             mentions = merge_mentions(mentions, self.ner.mentions(text))
-        found = self.resolver.resolve(text, mentions)
+        region = None if isinstance(article, str) else self._region(article)
+        found = self.resolver.resolve(text, mentions, region=region)
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
         listed = _listed(text, found)
-        return [
+        kept = [
             t for k, t in enumerate(found) if t.candidates and (k in listed or self._supported(t))
         ]
+        return mark_metonyms(text, kept, self.lexicon)
 
     def _supported(self, t: Toponym) -> bool:
         p = t.place
@@ -150,11 +163,26 @@ class Geoparser:
             surface = text[span.start : span.end]
             mentions.append(self._given_mention(span.start, span.end, surface))
         order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
-        resolved = self.resolver.resolve(text, [mentions[k] for k in order])
+        resolved = self.resolver.resolve(
+            text, [mentions[k] for k in order], region=self._region(article)
+        )
+        resolved = mark_metonyms(text, resolved, self.lexicon)
         out: list[Toponym] = [resolved[0]] * len(mentions) if resolved else []
         for pos, k in enumerate(order):
             out[k] = resolved[pos]
         return out
+
+    def _region(self, article: Article) -> Region | None:
+        """Return the publisher's region of an article record (cached per value)."""
+        place, country = getattr(article, "place", None), getattr(article, "country", None)
+        if not place and not country:
+            return None
+        key = (place, country)
+        if key not in self._regions:
+            if len(self._regions) > 10_000:
+                self._regions.clear()
+            self._regions[key] = publisher_region(self.gazetteer, place=place, country=country)
+        return self._regions[key]
 
     def _given_mention(self, start: int, end: int, surface: str) -> Mention:
         key = normalize_name(surface)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import itemgetter
 
+from ..gazetteer.kinds import PlaceKinds
 from ..model import ToponymKind
 from ..text.normalize import normalize_name, strip_articles
 from .context import TokenContext
@@ -66,7 +67,7 @@ _SPAN = re.Match.span
 _GROUP = re.Match.group
 _FIRST = itemgetter(0)
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
-_DATELINE_SUFFIXES = frozenset({"county", "city", "province", "district", "parish", "township"})
+_DATELINE_SUFFIXES = PlaceKinds.default().words  # "LAUREL COUNTY, Ky. -"
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 

@@ -1,6 +1,11 @@
 """Choose a place for each mention, with a score built from evidence a reader can check.
 
-Each candidate place gets points, and keeps the reasons it got them:
+Each candidate place gets points, and keeps the reasons it got them. The jobs are split
+into modules: :mod:`.candidates` finds the candidate places and scores their **prior**
+(population, feature type, main name); :mod:`.document` weighs the evidence of the whole
+article (its countries and areas); :mod:`.local` the words around a mention (type words,
+qualifiers, lists, a city against its namesake province); this module puts them together
+and adds the evidence of the other places:
 
 - **prior**: population (log scale), feature type (country, admin area, capital,
   provincial capital, landmark), whether the written name is its main name;
@@ -36,97 +41,44 @@ Examples
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
 
+from ..gazetteer.kinds import approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
-from ..text.normalize import normalize_name, strip_articles
+from .candidates import Candidates
+from .document import (
+    AREA_WEIGHT,
+    FOCUS_WEIGHT,
+    PUBLISHER_COUNTRY_WEIGHT,
+    Region,
+    area_consensus,
+    area_over_foreign_country,
+    article_focus,
+    publisher_bonus,
+    unknown_counties,
+)
 from .lexicon import Lexicon
+from .local import (
+    city_over_admin2,
+    city_over_area,
+    lists,
+    qualifiers,
+    stated_type,
+    type_words,
+    with_key_hint,
+    with_text_hints,
+)
+from .protocol import PlaceLookup
 from .recognize import Mention
+from .scored import Scored, best_of, lead
 
 __all__ = ["Resolver", "haversine_km"]
 
-_ADMIN_WORDS = frozenset(
-    {"province", "state", "governorate", "region", "prefecture", "oblast", "district", "county"}
-)
-_CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
-#: Second-level areas the gazetteer does not hold ("Metcalfe County", "St. Bernard Parish").
-_SECOND_LEVEL = frozenset({"county", "parish", "borough"})
-#: The hints (always lower case) that mark a mention of one of them.
-_COUNTY_HINTS = frozenset(f"suffix:{word}" for word in _SECOND_LEVEL)
-#: A name key that ends in the word of a second-level area ("seminole county"): a
-#: gazetteer name now, so the recognizer leaves the word in the key rather than a hint.
-_SECOND_LEVEL_NAME = re.compile(r" (county|parish|borough|district)$")
-_MAX_CANDIDATES = 25
-#: Prior of a second-level area (county, district), on top of its population; less
-#: than a first-level area's, so "New York" stays the state.
-ADMIN2_PRIOR = 1.0
-#: Taken off a second-level area named without the word its name ends in: "Suffolk"
-#: is more often the English county than Suffolk County, New York.
-ADMIN2_BARE_NAME = 1.0
-#: Feature codes of the curated regions, islands, ranges and waters ("Darfur", "Java",
-#: "Middle East", "Alps", "Red Sea", "Indian Ocean").
-_CURATED_AREAS = frozenset(
-    {"RGN", "ISL", "PEN", "MTS", "DSRT", "DLTA", "VAL", "FRST", "SEA", "OCN", "GULF", "BAY",
-     "CHN", "STRT", "CNL", "LK"}
-)  # fmt: skip
-#: Prior of a curated region, island or sea, which has no population: about that of a
-#: first-level area of 500,000 people, so "Red Sea" is the sea unless the article is
-#: about Sudan (its Red Sea State) and "Java" is the island, not a village in Georgia.
-CURATED_AREA_PRIOR = 6.5
-#: Prior of a curated landmark (an airport, a base, a square), which has no population:
-#: landmarks are curated because the news names them, so "Heathrow" is the airport, not a
-#: town of 6,000 in Florida, while a city of 100,000 or more keeps its name.
-CURATED_LANDMARK_PRIOR = 3.0
-#: Points for lying in the article's country, times that country's share of the focus.
-FOCUS_WEIGHT = 3.0
-#: Points for lying in a first-level area the article names, times its share.
-AREA_WEIGHT = 2.0
-#: A city named like a first-level area of its country is preferred to the area when it
-#: holds at least this share of the area's population (see ``_city_over_area``).
-CITY_SHARE_OF_AREA = 0.1
-#: Points for being of the same kind as a neighbour in a list ("Ohio, Washington and Utah").
-LIST_WEIGHT = 3.0
-#: Share of an article's focus (other mentions only) that makes a first-level area of that
-#: country win over a same-named foreign country the article does not otherwise name.
-AREA_OF_FOCUS_SHARE = 0.5
-#: A place of this population or more whose candidates all lie in one country counts
-#: fully in the article's focus; a smaller one counts ``SURE_HAMLET_WEIGHT``.
-SURE_TOWN = 10_000
-SURE_HAMLET_WEIGHT = 0.25
 _MAX_ANCHORS = 20
-#: A county this close to the town chosen for a name is no rival in telling whether the
-#: town is sure (see ``_margin``).
-SAME_SPOT_KM = 50.0
 _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
-
-
-def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: fast and close enough below a few hundred km."""
-    x = (lon2 - lon1) * math.cos((lat1 + lat2) * math.pi / 360.0)
-    return 111.195 * math.hypot(lat2 - lat1, x if abs(lon2 - lon1) <= 180 else 360 - abs(x))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two WGS 84 points (mean Earth radius 6371 km)."""
-    p = math.pi / 180.0
-    h = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
-@dataclass(slots=True)
-class _Scored:
-    place: Place
-    score: float
-    reasons: list[str]
 
 
 class Resolver:
@@ -135,7 +87,7 @@ class Resolver:
     Parameters
     ----------
     gazetteer
-        Any object with the :class:`~incidentmap.gazetteer.Gazetteer` lookup methods.
+        A :class:`~incidentmap.gazetteer.Gazetteer`, or any :class:`~.protocol.PlaceLookup`.
     lexicon
         Word lists and the places the gazetteer lacks; the default ones if not given.
     joined
@@ -149,7 +101,7 @@ class Resolver:
 
     def __init__(
         self,
-        gazetteer: Any,
+        gazetteer: PlaceLookup,
         *,
         lexicon: Lexicon | None = None,
         joined: Mapping[str, tuple[str, ...]] | None = None,
@@ -157,105 +109,19 @@ class Resolver:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon.default()
         self.joined = joined or {}
-        self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
-        self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
-        self._mixed: dict[str, bool] = {}
-
-    # -- candidates ---------------------------------------------------------------------
+        self._candidates = Candidates(gazetteer, lexicon=self.lexicon, joined=self.joined)
 
     def candidates(self, mention: Mention) -> tuple[Place, ...]:
         """Return the places a mention may name (cached per key)."""
-        ck = (mention.key, mention.kind, mention.country_code, mention.level)
-        found = self._cache.get(ck)
-        if found is None:
-            found = self._find(mention)
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[ck] = found
-        return found
-
-    def _find(self, mention: Mention) -> tuple[Place, ...]:
-        gaz = self.gazetteer
-        extra = self.lexicon.extra_places
-        if mention.kind == "demonym" and mention.country_code and not mention.name:
-            if mention.country_code in extra:
-                return extra[mention.country_code]
-            country = gaz.country(mention.country_code)
-            if country is not None:
-                return (country,)
-        if mention.country_code and mention.level:
-            if mention.level == "country":
-                country = gaz.country(mention.country_code)
-                return (country,) if country is not None else ()
-            named = gaz.lookup(mention.name or mention.text, country=mention.country_code)
-            admins = [p for p in named if p.is_admin1]
-            return tuple(admins[:1] or named[:1])
-        key = mention.key
-        places: dict[str, Place] = {}
-        bare = _SECOND_LEVEL_NAME.sub("", key)  # "Karak district": the governorate too
-        for k in dict.fromkeys((key, strip_articles(key), *self.joined.get(key, ()), bare)):
-            for p in gaz.lookup_key(k, limit=50):
-                places.setdefault(p.id, p)
-        out = []
-        for p in places.values():
-            if len(key) <= 4 and normalize_name(p.name) != key and not p.is_country:
-                continue  # short alternate names are mostly codes ("Hind", "Can")
-            out.append(p)
-        out.sort(key=lambda p: -self.prior(key, p)[0])
-        if key in extra:
-            return (*extra[key], *out[: _MAX_CANDIDATES - 1])
-        return tuple(out[:_MAX_CANDIDATES])
+        return self._candidates.candidates(mention)
 
     def prior(self, key: str, place: Place) -> tuple[float, tuple[str, ...]]:
         """Score of a place for a name before any context, with its reasons."""
-        pk = (key, place.id)
-        cached = self._prior.get(pk)
-        if cached is not None:
-            return cached
-        reasons = []
-        score = 0.8 * math.log10(place.population + 10)
-        code = place.feature_code
-        if place.is_country or place.feature_code == "CONT":
-            score += 4.5 if place.is_country else 9.0
-            reasons.append("country" if place.is_country else "continent")
-        elif place.is_admin1:
-            score += 2.0
-            reasons.append("admin1 area")
-        elif code == "ADM2":
-            score += ADMIN2_PRIOR
-            reasons.append("admin2 area")
-            if any(normalize_name(place.name) == f"{key} {w}" for w in _SECOND_LEVEL):
-                score -= ADMIN2_BARE_NAME
-        elif code == "PPLC":
-            score += 2.5
-            reasons.append("capital")
-        elif code == "PPLA":
-            score += 1.0
-            reasons.append("admin1 capital")
-        elif code in ("PPLA2", "PPLA3"):
-            score += 0.4
-        elif place.id.startswith("curated:") and code in _CURATED_AREAS:
-            score += CURATED_AREA_PRIOR
-            reasons.append("curated region, island or sea")
-        elif place.id.startswith("curated:"):
-            score += CURATED_LANDMARK_PRIOR
-            reasons.append("curated landmark")
-        elif place.feature_class != "P":
-            score -= 0.5
-        if normalize_name(place.name) == key:
-            score += 2.5 if place.is_country else 0.5
-            reasons.append("main name")
-        elif strip_articles(normalize_name(place.name)) == strip_articles(key):
-            score += 0.3
-        out = (score, tuple(reasons))
-        if len(self._prior) > 500_000:
-            self._prior.clear()
-        self._prior[pk] = out
-        return out
+        return self._candidates.prior(key, place)
 
-    # -- resolution ---------------------------------------------------------------------
-
-    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Toponym]:
+    def resolve(
+        self, text: str, mentions: Sequence[Mention], *, region: Region | None = None
+    ) -> list[Toponym]:
         """Choose a place for every mention of one article.
 
         Parameters
@@ -264,15 +130,21 @@ class Resolver:
             The article text the mentions' offsets point into.
         mentions
             The mentions, in text order.
+        region
+            The publisher's region (:func:`~.document.publisher_region`), if known.
         """
         if not mentions:
             return []
         cands = [self.candidates(m) for m in mentions]
+        prior_list = self._candidates.prior_list
         scored = [
-            [_Scored(p, *self._prior_list(m.key, p)) for p in cs]
+            [Scored(p, *prior_list(m.key, p)) for p in cs]
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        focus, areas, area_names, own = self._focus(mentions, scored)
+        focus, areas, area_names, own = article_focus(mentions, scored)
+        if region is not None:
+            focus[region.country] = focus.get(region.country, 0.0) + PUBLISHER_COUNTRY_WEIGHT
+            publisher_bonus(region, scored)
         total = sum(focus.values()) or 1.0
         area_total = sum(areas.values()) or 1.0
         focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
@@ -285,14 +157,14 @@ class Resolver:
             if (text[end : end + 1] == " " and text[end + 1 : end + 2].islower()) or text[
                 max(0, start - 4) : start
             ] == " of ":
-                m = _with_text_hints(text, m)
-            hinted.append(_with_key_hint(m))
+                m = with_text_hints(text, m)
+            hinted.append(with_key_hint(m))
         for m, cs, ss in zip(hinted, cands, scored, strict=False):
-            self._hints(m, ss)
-            _city_over_area(m.key, ss)
-            _city_over_admin2(m.key, ss)
-            if focus and self._country_and_area(m.key, cs):
-                _area_over_foreign_country(ss, focus, own.get(m.key))
+            type_words(m, ss)
+            city_over_area(m.key, ss)
+            city_over_admin2(m.key, ss)
+            if focus and self._candidates.country_and_area(m.key, cs):
+                area_over_foreign_country(ss, focus, own.get(m.key))
             for s in ss:
                 p = s.place
                 if p.is_country:
@@ -311,10 +183,11 @@ class Resolver:
                     ):
                         s.score += got[0]
                         s.reasons.append(got[1])
-        self._qualifiers(text, mentions, scored)
-        _lists(text, mentions, scored)
-        _unknown_counties(hinted, scored, areas)
-        picks = [_best(ss) for ss in scored]
+        qualifiers(text, mentions, scored)
+        lists(text, mentions, scored)
+        unknown_counties(hinted, scored, areas)
+        area_consensus(mentions, scored, focus, areas, area_names)
+        picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
         out = []
@@ -322,118 +195,8 @@ class Resolver:
             out.append(_toponym(m, ss))
         return out
 
-    def _country_and_area(self, key: str, places: Sequence[Place]) -> bool:
-        """Whether a name's candidates hold both a country and a first-level area."""
-        got = self._mixed.get(key)
-        if got is None:
-            got = any(p.is_country for p in places) and any(p.is_admin1 for p in places)
-            if len(self._mixed) > 200_000:
-                self._mixed.clear()
-            self._mixed[key] = got
-        return got
-
-    def _prior_list(self, key: str, place: Place) -> tuple[float, list[str]]:
-        score, reasons = self.prior(key, place)
-        return score, list(reasons)
-
-    def _focus(
-        self, mentions: Sequence[Mention], scored: list[list[_Scored]]
-    ) -> tuple[
-        dict[str, float],
-        dict[tuple[str, str], float],
-        dict[tuple[str, str], set[str]],
-        dict[str, dict[str, float]],
-    ]:
-        """Weights of the countries, and of the first-level areas, an article is about.
-
-        Also returns, for each such area, the keys of the mentions that named it, and for
-        each mention key the country weights its own mentions brought.
-        """
-        weights: dict[str, float] = defaultdict(float)
-        own: dict[str, dict[str, float]] = {}
-        areas: dict[tuple[str, str], float] = defaultdict(float)
-        names: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for m, ss in zip(mentions, scored, strict=False):
-            best = _best(ss)
-            if best is None:
-                continue
-            cc = best.place.country_code
-            sure = len({s.place.country_code for s in ss}) == 1
-            weight = 0.0
-            if m.kind == "dateline" or "dateline" in m.hints:
-                weight = 3.0
-            elif m.kind == "demonym":
-                weight = 0.5
-            elif best.place.is_country:
-                weight = 1.0
-            elif sure:
-                weight = _sure_weight(best.place)
-            if weight:
-                weights[cc] += weight
-                mine = own.setdefault(m.key, {})
-                mine[cc] = mine.get(cc, 0.0) + weight
-            if best.place.is_admin1 and (sure or len(ss) == 1 or _margin(ss) > 2.0):
-                areas[(cc, best.place.admin1 or "")] += 1.0
-                names[(cc, best.place.admin1 or "")].add(m.key)
-        return dict(weights), dict(areas), dict(names), own
-
-    def _hints(self, m: Mention, ss: list[_Scored]) -> None:
-        for hint in m.hints:
-            if hint == "dateline" and m.kind == "dateline":
-                for s in ss:  # "KADUNA, Nigeria --": a dateline names a town
-                    if s.place.feature_class == "P":
-                        s.score += 3.0
-                        s.reasons.append("a dateline names a town")
-                continue
-            if hint.startswith("cue:"):
-                _cue_words(hint.split(":", 1)[1], ss)
-                continue
-            if not hint.startswith("suffix:"):
-                continue
-            word = hint.split(":", 1)[1]
-            for s in ss:
-                if word in _ADMIN_WORDS and (s.place.is_admin1 or s.place.feature_class == "A"):
-                    # "Seminole County": a county rather than a same-named state
-                    second = word in _SECOND_LEVEL and s.place.feature_code == "ADM2"
-                    s.score += 4.0 if second else 3.0
-                    s.reasons.append(f"'{word}' follows the name")
-                elif word in _CITY_WORDS and s.place.feature_class == "P":
-                    s.score += 2.0
-                    s.reasons.append(f"'{word}' follows the name")
-
-    def _qualifiers(
-        self, text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]
-    ) -> None:
-        """Apply "Name, Region" and "Landmark in City" patterns."""
-        for a in range(len(mentions) - 1):
-            m, q = mentions[a], mentions[a + 1]
-            between = text[m.end : q.start]
-            if between in (", ", ",") and scored[a + 1]:
-                outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
-                inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
-                own_areas = [s.place for s in scored[a] if s.place.is_country or s.place.is_admin1]
-                for o in outer:
-                    if any(_peers(x, o.place) for x in own_areas):
-                        continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
-                    hit = False
-                    for s in scored[a]:
-                        if _inside(s.place, o.place):
-                            s.score += 6.0
-                            s.reasons.append(f"qualified by '{q.text}'")
-                            hit = True
-                    if hit or (o.place.country_code, o.place.admin1) in inner_codes:
-                        o.score += 5.0
-                        o.reasons.append(f"qualifies '{m.text}'")
-            elif between.strip().lower() in ("in", "of", "near", "outside") and scored[a + 1]:
-                for s in scored[a]:
-                    for o in scored[a + 1][:5]:
-                        if _inside(s.place, o.place):
-                            s.score += 3.0
-                            s.reasons.append(f"in '{q.text}'")
-                            break
-
     def _context(
-        self, mentions: Sequence[Mention], scored: list[list[_Scored]], picks: list[_Scored | None]
+        self, mentions: Sequence[Mention], scored: list[list[Scored]], picks: list[Scored | None]
     ) -> None:
         """Reward candidates near the places the article is surely about."""
         anchors: list[tuple[str, Place]] = []
@@ -441,7 +204,7 @@ class Resolver:
         for m, ss, pick in zip(mentions, scored, picks, strict=False):
             if pick is None or pick.place.is_country:
                 continue
-            if (len(ss) == 1 or _margin(ss, pick.place) > 2.0) and pick.place.id not in seen:
+            if (len(ss) == 1 or lead(ss, pick.place) > 2.0) and pick.place.id not in seen:
                 seen.add(pick.place.id)
                 anchors.append((m.key, pick.place))
                 if len(anchors) >= _MAX_ANCHORS:
@@ -469,7 +232,7 @@ class Resolver:
                     s.score += got[0]
                     s.reasons.append(got[1])
 
-    def _one_sense(self, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> None:
+    def _one_sense(self, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
         """Give every mention of one name in an article the same place.
 
         Mentions that say what they are form groups of their own: a dateline names a town,
@@ -478,7 +241,7 @@ class Resolver:
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
         for a, m in enumerate(mentions):
             if m.kind != "demonym":
-                groups[(m.key, _stated_type(m))].append(a)
+                groups[(m.key, stated_type(m))].append(a)
         for idxs in groups.values():
             if len(idxs) < 2:
                 continue
@@ -496,208 +259,12 @@ class Resolver:
                         s.reasons.append("one sense per name in the article")
 
 
-def _area_over_foreign_country(
-    ss: list[_Scored], focus: Mapping[str, float], own: Mapping[str, float] | None
-) -> None:
-    """Prefer a first-level area of the article's country to a same-named foreign country.
-
-    "Georgia" in an article about the United States (at least ``AREA_OF_FOCUS_SHARE`` of
-    its focus, counting the other mentions only) that names nothing else of the country
-    Georgia is the state. In an article about the Caucasus it stays the country.
-    """
-    if len(ss) < 2 or not focus:
-        return
-    countries = [s.place.country_code for s in ss if s.place.is_country]
-    if not countries:
-        return
-    own = own or {}
-    others = {cc: w - own.get(cc, 0.0) for cc, w in focus.items()}
-    total = sum(w for w in others.values() if w > 0)
-    if total <= 0 or any(others.get(cc, 0.0) > 0 for cc in countries):
-        return
-    for s in ss:
-        p = s.place
-        if p.is_admin1 and others.get(p.country_code, 0.0) >= AREA_OF_FOCUS_SHARE * total:
-            s.score += 5.0
-            s.reasons.append("an area of the article's country, not a foreign country")
-
-
-_TYPE_WORDS = "|".join(sorted(_ADMIN_WORDS | _CITY_WORDS))
-_WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
-#: "the province of X", "the city of X": only words of the first level or of a town, as
-#: "the district of X" and "the county of X" name second-level areas the gazetteer lacks.
-_FIRST_LEVEL_OR_TOWN = "province|state|governorate|region|oblast|city|town|village"
-_WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
-_CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
-#: What stands between two names of a list ("Ohio, Texas and Utah").
-_LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
-
-
-def _with_text_hints(text: str, m: Mention) -> Mention:
-    """Return ``m`` with the type words around it in the text as hints, if it lacks them.
-
-    Given mention spans (``--given-mentions``, user markup) come without the recognizer's
-    hints; "a Washington state farm" and "the state of Washington" still say what is meant.
-    Only lower-case words count: "Ohio State" and "Penn State" are universities.
-    """
-    extra = []
-    after = text[m.end : m.end + 2]
-    if len(after) == 2 and after[0] == " " and after[1].islower():
-        match = _WORD_AFTER.match(text, m.end)
-        if match and not any(h.startswith("suffix:") for h in m.hints):
-            extra.append(f"suffix:{match.group(1)}")
-    if text[max(0, m.start - 4) : m.start] == " of ":
-        match = _WORDS_BEFORE.search(text, max(0, m.start - 20), m.start)
-        if match and not any(h.startswith("cue:") for h in m.hints):
-            extra.append(f"cue:{match.group(1)} of")
-    if not extra:
-        return m
-    return replace(m, hints=(*m.hints, *extra))
-
-
-def _with_key_hint(m: Mention) -> Mention:
-    """Return ``m`` with the second-level word that ends its key as a hint.
-
-    "Seminole County" is a gazetteer name, so the mention keeps the word in its key
-    rather than as a ``suffix:county`` hint; the rules that read hints still see it.
-    """
-    found = _SECOND_LEVEL_NAME.search(m.key)
-    if found is None or any(h.startswith("suffix:") for h in m.hints):
-        return m
-    return replace(m, hints=(*m.hints, f"suffix:{found.group(1)}"))
-
-
-def _lists(text: str, mentions: Sequence[Mention], scored: list[list[_Scored]]) -> None:
-    """Favour the reading of a name that matches its neighbours in a list.
-
-    In "Utah, Virginia, Washington and Wyoming" the neighbours are states, so Washington
-    is the state, not the capital; in "Georgia, Armenia and Azerbaijan" it is the
-    country. A neighbour counts by its current best reading, if that is a country or a
-    first-level area; a candidate gains once, whatever the number of such neighbours.
-    """
-    linked: dict[int, list[int]] = {}
-    for a in range(len(mentions) - 1):
-        if text[mentions[a].end : mentions[a + 1].start] in _LIST_JOINERS:
-            linked.setdefault(a, []).append(a + 1)
-            linked.setdefault(a + 1, []).append(a)
-    if not linked:
-        return
-    bests = {b: _best(scored[b]) for b in linked}
-    for a, near in linked.items():
-        ss = scored[a]
-        areas = [
-            n.place
-            for n in (bests[b] for b in near)
-            if n is not None and (n.place.is_country or n.place.is_admin1)
-        ]
-        if not areas:
-            continue
-        seats = {(s.place.country_code, s.place.admin1) for s in ss if s.place.feature_class == "P"}
-        for s in ss:
-            if s.place.is_admin1 and (s.place.country_code, s.place.admin1) in seats:
-                continue  # a province and its namesake city ("Idlib"): no list decides that
-            peer = next((p for p in areas if _peers(s.place, p)), None)
-            if peer is not None:
-                s.score += LIST_WEIGHT
-                s.reasons.append(f"listed with {peer.name}")
-
-
-def _unknown_counties(
-    mentions: Sequence[Mention],
-    scored: list[list[_Scored]],
-    areas: Mapping[tuple[str, str], float],
-) -> None:
-    """Place a county the gazetteer lacks at the first-level area the article is about.
-
-    The gazetteer has no counties. "Metcalfe County" in a story about Kentucky is not a
-    hamlet called Metcalfe in Mississippi: when the article names one first-level area
-    more than any other and no candidate of the county's name lies in it, the area itself
-    becomes the best candidate, as event coders fall back to the next larger area they
-    know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
-    """
-    if not areas or all(_COUNTY_HINTS.isdisjoint(m.hints) for m in mentions):
-        return
-    most = max(areas.values())
-    leaders = [a for a, w in areas.items() if w == most]
-    if len(leaders) != 1:
-        return
-    cc, code = leaders[0]
-    state = next(
-        (
-            s.place
-            for ss in scored
-            for s in ss
-            if s.place.is_admin1 and s.place.country_code == cc and s.place.admin1 == code
-        ),
-        None,
-    )
-    if state is None:
-        return
-    for m, ss in zip(mentions, scored, strict=False):
-        if _COUNTY_HINTS.isdisjoint(m.hints) or m.key == normalize_name(state.name):
-            continue
-        if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
-            continue
-        top = max((s.score for s in ss), default=0.0)
-        reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
-        ss.append(_Scored(state, top + 1.0, [reason]))
-
-
-def _stated_type(m: Mention) -> str:
-    """Return "town" or "area" when the text says what a mention is, else ""."""
-    for hint in m.hints:
-        if hint == "dateline":
-            return "town"
-        kind, _, word = hint.partition(":")
-        if kind in ("suffix", "cue"):
-            head = word.split()[0].lower() if word else ""
-            if head in _CITY_WORDS:
-                return "town"
-            if head in _ADMIN_WORDS:
-                return "area"
-    return ""
-
-
-def _cue_words(cue: str, ss: list[_Scored]) -> None:
-    """Apply "the city of X" and "the province of X" to the candidates of X."""
-    head = cue.split()[0]
-    if head not in _CUE_HEADS:
-        return
-    if cue.endswith(" of") and head in _CITY_WORDS:
-        for s in ss:
-            if s.place.feature_class == "P":
-                s.score += 3.0
-                s.reasons.append(f"'{cue}' precedes the name")
-    elif cue.endswith(" of") and head in _ADMIN_WORDS:
-        for s in ss:
-            if s.place.is_admin1 or s.place.feature_class == "A":
-                s.score += 3.0
-                s.reasons.append(f"'{cue}' precedes the name")
-
-
-def _sure_weight(place: Place) -> float:
-    """Weight, in the article's focus, of a place all of whose candidates share a country.
-
-    A town or larger place counts fully. A hamlet counts little: when the only place
-    of a name in the gazetteer is a hamlet abroad, the name more often stands for
-    something the gazetteer lacks (an airport, a county, a quarter) than for the hamlet.
-    """
-    if (
-        place.is_admin1
-        or place.feature_code in ("PPLC", "PPLA")
-        or place.population >= SURE_TOWN
-        or place.id.startswith("curated:")
-    ):
-        return 1.0
-    return SURE_HAMLET_WEIGHT
-
-
 def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     """Return the bonus for being near the article's sure places, and its reason."""
     lat = place.lat
     near = min(
         (
-            _approx_km(lat, place.lon, a.lat, a.lon)
+            approx_km(lat, place.lon, a.lat, a.lon)
             for a in anchors
             if -5.4 < a.lat - lat < 5.4  # farther than 600 km earns nothing
         ),
@@ -709,114 +276,7 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     return bonus, f"near another place of the article ({near:.0f} km)"
 
 
-def _peers(a: Place, b: Place) -> bool:
-    """Whether two different areas are of one level (two countries, or two states of one).
-
-    "Oklahoma, Pennsylvania" names two states of a list, not a hamlet called Oklahoma in
-    Pennsylvania; "Victoria, Texas" stays a qualified name, as the Australian state
-    Victoria is no peer of Texas.
-    """
-    if a.id == b.id:
-        return False
-    if a.is_country and b.is_country:
-        return True
-    return a.is_admin1 and b.is_admin1 and a.country_code == b.country_code
-
-
-def _inside(place: Place, area: Place) -> bool:
-    if place.id == area.id:
-        return False
-    if area.is_country:
-        return place.country_code == area.country_code
-    if area.is_admin1:
-        return place.country_code == area.country_code and place.admin1 == area.admin1
-    return place.parent_id == area.id
-
-
-def _city_over_area(key: str, ss: list[_Scored]) -> None:
-    """Prefer a sizeable city to the same-named province of its country ("Baghdad").
-
-    Only a city whose own main name is the name written ("New York" is an alternate name
-    of New York City). And only the national capital ("Washington") or a city holding at
-    least ``CITY_SHARE_OF_AREA`` of its namesake area's people: Basra, Aleppo or Lagos are
-    most of their province, but Quebec City is a twentieth of Quebec, and a bare "Quebec"
-    in the news is the province.
-    """
-    areas = {s.place.country_code: s for s in ss if s.place.is_admin1}
-    if not areas:
-        return
-    done: set[str] = set()
-    for s in ss:
-        p = s.place
-        area = areas.get(p.country_code)
-        if (
-            area is not None
-            and area.place.id not in done
-            and p.feature_class == "P"
-            and strip_articles(normalize_name(p.name)) == strip_articles(key)
-            and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
-            and (
-                p.feature_code == "PPLC"
-                or p.population >= CITY_SHARE_OF_AREA * area.place.population
-            )
-        ):
-            # the area steps back rather than the city stepping forward: the rule
-            # chooses between the two and must not lift the city over its namesakes
-            # abroad (Kingston, Jamaica over a Kingston in the article's country)
-            done.add(area.place.id)
-            area.score -= 2.5
-            area.reasons.append(f"its city {p.name} rather than the province")
-
-
-def _city_over_admin2(key: str, ss: list[_Scored]) -> None:
-    """Prefer a city to the same-named second-level area of its province it makes up.
-
-    "Los Angeles" is the city, which holds a third of Los Angeles County; so are
-    "Birmingham" and "Plymouth" beside their English districts. Places carry no admin2
-    code, so the city must lie in the area's first-level area, bear the name written as
-    its main name and hold at least ``CITY_SHARE_OF_AREA`` of the area's people.
-    """
-    for area in ss:
-        a = area.place
-        if a.feature_code != "ADM2":
-            continue
-        for s in ss:
-            p = s.place
-            if (
-                p.feature_class == "P"
-                and p.country_code == a.country_code
-                and p.admin1 == a.admin1
-                and strip_articles(normalize_name(p.name)) == strip_articles(key)
-                and p.population >= CITY_SHARE_OF_AREA * a.population
-            ):
-                area.score -= 2.5
-                area.reasons.append(f"its city {p.name} rather than the area")
-                break
-
-
-def _best(ss: list[_Scored]) -> _Scored | None:
-    return max(ss, key=lambda s: s.score) if ss else None
-
-
-def _margin(ss: list[_Scored], pick: Place | None = None) -> float:
-    """Return the lead of the best candidate over the next.
-
-    With ``pick`` given, a second-level area around the pick does not count as the next:
-    a town and its namesake county ("Brant") place the article alike.
-    """
-    scores = [
-        s.score
-        for s in ss
-        if pick is None
-        or s.place.feature_code != "ADM2"
-        or s.place.id == pick.id
-        or _approx_km(s.place.lat, s.place.lon, pick.lat, pick.lon) > SAME_SPOT_KM
-    ]
-    top = sorted(scores, reverse=True)
-    return top[0] - top[1] if len(top) > 1 else 99.0
-
-
-def _toponym(m: Mention, ss: list[_Scored]) -> Toponym:
+def _toponym(m: Mention, ss: list[Scored]) -> Toponym:
     if not ss:
         return Toponym(m.start, m.end, m.text, kind=m.kind, reasons=("no candidate",))
     ordered = sorted(ss, key=lambda s: -s.score)

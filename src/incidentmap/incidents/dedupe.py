@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..gazetteer.kinds import EARTH_RADIUS_KM, KM_PER_DEGREE, haversine_km
 from ..model import Incident, TimePrecision
 
 __all__ = [
@@ -48,8 +49,8 @@ __all__ = [
     "sorted_keys",
 ]
 
-_EARTH_KM = 6371.0088
-_KM_PER_DEGREE = math.pi * _EARTH_KM / 180.0
+_EARTH_KM = EARTH_RADIUS_KM
+_KM_PER_DEGREE = KM_PER_DEGREE
 
 _SPAN = {TimePrecision.DAY: (0, 1), TimePrecision.WEEK: (3, 7), TimePrecision.MONTH: (0, 92)}
 
@@ -93,14 +94,6 @@ def dates_compatible(
     b0, b1 = date_range(b, b_precision)
     slack = dt.timedelta(days=tolerance_days)
     return a0 - slack <= b1 and b0 - slack <= a1
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _max(values: Iterable[int | None]) -> int | None:

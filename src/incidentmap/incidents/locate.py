@@ -44,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from ..gazetteer.kinds import PlaceKinds
 from ..model import GeoPrecision, Place, Toponym
 from .taxonomy import Taxonomy
 
@@ -57,20 +58,15 @@ __all__ = [
     "specificity",
 ]
 
-_LANDMARK_CLASSES = frozenset({"S", "L", "R", "T", "H", "V", "U"})
-_DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "PPLX"})
+_KINDS = PlaceKinds.default()
+_LANDMARK_CLASSES = _KINDS.landmark_classes
+_DISTRICTS = _KINDS.district_codes
 # Natural or historical areas larger than a town (GeoNames codes): regions, islands, seas,
 # gulfs, straits, mountain ranges, deserts. A town named with one ("the Red Sea port city
 # of Hodeidah") is the more specific place; alone, they place an event at region level.
-_WIDE_AREAS = frozenset(
-    {"RGN", "RGNE", "RGNH", "ISL", "ISLS", "SEA", "GULF", "OCN", "STRT", "BAY", "BGHT",
-     "CHN", "LK", "MTS", "DSRT", "PLAT", "PEN", "VAL", "AREA", "PRK"}
-)  # fmt: skip
+_WIDE_AREAS = _KINDS.wide_area_codes
 # A town's name used for the area it gives its name to ("Kasese district").
-ADMIN_WORD = re.compile(
-    r"\s+(?:district|province|region|county|state|governorate|department|prefecture)\b",
-    re.IGNORECASE,
-)
+ADMIN_WORD = re.compile(rf"\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
     r"^['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
@@ -116,7 +112,7 @@ _RELATION = re.compile(
 # resolved to a province, a country or the capital of one it is a namesake ("the Medina
 # district of the city" is not Medina in Saudi Arabia), while a town may be the district
 # itself ("the Kucukcekmece district of the city", a town of Istanbul province).
-_CAPITALS = frozenset({"PPLC", "PPLA", "PPLG"})
+_CAPITALS = _KINDS.capital_codes
 _PART_OF_TOWN = re.compile(
     r"\s+(?:district|quarter|neighbou?rhood|suburb|area|section)\s+of\s+"
     r"(?:the|this|that)\s+(?:city|capital|town)\b",
@@ -151,7 +147,7 @@ def specificity(place: Place) -> int:
     code = place.feature_code
     if place.is_admin1 or code in _WIDE_AREAS:
         return 1
-    if place.id.startswith("curated:") and not code.startswith(("PPL", "ADM", "PCL")):
+    if place.hand_picked and not code.startswith(("PPL", "ADM", "PCL")):
         return 5
     if place.feature_class in _LANDMARK_CLASSES:
         return 5 if place.feature_class == "S" or code == "PPLX" else 2

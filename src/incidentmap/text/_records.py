@@ -81,6 +81,8 @@ FIELDS = {
     "content": "text",
     "article": "text",
     "toponyms": "toponyms",
+    "place": "place",
+    "country": "country",
 }
 
 
@@ -264,6 +266,21 @@ class RecordReader:
             self.problem(f"{exc.reason}; the article is kept without a date", source, line)
             return None
 
+    def country(self, value: object, source: str, line: int | None) -> str | None:
+        """Return a record's ``country`` as an upper-case ISO code; report a bad one."""
+        code = optional_text(value)
+        if code is None:
+            return None
+        if len(code) == 2 and code.isascii() and code.isalpha():
+            return code.upper()
+        self.problem(
+            f"country {code!r} is not an ISO 3166-1 alpha-2 code (such as 'CA' or 'IQ'); "
+            "the article is kept without it",
+            source,
+            line,
+        )
+        return None
+
     def record(
         self, record: object, source: str, line: int | None, default_id: str
     ) -> Article | None:
@@ -293,6 +310,8 @@ class RecordReader:
             source=source,
             line=line,
             toponyms=self._spans(fields.get("toponyms"), text, removed, source, line),
+            place=optional_text(fields.get("place")),
+            country=self.country(fields.get("country"), source, line),
         )
 
     def _spans(

@@ -394,6 +394,8 @@ class _Reader(RecordReader):
             url=optional_text(meta.get("url", (None,))[0]),
             published=self.published(published, source, line),
             source=source,
+            place=optional_text(meta.get("place", (None,))[0]),
+            country=self.country(meta.get("country", (None,))[0], source, line),
         )
 
     def _html(self, data: bytes, source: str, path: Path) -> Iterator[Article]:

@@ -1,0 +1,207 @@
+"""The candidate places of a mention, and their prior: the score before any context.
+
+The prior rewards population (log scale), the feature type (country, admin area,
+capital, provincial capital, a hand-picked landmark or region) and the written name being
+the place's main name. Both the candidates of a key and the prior of a (key, place) pair
+are cached: news repeats names.
+
+Examples
+--------
+>>> from incidentmap.model import Place
+>>> erbil = Place("geonames:95446", "Erbil", 36.19, 44.01, "P", "PPLA", "IQ", "11", 932800)
+>>> class Tiny:
+...     def lookup_key(self, key, *, limit=50):
+...         return [erbil] if key == "erbil" else []
+...     def lookup(self, name, *, country=None, limit=20):
+...         return []
+...     def country(self, code):
+...         return None
+>>> from .recognize import Mention
+>>> found = Candidates(Tiny())
+>>> [p.name for p in found.candidates(Mention(0, 5, "Erbil", "erbil"))]
+['Erbil']
+>>> found.prior("erbil", erbil)[1]
+('admin1 capital', 'main name')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+
+from ..gazetteer.kinds import PlaceKinds
+from ..model import Place
+from ..text.normalize import normalize_name, strip_articles
+from .lexicon import Lexicon
+from .protocol import PlaceLookup
+from .recognize import Mention
+
+__all__ = [
+    "ADMIN2_BARE_NAME",
+    "ADMIN2_PRIOR",
+    "CURATED_AREA_PRIOR",
+    "CURATED_LANDMARK_PRIOR",
+    "Candidates",
+]
+
+_KINDS = PlaceKinds.default()
+#: Second-level areas the gazetteer does not hold ("Metcalfe County", "St. Bernard Parish").
+_SECOND_LEVEL = _KINDS.second_level
+#: A name key that ends in the word of a second-level area ("seminole county"): a
+#: gazetteer name now, so the recognizer leaves the word in the key rather than a hint.
+SECOND_LEVEL_NAME = re.compile(rf" ({'|'.join(sorted(_SECOND_LEVEL | _KINDS.district))})$")
+_MAX_CANDIDATES = 25
+#: Prior of a second-level area (county, district), on top of its population; less
+#: than a first-level area's, so "New York" stays the state.
+ADMIN2_PRIOR = 1.0
+#: Taken off a second-level area named without the word its name ends in: "Suffolk"
+#: is more often the English county than Suffolk County, New York.
+ADMIN2_BARE_NAME = 1.0
+#: Feature codes of the curated regions, islands, ranges and waters ("Darfur", "Java",
+#: "Middle East", "Alps", "Red Sea", "Indian Ocean").
+_CURATED_AREAS = _KINDS.wide_area_codes
+#: Prior of a curated region, island or sea, which has no population: about that of a
+#: first-level area of 500,000 people, so "Red Sea" is the sea unless the article is
+#: about Sudan (its Red Sea State) and "Java" is the island, not a village in Georgia.
+CURATED_AREA_PRIOR = 6.5
+#: How a reason names a hand-picked place: the project's, or the user's own (imported).
+_PICKED = {"curated": "curated", "user": "user's own"}
+#: Prior of a curated landmark (an airport, a base, a square), which has no population:
+#: landmarks are curated because the news names them, so "Heathrow" is the airport, not a
+#: town of 6,000 in Florida, while a city of 100,000 or more keeps its name.
+CURATED_LANDMARK_PRIOR = 3.0
+
+
+class Candidates:
+    """Find the candidate places of mentions in a gazetteer, and score their prior.
+
+    Parameters
+    ----------
+    gazetteer
+        A :class:`~incidentmap.gazetteer.Gazetteer`, or any :class:`~.protocol.PlaceLookup`.
+    lexicon
+        Word lists and the places the gazetteer lacks; the default ones if not given.
+    joined
+        Keys with joined initials -> the gazetteer keys they stand for
+        (:attr:`~.names.NameIndex.joined`).
+    """
+
+    def __init__(
+        self,
+        gazetteer: PlaceLookup,
+        *,
+        lexicon: Lexicon | None = None,
+        joined: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon or Lexicon.default()
+        self.joined = joined or {}
+        self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
+        self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
+        self._mixed: dict[str, bool] = {}
+
+    def candidates(self, mention: Mention) -> tuple[Place, ...]:
+        """Return the places a mention may name (cached per key)."""
+        ck = (mention.key, mention.kind, mention.country_code, mention.level)
+        found = self._cache.get(ck)
+        if found is None:
+            found = self._find(mention)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[ck] = found
+        return found
+
+    def _find(self, mention: Mention) -> tuple[Place, ...]:
+        gaz = self.gazetteer
+        extra = self.lexicon.extra_places
+        if mention.kind == "demonym" and mention.country_code and not mention.name:
+            if mention.country_code in extra:
+                return extra[mention.country_code]
+            country = gaz.country(mention.country_code)
+            if country is not None:
+                return (country,)
+        if mention.country_code and mention.level:
+            if mention.level == "country":
+                country = gaz.country(mention.country_code)
+                return (country,) if country is not None else ()
+            named = gaz.lookup(mention.name or mention.text, country=mention.country_code)
+            admins = [p for p in named if p.is_admin1]
+            return tuple(admins[:1] or named[:1])
+        key = mention.key
+        places: dict[str, Place] = {}
+        bare = SECOND_LEVEL_NAME.sub("", key)  # "Karak district": the governorate too
+        for k in dict.fromkeys((key, strip_articles(key), *self.joined.get(key, ()), bare)):
+            for p in gaz.lookup_key(k, limit=50):
+                places.setdefault(p.id, p)
+        out = []
+        for p in places.values():
+            if len(key) <= 4 and normalize_name(p.name) != key and not p.is_country:
+                continue  # short alternate names are mostly codes ("Hind", "Can")
+            out.append(p)
+        out.sort(key=lambda p: -self.prior(key, p)[0])
+        if key in extra:
+            return (*extra[key], *out[: _MAX_CANDIDATES - 1])
+        return tuple(out[:_MAX_CANDIDATES])
+
+    def prior(self, key: str, place: Place) -> tuple[float, tuple[str, ...]]:
+        """Score of a place for a name before any context, with its reasons."""
+        pk = (key, place.id)
+        cached = self._prior.get(pk)
+        if cached is not None:
+            return cached
+        reasons = []
+        score = 0.8 * math.log10(place.population + 10)
+        code = place.feature_code
+        if place.is_country or place.feature_code == "CONT":
+            score += 4.5 if place.is_country else 9.0
+            reasons.append("country" if place.is_country else "continent")
+        elif place.is_admin1:
+            score += 2.0
+            reasons.append("admin1 area")
+        elif code == "ADM2":
+            score += ADMIN2_PRIOR
+            reasons.append("admin2 area")
+            if any(normalize_name(place.name) == f"{key} {w}" for w in _SECOND_LEVEL):
+                score -= ADMIN2_BARE_NAME
+        elif code == "PPLC":
+            score += 2.5
+            reasons.append("capital")
+        elif code == "PPLA":
+            score += 1.0
+            reasons.append("admin1 capital")
+        elif code in ("PPLA2", "PPLA3"):
+            score += 0.4
+        elif place.hand_picked and code in _CURATED_AREAS:
+            score += CURATED_AREA_PRIOR
+            reasons.append(f"{_PICKED[place.source]} region, island or sea")
+        elif place.hand_picked:
+            score += CURATED_LANDMARK_PRIOR
+            reasons.append(f"{_PICKED[place.source]} landmark")
+        elif place.feature_class != "P":
+            score -= 0.5
+        if normalize_name(place.name) == key:
+            score += 2.5 if place.is_country else 0.5
+            reasons.append("main name")
+        elif strip_articles(normalize_name(place.name)) == strip_articles(key):
+            score += 0.3
+        out = (score, tuple(reasons))
+        if len(self._prior) > 500_000:
+            self._prior.clear()
+        self._prior[pk] = out
+        return out
+
+    def country_and_area(self, key: str, places: Sequence[Place]) -> bool:
+        """Whether a name's candidates hold both a country and a first-level area."""
+        got = self._mixed.get(key)
+        if got is None:
+            got = any(p.is_country for p in places) and any(p.is_admin1 for p in places)
+            if len(self._mixed) > 200_000:
+                self._mixed.clear()
+            self._mixed[key] = got
+        return got
+
+    def prior_list(self, key: str, place: Place) -> tuple[float, list[str]]:
+        """Return :meth:`prior` with its reasons as a list, to be added to."""
+        score, reasons = self.prior(key, place)
+        return score, list(reasons)

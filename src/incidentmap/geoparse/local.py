@@ -1,0 +1,311 @@
+"""Evidence from the words around a mention: type words, qualifiers, lists, namesakes.
+
+- **type words**: ``"X province"``, ``"a Washington state farm"``, ``"the city of X"``,
+  also read from the text around given spans;
+- **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
+  (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
+  ``"Landmark in City"``;
+- **city or province**: a city named like its province wins only if it holds a tenth of
+  the province's people or is the capital ("Basra", but the province "Quebec"); a city
+  named like a second-level area of its province wins if it holds a tenth of its people
+  ("Los Angeles", "Birmingham"), else the county does ("Suffolk", "Seminole").
+
+Examples
+--------
+>>> from .recognize import Mention
+>>> stated_type(Mention(0, 5, "Anbar", "anbar", hints=("suffix:province",)))
+'area'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..gazetteer.kinds import PlaceKinds
+from ..model import Place
+from ..text.normalize import normalize_name, strip_articles
+from .candidates import SECOND_LEVEL_NAME
+from .recognize import Mention
+from .scored import Scored, best_of
+
+__all__ = [
+    "CITY_SHARE_OF_AREA",
+    "LIST_WEIGHT",
+    "city_over_admin2",
+    "city_over_area",
+    "inside",
+    "lists",
+    "peers",
+    "qualifiers",
+    "stated_type",
+    "type_words",
+    "with_key_hint",
+    "with_text_hints",
+]
+
+_KINDS = PlaceKinds.default()
+#: Words after a name that make it an administrative area ("province", "county").
+_ADMIN_WORDS = _KINDS.area_words
+#: Words after a name that make it a settlement ("city", "village").
+_CITY_WORDS = _KINDS.town
+#: Second-level areas the gazetteer does not hold ("Metcalfe County", "St. Bernard Parish").
+_SECOND_LEVEL = _KINDS.second_level
+#: A city named like a first-level area of its country is preferred to the area when it
+#: holds at least this share of the area's population (see ``city_over_area``).
+CITY_SHARE_OF_AREA = 0.1
+#: Points for being of the same kind as a neighbour in a list ("Ohio, Washington and Utah").
+LIST_WEIGHT = 3.0
+_TYPE_WORDS = "|".join(sorted(_ADMIN_WORDS | _CITY_WORDS))
+_WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
+#: "the province of X", "the city of X": only words of the first level or of a town, as
+#: "the district of X" and "the county of X" name second-level areas the gazetteer lacks.
+_FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
+_WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
+_CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
+#: What stands between two names of a list ("Ohio, Texas and Utah").
+_LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
+
+
+def type_words(m: Mention, ss: list[Scored]) -> None:
+    """Apply the type words a mention carries as hints ("X province", "the city of X")."""
+    for hint in m.hints:
+        if hint == "dateline" and m.kind == "dateline":
+            for s in ss:  # "KADUNA, Nigeria --": a dateline names a town
+                if s.place.feature_class == "P":
+                    s.score += 3.0
+                    s.reasons.append("a dateline names a town")
+            continue
+        if hint.startswith("cue:"):
+            _cue_words(hint.split(":", 1)[1], ss)
+            continue
+        if not hint.startswith("suffix:"):
+            continue
+        word = hint.split(":", 1)[1]
+        for s in ss:
+            if word in _ADMIN_WORDS and (s.place.is_admin1 or s.place.feature_class == "A"):
+                # "Seminole County": a county rather than a same-named state
+                second = word in _SECOND_LEVEL and s.place.feature_code == "ADM2"
+                s.score += 4.0 if second else 3.0
+                s.reasons.append(f"'{word}' follows the name")
+            elif word in _CITY_WORDS and s.place.feature_class == "P":
+                s.score += 2.0
+                s.reasons.append(f"'{word}' follows the name")
+
+
+def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+    """Apply "Name, Region" and "Landmark in City" patterns."""
+    for a in range(len(mentions) - 1):
+        m, q = mentions[a], mentions[a + 1]
+        between = text[m.end : q.start]
+        if between in (", ", ",") and scored[a + 1]:
+            outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
+            inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
+            own_areas = [s.place for s in scored[a] if s.place.is_country or s.place.is_admin1]
+            for o in outer:
+                if any(peers(x, o.place) for x in own_areas):
+                    continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
+                hit = False
+                for s in scored[a]:
+                    if inside(s.place, o.place):
+                        s.score += 6.0
+                        s.reasons.append(f"qualified by '{q.text}'")
+                        hit = True
+                if hit or (o.place.country_code, o.place.admin1) in inner_codes:
+                    o.score += 5.0
+                    o.reasons.append(f"qualifies '{m.text}'")
+        elif between.strip().lower() in ("in", "of", "near", "outside") and scored[a + 1]:
+            for s in scored[a]:
+                for o in scored[a + 1][:5]:
+                    if inside(s.place, o.place):
+                        s.score += 3.0
+                        s.reasons.append(f"in '{q.text}'")
+                        break
+
+
+def with_text_hints(text: str, m: Mention) -> Mention:
+    """Return ``m`` with the type words around it in the text as hints, if it lacks them.
+
+    Given mention spans (``--given-mentions``, user markup) come without the recognizer's
+    hints; "a Washington state farm" and "the state of Washington" still say what is meant.
+    Only lower-case words count: "Ohio State" and "Penn State" are universities.
+    """
+    extra = []
+    after = text[m.end : m.end + 2]
+    if len(after) == 2 and after[0] == " " and after[1].islower():
+        match = _WORD_AFTER.match(text, m.end)
+        if match and not any(h.startswith("suffix:") for h in m.hints):
+            extra.append(f"suffix:{match.group(1)}")
+    if text[max(0, m.start - 4) : m.start] == " of ":
+        match = _WORDS_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if match and not any(h.startswith("cue:") for h in m.hints):
+            extra.append(f"cue:{match.group(1)} of")
+    if not extra:
+        return m
+    return replace(m, hints=(*m.hints, *extra))
+
+
+def with_key_hint(m: Mention) -> Mention:
+    """Return ``m`` with the second-level word that ends its key as a hint.
+
+    "Seminole County" is a gazetteer name, so the mention keeps the word in its key
+    rather than as a ``suffix:county`` hint; the rules that read hints still see it.
+    """
+    found = SECOND_LEVEL_NAME.search(m.key)
+    if found is None or any(h.startswith("suffix:") for h in m.hints):
+        return m
+    return replace(m, hints=(*m.hints, f"suffix:{found.group(1)}"))
+
+
+def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+    """Favour the reading of a name that matches its neighbours in a list.
+
+    In "Utah, Virginia, Washington and Wyoming" the neighbours are states, so Washington
+    is the state, not the capital; in "Georgia, Armenia and Azerbaijan" it is the
+    country. A neighbour counts by its current best reading, if that is a country or a
+    first-level area; a candidate gains once, whatever the number of such neighbours.
+    """
+    linked: dict[int, list[int]] = {}
+    for a in range(len(mentions) - 1):
+        if text[mentions[a].end : mentions[a + 1].start] in _LIST_JOINERS:
+            linked.setdefault(a, []).append(a + 1)
+            linked.setdefault(a + 1, []).append(a)
+    if not linked:
+        return
+    bests = {b: best_of(scored[b]) for b in linked}
+    for a, near in linked.items():
+        ss = scored[a]
+        areas = [
+            n.place
+            for n in (bests[b] for b in near)
+            if n is not None and (n.place.is_country or n.place.is_admin1)
+        ]
+        if not areas:
+            continue
+        seats = {(s.place.country_code, s.place.admin1) for s in ss if s.place.feature_class == "P"}
+        for s in ss:
+            if s.place.is_admin1 and (s.place.country_code, s.place.admin1) in seats:
+                continue  # a province and its namesake city ("Idlib"): no list decides that
+            peer = next((p for p in areas if peers(s.place, p)), None)
+            if peer is not None:
+                s.score += LIST_WEIGHT
+                s.reasons.append(f"listed with {peer.name}")
+
+
+def stated_type(m: Mention) -> str:
+    """Return "town" or "area" when the text says what a mention is, else ""."""
+    for hint in m.hints:
+        if hint == "dateline":
+            return "town"
+        kind, _, word = hint.partition(":")
+        if kind in ("suffix", "cue"):
+            head = word.split()[0].lower() if word else ""
+            if head in _CITY_WORDS:
+                return "town"
+            if head in _ADMIN_WORDS:
+                return "area"
+    return ""
+
+
+def _cue_words(cue: str, ss: list[Scored]) -> None:
+    """Apply "the city of X" and "the province of X" to the candidates of X."""
+    head = cue.split()[0]
+    if head not in _CUE_HEADS:
+        return
+    if cue.endswith(" of") and head in _CITY_WORDS:
+        for s in ss:
+            if s.place.feature_class == "P":
+                s.score += 3.0
+                s.reasons.append(f"'{cue}' precedes the name")
+    elif cue.endswith(" of") and head in _ADMIN_WORDS:
+        for s in ss:
+            if s.place.is_admin1 or s.place.feature_class == "A":
+                s.score += 3.0
+                s.reasons.append(f"'{cue}' precedes the name")
+
+
+def peers(a: Place, b: Place) -> bool:
+    """Whether two different areas are of one level (two countries, or two states of one).
+
+    "Oklahoma, Pennsylvania" names two states of a list, not a hamlet called Oklahoma in
+    Pennsylvania; "Victoria, Texas" stays a qualified name, as the Australian state
+    Victoria is no peer of Texas.
+    """
+    if a.id == b.id:
+        return False
+    if a.is_country and b.is_country:
+        return True
+    return a.is_admin1 and b.is_admin1 and a.country_code == b.country_code
+
+
+def inside(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area`` (a country, a first-level area or its parent)."""
+    if place.id == area.id:
+        return False
+    if area.is_country:
+        return place.country_code == area.country_code
+    if area.is_admin1:
+        return place.country_code == area.country_code and place.admin1 == area.admin1
+    return place.parent_id == area.id
+
+
+def city_over_area(key: str, ss: list[Scored]) -> None:
+    """Prefer a sizeable city to the same-named province of its country ("Baghdad").
+
+    Only a city whose own main name is the name written ("New York" is an alternate name
+    of New York City). And only the national capital ("Washington") or a city holding at
+    least ``CITY_SHARE_OF_AREA`` of its namesake area's people: Basra, Aleppo or Lagos are
+    most of their province, but Quebec City is a twentieth of Quebec, and a bare "Quebec"
+    in the news is the province.
+    """
+    areas = {s.place.country_code: s for s in ss if s.place.is_admin1}
+    if not areas:
+        return
+    done: set[str] = set()
+    for s in ss:
+        p = s.place
+        area = areas.get(p.country_code)
+        if (
+            area is not None
+            and area.place.id not in done
+            and p.feature_class == "P"
+            and strip_articles(normalize_name(p.name)) == strip_articles(key)
+            and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
+            and (
+                p.feature_code == "PPLC"
+                or p.population >= CITY_SHARE_OF_AREA * area.place.population
+            )
+        ):
+            # the area steps back rather than the city stepping forward: the rule
+            # chooses between the two and must not lift the city over its namesakes
+            # abroad (Kingston, Jamaica over a Kingston in the article's country)
+            done.add(area.place.id)
+            area.score -= 2.5
+            area.reasons.append(f"its city {p.name} rather than the province")
+
+
+def city_over_admin2(key: str, ss: list[Scored]) -> None:
+    """Prefer a city to the same-named second-level area of its province it makes up.
+
+    "Los Angeles" is the city, which holds a third of Los Angeles County; so are
+    "Birmingham" and "Plymouth" beside their English districts. Places carry no admin2
+    code, so the city must lie in the area's first-level area, bear the name written as
+    its main name and hold at least ``CITY_SHARE_OF_AREA`` of the area's people.
+    """
+    for area in ss:
+        a = area.place
+        if a.feature_code != "ADM2":
+            continue
+        for s in ss:
+            p = s.place
+            if (
+                p.feature_class == "P"
+                and p.country_code == a.country_code
+                and p.admin1 == a.admin1
+                and strip_articles(normalize_name(p.name)) == strip_articles(key)
+                and p.population >= CITY_SHARE_OF_AREA * a.population
+            ):
+                area.score -= 2.5
+                area.reasons.append(f"its city {p.name} rather than the area")
+                break

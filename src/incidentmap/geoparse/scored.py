@@ -1,0 +1,55 @@
+"""Candidate places being scored for one mention: the winner and its lead.
+
+Examples
+--------
+>>> from incidentmap.model import Place
+>>> a = Scored(Place("g:1", "A", 0.0, 0.0, "P", "PPL", "XX"), 2.0, [])
+>>> b = Scored(Place("g:2", "B", 9.0, 9.0, "P", "PPL", "XX"), 0.5, [])
+>>> best_of([a, b]).place.name, lead([a, b])
+('A', 1.5)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..gazetteer.kinds import approx_km
+from ..model import Place
+
+__all__ = ["SAME_SPOT_KM", "Scored", "best_of", "lead"]
+
+#: A county this close to the town chosen for a name is no rival in telling whether the
+#: town is sure (see :func:`lead`).
+SAME_SPOT_KM = 50.0
+
+
+@dataclass(slots=True)
+class Scored:
+    """A candidate place, its score so far and the reasons it got points."""
+
+    place: Place
+    score: float
+    reasons: list[str]
+
+
+def best_of(ss: list[Scored]) -> Scored | None:
+    """Return the best-scored candidate, or ``None`` when there is none."""
+    return max(ss, key=lambda s: s.score) if ss else None
+
+
+def lead(ss: list[Scored], pick: Place | None = None) -> float:
+    """Return the lead of the best candidate over the next.
+
+    With ``pick`` given, a second-level area around the pick does not count as the next:
+    a town and its namesake county ("Brant") place the article alike.
+    """
+    scores = [
+        s.score
+        for s in ss
+        if pick is None
+        or s.place.feature_code != "ADM2"
+        or s.place.id == pick.id
+        or approx_km(s.place.lat, s.place.lon, pick.lat, pick.lon) > SAME_SPOT_KM
+    ]
+    top = sorted(scores, reverse=True)
+    return top[0] - top[1] if len(top) > 1 else 99.0

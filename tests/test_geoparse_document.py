@@ -1,0 +1,92 @@
+"""Document-level evidence: the area where an article's names meet."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.gazetteer import Gazetteer, PlaceRecord
+from incidentmap.geoparse import Geoparser
+from incidentmap.model import Article, Place
+from incidentmap.text.articles import read_articles
+
+
+def _p(pid, name, lat, lon, fclass, code, cc, admin1=None, pop=0):
+    return Place(pid, name, lat, lon, fclass, code, cc, admin1, pop)
+
+
+PLACES = [
+    _p("g:gb", "United Kingdom", 54.8, -2.7, "A", "PCLI", "GB", pop=66_000_000),
+    _p("g:fr", "France", 46.0, 2.0, "A", "PCLI", "FR", pop=67_000_000),
+    _p("g:london", "London", 51.51, -0.13, "P", "PPLC", "GB", "ENG", 8_900_000),
+    _p("g:london-on", "London", 42.98, -81.23, "P", "PPL", "CA", "08", 420_000),
+    _p("g:stthomas-on", "St. Thomas", 42.78, -81.18, "P", "PPL", "CA", "08", 38_000),
+    _p("g:stthomas-jm", "Saint Thomas", 17.93, -76.35, "A", "ADM1", "JM", "14", 94_000),
+    _p("g:stthomas-vi", "Saint Thomas", 18.34, -64.93, "L", "ISL", "VI", None, 51_000),
+    _p("g:middlesex-on", "Middlesex County", 42.9, -81.5, "A", "ADM2", "CA", "08", 455_000),
+    _p("g:middlesex-nj", "Middlesex County", 40.44, -74.41, "A", "ADM2", "US", "NJ", 825_000),
+    _p("g:paris", "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", 2_100_000),
+    _p("g:paris-on", "Paris", 43.2, -80.38, "P", "PPL", "CA", "08", 12_000),
+    _p("g:on", "Ontario", 49.25, -84.5, "A", "ADM1", "CA", "08", 13_000_000),
+    _p("g:ca", "Canada", 60.1, -113.6, "A", "PCLI", "CA", pop=37_000_000),
+]
+NAMES = {"g:stthomas-on": ("St. Thomas", "Saint Thomas"), "g:middlesex-on": ("Middlesex",),
+         "g:middlesex-nj": ("Middlesex",), "g:stthomas-vi": ("St. Thomas",)}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    records = (PlaceRecord(place=p, names=(p.name, *NAMES.get(p.id, ()))) for p in PLACES)
+    return Geoparser(Gazetteer.from_records(records))
+
+
+def _where(parser: Geoparser, text: str) -> dict[str, str | None]:
+    return {t.text: t.place.id if t.place else None for t in parser.parse(text)}
+
+
+def test_a_local_storys_names_meet_in_its_area(parser):
+    text = (
+        "Police in London said the drug crisis has spread to St. Thomas, where shelters "
+        "are full, and across Middlesex."
+    )
+    found = parser.parse(text)
+    london = next(t for t in found if t.text == "London")
+    assert london.place.id == "g:london-on"
+    assert any("meet in CA-08" in r for r in london.reasons)
+
+
+def test_the_famous_namesake_stays_without_a_meeting_area(parser):
+    assert _where(parser, "Police in London said the drug crisis has spread.")["London"] == (
+        "g:london"
+    )
+
+
+def test_a_named_country_keeps_its_namesake(parser):
+    text = "Travellers from London, St. Thomas and Middlesex were in France, in Paris."
+    assert _where(parser, text)["Paris"] == "g:paris"
+
+
+STABBING = "A man was stabbed in London early on Sunday, police said."
+
+
+def test_the_publishers_region_decides_between_namesakes(parser):
+    assert _where(parser, Article("a", STABBING))["London"] == "g:london"
+    for region in ({"place": "Ontario"}, {"place": "London, Ontario"}, {"country": "CA"}):
+        (found,) = parser.parse(Article("b", STABBING, **region))
+        assert found.place.id == "g:london-on", region
+        assert any("publisher's" in r for r in found.reasons)
+
+
+def test_records_carry_the_publishers_place_and_country(tmp_path):
+    import json
+
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {"id": "a", "text": STABBING, "place": "London, Ontario", "country": "ca"},
+        {"id": "b", "text": STABBING, "country": "Canada"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    problems = []
+    a, b = read_articles(str(path), report=problems.append)
+    assert (a.place, a.country) == ("London, Ontario", "CA")
+    assert (b.place, b.country) == (None, None)
+    assert len(problems) == 1 and "'Canada' is not an ISO 3166-1 alpha-2 code" in str(problems[0])

@@ -1,0 +1,47 @@
+"""Names that stand for a government are marked, so that no event is placed there."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.geoparse import Geoparser
+from test_geoparse_support import tiny_gazetteer
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser(tiny_gazetteer())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kabul warned on Friday that the border would close.",
+        "Iraq has denied any role in the attack.",
+        "Kabul's envoy left, and Kabul said talks were over.",
+    ],
+)
+def test_a_capital_or_country_that_speaks_is_its_government(parser, text):
+    found = parser.parse(text)
+    last = found[-1]
+    assert last.place is not None  # still a place of the story
+    assert last.metonym and any(r.startswith("metonym:") for r in last.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Kabul said the border would close.",
+        "A car bomb exploded in Kabul on Friday.",
+        "Rockets hit Erbil, police said.",
+    ],
+)
+def test_a_place_where_things_happen_is_no_metonym(parser, text):
+    assert not any(t.metonym for t in parser.parse(text))
+
+
+def test_the_geoparse_output_says_metonym(parser):
+    from incidentmap.commands.geoparse import place_record
+
+    (t,) = parser.parse("Iraq said the talks were over.")
+    assert place_record(t)["metonym"] is True
