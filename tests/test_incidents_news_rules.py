@@ -142,3 +142,15 @@ def test_a_weeklong_offensives_toll_and_separate_attacks_are_aggregates() -> Non
     separate = "Earlier, 26 people were killed in separate attacks around Kano."
     assert foreground(offensive, places={"Kano": KANO}) == []
     assert foreground(separate, places={"Kano": KANO}) == []
+
+
+def test_a_metonym_is_never_the_scene() -> None:
+    from incidentmap.model import Article, Toponym
+    from incidentmap.incidents import extract_incidents
+
+    washington = Place("geonames:4140963", "Washington", 38.9, -77.04, "P", "PPLC", "US")
+    text = "Washington said on Friday that gunmen killed five villagers."
+    at = text.index("Washington")
+    spoken = Toponym(at, at + 10, "Washington", place=washington, confidence=0.9, metonym=True)
+    (attack,) = extract_incidents(Article("m1", text), [spoken])
+    assert attack.location is None

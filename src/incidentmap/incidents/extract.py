@@ -97,6 +97,8 @@ def extract_incidents(
         In order of first mention; ids are stable across runs.
     """
     text = article.text
+    # "Washington said", "Beijing warned": a government speaks; the city is no scene
+    toponyms = [t for t in toponyms if not t.metonym]
     tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
     sentences = split_sentences(text)
     found_dates = find_dates(text, published=article.published)
