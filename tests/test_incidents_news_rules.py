@@ -145,8 +145,8 @@ def test_a_weeklong_offensives_toll_and_separate_attacks_are_aggregates() -> Non
 
 
 def test_a_metonym_is_never_the_scene() -> None:
-    from incidentmap.model import Article, Toponym
     from incidentmap.incidents import extract_incidents
+    from incidentmap.model import Article, Toponym
 
     washington = Place("geonames:4140963", "Washington", 38.9, -77.04, "P", "PPLC", "US")
     text = "Washington said on Friday that gunmen killed five villagers."
