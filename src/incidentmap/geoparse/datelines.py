@@ -16,6 +16,8 @@ Examples
 True
 >>> find_dateline("Sanaa, Jan 14 : Dozens of fighters were killed.").place
 'Sanaa'
+>>> find_dateline("Bangkok, May 12 (AP) Soldiers raided a village.").place
+'Bangkok'
 >>> find_dateline("9 killed in gang attack\nPORT-AU-PRINCE, Haiti — Gunmen killed nine.").start
 24
 """
@@ -34,7 +36,7 @@ _DATELINE = re.compile(
     (?P<place>[A-Z][A-Za-z'’.\-]*(?:[ ][A-Z][A-Za-z'’.\-]*){0,3})
     (?:,[ ]*(?P<region>[A-Z][A-Za-z'’.\-]*(?:[ ][A-Z][A-Za-z'’.\-]*){0,3}))?
     [ ]*(?:\((?P<agency>[^()\n]{1,40})\)[ ]*)?
-    (?P<dash>—|–|--|-|:)[ ]""",
+    (?:(?P<dash>—|–|--|-|:)[ ]|(?<=\)[ ])(?=[A-Z“"]))""",
     re.VERBOSE,
 )
 _DATE_AFTER = re.compile(r",[ ]*\w+\.?[ ]+\d{1,2}[ ]*(?=[(—–:-])")

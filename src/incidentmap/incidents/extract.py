@@ -426,6 +426,7 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
         and specificity(loc.place) <= 1
         and specificity(dateline.place) >= 3
         and dateline.place.country_code == loc.place.country_code
+        and not _part_of(article.text, loc)  # "IDLIB, Syria —" over "in eastern Syria"
     ):
         loc = dataclasses.replace(dateline, precision=GeoPrecision.NEAR)
         notes.append("only a region named: the dateline city stands for it")
