@@ -33,7 +33,7 @@ __all__ = ["Mention", "find_mentions"]
 _WORDS = re.compile(r"[\w’'-]+")
 _FOR = re.compile(r"\s(?:for|of)\s")
 _CAME_AFTER = re.compile(
-    r"\b(?:came|comes|follow(?:ed|s)|occurred|happened|took place)\s+"
+    r"\b(?:came|comes|come|follow(?:ed|s)|occurred|happened|took place)\s+"
     r"(?:just\s+|only\s+|barely\s+|less than\s+|more than\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|\d+|several|a few|few)\s+"
     r"(?:hours?|days?|weeks?|months?|years?)\s+)?after\s",
