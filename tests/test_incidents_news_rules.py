@@ -154,3 +154,27 @@ def test_a_metonym_is_never_the_scene() -> None:
     spoken = Toponym(at, at + 10, "Washington", place=washington, confidence=0.9, metonym=True)
     (attack,) = extract_incidents(Article("m1", text), [spoken])
     assert attack.location is None
+
+
+def test_strikes_on_two_named_towns_are_two_events() -> None:
+    gaza = Place("geonames:281133", "Gaza", 31.50, 34.47, "P", "PPLA", "PS", "", 410000)
+    jabaliya = Place("geonames:281129", "Jabālyā", 31.53, 34.48, "P", "PPL", "PS", "", 82877)
+    khan = Place("geonames:281102", "Khān Yūnis", 31.34, 34.31, "P", "PPL", "PS", "", 173183)
+    text = (
+        "Two men were killed on Sunday in an Israeli strike on Gaza. "
+        "On Saturday night, the air force targeted a motorcycle in Jabaliya, killing two. "
+        "Several hours later, warplanes targeted two militants in Khan Yunis, killing one."
+    )
+    places = {"Gaza": gaza, "Jabaliya": jabaliya, "Khan Yunis": khan}
+    got = sorted(i.location or "" for i in foreground(text, places=places))
+    assert got == ["Gaza", "Jabālyā", "Khān Yūnis"]
+
+
+def test_a_suburb_of_a_metropolis_is_the_city_s_event() -> None:
+    lagos = Place("geonames:2332459", "Lagos", 6.45, 3.39, "P", "PPLA", "NG", "05", 9000000)
+    lekki = Place("geonames:2332275", "Lekki", 6.44, 3.52, "P", "PPL", "NG", "05", 20000)
+    text = (
+        "LAGOS — Soldiers opened fire on protesters in Lagos on Tuesday evening. "
+        "Witnesses said the soldiers fired on protesters at the Lekki toll gate."
+    )
+    assert len(foreground(text, places={"LAGOS": lagos, "Lagos": lagos, "Lekki": lekki})) == 1
