@@ -178,3 +178,15 @@ def test_a_suburb_of_a_metropolis_is_the_city_s_event() -> None:
         "Witnesses said the soldiers fired on protesters at the Lekki toll gate."
     )
     assert len(foreground(text, places={"LAGOS": lagos, "Lagos": lagos, "Lekki": lekki})) == 1
+
+
+def test_a_list_of_provinces_is_one_event_each_at_its_seat() -> None:
+    kano_state = Place("geonames:2335196", "Kano", 11.75, 8.5, "A", "ADM1", "NG", "29")
+    kaduna_state = Place("geonames:2335722", "Kaduna", 10.33, 7.75, "A", "ADM1", "NG", "23")
+    text = "Thousands protested on Friday in the provinces of Kano and Kaduna against fuel prices."
+    incidents = foreground(text, places={"Kano": kano_state, "Kaduna": kaduna_state})
+    assert sorted((i.location, int(i.geo_precision)) for i in incidents) == [
+        ("Kaduna", 3),
+        ("Kano", 3),
+    ]
+    assert all(i.lat is not None and i.place_id != kano_state.id for i in incidents)

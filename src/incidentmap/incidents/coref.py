@@ -125,6 +125,8 @@ def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
     a, b = draft.location.place, loc.place
     if a.id == b.id or a.parent_id == b.id or b.parent_id == a.id:
         return True
+    if a.is_admin1 and b.is_admin1:
+        return False  # two provinces (the same one has the same id)
     if a.is_country or b.is_country or a.is_admin1 or b.is_admin1:
         return a.country_code == b.country_code
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)

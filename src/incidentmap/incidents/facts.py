@@ -273,7 +273,9 @@ def _listed_towns(
     near D, and sites around E"), is followed through the sentence; a place that only
     locates the previous one ("near D", "in B province") is not an item of it.
     """
-    if specificity(first.place) < 3:
+    # "in the provinces of Artemisa, Matanzas and Camagüey": one event per province too
+    provinces = first.place.is_admin1
+    if specificity(first.place) < 3 and not provinces:
         return []
     chosen = [first.place]
     out = []
@@ -287,7 +289,11 @@ def _listed_towns(
             end = top.end  # "in Nakuru, 12 km from Eldoret": where the previous town is
             continue
         gap = text[end : top.start]
-        if (
+        if provinces:
+            country = first.place.country_code
+            if place is None or not place.is_admin1 or place.country_code != country:
+                break  # a list of provinces holds provinces of one country only
+        elif (
             place is None
             or top.kind != "place"
             or specificity(place) < 3
@@ -296,14 +302,17 @@ def _listed_towns(
             if _REGION_QUALIFIER.fullmatch(gap):
                 end = top.end  # "in Punjab province": where the previous town is
             continue
-        if _QUALIFIER.fullmatch(gap):
+        if not provinces and _QUALIFIER.fullmatch(gap):
             end = top.end  # ", near Lahore": where the previous town is, not another target
             continue
         joint = _JOINT.fullmatch(gap) if len(gap) <= 40 else None
         if joint is None and _TARGET_JOINT.fullmatch(gap) is None:
             break  # the list ended
         previous, end = top, top.end
-        if any(haversine_km(p.lat, p.lon, place.lat, place.lon) <= 25.0 for p in chosen):
+        if any(p.id == place.id for p in chosen) or (
+            not provinces
+            and any(haversine_km(p.lat, p.lon, place.lat, place.lon) <= 25.0 for p in chosen)
+        ):
             continue
         chosen.append(place)
         precision = GeoPrecision.EXACT
