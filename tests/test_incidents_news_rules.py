@@ -190,3 +190,14 @@ def test_a_list_of_provinces_is_one_event_each_at_its_seat() -> None:
         ("Kano", 3),
     ]
     assert all(i.lat is not None and i.place_id != kano_state.id for i in incidents)
+
+
+def test_attacks_on_targets_in_two_towns_joined_by_and_are_two_events() -> None:
+    santander = Place("g:1", "Santander", 3.01, -76.48, "P", "PPL", "CO", "09", 50000)
+    suarez = Place("g:2", "Suarez", 2.95, -76.69, "P", "PPL", "CO", "09", 20000)
+    text = (
+        "The governor said there was also an attack on Friday against a police station in "
+        "Santander and a military base of the army in Suarez."
+    )
+    got = foreground(text, places={"Santander": santander, "Suarez": suarez})
+    assert sorted(i.location or "" for i in got) == ["Santander", "Suarez"]

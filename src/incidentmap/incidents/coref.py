@@ -24,7 +24,7 @@ from .casualties import CasualtyMention
 from .dates import DateMention
 from .dedupe import dates_compatible, haversine_km
 from .facts import Facts, Index
-from .locate import Location, specificity
+from .locate import Location, same_town, specificity
 from .mentions import Mention
 from .taxonomy import Taxonomy
 
@@ -43,10 +43,6 @@ __all__ = [
 
 #: A mention of the same event type within this many sentences continues an incident.
 _FOLLOW_UP = 3
-#: Two towns named apart are one place only when their points (nearly) coincide.
-_SAME_TOWN_KM = 3.0
-#: A city this large holds the towns within 25 km of it ("LAGOS — ... at Lekki").
-_METROPOLIS = 500_000
 #: How far from a region's point its towns may lie (a peninsula, a valley, a desert).
 _WIDE_AREA_KM = 250.0
 #: The other side of a clash is the attackers of the incident just told.
@@ -129,11 +125,9 @@ def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
         return False  # two provinces (the same one has the same id)
     if a.is_country or b.is_country or a.is_admin1 or b.is_admin1:
         return a.country_code == b.country_code
-    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    metropolis = max(a.population, b.population) >= _METROPOLIS
-    if specificity(a) == specificity(b) == 3 and km > _SAME_TOWN_KM and not metropolis:
-        return False  # ACLED codes each named town; a big city's suburbs are the city's
-    return km <= max_km
+    if specificity(a) == specificity(b) == 3:
+        return same_town(a, b, max_km=max_km)  # ACLED codes each named town
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
 
 
 def date_ok(draft: Draft, date: DateMention | None) -> bool:

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from ..model import GeoPrecision, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, DateMention
-from .dedupe import haversine_km
 from .locate import (
     ADMIN_WORD,
     Location,
     anchor_km,
     choose_location,
     previous_town,
+    same_town,
     specificity,
 )
 from .mentions import Mention
@@ -246,8 +246,8 @@ _JOINT = re.compile(
 # ... or two targets of one strike, each with its town: ", a seminary compound in ",
 # ", and sites around " (a region's word may close the previous item: "in Punjab province")
 _TARGET_JOINT = re.compile(
-    r"(?:\s+(?:province|region|state|district|county|governorate))?,\s*(?:and\s+)?"
-    r"(?:(?:an?|the|another|other|two|three|several)\s+(?:[\w'-]+\s+){0,2}[\w'-]+"
+    r"(?:\s+(?:province|region|state|district|county|governorate))?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:an?|the|another|other|two|three|several)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+"
     r"|sites|targets|areas|positions|locations|villages|towns|camps)\s+"
     r"(?:in|at|around|near|outside)\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -309,10 +309,7 @@ def _listed_towns(
         if joint is None and _TARGET_JOINT.fullmatch(gap) is None:
             break  # the list ended
         previous, end = top, top.end
-        if any(p.id == place.id for p in chosen) or (
-            not provinces
-            and any(haversine_km(p.lat, p.lon, place.lat, place.lon) <= 25.0 for p in chosen)
-        ):
+        if any(p.id == place.id or (not provinces and same_town(p, place)) for p in chosen):
             continue
         chosen.append(place)
         precision = GeoPrecision.EXACT

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ..gazetteer.kinds import PlaceKinds
+from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..model import GeoPrecision, Place, Toponym
 from .taxonomy import Taxonomy
 
@@ -54,6 +54,7 @@ __all__ = [
     "choose_location",
     "fallback_location",
     "previous_town",
+    "same_town",
     "seat_of",
     "specificity",
 ]
@@ -449,3 +450,29 @@ def seat_of(area: Place) -> Location | None:
         return None
     kind = "capital" if area.is_country else "seat"
     return Location(seat, GeoPrecision.REGION, None, f"only {area.name} named: its {kind}")
+
+
+#: Two towns named apart are one place only when their points (nearly) coincide.
+SAME_TOWN_KM = 3.0
+#: A city this large holds the towns within 25 km of it ("LAGOS — ... at Lekki").
+METROPOLIS = 500_000
+
+
+def same_town(a: Place, b: Place, *, max_km: float = 25.0) -> bool:
+    """Whether two towns an article names are one place for ACLED's one event per place.
+
+    ACLED codes each named town: Jabaliya is not Gaza City though 5 km apart. A town
+    within ``max_km`` of a city of half a million or more is that city's suburb.
+
+    >>> from incidentmap.model import Place
+    >>> gaza = Place("g:1", "Gaza", 31.50, 34.47, "P", "PPLA", "PS", population=410000)
+    >>> jabaliya = Place("g:2", "Jabaliya", 31.53, 34.48, "P", "PPL", "PS")
+    >>> same_town(gaza, jabaliya)
+    False
+    """
+    if a.id == b.id:
+        return True
+    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    if km <= SAME_TOWN_KM:
+        return True
+    return max(a.population, b.population) >= METROPOLIS and km <= max_km
