@@ -201,3 +201,12 @@ def test_attacks_on_targets_in_two_towns_joined_by_and_are_two_events() -> None:
     )
     got = foreground(text, places={"Santander": santander, "Suarez": suarez})
     assert sorted(i.location or "" for i in got) == ["Santander", "Suarez"]
+
+
+def test_the_day_told_after_a_leads_report_day_dates_the_event() -> None:
+    text = (
+        "Gunmen killed 10 people at a busy junction in Kano, the governor said on Saturday.\n"
+        "A witness said the attackers arrived in two vehicles late on Friday.\n"
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.event_date == "2021-11-05"  # Friday, not the report's Saturday

@@ -203,6 +203,7 @@ def extract_incidents(
     drafts = fold_into_demonstrations(drafts)
     drafts.sort(key=lambda d: d.first.sentence.start)
     _mark_generic(drafts)  # before follow-ups borrow the lead's day and town
+    _day_told_next(drafts, sentences, dates, tax)  # before the lead lends its day
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
     first = next((s for s in sentences if s.start >= head_end), None)
@@ -228,6 +229,49 @@ def _quoted(sentence: Sentence, at: int) -> bool:
     close = {"“": "”", '"': '"', "‘": "’"}[opening.group()[-1]]
     end = sentence.text.find(close, opening.end())
     return end < 0 or at < sentence.start + end
+
+
+def _day_told_next(
+    drafts: list[Draft], sentences: list[Sentence], dates: Index, tax: Taxonomy
+) -> None:
+    """Date an event told only with its report's day by the day the next sentences give.
+
+    News leads with when a source spoke ("Gunmen killed 10 ..., the governor said on
+    Monday") and tells when it happened right after ("the attackers arrived late on
+    Sunday"). A day one to three days before the report's, in the next two sentences
+    and not itself a report's day, is the event's.
+    """
+    starts = [s.start for s in sentences]
+    reporting = tax.cues.reporting
+    for draft in drafts:
+        told = draft.date
+        if not draft.date_reported or told is None or told.date is None or draft.background:
+            continue
+        at = bisect.bisect_left(starts, draft.first.sentence.start)
+        for sentence in sentences[at + 1 : at + 3]:
+            found = None
+            for day in dates.within(sentence.start, sentence.end):
+                if not isinstance(day, DateMention) or day.date is None:
+                    continue
+                if day.precision is not TimePrecision.DAY:
+                    continue
+                said = any(
+                    r.end() >= day.start - 4
+                    for r in reporting.finditer(
+                        sentence.text, 0, max(0, day.start - sentence.start)
+                    )
+                )
+                if not said and dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
+                    found = day
+                    break
+            if found is not None:
+                draft.date, draft.date_reported = found, False
+                draft.notes.append("date from the next sentences: the lead gave the report's day")
+                break
+
+
+#: How long before its report an event's day told in the next sentences may be.
+_TOLD_NEXT = dt.timedelta(days=3)
 
 
 def _lead_date(sentence: Sentence | None, dates: Index) -> dt.date | None:
