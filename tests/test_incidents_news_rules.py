@@ -210,3 +210,24 @@ def test_the_day_told_after_a_leads_report_day_dates_the_event() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO})
     assert attack.event_date == "2021-11-05"  # Friday, not the report's Saturday
+
+
+def test_also_in_a_follow_up_at_the_same_place_and_day_is_the_same_event() -> None:
+    text = (
+        "Thousands of protesters clashed with police in Kano on Monday, hurling rocks at "
+        "officers.\n"
+        "Police fired tear gas to drive hundreds of rioters out of the square in Kano, where "
+        "they were also demanding that the government resign.\n"
+    )
+    assert len(foreground(text, places={"Kano": KANO})) == 1
+
+
+def test_clashes_in_other_districts_are_not_folded_into_the_first() -> None:
+    text = (
+        "Rioters attacked officers with metal rods in Kano on Tuesday.\n"
+        "Clashes also broke out in several other districts, where rioters threw petrol "
+        "bombs.\n"
+        "The protests began in June against a new law.\n"
+    )
+    lead = foreground(text, places={"Kano": KANO})[0]
+    assert lead.event_date == "2021-11-02"

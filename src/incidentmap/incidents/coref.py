@@ -443,7 +443,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         host = None
-        if not draft.background and (not draft.first.new_event or _bare_follow_up(draft)):
+        if not draft.background and (not draft.first.new_event or not _set_apart(draft)):
             for other in reversed(kept):
                 kin = (
                     other.event_type is draft.event_type
@@ -492,23 +492,21 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 
 #: Words that set an event apart from one told before even when it has no date or place.
 _SET_APART = re.compile(
-    r"\b(?:another|a (?:second|third|fourth|fifth|further)|separate(?:ly)?|elsewhere|"
+    r"\b(?:another|other|a (?:second|third|fourth|fifth|further)|separate(?:ly)?|elsewhere|"
     r"earlier|previous(?:ly)?|(?:last|next|that) (?:week|month|year))\b",
     re.IGNORECASE,
 )
 
 
-def _bare_follow_up(draft: Draft) -> bool:
-    """Whether a draft names neither its own date nor its own place, nor sets itself apart.
+def _set_apart(draft: Draft) -> bool:
+    """Whether a draft's sentence sets its event apart from those told before.
 
-    Such a sentence ("Protesters also waved flags", "Meanwhile, a video showed rioters
-    stoning a police car") adds to an event of its kind already told; ACLED codes one
-    event per type, place and day, and nothing here says the day or place differs.
+    "Another", "a second", "separately", "elsewhere", "earlier" do; "also" and
+    "meanwhile" do not ("Protesters also waved flags", "where they were also demanding
+    ..."): such a sentence joins the event of its kind, place and day told before, as
+    ACLED codes one event per type, place and day. Place and date must still agree.
     """
-    if draft.location is not None or (draft.date is not None and not draft.date_reported):
-        return False
-    first = draft.first
-    return not _SET_APART.search(first.sentence.text)
+    return _SET_APART.search(draft.first.sentence.text) is not None
 
 
 def _aggregate(draft: Draft) -> bool:

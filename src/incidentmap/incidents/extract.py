@@ -201,6 +201,8 @@ def extract_incidents(
     drafts = merge_drafts(drafts)
     drafts = fold_headline(drafts, head_end)
     drafts = fold_into_demonstrations(drafts)
+    # a protest that turned violent in the fold now meets the riot told apart from it
+    drafts = merge_drafts(drafts)
     drafts.sort(key=lambda d: d.first.sentence.start)
     _mark_generic(drafts)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax)  # before the lead lends its day
