@@ -5,7 +5,7 @@ Each sentence below is written for the test; it shows the rule, not an article.
 
 from __future__ import annotations
 
-from incidentmap.model import GeoPrecision, Place
+from incidentmap.model import GeoPrecision, Place, TimePrecision
 from test_incidents import KANO, NIGERIA, kinds, run
 
 ARMENIA = Place("geonames:174982", "Armenia", 40.25, 45.0, "A", "PCLI", "AM")
@@ -231,3 +231,10 @@ def test_clashes_in_other_districts_are_not_folded_into_the_first() -> None:
     )
     lead = foreground(text, places={"Kano": KANO})[0]
     assert lead.event_date == "2021-11-02"
+
+
+def test_a_datelines_filing_date_does_not_date_the_event() -> None:
+    text = "Kano, Nov. 6 (AP) Soldiers raided a village near Kano, killing 19 villagers.\n"
+    (attack,) = foreground(text, places={"Kano": KANO}, dateline="Kano")
+    # the story was filed on the 6th; the raid's day is not told: the report's week stands
+    assert (attack.event_date, attack.time_precision) == ("2021-11-07", TimePrecision.WEEK)

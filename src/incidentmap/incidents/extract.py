@@ -102,9 +102,16 @@ def extract_incidents(
     tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
     sentences = split_sentences(text)
     found_dates = find_dates(text, published=article.published)
-    dates = Index([(d.start, d) for d in found_dates if not page_stamp(text, d.start)])
     casualties = Index([(c.start, c) for c in find_casualties(text, words=tax.casualties)])
     zone_start, zone = _dateline_zone(text, toponyms)
+    filed = _filing_date(text, toponyms)
+    dates = Index(
+        [
+            (d.start, d)
+            for d in found_dates
+            if not page_stamp(text, d.start) and not filed[0] <= d.start < filed[1]
+        ]
+    )
     # the first place of a dateline the geoparser did not mark ("Baku — ...")
     unmarked = None
     if not any(u.kind == "dateline" for u in toponyms):
@@ -366,6 +373,25 @@ def _dateline_zone(text: str, toponyms: Sequence[Toponym]) -> tuple[int, int]:
             return top.start, dash.end() if dash else top.end
     opening = _DATELINE.match(text)  # "Baku — ", "Peshawar: " unmarked by the geoparser
     return 0, opening.end() if opening else 0
+
+
+#: The filing date a dateline may carry: "Bangkok, May 12 (AP)", "Sanaa, Jan 14 :".
+_FILED = re.compile(
+    r",?[ ]*(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8})(?:,?[ ]*\d{4})?"
+    r"[ ]*(?=\([^()\n]{1,40}\)|[—–:]|--?[ ])"
+)
+
+
+def _filing_date(text: str, toponyms: Sequence[Toponym]) -> tuple[int, int]:
+    """Return where the date a dateline carries stands, (0, 0) when it carries none.
+
+    That is the day the story was filed, not the day of the events it tells.
+    """
+    for top in toponyms:
+        if top.kind == "dateline":
+            found = _FILED.match(text, top.end)
+            return (found.start(), found.end()) if found else (0, 0)
+    return 0, 0
 
 
 def _in_background(top: Toponym, drafts: list[Draft]) -> bool:

@@ -48,7 +48,13 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_NEXT = re.compile(r"[\s,]*(?:who|that|which)\s", re.IGNORECASE)
-_FIGURATIVE = re.compile(r"\s+(?:plots?|plans?|threats?|ads?|dogs?|helicopters?)\b", re.IGNORECASE)
+#: What follows an event word that names no event: "assassination plots", "attack ads",
+#: "rape charges", "murder trial", "kidnapping case" (a charge, not a report of the act).
+_FIGURATIVE = re.compile(
+    r"\s+(?:plots?|plans?|threats?|ads?|dogs?|helicopters?|charges?|allegations?|accusations?"
+    r"|trials?|cases?|convictions?|suspects?)\b",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:killed|shot|stabbed)\b", re.I
 )
