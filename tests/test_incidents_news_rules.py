@@ -238,3 +238,12 @@ def test_a_datelines_filing_date_does_not_date_the_event() -> None:
     (attack,) = foreground(text, places={"Kano": KANO}, dateline="Kano")
     # the story was filed on the 6th; the raid's day is not told: the report's week stands
     assert (attack.event_date, attack.time_precision) == ("2021-11-07", TimePrecision.WEEK)
+
+
+def test_a_day_ahead_in_the_next_sentence_does_not_date_the_event() -> None:
+    text = (
+        "The two sides agreed to a ceasefire in Kano, the governor announced on Saturday.\n"
+        "He said the truce would take effect on Friday.\n"
+    )
+    (deal,) = foreground(text, places={"Kano": KANO})
+    assert deal.event_date == "2021-11-06"

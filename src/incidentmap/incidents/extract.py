@@ -264,13 +264,12 @@ def _day_told_next(
                     continue
                 if day.precision is not TimePrecision.DAY:
                     continue
-                said = any(
-                    r.end() >= day.start - 4
-                    for r in reporting.finditer(
-                        sentence.text, 0, max(0, day.start - sentence.start)
-                    )
-                )
-                if not said and dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
+                at = max(0, day.start - sentence.start)  # offsets within the sentence
+                said = any(r.end() >= at - 4 for r in reporting.finditer(sentence.text, 0, at))
+                ahead = _AHEAD.search(sentence.text, 0, at)
+                if said or ahead:  # "the truce would take effect on Sunday": not yet
+                    continue
+                if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
                     found = day
                     break
             if found is not None:
@@ -279,6 +278,11 @@ def _day_told_next(
                 break
 
 
+_AHEAD = re.compile(
+    r"\b(?:would|will|shall|is to|are to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
+    r"planned) to|plans? to|take effect|from next)\b",
+    re.IGNORECASE,
+)
 #: How long before its report an event's day told in the next sentences may be.
 _TOLD_NEXT = dt.timedelta(days=3)
 
