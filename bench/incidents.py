@@ -144,7 +144,8 @@ def _causes(
     Counted without reading a text, so the held-out part can be tallied too:
 
     - ``wrong place``: a missed gold incident whose type was predicted elsewhere in the
-      article (the prediction is counted once, on the gold side);
+      article (the prediction is counted once, on the gold side); told apart when the
+      gold place is missing from the gazetteer (``in_gazetteer: false``), as for misses;
     - ``wrong type``: a missed gold incident with an unmatched prediction of another type
       within the distance;
     - ``told twice``: an extra prediction of an accepted type near an already matched gold;
@@ -161,12 +162,17 @@ def _causes(
         elsewhere = [p for p in extra if id(p) not in used and _type_ok(p, g)]
         if elsewhere:
             used.add(id(elsewhere[0]))
-            causes["wrong place"] += 1
+            missing = not g.get("in_gazetteer", True)
+            causes[
+                "wrong place: the place is missing from the gazetteer" if missing else "wrong place"
+            ] += 1
         elif near_other:
             used.add(id(near_other[0]))
             causes["wrong type"] += 1
         elif any(p.background and _type_ok(p, g) and _near(p, g) for p in predicted):
             causes["marked background"] += 1
+        elif not g.get("in_gazetteer", True):
+            causes["missed: the place is missing from the gazetteer"] += 1
         else:
             causes["missed outright"] += 1
     matched = [g for g in gold if id(g) in matched_g]
