@@ -175,3 +175,30 @@ def test_a_languages_number_words_are_a_codebook_file(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match=r"numbers.tsv:2: a unit row needs its number"):
         Taxonomy.from_codebook(tmp_path)
+
+
+def test_a_filter_row_of_ones_own_drops_what_it_names(tmp_path: Path) -> None:
+    filters = (SHIPPED / "en" / "filters.tsv").read_text(encoding="utf-8")
+    row = "clause\tRiots\tin clause\t\\bfootball\\b\tFootball fans rioted.\tFans rioted.\n"
+    (tmp_path / "filters.tsv").write_text(filters + row, encoding="utf-8")
+    text = "Football fans rioted in Kano on Friday."
+    article = Article("x", text, published=dt.date(2024, 3, 6))
+    assert [i.event_type.value for i in extract_incidents(article, [])] == ["Riots"]
+    assert extract_incidents(article, [], taxonomy=Taxonomy.from_codebook(tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("sentence\tany\tjust after\tx\ta.\tb.", r"filters.tsv:2: unknown stage 'sentence'"),
+        ("clause\tmost\tjust after\tx\ta.\tb.", r"filters.tsv:2: unknown 'applies to' 'most'"),
+        ("clause\tany\tnear\tx\ta.\tb.", r"filters.tsv:2: unknown test 'near'"),
+        ("clause\tany\tin clause\tcue nonsense\ta.\tb.", r"filters.tsv:2: unknown cue kind"),
+        ("clause\tany\tin clause\t(unclosed\ta.\tb.", r"filters.tsv:2: bad pattern"),
+        ("clause\tany\tin clause\tx\ta.\t", r"filters.tsv:2: a filter needs an example"),
+    ],
+)
+def test_a_bad_filter_row_names_its_file_and_line(tmp_path: Path, row: str, message: str) -> None:
+    (tmp_path / "filters.tsv").write_text(f"# mine\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        Taxonomy.from_codebook(tmp_path)

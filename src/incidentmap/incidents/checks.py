@@ -14,8 +14,13 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .mentions import Mention, find_mentions
 from .taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["codebook_problems", "mentions_of"]
 
@@ -33,7 +38,9 @@ def codebook_problems(taxonomy: Taxonomy) -> list[str]:
 
     Page furniture: the opening must start its example and not its counter-example.
     Re-typing: the rule must re-type a mention of its example and none of its
-    counter-example. Number and toll words: the example must give the row's count.
+    counter-example. Filters: the example must report fewer events than without the
+    row, the counter-example at least one. Number and toll words: the example must give
+    the row's count.
     """
     problems = []
     furniture = taxonomy.furniture
@@ -52,6 +59,13 @@ def codebook_problems(taxonomy: Taxonomy) -> list[str]:
             m.retyped_by == rule.where for m in mentions_of(rule.must_not_match, taxonomy)
         ):
             problems.append(f"{rule.where}: re-types {rule.must_not_match!r}")
+    for check in taxonomy.filters:
+        without = taxonomy.with_filters(tuple(f for f in taxonomy.filters if f is not check))
+        dropped = _events(check.must_drop, taxonomy, check.stage)
+        if dropped >= _events(check.must_drop, without, check.stage):
+            problems.append(f"{check.where}: does not drop the event of {check.must_drop!r}")
+        if not _events(check.must_keep, taxonomy, check.stage):
+            problems.append(f"{check.where}: {check.must_keep!r} reports no event")
     words = taxonomy.casualties
     for word in (*words.numbers, *words.tolls):
         counts = [c.count for c in words.find(word.example)]
@@ -60,3 +74,14 @@ def codebook_problems(taxonomy: Taxonomy) -> list[str]:
                 f"{word.where}: {word.example!r} gives the counts {counts}, not {word.count}"
             )
     return problems
+
+
+def _events(text: str, taxonomy: Taxonomy, stage: str) -> int:
+    """Count the events of ``text``: mentions, or incidents not in the background."""
+    if stage != "undated":
+        return len(mentions_of(text, taxonomy))
+    from ..model import Article
+    from .extract import extract_incidents
+
+    found = extract_incidents(Article("example", text), [], taxonomy=taxonomy)
+    return sum(not i.background for i in found)

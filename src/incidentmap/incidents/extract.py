@@ -204,7 +204,7 @@ def extract_incidents(
     # a protest that turned violent in the fold now meets the riot told apart from it
     drafts = merge_drafts(drafts)
     drafts.sort(key=lambda d: d.first.sentence.start)
-    _mark_generic(drafts)  # before follow-ups borrow the lead's day and town
+    _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax)  # before the lead lends its day
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
@@ -317,7 +317,7 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
             draft.notes.append("context: dated weeks before the article's lead event")
 
 
-def _mark_generic(drafts: list[Draft]) -> None:
+def _mark_generic(drafts: list[Draft], text: str, tax: Taxonomy) -> None:
     """Flag as background an event told with no date and no town, in the present perfect.
 
     "Rights groups have accused the police of excessive force, including during protests":
@@ -329,14 +329,12 @@ def _mark_generic(drafts: list[Draft]) -> None:
         if draft.location is not None and specificity(draft.location.place) >= 3:
             continue
         sent, trigger = draft.first.sentence, draft.first.trigger
-        word = sent.text[trigger.start - sent.start : trigger.end - sent.start]
-        if _PLURAL.fullmatch(word) and _PERFECT.search(sent.text):
+        if any(  # filters.tsv, stage "undated": a plural event noun in the present perfect
+            f.applies(trigger, text) and f.searcher(tax.cues).search(sent.text) is not None
+            for f in tax.stage_filters["undated"]
+        ):
             draft.background = True
             draft.notes.append("generic: no date, no town, told in the present perfect")
-
-
-_PLURAL = re.compile(r"[\w-]+(?:ts|es|ns|ks|ds)")  # "protests", "clashes", "attacks", "raids"
-_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ught)\b", re.I)
 
 
 def _reported_speech(text: str, at: int, tax: Taxonomy) -> bool:

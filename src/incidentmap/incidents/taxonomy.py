@@ -32,6 +32,7 @@ from .casualties import CasualtyWords
 from .prefilter import PrefixScanner, Searcher, SpanGate
 
 if TYPE_CHECKING:
+    from .filters import Filter
     from .page import Furniture
     from .retyping import RetypeRule
 
@@ -206,6 +207,7 @@ CODEBOOK_FILES = (
     "cues.tsv",
     "page_furniture.tsv",
     "retyping.tsv",
+    "filters.tsv",
     "numbers.tsv",
     "tolls.tsv",
 )
@@ -231,6 +233,7 @@ class Taxonomy:
         furniture: Furniture | None = None,
         retyping: tuple[RetypeRule, ...] = (),
         casualties: CasualtyWords | None = None,
+        filters: tuple[Filter, ...] = (),
     ) -> None:
         self.sub_event_types = sub_event_types
         self.triggers = triggers
@@ -240,6 +243,13 @@ class Taxonomy:
         """The re-typing rules of ``retyping.tsv``, in file order."""
         self.casualties = casualties or CasualtyWords.default()
         """The number and toll words (``numbers.tsv``, ``tolls.tsv``)."""
+        self.filters = filters
+        """The filters of ``filters.tsv``, in file order."""
+        self.stage_filters = {
+            stage: tuple(f for f in filters if f.stage == stage)
+            for stage in ("trigger", "clause", "undated")
+        }
+        """The filters by stage (``trigger``, ``clause``, ``undated``)."""
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
@@ -315,6 +325,7 @@ class Taxonomy:
 
     @classmethod
     def _parse(cls, sources: dict[str, tuple[str, str]]) -> Taxonomy:
+        from .filters import parse_filters
         from .page import Furniture
         from .retyping import parse_retyping
 
@@ -372,6 +383,9 @@ class Taxonomy:
             cue_kinds=list(parsed_cues),
         )
         casualties = CasualtyWords.parse(sources["numbers.tsv"], sources["tolls.tsv"])
+        filters = parse_filters(
+            sources["filters.tsv"][1], source=sources["filters.tsv"][0], cue_kinds=list(parsed_cues)
+        )
         loaded = cls(
             tuple(subs),
             tuple(trig),
@@ -379,6 +393,7 @@ class Taxonomy:
             furniture=furniture,
             retyping=retyping,
             casualties=casualties,
+            filters=filters,
         )
         loaded._sources = tuple((n, *sources[n]) for n in CODEBOOK_FILES)
         return loaded
@@ -403,6 +418,16 @@ class Taxonomy:
         view = Taxonomy.__new__(Taxonomy)
         view.__dict__.update(self.__dict__)
         view.cues = bound
+        return view
+
+    def with_filters(self, filters: tuple[Filter, ...]) -> Taxonomy:
+        """Return this codebook with ``filters`` in place of its filters."""
+        view = Taxonomy.__new__(Taxonomy)
+        view.__dict__.update(self.__dict__)
+        view.filters = filters
+        view.stage_filters = {
+            stage: tuple(f for f in filters if f.stage == stage) for stage in self.stage_filters
+        }
         return view
 
     def family(self, word: str) -> frozenset[EventType]:
