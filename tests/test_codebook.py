@@ -202,3 +202,14 @@ def test_a_bad_filter_row_names_its_file_and_line(tmp_path: Path, row: str, mess
     (tmp_path / "filters.tsv").write_text(f"# mine\n{row}\n", encoding="utf-8")
     with pytest.raises(InputError, match=message):
         Taxonomy.from_codebook(tmp_path)
+
+
+def test_a_taxonomy_without_a_type_the_code_names_is_refused(tmp_path: Path) -> None:
+    taxonomy = json.loads((SHIPPED / "en" / "taxonomy.json").read_text(encoding="utf-8"))
+    for entry in taxonomy["event_types"]:
+        entry["sub_event_types"] = [s for s in entry["sub_event_types"] if s["name"] != "Arrests"]
+    (tmp_path / "taxonomy.json").write_text(json.dumps(taxonomy), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"taxonomy.json: no sub-event type 'Strategic developments: Arrests'"
+    ):
+        Taxonomy.from_codebook(tmp_path)

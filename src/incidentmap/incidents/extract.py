@@ -52,6 +52,7 @@ from .crowds import fold_into_demonstrations
 from .dates import DateMention, find_dates
 from .dedupe import incident_id
 from .facts import Index, clause_facts
+from .kinds import ABDUCTION, AGREEMENT, ARRESTS
 from .locate import Location, fallback_location, seat_of, specificity, town_within
 from .mentions import find_mentions
 from .page import FurnitureLines, fold_headline, headline_end, is_caption, page_stamp
@@ -64,7 +65,7 @@ _HISTORY = dt.timedelta(days=3 * 365)
 #: A later event dated this long before the article's lead event is context, not news.
 _CONTEXT_GAP = dt.timedelta(days=28)
 #: Sub-event types often first reported weeks after the fact (detentions come to light late).
-_LATE_DISCLOSED = frozenset({"Arrests"})
+_LATE_DISCLOSED = frozenset({ARRESTS.name})
 #: Event types whose fatalities are 0, not unknown, when the report mentions no deaths.
 _NO_DEATHS_MEANS_ZERO = frozenset(
     {EventType.PROTESTS, EventType.RIOTS, EventType.STRATEGIC_DEVELOPMENTS}
@@ -159,7 +160,7 @@ def extract_incidents(
             if not history:  # "in 2017 a truck bomb ..." adds nothing to today's events
                 target = antecedent(mention, drafts, index, facts.date, facts.location)
             if target is not None:
-                enrich(target, mention, index, facts)
+                enrich(target, mention, index, facts, tax)
                 prior = target.date
                 continue
             if _quoted(sentence, mention.trigger.start):
@@ -461,7 +462,11 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
         notes.append("no date in the text and no publication date")
     loc = draft.location
     dateline = fallback_location([t for t in toponyms if t.kind == "dateline"])
-    if draft.sub_event_type == "Agreement" and dateline is not None and _scope_only(article, loc):
+    if (
+        draft.sub_event_type == AGREEMENT.name
+        and dateline is not None
+        and _scope_only(article, loc)
+    ):
         loc = dataclasses.replace(dateline, precision=GeoPrecision.EXACT)
         notes.append("agreement placed where it was reported concluded (the dateline)")
     if (
@@ -498,7 +503,7 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
         notes.append("deaths reported without a number")
     place = loc.place if loc else None
     # a report of people taken would tell of anyone killed: none told means none
-    taken = draft.sub_event_type == "Abduction/forced disappearance"
+    taken = draft.sub_event_type == ABDUCTION.name
     if (
         draft.killed is None
         and not draft.killed_reported

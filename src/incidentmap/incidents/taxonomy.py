@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..errors import InputError
 from ..model import EventType
 from .casualties import CasualtyWords
+from .kinds import NAMED_IN_CODE, SubEventName
 from .prefilter import PrefixScanner, Searcher, SpanGate
 
 if TYPE_CHECKING:
@@ -340,6 +341,13 @@ class Taxonomy:
         except (KeyError, ValueError, TypeError) as exc:
             raise InputError(f"bad taxonomy: {exc}", source=taxonomy[0]) from exc
         by_name = {(s.event_type.value, s.name): s for s in subs}
+        for named in NAMED_IN_CODE:
+            if (named.event_type.value, named.name) not in by_name:
+                raise InputError(
+                    f"no sub-event type '{named}', which the extractor's code names "
+                    "(a codebook may add sub-event types but keeps these)",
+                    source=taxonomy[0],
+                )
         cue_rows = _rows(cues[0], cues[1])
         macros = dict(_MACROS)
         for _number, cols in cue_rows:
@@ -457,6 +465,10 @@ class Taxonomy:
             If the taxonomy has no such sub-event type.
         """
         return self._by_name[(event_type, name)]
+
+    def sub(self, name: SubEventName) -> SubEventType:
+        """Return the sub-event type the code names ``name`` (see :mod:`.kinds`)."""
+        return self._by_name[(name.event_type, name.name)]
 
     def find_triggers(
         self, text: str, start: int = 0, end: int | None = None
