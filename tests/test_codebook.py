@@ -213,3 +213,17 @@ def test_a_taxonomy_without_a_type_the_code_names_is_refused(tmp_path: Path) -> 
         InputError, match=r"taxonomy.json: no sub-event type 'Strategic developments: Arrests'"
     ):
         Taxonomy.from_codebook(tmp_path)
+
+
+def test_codebook_copy_then_check_names_a_broken_row(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "mine"
+    assert main(["-q", "codebook", "copy", str(folder)]) == 0
+    assert (folder / "retyping.tsv").is_file() and (folder / "triggers.tsv").is_file()
+    assert main(["-q", "codebook", "copy", str(folder)]) == 2  # no silent overwrite
+    assert main(["-q", "codebook", "check", str(folder)]) == 0
+    capsys.readouterr()
+    tolls = (folder / "tolls.tsv").read_text(encoding="utf-8")
+    (folder / "tolls.tsv").write_text(tolls.replace("\tslain\t", "\tslayn\t"), encoding="utf-8")
+    assert main(["codebook", "check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "tolls.tsv:" in out and "Twelve villagers were slain." in out
