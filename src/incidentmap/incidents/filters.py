@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..model import EventType
 
 if TYPE_CHECKING:
-    from .prefilter import Searcher
+    from ..text.patterns import Searcher
     from .taxonomy import Cues, TriggerMatch
 
 __all__ = ["Filter", "parse_filters"]

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..model import EventType
+from ..text.patterns import FastPattern, Searcher
 from ..text.sentences import Sentence
 from .casualties import find_casualties
-from .prefilter import FastPattern, Searcher
 from .retyping import Clue, retype
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InputError
 from ..model import EventType
+from ..text.patterns import PrefixScanner, Searcher, SpanGate
 from .casualties import CasualtyWords
 from .kinds import NAMED_IN_CODE, SubEventName
-from .prefilter import PrefixScanner, Searcher, SpanGate
 
 if TYPE_CHECKING:
     from .filters import Filter
@@ -412,8 +412,8 @@ class Taxonomy:
         A bound cue searched in a stretch of ``text`` that holds none of the words all its
         matches contain returns ``None`` without running the regular expression, and
         other searches run its case-sensitive twin over the folded text first (see
-        :class:`~.prefilter.SpanGate`); results are those of the plain patterns. Build it
-        once per article, before many searches.
+        :class:`~incidentmap.text.patterns.SpanGate`); results are those of the plain
+        patterns. Build it once per article, before many searches.
         """
         if self._scanner is None:
             self._scanner = PrefixScanner([t.pattern for t in self.triggers])
