@@ -227,3 +227,22 @@ def test_codebook_copy_then_check_names_a_broken_row(tmp_path: Path, capsys) -> 
     assert main(["codebook", "check", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "tolls.tsv:" in out and "Twelve villagers were slain." in out
+
+
+def test_trigger_and_cue_rows_carry_examples_that_name_a_broken_row(tmp_path: Path) -> None:
+    from incidentmap.incidents.checks import codebook_problems
+
+    taxonomy = Taxonomy.default()
+    assert all(t.must_match for t in taxonomy.triggers)
+    assert all(c.must_match for c in taxonomy.cues.rows)
+    triggers = (SHIPPED / "en" / "triggers.tsv").read_text(encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text(
+        triggers + "Battles\tArmed clash\t0.9\t\tdogfights?\n"  # no example
+        "Battles\tArmed clash\t0.9\t\tskirmish(?:es)?\tTwo jets fought a dogfight.\n",
+        encoding="utf-8",
+    )
+    problems = codebook_problems(Taxonomy.from_codebook(tmp_path))
+    assert [p.split(": ", 1)[1][:40] for p in problems] == [
+        "a trigger row needs an example it must m",
+        "does not match 'Two jets fought a dogfig",
+    ]

@@ -75,7 +75,9 @@ def _codebook(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     rows = (
-        len(taxonomy.retyping)
+        len(taxonomy.triggers)
+        + len(taxonomy.cues.rows)
+        + len(taxonomy.retyping)
         + len(taxonomy.filters)
         + len(taxonomy.furniture.rows)
         + len(taxonomy.casualties.numbers)

@@ -37,7 +37,15 @@ if TYPE_CHECKING:
     from .page import Furniture
     from .retyping import RetypeRule
 
-__all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
+__all__ = [
+    "CueRow",
+    "Cues",
+    "SubEventType",
+    "Taxonomy",
+    "Trigger",
+    "TriggerMatch",
+    "lower_same_length",
+]
 
 _FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top", "inherit"})
 #: Kinds of ``cues.tsv`` rows that are parts of other patterns, not cues of their own.
@@ -62,6 +70,23 @@ class Trigger:
     weight: float
     flags: frozenset[str]
     pattern: re.Pattern[str]
+    must_match: str = ""
+    """A sentence the pattern matches (the row's example)."""
+    must_not_match: str = ""
+    """A like sentence it does not match (may be empty)."""
+    where: str = ""
+    """``file:line`` of the row."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueRow:
+    """One row of ``cues.tsv``, with its examples."""
+
+    kind: str
+    value: str
+    must_match: str
+    must_not_match: str
+    where: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +158,19 @@ class Cues(Mapping[str, Searcher]):
     (True, True)
     """
 
-    __slots__ = ("_kinds", "anaphor_nouns", "anaphor_types")
+    __slots__ = ("_kinds", "anaphor_nouns", "anaphor_types", "rows")
 
     def __init__(
         self,
         kinds: Mapping[str, Searcher],
         *,
+        rows: tuple[CueRow, ...] = (),
         anaphor_types: tuple[frozenset[EventType], ...],
         anaphor_nouns: tuple[re.Pattern[str], ...],
     ) -> None:
         self._kinds = dict(kinds)
+        self.rows = rows
+        """The rows of ``cues.tsv``, with their examples."""
         self.anaphor_types = anaphor_types
         """For each anaphor noun (in ``cues.tsv`` order), the event types it can name."""
         self.anaphor_nouns = anaphor_nouns
@@ -167,6 +195,7 @@ class Cues(Mapping[str, Searcher]):
         """Return these cues with the patterns of ``kinds`` swapped in."""
         return Cues(
             {**self._kinds, **kinds},
+            rows=self.rows,
             anaphor_types=self.anaphor_types,
             anaphor_nouns=self.anaphor_nouns,
         )
@@ -256,6 +285,8 @@ class Taxonomy:
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
         self._families: dict[str, frozenset[EventType]] = {}
         self._sources: tuple[tuple[str, str, str], ...] | None = None
+        self.macros: dict[str, str] = dict(_MACROS)
+        """The pattern macros of ``triggers.tsv`` (``<w>``, ``<crowd>`` ...)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle a codebook as the text of its files (worker processes parse it once)."""
@@ -357,13 +388,15 @@ class Taxonomy:
                 macros["<cg>"] = rf"(?:(?!{cols[1]}\b)[^.;:!?\n]){{0,110}}?"
         trig: list[Trigger] = []
         for number, cols in _rows(triggers[0], triggers[1]):
-            if len(cols) != 5:
+            if not 5 <= len(cols) <= 7:
                 raise InputError(
-                    f"expected 5 tab-separated columns, found {len(cols)}",
+                    "expected 5 to 7 tab-separated columns (event type, sub-event type, "
+                    f"weight, flags, pattern, must match, must not match), found {len(cols)}",
                     source=triggers[0],
                     line=number,
                 )
-            type_name, name, weight, flags, pattern = cols
+            type_name, name, weight, flags, pattern = cols[:5]
+            must, must_not = (*cols[5:], "", "")[:2]
             sub = by_name.get((type_name, name))
             if sub is None:
                 raise InputError(
@@ -380,7 +413,8 @@ class Taxonomy:
                     line=number,
                 )
             compiled = _compile(pattern, macros, where=triggers[0], line=number, lowered=True)
-            trig.append(Trigger(sub, float(weight), flagset, compiled))
+            where = f"{Path(triggers[0]).name}:{number}"
+            trig.append(Trigger(sub, float(weight), flagset, compiled, must, must_not, where))
         furniture = Furniture.parse(sources["page_furniture.tsv"][1],
                                     source=sources["page_furniture.tsv"][0])  # fmt: skip
         parsed_cues = _parse_cues(cues[0], cue_rows, macros)
@@ -404,6 +438,7 @@ class Taxonomy:
             filters=filters,
         )
         loaded._sources = tuple((n, *sources[n]) for n in CODEBOOK_FILES)
+        loaded.macros = macros
         return loaded
 
     def for_text(self, text: str) -> Taxonomy:
@@ -511,8 +546,21 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
     lists: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
     nouns: list[tuple[str, frozenset[EventType]]] = []
+    cue_rows: list[CueRow] = []
+    name = Path(where).name
     for number, cols in rows:
         kind = cols[0]
+        examples = cols[3:] if kind == "anaphor_noun" else cols[2:]
+        if len(examples) > 2:
+            raise InputError(
+                "expected kind, value, (the event types of an anaphor_noun), must match and "
+                f"must not match; found {len(cols)} columns",
+                source=where,
+                line=number,
+            )
+        must, must_not = (*examples, "", "")[:2]
+        if len(cols) >= 2:
+            cue_rows.append(CueRow(kind, cols[1], must, must_not, f"{name}:{number}"))
         if kind == "anaphor_noun":
             try:
                 types = frozenset(EventType(t) for t in cols[2].split("|"))
@@ -545,6 +593,7 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
                          source=where)  # fmt: skip
     return Cues(
         kinds,
+        rows=tuple(cue_rows),
         anaphor_types=tuple(types for _, types in nouns),
         anaphor_nouns=tuple(
             _compile(p, macros, where=where, line=0, lowered=True) for p, _ in nouns
@@ -586,3 +635,19 @@ def _from_codebook(folder: str) -> Taxonomy:
             where = str(path / name)
             raise InputError(f"cannot read the codebook file: {exc}", source=where) from exc
     return _from_sources(tuple((n, *sources[n]) for n in CODEBOOK_FILES))
+
+
+def cue_row_pattern(row: CueRow, macros: dict[str, str]) -> tuple[re.Pattern[str], bool]:
+    """Return one cue row's pattern as its kind compiles it, and whether it reads lowered text.
+
+    >>> tax = Taxonomy.default()
+    >>> row = next(r for r in tax.cues.rows if r.kind == "mob")
+    >>> pattern, lowered = cue_row_pattern(row, tax.macros)
+    >>> bool(pattern.search(row.must_match)), lowered
+    (True, False)
+    """
+    if row.kind == "clause":
+        return re.compile(row.value, re.IGNORECASE), False
+    if row.kind == "anaphor_noun":
+        return _compile(row.value, macros, where=row.where, line=0, lowered=True), True
+    return _compile(row.value, macros, where=row.where, line=0), False
