@@ -162,7 +162,10 @@ def _resolve_sub(
     The rules are the codebook's ``retyping.tsv`` (:mod:`.retyping`); returns the type
     and the ``file:line`` of the rule that gave it ("" for the trigger's own).
     """
-    sub, rule = retype(tax.retyping, Clue(text, best, clause, sentence, tax.cues, triggers))
+    rules = tax.retyping_for.get(None if "target" in best.trigger.flags else best.sub, ())
+    if not rules:
+        return best.sub, ""
+    sub, rule = retype(rules, Clue(text, best, clause, sentence, tax.cues, triggers))
     return sub, rule.where if rule is not None else ""
 
 

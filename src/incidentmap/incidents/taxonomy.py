@@ -158,8 +158,6 @@ class Cues(Mapping[str, Searcher]):
     (True, True)
     """
 
-    __slots__ = ("_kinds", "anaphor_nouns", "anaphor_types", "rows")
-
     def __init__(
         self,
         kinds: Mapping[str, Searcher],
@@ -175,6 +173,9 @@ class Cues(Mapping[str, Searcher]):
         """For each anaphor noun (in ``cues.tsv`` order), the event types it can name."""
         self.anaphor_nouns = anaphor_nouns
         """The anaphor nouns' patterns, on lower-cased text."""
+        for kind, pattern in self._kinds.items():  # cues.mob as fast as an attribute
+            if kind.isidentifier() and kind not in self.__dict__ and not hasattr(Cues, kind):
+                self.__dict__[kind] = pattern
 
     def __getitem__(self, kind: str) -> Searcher:
         return self._kinds[kind]
@@ -271,6 +272,10 @@ class Taxonomy:
         self._furniture = furniture
         self.retyping = retyping
         """The re-typing rules of ``retyping.tsv``, in file order."""
+        self.retyping_for: dict[SubEventType | None, tuple[RetypeRule, ...]] = {}
+        """The rules by the type they apply to (``None``: triggers flagged target), in order."""
+        for rule in retyping:
+            self.retyping_for[rule.source] = (*self.retyping_for.get(rule.source, ()), rule)
         self.casualties = casualties or CasualtyWords.default()
         """The number and toll words (``numbers.tsv``, ``tolls.tsv``)."""
         self.filters = filters
