@@ -175,3 +175,74 @@ def test_a_languages_number_words_are_a_codebook_file(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match=r"numbers.tsv:2: a unit row needs its number"):
         Taxonomy.from_codebook(tmp_path)
+
+
+def test_a_filter_row_of_ones_own_drops_what_it_names(tmp_path: Path) -> None:
+    filters = (SHIPPED / "en" / "filters.tsv").read_text(encoding="utf-8")
+    row = "clause\tRiots\tin clause\t\\bfootball\\b\tFootball fans rioted.\tFans rioted.\n"
+    (tmp_path / "filters.tsv").write_text(filters + row, encoding="utf-8")
+    text = "Football fans rioted in Kano on Friday."
+    article = Article("x", text, published=dt.date(2024, 3, 6))
+    assert [i.event_type.value for i in extract_incidents(article, [])] == ["Riots"]
+    assert extract_incidents(article, [], taxonomy=Taxonomy.from_codebook(tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("sentence\tany\tjust after\tx\ta.\tb.", r"filters.tsv:2: unknown stage 'sentence'"),
+        ("clause\tmost\tjust after\tx\ta.\tb.", r"filters.tsv:2: unknown 'applies to' 'most'"),
+        ("clause\tany\tnear\tx\ta.\tb.", r"filters.tsv:2: unknown test 'near'"),
+        ("clause\tany\tin clause\tcue nonsense\ta.\tb.", r"filters.tsv:2: unknown cue kind"),
+        ("clause\tany\tin clause\t(unclosed\ta.\tb.", r"filters.tsv:2: bad pattern"),
+        ("clause\tany\tin clause\tx\ta.\t", r"filters.tsv:2: a filter needs an example"),
+    ],
+)
+def test_a_bad_filter_row_names_its_file_and_line(tmp_path: Path, row: str, message: str) -> None:
+    (tmp_path / "filters.tsv").write_text(f"# mine\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        Taxonomy.from_codebook(tmp_path)
+
+
+def test_a_taxonomy_without_a_type_the_code_names_is_refused(tmp_path: Path) -> None:
+    taxonomy = json.loads((SHIPPED / "en" / "taxonomy.json").read_text(encoding="utf-8"))
+    for entry in taxonomy["event_types"]:
+        entry["sub_event_types"] = [s for s in entry["sub_event_types"] if s["name"] != "Arrests"]
+    (tmp_path / "taxonomy.json").write_text(json.dumps(taxonomy), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"taxonomy.json: no sub-event type 'Strategic developments: Arrests'"
+    ):
+        Taxonomy.from_codebook(tmp_path)
+
+
+def test_codebook_copy_then_check_names_a_broken_row(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "mine"
+    assert main(["-q", "codebook", "copy", str(folder)]) == 0
+    assert (folder / "retyping.tsv").is_file() and (folder / "triggers.tsv").is_file()
+    assert main(["-q", "codebook", "copy", str(folder)]) == 2  # no silent overwrite
+    assert main(["-q", "codebook", "check", str(folder)]) == 0
+    capsys.readouterr()
+    tolls = (folder / "tolls.tsv").read_text(encoding="utf-8")
+    (folder / "tolls.tsv").write_text(tolls.replace("\tslain\t", "\tslayn\t"), encoding="utf-8")
+    assert main(["codebook", "check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "tolls.tsv:" in out and "Twelve villagers were slain." in out
+
+
+def test_trigger_and_cue_rows_carry_examples_that_name_a_broken_row(tmp_path: Path) -> None:
+    from incidentmap.incidents.checks import codebook_problems
+
+    taxonomy = Taxonomy.default()
+    assert all(t.must_match for t in taxonomy.triggers)
+    assert all(c.must_match for c in taxonomy.cues.rows)
+    triggers = (SHIPPED / "en" / "triggers.tsv").read_text(encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text(
+        triggers + "Battles\tArmed clash\t0.9\t\tdogfights?\n"  # no example
+        "Battles\tArmed clash\t0.9\t\tskirmish(?:es)?\tTwo jets fought a dogfight.\n",
+        encoding="utf-8",
+    )
+    problems = codebook_problems(Taxonomy.from_codebook(tmp_path))
+    assert [p.split(": ", 1)[1][:40] for p in problems] == [
+        "a trigger row needs an example it must m",
+        "does not match 'Two jets fought a dogfig",
+    ]

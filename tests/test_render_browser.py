@@ -277,6 +277,18 @@ def test_layer_control_lists_each_event_type(seed: Page) -> None:
     assert "1 incident has no coordinates and is not on the map" in legend
 
 
+def test_legend_lists_the_sub_event_types_shown_under_their_type(seed: Page) -> None:
+    legend = seed.page.locator(".im-legend").inner_text()
+    assert "Violence against civilians 1\nAttack 1\n" in legend
+    assert "Battles 1\nArmed clash 1\n" in legend
+    seed.wait_drawn(6)
+    seed.overlay("Battles").uncheck()  # the line follows what is shown
+    seed.wait_drawn(5)
+    legend = seed.page.locator(".im-legend").inner_text()
+    assert "Battles 0\nExplosions" in legend and "Armed clash" not in legend
+    seed.overlay("Battles").check()
+
+
 def test_unticking_a_type_hides_its_markers(seed: Page) -> None:
     seed.wait_drawn(6)
     seed.overlay("Battles").uncheck()

@@ -29,7 +29,7 @@ from .processes import Terminated, sigterm_raises
 __all__ = ["build_parser", "main"]
 
 #: Subcommand modules under incidentmap.commands, in the order ``--help`` lists them.
-COMMANDS = ("run", "geoparse", "incidents", "map", "gazetteer", "eval")
+COMMANDS = ("run", "geoparse", "incidents", "map", "gazetteer", "eval", "codebook")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -27,7 +27,7 @@ from importlib.resources import files
 from typing import Literal
 
 from ..errors import InputError
-from .prefilter import FastPattern
+from ..text.patterns import FastPattern
 
 __all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"]
 

@@ -24,6 +24,15 @@ from .casualties import CasualtyMention
 from .dates import DateMention
 from .dedupe import dates_compatible, haversine_km
 from .facts import Facts, Index
+from .kinds import (
+    AGREEMENT,
+    ARRESTS,
+    ATTACK,
+    LOOTING,
+    PEACEFUL_PROTEST,
+    PROTEST_WITH_INTERVENTION,
+    VIOLENT_DEMONSTRATION,
+)
 from .locate import Location, same_town, specificity
 from .mentions import Mention
 from .taxonomy import Taxonomy
@@ -177,7 +186,7 @@ def antecedent(
         )
         # police arresting demonstrators intervene in the protest; no separate event
         crowd_arrests = (
-            mention.sub.name == "Arrests" and draft.event_type in _CROWDS and not mention.charged
+            mention.sub.name == ARRESTS.name and draft.event_type in _CROWDS and not mention.charged
         )
         # "officers exchanged fire with them": the response to the attack just told
         response = mention.event_type is EventType.BATTLES and _RESPONSE.search(
@@ -230,7 +239,7 @@ def antecedent(
 
 def _seized(mention: Mention) -> bool:
     """Whether an arrest is of the attacker at the scene ("a man was detained at the scene")."""
-    return mention.sub.name == "Arrests" and bool(
+    return mention.sub.name == ARRESTS.name and bool(
         _SEIZED.search(
             mention.sentence.text,
             mention.clause_start - mention.sentence.start,
@@ -244,7 +253,7 @@ def _occasion(draft: Draft) -> bool:
     return any(n.startswith("context: the earlier event") for n in draft.notes)
 
 
-def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:
+def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxonomy) -> None:
     """Fill in what the incident lacked from a later mention of it."""
     draft.last_sentence = max(draft.last_sentence, index)
     draft.mentions += 1
@@ -256,7 +265,7 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:
         draft.date, draft.date_reported = facts.date, False
     # an agreement happens where it is signed, not in the region its parties come from
     signed = (
-        draft.sub_event_type == "Agreement"
+        draft.sub_event_type == AGREEMENT.name
         and facts.location is not None
         and draft.location is not None
         and specificity(draft.location.place) <= 2 < specificity(facts.location.place)
@@ -273,11 +282,12 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts) -> None:
         or (mention.anaphoric and mention.trigger.trigger.weight < 0.8)
     ):
         return
-    if mention.sub.name == "Arrests" and draft.sub_event_type == "Peaceful protest":
-        draft.sub_event_type, draft.sub_priority = "Protest with intervention", 71
+    if mention.sub.name == ARRESTS.name and draft.sub_event_type == PEACEFUL_PROTEST.name:
+        intervention = tax.sub(PROTEST_WITH_INTERVENTION)
+        draft.sub_event_type, draft.sub_priority = intervention.name, intervention.priority
         return
     upgrade = mention.event_type is draft.event_type and mention.sub.priority > draft.sub_priority
-    if draft.killed and draft.sub_event_type == "Attack":
+    if draft.killed and draft.sub_event_type == ATTACK.name:
         upgrade = False  # a deadly attack that also took hostages is coded as the attack
     escalate = draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
     if upgrade or escalate:
@@ -328,10 +338,10 @@ def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
     Looting told after a riot ("looters broke into a mall", "a stampede during looting")
     is part of the unrest, a violent demonstration, not property destruction apart.
     """
-    if mention.sub.name == "Looting/property destruction" and not mention.background:
+    if mention.sub.name == LOOTING.name and not mention.background:
         last = next((d for d in reversed(drafts) if not d.background), None)
         if last is not None and last.event_type is EventType.RIOTS:
-            sub = tax.sub_event(EventType.RIOTS, "Violent demonstration")
+            sub = tax.sub(VIOLENT_DEMONSTRATION)
             return dataclasses.replace(mention, sub=sub, weak=False)
         return mention
     if "inherit" not in mention.trigger.trigger.flags:

@@ -28,6 +28,7 @@ import re
 
 from ..model import EventType
 from .coref import Draft, date_ok, place_ok, refines
+from .kinds import ARMED_CLASH, ARRESTS, VIOLENT_DEMONSTRATION
 
 __all__ = ["fold_into_demonstrations"]
 
@@ -62,8 +63,8 @@ def fold_into_demonstrations(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.background or draft.event_type in _CROWD_TYPES:
             continue
-        arrests = draft.sub_event_type == "Arrests"
-        scuffle = draft.sub_event_type == "Armed clash" and not _ARMED_SIDE.search(
+        arrests = draft.sub_event_type == ARRESTS.name
+        scuffle = draft.sub_event_type == ARMED_CLASH.name and not _ARMED_SIDE.search(
             draft.first.sentence.text
         )
         if not (arrests or scuffle):
@@ -76,7 +77,8 @@ def fold_into_demonstrations(drafts: list[Draft]) -> list[Draft]:
         if host is None:
             continue
         if scuffle and host.event_type is EventType.PROTESTS:
-            host.event_type, host.sub_event_type = EventType.RIOTS, "Violent demonstration"
+            host.event_type = VIOLENT_DEMONSTRATION.event_type
+            host.sub_event_type = VIOLENT_DEMONSTRATION.name
             host.notes.append("the crowd fought the police: a violent demonstration")
         for kind in ("killed", "injured"):
             theirs = getattr(draft, kind)

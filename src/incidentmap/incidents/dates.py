@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import TimePrecision
-from .prefilter import FastPattern
+from ..text.patterns import FastPattern
 from .taxonomy import lower_same_length
 
 __all__ = ["DAY_BEFORE", "DateMention", "find_dates"]

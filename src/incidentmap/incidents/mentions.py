@@ -20,11 +20,12 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from ..model import EventType
+from ..text.patterns import FastPattern, Searcher
 from ..text.sentences import Sentence
 from .casualties import find_casualties
-from .prefilter import FastPattern, Searcher
 from .retyping import Clue, retype
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 
@@ -40,21 +41,7 @@ _CAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CAME_AFTER_FAST = FastPattern(_CAME_AFTER)  # the same matches, found faster
-_VICTIMS = re.compile(r"\b(?:those|the ones)\s+$", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"[\w-]+ed")
-_FUTURE = re.compile(
-    r"(?:\s+[\w’'-]+){0,2}?\s+(?:would|will|is to|are to|is expected to|are expected to"
-    r"|is due to|are due to|is set to|are set to)\s",
-    re.IGNORECASE,
-)
 _RELATIVE_NEXT = re.compile(r"[\s,]*(?:who|that|which)\s", re.IGNORECASE)
-#: What follows an event word that names no event: "assassination plots", "attack ads",
-#: "rape charges", "murder trial", "kidnapping case" (a charge, not a report of the act).
-_FIGURATIVE = re.compile(
-    r"\s+(?:plots?|plans?|threats?|ads?|dogs?|helicopters?|charges?|allegations?|accusations?"
-    r"|trials?|cases?|convictions?|suspects?)\b",
-    re.IGNORECASE,
-)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:killed|shot|stabbed)\b", re.I
 )
@@ -64,12 +51,7 @@ _PERSON_HURT = re.compile(
     r"(?:was|were|has been|had been|is)\s*$",
     re.IGNORECASE,
 )
-_BOMBERS = re.compile(r"(?:bomber|attacker)s?$", re.IGNORECASE)
-_PERSON_OBJECT = re.compile(
-    r"\b(?:with|for|of|identified|named)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
-)
 _HOURS_AFTER = re.compile(r"[\s,]*(?:hours|minutes|shortly|soon) after\s", re.IGNORECASE)
-_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _ALSO = re.compile(r"also", re.IGNORECASE)
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
@@ -180,7 +162,10 @@ def _resolve_sub(
     The rules are the codebook's ``retyping.tsv`` (:mod:`.retyping`); returns the type
     and the ``file:line`` of the rule that gave it ("" for the trigger's own).
     """
-    sub, rule = retype(tax.retyping, Clue(text, best, clause, sentence, tax.cues, triggers))
+    rules = tax.retyping_for.get(None if "target" in best.trigger.flags else best.sub, ())
+    if not rules:
+        return best.sub, ""
+    sub, rule = retype(rules, Clue(text, best, clause, sentence, tax.cues, triggers))
     return sub, rule.where if rule is not None else ""
 
 
@@ -210,15 +195,14 @@ def find_mentions(
     if not found:
         return []
     live: list[tuple[TriggerMatch, bool]] = []  # (trigger, is an allegation)
+    trigger_filters = tax.stage_filters["trigger"]  # filters.tsv: plans, the future, ...
+    clause_filters = tax.stage_filters["clause"]
     for trig in found:
-        if _preceded_by(cues.hypothetical, text, sentence.start, trig.start, 3):
-            continue
-        if _FUTURE.match(text, trig.end):  # "the truce would take effect", "forces are to"
-            continue
-        if _PARTICIPLE.fullmatch(text, trig.start, trig.end) and _VICTIMS.search(
-            text, max(sentence.start, trig.start - 8), trig.start
+        if any(
+            f.applies(trig, text) and f.holds(text, trig, sentence.start, sentence.end, cues)
+            for f in trigger_filters
         ):
-            continue  # "sixteen of those abducted are ...": the victims of an event told
+            continue
         alleged = _preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
         live.append((trig, alleged))
     if not live:
@@ -245,23 +229,14 @@ def find_mentions(
             continue
         best = max(inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start))[0]
         alleged = all(a for _, a in inside)
-        generic = best.trigger.weight < 0.9 or bool(best.trigger.flags & {"weak", "target"})
         cause_hi = _with_cause(text, hi, bounds)
-        if generic and cues.non_event.search(text, lo, cause_hi):
-            continue  # "killing 15" when a canopy collapsed: no political event
-        if _FIGURATIVE.match(text, best.end):
-            continue  # "assassination plots", "attack ads"
-        if _BOMBERS.search(text, best.start, best.end) and _PERSON_OBJECT.search(
-            text, max(lo, best.start - 40), best.start
+        violent = partial(_violent, text, best, lo, hi, tax)  # run only if a filter asks
+        if any(
+            f.applies(best, text)
+            and f.holds(text, best, lo, hi, cues, cause_hi=cause_hi, violent=violent)
+            for f in clause_filters
         ):
-            continue  # "hunted for a man seen with two suicide bombers": people, no act
-        checked = best.trigger.flags & {"weak", "target"} and "inherit" not in best.trigger.flags
-        if checked and not _violent(text, best, lo, hi, tax):
-            continue  # "attacked the proposal", "killed the deal": no one was hurt
-        if checked and _INFINITIVE.search(text, max(lo, best.start - 4), best.start):
-            continue  # "exploiting the situation to attack police": an aim, not an event
-        if best.sub.event_type is EventType.PROTESTS and cues.celebration.search(text, lo, hi):
-            continue  # crowds "to celebrate" do not protest
+            continue  # "attack ads", "to attack police", crowds "to celebrate" ...
         # demonstrators in this clause, or in the one before when this one goes on with
         # their elided subject ("... rallied in the capital, and attacked the embassy")
         context = [t for t in found if lo <= t.start < hi]

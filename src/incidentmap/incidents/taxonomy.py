@@ -28,14 +28,24 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InputError
 from ..model import EventType
+from ..text.patterns import PrefixScanner, Searcher, SpanGate
 from .casualties import CasualtyWords
-from .prefilter import PrefixScanner, Searcher, SpanGate
+from .kinds import NAMED_IN_CODE, SubEventName
 
 if TYPE_CHECKING:
+    from .filters import Filter
     from .page import Furniture
     from .retyping import RetypeRule
 
-__all__ = ["Cues", "SubEventType", "Taxonomy", "Trigger", "TriggerMatch", "lower_same_length"]
+__all__ = [
+    "CueRow",
+    "Cues",
+    "SubEventType",
+    "Taxonomy",
+    "Trigger",
+    "TriggerMatch",
+    "lower_same_length",
+]
 
 _FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top", "inherit"})
 #: Kinds of ``cues.tsv`` rows that are parts of other patterns, not cues of their own.
@@ -60,6 +70,23 @@ class Trigger:
     weight: float
     flags: frozenset[str]
     pattern: re.Pattern[str]
+    must_match: str = ""
+    """A sentence the pattern matches (the row's example)."""
+    must_not_match: str = ""
+    """A like sentence it does not match (may be empty)."""
+    where: str = ""
+    """``file:line`` of the row."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueRow:
+    """One row of ``cues.tsv``, with its examples."""
+
+    kind: str
+    value: str
+    must_match: str
+    must_not_match: str
+    where: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,20 +158,24 @@ class Cues(Mapping[str, Searcher]):
     (True, True)
     """
 
-    __slots__ = ("_kinds", "anaphor_nouns", "anaphor_types")
-
     def __init__(
         self,
         kinds: Mapping[str, Searcher],
         *,
+        rows: tuple[CueRow, ...] = (),
         anaphor_types: tuple[frozenset[EventType], ...],
         anaphor_nouns: tuple[re.Pattern[str], ...],
     ) -> None:
         self._kinds = dict(kinds)
+        self.rows = rows
+        """The rows of ``cues.tsv``, with their examples."""
         self.anaphor_types = anaphor_types
         """For each anaphor noun (in ``cues.tsv`` order), the event types it can name."""
         self.anaphor_nouns = anaphor_nouns
         """The anaphor nouns' patterns, on lower-cased text."""
+        for kind, pattern in self._kinds.items():  # cues.mob as fast as an attribute
+            if kind.isidentifier() and kind not in self.__dict__ and not hasattr(Cues, kind):
+                self.__dict__[kind] = pattern
 
     def __getitem__(self, kind: str) -> Searcher:
         return self._kinds[kind]
@@ -165,6 +196,7 @@ class Cues(Mapping[str, Searcher]):
         """Return these cues with the patterns of ``kinds`` swapped in."""
         return Cues(
             {**self._kinds, **kinds},
+            rows=self.rows,
             anaphor_types=self.anaphor_types,
             anaphor_nouns=self.anaphor_nouns,
         )
@@ -206,6 +238,7 @@ CODEBOOK_FILES = (
     "cues.tsv",
     "page_furniture.tsv",
     "retyping.tsv",
+    "filters.tsv",
     "numbers.tsv",
     "tolls.tsv",
 )
@@ -231,6 +264,7 @@ class Taxonomy:
         furniture: Furniture | None = None,
         retyping: tuple[RetypeRule, ...] = (),
         casualties: CasualtyWords | None = None,
+        filters: tuple[Filter, ...] = (),
     ) -> None:
         self.sub_event_types = sub_event_types
         self.triggers = triggers
@@ -238,13 +272,26 @@ class Taxonomy:
         self._furniture = furniture
         self.retyping = retyping
         """The re-typing rules of ``retyping.tsv``, in file order."""
+        self.retyping_for: dict[SubEventType | None, tuple[RetypeRule, ...]] = {}
+        """The rules by the type they apply to (``None``: triggers flagged target), in order."""
+        for rule in retyping:
+            self.retyping_for[rule.source] = (*self.retyping_for.get(rule.source, ()), rule)
         self.casualties = casualties or CasualtyWords.default()
         """The number and toll words (``numbers.tsv``, ``tolls.tsv``)."""
+        self.filters = filters
+        """The filters of ``filters.tsv``, in file order."""
+        self.stage_filters = {
+            stage: tuple(f for f in filters if f.stage == stage)
+            for stage in ("trigger", "clause", "undated")
+        }
+        """The filters by stage (``trigger``, ``clause``, ``undated``)."""
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
         self._families: dict[str, frozenset[EventType]] = {}
         self._sources: tuple[tuple[str, str, str], ...] | None = None
+        self.macros: dict[str, str] = dict(_MACROS)
+        """The pattern macros of ``triggers.tsv`` (``<w>``, ``<crowd>`` ...)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle a codebook as the text of its files (worker processes parse it once)."""
@@ -315,6 +362,7 @@ class Taxonomy:
 
     @classmethod
     def _parse(cls, sources: dict[str, tuple[str, str]]) -> Taxonomy:
+        from .filters import parse_filters
         from .page import Furniture
         from .retyping import parse_retyping
 
@@ -329,6 +377,13 @@ class Taxonomy:
         except (KeyError, ValueError, TypeError) as exc:
             raise InputError(f"bad taxonomy: {exc}", source=taxonomy[0]) from exc
         by_name = {(s.event_type.value, s.name): s for s in subs}
+        for named in NAMED_IN_CODE:
+            if (named.event_type.value, named.name) not in by_name:
+                raise InputError(
+                    f"no sub-event type '{named}', which the extractor's code names "
+                    "(a codebook may add sub-event types but keeps these)",
+                    source=taxonomy[0],
+                )
         cue_rows = _rows(cues[0], cues[1])
         macros = dict(_MACROS)
         for _number, cols in cue_rows:
@@ -338,13 +393,15 @@ class Taxonomy:
                 macros["<cg>"] = rf"(?:(?!{cols[1]}\b)[^.;:!?\n]){{0,110}}?"
         trig: list[Trigger] = []
         for number, cols in _rows(triggers[0], triggers[1]):
-            if len(cols) != 5:
+            if not 5 <= len(cols) <= 7:
                 raise InputError(
-                    f"expected 5 tab-separated columns, found {len(cols)}",
+                    "expected 5 to 7 tab-separated columns (event type, sub-event type, "
+                    f"weight, flags, pattern, must match, must not match), found {len(cols)}",
                     source=triggers[0],
                     line=number,
                 )
-            type_name, name, weight, flags, pattern = cols
+            type_name, name, weight, flags, pattern = cols[:5]
+            must, must_not = (*cols[5:], "", "")[:2]
             sub = by_name.get((type_name, name))
             if sub is None:
                 raise InputError(
@@ -361,7 +418,8 @@ class Taxonomy:
                     line=number,
                 )
             compiled = _compile(pattern, macros, where=triggers[0], line=number, lowered=True)
-            trig.append(Trigger(sub, float(weight), flagset, compiled))
+            where = f"{Path(triggers[0]).name}:{number}"
+            trig.append(Trigger(sub, float(weight), flagset, compiled, must, must_not, where))
         furniture = Furniture.parse(sources["page_furniture.tsv"][1],
                                     source=sources["page_furniture.tsv"][0])  # fmt: skip
         parsed_cues = _parse_cues(cues[0], cue_rows, macros)
@@ -372,6 +430,9 @@ class Taxonomy:
             cue_kinds=list(parsed_cues),
         )
         casualties = CasualtyWords.parse(sources["numbers.tsv"], sources["tolls.tsv"])
+        filters = parse_filters(
+            sources["filters.tsv"][1], source=sources["filters.tsv"][0], cue_kinds=list(parsed_cues)
+        )
         loaded = cls(
             tuple(subs),
             tuple(trig),
@@ -379,8 +440,10 @@ class Taxonomy:
             furniture=furniture,
             retyping=retyping,
             casualties=casualties,
+            filters=filters,
         )
         loaded._sources = tuple((n, *sources[n]) for n in CODEBOOK_FILES)
+        loaded.macros = macros
         return loaded
 
     def for_text(self, text: str) -> Taxonomy:
@@ -389,8 +452,8 @@ class Taxonomy:
         A bound cue searched in a stretch of ``text`` that holds none of the words all its
         matches contain returns ``None`` without running the regular expression, and
         other searches run its case-sensitive twin over the folded text first (see
-        :class:`~.prefilter.SpanGate`); results are those of the plain patterns. Build it
-        once per article, before many searches.
+        :class:`~incidentmap.text.patterns.SpanGate`); results are those of the plain
+        patterns. Build it once per article, before many searches.
         """
         if self._scanner is None:
             self._scanner = PrefixScanner([t.pattern for t in self.triggers])
@@ -403,6 +466,16 @@ class Taxonomy:
         view = Taxonomy.__new__(Taxonomy)
         view.__dict__.update(self.__dict__)
         view.cues = bound
+        return view
+
+    def with_filters(self, filters: tuple[Filter, ...]) -> Taxonomy:
+        """Return this codebook with ``filters`` in place of its filters."""
+        view = Taxonomy.__new__(Taxonomy)
+        view.__dict__.update(self.__dict__)
+        view.filters = filters
+        view.stage_filters = {
+            stage: tuple(f for f in filters if f.stage == stage) for stage in self.stage_filters
+        }
         return view
 
     def family(self, word: str) -> frozenset[EventType]:
@@ -432,6 +505,10 @@ class Taxonomy:
             If the taxonomy has no such sub-event type.
         """
         return self._by_name[(event_type, name)]
+
+    def sub(self, name: SubEventName) -> SubEventType:
+        """Return the sub-event type the code names ``name`` (see :mod:`.kinds`)."""
+        return self._by_name[(name.event_type, name.name)]
 
     def find_triggers(
         self, text: str, start: int = 0, end: int | None = None
@@ -474,8 +551,21 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
     lists: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
     nouns: list[tuple[str, frozenset[EventType]]] = []
+    cue_rows: list[CueRow] = []
+    name = Path(where).name
     for number, cols in rows:
         kind = cols[0]
+        examples = cols[3:] if kind == "anaphor_noun" else cols[2:]
+        if len(examples) > 2:
+            raise InputError(
+                "expected kind, value, (the event types of an anaphor_noun), must match and "
+                f"must not match; found {len(cols)} columns",
+                source=where,
+                line=number,
+            )
+        must, must_not = (*examples, "", "")[:2]
+        if len(cols) >= 2:
+            cue_rows.append(CueRow(kind, cols[1], must, must_not, f"{name}:{number}"))
         if kind == "anaphor_noun":
             try:
                 types = frozenset(EventType(t) for t in cols[2].split("|"))
@@ -508,6 +598,7 @@ def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str,
                          source=where)  # fmt: skip
     return Cues(
         kinds,
+        rows=tuple(cue_rows),
         anaphor_types=tuple(types for _, types in nouns),
         anaphor_nouns=tuple(
             _compile(p, macros, where=where, line=0, lowered=True) for p, _ in nouns
@@ -549,3 +640,19 @@ def _from_codebook(folder: str) -> Taxonomy:
             where = str(path / name)
             raise InputError(f"cannot read the codebook file: {exc}", source=where) from exc
     return _from_sources(tuple((n, *sources[n]) for n in CODEBOOK_FILES))
+
+
+def cue_row_pattern(row: CueRow, macros: dict[str, str]) -> tuple[re.Pattern[str], bool]:
+    """Return one cue row's pattern as its kind compiles it, and whether it reads lowered text.
+
+    >>> tax = Taxonomy.default()
+    >>> row = next(r for r in tax.cues.rows if r.kind == "mob")
+    >>> pattern, lowered = cue_row_pattern(row, tax.macros)
+    >>> bool(pattern.search(row.must_match)), lowered
+    (True, False)
+    """
+    if row.kind == "clause":
+        return re.compile(row.value, re.IGNORECASE), False
+    if row.kind == "anaphor_noun":
+        return _compile(row.value, macros, where=row.where, line=0, lowered=True), True
+    return _compile(row.value, macros, where=row.where, line=0), False

@@ -5,7 +5,8 @@
   var kit = window.incidentmapKit;
   var el = kit.el;
 
-  function legend(map, types, counts, skipped) {
+  // counts[t] and subs[t] receive the count and the sub-event-type line of type t.
+  function legend(map, types, counts, skipped, subs) {
     var Legend = L.Control.extend({
       options: { position: "bottomright" },
       onAdd: function () {
@@ -19,6 +20,9 @@
           counts.push(count);
           line.appendChild(count);
           box.appendChild(line);
+          var sub = el("div", "im-legend-subs");
+          if (subs) subs.push(sub);
+          box.appendChild(sub);
         });
         box.appendChild(el("div", "im-legend-note",
           "Faded: low confidence \u00b7 dashed ring: background \u00b7 discs: clusters"));

@@ -220,10 +220,13 @@
     var visibleCount = 0;
     var perType = types.map(function () { return 0; });
     var legendCounts = [];
+    var legendSubs = [];
+    var subNames = (doc.tables && doc.tables.sub) || [];
 
     function refresh() {
       var count = 0;
       var counts = types.map(function () { return 0; });
+      var subCounts = new Int32Array(types.length * subNames.length);
       areaLayers.forEach(function (layer, a) { areaColor[a] = null; areaCount[a] = 0; });
       var bins = slider ? new Array(slider.bins).fill(0) : null;
       for (var i = 0; i < n; i++) {
@@ -234,6 +237,7 @@
         if (!v) continue;
         count++;
         counts[doc.type[i]]++;
+        if (doc.sub[i] >= 0) subCounts[doc.type[i] * subNames.length + doc.sub[i]]++;
         var a = doc.area[i];
         if (a >= 0) {
           areaCount[a]++;
@@ -249,7 +253,19 @@
       });
       if (heat && map.hasLayer(heat)) updateHeat();
       perType.forEach(function (c, t) { if (legendCounts[t]) legendCounts[t].textContent = " " + c; });
+      legendSubs.forEach(function (line, t) { line.textContent = subLine(subCounts, t); });
       if (slider) slider.histogram(bins, state.from, state.to);
+    }
+
+    // "Attack 3 · Vehicle ramming 1": the sub-event types shown of type t, most first.
+    function subLine(subCounts, t) {
+      var parts = [];
+      for (var k = 0; k < subNames.length; k++) {
+        var c = subCounts[t * subNames.length + k];
+        if (c) parts.push([c, subNames[k]]);
+      }
+      parts.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+      return parts.map(function (p) { return p[1] + " " + p[0]; }).join(" \u00b7 ");
     }
 
     // ---- layer control ---------------------------------------------------------
@@ -287,7 +303,7 @@
     map.on("overlayremove", function (e) { onOverlay(e, false); });
 
     // ---- legend, time filter, title --------------------------------------------
-    window.incidentmapControls.legend(map, types, legendCounts, cfg.skipped);
+    window.incidentmapControls.legend(map, types, legendCounts, cfg.skipped, legendSubs);
     var timer = null;
     function scheduleRefresh() {
       if (timer) clearTimeout(timer);

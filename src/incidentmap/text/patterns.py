@@ -1,6 +1,10 @@
-r"""Skip trigger patterns that cannot match: a literal gate in front of the regexes.
+r"""Pattern sets: many regular expressions over one text, faster, with the same matches.
 
-For each pattern the gate works out a set of literal strings of which every match must
+Nothing here knows about incidents; the incident extractor uses it for its trigger
+phrases and cues (hundreds of patterns, most of which cannot match a given article). The
+patterns are read with :mod:`incidentmap.text.regex_tree` (public APIs only).
+
+For each pattern :class:`LiteralGate` works out a set of literal strings of which every match must
 contain one ("drone", "airstrike", ...), read from the parsed regular expression. One
 Aho-Corasick pass over the article (pyahocorasick, C speed) finds which literals occur;
 only patterns with a literal present, or without a usable literal set, are run.
@@ -20,7 +24,6 @@ True
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -28,16 +31,7 @@ from typing import Any, Protocol
 
 import ahocorasick
 
-
-def _sre() -> tuple[Any, Any]:
-    """Return the standard library's regex parser and constants (renamed in 3.11)."""
-    try:
-        return importlib.import_module("re._parser"), importlib.import_module("re._constants")
-    except ImportError:  # pragma: no cover - Python 3.10
-        return importlib.import_module("sre_parse"), importlib.import_module("sre_constants")
-
-
-_p, _c = _sre()
+from .regex_tree import Node, parse
 
 __all__ = [
     "FastPattern",
@@ -52,22 +46,19 @@ __all__ = [
 ]
 
 _MIN = 3  # shorter literals ("a", "of") say nothing
-_REPEATS = tuple(
-    getattr(_c, op) for op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, op)
-)
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Return literals one of which every match of ``pattern`` contains, or ``None``."""
     try:
-        parsed = _p.parse(pattern, flags)
-    except Exception:  # any parser trouble just disables the gate for this pattern
+        parsed = parse(pattern, flags)
+    except (ValueError, IndexError, KeyError):  # trouble reading: no gate for this pattern
         return None
-    found = _sequence(list(parsed))
+    found = _sequence(parsed)
     return frozenset(found) if found else None
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+def _sequence(items: list[Node]) -> set[str] | None:
     options: list[set[str]] = []
     run: list[str] = []
 
@@ -77,19 +68,19 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
         run.clear()
 
     for op, av in items:
-        if op is _c.LITERAL:
+        if op == "LITERAL":
             run.append(chr(av))
             continue
         flush()
         found: set[str] | None = None
-        if op is _c.SUBPATTERN:
-            found = _sequence(list(av[-1]))
-        elif op is _c.BRANCH:
-            parts = [_sequence(list(branch)) for branch in av[1]]
+        if op == "GROUP":
+            found = _sequence(av[2])
+        elif op == "BRANCH":
+            parts = [_sequence(branch) for branch in av]
             if all(parts):
                 found = set().union(*parts)  # type: ignore[arg-type]
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            found = _sequence(list(av[2]))
+        elif op == "REPEAT" and av[0] >= 1:
+            found = _sequence(av[2])
         if found:
             options.append(found)
     flush()
@@ -138,39 +129,39 @@ def required_prefixes(
     if flags & re.IGNORECASE:
         return None
     try:
-        parsed = _p.parse(pattern, flags)
-    except Exception:  # any parser trouble: no prefixes
+        parsed = parse(pattern, flags)
+    except (ValueError, IndexError, KeyError):  # trouble reading: no prefixes
         return None
-    found = _prefixes(list(parsed), ascii_digits)
+    found = _prefixes(parsed, ascii_digits)
     return frozenset(found) if found else None
 
 
-def _prefixes(items: list[tuple[Any, Any]], digits: bool) -> set[str] | None:
+def _prefixes(items: list[Node], digits: bool) -> set[str] | None:
     """Prefixes of a parsed sequence; ``None`` when it may be empty or start otherwise."""
     for at, (op, av) in enumerate(items):
-        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        if op in ("ASSERT", "ASSERT_NOT", "AT"):
             continue  # zero width: the match starts with what follows
-        if op is _c.LITERAL:
+        if op == "LITERAL":
             run = []
             for op2, av2 in items[at:]:
-                if op2 is not _c.LITERAL:
+                if op2 != "LITERAL":
                     break
                 run.append(chr(av2))
             return {"".join(run)}
-        if op is _c.IN:
+        if op == "IN":
             return _first_chars(av, digits)
-        if op is _c.BRANCH:
+        if op == "BRANCH":
             out: set[str] = set()
-            for branch in av[1]:
-                found = _prefixes(list(branch), digits)
+            for branch in av:
+                found = _prefixes(branch, digits)
                 if not found:
                     return None
                 out |= found
             return out
-        if op is _c.SUBPATTERN:
-            return None if av[1] or av[2] else _prefixes(list(av[3]), digits)
-        if op in _REPEATS:
-            body = _prefixes(list(av[2]), digits)
+        if op == "GROUP":
+            return None if av[0] or av[1] else _prefixes(av[2], digits)
+        if op == "REPEAT":
+            body = _prefixes(av[2], digits)
             if av[0] >= 1 or not body:
                 return body
             rest = _prefixes(items[at + 1 :], digits)  # an optional part, or what follows
@@ -179,15 +170,15 @@ def _prefixes(items: list[tuple[Any, Any]], digits: bool) -> set[str] | None:
     return None
 
 
-def _first_chars(items: list[tuple[Any, Any]], digits: bool) -> set[str] | None:
+def _first_chars(items: list[tuple[str, Any]], digits: bool) -> set[str] | None:
     r"""Return the characters of a small class (``[12]``, ``[a-f]``, ``\d`` with ``digits``)."""
     out: set[str] = set()
     for kind, value in items:
-        if kind is _c.LITERAL:
+        if kind == "literal":
             out.add(chr(value))
-        elif kind is _c.RANGE and value[1] - value[0] < 64:
+        elif kind == "range" and value[1] - value[0] < 64:
             out.update(map(chr, range(value[0], value[1] + 1)))
-        elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT and digits:
+        elif kind == "category" and value == "d" and digits:
             out.update("0123456789")
         else:
             return None
@@ -208,15 +199,15 @@ def _word_start(compiled: re.Pattern[str]) -> str | None:
     ``None`` when it does not open so; ``"-"`` for ``(?<![\w-])``.
     """
     try:
-        first = _p.parse(compiled.pattern, compiled.flags)[0]
-    except Exception:  # pragma: no cover - it compiled once already
+        first = parse(compiled.pattern, compiled.flags)[0]
+    except (ValueError, IndexError, KeyError):  # pragma: no cover - it compiled once already
         return None
-    if first[0] is not _c.ASSERT_NOT or first[1][0] != -1 or len(first[1][1]) != 1:
+    if first[0] != "ASSERT_NOT" or first[1][0] != -1 or len(first[1][1]) != 1:
         return None
     op, items = first[1][1][0]
-    if op is not _c.IN or (_c.CATEGORY, _c.CATEGORY_WORD) not in items:
+    if op != "IN" or ("category", "w") not in items:
         return None
-    others = [value for kind, value in items if kind is _c.LITERAL]
+    others = [value for kind, value in items if kind == "literal"]
     if len(others) != len(items) - 1:
         return None
     return "".join(map(chr, others))
@@ -421,33 +412,33 @@ def _fixed_range(low: int, high: int) -> bool:
     return all(_fixed(code) for code in range(low, high + 1))
 
 
-def _foldable(items: Any) -> bool:
+def _foldable(items: list[Node]) -> bool:
     """Whether a parsed pattern matches folded text as it matches text ignoring case.
 
     It does with lower-case or uncased literals, no case flags of its own and no
     back-references: every step of the matcher then decides alike.
     """
     for op, av in items:
-        if op in (_c.LITERAL, _c.NOT_LITERAL):
+        if op == "LITERAL":
             ok = _fixed(av)
-        elif op is _c.IN:
+        elif op == "IN":
             ok = all(
-                (kind in (_c.LITERAL, _c.NOT_LITERAL) and _fixed(value))
-                or (kind is _c.RANGE and value[1] < 128 and _fixed_range(*value))
-                or kind in (_c.CATEGORY, _c.NEGATE)
+                (kind == "literal" and _fixed(value))
+                or (kind == "range" and value[1] < 128 and _fixed_range(*value))
+                or kind in ("category", "negate")
                 for kind, value in av
             )
-        elif op in (_c.ANY, _c.AT):
+        elif op in ("ANY", "AT"):
             ok = True
-        elif op is _c.BRANCH:
-            ok = all(_foldable(branch) for branch in av[1])
-        elif op is _c.SUBPATTERN:
-            ok = av[1] == av[2] == 0 and _foldable(av[3])
-        elif op in _REPEATS:
+        elif op == "BRANCH":
+            ok = all(_foldable(branch) for branch in av)
+        elif op == "GROUP":
+            ok = av[0] == av[1] == 0 and _foldable(av[2])
+        elif op == "REPEAT":
             ok = _foldable(av[2])
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+        elif op in ("ASSERT", "ASSERT_NOT"):
             ok = _foldable(av[1])
-        elif op is getattr(_c, "ATOMIC_GROUP", None):
+        elif op == "ATOMIC":
             ok = _foldable(av)
         else:
             ok = False
@@ -471,10 +462,10 @@ def folded_variant(compiled: re.Pattern[str]) -> re.Pattern[str] | None:
     if not flags & re.IGNORECASE or flags & (re.LOCALE | re.ASCII):
         return None
     try:
-        parsed = _p.parse(compiled.pattern, flags)
-    except Exception:  # pragma: no cover - it compiled once already
+        parsed = parse(compiled.pattern, flags)
+    except (ValueError, IndexError, KeyError):  # trouble reading: no twin
         return None
-    if not _foldable(list(parsed)):
+    if not _foldable(parsed):
         return None
     return re.compile(compiled.pattern, flags & ~re.IGNORECASE)
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from incidentmap.incidents import Taxonomy, casualties, dates
-from incidentmap.incidents.prefilter import (
+from incidentmap.text.patterns import (
     FastPattern,
     GatedPattern,
     PrefixScanner,
@@ -130,3 +130,41 @@ def test_fast_patterns_find_what_finditer_finds(text: str) -> None:
                     got = [(m.span(), m.groups()) for m in fast.finditer(subject, start, end)]
                     want = [(m.span(), m.groups()) for m in compiled.finditer(subject, start, end)]
                     assert got == want, (compiled.pattern[:40], start, end)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "literals", "prefixes"),
+    [
+        (
+            r"(?<![\w-])(?:air\s+strikes?|drone (?:strike|attack)s?)",
+            0,
+            ["drone ", "strike"],
+            ["air", "drone "],
+        ),
+        (r"investigat(?:ion|ing)\s+into", 0, ["investigati"], ["investigati"]),
+        (r"(?:agreed|agree)\s+to", 0, ["agree"], ["agree"]),
+        (r"\b(?:those|the ones)\s+$", 0, ["e ones", "ose"], ["th"]),
+        (r"(?x) gun \s+ (?:battles? | fights?)  # a comment", 0, ["gun"], ["gun"]),
+        (r"[\]a-]bc\x20d", 0, ["bc d"], ["-", "]", "a"]),
+        (r"(?P<n>riot)(?P=n)", 0, ["riot"], ["riot"]),
+        (r"\w+ed", 0, None, None),
+        (r"(?i:attack)s", 0, ["attack"], None),
+        (r"\d{1,3}(?:,\d{3})+ killed", 0, [" killed"], None),
+    ],
+)
+def test_literals_and_prefixes_are_read_off_the_pattern(
+    pattern: str, flags: int, literals: list[str] | None, prefixes: list[str] | None
+) -> None:
+    from incidentmap.text.patterns import required_literals, required_prefixes
+
+    found = required_literals(pattern, flags)
+    assert (sorted(found) if found else None) == literals
+    starts = required_prefixes(pattern, flags)
+    assert (sorted(starts) if starts else None) == prefixes
+
+
+def test_folded_twins_only_for_patterns_that_match_folded_text_alike() -> None:
+    assert folded_variant(re.compile(r"(?<![\w-])[a-z]+ed\b", re.IGNORECASE)) is not None
+    assert folded_variant(re.compile(r"(?-i:[A-Z])\w+", re.IGNORECASE)) is None
+    assert folded_variant(re.compile(r"(riot)\1", re.IGNORECASE)) is None  # a back-reference
+    assert folded_variant(re.compile(r"Riot", re.IGNORECASE)) is None  # an upper-case literal

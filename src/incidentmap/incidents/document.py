@@ -1,0 +1,157 @@
+"""Stage 0 of the extractor: an article read into one document the later stages share.
+
+The document holds the article's sentences, the dates, casualty reports and places found
+in it (indexed by offset), the trigger matches of the codebook, the headline's end, the
+order the sentences are read in (the headline last, so that the body's report leads) and
+which lines are page furniture. :func:`read_article` builds it; :mod:`.linking` and
+:mod:`.finishing` read it.
+
+Examples
+--------
+>>> from incidentmap.model import Article
+>>> doc = read_article(Article("a", "Gunmen killed two people on Monday."), [])
+>>> sorted({t.sub.name for t in doc.triggers}), len(doc.sentences)
+(['Attack'], 1)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Toponym
+from ..text.sentences import Sentence, split_sentences
+from .casualties import find_casualties
+from .dates import find_dates
+from .facts import Index
+from .page import FurnitureLines, headline_end, is_caption, page_stamp
+from .taxonomy import Taxonomy, TriggerMatch
+
+__all__ = ["ArticleDocument", "read_article"]
+
+
+@dataclass(frozen=True)
+class ArticleDocument:
+    """One article as the extractor's stages read it."""
+
+    article: Article
+    text: str
+    taxonomy: Taxonomy
+    """The codebook, bound to this text (:meth:`Taxonomy.for_text`)."""
+    sentences: list[Sentence]
+    dates: Index
+    casualties: Index
+    places: Index
+    """The places an event can be at (not the dateline's)."""
+    toponyms: list[Toponym]
+    """Every toponym, an unmarked dateline marked."""
+    triggers: list[TriggerMatch]
+    trigger_starts: list[int]
+    head_end: int
+    """The end of the headline line; 0 when the text has none."""
+    order: list[tuple[int, Sentence]]
+    """(index, sentence) in reading order: the body, then the headline."""
+    furniture: FurnitureLines
+
+
+def read_article(
+    article: Article, toponyms: Sequence[Toponym], *, taxonomy: Taxonomy | None = None
+) -> ArticleDocument:
+    """Read ``article`` and its toponyms into an :class:`ArticleDocument`."""
+    text = article.text
+    # "Washington said", "Beijing warned": a government speaks; the city is no scene
+    toponyms = [t for t in toponyms if not t.metonym]
+    tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
+    sentences = split_sentences(text)
+    found_dates = find_dates(text, published=article.published)
+    casualties = Index([(c.start, c) for c in find_casualties(text, words=tax.casualties)])
+    zone_start, zone = _dateline_zone(text, toponyms)
+    filed = _filing_date(text, toponyms)
+    dates = Index(
+        [
+            (d.start, d)
+            for d in found_dates
+            if not page_stamp(text, d.start) and not filed[0] <= d.start < filed[1]
+        ]
+    )
+    # the first place of a dateline the geoparser did not mark ("Baku — ...")
+    unmarked = None
+    if not any(u.kind == "dateline" for u in toponyms):
+        unmarked = next((u for u in toponyms if u.kind == "place" and u.end <= zone), None)
+    if unmarked is not None:
+        dateline = dataclasses.replace(unmarked, kind="dateline")
+        toponyms = [dateline if t is unmarked else t for t in toponyms]
+    places = Index(
+        [
+            (t.start, t)
+            for t in toponyms
+            if t.kind != "dateline" and not zone_start <= t.start < zone
+        ]
+    )
+    triggers = tax.find_triggers(text)
+    starts = [t.start for t in triggers]
+    # the headline is read after the body, far from it, so that the body's report of the
+    # event leads and the headline joins it
+    head_end = headline_end(text)
+    order = [(i, s) for i, s in enumerate(sentences) if s.start >= head_end]
+    order += [(len(sentences) + 2 + i, s) for i, s in enumerate(sentences) if s.start < head_end]
+    # captions in capitals stand out only in a text that is not all in capitals
+    captions_from = len(text) if is_caption(text[:600]) else head_end
+    furniture = FurnitureLines(text, tax.furniture, captions_from=captions_from)
+    return ArticleDocument(
+        article=article,
+        text=text,
+        taxonomy=tax,
+        sentences=sentences,
+        dates=dates,
+        casualties=casualties,
+        places=places,
+        toponyms=list(toponyms),
+        triggers=triggers,
+        trigger_starts=starts,
+        head_end=head_end,
+        order=order,
+        furniture=furniture,
+    )
+
+
+_DATELINE = re.compile(r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,3}\s*(?:[—–:]|--?)\s")
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:[—–:]|--?)\s")
+
+
+#: The filing date a dateline may carry: "Bangkok, May 12 (AP)", "Sanaa, Jan 14 :".
+_FILED = re.compile(
+    r",?[ ]*(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8})(?:,?[ ]*\d{4})?"
+    r"[ ]*(?=\([^()\n]{1,40}\)|[—–:]|--?[ ])"
+)
+
+
+def _filing_date(text: str, toponyms: Sequence[Toponym]) -> tuple[int, int]:
+    """Return where the date a dateline carries stands, (0, 0) when it carries none.
+
+    That is the day the story was filed, not the day of the events it tells.
+    """
+    for top in toponyms:
+        if top.kind == "dateline":
+            found = _FILED.match(text, top.end)
+            return (found.start(), found.end()) if found else (0, 0)
+    return 0, 0
+
+
+def _dateline_zone(text: str, toponyms: Sequence[Toponym]) -> tuple[int, int]:
+    """Where the dateline ("DAKAR, Senegal — ") stands: its places are not the event's.
+
+    A headline may stand above it; its places are the event's.
+    """
+    for top in toponyms:
+        if top.kind == "dateline":
+            line_end = text.find("\n", top.end)
+            stop = min(top.end + 60, len(text) if line_end < 0 else line_end)
+            dash = _DATELINE_DASH.search(text, top.end, stop)
+            return top.start, dash.end() if dash else top.end
+    opening = _DATELINE.match(text)  # "Baku — ", "Peshawar: " unmarked by the geoparser
+    return 0, opening.end() if opening else 0

@@ -1,0 +1,359 @@
+"""Stage 4 of the extractor: finishing the incidents of one article.
+
+Drafts of one event are merged, the headline's incident folds into the body's, a
+demonstration's arrests and scuffles into it; generic statements and events told weeks
+before the lead are marked background; follow-ups borrow the lead's day and town; each
+draft becomes an :class:`~incidentmap.model.Incident` with its date, place, precision,
+casualties, notes and stable id.
+
+Examples
+--------
+>>> from incidentmap.model import Article
+>>> from incidentmap.incidents.document import read_article
+>>> from incidentmap.incidents.linking import link_mentions
+>>> doc = read_article(Article("a", "Gunmen killed two people on Monday."), [])
+>>> [(i.sub_event_type, i.fatalities) for i in finish(doc, link_mentions(doc))]
+[('Attack', 2)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+
+from ..model import Article, EventType, GeoPrecision, Incident, TimePrecision, Toponym
+from ..text.sentences import Sentence
+from .coref import (
+    Draft,
+    date_from_lead,
+    merge_drafts,
+    place_from_lead,
+)
+from .crowds import fold_into_demonstrations
+from .dates import DateMention
+from .dedupe import incident_id
+from .document import ArticleDocument
+from .facts import Index
+from .kinds import ABDUCTION, AGREEMENT, ARRESTS
+from .linking import historical
+from .locate import Location, fallback_location, seat_of, specificity, town_within
+from .page import fold_headline
+from .taxonomy import Taxonomy
+
+__all__ = ["finish"]
+
+
+def finish(
+    doc: ArticleDocument, drafts: list[Draft], *, include_background: bool = True
+) -> list[Incident]:
+    """Return the article's incidents from its drafts, in order of first mention."""
+    article, text, tax = doc.article, doc.text, doc.taxonomy
+    sentences, dates, places, toponyms = doc.sentences, doc.dates, doc.places, doc.toponyms
+    head_end = doc.head_end
+    drafts = merge_drafts(drafts)
+    drafts = fold_headline(drafts, head_end)
+    drafts = fold_into_demonstrations(drafts)
+    # a protest that turned violent in the fold now meets the riot told apart from it
+    drafts = merge_drafts(drafts)
+    drafts.sort(key=lambda d: d.first.sentence.start)
+    _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
+    _day_told_next(drafts, sentences, dates, tax)  # before the lead lends its day
+    date_from_lead(drafts, article.published)
+    place_from_lead(drafts)
+    first = next((s for s in sentences if s.start >= head_end), None)
+    _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
+    foreground = [t for t in toponyms if not _in_background(t, drafts)]
+    out = [_finish(article, d, foreground, places) for d in drafts]
+    return [inc for inc in out if include_background or not inc.background]
+
+
+#: A later event dated this long before the article's lead event is context, not news.
+_CONTEXT_GAP = dt.timedelta(days=28)
+
+
+#: Sub-event types often first reported weeks after the fact (detentions come to light late).
+_LATE_DISCLOSED = frozenset({ARRESTS.name})
+
+
+#: Event types whose fatalities are 0, not unknown, when the report mentions no deaths.
+_NO_DEATHS_MEANS_ZERO = frozenset(
+    {EventType.PROTESTS, EventType.RIOTS, EventType.STRATEGIC_DEVELOPMENTS}
+)
+
+
+def _day_told_next(
+    drafts: list[Draft], sentences: list[Sentence], dates: Index, tax: Taxonomy
+) -> None:
+    """Date an event told only with its report's day by the day the next sentences give.
+
+    News leads with when a source spoke ("Gunmen killed 10 ..., the governor said on
+    Monday") and tells when it happened right after ("the attackers arrived late on
+    Sunday"). A day one to three days before the report's, in the next two sentences
+    and not itself a report's day, is the event's.
+    """
+    starts = [s.start for s in sentences]
+    reporting = tax.cues.reporting
+    for draft in drafts:
+        told = draft.date
+        if not draft.date_reported or told is None or told.date is None or draft.background:
+            continue
+        at = bisect.bisect_left(starts, draft.first.sentence.start)
+        for sentence in sentences[at + 1 : at + 3]:
+            found = None
+            for day in dates.within(sentence.start, sentence.end):
+                if not isinstance(day, DateMention) or day.date is None:
+                    continue
+                if day.precision is not TimePrecision.DAY:
+                    continue
+                at = max(0, day.start - sentence.start)  # offsets within the sentence
+                said = any(r.end() >= at - 4 for r in reporting.finditer(sentence.text, 0, at))
+                ahead = _AHEAD.search(sentence.text, 0, at)
+                if said or ahead:  # "the truce would take effect on Sunday": not yet
+                    continue
+                if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
+                    found = day
+                    break
+            if found is not None:
+                draft.date, draft.date_reported = found, False
+                draft.notes.append("date from the next sentences: the lead gave the report's day")
+                break
+
+
+_AHEAD = re.compile(
+    r"\b(?:would|will|shall|is to|are to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
+    r"planned) to|plans? to|take effect|from next)\b",
+    re.IGNORECASE,
+)
+#: How long before its report an event's day told in the next sentences may be.
+_TOLD_NEXT = dt.timedelta(days=3)
+
+
+def _lead_date(sentence: Sentence | None, dates: Index) -> dt.date | None:
+    """Return the date the article's first sentence gives (its lead event's, as a rule)."""
+    if sentence is None:
+        return None
+    for found in dates.within(sentence.start, sentence.end):
+        if isinstance(found, DateMention) and found.date is not None:
+            return found.date
+    return None
+
+
+def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> None:
+    """Flag as background the events told weeks before the article's lead event.
+
+    News copy reports the last few days and recalls older events to explain them ("The
+    group captured the city in December 2023, ...", "Assad fled on Dec. 8 as ..."). The
+    lead is dated by the incident of the article's first sentence, failing that by the
+    sentence's first date, failing that by the first dated incident; a later incident
+    dated more than four weeks before it is such context. An incident told in the first
+    sentence is the news itself, however old. Arrests are the exception: detentions are
+    often disclosed, and coded, long after the fact.
+    """
+    opening = [  # "A rights group said on Monday that soldiers killed 40 in March": March
+        d.date.date
+        for d in drafts
+        if d.first.sentence.start < lead_end
+        and not d.background
+        and d.date is not None
+        and d.date.date is not None
+    ]
+    lead = opening[0] if opening else lead
+    for draft in drafts:
+        if draft.background or draft.date is None or draft.date.date is None:
+            continue
+        if lead is None or draft.first.sentence.start < lead_end:
+            lead = lead or draft.date.date
+            continue
+        if lead - draft.date.date > _CONTEXT_GAP and draft.sub_event_type not in _LATE_DISCLOSED:
+            draft.background = True
+            draft.notes.append("context: dated weeks before the article's lead event")
+
+
+def _mark_generic(drafts: list[Draft], text: str, tax: Taxonomy) -> None:
+    """Flag as background an event told with no date and no town, in the present perfect.
+
+    "Rights groups have accused the police of excessive force, including during protests":
+    a plural event noun in a statement about what has happened over time, not one event.
+    """
+    for draft in drafts:
+        if draft.background or draft.date is not None:
+            continue
+        if draft.location is not None and specificity(draft.location.place) >= 3:
+            continue
+        sent, trigger = draft.first.sentence, draft.first.trigger
+        if any(  # filters.tsv, stage "undated": a plural event noun in the present perfect
+            f.applies(trigger, text) and f.searcher(tax.cues).search(sent.text) is not None
+            for f in tax.stage_filters["undated"]
+        ):
+            draft.background = True
+            draft.notes.append("generic: no date, no town, told in the present perfect")
+
+
+def _in_background(top: Toponym, drafts: list[Draft]) -> bool:
+    """Whether a place is named only where background is told (not a fallback place).
+
+    The dateline is never background, and a sentence that also reports a current event
+    keeps its places for it ("Gunmen killed 20 in X, the deadliest attack since ...").
+    """
+    if top.kind == "dateline":
+        return False
+    told = False
+    for d in drafts:
+        sent = d.first.sentence
+        if sent.start <= top.start < sent.end:
+            if not d.background:
+                return False
+            told = True
+    return told
+
+
+_PART = re.compile(
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|mid|upper|lower|far)(?:ern)?"
+    r"(?:\s+and\s+\w+)?\s+(?:parts?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: A border event happens away from the capitals of the countries it lies between.
+_BORDER = re.compile(r"\b(?:border|frontier|boundary|line of contact|front ?line)s?\b", re.I)
+
+
+def _part_of(text: str, loc: Location) -> bool:
+    """Whether the place is named as a part of itself ("northern Nigeria", "eastern Congo").
+
+    The capital does not stand for a part of the country, which it may lie outside of.
+    """
+    if loc.toponym is None:
+        return False
+    start = loc.toponym.start
+    return bool(_PART.search(text, max(0, start - 40), start))
+
+
+_SCOPE = re.compile(
+    r"(?:ceasefire|truce|deal|agreement|accord|peace|talks)\s+(?:in|for|over|on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _scope_only(article: Article, loc: Location | None) -> bool:
+    """Whether an agreement's place is only what it is about ("a ceasefire in Gaza")."""
+    if loc is None or loc.toponym is None:
+        return True
+    start = loc.toponym.start
+    return bool(_SCOPE.search(article.text, max(0, start - 40), start))
+
+
+def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Index) -> Incident:
+    mention = draft.first
+    sent = mention.sentence
+    notes = list(draft.notes)
+    date = draft.date
+    event_date: str | None = None
+    precision = TimePrecision.MONTH
+    date_text = None
+    if date is not None and date.date is not None:
+        event_date, precision, date_text = date.date.isoformat(), date.precision, date.text
+        if historical(date, article.published) and not draft.background:
+            draft.background = True
+            notes.append("retrospective: the event predates the article by years")
+    elif date is not None:
+        notes.append(date.note or "date not resolved")
+        precision, date_text = date.precision, date.text
+    elif draft.background:
+        notes.append("no date given")
+    elif article.published is not None:
+        event_date, precision = article.published.isoformat(), TimePrecision.WEEK
+        notes.append("no date in the text: the publication date stands for a recent event")
+    else:
+        notes.append("no date in the text and no publication date")
+    loc = draft.location
+    dateline = fallback_location([t for t in toponyms if t.kind == "dateline"])
+    if (
+        draft.sub_event_type == AGREEMENT.name
+        and dateline is not None
+        and _scope_only(article, loc)
+    ):
+        loc = dataclasses.replace(dateline, precision=GeoPrecision.EXACT)
+        notes.append("agreement placed where it was reported concluded (the dateline)")
+    if (
+        loc is not None
+        and dateline is not None
+        and specificity(loc.place) <= 1
+        and specificity(dateline.place) >= 3
+        and dateline.place.country_code == loc.place.country_code
+        and not _part_of(article.text, loc)  # "IDLIB, Syria —" over "in eastern Syria"
+    ):
+        loc = dataclasses.replace(dateline, precision=GeoPrecision.NEAR)
+        notes.append("only a region named: the dateline city stands for it")
+    if loc is None:
+        sentence_tops = [t for t in places.within(sent.start, sent.end) if isinstance(t, Toponym)]
+        loc = fallback_location(toponyms, sentence_toponyms=sentence_tops)
+        if loc is not None:
+            notes.append(f"place from {loc.reason}")
+    if loc is not None and specificity(loc.place) <= 1 and not draft.background:
+        town = town_within(loc.place, toponyms)
+        if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
+            loc = town
+            notes.append(f"place: {town.reason}")
+        elif (
+            not _part_of(article.text, loc)
+            and not _BORDER.search(sent.text)
+            and (seat := seat_of(loc.place)) is not None
+        ):
+            # ACLED: an event known only to a country or province goes to its capital
+            loc = seat
+            notes.append(f"place: {seat.reason}")
+    if draft.injured_reported and draft.injured is None:
+        notes.append("injuries reported without a number")
+    if draft.killed_reported and draft.killed is None:
+        notes.append("deaths reported without a number")
+    place = loc.place if loc else None
+    # a report of people taken would tell of anyone killed: none told means none
+    taken = draft.sub_event_type == ABDUCTION.name
+    if (
+        draft.killed is None
+        and not draft.killed_reported
+        and (draft.event_type in _NO_DEATHS_MEANS_ZERO or taken)
+    ):
+        draft.killed = 0
+    confidence = mention.trigger.trigger.weight + 0.05 * min(draft.mentions - 1, 2)
+    confidence -= {None: 0.2, 1: 0.0, 2: 0.05, 3: 0.1}[int(loc.precision) if loc else None]
+    confidence -= 0.0 if date_text else 0.1
+    return Incident(
+        id=incident_id(
+            article.id,
+            sent.start,
+            draft.event_type.value,
+            f"{mention.trigger.start}" + (f"@{draft.split_place}" if draft.split_place else ""),
+        ),
+        article_id=article.id,
+        event_type=draft.event_type,
+        sub_event_type=draft.sub_event_type,
+        event_date=event_date,
+        time_precision=precision,
+        location=place.name if place else None,
+        place_id=place.id if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        country_code=place.country_code if place else None,
+        admin1=place.admin1 if place else None,
+        geo_precision=loc.precision if loc else GeoPrecision.REGION,
+        evidence=sent.text,
+        evidence_start=sent.start,
+        evidence_end=sent.end,
+        fatalities=draft.killed,
+        injured=draft.injured,
+        actors=tuple(dict.fromkeys(draft.actors)),
+        source_url=article.url,
+        source_title=article.title,
+        confidence=round(max(0.05, min(0.99, confidence)), 2),
+        sources=1,
+        source_urls=(article.url,) if article.url else (),
+        article_ids=(article.id,),
+        background=draft.background,
+        date_text=date_text,
+        area_wkt=place.polygon_wkt if place else None,
+        notes=tuple(dict.fromkeys(notes)),
+    )

@@ -1,0 +1,173 @@
+"""Stages 1 to 3 of the extractor: mentions, their facts, and linking them into incidents.
+
+Sentence by sentence in reading order (:class:`~.document.ArticleDocument`): the event
+mentions of a sentence (:func:`~.mentions.find_mentions`); for each, the facts its clause
+gives (:func:`~.facts.clause_facts`: date, place, casualties, actors); then linking. A
+mention joins an incident already reported when it refers back to it, continues it or only
+adds casualties to it (:func:`~.coref.antecedent`, :func:`~.coref.enrich`); otherwise it
+starts a new one, a :class:`~.coref.Draft` that the finishing stage turns into an incident.
+
+Examples
+--------
+>>> from incidentmap.model import Article
+>>> from incidentmap.incidents.document import read_article
+>>> doc = read_article(Article("a", "Gunmen killed two people. The attack shocked many."), [])
+>>> [(d.sub_event_type, d.mentions) for d in link_mentions(doc)]
+[('Attack', 2)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from ..model import TimePrecision
+from ..text.sentences import Sentence
+from .coref import (
+    Draft,
+    add_casualties,
+    antecedent,
+    casualties_only,
+    enrich,
+    inherit,
+    split_towns,
+)
+from .dates import DateMention
+from .document import ArticleDocument
+from .facts import clause_facts
+from .mentions import find_mentions
+from .taxonomy import Taxonomy
+
+__all__ = ["historical", "link_mentions"]
+
+
+def link_mentions(doc: ArticleDocument) -> list[Draft]:
+    """Return the incidents under construction of ``doc``, in order of first mention."""
+    article, text, tax = doc.article, doc.text, doc.taxonomy
+    dates, casualties, places = doc.dates, doc.casualties, doc.places
+    triggers, starts, furniture = doc.triggers, doc.trigger_starts, doc.furniture
+    drafts: list[Draft] = []
+    for index, sentence in doc.order:
+        if furniture.skips(sentence.start, sentence.text):
+            continue  # "ALSO READ: ...", a caption in capitals: another story, a file photo
+        i = bisect.bisect_left(starts, sentence.start)
+        j = bisect.bisect_left(starts, sentence.end)
+        if i == j:
+            casualties_only(sentence, index, drafts, casualties)
+            continue
+        sentence_triggers = [t for t in triggers[i:j] if t.end <= sentence.end]
+        found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers)
+        prior: DateMention | None = None
+        for mention in found:
+            mention = inherit(mention, drafts, tax)
+            indexes = (dates, casualties, places)
+            facts = clause_facts(
+                text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
+            )
+            history = facts.date is not None and historical(facts.date, article.published)
+            if facts.date is None:  # "Marawi was devastated in 2017 when militants ..."
+                # "the deadliest attack since ... six years ago" compares, it does not date
+                since = _SINCE.search(text, mention.trigger.end, sentence.end)
+                told = dates.within(sentence.start, since.start() if since else sentence.end)
+                history = any(
+                    isinstance(d, DateMention) and historical(d, article.published) for d in told
+                )
+            target = None
+            if not history:  # "in 2017 a truck bomb ..." adds nothing to today's events
+                target = antecedent(mention, drafts, index, facts.date, facts.location)
+            if target is not None:
+                enrich(target, mention, index, facts, tax)
+                prior = target.date
+                continue
+            if _quoted(sentence, mention.trigger.start):
+                continue  # "“The police are shooting at us,” one demonstrator said": a voice
+            # a new incident may take the day of the report ("said on Friday that ...")
+            facts = clause_facts(text, mention, found, indexes, tax, prior=prior, reported=True)
+            prior = facts.date
+            background = mention.background
+            if background and facts.date is not None and facts.date.precision is TimePrecision.DAY:
+                generic = mention.reasons == ("generic or habitual statement",)
+                background = not generic  # a habit has no day: "on Saturday, ... in weeks of"
+            draft = Draft(
+                first=mention,
+                sub_priority=mention.sub.priority,
+                event_type=mention.event_type,
+                sub_event_type=mention.sub.name,
+                last_sentence=index,
+                background=background,
+                date=facts.date,
+                date_reported=facts.report_day,
+                location=facts.location,
+                actors=list(facts.actors),
+                notes=list(mention.reasons),
+            )
+            if history and not draft.background:
+                draft.background = True
+                draft.notes.append("retrospective: the event predates the article by years")
+            coarse = facts.date is not None and facts.date.precision is TimePrecision.MONTH
+            relative = _RELATIVE.match(text, mention.clause_start) and not _reported_speech(
+                text, mention.clause_start, tax
+            )
+            if coarse and not draft.background and relative:
+                draft.background = True  # "the rebels, who took the town last year, ..."
+                draft.notes.append("context: a coarsely dated event in a relative clause")
+            add_casualties(draft, facts.casualties)
+            drafts.append(draft)
+            if facts.more_places and not draft.background:
+                drafts.extend(split_towns(draft, facts.more_places))
+    return drafts
+
+
+#: Events dated this long before publication are retrospective context (background).
+_HISTORY = dt.timedelta(days=3 * 365)
+
+
+_OPEN_QUOTE = re.compile(r"\s*[“\"‘]")
+
+
+def _quoted(sentence: Sentence, at: int) -> bool:
+    """Whether offset ``at`` lies inside a quotation that opens the sentence.
+
+    A sentence that opens with someone's words ("“The police are shooting at us,” one
+    demonstrator said") gives a witness's voice, not the reporter's account of a new
+    event; what it tells may add to an event already reported, never start one.
+    """
+    opening = _OPEN_QUOTE.match(sentence.text)
+    if opening is None:
+        return False
+    close = {"“": "”", '"': '"', "‘": "’"}[opening.group()[-1]]
+    end = sentence.text.find(close, opening.end())
+    return end < 0 or at < sentence.start + end
+
+
+def _reported_speech(text: str, at: int, tax: Taxonomy) -> bool:
+    """Whether the clause at ``at`` is what someone said ("said on Friday that ...")."""
+    if not _THAT.match(text, at):
+        return False  # "officials said the rebels, who took the town last year, ..."
+    return any(m.end() >= at - 20 for m in tax.cues.reporting.finditer(text, max(0, at - 40), at))
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+_THAT = re.compile(r"[\s,]*that\s", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s", re.IGNORECASE)
+
+
+def historical(date: DateMention, published: dt.date | None) -> bool:
+    """Whether a dated event is history the article recalls rather than news it reports.
+
+    True for events dated more than three years before publication, and for events
+    dated only by an earlier year ("in 2017"), which news copy uses for background.
+    """
+    if published is None or date.date is None:
+        return False
+    if published - date.date > _HISTORY:
+        return True
+    return bool(_BARE_YEAR.fullmatch(date.text)) and date.date.year < published.year
+
+
+_BARE_YEAR = re.compile(r"(?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?\d{4}", re.I)
