@@ -115,9 +115,9 @@ def _geoparse(args: argparse.Namespace) -> int:
     tally = _Tally()
     found = _places(parser, read_articles(*args.inputs, report=report), args, report, tally)
     if fmt is not None:
-        from ..export import write_incident_stream
+        from ..export import write_toponyms
 
-        write_incident_stream(lambda: _frames(found), Path(args.output), format=fmt)
+        write_toponyms(lambda: _frames(found), Path(args.output), format=fmt)
     elif not args.output:
         _write(found, sys.stdout)
     else:

@@ -35,6 +35,7 @@ __all__ = [
     "write_incidents",
     "write_output_stream",
     "write_outputs",
+    "write_toponyms",
 ]
 
 #: Something that can be read more than once: each call returns the frames anew.
@@ -157,12 +158,46 @@ def _finish(target: Path, fmt: str, tmp: Path, converter: AcledConverter | None)
 
 
 def _write_toponyms(frames: FrameSource, target: Path) -> Path:
+    return write_toponyms(frames, toponyms_path(target))
+
+
+def write_toponyms(
+    frames: FrameSource, path: str | os.PathLike[str], *, format: str | None = None
+) -> Path:
+    """Write resolved place mentions (:func:`incidentmap.frame.toponyms_frame`), atomically.
+
+    A GeoPackage gets one layer, ``toponyms``; the other formats are written as for
+    incidents (a CSV with its ``.csvt`` and ``.prj``).
+
+    Parameters
+    ----------
+    frames
+        Returns the toponym frames (at least one, which may be empty).
+    path
+        The file to write; its extension chooses the format unless ``format`` is given.
+    format
+        A key of :data:`FORMATS`.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    ExportError
+        For an unknown format or a file that cannot be written.
+    """
     from .writers import stream_toponyms_gpkg
 
-    path = toponyms_path(target)
-    with atomic_path(path) as tmp:
+    target = Path(path)
+    name = parse_formats(format)[0] if format is not None else format_for_path(target)
+    if name != "gpkg":
+        return write_incident_stream(frames, target, format=name)
+    prepare_directory(target)
+    with atomic_path(target) as tmp:
         stream_toponyms_gpkg(frames(), tmp)
-    return path
+    return target
 
 
 def _writer(name: str, *, escape_formulas: bool, schema: str = "incidentmap") -> StreamWriter:
