@@ -205,6 +205,13 @@ def test_incidents_and_run_commands_write_the_acled_schema(tmp_path, gazetteer):
     assert (out / "incidents.html").is_file()  # the map is drawn as always
 
 
+def test_acled_schema_with_the_dask_engine_is_refused_clearly(tmp_path, capsys):
+    argv = ["run", str(SEED), "-o", str(tmp_path / "out"), "--engine", "dask"]
+    assert main([*argv, "--schema", "acled"]) == 2
+    assert "--schema acled is not available with --engine dask" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 # --- the map command: edited files and every format --------------------------------------
 
 

@@ -56,7 +56,15 @@ def setup(tmp_path, monkeypatch):
     args = ["-q", "run", str(first), "-o", str(out), "--format", FORMATS, "--workers", "1"]
     assert main([*args, "--spool-dir", str(spool)]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert set(before) == {"incidents.geojson", "incidents.csv", "incidents.gpkg", "incidents.html"}
+    assert set(before) == {
+        "incidents.geojson",
+        "incidents.csv",
+        "incidents.csvt",
+        "incidents.prj",
+        "incidents.gpkg",
+        "incidents-toponyms.gpkg",
+        "incidents.html",
+    }
     return tmp_path, out, spool, before
 
 
