@@ -947,3 +947,16 @@ def test_any_text_is_escaped_exactly_like_json_dumps(text):
     line = feature_texts(incidents_frame([inc])).to_pylist()[0]
     props = json.loads(line)["properties"]
     assert props["evidence"] == text and props["actors"] == [text, "x"]
+
+
+def test_kml_stays_well_formed_xml_with_control_characters(gdf, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    gdf.loc[0, "evidence"] = "Shots\x0bfired\x00 at <dawn> & \x1b[31mnoon"
+    gdf.loc[0, "location"] = "Bagh\x08dad"
+    gdf.loc[1, "event_type"] = "Riots\x0c"
+    path = write_incidents(gdf, tmp_path / "incidents.kml")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    root = ET.parse(path).getroot()  # raises on a character XML 1.0 does not allow
+    names = {m.findtext("k:name", namespaces=ns) for m in root.iter(f"{{{ns['k']}}}Placemark")}
+    assert "Protests in Baghdad" in names

@@ -26,14 +26,15 @@ True
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from .safety import check_kml, html_text
-from .table import COORDINATE_DECIMALS, DATE_COLUMNS, attribute_table, rounded_geometry
+from .table import DATE_COLUMNS, attribute_table, rounded_geometry
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -51,6 +52,12 @@ SCHEMA_ID = "incidents"
 _UNKNOWN_COLOUR = "#6e6e6e"
 
 _KML_NS = "http://www.opengis.net/kml/2.2"
+
+#: Characters XML 1.0 does not allow (dropped from text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+#: Rows assembled at a time.
+_SLICE = 20_000
 
 
 def style_id(event_type: str | None) -> str:
@@ -89,14 +96,24 @@ def _simple_type(kind: pyarrow.DataType) -> str:
     return "string"
 
 
-def _text_columns(table: pyarrow.Table) -> tuple[list[str], list[str], list[list[str | None]]]:
-    """Field names, KML types and values as XML-escaped text (``None`` for null)."""
+def _xml(array: pyarrow.Array) -> pyarrow.Array:
+    """Escape text for XML content (``&``, ``<``, ``>``); drop controls XML 1.0 forbids."""
+    import pyarrow.compute as pc
+
+    array = pc.replace_substring_regex(array, _CONTROL.pattern, "")
+    for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        array = pc.replace_substring(array, raw, escaped)
+    return array
+
+
+def _text_columns(table: pyarrow.Table) -> tuple[list[str], list[str], list[pyarrow.Array]]:
+    """Field names, KML types and values as XML-escaped text (null where missing)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     names, types, values = [], [], []
     for i, field in enumerate(table.schema):
-        column = table.column(i)
+        column = table.column(i).combine_chunks()
         kind = field.type
         if pa.types.is_date(kind):
             column = pc.strftime(column.cast(pa.timestamp("s")), format="%Y-%m-%d")
@@ -105,14 +122,10 @@ def _text_columns(table: pyarrow.Table) -> tuple[list[str], list[str], list[list
         elif pa.types.is_boolean(kind):
             column = pc.if_else(column, "1", "0")
         elif pa.types.is_floating(kind):
-            valid = pc.and_(pc.is_finite(column), pc.is_valid(column))
-            column = pc.if_else(valid, column, pa.scalar(None, kind))
-        text = column.cast(pa.string())
-        for raw, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
-            text = pc.replace_substring(text, raw, escaped)
+            column = pc.if_else(pc.is_finite(column), column, pa.scalar(None, kind))
         names.append(KML_ID if field.name == "id" else field.name)
         types.append(_simple_type(kind))
-        values.append(text.to_pylist())
+        values.append(_xml(column.cast(pa.string())))
     return names, types, values
 
 
@@ -121,16 +134,18 @@ class _Parts:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.files: dict[str, IO[str]] = {}
+        self.files: dict[str, IO[bytes]] = {}
         self.counts: dict[str, int] = {}
 
-    def handle(self, event_type: str) -> IO[str]:
+    def write(self, event_type: str, texts: pyarrow.Array) -> None:
+        from .geojson import _write_buffer
+
         if event_type not in self.files:
             part = self.path.with_name(f"{self.path.name}.part{len(self.files)}")
-            self.files[event_type] = part.open("w+", encoding="utf-8")
+            self.files[event_type] = part.open("w+b")
             self.counts[event_type] = 0
-        self.counts[event_type] += 1
-        return self.files[event_type]
+        self.counts[event_type] += len(texts)
+        _write_buffer(texts, self.files[event_type])
 
     def close(self) -> None:
         for handle in self.files.values():
@@ -139,62 +154,86 @@ class _Parts:
 
 
 def _placemarks(gdf: geopandas.GeoDataFrame, parts: _Parts) -> tuple[list[str], list[str]]:
-    """Append the placemarks of ``gdf`` to their part files; return the schema's fields."""
+    """Append the placemarks of ``gdf`` to their part files; return the schema's fields.
+
+    Each placemark is assembled with Arrow compute (escaping and joins in C++).
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
     import shapely
 
+    from .geojson import _float_texts
+
     table = attribute_table(gdf, lists="json")
-    columns = set(table.column_names)
-    date_col = next((c for c in table.column_names if c in DATE_COLUMNS), None)
-    names, types, values = _text_columns(table)
     n = len(table)
+    columns = table.column_names
+    names, types, values = _text_columns(table)
+    nothing = pa.nulls(n, pa.string())
 
-    def column(name: str) -> list[Any]:
-        return values[table.column_names.index(name)] if name in columns else [None] * n
+    def column(name: str | None) -> pyarrow.Array:
+        return values[columns.index(name)] if name in columns else nothing
 
-    event = (
-        [str(v) if v else None for v in table.column("event_type").to_pylist()]
-        if ("event_type" in columns)
-        else [None] * n
-    )
-    place = column("location") if "location" in columns else column("name")  # toponyms
-    said = next((c for c in ("evidence", "notes", "text") if c in columns), None)
-    if said is not None:
-        raw = pc.fill_null(pc.cast(table.column(said), pa.string()), "")
-        described = html_text(raw).to_pylist()  # rendered as HTML by KML clients
+    if "event_type" in columns:
+        event = pc.fill_null(table.column("event_type").combine_chunks().cast(pa.string()), "")
     else:
-        described = [""] * n
-    dates = column(date_col) if date_col else [None] * n
+        event = pa.array([""] * n, type=pa.string())
+    kind = _xml(event)
+    place = column("location" if "location" in columns else "name")  # incidents, toponyms
+    title = pc.if_else(
+        pc.equal(event, ""),
+        pc.fill_null(place, ""),
+        pc.fill_null(pc.binary_join_element_wise(kind, " in ", place, ""), kind),
+    )
+    said = next((c for c in ("evidence", "notes", "text") if c in columns), None)
+    if said is not None:  # rendered as HTML by KML clients: escaped for HTML, then for XML
+        raw = pc.fill_null(table.column(said).combine_chunks().cast(pa.string()), "")
+        description = _xml(html_text(raw))
+    else:
+        description = pa.array([""] * n, type=pa.string())
+    date = column(next((c for c in columns if c in DATE_COLUMNS), None))
+    dated = pc.fill_null(pc.binary_join_element_wise("\n\nDate: ", date, ""), "")
+    when = pc.binary_join_element_wise("<TimeStamp><when>", date, "</when></TimeStamp>", "")
+    kinds = pc.unique(event)
+    styles = pa.array([style_id(k) for k in kinds.to_pylist()], type=pa.string())
+    style = pc.take(styles, pc.index_in(event, kinds))
+    data = [  # a missing value gets no SimpleData
+        pc.fill_null(
+            pc.binary_join_element_wise(
+                f"<SimpleData name={quoteattr(name)}>", text, "</SimpleData>", ""
+            ),
+            "",
+        )
+        for name, text in zip(names, values, strict=True)
+    ]
     geoms = rounded_geometry(gdf)
-    xs, ys = shapely.get_x(geoms), shapely.get_y(geoms)
     present = ~shapely.is_missing(geoms)
-    for row in range(n):
-        kind = event[row] or ""
-        if not kind:
-            title = place[row] or ""
-        elif place[row] is None:
-            title = escape(kind)
-        else:
-            title = f"{escape(kind)} in {place[row]}"
-        description = described[row]
-        if dates[row] is not None:
-            description += f"\n\nDate: {dates[row]}"
-        out = [f"<Placemark><name>{title}</name>"]
-        out.append(f"<description>{escape(description)}</description>")
-        if dates[row] is not None:
-            out.append(f"<TimeStamp><when>{dates[row]}</when></TimeStamp>")
-        out.append(f"<styleUrl>#{style_id(kind)}</styleUrl>")
-        out.append(f'<ExtendedData><SchemaData schemaUrl="#{SCHEMA_ID}">')
-        for name, cells in zip(names, values, strict=True):
-            if cells[row] is not None:
-                out.append(f"<SimpleData name={quoteattr(name)}>{cells[row]}</SimpleData>")
-        out.append("</SchemaData></ExtendedData>")
-        if present[row]:
-            x, y = round(float(xs[row]), COORDINATE_DECIMALS), round(float(ys[row]), 7)
-            out.append(f"<Point><coordinates>{x!r},{y!r}</coordinates></Point>")
-        out.append("</Placemark>\n")
-        parts.handle(kind).write("".join(out))
+    x = _float_texts(pa.array(shapely.get_x(geoms), type=pa.float64()))
+    y = _float_texts(pa.array(shapely.get_y(geoms), type=pa.float64()))
+    point = pc.fill_null(
+        pc.binary_join_element_wise(
+            "<Point><coordinates>", x, ",", y, "</coordinates></Point>", ""
+        ),
+        "",
+    )
+    point = pc.if_else(pa.array(present, type=pa.bool_()), point, "")
+    texts = pc.binary_join_element_wise(
+        "<Placemark><name>",
+        title,
+        "</name><description>",
+        pc.binary_join_element_wise(description, dated, ""),
+        "</description>",
+        pc.fill_null(when, ""),
+        "<styleUrl>#",
+        style,
+        f'</styleUrl><ExtendedData><SchemaData schemaUrl="#{SCHEMA_ID}">',
+        *data,
+        "</SchemaData></ExtendedData>",
+        point,
+        "</Placemark>\n",
+        "",
+    )
+    for event_type in kinds.to_pylist():
+        parts.write(event_type, pc.filter(texts, pc.equal(event, event_type)))
     return names, types
 
 
@@ -240,24 +279,27 @@ def stream_kml(
     types: list[str] = []
     try:
         for gdf in frames:
-            fields = _placemarks(in_wgs84(gdf), parts)
-            if names is None:
-                names, types = fields
+            gdf = in_wgs84(gdf)
+            for start in range(0, max(len(gdf), 1), _SLICE):  # bounded Arrow buffers
+                fields = _placemarks(gdf.iloc[start : start + _SLICE], parts)
+                if names is None:
+                    names, types = fields
         if names is None:
             raise ValueError("a writer needs at least one frame (it may be empty)")
         colours = _type_colours()
         order = [t for t in colours if t in parts.files]
         order += sorted(t for t in parts.files if t not in colours)
-        with path.open("w", encoding="utf-8") as out:
-            out.write(_header(names, types, order))
+        with path.open("wb") as out:
+            out.write(_header(names, types, order).encode("utf-8"))
             for event_type in order:
                 handle = parts.files[event_type]
                 handle.flush()
                 handle.seek(0)
-                out.write(f"<Folder><name>{escape(event_type or 'Other')}</name>\n")
+                folder = escape(_CONTROL.sub("", event_type) or "Other")
+                out.write(f"<Folder><name>{folder}</name>\n".encode())
                 shutil.copyfileobj(handle, out)
-                out.write("</Folder>\n")
-            out.write("</Document>\n</kml>\n")
+                out.write(b"</Folder>\n")
+            out.write(b"</Document>\n</kml>\n")
     finally:
         parts.close()
     check_kml(path, sum(parts.counts.values()))
