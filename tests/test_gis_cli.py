@@ -205,6 +205,28 @@ def test_incidents_and_run_commands_write_the_acled_schema(tmp_path, gazetteer):
     assert (out / "incidents.html").is_file()  # the map is drawn as always
 
 
+def test_an_acled_file_reads_back_into_incidents_and_onto_the_map(tmp_path):
+    from incidentmap.frame import frame_to_incidents
+
+    path = write_incidents(incidents_frame(acled_incidents()), tmp_path / "a.gpkg", schema="acled")
+    back = read_incidents(path)
+    baghdad = back[back["location"] == "Baghdad"].iloc[0]
+    assert (baghdad["country_code"], baghdad["admin1"]) == ("IQ", "07")  # codes again
+    assert list(baghdad["actors"]) == list(acled_incidents()[0].actors)
+    assert baghdad["event_date"] == pd.Timestamp("2021-11-06") and baghdad["fatalities"] == 3
+    assert (baghdad.geometry.x, baghdad.geometry.y) == (44.4008812, 33.3405812)
+    assert len(frame_to_incidents(back)) == 3
+    sample = tmp_path / "from-acled.csv"  # a CSV as downloaded from ACLED
+    with sample.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(ACLED_SAMPLE)
+    out = tmp_path / "map.html"
+    assert main(["-q", "map", str(sample), "-o", str(out)]) == 0
+    data = _payload(out.read_text(encoding="utf-8"))
+    assert sorted(data["id"]) == ["IRQ90001", "UKR90002"]
+    kyiv = read_incidents(sample).set_index("id").loc["UKR90002"]
+    assert (kyiv["country_code"], kyiv["admin1"], kyiv["geo_precision"]) == ("UA", "12", 2)
+
+
 def test_acled_schema_with_the_dask_engine_is_refused_clearly(tmp_path, capsys):
     argv = ["run", str(SEED), "-o", str(tmp_path / "out"), "--engine", "dask"]
     assert main([*argv, "--schema", "acled"]) == 2

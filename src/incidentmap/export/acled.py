@@ -25,6 +25,9 @@ ACLED records events, each with a date and a point: incidents without a date or 
 and background statements ("dozens of attacks in recent years"), are left out, with a
 warning that counts them.
 
+:func:`from_acled` goes the other way, so ``incidentmap map`` draws an ACLED-schema file
+(one of ours, or a CSV downloaded from ACLED) like any other.
+
 Examples
 --------
 >>> country_name("IQ"), admin1_name("IQ", "07")
@@ -52,6 +55,7 @@ __all__ = [
     "acled_frame",
     "admin1_name",
     "country_name",
+    "from_acled",
     "parse_schema",
 ]
 
@@ -289,3 +293,90 @@ def acled_frames(
             yield converter(gdf)
 
     return source
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    return {name.casefold(): code for code, (name, _) in _countries().items()}
+
+
+@functools.cache
+def _admin1_codes() -> dict[tuple[str, str], str]:
+    return {(cc, name.casefold()): code for (cc, code), name in _admin1().items()}
+
+
+def from_acled(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    """Return a frame of ACLED's columns in incidentmap's schema (for the map).
+
+    ``event_id_cnty`` becomes the id, ``notes`` the evidence, ``actor1``/``actor2`` the
+    actors, ``source`` the source title; country and first-level area names become codes
+    where the shipped gazetteer data knows them. Rows are ACLED's coded events, so their
+    confidence is 1. The point is the geometry when there is one, else ``latitude`` and
+    ``longitude``.
+
+    Parameters
+    ----------
+    gdf
+        A frame with ACLED's columns (read from any format, or a CSV from ACLED).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns of :data:`~incidentmap.frame.INCIDENT_COLUMNS` (not yet normalised).
+    """
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    import shapely
+
+    def column(name: str) -> Any:
+        return gdf[name] if name in gdf.columns else pd.Series([None] * len(gdf), index=gdf.index)
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) and value.strip() else None
+
+    countries = [text(v) for v in column("country")]
+    codes = [_country_codes().get(c.casefold()) if c else None for c in countries]
+    areas = [
+        _admin1_codes().get((cc, name.casefold())) if cc and name else None
+        for cc, name in zip(codes, (text(v) for v in column("admin1")), strict=True)
+    ]
+    actors = [
+        [a for a in (text(a1), text(a2)) if a]
+        for a1, a2 in zip(column("actor1"), column("actor2"), strict=True)
+    ]
+    ids = [str(v) for v in column("event_id_cnty")]
+    dates = pd.to_datetime(column("event_date"), errors="coerce", format="mixed")
+    out = pd.DataFrame(
+        {
+            "id": ids,
+            "article_id": ids,
+            "event_type": column("event_type"),
+            "sub_event_type": column("sub_event_type"),
+            "event_date": dates,
+            "time_precision": pd.to_numeric(column("time_precision"), errors="coerce"),
+            "location": column("location"),
+            "lat": pd.to_numeric(column("latitude"), errors="coerce"),
+            "lon": pd.to_numeric(column("longitude"), errors="coerce"),
+            "country_code": codes,
+            "admin1": areas,
+            "geo_precision": pd.to_numeric(column("geo_precision"), errors="coerce"),
+            "fatalities": pd.to_numeric(column("fatalities"), errors="coerce"),
+            "actors": actors,
+            "evidence": column("notes"),
+            "source_title": column("source"),
+            "confidence": 1.0,
+        },
+        index=gdf.index,
+    )
+    has_xy = (out["lat"].notna() & out["lon"].notna()).to_numpy()
+    points = np.asarray(
+        gpd.points_from_xy(out["lon"].where(has_xy), out["lat"].where(has_xy)), dtype=object
+    )
+    points[~has_xy] = None
+    name = getattr(gdf, "_geometry_column_name", None)
+    if name in gdf.columns:  # a point moved in a GIS wins over stale latitude/longitude
+        geoms = np.asarray(gdf[name].values, dtype=object)
+        placed = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+        points[placed] = geoms[placed]
+    return gpd.GeoDataFrame(out.reset_index(drop=True), geometry=list(points), crs="EPSG:4326")

@@ -54,6 +54,7 @@ _FALSE = frozenset({"false", "0", "no", "f", "n", ""})
 
 def _read_csv(path: Path) -> Any:
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
     import shapely
 
@@ -69,8 +70,9 @@ def _read_csv(path: Path) -> Any:
             df[name] = df[name].map(restore_formulas, na_action="ignore")
     # A spreadsheet edits lat/lon; a GIS would not edit a CSV. So lat/lon win, and
     # the wkt column only places rows without them.
-    lat = pd.to_numeric(df["lat"], errors="coerce") if "lat" in df else None
-    lon = pd.to_numeric(df["lon"], errors="coerce") if "lon" in df else None
+    y, x = ("lat", "lon") if "lat" in df else ("latitude", "longitude")  # ACLED's names
+    lat = pd.to_numeric(df[y], errors="coerce") if y in df else None
+    lon = pd.to_numeric(df[x], errors="coerce") if x in df else None
     geometry = None
     if "wkt" in df:
         wkt = df["wkt"].astype(object).where(df["wkt"].notna(), None).to_numpy()
@@ -83,6 +85,9 @@ def _read_csv(path: Path) -> Any:
             points[~has_xy] = geometry[~has_xy]
         geometry = points
     df = df.drop(columns=[c for c in ("wkt",) if c in df])
+    if geometry is None:  # no point columns at all: every row unplaced
+        geometry = shapely.points(np.full(len(df), np.nan), np.full(len(df), np.nan))
+        geometry[:] = None
     return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
 
 
@@ -112,7 +117,8 @@ def read_incidents(
     ----------
     path
         A ``.geojson``, ``.geojsonl``, ``.gpkg`` (layer ``incidents``), ``.csv``,
-        ``.parquet`` or ``.kml`` file.
+        ``.parquet`` or ``.kml`` file, in incidentmap's schema or ACLED's (an
+        ``--schema acled`` export, or a CSV downloaded from ACLED).
     format
         A key of :data:`~incidentmap.export.FORMATS`; by default chosen by extension.
     layer
@@ -134,6 +140,10 @@ def read_incidents(
         raise ExportError(f"cannot read {str(source)!r}: no such file")
     try:
         gdf = _read(source, fmt, layer)
+        if "event_id_cnty" in gdf.columns and "id" not in gdf.columns:
+            from .acled import from_acled
+
+            gdf = from_acled(gdf)
         if "background" in gdf.columns and gdf["background"].dtype != bool:
             gdf["background"] = [_as_bool(v) for v in gdf["background"]]
         from ..frame import normalize_incidents_frame
