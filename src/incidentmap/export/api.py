@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ExportError
 from .acled import AcledConverter, acled_frames, parse_schema
-from .atomic import atomic_path
+from .atomic import _fsync_file, atomic_path
 from .formats import FORMATS, format_for_path, parse_formats
 from .sidecars import csv_sidecars, toponyms_path
 
@@ -151,6 +151,7 @@ def _finish(target: Path, fmt: str, tmp: Path, converter: AcledConverter | None)
             if not written.exists():  # a writer of its own (a test's) wrote none
                 continue
             try:
+                _fsync_file(written)
                 os.replace(written, final)
             except OSError as exc:
                 written.unlink(missing_ok=True)
