@@ -63,7 +63,11 @@ def read_data(path: Path, *, slow_after: int | None = None, pause: float = 60.0)
                       feature_class="P", feature_code="PPL", country_code="ZZ", admin1=None),
                 (),
             )  # fmt: skip
-        time.sleep(pause)
+        # short sleeps: a signal the kernel hands to another thread (the pool's) is only
+        # seen by the main thread between them, as in a real build that keeps working
+        until = time.monotonic() + pause
+        while time.monotonic() < until:
+            time.sleep(0.05)
 
 
 def use_small_data(data: Path, *, slow_after: int | None = None, pause: float = 60.0) -> None:
@@ -323,7 +327,7 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _wait_for(check, timeout: float = 20.0):
+def _wait_for(check, timeout: float = 60.0):  # generous: CI machines may be loaded
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = check()
@@ -350,13 +354,13 @@ def test_a_killed_build_leaves_no_orphans_and_no_temporary_files(small, sig, cap
         workers = _wait_for(lambda: _children(build.pid))
         _wait_for(lambda: list(cache.glob(".gazetteer-*.tmp*")))
         build.send_signal(sig)
-        build.wait(timeout=10)
+        build.wait(timeout=30)
     finally:
         build.kill()
-        build.wait(timeout=10)
+        build.wait(timeout=30)
         build.stdout.close()  # a surviving worker holds the pipes: never wait on them
         build.stderr.close()
-    _wait_for(lambda: not any(_alive(w) for w in workers), timeout=10)
+    _wait_for(lambda: not any(_alive(w) for w in workers), timeout=30)
     if sig == signal.SIGTERM:  # cleaned up on the way out
         assert list(cache.glob(".gazetteer-*")) == []
     with caplog.at_level(logging.INFO, "incidentmap"):

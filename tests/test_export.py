@@ -144,6 +144,16 @@ def ext(fmt: str) -> str:
     return FORMATS[fmt].extensions[0]
 
 
+def read_all_layers(path):
+    """Every layer of ``path`` (a KML file's folders) as one frame, as pyogrio reads them."""
+    import pandas as pd
+    import pyogrio
+
+    layers = [str(name) for name, _ in pyogrio.list_layers(path)]
+    frames = [pyogrio.read_dataframe(path, layer=name) for name in layers]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
 ALL_FORMATS = tuple(FORMATS)
 
 
@@ -224,39 +234,45 @@ def test_every_format_reads_back_to_the_same_incidents(fmt, incidents, gdf, tmp_
     assert path == tmp_path / f"incidents{ext(fmt)}"
     back = read_incidents(path)
     assert back.crs.to_epsg() == 4326
-    assert frame_to_incidents(back) == incidents
+    if fmt == "kml":  # a folder per event type: read back grouped by type
+        assert sorted(frame_to_incidents(back), key=lambda i: i.id) == incidents
+    else:
+        assert frame_to_incidents(back) == incidents
 
 
 @pytest.mark.parametrize("fmt", [f for f in ALL_FORMATS if f != "parquet"])
 def test_pyogrio_reads_count_crs_coordinate_and_types(fmt, gdf, tmp_path):
-    import pyogrio
 
     path = write_incidents(gdf, tmp_path / f"incidents{ext(fmt)}")
-    options = {"AUTODETECT_TYPE": "YES", "GEOM_POSSIBLE_NAMES": "wkt"} if fmt == "csv" else {}
-    layer = "incidents" if fmt == "gpkg" else None
-    back = pyogrio.read_dataframe(path, layer=layer, **options)
+    back = read_all_layers(path)
     assert len(back) == 3
-    if fmt != "csv":  # a CSV carries no CRS; its lat/lon and WKT are WGS 84 by definition
-        assert back.crs.to_epsg() == 4326
+    assert back.crs.to_epsg() == 4326  # a CSV's from its .prj
     row = back[back["evidence"].str.startswith("Crowds")].iloc[0]
     assert (row.geometry.x, row.geometry.y) == BAGHDAD
     assert back.geometry.isna().sum() == 1
-    if fmt != "kml":  # KML has no date type (the date is in the description and as text)
+    if fmt != "kml":  # KML has no date type: the date is the TimeStamp
         assert str(back["event_date"].dtype).startswith("datetime64")
+    else:
+        assert str(back["timestamp"].dtype).startswith("datetime64")
+        assert back.loc[back["incident_id"] == "inc-1", "timestamp"].iloc[0] == dt.datetime(
+            2021, 11, 6
+        )
     assert back["confidence"].dtype == "float64"
     assert back["fatalities"].dtype.kind in "iuf"  # nullable: pandas reads NULL ints as float
 
 
-def test_geopackage_has_typed_incidents_and_toponyms_layers(gdf, tmp_path):
+def test_geopackage_has_one_incidents_layer_and_toponyms_beside_it(gdf, tmp_path):
     import pyogrio
 
     path = write_incidents(gdf, tmp_path / "out.gpkg", toponyms=make_toponyms())
-    layers = {str(name) for name, _ in pyogrio.list_layers(path)}
-    assert layers == {"incidents", "toponyms"}
+    assert [str(name) for name, _ in pyogrio.list_layers(path)] == ["incidents"]
     info = pyogrio.read_info(path, layer="incidents")
     assert info["crs"] == "EPSG:4326"
     assert info["features"] == 3
-    topo = pyogrio.read_dataframe(path, layer="toponyms")
+    beside = tmp_path / "out-toponyms.gpkg"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out-toponyms.gpkg", "out.gpkg"]
+    assert [str(name) for name, _ in pyogrio.list_layers(beside)] == ["toponyms"]
+    topo = pyogrio.read_dataframe(beside, layer="toponyms")
     assert len(topo) == 2  # the unresolved mention is not a place
     assert list(topo["article_id"]) == ["a1", "a2"]
     assert list(topo["start"]) == [40, 0] and list(topo["end"]) == [47, 7]
@@ -264,8 +280,54 @@ def test_geopackage_has_typed_incidents_and_toponyms_layers(gdf, tmp_path):
     assert (topo.geometry.x[0], topo.geometry.y[0]) == BAGHDAD
     # read_incidents takes the incidents layer, not the first one
     assert len(read_incidents(path)) == 3
-    with pytest.raises(ExportError, match="no layer 'events'; its layers: incidents, toponyms"):
+    with pytest.raises(ExportError, match="no layer 'events'; its layers: incidents"):
         read_incidents(path, layer="events")
+
+
+def test_geopandas_reads_the_geopackage_without_a_layer_or_a_warning(gdf, tmp_path):
+    import warnings
+
+    import geopandas as gpd
+
+    path = write_incidents(gdf, tmp_path / "incidents.gpkg", toponyms=make_toponyms())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "More than one layer found" would fail here
+        back = gpd.read_file(path)
+    assert len(back) == 3 and back.loc[0, "id"] == "inc-1"
+
+
+def test_event_date_has_one_dtype_in_every_format_geopandas_reads(gdf, tmp_path):
+    import geopandas as gpd
+
+    dtypes = {}
+    for fmt in ("geojson", "geojsonseq", "gpkg", "csv", "parquet"):
+        path = write_incidents(gdf, tmp_path / f"incidents{ext(fmt)}")
+        back = gpd.read_parquet(path) if fmt == "parquet" else gpd.read_file(path)
+        dtypes[fmt] = str(back["event_date"].dtype)
+        assert back.loc[0, "event_date"] == dt.datetime(2021, 11, 6), fmt
+    assert set(dtypes.values()) == {"datetime64[ms]"}, dtypes
+
+
+def test_csv_types_come_from_its_csvt_and_its_crs_from_its_prj(gdf, tmp_path):
+    import csv
+
+    import pyogrio
+
+    path = write_incidents(gdf, tmp_path / "incidents.csv")
+    csvt = (tmp_path / "incidents.csvt").read_text(encoding="utf-8").strip().split(",")
+    header = next(csv.reader(path.open(encoding="utf-8", newline="")))
+    assert len(csvt) == len(header)
+    types = dict(zip(header, csvt, strict=True))
+    assert types["event_date"] == '"Date"' and types["admin1"] == '"String"'
+    assert types["wkt"] == '"WKT"' and types["background"] == '"Integer(Boolean)"'
+    info = pyogrio.read_info(path)  # GDAL's CSV driver, as QGIS opens a CSV through OGR
+    fields = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert fields["admin1"] == "object" and fields["fatalities"] == "int32"
+    assert fields["event_date"].startswith("datetime64") and fields["confidence"] == "float64"
+    back = pyogrio.read_dataframe(path)
+    assert list(back["admin1"][:2]) == ["07", "12"]  # not 7 and 12
+    assert back.crs.to_epsg() == 4326
+    assert (back.geometry[0].x, back.geometry[0].y) == BAGHDAD
 
 
 def test_geojson_follows_rfc_7946(gdf, tmp_path):
@@ -351,8 +413,10 @@ def test_file_saved_again_by_a_gis_reads_back_with_the_edits(fmt, incidents, gdf
     from shapely.geometry import Point
 
     path = write_incidents(gdf, tmp_path / f"incidents{ext(fmt)}")
-    layer = "incidents" if fmt == "gpkg" else None
-    edited = pyogrio.read_dataframe(path, layer=layer)
+    edited = read_all_layers(path)
+    if fmt == "kml":  # folders by type; the placemark fields LIBKML adds are not saved
+        edited = edited.sort_values("incident_id").reset_index(drop=True)
+        edited = edited.drop(columns=["Name", "description", "timestamp", "begin", "end"])
     edited = edited[edited["evidence"] != incidents[1].evidence].reset_index(drop=True)
     edited.loc[0, "geometry"] = Point(44.01, 36.19)  # moved to Erbil
     edited.loc[0, "fatalities"] = 5
@@ -394,7 +458,7 @@ def test_parquet_is_geoparquet_1_1_with_arrow_types(gdf, tmp_path):
 
     path = write_incidents(gdf, tmp_path / "incidents.parquet")
     schema = pq.read_schema(path)
-    assert schema.field("event_date").type == pa.date32()
+    assert schema.field("event_date").type == pa.timestamp("ms")
     assert schema.field("fatalities").type == pa.int32()
     assert schema.field("confidence").type == pa.float64()
     assert schema.field("background").type == pa.bool_()
@@ -407,6 +471,7 @@ def test_parquet_is_geoparquet_1_1_with_arrow_types(gdf, tmp_path):
     assert column["bbox"] == [30.5238, 33.3405812, 44.4008812, 50.45466]
     df = pd.read_parquet(path)
     assert str(df["fatalities"].dtype) == "Int32" and df["fatalities"].isna().sum() == 1
+    assert str(df["event_date"].dtype) == "datetime64[ms]"
 
 
 def test_kml_has_name_and_escaped_evidence_description(gdf, tmp_path):
@@ -415,16 +480,57 @@ def test_kml_has_name_and_escaped_evidence_description(gdf, tmp_path):
     path = write_incidents(gdf, tmp_path / "incidents.kml")
     ns = {"k": "http://www.opengis.net/kml/2.2"}
     root = ET.parse(path).getroot()  # well-formed XML: the evidence's <, & and " are escaped
-    marks = root.findall(".//k:Placemark", ns)
-    assert len(marks) == 3
-    assert marks[0].findtext("k:name", namespaces=ns) == "Protests in Baghdad"
-    assert marks[2].findtext("k:name", namespaces=ns) == "Battles"
-    description = marks[0].findtext("k:description", namespaces=ns)
+    marks = {m.findtext("k:name", namespaces=ns): m for m in root.iter(f"{{{ns['k']}}}Placemark")}
+    assert set(marks) == {"Protests in Baghdad", "Explosions/Remote violence in Kyiv", "Battles"}
+    protest = marks["Protests in Baghdad"]
+    description = protest.findtext("k:description", namespaces=ns)
     # KML clients render the description as HTML: the evidence's markup is escaped for it
     assert description.startswith("Crowds &lt;marched&gt; &amp; &quot;chanted&quot; in Tahrir")
     assert description.endswith("Date: 2021-11-06")
-    coords = marks[0].findtext(".//k:coordinates", namespaces=ns).strip()
+    coords = protest.findtext(".//k:coordinates", namespaces=ns).strip()
     assert coords.startswith("44.4008812,33.3405812")
+
+
+def test_kml_has_a_styled_folder_per_type_timestamps_and_typed_extended_data(gdf, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    import pyogrio
+
+    path = write_incidents(gdf, tmp_path / "incidents.kml")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    doc = ET.parse(path).getroot().find("k:Document", ns)
+    folders = {f.findtext("k:name", namespaces=ns): f for f in doc.findall("k:Folder", ns)}
+    assert list(folders) == ["Battles", "Explosions/Remote violence", "Protests"]  # ACLED order
+    styles = {s.get("id"): s for s in doc.findall("k:Style", ns)}
+    protest = folders["Protests"].find("k:Placemark", ns)
+    style = protest.findtext("k:styleUrl", namespaces=ns)
+    assert style == "#type-protests" and style[1:] in styles
+    colours = {s.findtext(".//k:color", namespaces=ns) for s in styles.values()}
+    assert len(colours) == len(styles) >= 6  # one colour per event type
+    assert protest.findtext("k:TimeStamp/k:when", namespaces=ns) == "2021-11-06"
+    undated = folders["Battles"].find("k:Placemark", ns)
+    assert undated.find("k:TimeStamp", ns) is None
+    fields = {f.get("name"): f.get("type") for f in doc.find("k:Schema", ns)}
+    assert fields["fatalities"] == "int" and fields["confidence"] == "double"
+    assert fields["background"] == "bool" and fields["evidence"] == "string"
+    # LIBKML (GDAL, QGIS) reads each folder as a layer, typed, with the date as a timestamp
+    assert [str(n) for n, _ in pyogrio.list_layers(path)] == list(folders)
+    layer = pyogrio.read_dataframe(path, layer="Protests")
+    assert layer["fatalities"].dtype.kind == "i" and layer["confidence"].dtype == "float64"
+    assert layer.loc[0, "timestamp"] == dt.datetime(2021, 11, 6)
+    assert layer.loc[0, "incident_id"] == "inc-1"
+
+
+def test_kml_unknown_type_gets_its_own_folder_and_style(gdf, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    gdf.loc[0, "event_type"] = "Looting"  # an edited file
+    path = write_incidents(gdf, tmp_path / "incidents.kml")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    doc = ET.parse(path).getroot().find("k:Document", ns)
+    names = [f.findtext("k:name", namespaces=ns) for f in doc.findall("k:Folder", ns)]
+    assert names[-1] == "Looting"
+    assert "type-looting" in {s.get("id") for s in doc.findall("k:Style", ns)}
 
 
 def test_datetimes_are_written_as_utc(gdf, tmp_path):
@@ -467,7 +573,7 @@ def test_write_outputs_creates_the_directory_and_one_file_per_format(gdf, tmp_pa
         "iraq.parquet",
         "iraq.kml",
     ]
-    assert sorted(os.listdir(out)) == sorted(p.name for p in paths)
+    assert sorted(os.listdir(out)) == sorted([*(p.name for p in paths), "iraq.csvt", "iraq.prj"])
 
 
 # --- atomic writes and bad paths -----------------------------------------------------------
@@ -628,12 +734,8 @@ GDAL_CASES = {
     "geojson": ([], "incidents", {"event_date": "Date", "background": "Integer(Boolean)"}),
     "geojsonseq": ([], "incidents", {"event_date": "Date", "actors": "StringList"}),
     "gpkg": ([], "incidents", {"event_date": "Date", "background": "Integer(Boolean)"}),
-    "csv": (
-        ["-oo", "AUTODETECT_TYPE=YES", "-oo", "GEOM_POSSIBLE_NAMES=wkt"],
-        "incidents",
-        {"event_date": "Date"},
-    ),
-    "kml": ([], "incidents", {"evidence_start": "Integer"}),
+    "csv": ([], "incidents", {"event_date": "Date", "admin1": "String"}),  # types: .csvt
+    "kml": ([], "Protests", {"evidence_start": "Integer", "fatalities": "Integer"}),
 }
 
 
@@ -644,7 +746,8 @@ def test_ogrinfo_reads_count_types_crs_and_coordinate(fmt, gdf, tmp_path):
     open_options, layer, special = GDAL_CASES[fmt]
     path = write_incidents(gdf, tmp_path / f"incidents{ext(fmt)}")
     summary = ogrinfo(*open_options, "-so", str(path), layer)
-    assert re.search(r"^Feature Count: 3$", summary, flags=re.MULTILINE), summary
+    count = 1 if fmt == "kml" else 3  # KML: a folder (layer) per event type
+    assert re.search(rf"^Feature Count: {count}$", summary, flags=re.MULTILINE), summary
     types = field_types(summary)
     expected = {
         "fatalities": "Integer",
@@ -657,8 +760,7 @@ def test_ogrinfo_reads_count_types_crs_and_coordinate(fmt, gdf, tmp_path):
     }
     for name, kind in expected.items():
         assert types.get(name) == kind, (name, types)
-    if fmt != "csv":
-        assert 'ID["EPSG",4326]' in summary or "WGS 84" in summary
+    assert 'ID["EPSG",4326]' in summary or "WGS 84" in summary  # a CSV's from its .prj
     features = ogrinfo(*open_options, "-geom=ISO", str(path), layer)
     assert "POINT (44.4008812 33.3405812)" in features
 
@@ -667,9 +769,10 @@ def test_ogrinfo_reads_count_types_crs_and_coordinate(fmt, gdf, tmp_path):
 @needs_ogrinfo
 def test_ogrinfo_reads_the_toponyms_layer(gdf, tmp_path):
     path = write_incidents(gdf, tmp_path / "incidents.gpkg", toponyms=make_toponyms())
-    listing = ogrinfo(str(path))
-    assert "incidents (Point)" in listing and "toponyms (Point)" in listing
-    types = field_types(ogrinfo("-so", str(path), "toponyms"))
+    assert "incidents (Point)" in ogrinfo(str(path))
+    beside = tmp_path / "incidents-toponyms.gpkg"
+    assert "toponyms (Point)" in ogrinfo(str(beside))
+    types = field_types(ogrinfo("-so", str(beside), "toponyms"))
     assert types["start"] == "Integer64" and types["confidence"] == "Real"
     assert types["article_id"] == "String"
 
@@ -770,7 +873,11 @@ def incidents_strategy(draw):
 def test_round_trip_property(fmt, items, tmp_path_factory):
     path = tmp_path_factory.mktemp(fmt) / f"h{ext(fmt)}"
     write_incidents(incidents_frame(items), path)
-    assert frame_to_incidents(read_incidents(path)) == items
+    back = frame_to_incidents(read_incidents(path))
+    if fmt == "kml":  # a folder per event type: read back grouped by type
+        assert sorted(back, key=repr) == sorted(items, key=repr)
+    else:
+        assert back == items
 
 
 @hypothesis.settings(max_examples=50, deadline=None)
@@ -840,3 +947,16 @@ def test_any_text_is_escaped_exactly_like_json_dumps(text):
     line = feature_texts(incidents_frame([inc])).to_pylist()[0]
     props = json.loads(line)["properties"]
     assert props["evidence"] == text and props["actors"] == [text, "x"]
+
+
+def test_kml_stays_well_formed_xml_with_control_characters(gdf, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    gdf.loc[0, "evidence"] = "Shots\x0bfired\x00 at <dawn> & \x1b[31mnoon"
+    gdf.loc[0, "location"] = "Bagh\x08dad"
+    gdf.loc[1, "event_type"] = "Riots\x0c"
+    path = write_incidents(gdf, tmp_path / "incidents.kml")
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    root = ET.parse(path).getroot()  # raises on a character XML 1.0 does not allow
+    names = {m.findtext("k:name", namespaces=ns) for m in root.iter(f"{{{ns['k']}}}Placemark")}
+    assert "Protests in Baghdad" in names

@@ -56,7 +56,15 @@ def setup(tmp_path, monkeypatch):
     args = ["-q", "run", str(first), "-o", str(out), "--format", FORMATS, "--workers", "1"]
     assert main([*args, "--spool-dir", str(spool)]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert set(before) == {"incidents.geojson", "incidents.csv", "incidents.gpkg", "incidents.html"}
+    assert set(before) == {
+        "incidents.geojson",
+        "incidents.csv",
+        "incidents.csvt",
+        "incidents.prj",
+        "incidents.gpkg",
+        "incidents-toponyms.gpkg",
+        "incidents.html",
+    }
     return tmp_path, out, spool, before
 
 
@@ -275,7 +283,7 @@ def test_pool_workers_die_with_their_parent(tmp_path, sig):
         finish(run, *workers)
 
 
-# -- the Dask engine writes the GeoPackage's toponyms layer ------------------------------
+# -- the Dask engine writes the GeoPackage of toponyms ------------------------------
 @pytest.mark.slow
 def test_dask_engine_writes_the_toponyms_layer_like_the_local_engine(tmp_path, repo, gazetteer):
     pytest.importorskip("distributed")
@@ -287,8 +295,8 @@ def test_dask_engine_writes_the_toponyms_layer_like_the_local_engine(tmp_path, r
         write_map=False)  # fmt: skip
     run_dask([seeds], tmp_path / "dask", gazetteer=gazetteer, workers=1, formats=["gpkg"],
              write_map=False)  # fmt: skip
-    local = pyogrio.read_dataframe(tmp_path / "local" / "incidents.gpkg", layer="toponyms")
-    dask = pyogrio.read_dataframe(tmp_path / "dask" / "incidents.gpkg", layer="toponyms")
+    local = pyogrio.read_dataframe(tmp_path / "local" / "incidents-toponyms.gpkg")
+    dask = pyogrio.read_dataframe(tmp_path / "dask" / "incidents-toponyms.gpkg")
     assert len(local) > 20 and len(dask) == len(local)
     assert sorted(local["article_id"]) == sorted(dask["article_id"])
     assert [p.name for p in (tmp_path / "dask").iterdir() if p.name.startswith(".")] == []

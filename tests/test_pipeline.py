@@ -121,10 +121,13 @@ def test_run_with_more_formats(tmp_path, repo, gazetteer):
     fmts = "geojson,gpkg,csv,parquet,kml"
     assert main(["-q", "run", str(seed), "-o", str(out), "--format", fmts, "--no-map"]) == 0
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(["incidents.geojson", "incidents.gpkg", "incidents.csv",
+    assert names == sorted(["incidents.geojson", "incidents.gpkg", "incidents-toponyms.gpkg",
+                            "incidents.csv", "incidents.csvt", "incidents.prj",
                             "incidents.parquet", "incidents.kml"])  # fmt: skip
-    layers = {name for name, _ in pyogrio.list_layers(out / "incidents.gpkg")}
-    assert layers == {"incidents", "toponyms"}
+    layers = [name for name, _ in pyogrio.list_layers(out / "incidents.gpkg")]
+    assert layers == ["incidents"]
+    toponyms = [name for name, _ in pyogrio.list_layers(out / "incidents-toponyms.gpkg")]
+    assert toponyms == ["toponyms"]
 
 
 def test_process_pool_gives_the_same_results_in_order(tmp_path, gazetteer):

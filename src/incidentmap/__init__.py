@@ -35,6 +35,7 @@ _EXPORTS: dict[str, str] = {
     "Gazetteer": "incidentmap.gazetteer",
     "Geoparser": "incidentmap.geoparse",
     "extract_incidents": "incidentmap.incidents",
+    "merge_across_articles": "incidentmap.pipeline",
     "incidents_frame": "incidentmap.frame",
     "toponyms_frame": "incidentmap.frame",
     "incident_map": "incidentmap.render",
@@ -65,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover
         TimePrecision,
         Toponym,
     )
+    from .pipeline import merge_across_articles
     from .render import incident_map, save_map
 
 

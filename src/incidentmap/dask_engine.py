@@ -47,7 +47,14 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, InputError
 from .model import Article, Incident, Toponym
-from .pipeline import Processor, RunSummary, guarded, load_codebook, note_language
+from .pipeline import (
+    MapOptions,
+    Processor,
+    RunSummary,
+    guarded,
+    load_codebook,
+    note_language,
+)
 from .render.density import MAP_LIMIT, density_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -134,7 +141,7 @@ class _UnitResult:
     toponyms: int
     incidents: tuple[Incident, ...]
     problems: tuple[InputError, ...]
-    #: (article id, its toponyms) when the GeoPackage's ``toponyms`` layer is wanted
+    #: (article id, its toponyms) when the toponyms GeoPackage is wanted
     articles_toponyms: tuple[tuple[str, tuple[Toponym, ...]], ...] = ()
     #: articles that look written in another language than English
     not_english: tuple[Article, ...] = ()
@@ -288,6 +295,7 @@ def run_dask(
     progress: bool | None = None,
     wait: bool = False,
     codebook: str | Path | None = None,
+    map_options: MapOptions | None = None,
 ) -> RunSummary:
     """Run the main job on Dask; same outputs as :func:`incidentmap.pipeline.run`.
 
@@ -298,6 +306,8 @@ def run_dask(
     codebook
         As for :func:`incidentmap.pipeline.run`: read here, its files' text travels to the
         workers, so a remote worker needs no copy of the folder.
+    map_options
+        As for :func:`incidentmap.pipeline.run`.
     scheduler
         Address of a running Dask scheduler (``tcp://host:8786``); ``None`` starts a
         local cluster of ``workers`` processes (default 2) on 127.0.0.1.
@@ -364,6 +374,7 @@ def run_dask(
             formats=wanted,
             write_map=write_map,
             escape_formulas=escape_formulas,
+            map_options=map_options,
         )
         summary.outputs = folder.commit(summary.outputs)
     return summary
@@ -409,6 +420,7 @@ def _write(
     write_map: bool,
     escape_formulas: bool = True,
     rows_per_file: int = 50_000,
+    map_options: MapOptions | None = None,
 ) -> None:
     from .export.writers import stream_parquet
     from .pipeline import spool_frames, write_results
@@ -426,4 +438,6 @@ def _write(
             number += 1
     summary.outputs.append(out / "incidents.parquet")
     if write_map:
-        summary.outputs.extend(write_results(spool, out, formats=(), write_map=True))
+        summary.outputs.extend(
+            write_results(spool, out, formats=(), write_map=True, map_options=map_options)
+        )

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "ArticleResult",
     "Collected",
+    "MapOptions",
     "Processor",
     "RunSummary",
     "collect",
@@ -262,7 +263,7 @@ def _results(
         for article in chain(head, stream):  # never a list: the stream may be endless
             yield guarded(processor, article)
         return
-    from .processes import terminating_pool
+    from .processes import held_signals, terminating_pool
 
     queue: deque[cf.Future[list[ArticleResult | ArticleError]]] = deque()
     everything = _chunks(chain(head, stream), chunk_size)
@@ -272,11 +273,13 @@ def _results(
         )
     ) as pool:
         for chunk in islice(everything, n_workers * 2):
-            queue.append(pool.submit(_process_chunk, chunk))
+            with held_signals():  # a SIGTERM during the pool's forks is not lost
+                queue.append(pool.submit(_process_chunk, chunk))
         while queue:
             done = queue.popleft().result()
             for chunk in islice(everything, 1):
-                queue.append(pool.submit(_process_chunk, chunk))
+                with held_signals():
+                    queue.append(pool.submit(_process_chunk, chunk))
             yield from done
 
 
@@ -398,6 +401,26 @@ class RunSummary:
         return exit_status(articles=self.articles, problems=self.problems)
 
 
+@dataclass(frozen=True)
+class MapOptions:
+    """How :func:`run` draws its map (the options of :func:`incidentmap.render.incident_map`).
+
+    >>> MapOptions(title="Iraq", cluster=False).title
+    'Iraq'
+    """
+
+    title: str | None = None
+    """Title shown on the map and in the browser tab."""
+    min_confidence: float = 0.4
+    """Incidents below this confidence start hidden."""
+    cluster: bool = True
+    """Cluster nearby markers."""
+    heatmap: bool = True
+    """Add the heat-map layer."""
+    show_background: bool = False
+    """Show background (generic or habitual) incidents from the start."""
+
+
 #: Exit statuses of the command line.
 EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE, EXIT_CRASHED = 0, 1, 2, 3
 
@@ -438,6 +461,8 @@ def run(
     spool_dir: str | Path | None = None,
     wait: bool = False,
     codebook: str | Path | None = None,
+    schema: str = "incidentmap",
+    map_options: MapOptions | None = None,
 ) -> RunSummary:
     """Run the main job: incidents of every input article, as GeoJSON and a map.
 
@@ -478,6 +503,11 @@ def run(
         A folder of incident codebook files (event types, triggers, cues, rules; see
         :meth:`incidentmap.incidents.Taxonomy.from_codebook`); the shipped English
         codebook by default.
+    schema
+        Column names of the files: ``"incidentmap"`` or ``"acled"``
+        (:mod:`incidentmap.export.acled`); the map is the same either way.
+    map_options
+        Title, confidence threshold and clustering of the map.
 
     Returns
     -------
@@ -490,11 +520,13 @@ def run(
         any article is read.
     """
     from .export import parse_formats
+    from .export.acled import parse_schema
     from .export.staging import OutputFolder
     from .gazetteer import Gazetteer
     from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
+    schema = parse_schema(schema)
     summary = RunSummary()
 
     def note(problem: InputError) -> None:
@@ -515,7 +547,7 @@ def run(
             workers=workers,
             report=note,
             progress=sys.stderr.isatty() if progress is None else progress,
-            keep_toponyms="gpkg" in wanted,
+            keep_toponyms="gpkg" in wanted and schema == "incidentmap",
         )
         summary.articles, summary.toponyms = found.articles, found.toponyms
         summary.non_english = found.non_english
@@ -529,6 +561,8 @@ def run(
             formats=wanted,
             write_map=write_map,
             escape_formulas=escape_formulas,
+            schema=schema,
+            map_options=map_options,
         )
         summary.outputs.extend(folder.commit(staged))
     return summary
@@ -564,6 +598,8 @@ def write_results(
     formats: Sequence[str],
     write_map: bool,
     escape_formulas: bool = True,
+    schema: str = "incidentmap",
+    map_options: MapOptions | None = None,
 ) -> list[Path]:
     """Write a finished spool: each format chunk by chunk, then the map.
 
@@ -574,20 +610,25 @@ def write_results(
     Returns
     -------
     list of pathlib.Path
-        The files written.
+        The files written, each followed by its sidecars (a CSV's ``.csvt`` and ``.prj``,
+        a GeoPackage's toponyms).
     """
     from .export import write_output_stream
+    from .export.sidecars import sidecar_paths
 
     out = Path(out_dir)
     written: list[Path] = []
     if formats:
-        written += write_output_stream(
+        keep = "gpkg" in formats and schema == "incidentmap"
+        for path in write_output_stream(
             lambda: spool_frames(spool),
             out,
             formats=formats,
-            toponyms=(lambda: _toponym_frames(spool)) if "gpkg" in formats else None,
+            toponyms=(lambda: _toponym_frames(spool)) if keep else None,
             escape_formulas=escape_formulas,
-        )
+            schema=schema,
+        ):
+            written += [path, *sidecar_paths(path)]
     if write_map:
         from .render import incident_map, save_map
         from .render.density import MAP_LIMIT, DensityGrid
@@ -602,5 +643,8 @@ def write_results(
                 grid.add(frame)
             gdf = grid.frame()
             log.info("%d incidents: drawing a density map (more than %d)", len(spool), MAP_LIMIT)
-        written.append(save_map(incident_map(gdf), out / "incidents.html"))
+        from dataclasses import asdict
+
+        m = incident_map(gdf, **asdict(map_options or MapOptions()))
+        written.append(save_map(m, out / "incidents.html"))
     return written

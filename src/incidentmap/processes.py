@@ -54,6 +54,8 @@ def die_with_parent(parent_pid: int | None = None) -> None:
     # a handler inherited from the parent (sigterm_raises) would turn the parent-death
     # SIGTERM into an exception that the pool's worker loop catches and survives
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them (held_signals)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -77,6 +79,33 @@ def _watch_parent(interval: float = 1.0) -> None:  # pragma: no cover - non-Linu
         os._exit(1)
 
     threading.Thread(target=watch, name="incidentmap-parent-watch", daemon=True).start()
+
+
+_HELD = {signal.SIGTERM, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT in the main thread while the block runs; deliver them after.
+
+    A process pool forks its workers and starts its threads inside ``submit``; Python
+    runs at-fork hooks there (logging's lock release) in which an exception from a
+    signal handler is printed and ignored, so a SIGTERM arriving then was lost and the
+    build ran on. Held, the signal waits until the block ends and its exception is
+    raised in the caller's code. Threads and workers started in the block inherit the
+    hold: the threads keep it (so signals go to the main thread), workers drop it
+    (:func:`die_with_parent`).
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextlib.contextmanager

@@ -8,7 +8,15 @@ from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["add_input_options", "make_geocoder", "problem_printer", "workers_option"]
+__all__ = [
+    "add_input_options",
+    "add_map_options",
+    "add_schema_option",
+    "make_geocoder",
+    "map_options",
+    "problem_printer",
+    "workers_option",
+]
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +58,52 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         help="the API the --geocoder server speaks (default nominatim)",
     )
     online.add_argument("--user-agent", help="identifies you to the geocoder (Nominatim needs it)")
+
+
+def add_map_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of the map (``map`` and ``run`` take the same ones)."""
+    group = parser.add_argument_group("map")
+    group.add_argument("--title", help="title shown on the map and in the browser tab")
+    group.add_argument(
+        "--show-background",
+        action="store_true",
+        help="show background (generic or habitual) incidents from the start",
+    )
+    group.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.4,
+        metavar="X",
+        help="incidents below this confidence start hidden (default: 0.4)",
+    )
+    group.add_argument("--no-heatmap", action="store_true", help="leave out the heat-map layer")
+    group.add_argument("--no-cluster", action="store_true", help="do not cluster markers")
+
+
+def map_options(args: argparse.Namespace) -> Any:
+    """Return the :class:`~incidentmap.pipeline.MapOptions` of the map options."""
+    from ..pipeline import MapOptions
+
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise InputError(f"--min-confidence must be between 0 and 1, not {args.min_confidence}")
+    return MapOptions(
+        title=args.title,
+        min_confidence=args.min_confidence,
+        cluster=not args.no_cluster,
+        heatmap=not args.no_heatmap,
+        show_background=args.show_background,
+    )
+
+
+def add_schema_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--schema`` (the column names of the GIS files)."""
+    parser.add_argument(
+        "--schema",
+        choices=("incidentmap", "acled"),
+        default="incidentmap",
+        help="column names of the files: incidentmap's (default) or ACLED's (event_id_cnty, "
+        "event_date, actor1, country and admin1 as names, ...; dated, placed events only)",
+    )
 
 
 def workers_option(args: argparse.Namespace) -> int | None:

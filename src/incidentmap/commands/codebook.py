@@ -41,7 +41,12 @@ def register(sub: Any) -> None:
             "'incidentmap run --codebook DIR'."
         ),
     )
-    parser.add_argument("action", choices=("copy", "check"))
+    parser.add_argument(
+        "action",
+        choices=("copy", "check"),
+        help="copy: write the shipped codebook into DIR to edit; check: run every row's "
+        "examples of DIR (the shipped codebook when DIR is left out)",
+    )
     parser.add_argument("folder", nargs="?", metavar="DIR", help="the codebook folder")
     parser.add_argument("--force", action="store_true", help="copy: overwrite files in DIR")
     parser.set_defaults(func=_codebook)

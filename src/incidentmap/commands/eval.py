@@ -39,14 +39,24 @@ def register(sub: Any) -> None:
             "median error, end-to-end acc@161 and accuracy per confidence band."
         ),
     )
-    parser.add_argument("corpus", nargs="+", metavar="CORPUS.jsonl")
+    parser.add_argument(
+        "corpus",
+        nargs="+",
+        metavar="CORPUS.jsonl",
+        help="gold JSON lines: articles with their annotated toponyms and coordinates",
+    )
     parser.add_argument(
         "--given-mentions", action="store_true", help="resolve the gold spans (no recognition)"
     )
     parser.add_argument(
         "--baseline", action="store_true", help="also score the population baseline"
     )
-    parser.add_argument("--no-demonyms", dest="demonyms", action="store_false")
+    parser.add_argument(
+        "--no-demonyms",
+        dest="demonyms",
+        action="store_false",
+        help='do not count "Iraqi", "U.S.-led" ... as mentions of the country',
+    )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.set_defaults(func=_eval)
 

@@ -23,7 +23,7 @@ def register(sub: Any) -> None:
     gsub = parser.add_subparsers(dest="gazetteer_command", metavar="SUBCOMMAND", required=True)
 
     search = gsub.add_parser("search", help="places called NAME, best first")
-    search.add_argument("name", metavar="NAME")
+    search.add_argument("name", metavar="NAME", help="the place name to look up")
     search.add_argument("--country", metavar="CC", help="only places in this country (ISO code)")
     search.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
     search.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -45,7 +45,12 @@ def register(sub: Any) -> None:
             "places in the curated schema. Imports are remembered and survive rebuilds."
         ),
     )
-    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="GeoNames dump files, or CSV/GeoJSON files of your own places",
+    )
     imp.set_defaults(func=_import)
 
 

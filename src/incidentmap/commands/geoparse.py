@@ -9,8 +9,12 @@ One JSON line per article, streamed as the articles are read::
 ``metonym`` is true for a name that stands for a government ("Washington said").
 
 A mention that could not be placed is listed with ``null`` coordinates. With
-``--given-mentions`` the ``toponyms`` spans of JSON-lines input (the shape of the
-evaluation corpora) are resolved instead of recognised.
+``-o`` ending in a GIS extension (``.geojson``, ``.gpkg``, ``.csv``, ``.parquet``,
+``.kml``, ``.geojsonl``) the resolved places are written in that format instead, one
+row per mention (the columns of :func:`incidentmap.frame.toponyms_frame`); any other
+extension is refused before any work. With ``--given-mentions`` the ``toponyms`` spans
+of JSON-lines input (the shape of the evaluation corpora) are resolved instead of
+recognised.
 
 Examples
 --------
@@ -28,6 +32,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -54,7 +59,13 @@ def register(sub: Any) -> None:
         metavar="INPUT",
         help="article files (.txt .html .jsonl .json .csv), folders, or - for stdin",
     )
-    parser.add_argument("-o", "--output", metavar="FILE.jsonl", help="output file (default stdout)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="output file: .jsonl/.ndjson for JSON lines (default: stdout), or .geojson "
+        ".geojsonl .gpkg .csv .parquet .kml for the resolved places in that GIS format",
+    )
     parser.add_argument(
         "--given-mentions",
         action="store_true",
@@ -99,36 +110,111 @@ def _geoparse(args: argparse.Namespace) -> int:
         problems.append(err)
         logging.getLogger("incidentmap.input").warning("%s", err)
 
+    fmt = output_format(args.output)  # before any work: a wrong extension is refused now
     parser = Geoparser(Gazetteer.default(), demonyms=args.demonyms)
-    if not args.output:
-        return _write(parser, read_articles(*args.inputs, report=report), sys.stdout, args, report)
-    try:
-        with Path(args.output).open("w", encoding="utf-8") as out:
-            return _write(parser, read_articles(*args.inputs, report=report), out, args, report)
-    except OSError as exc:
-        raise ExportError(f"cannot write {args.output!r}: {exc.strerror}") from exc
+    tally = _Tally()
+    found = _places(parser, read_articles(*args.inputs, report=report), args, report, tally)
+    if fmt is not None:
+        from ..export import write_toponyms
+
+        write_toponyms(lambda: _frames(found), Path(args.output), format=fmt)
+    elif not args.output:
+        _write(found, sys.stdout)
+    else:
+        try:
+            with Path(args.output).open("w", encoding="utf-8") as out:
+                _write(found, out)
+        except OSError as exc:
+            raise ExportError(f"cannot write {args.output!r}: {exc.strerror}") from exc
+    return tally.status()
 
 
-def _write(parser: Any, articles: Any, out: IO[str], args: argparse.Namespace, report: Any) -> int:
-    from ..pipeline import exit_status
+#: Extensions of JSON-lines output.
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
-    written, failed = 0, []
+
+def output_format(output: str | None) -> str | None:
+    """Return the GIS format ``output``'s extension selects, ``None`` for JSON lines.
+
+    Raises
+    ------
+    ExportError
+        For an extension that is neither JSON lines nor a GIS format, naming the accepted.
+
+    Examples
+    --------
+    >>> output_format(None), output_format("places.jsonl"), output_format("places.gpkg")
+    (None, None, 'gpkg')
+    """
+    from ..export import FORMATS, accepted_extensions
+
+    if output is None:
+        return None
+    suffix = Path(output).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return None
+    for name, fmt in FORMATS.items():
+        if suffix in fmt.extensions:
+            return name
+    accepted = ", ".join([*JSONL_SUFFIXES, *accepted_extensions()])
+    raise ExportError(
+        f"cannot write places to {output!r}: unknown extension {suffix or '(none)'!r}; "
+        f"accepted: {accepted} (.jsonl for one JSON line per article)"
+    )
+
+
+class _Tally:
+    """Articles written and problems met, for the exit status."""
+
+    def __init__(self) -> None:
+        self.written = 0
+        self.failed: list[InputError] = []
+
+    def status(self) -> int:
+        from ..pipeline import exit_status
+
+        if not self.written and not self.failed:
+            return 0
+        return exit_status(articles=self.written, problems=self.failed)
+
+
+def _places(
+    parser: Any, articles: Any, args: argparse.Namespace, report: Any, tally: _Tally
+) -> Iterator[tuple[str, list[Toponym]]]:
+    """Yield ``(article id, toponyms)`` per article; a failing article is reported."""
     for article in articles:
         try:
             found = parser.resolve_spans(article) if args.given_mentions else parser.parse(article)
         except InputError as exc:
-            failed.append(exc)
+            tally.failed.append(exc)
             report(exc)
             continue
         except Exception as exc:  # the per-article error boundary: report, go on
-            failed.append(
+            tally.failed.append(
                 ArticleError.from_exception(exc, source=article.source, line=article.line)
             )
-            report(failed[-1])
+            report(tally.failed[-1])
             continue
-        record = {"id": article.id, "places": [place_record(t) for t in found]}
+        tally.written += 1
+        yield article.id, list(found)
+
+
+def _write(found: Iterable[tuple[str, list[Toponym]]], out: IO[str]) -> None:
+    for article_id, toponyms in found:
+        record = {"id": article_id, "places": [place_record(t) for t in toponyms]}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        written += 1
-    if not written and not failed:
-        return 0
-    return exit_status(articles=written, problems=failed)
+
+
+def _frames(found: Iterable[tuple[str, list[Toponym]]], *, articles: int = 500) -> Iterator[Any]:
+    """Toponym frames of ``articles`` articles at a time (at least one, maybe empty)."""
+    from ..frame import toponyms_frame
+
+    batch: list[tuple[str, Toponym]] = []
+    yielded = 0
+    for seen, (article_id, toponyms) in enumerate(found, start=1):
+        batch += [(article_id, t) for t in toponyms]
+        if seen % articles == 0:
+            yield toponyms_frame(batch)
+            batch, yielded = [], yielded + 1
+    if batch or not yielded:
+        yield toponyms_frame(batch)

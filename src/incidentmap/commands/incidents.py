@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ._common import add_input_options, make_geocoder, problem_printer, workers_option
+from ._common import (
+    add_input_options,
+    add_schema_option,
+    make_geocoder,
+    problem_printer,
+    workers_option,
+)
 
 __all__ = ["register"]
 
@@ -27,8 +34,20 @@ def register(sub: Any) -> None:
         ),
     )
     add_input_options(parser)
-    parser.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
-    parser.add_argument("--no-merge", dest="merge", action="store_false")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="output file: .jsonl/.ndjson for JSON lines, or .geojson .geojsonl .gpkg .csv "
+        ".parquet .kml (default: JSON lines on stdout)",
+    )
+    parser.add_argument(
+        "--no-merge",
+        dest="merge",
+        action="store_false",
+        help="keep reports of the same event from different articles apart",
+    )
+    add_schema_option(parser)
     parser.add_argument(
         "--no-csv-escape",
         dest="csv_escape",
@@ -65,11 +84,13 @@ def _incidents(args: argparse.Namespace) -> int:
         )
         count = spool.finish(merge=args.merge)
         if is_jsonl:
-            lines = (
+            lines: Iterator[str] = (
                 json.dumps(incident_record(i), ensure_ascii=False) + "\n"
                 for chunk in spool.chunks()
                 for i in chunk
             )
+            if args.schema == "acled":
+                lines = _acled_lines(spool_frames(spool), "stdout" if out is None else str(out))
             if out is None:
                 sys.stdout.writelines(lines)
             else:
@@ -80,10 +101,40 @@ def _incidents(args: argparse.Namespace) -> int:
         elif out is not None:
             from ..export import write_incident_stream
 
-            write_incident_stream(lambda: spool_frames(spool), out, escape_formulas=args.csv_escape)
+            write_incident_stream(
+                lambda: spool_frames(spool),
+                out,
+                escape_formulas=args.csv_escape,
+                schema=args.schema,
+            )
     if not args.quiet:
         print(
             f"{found.articles} articles, {len(problems)} inputs skipped, {count} incidents",
             file=sys.stderr,
         )
     return exit_status(articles=found.articles, problems=problems)
+
+
+def _acled_lines(frames: Iterable[Any], target: str) -> Iterator[str]:
+    """Yield ACLED records as JSON lines (dates as ``YYYY-MM-DD``)."""
+    from ..export.acled import AcledConverter
+
+    converter = AcledConverter()
+    for gdf in frames:
+        acled = converter(gdf)
+        for record in acled.drop(columns=acled.geometry.name).to_dict("records"):
+            record["event_date"] = record["event_date"].strftime("%Y-%m-%d")
+            clean = {k: _plain(v) for k, v in record.items()}
+            yield json.dumps(clean, ensure_ascii=False) + "\n"
+    converter.report(target)
+
+
+def _plain(value: Any) -> Any:
+    """Return ``value`` ready for JSON: NumPy numbers as Python ones, missing as ``None``."""
+    import pandas as pd
+
+    if isinstance(value, str):
+        return value
+    if value is None or pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value

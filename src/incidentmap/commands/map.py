@@ -1,9 +1,12 @@
 """``incidentmap map INCIDENTS.geojson -o MAP.html``: draw an exported incident file.
 
-The file may have been edited in a GIS (points moved, rows deleted, columns
-added): it is read with pyogrio, brought back to the incident schema with
-:func:`incidentmap.frame.normalize_incidents_frame`, rendered, and written
-atomically.
+The file may be any format ``run`` or ``incidents`` writes (GeoJSON, GeoPackage,
+CSV, GeoParquet, KML, GeoJSONSeq, or the ``.jsonl`` of ``incidents``), and may have
+been edited in a GIS (points moved, rows deleted, columns added): it is read back to
+the incident schema with :func:`incidentmap.frame.normalize_incidents_frame`, which
+takes ``lat``/``lon`` from the geometry (a point moved in QGIS leaves the attributes
+stale), rendered, and written atomically. Event types that are not ACLED's (a typo
+in an edited file) are named in a warning; the map draws each in grey.
 
 Examples
 --------
@@ -19,66 +22,64 @@ from __future__ import annotations
 
 import argparse
 import logging
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, RenderError
+from ._common import add_map_options, map_options
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["drop_off_globe", "read_incident_file", "register", "run"]
+__all__ = ["drop_off_globe", "read_incident_file", "register", "run", "warn_unknown_types"]
 
 log = logging.getLogger(__name__)
 
-#: File suffixes the command reads, and what they are.
+#: Suffixes of the JSON lines ``incidentmap incidents`` writes.
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def register(subparsers: Any) -> None:
     """Add the ``map`` subcommand to the ``incidentmap`` parser."""
     parser = subparsers.add_parser(
         "map",
-        help="render an incident GeoJSON/GeoPackage file as an offline HTML map",
-        description="Render incidents exported by `incidentmap run` (possibly edited in a GIS) "
-        "as one self-contained HTML map that works without a network.",
+        help="render an incident file (GeoJSON, GeoPackage, CSV, ..., .jsonl) as an offline map",
+        description="Render incidents exported by `incidentmap run` or `incidentmap incidents` "
+        "(possibly edited in a GIS) as one self-contained HTML map that works without a "
+        "network. Points come from the geometry, not from stale lat/lon attributes.",
     )
-    parser.add_argument("input", metavar="INCIDENTS", help="incident file (.geojson or .gpkg)")
+    parser.add_argument(
+        "input",
+        metavar="INCIDENTS",
+        help="incident file: .geojson .json .geojsonl .gpkg .csv .parquet .kml, or the .jsonl "
+        "of `incidentmap incidents`",
+    )
     parser.add_argument(
         "-o",
         "--output",
         metavar="MAP.html",
         help="where to write the map (default: INCIDENTS.html)",
     )
-    parser.add_argument("--title", help="title shown on the map and in the browser tab")
     parser.add_argument(
-        "--layer", help="GeoPackage layer to read (default: the first one)", default=None
+        "--layer",
+        default=None,
+        help="GeoPackage layer to read (default: 'incidents', else the first one)",
     )
-    parser.add_argument(
-        "--show-background",
-        action="store_true",
-        help="show background (generic or habitual) incidents from the start",
-    )
-    parser.add_argument(
-        "--min-confidence",
-        type=float,
-        default=0.4,
-        metavar="X",
-        help="incidents below this confidence start hidden (default: 0.4)",
-    )
-    parser.add_argument("--no-heatmap", action="store_true", help="leave out the heat-map layer")
-    parser.add_argument("--no-cluster", action="store_true", help="do not cluster markers")
+    add_map_options(parser)
     parser.set_defaults(func=run)
 
 
 def read_incident_file(path: str | Path, *, layer: str | None = None) -> geopandas.GeoDataFrame:
-    """Read an incident GeoJSON or GeoPackage file into the incident schema.
+    """Read an incident file into the incident schema.
 
     Parameters
     ----------
     path
-        A ``.geojson``/``.json`` or ``.gpkg`` file.
+        A file of any format :mod:`incidentmap.export` writes, or the ``.jsonl`` of
+        ``incidentmap incidents``.
     layer
-        The GeoPackage layer; the first one when ``None``.
+        The GeoPackage layer; ``incidents`` (else the first one) when ``None``.
 
     Returns
     -------
@@ -88,30 +89,58 @@ def read_incident_file(path: str | Path, *, layer: str | None = None) -> geopand
     Raises
     ------
     InputError
-        If the file is missing, not GeoJSON/GeoPackage, or unreadable.
+        If the file is missing, of an unknown type, or unreadable.
     RenderError
         If it holds no features.
     """
     from ..export import accepted_extensions, read_incidents
+    from ..export.readers import read_incident_records
 
     source = Path(path)
     if not source.exists():
         raise InputError("the incident file does not exist", source=str(source))
     if not source.is_file():
         raise InputError("expected an incident file, found a folder", source=str(source))
-    if source.suffix.lower() not in accepted_extensions():
-        accepted = ", ".join(accepted_extensions())
+    suffix = source.suffix.lower()
+    if suffix not in accepted_extensions() and suffix not in JSONL_SUFFIXES:
+        accepted = ", ".join([*accepted_extensions(), *JSONL_SUFFIXES])
         raise InputError(
             f"unsupported file type {source.suffix or '(none)'!r}; expected one of {accepted}",
             source=str(source),
         )
-    gdf = read_incidents(source, layer=layer)
+    if suffix in JSONL_SUFFIXES:
+        gdf = read_incident_records(source)
+    else:
+        gdf = read_incidents(source, layer=layer)
     if len(gdf) == 0:
         raise RenderError(f"{source}: the file holds no incidents (no features) to map")
     gdf = drop_off_globe(gdf, source=str(source))
     if len(gdf) == 0:
         raise RenderError(f"{source}: no incident has a point on the globe to map")
+    warn_unknown_types(gdf, source=str(source))
     return gdf
+
+
+def warn_unknown_types(gdf: geopandas.GeoDataFrame, *, source: str) -> list[str]:
+    """Warn about event types that are not ACLED's six; return them.
+
+    An edited file can hold a typo ("Protest") or a type of one's own; the map draws
+    each such type as a grey layer, and this says why instead of leaving it unexplained.
+    """
+    from ..model import EventType
+
+    known = {t.value for t in EventType}
+    counts = gdf["event_type"].fillna("(empty)").astype(str).value_counts(sort=False)
+    unknown = {name: int(n) for name, n in counts.items() if name not in known}
+    if unknown:
+        listed = ", ".join(f"{name!r} ({n})" for name, n in sorted(unknown.items()))
+        log.warning(
+            "%s: event types that are not ACLED's, drawn in grey: %s; ACLED's types: %s",
+            source,
+            listed,
+            ", ".join(sorted(known)),
+        )
+    return sorted(unknown)
 
 
 def drop_off_globe(gdf: geopandas.GeoDataFrame, *, source: str) -> geopandas.GeoDataFrame:
@@ -155,15 +184,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             "the output would overwrite the input; pass -o MAP.html", source=str(source)
         )
+    options = map_options(args)
     gdf = read_incident_file(source, layer=args.layer)
-    m = incident_map(
-        gdf,
-        title=args.title,
-        show_background=args.show_background,
-        min_confidence=args.min_confidence,
-        heatmap=not args.no_heatmap,
-        cluster=not args.no_cluster,
-    )
+    m = incident_map(gdf, **asdict(options))
     save_map(m, output)
     log.info("wrote %s (%d incidents)", output, len(gdf))
     return 0

@@ -7,7 +7,15 @@ import sys
 from typing import Any
 
 from ..errors import InputError
-from ._common import add_input_options, make_geocoder, problem_printer, workers_option
+from ._common import (
+    add_input_options,
+    add_map_options,
+    add_schema_option,
+    make_geocoder,
+    map_options,
+    problem_printer,
+    workers_option,
+)
 
 __all__ = ["register"]
 
@@ -33,6 +41,7 @@ def register(sub: Any) -> None:
         help="comma-separated export formats: geojson, geojsonseq, gpkg, csv, parquet, kml "
         "(default geojson)",
     )
+    add_schema_option(parser)
     parser.add_argument("--no-map", dest="write_map", action="store_false", help="skip the map")
     parser.add_argument(
         "--no-csv-escape",
@@ -70,17 +79,24 @@ def register(sub: Any) -> None:
         metavar="ADDRESS",
         help="with --engine dask: a running scheduler (tcp://host:8786); default a local cluster",
     )
+    add_map_options(parser)
     parser.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     problems: list[Any] = []
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    options = map_options(args)
     if args.scheduler and args.engine != "dask":
         raise InputError("--scheduler needs --engine dask")
     if args.engine == "dask":
         if args.geocoder:
             raise InputError("--geocoder is not available with --engine dask")
+        if args.schema != "incidentmap":
+            raise InputError(
+                "--schema acled is not available with --engine dask; run it with the local "
+                "engine, or convert: incidentmap incidents ... -o acled.csv --schema acled"
+            )
         try:  # the engine imports these only when it starts a cluster: check them now
             import dask.bag  # noqa: F401
             import distributed  # noqa: F401
@@ -106,6 +122,7 @@ def _run(args: argparse.Namespace) -> int:
             escape_formulas=args.csv_escape,
             wait=args.wait,
             codebook=args.codebook,
+            map_options=options,
         )
     else:
         from ..pipeline import run
@@ -125,6 +142,8 @@ def _run(args: argparse.Namespace) -> int:
             escape_formulas=args.csv_escape,
             wait=args.wait,
             codebook=args.codebook,
+            schema=args.schema,
+            map_options=options,
         )
     if not args.quiet:
         print(

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExportError
-from .atomic import atomic_path
+from .acled import AcledConverter, acled_frames, parse_schema
+from .atomic import _fsync_file, atomic_path
 from .formats import FORMATS, format_for_path, parse_formats
+from .sidecars import csv_sidecars, toponyms_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -33,6 +35,7 @@ __all__ = [
     "write_incidents",
     "write_output_stream",
     "write_outputs",
+    "write_toponyms",
 ]
 
 #: Something that can be read more than once: each call returns the frames anew.
@@ -79,6 +82,7 @@ def write_incidents(
     format: str | None = None,
     toponyms: geopandas.GeoDataFrame | None = None,
     escape_formulas: bool = True,
+    schema: str = "incidentmap",
 ) -> Path:
     """Write an incident frame to one file, atomically.
 
@@ -96,17 +100,22 @@ def write_incidents(
     format
         A key of :data:`FORMATS`; by default chosen from the extension of ``path``.
     toponyms
-        A :func:`incidentmap.frame.toponyms_frame`; written as layer ``toponyms`` of a
-        GeoPackage, ignored by the other formats.
+        A :func:`incidentmap.frame.toponyms_frame`; with a GeoPackage, written as the
+        GeoPackage ``<stem>-toponyms.gpkg`` beside it (layer ``toponyms``), ignored by
+        the other formats.
     escape_formulas
         In CSV, prefix text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a
         carriage return with ``'`` so spreadsheets do not run them as formulas (OWASP);
         ``False`` for machine consumers that want the text as it is.
+    schema
+        ``"incidentmap"`` (the :func:`~incidentmap.frame.incidents_frame` columns) or
+        ``"acled"``: ACLED's column names and meanings (:mod:`.acled`).
 
     Returns
     -------
     pathlib.Path
-        ``path``.
+        ``path``. A CSV gets its column types in ``<stem>.csvt`` and its CRS in
+        ``<stem>.prj`` beside it (:mod:`.sidecars`).
 
     Raises
     ------
@@ -118,23 +127,87 @@ def write_incidents(
 
     target = Path(path)
     fmt = parse_formats(format)[0] if format is not None else format_for_path(target)
+    schema = parse_schema(schema)
     gdf = _in_wgs84(gdf)
     prepare_directory(target)
-    if toponyms is not None:
-        toponyms = _in_wgs84(toponyms)
+    converter = AcledConverter() if schema == "acled" else None
+    if converter is not None:
+        gdf = converter(gdf)
     with atomic_path(target) as tmp:
-        if fmt == "csv" and not escape_formulas:
-            _writer(fmt, escape_formulas=False)([gdf], tmp, None)
+        if fmt == "csv" and (not escape_formulas or schema == "acled"):
+            _writer(fmt, escape_formulas=escape_formulas, schema=schema)([gdf], tmp, None)
         else:
-            WRITERS[fmt](gdf, tmp, toponyms)
+            WRITERS[fmt](gdf, tmp, None)
+    _finish(target, fmt, tmp, converter)
+    if toponyms is not None and fmt == "gpkg":
+        _write_toponyms(lambda: [_in_wgs84(toponyms)], target)
     return target
 
 
-def _writer(name: str, *, escape_formulas: bool) -> StreamWriter:
+def _finish(target: Path, fmt: str, tmp: Path, converter: AcledConverter | None) -> None:
+    """Move the ``.csvt``/``.prj`` the CSV writer left beside ``tmp`` into place."""
+    if fmt == "csv":
+        for written, final in zip(csv_sidecars(tmp), csv_sidecars(target), strict=True):
+            if not written.exists():  # a writer of its own (a test's) wrote none
+                continue
+            try:
+                _fsync_file(written)
+                os.replace(written, final)
+            except OSError as exc:
+                written.unlink(missing_ok=True)
+                raise ExportError(f"could not write {str(final)!r}: {exc}") from exc
+    if converter is not None:
+        converter.report(str(target))
+
+
+def _write_toponyms(frames: FrameSource, target: Path) -> Path:
+    return write_toponyms(frames, toponyms_path(target))
+
+
+def write_toponyms(
+    frames: FrameSource, path: str | os.PathLike[str], *, format: str | None = None
+) -> Path:
+    """Write resolved place mentions (:func:`incidentmap.frame.toponyms_frame`), atomically.
+
+    A GeoPackage gets one layer, ``toponyms``; the other formats are written as for
+    incidents (a CSV with its ``.csvt`` and ``.prj``).
+
+    Parameters
+    ----------
+    frames
+        Returns the toponym frames (at least one, which may be empty).
+    path
+        The file to write; its extension chooses the format unless ``format`` is given.
+    format
+        A key of :data:`FORMATS`.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    ExportError
+        For an unknown format or a file that cannot be written.
+    """
+    from .writers import stream_toponyms_gpkg
+
+    target = Path(path)
+    name = parse_formats(format)[0] if format is not None else format_for_path(target)
+    if name != "gpkg":
+        return write_incident_stream(frames, target, format=name)
+    prepare_directory(target)
+    with atomic_path(target) as tmp:
+        stream_toponyms_gpkg(frames(), tmp)
+    return target
+
+
+def _writer(name: str, *, escape_formulas: bool, schema: str = "incidentmap") -> StreamWriter:
     from .writers import STREAM_WRITERS, stream_csv
 
-    if name == "csv" and not escape_formulas:
-        return functools.partial(stream_csv, escape_formulas=False)
+    if name == "csv" and (not escape_formulas or schema == "acled"):
+        return functools.partial(stream_csv, escape_formulas=escape_formulas, wkt=schema != "acled")
     return STREAM_WRITERS[name]
 
 
@@ -146,6 +219,7 @@ def write_outputs(
     toponyms: geopandas.GeoDataFrame | None = None,
     basename: str = "incidents",
     escape_formulas: bool = True,
+    schema: str = "incidentmap",
 ) -> list[Path]:
     """Write the frame once per format as ``out_dir/basename.<ext>``.
 
@@ -159,10 +233,10 @@ def write_outputs(
         Format names (or a comma-separated string of them), validated before anything
         is written.
     toponyms
-        Resolved place mentions, for the GeoPackage's ``toponyms`` layer.
+        Resolved place mentions, written beside a GeoPackage (:func:`write_incidents`).
     basename
         File name without extension.
-    escape_formulas
+    escape_formulas, schema
         As for :func:`write_incidents`.
 
     Returns
@@ -176,7 +250,14 @@ def write_outputs(
         For an unknown format or a file that cannot be written.
     """
     return [
-        write_incidents(gdf, path, format=name, toponyms=toponyms, escape_formulas=escape_formulas)
+        write_incidents(
+            gdf,
+            path,
+            format=name,
+            toponyms=toponyms,
+            escape_formulas=escape_formulas,
+            schema=schema,
+        )
         for name, path in _output_paths(out_dir, formats, basename)
     ]
 
@@ -197,6 +278,7 @@ def write_output_stream(
     toponyms: FrameSource | None = None,
     basename: str = "incidents",
     escape_formulas: bool = True,
+    schema: str = "incidentmap",
 ) -> list[Path]:
     """Write a result that need not fit in memory, once per format, chunk by chunk.
 
@@ -209,10 +291,10 @@ def write_output_stream(
     frames
         Returns the incident frames, e.g. read back from an
         :class:`incidentmap.spool.IncidentSpool`.
-    out_dir, formats, basename, escape_formulas
+    out_dir, formats, basename, escape_formulas, schema
         As for :func:`write_outputs`.
     toponyms
-        Returns toponym frames, for the GeoPackage's ``toponyms`` layer.
+        Returns toponym frames, written beside a GeoPackage (:func:`write_incidents`).
 
     Returns
     -------
@@ -235,7 +317,12 @@ def write_output_stream(
     """
     return [
         write_incident_stream(
-            frames, path, format=name, toponyms=toponyms, escape_formulas=escape_formulas
+            frames,
+            path,
+            format=name,
+            toponyms=toponyms,
+            escape_formulas=escape_formulas,
+            schema=schema,
         )
         for name, path in _output_paths(out_dir, formats, basename)
     ]
@@ -248,16 +335,22 @@ def write_incident_stream(
     format: str | None = None,
     toponyms: FrameSource | None = None,
     escape_formulas: bool = True,
+    schema: str = "incidentmap",
 ) -> Path:
     """Write the frames of a :data:`FrameSource` to one file, atomically.
 
-    See :func:`write_output_stream`; ``path``, ``format`` and ``escape_formulas`` are as
-    for :func:`write_incidents`.
+    See :func:`write_output_stream`; ``path``, ``format``, ``escape_formulas`` and
+    ``schema`` are as for :func:`write_incidents`.
     """
     target = Path(path)
     name = parse_formats(format)[0] if format is not None else format_for_path(target)
+    schema = parse_schema(schema)
     prepare_directory(target)
-    layers = toponyms() if toponyms is not None and name == "gpkg" else None
+    converter = AcledConverter() if schema == "acled" else None
+    source = frames if converter is None else acled_frames(frames, converter)
     with atomic_path(target) as tmp:
-        _writer(name, escape_formulas=escape_formulas)(frames(), tmp, layers)
+        _writer(name, escape_formulas=escape_formulas, schema=schema)(source(), tmp, None)
+    _finish(target, name, tmp, converter)
+    if toponyms is not None and name == "gpkg":
+        _write_toponyms(toponyms, target)
     return target

@@ -34,7 +34,7 @@ FORMATS: dict[str, Format] = {
     "geojsonseq": Format(
         (".geojsonl", ".geojsons"), "GeoJSON text sequence, one Feature per line (streamable)"
     ),
-    "gpkg": Format((".gpkg",), "GeoPackage with layers 'incidents' and 'toponyms'"),
+    "gpkg": Format((".gpkg",), "GeoPackage, one layer 'incidents' (toponyms beside it)"),
     "csv": Format((".csv",), "CSV (UTF-8) with lat, lon and WKT columns"),
     "parquet": Format((".parquet", ".geoparquet"), "GeoParquet 1.1"),
     "kml": Format((".kml",), "KML for Google Earth, evidence as description"),

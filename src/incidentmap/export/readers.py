@@ -27,7 +27,7 @@ from .writers import INCIDENTS_LAYER, KML_ID
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
-__all__ = ["read_incidents"]
+__all__ = ["read_incident_records", "read_incidents"]
 
 #: Fields the KML drivers add on reading (or that the KML writer derives): not incident data.
 _KML_FIELDS = frozenset(
@@ -54,6 +54,7 @@ _FALSE = frozenset({"false", "0", "no", "f", "n", ""})
 
 def _read_csv(path: Path) -> Any:
     import geopandas as gpd
+    import numpy as np
     import pandas as pd
     import shapely
 
@@ -69,8 +70,9 @@ def _read_csv(path: Path) -> Any:
             df[name] = df[name].map(restore_formulas, na_action="ignore")
     # A spreadsheet edits lat/lon; a GIS would not edit a CSV. So lat/lon win, and
     # the wkt column only places rows without them.
-    lat = pd.to_numeric(df["lat"], errors="coerce") if "lat" in df else None
-    lon = pd.to_numeric(df["lon"], errors="coerce") if "lon" in df else None
+    y, x = ("lat", "lon") if "lat" in df else ("latitude", "longitude")  # ACLED's names
+    lat = pd.to_numeric(df[y], errors="coerce") if y in df else None
+    lon = pd.to_numeric(df[x], errors="coerce") if x in df else None
     geometry = None
     if "wkt" in df:
         wkt = df["wkt"].astype(object).where(df["wkt"].notna(), None).to_numpy()
@@ -83,6 +85,9 @@ def _read_csv(path: Path) -> Any:
             points[~has_xy] = geometry[~has_xy]
         geometry = points
     df = df.drop(columns=[c for c in ("wkt",) if c in df])
+    if geometry is None:  # no point columns at all: every row unplaced
+        geometry = shapely.points(np.full(len(df), np.nan), np.full(len(df), np.nan))
+        geometry[:] = None
     return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
 
 
@@ -112,7 +117,8 @@ def read_incidents(
     ----------
     path
         A ``.geojson``, ``.geojsonl``, ``.gpkg`` (layer ``incidents``), ``.csv``,
-        ``.parquet`` or ``.kml`` file.
+        ``.parquet`` or ``.kml`` file, in incidentmap's schema or ACLED's (an
+        ``--schema acled`` export, or a CSV downloaded from ACLED).
     format
         A key of :data:`~incidentmap.export.FORMATS`; by default chosen by extension.
     layer
@@ -134,6 +140,10 @@ def read_incidents(
         raise ExportError(f"cannot read {str(source)!r}: no such file")
     try:
         gdf = _read(source, fmt, layer)
+        if "event_id_cnty" in gdf.columns and "id" not in gdf.columns:
+            from .acled import from_acled
+
+            gdf = from_acled(gdf)
         if "background" in gdf.columns and gdf["background"].dtype != bool:
             gdf["background"] = [_as_bool(v) for v in gdf["background"]]
         from ..frame import normalize_incidents_frame
@@ -167,8 +177,77 @@ def _read(source: Path, fmt: str, layer: str | None) -> Any:
                 f"{str(source)!r} has no layer {layer!r}; its layers: {', '.join(layers)}"
             )
         return pyogrio.read_dataframe(source, layer=layer)
-    gdf = pyogrio.read_dataframe(source)
     if fmt == "kml":
+        return _read_kml(source)
+    return pyogrio.read_dataframe(source)
+
+
+def _read_kml(source: Path) -> Any:
+    """Read every folder (one per event type) of a KML file into one frame."""
+    import pandas as pd
+    import pyogrio
+
+    frames = []
+    for name, _ in pyogrio.list_layers(source):
+        gdf = pyogrio.read_dataframe(source, layer=str(name))
         drop = [c for c in gdf.columns if c in _KML_FIELDS or (c == "id" and KML_ID in gdf)]
-        gdf = gdf.drop(columns=drop).rename(columns={KML_ID: "id"})
-    return gdf
+        frames.append(gdf.drop(columns=drop).rename(columns={KML_ID: "id"}))
+    if not frames:
+        from ..frame import incidents_frame
+
+        return incidents_frame([])
+    non_empty = [f for f in frames if len(f)] or frames[:1]
+    return pd.concat(non_empty, ignore_index=True) if len(non_empty) > 1 else non_empty[0]
+
+
+def read_incident_records(path: str | os.PathLike[str]) -> geopandas.GeoDataFrame:
+    """Read the JSON lines ``incidentmap incidents`` writes (``.jsonl``) as an incident frame.
+
+    Parameters
+    ----------
+    path
+        A ``.jsonl``/``.ndjson`` file, one incident object per line.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The incident schema (EPSG:4326).
+
+    Raises
+    ------
+    ExportError
+        If the file is missing or a line is not an incident object.
+    """
+    import json
+
+    import geopandas as gpd
+    import pandas as pd
+
+    from ..frame import INCIDENT_COLUMNS, normalize_incidents_frame
+
+    source = Path(path)
+    if not source.is_file():
+        raise ExportError(f"cannot read {str(source)!r}: no such file")
+    records = []
+    with source.open(encoding="utf-8", errors="surrogateescape") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise ExportError(f"{source}:{number}: not a JSON line ({exc})") from exc
+            if not isinstance(record, dict) or "event_type" not in record:
+                raise ExportError(
+                    f"{source}:{number}: not an incident (expected an object with event_type, "
+                    "as `incidentmap incidents` writes)"
+                )
+            records.append(record)
+    names = dict.fromkeys([*INCIDENT_COLUMNS, *(key for r in records for key in r)])
+    df = pd.DataFrame(records, columns=list(names))
+    lat = pd.to_numeric(df["lat"], errors="coerce")
+    lon = pd.to_numeric(df["lon"], errors="coerce")
+    has_xy = (lat.notna() & lon.notna()).to_numpy()
+    geometry = gpd.points_from_xy(lon.where(has_xy), lat.where(has_xy))
+    geometry[~has_xy] = None
+    return normalize_incidents_frame(gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326"))

@@ -14,14 +14,17 @@ per-format choices are:
 - GeoJSON / GeoJSONSeq: RFC 7946, Feature ``id`` = incident id, 7 decimals, lists as
   arrays, dates as ``"YYYY-MM-DD"`` strings (GDAL reads them back as Date fields);
   assembled with Arrow by :mod:`.geojson` (several times faster than GDAL's driver).
-- GeoPackage: Date, nullable Integer, Real, Boolean fields; lists as JSON text;
-  layers ``incidents`` and ``toponyms``.
+- GeoPackage: Date, nullable Integer, Real, Boolean fields; lists as JSON text; one
+  layer, ``incidents`` (the toponyms, when written, are a GeoPackage of their own).
 - CSV: UTF-8 with a header, ISO dates, lists as JSON text, ``lat``/``lon`` columns and a
-  ``wkt`` geometry column last; text cells that a spreadsheet would run as formulas
-  prefixed with ``'`` unless ``escape_formulas=False``.
-- GeoParquet 1.1: ``date32`` dates, nullable integers, ``list<string>`` lists, WKB points.
-- KML: ``name`` = event type and place, ``description`` = the evidence sentence and the
-  date (escaped for HTML, which KML clients render), the other fields as ExtendedData,
+  ``wkt`` geometry column last, the column types in a ``.csvt`` beside it; text cells
+  that a spreadsheet would run as formulas prefixed with ``'`` unless
+  ``escape_formulas=False``.
+- GeoParquet 1.1: dates as ``timestamp[ms]`` (read back as ``datetime64[ms]``, as from
+  GeoJSON and GeoPackage), nullable integers, ``list<string>`` lists, WKB points.
+- KML (:mod:`.kml`): a styled folder per event type; ``name`` = event type and place,
+  ``description`` = the evidence sentence and the date (escaped for HTML, which KML
+  clients render), ``TimeStamp`` = the date, the other fields as typed ExtendedData,
   the incident id as ``incident_id`` (KML readers use ``id`` for the Placemark's own id).
 """
 
@@ -31,10 +34,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .safety import check_kml, html_text
+from .kml import KML_ID, stream_kml
+from .sidecars import csv_sidecars, csvt_line, prj_text
 from .table import (
     COORDINATE_DECIMALS,
-    DATE_COLUMNS,
     attribute_table,
     geometry_type,
     rounded_geometry,
@@ -75,23 +78,22 @@ StreamWriter = Callable[
 #: The CRS every output is written in.
 CRS = "EPSG:4326"
 
-#: Name of the incident id field in KML.
-KML_ID = "incident_id"
-
 #: Layer names inside a GeoPackage.
 INCIDENTS_LAYER = "incidents"
 TOPONYMS_LAYER = "toponyms"
 
 
-def _iso_dates(table: pyarrow.Table) -> pyarrow.Table:
-    """Replace date columns with ``YYYY-MM-DD`` text (GDAL would write ``YYYY/MM/DD``)."""
+def _timestamp_dates(table: pyarrow.Table) -> pyarrow.Table:
+    """Store date columns as ``timestamp[ms]``: pandas reads them back as ``datetime64[ms]``.
+
+    A ``date32`` column comes back from Parquet as Python ``date`` objects, while GeoJSON
+    and GeoPackage Date fields come back as ``datetime64[ms]``: one type everywhere.
+    """
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     for i, field in enumerate(table.schema):
         if pa.types.is_date(field.type):
-            text = pc.strftime(table.column(i).cast(pa.timestamp("s")), format="%Y-%m-%d")
-            table = table.set_column(i, pa.field(field.name, pa.string()), text)
+            table = table.set_column(i, field.name, table.column(i).cast(pa.timestamp("ms")))
     return table
 
 
@@ -186,17 +188,27 @@ def stream_gpkg(
     path: Path,
     toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
 ) -> None:
-    """Write layer ``incidents`` and, when given, layer ``toponyms`` into one GeoPackage."""
+    """Write a GeoPackage with one layer, ``incidents``.
 
+    One layer only, so that geopandas, QGIS and ``ogr2ogr`` open it without asking which
+    (the toponyms go to a file of their own: :func:`stream_toponyms_gpkg`).
+    """
+    _gpkg(frames, path, INCIDENTS_LAYER)
+
+
+def stream_toponyms_gpkg(frames: Iterable[geopandas.GeoDataFrame], path: Path) -> None:
+    """Write a GeoPackage with one layer, ``toponyms`` (the resolved place mentions)."""
+    _gpkg(frames, path, TOPONYMS_LAYER)
+
+
+def _gpkg(frames: Iterable[geopandas.GeoDataFrame], path: Path, layer: str) -> None:
     def table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
         return _with_geometry(attribute_table(gdf, lists="json"), gdf)
 
     # GeoPackage 1.3 rather than GDAL's newest default (1.4), which GDAL < 3.7 and older
     # QGIS releases only "partially support".
     options = {"VERSION": "1.3"}
-    _ogr_stream(frames, path, "GPKG", table, layer=INCIDENTS_LAYER, dataset_options=options)
-    if toponyms is not None:
-        _ogr_stream(toponyms, path, "GPKG", table, layer=TOPONYMS_LAYER)
+    _ogr_stream(frames, path, "GPKG", table, layer=layer, dataset_options=options)
 
 
 def stream_csv(
@@ -205,11 +217,15 @@ def stream_csv(
     toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
     *,
     escape_formulas: bool = True,
+    wkt: bool = True,
 ) -> None:
     """Write UTF-8 CSV with a header: attributes, then ``wkt`` (empty without a point).
 
     With ``escape_formulas``, text cells that a spreadsheet would run as a formula get a
-    leading ``'`` (:func:`~incidentmap.export.safety.neutralise_formulas`).
+    leading ``'`` (:func:`~incidentmap.export.safety.neutralise_formulas`). Without
+    ``wkt`` the geometry column is left out (the ACLED schema has ``latitude`` and
+    ``longitude``). The column types go to ``path`` with the suffix ``.csvt`` and the
+    CRS to ``.prj`` (:mod:`~incidentmap.export.sidecars`), which GDAL and QGIS read.
     """
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -223,10 +239,16 @@ def stream_csv(
         attributes = attribute_table(gdf, lists="json")
         if escape_formulas:
             attributes = neutralise_formulas(attributes)
+        if not with_wkt:
+            return attributes
         return attributes.append_column("wkt", pa.array(wkt, type=pa.string()))
 
+    with_wkt = wkt
     first, rest = _first_and_rest(frames)
     first_table = table(first)
+    types, crs = csv_sidecars(path)
+    types.write_text(csvt_line(first_table.schema) + "\n", encoding="utf-8")
+    crs.write_text(prj_text(), encoding="utf-8")
     options = pacsv.WriteOptions(include_header=True)
     with pacsv.CSVWriter(path, first_table.schema, write_options=options) as out:
         out.write_table(first_table)
@@ -296,7 +318,7 @@ def stream_parquet(
     path: Path,
     toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
 ) -> None:
-    """Write GeoParquet 1.1 (WKB points, ``date32`` dates, nullable ints, string lists).
+    """Write GeoParquet 1.1 (WKB points, dates as ``timestamp[ms]``, nullable ints, string lists).
 
     Written with pyarrow from the typed table rather than ``GeoDataFrame.to_parquet``, so
     the file carries exact Arrow types; one row group per frame. The ``pandas`` metadata
@@ -311,7 +333,7 @@ def stream_parquet(
     import pyarrow.parquet as pq
 
     def table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
-        return _with_geometry(attribute_table(gdf, lists="list"), gdf)
+        return _with_geometry(_timestamp_dates(attribute_table(gdf, lists="list")), gdf)
 
     first, rest = _first_and_rest(frames)
     first_table = table(first)
@@ -329,61 +351,6 @@ def stream_parquet(
             out.write_table(table(gdf).cast(schema))
         geo = json.dumps(summary.metadata())
         out.add_key_value_metadata({"geo": geo, "pandas": pandas_meta.decode()})
-
-
-def _kml_table(gdf: geopandas.GeoDataFrame) -> pyarrow.Table:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    table = attribute_table(gdf, lists="json")
-    if "id" in table.column_names:  # readers (LIBKML, QGIS) take "id" for the Placemark id
-        table = table.rename_columns([KML_ID if c == "id" else c for c in table.column_names])
-    for i, field in enumerate(table.schema):  # KML knows int but not int64
-        if pa.types.is_int64(field.type):
-            table = table.set_column(i, field.name, pc.cast(table.column(i), pa.int32()))
-    names = set(table.column_names)
-    event = table.column("event_type") if "event_type" in names else pa.nulls(len(table))
-    place = table.column("location") if "location" in names else pa.nulls(len(table))
-    name = pc.if_else(
-        pc.is_null(place),
-        pc.cast(event, pa.string()),
-        pc.binary_join_element_wise(event, place, " in "),
-    )
-    date_col = next((c for c in table.column_names if c in DATE_COLUMNS), None)
-    table = _iso_dates(table)
-    description = table.column("evidence") if "evidence" in names else pa.nulls(len(table))
-    # KML clients render the description as HTML: article markup must stay text
-    description = html_text(pc.fill_null(pc.cast(description, pa.string()), ""))
-    if date_col is not None:
-        date_line = pc.binary_join_element_wise("\n\nDate: ", table.column(date_col), "")
-        description = pc.binary_join_element_wise(description, pc.fill_null(date_line, ""), "")
-    table = table.add_column(0, "name", name).add_column(1, "description", description)
-    return _with_geometry(table, gdf)
-
-
-def stream_kml(
-    frames: Iterable[geopandas.GeoDataFrame],
-    path: Path,
-    toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
-) -> None:
-    """Write KML placemarks: event type and place as name, evidence and date as description.
-
-    GDAL's KML driver streams placemarks to the file (LIBKML builds the whole document in
-    memory: about 17 GB for a million incidents), escapes text as XML, and keeps the other
-    fields as typed ``ExtendedData``. The description is escaped for HTML, and the file is
-    checked to be whole afterwards (:func:`~incidentmap.export.safety.check_kml`).
-    """
-    rows = 0
-
-    def counted() -> Iterator[geopandas.GeoDataFrame]:
-        nonlocal rows
-        for gdf in frames:
-            rows += len(gdf)
-            yield gdf
-
-    options = {"NameField": "name", "DescriptionField": "description"}
-    _ogr_stream(counted(), path, "KML", _kml_table, layer="incidents", dataset_options=options)
-    check_kml(path, rows)
 
 
 #: Format name -> streaming writer.
@@ -410,7 +377,7 @@ def _whole(name: str, doc: str) -> Writer:
 
 write_geojson = _whole("geojson", "Write one frame as a GeoJSON FeatureCollection.")
 write_geojsonseq = _whole("geojsonseq", "Write one frame as GeoJSONSeq.")
-write_gpkg = _whole("gpkg", "Write one frame (and its toponyms) as a GeoPackage.")
+write_gpkg = _whole("gpkg", "Write one frame as a GeoPackage (layer ``incidents``).")
 write_csv = _whole("csv", "Write one frame as CSV.")
 write_parquet = _whole("parquet", "Write one frame as GeoParquet 1.1.")
 write_kml = _whole("kml", "Write one frame as KML.")

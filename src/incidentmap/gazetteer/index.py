@@ -42,7 +42,7 @@ from itertools import islice
 from typing import Any
 
 from ..model import Place
-from ..processes import die_with_parent, terminating_pool
+from ..processes import die_with_parent, held_signals, terminating_pool
 from ..text.normalize import name_keys
 from .kinds import haversine_km
 from .records import PlaceRecord
@@ -264,7 +264,9 @@ class IndexWriter:
             with terminating_pool(pool):
                 pending: deque[tuple[list[PlaceRecord], cf.Future[list[NameRow]]]] = deque()
                 for batch in batches:
-                    pending.append((batch, pool.submit(_name_rows, [_names(r) for r in batch])))
+                    names = [_names(r) for r in batch]
+                    with held_signals():  # a SIGTERM during the fork is not lost
+                        pending.append((batch, pool.submit(_name_rows, names)))
                     if len(pending) > workers * 2:
                         done, future = pending.popleft()
                         n += self._insert(cur, done, future.result(), replace)
