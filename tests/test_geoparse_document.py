@@ -90,3 +90,25 @@ def test_records_carry_the_publishers_place_and_country(tmp_path):
     assert (a.place, a.country) == ("London, Ontario", "CA")
     assert (b.place, b.country) == (None, None)
     assert len(problems) == 1 and "'Canada' is not an ISO 3166-1 alpha-2 code" in str(problems[0])
+
+
+def _own(*places: Place) -> Geoparser:
+    return Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=(p.name,)) for p in places))
+
+
+def test_a_name_given_with_its_container_resolves_inside_it():
+    parser = _own(
+        _p("g:amara-iq", "Amara", 31.84, 47.14, "P", "PPL", "IQ", "14", 4_000),
+        _p("g:amara-ng", "Amara", 10.5, 7.4, "P", "PPL", "NG", "18", 250_000),
+        _p("g:maysan", "Maysan", 31.9, 47.1, "A", "ADM1", "IQ", "14", 1_100_000),
+        _p("g:kumait", "Kumait", 32.04, 47.0, "P", "PPL", "IQ", "14", 30_000),
+        _p("g:kumait-x", "Kumait", 12.0, 8.0, "P", "PPL", "NG", "18", 900),
+    )
+    for text, reason in (
+        ("Clashes broke out in Amara, a town in Maysan, on Friday.", "in 'Maysan'"),
+        ("Clashes broke out in the Amara district of Maysan on Friday.", "in 'Maysan'"),
+        ("Clashes broke out in Amara, a village near Kumait, on Friday.", "near 'Kumait'"),
+    ):
+        amara = next(t for t in parser.parse(text) if t.text == "Amara")
+        assert amara.place.id == "g:amara-iq", text
+        assert reason in amara.reasons, text

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..gazetteer.kinds import PlaceKinds
+from ..gazetteer.kinds import PlaceKinds, approx_km
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .candidates import SECOND_LEVEL_NAME
@@ -33,6 +33,7 @@ from .scored import Scored, best_of
 __all__ = [
     "CITY_SHARE_OF_AREA",
     "LIST_WEIGHT",
+    "NEAR_KM",
     "city_over_admin2",
     "city_over_area",
     "inside",
@@ -64,6 +65,16 @@ _WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
 _FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
 _WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
+#: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
+#: "X, a village near Y", "X, a town in the Y region".
+_CONTAINED = re.compile(
+    r"\s*(?:,\s+(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?)?"
+    rf"(?:(?:{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
+    r"(in|of|near|outside)(?:\s+the)?\s*",
+    re.IGNORECASE,
+)
+#: "X, a village near Y": within this distance of Y.
+NEAR_KM = 60.0
 #: What stands between two names of a list ("Ohio, Texas and Utah").
 _LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
 
@@ -95,7 +106,12 @@ def type_words(m: Mention, ss: list[Scored]) -> None:
 
 
 def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
-    """Apply "Name, Region" and "Landmark in City" patterns."""
+    """Apply "Name, Region", "Landmark in City", "X district of Y" and "X, a village near Y".
+
+    A name given with its container ("in", "of", a kind word and "of": "the Kasese
+    district of Uganda") favours its candidates inside the container's best readings;
+    "near" or "outside" ("X, a village near Y") those within ``NEAR_KM`` of them.
+    """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
         between = text[m.end : q.start]
@@ -115,12 +131,17 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                 if hit or (o.place.country_code, o.place.admin1) in inner_codes:
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
-        elif between.strip().lower() in ("in", "of", "near", "outside") and scored[a + 1]:
+        elif scored[a + 1] and (found := _CONTAINED.fullmatch(between)) is not None:
+            near = found.group(1).lower() in ("near", "outside")
             for s in scored[a]:
                 for o in scored[a + 1][:5]:
-                    if inside(s.place, o.place):
+                    if inside(s.place, o.place) or (
+                        near
+                        and not s.place.is_country
+                        and approx_km(s.place.lat, s.place.lon, o.place.lat, o.place.lon) <= NEAR_KM
+                    ):
                         s.score += 3.0
-                        s.reasons.append(f"in '{q.text}'")
+                        s.reasons.append(f"in '{q.text}'" if not near else f"near '{q.text}'")
                         break
 
 
