@@ -229,11 +229,13 @@ def area_consensus(
     ("Brooklyn, New York") is settled by its qualifier.
     """
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    keys = set()
+    keys: set[str] = set()
+    seen: set[str] = set()
     countries = set()
     for m, ss in zip(mentions, scored, strict=False):
-        if m.kind == "demonym" or not ss:
-            continue
+        if m.kind == "demonym" or not ss or m.key in seen:
+            continue  # each name once: "London" nine times is one name
+        seen.add(m.key)
         top = best_of(ss)
         if top is not None and top.place.is_country:
             countries.add(top.place.country_code)
@@ -262,7 +264,7 @@ def area_consensus(
     qualified = {
         m.key
         for m, ss in zip(mentions, scored, strict=False)
-        if any(r.startswith(("qualified by", "in '")) for s in ss for r in s.reasons)
+        if any(r.startswith(("qualified by", "in '", "near '")) for s in ss for r in s.reasons)
     }
     reason = f"{len(met)} names of the article meet in {area[0]}-{area[1]}"
     for m, ss in zip(mentions, scored, strict=False):
