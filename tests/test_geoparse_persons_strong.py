@@ -36,3 +36,28 @@ def test_a_middle_initial_keeps_the_name_going():
     found = find_persons(text, spans, keys, Lexicon.default())
     assert next(text[s:e] for s, e, _ in found.blocked) == "Charles W. Murphy"
     assert "murphy" in found.surnames
+
+
+def test_given_names_organisation_heads_and_virus_names_are_no_places():
+    from incidentmap.gazetteer import Gazetteer, PlaceRecord
+    from incidentmap.model import Place
+
+    places = [
+        Place("g:nelson", "Nelson", -41.27, 173.28, "P", "PPLA", "NZ", "E7", 50_000),
+        Place("g:bureau", "Bureau County", 41.4, -89.5, "A", "ADM2", "US", "IL", 33_000),
+        Place("g:reston", "Reston", 38.97, -77.34, "P", "PPL", "US", "VA", 58_000),
+    ]
+    names = {"g:bureau": ("Bureau County", "Bureau")}
+    gaz = Gazetteer.from_records(
+        PlaceRecord(place=p, names=names.get(p.id, (p.name,))) for p in places
+    )
+    parser = Geoparser(gaz)
+    text = (
+        "Nelson Mandela spoke at the clinic. The Bureau of Meteorology warned of rain. "
+        "Pigs carried the Reston ebolavirus."
+    )
+    assert [t.text for t in parser.parse(text)] == []
+    assert [t.text for t in parser.parse("Floods cut roads around Reston and Nelson.")] == [
+        "Reston",
+        "Nelson",
+    ]
