@@ -112,3 +112,16 @@ def test_a_name_given_with_its_container_resolves_inside_it():
         amara = next(t for t in parser.parse(text) if t.text == "Amara")
         assert amara.place.id == "g:amara-iq", text
         assert reason in amara.reasons, text
+
+
+def test_a_possessive_container_places_the_next_name_inside_it():
+    parser = _own(
+        _p("g:ly", "Libya", 27.0, 17.0, "A", "PCLI", "LY", pop=6_700_000),
+        _p("g:lb", "Lebanon", 33.9, 35.9, "A", "PCLI", "LB", pop=6_800_000),
+        _p("g:tripoli-ly", "Tripoli", 32.89, 13.19, "P", "PPLC", "LY", "77", 1_150_000),
+        _p("g:tripoli-lb", "Tripoli", 34.44, 35.85, "P", "PPLA", "LB", "09", 230_000),
+    )
+    text = "Libya sent aid. Protesters burned the town hall in Lebanon's northern city of Tripoli."
+    tripoli = next(t for t in parser.parse(text) if t.text == "Tripoli")
+    assert tripoli.place.id == "g:tripoli-lb"
+    assert "in 'Lebanon' (possessive)" in tripoli.reasons

@@ -73,6 +73,9 @@ _CONTAINED = re.compile(
     r"(in|of|near|outside)(?:\s+the)?\s*",
     re.IGNORECASE,
 )
+#: What puts the next name inside this one, written first: "Lebanon's Tripoli",
+#: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
 #: "X, a village near Y": within this distance of Y.
 NEAR_KM = 60.0
 #: What stands between two names of a list ("Ohio, Texas and Utah").
@@ -110,7 +113,9 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
 
     A name given with its container ("in", "of", a kind word and "of": "the Kasese
     district of Uganda") favours its candidates inside the container's best readings;
-    "near" or "outside" ("X, a village near Y") those within ``NEAR_KM`` of them.
+    "near" or "outside" ("X, a village near Y") those within ``NEAR_KM`` of them. A
+    possessive container written first ("Lebanon's northern city of Tripoli", "Ukraine's
+    Sumy region") favours the next name's candidates inside its country or area.
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -143,6 +148,12 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                         s.score += 3.0
                         s.reasons.append(f"in '{q.text}'" if not near else f"near '{q.text}'")
                         break
+        elif scored[a + 1] and _POSSESSIVE.fullmatch(between) is not None:
+            areas = [s.place for s in scored[a][:5] if s.place.is_country or s.place.is_admin1]
+            for s in scored[a + 1]:
+                if any(inside(s.place, area) for area in areas):
+                    s.score += 3.0
+                    s.reasons.append(f"in '{m.text}' (possessive)")
 
 
 def with_text_hints(text: str, m: Mention) -> Mention:
