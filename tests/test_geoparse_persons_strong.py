@@ -61,3 +61,13 @@ def test_given_names_organisation_heads_and_virus_names_are_no_places():
         "Reston",
         "Nelson",
     ]
+
+
+def test_a_short_acronym_in_capitals_is_no_town():
+    from incidentmap.gazetteer import Gazetteer, PlaceRecord
+    from incidentmap.model import Place
+
+    uba = Place("g:uba", "Ubá", -21.12, -42.94, "P", "PPL", "BR", "15", 103_000)
+    parser = Geoparser(Gazetteer.from_records([PlaceRecord(place=uba, names=("Ubá", "Uba"))]))
+    text = "Students of the University of Buenos Aires, or UBA, marched. Floods hit Uba."
+    assert [(t.text, t.place.id) for t in parser.parse(text)] == [("Uba", "g:uba")]

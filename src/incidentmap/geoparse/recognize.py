@@ -380,8 +380,10 @@ class Recognizer:
             if not strong and ctx.title_case(i):
                 return None  # "Attacks Borno Village, Kill 15": a headline's capitals
             hints.append("common")
-        if ctx.shouting(i, j) and not flags & (STRONG_AREA | STRONG_CITY):
-            return None
+        if ctx.shouting(i, j) and not (
+            flags & STRONG_AREA or (flags & STRONG_CITY and end - start > 3)
+        ):
+            return None  # "UBA", "EU": an acronym, not the town Ubá or Eu
         if not flags & (STRONG_AREA | STRONG_ADMIN | STRONG_CITY) and ctx.followed_by(
             j, lex.facilities
         ):
