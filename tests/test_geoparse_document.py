@@ -125,3 +125,23 @@ def test_a_possessive_container_places_the_next_name_inside_it():
     tripoli = next(t for t in parser.parse(text) if t.text == "Tripoli")
     assert tripoli.place.id == "g:tripoli-lb"
     assert "in 'Lebanon' (possessive)" in tripoli.reasons
+
+
+def test_a_stated_town_the_gazetteer_lacks_is_placed_at_its_container():
+    parser = _own(
+        _p("g:mm", "Myanmar", 21.0, 96.0, "A", "PCLI", "MM", pop=54_000_000),
+        _p("g:sagaing", "Sagaing", 24.0, 95.5, "A", "ADM1", "MM", "10", 5_300_000),
+        _p("g:pale-ba", "Pale", 43.82, 18.57, "P", "PPL", "BA", "02", 7_500),
+    )
+    text = "A villager in Pale Township, Sagaing Region, was killed in an airstrike."
+    pale = next(t for t in parser.parse(text) if t.text == "Pale")
+    assert pale.place.id == "g:sagaing"
+    assert any(r.startswith("not in the gazetteer: placed at 'Sagaing") for r in pale.reasons)
+    # a town of the container's country stays the town
+    parser = _own(
+        _p("g:sagaing", "Sagaing", 24.0, 95.5, "A", "ADM1", "MM", "10", 5_300_000),
+        _p("g:pale-mm", "Pale", 21.9, 94.9, "P", "PPL", "MM", "10", 3_000),
+        _p("g:pale-ba", "Pale", 43.82, 18.57, "P", "PPL", "BA", "02", 7_500),
+    )
+    pale = next(t for t in parser.parse(text) if t.text == "Pale")
+    assert pale.place.id == "g:pale-mm"

@@ -71,3 +71,10 @@ def test_a_short_acronym_in_capitals_is_no_town():
     parser = Geoparser(Gazetteer.from_records([PlaceRecord(place=uba, names=("Ubá", "Uba"))]))
     text = "Students of the University of Buenos Aires, or UBA, marched. Floods hit Uba."
     assert [(t.text, t.place.id) for t in parser.parse(text)] == [("Uba", "g:uba")]
+
+
+def test_south_asian_name_particles_keep_the_name_going():
+    text = "Prime Minister Anwaar-ul-Haq Kakar said those responsible would pay."
+    spans, keys = tokenize(text)
+    found = find_persons(text, spans, keys, Lexicon.default())
+    assert next(text[s:e] for s, e, _ in found.blocked) == "Anwaar-ul-Haq Kakar"

@@ -34,7 +34,25 @@ __all__ = ["Persons", "find_persons"]
 
 #: Lower-case words that sit inside personal names.
 PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "le"}
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "del",
+        "van",
+        "von",
+        "der",
+        "le",
+        "ul",
+        "ud",
+        "ur",
+    }  # "Anwaar-ul-Haq Kakar", "Salah-ud-Din"
 )
 _PATRONYMIC = frozenset({"al", "el", "bin", "ibn", "bint"})
 _AGE = re.compile(r", \d{1,3},")

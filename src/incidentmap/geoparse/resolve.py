@@ -183,7 +183,7 @@ class Resolver:
                     ):
                         s.score += got[0]
                         s.reasons.append(got[1])
-        qualifiers(text, mentions, scored)
+        qualifiers(text, hinted, scored)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
         area_consensus(mentions, scored, focus, areas, area_names)
