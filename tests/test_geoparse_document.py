@@ -90,3 +90,58 @@ def test_records_carry_the_publishers_place_and_country(tmp_path):
     assert (a.place, a.country) == ("London, Ontario", "CA")
     assert (b.place, b.country) == (None, None)
     assert len(problems) == 1 and "'Canada' is not an ISO 3166-1 alpha-2 code" in str(problems[0])
+
+
+def _own(*places: Place) -> Geoparser:
+    return Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=(p.name,)) for p in places))
+
+
+def test_a_name_given_with_its_container_resolves_inside_it():
+    parser = _own(
+        _p("g:amara-iq", "Amara", 31.84, 47.14, "P", "PPL", "IQ", "14", 4_000),
+        _p("g:amara-ng", "Amara", 10.5, 7.4, "P", "PPL", "NG", "18", 250_000),
+        _p("g:maysan", "Maysan", 31.9, 47.1, "A", "ADM1", "IQ", "14", 1_100_000),
+        _p("g:kumait", "Kumait", 32.04, 47.0, "P", "PPL", "IQ", "14", 30_000),
+        _p("g:kumait-x", "Kumait", 12.0, 8.0, "P", "PPL", "NG", "18", 900),
+    )
+    for text, reason in (
+        ("Clashes broke out in Amara, a town in Maysan, on Friday.", "in 'Maysan'"),
+        ("Clashes broke out in the Amara district of Maysan on Friday.", "in 'Maysan'"),
+        ("Clashes broke out in Amara, a village near Kumait, on Friday.", "near 'Kumait'"),
+    ):
+        amara = next(t for t in parser.parse(text) if t.text == "Amara")
+        assert amara.place.id == "g:amara-iq", text
+        assert reason in amara.reasons, text
+
+
+def test_a_possessive_container_places_the_next_name_inside_it():
+    parser = _own(
+        _p("g:ly", "Libya", 27.0, 17.0, "A", "PCLI", "LY", pop=6_700_000),
+        _p("g:lb", "Lebanon", 33.9, 35.9, "A", "PCLI", "LB", pop=6_800_000),
+        _p("g:tripoli-ly", "Tripoli", 32.89, 13.19, "P", "PPLC", "LY", "77", 1_150_000),
+        _p("g:tripoli-lb", "Tripoli", 34.44, 35.85, "P", "PPLA", "LB", "09", 230_000),
+    )
+    text = "Libya sent aid. Protesters burned the town hall in Lebanon's northern city of Tripoli."
+    tripoli = next(t for t in parser.parse(text) if t.text == "Tripoli")
+    assert tripoli.place.id == "g:tripoli-lb"
+    assert "in 'Lebanon' (possessive)" in tripoli.reasons
+
+
+def test_a_stated_town_the_gazetteer_lacks_is_placed_at_its_container():
+    parser = _own(
+        _p("g:mm", "Myanmar", 21.0, 96.0, "A", "PCLI", "MM", pop=54_000_000),
+        _p("g:sagaing", "Sagaing", 24.0, 95.5, "A", "ADM1", "MM", "10", 5_300_000),
+        _p("g:pale-ba", "Pale", 43.82, 18.57, "P", "PPL", "BA", "02", 7_500),
+    )
+    text = "A villager in Pale Township, Sagaing Region, was killed in an airstrike."
+    pale = next(t for t in parser.parse(text) if t.text == "Pale")
+    assert pale.place.id == "g:sagaing"
+    assert any(r.startswith("not in the gazetteer: placed at 'Sagaing") for r in pale.reasons)
+    # a town of the container's country stays the town
+    parser = _own(
+        _p("g:sagaing", "Sagaing", 24.0, 95.5, "A", "ADM1", "MM", "10", 5_300_000),
+        _p("g:pale-mm", "Pale", 21.9, 94.9, "P", "PPL", "MM", "10", 3_000),
+        _p("g:pale-ba", "Pale", 43.82, 18.57, "P", "PPL", "BA", "02", 7_500),
+    )
+    pale = next(t for t in parser.parse(text) if t.text == "Pale")
+    assert pale.place.id == "g:pale-mm"

@@ -98,6 +98,7 @@ class Candidates:
         self.lexicon = lexicon or Lexicon.default()
         self.joined = joined or {}
         self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
+        self._areas: dict[int, tuple[tuple[Place, ...], frozenset[tuple[str, str]]]] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self._mixed: dict[str, bool] = {}
 
@@ -111,6 +112,21 @@ class Candidates:
                 self._cache.clear()
             self._cache[ck] = found
         return found
+
+    def areas(self, places: tuple[Place, ...]) -> frozenset[tuple[str, str]]:
+        """Return the first-level areas ``(country, admin1)`` the places lie in (cached).
+
+        ``places`` is a tuple :meth:`candidates` returned; it is cached by identity (the
+        entry keeps the tuple, so its id is not reused while cached).
+        """
+        entry = self._areas.get(id(places))
+        if entry is not None and entry[0] is places:
+            return entry[1]
+        got = frozenset((p.country_code, p.admin1) for p in places if p.admin1 and not p.is_country)
+        if len(self._areas) > 200_000:
+            self._areas.clear()
+        self._areas[id(places)] = (places, got)
+        return got
 
     def _find(self, mention: Mention) -> tuple[Place, ...]:
         gaz = self.gazetteer

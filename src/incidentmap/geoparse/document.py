@@ -207,6 +207,8 @@ def area_consensus(
     focus: Mapping[str, float],
     named_areas: Mapping[tuple[str, str], float],
     area_names: Mapping[tuple[str, str], set[str]],
+    *,
+    areas_of: Sequence[frozenset[tuple[str, str]]] | None = None,
 ) -> None:
     """Favour the places in the one first-level area where the article's names meet.
 
@@ -227,18 +229,27 @@ def area_consensus(
     that meet there aside: "Missouri" said thrice outweighs the counties of
     Illinois that share the names of Missouri's. A name qualified anywhere in the article
     ("Brooklyn, New York") is settled by its qualifier.
+
+    ``areas_of`` gives, for each mention, the areas its candidates lie in (the resolver's
+    cached :meth:`~.candidates.Candidates.areas`); without it they are read from ``scored``.
     """
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    keys = set()
+    keys: set[str] = set()
+    seen: set[str] = set()
     countries = set()
-    for m, ss in zip(mentions, scored, strict=False):
-        if m.kind == "demonym" or not ss:
-            continue
+    for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
+        if m.kind == "demonym" or not ss or m.key in seen:
+            continue  # each name once: "London" nine times is one name
+        seen.add(m.key)
         top = best_of(ss)
         if top is not None and top.place.is_country:
             countries.add(top.place.country_code)
             continue
         keys.add(m.key)
+        if areas_of is not None:
+            for area in areas_of[k]:
+                names[area].add(m.key)
+            continue
         for s in ss[:_CONSENSUS_CANDIDATES]:
             p = s.place
             if not p.is_country and p.admin1:
@@ -262,7 +273,7 @@ def area_consensus(
     qualified = {
         m.key
         for m, ss in zip(mentions, scored, strict=False)
-        if any(r.startswith(("qualified by", "in '")) for s in ss for r in s.reasons)
+        if any(r.startswith(("qualified by", "in '", "near '")) for s in ss for r in s.reasons)
     }
     reason = f"{len(met)} names of the article meet in {area[0]}-{area[1]}"
     for m, ss in zip(mentions, scored, strict=False):

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..gazetteer.kinds import PlaceKinds
+from ..gazetteer.kinds import PlaceKinds, approx_km
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .candidates import SECOND_LEVEL_NAME
@@ -33,6 +33,7 @@ from .scored import Scored, best_of
 __all__ = [
     "CITY_SHARE_OF_AREA",
     "LIST_WEIGHT",
+    "NEAR_KM",
     "city_over_admin2",
     "city_over_area",
     "inside",
@@ -64,6 +65,23 @@ _WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
 _FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
 _WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
+#: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
+#: "X, a village near Y", "X, a town in the Y region".
+_CONTAINED = re.compile(
+    r"\s*(?:,\s+(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?)?"
+    rf"(?:(?:{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
+    r"(in|of|near|outside)(?:\s+the)?"
+    r"(?:\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?)?\s*",
+    re.IGNORECASE,
+)
+#: What puts the next name inside this one, written first: "Lebanon's Tripoli",
+#: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+#: The kind word written after a name, outside its span ("Pale Township, ...").
+_KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
+#: "X, a village near Y": within this distance of Y.
+NEAR_KM = 60.0
 #: What stands between two names of a list ("Ohio, Texas and Utah").
 _LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
 
@@ -95,10 +113,25 @@ def type_words(m: Mention, ss: list[Scored]) -> None:
 
 
 def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
-    """Apply "Name, Region" and "Landmark in City" patterns."""
+    """Apply "Name, Region", "Landmark in City", "X district of Y" and "X, a village near Y".
+
+    A name given with its container ("in", "of", a kind word and "of": "the Kasese
+    district of Uganda") favours its candidates inside the container's best readings;
+    "near" or "outside" ("X, a village near Y") those within ``NEAR_KM`` of them. A
+    possessive container written first ("Lebanon's northern city of Tripoli", "Ukraine's
+    Sumy region") favours the next name's candidates inside its country or area.
+
+    A town or area the text says is one ("Pale Township, Sagaing Region", "the town of
+    Petite-Riviere in central Haiti") none of whose candidates lies in its container's
+    country is one the gazetteer lacks: it is placed at the container, as event coders fall back
+    to the next larger area they know, not at a namesake abroad.
+    """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
         between = text[m.end : q.start]
+        word = _KIND_AFTER.match(between)
+        if word is not None and word.group(1).lower() in _KINDS.words:
+            between = between[word.end() :]  # "Pale Township, Sagaing Region"
         if between in (", ", ",") and scored[a + 1]:
             outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
             inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
@@ -115,13 +148,46 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                 if hit or (o.place.country_code, o.place.admin1) in inner_codes:
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
-        elif between.strip().lower() in ("in", "of", "near", "outside") and scored[a + 1]:
+            _lacking(m, q, scored[a], scored[a + 1], own_areas)
+        elif scored[a + 1] and (found := _CONTAINED.fullmatch(between)) is not None:
+            near = found.group(1).lower() in ("near", "outside")
             for s in scored[a]:
                 for o in scored[a + 1][:5]:
-                    if inside(s.place, o.place):
+                    if inside(s.place, o.place) or (
+                        near
+                        and not s.place.is_country
+                        and approx_km(s.place.lat, s.place.lon, o.place.lat, o.place.lon) <= NEAR_KM
+                    ):
                         s.score += 3.0
-                        s.reasons.append(f"in '{q.text}'")
+                        s.reasons.append(f"in '{q.text}'" if not near else f"near '{q.text}'")
                         break
+            if not near:
+                _lacking(m, q, scored[a], scored[a + 1], [])
+        elif scored[a + 1] and _POSSESSIVE.fullmatch(between) is not None:
+            areas = [s.place for s in scored[a][:5] if s.place.is_country or s.place.is_admin1]
+            for s in scored[a + 1]:
+                if any(inside(s.place, area) for area in areas):
+                    s.score += 3.0
+                    s.reasons.append(f"in '{m.text}' (possessive)")
+
+
+def _lacking(
+    m: Mention, q: Mention, inner: list[Scored], outer: list[Scored], own_areas: list[Place]
+) -> None:
+    """Place a stated town or area the gazetteer lacks at its container (see qualifiers)."""
+    if not stated_type(m) or not inner:
+        return
+    best = best_of(outer)
+    if best is None or not (best.place.is_country or best.place.is_admin1):
+        return
+    container = best.place
+    if any(peers(x, container) for x in own_areas):
+        return  # a list, not a container
+    if any(s.place.country_code == container.country_code for s in inner):
+        return  # a candidate in the container's country: admin codes may disagree
+    top = max(s.score for s in inner)
+    reason = f"not in the gazetteer: placed at '{q.text}', the {stated_type(m)}'s container"
+    inner.append(Scored(container, top + 1.0, [reason]))
 
 
 def with_text_hints(text: str, m: Mention) -> Mention:

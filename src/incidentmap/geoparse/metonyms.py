@@ -35,6 +35,8 @@ _VERB = re.compile(
     r"['’]?s?\s+(?:(?:has|have|had|will|would|could|may|might|also|again|quickly|"
     r"has\s+also|on\s+\w+day|not)\s+){0,2}([a-z]+)\b"
 )
+#: What may follow the name of a metonym: a space or a possessive's apostrophe.
+_AFTER = frozenset(" '’\u00a0")
 #: Words before a name that make it a place, not its government.
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|from|to|into|near|outside|inside|across|around|over|via|toward|towards|"
@@ -43,12 +45,15 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+#: Capitals of countries and seats of government (a provincial capital is no metonym).
+_SEATS = PlaceKinds.default().capital_codes - {"PPLA"}
+
+
 def _seat(place: Place | None) -> bool:
     """Whether a place is the seat of a government: a capital, a country, a state."""
     if place is None:
         return False
-    capitals = PlaceKinds.default().capital_codes
-    return place.is_country or place.is_admin1 or place.feature_code in capitals - {"PPLA"}
+    return place.is_country or place.is_admin1 or place.feature_code in _SEATS
 
 
 def mark_metonyms(text: str, toponyms: Sequence[Toponym], lexicon: Lexicon) -> list[Toponym]:
@@ -56,7 +61,7 @@ def mark_metonyms(text: str, toponyms: Sequence[Toponym], lexicon: Lexicon) -> l
     verbs = lexicon.metonym_verbs
     out = list(toponyms)
     for k, t in enumerate(out):
-        if t.kind != "place" or not _seat(t.place):
+        if t.kind != "place" or text[t.end : t.end + 1] not in _AFTER or not _seat(t.place):
             continue
         match = _VERB.match(text, t.end)
         if match is None or match.group(1) not in verbs:

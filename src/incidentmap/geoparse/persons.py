@@ -34,7 +34,25 @@ __all__ = ["Persons", "find_persons"]
 
 #: Lower-case words that sit inside personal names.
 PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "le"}
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "del",
+        "van",
+        "von",
+        "der",
+        "le",
+        "ul",
+        "ud",
+        "ur",
+    }  # "Anwaar-ul-Haq Kakar", "Salah-ud-Din"
 )
 _PATRONYMIC = frozenset({"al", "el", "bin", "ibn", "bint"})
 _AGE = re.compile(r", \d{1,3},")
@@ -54,6 +72,10 @@ class Persons:
 
     blocked: tuple[tuple[int, int, str], ...]
     surnames: frozenset[str]
+    strong: frozenset[str] = frozenset()
+    """Names of countries, areas or big cities the article uses for a person: credited
+    with a quotation ('... ," said Georgia.') or followed by a reflexive ("Georgia
+    herself"). Every mention of them in the article is the person."""
 
 
 def find_persons(
@@ -156,8 +178,10 @@ def find_persons(
         if how is None:
             continue
         k = i
-        while k + 1 < n and gap(k) in (" ", "-"):
-            if cap(k + 1) and word(k + 1) not in stop:
+        while k + 1 < n and (
+            gap(k) in (" ", "-") or (gap(k) == ". " and len(word(k)) == 1 and k > i)
+        ):
+            if cap(k + 1) and word(k + 1) not in stop:  # "Charles W. Murphy"
                 k += 1
             elif keys[k + 1] in PARTICLES and k + 2 < n and gap(k + 1) in (" ", "-") and cap(k + 2):
                 k += 2
@@ -173,8 +197,9 @@ def find_persons(
             surnames.add(keys[k])
             if k > i and keys[k - 1] in PARTICLES:
                 surnames.add(f"{keys[k - 1]} {keys[k]}")
-    _bare_names(text, spans, keys, caps, lexicon, is_strong, blocked, surnames)
-    return Persons(blocked=tuple(blocked), surnames=frozenset(surnames))
+    strong: set[str] = set()
+    _bare_names(text, spans, keys, caps, lexicon, is_strong, blocked, surnames, strong)
+    return Persons(blocked=tuple(blocked), surnames=frozenset(surnames), strong=frozenset(strong))
 
 
 def _bare_names(
@@ -186,17 +211,32 @@ def _bare_names(
     is_strong: Callable[[str], bool] | None,
     blocked: list[tuple[int, int, str]],
     surnames: set[str],
+    strong: set[str],
 ) -> None:
-    """Take bare names for persons by the words around them: "Burton said", "Burton, 39,"."""
+    """Take bare names for persons by the words around them: "Burton said", "Burton, 39,".
+
+    A name of a country, an area or a big city ("Georgia") is a person only by the cues
+    a government never takes: credited with a quotation ('," said Georgia.') or followed
+    by a reflexive ("Georgia herself"); "Turkey said" is Turkey's government.
+    """
     n = len(spans)
     verbs, reflexives = lexicon.reporting_verbs, lexicon.reflexives
     for i in caps:
         s, e = spans[i]
-        if is_strong is not None and is_strong(keys[i]):
-            continue
         after = text[e : e + 6]
         nxt = keys[i + 1] if i + 1 < n else ""
         prev = keys[i - 1] if i > 0 else ""
+        if is_strong is not None and is_strong(keys[i]):
+            if (nxt in reflexives and text[e : spans[i + 1][0]] == " ") or (
+                prev in verbs
+                and text[spans[i - 1][1] : s] == " "
+                and after[:1] in (",", ".")
+                and text[max(0, spans[i - 1][0] - 3) : spans[i - 1][0]].rstrip()[-1:]
+                in (",", '"', "”", "’", "'")
+            ):
+                blocked.append((s, e, "cue"))
+                strong.add(keys[i])
+            continue
         person = (
             (nxt in verbs and text[e : spans[i + 1][0]] == " ")
             or (nxt in reflexives and text[e : spans[i + 1][0]] == " ")

@@ -239,7 +239,9 @@ class Recognizer:
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
                     continue
-                found = self._judge(ctx, i, j, flags, blocked, blocked_starts, person_keys)
+                found = self._judge(
+                    ctx, i, j, flags, blocked, blocked_starts, person_keys, persons.strong
+                )
                 if found is not None:
                     mention, consumed = found
                     if mention is not None:
@@ -315,6 +317,7 @@ class Recognizer:
         blocked: Sequence[tuple[int, int, str]],
         blocked_starts: Sequence[int],
         person_keys: frozenset[str],
+        strong_persons: frozenset[str] = frozenset(),
     ) -> tuple[Mention | None, int] | None:
         """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter)."""
         text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
@@ -361,8 +364,9 @@ class Recognizer:
             (key in person_keys or strip_articles(key) in person_keys)
             and not flags & (STRONG_AREA | STRONG_ADMIN)
             and not ctx.followed_by(j, lex.suffixes)
-        ):
+        ) or key in strong_persons:
             return None, j + 1  # a surname seen earlier ("Sadr"), but never a country
+            # unless the article quotes it as a person ('," said Georgia.')
         initial = ctx.initial(i)
         cue = ctx.cue(i)
         hints: list[str] = []
@@ -376,8 +380,10 @@ class Recognizer:
             if not strong and ctx.title_case(i):
                 return None  # "Attacks Borno Village, Kill 15": a headline's capitals
             hints.append("common")
-        if ctx.shouting(i, j) and not flags & (STRONG_AREA | STRONG_CITY):
-            return None
+        if ctx.shouting(i, j) and not (
+            flags & STRONG_AREA or (flags & STRONG_CITY and end - start > 3)
+        ):
+            return None  # "UBA", "EU": an acronym, not the town Ubá or Eu
         if not flags & (STRONG_AREA | STRONG_ADMIN | STRONG_CITY) and ctx.followed_by(
             j, lex.facilities
         ):

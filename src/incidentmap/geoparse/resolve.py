@@ -183,10 +183,17 @@ class Resolver:
                     ):
                         s.score += got[0]
                         s.reasons.append(got[1])
-        qualifiers(text, mentions, scored)
+        qualifiers(text, hinted, scored)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
-        area_consensus(mentions, scored, focus, areas, area_names)
+        area_consensus(
+            mentions,
+            scored,
+            focus,
+            areas,
+            area_names,
+            areas_of=[self._candidates.areas(cs) for cs in cands],
+        )
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
