@@ -247,3 +247,13 @@ def test_a_day_ahead_in_the_next_sentence_does_not_date_the_event() -> None:
     )
     (deal,) = foreground(text, places={"Kano": KANO})
     assert deal.event_date == "2021-11-06"
+
+
+def test_an_event_in_a_sentence_dated_months_ago_is_context() -> None:
+    text = (
+        "Gunmen killed five villagers in Kano on Saturday, police said.\n"
+        "Last August, the state's prosecutor confirmed that gunmen shot dead six traders "
+        "in Kano.\n"
+    )
+    incidents = foreground(text, places={"Kano": KANO})
+    assert [i.event_date for i in incidents] == ["2021-11-06"]

@@ -60,6 +60,7 @@ def finish(
     drafts.sort(key=lambda d: d.first.sentence.start)
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax)  # before the lead lends its day
+    _told_under_an_old_date(drafts, dates, article.published)
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
     first = next((s for s in sentences if s.start >= head_end), None)
@@ -120,6 +121,31 @@ def _day_told_next(
                 draft.notes.append("date from the next sentences: the lead gave the report's day")
                 break
 
+
+def _told_under_an_old_date(drafts: list[Draft], dates: Index, published: dt.date | None) -> None:
+    """Flag as context an undated event told in a sentence dated weeks before the report.
+
+    "Last August, the state's prosecutor confirmed that gunmen shot ...": the date opens
+    the sentence, before the clause of the event, and dates what the sentence tells.
+    Such an event must not borrow the lead event's day.
+    """
+    if published is None:
+        return
+    for draft in drafts:
+        if draft.background or draft.date is not None:
+            continue
+        sentence, trigger = draft.first.sentence, draft.first.trigger
+        for day in dates.within(sentence.start, trigger.start):
+            if not isinstance(day, DateMention) or day.date is None:
+                continue
+            if published - day.date > _CONTEXT_AGE:
+                draft.background = True
+                draft.notes.append("context: the sentence is dated weeks before the report")
+                break
+
+
+#: How old a date may be and still date the news rather than its context.
+_CONTEXT_AGE = dt.timedelta(days=28)
 
 _AHEAD = re.compile(
     r"\b(?:would|will|shall|is to|are to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
