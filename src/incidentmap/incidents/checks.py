@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .cues import cue_row_pattern
 from .mentions import Mention, find_mentions
-from .taxonomy import Taxonomy, Trigger, cue_row_pattern, lower_same_length
+from .taxonomy import Taxonomy, Trigger, lower_same_length
 
 if TYPE_CHECKING:
     pass

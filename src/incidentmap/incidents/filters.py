@@ -26,7 +26,8 @@ from ..model import EventType
 
 if TYPE_CHECKING:
     from ..text.patterns import Searcher
-    from .taxonomy import Cues, TriggerMatch
+    from .cues import Cues
+    from .taxonomy import TriggerMatch
 
 __all__ = ["Filter", "parse_filters"]
 

@@ -27,7 +27,8 @@ from ..model import EventType
 
 if TYPE_CHECKING:
     from ..text.sentences import Sentence
-    from .taxonomy import Cues, SubEventType, TriggerMatch
+    from .cues import Cues
+    from .taxonomy import SubEventType, TriggerMatch
 
 __all__ = ["Condition", "RetypeRule", "parse_retyping", "retype"]
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,8 +27,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InputError
 from ..model import EventType
-from ..text.patterns import PrefixScanner, Searcher, SpanGate
+from ..text.patterns import PrefixScanner, SpanGate
 from .casualties import CasualtyWords
+from .cues import MACROS, CueRow, Cues, compile_pattern, parse_cues
 from .kinds import NAMED_IN_CODE, SubEventName
 
 if TYPE_CHECKING:
@@ -48,9 +48,6 @@ __all__ = [
 ]
 
 _FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top", "inherit"})
-#: Kinds of ``cues.tsv`` rows that are parts of other patterns, not cues of their own.
-_NOT_CUES = frozenset({"anaphor_noun", "anaphor_determiner", "clause", "crowd_stop"})
-_MACROS = {"<w>": r"[\w’'-]+", "<g>": r"[^.;:!?\n]{0,60}?"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +73,6 @@ class Trigger:
     """A like sentence it does not match (may be empty)."""
     where: str = ""
     """``file:line`` of the row."""
-
-
-@dataclass(frozen=True, slots=True)
-class CueRow:
-    """One row of ``cues.tsv``, with its examples."""
-
-    kind: str
-    value: str
-    must_match: str
-    must_not_match: str
-    where: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,111 +102,6 @@ class TriggerMatch:
             else 0
         )
         return self.trigger.sub.priority - penalty + self.trigger.weight
-
-
-#: The cue kinds the extractor's code reads: a codebook must give each of them.
-REQUIRED_CUES = (
-    "anaphor",
-    "new_event",
-    "hypothetical",
-    "allegation",
-    "background",
-    "aggregate",
-    "near",
-    "actor",
-    "armed",
-    "civilian",
-    "crowd",
-    "clause",
-    "protest_intervention",
-    "protest_excessive",
-    "mob",
-    "withdrawal",
-    "reporting",
-    "non_event",
-    "celebration",
-    "place_anaphor",
-    "state",
-    "counted",
-)
-
-
-class Cues(Mapping[str, Searcher]):
-    """Compiled qualifier patterns by kind (the first column of ``cues.tsv``).
-
-    A cue kind is a key: ``cues["mob"]``, also readable as ``cues.mob``. A new kind of
-    row in ``cues.tsv`` is a new key, with no code to change; the rows of one kind are
-    alternatives of one pattern. :meth:`Taxonomy.for_text` gives them gated for one
-    text (see :class:`~incidentmap.text.patterns.SpanGate`); they search alike.
-
-    >>> cues = Taxonomy.default().cues
-    >>> cues["mob"].search("a mob of villagers") is not None, "mob" in cues
-    (True, True)
-    """
-
-    def __init__(
-        self,
-        kinds: Mapping[str, Searcher],
-        *,
-        rows: tuple[CueRow, ...] = (),
-        anaphor_types: tuple[frozenset[EventType], ...],
-        anaphor_nouns: tuple[re.Pattern[str], ...],
-    ) -> None:
-        self._kinds = dict(kinds)
-        self.rows = rows
-        """The rows of ``cues.tsv``, with their examples."""
-        self.anaphor_types = anaphor_types
-        """For each anaphor noun (in ``cues.tsv`` order), the event types it can name."""
-        self.anaphor_nouns = anaphor_nouns
-        """The anaphor nouns' patterns, on lower-cased text."""
-        for kind, pattern in self._kinds.items():  # cues.mob as fast as an attribute
-            if kind.isidentifier() and kind not in self.__dict__ and not hasattr(Cues, kind):
-                self.__dict__[kind] = pattern
-
-    def __getitem__(self, kind: str) -> Searcher:
-        return self._kinds[kind]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._kinds)
-
-    def __len__(self) -> int:
-        return len(self._kinds)
-
-    def __getattr__(self, kind: str) -> Searcher:
-        try:
-            return self._kinds[kind]
-        except KeyError:
-            raise AttributeError(kind) from None
-
-    def replace(self, kinds: Mapping[str, Searcher]) -> Cues:
-        """Return these cues with the patterns of ``kinds`` swapped in."""
-        return Cues(
-            {**self._kinds, **kinds},
-            rows=self.rows,
-            anaphor_types=self.anaphor_types,
-            anaphor_nouns=self.anaphor_nouns,
-        )
-
-
-def _compile(
-    source: str, macros: dict[str, str], *, where: str, line: int, lowered: bool = False
-) -> re.Pattern[str]:
-    """Compile a data pattern; ``lowered`` patterns run on lower-cased text, faster.
-
-    They carry no leading boundary test (checked after matching): a pattern that starts
-    with literal words lets the regular expression engine skip ahead quickly.
-    """
-    text = source
-    for name, value in macros.items():
-        text = text.replace(name, value)
-    # "air ?strikes": an optional space; any other space: any run of white space
-    text = text.replace(" ?", r"\s*").replace(" ", r"\s+")
-    try:
-        if lowered:
-            return re.compile(rf"(?:{text})(?![\w])")
-        return re.compile(rf"(?<![\w-])(?:{text})(?![\w])", re.IGNORECASE)
-    except re.error as exc:
-        raise InputError(f"bad pattern {source!r}: {exc}", source=where, line=line) from exc
 
 
 def _rows(path: Path | str, text: str) -> list[tuple[int, list[str]]]:
@@ -290,7 +171,7 @@ class Taxonomy:
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
         self._families: dict[str, frozenset[EventType]] = {}
         self._sources: tuple[tuple[str, str, str], ...] | None = None
-        self.macros: dict[str, str] = dict(_MACROS)
+        self.macros: dict[str, str] = dict(MACROS)
         """The pattern macros of ``triggers.tsv`` (``<w>``, ``<crowd>`` ...)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -385,7 +266,7 @@ class Taxonomy:
                     source=taxonomy[0],
                 )
         cue_rows = _rows(cues[0], cues[1])
-        macros = dict(_MACROS)
+        macros = dict(MACROS)
         for _number, cols in cue_rows:
             if cols[0] in ("crowd", "armed", "civ"):
                 macros[f"<{cols[0]}>"] = cols[1]
@@ -417,12 +298,14 @@ class Taxonomy:
                     source=triggers[0],
                     line=number,
                 )
-            compiled = _compile(pattern, macros, where=triggers[0], line=number, lowered=True)
+            compiled = compile_pattern(
+                pattern, macros, where=triggers[0], line=number, lowered=True
+            )
             where = f"{Path(triggers[0]).name}:{number}"
             trig.append(Trigger(sub, float(weight), flagset, compiled, must, must_not, where))
         furniture = Furniture.parse(sources["page_furniture.tsv"][1],
                                     source=sources["page_furniture.tsv"][0])  # fmt: skip
-        parsed_cues = _parse_cues(cues[0], cue_rows, macros)
+        parsed_cues = parse_cues(cues[0], cue_rows, macros)
         retyping = parse_retyping(
             sources["retyping.tsv"][1],
             source=sources["retyping.tsv"][0],
@@ -547,65 +430,6 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str, str]) -> Cues:
-    lists: dict[str, list[str]] = {}
-    lines: dict[str, int] = {}
-    nouns: list[tuple[str, frozenset[EventType]]] = []
-    cue_rows: list[CueRow] = []
-    name = Path(where).name
-    for number, cols in rows:
-        kind = cols[0]
-        examples = cols[3:] if kind == "anaphor_noun" else cols[2:]
-        if len(examples) > 2:
-            raise InputError(
-                "expected kind, value, (the event types of an anaphor_noun), must match and "
-                f"must not match; found {len(cols)} columns",
-                source=where,
-                line=number,
-            )
-        must, must_not = (*examples, "", "")[:2]
-        if len(cols) >= 2:
-            cue_rows.append(CueRow(kind, cols[1], must, must_not, f"{name}:{number}"))
-        if kind == "anaphor_noun":
-            try:
-                types = frozenset(EventType(t) for t in cols[2].split("|"))
-            except (IndexError, ValueError) as exc:
-                raise InputError(f"bad anaphor_noun row: {exc}", source=where, line=number) from exc
-            nouns.append((cols[1], types))
-        elif len(cols) >= 2:
-            lists.setdefault(kind, []).append(cols[1])
-            lines.setdefault(kind, number)
-
-    det = "|".join(lists.get("anaphor_determiner", ["the"]))
-    noun_alt = "|".join(f"(?P<n{i}>{pattern})" for i, (pattern, _) in enumerate(nouns))
-    # up to two modifiers, but no function word
-    stop = r"(?:to|of|and|or|in|on|at|for|by|with|from|a|an|the)\s"
-    mods = rf"(?:(?!{stop})[\w’'-]+ ){{0,2}}?"
-    anaphor = _compile(f"(?:{det}) {mods}(?:{noun_alt})", macros, where=where, line=0)
-    clause = re.compile("|".join(lists.get("clause", [";"])), re.IGNORECASE)
-    kinds: dict[str, Searcher] = {
-        kind: _compile("|".join(f"(?:{v})" for v in values), macros, where=where, line=lines[kind])
-        for kind, values in lists.items()
-        if kind not in _NOT_CUES
-    }
-    if "civ" in kinds:  # the noun list's macro name is short; the cue's is not
-        kinds["civilian"] = kinds.pop("civ")
-    kinds["anaphor"] = anaphor
-    kinds["clause"] = clause
-    missing = [k for k in REQUIRED_CUES if k not in kinds]
-    if missing:
-        raise InputError(f"no rows of the cue kinds {missing}, which the extractor reads",
-                         source=where)  # fmt: skip
-    return Cues(
-        kinds,
-        rows=tuple(cue_rows),
-        anaphor_types=tuple(types for _, types in nouns),
-        anaphor_nouns=tuple(
-            _compile(p, macros, where=where, line=0, lowered=True) for p, _ in nouns
-        ),
-    )
-
-
 def _shipped() -> dict[str, tuple[str, str]]:
     """Return the shipped English codebook's files: name -> (where, text)."""
     folder = resources.files("incidentmap.incidents").joinpath(_SHIPPED)
@@ -640,19 +464,3 @@ def _from_codebook(folder: str) -> Taxonomy:
             where = str(path / name)
             raise InputError(f"cannot read the codebook file: {exc}", source=where) from exc
     return _from_sources(tuple((n, *sources[n]) for n in CODEBOOK_FILES))
-
-
-def cue_row_pattern(row: CueRow, macros: dict[str, str]) -> tuple[re.Pattern[str], bool]:
-    """Return one cue row's pattern as its kind compiles it, and whether it reads lowered text.
-
-    >>> tax = Taxonomy.default()
-    >>> row = next(r for r in tax.cues.rows if r.kind == "mob")
-    >>> pattern, lowered = cue_row_pattern(row, tax.macros)
-    >>> bool(pattern.search(row.must_match)), lowered
-    (True, False)
-    """
-    if row.kind == "clause":
-        return re.compile(row.value, re.IGNORECASE), False
-    if row.kind == "anaphor_noun":
-        return _compile(row.value, macros, where=row.where, line=0, lowered=True), True
-    return _compile(row.value, macros, where=row.where, line=0), False
