@@ -257,3 +257,14 @@ def test_an_event_in_a_sentence_dated_months_ago_is_context() -> None:
     )
     incidents = foreground(text, places={"Kano": KANO})
     assert [i.event_date for i in incidents] == ["2021-11-06"]
+
+
+def test_the_arrest_of_opposition_leaders_on_a_protest_day_is_its_own_event() -> None:
+    text = (
+        "Thousands protested in Kano on Monday against the election result.\n"
+        "Police in Kano on Monday also detained several leading opposition activists.\n"
+    )
+    assert sorted(kinds(foreground(text, places={"Kano": KANO}))) == [
+        ("Protests", "Peaceful protest"),
+        ("Strategic developments", "Arrests"),
+    ]

@@ -12,7 +12,8 @@ than the police, is folded into the protest or riot of the same article when the
 dates and places agree, an arrest only when it is told after the demonstration. An
 arrest told first is the demonstration's cause ("Police detained the mayor ... His
 arrest set off protests"), an arrest operation days after the riot has another date,
-and fighting between troops and rebels is a battle: these keep their own incidents.
+the arrest of leaders, politicians or journalists is news of its own, and fighting
+between troops and rebels is a battle: these keep their own incidents.
 
 Examples
 --------
@@ -37,6 +38,15 @@ _ARMED_SIDE = re.compile(
     r"\b(?:soldiers?|troops|army|military|militants?|insurgents?|rebels?|jihadists?|gunmen"
     r"|militia(?:s|men)?|fighters|paramilitar(?:y|ies)|armed (?:men|groups?)|bandits"
     r"|forces of|al-shabaab|taliban|boko haram|hamas|hezbollah|houthis?)\b",
+    re.IGNORECASE,
+)
+#: People whose arrest is an event of its own even on the day of a protest: its leaders,
+#: politicians, journalists ("Police detained several leading opposition activists").
+_FIGURES = re.compile(
+    r"\b(?:leaders?|leading|organi[sz]ers?|opposition (?:figures?|politicians?|activists?|members?)"
+    r"|journalists?|reporters?|lawmakers?|legislators?|MPs?|politicians?|candidates?|ministers?"
+    r"|mayors?|governors?|generals?"
+    r"|former (?:president|prime minister|minister|lawmaker|general))\b",
     re.IGNORECASE,
 )
 _CROWD_TYPES = frozenset({EventType.PROTESTS, EventType.RIOTS})
@@ -69,6 +79,8 @@ def fold_into_demonstrations(drafts: list[Draft]) -> list[Draft]:
         )
         if not (arrests or scuffle):
             continue
+        if arrests and _FIGURES.search(draft.first.sentence.text):
+            continue  # the arrest of a protest's leaders or of politicians is news of its own
         # an arrest told before the demonstration is its cause ("Police detained the mayor
         # ... His arrest triggered protests"), not a detention at the scene
         told_after = [c for c in crowds if c.first.sentence.start < draft.first.sentence.start]
