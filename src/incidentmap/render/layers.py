@@ -73,14 +73,24 @@ def _load() -> dict[str, Any]:
         path = data_file(LAYERS_FILE)
     except GazetteerError as exc:
         log.warning("no labelled basemap (%s); the map shows country outlines only", exc)
-        return _EMPTY
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            doc = json.load(fh)
-    except (OSError, ValueError) as exc:
-        raise RenderError(f"cannot read the basemap layers {str(path)!r}: {exc}") from exc
+        doc = json.loads(json.dumps(_EMPTY))
+    else:
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                doc = json.load(fh)
+        except (OSError, ValueError) as exc:
+            raise RenderError(f"cannot read the basemap layers {str(path)!r}: {exc}") from exc
     for key in _EMPTY:
         doc.setdefault(key, _EMPTY[key])
+    import numpy as np
+
+    doc["labels"].sort(key=lambda label: label[3])
+    doc["label_arrays"] = {
+        "lat": np.array([label[1] for label in doc["labels"]], dtype="float64"),
+        "lon": np.array([label[2] for label in doc["labels"]], dtype="float64"),
+        "z": np.array([label[3] for label in doc["labels"]], dtype="int64"),
+        "kind": np.array([label[4] for label in doc["labels"]], dtype="int64"),
+    }
     doc["boxes"] = {
         "admin1": [_box(line) for line in doc["admin1"]],
         "lakes": [_box(ring) for ring in doc["lakes"]],
@@ -118,46 +128,48 @@ def basemap_layers(
         4 country), ``admin1`` and ``rivers`` (``[name, zoom, [lon, lat, ...]]``) lines,
         ``lakes`` (outer rings, ``[lon, lat, ...]``).
     """
+    import numpy as np
+
     doc = _load()
-    pts = [
-        (float(a), float(o))
-        for a, o in zip(lats, lons, strict=True)
-        if math.isfinite(a) and math.isfinite(o)
-    ]
-    if pts:
+    lat = np.asarray(lats, dtype="float64")
+    lon = np.asarray(lons, dtype="float64")
+    ok = np.isfinite(lat) & np.isfinite(lon)
+    lat, lon = lat[ok], lon[ok]
+    if len(lat):
         box = (
-            max(-180.0, min(o for _, o in pts) - MARGIN),
-            max(-90.0, min(a for a, _ in pts) - MARGIN),
-            min(180.0, max(o for _, o in pts) + MARGIN),
-            min(90.0, max(a for a, _ in pts) + MARGIN),
+            max(-180.0, float(lon.min()) - MARGIN),
+            max(-90.0, float(lat.min()) - MARGIN),
+            min(180.0, float(lon.max()) + MARGIN),
+            min(90.0, float(lat.max()) + MARGIN),
         )
     else:
         box = (0.0, 0.0, -1.0, -1.0)  # empty: nothing is inside
-    near: set[tuple[int, int]] = set()
-    for lat, lon in pts:
-        cx, cy = math.floor(lon / NEAR_CELL), math.floor(lat / NEAR_CELL)
-        near.update((cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-
-    def inside(lat: float, lon: float) -> bool:
-        return box[0] <= lon <= box[2] and box[1] <= lat <= box[3]
-
-    labels = []
-    for label in doc["labels"]:
-        z, lat, lon = label[3], label[1], label[2]
-        if z <= WORLD_ZOOM or label[4] == 4:
-            tier = 0
-        elif z <= REGION_ZOOM and inside(lat, lon):
-            tier = 1
-        elif inside(lat, lon) and (
-            (math.floor(lon / NEAR_CELL), math.floor(lat / NEAR_CELL)) in near
-        ):
-            tier = 2
-        else:
-            continue
-        labels.append((tier, z, label))
-    if len(labels) > max_labels:
-        labels.sort(key=lambda t: (t[0] == 2, t[1]))
-        labels = labels[:max_labels]
+    # Cells of NEAR_CELL degrees holding an incident, and their eight neighbours.
+    width = int(360 / NEAR_CELL) + 3
+    cells = np.unique(
+        np.floor(lat / NEAR_CELL).astype("int64") * width + np.floor(lon / NEAR_CELL).astype("int64")
+    )
+    near = np.unique(
+        np.concatenate([cells + dy * width + dx for dx in (-1, 0, 1) for dy in (-1, 0, 1)])
+        if len(cells)
+        else cells
+    )
+    table = doc["label_arrays"]
+    llat, llon, lz, lkind = table["lat"], table["lon"], table["z"], table["kind"]
+    inside = (llon >= box[0]) & (llon <= box[2]) & (llat >= box[1]) & (llat <= box[3])
+    cell = np.floor(llat / NEAR_CELL).astype("int64") * width + np.floor(llon / NEAR_CELL).astype(
+        "int64"
+    )
+    tier = np.full(len(lz), -1, dtype="int64")
+    tier[inside & np.isin(cell, near)] = 2
+    tier[inside & (lz <= REGION_ZOOM)] = 1
+    tier[(lz <= WORLD_ZOOM) | (lkind == 4)] = 0
+    keep = np.flatnonzero(tier >= 0)
+    if len(keep) > max_labels:
+        order = np.lexsort((lz[keep], tier[keep] == 2))
+        keep = np.sort(keep[order[:max_labels]])
+    # the labels are stored by zoom, so kept ones stay in zoom order
+    labels = [doc["labels"][k] for k in keep.tolist()]
     boxes = doc.get("boxes", {"admin1": [], "lakes": [], "rivers": []})
     rivers = [
         r
@@ -174,7 +186,7 @@ def basemap_layers(
     ]
     return {
         "countries": doc["countries"],
-        "labels": [label for _, _, label in sorted(labels, key=lambda t: t[1])],
+        "labels": labels,
         "admin1": admin1,
         "lakes": lakes,
         "rivers": rivers,

@@ -120,17 +120,17 @@ def _lists(column: pandas.Series) -> tuple[list[list[int]], list[str]]:
     table: dict[str, int] = {}
     rows: list[list[int]] = []
     for value in column.tolist():
-        if isinstance(value, str):
-            value = [value]
+        if value is None or isinstance(value, float) or len(value) == 0:
+            rows.append([])
+            continue
+        items = [value] if isinstance(value, str) else list(value)
         codes: list[int] = []
-        if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
-            items = value.tolist() if hasattr(value, "tolist") else value
-            for item in items:
-                name = str(item).strip() if item is not None else ""
-                if name:
-                    code = table.setdefault(name, len(table))
-                    if code not in codes:
-                        codes.append(code)
+        for item in items:
+            name = str(item).strip() if item is not None else ""
+            if name:
+                code = table.setdefault(name, len(table))
+                if code not in codes:
+                    codes.append(code)
         rows.append(codes)
     return rows, list(table)
 

@@ -31,31 +31,32 @@
     labelPane.style.pointerEvents = "none";
     var renderer = L.canvas({ pane: "im-basemap-lines", padding: 0.3 });
 
-    var lakes = L.layerGroup();
-    (doc.lakes || []).forEach(function (ring) {
-      lakes.addLayer(L.polygon(latLngs(ring), {
+    // One multi-part layer per kind (and river zoom): tens of thousands of pieces as
+    // separate Leaflet layers would cost seconds to build.
+    var lakeRings = (doc.lakes || []).map(latLngs);
+    if (lakeRings.length) {
+      group.addLayer(L.polygon(lakeRings.map(function (r) { return [r]; }), {
         renderer: renderer, interactive: false, weight: 0.6, color: "#8fb3cf",
         fillColor: "#c9dcea", fillOpacity: 1,
       }));
-    });
-    group.addLayer(lakes);
+    }
 
-    var riversByZoom = {};
+    var riverParts = {};
     (doc.rivers || []).forEach(function (r) {
-      var z = r[1];
-      if (!riversByZoom[z]) riversByZoom[z] = L.layerGroup();
-      riversByZoom[z].addLayer(L.polyline(latLngs(r[2]), {
-        renderer: renderer, interactive: false, weight: z <= 3 ? 1.4 : 1, color: "#7aa7cf",
-        opacity: 0.9,
-      }));
+      (riverParts[r[1]] = riverParts[r[1]] || []).push(latLngs(r[2]));
+    });
+    var riversByZoom = {};
+    Object.keys(riverParts).forEach(function (z) {
+      riversByZoom[z] = L.polyline(riverParts[z], {
+        renderer: renderer, interactive: false, weight: Number(z) <= 3 ? 1.4 : 1,
+        color: "#7aa7cf", opacity: 0.9,
+      });
     });
 
-    var admin1 = L.layerGroup();
-    (doc.admin1 || []).forEach(function (flat) {
-      admin1.addLayer(L.polyline(latLngs(flat), {
-        renderer: renderer, interactive: false, weight: 0.8, color: "#a48fb0",
-        dashArray: "4 3", opacity: 0.9,
-      }));
+    var adminParts = (doc.admin1 || []).map(latLngs);
+    var admin1 = L.polyline(adminParts.length ? adminParts : [[0, 0], [0, 0]], {
+      renderer: renderer, interactive: false, weight: 0.8, color: "#a48fb0",
+      dashArray: "4 3", opacity: 0.9,
     });
 
     function showLines() {
@@ -66,7 +67,7 @@
         if (want && !group.hasLayer(riversByZoom[z])) group.addLayer(riversByZoom[z]);
         if (!want && group.hasLayer(riversByZoom[z])) group.removeLayer(riversByZoom[z]);
       });
-      var wantAdmin = zoom >= ADMIN1_ZOOM;
+      var wantAdmin = zoom >= ADMIN1_ZOOM && adminParts.length > 0;
       if (wantAdmin && !group.hasLayer(admin1)) group.addLayer(admin1);
       if (!wantAdmin && group.hasLayer(admin1)) group.removeLayer(admin1);
     }
