@@ -21,8 +21,8 @@ Inputs (read from installed packages and this repository, never from the network
 Each label gets the lowest zoom at which it is drawn (``z``): labels are admitted zoom by
 zoom, most important first (capitals, then seats of first-level areas, then by population),
 and a label is admitted only where it does not overlap one admitted before; a population
-floor per zoom keeps villages off the world view. Lines are simplified (0.004 degrees,
-about 400 m) and cut into pieces of at most 64 points, each with its bounding box, so a
+floor per zoom keeps villages off the world view. Lines are simplified (0.004 degrees, about 400 m;
+rivers 0.0015 degrees) and cut into pieces of at most 64 points, each with its bounding box, so a
 map can keep only the pieces near its incidents. Output is sorted JSON, gzip with
 ``mtime=0``: the same inputs give the same bytes.
 """
@@ -33,6 +33,7 @@ import csv
 import gzip
 import json
 import math
+import os
 import sqlite3
 import sys
 import zlib
@@ -54,6 +55,8 @@ POP_FLOOR = {2: 5_000_000, 3: 1_000_000, 4: 300_000, 5: 100_000, 6: 40_000, 7: 1
 #: Half the box a label keeps free around its point, in screen pixels (x, y).
 LABEL_BOX = (46, 11)
 SIMPLIFY = 0.004
+#: Rivers keep more of their bends: a city view follows them.
+SIMPLIFY_RIVERS = 0.0015
 PIECE = 64
 
 
@@ -110,7 +113,7 @@ def assign_zooms(
 
 def _floor(population: int, kind: int) -> int:
     if kind == CAPITAL:
-        return 3 if population < 300_000 else MIN_ZOOM
+        return 5 if population < 100_000 else 4 if population < 300_000 else MIN_ZOOM
     for z in sorted(POP_FLOOR):
         if population >= POP_FLOOR[z]:
             return z if kind != SEAT else max(MIN_ZOOM + 2, z - 1)
@@ -137,7 +140,7 @@ def places() -> list[list[object]]:
 
 
 def landmark_labels() -> list[list[object]]:
-    """The curated landmarks (the Green Zone, airports, bases, camps ...), from zoom 10."""
+    """Return the curated landmarks (the Green Zone, airports, bases ...), from zoom 10."""
     with open(ROOT / "curated" / "landmarks.csv", encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["lat"] and r["lon"]]
     rows.sort(key=lambda r: (r["polygon_wkt"] == "", r["name"]))  # areas first
@@ -169,6 +172,7 @@ def area_labels() -> list[list[object]]:
 
 
 def country_labels() -> tuple[list[list[object]], dict[str, str]]:
+    """Return country names at their points (the largest first) and ISO code -> name."""
     rows = sorted(_tsv("countries.tsv"), key=lambda r: (-float(r["area_km2"] or 0), r["name"]))
     rows = [r for r in rows if r["lat"] and r["lon"]]
     pts = [(float(r["lat"]), float(r["lon"])) for r in rows]
@@ -210,6 +214,7 @@ def _shapes(stem: str) -> list[shapely.Geometry]:
 
 
 def admin1_lines() -> list[list[float]]:
+    """Return the first-level borders as simplified pieces."""
     out = []
     for geom in _shapes("ne_10m_admin_1_states_provinces_lines"):
         for line in getattr(geom, "geoms", [geom]):
@@ -272,12 +277,13 @@ def rivers() -> list[list[object]]:
     for name, line in lines:
         total = length.get(name, line.length)
         z = 3 if total >= 25 else 4 if total >= 10 else 5 if total >= 4 else 6
-        out.extend([name, z, piece] for piece in _pieces(line, SIMPLIFY))
+        out.extend([name, z, piece] for piece in _pieces(line, SIMPLIFY_RIVERS))
     out.sort(key=lambda r: (r[1], str(r[0]), r[2]))  # type: ignore[arg-type]
     return out
 
 
 def main() -> int:
+    """Write the layers file and print what it holds."""
     place_rows = places()
     country_rows, names = country_labels()
     doc = {
@@ -289,8 +295,10 @@ def main() -> int:
         "rivers": rivers(),
     }
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+    tmp = OUT.with_name(OUT.name + ".tmp")
+    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
         fh.write(text.encode("utf-8"))
+    os.replace(tmp, OUT)  # readers see the old file or the new one
     by_zoom: dict[int, int] = {}
     for row in place_rows:
         by_zoom[int(row[3])] = by_zoom.get(int(row[3]), 0) + 1  # type: ignore[call-overload]

@@ -168,6 +168,9 @@ def test_each_filter_changes_the_visible_count(region: Page) -> None:
     assert region.visible_ids() == {"gates", "tarmiyah", "aleppo"}
     assert "3 of 11 incidents pass the filters" in page.locator(".im-filter-count").inner_text()
     region.wait_drawn(3)
+    page.evaluate("window.incidentmap.setFilters({minFatalities: 0, country: 'KE'})")
+    assert region.visible_ids() == {"nairobi"}
+    assert page.locator(".im-filter-country").input_value() != "-1"  # the panel follows
 
 
 def test_marker_size_by_fatalities(region: Page) -> None:

@@ -28,7 +28,6 @@ import functools
 import gzip
 import json
 import logging
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -147,7 +146,8 @@ def basemap_layers(
     # Cells of NEAR_CELL degrees holding an incident, and their eight neighbours.
     width = int(360 / NEAR_CELL) + 3
     cells = np.unique(
-        np.floor(lat / NEAR_CELL).astype("int64") * width + np.floor(lon / NEAR_CELL).astype("int64")
+        np.floor(lat / NEAR_CELL).astype("int64") * width
+        + np.floor(lon / NEAR_CELL).astype("int64")
     )
     near = np.unique(
         np.concatenate([cells + dy * width + dx for dx in (-1, 0, 1) for dy in (-1, 0, 1)])

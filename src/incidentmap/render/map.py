@@ -146,8 +146,7 @@ class IncidentLayer(Element):
         )
         figure.script.add_child(
             _Raw(
-                f"incidentmapInit({parent.get_name()}, "
-                f'"{data_id}", "{basemap_id}", "{layers_id}");'
+                f'incidentmapInit({parent.get_name()}, "{data_id}", "{basemap_id}", "{layers_id}");'
             ),
             name=name,
         )
@@ -234,15 +233,26 @@ def incident_map(
       heat map (off), "Background incidents" and "Low confidence" (off unless asked);
     - grid clusters when zoomed out (a disc per group with the count and a ring of type
       colours; click to zoom in, or to list incidents that share one spot);
+    - an offline vector basemap: country outlines, first-level borders and names,
+      rivers and lakes, and place names that appear by zoom (capitals and large cities
+      first; villages and curated landmarks near the incidents at city zoom), see
+      :mod:`incidentmap.render.layers`; online OpenStreetMap tiles in the layer control;
     - popups with type and sub-type, date and its precision, place and its precision,
-      casualties, the evidence sentence with the place highlighted, the source as a link
-      (http/https only), confidence and the number of merged reports; tooltips with type
-      and date; a legend with the counts shown;
-    - a date range filter: an incident is shown while its date range (a day, a week or a
-      month, by time precision) overlaps the chosen range; undated ones have their own
-      switch;
+      casualties, actors, the evidence sentence with the place highlighted, the source as a
+      link (http/https only), confidence and the number of merged reports; tooltips with
+      type and date; a legend with the counts of what is in view;
+    - a filter panel (country, sub-event type, actor, minimum fatalities, marker size by
+      fatalities) and a search box over place names and report text;
+    - a timeline: one range slider over a date axis spanning the incidents shown at
+      first, a histogram of events and fatalities per week or month, play and pause; an
+      incident is shown while its date range (a day, a week or a month, by time
+      precision) overlaps the chosen range; undated ones have their own switch;
+    - a collapsible summary of the incidents shown by type, country and month;
     - ``window.incidentmap``: ``ready``, ``visibleCount()``, ``visibleIds()``,
-      ``types()``, ``dateRange()``, ``setDateRange(from, to)`` for tests and notebooks.
+      ``types()``, ``dateRange()``, ``setDateRange(from, to)``, ``axis()``, ``play()``,
+      ``pause()``, ``inViewCount()``, ``inViewByType()``, ``labels()``, ``search(q)``,
+      ``setFilters({country, sub, actor, minFatalities, sizeByFatalities})`` for tests
+      and notebooks.
 
     Article text is only ever written into the page as text. Data larger than 8 MB of
     JSON is embedded gzip-compressed (see :mod:`incidentmap.render.payload`).

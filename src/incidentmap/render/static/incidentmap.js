@@ -53,6 +53,7 @@
       var layersNode = layersId ? document.getElementById(layersId) : null;
       readDoc(layersNode, function (layers) {
         if (layersNode) layersNode.textContent = "";
+        doc.timings.layers = performance.now();
         start(map, doc, basemapId, layers);
       }, fail);
     }, fail);
@@ -100,6 +101,7 @@
     }
     var basemap = window.incidentmapBasemap(map, layers && layers.labels ? layers : null);
     var baseLayers = addBasemap(map, cfg, basemapId, basemap.layer);
+    api.timings.basemap = performance.now();
     var tables = doc.tables;
     var countryNames = cfg.countryNames || {};
 
@@ -563,6 +565,7 @@
       refresh();
     };
 
+    api.timings.controls = performance.now();
     map.addLayer(grid);
     refresh();
     api.ready = true;
