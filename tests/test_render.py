@@ -360,3 +360,28 @@ def test_labels_can_be_left_off(world: gpd.GeoDataFrame) -> None:
     html = _render([BASE], world, labels=False)
     assert _layers(html) == {}
     assert _payload(html)["config"]["countryNames"]["IQ"] == "Iraq"
+
+
+def test_a_map_spanning_the_seed_countries_stays_under_its_budget() -> None:
+    # the seed corpus's spread: Berlin, Dnipro, Baghdad, Kabul, Khartoum, Mogadishu,
+    # Nairobi, Saada (the seed map of `make demo` must stay under 5 MB)
+    spots = [
+        (52.52, 13.40),
+        (48.46, 35.05),
+        (33.34, 44.40),
+        (34.53, 69.17),
+        (15.50, 32.56),
+        (2.04, 45.34),
+        (-1.29, 36.82),
+        (16.94, 43.76),
+    ]
+    incidents = [
+        replace(BASE, id=f"s{k}", lat=lat + k * 0.01, lon=lon)
+        for k, (lat, lon) in enumerate(spots * 5)
+    ]
+    html = map_html(incident_map(incidents_frame(incidents)))
+    layers = _layers(html)
+    assert len(html.encode("utf-8")) < 5_000_000
+    assert layers["admin1"] and layers["rivers"] and layers["lakes"]
+    names = {label[0] for label in layers["labels"]}
+    assert {"Sadr City", "Karrada", "Berlin", "Mogadishu"} <= names
