@@ -246,6 +246,7 @@ def test_summary_panel_opens_with_counts_and_fatalities(region: Page) -> None:
     body = page.locator(".im-summary-body")
     assert not body.is_visible()
     page.locator(".im-summary summary").click()
+    page.wait_for_selector(".im-summary-body .im-summary-table")  # filled on the toggle event
     text = body.inner_text()
     assert "By type" in text and "By country" in text and "By month" in text
     rows = {
