@@ -188,6 +188,7 @@ def test_legend_counts_what_is_in_view(region: Page) -> None:
     _view(region, 36.2, 37.13, 9)  # Aleppo only
     legend = region.page.locator(".im-legend").inner_text()
     assert "1 in view of 8 shown" in legend
+    assert "Air/drone strike 1" in legend and "Armed clash" not in legend  # sub-types in view
     counts = region.page.evaluate("window.incidentmap.inViewByType()")
     types = region.page.evaluate("window.incidentmap.types()")
     assert dict(zip(types, counts, strict=True))["Explosions/Remote violence"] == 1
