@@ -30,7 +30,7 @@ from incidentmap.model import EventType, GeoPrecision, Incident, TimePrecision
 from incidentmap.render import incident_map, map_html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import CHROMIUM, CHROMIUM_ARGS
+from incidentmap.render.chromium import CHROMIUM_ARGS, find_chromium
 
 SUB_TYPES = {
     EventType.BATTLES: ["Armed clash", "Government regains territory"],
@@ -145,7 +145,7 @@ def time_to_interactive(html: Path) -> tuple[float, float]:
     from playwright.sync_api import Route, sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))

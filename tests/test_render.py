@@ -295,3 +295,93 @@ def test_map_command_explains_bad_input(
     err = capsys.readouterr().err
     assert message in err and name in err
     assert not (tmp_path / "out.html").exists()
+
+
+def _layers(html: str) -> dict:
+    import base64
+    import gzip
+
+    match = re.search(r'<script type="([^"]+)" id="[^"]+_layers">(.*?)</script>', html, re.S)
+    assert match, "the basemap layers block is missing"
+    if match.group(1) == "application/json":
+        return json.loads(match.group(2))
+    return json.loads(gzip.decompress(base64.b64decode(match.group(2))))
+
+
+def test_basemap_layers_are_detailed_near_incidents_and_coarse_elsewhere() -> None:
+    from incidentmap.render.layers import WORLD_ZOOM, basemap_layers
+
+    doc = basemap_layers([33.34], [44.40])
+    by_name = {label[0]: label for label in doc["labels"]}
+    # near Baghdad: the villages and landmarks of city zoom
+    assert {"Baghdad", "Sadr City", "Karrada", "Green Zone"} <= set(by_name)
+    assert by_name["Sadr City"][3] > by_name["Baghdad"][3]  # appears at a higher zoom
+    # far away: capitals, but no small towns
+    assert "Paris" in by_name and "Tokyo" in by_name
+    far = [label for label in doc["labels"] if label[2] < 0 and label[4] != 4]  # the Americas
+    assert far and max(label[3] for label in far) <= WORLD_ZOOM
+    # lines: Iraq's first-level borders are kept, Argentina's are not
+    assert any(33 < line[1] < 34 and 44 < line[0] < 45 for line in doc["admin1"])
+    assert not any(line[1] < -30 and line[0] < -60 for line in doc["admin1"])
+    assert any(r[0] == "Tigris" for r in doc["rivers"])
+    # labels come in zoom order, as the page reads them
+    zooms = [label[3] for label in doc["labels"]]
+    assert zooms == sorted(zooms)
+
+
+def test_basemap_layers_keep_the_label_budget() -> None:
+    from incidentmap.render.layers import basemap_layers
+
+    lats = [float(a) for a in range(-40, 61, 2)]
+    lons = [float(o) for o in range(-150, 151, 6)]
+    doc = basemap_layers(lats, lons, max_labels=5000)
+    assert len(doc["labels"]) == 5000
+    assert "Baghdad" in {label[0] for label in doc["labels"]}  # important ones stay
+    empty = basemap_layers([], [])
+    assert empty["admin1"] == [] and empty["labels"]  # no incidents: the world tier only
+
+
+def test_map_carries_layers_countries_and_actors(world: gpd.GeoDataFrame) -> None:
+    inc = replace(BASE, actors=("Protesters (Iraq)", XSS_IMG, "Protesters (Iraq)"))
+    other = replace(BASE, id="i2", country_code="sy", actors=(), lat=36.2, lon=37.13)
+    html = _render([inc, other], world)
+    data = _payload(html)
+    assert data["tables"]["act"] == ["Protesters (Iraq)", XSS_IMG]
+    assert data["act"] == [[0, 1], []]
+    assert [data["tables"]["cc"][c] for c in data["cc"]] == ["IQ", "SY"]
+    assert data["config"]["countryNames"]["SY"] == "Syria"
+    assert XSS_IMG not in html  # escaped inside the data block
+    layers = _layers(html)
+    assert any(label[0] == "Tahrir Square" for label in layers["labels"])
+    assert "Natural Earth" in data["config"]["attribution"]
+
+
+def test_labels_can_be_left_off(world: gpd.GeoDataFrame) -> None:
+    html = _render([BASE], world, labels=False)
+    assert _layers(html) == {}
+    assert _payload(html)["config"]["countryNames"]["IQ"] == "Iraq"
+
+
+def test_a_map_spanning_the_seed_countries_stays_under_its_budget() -> None:
+    # the seed corpus's spread: Berlin, Dnipro, Baghdad, Kabul, Khartoum, Mogadishu,
+    # Nairobi, Saada (the seed map of `make demo` must stay under 5 MB)
+    spots = [
+        (52.52, 13.40),
+        (48.46, 35.05),
+        (33.34, 44.40),
+        (34.53, 69.17),
+        (15.50, 32.56),
+        (2.04, 45.34),
+        (-1.29, 36.82),
+        (16.94, 43.76),
+    ]
+    incidents = [
+        replace(BASE, id=f"s{k}", lat=lat + k * 0.01, lon=lon)
+        for k, (lat, lon) in enumerate(spots * 5)
+    ]
+    html = map_html(incident_map(incidents_frame(incidents)))
+    layers = _layers(html)
+    assert len(html.encode("utf-8")) < 5_000_000
+    assert layers["admin1"] and layers["rivers"] and layers["lakes"]
+    names = {label[0] for label in layers["labels"]}
+    assert {"Sadr City", "Karrada", "Berlin", "Mogadishu"} <= names

@@ -35,6 +35,7 @@ from branca.element import Element
 from ..errors import RenderError
 from .assets import inline_script, inline_style, offline_assets, static_text
 from .basemap import BasemapSource, basemap_geojson
+from .layers import basemap_layers
 from .payload import build_payload, data_block, safe_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,9 +57,21 @@ ONLINE_TILES: tuple[dict[str, Any], ...] = (
 )
 
 #: The page's own scripts (in static/), in load order.
-CLIENT_SCRIPTS = ("popup.js", "controls.js", "gridcluster.js", "incidentmap.js")
+CLIENT_SCRIPTS = (
+    "popup.js",
+    "controls.js",
+    "timeline.js",
+    "filters.js",
+    "summary.js",
+    "basemap.js",
+    "gridcluster.js",
+    "incidentmap.js",
+)
 
-_OFFLINE_LABEL = "Country outlines (offline)"
+#: Basemap layers longer than this (characters of JSON) are embedded gzip-compressed.
+LAYERS_COMPRESS_ABOVE = 1_000_000
+
+_OFFLINE_LABEL = "Offline basemap (places, borders, rivers)"
 _MAX_ZOOM = 18
 _SINGLE_ZOOM = 10
 _UNCLUSTERED_LIMIT = 5_000
@@ -84,13 +97,18 @@ class IncidentLayer(Element):
         The document of :func:`incidentmap.render.payload.build_payload`, with ``config``.
     basemap
         Country outlines as GeoJSON.
+    layers
+        Labels, first-level borders, rivers and lakes (:func:`.layers.basemap_layers`).
     """
 
-    def __init__(self, payload: dict[str, Any], basemap: dict[str, Any]) -> None:
+    def __init__(
+        self, payload: dict[str, Any], basemap: dict[str, Any], layers: dict[str, Any]
+    ) -> None:
         super().__init__()
         self._name = "IncidentLayer"
         self.payload = payload
         self.basemap = basemap
+        self.layers = layers
 
     def render(self, **kwargs: Any) -> str:
         """Add the inlined assets, the data and the start-up call to the page."""
@@ -116,16 +134,20 @@ class IncidentLayer(Element):
         head.extend(inline_script(static_text(name)) for name in CLIENT_SCRIPTS)
         figure.header.add_child(_Raw("\n".join(head)), name="incidentmap_assets")
         data_id, basemap_id = f"{name}_data", f"{name}_basemap"
+        layers_id = f"{name}_layers"
         figure.html.add_child(
             _Raw(
                 f"{data_block(self.payload, data_id)}\n"
                 f'<script type="application/json" id="{basemap_id}">'
-                f"{safe_json(self.basemap)}</script>"
+                f"{safe_json(self.basemap)}</script>\n"
+                f"{data_block(self.layers, layers_id, compress_above=LAYERS_COMPRESS_ABOVE)}"
             ),
             name=f"{name}_json",
         )
         figure.script.add_child(
-            _Raw(f'incidentmapInit({parent.get_name()}, "{data_id}", "{basemap_id}");'),
+            _Raw(
+                f'incidentmapInit({parent.get_name()}, "{data_id}", "{basemap_id}", "{layers_id}");'
+            ),
             name=name,
         )
         return ""
@@ -170,6 +192,7 @@ def incident_map(
     basemap: BasemapSource = None,
     heatmap: bool = True,
     cluster: bool = True,
+    labels: bool = True,
 ) -> folium.Map:
     """Draw incidents on an offline, layered map.
 
@@ -191,6 +214,10 @@ def incident_map(
         a GeoJSON path, or a GeoDataFrame.
     heatmap, cluster
         Offer a heat-map layer; cluster markers when zoomed out.
+    labels
+        Draw the labelled basemap (place, area and country names by zoom,
+        first-level borders, rivers and lakes; see :mod:`incidentmap.render.layers`);
+        ``False`` leaves the country outlines only.
 
     Returns
     -------
@@ -206,15 +233,26 @@ def incident_map(
       heat map (off), "Background incidents" and "Low confidence" (off unless asked);
     - grid clusters when zoomed out (a disc per group with the count and a ring of type
       colours; click to zoom in, or to list incidents that share one spot);
+    - an offline vector basemap: country outlines, first-level borders and names,
+      rivers and lakes, and place names that appear by zoom (capitals and large cities
+      first; villages and curated landmarks near the incidents at city zoom), see
+      :mod:`incidentmap.render.layers`; online OpenStreetMap tiles in the layer control;
     - popups with type and sub-type, date and its precision, place and its precision,
-      casualties, the evidence sentence with the place highlighted, the source as a link
-      (http/https only), confidence and the number of merged reports; tooltips with type
-      and date; a legend with the counts shown;
-    - a date range filter: an incident is shown while its date range (a day, a week or a
-      month, by time precision) overlaps the chosen range; undated ones have their own
-      switch;
+      casualties, actors, the evidence sentence with the place highlighted, the source as a
+      link (http/https only), confidence and the number of merged reports; tooltips with
+      type and date; a legend with the counts of what is in view;
+    - a filter panel (country, sub-event type, actor, minimum fatalities, marker size by
+      fatalities) and a search box over place names and report text;
+    - a timeline: one range slider over a date axis spanning the incidents shown at
+      first, a histogram of events and fatalities per week or month, play and pause; an
+      incident is shown while its date range (a day, a week or a month, by time
+      precision) overlaps the chosen range; undated ones have their own switch;
+    - a collapsible summary of the incidents shown by type, country and month;
     - ``window.incidentmap``: ``ready``, ``visibleCount()``, ``visibleIds()``,
-      ``types()``, ``dateRange()``, ``setDateRange(from, to)`` for tests and notebooks.
+      ``types()``, ``dateRange()``, ``setDateRange(from, to)``, ``axis()``, ``play()``,
+      ``pause()``, ``inViewCount()``, ``inViewByType()``, ``labels()``, ``search(q)``,
+      ``setFilters({country, sub, actor, minFatalities, sizeByFatalities})`` for tests
+      and notebooks.
 
     Article text is only ever written into the page as text. Data larger than 8 MB of
     JSON is embedded gzip-compressed (see :mod:`incidentmap.render.payload`).
@@ -244,7 +282,7 @@ def incident_map(
         "cluster": bool(cluster),
         "skipped": skipped,
         "offlineLabel": _OFFLINE_LABEL,
-        "attribution": "Outlines: Natural Earth",
+        "attribution": "Basemap: Natural Earth, GeoNames",
         "tiles": list(ONLINE_TILES),
     }
     m = folium.Map(location=[20.0, 0.0], zoom_start=2, tiles=None, control_scale=True)
@@ -263,7 +301,14 @@ def incident_map(
     # (which depends on the window's size, so it is done in the page).
     payload["config"]["bounds"] = _view(payload, float(min_confidence), bool(show_background))
     payload["config"]["fitMaxZoom"] = _SINGLE_ZOOM
-    m.add_child(IncidentLayer(payload, basemap_geojson(basemap)))
+    layers = basemap_layers(payload["lat"], payload["lon"]) if labels else None
+    if layers is not None:
+        payload["config"]["countryNames"] = layers["countries"]
+    else:
+        from .layers import country_names
+
+        payload["config"]["countryNames"] = country_names()
+    m.add_child(IncidentLayer(payload, basemap_geojson(basemap), layers or {}))
     return m
 
 

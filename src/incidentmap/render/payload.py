@@ -82,7 +82,9 @@ def safe_json(value: Any) -> str:
     )
 
 
-def data_block(payload: dict[str, Any], element_id: str) -> str:
+def data_block(
+    payload: dict[str, Any], element_id: str, *, compress_above: int | None = None
+) -> str:
     """Return the ``<script>`` element that carries ``payload`` in the page.
 
     Documents longer than :data:`COMPRESS_ABOVE` are gzip-compressed and base64-encoded
@@ -96,7 +98,8 @@ def data_block(payload: dict[str, Any], element_id: str) -> str:
     import gzip
 
     text = safe_json(payload)
-    if len(text) <= COMPRESS_ABOVE:
+    limit = COMPRESS_ABOVE if compress_above is None else compress_above
+    if len(text) <= limit:
         return f'<script type="application/json" id="{element_id}">{text}</script>'
     packed = base64.b64encode(gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0))
     return f'<script type="{PACKED_TYPE}" id="{element_id}">{packed.decode("ascii")}</script>'
@@ -110,6 +113,26 @@ def _codes(column: pandas.Series) -> tuple[list[int], list[str]]:
     values = values.mask(values == "")
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes.tolist(), [str(u) for u in uniques]
+
+
+def _lists(column: pandas.Series) -> tuple[list[list[int]], list[str]]:
+    """Dictionary-encode a column of string lists (actors): per row a list of codes."""
+    table: dict[str, int] = {}
+    rows: list[list[int]] = []
+    for value in column.tolist():
+        if value is None or isinstance(value, float) or len(value) == 0:
+            rows.append([])
+            continue
+        items = [value] if isinstance(value, str) else list(value)
+        codes: list[int] = []
+        for item in items:
+            name = str(item).strip() if item is not None else ""
+            if name:
+                code = table.setdefault(name, len(table))
+                if code not in codes:
+                    codes.append(code)
+        rows.append(codes)
+    return rows, list(table)
 
 
 def _ints(column: pandas.Series, *, missing: int) -> list[int]:
@@ -208,6 +231,8 @@ def build_payload(gdf: geopandas.GeoDataFrame) -> tuple[dict[str, Any], int]:
     title_codes, title_table = _codes(df["source_title"])
     url_codes, url_table = _codes(df["source_url"])
     area_codes, areas = _area_geometries(df["area_wkt"])
+    cc_codes, cc_table = _codes(df["country_code"].astype("string").str.upper())
+    actor_codes, actor_table = _lists(df["actors"])
     confidence = pd.to_numeric(df["confidence"], errors="coerce").fillna(0.5).clip(0.0, 1.0)
     ids = df["id"].astype("string").fillna("").tolist()
     evidence = df["evidence"].astype("string").fillna("").tolist()
@@ -216,7 +241,14 @@ def build_payload(gdf: geopandas.GeoDataFrame) -> tuple[dict[str, Any], int]:
     payload: dict[str, Any] = {
         "n": len(df),
         "types": styles,
-        "tables": {"sub": sub_table, "loc": loc_table, "title": title_table, "url": url_table},
+        "tables": {
+            "sub": sub_table,
+            "loc": loc_table,
+            "title": title_table,
+            "url": url_table,
+            "cc": cc_table,
+            "act": actor_table,
+        },
         "areas": areas,
         "id": ids,
         "lat": lat.tolist(),
@@ -236,5 +268,7 @@ def build_payload(gdf: geopandas.GeoDataFrame) -> tuple[dict[str, Any], int]:
         "src": _ints(df["sources"], missing=1),
         "bg": background,
         "area": area_codes,
+        "cc": cc_codes,
+        "act": actor_codes,
     }
     return payload, skipped

@@ -160,6 +160,13 @@
       return kept;
     },
 
+    // Drop every marker and cluster drawn (their icons changed), then draw again.
+    reset: function () {
+      this._group.clearLayers();
+      this._current = new Map();
+      this.redraw();
+    },
+
     redraw: function () {
       var map = this._map;
       if (!map) return;

@@ -37,19 +37,29 @@
     if (window.console) console.error(err);
   }
 
-  function init(map, dataId, basemapId) {
-    var node = document.getElementById(dataId);
-    var started = performance.now();
-    function go(doc) {
-      doc.timings = { start: started, parsed: performance.now() };
-      node.textContent = ""; // the parsed copy is all the page needs
-      start(map, doc, basemapId);
-    }
-    if (node.type === "application/json") go(JSON.parse(node.textContent));
-    else readPacked(node, go, function (err) { showProblem(map, err); });
+  function readDoc(node, done, fail) {
+    if (!node) done(null);
+    else if (node.type === "application/json") done(JSON.parse(node.textContent));
+    else readPacked(node, done, fail);
   }
 
-  function addBasemap(map, cfg, basemapId) {
+  function init(map, dataId, basemapId, layersId) {
+    var node = document.getElementById(dataId);
+    var started = performance.now();
+    function fail(err) { showProblem(map, err); }
+    readDoc(node, function (doc) {
+      doc.timings = { start: started, parsed: performance.now() };
+      node.textContent = ""; // the parsed copy is all the page needs
+      var layersNode = layersId ? document.getElementById(layersId) : null;
+      readDoc(layersNode, function (layers) {
+        if (layersNode) layersNode.textContent = "";
+        doc.timings.layers = performance.now();
+        start(map, doc, basemapId, layers);
+      }, fail);
+    }, fail);
+  }
+
+  function addBasemap(map, cfg, basemapId, offline) {
     var node = document.getElementById(basemapId);
     var basemap = node ? JSON.parse(node.textContent) : null;
     // Below any tile layer (tilePane is 200): tiles cover the outlines when they load.
@@ -62,7 +72,7 @@
       }).addTo(map);
     }
     var baseLayers = {};
-    baseLayers[escapeHtml(cfg.offlineLabel)] = L.layerGroup().addTo(map);
+    baseLayers[escapeHtml(cfg.offlineLabel)] = offline.addTo(map);
     cfg.tiles.forEach(function (t) {
       baseLayers[escapeHtml(t.name)] = L.tileLayer(t.url, { attribution: t.attribution, maxZoom: t.maxZoom });
     });
@@ -70,7 +80,7 @@
     return baseLayers;
   }
 
-  function start(map, doc, basemapId) {
+  function start(map, doc, basemapId, layers) {
     var cfg = doc.config;
     var n = doc.n;
     var types = doc.types;
@@ -89,7 +99,11 @@
         animate: false,
       });
     }
-    var baseLayers = addBasemap(map, cfg, basemapId);
+    var basemap = window.incidentmapBasemap(map, layers && layers.labels ? layers : null);
+    var baseLayers = addBasemap(map, cfg, basemapId, basemap.layer);
+    api.timings.basemap = performance.now();
+    var tables = doc.tables;
+    var countryNames = cfg.countryNames || {};
 
     // ---- state and filters ---------------------------------------------------
     var state = {
@@ -99,34 +113,57 @@
       from: null,
       to: null,
       undated: true,
+      country: -1,
+      sub: -1,
+      actor: -1,
+      minFat: 0,
+      sizeByFat: false,
     };
-    var minDay = null;
-    var maxDay = null;
-    var undatedCount = 0;
-    for (var d = 0; d < n; d++) {
-      var day = doc.date[d];
-      if (day === null) { undatedCount++; continue; }
-      var end = day + (SPAN_DAYS[doc.tp[d]] || 0);
-      if (minDay === null || day < minDay) minDay = day;
-      if (maxDay === null || end > maxDay) maxDay = end;
-    }
-    state.from = minDay;
-    state.to = maxDay;
+    var cc = doc.cc || [];
+    var act = doc.act || [];
 
     function isLow(i) { return doc.conf[i] < cfg.minConfidence; }
 
-    // Every filter but the dates (the time filter's histogram counts these).
+    // Every filter but the dates (the timeline's histogram counts these).
     function selected(i) {
       if (!state.types[doc.type[i]]) return false;
       if (doc.bg[i] && !state.background) return false;
-      return state.low || !isLow(i);
+      if (!state.low && isLow(i)) return false;
+      if (state.country >= 0 && cc[i] !== state.country) return false;
+      if (state.sub >= 0 && doc.sub[i] !== state.sub) return false;
+      if (state.actor >= 0 && (!act[i] || act[i].indexOf(state.actor) < 0)) return false;
+      return state.minFat <= 0 || doc.fat[i] >= state.minFat;
     }
+
+    // The axis of the timeline spans the incidents shown at first (not the hidden
+    // background or low-confidence ones); a range that reaches an end of the axis is
+    // open on that side, so incidents switched on later are not cut off by it.
+    var minDay = null;
+    var maxDay = null;
+    var undatedCount = 0;
+    function spanOf(pick) {
+      minDay = null;
+      maxDay = null;
+      undatedCount = 0;
+      for (var d = 0; d < n; d++) {
+        if (!pick(d)) continue;
+        var day = doc.date[d];
+        if (day === null) { undatedCount++; continue; }
+        var end = day + (SPAN_DAYS[doc.tp[d]] || 0);
+        if (minDay === null || day < minDay) minDay = day;
+        if (maxDay === null || end > maxDay) maxDay = end;
+      }
+    }
+    spanOf(selected);
+    if (minDay === null) spanOf(function () { return true; });
+    state.from = minDay;
+    state.to = maxDay;
 
     function inDates(i) {
       var day = doc.date[i];
       if (day === null) return state.undated;
       var last = day + (SPAN_DAYS[doc.tp[i]] || 0);
-      return last >= state.from && day <= state.to;
+      return (state.from <= minDay || last >= state.from) && (state.to >= maxDay || day <= state.to);
     }
 
     // ---- markers, clusters, popups ---------------------------------------------
@@ -135,24 +172,33 @@
     function openIncident(i) {
       popup.setLatLng([doc.lat[i], doc.lon[i]]).setContent(content.popup(i)).openOn(map);
     }
-    var icons = types.map(function (style, t) {
-      var variants = [];
-      for (var v = 0; v < 4; v++) {
-        variants.push(L.divIcon({
-          html: kit.markerSvg(style, 24),
-          className: "im-marker im-t" + t + (v & 1 ? " im-low" : "") + (v & 2 ? " im-bg" : ""),
-          iconSize: [24, 24],
-          iconAnchor: [12, 12],
-          tooltipAnchor: [0, -11],
-        }));
-      }
-      return variants;
-    });
+    // Marker sizes by fatalities (unknown or 0, 1-2, 3-9, 10-49, 50+); 24 px otherwise.
+    var SIZES = [24, 18, 24, 30, 38, 46];
+    function sizeClass(i) {
+      if (!state.sizeByFat) return 0;
+      var f = doc.fat[i];
+      return f <= 0 ? 1 : f < 3 ? 2 : f < 10 ? 3 : f < 50 ? 4 : 5;
+    }
+    var icons = {};
+    function iconFor(t, variant, size) {
+      var key = t + ":" + variant + ":" + size;
+      if (icons[key]) return icons[key];
+      var px = SIZES[size];
+      icons[key] = L.divIcon({
+        html: kit.markerSvg(types[t], px),
+        className: "im-marker im-t" + t + (variant & 1 ? " im-low" : "") + (variant & 2 ? " im-bg" : "") +
+          (size ? " im-size" + size : ""),
+        iconSize: [px, px],
+        iconAnchor: [px / 2, px / 2],
+        tooltipAnchor: [0, -(px / 2 - 1)],
+      });
+      return icons[key];
+    }
     var markers = [];
     function markerFor(i) {
       if (markers[i]) return markers[i];
       var variant = (isLow(i) ? 1 : 0) | (doc.bg[i] ? 2 : 0);
-      var marker = L.marker([doc.lat[i], doc.lon[i]], { icon: icons[doc.type[i]][variant] });
+      var marker = L.marker([doc.lat[i], doc.lon[i]], { icon: iconFor(doc.type[i], variant, sizeClass(i)) });
       marker.bindTooltip(function () { return content.tooltip(i); }, { direction: "top" });
       marker.on("click", function () { openIncident(i); });
       marker.on("keypress", function (e) {
@@ -220,24 +266,98 @@
     var visibleCount = 0;
     var perType = types.map(function () { return 0; });
     var legendCounts = [];
+
+    var inView = types.map(function () { return 0; });
+    var inViewTotal = 0;
+    var legendTotal = {};
     var legendSubs = [];
     var subNames = (doc.tables && doc.tables.sub) || [];
+
+    // "Attack 3 · Vehicle ramming 1": the sub-event types in view of type t, most first.
+    function subLine(subCounts, t) {
+      var parts = [];
+      for (var k = 0; k < subNames.length; k++) {
+        var c = subCounts[t * subNames.length + k];
+        if (c) parts.push([c, subNames[k]]);
+      }
+      parts.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+      return parts.map(function (p) { return p[1] + " " + p[0]; }).join(" \u00b7 ");
+    }
+    // Legend: what passes the filters and lies in the current view.
+    function countInView() {
+      var b = map.getBounds();
+      var s = b.getSouth(), nn = b.getNorth(), w = b.getWest(), e = b.getEast();
+      var wide = e - w >= 360;
+      var counts = types.map(function () { return 0; });
+      var subCounts = new Int32Array(types.length * subNames.length);
+      var total = 0;
+      for (var i = 0; i < n; i++) {
+        if (!shown[i]) continue;
+        var lat = doc.lat[i];
+        if (lat < s || lat > nn) continue;
+        if (!wide) {
+          var lon = doc.lon[i];
+          if (!((lon >= w && lon <= e) || (lon + 360 >= w && lon + 360 <= e) || (lon - 360 >= w && lon - 360 <= e))) continue;
+        }
+        counts[doc.type[i]]++;
+        if (doc.sub[i] >= 0) subCounts[doc.type[i] * subNames.length + doc.sub[i]]++;
+        total++;
+      }
+      inView = counts;
+      inViewTotal = total;
+      inView.forEach(function (c, t) { if (legendCounts[t]) legendCounts[t].textContent = " " + c; });
+      legendSubs.forEach(function (line, t) { line.textContent = subLine(subCounts, t); });
+      if (legendTotal.el) {
+        legendTotal.el.textContent = total + " in view of " + visibleCount + " shown (" + n + " in all)";
+      }
+    }
+    map.on("moveend", function () { if (api.ready) countInView(); });
+
+    function summaryRows() {
+      var byType = types.map(function (s) { return [s.type, 0, 0]; });
+      var byCountry = {};
+      var byMonth = {};
+      for (var i = 0; i < n; i++) {
+        if (!shown[i]) continue;
+        var f = doc.fat[i] > 0 ? doc.fat[i] : 0;
+        byType[doc.type[i]][1]++;
+        byType[doc.type[i]][2] += f;
+        var code = cc[i] >= 0 && cc[i] !== undefined ? tables.cc[cc[i]] : null;
+        var name = code ? (countryNames[code] || code) : "unknown";
+        if (!byCountry[name]) byCountry[name] = [name, 0, 0];
+        byCountry[name][1]++;
+        byCountry[name][2] += f;
+        var month = doc.date[i] === null ? "undated" : isoDay(doc.date[i]).slice(0, 7);
+        if (!byMonth[month]) byMonth[month] = [month, 0, 0];
+        byMonth[month][1]++;
+        byMonth[month][2] += f;
+      }
+      function values(o) { return Object.keys(o).map(function (k) { return o[k]; }); }
+      return {
+        types: byType.filter(function (r) { return r[1] > 0; }),
+        countries: values(byCountry).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); }),
+        months: values(byMonth).sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; }),
+      };
+    }
 
     function refresh() {
       var count = 0;
       var counts = types.map(function () { return 0; });
-      var subCounts = new Int32Array(types.length * subNames.length);
       areaLayers.forEach(function (layer, a) { areaColor[a] = null; areaCount[a] = 0; });
       var bins = slider ? new Array(slider.bins).fill(0) : null;
+      var deaths = slider ? new Array(slider.bins).fill(0) : null;
       for (var i = 0; i < n; i++) {
         var pick = selected(i);
-        if (pick && bins && doc.date[i] !== null) bins[slider.bin(doc.date[i])]++;
+        if (pick && bins && doc.date[i] !== null) {
+          var k = slider.bin(doc.date[i]);
+          bins[k]++;
+          if (doc.fat[i] > 0) deaths[k] += doc.fat[i];
+        }
         var v = pick && inDates(i) ? 1 : 0;
         shown[i] = v;
         if (!v) continue;
         count++;
         counts[doc.type[i]]++;
-        if (doc.sub[i] >= 0) subCounts[doc.type[i] * subNames.length + doc.sub[i]]++;
         var a = doc.area[i];
         if (a >= 0) {
           areaCount[a]++;
@@ -252,20 +372,10 @@
         else areasGroup.removeLayer(layer);
       });
       if (heat && map.hasLayer(heat)) updateHeat();
-      perType.forEach(function (c, t) { if (legendCounts[t]) legendCounts[t].textContent = " " + c; });
-      legendSubs.forEach(function (line, t) { line.textContent = subLine(subCounts, t); });
-      if (slider) slider.histogram(bins, state.from, state.to);
-    }
-
-    // "Attack 3 · Vehicle ramming 1": the sub-event types shown of type t, most first.
-    function subLine(subCounts, t) {
-      var parts = [];
-      for (var k = 0; k < subNames.length; k++) {
-        var c = subCounts[t * subNames.length + k];
-        if (c) parts.push([c, subNames[k]]);
-      }
-      parts.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
-      return parts.map(function (p) { return p[1] + " " + p[0]; }).join(" \u00b7 ");
+      countInView();
+      if (slider) slider.histogram(bins, deaths);
+      if (filterPanel) filterPanel.count(count + " of " + n + " incidents pass the filters");
+      if (summary && summary.isOpen()) summary.update(summaryRows());
     }
 
     // ---- layer control ---------------------------------------------------------
@@ -303,7 +413,8 @@
     map.on("overlayremove", function (e) { onOverlay(e, false); });
 
     // ---- legend, time filter, title --------------------------------------------
-    window.incidentmapControls.legend(map, types, legendCounts, cfg.skipped, legendSubs);
+    window.incidentmapControls.legend(map, types, legendCounts, cfg.skipped, legendTotal, legendSubs);
+    var summary = window.incidentmapSummary(map, function () { summary.update(summaryRows()); });
     var timer = null;
     function scheduleRefresh() {
       if (timer) clearTimeout(timer);
@@ -311,7 +422,7 @@
     }
     var slider = null;
     if (minDay !== null) {
-      slider = window.incidentmapControls.timeFilter(map, {
+      slider = window.incidentmapTimeline(map, {
         minDay: minDay,
         maxDay: maxDay,
         undatedCount: undatedCount,
@@ -321,6 +432,87 @@
     }
     if (cfg.title) map.getContainer().appendChild(el("div", "im-title", cfg.title));
 
+    // ---- filter panel and search ---------------------------------------------------
+    function tally(codes, label) {
+      var counts = {};
+      for (var i = 0; i < n; i++) {
+        var c = codes(i);
+        if (c === null) continue;
+        (Array.isArray(c) ? c : [c]).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      }
+      return Object.keys(counts).map(function (k) { return [Number(k), label(Number(k)), counts[k]]; })
+        .sort(function (a, b) { return b[2] - a[2] || (a[1] < b[1] ? -1 : 1); });
+    }
+    var ACTOR_OPTIONS = 400;
+    var countryOptions = tally(function (i) { return cc[i] >= 0 ? cc[i] : null; }, function (k) {
+      return countryNames[tables.cc[k]] || tables.cc[k];
+    });
+    var subOptions = tally(function (i) { return doc.sub[i] >= 0 ? doc.sub[i] : null; }, function (k) {
+      return tables.sub[k];
+    });
+    var actorOptions = tally(function (i) { return act[i] && act[i].length ? act[i] : null; }, function (k) {
+      return tables.act[k];
+    }).slice(0, ACTOR_OPTIONS);
+
+    function lower(text) { return String(text || "").toLowerCase(); }
+    function search(query) {
+      var q = lower(query);
+      var out = [];
+      var places = basemap.places || [];
+      var placeHits = [];
+      for (var p = 0; p < places.length && placeHits.length < 8; p++) {
+        if (lower(places[p][0]).indexOf(q) === 0) placeHits.push(places[p]);
+      }
+      var seenLoc = {};
+      for (var i = 0; i < n && out.length < 200; i++) {
+        var place = content.place(i);
+        var hay = lower(doc.ev[i]) + "\n" + lower(place) + "\n" +
+          lower(doc.title[i] >= 0 ? tables.title[doc.title[i]] : "") + "\n" +
+          lower(doc.sub[i] >= 0 ? tables.sub[doc.sub[i]] : "") + "\n" +
+          (act[i] || []).map(function (a) { return lower(tables.act[a]); }).join("\n");
+        if (hay.indexOf(q) < 0) continue;
+        (function (i) {
+          out.push({
+            kind: "incident",
+            label: types[doc.type[i]].type + " \u00b7 " + content.dateText(i) + (place ? " \u00b7 " + place : ""),
+            note: shown[i] ? "" : "(hidden by the filters)",
+            go: function () {
+              map.setView([doc.lat[i], doc.lon[i]], Math.max(map.getZoom(), 12), { animate: false });
+              openIncident(i);
+            },
+          });
+        })(i);
+        if (place) seenLoc[lower(place)] = true;
+      }
+      placeHits.forEach(function (row) {
+        out.push({
+          kind: "place",
+          label: row[0],
+          note: row[4] === 4 ? "(country)" : row[4] === 3 ? "(area)" : "(place)",
+          go: function () {
+            map.setView([row[1], row[2]], row[4] === 4 ? 5 : row[4] === 3 ? 8 : 12, { animate: false });
+          },
+        });
+      });
+      return out;
+    }
+    var filterPanel = window.incidentmapFilters(map, {
+      countries: countryOptions,
+      subs: subOptions,
+      actors: actorOptions,
+      search: search,
+      onChange: function (f) {
+        var resize = f.sizeByFatalities !== state.sizeByFat;
+        state.country = f.country;
+        state.sub = f.sub;
+        state.actor = f.actor;
+        state.minFat = f.minFatalities;
+        state.sizeByFat = f.sizeByFatalities;
+        if (resize) { markers = []; grid.reset(); }
+        scheduleRefresh();
+      },
+    });
+
     // ---- read-only API for tests and notebooks ---------------------------------
     api.visibleCount = function () { return visibleCount; };
     api.visibleIds = function () {
@@ -329,6 +521,38 @@
       return out;
     };
     api.types = function () { return types.map(function (s) { return s.type; }); };
+    api.inViewCount = function () { return inViewTotal; };
+    api.inViewByType = function () { return inView.slice(); };
+    api.labels = function () { return basemap.labels(); };
+    api.axis = function () { return minDay === null ? null : [isoDay(minDay), isoDay(maxDay)]; };
+    api.play = function () { if (slider) slider.play(); };
+    api.pause = function () { if (slider) slider.pause(); };
+    api.playing = function () { return !!(slider && slider.playing()); };
+    api.search = function (query) {
+      return search(query).map(function (r) { return r.label; });
+    };
+    api.options = function () {
+      return { countries: countryOptions, subs: subOptions, actors: actorOptions };
+    };
+    // Filters by label (country name or code, sub-event type, actor); null clears one.
+    api.setFilters = function (f) {
+      function find(list, value) {
+        if (value === null || value === undefined) return -1;
+        for (var k = 0; k < list.length; k++) {
+          if (list[k][1] === value || (list === countryOptions && tables.cc[list[k][0]] === value)) return list[k][0];
+        }
+        throw new Error("no such filter value: " + value);
+      }
+      filterPanel.set({
+        country: "country" in f ? find(countryOptions, f.country) : undefined,
+        sub: "sub" in f ? find(subOptions, f.sub) : undefined,
+        actor: "actor" in f ? find(actorOptions, f.actor) : undefined,
+        minFatalities: f.minFatalities,
+        sizeByFatalities: f.sizeByFatalities,
+      });
+      if (timer) { clearTimeout(timer); timer = null; }
+      refresh();
+    };
     api.dateRange = function () {
       return state.from === null ? null : [isoDay(state.from), isoDay(state.to)];
     };
@@ -341,6 +565,7 @@
       refresh();
     };
 
+    api.timings.controls = performance.now();
     map.addLayer(grid);
     refresh();
     api.ready = true;

@@ -139,6 +139,8 @@
       row(table, "Date", dateText(i), doc.date[i] === null ? null : TIME_WORDS[doc.tp[i]]);
       row(table, "Place", place(i) || "unnamed", GEO_WORDS[doc.gp[i]]);
       row(table, "Casualties", casualties(i));
+      var actors = doc.act && doc.act[i] ? doc.act[i].map(function (k) { return tables.act[k]; }) : [];
+      if (actors.length) row(table, actors.length === 1 ? "Actor" : "Actors", actors.join("; "));
       row(table, "Confidence", Math.round(doc.conf[i] * 100) + "%", isLow(i) ? "low" : null);
       row(table, "Reports", doc.src[i] + (doc.src[i] === 1 ? " report" : " merged reports"));
       box.appendChild(table);
