@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..gazetteer.kinds import PlaceKinds
@@ -208,7 +208,7 @@ def area_consensus(
     named_areas: Mapping[tuple[str, str], float],
     area_names: Mapping[tuple[str, str], set[str]],
     *,
-    areas_of: Sequence[frozenset[tuple[str, str]]] | None = None,
+    areas_of: Callable[[int], frozenset[tuple[str, str]]] | None = None,
 ) -> None:
     """Favour the places in the one first-level area where the article's names meet.
 
@@ -230,9 +230,11 @@ def area_consensus(
     Illinois that share the names of Missouri's. A name qualified anywhere in the article
     ("Brooklyn, New York") is settled by its qualifier.
 
-    ``areas_of`` gives, for each mention, the areas its candidates lie in (the resolver's
+    ``areas_of(k)`` gives the areas the candidates of mention ``k`` lie in (the resolver's
     cached :meth:`~.candidates.Candidates.areas`); without it they are read from ``scored``.
     """
+    if len({m.key for m in mentions}) < CONSENSUS_NAMES:
+        return
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
     keys: set[str] = set()
     seen: set[str] = set()
@@ -247,7 +249,7 @@ def area_consensus(
             continue
         keys.add(m.key)
         if areas_of is not None:
-            for area in areas_of[k]:
+            for area in areas_of(k):
                 names[area].add(m.key)
             continue
         for s in ss[:_CONSENSUS_CANDIDATES]:

@@ -192,7 +192,7 @@ class Resolver:
             focus,
             areas,
             area_names,
-            areas_of=[self._candidates.areas(cs) for cs in cands],
+            areas_of=lambda k: self._candidates.areas(cands[k]),
         )
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
