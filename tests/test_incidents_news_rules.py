@@ -268,3 +268,12 @@ def test_the_arrest_of_opposition_leaders_on_a_protest_day_is_its_own_event() ->
         ("Protests", "Peaceful protest"),
         ("Strategic developments", "Arrests"),
     ]
+
+
+def test_the_capital_is_the_capital_of_the_country_named_before() -> None:
+    text = (
+        "Thousands marched peacefully in Kano on Monday.\n"
+        "In Nigeria, police in the capital fired tear gas at rioters who torched a bus.\n"
+    )
+    places = {"Nigeria": NIGERIA, "Kano": KANO}
+    assert "Abuja" in {i.location for i in foreground(text, places=places)}

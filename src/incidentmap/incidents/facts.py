@@ -25,6 +25,7 @@ from .locate import (
     choose_location,
     previous_town,
     same_town,
+    seat_of,
     specificity,
 )
 from .mentions import Mention
@@ -224,11 +225,15 @@ def clause_facts(
         near_noun = (mention.trigger.start - 30, mention.trigger.end + 40)
         tops = [t for t in tops if near_noun[0] <= t.start and t.end <= near_noun[1]]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
-    if (location is None or specificity(location.place) < 3) and tax.cues.place_anaphor.search(
-        text, lo, hi
-    ):
+    anaphor = tax.cues.place_anaphor.search(text, lo, hi)
+    if (location is None or specificity(location.place) < 3) and anaphor:
         named = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
-        location = previous_town(named, mention.sentence.start) or location
+        town = previous_town(named, mention.sentence.start)
+        if _CAPITAL.search(anaphor.group()) and (
+            town is None or town.place.feature_code not in _CAPITALS
+        ):  # "the capital" is no town but a capital: the country's in question
+            town = _capital_of(location if location and location.place.is_country else None, named)
+        location = town or location
     cas = [c for c in casualties.within(lo, hi) if isinstance(c, CasualtyMention)]
     if location is not None:  # a list of targets may run on past the clause
         sent = mention.sentence
@@ -237,6 +242,28 @@ def clause_facts(
     else:
         more = []
     return Facts(date, location, cas, actors_in(text, lo, hi, tax), more, report_day)
+
+
+_CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
+_CAPITALS = frozenset({"PPLC", "PPLG"})  # "the capital"; a state capital is named so
+
+
+def _capital_of(location: Location | None, named: list[Toponym]) -> Location | None:
+    """Place "the capital" at the capital of the country in question.
+
+    That is the country the clause names, else the last country the article named
+    before ("Thousands protested in Kenya ... Police in the capital fired tear gas").
+    """
+    country = location.place if location is not None else None
+    if country is None:
+        country = next(
+            (t.place for t in reversed(named) if t.place is not None and t.place.is_country),
+            None,
+        )
+    seat = seat_of(country) if country is not None else None
+    if seat is None or country is None:
+        return None
+    return Location(seat.place, GeoPrecision.EXACT, None, f"'the capital' of {country.name}")
 
 
 # What joins two towns of a list: ", ", " and ", ", and in the state capital, " ...
