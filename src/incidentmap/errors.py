@@ -16,6 +16,7 @@ from __future__ import annotations
 __all__ = [
     "CacheError",
     "ExportError",
+    "FetchError",
     "GazetteerError",
     "GeocoderError",
     "IncidentMapError",
@@ -80,6 +81,13 @@ class ArticleError(InputError):
         )
         error.cause = cause
         return error
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (dead, refused by robots.txt, too slow): reported, not raised.
+
+    ``source`` is the URL; the batch goes on with the other inputs.
+    """
 
 
 class GazetteerError(IncidentMapError, OSError):

@@ -18,6 +18,7 @@ processed and written).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import datetime as dt
 import logging
 import os
 import sys
@@ -52,6 +53,7 @@ __all__ = [
     "note_language",
     "run",
     "spool_frames",
+    "write_map_from",
     "write_results",
 ]
 
@@ -302,6 +304,16 @@ class Collected:
     articles: int = 0
     toponyms: int = 0
     non_english: int = 0
+    skipped_since: int = 0
+
+
+def _since(articles: Iterable[Article], since: dt.date, out: Collected) -> Iterator[Article]:
+    """Leave out articles published before ``since`` (articles without a date are kept)."""
+    for article in articles:
+        if article.published is not None and article.published < since:
+            out.skipped_since += 1
+            continue
+        yield article
 
 
 def collect(
@@ -313,6 +325,8 @@ def collect(
     report: Callable[[InputError], None] | None = None,
     progress: bool = False,
     keep_toponyms: bool = False,
+    articles: Iterable[Article] | None = None,
+    since: dt.date | None = None,
 ) -> Collected:
     """Read and process every input article, storing incidents (and toponyms) in ``spool``.
 
@@ -332,13 +346,18 @@ def collect(
         Show a progress bar on standard error.
     keep_toponyms
         Also store the resolved toponyms of every article.
+    articles
+        Articles to process instead of reading ``inputs`` (fetched ones, say).
+    since
+        Leave out articles published before this day (counted in ``skipped_since``).
     """
     from .text.articles import read_articles
 
     out = Collected()
-    results = iter_results(
-        read_articles(*inputs, report=report), processor, workers=workers, report=report
-    )
+    stream = articles if articles is not None else read_articles(*inputs, report=report)
+    if since is not None:
+        stream = _since(stream, since, out)
+    results = iter_results(stream, processor, workers=workers, report=report)
     for result in _progress(results, enabled=progress):
         out.articles += 1
         out.toponyms += sum(t.place is not None for t in result.toponyms)
@@ -389,6 +408,8 @@ class RunSummary:
     outputs: list[Path] = field(default_factory=list)
     non_english: int = 0
     """Articles that look written in another language than English (warned about)."""
+    skipped_since: int = 0
+    """Articles left out as published before ``since``."""
 
     @property
     def crashes(self) -> int:
@@ -463,6 +484,8 @@ def run(
     codebook: str | Path | None = None,
     schema: str = "incidentmap",
     map_options: MapOptions | None = None,
+    articles: Iterable[Article] | None = None,
+    since: dt.date | None = None,
 ) -> RunSummary:
     """Run the main job: incidents of every input article, as GeoJSON and a map.
 
@@ -508,10 +531,18 @@ def run(
         (:mod:`incidentmap.export.acled`); the map is the same either way.
     map_options
         Title, confidence threshold and clustering of the map.
+    articles
+        Articles to process instead of reading ``inputs`` (e.g.
+        :func:`incidentmap.online.input_articles`); ``inputs`` are then only named in
+        the run summary.
+    since
+        Leave out articles published before this day.
 
     Returns
     -------
     RunSummary
+        Also written as ``run-summary.json`` beside the outputs
+        (:class:`incidentmap.summary.RunReport`).
 
     Raises
     ------
@@ -548,9 +579,11 @@ def run(
             report=note,
             progress=sys.stderr.isatty() if progress is None else progress,
             keep_toponyms="gpkg" in wanted and schema == "incidentmap",
+            articles=articles,
+            since=since,
         )
         summary.articles, summary.toponyms = found.articles, found.toponyms
-        summary.non_english = found.non_english
+        summary.non_english, summary.skipped_since = found.non_english, found.skipped_since
         if not summary.articles:
             log.error("no article could be read from %s", ", ".join(map(str, inputs)))
             return summary
@@ -564,8 +597,43 @@ def run(
             schema=schema,
             map_options=map_options,
         )
+        from .summary import SUMMARY_NAME
+
+        report_file = _run_report(summary, spool, inputs, folder).write(
+            folder.staging / SUMMARY_NAME
+        )
+        staged.append(report_file)
         summary.outputs.extend(folder.commit(staged))
     return summary
+
+
+def _run_report(
+    summary: RunSummary, spool: IncidentSpool, inputs: Sequence[str | Path], folder: Any
+) -> Any:
+    """The :class:`~incidentmap.summary.RunReport` of a run into a folder."""
+    from .summary import SUMMARY_NAME, ArticleCounts, IncidentCounts, RunReport
+
+    counts = IncidentCounts()
+    for chunk in spool.chunks():
+        counts.add_incidents("new", chunk)
+        counts.add_incidents("total", chunk)
+    articles = ArticleCounts(
+        read=summary.articles + summary.skipped_since,
+        new=summary.articles,
+        skipped_since=summary.skipped_since,
+        problems=len(summary.problems),
+        non_english=summary.non_english,
+    )
+    return RunReport(
+        articles=articles,
+        incidents=counts,
+        inputs=tuple(map(str, inputs)),
+        outputs=tuple(
+            str(folder.path / name)
+            for name in sorted(p.name for p in folder.staging.iterdir())
+        )
+        + (str(folder.path / SUMMARY_NAME),),
+    )
 
 
 def spool_frames(spool: IncidentSpool, *, chunk_size: int = 5_000) -> Iterator[Any]:
@@ -630,21 +698,39 @@ def write_results(
         ):
             written += [path, *sidecar_paths(path)]
     if write_map:
-        from .render import incident_map, save_map
-        from .render.density import MAP_LIMIT, DensityGrid
-
-        if len(spool) <= MAP_LIMIT:  # frames of 5,000 hold fewer Python objects at once
-            import pandas as pd
-
-            gdf = pd.concat(list(spool_frames(spool)), ignore_index=True)
-        else:
-            grid = DensityGrid()
-            for frame in spool_frames(spool):
-                grid.add(frame)
-            gdf = grid.frame()
-            log.info("%d incidents: drawing a density map (more than %d)", len(spool), MAP_LIMIT)
-        from dataclasses import asdict
-
-        m = incident_map(gdf, **asdict(map_options or MapOptions()))
-        written.append(save_map(m, out / "incidents.html"))
+        written.append(
+            write_map_from(lambda: spool_frames(spool), len(spool), out, map_options=map_options)
+        )
     return written
+
+
+def write_map_from(
+    frames: Callable[[], Iterable[Any]],
+    count: int,
+    out_dir: Path,
+    *,
+    map_options: MapOptions | None = None,
+) -> Path:
+    """Write ``out_dir/incidents.html`` from incident frames (``count`` incidents in all).
+
+    At most :data:`~incidentmap.render.density.MAP_LIMIT` incidents are drawn one by
+    one; above that the map is a density map
+    (:class:`~incidentmap.render.density.DensityGrid`), filled frame by frame.
+    """
+    from .render import incident_map, save_map
+    from .render.density import MAP_LIMIT, DensityGrid
+
+    if count <= MAP_LIMIT:  # frames of 5,000 hold fewer Python objects at once
+        import pandas as pd
+
+        gdf = pd.concat(list(frames()), ignore_index=True)
+    else:
+        grid = DensityGrid()
+        for frame in frames():
+            grid.add(frame)
+        gdf = grid.frame()
+        log.info("%d incidents: drawing a density map (more than %d)", count, MAP_LIMIT)
+    from dataclasses import asdict
+
+    m = incident_map(gdf, **asdict(map_options or MapOptions()))
+    return save_map(m, out_dir / "incidents.html")

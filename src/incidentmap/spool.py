@@ -43,6 +43,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -70,14 +71,19 @@ CREATE TABLE reports (
     lon REAL,
     article_ids TEXT NOT NULL,
     root INTEGER,
+    layer_id TEXT,
     data BLOB NOT NULL
 );
-CREATE TABLE merged (seq INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE merged (seq INTEGER PRIMARY KEY, layer_id TEXT, fresh INTEGER NOT NULL DEFAULT 1,
+    data BLOB NOT NULL);
 CREATE TABLE toponyms (seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL, data BLOB NOT NULL);
 """
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 _SEP = "\x1f"
+#: Added to the article set of a layer's incident in the merge, so that no two incidents
+#: of an existing layer are merged with each other (they were kept apart before).
+_LAYER_MARK = "\x00layer"
 _SPOOL_NAME = re.compile(r"incidentmap-spool-(?:(\d+)-)?\w+")
 #: A spool folder of an older version (no owner in its name) is stale after this long.
 _UNOWNED_STALE_S = 24 * 3600
@@ -173,13 +179,20 @@ class IncidentSpool:
             raise IncidentMapError("the incident spool is not open; use it in a with block")
         return self._db
 
-    def add(self, incidents: Iterable[Incident]) -> int:
-        """Store incidents (any number of articles' worth); return how many were added."""
+    def add(self, incidents: Iterable[Incident], *, from_layer: bool = False) -> int:
+        """Store incidents (any number of articles' worth); return how many were added.
+
+        With ``from_layer``, the incidents are those of an existing layer that new
+        reports may merge into (:mod:`incidentmap.layer`): each joins at most one group,
+        never together with another incident of the layer, and a group that holds one
+        keeps its id. :meth:`layer_updates` and :meth:`fresh_chunks` read the result.
+        """
         from .incidents.dedupe import date_range
 
         if self._merged is not None:
             raise IncidentMapError("cannot add incidents to a finished spool")
         rows = []
+        marks = (_LAYER_MARK,) if from_layer else ()
         for inc in incidents:
             first = last = None
             if (
@@ -200,13 +213,15 @@ class IncidentSpool:
                     last,
                     inc.lat,
                     inc.lon,
-                    _SEP.join(inc.article_ids or (inc.article_id,)),
+                    _SEP.join((*(inc.article_ids or (inc.article_id,)), *marks)),
+                    inc.id if from_layer else None,
                     pickle.dumps(inc, protocol=_PROTOCOL),
                 )
             )
         self.db.executemany(
             "INSERT INTO reports (article_id, evidence_start, incident_id, event_type, first_day,"
-            " last_day, lat, lon, article_ids, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " last_day, lat, lon, article_ids, layer_id, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         self._reports += len(rows)
@@ -268,25 +283,33 @@ class IncidentSpool:
             )
             db.execute("CREATE INDEX reports_root ON reports (root) WHERE root IS NOT NULL")
         order = db.execute(
-            "SELECT seq, root, data FROM reports ORDER BY article_id, evidence_start, incident_id"
+            "SELECT seq, root, layer_id, data FROM reports"
+            " ORDER BY article_id, evidence_start, incident_id"
         )
         done: set[int] = set()
-        batch: list[tuple[bytes]] = []
+        batch: list[tuple[str | None, int, bytes]] = []
+        insert = "INSERT INTO merged (layer_id, fresh, data) VALUES (?, ?, ?)"
         count = 0
-        for _, root, data in order:
+        for _, root, layer_id, data in order:
+            fresh = layer_id is None
             if root is None:
                 inc = combine_reports([pickle.loads(data)]) if merge else pickle.loads(data)
             elif root in done:
                 continue
             else:
                 done.add(root)
-                inc = combine_reports(self._group(root))
-            batch.append((pickle.dumps(inc, protocol=_PROTOCOL),))
+                group, layer_ids = self._group(root)
+                inc = combine_reports(group)
+                fresh = len(layer_ids) < len(group)
+                if layer_ids:  # a layer's incident keeps its id when reports join it
+                    layer_id = layer_ids[0]
+                    inc = replace(inc, id=layer_id)
+            batch.append((layer_id, int(fresh), pickle.dumps(inc, protocol=_PROTOCOL)))
             count += 1
             if len(batch) >= 5_000:
-                db.executemany("INSERT INTO merged (data) VALUES (?)", batch)
+                db.executemany(insert, batch)
                 batch.clear()
-        db.executemany("INSERT INTO merged (data) VALUES (?)", batch)
+        db.executemany(insert, batch)
         db.execute("COMMIT")
         db.execute("BEGIN")
         self._merged = count
@@ -303,13 +326,14 @@ class IncidentSpool:
         for seq, kind, first, last, lat, lon, articles in rows:
             yield MergeKey(seq, kind, first, last, lat, lon, frozenset(articles.split(_SEP)))
 
-    def _group(self, root: int) -> list[Incident]:
+    def _group(self, root: int) -> tuple[list[Incident], list[str]]:
         rows = self.db.execute(
-            "SELECT data FROM reports WHERE root = ?"
+            "SELECT layer_id, data FROM reports WHERE root = ?"
             " ORDER BY article_id, evidence_start, incident_id",
             (root,),
-        )
-        return [pickle.loads(data) for (data,) in rows]
+        ).fetchall()
+        layer_ids = [layer_id for layer_id, _ in rows if layer_id is not None]
+        return [pickle.loads(data) for _, data in rows], layer_ids
 
     def chunks(self, size: int = 20_000) -> Iterator[list[Incident]]:
         """Yield the finished incidents in order, ``size`` at a time.
@@ -322,6 +346,28 @@ class IncidentSpool:
         if self._merged is None:
             raise IncidentMapError("call IncidentSpool.finish() before reading the incidents")
         yield from self._read("SELECT data FROM merged ORDER BY seq", size)
+
+    def fresh_chunks(self, size: int = 20_000) -> Iterator[list[Incident]]:
+        """Yield the finished incidents that are not in the layer, ``size`` at a time.
+
+        These are the incidents of new reports that merged with no incident of the layer
+        (see :meth:`add` with ``from_layer``); without a layer, every incident.
+        """
+        if self._merged is None:
+            raise IncidentMapError("call IncidentSpool.finish() before reading the incidents")
+        yield from self._read(
+            "SELECT data FROM merged WHERE layer_id IS NULL ORDER BY seq", size
+        )
+
+    def layer_updates(self) -> Iterator[Incident]:
+        """Yield the layer's incidents that new reports merged into, as merged (same id)."""
+        if self._merged is None:
+            raise IncidentMapError("call IncidentSpool.finish() before reading the incidents")
+        for chunk in self._read(
+            "SELECT data FROM merged WHERE layer_id IS NOT NULL AND fresh = 1 ORDER BY seq",
+            5_000,
+        ):
+            yield from chunk
 
     def toponym_chunks(self, size: int = 50_000) -> Iterator[list[tuple[str, Toponym]]]:
         """Yield the stored ``(article id, toponym)`` pairs in order, ``size`` at a time."""

@@ -16,6 +16,13 @@ from ._common import (
     problem_printer,
     workers_option,
 )
+from ._layer import (
+    add_layer_options,
+    articles_option,
+    run_into,
+    since_option,
+    uses_layer_options,
+)
 
 __all__ = ["register"]
 
@@ -37,9 +44,9 @@ def register(sub: Any) -> None:
     parser.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     parser.add_argument(
         "--format",
-        default="geojson",
+        default=None,
         help="comma-separated export formats: geojson, geojsonseq, gpkg, csv, parquet, kml "
-        "(default geojson)",
+        "(default geojson; none with --into)",
     )
     add_schema_option(parser)
     parser.add_argument("--no-map", dest="write_map", action="store_false", help="skip the map")
@@ -80,15 +87,20 @@ def register(sub: Any) -> None:
         help="with --engine dask: a running scheduler (tcp://host:8786); default a local cluster",
     )
     add_map_options(parser)
+    add_layer_options(parser)
     parser.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
     problems: list[Any] = []
-    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    if args.into:
+        return run_into(args, workers=workers_option(args), report=problem_printer(problems))
+    formats = [f.strip() for f in (args.format or "geojson").split(",") if f.strip()]
     options = map_options(args)
     if args.scheduler and args.engine != "dask":
         raise InputError("--scheduler needs --engine dask")
+    if args.engine == "dask" and uses_layer_options(args):
+        raise InputError("--since, --online, --urls and URL inputs need the local engine")
     if args.engine == "dask":
         if args.geocoder:
             raise InputError("--geocoder is not available with --engine dask")
@@ -127,6 +139,7 @@ def _run(args: argparse.Namespace) -> int:
     else:
         from ..pipeline import run
 
+        report = problem_printer(problems)
         summary = run(
             args.inputs,
             args.out,
@@ -137,13 +150,15 @@ def _run(args: argparse.Namespace) -> int:
             geocoder=make_geocoder(args),
             merge=args.merge,
             progress=None if not args.quiet else False,
-            report=problem_printer(problems),
+            report=report,
             spool_dir=args.spool_dir,
             escape_formulas=args.csv_escape,
             wait=args.wait,
             codebook=args.codebook,
             schema=args.schema,
             map_options=options,
+            articles=articles_option(args, report),
+            since=since_option(args),
         )
     if not args.quiet:
         print(
@@ -151,6 +166,7 @@ def _run(args: argparse.Namespace) -> int:
             + (f" ({summary.non_english} not in English)" if summary.non_english else "")
             + f", {len(summary.problems)} inputs skipped"
             + (f" ({summary.crashes} crashed)" if summary.crashes else "")
+            + (f", {summary.skipped_since} older than --since" if summary.skipped_since else "")
             + f", {summary.toponyms} places resolved, {summary.incidents} incidents",
             file=sys.stderr,
         )

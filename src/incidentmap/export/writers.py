@@ -317,6 +317,8 @@ def stream_parquet(
     frames: Iterable[geopandas.GeoDataFrame],
     path: Path,
     toponyms: Iterable[geopandas.GeoDataFrame] | None = None,
+    *,
+    metadata: dict[str, str] | None = None,
 ) -> None:
     """Write GeoParquet 1.1 (WKB points, dates as ``timestamp[ms]``, nullable ints, string lists).
 
@@ -324,7 +326,8 @@ def stream_parquet(
     the file carries exact Arrow types; one row group per frame. The ``pandas`` metadata
     is that of the frame's own (NumPy-nullable) dtypes, so pandas and geopandas read
     counts back as ``Int32`` rather than floats. The ``geo`` metadata (geometry types,
-    bounding box) covers every frame; it is written in the file's footer at the end.
+    bounding box) covers every frame; it is written in the file's footer at the end,
+    with ``metadata`` (more key-value pairs) if given.
     """
     import json
 
@@ -350,7 +353,9 @@ def stream_parquet(
             summary.add(gdf)
             out.write_table(table(gdf).cast(schema))
         geo = json.dumps(summary.metadata())
-        out.add_key_value_metadata({"geo": geo, "pandas": pandas_meta.decode()})
+        out.add_key_value_metadata(
+            {**(metadata or {}), "geo": geo, "pandas": pandas_meta.decode()}
+        )
 
 
 #: Format name -> streaming writer.

@@ -84,9 +84,12 @@ __all__ = [
     "read_json_lines",
 ]
 
-#: File extensions read from directories (explicitly named files of other types are read
-#: as plain text).
-SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".csv"})
+#: File extensions read from directories (a ``.xml`` file only if it is an RSS or Atom
+#: feed; explicitly named files of other types are read as plain text, or as a feed when
+#: their content is one).
+SUPPORTED_SUFFIXES = frozenset(
+    {".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".csv", ".rss", ".atom", ".xml"}
+)
 
 _LOG = logging.getLogger("incidentmap.input")
 _STDIN = "<stdin>"
@@ -119,6 +122,14 @@ def iter_input_files(
         sources = [sources]
     problem = report or _log_problem
     for source in sources:
+        if str(source).lower().startswith(("http://", "https://")):
+            problem(
+                InputError(
+                    "a URL, not a file: `incidentmap run --online` fetches URLs (off by default)",
+                    source=str(source),
+                )
+            )
+            continue
         path = Path(source)
         if str(source) == "-" or not path.is_dir():
             yield path
@@ -144,9 +155,21 @@ def _walk(folder: Path, problem: Reporter) -> Iterator[Path]:
             child = Path(root, name)
             why = _not_a_file(child)
             if why is None:
+                if lowered.endswith(".xml") and not _is_feed_file(child):
+                    continue  # other XML (a sitemap, a config file) is not an article
                 yield child
             else:
                 problem(InputError(f"skipped: {why}", source=display_path(child)))
+
+
+def _is_feed_file(path: Path) -> bool:
+    from .feeds import looks_like_feed
+
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(_SNIFF_BYTES))
+    except OSError:
+        return True  # reading it reports the problem
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -296,11 +319,15 @@ class _Reader(RecordReader):
             elif suffix == ".csv":
                 yield from self.csv_rows(handle, source, stem)
             else:
+                from .feeds import FEED_SUFFIXES, looks_like_feed
+
                 data = handle.read()
-                if suffix == ".json":
+                if suffix in FEED_SUFFIXES or looks_like_feed(data[:_SNIFF_BYTES]):
+                    yield from self.feed(data, source, stem)
+                elif suffix == ".json":
                     yield from self.json_document(data, source, stem)
                 elif suffix in {".html", ".htm"}:
-                    yield from self._html(data, source, path)
+                    yield from self.html(data, source, stem, self._sidecar(path))
                 else:
                     yield from self._plain(data, source, stem, self._sidecar(path))
 
@@ -398,7 +425,10 @@ class _Reader(RecordReader):
             country=self.country(meta.get("country", (None,))[0], source, line),
         )
 
-    def _html(self, data: bytes, source: str, path: Path) -> Iterator[Article]:
+    def html(
+        self, data: bytes, source: str, stem: str, meta: dict[str, tuple[Any, int | None]]
+    ) -> Iterator[Article]:
+        """Read an HTML page with trafilatura; ``meta`` (title, published, url, id) wins."""
         from trafilatura import bare_extraction
 
         document = bare_extraction(data, include_comments=False, with_metadata=True)
@@ -406,7 +436,6 @@ class _Reader(RecordReader):
         if not text.strip():
             self.problem("no article text found in the HTML page", source)
             return
-        meta = self._sidecar(path)
         title = optional_text(getattr(document, "title", None))
         if title and text.startswith(title + "\n"):  # the headline is metadata, not body
             text = text[len(title) + 1 :]
@@ -414,7 +443,44 @@ class _Reader(RecordReader):
         for key, value in (("title", title), ("published", date), ("url", url)):
             if value and key not in meta:
                 meta[key] = (value, None)
-        yield from self._article(clean_text(text)[0], source, display_path(path.stem), meta)
+        yield from self._article(clean_text(text)[0], source, stem, meta)
+
+    def feed(self, data: bytes, source: str, stem: str) -> Iterator[Article]:
+        """Read an RSS or Atom feed: one article per entry, with the entry's own text.
+
+        An entry's id is its link (normalised), else ``STEM:N``; ``published`` comes
+        from the feed.
+        """
+        from .feeds import normalize_url, parse_feed
+
+        try:
+            entries = parse_feed(data)
+        except ValueError as exc:
+            self.problem(str(exc), source)
+            return
+        if not entries:
+            self.problem("the feed has no entries", source)
+            return
+        for number, entry in enumerate(entries, 1):
+            if not entry.text.strip():
+                self.problem(
+                    "feed entry without text (its page can be fetched with --online)",
+                    source,
+                    number,
+                )
+                continue
+            article_id = normalize_url(entry.url) or f"{stem}:{number}"
+            if not self.fits(entry.text, source, number):
+                continue
+            yield Article(
+                id=article_id,
+                text=clean_text(entry.text)[0],
+                title=entry.title,
+                url=entry.url,
+                published=entry.published,
+                source=source,
+                line=number,
+            )
 
     def _stdin(self) -> Iterator[Article]:
         stream = sys.stdin.buffer
