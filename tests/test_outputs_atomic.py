@@ -64,6 +64,7 @@ def setup(tmp_path, monkeypatch):
         "incidents.gpkg",
         "incidents-toponyms.gpkg",
         "incidents.html",
+        "run-summary.json",
     }
     return tmp_path, out, spool, before
 

@@ -123,7 +123,7 @@ def test_run_with_more_formats(tmp_path, repo, gazetteer):
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(["incidents.geojson", "incidents.gpkg", "incidents-toponyms.gpkg",
                             "incidents.csv", "incidents.csvt", "incidents.prj",
-                            "incidents.parquet", "incidents.kml"])  # fmt: skip
+                            "incidents.parquet", "incidents.kml", "run-summary.json"])  # fmt: skip
     layers = [name for name, _ in pyogrio.list_layers(out / "incidents.gpkg")]
     assert layers == ["incidents"]
     toponyms = [name for name, _ in pyogrio.list_layers(out / "incidents-toponyms.gpkg")]

@@ -337,6 +337,16 @@ class LayerFile:
         os.replace(written[-1], self.path)
         _fsync_dir(self.path.parent)
 
+    def sweep(self) -> None:
+        """Remove temporary files of killed runs (call it holding the layer's lock)."""
+        import re
+
+        pattern = re.compile(re.escape(f".{self.path.name}.") + r"[0-9a-f]{12}\.tmp.*")
+        with contextlib.suppress(OSError):
+            for entry in self.path.parent.iterdir():
+                if pattern.fullmatch(entry.name) and entry.is_file():
+                    entry.unlink(missing_ok=True)
+
     def discard(self, written: Iterable[Path]) -> None:
         """Remove temporary files of a write that did not finish."""
         for path in written:

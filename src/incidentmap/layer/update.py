@@ -230,6 +230,7 @@ wait, escape_formulas
             )
         log.info("waiting for the other run updating %s", layer.path)
         lock.acquire()
+    layer.sweep()
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder)
     written: list[Path] = []
