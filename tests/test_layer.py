@@ -41,7 +41,9 @@ DAY2 = {
 def write(folder: Path, articles: dict[str, tuple[str, str]], *, url: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, (published, text) in articles.items():
-        head = f"published: {published}\n" + (f"url: https://news.example.org/{name}\n" if url else "")
+        head = f"published: {published}\n" + (
+            f"url: https://news.example.org/{name}\n" if url else ""
+        )
         (folder / f"{name}.txt").write_text(f"---\n{head}---\n\n{text}", encoding="utf-8")
     return folder
 
@@ -194,7 +196,9 @@ def test_a_geoparquet_run_cut_between_its_two_renames_reads_as_before(tmp_path, 
 def test_a_layer_written_by_a_plain_run_can_be_kept_current(tmp_path):
     first = tmp_path / "first"
     day1 = write(tmp_path / "day1", DAY1, url=False)
-    assert main(["-q", "run", str(day1), "-o", str(first), "--format", "gpkg", "--workers", "1"]) == 0
+    assert (
+        main(["-q", "run", str(day1), "-o", str(first), "--format", "gpkg", "--workers", "1"]) == 0
+    )
     layer, out = first / "incidents.gpkg", tmp_path / "out"
     assert run_into(layer, day1, write(tmp_path / "day2", DAY2), out=out) == 0
     assert summary(out)["articles"]["skipped_seen"] == 2  # known by the ids its incidents name

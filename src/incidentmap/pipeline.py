@@ -610,7 +610,7 @@ def run(
 def _run_report(
     summary: RunSummary, spool: IncidentSpool, inputs: Sequence[str | Path], folder: Any
 ) -> Any:
-    """The :class:`~incidentmap.summary.RunReport` of a run into a folder."""
+    """Return the :class:`~incidentmap.summary.RunReport` of a run into a folder."""
     from .summary import SUMMARY_NAME, ArticleCounts, IncidentCounts, RunReport
 
     counts = IncidentCounts()
@@ -628,11 +628,10 @@ def _run_report(
         articles=articles,
         incidents=counts,
         inputs=tuple(map(str, inputs)),
-        outputs=tuple(
-            str(folder.path / name)
-            for name in sorted(p.name for p in folder.staging.iterdir())
-        )
-        + (str(folder.path / SUMMARY_NAME),),
+        outputs=(
+            *(str(folder.path / p.name) for p in sorted(folder.staging.iterdir())),
+            str(folder.path / SUMMARY_NAME),
+        ),
     )
 
 

@@ -355,9 +355,7 @@ class IncidentSpool:
         """
         if self._merged is None:
             raise IncidentMapError("call IncidentSpool.finish() before reading the incidents")
-        yield from self._read(
-            "SELECT data FROM merged WHERE layer_id IS NULL ORDER BY seq", size
-        )
+        yield from self._read("SELECT data FROM merged WHERE layer_id IS NULL ORDER BY seq", size)
 
     def layer_updates(self) -> Iterator[Incident]:
         """Yield the layer's incidents that new reports merged into, as merged (same id)."""

@@ -116,7 +116,7 @@ class RunReport:
     outputs: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The summary as JSON-ready data."""
+        """Return the summary as JSON-ready data."""
         from . import __version__
 
         counts = asdict(self.incidents)
@@ -145,7 +145,7 @@ class RunReport:
         return path
 
     def lines(self) -> list[str]:
-        """The summary as lines of text for the terminal."""
+        """Return the summary as lines of text for the terminal."""
         a, i = self.articles, self.incidents
         out = [
             f"articles: {a.read} read, {a.new} new, {a.skipped_seen} skipped as already seen"

@@ -19,6 +19,7 @@ from ..errors import InputError
 __all__ = [
     "add_layer_options",
     "articles_option",
+    "check_inputs",
     "make_fetcher",
     "print_report",
     "run_into",
@@ -28,7 +29,14 @@ __all__ = [
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--into``, ``--since`` and the online-input options to the ``run`` parser."""
+    """Add ``--into``, ``--since`` and the online-input options to the ``run`` parser.
+
+    INPUT becomes optional, since ``--urls FILE`` may name every input
+    (:func:`check_inputs` asks for one or the other).
+    """
+    for action in parser._actions:
+        if action.dest == "inputs":
+            action.nargs = "*"
     layer = parser.add_argument_group("keeping a layer current")
     layer.add_argument(
         "--into",
@@ -76,6 +84,12 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
         help="folder of the page cache (default: the incidentmap cache folder); fetched "
         "pages are reused for an hour",
     )
+
+
+def check_inputs(args: argparse.Namespace) -> None:
+    """Refuse a run with neither INPUT nor ``--urls``."""
+    if not args.inputs and not args.urls:
+        raise InputError("give at least one INPUT (a file, a folder, - or a URL) or --urls FILE")
 
 
 def uses_layer_options(args: argparse.Namespace) -> bool:
@@ -133,7 +147,7 @@ def _urls(args: argparse.Namespace, report: Any) -> list[str]:
 
 
 def articles_option(args: argparse.Namespace, report: Any) -> Any:
-    """The article stream of a plain run with URLs or ``--urls`` (``None``: read INPUTs).
+    """Return the article stream of a run with URLs or ``--urls`` (``None``: read INPUTs).
 
     Raises
     ------
@@ -145,9 +159,7 @@ def articles_option(args: argparse.Namespace, report: Any) -> Any:
     fetcher = make_fetcher(args)
     if fetcher is None and not any(map(is_url, args.inputs)):
         return None
-    return input_articles(
-        args.inputs, urls=_urls(args, report), fetcher=fetcher, report=report
-    )
+    return input_articles(args.inputs, urls=_urls(args, report), fetcher=fetcher, report=report)
 
 
 def print_report(report: Any) -> None:

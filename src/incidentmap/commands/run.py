@@ -19,6 +19,7 @@ from ._common import (
 from ._layer import (
     add_layer_options,
     articles_option,
+    check_inputs,
     run_into,
     since_option,
     uses_layer_options,
@@ -93,6 +94,7 @@ def register(sub: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     problems: list[Any] = []
+    check_inputs(args)
     if args.into:
         return run_into(args, workers=workers_option(args), report=problem_printer(problems))
     formats = [f.strip() for f in (args.format or "geojson").split(",") if f.strip()]

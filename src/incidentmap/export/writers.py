@@ -353,9 +353,7 @@ def stream_parquet(
             summary.add(gdf)
             out.write_table(table(gdf).cast(schema))
         geo = json.dumps(summary.metadata())
-        out.add_key_value_metadata(
-            {**(metadata or {}), "geo": geo, "pandas": pandas_meta.decode()}
-        )
+        out.add_key_value_metadata({**(metadata or {}), "geo": geo, "pandas": pandas_meta.decode()})
 
 
 #: Format name -> streaming writer.

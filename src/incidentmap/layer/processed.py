@@ -1,4 +1,4 @@
-"""The articles a layer has taken in: by id, URL and content hash, kept on disk.
+r"""The articles a layer has taken in: by id, URL and content hash, kept on disk.
 
 A layer (:mod:`incidentmap.layer`) remembers every article it processed in a table
 ``processed_articles`` (in the GeoPackage itself, so QGIS shows it too). Before an
@@ -14,7 +14,7 @@ Examples
 >>> from incidentmap.model import Article
 >>> seen = SeenArticles(sqlite3.connect(":memory:"))
 >>> seen.load([("a1", "https://example.org/a", content_hash("Shelling hit the port."))])
->>> seen.match(Article(id="new", text="Shelling  hit the port.\\n"))
+>>> seen.match(Article(id="new", text="Shelling  hit the port.\n"))
 'content'
 >>> seen.match(Article(id="b", text="Other.", url="HTTPS://Example.org/a#top"))
 'url'
@@ -59,9 +59,9 @@ PROCESSED_COLUMNS = (
 
 
 def content_hash(text: str) -> str:
-    """Return the SHA-256 of the words of ``text`` (white space does not count).
+    r"""Return the SHA-256 of the words of ``text`` (white space does not count).
 
-    >>> content_hash("a  b\\n") == content_hash(" a b")
+    >>> content_hash("a  b\n") == content_hash(" a b")
     True
     """
     return hashlib.sha256(" ".join(text.split()).encode("utf-8", "replace")).hexdigest()
@@ -115,7 +115,9 @@ class SeenArticles:
         )
         db.execute(
             "CREATE TABLE IF NOT EXISTS new_articles (seq INTEGER PRIMARY KEY, "
-            + ", ".join(f"{c} {'INTEGER' if c == 'incidents' else 'TEXT'}" for c in PROCESSED_COLUMNS)
+            + ", ".join(
+                f"{c} {'INTEGER' if c == 'incidents' else 'TEXT'}" for c in PROCESSED_COLUMNS
+            )
             + ")"
         )
 
@@ -148,7 +150,7 @@ class SeenArticles:
         return self._has("url", normalize_url(url))
 
     def match(self, article: Article) -> str | None:
-        """Return why ``article`` counts as seen (``'id'``, ``'url'``, ``'content'``) or ``None``."""
+        """Return why ``article`` counts as seen (``'id'``, ``'url'``, ``'content'``), or None."""
         if self._has("id", article.id):
             return "id"
         if self._has("url", normalize_url(article.url)):
@@ -158,8 +160,10 @@ class SeenArticles:
         return None
 
     def claim(self, article: Article) -> str | None:
-        """Like :meth:`match`, but a new article's keys are recorded, so a copy later in
-        the same run counts as seen."""
+        """Return :meth:`match`, recording a new article's keys.
+
+        A copy of the article later in the same run then counts as seen.
+        """
         why = self.match(article)
         if why is None:
             self.load([(article.id, article.url, content_hash(article.text))])

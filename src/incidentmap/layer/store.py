@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExportError, InputError
+from ..errors import InputError
 from .processed import PROCESSED_COLUMNS, PROCESSED_TABLE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,9 +43,7 @@ _RUN_KEY = "incidentmap:run_id"
 _BATCH = 5_000
 
 
-def day_windows(
-    ranges: Iterable[tuple[int, int]], *, gap: int = 120
-) -> list[tuple[int, int]]:
+def day_windows(ranges: Iterable[tuple[int, int]], *, gap: int = 120) -> list[tuple[int, int]]:
     """Merge ``(first day, last day)`` ranges (date ordinals) closer than ``gap`` days.
 
     >>> day_windows([(10, 12), (1, 3), (400, 401)])
@@ -321,9 +319,7 @@ class LayerFile:
         from ..export.writers import stream_parquet
 
         runs = [*self._committed_runs(), run_id]
-        stream_parquet(
-            incidents(), tmp, None, metadata={_RUN_KEY: json.dumps(sorted(set(runs)))}
-        )
+        stream_parquet(incidents(), tmp, None, metadata={_RUN_KEY: json.dumps(sorted(set(runs)))})
         return [side, tmp]
 
     def commit(self, written: list[Path]) -> None:
@@ -355,7 +351,7 @@ class LayerFile:
                     leftover.unlink()
 
 
-def _PROCESSED_SCHEMA() -> pyarrow.Schema:  # noqa: N802 (a constant built lazily)
+def _PROCESSED_SCHEMA() -> pyarrow.Schema:
     import pyarrow as pa
 
     return pa.schema(
@@ -377,4 +373,3 @@ def _parquet_filter(where: str) -> Any:
         )
         expression = part if expression is None else expression | part
     return expression if expression is not None else ds.scalar(False)
-

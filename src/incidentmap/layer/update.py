@@ -198,8 +198,8 @@ wait, escape_formulas
     from ..export.staging import OutputFolder
     from ..gazetteer import Gazetteer
     from ..locking import FileLock
-    from ..pipeline import Processor, _progress, iter_results, note_language
     from ..online.inputs import input_articles
+    from ..pipeline import Processor, _progress, iter_results, note_language
     from ..spool import IncidentSpool
 
     layer = LayerFile(layer_path)
@@ -328,8 +328,11 @@ wait, escape_formulas
 
 
 class _LayerFrames:
-    """The frames of the updated layer: the old incidents (merged ones replaced), then
-    the new ones; callable again for every output."""
+    """The frames of the updated layer, callable again for every output.
+
+    The layer's incidents come first (those new reports merged into replaced), then the
+    new ones.
+    """
 
     def __init__(self, layer: LayerFile, spool: IncidentSpool, updates: dict[str, Any]):
         self.layer, self.spool, self.updates = layer, spool, updates
@@ -392,14 +395,18 @@ def _processed(layer: LayerFile, seen: SeenArticles) -> Iterator[Any]:
     if not found and layer.exists:  # a layer of `incidentmap run`: the articles it names
         for rows in seen.earlier_rows():
             yield pa.table(
-                {name: pa.array(values, type=schema.field(name).type)
-                 for name, values in zip(PROCESSED_COLUMNS, zip(*rows, strict=True), strict=True)},
+                {
+                    name: pa.array(values, type=schema.field(name).type)
+                    for name, values in zip(PROCESSED_COLUMNS, zip(*rows, strict=True), strict=True)
+                },
                 schema=schema,
             )
     for rows in seen.new_rows():
         columns = list(zip(*rows, strict=True))
         yield pa.table(
-            {name: pa.array(list(values), type=schema.field(name).type)
-             for name, values in zip(PROCESSED_COLUMNS, columns, strict=True)},
+            {
+                name: pa.array(list(values), type=schema.field(name).type)
+                for name, values in zip(PROCESSED_COLUMNS, columns, strict=True)
+            },
             schema=schema,
         )

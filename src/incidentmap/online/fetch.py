@@ -86,7 +86,8 @@ class _Cache:
         if not rows:
             return None
         final, kind, body = rows[0]
-        return Page(str(final), str(kind), bytes(body), cached=True)  # type: ignore[arg-type]
+        assert isinstance(body, bytes)
+        return Page(str(final), str(kind), body, cached=True)
 
     def put(self, url: str, page: Page) -> None:
         self._run(
@@ -139,7 +140,8 @@ class Fetcher:
     >>> fetcher.get("ftp://example.org/a")
     Traceback (most recent call last):
     ...
-    incidentmap.errors.FetchError: ftp://example.org/a: only http:// and https:// URLs can be fetched
+    incidentmap.errors.FetchError: ftp://example.org/a: only http:// and https:// URLs can be \
+fetched
     """
 
     def __init__(
@@ -200,21 +202,26 @@ class Fetcher:
 
     def _read_robots(self, root: str) -> RobotFileParser | None:
         parser = RobotFileParser(f"{root}/robots.txt")
+        cached = self._cache.get(f"{root}/robots.txt", self.max_age) if self._cache else None
         try:
-            answer = self._request(f"{root}/robots.txt", accept="text/plain")
+            answer = cached or self._request(f"{root}/robots.txt", accept="text/plain")
         except FetchError as exc:
             log.warning("%s/robots.txt: %s; the host's pages are not fetched", root, exc.reason)
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]
             return parser
         if isinstance(answer, int):
             if answer in (401, 403):
-                parser.disallow_all = True
+                parser.disallow_all = True  # type: ignore[attr-defined]
                 return parser
             if answer >= 500:
-                log.warning("%s/robots.txt answered %d; the host's pages are not fetched", root, answer)
-                parser.disallow_all = True
+                log.warning(
+                    "%s/robots.txt answered %d; the host's pages are not fetched", root, answer
+                )
+                parser.disallow_all = True  # type: ignore[attr-defined]
                 return parser
             return None  # no robots.txt: everything allowed
+        if self._cache is not None and not answer.cached:
+            self._cache.put(f"{root}/robots.txt", answer)
         parser.parse(answer.body.decode("utf-8", "replace").splitlines())
         delay = parser.crawl_delay(self.user_agent)
         if delay is not None:
@@ -244,8 +251,9 @@ class Fetcher:
                 source=url,
             )
         answer = self._request(
-            url, accept="text/html,application/xhtml+xml,application/rss+xml,"
-            "application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
+            url,
+            accept="text/html,application/xhtml+xml,application/rss+xml,"
+            "application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
         )
         if isinstance(answer, int):
             raise FetchError(f"the server answered HTTP {answer}", source=url)

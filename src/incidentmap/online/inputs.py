@@ -147,8 +147,10 @@ def _remote(
         except FetchError as exc:
             report(exc)
             continue
-        if looks_like_feed(page.body[:8192]) or "rss" in page.content_type or (
-            "atom" in page.content_type
+        if (
+            looks_like_feed(page.body[:8192])
+            or "rss" in page.content_type
+            or ("atom" in page.content_type)
         ):
             try:
                 entries = parse_feed(page.body)
@@ -187,7 +189,7 @@ def _page_article(
         meta["published"] = (published.isoformat(), None)
     stem = Path(urlsplit(url).path).stem or urlsplit(url).netloc
     reader = _reader(report, "strict")
-    yield from reader.html(page.body, url, stem, meta)  # type: ignore[arg-type]
+    yield from reader.html(page.body, url, stem, meta)
 
 
 def _entry_article(

@@ -76,10 +76,10 @@ class FeedEntry:
 
 
 def html_to_text(fragment: str) -> str:
-    """Return the text of an HTML fragment, one paragraph per line.
+    r"""Return the text of an HTML fragment, one paragraph per line.
 
     >>> html_to_text("<p>One <b>two</b>.</p><p>Three &amp; four.</p>")
-    'One two.\\nThree & four.'
+    'One two.\nThree & four.'
     """
     if "<" not in fragment and "&" not in fragment:
         return fragment.strip()
