@@ -22,9 +22,12 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
     import pyarrow
 
-__all__ = ["LAYER_SUFFIXES", "LayerFile", "day_windows"]
+__all__ = ["LAYER_SUFFIXES", "DateWindows", "LayerFile", "day_windows"]
 
 #: File extensions of a layer and the kind each selects.
 LAYER_SUFFIXES = {".gpkg": "gpkg", ".parquet": "parquet", ".geoparquet": "parquet"}
@@ -43,19 +46,83 @@ _RUN_KEY = "incidentmap:run_id"
 _BATCH = 5_000
 
 
-def day_windows(ranges: Iterable[tuple[int, int]], *, gap: int = 120) -> list[tuple[int, int]]:
-    """Merge ``(first day, last day)`` ranges (date ordinals) closer than ``gap`` days.
+def day_windows(ranges: Iterable[tuple[int, int]], *, limit: int = 64) -> list[tuple[int, int]]:
+    """Merge ``(first day, last day)`` ranges (date ordinals) into at most ``limit`` windows.
 
-    >>> day_windows([(10, 12), (1, 3), (400, 401)])
+    Overlapping or adjacent ranges are merged; if more than ``limit`` are left, the
+    smallest gaps between them are closed.
+
+    >>> day_windows([(10, 12), (1, 3), (4, 5), (400, 401)])
+    [(1, 5), (10, 12), (400, 401)]
+    >>> day_windows([(10, 12), (1, 3), (4, 5), (400, 401)], limit=2)
     [(1, 12), (400, 401)]
     """
-    out: list[tuple[int, int]] = []
+    merged: list[tuple[int, int]] = []
     for first, last in sorted(ranges):
-        if out and first - out[-1][1] <= gap:
-            out[-1] = (out[-1][0], max(out[-1][1], last))
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    if len(merged) <= limit:
+        return merged
+    gaps = sorted(b[0] - a[1] for a, b in itertools.pairwise(merged))
+    widest_closed = gaps[len(merged) - limit - 1]
+    out = [merged[0]]
+    for first, last in merged[1:]:
+        if first - out[-1][1] <= widest_closed:
+            out[-1] = (out[-1][0], last)
         else:
             out.append((first, last))
     return out
+
+
+@dataclass(frozen=True)
+class DateWindows:
+    """Event dates of the layer's incidents that new reports may merge with.
+
+    ``precise`` holds the windows (ISO dates, inclusive) for incidents dated to the day
+    or week, ``coarse`` those for incidents dated to a month or vaguer (whose date
+    stands for three months).
+    """
+
+    precise: tuple[tuple[str, str], ...]
+    coarse: tuple[tuple[str, str], ...]
+
+    def ogr_where(self) -> str:
+        """Return the condition as OGR SQL.
+
+        >>> DateWindows((("2024-01-01", "2024-01-09"),), ()).ogr_where()
+        "(time_precision < 3 AND ((event_date >= '2024-01-01' AND event_date <= '2024-01-09')))"
+        """
+
+        def within(windows: tuple[tuple[str, str], ...]) -> str:
+            return " OR ".join(f"(event_date >= '{a}' AND event_date <= '{b}')" for a, b in windows)
+
+        parts = []
+        if self.precise:
+            parts.append(f"(time_precision < 3 AND ({within(self.precise)}))")
+        if self.coarse:
+            parts.append(
+                f"((time_precision >= 3 OR time_precision IS NULL) AND ({within(self.coarse)}))"
+            )
+        return " OR ".join(parts) or "0 = 1"
+
+    def arrow_filter(self) -> Any:
+        """Return the condition as a pyarrow dataset expression."""
+        import pyarrow.dataset as ds
+
+        date, precision = ds.field("event_date"), ds.field("time_precision")
+
+        def within(windows: tuple[tuple[str, str], ...]) -> Any:
+            expression = ds.scalar(False)
+            for a, b in windows:
+                first, last = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+                expression = expression | ((date >= first) & (date <= last))
+            return expression
+
+        return ((precision < 3) & within(self.precise)) | (
+            ((precision >= 3) | precision.is_null()) & within(self.coarse)
+        )
 
 
 def _frame(table: pyarrow.Table, geometry: str) -> geopandas.GeoDataFrame:
@@ -145,7 +212,9 @@ class LayerFile:
 
     # ---------------------------------------------------------------- reading
 
-    def _batches(self, *, where: str | None = None) -> Iterator[tuple[pyarrow.Table, str]]:
+    def _batches(
+        self, *, windows: DateWindows | None = None
+    ) -> Iterator[tuple[pyarrow.Table, str]]:
         if not self.exists:
             return
         if self.kind == "gpkg":
@@ -153,7 +222,11 @@ class LayerFile:
             import pyogrio
 
             with pyogrio.open_arrow(
-                self.path, layer="incidents", where=where, batch_size=_BATCH, use_pyarrow=True
+                self.path,
+                layer="incidents",
+                where=None if windows is None else windows.ogr_where(),
+                batch_size=_BATCH,
+                use_pyarrow=True,
             ) as (meta, reader):
                 geometry = meta["geometry_name"] or "wkb_geometry"
                 for batch in reader:
@@ -162,34 +235,23 @@ class LayerFile:
         import pyarrow.dataset as ds
 
         dataset = ds.dataset(self.path, format="parquet")
-        expression = None
-        if where is not None:
-            expression = _parquet_filter(where)
+        expression = None if windows is None else windows.arrow_filter()
         for batch in dataset.to_batches(filter=expression, batch_size=_BATCH):
             import pyarrow as pa
 
             yield pa.Table.from_batches([batch]), "geometry"
 
-    def incident_frames(self, *, where: str | None = None) -> Iterator[geopandas.GeoDataFrame]:
+    def incident_frames(
+        self, *, windows: DateWindows | None = None
+    ) -> Iterator[geopandas.GeoDataFrame]:
         """Yield the layer's incidents as normalised frames of at most 5,000 rows.
 
-        ``where`` is an OGR SQL condition on ``event_date`` of the form
-        :meth:`date_condition` returns.
+        With ``windows``, only the incidents dated within them.
         """
         from ..frame import normalize_incidents_frame
 
-        for table, geometry in self._batches(where=where):
+        for table, geometry in self._batches(windows=windows):
             yield normalize_incidents_frame(_frame(table, geometry))
-
-    @staticmethod
-    def date_condition(windows: Iterable[tuple[str, str]]) -> str:
-        """Return the condition selecting incidents dated within any of ``windows``.
-
-        >>> LayerFile.date_condition([("2024-01-01", "2024-02-01")])
-        "(event_date >= '2024-01-01' AND event_date <= '2024-02-01')"
-        """
-        parts = [f"(event_date >= '{a}' AND event_date <= '{b}')" for a, b in windows]
-        return " OR ".join(parts) or "0 = 1"
 
     def toponym_frames(self) -> Iterator[geopandas.GeoDataFrame]:
         """Yield the GeoPackage's ``toponyms`` layer in batches (nothing for GeoParquet)."""
@@ -357,19 +419,3 @@ def _PROCESSED_SCHEMA() -> pyarrow.Schema:
     return pa.schema(
         [(c, pa.int64() if c == "incidents" else pa.string()) for c in PROCESSED_COLUMNS]
     )
-
-
-def _parquet_filter(where: str) -> Any:
-    """Turn a :meth:`LayerFile.date_condition` into a pyarrow dataset expression."""
-    import datetime as dt
-    import re
-
-    import pyarrow.dataset as ds
-
-    expression = None
-    for first, last in re.findall(r">= '([\d-]+)' AND event_date <= '([\d-]+)'", where):
-        part = (ds.field("event_date") >= dt.date.fromisoformat(first)) & (
-            ds.field("event_date") <= dt.date.fromisoformat(last)
-        )
-        expression = part if expression is None else expression | part
-    return expression if expression is not None else ds.scalar(False)

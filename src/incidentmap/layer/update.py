@@ -29,7 +29,7 @@ from ..errors import ArticleError, ExportError, InputError
 from ..model import Article
 from ..summary import SUMMARY_NAME, ArticleCounts, IncidentCounts, RunReport
 from .processed import PROCESSED_COLUMNS, ProcessedArticle, SeenArticles
-from .store import LayerFile, day_windows
+from .store import DateWindows, LayerFile, day_windows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
@@ -37,14 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..online.fetch import Fetcher
     from ..spool import IncidentSpool
 
-__all__ = ["LayerUpdate", "new_run_id", "update_layer"]
+__all__ = ["LayerUpdate", "merge_windows", "new_run_id", "update_layer"]
 
 log = logging.getLogger("incidentmap")
-
-#: Days before a new report's first day an incident of the layer may be dated and still
-#: merge with it (a month-precise date stands for 92 days, one day of tolerance, a week's
-#: three days of slack), and after its last day.
-_BEFORE, _AFTER = 96, 5
 
 
 def new_run_id() -> str:
@@ -94,22 +89,37 @@ def _fresh(
         log.debug("already processed (same %s): %s", why, article.source or article.id)
 
 
+def merge_windows(spool: IncidentSpool) -> DateWindows:
+    """Return the dates of the layer's incidents that the spool's new reports may merge with.
+
+    A layer incident dated ``e`` to the day may merge with a report whose days run from
+    ``n0`` to ``n1`` when ``n0 - 1 <= e <= n1 + 1`` (one day of tolerance); to the week,
+    its range is ``e - 3 .. e + 9``; to a month or vaguer, ``e .. e + 91``
+    (:func:`incidentmap.incidents.dedupe.date_range`).
+    """
+
+    def windows(before: int, after: int) -> tuple[tuple[str, str], ...]:
+        ranges = spool.db.execute(
+            "SELECT first_day - ?, last_day + ? FROM reports WHERE first_day IS NOT NULL",
+            (before, after),
+        )
+        return tuple(
+            (dt.date.fromordinal(a).isoformat(), dt.date.fromordinal(b).isoformat())
+            for a, b in day_windows(ranges)
+        )
+
+    return DateWindows(precise=windows(10, 4), coarse=windows(92, 1))
+
+
 def _candidates(layer: LayerFile, spool: IncidentSpool) -> int:
     """Put the layer's incidents that new reports may merge with into ``spool``."""
     from ..frame import frame_to_incidents
 
-    ranges = spool.db.execute(
-        "SELECT first_day - ?, last_day + ? FROM reports WHERE first_day IS NOT NULL",
-        (_BEFORE, _AFTER),
-    )
-    windows = [
-        (dt.date.fromordinal(a).isoformat(), dt.date.fromordinal(b).isoformat())
-        for a, b in day_windows(ranges)
-    ]
-    if not windows or not layer.exists:
+    windows = merge_windows(spool)
+    if not layer.exists or not (windows.precise or windows.coarse):
         return 0
     added = 0
-    for frame in layer.incident_frames(where=layer.date_condition(windows)):
+    for frame in layer.incident_frames(windows=windows):
         try:
             incidents = frame_to_incidents(frame)
         except ValueError as exc:  # an event type edited by hand into something else
