@@ -232,3 +232,23 @@ def test_the_run_summary_is_printed_and_kept_beside_the_outputs(tmp_path, capsys
     assert "articles: 2 read, 0 new, 2 skipped as already seen" in err
     assert f"incidents: 0 new, 0 merged into existing ones, {total} in total" in err
     assert "by type:" in err and "by country: IQ" in err
+
+
+def test_edits_saved_in_a_gis_survive_the_next_run(tmp_path):
+    from shapely.geometry import Point
+
+    layer, out = tmp_path / "layer.gpkg", tmp_path / "out"
+    assert run_into(layer, write(tmp_path / "day1", DAY1), out=out) == 0
+    # as QGIS saves them: a column added, a point moved, dates as date-times
+    gdf = pyogrio.read_dataframe(layer, layer="incidents")
+    basra = gdf.index[gdf["location"] != "Mosul"][0]
+    gdf["checked"] = "no"
+    gdf.loc[basra, "checked"] = "yes"
+    gdf.loc[basra, "geometry"] = Point(47.9, 30.6)
+    moved = gdf.loc[basra, "id"]
+    pyogrio.write_dataframe(gdf, layer, layer="incidents")
+    assert run_into(layer, write(tmp_path / "day2", DAY2), out=out) == 0
+    after = pyogrio.read_dataframe(layer, layer="incidents").set_index("id")
+    assert after.loc[moved, "checked"] == "yes" and after.loc[moved, "lon"] == 47.9
+    assert after["checked"].isna().sum() == summary(out)["incidents"]["new"]
+    assert summary(out)["incidents"]["merged"] == 1  # the Mosul bombing, date-times or not

@@ -148,20 +148,20 @@ class RunReport:
         """Return the summary as lines of text for the terminal."""
         a, i = self.articles, self.incidents
         out = [
-            f"articles: {a.read} read, {a.new} new, {a.skipped_seen} skipped as already seen"
-            + (f", {a.skipped_since} older than --since" if a.skipped_since else "")
-            + (f", {a.problems} inputs with problems" if a.problems else ""),
-            f"incidents: {i.new} new, {i.merged} merged into existing ones, {i.total} in total"
-            + (f" in {self.layer}" if self.layer else ""),
+            f"articles: {a.read:,} read, {a.new:,} new, {a.skipped_seen:,} skipped as already seen"
+            + (f", {a.skipped_since:,} older than --since" if a.skipped_since else "")
+            + (f", {a.problems:,} inputs with problems" if a.problems else ""),
+            f"incidents: {i.new:,} new, {i.merged:,} merged into existing ones, "
+            f"{i.total:,} in total" + (f" in {self.layer}" if self.layer else ""),
         ]
         for title, table in (("by type", i.by_type), ("by country", i.by_country)):
             shown = sorted(table.items(), key=lambda kv: (-kv[1]["total"], kv[0]))
             if shown:
                 cells = ", ".join(
-                    f"{name} {c['total']}"
-                    + (f" (+{c['new']} new" if c["new"] else "")
-                    + (f", {c['merged']} merged" if c["merged"] and c["new"] else "")
-                    + (f" ({c['merged']} merged" if c["merged"] and not c["new"] else "")
+                    f"{name} {c['total']:,}"
+                    + (f" (+{c['new']:,} new" if c["new"] else "")
+                    + (f", {c['merged']:,} merged" if c["merged"] and c["new"] else "")
+                    + (f" ({c['merged']:,} merged" if c["merged"] and not c["new"] else "")
                     + (")" if c["new"] or c["merged"] else "")
                     for name, c in shown[:12]
                 )

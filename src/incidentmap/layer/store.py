@@ -130,7 +130,14 @@ def _frame(table: pyarrow.Table, geometry: str) -> geopandas.GeoDataFrame:
     import geopandas as gpd
     import shapely
 
+    import pyarrow as pa
+
     wkb = table.column(geometry).to_numpy(zero_copy_only=False)
+    if "event_date" in table.column_names:  # a date a GIS saved as a (zoned) date-time
+        kind = table.schema.field("event_date").type
+        if pa.types.is_timestamp(kind):
+            day = table.column("event_date").cast(pa.timestamp(kind.unit)).cast(pa.date32())
+            table = table.set_column(table.column_names.index("event_date"), "event_date", day)
     df = table.drop_columns([geometry]).to_pandas()
     return gpd.GeoDataFrame(df, geometry=shapely.from_wkb(wkb), crs="EPSG:4326")
 

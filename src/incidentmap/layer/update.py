@@ -368,9 +368,13 @@ class _LayerFrames:
             if self.updates:
                 replaced = frame["id"].isin(list(self.updates)).to_numpy()
                 if replaced.any():
-                    ids = frame.loc[replaced, "id"].tolist()
+                    old = frame[replaced]
+                    merged = incidents_frame([self.updates[i] for i in old["id"]])
+                    for column in frame.columns:  # columns added in a GIS keep their values
+                        if column not in merged.columns:
+                            merged[column] = old[column].to_numpy()
                     yield frame[~replaced]
-                    yield incidents_frame([self.updates[i] for i in ids])
+                    yield merged
                     continue
             yield frame
         for chunk in self.spool.fresh_chunks(5_000):
