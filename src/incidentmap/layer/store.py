@@ -128,9 +128,8 @@ class DateWindows:
 def _frame(table: pyarrow.Table, geometry: str) -> geopandas.GeoDataFrame:
     """Return a GeoDataFrame from an Arrow table with WKB points in column ``geometry``."""
     import geopandas as gpd
-    import shapely
-
     import pyarrow as pa
+    import shapely
 
     wkb = table.column(geometry).to_numpy(zero_copy_only=False)
     if "event_date" in table.column_names:  # a date a GIS saved as a (zoned) date-time
