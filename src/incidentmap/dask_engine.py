@@ -376,7 +376,13 @@ def run_dask(
             escape_formulas=escape_formulas,
             map_options=map_options,
         )
-        summary.outputs = folder.commit(summary.outputs)
+        from .pipeline import run_report
+        from .summary import SUMMARY_NAME
+
+        report_file = run_report(summary, spool, inputs, folder).write(
+            folder.staging / SUMMARY_NAME
+        )
+        summary.outputs = folder.commit([*summary.outputs, report_file])
     return summary
 
 

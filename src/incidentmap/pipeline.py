@@ -52,6 +52,7 @@ __all__ = [
     "merge_across_articles",
     "note_language",
     "run",
+    "run_report",
     "spool_frames",
     "write_map_from",
     "write_results",
@@ -599,7 +600,7 @@ def run(
         )
         from .summary import SUMMARY_NAME
 
-        report_file = _run_report(summary, spool, inputs, folder).write(
+        report_file = run_report(summary, spool, inputs, folder).write(
             folder.staging / SUMMARY_NAME
         )
         staged.append(report_file)
@@ -607,7 +608,7 @@ def run(
     return summary
 
 
-def _run_report(
+def run_report(
     summary: RunSummary, spool: IncidentSpool, inputs: Sequence[str | Path], folder: Any
 ) -> Any:
     """Return the :class:`~incidentmap.summary.RunReport` of a run into a folder."""
