@@ -172,6 +172,9 @@ def main() -> None:
     parser.add_argument("--layers", type=int, nargs="+", default=[100_000, 300_000])
     parser.add_argument("--articles", type=int, default=5_000)
     parser.add_argument("--workers", default="1", help="--workers of the measured runs")
+    parser.add_argument(
+        "--no-map-too", action="store_true", help="also measure every run with --no-map"
+    )
     args = parser.parse_args()
     exe = [sys.executable, "-m", "incidentmap", "-q", "run"]
     common = ["--workers", args.workers]
@@ -192,10 +195,17 @@ def main() -> None:
             print(f"{label:<40} {seconds:>8.1f} {peak:>8.0f} {size}")
             sys.stdout.flush()
 
-        for extra, kind in (([], "map"), (["--no-map"], "no map")):
+        variants: list[tuple[list[str], str]] = [([], "map")]
+        if args.no_map_too:
+            variants.append((["--no-map"], "no map"))
+        for extra, kind in variants:
             measure(
                 f"plain run, {args.articles:,} articles, {kind}",
                 [*exe, str(day), "-o", str(root / "plain"), *common, *extra],
+            )
+            measure(  # a layer keeps the toponyms, as a run's GeoPackage does
+                f"plain run, {args.articles:,}, {kind}, gpkg",
+                [*exe, str(day), "-o", str(root / "plain"), "--format", "gpkg", *common, *extra],
             )
             new = root / "new.gpkg"
             new.unlink(missing_ok=True)
@@ -207,7 +217,7 @@ def main() -> None:
             base = root / f"base-{n}.gpkg"
             built = build_layer(base, n)
             print(f"layer of {n:,} incidents built in {built:.0f} s")
-            for extra, kind in (([], "map"), (["--no-map"], "no map")):
+            for extra, kind in variants:
                 layer = root / f"layer-{n}.gpkg"
                 shutil.copyfile(base, layer)
                 out = root / f"o{n}"

@@ -195,6 +195,7 @@ def run_into(args: argparse.Namespace, *, workers: int | None, report: Any) -> i
         spool_dir=args.spool_dir,
         wait=args.wait,
         escape_formulas=args.csv_escape,
+        codebook=getattr(args, "codebook", None),
     )
     if not args.quiet:
         print_report(done.report)

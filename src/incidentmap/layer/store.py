@@ -269,7 +269,7 @@ class LayerFile:
         if "toponyms" not in [str(n) for n, _ in pyogrio.list_layers(self.path)]:
             return
         with pyogrio.open_arrow(
-            self.path, layer="toponyms", batch_size=50_000, use_pyarrow=True
+            self.path, layer="toponyms", batch_size=_BATCH, use_pyarrow=True
         ) as (meta, reader):
             geometry = meta["geometry_name"] or "wkb_geometry"
             for batch in reader:

@@ -156,6 +156,7 @@ def update_layer(
     spool_dir: str | Path | None = None,
     wait: bool = False,
     escape_formulas: bool = True,
+    codebook: str | Path | None = None,
 ) -> LayerUpdate:
     """Add the incidents of new articles to an incident layer, atomically.
 
@@ -178,7 +179,7 @@ def update_layer(
     since
         Skip articles published before this day (articles without a date are kept).
     gazetteer, write_map, workers, demonyms, geocoder, merge, progress, report, spool_dir, \
-wait, escape_formulas
+wait, escape_formulas, codebook
         As for :func:`incidentmap.pipeline.run`.
 
     Returns
@@ -209,11 +210,12 @@ wait, escape_formulas
     from ..gazetteer import Gazetteer
     from ..locking import FileLock
     from ..online.inputs import input_articles
-    from ..pipeline import Processor, _progress, iter_results, note_language
+    from ..pipeline import Processor, _progress, iter_results, load_codebook, note_language
     from ..spool import IncidentSpool
 
     layer = LayerFile(layer_path)
     layer.check()
+    taxonomy = load_codebook(codebook)  # a bad row is reported before the work
     run_id = new_run_id()
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     problems: list[InputError] = []
@@ -242,7 +244,7 @@ wait, escape_formulas
         lock.acquire()
     layer.sweep()
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
-    processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder)
+    processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder, taxonomy=taxonomy)
     written: list[Path] = []
     try:
         with OutputFolder(out_dir, wait=wait) as folder, IncidentSpool(spool_dir) as spool:
@@ -389,7 +391,7 @@ def _toponyms(layer: LayerFile, spool: IncidentSpool) -> Iterator[Any]:
     for frame in layer.toponym_frames():
         any_frame = True
         yield _aligned(frame, columns)
-    for chunk in spool.toponym_chunks():
+    for chunk in spool.toponym_chunks(5_000):
         any_frame = True
         yield toponyms_frame(chunk)
     if not any_frame:
