@@ -150,9 +150,18 @@ class SeenArticles:
         return self._has("url", normalize_url(url))
 
     def match(self, article: Article) -> str | None:
-        """Return why ``article`` counts as seen (``'id'``, ``'url'``, ``'content'``), or None."""
+        """Return why ``article`` counts as seen, or ``None``.
+
+        The reason is ``'id'``, ``'url'`` or ``'content'``, or ``'id only'`` for an
+        article whose id was processed with another text and URL (a file named like
+        one of an earlier day, say).
+        """
         if self._has("id", article.id):
-            return "id"
+            if self._has("content", content_hash(article.text)) or self._has(
+                "url", normalize_url(article.url)
+            ):
+                return "id"
+            return "id only"
         if self._has("url", normalize_url(article.url)):
             return "url"
         if self._has("content", content_hash(article.text)):

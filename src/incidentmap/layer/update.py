@@ -86,7 +86,17 @@ def _fresh(
             yield article
             continue
         counts.skipped_seen += 1
-        log.debug("already processed (same %s): %s", why, article.source or article.id)
+        where = f"{article.source}:{article.line}" if article.line else article.source
+        if why == "id only":
+            log.warning(
+                "%s: skipped: the layer has an article with id %r and another text; give "
+                'this one an id of its own (an `id:` line in its front matter, an "id" '
+                "field) to add it",
+                where or article.id,
+                article.id,
+            )
+        else:
+            log.debug("already processed (same %s): %s", why, where or article.id)
 
 
 def merge_windows(spool: IncidentSpool) -> DateWindows:
