@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from incidentmap.layer.processed import PROCESSED_COLUMNS, PROCESSED_TABLE
 from scale import _measure, make_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -116,10 +117,15 @@ def build_layer(path: Path, n: int) -> float:
 
     from incidentmap.export.writers import stream_gpkg
     from incidentmap.frame import incidents_frame, toponyms_frame
-    from incidentmap.layer.processed import PROCESSED_COLUMNS, PROCESSED_TABLE
 
     started = time.perf_counter()
-    stream_gpkg((incidents_frame(c) for c in _incidents(n)), path, [toponyms_frame([])])
+    frames = (incidents_frame(c) for c in _incidents(n))
+    if path.suffix == ".parquet":
+        from incidentmap.export.writers import stream_parquet
+
+        stream_parquet(frames, path, None, metadata={"incidentmap:run_id": '["synthetic"]'})
+    else:
+        stream_gpkg(frames, path, [toponyms_frame([])])
     schema = pa.schema(
         [(c, pa.int64() if c == "incidents" else pa.string()) for c in PROCESSED_COLUMNS]
     )
@@ -142,6 +148,14 @@ def build_layer(path: Path, n: int) -> float:
                 schema=schema,
             )
 
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        sidecar = path.with_name(f"{path.stem}.{PROCESSED_TABLE}.parquet")
+        with pq.ParquetWriter(sidecar, schema) as out:
+            for batch in batches():
+                out.write_batch(batch)
+        return time.perf_counter() - started
     reader = pa.RecordBatchReader.from_batches(schema, batches())
     pyogrio.write_arrow(
         reader, path, layer=PROCESSED_TABLE, driver="GPKG", geometry_name=None, geometry_type=None
@@ -171,6 +185,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--layers", type=int, nargs="+", default=[100_000, 300_000])
     parser.add_argument("--articles", type=int, default=5_000)
+    parser.add_argument(
+        "--kind", choices=("gpkg", "parquet"), default="gpkg", help="the layers' format"
+    )
+    parser.add_argument("--skip-plain", action="store_true", help="only the --into runs")
     parser.add_argument("--workers", default="1", help="--workers of the measured runs")
     parser.add_argument(
         "--no-map-too", action="store_true", help="also measure every run with --no-map"
@@ -198,7 +216,7 @@ def main() -> None:
         variants: list[tuple[list[str], str]] = [([], "map")]
         if args.no_map_too:
             variants.append((["--no-map"], "no map"))
-        for extra, kind in variants:
+        for extra, kind in variants if not args.skip_plain else []:
             measure(
                 f"plain run, {args.articles:,} articles, {kind}",
                 [*exe, str(day), "-o", str(root / "plain"), *common, *extra],
@@ -207,19 +225,24 @@ def main() -> None:
                 f"plain run, {args.articles:,}, {kind}, gpkg",
                 [*exe, str(day), "-o", str(root / "plain"), "--format", "gpkg", *common, *extra],
             )
-            new = root / "new.gpkg"
+            new = root / f"new.{args.kind}"
             new.unlink(missing_ok=True)
             cmd = [*exe, str(day), "--into", str(new), "-o", str(root / "o0"), *common, *extra]
             measure(f"--into a new layer, {kind}", cmd, new)
         import json
 
         for n in args.layers:
-            base = root / f"base-{n}.gpkg"
+            base = root / f"base-{n}.{args.kind}"
             built = build_layer(base, n)
             print(f"layer of {n:,} incidents built in {built:.0f} s")
             for extra, kind in variants:
-                layer = root / f"layer-{n}.gpkg"
+                layer = root / f"layer-{n}.{args.kind}"
                 shutil.copyfile(base, layer)
+                side = f".{PROCESSED_TABLE}.parquet"
+                if args.kind == "parquet":
+                    shutil.copyfile(
+                        base.with_name(base.stem + side), layer.with_name(layer.stem + side)
+                    )
                 out = root / f"o{n}"
                 cmd = [*exe, str(day), "--into", str(layer), "-o", str(out), *common, *extra]
                 measure(f"--into a layer of {n:,}, {kind}", cmd, layer)
