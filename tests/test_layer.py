@@ -102,7 +102,7 @@ def test_the_geopackage_keeps_a_table_of_processed_articles(tmp_path):
     assert run_into(layer, write(tmp_path / "day1", DAY1), out=out) == 0
     assert run_into(layer, write(tmp_path / "day2", DAY2), out=out) == 0
     layers = dict(pyogrio.list_layers(layer))
-    assert set(layers) == {"incidents", "toponyms", "processed_articles"}
+    assert list(layers) == ["incidents", "processed_articles"]  # the point layer first
     assert layers["processed_articles"] is None  # an attribute table, as QGIS lists it
     table = pyogrio.read_dataframe(layer, layer="processed_articles")
     assert sorted(table["article_id"]) == sorted([*DAY1, *DAY2])

@@ -171,7 +171,7 @@ def print_report(report: Any) -> None:
 def run_into(args: argparse.Namespace, *, workers: int | None, report: Any) -> int:
     """Run ``incidentmap run NEW --into LAYER`` and print its summary."""
     from ..layer import update_layer
-    from ._common import make_geocoder
+    from ._common import make_geocoder, map_options
 
     if args.engine != "local":
         raise InputError("--into works with the local engine only (not with --engine dask)")
@@ -196,6 +196,8 @@ def run_into(args: argparse.Namespace, *, workers: int | None, report: Any) -> i
         wait=args.wait,
         escape_formulas=args.csv_escape,
         codebook=getattr(args, "codebook", None),
+        schema=getattr(args, "schema", "incidentmap"),
+        map_options=map_options(args),
     )
     if not args.quiet:
         print_report(done.report)

@@ -5,8 +5,8 @@ not grow with it), picks the incidents whose dates a new run may merge with, rea
 keys of the articles it processed, and writes a new version of the whole layer to a
 temporary file beside it, which :meth:`LayerFile.commit` renames over the old one.
 
-A GeoPackage holds the layers ``incidents``, ``toponyms`` and the attribute table
-``processed_articles`` (QGIS lists it beside the layers). A GeoParquet file
+A GeoPackage holds the point layer ``incidents`` and the attribute table
+``processed_articles`` (QGIS lists it beside the layer). A GeoParquet file
 ``NAME.parquet`` holds the incidents; its processed articles are kept in
 ``NAME.processed_articles.parquet`` beside it, which carries the id of the run that
 wrote it: the sidecar is renamed into place first and the layer last, and rows of a run
@@ -259,22 +259,6 @@ class LayerFile:
         for table, geometry in self._batches(windows=windows):
             yield normalize_incidents_frame(_frame(table, geometry))
 
-    def toponym_frames(self) -> Iterator[geopandas.GeoDataFrame]:
-        """Yield the GeoPackage's ``toponyms`` layer in batches (nothing for GeoParquet)."""
-        if self.kind != "gpkg" or not self.exists:
-            return
-        import pyarrow as pa
-        import pyogrio
-
-        if "toponyms" not in [str(n) for n, _ in pyogrio.list_layers(self.path)]:
-            return
-        with pyogrio.open_arrow(
-            self.path, layer="toponyms", batch_size=_BATCH, use_pyarrow=True
-        ) as (meta, reader):
-            geometry = meta["geometry_name"] or "wkb_geometry"
-            for batch in reader:
-                yield _frame(pa.Table.from_batches([batch]), geometry)
-
     def processed_tables(self) -> Iterator[pyarrow.Table]:
         """Yield the processed-articles table in batches (nothing if the layer has none)."""
         import pyarrow as pa
@@ -350,7 +334,6 @@ class LayerFile:
         tmp: Path,
         *,
         incidents: Callable[[], Iterable[geopandas.GeoDataFrame]],
-        toponyms: Callable[[], Iterable[geopandas.GeoDataFrame]] | None,
         processed: Callable[[], Iterable[pyarrow.Table]],
         run_id: str,
     ) -> list[Path]:
@@ -365,7 +348,7 @@ class LayerFile:
         if self.kind == "gpkg":
             import pyogrio
 
-            STREAM_WRITERS["gpkg"](incidents(), tmp, toponyms() if toponyms else None)
+            STREAM_WRITERS["gpkg"](incidents(), tmp, None)
             reader = pa.RecordBatchReader.from_batches(
                 _PROCESSED_SCHEMA(), (b for t in processed() for b in t.to_batches())
             )

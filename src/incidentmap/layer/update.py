@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..gazetteer import Gazetteer
     from ..geocoders import FallbackGeocoder
     from ..online.fetch import Fetcher
+    from ..pipeline import MapOptions
     from ..spool import IncidentSpool
 
 __all__ = ["LayerUpdate", "merge_windows", "new_run_id", "update_layer"]
@@ -167,6 +168,8 @@ def update_layer(
     wait: bool = False,
     escape_formulas: bool = True,
     codebook: str | Path | None = None,
+    schema: str = "incidentmap",
+    map_options: MapOptions | None = None,
 ) -> LayerUpdate:
     """Add the incidents of new articles to an incident layer, atomically.
 
@@ -186,10 +189,12 @@ def update_layer(
         A URL processed before is not fetched again.
     formats
         Exports of the whole layer to write into ``out_dir`` (none by default).
+    schema
+        Column names of those exports (the layer itself is always in incidentmap's).
     since
         Skip articles published before this day (articles without a date are kept).
     gazetteer, write_map, workers, demonyms, geocoder, merge, progress, report, spool_dir, \
-wait, escape_formulas, codebook
+wait, escape_formulas, codebook, map_options
         As for :func:`incidentmap.pipeline.run`.
 
     Returns
@@ -286,7 +291,6 @@ wait, escape_formulas, codebook
                 counts.new += 1
                 counts.non_english += note_language(result.article, seen=counts.non_english)
                 spool.add(result.incidents)
-                spool.add_toponyms(result.article.id, result.toponyms)
                 seen.record(
                     ProcessedArticle.of(
                         result.article, incidents=len(result.incidents), run_id=run_id
@@ -307,7 +311,6 @@ wait, escape_formulas, codebook
                 written = layer.write(
                     tmp,
                     incidents=lambda: frames(count_into=incidents),
-                    toponyms=lambda: _toponyms(layer, spool),
                     processed=lambda: _processed(layer, seen),
                     run_id=run_id,
                 )
@@ -317,17 +320,22 @@ wait, escape_formulas, codebook
             staged: list[Path] = []
             if formats:
                 from ..export import parse_formats, write_output_stream
+                from ..export.sidecars import sidecar_paths
 
-                staged += write_output_stream(
+                for path in write_output_stream(
                     frames,
                     folder.staging,
                     formats=parse_formats(",".join(formats)),
                     escape_formulas=escape_formulas,
-                )
+                    schema=schema,
+                ):
+                    staged += [path, *sidecar_paths(path)]
             if write_map:
                 from ..pipeline import write_map_from
 
-                staged.append(write_map_from(frames, incidents.total, folder.staging))
+                staged.append(
+                    write_map_from(frames, incidents.total, folder.staging, map_options=map_options)
+                )
             outputs = [str(layer.path), *(str(folder.path / p.name) for p in staged)]
             summary = RunReport(
                 articles=counts,
@@ -391,21 +399,6 @@ class _LayerFrames:
             yield frame
         for chunk in self.spool.fresh_chunks(5_000):
             yield incidents_frame(chunk)
-
-
-def _toponyms(layer: LayerFile, spool: IncidentSpool) -> Iterator[Any]:
-    from ..frame import TOPONYM_COLUMNS, toponyms_frame
-
-    columns = [*TOPONYM_COLUMNS, "geometry"]
-    any_frame = False
-    for frame in layer.toponym_frames():
-        any_frame = True
-        yield _aligned(frame, columns)
-    for chunk in spool.toponym_chunks(5_000):
-        any_frame = True
-        yield toponyms_frame(chunk)
-    if not any_frame:
-        yield toponyms_frame([])
 
 
 def _processed(layer: LayerFile, seen: SeenArticles) -> Iterator[Any]:
