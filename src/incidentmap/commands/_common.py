@@ -57,7 +57,11 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         default="nominatim",
         help="the API the --geocoder server speaks (default nominatim)",
     )
-    online.add_argument("--user-agent", help="identifies you to the geocoder (Nominatim needs it)")
+    online.add_argument(
+        "--user-agent",
+        help="identifies you to the geocoder (Nominatim needs it) and, with run --online, "
+        "to the sites fetched",
+    )
 
 
 def add_map_options(parser: argparse.ArgumentParser) -> None:
