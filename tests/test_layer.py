@@ -228,6 +228,12 @@ def test_the_run_summary_is_printed_and_kept_beside_the_outputs(tmp_path, capsys
     total = report["incidents"]["total"]
     assert total == sum(t["total"] for t in report["by_type"].values()) >= 2
     assert report["by_country"]["IQ"]["total"] == total
+    # fatalities and months, as the map's summary panel shows them (issue 16)
+    assert report["fatalities"] == 4  # the Mosul bombing
+    assert report["by_type"]["Explosions/Remote violence"]["fatalities"] == 4
+    assert report["by_month"]["2021-11"] == {"incidents": total, "fatalities": 4}
+    printed = capsys.readouterr().err
+    assert "by month: 2021-11 " in printed and "4 fatalities" in printed
     layer_out = tmp_path / "layer-out"
     assert run_into(tmp_path / "l.gpkg", tmp_path / "in", out=layer_out, extra=()) == 0
     capsys.readouterr()

@@ -11,7 +11,7 @@ Examples
 >>> counts.add("new", "Protests", "IQ"); counts.add("new", "Protests", None)
 >>> counts.add("total", "Protests", "IQ")
 >>> counts.by_type["Protests"]
-{'new': 2, 'merged': 0, 'total': 1}
+{'new': 2, 'merged': 0, 'total': 1, 'fatalities': 0}
 >>> counts.by_country["unknown"]["new"]
 1
 """
@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SUMMARY_NAME", "ArticleCounts", "IncidentCounts", "RunReport"]
+__all__ = ["SUMMARY_NAME", "ArticleCounts", "IncidentCounts", "RunReport", "summary_lines"]
 
 #: File name of the summary beside a run's outputs.
 SUMMARY_NAME = "run-summary.json"
@@ -44,34 +44,76 @@ class IncidentCounts:
     new: int = 0
     merged: int = 0
     total: int = 0
+    fatalities: int = 0
+    """Fatalities of all the incidents counted in ``total``."""
     by_type: dict[str, dict[str, int]] = field(default_factory=dict)
     by_country: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_month: dict[str, dict[str, int]] = field(default_factory=dict)
+    """``YYYY-MM`` (``undated``) -> incidents and fatalities of ``total``."""
 
-    def add(self, kind: str, event_type: str, country: str | None, n: int = 1) -> None:
-        """Count ``n`` incidents of ``kind`` (``new``, ``merged`` or ``total``)."""
+    def add(
+        self,
+        kind: str,
+        event_type: str,
+        country: str | None,
+        n: int = 1,
+        *,
+        fatalities: int = 0,
+        month: str | None = None,
+    ) -> None:
+        """Count ``n`` incidents of ``kind`` (``new``, ``merged`` or ``total``).
+
+        For ``total``, ``fatalities`` (theirs together) and their ``month`` are counted too.
+        """
         setattr(self, kind, getattr(self, kind) + n)
-        self.by_type.setdefault(event_type, _zero())[kind] += n
-        self.by_country.setdefault(country or "unknown", _zero())[kind] += n
+        kinds = [self.by_type.setdefault(event_type, _zero())]
+        kinds.append(self.by_country.setdefault(country or "unknown", _zero()))
+        for table in kinds:
+            table[kind] += n
+        if kind == "total":
+            self.fatalities += fatalities
+            for table in kinds:
+                table["fatalities"] = table.get("fatalities", 0) + fatalities
+            row = self.by_month.setdefault(month or "undated", {"incidents": 0, "fatalities": 0})
+            row["incidents"] += n
+            row["fatalities"] += fatalities
 
     def add_frame(self, kind: str, frame: Any) -> None:
         """Count every row of an incident frame as ``kind``."""
         if not len(frame):
             return
         countries = frame["country_code"].astype(object).where(frame["country_code"].notna())
-        pairs = zip(frame["event_type"].astype(str), countries, strict=True)
-        for (event_type, country), n in _tally(pairs).items():
-            self.add(kind, event_type, country, n)
+        dates = frame["event_date"] if "event_date" in frame else [None] * len(frame)
+        deaths = frame["fatalities"] if "fatalities" in frame else [0] * len(frame)
+        rows = zip(frame["event_type"].astype(str), countries, dates, deaths, strict=True)
+        for (event_type, country, month), (n, killed) in _tally(rows).items():
+            self.add(kind, event_type, country, n, fatalities=killed, month=month)
 
     def add_incidents(self, kind: str, incidents: Iterable[Any]) -> None:
         """Count :class:`~incidentmap.model.Incident` objects as ``kind``."""
         for inc in incidents:
-            self.add(kind, str(inc.event_type), inc.country_code)
+            month = _month(inc.event_date)
+            killed = int(inc.fatalities or 0)
+            self.add(kind, str(inc.event_type), inc.country_code, fatalities=killed, month=month)
 
 
-def _tally(pairs: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], int]:
-    out: dict[tuple[str, str | None], int] = {}
-    for pair in pairs:
-        out[pair] = out.get(pair, 0) + 1
+def _month(date: Any) -> str | None:
+    """``YYYY-MM`` of a date, a date-time or an ISO string; None when missing."""
+    if date is None or date != date:  # None or NaT/NaN
+        return None
+    text = date.isoformat() if hasattr(date, "isoformat") else str(date)
+    return text[:7] if len(text) >= 7 and text[4] == "-" else None
+
+
+def _tally(
+    rows: Iterable[tuple[str, Any, Any, Any]],
+) -> dict[tuple[str, str | None, str | None], tuple[int, int]]:
+    """Count rows by (type, country, month), with their fatalities."""
+    out: dict[tuple[str, str | None, str | None], tuple[int, int]] = {}
+    for event_type, country, date, killed in rows:
+        key = (event_type, country, _month(date))
+        n, deaths = out.get(key, (0, 0))
+        out[key] = (n + 1, deaths + (int(killed) if killed == killed and killed else 0))
     return out
 
 
@@ -129,8 +171,10 @@ class RunReport:
             "inputs": list(self.inputs),
             "articles": asdict(self.articles),
             "incidents": {k: counts[k] for k in _KINDS},
+            "fatalities": counts["fatalities"],
             "by_type": dict(sorted(counts["by_type"].items())),
             "by_country": dict(sorted(counts["by_country"].items())),
+            "by_month": dict(sorted(counts["by_month"].items())),
             "outputs": list(self.outputs),
         }
 
@@ -146,25 +190,57 @@ class RunReport:
 
     def lines(self) -> list[str]:
         """Return the summary as lines of text for the terminal."""
-        a, i = self.articles, self.incidents
-        out = [
-            f"articles: {a.read:,} read, {a.new:,} new, {a.skipped_seen:,} skipped as already seen"
-            + (f", {a.skipped_since:,} older than --since" if a.skipped_since else "")
-            + (f", {a.problems:,} inputs with problems" if a.problems else ""),
-            f"incidents: {i.new:,} new, {i.merged:,} merged into existing ones, "
-            f"{i.total:,} in total" + (f" in {self.layer}" if self.layer else ""),
-        ]
-        for title, table in (("by type", i.by_type), ("by country", i.by_country)):
-            shown = sorted(table.items(), key=lambda kv: (-kv[1]["total"], kv[0]))
-            if shown:
-                cells = ", ".join(
-                    f"{name} {c['total']:,}"
-                    + (f" (+{c['new']:,} new" if c["new"] else "")
-                    + (f", {c['merged']:,} merged" if c["merged"] and c["new"] else "")
-                    + (f" ({c['merged']:,} merged" if c["merged"] and not c["new"] else "")
-                    + (")" if c["new"] or c["merged"] else "")
-                    for name, c in shown[:12]
-                )
-                more = f", and {len(shown) - 12} more" if len(shown) > 12 else ""
-                out.append(f"  {title}: {cells}{more}")
-        return out
+        return summary_lines(self.to_dict())
+
+
+def summary_lines(data: dict[str, Any]) -> list[str]:
+    r"""Return a run summary (the data of ``run-summary.json``) as lines for the terminal.
+
+    Incidents and fatalities by type, by country and by month, with what the run added.
+
+    >>> data = {"articles": {"read": 2, "new": 2, "skipped_seen": 0}, "layer": None,
+    ...         "incidents": {"new": 1, "merged": 0, "total": 1}, "fatalities": 3,
+    ...         "by_type": {"Battles": {"new": 1, "merged": 0, "total": 1, "fatalities": 3}},
+    ...         "by_country": {}, "by_month": {"2024-05": {"incidents": 1, "fatalities": 3}}}
+    >>> print("\n".join(summary_lines(data)))
+    articles: 2 read, 2 new, 0 skipped as already seen
+    incidents: 1 new, 0 merged into existing ones, 1 in total, 3 fatalities
+      by type: Battles 1 (+1 new), 3 killed
+      by month: 2024-05 1, 3 killed
+    """
+    a, i = data["articles"], data["incidents"]
+    layer = data.get("layer")
+    out = [
+        f"articles: {a['read']:,} read, {a['new']:,} new, "
+        f"{a['skipped_seen']:,} skipped as already seen"
+        + (f", {a['skipped_since']:,} older than --since" if a.get("skipped_since") else "")
+        + (f", {a['problems']:,} inputs with problems" if a.get("problems") else ""),
+        f"incidents: {i['new']:,} new, {i['merged']:,} merged into existing ones, "
+        f"{i['total']:,} in total"
+        + (f" in {layer}" if layer else "")
+        + f", {data.get('fatalities', 0):,} fatalities",
+    ]
+    for title, table in (("by type", data["by_type"]), ("by country", data["by_country"])):
+        shown = sorted(table.items(), key=lambda kv: (-kv[1]["total"], kv[0]))
+        if shown:
+            cells = ", ".join(
+                f"{name} {c['total']:,}"
+                + (f" (+{c['new']:,} new" if c["new"] else "")
+                + (f", {c['merged']:,} merged" if c["merged"] and c["new"] else "")
+                + (f" ({c['merged']:,} merged" if c["merged"] and not c["new"] else "")
+                + (")" if c["new"] or c["merged"] else "")
+                + (f", {c['fatalities']:,} killed" if c.get("fatalities") else "")
+                for name, c in shown[:12]
+            )
+            more = f", and {len(shown) - 12} more" if len(shown) > 12 else ""
+            out.append(f"  {title}: {cells}{more}")
+    months = sorted(data.get("by_month", {}).items())
+    if months:
+        cells = ", ".join(
+            f"{month} {c['incidents']:,}"
+            + (f", {c['fatalities']:,} killed" if c["fatalities"] else "")
+            for month, c in months[-12:]
+        )
+        more = f" (the last 12 of {len(months)} months)" if len(months) > 12 else ""
+        out.append(f"  by month: {cells}{more}")
+    return out

@@ -172,6 +172,22 @@ def _run(args: argparse.Namespace) -> int:
             + f", {summary.toponyms} places resolved, {summary.incidents} incidents",
             file=sys.stderr,
         )
+        _print_totals(summary.outputs)
         for path in summary.outputs:
             print(f"wrote {path}", file=sys.stderr)
     return summary.exit_status
+
+
+def _print_totals(outputs: Any) -> None:
+    """Print the incidents by type, by country and by month from the run's summary file."""
+    import json
+    from pathlib import Path
+
+    from ..summary import SUMMARY_NAME, summary_lines
+
+    for path in map(Path, outputs):
+        if path.name == SUMMARY_NAME and path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for line in summary_lines(data)[1:]:  # the articles are told above
+                print(line, file=sys.stderr)
+            return
