@@ -66,7 +66,7 @@ def finish(
     first = next((s for s in sentences if s.start >= head_end), None)
     _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
-    out = [_finish(article, d, foreground, places) for d in drafts]
+    out = [_finish(article, d, foreground, places, tax) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
 
 
@@ -110,7 +110,7 @@ def _day_told_next(
                     continue
                 at = max(0, day.start - sentence.start)  # offsets within the sentence
                 said = any(r.end() >= at - 4 for r in reporting.finditer(sentence.text, 0, at))
-                ahead = _AHEAD.search(sentence.text, 0, at)
+                ahead = tax.cues.ahead.search(sentence.text, 0, at)
                 if said or ahead:  # "the truce would take effect on Sunday": not yet
                     continue
                 if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
@@ -147,11 +147,6 @@ def _told_under_an_old_date(drafts: list[Draft], dates: Index, published: dt.dat
 #: How old a date may be and still date the news rather than its context.
 _CONTEXT_AGE = dt.timedelta(days=28)
 
-_AHEAD = re.compile(
-    r"\b(?:would|will|shall|is to|are to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
-    r"planned) to|plans? to|take effect|from next)\b",
-    re.IGNORECASE,
-)
 #: How long before its report an event's day told in the next sentences may be.
 _TOLD_NEXT = dt.timedelta(days=3)
 
@@ -242,10 +237,6 @@ _PART = re.compile(
 )
 
 
-#: A border event happens away from the capitals of the countries it lies between.
-_BORDER = re.compile(r"\b(?:border|frontier|boundary|line of contact|front ?line)s?\b", re.I)
-
-
 def _part_of(text: str, loc: Location) -> bool:
     """Whether the place is named as a part of itself ("northern Nigeria", "eastern Congo").
 
@@ -271,7 +262,9 @@ def _scope_only(article: Article, loc: Location | None) -> bool:
     return bool(_SCOPE.search(article.text, max(0, start - 40), start))
 
 
-def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Index) -> Incident:
+def _finish(
+    article: Article, draft: Draft, toponyms: list[Toponym], places: Index, tax: Taxonomy
+) -> Incident:
     mention = draft.first
     sent = mention.sentence
     notes = list(draft.notes)
@@ -325,7 +318,7 @@ def _finish(article: Article, draft: Draft, toponyms: list[Toponym], places: Ind
             notes.append(f"place: {town.reason}")
         elif (
             not _part_of(article.text, loc)
-            and not _BORDER.search(sent.text)
+            and not tax.cues.border.search(sent.text)
             and (seat := seat_of(loc.place)) is not None
         ):
             # ACLED: an event known only to a country or province goes to its capital
