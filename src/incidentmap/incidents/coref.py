@@ -442,18 +442,19 @@ def place_from_lead(drafts: list[Draft]) -> None:
             draft.notes.append("place of the event told before: the sentence names no town")
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
     """Fold later incidents into an earlier one of the same type, date and place.
 
     Follow-up sentences far from the first report ("Protesters filled the square...")
     or naming the same event in other words are one event in ACLED's terms: one event
     type, one place (within 25 km or inside the other), one day. A mention marked as a
-    new event ("another", "a second") stays apart.
+    new event stays apart when its sentence sets it apart (the ``set_apart`` cues of
+    ``tax``: "another", "other", "separately", "elsewhere"), not for "also".
     """
     kept: list[Draft] = []
     for draft in drafts:
         host = None
-        if not draft.background and (not draft.first.new_event or not _set_apart(draft)):
+        if not draft.background and (not draft.first.new_event or not _set_apart(draft, tax)):
             for other in reversed(kept):
                 kin = (
                     other.event_type is draft.event_type
@@ -500,15 +501,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-#: Words that set an event apart from one told before even when it has no date or place.
-_SET_APART = re.compile(
-    r"\b(?:another|other|a (?:second|third|fourth|fifth|further)|separate(?:ly)?|elsewhere|"
-    r"earlier|previous(?:ly)?|(?:last|next|that) (?:week|month|year))\b",
-    re.IGNORECASE,
-)
-
-
-def _set_apart(draft: Draft) -> bool:
+def _set_apart(draft: Draft, tax: Taxonomy) -> bool:
     """Whether a draft's sentence sets its event apart from those told before.
 
     "Another", "a second", "separately", "elsewhere", "earlier" do; "also" and
@@ -516,7 +509,7 @@ def _set_apart(draft: Draft) -> bool:
     ..."): such a sentence joins the event of its kind, place and day told before, as
     ACLED codes one event per type, place and day. Place and date must still agree.
     """
-    return _SET_APART.search(draft.first.sentence.text) is not None
+    return tax.cues.set_apart.search(draft.first.sentence.text) is not None
 
 
 def _aggregate(draft: Draft) -> bool:

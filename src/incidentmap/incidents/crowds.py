@@ -30,6 +30,7 @@ import re
 from ..model import EventType
 from .coref import Draft, date_ok, place_ok, refines
 from .kinds import ARMED_CLASH, ARRESTS, VIOLENT_DEMONSTRATION
+from .taxonomy import Taxonomy
 
 __all__ = ["fold_into_demonstrations"]
 
@@ -40,25 +41,18 @@ _ARMED_SIDE = re.compile(
     r"|forces of|al-shabaab|taliban|boko haram|hamas|hezbollah|houthis?)\b",
     re.IGNORECASE,
 )
-#: People whose arrest is an event of its own even on the day of a protest: its leaders,
-#: politicians, journalists ("Police detained several leading opposition activists").
-_FIGURES = re.compile(
-    r"\b(?:leaders?|leading|organi[sz]ers?|opposition (?:figures?|politicians?|activists?|members?)"
-    r"|journalists?|reporters?|lawmakers?|legislators?|MPs?|politicians?|candidates?|ministers?"
-    r"|mayors?|governors?|generals?"
-    r"|former (?:president|prime minister|minister|lawmaker|general))\b",
-    re.IGNORECASE,
-)
 _CROWD_TYPES = frozenset({EventType.PROTESTS, EventType.RIOTS})
 
 
-def fold_into_demonstrations(drafts: list[Draft]) -> list[Draft]:
+def fold_into_demonstrations(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
     """Fold arrests and police-crowd clashes into the demonstration they happened at.
 
     Parameters
     ----------
     drafts
         The article's incidents in order of first mention.
+    tax
+        The codebook (its ``arrested_figure`` cues: whose arrest is news of its own).
 
     Returns
     -------
@@ -79,7 +73,7 @@ def fold_into_demonstrations(drafts: list[Draft]) -> list[Draft]:
         )
         if not (arrests or scuffle):
             continue
-        if arrests and _FIGURES.search(draft.first.sentence.text):
+        if arrests and tax.cues.arrested_figure.search(draft.first.sentence.text):
             continue  # the arrest of a protest's leaders or of politicians is news of its own
         # an arrest told before the demonstration is its cause ("Police detained the mayor
         # ... His arrest triggered protests"), not a detention at the scene

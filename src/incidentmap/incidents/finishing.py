@@ -52,11 +52,11 @@ def finish(
     article, text, tax = doc.article, doc.text, doc.taxonomy
     sentences, dates, places, toponyms = doc.sentences, doc.dates, doc.places, doc.toponyms
     head_end = doc.head_end
-    drafts = merge_drafts(drafts)
+    drafts = merge_drafts(drafts, tax)
     drafts = fold_headline(drafts, head_end)
-    drafts = fold_into_demonstrations(drafts)
+    drafts = fold_into_demonstrations(drafts, tax)
     # a protest that turned violent in the fold now meets the riot told apart from it
-    drafts = merge_drafts(drafts)
+    drafts = merge_drafts(drafts, tax)
     drafts.sort(key=lambda d: d.first.sentence.start)
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax)  # before the lead lends its day
