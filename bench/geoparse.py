@@ -69,6 +69,15 @@ def country_aware(parser: Any, articles: list[Any], outlines: dict[str, Any]) ->
     """Share of gold spans placed within 161 km, or at a country whose outline holds gold."""
     import shapely
 
+    def inside(g: Any, p: Any) -> bool:
+        shape = outlines.get(p.country_code) if p.is_country else None
+        return shape is not None and bool(shape.covers(shapely.Point(g.lon, g.lat)))
+
+    return _share_right(parser, articles, inside)
+
+
+def _share_right(parser: Any, articles: list[Any], inside: Any) -> float:
+    """Share of gold spans placed within 161 km of gold, or ``inside(gold, place)``."""
     from incidentmap.geoparse.resolve import haversine_km
 
     right = total = 0
@@ -79,10 +88,7 @@ def country_aware(parser: Any, articles: list[Any], outlines: dict[str, Any]) ->
             p = t.place
             if p is None:
                 continue
-            if haversine_km(g.lat, g.lon, p.lat, p.lon) <= 161:
-                right += 1
-            elif p.is_country and p.country_code in outlines:
-                right += outlines[p.country_code].covers(shapely.Point(g.lon, g.lat))
+            right += haversine_km(g.lat, g.lon, p.lat, p.lon) <= 161 or inside(g, p)
     return right / total if total else 0.0
 
 
@@ -242,23 +248,15 @@ def choice_accuracy(gazetteer: Any, parser: Any, articles: list[Any]) -> float:
     Right means within 161 km or, for a country or first-level area, that the gold point
     lies inside the chosen country or area: it tells whether the right place was chosen.
     """
-    from incidentmap.geoparse.resolve import haversine_km
 
-    right = total = 0
-    for article in articles:
-        gold = [g for g in article.toponyms if g.lat is not None]
-        for g, t in zip(gold, parser.resolve_spans(article, gold), strict=True):
-            total += 1
-            p = t.place
-            if p is None:
-                continue
-            if haversine_km(g.lat, g.lon, p.lat, p.lon) <= 161:
-                right += 1
-            elif p.is_country or p.is_admin1:
-                at = gazetteer.reverse(g.lat, g.lon)
-                area = None if at is None else (at.country if p.is_country else at.admin1)
-                right += area is not None and area.id == p.id
-    return right / total if total else 0.0
+    def inside(g: Any, p: Any) -> bool:
+        if not (p.is_country or p.is_admin1):
+            return False
+        at = gazetteer.reverse(g.lat, g.lon)
+        area = None if at is None else (at.country if p.is_country else at.admin1)
+        return area is not None and area.id == p.id
+
+    return _share_right(parser, articles, inside)
 
 
 def main(argv: list[str]) -> int:
