@@ -125,6 +125,23 @@ class Lexicon:
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
 
     @cached_property
+    def people_nouns(self) -> frozenset[str]:
+        """Demonym keys that name people, not their country: the plurals ("Americans").
+
+        A form is a plural when it is another listed form of the same country with an
+        ``s`` added. "Five Afghans were killed" places nothing in Afghanistan, while the
+        adjective ("Afghan forces") keeps naming the country.
+
+        >>> sorted(Lexicon.default().people_nouns & {"afghans", "afghan", "swiss"})
+        ['afghans']
+        """
+        return frozenset(
+            key
+            for key, code in self.demonyms.items()
+            if key.endswith("s") and self.demonyms.get(key[:-1]) == code
+        )
+
+    @cached_property
     def title_keys(self) -> frozenset[str]:
         """Normalised keys of every word of the titles (a quick first test)."""
         return frozenset(w for t in self.titles for w in normalize_name(t).split())

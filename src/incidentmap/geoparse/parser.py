@@ -125,8 +125,15 @@ class Geoparser:
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
         listed = _listed(text, found)
+        people = self.lexicon.people_nouns
         kept = [
-            t for k, t in enumerate(found) if t.candidates and (k in listed or self._supported(t))
+            t
+            for k, t in enumerate(found)
+            if t.candidates
+            and (k in listed or self._supported(t))
+            # "Americans", "Cubans": people, not places; they still told the resolver
+            # which country the story is about
+            and not (t.kind == "demonym" and normalize_name(t.text) in people)
         ]
         return mark_metonyms(text, kept, self.lexicon)
 
