@@ -74,10 +74,10 @@ def test_demonyms_and_adjectives_are_country_mentions(parser):
                    ("U.S.", "demonym", "g:us")]  # fmt: skip
 
 
-
 def test_plural_demonyms_are_people_not_places(parser):
     # "Iraqis" names people: no toponym, while the adjective still names the country
     assert spans(parser, "Five Iraqis were hurt, Iraqi police said.") == ["Iraqi"]
+
 
 def test_demonyms_can_be_switched_off():
     parser = Geoparser(tiny_gazetteer(), demonyms=False)
