@@ -277,3 +277,21 @@ def test_the_capital_is_the_capital_of_the_country_named_before() -> None:
     )
     places = {"Nigeria": NIGERIA, "Kano": KANO}
     assert "Abuja" in {i.location for i in foreground(text, places=places)}
+
+
+def test_a_cumulative_toll_after_the_event_does_not_become_its_toll() -> None:
+    text = (
+        "Gunmen killed 12 villagers in Kano on Monday. "
+        "The president vowed to end six years of violence and at least 15,000 deaths."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.fatalities == 12
+
+
+def test_a_toll_dated_apart_from_the_event_is_not_its_toll() -> None:
+    text = (
+        "Gunmen killed 12 villagers in Kano on Monday, police said. "
+        "On Saturday, 40 people died in the region, according to a rights group."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.fatalities == 12

@@ -353,8 +353,23 @@ def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
     return mention
 
 
-def casualties_only(sentence: Sentence, index: int, drafts: list[Draft], casualties: Index) -> None:
-    """Give a sentence that only counts victims ("No one was hurt.") to the last incident."""
+def casualties_only(
+    sentence: Sentence,
+    index: int,
+    drafts: list[Draft],
+    casualties: Index,
+    *,
+    text: str = "",
+    dates: Index | None = None,
+    tax: Taxonomy | None = None,
+) -> None:
+    """Give a sentence that only counts victims ("No one was hurt.") to the last incident.
+
+    A count that is the toll of something else stays out: a cumulative toll ("after six
+    years of violence and at least 15,000 deaths", a ``background`` cue of the codebook)
+    and a count dated apart from the incident ("Over the weekend, nearly 200 people were
+    killed ..." after an attack told for Wednesday).
+    """
     found = [c for c in casualties.within(sentence.start, sentence.end)]
     if not found or not drafts:
         return
@@ -363,6 +378,12 @@ def casualties_only(sentence: Sentence, index: int, drafts: list[Draft], casualt
         return
     if draft.event_type in _NON_VIOLENT and draft.sub_priority <= 70:
         return
+    if tax is not None and tax.cues.background.search(text, sentence.start, sentence.end):
+        return
+    if dates is not None:
+        own = [d for d in dates.within(sentence.start, sentence.end) if d.date is not None]
+        if own and not any(date_ok(draft, d) for d in own):
+            return
     add_casualties(draft, [c for c in found if isinstance(c, CasualtyMention)])
 
 

@@ -82,8 +82,8 @@ _PATTERN = re.compile(
   | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)
   | (?P<nago>{_N})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago
   | (?P<fewdays>(?:a\s+few|several)\s+days\s+ago|days\s+ago|earlier\s+this\s+week|this\s+week)
-  | (?P<lastweek>last\s+week|(?:the\s+)?past\s+week|the\s+previous\s+week)
   | (?P<weekend>(?:over\s+the|last|this|at\s+the)\s+weekend)
+  | (?P<lastweek>last\s+week|(?:the\s+)?past\s+week|the\s+previous\s+week)
   | (?P<lastmonth>last\s+month|the\s+previous\s+month)
   | (?P<thismonth>(?:earlier\s+)?this\s+month)
   | (?:(?P<srel>this|last|next)\s+|(?:in\s+)?the\s+)?(?P<season>spring|summer|autumn|fall|winter)

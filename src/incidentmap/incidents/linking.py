@@ -54,7 +54,7 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
         i = bisect.bisect_left(starts, sentence.start)
         j = bisect.bisect_left(starts, sentence.end)
         if i == j:
-            casualties_only(sentence, index, drafts, casualties)
+            casualties_only(sentence, index, drafts, casualties, text=text, dates=dates, tax=tax)
             continue
         sentence_triggers = [t for t in triggers[i:j] if t.end <= sentence.end]
         found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers)
