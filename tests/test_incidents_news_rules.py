@@ -295,3 +295,20 @@ def test_a_toll_dated_apart_from_the_event_is_not_its_toll() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO})
     assert attack.fatalities == 12
+
+
+def test_deaths_in_a_storm_are_no_political_violence() -> None:
+    text = (
+        "At least three people were killed in Kano on Monday as Hurricane Ada battered the coast."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_a_group_fighting_for_years_is_described_not_reported() -> None:
+    text = (
+        "A drone strike hit a market in Kano on Monday, killing ten people. A spokesman for "
+        "the rebels, who have been fighting the army for nearly two years, said civilians died."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
