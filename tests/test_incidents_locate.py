@@ -226,3 +226,11 @@ def test_anchor_distance(before: str, km: float | None) -> None:
     text = f"It happened {before}Eldoret."
     got = anchor_km(text, top(text, "Eldoret", ELDORET))
     assert got == (None if km is None else pytest.approx(km, abs=0.01))
+
+
+def test_the_other_side_of_a_city_is_a_bearing_not_the_scene() -> None:
+    text = "On the other side of Lima, protesters lit a fire at the town hall of Miraflores."
+    assert choose(text, "protesters", ("Lima", LIMA), ("Miraflores", MIRAFLORES)) == (
+        "Miraflores",
+        1,
+    )
