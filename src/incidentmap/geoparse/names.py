@@ -58,6 +58,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: The Arabic article and its assimilated forms, written with a or with e.
+_ARTICLE_SWAP = {
+    a: e
+    for pair in (("al", "el"), ("az", "ez"), ("ad", "ed"), ("as", "es"), ("ash", "esh"),
+                 ("at", "et"), ("ath", "eth"), ("an", "en"), ("ar", "er"), ("adh", "edh"))
+    for a, e in (pair, pair[::-1])
+}  # fmt: skip
+
 GAZ = 1
 """A gazetteer name."""
 DEMONYM = 2
@@ -74,7 +82,7 @@ STRONG_ADMIN = 128
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 13  # bump when the index layout or the flags change
+_FORMAT = 14  # bump when the index layout or the flags change
 _KIND = "geoparse-names"
 
 
@@ -173,6 +181,15 @@ class NameIndex:
                 flags[key] |= COMMON
         for key in big:
             flags[key] |= _strength(gazetteer, key)
+        # "Deir el-Zour" for "Deir al-Zour", "El-Fasher" for "Al Fashir": writers render
+        # the Arabic article with a or e at will; each spelling finds the other's names
+        for key in [k for k in flags if " " in k]:
+            tokens = key.split(" ")
+            if not any(t in _ARTICLE_SWAP for t in tokens):
+                continue
+            other = " ".join(_ARTICLE_SWAP.get(t, t) for t in tokens)
+            if other not in flags:
+                flags[other] = flags[key]
         joined: dict[str, tuple[str, ...]] = {}
         for key in [k for k in flags if " " in k and _LETTER_RUN.search(k)]:
             short = join_initials(key)
