@@ -312,3 +312,16 @@ def test_a_group_fighting_for_years_is_described_not_reported() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
+
+
+def test_where_the_attack_took_place_places_the_attack_told_before() -> None:
+    kano_state = Place("t:kano-s", "Kano State", 11.7, 8.5, "A", "ADM1", "NG", "29")
+    bichi = Place("t:bichi", "Bichi", 12.23, 8.24, "A", "ADM2", "NG", "29", parent_id="t:kano-s")
+    text = (
+        "Twelve people were killed when gunmen attacked a remote village in Kano State, "
+        "residents told reporters yesterday. The attack happened at about 14:00 GMT on "
+        "Sunday in Gidan Kare, in the Bichi district of Kano State, which residents said "
+        "has been raided often in recent months by bandits."
+    )
+    (attack,) = foreground(text, places={"Kano State": kano_state, "Bichi": bichi})
+    assert attack.location == "Bichi"

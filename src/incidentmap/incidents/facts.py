@@ -82,6 +82,12 @@ class Facts:
 
 # The verb of an event's start, after its noun: its date is the event's.
 _BEGAN = re.compile(r"\s+(?:began|broke out|erupted|started|flared(?: up)?)", re.IGNORECASE)
+# "The attack happened ... in X", "the raid took place near X": a sentence that says
+# where the event told before took place
+_OCCURRED = re.compile(
+    r"\s+(?:(?:also|reportedly|apparently)\s+)?(?:happened|took place|occurred|unfolded)\b",
+    re.IGNORECASE,
+)
 # What may follow the date of a closing attribution: the end of the sentence.
 _CLOSING = re.compile(r"\s*[.!?\"”’]*\s*$|\s*[.!?]")
 
@@ -222,7 +228,8 @@ def clause_facts(
             if isinstance(t, Toponym) and not any(a <= t.start < b for a, b in taken)
         ]
     if referring:  # "the attack in X" places it; a place elsewhere in the sentence may not
-        near_noun = (mention.trigger.start - 30, mention.trigger.end + 40)
+        reach = mention.sentence.end if _OCCURRED.match(text, mention.trigger.end) else 40
+        near_noun = (mention.trigger.start - 30, max(mention.trigger.end + 40, reach))
         tops = [t for t in tops if near_noun[0] <= t.start and t.end <= near_noun[1]]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
     anaphor = tax.cues.place_anaphor.search(text, lo, hi)
