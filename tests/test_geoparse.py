@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from incidentmap.gazetteer import Gazetteer
+from incidentmap.gazetteer.records import PlaceRecord
 from incidentmap.geoparse import Geoparser
 from incidentmap.geoparse.datelines import find_dateline
-from test_geoparse_support import tiny_gazetteer
+from test_geoparse_support import PLACES, place, tiny_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -254,3 +256,13 @@ def test_a_sea_named_like_an_area_is_the_area_in_that_countrys_news(embedded):
 def test_the_arabic_article_may_be_written_el_or_al(parser):
     # the gazetteer knows "Al Anbar"; the copy writes "El-Anbar"
     assert places(parser, "Fighting raged in El-Anbar on Monday.") == {"El-Anbar": "g:iq01"}
+
+
+def test_a_local_government_area_is_the_town_it_is_named_after(parser):
+    # Nigeria's "X Local Government Area": the area word runs over three words
+    konduga = place("g:konduga", "Konduga", 11.65, 13.42, "P", "PPL", "NG", "27", pop=3_000)
+    gazetteer = Gazetteer.from_records(
+        [*(PlaceRecord(place=p, names=n) for p, n in PLACES), PlaceRecord(konduga, ("Konduga",))]
+    )
+    text = "Gunmen attacked Konduga Local Government Area on Monday."
+    assert [t.text for t in Geoparser(gazetteer).parse(text)] == ["Konduga"]

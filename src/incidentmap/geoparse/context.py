@@ -150,6 +150,8 @@ class TokenContext:
         word = self.text[s:e]
         if not (word[0].isupper() and word[1:2].islower()):
             return False
+        if any(self.text.startswith(w, s) for w in lex.phrase_suffixes):
+            return False  # "Konduga Local Government Area": an area word of several words
         key = self.keys[j + 1]
         return not (word in lex.suffixes or word in lex.facilities or key in lex.not_places)
 

@@ -125,6 +125,11 @@ class Lexicon:
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
 
     @cached_property
+    def phrase_suffixes(self) -> tuple[str, ...]:
+        """The place words of several words ("Local Government Area"), as written."""
+        return tuple(sorted((w for w in self.suffixes if " " in w), key=len, reverse=True))
+
+    @cached_property
     def people_nouns(self) -> frozenset[str]:
         """Demonym keys that name people, not their country: the plurals ("Americans").
 

@@ -381,7 +381,11 @@ def casualties_only(
     if tax is not None and tax.cues.background.search(text, sentence.start, sentence.end):
         return
     if dates is not None:
-        own = [d for d in dates.within(sentence.start, sentence.end) if d.date is not None]
+        own = [
+            d
+            for d in dates.within(sentence.start, sentence.end)
+            if isinstance(d, DateMention) and d.date is not None
+        ]
         if own and not any(date_ok(draft, d) for d in own):
             return
     add_casualties(draft, [c for c in found if isinstance(c, CasualtyMention)])
