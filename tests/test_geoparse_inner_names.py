@@ -33,3 +33,24 @@ def names(parser: Geoparser, text: str) -> list[str]:
 )
 def test_clubs_leagues_awards_and_brands_are_not_places(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fran Lindsay is the vice-president of the union.",
+        "In September, Kati Mather made an appeal.",
+        "The rally was organised by Ezra Levant's website.",
+        "The owner enlisted Patrick de Bayser, an expert.",
+        "The minister, Ann-Christin Nykvist, spoke to reporters.",
+        '"It is here now," Hassan el Bushra, a regional officer, said.',
+    ],
+)
+def test_first_names_of_persons_are_not_places(embedded, text):
+    assert names(embedded, text) == []
+
+
+@pytest.mark.slow
+def test_a_place_named_with_an_arabic_article_is_still_a_place(embedded):
+    assert names(embedded, "Tourists flew to Sharm el-Sheikh on Monday.") == ["Sharm el-Sheikh"]

@@ -346,8 +346,9 @@ class Recognizer:
                 continue
             if how in ("given", "name") and start <= b_start and end >= b_end and j > i:
                 break  # a longer place name that begins with a given name ("Victoria Falls")
-            if how == "arabic" and start == b_start:
-                break  # "Ras al-Khaimah": the place name is the whole chunk
+            if how == "arabic" and start == b_start and end >= b_end:
+                break  # "Ras al-Khaimah": the place name is the whole chunk, but the
+                # "Hassan" of "Hassan el Bushra" is a first name
             if how == "title" and start < b_start and end >= b_end:
                 break  # "Prince Edward Island": the title word is part of the place name
             return None if j > i else (None, j + 1)
