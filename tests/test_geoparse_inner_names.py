@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from incidentmap.geoparse import Geoparser
+from incidentmap.model import Article, GivenSpan
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +55,13 @@ def test_first_names_of_persons_are_not_places(embedded, text):
 @pytest.mark.slow
 def test_a_place_named_with_an_arabic_article_is_still_a_place(embedded):
     assert names(embedded, "Tourists flew to Sharm el-Sheikh on Monday.") == ["Sharm el-Sheikh"]
+
+
+@pytest.mark.slow
+def test_two_ambiguous_names_that_lie_side_by_side_place_each_other(embedded):
+    text = "Pupils from a school in Edmonton planted flowers in a park near Enfield."
+    spans = tuple(
+        GivenSpan(text.index(n), text.index(n) + len(n), n) for n in ("Edmonton", "Enfield")
+    )
+    found = embedded.resolve_spans(Article(id="a", text=text, toponyms=spans))
+    assert [(t.place.country_code, round(t.place.lat)) for t in found] == [("GB", 52), ("GB", 52)]

@@ -22,6 +22,8 @@ and adds the evidence of the other places:
   ("Los Angeles", "Birmingham"), else the county does ("Suffolk", "Seminole");
 - **containment**: a landmark whose city the article names (``"Green Zone in Baghdad"``);
 - **nearness**: distance to the places already placed with confidence;
+- **close pairs** (:mod:`.nearby`): two ambiguous names whose readings lie a few
+  kilometres apart ("Edmonton" and "Enfield", the districts of London);
 - **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
   Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
   (it holds only the second-level areas with a place of 500+ people);
@@ -69,6 +71,7 @@ from .local import (
     with_key_hint,
     with_text_hints,
 )
+from .nearby import close_pairs
 from .protocol import PlaceLookup
 from .recognize import Mention
 from .scored import Scored, best_of, lead
@@ -194,6 +197,7 @@ class Resolver:
             area_names,
             areas_of=lambda k: self._candidates.areas(cands[k]),
         )
+        close_pairs(mentions, scored)
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
