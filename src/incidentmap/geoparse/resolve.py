@@ -52,6 +52,7 @@ from .candidates import Candidates
 from .document import (
     AREA_WEIGHT,
     FOCUS_WEIGHT,
+    MIN_FOCUS_EVIDENCE,
     PUBLISHER_COUNTRY_WEIGHT,
     Region,
     area_consensus,
@@ -148,7 +149,7 @@ class Resolver:
         if region is not None:
             focus[region.country] = focus.get(region.country, 0.0) + PUBLISHER_COUNTRY_WEIGHT
             publisher_bonus(region, scored)
-        total = sum(focus.values()) or 1.0
+        total = max(sum(focus.values()), MIN_FOCUS_EVIDENCE)
         area_total = sum(areas.values()) or 1.0
         focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
                        for cc, w in focus.items()}  # fmt: skip
