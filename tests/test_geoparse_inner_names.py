@@ -65,3 +65,18 @@ def test_two_ambiguous_names_that_lie_side_by_side_place_each_other(embedded):
     )
     found = embedded.resolve_spans(Article(id="a", text=text, toponyms=spans))
     assert [(t.place.country_code, round(t.place.lat)) for t in found] == [("GB", 52), ("GB", 52)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Caribbean nation closed its ports.", []),
+        ("The West African country held a vote.", []),
+        ("Aid reached twelve African nations.", []),
+        ("The Iraqi state collapsed.", ["Iraqi"]),
+        ("Washington state passed a law.", ["Washington"]),
+    ],
+)
+def test_a_region_that_classifies_a_country_is_no_mention_of_the_region(embedded, text, expected):
+    assert names(embedded, text) == expected

@@ -352,6 +352,10 @@ class Recognizer:
             if how == "title" and start < b_start and end >= b_end:
                 break  # "Prince Edward Island": the title word is part of the place name
             return None if j > i else (None, j + 1)
+        if not flags & (STRONG_AREA | STRONG_ADMIN) and ctx.followed_by(j, lex.country_nouns):
+            code = lex.demonyms.get(key, "") if flags & DEMONYM else ""
+            if not (len(code) == 2 and code.isupper()):
+                return None, j + 1  # "the Caribbean nation", "the West African country"
         if flags & DEMONYM:
             if not self.demonyms:
                 return None, j + 1
