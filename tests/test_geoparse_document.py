@@ -6,7 +6,7 @@ import pytest
 
 from incidentmap.gazetteer import Gazetteer, PlaceRecord
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Article, Place
+from incidentmap.model import Article, GivenSpan, Place
 from incidentmap.text.articles import read_articles
 
 
@@ -145,3 +145,23 @@ def test_a_stated_town_the_gazetteer_lacks_is_placed_at_its_container():
     )
     pale = next(t for t in parser.parse(text) if t.text == "Pale")
     assert pale.place.id == "g:pale-mm"
+
+
+def test_a_lone_hamlet_is_weak_evidence_of_the_articles_country():
+    places = [
+        _p("g:paris", "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", 2_100_000),
+        _p("g:paris-tx", "Paris", 33.66, -95.56, "P", "PPL", "US", "TX", 25_000),
+        _p("g:hamlet", "Smallbrook", 35.0, -97.0, "P", "PPL", "US", "OK", 300),
+    ]
+    parser = Geoparser(
+        Gazetteer.from_records(PlaceRecord(place=p, names=(p.name,)) for p in places)
+    )
+    text = "Visitors from Smallbrook went to Paris."
+    spans = tuple(
+        GivenSpan(text.index(n), text.index(n) + len(n), n) for n in ("Smallbrook", "Paris")
+    )
+    paris = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))[1]
+    texan = next(c for c in paris.candidates if c.place.id == "g:paris-tx")
+    # the hamlet alone (weight 0.25) earns the United States a quarter of the focus points
+    assert "article focus US 0.25" in texan.reasons
+    assert paris.place.id == "g:paris"

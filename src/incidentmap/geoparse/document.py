@@ -34,6 +34,7 @@ __all__ = [
     "CONSENSUS_NAMES",
     "CONSENSUS_WEIGHT",
     "FOCUS_WEIGHT",
+    "MIN_FOCUS_EVIDENCE",
     "PUBLISHER_AREA_WEIGHT",
     "PUBLISHER_COUNTRY_WEIGHT",
     "SURE_HAMLET_WEIGHT",
@@ -53,6 +54,10 @@ __all__ = [
 _COUNTY_HINTS = frozenset(f"suffix:{word}" for word in PlaceKinds.default().second_level)
 #: Points for lying in the article's country, times that country's share of the focus.
 FOCUS_WEIGHT = 3.0
+#: The least evidence a country's share of the focus is taken of: a lone hamlet whose
+#: namesakes all lie in one country (weight ``SURE_HAMLET_WEIGHT``) is a quarter of this
+#: and earns its country a quarter of ``FOCUS_WEIGHT``, not all of it.
+MIN_FOCUS_EVIDENCE = 1.0
 #: Points for lying in a first-level area the article names, times its share.
 AREA_WEIGHT = 2.0
 #: Share of an article's focus (other mentions only) that makes a first-level area of that

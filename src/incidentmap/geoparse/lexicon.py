@@ -123,6 +123,8 @@ class Lexicon:
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
+    country_nouns: frozenset[str] = frozenset()
+    """Nouns for a country: after a region's name they classify it ("the Gulf state")."""
 
     @cached_property
     def phrase_suffixes(self) -> tuple[str, ...]:
@@ -209,4 +211,5 @@ class Lexicon:
             metonym_verbs=frozenset(places.get("metonym_verb", [])),
             reflexives=frozenset(cues.get("reflexive", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
+            country_nouns=frozenset(places.get("country_noun", [])),
         )

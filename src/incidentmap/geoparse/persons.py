@@ -5,7 +5,7 @@ Three patterns a reader of news copy relies on:
 - a title or role, then capitalised words: ``President Barack Obama``,
   ``cleric Moqtada al-Sadr``, ``Mr. Blair`` (kind ``"title"``);
 - a common given name, then a capitalised surname: ``Jordan Peterson``,
-  ``Mustafa al-Kadhimi`` (kind ``"given"``);
+  ``Mustafa al-Kadhimi``, ``Patrick de Bayser``, ``Ann-Christin Nykvist`` (kind ``"given"``);
 - a capitalised word, then an Arabic patronymic or article and a capitalised word:
   ``Qassem al-Muslem``, ``Osama bin Laden`` (kind ``"arabic"``).
 
@@ -129,6 +129,17 @@ def find_persons(
     def gap(k: int) -> str:
         return text[spans[k][1] : spans[k + 1][0]]
 
+    def _given_run(k: int) -> bool:
+        """Tell whether a given name opens a particle or a hyphenated run, then a surname.
+
+        "Patrick de Bayser", "Ann-Christin Nykvist" (not "Jordan-Syria border").
+        """
+        if k + 2 >= n or not cap(k + 2) or word(k + 2) in stop:
+            return False
+        if keys[k + 1] in PARTICLES:
+            return gap(k) == " " and gap(k + 1) in (" ", "-")
+        return gap(k) == "-" and cap(k + 1) and gap(k + 1) == " "
+
     done = -1
     if caps is None:
         caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
@@ -150,6 +161,8 @@ def find_persons(
             nxt = word(i + 1)
             if nxt not in stop and keys[i + 1] not in lexicon.common_words:
                 how = "given"
+        elif w in given and _given_run(i):
+            how = "given"
         if (
             how is None
             and i + 2 < n

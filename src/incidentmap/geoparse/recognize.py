@@ -346,11 +346,16 @@ class Recognizer:
                 continue
             if how in ("given", "name") and start <= b_start and end >= b_end and j > i:
                 break  # a longer place name that begins with a given name ("Victoria Falls")
-            if how == "arabic" and start == b_start:
-                break  # "Ras al-Khaimah": the place name is the whole chunk
+            if how == "arabic" and start == b_start and end >= b_end:
+                break  # "Ras al-Khaimah": the place name is the whole chunk, but the
+                # "Hassan" of "Hassan el Bushra" is a first name
             if how == "title" and start < b_start and end >= b_end:
                 break  # "Prince Edward Island": the title word is part of the place name
             return None if j > i else (None, j + 1)
+        if not flags & (STRONG_AREA | STRONG_ADMIN) and ctx.followed_by(j, lex.country_nouns):
+            code = lex.demonyms.get(key, "") if flags & DEMONYM else ""
+            if not (len(code) == 2 and code.isupper()):
+                return None, j + 1  # "the Caribbean nation", "the West African country"
         if flags & DEMONYM:
             if not self.demonyms:
                 return None, j + 1

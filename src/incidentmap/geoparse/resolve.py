@@ -22,6 +22,8 @@ and adds the evidence of the other places:
   ("Los Angeles", "Birmingham"), else the county does ("Suffolk", "Seminole");
 - **containment**: a landmark whose city the article names (``"Green Zone in Baghdad"``);
 - **nearness**: distance to the places already placed with confidence;
+- **close pairs** (:mod:`.nearby`): two ambiguous names whose readings lie a few
+  kilometres apart ("Edmonton" and "Enfield", the districts of London);
 - **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
   Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
   (it holds only the second-level areas with a place of 500+ people);
@@ -50,6 +52,7 @@ from .candidates import Candidates
 from .document import (
     AREA_WEIGHT,
     FOCUS_WEIGHT,
+    MIN_FOCUS_EVIDENCE,
     PUBLISHER_COUNTRY_WEIGHT,
     Region,
     area_consensus,
@@ -69,6 +72,7 @@ from .local import (
     with_key_hint,
     with_text_hints,
 )
+from .nearby import close_pairs
 from .protocol import PlaceLookup
 from .recognize import Mention
 from .scored import Scored, best_of, lead
@@ -145,7 +149,7 @@ class Resolver:
         if region is not None:
             focus[region.country] = focus.get(region.country, 0.0) + PUBLISHER_COUNTRY_WEIGHT
             publisher_bonus(region, scored)
-        total = sum(focus.values()) or 1.0
+        total = max(sum(focus.values()), MIN_FOCUS_EVIDENCE)
         area_total = sum(areas.values()) or 1.0
         focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
                        for cc, w in focus.items()}  # fmt: skip
@@ -194,6 +198,7 @@ class Resolver:
             area_names,
             areas_of=lambda k: self._candidates.areas(cands[k]),
         )
+        close_pairs(mentions, scored)
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)

@@ -1,0 +1,82 @@
+"""Place names inside the names of clubs, brands, contests, hospitals and persons.
+
+Sentences written for these tests; the embedded gazetteer resolves them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.geoparse import Geoparser
+from incidentmap.model import Article, GivenSpan
+
+
+@pytest.fixture(scope="module")
+def embedded(gazetteer) -> Geoparser:
+    return Geoparser(gazetteer)
+
+
+def names(parser: Geoparser, text: str) -> list[str]:
+    return [t.text for t in parser.parse(text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The striker left Atletico Madrid for a club in Spain.", ["Spain"]),
+        ("Barca beat Deportivo La Coruna to lead La Liga.", []),
+        ("He was second in the Ballon d'Or voting again.", []),
+        ("Virgin Atlantic pilots voted to strike over pay.", []),
+        ("The chain runs 100 Kentucky Fried Chicken outlets.", []),
+        ("The Miss World contest was held in a new venue.", []),
+    ],
+)
+def test_clubs_leagues_awards_and_brands_are_not_places(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fran Lindsay is the vice-president of the union.",
+        "In September, Kati Mather made an appeal.",
+        "The rally was organised by Ezra Levant's website.",
+        "The owner enlisted Patrick de Bayser, an expert.",
+        "The minister, Ann-Christin Nykvist, spoke to reporters.",
+        '"It is here now," Hassan el Bushra, a regional officer, said.',
+    ],
+)
+def test_first_names_of_persons_are_not_places(embedded, text):
+    assert names(embedded, text) == []
+
+
+@pytest.mark.slow
+def test_a_place_named_with_an_arabic_article_is_still_a_place(embedded):
+    assert names(embedded, "Tourists flew to Sharm el-Sheikh on Monday.") == ["Sharm el-Sheikh"]
+
+
+@pytest.mark.slow
+def test_two_ambiguous_names_that_lie_side_by_side_place_each_other(embedded):
+    text = "Pupils from a school in Edmonton planted flowers in a park near Enfield."
+    spans = tuple(
+        GivenSpan(text.index(n), text.index(n) + len(n), n) for n in ("Edmonton", "Enfield")
+    )
+    found = embedded.resolve_spans(Article(id="a", text=text, toponyms=spans))
+    assert [(t.place.country_code, round(t.place.lat)) for t in found] == [("GB", 52), ("GB", 52)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Caribbean nation closed its ports.", []),
+        ("The West African country held a vote.", []),
+        ("Aid reached twelve African nations.", []),
+        ("The Iraqi state collapsed.", ["Iraqi"]),
+        ("Washington state passed a law.", ["Washington"]),
+    ],
+)
+def test_a_region_that_classifies_a_country_is_no_mention_of_the_region(embedded, text, expected):
+    assert names(embedded, text) == expected
