@@ -374,6 +374,9 @@ def test_embedded_admin1() -> None:
     assert "Nineveh" in areas[("IQ", "15")].names
     assert "Salah ad Din" in areas[("IQ", "18")].names
     assert areas[("IQ", "11")].place.population > 1_000_000
+    # English copy turns a Romance compass word into English: "North Santander"
+    assert "North Santander" in areas[("CO", "21")].names
+    assert "South Kivu" in areas[("CD", "12")].names
 
 
 def test_embedded_files_within_budget() -> None:

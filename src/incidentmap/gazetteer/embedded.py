@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -78,6 +79,32 @@ def _default(name: str) -> Path:
 
 def _names(first: tuple[str, ...], pipe_separated: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in (*first, *pipe_separated.split("|")) if n.strip()))
+
+
+#: A compass word opening an area's name in Spanish, Portuguese or French, and its
+#: English: English copy writes "North Santander", "South Kivu", "North-West".
+_COMPASS = {
+    "norte": "North", "nord": "North", "sur": "South", "sud": "South", "sul": "South",
+    "este": "East", "est": "East", "leste": "East", "oeste": "West", "ouest": "West",
+}  # fmt: skip
+_COMPASS_NAME = re.compile(
+    r"(?i)(norte|nord|sur|sud|sul|este|est|leste|oeste|ouest)(?:\s+d(?:e|el|o|a)\s+|-|\s+)(\S.*)"
+)
+
+
+def english_compass_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Add the English forms of area names that open with a Romance compass word.
+
+    >>> english_compass_names(("Norte de Santander", "Nord-Kivu"))
+    ('Norte de Santander', 'Nord-Kivu', 'North Santander', 'North Kivu')
+    """
+    extra = []
+    for name in names:
+        m = _COMPASS_NAME.fullmatch(name)
+        if m is None or m.group(2).split("-")[0].lower() in _COMPASS:
+            continue  # "Sud-Ouest" is a direction, not "South Ouest"
+        extra.append(f"{_COMPASS[m.group(1).lower()]} {m.group(2)}")
+    return tuple(dict.fromkeys((*names, *extra)))
 
 
 def _float(value: str, column: str, limit: float) -> float:
@@ -210,7 +237,8 @@ def _area_parser(
             parent_id=parent_of(row),
         )
         first = (row["name"], row["asciiname"])
-        return PlaceRecord(place=place, names=_names(first, row["alternatenames"]))
+        names = english_compass_names(_names(first, row["alternatenames"]))
+        return PlaceRecord(place=place, names=names)
 
     return parse
 

@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout of the index changes, so old caches are rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 #: A populated place named like a second-level area of its admin1 area ranks before it
 #: when it holds at least this share of the area's population.
 CITY_SHARE_OF_ADMIN2 = 0.1
