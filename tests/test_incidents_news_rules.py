@@ -325,3 +325,23 @@ def test_where_the_attack_took_place_places_the_attack_told_before() -> None:
     )
     (attack,) = foreground(text, places={"Kano State": kano_state, "Bichi": bichi})
     assert attack.location == "Bichi"
+
+
+def test_the_day_of_a_report_gives_way_to_the_day_of_the_event() -> None:
+    # published on a Sunday: the report is Friday's, the strike Wednesday's
+    text = (
+        "A drone strike on a wedding in Kano killed eight people, officials said on Friday. "
+        "Witnesses blamed the army for the strike on Wednesday night."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO})
+    assert strike.event_date == "2021-11-03"
+
+
+def test_an_activist_who_protested_is_described_not_reported_protesting() -> None:
+    text = (
+        "An activist who protested against a dam in Kano has been killed, police said on "
+        "Sunday. He was shot dead on Saturday night by two gunmen."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Attack")
+    ]

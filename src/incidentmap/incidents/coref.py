@@ -142,9 +142,14 @@ def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
 def date_ok(draft: Draft, date: DateMention | None) -> bool:
     if date is None or date.date is None or draft.date is None or draft.date.date is None:
         return True
-    return dates_compatible(
+    if dates_compatible(
         draft.date.date, draft.date.precision, date.date, date.precision, tolerance_days=0
-    )
+    ):
+        return True
+    # "..., officials said on Monday. They blamed police for the strike on Saturday":
+    # the day of a report stands for the event's only until the event's own day is told
+    before = (draft.date.date - date.date).days
+    return draft.date_reported and 0 < before <= _REPORT_LAG_DAYS
 
 
 def antecedent(
@@ -351,6 +356,10 @@ def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
             sub = tax.sub_event(draft.event_type, draft.sub_event_type)
             return dataclasses.replace(mention, sub=sub, weak=False)
     return mention
+
+
+#: How long before a report's day the event it tells may have happened.
+_REPORT_LAG_DAYS = 7
 
 
 def casualties_only(

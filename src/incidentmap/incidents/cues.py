@@ -60,6 +60,7 @@ REQUIRED_CUES = (
     "hypothetical",
     "allegation",
     "background",
+    "descriptor",
     "aggregate",
     "near",
     "actor",

@@ -300,8 +300,11 @@ def find_mentions(
             and any(_HOURS_AFTER.match(text, b) for b in bounds if out[0].clause_end <= b <= lo)
         ):
             came_after = True
+        # "an activist who protested against the dam": what a person is known for
+        described = cues.descriptor.search(text, lo, hi) is not None
         background = (
             alleged
+            or described
             or aggregate
             or came_after
             or since
@@ -314,6 +317,8 @@ def find_mentions(
             reasons.append("reported as a charge or blame, not as an event")
         if "campaign" in best.trigger.flags:
             reasons.append("names a campaign or wave of events, not one event")
+        elif described and not alleged:
+            reasons.append("describes a person by what they did, not an event")
         elif came_after and not alleged:
             reasons.append("context: the earlier event the news came after")
         elif since and not alleged:
