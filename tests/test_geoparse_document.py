@@ -165,3 +165,27 @@ def test_a_lone_hamlet_is_weak_evidence_of_the_articles_country():
     # the hamlet alone (weight 0.25) earns the United States a quarter of the focus points
     assert "article focus US 0.25" in texan.reasons
     assert paris.place.id == "g:paris"
+
+
+KENYA = (
+    _p("g:ke", "Kenya", 1.0, 38.0, "A", "PCLI", "KE", pop=53_000_000),
+    _p("g:rw", "Rwanda", -2.0, 30.0, "A", "PCLI", "RW", pop=12_000_000),
+    _p("g:nairobi", "Nairobi", -1.28, 36.82, "P", "PPLC", "KE", "30", 2_750_000),
+    _p("g:eldoret", "Eldoret", 0.52, 35.27, "P", "PPLA", "KE", "08", 290_000),
+    _p("g:nyanza-rw", "Nyanza", -2.35, 29.75, "P", "PPL", "RW", "15", 32_000),
+)
+
+
+def test_a_province_the_gazetteer_lacks_stays_in_the_articles_country():
+    parser = _own(*KENYA)
+    text = (
+        "Cholera has killed 40 people in Kenya, officials in Nairobi and Eldoret said. "
+        "Most of the dead were in Nyanza province, and Nyanza has few clinics."
+    )
+    found = [t for t in parser.parse(text) if t.text == "Nyanza"]
+    assert [t.place.id for t in found] == ["g:ke", "g:ke"]
+    assert any("an area the gazetteer lacks, in Kenya" in r for r in found[0].reasons)
+    # nothing says it is a province: the town abroad stays a candidate of its own
+    plain = "Cholera has killed 40 people in Kenya, officials in Nairobi said. Nyanza is calm."
+    (nyanza,) = (t for t in parser.parse(plain) if t.text == "Nyanza")
+    assert nyanza.place.id == "g:nyanza-rw"

@@ -3,9 +3,11 @@
 - **focus**: the article's countries (the dateline counts most, then named countries,
   then demonyms and places whose country is certain; a lone hamlet counts little); a
   state of the article's country beats a same-named foreign country ("Georgia");
-- **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
-  Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
-  (it holds only the second-level areas with a place of 500+ people).
+- **where the names meet**: the first-level area where most of a local story's names
+  have a place ("London", "St. Thomas", "Middlesex" in Ontario);
+- **the publisher's region**, when the article record gives it.
+
+The areas the gazetteer lacks are placed by :mod:`.lacking`.
 
 Examples
 --------
@@ -21,9 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
-from ..text.normalize import normalize_name
 from .protocol import PlaceLookup
 from .recognize import Mention
 from .scored import Scored, best_of, lead
@@ -46,12 +46,8 @@ __all__ = [
     "publisher_bonus",
     "publisher_region",
     "sure_weight",
-    "unknown_counties",
 ]
 
-#: The hints (always lower case) that mark a mention of a second-level area the
-#: gazetteer may lack ("Metcalfe County").
-_COUNTY_HINTS = frozenset(f"suffix:{word}" for word in PlaceKinds.default().second_level)
 #: Points for lying in the article's country, times that country's share of the focus.
 FOCUS_WEIGHT = 3.0
 #: The least evidence a country's share of the focus is taken of: a lone hamlet whose
@@ -163,47 +159,6 @@ def area_over_foreign_country(
         if p.is_admin1 and others.get(p.country_code, 0.0) >= AREA_OF_FOCUS_SHARE * total:
             s.score += 5.0
             s.reasons.append("an area of the article's country, not a foreign country")
-
-
-def unknown_counties(
-    mentions: Sequence[Mention],
-    scored: list[list[Scored]],
-    areas: Mapping[tuple[str, str], float],
-) -> None:
-    """Place a county the gazetteer lacks at the first-level area the article is about.
-
-    The gazetteer has no counties. "Metcalfe County" in a story about Kentucky is not a
-    hamlet called Metcalfe in Mississippi: when the article names one first-level area
-    more than any other and no candidate of the county's name lies in it, the area itself
-    becomes the best candidate, as event coders fall back to the next larger area they
-    know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
-    """
-    if not areas or all(_COUNTY_HINTS.isdisjoint(m.hints) for m in mentions):
-        return
-    most = max(areas.values())
-    leaders = [a for a, w in areas.items() if w == most]
-    if len(leaders) != 1:
-        return
-    cc, code = leaders[0]
-    state = next(
-        (
-            s.place
-            for ss in scored
-            for s in ss
-            if s.place.is_admin1 and s.place.country_code == cc and s.place.admin1 == code
-        ),
-        None,
-    )
-    if state is None:
-        return
-    for m, ss in zip(mentions, scored, strict=False):
-        if _COUNTY_HINTS.isdisjoint(m.hints) or m.key == normalize_name(state.name):
-            continue
-        if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
-            continue
-        top = max((s.score for s in ss), default=0.0)
-        reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
-        ss.append(Scored(state, top + 1.0, [reason]))
 
 
 def area_consensus(

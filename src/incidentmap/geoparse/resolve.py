@@ -27,6 +27,8 @@ and adds the evidence of the other places:
 - **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
   Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
   (it holds only the second-level areas with a place of 500+ people);
+- **unknown provinces** (:mod:`.lacking`): ``"Nyanza province"`` in a story about
+  Kenya is placed at Kenya when the name's only candidates are towns abroad;
 - **one sense per name**: every mention of a name in an article gets the same place.
 
 The confidence is the softmax share of the winner among the candidates, so it says
@@ -59,8 +61,8 @@ from .document import (
     area_over_foreign_country,
     article_focus,
     publisher_bonus,
-    unknown_counties,
 )
+from .lacking import lacking_areas, place_lacking_areas, unknown_counties
 from .lexicon import Lexicon
 from .local import (
     city_over_admin2,
@@ -145,7 +147,16 @@ class Resolver:
             [Scored(p, *prior_list(m.key, p)) for p in cs]
             for m, cs in zip(mentions, cands, strict=True)
         ]
+        hinted = []
+        for m in mentions:
+            end, start = m.end, m.start
+            if (text[end : end + 1] == " " and text[end + 1 : end + 2].islower()) or text[
+                max(0, start - 4) : start
+            ] == " of ":
+                m = with_text_hints(text, m)
+            hinted.append(with_key_hint(m))
         focus, areas, area_names, own = article_focus(mentions, scored)
+        lacking = lacking_areas(hinted, scored, focus, own)
         if region is not None:
             focus[region.country] = focus.get(region.country, 0.0) + PUBLISHER_COUNTRY_WEIGHT
             publisher_bonus(region, scored)
@@ -155,14 +166,6 @@ class Resolver:
                        for cc, w in focus.items()}  # fmt: skip
         area_bonus = {a: (AREA_WEIGHT * w / area_total, f"in {a[0]}-{a[1]}, named in the article")
                       for a, w in areas.items()}  # fmt: skip
-        hinted = []
-        for m in mentions:
-            end, start = m.end, m.start
-            if (text[end : end + 1] == " " and text[end + 1 : end + 2].islower()) or text[
-                max(0, start - 4) : start
-            ] == " of ":
-                m = with_text_hints(text, m)
-            hinted.append(with_key_hint(m))
         for m, cs, ss in zip(hinted, cands, scored, strict=False):
             type_words(m, ss)
             city_over_area(m.key, ss)
@@ -190,6 +193,8 @@ class Resolver:
         qualifiers(text, hinted, scored)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
+        if lacking:
+            place_lacking_areas(hinted, scored, lacking, self.gazetteer.country)
         area_consensus(
             mentions,
             scored,
