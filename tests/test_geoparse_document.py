@@ -189,3 +189,29 @@ def test_a_province_the_gazetteer_lacks_stays_in_the_articles_country():
     plain = "Cholera has killed 40 people in Kenya, officials in Nairobi said. Nyanza is calm."
     (nyanza,) = (t for t in parser.parse(plain) if t.text == "Nyanza")
     assert nyanza.place.id == "g:nyanza-rw"
+
+
+def test_a_country_code_web_address_is_weak_evidence_of_the_publishers_country():
+    parser = _own(
+        _p("g:gb", "United Kingdom", 54.8, -2.7, "A", "PCLI", "GB", pop=66_000_000),
+        _p("g:ca", "Canada", 60.1, -113.6, "A", "PCLI", "CA", pop=37_000_000),
+        _p("g:halton-gb", "Halton", 53.33, -2.7, "P", "PPL", "GB", "ENG", 100_000),
+        _p("g:halton-ca", "Halton", 43.53, -79.87, "P", "PPL", "CA", "08", 120_000),
+    )
+    text = "Flooding closed roads in Halton on Monday."
+
+    def halton(url):
+        (found,) = parser.parse(Article("a", text, url=url))
+        return found
+
+    assert halton(None).place.id == "g:halton-ca"
+    uk = halton("https://news.example.co.uk/2024/floods")
+    assert uk.place.id == "g:halton-gb"
+    assert "in the publisher's country GB (its web address ends in .uk)" in uk.reasons
+    # generic domains, and country codes sold as generic names, say nothing
+    for url in ("https://example.com/floods", "https://example.tv/floods", "not a url"):
+        assert halton(url).place.id == "g:halton-ca", url
+    # a country the text names outweighs the web address
+    named = "Flooding closed roads in Halton, Canada, on Monday."
+    (found, _) = parser.parse(Article("b", named, url="https://example.co.uk/x"))
+    assert found.place.id == "g:halton-ca"

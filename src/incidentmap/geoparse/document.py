@@ -39,6 +39,7 @@ __all__ = [
     "PUBLISHER_COUNTRY_WEIGHT",
     "SURE_HAMLET_WEIGHT",
     "SURE_TOWN",
+    "WEB_DOMAIN_WEIGHT",
     "Region",
     "area_consensus",
     "area_over_foreign_country",
@@ -72,6 +73,10 @@ CONSENSUS_NAMES = 3
 #: in the article's focus.
 PUBLISHER_COUNTRY_WEIGHT = 1.0
 PUBLISHER_AREA_WEIGHT = 2.5
+#: Share of the publisher's country points given for a country read only from the
+#: country-code top-level domain of the article's web address (".ca", ".co.uk"): weaker
+#: than a named country of the text, as papers also report from abroad.
+WEB_DOMAIN_WEIGHT = 0.5
 #: Candidates of a name (best prior first) looked at for the area where names meet.
 _CONSENSUS_CANDIDATES = 25
 
@@ -257,11 +262,17 @@ def area_consensus(
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """The publisher's region: a country and, when known, one of its first-level areas."""
+    """The publisher's region: a country and, when known, one of its first-level areas.
+
+    ``weight`` scales the points the region gives: 1 for a record's ``place`` and
+    ``country`` fields, ``WEB_DOMAIN_WEIGHT`` for a country read from the country-code
+    top-level domain of the article's web address (``name`` is then that domain, ".ca").
+    """
 
     country: str
     admin1: str | None = None
     name: str = ""
+    weight: float = 1.0
 
 
 def publisher_region(
@@ -283,9 +294,9 @@ def publisher_region(
     ...     def country(self, code):
     ...         return None
     >>> publisher_region(Tiny(), place="Ontario", country="CA")
-    Region(country='CA', admin1='08', name='Ontario')
+    Region(country='CA', admin1='08', name='Ontario', weight=1.0)
     >>> publisher_region(Tiny(), place=None, country="iq")
-    Region(country='IQ', admin1=None, name='IQ')
+    Region(country='IQ', admin1=None, name='IQ', weight=1.0)
     """
     code = country.upper() if country else None
     if not place:
@@ -313,13 +324,16 @@ def _most_populous(places: Sequence[Place]) -> Place | None:
 def publisher_bonus(region: Region, scored: list[list[Scored]]) -> None:
     """Add points to the candidates in the publisher's country and first-level area."""
     country_reason = f"in the publisher's country {region.country}"
+    if region.admin1 is None and region.name.startswith("."):
+        country_reason += f" (its web address ends in {region.name})"
+    bonus = PUBLISHER_COUNTRY_WEIGHT * region.weight
     area_reason = f"in the publisher's area {region.country}-{region.admin1} ({region.name})"
     for ss in scored:
         for s in ss:
             p = s.place
             if p.is_country or p.country_code != region.country:
                 continue
-            s.score += PUBLISHER_COUNTRY_WEIGHT
+            s.score += bonus
             s.reasons.append(country_reason)
             if region.admin1 and p.admin1 == region.admin1 and not p.is_admin1:
                 s.score += PUBLISHER_AREA_WEIGHT

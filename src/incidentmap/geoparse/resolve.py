@@ -158,7 +158,8 @@ class Resolver:
         focus, areas, area_names, own = article_focus(mentions, scored)
         lacking = lacking_areas(hinted, scored, focus, own)
         if region is not None:
-            focus[region.country] = focus.get(region.country, 0.0) + PUBLISHER_COUNTRY_WEIGHT
+            weight = PUBLISHER_COUNTRY_WEIGHT * region.weight
+            focus[region.country] = focus.get(region.country, 0.0) + weight
             publisher_bonus(region, scored)
         total = max(sum(focus.values()), MIN_FOCUS_EVIDENCE)
         area_total = sum(areas.values()) or 1.0
