@@ -215,3 +215,21 @@ def test_a_country_code_web_address_is_weak_evidence_of_the_publishers_country()
     named = "Flooding closed roads in Halton, Canada, on Monday."
     (found, _) = parser.parse(Article("b", named, url="https://example.co.uk/x"))
     assert found.place.id == "g:halton-ca"
+
+
+RALLY = (
+    "Hundreds rallied in London on Saturday to urge Canada to take in more refugees. "
+    "Canada has taken in 40,000 so far, and the organisers said Canada could do more."
+)
+
+
+def test_a_famous_namesake_in_a_country_never_named_yields_to_the_articles_country(parser):
+    (london, *_) = parser.parse(RALLY)
+    assert london.place.id == "g:london-on"
+    famous = next(c for c in london.candidates if c.place.id == "g:london")
+    assert "in a country the article never names; it is about CA" in famous.reasons
+    # the famous namesake's country named once, or the other country named only once
+    named = RALLY.replace("Saturday", "Saturday, as in the United Kingdom,")
+    assert parser.parse(named)[0].place.id == "g:london"
+    once = "Hundreds rallied in London on Saturday to urge Canada to take in more refugees."
+    assert parser.parse(once)[0].place.id == "g:london"

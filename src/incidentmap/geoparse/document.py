@@ -2,7 +2,8 @@
 
 - **focus**: the article's countries (the dateline counts most, then named countries,
   then demonyms and places whose country is certain; a lone hamlet counts little); a
-  state of the article's country beats a same-named foreign country ("Georgia");
+  state of the article's country beats a same-named foreign country ("Georgia"); a
+  namesake in the article's country beats a famous one in a country it never names;
 - **where the names meet**: the first-level area where most of a local story's names
   have a place ("London", "St. Thomas", "Middlesex" in Ontario);
 - **the publisher's region**, when the article record gives it.
@@ -34,16 +35,20 @@ __all__ = [
     "CONSENSUS_NAMES",
     "CONSENSUS_WEIGHT",
     "FOCUS_WEIGHT",
+    "HOME_SHARE",
+    "HOME_WEIGHT",
     "MIN_FOCUS_EVIDENCE",
     "PUBLISHER_AREA_WEIGHT",
     "PUBLISHER_COUNTRY_WEIGHT",
     "SURE_HAMLET_WEIGHT",
     "SURE_TOWN",
+    "UNNAMED_COUNTRY_PENALTY",
     "WEB_DOMAIN_WEIGHT",
     "Region",
     "area_consensus",
     "area_over_foreign_country",
     "article_focus",
+    "namesakes_at_home",
     "publisher_bonus",
     "publisher_region",
     "sure_weight",
@@ -121,6 +126,51 @@ def article_focus(
             areas[(cc, best.place.admin1 or "")] += 1.0
             names[(cc, best.place.admin1 or "")].add(m.key)
     return dict(weights), dict(areas), dict(names), own
+
+
+#: Share of the article's focus (other mentions only) that makes a country the home of
+#: a name's namesakes (see :func:`namesakes_at_home`), the least weight it must have,
+#: and the points taken from the candidates in countries the article never names.
+HOME_SHARE = 0.5
+HOME_WEIGHT = 2.0
+UNNAMED_COUNTRY_PENALTY = 2.5
+
+
+def namesakes_at_home(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: Mapping[str, float],
+    own: Mapping[str, Mapping[str, float]],
+) -> None:
+    """Prefer a namesake in the article's country to a famous one in a country never named.
+
+    A story that names Canada three times and no other country as often, and never
+    names Britain, means London, Ontario by "London". When a country holds at least
+    ``HOME_SHARE`` of the focus of the article's other mentions and ``HOME_WEIGHT`` of
+    evidence, and a name has a candidate there, its candidates in countries that earn
+    nothing in the focus lose ``UNNAMED_COUNTRY_PENALTY``.
+    """
+    if not focus:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        if len(ss) < 2 or m.kind == "demonym":
+            continue
+        mine = own.get(m.key, {})
+        others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
+        total = sum(w for w in others.values() if w > 0)
+        home, weight = max(others.items(), key=lambda kv: kv[1])
+        if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+            continue
+        if not any(s.place.country_code == home and not s.place.is_country for s in ss):
+            continue
+        best = best_of(ss)
+        if best is None or others.get(best.place.country_code, 0.0) > 0:
+            continue
+        reason = f"in a country the article never names; it is about {home}"
+        for s in ss:
+            if others.get(s.place.country_code, 0.0) <= 0 and s.place.country_code:
+                s.score -= UNNAMED_COUNTRY_PENALTY
+                s.reasons.append(reason)
 
 
 def sure_weight(place: Place) -> float:

@@ -11,7 +11,9 @@ and adds the evidence of the other places:
   provincial capital, landmark), whether the written name is its main name;
 - **focus**: the article's countries (the dateline counts most, then named countries,
   then demonyms and places whose country is certain; a lone hamlet counts little); a
-  state of the article's country beats a same-named foreign country ("Georgia");
+  state of the article's country beats a same-named foreign country ("Georgia"); a
+  namesake in the article's country beats a famous one in a country it never names
+  ("London" in a story naming Canada three times);
 - **type words**: ``"X province"``, ``"a Washington state farm"``, ``"the city of X"``,
   also read from the text around given spans;
 - **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
@@ -60,6 +62,7 @@ from .document import (
     area_consensus,
     area_over_foreign_country,
     article_focus,
+    namesakes_at_home,
     publisher_bonus,
 )
 from .lacking import lacking_areas, place_lacking_areas, unknown_counties
@@ -191,6 +194,7 @@ class Resolver:
                     ):
                         s.score += got[0]
                         s.reasons.append(got[1])
+        namesakes_at_home(hinted, scored, focus, own)
         qualifiers(text, hinted, scored)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
