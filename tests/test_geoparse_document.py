@@ -165,3 +165,71 @@ def test_a_lone_hamlet_is_weak_evidence_of_the_articles_country():
     # the hamlet alone (weight 0.25) earns the United States a quarter of the focus points
     assert "article focus US 0.25" in texan.reasons
     assert paris.place.id == "g:paris"
+
+
+KENYA = (
+    _p("g:ke", "Kenya", 1.0, 38.0, "A", "PCLI", "KE", pop=53_000_000),
+    _p("g:rw", "Rwanda", -2.0, 30.0, "A", "PCLI", "RW", pop=12_000_000),
+    _p("g:nairobi", "Nairobi", -1.28, 36.82, "P", "PPLC", "KE", "30", 2_750_000),
+    _p("g:eldoret", "Eldoret", 0.52, 35.27, "P", "PPLA", "KE", "08", 290_000),
+    _p("g:nyanza-rw", "Nyanza", -2.35, 29.75, "P", "PPL", "RW", "15", 32_000),
+)
+
+
+def test_a_province_the_gazetteer_lacks_stays_in_the_articles_country():
+    parser = _own(*KENYA)
+    text = (
+        "Cholera has killed 40 people in Kenya, officials in Nairobi and Eldoret said. "
+        "Most of the dead were in Nyanza province, and Nyanza has few clinics."
+    )
+    found = [t for t in parser.parse(text) if t.text == "Nyanza"]
+    assert [t.place.id for t in found] == ["g:ke", "g:ke"]
+    assert any("an area the gazetteer lacks, in Kenya" in r for r in found[0].reasons)
+    # nothing says it is a province: the town abroad stays a candidate of its own
+    plain = "Cholera has killed 40 people in Kenya, officials in Nairobi said. Nyanza is calm."
+    (nyanza,) = (t for t in parser.parse(plain) if t.text == "Nyanza")
+    assert nyanza.place.id == "g:nyanza-rw"
+
+
+def test_a_country_code_web_address_is_weak_evidence_of_the_publishers_country():
+    parser = _own(
+        _p("g:gb", "United Kingdom", 54.8, -2.7, "A", "PCLI", "GB", pop=66_000_000),
+        _p("g:ca", "Canada", 60.1, -113.6, "A", "PCLI", "CA", pop=37_000_000),
+        _p("g:halton-gb", "Halton", 53.33, -2.7, "P", "PPL", "GB", "ENG", 100_000),
+        _p("g:halton-ca", "Halton", 43.53, -79.87, "P", "PPL", "CA", "08", 120_000),
+    )
+    text = "Flooding closed roads in Halton on Monday."
+
+    def halton(url):
+        (found,) = parser.parse(Article("a", text, url=url))
+        return found
+
+    assert halton(None).place.id == "g:halton-ca"
+    uk = halton("https://news.example.co.uk/2024/floods")
+    assert uk.place.id == "g:halton-gb"
+    assert "in the publisher's country GB (its web address ends in .uk)" in uk.reasons
+    # generic domains, and country codes sold as generic names, say nothing
+    for url in ("https://example.com/floods", "https://example.tv/floods", "not a url"):
+        assert halton(url).place.id == "g:halton-ca", url
+    # a country the text names outweighs the web address
+    named = "Flooding closed roads in Halton, Canada, on Monday."
+    (found, _) = parser.parse(Article("b", named, url="https://example.co.uk/x"))
+    assert found.place.id == "g:halton-ca"
+
+
+RALLY = (
+    "Hundreds rallied in London on Saturday to urge Canada to take in more refugees. "
+    "Canada has taken in 40,000 so far, and the organisers said Canada could do more."
+)
+
+
+def test_a_famous_namesake_in_a_country_never_named_yields_to_the_articles_country(parser):
+    (london, *_) = parser.parse(RALLY)
+    assert london.place.id == "g:london-on"
+    famous = next(c for c in london.candidates if c.place.id == "g:london")
+    assert "in a country the article never names; it is about CA" in famous.reasons
+    # the famous namesake's country named once, or the other country named only once
+    named = RALLY.replace("Saturday", "Saturday, as in the United Kingdom,")
+    assert parser.parse(named)[0].place.id == "g:london"
+    once = "Hundreds rallied in London on Saturday to urge Canada to take in more refugees."
+    assert parser.parse(once)[0].place.id == "g:london"

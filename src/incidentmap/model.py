@@ -98,7 +98,8 @@ class Article:
         The publisher's region, when the record gives it: a place name ("Ontario",
         "London, Ontario") and an ISO 3166-1 alpha-2 country code ("CA"). The geoparser
         prefers the places of that region among namesakes ("London" in the London Free
-        Press is London, Ontario).
+        Press is London, Ontario). Without them, the country-code top-level domain of
+        ``url`` (".ca", ".co.uk") is weaker evidence of the publisher's country.
     """
 
     id: str

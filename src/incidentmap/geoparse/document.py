@@ -2,10 +2,13 @@
 
 - **focus**: the article's countries (the dateline counts most, then named countries,
   then demonyms and places whose country is certain; a lone hamlet counts little); a
-  state of the article's country beats a same-named foreign country ("Georgia");
-- **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
-  Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
-  (it holds only the second-level areas with a place of 500+ people).
+  state of the article's country beats a same-named foreign country ("Georgia"); a
+  namesake in the article's country beats a famous one in a country it never names;
+- **where the names meet**: the first-level area where most of a local story's names
+  have a place ("London", "St. Thomas", "Middlesex" in Ontario);
+- **the publisher's region**, when the article record gives it.
+
+The areas the gazetteer lacks are placed by :mod:`.lacking`.
 
 Examples
 --------
@@ -21,9 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
-from ..text.normalize import normalize_name
 from .protocol import PlaceLookup
 from .recognize import Mention
 from .scored import Scored, best_of, lead
@@ -34,24 +35,25 @@ __all__ = [
     "CONSENSUS_NAMES",
     "CONSENSUS_WEIGHT",
     "FOCUS_WEIGHT",
+    "HOME_SHARE",
+    "HOME_WEIGHT",
     "MIN_FOCUS_EVIDENCE",
     "PUBLISHER_AREA_WEIGHT",
     "PUBLISHER_COUNTRY_WEIGHT",
     "SURE_HAMLET_WEIGHT",
     "SURE_TOWN",
+    "UNNAMED_COUNTRY_PENALTY",
+    "WEB_DOMAIN_WEIGHT",
     "Region",
     "area_consensus",
     "area_over_foreign_country",
     "article_focus",
+    "namesakes_at_home",
     "publisher_bonus",
     "publisher_region",
     "sure_weight",
-    "unknown_counties",
 ]
 
-#: The hints (always lower case) that mark a mention of a second-level area the
-#: gazetteer may lack ("Metcalfe County").
-_COUNTY_HINTS = frozenset(f"suffix:{word}" for word in PlaceKinds.default().second_level)
 #: Points for lying in the article's country, times that country's share of the focus.
 FOCUS_WEIGHT = 3.0
 #: The least evidence a country's share of the focus is taken of: a lone hamlet whose
@@ -76,6 +78,10 @@ CONSENSUS_NAMES = 3
 #: in the article's focus.
 PUBLISHER_COUNTRY_WEIGHT = 1.0
 PUBLISHER_AREA_WEIGHT = 2.5
+#: Share of the publisher's country points given for a country read only from the
+#: country-code top-level domain of the article's web address (".ca", ".co.uk"): weaker
+#: than a named country of the text, as papers also report from abroad.
+WEB_DOMAIN_WEIGHT = 0.5
 #: Candidates of a name (best prior first) looked at for the area where names meet.
 _CONSENSUS_CANDIDATES = 25
 
@@ -122,6 +128,51 @@ def article_focus(
     return dict(weights), dict(areas), dict(names), own
 
 
+#: Share of the article's focus (other mentions only) that makes a country the home of
+#: a name's namesakes (see :func:`namesakes_at_home`), the least weight it must have,
+#: and the points taken from the candidates in countries the article never names.
+HOME_SHARE = 0.5
+HOME_WEIGHT = 2.0
+UNNAMED_COUNTRY_PENALTY = 2.5
+
+
+def namesakes_at_home(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: Mapping[str, float],
+    own: Mapping[str, Mapping[str, float]],
+) -> None:
+    """Prefer a namesake in the article's country to a famous one in a country never named.
+
+    A story that names Canada three times and no other country as often, and never
+    names Britain, means London, Ontario by "London". When a country holds at least
+    ``HOME_SHARE`` of the focus of the article's other mentions and ``HOME_WEIGHT`` of
+    evidence, and a name has a candidate there, its candidates in countries that earn
+    nothing in the focus lose ``UNNAMED_COUNTRY_PENALTY``.
+    """
+    if not focus:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        if len(ss) < 2 or m.kind == "demonym":
+            continue
+        mine = own.get(m.key, {})
+        others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
+        total = sum(w for w in others.values() if w > 0)
+        home, weight = max(others.items(), key=lambda kv: kv[1])
+        if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+            continue
+        if not any(s.place.country_code == home and not s.place.is_country for s in ss):
+            continue
+        best = best_of(ss)
+        if best is None or others.get(best.place.country_code, 0.0) > 0:
+            continue
+        reason = f"in a country the article never names; it is about {home}"
+        for s in ss:
+            if others.get(s.place.country_code, 0.0) <= 0 and s.place.country_code:
+                s.score -= UNNAMED_COUNTRY_PENALTY
+                s.reasons.append(reason)
+
+
 def sure_weight(place: Place) -> float:
     """Weight, in the article's focus, of a place all of whose candidates share a country.
 
@@ -163,47 +214,6 @@ def area_over_foreign_country(
         if p.is_admin1 and others.get(p.country_code, 0.0) >= AREA_OF_FOCUS_SHARE * total:
             s.score += 5.0
             s.reasons.append("an area of the article's country, not a foreign country")
-
-
-def unknown_counties(
-    mentions: Sequence[Mention],
-    scored: list[list[Scored]],
-    areas: Mapping[tuple[str, str], float],
-) -> None:
-    """Place a county the gazetteer lacks at the first-level area the article is about.
-
-    The gazetteer has no counties. "Metcalfe County" in a story about Kentucky is not a
-    hamlet called Metcalfe in Mississippi: when the article names one first-level area
-    more than any other and no candidate of the county's name lies in it, the area itself
-    becomes the best candidate, as event coders fall back to the next larger area they
-    know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
-    """
-    if not areas or all(_COUNTY_HINTS.isdisjoint(m.hints) for m in mentions):
-        return
-    most = max(areas.values())
-    leaders = [a for a, w in areas.items() if w == most]
-    if len(leaders) != 1:
-        return
-    cc, code = leaders[0]
-    state = next(
-        (
-            s.place
-            for ss in scored
-            for s in ss
-            if s.place.is_admin1 and s.place.country_code == cc and s.place.admin1 == code
-        ),
-        None,
-    )
-    if state is None:
-        return
-    for m, ss in zip(mentions, scored, strict=False):
-        if _COUNTY_HINTS.isdisjoint(m.hints) or m.key == normalize_name(state.name):
-            continue
-        if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
-            continue
-        top = max((s.score for s in ss), default=0.0)
-        reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
-        ss.append(Scored(state, top + 1.0, [reason]))
 
 
 def area_consensus(
@@ -302,11 +312,17 @@ def area_consensus(
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """The publisher's region: a country and, when known, one of its first-level areas."""
+    """The publisher's region: a country and, when known, one of its first-level areas.
+
+    ``weight`` scales the points the region gives: 1 for a record's ``place`` and
+    ``country`` fields, ``WEB_DOMAIN_WEIGHT`` for a country read from the country-code
+    top-level domain of the article's web address (``name`` is then that domain, ".ca").
+    """
 
     country: str
     admin1: str | None = None
     name: str = ""
+    weight: float = 1.0
 
 
 def publisher_region(
@@ -328,9 +344,9 @@ def publisher_region(
     ...     def country(self, code):
     ...         return None
     >>> publisher_region(Tiny(), place="Ontario", country="CA")
-    Region(country='CA', admin1='08', name='Ontario')
+    Region(country='CA', admin1='08', name='Ontario', weight=1.0)
     >>> publisher_region(Tiny(), place=None, country="iq")
-    Region(country='IQ', admin1=None, name='IQ')
+    Region(country='IQ', admin1=None, name='IQ', weight=1.0)
     """
     code = country.upper() if country else None
     if not place:
@@ -358,13 +374,16 @@ def _most_populous(places: Sequence[Place]) -> Place | None:
 def publisher_bonus(region: Region, scored: list[list[Scored]]) -> None:
     """Add points to the candidates in the publisher's country and first-level area."""
     country_reason = f"in the publisher's country {region.country}"
+    if region.admin1 is None and region.name.startswith("."):
+        country_reason += f" (its web address ends in {region.name})"
+    bonus = PUBLISHER_COUNTRY_WEIGHT * region.weight
     area_reason = f"in the publisher's area {region.country}-{region.admin1} ({region.name})"
     for ss in scored:
         for s in ss:
             p = s.place
             if p.is_country or p.country_code != region.country:
                 continue
-            s.score += PUBLISHER_COUNTRY_WEIGHT
+            s.score += bonus
             s.reasons.append(country_reason)
             if region.admin1 and p.admin1 == region.admin1 and not p.is_admin1:
                 s.score += PUBLISHER_AREA_WEIGHT

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
@@ -125,6 +126,25 @@ class Lexicon:
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
     country_nouns: frozenset[str] = frozenset()
     """Nouns for a country: after a region's name they classify it ("the Gulf state")."""
+    web_domains: dict[str, str] = field(default_factory=dict)
+    """Country-code top-level domains read otherwise than as their own code: ``"uk" ->
+    "GB"``, and ``""`` for codes used worldwide as generic names (``"tv"``, ``"io"``)."""
+
+    def web_country(self, url: str | None) -> str | None:
+        """Return the country a web address's country-code top-level domain names, if any.
+
+        >>> lex = Lexicon.default()
+        >>> lex.web_country("https://www.cbc.ca/news/x"), lex.web_country("http://bbc.co.uk/a")
+        ('CA', 'GB')
+        >>> lex.web_country("https://example.com/a"), lex.web_country("https://news.tv/a")
+        (None, None)
+        """
+        host = urlsplit(url).hostname if url and "." in url else None
+        label = host.rstrip(".").rpartition(".")[2] if host and "." in host else ""
+        if len(label) != 2 or not label.isalpha() or not label.isascii():
+            return None
+        code = self.web_domains.get(label, label.upper())
+        return code or None
 
     @cached_property
     def phrase_suffixes(self) -> tuple[str, ...]:
@@ -212,4 +232,8 @@ class Lexicon:
             reflexives=frozenset(cues.get("reflexive", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
             country_nouns=frozenset(places.get("country_noun", [])),
+            web_domains={
+                domain: "" if code == "-" else code
+                for domain, code in (ln.split("\t") for ln in _lines("web_domains.tsv"))
+            },
         )

@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
-from .document import Region, publisher_region
+from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
 from .lexicon import Lexicon, acronym_key
 from .metonyms import mark_metonyms
 from .names import NameIndex
@@ -183,13 +183,26 @@ class Geoparser:
         """Return the publisher's region of an article record (cached per value)."""
         place, country = getattr(article, "place", None), getattr(article, "country", None)
         if not place and not country:
-            return None
+            return self._web_region(getattr(article, "url", None))
         key = (place, country)
         if key not in self._regions:
             if len(self._regions) > 10_000:
                 self._regions.clear()
             self._regions[key] = publisher_region(self.gazetteer, place=place, country=country)
         return self._regions[key]
+
+    def _web_region(self, url: str | None) -> Region | None:
+        """Return the publisher's country read from a web address's country-code domain.
+
+        "https://www.cbc.ca/..." is a Canadian paper; a generic domain (.com, .org) or a
+        country code sold worldwide (.tv, .io) says nothing. The region counts
+        ``WEB_DOMAIN_WEIGHT`` of a record's own ``country``.
+        """
+        code = self.lexicon.web_country(url)
+        if code is None or self.gazetteer.country(code) is None:
+            return None
+        domain = "." + (url or "").split("://", 1)[-1].split("/", 1)[0].rpartition(".")[2]
+        return Region(code, None, domain.lower(), WEB_DOMAIN_WEIGHT)
 
     def _given_mention(self, start: int, end: int, surface: str) -> Mention:
         key = normalize_name(surface)

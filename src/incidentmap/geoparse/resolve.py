@@ -11,7 +11,9 @@ and adds the evidence of the other places:
   provincial capital, landmark), whether the written name is its main name;
 - **focus**: the article's countries (the dateline counts most, then named countries,
   then demonyms and places whose country is certain; a lone hamlet counts little); a
-  state of the article's country beats a same-named foreign country ("Georgia");
+  state of the article's country beats a same-named foreign country ("Georgia"); a
+  namesake in the article's country beats a famous one in a country it never names
+  ("London" in a story naming Canada three times);
 - **type words**: ``"X province"``, ``"a Washington state farm"``, ``"the city of X"``,
   also read from the text around given spans;
 - **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
@@ -27,6 +29,8 @@ and adds the evidence of the other places:
 - **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
   Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
   (it holds only the second-level areas with a place of 500+ people);
+- **unknown provinces** (:mod:`.lacking`): ``"Nyanza province"`` in a story about
+  Kenya is placed at Kenya when the name's only candidates are towns abroad;
 - **one sense per name**: every mention of a name in an article gets the same place.
 
 The confidence is the softmax share of the winner among the candidates, so it says
@@ -58,9 +62,10 @@ from .document import (
     area_consensus,
     area_over_foreign_country,
     article_focus,
+    namesakes_at_home,
     publisher_bonus,
-    unknown_counties,
 )
+from .lacking import lacking_areas, place_lacking_areas, unknown_counties
 from .lexicon import Lexicon
 from .local import (
     city_over_admin2,
@@ -145,16 +150,6 @@ class Resolver:
             [Scored(p, *prior_list(m.key, p)) for p in cs]
             for m, cs in zip(mentions, cands, strict=True)
         ]
-        focus, areas, area_names, own = article_focus(mentions, scored)
-        if region is not None:
-            focus[region.country] = focus.get(region.country, 0.0) + PUBLISHER_COUNTRY_WEIGHT
-            publisher_bonus(region, scored)
-        total = max(sum(focus.values()), MIN_FOCUS_EVIDENCE)
-        area_total = sum(areas.values()) or 1.0
-        focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
-                       for cc, w in focus.items()}  # fmt: skip
-        area_bonus = {a: (AREA_WEIGHT * w / area_total, f"in {a[0]}-{a[1]}, named in the article")
-                      for a, w in areas.items()}  # fmt: skip
         hinted = []
         for m in mentions:
             end, start = m.end, m.start
@@ -163,6 +158,18 @@ class Resolver:
             ] == " of ":
                 m = with_text_hints(text, m)
             hinted.append(with_key_hint(m))
+        focus, areas, area_names, own = article_focus(mentions, scored)
+        lacking = lacking_areas(hinted, scored, focus, own)
+        if region is not None:
+            weight = PUBLISHER_COUNTRY_WEIGHT * region.weight
+            focus[region.country] = focus.get(region.country, 0.0) + weight
+            publisher_bonus(region, scored)
+        total = max(sum(focus.values()), MIN_FOCUS_EVIDENCE)
+        area_total = sum(areas.values()) or 1.0
+        focus_bonus = {cc: (FOCUS_WEIGHT * w / total, f"article focus {cc} {w / total:.2f}")
+                       for cc, w in focus.items()}  # fmt: skip
+        area_bonus = {a: (AREA_WEIGHT * w / area_total, f"in {a[0]}-{a[1]}, named in the article")
+                      for a, w in areas.items()}  # fmt: skip
         for m, cs, ss in zip(hinted, cands, scored, strict=False):
             type_words(m, ss)
             city_over_area(m.key, ss)
@@ -187,9 +194,12 @@ class Resolver:
                     ):
                         s.score += got[0]
                         s.reasons.append(got[1])
+        namesakes_at_home(hinted, scored, focus, own)
         qualifiers(text, hinted, scored)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
+        if lacking:
+            place_lacking_areas(hinted, scored, lacking, self.gazetteer.country)
         area_consensus(
             mentions,
             scored,

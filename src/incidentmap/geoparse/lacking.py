@@ -1,0 +1,149 @@
+"""Areas the gazetteer lacks, placed at the larger area the article is about.
+
+- **unknown counties**: ``"Metcalfe County"`` in a story about Kentucky is placed at
+  Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
+  (it holds only the second-level areas with a place of 500+ people);
+- **unknown provinces**: ``"Nyanza province"`` in a story about Kenya is placed at
+  Kenya, not at the town of Nyanza in Rwanda, when no candidate of the name lies in
+  the article's country and all of them are towns.
+
+Examples
+--------
+>>> from .recognize import Mention
+>>> _says_first_level(Mention(0, 6, "Nyanza", "nyanza", hints=("suffix:province",)))
+True
+>>> _says_first_level(Mention(0, 6, "Nyanza", "nyanza", hints=("suffix:county",)))
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from ..gazetteer.kinds import PlaceKinds
+from ..model import Place
+from ..text.normalize import normalize_name
+from .recognize import Mention
+from .scored import Scored
+
+__all__ = ["LACKING_AREA_SHARE", "lacking_areas", "place_lacking_areas", "unknown_counties"]
+
+#: The hints (always lower case) that mark a mention of a second-level area the
+#: gazetteer may lack ("Metcalfe County").
+_COUNTY_HINTS = frozenset(f"suffix:{word}" for word in PlaceKinds.default().second_level)
+#: The words of a first-level area ("province", "region", "state").
+_FIRST_LEVEL = PlaceKinds.default().first_level
+
+
+def unknown_counties(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    areas: Mapping[tuple[str, str], float],
+) -> None:
+    """Place a county the gazetteer lacks at the first-level area the article is about.
+
+    The gazetteer has no counties. "Metcalfe County" in a story about Kentucky is not a
+    hamlet called Metcalfe in Mississippi: when the article names one first-level area
+    more than any other and no candidate of the county's name lies in it, the area itself
+    becomes the best candidate, as event coders fall back to the next larger area they
+    know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
+    """
+    if not areas or all(_COUNTY_HINTS.isdisjoint(m.hints) for m in mentions):
+        return
+    most = max(areas.values())
+    leaders = [a for a, w in areas.items() if w == most]
+    if len(leaders) != 1:
+        return
+    cc, code = leaders[0]
+    state = next(
+        (
+            s.place
+            for ss in scored
+            for s in ss
+            if s.place.is_admin1 and s.place.country_code == cc and s.place.admin1 == code
+        ),
+        None,
+    )
+    if state is None:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        if _COUNTY_HINTS.isdisjoint(m.hints) or m.key == normalize_name(state.name):
+            continue
+        if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
+            continue
+        top = max((s.score for s in ss), default=0.0)
+        reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
+        ss.append(Scored(state, top + 1.0, [reason]))
+
+
+#: Share of the article's focus (other mentions only) that makes its country the home of
+#: a first-level area the gazetteer lacks (see :func:`lacking_areas`).
+LACKING_AREA_SHARE = 0.5
+
+
+def lacking_areas(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: dict[str, float],
+    own: Mapping[str, Mapping[str, float]],
+) -> dict[str, str]:
+    """Find the names said to be first-level areas that the gazetteer lacks at home.
+
+    "Nyanza province" in a story about Kenya is a province of Kenya (an old one, which
+    the gazetteer does not hold), not the town of Nyanza in Rwanda. A name written with
+    a word of a first-level area ("X province", "the region of X") whose candidates are
+    all towns (or none), none of them in the country holding at least ``LACKING_AREA_SHARE`` of the
+    article's focus (its other mentions only) is taken for an area of that country that
+    the gazetteer lacks. Its own weight is taken out of ``focus`` (a lone town abroad is
+    no evidence that the story is about its country), and the names are returned with
+    the country code they belong to, for the resolver to place every mention of them there
+    (:func:`place_lacking_areas`).
+    """
+    stated = {m.key for m in mentions if _says_first_level(m)}
+    if not stated or not focus:
+        return {}
+    found: dict[str, str] = {}
+    for key in stated:
+        mine = own.get(key, {})
+        others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
+        total = sum(w for w in others.values() if w > 0)
+        if total <= 0:
+            continue
+        home, weight = max(others.items(), key=lambda kv: kv[1])
+        if weight < LACKING_AREA_SHARE * total:
+            continue
+        cands = [s for m, ss in zip(mentions, scored, strict=False) if m.key == key for s in ss]
+        if any(s.place.country_code == home or s.place.feature_class != "P" for s in cands):
+            continue  # a candidate at home, or an area abroad ("Sudan state media")
+        found[key] = home
+        for cc, w in mine.items():
+            focus[cc] = focus.get(cc, 0.0) - w
+            if focus[cc] <= 1e-9:
+                del focus[cc]
+    return found
+
+
+def place_lacking_areas(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    lacking: Mapping[str, str],
+    country: Callable[[str], Place | None],
+) -> None:
+    """Place every mention of a name :func:`lacking_areas` found at its country."""
+    for m, ss in zip(mentions, scored, strict=False):
+        cc = lacking.get(m.key)
+        home = country(cc) if cc else None
+        if home is None:
+            continue
+        top = max((s.score for s in ss), default=0.0)
+        reason = f"an area the gazetteer lacks, in {home.name}, the article's country"
+        ss.append(Scored(home, top + 1.0, [reason]))
+
+
+def _says_first_level(m: Mention) -> bool:
+    """Whether a mention is written with a word of a first-level area ("X province")."""
+    for hint in m.hints:
+        kind, _, word = hint.partition(":")
+        if kind in ("suffix", "cue") and word.split(" ")[0].lower() in _FIRST_LEVEL:
+            return True
+    return False
