@@ -345,3 +345,12 @@ def test_an_activist_who_protested_is_described_not_reported_protesting() -> Non
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Violence against civilians", "Attack")
     ]
+
+
+def test_a_toll_told_before_its_cause_is_the_cause_s_toll() -> None:
+    text = (
+        "Police on Friday confirmed the killing of seven people after two suicide bombers "
+        "attacked a market in Kano."
+    )
+    (bombing,) = foreground(text, places={"Kano": KANO})
+    assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 7)

@@ -241,7 +241,8 @@ def clause_facts(
         ):  # "the capital" is no town but a capital: the country's in question
             town = _capital_of(location if location and location.place.is_country else None, named)
         location = town or location
-    cas = [c for c in casualties.within(lo, hi) if isinstance(c, CasualtyMention)]
+    toll_lo = lo if mention.toll_start is None else mention.toll_start
+    cas = [c for c in casualties.within(toll_lo, hi) if isinstance(c, CasualtyMention)]
     if location is not None:  # a list of targets may run on past the clause
         sent = mention.sentence
         listed = [t for t in places.within(lo, sent.end) if isinstance(t, Toponym)]

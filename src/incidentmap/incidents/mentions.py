@@ -17,6 +17,8 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import re
 from dataclasses import dataclass
@@ -113,6 +115,9 @@ class Mention:
     """The clause names a charge ("suspected of taking part"): an arrest made afterwards."""
     retyped_by: str = ""
     """``file:line`` of the re-typing rule that gave ``sub`` ("": the trigger's type)."""
+    toll_start: int | None = None
+    """Start of a bare toll told before the clause as its result ("the killing of seven
+    people after bombers attacked"): its casualties are the event's."""
 
     @property
     def event_type(self) -> EventType:
@@ -347,4 +352,30 @@ def find_mentions(
             )
         )
         previous_lo = lo
-    return out
+    return _tolls_to_causes(text, out)
+
+
+#: "confirmed the killing of seven persons after two bombers attacked ...": a connective
+#: between a bare toll and the event that caused it.
+_TOLL_CAUSE = re.compile(r"[\s,]*(?:after|when|as)\s", re.IGNORECASE)
+
+
+def _tolls_to_causes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Fold a bare toll into the event the same sentence gives as its cause.
+
+    "Police confirmed the killing of seven people after two suicide bombers attacked a
+    ward": the killing word only counts the victims of the bombing; the bombing's clause
+    takes the toll's, so the victims are counted once and no attack of its own is told.
+    """
+    if len(mentions) < 2:
+        return mentions
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        toll, cause = out[k], out[k + 1]
+        if not (toll.weak and not cause.weak and not cause.background):
+            continue
+        if toll.background or not _TOLL_CAUSE.match(text, toll.clause_end):
+            continue
+        out[k + 1] = dataclasses.replace(cause, toll_start=toll.clause_start)
+        out[k] = None  # type: ignore[call-overload]
+    return [m for m in out if m is not None]
