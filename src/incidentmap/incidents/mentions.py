@@ -18,7 +18,6 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-
 import itertools
 import re
 from dataclasses import dataclass
