@@ -234,3 +234,9 @@ def test_the_other_side_of_a_city_is_a_bearing_not_the_scene() -> None:
         "Miraflores",
         1,
     )
+
+
+def test_a_continent_is_never_the_scene() -> None:
+    africa = Place("t:af", "Africa", 7.2, 21.1, "L", "CONT", "")
+    text = "Gunmen kidnapped 280 pupils in Africa's most populous country on Thursday."
+    assert choose(text, "kidnapped", ("Africa", africa)) is None

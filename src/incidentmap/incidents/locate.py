@@ -200,8 +200,8 @@ def choose_location(
     best: tuple[float, Toponym, Place] | None = None
     for top in toponyms:
         place = top.place
-        if place is None or top.kind != "place":
-            continue
+        if place is None or top.kind != "place" or place.feature_code == "CONT":
+            continue  # "Africa's most populous state": a continent is never the scene
         if place.is_country and _NAME_GOES_ON.match(text, top.end):
             continue  # "U.S. Embassy", "Iraq War": part of a longer name, not the scene
         if place.is_country and not _IN_COUNTRY.search(text, max(0, top.start - 20), top.start):
