@@ -354,3 +354,11 @@ def test_a_toll_told_before_its_cause_is_the_cause_s_toll() -> None:
     )
     (bombing,) = foreground(text, places={"Kano": KANO})
     assert (bombing.sub_event_type, bombing.fatalities) == ("Suicide bomb", 7)
+
+
+def test_what_a_regime_was_notorious_for_is_no_event() -> None:
+    text = (
+        "The president on Monday in Kano criticised former rulers, whose regimes were "
+        "notorious for abductions of opponents."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
