@@ -6,7 +6,7 @@ Each sentence below is written for the test; it shows the rule, not an article.
 from __future__ import annotations
 
 from incidentmap.model import GeoPrecision, Place, TimePrecision
-from test_incidents import KANO, NIGERIA, kinds, run
+from test_incidents import KADUNA, KANO, NIGERIA, kinds, run
 
 ARMENIA = Place("geonames:174982", "Armenia", 40.25, 45.0, "A", "PCLI", "AM")
 AZERBAIJAN = Place("geonames:587116", "Azerbaijan", 40.5, 47.5, "A", "PCLI", "AZ")
@@ -362,3 +362,13 @@ def test_what_a_regime_was_notorious_for_is_no_event() -> None:
         "notorious for abductions of opponents."
     )
     assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_clashes_without_sides_in_a_story_of_protests_are_a_riot() -> None:
+    text = (
+        "Thousands of protesters marched in Kano on Thursday against the arrest of an "
+        "opposition leader. One person was killed in clashes in Kaduna, a police official said."
+    )
+    found = kinds(foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}))
+    assert ("Riots", "Violent demonstration") in found
+    assert ("Battles", "Armed clash") not in found

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Condition", "RetypeRule", "parse_retyping", "retype"]
 
 #: The stretches of text a condition can look in, relative to the clause and trigger.
-SPANS = ("clause", "sentence", "before", "through", "before+40", "after")
+SPANS = ("clause", "sentence", "before", "through", "before+40", "after", "story")
 #: Conditions computed in code rather than by a cue (see the header of retyping.tsv).
 PREDICATES = ("protest trigger", "armed target")
 #: The agent of a passive verb follows: "were killed by gunmen" names who attacked.
@@ -91,6 +91,8 @@ class Clue:
             return start, self.best.end
         if name == "before+40":
             return start, self.best.start + 40
+        if name == "story":  # the article up to this sentence
+            return 0, self.sentence.start
         return self.best.end, end  # after
 
 
