@@ -305,7 +305,10 @@ def find_mentions(
         ):
             came_after = True
         # "an activist who protested against the dam": what a person is known for
-        described = cues.descriptor.search(text, lo, hi) is not None
+        described = any(  # the trigger is what the description names
+            m.start() <= best.start and best.start - m.end() <= 40
+            for m in cues.descriptor.finditer(text, lo, best.end)
+        )
         background = (
             alleged
             or described
