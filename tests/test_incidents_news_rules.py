@@ -372,3 +372,11 @@ def test_clashes_without_sides_in_a_story_of_protests_are_a_riot() -> None:
     found = kinds(foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}))
     assert ("Riots", "Violent demonstration") in found
     assert ("Battles", "Armed clash") not in found
+
+
+def test_growing_unrest_is_a_trend_not_a_riot() -> None:
+    text = (
+        "Thousands of students marched peacefully through Kano on Tuesday. In a sign unrest "
+        "was growing, even government supporters joined the march."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]
