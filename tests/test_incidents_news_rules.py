@@ -380,3 +380,8 @@ def test_growing_unrest_is_a_trend_not_a_riot() -> None:
         "was growing, even government supporters joined the march."
     )
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]
+
+
+def test_a_protest_leader_is_a_person_not_a_protest() -> None:
+    text = "The protest leader met the governor in Kano on Tuesday to discuss fuel prices."
+    assert foreground(text, places={"Kano": KANO}) == []
