@@ -385,3 +385,11 @@ def test_growing_unrest_is_a_trend_not_a_riot() -> None:
 def test_a_protest_leader_is_a_person_not_a_protest() -> None:
     text = "The protest leader met the governor in Kano on Tuesday to discuss fuel prices."
     assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_what_an_earlier_incident_sparked_is_context() -> None:
+    text = (
+        "Hundreds of people protested in Kano on Saturday against the killing of a trader. "
+        "The killing sparked violent clashes and attacks on foreigners."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]
