@@ -393,3 +393,11 @@ def test_what_an_earlier_incident_sparked_is_context() -> None:
         "The killing sparked violent clashes and attacks on foreigners."
     )
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]
+
+
+def test_a_cause_told_after_an_aside_still_explains_the_deaths() -> None:
+    text = (
+        "The governor said on Tuesday that at least three people were killed – “possibly "
+        "more” – as Hurricane Ada battered Kano."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []

@@ -77,10 +77,16 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
     )
 
 
+#: An aside between dashes or brackets: "three people were killed – “possibly more” – as".
+_ASIDE = re.compile(r"\s*(?:[–—]\s*[^–—.]{0,60}?\s*[–—]|\([^).]{0,60}\))")
+
+
 def _with_cause(text: str, hi: int, bounds: list[int]) -> int:
     """Extend a clause over a following "after ..."/"when ..." clause that gives its cause."""
-    if _CAUSE.match(text, hi):
-        later = [b for b in bounds if b > hi]
+    aside = _ASIDE.match(text, hi)
+    at = aside.end() if aside else hi
+    if _CAUSE.match(text, at):
+        later = [b for b in bounds if b > at]
         return later[0] if later else hi
     return hi
 
