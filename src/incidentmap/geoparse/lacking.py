@@ -33,6 +33,9 @@ __all__ = ["LACKING_AREA_SHARE", "lacking_areas", "place_lacking_areas", "unknow
 _COUNTY_HINTS = frozenset(f"suffix:{word}" for word in PlaceKinds.default().second_level)
 #: The words of a first-level area ("province", "region", "state").
 _FIRST_LEVEL = PlaceKinds.default().first_level
+#: Reasons of a candidate inside the container the text gives the name with
+#: (:func:`~.local.qualifiers`): "X County, Maryland", "X County in Maryland".
+_GIVEN_CONTAINER = ("qualified by '", "in '")
 
 
 def unknown_counties(
@@ -46,7 +49,9 @@ def unknown_counties(
     hamlet called Metcalfe in Mississippi: when the article names one first-level area
     more than any other and no candidate of the county's name lies in it, the area itself
     becomes the best candidate, as event coders fall back to the next larger area they
-    know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
+    know. Counties (parishes, boroughs) only; a town of the name inside the area stays,
+    and so does a county the text gives with its own state ("Queen Anne's County,
+    Maryland" in a story about Pennsylvania) when the gazetteer holds it there.
     """
     if not areas or all(_COUNTY_HINTS.isdisjoint(m.hints) for m in mentions):
         return
@@ -71,6 +76,8 @@ def unknown_counties(
             continue
         if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
             continue
+        if any(r.startswith(_GIVEN_CONTAINER) for s in ss for r in s.reasons):
+            continue  # "Queen Anne's County, Maryland": the text says where it is
         top = max((s.score for s in ss), default=0.0)
         reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
         ss.append(Scored(state, top + 1.0, [reason]))
