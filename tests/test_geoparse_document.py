@@ -217,6 +217,31 @@ def test_a_province_the_gazetteer_lacks_stays_in_the_articles_country():
     assert nyanza.place.id == "g:nyanza-rw"
 
 
+def test_provinces_named_by_the_compass_in_a_list_stay_in_the_articles_country():
+    parser = _own(
+        *KENYA,
+        _p("g:ug", "Uganda", 1.3, 32.3, "A", "PCLI", "UG", pop=44_000_000),
+        _p("g:ug-w", "Western", 0.9, 30.7, "A", "ADM1", "UG", "W", 8_000_000),
+        _p("g:ug-e", "Eastern", 1.2, 33.8, "A", "ADM1", "UG", "E", 9_000_000),
+        _p("g:kisumu", "Kisumu", -0.1, 34.75, "P", "PPLA", "KE", "17", 400_000),
+    )
+    text = (
+        "Cholera has killed 40 people in Kenya, officials in Nairobi said. Cases were "
+        "reported in the provinces of Nyanza, North Eastern and Western, and in Kisumu."
+    )
+    names = ("Kenya", "Nairobi", "Nyanza", "North Eastern", "Western", "Kisumu")
+    spans = tuple(GivenSpan(text.index(n), text.index(n) + len(n), n) for n in names)
+    found = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))
+    got = {t.text: t.place.id for t in found}
+    assert [got[n] for n in ("Nyanza", "North Eastern", "Western")] == ["g:ke"] * 3
+    # a province of a country the article is not about keeps its own place
+    text = "Floods hit Uganda, officials in Kampala said, and the Western province is cut off."
+    spans = tuple(
+        GivenSpan(text.index(n), text.index(n) + len(n), n) for n in ("Uganda", "Western")
+    )
+    assert parser.resolve_spans(Article(id="b", text=text, toponyms=spans))[1].place.id == "g:ug-w"
+
+
 def test_a_country_code_web_address_is_weak_evidence_of_the_publishers_country():
     parser = _own(
         _p("g:gb", "United Kingdom", 54.8, -2.7, "A", "PCLI", "GB", pop=66_000_000),

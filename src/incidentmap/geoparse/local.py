@@ -65,7 +65,7 @@ _WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
 #: "the province of X", "the city of X": only words of the first level or of a town, as
 #: "the district of X" and "the county of X" name second-level areas the gazetteer lacks.
 _FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
-_WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
+_WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN})s? of\s+$")  # "provinces of"
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
 #: "X, a village near Y", "X, a town in the Y region".
@@ -140,6 +140,8 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
         word = _KIND_AFTER.match(between)
         if word is not None and word.group(1).lower() in _KINDS.words:
             between = between[word.end() :]  # "Pale Township, Sagaing Region"
+        if between in (", ", ",") and _one_list(m, q):
+            continue  # "the provinces of Nyanza, Rift Valley and Western": peers
         if between in (", ", ",") and scored[a + 1]:
             outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
             inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
@@ -177,6 +179,17 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                 if any(inside(s.place, area) for area in areas):
                     s.score += 3.0
                     s.reasons.append(f"in '{m.text}' (possessive)")
+
+
+def _one_list(m: Mention, q: Mention) -> bool:
+    """Whether two names share the kind word written before their list ("provinces of")."""
+    return any(
+        h.startswith("cue:")
+        and h.endswith(" of")
+        and h.split()[0][4:] in _CUE_HEADS
+        and h in q.hints
+        for h in m.hints
+    )
 
 
 def _lacking(
