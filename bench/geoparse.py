@@ -55,13 +55,18 @@ def country_outlines() -> dict[str, Any]:
     import shapely
 
     doc = json.loads(OUTLINES.read_text(encoding="utf-8"))
-    out = {}
+    parts: dict[str, list[Any]] = {}
     for feature in doc["features"]:
         code = (feature.get("properties") or {}).get("iso_a2")
         if code and feature.get("geometry"):
-            shape = shapely.geometry.shape(feature["geometry"])
-            shapely.prepare(shape)
-            out[code] = shape
+            parts.setdefault(code, []).append(shapely.geometry.shape(feature["geometry"]))
+    # A country may have several features (Australia and its Coral Sea Islands, Brazil and
+    # Brazilian Island): its outline is their union, not the last one read.
+    out = {}
+    for code, shapes in parts.items():
+        shape = shapely.union_all(shapes)
+        shapely.prepare(shape)
+        out[code] = shape
     return out
 
 

@@ -102,3 +102,32 @@ def test_eval_command_prints_the_country_aware_figure(tmp_path, capsys):
     assert main(["eval", str(corpus), "--given-mentions"]) == 0
     out = capsys.readouterr().out
     assert "acc@161 0.000" in out and "country-aware acc@161 1.000" in out
+
+
+def test_a_country_given_as_several_features_keeps_all_of_its_outline():
+    # Natural Earth gives some countries a second feature with the same code (a small
+    # island): the outline is their union, not the feature read last
+    import shapely
+
+    from incidentmap.gazetteer.outlines import CountryOutlines
+
+    def feature(box):
+        return {
+            "type": "Feature",
+            "properties": {"iso_a2": "XX"},
+            "geometry": shapely.geometry.mapping(box),
+        }
+
+    doc = {
+        "type": "FeatureCollection",
+        "features": [feature(shapely.box(40, 30, 50, 40)), feature(shapely.box(60, 0, 61, 1))],
+    }
+    outlines = CountryOutlines.from_geojson(doc)
+    assert outlines.holds("XX", 35.0, 45.0) and outlines.holds("XX", 0.5, 60.5)
+
+
+def test_the_shipped_outlines_hold_the_middle_of_australia_and_brazil():
+    from incidentmap.gazetteer.outlines import CountryOutlines
+
+    outlines = CountryOutlines.default()
+    assert outlines.holds("AU", -25.0, 134.0) and outlines.holds("BR", -10.0, -55.0)

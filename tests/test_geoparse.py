@@ -167,6 +167,13 @@ def test_dateline_with_a_place_word_and_a_state_abbreviation(parser):
     assert found[0].place.country_code == "US" and found[1].place.id == "g:usil"
 
 
+def test_a_datelines_state_abbreviation_keeps_its_own_offsets(parser):
+    text = "SPRINGFIELD, Ill. (AP) — A tornado hit the town, officials in Ill. said."
+    found = [(t.text, t.start) for t in parser.parse(text)]
+    assert found[:2] == [("SPRINGFIELD", 0), ("Ill.", 13)]
+    assert all(text[t.start : t.end] == t.text for t in parser.parse(text))
+
+
 def test_a_country_after_an_unknown_capitalised_word_stays_a_place(parser):
     # "Environment Canada", "Team Alberta": an organisation named after the country
     assert spans(parser, "The warning came from Environment Iraq on Monday.") == ["Iraq"]

@@ -147,6 +147,32 @@ def test_a_stated_town_the_gazetteer_lacks_is_placed_at_its_container():
     assert pale.place.id == "g:pale-mm"
 
 
+def test_a_town_given_with_its_state_and_found_only_elsewhere_is_placed_at_the_state():
+    places = (
+        _p("g:us", "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _p("g:mo", "Missouri", 38.25, -92.5, "A", "ADM1", "US", "MO", 6_000_000),
+        _p("g:fairbank-tx", "Fairbank", 33.9, -98.7, "P", "PPL", "US", "TX", 1_700),
+    )
+    parser = _own(*places)
+    text = "FAIRBANK, Mo. - Two men were hurt in a crash south of Fairbank, Missouri, on Friday."
+    found = [t for t in parser.parse(text) if t.text.lower() == "fairbank"]
+    assert [t.place.id for t in found] == ["g:mo", "g:mo"]
+    assert any("placed at 'Missouri', the state it is given with" in r for r in found[1].reasons)
+    # the same with given spans
+    spans = tuple(
+        GivenSpan(m, m + len(n), n)
+        for n in ("FAIRBANK", "Mo.", "Fairbank", "Missouri")
+        for m in [text.index(n)]
+    )
+    given = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))
+    assert [t.place.id for t in given] == ["g:mo", "g:mo", "g:mo", "g:mo"]
+    # a town of the state stays the town; a sizeable city stays itself (a list)
+    parser = _own(*places, _p("g:fairbank-mo", "Fairbank", 39.0, -92.0, "P", "PPL", "US", "MO", 90))
+    assert _where(parser, text)["Fairbank"] == "g:fairbank-mo"
+    parser = _own(*places[:2], _p("g:fb", "Fairbank", 33.9, -98.7, "P", "PPL", "US", "TX", 90_000))
+    assert _where(parser, "Floods hit Fairbank, Missouri and Kansas.")["Fairbank"] == "g:fb"
+
+
 def test_a_lone_hamlet_is_weak_evidence_of_the_articles_country():
     places = [
         _p("g:paris", "Paris", 48.85, 2.35, "P", "PPLC", "FR", "11", 2_100_000),
@@ -189,6 +215,31 @@ def test_a_province_the_gazetteer_lacks_stays_in_the_articles_country():
     plain = "Cholera has killed 40 people in Kenya, officials in Nairobi said. Nyanza is calm."
     (nyanza,) = (t for t in parser.parse(plain) if t.text == "Nyanza")
     assert nyanza.place.id == "g:nyanza-rw"
+
+
+def test_provinces_named_by_the_compass_in_a_list_stay_in_the_articles_country():
+    parser = _own(
+        *KENYA,
+        _p("g:ug", "Uganda", 1.3, 32.3, "A", "PCLI", "UG", pop=44_000_000),
+        _p("g:ug-w", "Western", 0.9, 30.7, "A", "ADM1", "UG", "W", 8_000_000),
+        _p("g:ug-e", "Eastern", 1.2, 33.8, "A", "ADM1", "UG", "E", 9_000_000),
+        _p("g:kisumu", "Kisumu", -0.1, 34.75, "P", "PPLA", "KE", "17", 400_000),
+    )
+    text = (
+        "Cholera has killed 40 people in Kenya, officials in Nairobi said. Cases were "
+        "reported in the provinces of Nyanza, North Eastern and Western, and in Kisumu."
+    )
+    names = ("Kenya", "Nairobi", "Nyanza", "North Eastern", "Western", "Kisumu")
+    spans = tuple(GivenSpan(text.index(n), text.index(n) + len(n), n) for n in names)
+    found = parser.resolve_spans(Article(id="a", text=text, toponyms=spans))
+    got = {t.text: t.place.id for t in found}
+    assert [got[n] for n in ("Nyanza", "North Eastern", "Western")] == ["g:ke"] * 3
+    # a province of a country the article is not about keeps its own place
+    text = "Floods hit Uganda, officials in Kampala said, and the Western province is cut off."
+    spans = tuple(
+        GivenSpan(text.index(n), text.index(n) + len(n), n) for n in ("Uganda", "Western")
+    )
+    assert parser.resolve_spans(Article(id="b", text=text, toponyms=spans))[1].place.id == "g:ug-w"
 
 
 def test_a_country_code_web_address_is_weak_evidence_of_the_publishers_country():

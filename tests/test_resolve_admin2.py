@@ -19,6 +19,7 @@ from incidentmap.gazetteer.embedded import ADMIN2_COLUMNS, read_admin2
 from incidentmap.gazetteer.paths import data_file
 from incidentmap.gazetteer.records import PlaceRecord
 from incidentmap.geoparse import Geoparser
+from incidentmap.model import Article, GivenSpan
 from test_geoparse_support import _p, given, placed
 
 REPO = Path(__file__).resolve().parent.parent
@@ -215,3 +216,33 @@ def test_admin2_rows_add_the_name_without_county(build_data):
     got = dict(zip(ADMIN2_COLUMNS, row, strict=True))
     assert got["alternatenames"].split("|") == ["Condado de Marlow", "Marlow"]
     assert got["point_source"] == "mean-of-places:1" and got["population"] == "1234"
+
+
+def test_a_county_given_with_its_state_stays_there_in_a_story_about_another_state():
+    places = [
+        _p("t:us", "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),
+        _p("t:usmd", "Maryland", 39.0, -76.7, "A", "ADM1", "US", "MD", 6_000_000),
+        _p("t:uspa", "Pennsylvania", 40.9, -77.7, "A", "ADM1", "US", "PA", 13_000_000),
+        _p("t:brill-md", "Brill County", 39.0, -76.0, "A", "ADM2", "US", "MD", 50_000),
+        _p("t:erie-pa", "Erie County", 42.0, -80.0, "A", "ADM2", "US", "PA", 270_000),
+    ]
+    parser = Geoparser(
+        Gazetteer.from_records(PlaceRecord(place=p, names=(p.name,)) for p in places)
+    )
+    # the story names Pennsylvania most, but the text says where Brill County is
+    text = (
+        "Bird flu was found in ducks in Brill County, Maryland, and in Erie County in "
+        "Pennsylvania. Pennsylvania officials said the ducks of Brill County in Maryland "
+        "were tested in Pennsylvania."
+    )
+    names = ("Brill County", "Maryland", "Erie County", "Pennsylvania")
+    spans = sorted(
+        (GivenSpan(k, k + len(n), n) for n in names for k in _starts(text, n)),
+        key=lambda g: g.start,
+    )
+    found = parser.resolve_spans(Article(id="a", text=text, toponyms=tuple(spans)))
+    assert [t.place.id for t in found if t.text == "Brill County"] == ["t:brill-md"] * 2
+
+
+def _starts(text: str, name: str) -> list[int]:
+    return [k for k in range(len(text)) if text.startswith(name, k)]

@@ -42,18 +42,26 @@ class CountryOutlines:
 
     @classmethod
     def from_geojson(cls, doc: Mapping[str, Any]) -> CountryOutlines:
-        """Read a FeatureCollection whose features carry an ``iso_a2`` property."""
+        """Read a FeatureCollection whose features carry an ``iso_a2`` property.
+
+        A country may come as several features with one code (Natural Earth gives
+        Australia's Coral Sea Islands and Brazil's Brazilian Island features of their
+        own): its outline is their union, not the last feature read.
+        """
         import shapely
 
-        shapes = {}
+        parts: dict[str, list[Any]] = {}
         for feature in doc.get("features", ()):
             code = (feature.get("properties") or {}).get("iso_a2")
             geometry = feature.get("geometry")
             if not code or not geometry:
                 continue
-            shape = shapely.geometry.shape(geometry)
+            parts.setdefault(str(code).upper(), []).append(shapely.geometry.shape(geometry))
+        shapes = {}
+        for code, pieces in parts.items():
+            shape = shapely.union_all(pieces)
             shapely.prepare(shape)
-            shapes[str(code).upper()] = shape
+            shapes[code] = shape
         return cls(shapes)
 
     @staticmethod

@@ -5,7 +5,8 @@
   (it holds only the second-level areas with a place of 500+ people);
 - **unknown provinces**: ``"Nyanza province"`` in a story about Kenya is placed at
   Kenya, not at the town of Nyanza in Rwanda, when no candidate of the name lies in
-  the article's country and all of them are towns.
+  the article's country and all of them are towns; or, for a province named by the
+  compass only ("Western province"), areas of other countries.
 
 Examples
 --------
@@ -18,7 +19,9 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
@@ -26,13 +29,56 @@ from ..text.normalize import normalize_name
 from .recognize import Mention
 from .scored import Scored
 
-__all__ = ["LACKING_AREA_SHARE", "lacking_areas", "place_lacking_areas", "unknown_counties"]
+__all__ = [
+    "LACKING_AREA_LEAD",
+    "LACKING_AREA_SHARE",
+    "lacking_areas",
+    "listed_under_kind",
+    "place_lacking_areas",
+    "unknown_counties",
+]
 
 #: The hints (always lower case) that mark a mention of a second-level area the
 #: gazetteer may lack ("Metcalfe County").
 _COUNTY_HINTS = frozenset(f"suffix:{word}" for word in PlaceKinds.default().second_level)
 #: The words of a first-level area ("province", "region", "state").
 _FIRST_LEVEL = PlaceKinds.default().first_level
+#: Reasons of a candidate inside the container the text gives the name with
+#: (:func:`~.local.qualifiers`): "X County, Maryland", "X County in Maryland".
+_GIVEN_CONTAINER = ("qualified by '", "in '")
+
+
+#: The hint of a kind word written before a name: "cue:province of", "cue:town of".
+_KIND_CUE = re.compile(
+    rf"cue:(?:{'|'.join(sorted(PlaceKinds.default().first_level | PlaceKinds.default().town))})"
+    r" of"
+)
+#: What joins the names of a list ("Nyanza, Rift Valley and Western").
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+#: A name made of compass words only ("Western", "North Eastern", "Central"): a
+#: first-level area of many countries, which says nothing of which one.
+_COMPASS_KEY = re.compile(
+    r"(?:(?:north|south|east|west|central|north ?east|north ?west|south ?east|south ?west)"
+    r"(?:ern)?(?: |$))+"
+)
+
+
+def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Give each name of a list the kind word written before the list.
+
+    "the provinces of Nyanza, Rift Valley, North Eastern and Western" names four
+    provinces, not one: the ``cue:province of`` hint of the first name is copied to the
+    names joined to it by commas, "and" or "or".
+    """
+    out = list(mentions)
+    for a in range(1, len(out)):
+        prev, m = out[a - 1], out[a]
+        cue = next((h for h in prev.hints if _KIND_CUE.fullmatch(h)), None)
+        if cue is None or text[prev.end : m.start] not in _LIST_GAPS:
+            continue
+        if not any(h.startswith(("cue:", "suffix:")) for h in m.hints):
+            out[a] = replace(m, hints=(*m.hints, cue))
+    return out
 
 
 def unknown_counties(
@@ -46,7 +92,9 @@ def unknown_counties(
     hamlet called Metcalfe in Mississippi: when the article names one first-level area
     more than any other and no candidate of the county's name lies in it, the area itself
     becomes the best candidate, as event coders fall back to the next larger area they
-    know. Counties (parishes, boroughs) only; a town of the name inside the area stays.
+    know. Counties (parishes, boroughs) only; a town of the name inside the area stays,
+    and so does a county the text gives with its own state ("Queen Anne's County,
+    Maryland" in a story about Pennsylvania) when the gazetteer holds it there.
     """
     if not areas or all(_COUNTY_HINTS.isdisjoint(m.hints) for m in mentions):
         return
@@ -71,6 +119,8 @@ def unknown_counties(
             continue
         if any(s.place.country_code == cc and s.place.admin1 == code for s in ss):
             continue
+        if any(r.startswith(_GIVEN_CONTAINER) for s in ss for r in s.reasons):
+            continue  # "Queen Anne's County, Maryland": the text says where it is
         top = max((s.score for s in ss), default=0.0)
         reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
         ss.append(Scored(state, top + 1.0, [reason]))
@@ -79,6 +129,8 @@ def unknown_counties(
 #: Share of the article's focus (other mentions only) that makes its country the home of
 #: a first-level area the gazetteer lacks (see :func:`lacking_areas`).
 LACKING_AREA_SHARE = 0.5
+#: Points by which the article's country leads the best namesake of such an area.
+LACKING_AREA_LEAD = 2.5
 
 
 def lacking_areas(
@@ -94,10 +146,12 @@ def lacking_areas(
     a word of a first-level area ("X province", "the region of X") whose candidates are
     all towns (or none), none of them in the country holding at least ``LACKING_AREA_SHARE`` of the
     article's focus (its other mentions only) is taken for an area of that country that
-    the gazetteer lacks. Its own weight is taken out of ``focus`` (a lone town abroad is
-    no evidence that the story is about its country), and the names are returned with
-    the country code they belong to, for the resolver to place every mention of them there
-    (:func:`place_lacking_areas`).
+    the gazetteer lacks. A name of compass words only ("Western province" in that story)
+    is taken so even when its candidates are areas abroad: Uganda and Zambia have a
+    Western province too, so the name is no evidence of them. Its own weight is taken
+    out of ``focus`` (a lone town abroad is no evidence that the story is about its
+    country), and the names are returned with the country code they belong to, for the
+    resolver to place every mention of them there (:func:`place_lacking_areas`).
     """
     stated = {m.key for m in mentions if _says_first_level(m)}
     if not stated or not focus:
@@ -113,8 +167,10 @@ def lacking_areas(
         if weight < LACKING_AREA_SHARE * total:
             continue
         cands = [s for m, ss in zip(mentions, scored, strict=False) if m.key == key for s in ss]
-        if any(s.place.country_code == home or s.place.feature_class != "P" for s in cands):
-            continue  # a candidate at home, or an area abroad ("Sudan state media")
+        if any(s.place.country_code == home for s in cands):
+            continue  # a candidate at home
+        if not _COMPASS_KEY.fullmatch(key) and any(s.place.feature_class != "P" for s in cands):
+            continue  # an area abroad ("Sudan state media"), unless named by the compass
         found[key] = home
         for cc, w in mine.items():
             focus[cc] = focus.get(cc, 0.0) - w
@@ -137,7 +193,8 @@ def place_lacking_areas(
             continue
         top = max((s.score for s in ss), default=0.0)
         reason = f"an area the gazetteer lacks, in {home.name}, the article's country"
-        ss.append(Scored(home, top + 1.0, [reason]))
+        # ahead by more than the nearness a namesake abroad may still earn (2 points)
+        ss.append(Scored(home, top + LACKING_AREA_LEAD, [reason]))
 
 
 def _says_first_level(m: Mention) -> bool:

@@ -32,7 +32,9 @@ from .scored import Scored, best_of
 
 __all__ = [
     "CITY_SHARE_OF_AREA",
+    "LACKING_TOWN",
     "LIST_WEIGHT",
+    "MAYBE_INSIDE_KM",
     "NEAR_KM",
     "city_over_admin2",
     "city_over_area",
@@ -63,7 +65,7 @@ _WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
 #: "the province of X", "the city of X": only words of the first level or of a town, as
 #: "the district of X" and "the county of X" name second-level areas the gazetteer lacks.
 _FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
-_WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN}) of\s+$")
+_WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN})s? of\s+$")  # "provinces of"
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
 #: "X, a village near Y", "X, a town in the Y region".
@@ -82,6 +84,10 @@ _POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
 _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
 #: "X, a village near Y": within this distance of Y.
 NEAR_KM = 60.0
+#: "Holliday, Missouri" with only towns smaller than this elsewhere is a town the
+#: gazetteer lacks, placed at its state (unless one lies within ``MAYBE_INSIDE_KM``).
+LACKING_TOWN = 10_000
+MAYBE_INSIDE_KM = 250.0
 #: What stands between two names of a list ("Ohio, Texas and Utah").
 _LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
 
@@ -124,7 +130,9 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
     A town or area the text says is one ("Pale Township, Sagaing Region", "the town of
     Petite-Riviere in central Haiti") none of whose candidates lies in its container's
     country is one the gazetteer lacks: it is placed at the container, as event coders fall back
-    to the next larger area they know, not at a namesake abroad.
+    to the next larger area they know, not at a namesake abroad. So is a name given with
+    its state whose only candidates are small towns far outside it ("Holliday, Missouri"
+    when the gazetteer knows only a Holliday in Texas).
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -132,6 +140,8 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
         word = _KIND_AFTER.match(between)
         if word is not None and word.group(1).lower() in _KINDS.words:
             between = between[word.end() :]  # "Pale Township, Sagaing Region"
+        if between in (", ", ",") and _one_list(m, q):
+            continue  # "the provinces of Nyanza, Rift Valley and Western": peers
         if between in (", ", ",") and scored[a + 1]:
             outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
             inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
@@ -171,11 +181,22 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                     s.reasons.append(f"in '{m.text}' (possessive)")
 
 
+def _one_list(m: Mention, q: Mention) -> bool:
+    """Whether two names share the kind word written before their list ("provinces of")."""
+    return any(
+        h.startswith("cue:")
+        and h.endswith(" of")
+        and h.split()[0][4:] in _CUE_HEADS
+        and h in q.hints
+        for h in m.hints
+    )
+
+
 def _lacking(
     m: Mention, q: Mention, inner: list[Scored], outer: list[Scored], own_areas: list[Place]
 ) -> None:
-    """Place a stated town or area the gazetteer lacks at its container (see qualifiers)."""
-    if not stated_type(m) or not inner:
+    """Place a town or area the gazetteer lacks at its container (see qualifiers)."""
+    if not inner:
         return
     best = best_of(outer)
     if best is None or not (best.place.is_country or best.place.is_admin1):
@@ -183,11 +204,35 @@ def _lacking(
     container = best.place
     if any(peers(x, container) for x in own_areas):
         return  # a list, not a container
-    if any(s.place.country_code == container.country_code for s in inner):
-        return  # a candidate in the container's country: admin codes may disagree
+    if stated_type(m) and all(s.place.country_code != container.country_code for s in inner):
+        # (a candidate in the container's country may be inside it: admin codes disagree)
+        kind = f"the {stated_type(m)}'s container"
+    elif _hamlet_outside(inner, container):
+        kind = "the state it is given with"
+    else:
+        return
     top = max(s.score for s in inner)
-    reason = f"not in the gazetteer: placed at '{q.text}', the {stated_type(m)}'s container"
+    reason = f"not in the gazetteer: placed at '{q.text}', {kind}"
     inner.append(Scored(container, top + 1.0, [reason]))
+
+
+def _hamlet_outside(inner: list[Scored], state: Place) -> bool:
+    """Whether a name given with its state ("Holliday, Missouri") is a town the gazetteer lacks.
+
+    So it is when the state is a first-level area, every candidate of the name is a town
+    of fewer than ``LACKING_TOWN`` people (no famous city of a list, "Chicago, Missouri
+    and Kansas") and none lies in the state or within ``MAYBE_INSIDE_KM`` of its point
+    (a town whose admin code disagrees with its state's).
+    """
+    if not state.is_admin1:
+        return False
+    return all(
+        s.place.feature_class == "P"
+        and s.place.population < LACKING_TOWN
+        and not inside(s.place, state)
+        and approx_km(s.place.lat, s.place.lon, state.lat, state.lon) > MAYBE_INSIDE_KM
+        for s in inner
+    )
 
 
 def with_text_hints(text: str, m: Mention) -> Mention:

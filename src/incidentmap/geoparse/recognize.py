@@ -279,7 +279,11 @@ class Recognizer:
         if dateline.region and dateline.region_start is not None:
             rkey = normalize_name(dateline.region)
             rflags = self.index.flags.get(rkey, 0)
-            abbr = self._abbreviation(rkey, dateline.region) if rflags & ABBR else None
+            abbr = (
+                self._abbreviation(rkey, dateline.region, dateline.region_start)
+                if rflags & ABBR
+                else None
+            )
             if abbr is not None:
                 taken.append(abbr)
                 end = abbr.end

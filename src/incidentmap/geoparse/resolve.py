@@ -30,7 +30,9 @@ and adds the evidence of the other places:
   Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
   (it holds only the second-level areas with a place of 500+ people);
 - **unknown provinces** (:mod:`.lacking`): ``"Nyanza province"`` in a story about
-  Kenya is placed at Kenya when the name's only candidates are towns abroad;
+  Kenya is placed at Kenya when the name's only candidates are towns abroad, and so
+  are "the provinces of Nyanza, North Eastern and Western" (a kind word before a list
+  names each of it; a compass name's areas abroad are no evidence);
 - **one sense per name**: every mention of a name in an article gets the same place.
 
 The confidence is the softmax share of the winner among the candidates, so it says
@@ -65,7 +67,7 @@ from .document import (
     namesakes_at_home,
     publisher_bonus,
 )
-from .lacking import lacking_areas, place_lacking_areas, unknown_counties
+from .lacking import lacking_areas, listed_under_kind, place_lacking_areas, unknown_counties
 from .lexicon import Lexicon
 from .local import (
     city_over_admin2,
@@ -158,6 +160,7 @@ class Resolver:
             ] == " of ":
                 m = with_text_hints(text, m)
             hinted.append(with_key_hint(m))
+        hinted = listed_under_kind(text, hinted)
         focus, areas, area_names, own = article_focus(mentions, scored)
         lacking = lacking_areas(hinted, scored, focus, own)
         if region is not None:
