@@ -46,19 +46,12 @@ def main() -> int:
         if admin1 is None:
             continue
         seats.setdefault((country, admin1), (country, admin1, *rest))
-    for country, pid in SEATS_OF_GOVERNMENT.items():
-        place = gazetteer.get(pid)
-        if place is None:
-            raise SystemExit(f"seat of government {pid} of {country} is not in the gazetteer")
-        seats[(country, "")] = (
-            country,
-            "",
-            pid,
-            place.name,
-            place.lat,
-            place.lon,
-            place.population,
-        )
+    for code, seat_id in SEATS_OF_GOVERNMENT.items():
+        seat = gazetteer.get(seat_id)
+        if seat is None:
+            raise SystemExit(f"seat of government {seat_id} of {code} is not in the gazetteer")
+        row = (code, "", seat_id, seat.name, seat.lat, seat.lon, seat.population)
+        seats[(code, "")] = row
     tmp = OUT.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="\n") as out:
         out.write("country\tadmin1\tid\tname\tlat\tlon\tpopulation\n")
