@@ -319,8 +319,8 @@ def test_where_the_attack_took_place_places_the_attack_told_before() -> None:
     bichi = Place("t:bichi", "Bichi", 12.23, 8.24, "A", "ADM2", "NG", "29", parent_id="t:kano-s")
     text = (
         "Twelve people were killed when gunmen attacked a remote village in Kano State, "
-        "residents told reporters yesterday. The attack happened at about 14:00 GMT on "
-        "Sunday in Gidan Kare, in the Bichi district of Kano State, which residents said "
+        "residents told reporters on Saturday. The attack happened at about 14:00 GMT on "
+        "Saturday in Gidan Kare, in the Bichi district of Kano State, which residents said "
         "has been raided often in recent months by bandits."
     )
     (attack,) = foreground(text, places={"Kano State": kano_state, "Bichi": bichi})
@@ -409,3 +409,13 @@ def test_an_event_known_only_by_country_goes_to_the_seat_of_government() -> None
     bolivia = Place("geonames:3923057", "Bolivia", -17.0, -65.0, "A", "PCLI", "BO")
     seat = seat_of(bolivia)
     assert seat is not None and seat.place.name == "La Paz"
+
+
+def test_where_and_when_the_attack_happened_dates_the_attack() -> None:
+    text = (
+        "At least 22 people were killed by rebels in Kano, officials say. The attack by "
+        "members of the armed group happened in the city on Saturday night, an official "
+        "told reporters."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.event_date == "2021-11-06"

@@ -85,6 +85,7 @@ _BEGAN = re.compile(r"\s+(?:began|broke out|erupted|started|flared(?: up)?)", re
 # "The attack happened ... in X", "the raid took place near X": a sentence that says
 # where the event told before took place
 _OCCURRED = re.compile(
+    r"(?:\s+(?:by|of|on|against|in)\s[^.;:!?]{0,80}?)?"  # "the attack by members of the ADF"
     r"\s+(?:(?:also|reportedly|apparently)\s+)?(?:happened|took place|occurred|unfolded)\b",
     re.IGNORECASE,
 )
@@ -172,7 +173,7 @@ def clause_facts(
         d
         for d in in_clause
         if any(
-            r.end() >= d.start - 4 for r in reporting.finditer(text, max(lo, d.start - 30), d.start)
+            r.end() >= d.start - 4 for r in reporting.finditer(text, max(lo, d.start - 45), d.start)
         )
     ]
     clause_dates = [d for d in in_clause if d not in report_dates]
@@ -202,7 +203,7 @@ def clause_facts(
             for d in after_end
             if isinstance(d, DateMention)
             and _CLOSING.match(text, d.end)
-            and any(r.end() >= d.start - 4 for r in reporting.finditer(text, d.start - 30, d.start))
+            and any(r.end() >= d.start - 4 for r in reporting.finditer(text, d.start - 45, d.start))
         ]
         dated = [d for d in dates.within(mention.sentence.start, hi) if d not in report_dates]
         dated += [d for d in after_end if d not in closing]
@@ -213,6 +214,8 @@ def clause_facts(
     if referring:
         began = _BEGAN.match(text, mention.trigger.end)  # "the unrest began on Wednesday"
         near = (mention.trigger.start - 15, (began.end() if began else mention.trigger.end) + 14)
+        if _OCCURRED.match(text, mention.trigger.end):  # "the attack happened ... on Saturday"
+            near = (near[0], mention.sentence.end)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
     report_day = date is not None and date in report_dates
