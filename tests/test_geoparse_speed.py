@@ -41,3 +41,32 @@ def test_title_case_lines_are_found_only_when_a_rule_asks(monkeypatch):
 )
 def test_a_line_ending_in_a_period_is_no_headline(text, lines):
     assert _context(text).title_lines == lines
+
+
+def test_nearness_leaves_out_the_place_itself():
+    from incidentmap.geoparse.resolve import _nearness
+    from incidentmap.model import Place
+
+    town = Place("g:1", "Town", 10.0, 10.0, "P", "PPL", "XX")
+    other = Place("g:2", "Other", 10.1, 10.0, "P", "PPL", "XX")
+    far = Place("g:3", "Far", 40.0, 10.0, "P", "PPL", "XX")
+    assert _nearness(town, [town]) == (0.0, "")
+    assert _nearness(town, [town, far]) == (0.0, "")
+    bonus, reason = _nearness(town, [town, other])
+    assert bonus == 2.0 and reason == "near another place of the article (11 km)"
+
+
+def test_one_candidate_confidence_and_ties_keep_their_order():
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.geoparse.resolve import _toponym
+    from incidentmap.geoparse.scored import Scored
+    from incidentmap.model import Place
+
+    a = Place("g:1", "A", 0.0, 0.0, "P", "PPL", "XX")
+    b = Place("g:2", "B", 1.0, 1.0, "P", "PPL", "XX")
+    m = Mention(0, 1, "A", "a")
+    one = _toponym(m, [Scored(a, 3.0, ["x"])])
+    assert (one.place, one.confidence, one.reasons) == (a, 0.9, ("x",))
+    tie = _toponym(m, [Scored(a, 1.0, []), Scored(b, 1.0, [])])
+    assert [c.place.id for c in tie.candidates] == ["g:1", "g:2"] and tie.confidence == 0.5
+    assert _toponym(m, [Scored(a, 1.0, []), Scored(b, 2.0, [])]).place == b
