@@ -70,3 +70,24 @@ def test_one_candidate_confidence_and_ties_keep_their_order():
     tie = _toponym(m, [Scored(a, 1.0, []), Scored(b, 1.0, [])])
     assert [c.place.id for c in tie.candidates] == ["g:1", "g:2"] and tie.confidence == 0.5
     assert _toponym(m, [Scored(a, 1.0, []), Scored(b, 2.0, [])]).place == b
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Police believe that Burton said the road was shut.", ["Burton"]),  # a verb after
+        ('"The road is shut," said Burton.', ["Burton"]),  # a verb before, then a stop
+        ("The guard, Burton, 39, was hurt.", ["Burton"]),  # an age after
+        ("Police believe that Burton himself shut the road.", ["Burton"]),  # a reflexive after
+        ("Police believe that Burton shut the road to Hythe.", []),  # no cue at all
+        ("Georgia said it would shut the road.", []),  # a government speaks
+        ('"We shut it," said Georgia.', ["Georgia"]),  # a quotation credited to a person
+    ],
+)
+def test_bare_names_are_persons_only_by_a_cue_around_them(text, persons):
+    from incidentmap.geoparse.persons import find_persons
+
+    spans, keys = tokenize(text)
+    strong = {"georgia"}
+    found = find_persons(text, spans, keys, Lexicon.default(), is_strong=strong.__contains__)
+    assert [text[s:e] for s, e, how in found.blocked if how == "cue"] == persons
