@@ -91,3 +91,23 @@ def test_bare_names_are_persons_only_by_a_cue_around_them(text, persons):
     strong = {"georgia"}
     found = find_persons(text, spans, keys, Lexicon.default(), is_strong=strong.__contains__)
     assert [text[s:e] for s, e, how in found.blocked if how == "cue"] == persons
+
+
+def test_the_priors_of_a_names_candidates_are_the_prior_of_each_cached_once():
+    from incidentmap.geoparse.candidates import Candidates
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.model import Place
+
+    erbil = Place("g:95446", "Erbil", 36.19, 44.01, "P", "PPLA", "IQ", "11", 932800)
+    arbil = Place("g:95445", "Arbil", 36.0, 44.0, "A", "ADM1", "IQ", "11", 0)
+
+    class Tiny:
+        def lookup_key(self, key, *, limit=50):
+            return [erbil, arbil] if key == "erbil" else []
+
+    found = Candidates(Tiny())
+    places = found.candidates(Mention(0, 5, "Erbil", "erbil"))
+    rows = found.priors("erbil", places)
+    assert rows == tuple((p, *found.prior("erbil", p)) for p in places)
+    assert found.priors("erbil", places) is rows
+    assert found.priors("arbil", places) is not rows  # another name, its own priors

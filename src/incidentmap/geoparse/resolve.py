@@ -147,9 +147,9 @@ class Resolver:
         if not mentions:
             return []
         cands = [self.candidates(m) for m in mentions]
-        prior_list = self._candidates.prior_list
+        priors = self._candidates.priors
         scored = [
-            [Scored(p, *prior_list(m.key, p)) for p in cs]
+            [Scored(p, score, list(reasons)) for p, score, reasons in priors(m.key, cs)]
             for m, cs in zip(mentions, cands, strict=True)
         ]
         hinted = []
