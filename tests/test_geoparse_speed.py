@@ -111,3 +111,14 @@ def test_the_priors_of_a_names_candidates_are_the_prior_of_each_cached_once():
     assert rows == tuple((p, *found.prior("erbil", p)) for p in places)
     assert found.priors("erbil", places) is rows
     assert found.priors("arbil", places) is not rows  # another name, its own priors
+
+
+@pytest.mark.parametrize(
+    ("key", "stripped"),
+    [("baghdad", "baghdad"), ("al", "al"), ("", ""), ("salah ad din", "salah din"),
+     ("al qaim", "qaim"), ("al el", "al el")],
+)  # fmt: skip
+def test_strip_articles_keeps_one_token_as_it_is(key, stripped):
+    from incidentmap.text.normalize import strip_articles
+
+    assert strip_articles(key) == stripped
