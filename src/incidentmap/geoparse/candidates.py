@@ -101,6 +101,10 @@ class Candidates:
         self._areas: dict[int, tuple[tuple[Place, ...], frozenset[tuple[str, str]]]] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self._mixed: dict[str, bool] = {}
+        self._priors: dict[
+            tuple[str, int],
+            tuple[tuple[Place, ...], tuple[tuple[Place, float, tuple[str, ...]], ...]],
+        ] = {}
 
     def candidates(self, mention: Mention) -> tuple[Place, ...]:
         """Return the places a mention may name (cached per key)."""
@@ -221,3 +225,21 @@ class Candidates:
         """Return :meth:`prior` with its reasons as a list, to be added to."""
         score, reasons = self.prior(key, place)
         return score, list(reasons)
+
+    def priors(
+        self, key: str, places: tuple[Place, ...]
+    ) -> tuple[tuple[Place, float, tuple[str, ...]], ...]:
+        """Return ``(place, score, reasons)`` of :meth:`prior` for each place (cached).
+
+        ``places`` is a tuple :meth:`candidates` returned; it is cached by identity with
+        the key, as :meth:`areas` is.
+        """
+        ck = (key, id(places))
+        entry = self._priors.get(ck)
+        if entry is not None and entry[0] is places:
+            return entry[1]
+        got = tuple((p, *self.prior(key, p)) for p in places)
+        if len(self._priors) > 200_000:
+            self._priors.clear()
+        self._priors[ck] = (places, got)
+        return got

@@ -33,7 +33,7 @@ class TokenContext:
     bulletin), where capitals say nothing about names.
     """
 
-    __slots__ = ("caps_text", "keys", "lexicon", "spans", "text", "title_lines")
+    __slots__ = ("_title_lines", "caps_text", "keys", "lexicon", "spans", "text")
 
     def __init__(
         self, text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon
@@ -46,7 +46,14 @@ class TokenContext:
         lower = len(head) - len(head.translate(_NO_LOWER))
         upper = len(head) - len(head.translate(_NO_UPPER))
         self.caps_text = lower < 50 and upper > max(20, 4 * lower)
-        self.title_lines = _title_case_lines(text)
+        self._title_lines: list[tuple[int, int]] | None = None  # found when first asked
+
+    @property
+    def title_lines(self) -> list[tuple[int, int]]:
+        """Spans of the first lines written in Title Case (found once, when first asked)."""
+        if self._title_lines is None:
+            self._title_lines = _title_case_lines(self.text)
+        return self._title_lines
 
     def title_case(self, i: int) -> bool:
         """Whether token ``i`` stands in a headline written in Title Case.
@@ -211,11 +218,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     for _ in range(_TITLE_LINES):
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        words = [w for w in _WORD.findall(text, at, end)[1:] if len(w) >= 4]
-        headline = not text[at:end].rstrip().endswith(".")  # a sentence is no headline
-        upper = sum(w[0].isupper() for w in words)
-        if headline and len(words) >= 3 and upper >= _TITLE_SHARE * len(words):
-            found.append((at, end))
+        if not text[at:end].rstrip().endswith("."):  # a sentence is no headline
+            words = [w for w in _WORD.findall(text, at, end)[1:] if len(w) >= 4]
+            upper = sum(w[0].isupper() for w in words)
+            if len(words) >= 3 and upper >= _TITLE_SHARE * len(words):
+                found.append((at, end))
         if end >= len(text):
             break
         at = end + 1

@@ -172,20 +172,20 @@ def find_persons(
             and cap(i + 2)
         ):
             how = "arabic"
-        if (
+        if (  # the cheap tests first
             how is None
             and is_name is not None
             and i + 1 < n
-            and not _initial(text, spans[i][0])  # "Neighbouring Israel", "Current Hong Kong"
             and len(w) > 1
+            and text[spans[i][1] : spans[i + 1][0]] == " "
             and not w.isupper()
-            and keys[i] not in skip
             and cap(i + 1)
-            and gap(i) == " "
+            and keys[i] not in skip
             and word(i + 1) not in stop
             and is_name(keys[i + 1])
             and not is_name(keys[i])
             and not (is_area is not None and is_area(keys[i + 1]))  # "Environment Canada"
+            and not _initial(text, spans[i][0])  # "Neighbouring Israel", "Current Hong Kong"
         ):
             how = "name"
         if how is None:
@@ -236,9 +236,11 @@ def _bare_names(
     verbs, reflexives = lexicon.reporting_verbs, lexicon.reflexives
     for i in caps:
         s, e = spans[i]
-        after = text[e : e + 6]
         nxt = keys[i + 1] if i + 1 < n else ""
         prev = keys[i - 1] if i > 0 else ""
+        if not (nxt in verbs or nxt in reflexives or prev in verbs or text.startswith(", ", e)):
+            continue  # no cue around the name: the common case, decided cheaply
+        after = text[e : e + 6]
         if is_strong is not None and is_strong(keys[i]):
             if (nxt in reflexives and text[e : spans[i + 1][0]] == " ") or (
                 prev in verbs

@@ -51,6 +51,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 
 from ..gazetteer.kinds import approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
@@ -90,6 +91,7 @@ _MAX_ANCHORS = 20
 _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
+_SCORE = attrgetter("score")
 
 
 class Resolver:
@@ -147,9 +149,9 @@ class Resolver:
         if not mentions:
             return []
         cands = [self.candidates(m) for m in mentions]
-        prior_list = self._candidates.prior_list
+        priors = self._candidates.priors
         scored = [
-            [Scored(p, *prior_list(m.key, p)) for p in cs]
+            [Scored(p, score, list(reasons)) for p, score, reasons in priors(m.key, cs)]
             for m, cs in zip(mentions, cands, strict=True)
         ]
         hinted = []
@@ -238,10 +240,11 @@ class Resolver:
         if not anchors:
             return
         memo: dict[tuple[str, str], tuple[float, str]] = {}
+        others: dict[str, list[Place]] = {}  # the anchors of the other names, by name
         for m, ss in zip(mentions, scored, strict=False):
             if len(ss) < 2:
                 continue
-            for s in sorted(ss, key=lambda s: -s.score)[:_NEAR_CANDIDATES]:
+            for s in sorted(ss, key=_SCORE, reverse=True)[:_NEAR_CANDIDATES]:
                 p = s.place
                 if p.parent_id and p.parent_id in anchor_ids and p.feature_code != "ADM2":
                     s.score += 6.0
@@ -251,7 +254,10 @@ class Resolver:
                     continue
                 got = memo.get((m.key, p.id))
                 if got is None:
-                    got = _nearness(p, [a for k, a in anchors if k != m.key and a.id != p.id])
+                    near = others.get(m.key)
+                    if near is None:
+                        near = others[m.key] = [a for k, a in anchors if k != m.key]
+                    got = _nearness(p, near)
                     memo[(m.key, p.id)] = got
                 if got[0]:
                     s.score += got[0]
@@ -285,13 +291,16 @@ class Resolver:
 
 
 def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
-    """Return the bonus for being near the article's sure places, and its reason."""
-    lat = place.lat
+    """Return the bonus for being near the article's sure places, and its reason.
+
+    The place itself, if it is one of the ``anchors``, does not count.
+    """
+    lat, lon, own = place.lat, place.lon, place.id
     near = min(
         (
-            approx_km(lat, place.lon, a.lat, a.lon)
+            approx_km(lat, lon, a.lat, a.lon)
             for a in anchors
-            if -5.4 < a.lat - lat < 5.4  # farther than 600 km earns nothing
+            if -5.4 < a.lat - lat < 5.4 and a.id != own  # farther than 600 km earns nothing
         ),
         default=None,
     )
@@ -304,12 +313,13 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
 def _toponym(m: Mention, ss: list[Scored]) -> Toponym:
     if not ss:
         return Toponym(m.start, m.end, m.text, kind=m.kind, reasons=("no candidate",))
-    ordered = sorted(ss, key=lambda s: -s.score)
-    top = ordered[0].score
-    z = sum(math.exp(s.score - top) for s in ordered)
-    confidence = 1.0 / z
-    if len(ordered) == 1:
-        confidence = 0.95 if m.kind == "demonym" or ordered[0].place.is_country else 0.9
+    if len(ss) == 1:
+        ordered = ss
+        confidence = 0.95 if m.kind == "demonym" or ss[0].place.is_country else 0.9
+    else:
+        ordered = sorted(ss, key=_SCORE, reverse=True)  # stable: ties keep their order
+        top = ordered[0].score
+        confidence = 1.0 / sum(math.exp(s.score - top) for s in ordered)
     cands = tuple(
         Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES]
     )

@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 from ..errors import IncidentMapError
@@ -152,7 +152,7 @@ class Furniture:
                                      f"{source}:{number}"))  # fmt: skip
         return cls(tuple(rows))
 
-    @property
+    @cached_property
     def _pattern(self) -> re.Pattern[str]:
         return _compiled(tuple(r.opening for r in self.rows))
 
@@ -177,10 +177,10 @@ def is_caption(line: str) -> bool:
     >>> is_caption("LAKKI MARWAT: A suicide attack on a police van")
     False
     """
-    if len(line.split()) < 4:
+    if len(line.split(maxsplit=3)) < 4:
         return False
     letters = _LETTERS.findall(line)
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
 
 
 _STAMP = re.compile(
@@ -212,6 +212,20 @@ _CREDIT = re.compile(
 )
 
 
+def _line_breaks(text: str) -> list[int]:
+    r"""Offsets of the newlines of a text.
+
+    >>> _line_breaks("a\nbc\n\nd"), _line_breaks("")
+    ([1, 4, 5], [])
+    """
+    out = []
+    at = text.find("\n")
+    while at >= 0:
+        out.append(at)
+        at = text.find("\n", at + 1)
+    return out
+
+
 class FurnitureLines:
     r"""Which sentences of one text stand on lines of page furniture.
 
@@ -230,7 +244,7 @@ class FurnitureLines:
         self._text = text
         self._furniture = furniture
         self._captions_from = captions_from
-        self._breaks = [i for i, c in enumerate(text) if c == "\n"]
+        self._breaks = _line_breaks(text)
         self._judged: dict[int, bool] = {}
 
     def skips(self, start: int, sentence: str) -> bool:

@@ -108,6 +108,8 @@ def strip_articles(key: str) -> str:
     >>> strip_articles("al")
     'al'
     """
+    if " " not in key:
+        return key  # one token is kept, article or not
     tokens = key.split(" ")
     kept = [t for t in tokens if t not in ARABIC_ARTICLES]
     return " ".join(kept) if kept else key

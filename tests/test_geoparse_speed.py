@@ -1,0 +1,124 @@
+"""Work the geoparser does only when a rule needs it, and shortcuts that keep every answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.geoparse import context
+from incidentmap.geoparse.context import TokenContext
+from incidentmap.geoparse.lexicon import Lexicon
+from incidentmap.geoparse.recognize import tokenize
+
+
+def _context(text: str) -> TokenContext:
+    return TokenContext(text, *tokenize(text), Lexicon.default())
+
+
+def test_title_case_lines_are_found_only_when_a_rule_asks(monkeypatch):
+    calls: list[str] = []
+    real = context._title_case_lines
+
+    def counted(text: str) -> list[tuple[int, int]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(context, "_title_case_lines", counted)
+    text = "Gunmen Attack Village Market, Kill Nine\nNine people died in the attack."
+    ctx = _context(text)
+    assert calls == []
+    assert ctx.title_case(0) and not ctx.title_case(len(ctx.spans) - 1)
+    assert ctx.title_case(1)
+    assert len(calls) == 1  # found once, then kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Rebels Seize Northern Town, Army Says\nThe army said rebels took it.", [(0, 37)]),
+        ("Rebels Seize Northern Town In Dawn Raid.\nThe army said so.", []),
+        ("Floods hit the town of Most on Friday as rivers rose", []),
+    ],
+)
+def test_a_line_ending_in_a_period_is_no_headline(text, lines):
+    assert _context(text).title_lines == lines
+
+
+def test_nearness_leaves_out_the_place_itself():
+    from incidentmap.geoparse.resolve import _nearness
+    from incidentmap.model import Place
+
+    town = Place("g:1", "Town", 10.0, 10.0, "P", "PPL", "XX")
+    other = Place("g:2", "Other", 10.1, 10.0, "P", "PPL", "XX")
+    far = Place("g:3", "Far", 40.0, 10.0, "P", "PPL", "XX")
+    assert _nearness(town, [town]) == (0.0, "")
+    assert _nearness(town, [town, far]) == (0.0, "")
+    bonus, reason = _nearness(town, [town, other])
+    assert bonus == 2.0 and reason == "near another place of the article (11 km)"
+
+
+def test_one_candidate_confidence_and_ties_keep_their_order():
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.geoparse.resolve import _toponym
+    from incidentmap.geoparse.scored import Scored
+    from incidentmap.model import Place
+
+    a = Place("g:1", "A", 0.0, 0.0, "P", "PPL", "XX")
+    b = Place("g:2", "B", 1.0, 1.0, "P", "PPL", "XX")
+    m = Mention(0, 1, "A", "a")
+    one = _toponym(m, [Scored(a, 3.0, ["x"])])
+    assert (one.place, one.confidence, one.reasons) == (a, 0.9, ("x",))
+    tie = _toponym(m, [Scored(a, 1.0, []), Scored(b, 1.0, [])])
+    assert [c.place.id for c in tie.candidates] == ["g:1", "g:2"] and tie.confidence == 0.5
+    assert _toponym(m, [Scored(a, 1.0, []), Scored(b, 2.0, [])]).place == b
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Police believe that Burton said the road was shut.", ["Burton"]),  # a verb after
+        ('"The road is shut," said Burton.', ["Burton"]),  # a verb before, then a stop
+        ("The guard, Burton, 39, was hurt.", ["Burton"]),  # an age after
+        ("Police believe that Burton himself shut the road.", ["Burton"]),  # a reflexive after
+        ("Police believe that Burton shut the road to Hythe.", []),  # no cue at all
+        ("Georgia said it would shut the road.", []),  # a government speaks
+        ('"We shut it," said Georgia.', ["Georgia"]),  # a quotation credited to a person
+    ],
+)
+def test_bare_names_are_persons_only_by_a_cue_around_them(text, persons):
+    from incidentmap.geoparse.persons import find_persons
+
+    spans, keys = tokenize(text)
+    strong = {"georgia"}
+    found = find_persons(text, spans, keys, Lexicon.default(), is_strong=strong.__contains__)
+    assert [text[s:e] for s, e, how in found.blocked if how == "cue"] == persons
+
+
+def test_the_priors_of_a_names_candidates_are_the_prior_of_each_cached_once():
+    from incidentmap.geoparse.candidates import Candidates
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.model import Place
+
+    erbil = Place("g:95446", "Erbil", 36.19, 44.01, "P", "PPLA", "IQ", "11", 932800)
+    arbil = Place("g:95445", "Arbil", 36.0, 44.0, "A", "ADM1", "IQ", "11", 0)
+
+    class Tiny:
+        def lookup_key(self, key, *, limit=50):
+            return [erbil, arbil] if key == "erbil" else []
+
+    found = Candidates(Tiny())
+    places = found.candidates(Mention(0, 5, "Erbil", "erbil"))
+    rows = found.priors("erbil", places)
+    assert rows == tuple((p, *found.prior("erbil", p)) for p in places)
+    assert found.priors("erbil", places) is rows
+    assert found.priors("arbil", places) is not rows  # another name, its own priors
+
+
+@pytest.mark.parametrize(
+    ("key", "stripped"),
+    [("baghdad", "baghdad"), ("al", "al"), ("", ""), ("salah ad din", "salah din"),
+     ("al qaim", "qaim"), ("al el", "al el")],
+)  # fmt: skip
+def test_strip_articles_keeps_one_token_as_it_is(key, stripped):
+    from incidentmap.text.normalize import strip_articles
+
+    assert strip_articles(key) == stripped
