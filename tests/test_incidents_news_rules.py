@@ -419,3 +419,11 @@ def test_where_and_when_the_attack_happened_dates_the_attack() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO})
     assert attack.event_date == "2021-11-06"
+
+
+def test_a_similar_attack_earlier_this_month_is_a_comparison() -> None:
+    text = (
+        "A drone strike killed eight people in Kano on Saturday, officials said. Activists "
+        "added that a similar drone operation in the city earlier this month killed eleven."
+    )
+    assert len(foreground(text, places={"Kano": KANO})) == 1
