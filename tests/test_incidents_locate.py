@@ -240,3 +240,14 @@ def test_a_continent_is_never_the_scene() -> None:
     africa = Place("t:af", "Africa", 7.2, 21.1, "L", "CONT", "")
     text = "Gunmen kidnapped 280 pupils in Africa's most populous country on Thursday."
     assert choose(text, "kidnapped", ("Africa", africa)) is None
+
+
+def test_a_town_named_after_its_region_in_the_possessive_is_the_scene() -> None:
+    text = "In Nairobi's Kibera, a shell hit a building on Monday."
+    kibera = Place("t:kibera", "Kibera", -1.31, 36.78, "P", "PPL", "KE", "30")
+    assert choose(text, "shell hit", ("Nairobi", NAIROBI), ("Kibera", kibera)) == ("Kibera", 1)
+
+
+def test_a_country_s_affairs_are_not_its_scene() -> None:
+    text = "Kenya's elections were marred by violence in Eldoret on Monday."
+    assert choose(text, "violence", ("Kenya", KENYA), ("Eldoret", ELDORET)) == ("Eldoret", 1)

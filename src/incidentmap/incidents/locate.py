@@ -69,7 +69,7 @@ _WIDE_AREAS = _KINDS.wide_area_codes
 # A town's name used for the area it gives its name to ("Kasese district").
 ADMIN_WORD = re.compile(rf"\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
-    r"^['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
+    r"['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
 _IN_COUNTRY = re.compile(
     r"\b(?:in|across|throughout|inside|within|over|around|of)\s+(?:the\s+)?(?:\w+ern\s+)?$",
@@ -197,6 +197,8 @@ def choose_location(
         Supplies the locative cues; the bundled taxonomy by default.
     """
     tax = taxonomy or Taxonomy.default()
+    toponyms = list(toponyms)
+    at = {t.start: t.place for t in toponyms if t.place is not None and t.kind == "place"}
     best: tuple[float, Toponym, Place] | None = None
     for top in toponyms:
         place = top.place
@@ -226,8 +228,14 @@ def choose_location(
             score -= 8.0  # "on the other side of Paris": a bearing, the scene is named next
         if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
-        if _POSSESSIVE.match(text, top.end) and specificity(place) <= 1:
-            score -= 6.0  # "Iraq's elections": an owner, not a scene
+        owner = _POSSESSIVE.match(text, top.end)
+        if owner and _holds_named(place, at.get(owner.end())):
+            score -= 6.0  # "Belgorod's Shebekino": the region holding the town named next
+        elif (
+            owner and specificity(place) <= 1 and not text[owner.end() : owner.end() + 1].isupper()
+        ):
+            score -= 6.0  # "Iraq's elections": an owner, not a scene ("Paktika's Barmal
+            # district", a part of it the gazetteer lacks, keeps the province)
         if best is None or score > best[0]:
             best = (score, top, place)
     if best is None:
@@ -239,6 +247,15 @@ def choose_location(
         precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
         return Location(place, precision, top, "the reference point of a distance")
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
+
+
+def _holds_named(owner: Place, owned: Place | None) -> bool:
+    """Whether ``owned``, named right after "``owner``'s", lies in or by the owner."""
+    if owned is None or owned.country_code != owner.country_code:
+        return False
+    if owner.is_country or owner.is_admin1:
+        return owner.is_country or owner.admin1 == owned.admin1
+    return haversine_km(owner.lat, owner.lon, owned.lat, owned.lon) <= _NEAR_ANCHOR_KM * 3
 
 
 def anchor_km(text: str, top: Toponym) -> float | None:
