@@ -427,3 +427,16 @@ def test_a_similar_attack_earlier_this_month_is_a_comparison() -> None:
         "added that a similar drone operation in the city earlier this month killed eleven."
     )
     assert len(foreground(text, places={"Kano": KANO})) == 1
+
+
+def test_air_raid_sirens_are_no_air_raid() -> None:
+    text = "Air raid sirens echoed across Kano on Friday as drones flew towards the border."
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_explosives_made_in_a_workshop_are_no_explosion() -> None:
+    text = (
+        "Investigators in Kano said on Monday that the cell's leader used his skills to "
+        "manufacture weapons and explosive devices."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
