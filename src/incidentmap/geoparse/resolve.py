@@ -157,9 +157,11 @@ class Resolver:
         hinted = []
         for m in mentions:
             end, start = m.end, m.start
-            if (text[end : end + 1] == " " and text[end + 1 : end + 2].islower()) or text[
-                max(0, start - 4) : start
-            ] == " of ":
+            if (
+                (text[end : end + 1] == " " and text[end + 1 : end + 2].islower())
+                or text[max(0, start - 4) : start] == " of "
+                or text.startswith("-based", end)
+            ):
                 m = with_text_hints(text, m)
             hinted.append(with_key_hint(m))
         hinted = listed_under_kind(text, hinted)
