@@ -38,3 +38,14 @@ def test_a_name_before_based_is_the_city(parser):
     # without "-based" the state's larger prior still decides
     text = "Members of a squad from New York met the two men in Virginia last year."
     assert given(parser, text, "New York", "Virginia")["New York"] == "n:usny"
+
+
+def test_a_building_the_gazetteer_lacks_stands_in_its_town(parser):
+    text = "She was taken to Harbour Memorial Hospital in Albany on Monday."
+    got = given(parser, text, "Harbour Memorial Hospital", "Albany")
+    assert got["Harbour Memorial Hospital"] == "n:albany"
+    text = "Crowds gathered on the steps of the Toronto Art Gallery on Saturday."
+    assert given(parser, text, "Toronto Art Gallery") == {"Toronto Art Gallery": "n:toronto"}
+    # a small city at the head of a building's name is no evidence (a person's name, often)
+    text = "Crowds gathered on the steps of the Albany Art Gallery on Saturday."
+    assert given(parser, text, "Albany Art Gallery") == {"Albany Art Gallery": None}

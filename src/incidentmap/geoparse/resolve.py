@@ -68,7 +68,13 @@ from .document import (
     namesakes_at_home,
     publisher_bonus,
 )
-from .lacking import lacking_areas, listed_under_kind, place_lacking_areas, unknown_counties
+from .lacking import (
+    lacking_areas,
+    listed_under_kind,
+    place_buildings,
+    place_lacking_areas,
+    unknown_counties,
+)
 from .lexicon import Lexicon
 from .local import (
     city_over_admin2,
@@ -219,6 +225,7 @@ class Resolver:
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
+        place_buildings(text, mentions, scored, self.lexicon.buildings, self.gazetteer.lookup_key)
         out = []
         for m, ss in zip(mentions, scored, strict=False):
             out.append(_toponym(m, ss))
