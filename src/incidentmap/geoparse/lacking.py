@@ -8,6 +8,11 @@
   the article's country and all of them are towns; or, for a province named by the
   compass only ("Western province"), areas of other countries.
 
+- **buildings**: ``"Thomas Memorial Hospital in South Charleston"`` is placed at South
+  Charleston, ``"the Vancouver Art Gallery"`` at Vancouver, when the gazetteer lacks the
+  building: it stands in the town it is written with, or in the great city its name
+  begins with.
+
 Examples
 --------
 >>> from .recognize import Mention
@@ -27,13 +32,15 @@ from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
 from .recognize import Mention
-from .scored import Scored
+from .scored import Scored, best_of
 
 __all__ = [
+    "BUILDING_CITY",
     "LACKING_AREA_LEAD",
     "LACKING_AREA_SHARE",
     "lacking_areas",
     "listed_under_kind",
+    "place_buildings",
     "place_lacking_areas",
     "unknown_counties",
 ]
@@ -53,6 +60,12 @@ _KIND_CUE = re.compile(
     rf"cue:(?:{'|'.join(sorted(PlaceKinds.default().first_level | PlaceKinds.default().town))})"
     r" of"
 )
+#: "X Hospital in Y", "X Hospital, Y", "X Hospital at Y": what puts a building in a town.
+_BUILDING_IN = re.compile(r",\s*|\s+(?:in|at)\s+(?:the\s+)?")
+#: A building whose name begins with the name of a city this large stands in that city
+#: ("Vancouver Art Gallery"); a smaller namesake is more often a person ("Victoria
+#: Hospital", "Lincoln Memorial").
+BUILDING_CITY = 500_000
 #: What joins the names of a list ("Nyanza, Rift Valley and Western").
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 #: A name made of compass words only ("Western", "North Eastern", "Central"): a
@@ -204,3 +217,39 @@ def _says_first_level(m: Mention) -> bool:
         if kind in ("suffix", "cue") and word.split(" ")[0].lower() in _FIRST_LEVEL:
             return True
     return False
+
+
+def place_buildings(
+    text: str,
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    buildings: frozenset[str],
+    lookup: Callable[[str], Sequence[Place]],
+) -> None:
+    """Place a building the gazetteer lacks at its town (see the module's notes).
+
+    ``buildings`` are the last words of buildings' names ("Hospital"); ``lookup`` gives the
+    gazetteer's places of a key. Only a mention with no candidate at all is changed.
+    """
+    for a, m in enumerate(mentions):
+        words = m.text.split()
+        if scored[a] or len(words) < 2 or words[-1] not in buildings:
+            continue
+        if a + 1 < len(mentions) and _BUILDING_IN.fullmatch(text[m.end : mentions[a + 1].start]):
+            town = best_of(scored[a + 1])
+            if town is not None:
+                reason = f"a building not in the gazetteer: placed at '{mentions[a + 1].text}'"
+                scored[a].append(Scored(town.place, town.score, [reason]))
+                continue
+        for n in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:n])
+            cities = [
+                p
+                for p in lookup(normalize_name(head))
+                if p.feature_class == "P" and p.population >= BUILDING_CITY
+            ]
+            if cities:
+                city = max(cities, key=lambda p: p.population)
+                reason = f"a building not in the gazetteer: placed at '{head}', its name's city"
+                scored[a].append(Scored(city, 1.0, [reason]))
+                break

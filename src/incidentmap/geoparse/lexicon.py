@@ -111,6 +111,9 @@ class Lexicon:
     """Words after a name that make it an organisation or a thing ("University", "virus")."""
     facilities: frozenset[str]
     """Words after a name that make it part of a facility's name ("Abbey Gate")."""
+    buildings: frozenset[str]
+    """Last words of a building's name ("Hospital", "Airport"): a building the gazetteer
+    lacks is placed at its town."""
     diseases: frozenset[str]
     """Words after a name that make it a disease name ("West Nile virus", "Ebola fever")."""
     openers: frozenset[str]
@@ -224,6 +227,7 @@ class Lexicon:
             cues=frozenset(places.get("cue", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
+            buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])),
             openers=_keys("place_openers.txt"),
             participles=participles,

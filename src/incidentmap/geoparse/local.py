@@ -31,6 +31,7 @@ from .recognize import Mention
 from .scored import Scored, best_of
 
 __all__ = [
+    "BASED",
     "CITY_SHARE_OF_AREA",
     "LACKING_TOWN",
     "LIST_WEIGHT",
@@ -88,13 +89,25 @@ NEAR_KM = 60.0
 #: gazetteer lacks, placed at its state (unless one lies within ``MAYBE_INSIDE_KM``).
 LACKING_TOWN = 10_000
 MAYBE_INSIDE_KM = 250.0
+#: The hint of a name written before "-based" ("a New York-based firm").
+BASED = "based"
 #: What stands between two names of a list ("Ohio, Texas and Utah").
 _LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
 
 
 def type_words(m: Mention, ss: list[Scored]) -> None:
-    """Apply the type words a mention carries as hints ("X province", "the city of X")."""
+    """Apply the type words a mention carries as hints ("X province", "the city of X").
+
+    "A New York-based squad": what an organisation is based in is its address, a city,
+    so "-based" after a name that is both a city and an area favours the city.
+    """
     for hint in m.hints:
+        if hint == BASED:
+            for s in ss:
+                if s.place.feature_class == "P":
+                    s.score += 3.0
+                    s.reasons.append("'-based' follows the name")
+            continue
         if hint == "dateline" and m.kind == "dateline":
             for s in ss:  # "KADUNA, Nigeria --": a dateline names a town
                 if s.place.feature_class == "P":
@@ -248,6 +261,8 @@ def with_text_hints(text: str, m: Mention) -> Mention:
         match = _WORD_AFTER.match(text, m.end)
         if match and not any(h.startswith("suffix:") for h in m.hints):
             extra.append(f"suffix:{match.group(1)}")
+    if text.startswith("-based", m.end) and BASED not in m.hints:
+        extra.append(BASED)
     if text[max(0, m.start - 4) : m.start] == " of ":
         match = _WORDS_BEFORE.search(text, max(0, m.start - 20), m.start)
         if match and not any(h.startswith("cue:") for h in m.hints):

@@ -68,7 +68,13 @@ from .document import (
     namesakes_at_home,
     publisher_bonus,
 )
-from .lacking import lacking_areas, listed_under_kind, place_lacking_areas, unknown_counties
+from .lacking import (
+    lacking_areas,
+    listed_under_kind,
+    place_buildings,
+    place_lacking_areas,
+    unknown_counties,
+)
 from .lexicon import Lexicon
 from .local import (
     city_over_admin2,
@@ -157,9 +163,11 @@ class Resolver:
         hinted = []
         for m in mentions:
             end, start = m.end, m.start
-            if (text[end : end + 1] == " " and text[end + 1 : end + 2].islower()) or text[
-                max(0, start - 4) : start
-            ] == " of ":
+            if (
+                (text[end : end + 1] == " " and text[end + 1 : end + 2].islower())
+                or text[max(0, start - 4) : start] == " of "
+                or text.startswith("-based", end)
+            ):
                 m = with_text_hints(text, m)
             hinted.append(with_key_hint(m))
         hinted = listed_under_kind(text, hinted)
@@ -217,6 +225,7 @@ class Resolver:
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
+        place_buildings(text, mentions, scored, self.lexicon.buildings, self.gazetteer.lookup_key)
         out = []
         for m, ss in zip(mentions, scored, strict=False):
             out.append(_toponym(m, ss))

@@ -1,0 +1,51 @@
+"""Rules of news copy that tell a city from its same-named state: "-based", "Brooklyn, New York".
+
+The sentences and places here are made up for the tests; the gazetteer is a small
+in-memory one.
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.gazetteer import Gazetteer
+from incidentmap.gazetteer.records import PlaceRecord
+from incidentmap.geoparse import Geoparser
+from test_geoparse_support import _p, given
+
+PLACES = [
+    (_p("n:us", "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000), ("United States",)),
+    (_p("n:ca", "Canada", 57.0, -98.0, "A", "PCLI", "CA", pop=38_000_000), ("Canada",)),
+    (_p("n:usny", "New York", 42.93, -75.77, "A", "ADM1", "US", "NY", 19_000_000), ("New York",)),
+    (_p("n:nyc", "New York City", 40.71, -74.01, "P", "PPLA", "US", "NY", 8_800_000), ("New York City", "New York")),
+    (_p("n:brooklyn", "Brooklyn", 40.65, -73.95, "P", "PPLA2", "US", "NY", 2_500_000), ("Brooklyn",)),
+    (_p("n:albany", "Albany", 42.65, -73.76, "P", "PPLA", "US", "NY", 97_000), ("Albany",)),
+    (_p("n:usva", "Virginia", 37.5, -78.8, "A", "ADM1", "US", "VA", 8_600_000), ("Virginia",)),
+    (_p("n:toronto", "Toronto", 43.70, -79.42, "P", "PPLA", "CA", "08", 2_700_000), ("Toronto",)),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=n) for p, n in PLACES))
+
+
+def test_a_name_before_based_is_the_city(parser):
+    text = "Members of a New York-based squad met the two men in Virginia last year."
+    assert given(parser, text, "New York", "Virginia")["New York"] == "n:nyc"
+    # without "-based" the state's larger prior still decides
+    text = "Members of a squad from New York met the two men in Virginia last year."
+    assert given(parser, text, "New York", "Virginia")["New York"] == "n:usny"
+
+
+def test_a_building_the_gazetteer_lacks_stands_in_its_town(parser):
+    text = "She was taken to Harbour Memorial Hospital in Albany on Monday."
+    got = given(parser, text, "Harbour Memorial Hospital", "Albany")
+    assert got["Harbour Memorial Hospital"] == "n:albany"
+    text = "Crowds gathered on the steps of the Toronto Art Gallery on Saturday."
+    assert given(parser, text, "Toronto Art Gallery") == {"Toronto Art Gallery": "n:toronto"}
+    # a small city at the head of a building's name is no evidence (a person's name, often)
+    text = "Crowds gathered on the steps of the Albany Art Gallery on Saturday."
+    assert given(parser, text, "Albany Art Gallery") == {"Albany Art Gallery": None}
