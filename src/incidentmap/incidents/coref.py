@@ -368,9 +368,9 @@ def casualties_only(
     drafts: list[Draft],
     casualties: Index,
     *,
-    text: str = "",
-    dates: Index | None = None,
-    tax: Taxonomy | None = None,
+    text: str,
+    dates: Index,
+    tax: Taxonomy,
 ) -> None:
     """Give a sentence that only counts victims ("No one was hurt.") to the last incident.
 
@@ -387,16 +387,15 @@ def casualties_only(
         return
     if draft.event_type in _NON_VIOLENT and draft.sub_priority <= 70:
         return
-    if tax is not None and tax.cues.background.search(text, sentence.start, sentence.end):
+    if tax.cues.background.search(text, sentence.start, sentence.end):
         return
-    if dates is not None:
-        own = [
-            d
-            for d in dates.within(sentence.start, sentence.end)
-            if isinstance(d, DateMention) and d.date is not None
-        ]
-        if own and not any(date_ok(draft, d) for d in own):
-            return
+    own = [
+        d
+        for d in dates.within(sentence.start, sentence.end)
+        if isinstance(d, DateMention) and d.date is not None
+    ]
+    if own and not any(date_ok(draft, d) for d in own):
+        return
     add_casualties(draft, [c for c in found if isinstance(c, CasualtyMention)])
 
 

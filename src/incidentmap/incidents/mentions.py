@@ -375,15 +375,18 @@ def _tolls_to_causes(text: str, mentions: list[Mention]) -> list[Mention]:
     ward": the killing word only counts the victims of the bombing; the bombing's clause
     takes the toll's, so the victims are counted once and no attack of its own is told.
     """
-    if len(mentions) < 2:
-        return mentions
-    out = list(mentions)
-    for k in range(len(out) - 1):
-        toll, cause = out[k], out[k + 1]
-        if not (toll.weak and not cause.weak and not cause.background):
-            continue
-        if toll.background or not _TOLL_CAUSE.match(text, toll.clause_end):
-            continue
-        out[k + 1] = dataclasses.replace(cause, toll_start=toll.clause_start)
-        out[k] = None  # type: ignore[call-overload]
-    return [m for m in out if m is not None]
+    out: list[Mention] = []
+    for mention in mentions:
+        toll = out[-1] if out else None
+        if (
+            toll is not None
+            and toll.weak
+            and not toll.background
+            and not mention.weak
+            and not mention.background
+            and _TOLL_CAUSE.match(text, toll.clause_end)
+        ):
+            out[-1] = dataclasses.replace(mention, toll_start=toll.clause_start)
+        else:
+            out.append(mention)
+    return out
