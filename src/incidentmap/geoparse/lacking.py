@@ -166,7 +166,8 @@ def lacking_areas(
     country), and the names are returned with the country code they belong to, for the
     resolver to place every mention of them there (:func:`place_lacking_areas`).
     """
-    stated = {m.key for m in mentions if _says_first_level(m)}
+    # in the order the text names them: each found area changes the focus the next sees
+    stated = list(dict.fromkeys(m.key for m in mentions if _says_first_level(m)))
     if not stated or not focus:
         return {}
     found: dict[str, str] = {}
