@@ -5,6 +5,8 @@ Each sentence below is written for the test; it shows the rule, not an article.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from incidentmap.model import GeoPrecision, Place, TimePrecision
 from test_incidents import KADUNA, KANO, NIGERIA, kinds, run
 
@@ -440,3 +442,16 @@ def test_explosives_made_in_a_workshop_are_no_explosion() -> None:
         "manufacture weapons and explosive devices."
     )
     assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_a_day_told_after_the_week_dates_the_event_and_other_days_are_other_events() -> None:
+    text = (
+        "Jets carried out airstrikes on villages near Kaduna this week, residents said. "
+        "On Tuesday, an airstrike hit the market of one village, destroying 40 stalls. "
+        "More airstrikes hit a second village on Thursday, flattening homes."
+    )
+    found = foreground(text, places={"Kaduna": KADUNA}, published=dt.date(2023, 2, 24))
+    assert [(i.sub_event_type, i.event_date, i.time_precision) for i in found] == [
+        ("Air/drone strike", "2023-02-21", TimePrecision.DAY),
+        ("Air/drone strike", "2023-02-23", TimePrecision.DAY),
+    ]

@@ -268,6 +268,10 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
     elif facts.date is not None and not facts.report_day and _reported_after(draft, facts.date):
         # "54 killed, officials said on Saturday. The unrest began on Wednesday": its day
         draft.date, draft.date_reported = facts.date, False
+    elif _narrows(draft.date, facts.date) and not facts.report_day:
+        # "fighting this week ... Fighting broke out on Tuesday": the day told is the
+        # event's; a later mention of another day of the week is an event of its own
+        draft.date = facts.date
     # an agreement happens where it is signed, not in the region its parties come from
     signed = (
         draft.sub_event_type == AGREEMENT.name
@@ -439,6 +443,15 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
         elif lead is not None:
             draft.date = lead
             draft.notes.append("date of the lead event: the sentence gives none")
+
+
+def _narrows(old: DateMention | None, new: DateMention | None) -> bool:
+    """Whether ``new`` names a day within the week or month ``old`` gave."""
+    if old is None or new is None or old.date is None or new.date is None:
+        return False
+    if new.precision is not TimePrecision.DAY or old.precision is TimePrecision.DAY:
+        return False
+    return dates_compatible(old.date, old.precision, new.date, new.precision, tolerance_days=0)
 
 
 def _reported_after(draft: Draft, lead: DateMention | None) -> bool:
