@@ -80,3 +80,15 @@ def test_two_ambiguous_names_that_lie_side_by_side_place_each_other(embedded):
 )
 def test_a_region_that_classifies_a_country_is_no_mention_of_the_region(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hirak protesters marched through Algiers on Friday.", ["Algiers"]),
+        ("Youths threw Molotov cocktails at police in Athens.", ["Athens"]),
+    ],
+)
+def test_movements_and_old_city_names_in_everyday_words_are_not_places(embedded, text, expected):
+    assert names(embedded, text) == expected

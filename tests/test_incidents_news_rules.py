@@ -455,3 +455,22 @@ def test_a_day_told_after_the_week_dates_the_event_and_other_days_are_other_even
         ("Air/drone strike", "2023-02-21", TimePrecision.DAY),
         ("Air/drone strike", "2023-02-23", TimePrecision.DAY),
     ]
+
+
+def test_a_loan_or_bailout_deal_is_no_agreement_between_parties_to_a_conflict() -> None:
+    loan = "Kano state signed a deal with the World Bank for a $300 million loan on Friday."
+    peace = "Kano state signed a peace deal with the militia on Friday."
+    assert kinds(foreground(loan, places={"Kano": KANO})) == []
+    assert kinds(foreground(peace, places={"Kano": KANO})) == [
+        ("Strategic developments", "Agreement")
+    ]
+
+
+def test_gunmen_entering_a_street_take_no_territory() -> None:
+    text = (
+        "An armed group entered a street in Kano on Saturday and opened fire on a crowd, "
+        "killing nine people."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Attack")
+    ]
