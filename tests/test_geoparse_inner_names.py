@@ -92,3 +92,18 @@ def test_a_region_that_classifies_a_country_is_no_mention_of_the_region(embedded
 )
 def test_movements_and_old_city_names_in_everyday_words_are_not_places(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+def test_a_curated_short_name_is_a_candidate_not_a_code(embedded):
+    """A two-letter alternate the curator wrote ("EU") is kept; GeoNames' short alternates
+    are mostly codes and are skipped. So a given "EU" is the Union, not the Norman town Eu
+    (whose name it matches only by case); running text still reads it as the organisation."""
+    text = "Sweden is the ninth country in the EU to confirm the virus."
+    start = text.index("EU")
+    found = embedded.resolve_spans(
+        Article(id="a", text=text, toponyms=(GivenSpan(start, start + 2, "EU"),))
+    )
+    assert found[0].place is not None
+    assert found[0].place.id == "curated:european-union"
+    assert names(embedded, text) == ["Sweden"]

@@ -156,8 +156,11 @@ class Candidates:
                 places.setdefault(p.id, p)
         out = []
         for p in places.values():
-            if len(key) <= 4 and normalize_name(p.name) != key and not p.is_country:
-                continue  # short alternate names are mostly codes ("Hind", "Can")
+            short_alternate = len(key) <= 4 and normalize_name(p.name) != key
+            # GeoNames' short alternate names are mostly codes ("Hind", "Can"); a
+            # curator's is deliberate ("EU", "IZ")
+            if short_alternate and not (p.is_country or p.hand_picked):
+                continue
             out.append(p)
         out.sort(key=lambda p: -self.prior(key, p)[0])
         if key in extra:
