@@ -474,3 +474,13 @@ def test_gunmen_entering_a_street_take_no_territory() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Violence against civilians", "Attack")
     ]
+
+
+def test_a_year_before_an_event_noun_dates_it_as_history() -> None:
+    text = (
+        "The army seized power after a 2020 coup, promising to end the insecurity in Kano, "
+        "but attacks remain rife."
+    )
+    (coup,) = run(text, places={"Kano": KANO}, published=dt.date(2024, 7, 2))
+    assert coup.background
+    assert "retrospective: the event predates the article by years" in coup.notes

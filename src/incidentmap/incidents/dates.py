@@ -90,7 +90,7 @@ _PATTERN = re.compile(
         (?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?
   | (?P<lastyear>last\s+year|the\s+previous\s+year)
   | (?P<thisyear>(?:earlier\s+)?this\s+year)
-  | (?:in|since|during|by|until|from|of|early|late|mid-?)\s+(?P<year>{_YEAR})(?!\d)
+  | (?:in|since|during|by|until|from|of|early|late|mid-?|a|an|the)\s+(?P<year>{_YEAR})(?![\d-])
     )
     """,
     re.VERBOSE,
