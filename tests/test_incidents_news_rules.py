@@ -484,3 +484,23 @@ def test_a_year_before_an_event_noun_dates_it_as_history() -> None:
     (coup,) = run(text, places={"Kano": KANO}, published=dt.date(2024, 7, 2))
     assert coup.background
     assert "retrospective: the event predates the article by years" in coup.notes
+
+
+RABAT = Place("geonames:2538475", "Rabat", 34.01, -6.83, "P", "PPLC", "MA")
+ALGIERS = Place("geonames:2507480", "Algiers", 36.74, 3.09, "P", "PPLC", "DZ")
+
+
+def test_a_dateline_under_the_headline_is_the_bureau_when_the_story_is_abroad() -> None:
+    text = (
+        "Few protesters see the vote as a chance for change\n\n"
+        "Rabat – Protesters again took to the streets on Friday, chanting against the vote. "
+        "They marched through central Algiers, where many shops were closed. "
+        "The movement has marched in Algiers every Friday for two years."
+    )
+    found = foreground(text, places={"Rabat": RABAT, "Algiers": ALGIERS})
+    assert [(i.sub_event_type, i.location) for i in found] == [("Peaceful protest", "Algiers")]
+
+
+def test_riot_police_written_with_a_hyphen_are_the_police_not_a_riot() -> None:
+    text = "Riot-police trucks lined the avenue as thousands marched peacefully in Kano on Friday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]

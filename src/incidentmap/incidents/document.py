@@ -79,7 +79,10 @@ def read_article(
     # the first place of a dateline the geoparser did not mark ("Baku — ...")
     unmarked = None
     if not any(u.kind == "dateline" for u in toponyms):
-        unmarked = next((u for u in toponyms if u.kind == "place" and u.end <= zone), None)
+        unmarked = next(
+            (u for u in toponyms if u.kind == "place" and zone_start <= u.start and u.end <= zone),
+            None,
+        )
     if unmarked is not None:
         dateline = dataclasses.replace(unmarked, kind="dateline")
         toponyms = [dateline if t is unmarked else t for t in toponyms]
@@ -153,5 +156,30 @@ def _dateline_zone(text: str, toponyms: Sequence[Toponym]) -> tuple[int, int]:
             stop = min(top.end + 60, len(text) if line_end < 0 else line_end)
             dash = _DATELINE_DASH.search(text, top.end, stop)
             return top.start, dash.end() if dash else top.end
-    opening = _DATELINE.match(text)  # "Baku — ", "Peshawar: " unmarked by the geoparser
-    return 0, opening.end() if opening else 0
+    # "Baku — ", "Peshawar: " unmarked by the geoparser, at the start of the text or of a
+    # paragraph under the headline ("Headline\n\nRabat – Protesters ...")
+    for start in _opening_lines(text):
+        opening = _DATELINE.match(text, start)
+        if opening is not None:
+            return start, opening.end()
+    return 0, 0
+
+
+#: Lines above an unmarked dateline (headline, byline) tried at most, and their longest.
+_HEAD_LINES = 3
+_HEAD_LINE_CHARS = 250
+
+
+def _opening_lines(text: str) -> list[int]:
+    """Offsets where a dateline may stand: 0, then the start of each line under a headline."""
+    starts = [0]
+    at = 0
+    for _ in range(_HEAD_LINES):
+        end = text.find("\n", at)
+        if end < 0 or end - at > _HEAD_LINE_CHARS or text[at:end].rstrip().endswith("."):
+            break  # a paragraph of the body, not a headline or byline
+        at = end + 1
+        while at < len(text) and text[at] in "\r\n":
+            at += 1
+        starts.append(at)
+    return starts
