@@ -504,3 +504,15 @@ def test_a_dateline_under_the_headline_is_the_bureau_when_the_story_is_abroad() 
 def test_riot_police_written_with_a_hyphen_are_the_police_not_a_riot() -> None:
     text = "Riot-police trucks lined the avenue as thousands marched peacefully in Kano on Friday."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]
+
+
+KADUNA_STATE = Place("geonames:2335722", "Kaduna State", 10.33, 7.75, "A", "ADM1", "NG", "23")
+
+
+def test_an_event_told_by_its_country_goes_to_the_one_province_the_story_names() -> None:
+    text = (
+        "At least 20 fighters were killed in an ambush in Nigeria on Sunday, police said. "
+        "The road runs through a remote part of Kaduna State, officials said."
+    )
+    found = foreground(text, places={"Nigeria": NIGERIA, "Kaduna State": KADUNA_STATE})
+    assert [i.location for i in found] == ["Kaduna"]

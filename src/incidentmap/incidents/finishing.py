@@ -38,7 +38,14 @@ from .document import ArticleDocument
 from .facts import Index
 from .kinds import ABDUCTION, AGREEMENT, ARRESTS
 from .linking import historical
-from .locate import Location, fallback_location, seat_of, specificity, town_within
+from .locate import (
+    Location,
+    area_within,
+    fallback_location,
+    seat_of,
+    specificity,
+    town_within,
+)
 from .page import fold_headline
 from .taxonomy import Taxonomy
 
@@ -316,14 +323,16 @@ def _finish(
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
             loc = town
             notes.append(f"place: {town.reason}")
-        elif (
-            not _part_of(article.text, loc)
-            and not tax.cues.border.search(sent.text)
-            and (seat := seat_of(loc.place)) is not None
-        ):
-            # ACLED: an event known only to a country or province goes to its capital
-            loc = seat
-            notes.append(f"place: {seat.reason}")
+        elif not _part_of(article.text, loc) and not tax.cues.border.search(sent.text):
+            # ACLED: an event known only to a country or province goes to its capital;
+            # a country whose story names one province of it: that province's seat
+            area = area_within(loc.place, toponyms)
+            seat = seat_of(area or loc.place)
+            if seat is None and area is not None:
+                seat = Location(area, GeoPrecision.REGION, None, f"the story's area {area.name}")
+            if seat is not None:
+                loc = seat
+                notes.append(f"place: {seat.reason}")
     if draft.injured_reported and draft.injured is None:
         notes.append("injuries reported without a number")
     if draft.killed_reported and draft.killed is None:

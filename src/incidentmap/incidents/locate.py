@@ -50,6 +50,7 @@ from .taxonomy import Taxonomy
 
 __all__ = [
     "Location",
+    "area_within",
     "anchor_km",
     "choose_location",
     "fallback_location",
@@ -421,6 +422,32 @@ def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
     top = first[best]
     assert top.place is not None
     return Location(top.place, GeoPrecision.NEAR, top, f"the story's town in {area.name}")
+
+
+def area_within(country: Place, toponyms: Sequence[Toponym]) -> Place | None:
+    """Return the one first-level area of ``country`` the story names, if it names one.
+
+    "At least 26 were killed in Papua New Guinea" ... "in Enga province": an event told
+    only by its country, in a story that names a single province of that country and no
+    town in it, happened in that province. None when the story names none or several.
+
+    >>> from incidentmap.model import Place, Toponym
+    >>> pg = Place("geonames:2088628", "Papua New Guinea", -6.0, 147.0, "A", "PCLI", "PG")
+    >>> enga = Place("geonames:2097855", "Enga", -5.5, 143.5, "A", "ADM1", "PG", "19")
+    >>> area_within(pg, [Toponym(0, 4, "Enga", place=enga, confidence=0.9)]).name
+    'Enga'
+    """
+    if not country.is_country:
+        return None
+    areas = {
+        top.place.id: top.place
+        for top in toponyms
+        if top.kind == "place"
+        and top.place is not None
+        and top.place.is_admin1
+        and top.place.country_code == country.country_code
+    }
+    return next(iter(areas.values())) if len(areas) == 1 else None
 
 
 @functools.cache
