@@ -50,8 +50,8 @@ from .taxonomy import Taxonomy
 
 __all__ = [
     "Location",
-    "area_within",
     "anchor_km",
+    "area_within",
     "choose_location",
     "fallback_location",
     "previous_town",
