@@ -516,3 +516,28 @@ def test_an_event_told_by_its_country_goes_to_the_one_province_the_story_names()
     )
     found = foreground(text, places={"Nigeria": NIGERIA, "Kaduna State": KADUNA_STATE})
     assert [i.location for i in found] == ["Kaduna"]
+
+
+ABUJA = Place("geonames:2352778", "Abuja", 9.06, 7.49, "P", "PPLC", "NG")
+
+
+def test_the_attacks_also_hitting_other_towns_are_strikes_of_their_own_there() -> None:
+    text = (
+        "A missile hit an apartment block in Kano on Saturday, killing 12 people. "
+        "The attacks also targeted Kaduna and Abuja."
+    )
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA, "Abuja": ABUJA})
+    assert [(i.sub_event_type, i.location) for i in found] == [
+        ("Shelling/artillery/missile attack", "Kano"),
+        ("Shelling/artillery/missile attack", "Kaduna"),
+        ("Shelling/artillery/missile attack", "Abuja"),
+    ]
+
+
+def test_a_capital_owning_the_event_noun_is_the_attacker_not_the_scene() -> None:
+    text = (
+        "Drones struck a fuel depot in Kano on Friday. Five fighters were killed on Saturday "
+        "in Abuja's latest strikes on rebel camps outside Kaduna."
+    )
+    found = foreground(text, places={"Kano": KANO, "Abuja": ABUJA, "Kaduna": KADUNA})
+    assert [i.location for i in found] == ["Kano", "Kaduna"]

@@ -175,6 +175,13 @@ def antecedent(
                 continue  # "the uprising" is not the march reported before
             if _aggregate(draft) and loc is not None and specificity(loc.place) >= 3:
                 return None  # "the strikes hit X and Y" breaks a salvo into its places
+            if (
+                mention.plural
+                and loc is not None
+                and specificity(loc.place) >= 3
+                and not place_ok(draft, loc)
+            ):
+                continue  # "the attacks also targeted X": X is hit too, an event of its own
             if date_ok(draft, date):
                 return draft
         return None
@@ -359,6 +366,21 @@ def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
         if not draft.background:
             sub = tax.sub_event(draft.event_type, draft.sub_event_type)
             return dataclasses.replace(mention, sub=sub, weak=False)
+    return mention
+
+
+def kin_of(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
+    """Give a plural back-reference that starts an event the type of the one it names.
+
+    "A missile hit Dnipro. The attacks also targeted Kyiv": the strikes on Kyiv are
+    missile strikes, not attacks of the noun's own default type. The latest current
+    incident of a type the noun can stand for gives it.
+    """
+    types = mention.anaphor_types or frozenset()
+    for draft in reversed(drafts):
+        if not draft.background and draft.event_type in types:
+            sub = tax.sub_event(draft.event_type, draft.sub_event_type)
+            return dataclasses.replace(mention, sub=sub)
     return mention
 
 

@@ -31,6 +31,7 @@ from .coref import (
     casualties_only,
     enrich,
     inherit,
+    kin_of,
     split_towns,
 )
 from .dates import DateMention
@@ -82,6 +83,9 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 continue
             if _quoted(sentence, mention.trigger.start):
                 continue  # "“The police are shooting at us,” one demonstrator said": a voice
+            if mention.anaphoric and mention.plural and not history:
+                # "the attacks also targeted X" after a missile strike: X's are strikes too
+                mention = kin_of(mention, drafts, tax)
             # a new incident may take the day of the report ("said on Friday that ...")
             facts = clause_facts(text, mention, found, indexes, tax, prior=prior, reported=True)
             prior = facts.date

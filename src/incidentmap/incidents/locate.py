@@ -177,6 +177,10 @@ def _precision(text: str, toponym: Toponym, place: Place, taxonomy: Taxonomy) ->
     return GeoPrecision.EXACT
 
 
+#: At most one word between an owner's "'s" and the event noun ("Moscow's latest strikes").
+_ACTOR_GAP = re.compile(r"\s*(?:[\w-]+\s+)?")
+
+
 def choose_location(
     text: str,
     toponyms: Iterable[Toponym],
@@ -230,6 +234,12 @@ def choose_location(
         if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
         owner = _POSSESSIVE.match(text, top.end)
+        if (
+            owner
+            and (place.is_country or place.feature_code in _CAPITALS)
+            and _ACTOR_GAP.fullmatch(text, owner.end(), anchor)
+        ):
+            continue  # "Moscow's strikes on Kyiv", "Iran's missile attack": the attacker
         if owner and _holds_named(place, at.get(owner.end())):
             score -= 6.0  # "Belgorod's Shebekino": the region holding the town named next
         elif (
