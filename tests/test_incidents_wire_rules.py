@@ -1,0 +1,23 @@
+"""Rules of news copy added from the newest real-news tuning articles (issue 12, parts g-j).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+from test_incidents import KANO, kinds
+from test_incidents_news_rules import foreground
+
+
+def test_a_cattle_market_is_a_scene_not_an_outbreak() -> None:
+    text = (
+        "Gunmen stormed a cattle market in Kano on Friday and opened fire, killing at least "
+        "20 people, an official said."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Attack")
+    ]
+    outbreak = (
+        "An outbreak among cattle in Kano on Friday killed 20 herders' animals, an official said."
+    )
+    assert foreground(outbreak, places={"Kano": KANO}) == []
