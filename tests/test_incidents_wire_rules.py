@@ -21,3 +21,12 @@ def test_a_cattle_market_is_a_scene_not_an_outbreak() -> None:
         "An outbreak among cattle in Kano on Friday killed 20 herders' animals, an official said."
     )
     assert foreground(outbreak, places={"Kano": KANO}) == []
+
+
+def test_fireworks_mortars_are_no_shelling() -> None:
+    text = (
+        "Youths clashed with police in Kano on Friday night. Fireworks mortars were fired "
+        "in response to tear gas."
+    )
+    types = {t for t, _ in kinds(foreground(text, places={"Kano": KANO}))}
+    assert "Explosions/Remote violence" not in types
