@@ -30,3 +30,11 @@ def test_fireworks_mortars_are_no_shelling() -> None:
     )
     types = {t for t, _ in kinds(foreground(text, places={"Kano": KANO}))}
     assert "Explosions/Remote violence" not in types
+
+
+def test_vigilante_groups_are_actors_not_mob_violence() -> None:
+    text = (
+        "The gang leader said on Friday the raid on Kano avenged his men, whom police and "
+        "vigilante groups had targeted."
+    )
+    assert ("Riots", "Mob violence") not in kinds(foreground(text, places={"Kano": KANO}))
