@@ -38,3 +38,13 @@ def test_vigilante_groups_are_actors_not_mob_violence() -> None:
         "vigilante groups had targeted."
     )
     assert ("Riots", "Mob violence") not in kinds(foreground(text, places={"Kano": KANO}))
+
+
+def test_an_event_told_in_the_wake_of_previous_ones_is_context() -> None:
+    text = (
+        "Soldiers clashed with gunmen in Kano on Monday. This event comes in the wake of previous "
+        "disturbances, notably an attack on an army convoy on November 1."
+    )
+    assert len(foreground(text, places={"Kano": KANO})) == 1
+    riot = "Rioters burned shops in Kano on Friday in the wake of previous clashes with police."
+    assert kinds(foreground(riot, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]

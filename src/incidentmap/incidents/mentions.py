@@ -299,7 +299,7 @@ def find_mentions(
         came_after = any(
             m.end() <= best.start
             for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
-        )
+        ) or cues.occasion.search(text, lo, best.start) is not None  # "in the wake of ..."
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
         since = _SINCE.match(text, lo) is not None
         # "Rioters burned buses on Thursday, hours after a man stabbed three children": the
