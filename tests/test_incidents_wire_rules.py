@@ -48,3 +48,10 @@ def test_an_event_told_in_the_wake_of_previous_ones_is_context() -> None:
     assert len(foreground(text, places={"Kano": KANO})) == 1
     riot = "Rioters burned shops in Kano on Friday in the wake of previous clashes with police."
     assert kinds(foreground(riot, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_property_burned_is_an_event_with_no_one_hurt() -> None:
+    text = "Settlers burned a truck in Kano on Friday, residents said."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Strategic developments", "Looting/property destruction")
+    ]
