@@ -55,3 +55,20 @@ def test_property_burned_is_an_event_with_no_one_hurt() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Strategic developments", "Looting/property destruction")
     ]
+
+
+def test_towns_recaptured_from_militants_name_territory() -> None:
+    text = (
+        "Officials in Kano signed a loan on Friday to fund reconstruction in towns recaptured "
+        "from the militants."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_air_strikes_backing_a_ground_force_are_its_support() -> None:
+    text = (
+        "The rebels have been driven out of the hills near Kano by troops and militias, "
+        "backed by air strikes."
+    )
+    types = {t for t, _ in kinds(foreground(text, places={"Kano": KANO}))}
+    assert "Explosions/Remote violence" not in types
