@@ -72,3 +72,13 @@ def test_air_strikes_backing_a_ground_force_are_its_support() -> None:
     )
     types = {t for t, _ in kinds(foreground(text, places={"Kano": KANO}))}
     assert "Explosions/Remote violence" not in types
+
+
+def test_weapons_a_group_has_been_using_are_a_tactic_not_an_event() -> None:
+    text = (
+        "Police defused a bomb on a highway near Kano on Monday. Militants have been using "
+        "roadside bombs to target army convoys on roads in the region."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
