@@ -82,3 +82,8 @@ def test_weapons_a_group_has_been_using_are_a_tactic_not_an_event() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Strategic developments", "Disrupted weapons use")
     ]
+
+
+def test_confrontations_between_protesters_and_agents_are_a_riot() -> None:
+    text = "Violent confrontations erupted between protesters and federal agents in Kano on Friday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
