@@ -87,3 +87,8 @@ def test_weapons_a_group_has_been_using_are_a_tactic_not_an_event() -> None:
 def test_confrontations_between_protesters_and_agents_are_a_riot() -> None:
     text = "Violent confrontations erupted between protesters and federal agents in Kano on Friday."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_protesters_who_set_a_building_ablaze_are_rioting() -> None:
+    text = "Youth protesters set parliament ablaze in Kano on Tuesday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
