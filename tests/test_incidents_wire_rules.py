@@ -5,6 +5,7 @@ Each sentence below is written for the test; it shows the rule, not an article.
 
 from __future__ import annotations
 
+from incidentmap.model import Place
 from test_incidents import KANO, kinds
 from test_incidents_news_rules import foreground
 
@@ -92,3 +93,16 @@ def test_confrontations_between_protesters_and_agents_are_a_riot() -> None:
 def test_protesters_who_set_a_building_ablaze_are_rioting() -> None:
     text = "Youth protesters set parliament ablaze in Kano on Tuesday."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_the_capital_is_the_one_the_story_names_most() -> None:
+    kabul = Place("geonames:1138958", "Kabul", 34.52813, 69.17233, "P", "PPLC", "AF", "13")
+    islamabad = Place("geonames:1176615", "Islamabad", 33.72148, 73.04329, "P", "PPLC", "PK")
+    text = (
+        "Protesters marched in Kabul on Tuesday. The crowd in Kabul accused Islamabad of "
+        "aiding the assault. On Saturday, troops fired into the air to end a protest march "
+        "in the capital."
+    )
+    places = {"Kabul": kabul, "Islamabad": islamabad}
+    located = {i.event_date: i.location for i in foreground(text, places=places)}
+    assert located["2021-11-06"] == "Kabul"
