@@ -106,3 +106,13 @@ def test_the_capital_is_the_one_the_story_names_most() -> None:
     places = {"Kabul": kabul, "Islamabad": islamabad}
     located = {i.event_date: i.location for i in foreground(text, places=places)}
     assert located["2021-11-06"] == "Kabul"
+
+
+def test_the_arrest_a_protest_followed_is_its_occasion() -> None:
+    text = (
+        "Violence in Kano has been linked to a feud within the cartel, particularly following "
+        "the arrests of two of its leaders on Friday."
+    )
+    assert ("Strategic developments", "Arrests") not in kinds(
+        foreground(text, places={"Kano": KANO})
+    )

@@ -150,8 +150,14 @@ def _words_between(text: str, start: int, end: int) -> int:
 
 
 def _preceded_by(pattern: Searcher, text: str, lo: int, at: int, words: int) -> bool:
-    """Whether ``pattern`` ends at most ``words`` words before offset ``at``."""
-    for match in pattern.finditer(text, max(lo, at - 60), at):
+    """Whether ``pattern`` ends at most ``words`` words before offset ``at``.
+
+    The search runs on past ``at``, so that a pattern may look ahead at the words it
+    qualifies ("after the" an event noun); a match must end before ``at``.
+    """
+    for match in pattern.finditer(text, max(lo, at - 60), at + 60):
+        if match.end() > at:
+            break
         if _words_between(text, match.end(), at) <= words:
             return True
     return False
