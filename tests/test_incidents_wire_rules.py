@@ -116,3 +116,13 @@ def test_the_arrest_a_protest_followed_is_its_occasion() -> None:
     assert ("Strategic developments", "Arrests") not in kinds(
         foreground(text, places={"Kano": KANO})
     )
+
+
+def test_a_deadly_raid_keeps_its_type_when_rifles_are_seized() -> None:
+    text = (
+        "A large police raid in Kano resulted in the death of at least 40 people on Tuesday. "
+        "Authorities confiscated 31 rifles and arrested 81 people."
+    )
+    (raid,) = foreground(text, places={"Kano": KANO})
+    assert raid.fatalities == 40
+    assert raid.event_type.value != "Strategic developments"
