@@ -126,3 +126,16 @@ def test_a_deadly_raid_keeps_its_type_when_rifles_are_seized() -> None:
     (raid,) = foreground(text, places={"Kano": KANO})
     assert raid.fatalities == 40
     assert raid.event_type.value != "Strategic developments"
+
+
+def test_killed_by_fire_from_security_forces_in_a_protest_story_is_excessive_force() -> None:
+    text = (
+        "Thousands of protesters marched in Kano on Monday. Two more were killed in the town "
+        'of Zaria "by direct fire" from security forces, a rights group said.'
+    )
+    zaria = Place("geonames:2317765", "Zaria", 11.11128, 7.7227, "P", "PPLA2", "NG", "18")
+    located = {
+        i.location: i.sub_event_type
+        for i in foreground(text, places={"Kano": KANO, "Zaria": zaria})
+    }
+    assert located["Zaria"] == "Excessive force against protesters"
