@@ -139,3 +139,13 @@ def test_killed_by_fire_from_security_forces_in_a_protest_story_is_excessive_for
         for i in foreground(text, places={"Kano": KANO, "Zaria": zaria})
     }
     assert located["Zaria"] == "Excessive force against protesters"
+
+
+def test_a_grenade_launcher_attack_on_a_post_is_no_hand_grenade() -> None:
+    text = (
+        "Rebels killed two soldiers in an attack on an army post in Kano on Saturday, which "
+        "involved the use of a grenade launcher."
+    )
+    assert ("Explosions/Remote violence", "Grenade") not in kinds(
+        foreground(text, places={"Kano": KANO})
+    )
