@@ -5,7 +5,7 @@ Each sentence below is written for the test; it shows the rule, not an article.
 
 from __future__ import annotations
 
-from incidentmap.model import Place
+from incidentmap.model import GeoPrecision, Place
 from test_incidents import KANO, kinds
 from test_incidents_news_rules import foreground
 
@@ -149,3 +149,16 @@ def test_a_grenade_launcher_attack_on_a_post_is_no_hand_grenade() -> None:
     assert ("Explosions/Remote violence", "Grenade") not in kinds(
         foreground(text, places={"Kano": KANO})
     )
+
+
+def test_a_town_named_with_an_area_that_does_not_hold_it_is_a_namesake() -> None:
+    zaria = Place("geonames:2317765", "Zaria", 11.11128, 7.7227, "P", "PPLA2", "NG", "18")
+    kano_state = Place("geonames:2335196", "Kano State", 11.75, 8.5, "A", "ADM1", "NG", "29")
+    text = "Gunmen attacked a police post in the area of Zaria of Kano State on Saturday."
+    (attack,) = foreground(text, places={"Zaria": zaria, "Kano State": kano_state})
+    assert attack.location != "Zaria"
+    assert attack.geo_precision is GeoPrecision.REGION
+    held = "Gunmen attacked a police post in the village of Zaria in Kaduna State on Saturday."
+    kaduna_state = Place("geonames:2335726", "Kaduna State", 10.33, 7.75, "A", "ADM1", "NG", "18")
+    (attack,) = foreground(held, places={"Zaria": zaria, "Kaduna State": kaduna_state})
+    assert attack.location == "Zaria"
