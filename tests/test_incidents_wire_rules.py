@@ -162,3 +162,14 @@ def test_a_town_named_with_an_area_that_does_not_hold_it_is_a_namesake() -> None
     kaduna_state = Place("geonames:2335726", "Kaduna State", 10.33, 7.75, "A", "ADM1", "NG", "18")
     (attack,) = foreground(held, places={"Zaria": zaria, "Kaduna State": kaduna_state})
     assert attack.location == "Zaria"
+
+
+def test_militants_who_detonated_a_car_bomb_attacked() -> None:
+    text = "Militants detonated a car bomb at the army base in Kano on Monday."
+    types = kinds(foreground(text, places={"Kano": KANO}))
+    assert ("Strategic developments", "Disrupted weapons use") not in types
+    assert types[0][0] == "Explosions/Remote violence"
+    safe = "Police safely detonated a bomb found near the market in Kano on Monday."
+    assert kinds(foreground(safe, places={"Kano": KANO})) == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
