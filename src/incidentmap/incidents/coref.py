@@ -561,6 +561,8 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
         host.actors.extend(draft.actors)
         host.mentions += draft.mentions
         generic = told_generically(host) and not told_generically(draft)
+        if host.killed and draft.event_type in _NON_VIOLENT:
+            generic = False  # "a raid left 132 dead ... police seized 31 rifles": a deadly raid
         if generic or (
             draft.event_type is host.event_type and draft.sub_priority > host.sub_priority
         ):

@@ -60,6 +60,7 @@ REQUIRED_CUES = (
     "hypothetical",
     "allegation",
     "background",
+    "occasion",
     "descriptor",
     "aggregate",
     "near",

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import GeoPrecision, Toponym
+from ..model import GeoPrecision, Place, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, DateMention
 from .locate import (
@@ -243,6 +243,8 @@ def clause_facts(
             town is None or town.place.feature_code not in _CAPITALS
         ):  # "the capital" is no town but a capital: the country's in question
             town = _capital_of(location if location and location.place.is_country else None, named)
+        elif _CAPITAL.search(anaphor.group()) and town is not None:
+            town = _most_named_capital(named, town)
         location = town or location
     toll_lo = lo if mention.toll_start is None else mention.toll_start
     cas = [c for c in casualties.within(toll_lo, hi) if isinstance(c, CasualtyMention)]
@@ -275,6 +277,26 @@ def _capital_of(location: Location | None, named: list[Toponym]) -> Location | N
     if seat is None or country is None:
         return None
     return Location(seat.place, GeoPrecision.EXACT, None, f"'the capital' of {country.name}")
+
+
+def _most_named_capital(named: list[Toponym], last: Location) -> Location:
+    """Return the capital the story names most, for "the capital" said after ``last``.
+
+    A story of protests in Kabul that mentions Islamabad once ("accused Islamabad of
+    aiding ...") still means Kabul by "the capital"; of equals, the last named wins.
+    """
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[Place, Toponym]] = {}
+    for top in named:
+        place = top.place
+        if top.kind == "place" and place is not None and place.feature_code in _CAPITALS:
+            counts[place.id] = counts.get(place.id, 0) + 1
+            latest[place.id] = (place, top)
+    best = max(counts, key=lambda key: counts[key], default=None)
+    if best is None or counts[best] <= counts.get(last.place.id, 0):
+        return last
+    place, top = latest[best]
+    return Location(place, GeoPrecision.EXACT, top, "'the capital' the story names most")
 
 
 # What joins two towns of a list: ", ", " and ", ", and in the state capital, " ...

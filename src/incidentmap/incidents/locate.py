@@ -8,7 +8,9 @@ actors, not places, and datelines are only a fallback.
 Not the scene: a place that is a party to relations ("peace with neighbouring
 Eritrea", "talks with Moscow"), a country not introduced as a place ("slogans against
 France"), and a name "district of the city" resolved to a province or to a capital of
-its own (a namesake of a part of the town told before). A place given as the reference of a distance
+its own (a namesake of a part of the town told before), and a town named with an area
+that does not hold it ("Shah-e-Mardan of Kalat District": a namesake of a place the
+gazetteer lacks; the area is the scene). A place given as the reference of a distance
 ("25 km west of X") is an anchor: a town the phrase locates wins over it, and so does a
 province when the anchor is far (more than 50 km); chosen, it is ``NEAR`` (2), or
 ``REGION`` (3) when far.
@@ -124,6 +126,13 @@ _PART_OF_TOWN = re.compile(
 )
 
 
+# A town named with the area that holds it ("the village of X in the eastern Donetsk
+# region", "the area X of Kalat District"): when the town the name resolves to lies outside
+# that area, it is a namesake of a place the gazetteer lacks, and the area is the scene.
+_CONTAINER = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+ern\s+)?", re.IGNORECASE)
+_CONTAINER_KM = 150.0  # a district holds the towns this near its point
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """The place chosen for an incident, how precise it is, and why."""
@@ -215,6 +224,11 @@ def choose_location(
             continue  # "slogans against France", "talks with Iran": not where it happened
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
+        container = _CONTAINER.match(text, top.end)
+        if container and specificity(place) >= 3:
+            area = at.get(container.end())
+            if area is not None and specificity(area) <= 2 and not _lies_in(place, area):
+                continue  # "Shah-e-Mardan of Kalat District": a namesake far from the area
         if _PART_OF_TOWN.match(text, top.end) and (
             specificity(place) <= 1 or place.feature_code in _CAPITALS
         ):
@@ -258,6 +272,17 @@ def choose_location(
         precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
         return Location(place, precision, top, "the reference point of a distance")
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
+
+
+def _lies_in(place: Place, area: Place) -> bool:
+    """Whether ``place`` may lie in ``area``, the country, province or district named with it."""
+    if area.country_code and place.country_code != area.country_code:
+        return False
+    if area.is_country:
+        return True
+    if area.is_admin1:
+        return place.admin1 == area.admin1
+    return haversine_km(place.lat, place.lon, area.lat, area.lon) <= _CONTAINER_KM
 
 
 def _holds_named(owner: Place, owned: Place | None) -> bool:

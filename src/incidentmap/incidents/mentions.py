@@ -27,6 +27,7 @@ from ..model import EventType
 from ..text.patterns import FastPattern, Searcher
 from ..text.sentences import Sentence
 from .casualties import find_casualties
+from .kinds import LOOTING
 from .retyping import Clue, retype
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 
@@ -54,6 +55,7 @@ _PERSON_HURT = re.compile(
 )
 _HOURS_AFTER = re.compile(r"[\s,]*(?:hours|minutes|shortly|soon) after\s", re.IGNORECASE)
 _ALSO = re.compile(r"also", re.IGNORECASE)
+_NAMES_OBJECT = re.compile(r"\s")  # a trigger of several words: the act and its object
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
@@ -63,8 +65,16 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
     """Whether a generic word ("attacked", "killed") is about people hurt or fought.
 
     It is when it names a target (troops, civilians, a village) after it, when the clause
-    counts victims, or when it refers back to an event ("the attack").
+    counts victims, or when it refers back to an event ("the attack"). Property destroyed
+    is violence to property: a trigger that names what was destroyed ("settlers burned a
+    truck") needs no one hurt; a bare "looting" still does.
     """
+    if (
+        best.sub.event_type is LOOTING.event_type
+        and best.sub.name == LOOTING.name
+        and _NAMES_OBJECT.search(text, best.start, best.end)
+    ):
+        return True
     cues = tax.cues
     if cues.armed.search(text, best.end, hi) or cues.civilian.search(text, best.end, hi):
         return True
@@ -140,8 +150,14 @@ def _words_between(text: str, start: int, end: int) -> int:
 
 
 def _preceded_by(pattern: Searcher, text: str, lo: int, at: int, words: int) -> bool:
-    """Whether ``pattern`` ends at most ``words`` words before offset ``at``."""
-    for match in pattern.finditer(text, max(lo, at - 60), at):
+    """Whether ``pattern`` ends at most ``words`` words before offset ``at``.
+
+    The search runs on past ``at``, so that a pattern may look ahead at the words it
+    qualifies ("after the" an event noun); a match must end before ``at``.
+    """
+    for match in pattern.finditer(text, max(lo, at - 60), at + 60):
+        if match.end() > at:
+            break
         if _words_between(text, match.end(), at) <= words:
             return True
     return False
@@ -296,10 +312,13 @@ def find_mentions(
         )
         aggregate = cues.aggregate.search(text, lo, hi) is not None
         # "The attack came two days after a man ran over two soldiers": the earlier event
-        came_after = any(
-            m.end() <= best.start
-            for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
-        )
+        came_after = (
+            any(
+                m.end() <= best.start
+                for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
+            )
+            or cues.occasion.search(text, lo, best.start) is not None
+        )  # "in the wake of ..."
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
         since = _SINCE.match(text, lo) is not None
         # "Rioters burned buses on Thursday, hours after a man stabbed three children": the

@@ -38,6 +38,12 @@ SPANS = ("clause", "sentence", "before", "through", "before+40", "after", "story
 PREDICATES = ("protest trigger", "armed target")
 #: The agent of a passive verb follows: "were killed by gunmen" names who attacked.
 _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
+#: "were killed ... by direct fire from security forces": the armed noun after a passive
+#: verb is who fired, not who was hit.
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|from|at the hands of)\s+(?:[\w’'\"“”-]+\s+){0,3}?$", re.IGNORECASE
+)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 
 
@@ -149,8 +155,16 @@ def _armed_target(clue: Clue) -> bool:
                     hit = (kind, m.start())
         if hit is not None:
             return hit[0] == "armed"
+    passive = _PASSIVE.search(text, max(start, best.start - 20), best.start) is not None
     armed = next(
-        (m for m in cues["armed"].finditer(text, best.end, end) if not _SAYS.match(text, m.end())),
+        (
+            m
+            for m in cues["armed"].finditer(text, best.end, end)
+            if not _SAYS.match(text, m.end())
+            and not (
+                passive and _AGENT_BEFORE.search(text, max(best.end, m.start() - 30), m.start())
+            )
+        ),
         None,
     )
     civilian = cues["civilian"].search(text, best.end, end)
