@@ -284,3 +284,29 @@ def test_a_famous_namesake_in_a_country_never_named_yields_to_the_articles_count
     assert parser.parse(named)[0].place.id == "g:london"
     once = "Hundreds rallied in London on Saturday to urge Canada to take in more refugees."
     assert parser.parse(once)[0].place.id == "g:london"
+
+
+def test_a_small_place_abroad_reached_by_an_alternate_name_is_set_aside():
+    records = [
+        PlaceRecord(place=_p("g:tm", "Testmark", 50.0, 10.0, "A", "PCLI", "TM", pop=5_000_000),
+                    names=("Testmark",)),
+        PlaceRecord(place=_p("g:kor", "Korvel", 50.1, 10.1, "P", "PPLA", "TM", "01", 80_000),
+                    names=("Korvel",)),
+        PlaceRecord(place=_p("g:ostra", "Ostrava Nova", 40.0, 25.0, "P", "PPL", "OT", "02", 9_000),
+                    names=("Ostrava Nova", "Ostrena")),
+    ]  # fmt: skip
+    parser = Geoparser(Gazetteer.from_records(records))
+    text = (
+        "Gunmen attacked a police patrol in the village of Ostrena near Korvel, "
+        "police in Testmark said. Testmark has sent more officers to Korvel."
+    )
+    ostrena = next(t for t in parser.parse(text) if t.text == "Ostrena")
+    assert ostrena.place is None
+    assert ostrena.candidates[0].place.id == "g:ostra"  # kept as evidence
+    assert any("it is about TM" in r for r in ostrena.reasons)
+    # named by its own main name, or in a story that names its country, it stays
+    assert _where(parser, text.replace("Ostrena", "Ostrava Nova"))["Ostrava Nova"] == "g:ostra"
+    records.append(PlaceRecord(place=_p("g:ot", "Otherland", 41.0, 24.0, "A", "PCLI", "OT"),
+                               names=("Otherland",)))  # fmt: skip
+    parser = Geoparser(Gazetteer.from_records(records))
+    assert _where(parser, text + " Otherland condemned it.")["Ostrena"] == "g:ostra"
