@@ -310,3 +310,32 @@ def test_a_small_place_abroad_reached_by_an_alternate_name_is_set_aside():
                                names=("Otherland",)))  # fmt: skip
     parser = Geoparser(Gazetteer.from_records(records))
     assert _where(parser, text + " Otherland condemned it.")["Ostrena"] == "g:ostra"
+
+
+def test_a_town_said_to_lie_in_a_town_or_district_stays_in_that_country():
+    parser = _own(
+        _p("g:tm", "Testmark", 50.0, 10.0, "A", "PCLI", "TM", pop=5_000_000),
+        _p("g:velm", "Velmora", 50.2, 10.3, "P", "PPLA2", "TM", "01", 20_000),
+        _p("g:dorn", "Dornholm", 50.3, 10.1, "A", "ADM2", "TM", "01", 60_000),
+        _p("g:sirka", "Sirka", -20.0, 130.0, "P", "PPL", "OT", "02", 3_000),
+        _p("g:brun", "Brunnach", -22.0, 131.0, "P", "PPL", "OT", "02", 45_000),
+        _p("g:lisle", "Lisle", -21.0, 132.0, "T", "ISL", "OT", "02", 0),
+    )
+    for text, name, container in (
+        ("Two guards were shot in the village of Sirka in the municipality of Velmora.",
+         "Sirka", "g:velm"),
+        ("Two guards were shot in the village of Sirka, within the municipality of Velmora.",
+         "Sirka", "g:velm"),
+        ("Two guards were shot in the Sirka area in Dornholm.", "Sirka", "g:dorn"),
+        ("Two guards were shot in Brunnach in Dornholm.", "Brunnach", "g:dorn"),
+    ):  # fmt: skip
+        found = next(t for t in parser.parse(text) if t.text == name)
+        assert found.place is not None and found.place.id == container, text
+        assert any(r.endswith("its container") for r in found.reasons), text
+    # a small town read without a kind word, or an island, is not moved into the container
+    for text, name in (
+        ("Two guards were shot in Sirka in Dornholm.", "Sirka"),
+        ("Two guards from Lisle island in the district of Dornholm were shot.", "Lisle"),
+    ):
+        found = [t for t in parser.parse(text) if t.text == name]
+        assert all(t.place is None or t.place.country_code == "OT" for t in found), text
