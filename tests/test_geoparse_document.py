@@ -284,3 +284,58 @@ def test_a_famous_namesake_in_a_country_never_named_yields_to_the_articles_count
     assert parser.parse(named)[0].place.id == "g:london"
     once = "Hundreds rallied in London on Saturday to urge Canada to take in more refugees."
     assert parser.parse(once)[0].place.id == "g:london"
+
+
+def test_a_small_place_abroad_reached_by_an_alternate_name_is_set_aside():
+    records = [
+        PlaceRecord(place=_p("g:tm", "Testmark", 50.0, 10.0, "A", "PCLI", "TM", pop=5_000_000),
+                    names=("Testmark",)),
+        PlaceRecord(place=_p("g:kor", "Korvel", 50.1, 10.1, "P", "PPLA", "TM", "01", 80_000),
+                    names=("Korvel",)),
+        PlaceRecord(place=_p("g:ostra", "Ostrava Nova", 40.0, 25.0, "P", "PPL", "OT", "02", 9_000),
+                    names=("Ostrava Nova", "Ostrena")),
+    ]  # fmt: skip
+    parser = Geoparser(Gazetteer.from_records(records))
+    text = (
+        "Gunmen attacked a police patrol in the village of Ostrena near Korvel, "
+        "police in Testmark said. Testmark has sent more officers to Korvel."
+    )
+    ostrena = next(t for t in parser.parse(text) if t.text == "Ostrena")
+    assert ostrena.place is None
+    assert ostrena.candidates[0].place.id == "g:ostra"  # kept as evidence
+    assert any("it is about TM" in r for r in ostrena.reasons)
+    # named by its own main name, or in a story that names its country, it stays
+    assert _where(parser, text.replace("Ostrena", "Ostrava Nova"))["Ostrava Nova"] == "g:ostra"
+    records.append(PlaceRecord(place=_p("g:ot", "Otherland", 41.0, 24.0, "A", "PCLI", "OT"),
+                               names=("Otherland",)))  # fmt: skip
+    parser = Geoparser(Gazetteer.from_records(records))
+    assert _where(parser, text + " Otherland condemned it.")["Ostrena"] == "g:ostra"
+
+
+def test_a_town_said_to_lie_in_a_town_or_district_stays_in_that_country():
+    parser = _own(
+        _p("g:tm", "Testmark", 50.0, 10.0, "A", "PCLI", "TM", pop=5_000_000),
+        _p("g:velm", "Velmora", 50.2, 10.3, "P", "PPLA2", "TM", "01", 20_000),
+        _p("g:dorn", "Dornholm", 50.3, 10.1, "A", "ADM2", "TM", "01", 60_000),
+        _p("g:sirka", "Sirka", -20.0, 130.0, "P", "PPL", "OT", "02", 3_000),
+        _p("g:brun", "Brunnach", -22.0, 131.0, "P", "PPL", "OT", "02", 45_000),
+        _p("g:lisle", "Lisle", -21.0, 132.0, "T", "ISL", "OT", "02", 0),
+    )
+    for text, name, container in (
+        ("Two guards were shot in the village of Sirka in the municipality of Velmora.",
+         "Sirka", "g:velm"),
+        ("Two guards were shot in the village of Sirka, within the municipality of Velmora.",
+         "Sirka", "g:velm"),
+        ("Two guards were shot in the Sirka area in Dornholm.", "Sirka", "g:dorn"),
+        ("Two guards were shot in Brunnach in Dornholm.", "Brunnach", "g:dorn"),
+    ):  # fmt: skip
+        found = next(t for t in parser.parse(text) if t.text == name)
+        assert found.place is not None and found.place.id == container, text
+        assert any(r.endswith("its container") for r in found.reasons), text
+    # a small town read without a kind word, or an island, is not moved into the container
+    for text, name in (
+        ("Two guards were shot in Sirka in Dornholm.", "Sirka"),
+        ("Two guards from Lisle island in the district of Dornholm were shot.", "Lisle"),
+    ):
+        found = [t for t in parser.parse(text) if t.text == name]
+        assert all(t.place is None or t.place.country_code == "OT" for t in found), text

@@ -69,13 +69,14 @@ _FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
 _WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN})s? of\s+$")  # "provinces of"
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
-#: "X, a village near Y", "X, a town in the Y region".
+#: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
 _CONTAINED = re.compile(
-    r"\s*(?:,\s+(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?)?"
-    rf"(?:(?:{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
-    r"(in|of|near|outside)(?:\s+the)?"
+    r"\s*(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
+    rf"(?:(?P<what>{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
+    r"(?P<how>in|within|of|near|outside)(?:\s+the)?"
     r"(?:\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?)?\s*",
+    r"(?:ern)?)?"
+    rf"(?:\s+(?:{'|'.join(sorted(_KINDS.words))})\s+of)?\s*",
     re.IGNORECASE,
 )
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
@@ -145,7 +146,9 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
     country is one the gazetteer lacks: it is placed at the container, as event coders fall back
     to the next larger area they know, not at a namesake abroad. So is a name given with
     its state whose only candidates are small towns far outside it ("Holliday, Missouri"
-    when the gazetteer knows only a Holliday in Texas).
+    when the gazetteer knows only a Holliday in Texas). A town said to lie in a town or a
+    district ("the village of X in the municipality of Y", "X, within the municipality of
+    Y", "the X area in Y") whose readings all lie in other countries is placed at Y.
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -173,7 +176,7 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                     o.reasons.append(f"qualifies '{m.text}'")
             _lacking(m, q, scored[a], scored[a + 1], own_areas)
         elif scored[a + 1] and (found := _CONTAINED.fullmatch(between)) is not None:
-            near = found.group(1).lower() in ("near", "outside")
+            near = found.group("how").lower() in ("near", "outside")
             for s in scored[a]:
                 for o in scored[a + 1][:5]:
                     if inside(s.place, o.place) or (
@@ -185,7 +188,8 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                         s.reasons.append(f"in '{q.text}'" if not near else f"near '{q.text}'")
                         break
             if not near:
-                _lacking(m, q, scored[a], scored[a + 1], [])
+                said = bool(found.group("what")) or stated_type(m) == "town"
+                _lacking(m, q, scored[a], scored[a + 1], [], within=True, said=said)
         elif scored[a + 1] and _POSSESSIVE.fullmatch(between) is not None:
             areas = [s.place for s in scored[a][:5] if s.place.is_country or s.place.is_admin1]
             for s in scored[a + 1]:
@@ -206,27 +210,62 @@ def _one_list(m: Mention, q: Mention) -> bool:
 
 
 def _lacking(
-    m: Mention, q: Mention, inner: list[Scored], outer: list[Scored], own_areas: list[Place]
+    m: Mention,
+    q: Mention,
+    inner: list[Scored],
+    outer: list[Scored],
+    own_areas: list[Place],
+    *,
+    within: bool = False,
+    said: bool = False,
 ) -> None:
-    """Place a town or area the gazetteer lacks at its container (see qualifiers)."""
+    """Place a town or area the gazetteer lacks at its container (see qualifiers).
+
+    With ``within`` (the text says "X in Y", not "X, Y") the container may also be a town
+    or a district, and a town none of whose readings lies in the container's country is
+    one the gazetteer lacks (see :func:`_town_abroad`; ``said``: the text says what X is,
+    "the village of X", "the X area in Y").
+    """
     if not inner:
         return
     best = best_of(outer)
-    if best is None or not (best.place.is_country or best.place.is_admin1):
+    if best is None:
         return
     container = best.place
-    if any(peers(x, container) for x in own_areas):
+    abroad = all(s.place.country_code != container.country_code for s in inner)
+    if not (container.is_country or container.is_admin1):
+        kind = "its container" if within and abroad and _town_abroad(inner, said=said) else ""
+    elif any(peers(x, container) for x in own_areas):
         return  # a list, not a container
-    if stated_type(m) and all(s.place.country_code != container.country_code for s in inner):
+    elif stated_type(m) and abroad:
         # (a candidate in the container's country may be inside it: admin codes disagree)
         kind = f"the {stated_type(m)}'s container"
     elif _hamlet_outside(inner, container):
         kind = "the state it is given with"
+    elif within and abroad and _town_abroad(inner, said=said):
+        kind = "its container"
     else:
+        return
+    if not kind:
         return
     top = max(s.score for s in inner)
     reason = f"not in the gazetteer: placed at '{q.text}', {kind}"
     inner.append(Scored(container, top + 1.0, [reason]))
+
+
+def _town_abroad(inner: list[Scored], *, said: bool) -> bool:
+    """Whether "X in Y", X read best as a town abroad, names a place the gazetteer lacks.
+
+    So it is when the text says what X is (``said``: "the village of X in the
+    municipality of Y", "the X camp in Y") or X's best reading is a town of
+    ``LACKING_TOWN`` people or more: a smaller one read without a kind word stays for the
+    parser to judge, and an island, a road or an area is no town inside another
+    ("Sumatra province in the district of Karo").
+    """
+    top = best_of(inner)
+    if top is None or top.place.feature_class != "P":
+        return False
+    return said or top.place.population >= LACKING_TOWN
 
 
 def _hamlet_outside(inner: list[Scored], state: Place) -> bool:

@@ -139,9 +139,13 @@ class Geoparser:
 
     def _supported(self, t: Toponym) -> bool:
         p = t.place
+        reasons = t.reasons
+        if p is None and t.candidates:  # set aside (a stray namesake): judged as its best
+            p = t.candidates[0].place
+            reasons = (*reasons, *t.candidates[0].reasons)
         if p is None or p.feature_class != "P" or p.population >= self.small_town:
             return True
-        return any(r.startswith(_SUPPORT) for r in t.reasons)
+        return any(r.startswith(_SUPPORT) for r in reasons)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Toponym]]]:
         """Parse a stream of articles lazily, yielding each article with its toponyms."""

@@ -33,6 +33,9 @@ and adds the evidence of the other places:
   Kenya is placed at Kenya when the name's only candidates are towns abroad, and so
   are "the provinces of Nyanza, North Eastern and Western" (a kind word before a list
   names each of it; a compass name's areas abroad are no evidence);
+- **strays** (:mod:`.strays`): a small place abroad that a name reaches only as an
+  alternate spelling ("Banjska" for a Bulgarian town, in a story about Kosovo) is set
+  aside when the story never names its country; the mention may stay unresolved;
 - **one sense per name**: every mention of a name in an article gets the same place.
 
 The confidence is the softmax share of the winner among the candidates, so it says
@@ -90,6 +93,7 @@ from .nearby import close_pairs
 from .protocol import PlaceLookup
 from .recognize import Mention
 from .scored import Scored, best_of, lead
+from .strays import set_aside_strays
 
 __all__ = ["Resolver", "haversine_km"]
 
@@ -221,14 +225,15 @@ class Resolver:
             area_names,
             areas_of=lambda k: self._candidates.areas(cands[k]),
         )
+        strays = set_aside_strays(hinted, scored, focus, own)
         close_pairs(mentions, scored)
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
         place_buildings(text, mentions, scored, self.lexicon.buildings, self.gazetteer.lookup_key)
         out = []
-        for m, ss in zip(mentions, scored, strict=False):
-            out.append(_toponym(m, ss))
+        for m, ss, aside in zip(mentions, scored, strays, strict=False):
+            out.append(_toponym(m, ss) if ss else _unresolved(m, aside))
         return out
 
     def _context(
@@ -317,6 +322,24 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
         return 0.0, ""
     bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7 if near < 600 else 0.0
     return bonus, f"near another place of the article ({near:.0f} km)"
+
+
+def _unresolved(m: Mention, aside: list[Scored]) -> Toponym:
+    """Leave a mention without a place, keeping the candidates set aside for it, if any."""
+    if not aside:
+        return Toponym(m.start, m.end, m.text, kind=m.kind, reasons=("no candidate",))
+    ordered = sorted(aside, key=_SCORE, reverse=True)
+    cands = tuple(
+        Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES]
+    )
+    return Toponym(
+        m.start,
+        m.end,
+        m.text,
+        kind=m.kind,
+        candidates=cands,
+        reasons=(*m.hints, *ordered[0].reasons[-1:]),
+    )
 
 
 def _toponym(m: Mention, ss: list[Scored]) -> Toponym:

@@ -1,0 +1,88 @@
+"""Small places abroad reached only through one of their alternate names.
+
+GeoNames lists many spellings of a town, some shared with villages of other countries.
+A story about one country that names a village the gazetteer lacks often finds it
+again as an alternate spelling of a town abroad: "the village of Banjska" in a story
+about Kosovo is the alternate name of a Bulgarian town. A reader does not move a story
+across a border on a spelling alone: such a candidate is set aside, and the mention is
+left unresolved unless another candidate remains (a container given in the text, a
+place written with its main name).
+
+Examples
+--------
+>>> from incidentmap.model import Place
+>>> town = Place("g:1", "Bansko", 41.8, 23.5, "P", "PPL", "BG", "01", 9_000)
+>>> stray(town, "banjska")
+True
+>>> stray(town, "bansko")
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..model import Place
+from ..text.normalize import normalize_name, strip_articles
+from .document import HOME_SHARE, HOME_WEIGHT
+from .recognize import Mention
+from .scored import Scored
+
+__all__ = ["STRAY_TOWN", "set_aside_strays", "stray"]
+
+#: A populated place smaller than this, reached through an alternate name, is set aside
+#: in a story clearly about another country that never names its own.
+STRAY_TOWN = 300_000
+
+
+def stray(place: Place, key: str) -> bool:
+    """Whether ``place`` is a small place that the name ``key`` reaches only as an alternate."""
+    if place.is_country or place.is_admin1 or place.hand_picked or place.feature_class != "P":
+        return False
+    if place.feature_code == "PPLC" or place.population >= STRAY_TOWN:
+        return False
+    main = normalize_name(place.name)
+    return main != key and strip_articles(main) != strip_articles(key)
+
+
+def set_aside_strays(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: Mapping[str, float],
+    own: Mapping[str, Mapping[str, float]],
+) -> list[list[Scored]]:
+    """Take out the small places abroad that a name reaches only as an alternate name.
+
+    A candidate is taken out when it is a :func:`stray` for the mention's name, lies in a
+    country that the article's other mentions never name (no weight in its ``focus``),
+    and the article is about another country: one holding at least ``HOME_SHARE`` of the
+    focus of its other mentions and ``HOME_WEIGHT`` of evidence. Returns the candidates
+    taken out of each mention, with the reason; ``scored`` keeps the others.
+    """
+    out: list[list[Scored]] = [[] for _ in scored]
+    if not focus:
+        return out
+    for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
+        if not ss or m.kind == "demonym" or m.kind == "dateline":
+            continue
+        mine = own.get(m.key, {})
+        others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
+        total = sum(w for w in others.values() if w > 0)
+        home, weight = max(others.items(), key=lambda kv: kv[1])
+        if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+            continue
+        reason = (
+            "an alternate name of a small place in a country the article never names; "
+            f"it is about {home}"
+        )
+        keep = []
+        for s in ss:
+            cc = s.place.country_code
+            if cc != home and others.get(cc, 0.0) <= 0 and stray(s.place, m.key):
+                s.reasons.append(reason)
+                out[k].append(s)
+            else:
+                keep.append(s)
+        if out[k]:
+            ss[:] = keep
+    return out
