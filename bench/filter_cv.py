@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(names)} features, {args.folds}-fold cross-validation over {len(articles)} articles"
     )
+    n_matched = int(was_matched.sum())
     print("L2      threshold  non-events dropped  matched incidents lost")
     for lam in (1.0, 3.0, 10.0, 30.0):
         score = np.zeros(len(y))
@@ -165,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         for t in (0.3, 0.4, 0.5):
             drop = score < t
             dropped, lost = int((drop & (y == 0)).sum()), int((drop & was_matched).sum())
-            print(f"{lam:<7} {t:<10} {dropped:>3} of {non_events:<14} {lost:>3} of {int(was_matched.sum())}")
+            print(f"{lam:<7} {t:<10} {dropped:>3} of {non_events:<14} {lost:>3} of {n_matched}")
     return 0
 
 
