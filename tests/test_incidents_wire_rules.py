@@ -173,3 +173,11 @@ def test_militants_who_detonated_a_car_bomb_attacked() -> None:
     assert kinds(foreground(safe, places={"Kano": KANO})) == [
         ("Strategic developments", "Disrupted weapons use")
     ]
+
+
+def test_an_attack_a_group_claimed_is_an_event() -> None:
+    text = (
+        "In a separate incident, the militants also claimed responsibility for an attack in "
+        "a district of Kano overnight."
+    )
+    assert len(foreground(text, places={"Kano": KANO})) == 1

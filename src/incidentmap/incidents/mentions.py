@@ -80,6 +80,8 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
         return True
     if cues.anaphor.search(text, max(lo, best.start - 40), best.end):
         return True
+    if cues.claim.search(text, max(lo, best.start - 40), best.start):
+        return True  # "al-Shabaab claimed responsibility for an attack in the district"
     if _PASSIVE.search(text, max(lo, best.start - 12), best.end):
         return True  # "the teenager, identified as Nahel M., was killed"
     return any(c.count for c in find_casualties(text, lo, hi, words=tax.casualties)) or bool(
