@@ -181,3 +181,10 @@ def test_an_attack_a_group_claimed_is_an_event() -> None:
         "a district of Kano overnight."
     )
     assert len(foreground(text, places={"Kano": KANO})) == 1
+
+
+def test_a_building_torched_is_property_destroyed() -> None:
+    text = "A large commercial establishment was torched in Kano on Saturday, officials said."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Strategic developments", "Looting/property destruction")
+    ]
