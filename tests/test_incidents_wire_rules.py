@@ -188,3 +188,8 @@ def test_a_building_torched_is_property_destroyed() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Strategic developments", "Looting/property destruction")
     ]
+
+
+def test_settlers_who_attack_a_village_are_a_mob() -> None:
+    text = "Settlers attacked a village near Kano on Sunday, hurling stones at homes."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Mob violence")]
