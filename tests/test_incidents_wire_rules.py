@@ -193,3 +193,10 @@ def test_a_building_torched_is_property_destroyed() -> None:
 def test_settlers_who_attack_a_village_are_a_mob() -> None:
     text = "Settlers attacked a village near Kano on Sunday, hurling stones at homes."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Mob violence")]
+
+
+def test_firing_into_the_air_to_disperse_protesters_is_an_intervention() -> None:
+    text = "Fighters fired into the air in Kano on Tuesday to disperse protesters."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Protests", "Protest with intervention")
+    ]
