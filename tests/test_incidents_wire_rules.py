@@ -200,3 +200,13 @@ def test_firing_into_the_air_to_disperse_protesters_is_an_intervention() -> None
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Protests", "Protest with intervention")
     ]
+
+
+def test_suicide_bombers_killed_before_they_struck_are_a_disrupted_attack() -> None:
+    text = (
+        "Soldiers on Wednesday killed three suspected female suicide bombers near a military "
+        "outpost in Kano."
+    )
+    assert ("Strategic developments", "Disrupted weapons use") in kinds(
+        foreground(text, places={"Kano": KANO})
+    )

@@ -62,6 +62,7 @@ REQUIRED_CUES = (
     "background",
     "occasion",
     "claim",
+    "stopped",
     "descriptor",
     "aggregate",
     "near",
