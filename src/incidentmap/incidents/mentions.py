@@ -314,10 +314,14 @@ def find_mentions(
         )
         aggregate = cues.aggregate.search(text, lo, hi) is not None
         # "The attack came two days after a man ran over two soldiers": the earlier event
-        came_after = any(
-            m.end() <= best.start
-            for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
-        ) or cues.occasion.search(text, lo, best.start) is not None  # "in the wake of ..."
+        # "This comes in the wake of previous disturbances, notably an attack on a convoy"
+        came_after = (
+            any(
+                m.end() <= best.start
+                for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
+            )
+            or cues.occasion.search(text, lo, best.start) is not None
+        )
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
         since = _SINCE.match(text, lo) is not None
         # "Rioters burned buses on Thursday, hours after a man stabbed three children": the
