@@ -173,3 +173,40 @@ def test_militants_who_detonated_a_car_bomb_attacked() -> None:
     assert kinds(foreground(safe, places={"Kano": KANO})) == [
         ("Strategic developments", "Disrupted weapons use")
     ]
+
+
+def test_an_attack_a_group_claimed_is_an_event() -> None:
+    text = (
+        "In a separate incident, the militants also claimed responsibility for an attack in "
+        "a district of Kano overnight."
+    )
+    assert len(foreground(text, places={"Kano": KANO})) == 1
+
+
+def test_a_building_torched_is_property_destroyed() -> None:
+    text = "A large commercial establishment was torched in Kano on Saturday, officials said."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Strategic developments", "Looting/property destruction")
+    ]
+
+
+def test_settlers_who_attack_a_village_are_a_mob() -> None:
+    text = "Settlers attacked a village near Kano on Sunday, hurling stones at homes."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Mob violence")]
+
+
+def test_firing_into_the_air_to_disperse_protesters_is_an_intervention() -> None:
+    text = "Fighters fired into the air in Kano on Tuesday to disperse protesters."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Protests", "Protest with intervention")
+    ]
+
+
+def test_suicide_bombers_killed_before_they_struck_are_a_disrupted_attack() -> None:
+    text = (
+        "Soldiers on Wednesday killed three suspected female suicide bombers near a military "
+        "outpost in Kano."
+    )
+    assert ("Strategic developments", "Disrupted weapons use") in kinds(
+        foreground(text, places={"Kano": KANO})
+    )

@@ -61,6 +61,8 @@ REQUIRED_CUES = (
     "allegation",
     "background",
     "occasion",
+    "claim",
+    "stopped",
     "descriptor",
     "aggregate",
     "near",

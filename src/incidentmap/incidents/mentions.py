@@ -80,6 +80,8 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
         return True
     if cues.anaphor.search(text, max(lo, best.start - 40), best.end):
         return True
+    if cues.claim.search(text, max(lo, best.start - 40), best.start):
+        return True  # "al-Shabaab claimed responsibility for an attack in the district"
     if _PASSIVE.search(text, max(lo, best.start - 12), best.end):
         return True  # "the teenager, identified as Nahel M., was killed"
     return any(c.count for c in find_casualties(text, lo, hi, words=tax.casualties)) or bool(
@@ -312,13 +314,14 @@ def find_mentions(
         )
         aggregate = cues.aggregate.search(text, lo, hi) is not None
         # "The attack came two days after a man ran over two soldiers": the earlier event
+        # "This comes in the wake of previous disturbances, notably an attack on a convoy"
         came_after = (
             any(
                 m.end() <= best.start
                 for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
             )
             or cues.occasion.search(text, lo, best.start) is not None
-        )  # "in the wake of ..."
+        )
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
         since = _SINCE.match(text, lo) is not None
         # "Rioters burned buses on Thursday, hours after a man stabbed three children": the
