@@ -136,6 +136,24 @@ HOME_WEIGHT = 2.0
 UNNAMED_COUNTRY_PENALTY = 2.5
 
 
+def home_country(
+    key: str, focus: Mapping[str, float], own: Mapping[str, Mapping[str, float]]
+) -> tuple[str, dict[str, float]] | None:
+    """Return the country the article is about, leaving out the evidence of name ``key``.
+
+    That is the country holding at least ``HOME_SHARE`` of the focus the article's other
+    names give and at least ``HOME_WEIGHT`` of it; None when none does. The focus by
+    country without the name's own evidence comes with it.
+    """
+    mine = own.get(key, {})
+    others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
+    total = sum(w for w in others.values() if w > 0)
+    home, weight = max(others.items(), key=lambda kv: kv[1])
+    if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+        return None
+    return home, others
+
+
 def namesakes_at_home(
     mentions: Sequence[Mention],
     scored: list[list[Scored]],
@@ -155,12 +173,10 @@ def namesakes_at_home(
     for m, ss in zip(mentions, scored, strict=False):
         if len(ss) < 2 or m.kind == "demonym":
             continue
-        mine = own.get(m.key, {})
-        others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
-        total = sum(w for w in others.values() if w > 0)
-        home, weight = max(others.items(), key=lambda kv: kv[1])
-        if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+        found = home_country(m.key, focus, own)
+        if found is None:
             continue
+        home, others = found
         if not any(s.place.country_code == home and not s.place.is_country for s in ss):
             continue
         best = best_of(ss)

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import HOME_SHARE, HOME_WEIGHT
+from .document import home_country
 from .recognize import Mention
 from .scored import Scored
 
@@ -55,8 +55,8 @@ def set_aside_strays(
 
     A candidate is taken out when it is a :func:`stray` for the mention's name, lies in a
     country that the article's other mentions never name (no weight in its ``focus``),
-    and the article is about another country: one holding at least ``HOME_SHARE`` of the
-    focus of its other mentions and ``HOME_WEIGHT`` of evidence. Returns the candidates
+    and the article is about another country: one holding at least ``document.HOME_SHARE`` of the
+    focus of its other mentions and ``document.HOME_WEIGHT`` of evidence. Returns the candidates
     taken out of each mention, with the reason; ``scored`` keeps the others.
     """
     out: list[list[Scored]] = [[] for _ in scored]
@@ -65,12 +65,10 @@ def set_aside_strays(
     for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
         if not ss or m.kind == "demonym" or m.kind == "dateline":
             continue
-        mine = own.get(m.key, {})
-        others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
-        total = sum(w for w in others.values() if w > 0)
-        home, weight = max(others.items(), key=lambda kv: kv[1])
-        if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+        found = home_country(m.key, focus, own)
+        if found is None:
             continue
+        home, others = found
         reason = (
             "an alternate name of a small place in a country the article never names; "
             f"it is about {home}"
