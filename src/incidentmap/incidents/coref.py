@@ -35,7 +35,7 @@ from .kinds import (
 )
 from .locate import Location, same_town, specificity
 from .mentions import Mention
-from .taxonomy import Taxonomy
+from .taxonomy import SubEventType, Taxonomy
 
 __all__ = [
     "Draft",
@@ -362,11 +362,8 @@ def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
         return mention
     if "inherit" not in mention.trigger.trigger.flags:
         return mention
-    for draft in reversed(drafts):
-        if not draft.background:
-            sub = tax.sub_event(draft.event_type, draft.sub_event_type)
-            return dataclasses.replace(mention, sub=sub, weak=False)
-    return mention
+    latest = _latest_sub(drafts, tax, None)
+    return mention if latest is None else dataclasses.replace(mention, sub=latest, weak=False)
 
 
 def kin_of(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
@@ -376,12 +373,18 @@ def kin_of(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
     missile strikes, not attacks of the noun's own default type. The latest current
     incident of a type the noun can stand for gives it.
     """
-    types = mention.anaphor_types or frozenset()
+    sub = _latest_sub(drafts, tax, mention.anaphor_types or frozenset())
+    return mention if sub is None else dataclasses.replace(mention, sub=sub)
+
+
+def _latest_sub(
+    drafts: list[Draft], tax: Taxonomy, types: frozenset[EventType] | None
+) -> SubEventType | None:
+    """Return the sub-event type of the latest current draft (of one of ``types``)."""
     for draft in reversed(drafts):
-        if not draft.background and draft.event_type in types:
-            sub = tax.sub_event(draft.event_type, draft.sub_event_type)
-            return dataclasses.replace(mention, sub=sub)
-    return mention
+        if not draft.background and (types is None or draft.event_type in types):
+            return tax.sub_event(draft.event_type, draft.sub_event_type)
+    return None
 
 
 #: How long before a report's day the event it tells may have happened.
