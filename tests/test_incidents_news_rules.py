@@ -501,6 +501,19 @@ def test_a_dateline_under_the_headline_is_the_bureau_when_the_story_is_abroad() 
     assert [(i.sub_event_type, i.location) for i in found] == [("Peaceful protest", "Algiers")]
 
 
+def test_a_dateline_under_a_headline_with_a_full_stop_and_a_byline_is_still_the_bureau() -> None:
+    # Some outlets end headlines with a full stop and put a byline on its own line; the
+    # dateline under both is where the story was filed, not where the crowds marched.
+    text = (
+        "Protesters return to the streets.\n"
+        "By Staff Writer\n\n"
+        "Rabat – Protesters again took to the streets on Friday, chanting against the vote. "
+        "They marched through central Algiers, where many shops were closed."
+    )
+    found = foreground(text, places={"Rabat": RABAT, "Algiers": ALGIERS})
+    assert [(i.sub_event_type, i.location) for i in found] == [("Peaceful protest", "Algiers")]
+
+
 def test_riot_police_written_with_a_hyphen_are_the_police_not_a_riot() -> None:
     text = "Riot-police trucks lined the avenue as thousands marched peacefully in Kano on Friday."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Protests", "Peaceful protest")]

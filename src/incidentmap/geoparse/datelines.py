@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.heads import opening_lines
+
 __all__ = ["Dateline", "find_dateline"]
 
 # The place: capitalised words (ALL CAPS or Title Case), then an optional ", Region",
@@ -74,34 +76,11 @@ def find_dateline(text: str) -> Dateline | None:
     -------
     Dateline or None
     """
-    for offset in _line_starts(text):
+    for offset in opening_lines(text):
         found = _dateline_at(text, offset)
         if found is not None:
             return found
     return None
-
-
-#: Lines above a dateline (headline, byline, date) tried at most, and their longest.
-_HEAD_LINES = 4
-_HEAD_LINE_CHARS = 200
-
-
-def _line_starts(text: str) -> list[int]:
-    """Offsets where a dateline may stand: 0, then after each headline-like line."""
-    starts = [0]
-    at = 0
-    for _ in range(_HEAD_LINES):
-        end = text.find("\n", at)
-        if end < 0 or end - at > _HEAD_LINE_CHARS:
-            break
-        line = text[at:end].strip()
-        if line.endswith((".", "!", "?", "”", '"')) and len(line.split()) > 12:
-            break  # a sentence of the body, not a headline
-        at = end + 1
-        while at < len(text) and text[at] in "\r\n":
-            at += 1
-        starts.append(at)
-    return starts
 
 
 #: A date stamp a copied page puts before its story ("date 2024-03-06 ", "2024-03-06 ").

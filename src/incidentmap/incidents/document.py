@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Toponym
+from ..text.heads import opening_lines
 from ..text.sentences import Sentence, split_sentences
 from .casualties import find_casualties
 from .dates import find_dates
@@ -158,28 +159,8 @@ def _dateline_zone(text: str, toponyms: Sequence[Toponym]) -> tuple[int, int]:
             return top.start, dash.end() if dash else top.end
     # "Baku — ", "Peshawar: " unmarked by the geoparser, at the start of the text or of a
     # paragraph under the headline ("Headline\n\nRabat – Protesters ...")
-    for start in _opening_lines(text):
+    for start in opening_lines(text):
         opening = _DATELINE.match(text, start)
         if opening is not None:
             return start, opening.end()
     return 0, 0
-
-
-#: Lines above an unmarked dateline (headline, byline) tried at most, and their longest.
-_HEAD_LINES = 3
-_HEAD_LINE_CHARS = 250
-
-
-def _opening_lines(text: str) -> list[int]:
-    """Offsets where a dateline may stand: 0, then the start of each line under a headline."""
-    starts = [0]
-    at = 0
-    for _ in range(_HEAD_LINES):
-        end = text.find("\n", at)
-        if end < 0 or end - at > _HEAD_LINE_CHARS or text[at:end].rstrip().endswith("."):
-            break  # a paragraph of the body, not a headline or byline
-        at = end + 1
-        while at < len(text) and text[at] in "\r\n":
-            at += 1
-        starts.append(at)
-    return starts
