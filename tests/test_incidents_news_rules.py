@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from incidentmap.incidents.casualties import find_casualties
 from incidentmap.model import GeoPrecision, Place, TimePrecision
 from test_incidents import KADUNA, KANO, NIGERIA, kinds, run
 
@@ -329,6 +330,20 @@ def test_where_the_attack_took_place_places_the_attack_told_before() -> None:
     assert attack.location == "Bichi"
 
 
+def test_where_the_killing_took_place_told_after_a_reference_places_the_attack() -> None:
+    # the sentence refers to the attack first ("who confirmed the attack") and only then
+    # says where it was ("said the killing took place at ..."): the place is the attack's
+    kano_state = Place("t:kano-s", "Kano State", 11.7, 8.5, "A", "ADM1", "NG", "29")
+    bichi = Place("t:bichi", "Bichi", 12.23, 8.24, "A", "ADM2", "NG", "29", parent_id="t:kano-s")
+    text = (
+        "Bandits on Thursday killed nine farmers in an attack on a Kano State community. "
+        "The police spokesman, who confirmed the attack, said the killing took place at a "
+        "hamlet in the Bichi local government area."
+    )
+    (attack,) = foreground(text, places={"Kano State": kano_state, "Bichi": bichi})
+    assert attack.location == "Bichi"
+
+
 def test_the_day_of_a_report_gives_way_to_the_day_of_the_event() -> None:
     # published on a Sunday: the report is Friday's, the strike Wednesday's
     text = (
@@ -554,3 +569,14 @@ def test_a_capital_owning_the_event_noun_is_the_attacker_not_the_scene() -> None
     )
     found = foreground(text, places={"Kano": KANO, "Abuja": ABUJA, "Kaduna": KADUNA})
     assert [i.location for i in found] == ["Kano", "Kaduna"]
+
+
+def test_a_toll_with_an_aside_before_the_verb_counts_the_whole() -> None:
+    # "including four children", "most of them women", "(two of them police)": the aside
+    # names some of the victims; the number before it is the toll
+    for aside in (", including four children,", " (two of them women)"):
+        text = f"At least eight villagers{aside} were killed in an attack on Kano on Friday."
+        (attack,) = foreground(text, places={"Kano": KANO})
+        assert attack.fatalities == 8, aside
+    text = "Ten people – most of them women – were killed."
+    assert [(c.kind, c.count) for c in find_casualties(text)] == [("killed", 10)]

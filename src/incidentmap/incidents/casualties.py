@@ -38,6 +38,17 @@ _NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "
 _TOLL_KINDS = ("one killed", "killed", "injured")
 _COUNT_AFTER = ("", "yes", "toll")
 _TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)
+#: An aside between the victims and the verb, which the count before it takes in:
+#: "eight civilians, including four children, were killed", "ten people – most of them
+#: women – were killed", "12 people (three soldiers) were killed".
+_ASIDE = re.compile(
+    r"(?:,\s*(?:including|among them|among whom|mostly|most of them|many of them|all of them"
+    r"|some of them|both)\b[^,.;:!?—–()“”\"\n]{0,60},"
+    r"|\s[—–]\s*[^—–.;:!?\n]{1,60}?\s*[—–]"
+    r"|\s\([^().;:!?\n]{1,60}\))"
+    r"(?=\s*(?:[\w’'-]+\s+){0,2}$)",
+    re.IGNORECASE,
+)
 _CUT = re.compile(
     r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
 )
@@ -275,10 +286,15 @@ def _left_count(
     """Count written before the verb ("three civilians were killed"): (start, count)."""
     window_start = max(lo, verb_start - 80)
     window = text[window_start:verb_start]
+    aside = _ASIDE.search(window)
+    if aside is not None:  # "eight civilians, including four children, were killed": eight
+        window = (
+            window[: aside.start()] + " " * (aside.end() - aside.start()) + window[aside.end() :]
+        )
     cuts = list(_CUT.finditer(window))
     if cuts:
+        window = window[cuts[-1].end() :]
         window_start += cuts[-1].end()
-        window = text[window_start:verb_start]
     numbers = list(words.number.finditer(window))
     if not numbers:
         return None

@@ -89,6 +89,13 @@ _OCCURRED = re.compile(
     r"\s+(?:(?:also|reportedly|apparently)\s+)?(?:happened|took place|occurred|unfolded)\b",
     re.IGNORECASE,
 )
+
+#: Where the event was, told later in the sentence that refers to it ("... confirmed the
+#: attack, said the killing took place at X"): the places after it are the event's.
+_TOLD_WHERE = re.compile(
+    r"\b(?:happened|took place|occurred|unfolded)\s+(?:\w+\s+){0,2}?(?:at|in|near|on|around)\b",
+    re.IGNORECASE,
+)
 # What may follow the date of a closing attribution: the end of the sentence.
 _CLOSING = re.compile(r"\s*[.!?\"”’]*\s*$|\s*[.!?]")
 
@@ -231,7 +238,10 @@ def clause_facts(
             if isinstance(t, Toponym) and not any(a <= t.start < b for a, b in taken)
         ]
     if referring:  # "the attack in X" places it; a place elsewhere in the sentence may not
-        reach = mention.sentence.end if _OCCURRED.match(text, mention.trigger.end) else 40
+        told_where = _OCCURRED.match(text, mention.trigger.end) or _TOLD_WHERE.search(
+            text, mention.trigger.end, mention.sentence.end
+        )
+        reach = mention.sentence.end if told_where else 40
         near_noun = (mention.trigger.start - 30, max(mention.trigger.end + 40, reach))
         tops = [t for t in tops if near_noun[0] <= t.start and t.end <= near_noun[1]]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
