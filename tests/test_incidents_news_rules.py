@@ -580,3 +580,16 @@ def test_a_toll_with_an_aside_before_the_verb_counts_the_whole() -> None:
         assert attack.fatalities == 8, aside
     text = "Ten people – most of them women – were killed."
     assert [(c.kind, c.count) for c in find_casualties(text)] == [("killed", 10)]
+
+
+def test_a_headline_joins_the_lead_event_not_a_separate_one_told_last() -> None:
+    kaduna_state = Place("t:kd", "Kaduna State", 10.3, 7.7, "A", "ADM1", "NG", "18")
+    kano_state = Place("t:kn", "Kano State", 11.7, 8.5, "A", "ADM1", "NG", "17")
+    text = (
+        "Airstrike kills 12 villagers in northern Nigeria\n\n"
+        "An airstrike killed at least 12 villagers in Kaduna State on Friday, officials said.\n\n"
+        "In a separate incident in Kano State, an airstrike killed two bandits.\n\n"
+        "It was not clear who carried out either airstrike."
+    )
+    found = foreground(text, places={"Kaduna State": kaduna_state, "Kano State": kano_state})
+    assert [(i.location, i.fatalities) for i in found] == [("Kaduna State", 12), ("Kano State", 2)]

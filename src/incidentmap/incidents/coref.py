@@ -158,8 +158,14 @@ def antecedent(
     index: int,
     date: DateMention | None,
     loc: Location | None,
+    *,
+    headline: bool = False,
 ) -> Draft | None:
-    """Return the incident a mention refers back to or continues, if any."""
+    """Return the incident a mention refers back to or continues, if any.
+
+    A headline (read after the body) tells the story's main event: it looks for it from
+    the lead on, not from the last event told.
+    """
     if mention.new_event:
         return None
     if mention.anaphoric:
@@ -187,12 +193,12 @@ def antecedent(
         return None
     if mention.background:
         return None  # a generic statement is not a follow-up of a reported event
-    for draft in reversed(drafts):
+    for draft in drafts if headline else reversed(drafts):
         if draft.background:
             if _occasion(draft) and draft.event_type in _ATTACKS and _seized(mention):
                 return draft  # the attacker of the stabbing the riot came after, held
             continue
-        recent = draft.last_sentence >= index - _FOLLOW_UP
+        recent = headline or draft.last_sentence >= index - _FOLLOW_UP
         escalation = (
             draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
         )

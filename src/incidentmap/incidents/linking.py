@@ -76,7 +76,10 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 )
             target = None
             if not history:  # "in 2017 a truck bomb ..." adds nothing to today's events
-                target = antecedent(mention, drafts, index, facts.date, facts.location)
+                headline = index > len(doc.sentences)  # read after the body
+                target = antecedent(
+                    mention, drafts, index, facts.date, facts.location, headline=headline
+                )
             if target is not None:
                 enrich(target, mention, index, facts, tax)
                 prior = target.date
