@@ -107,3 +107,16 @@ def test_a_curated_short_name_is_a_candidate_not_a_code(embedded):
     assert found[0].place is not None
     assert found[0].place.id == "curated:european-union"
     assert names(embedded, text) == ["Sweden"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A mother of four named Salima lost her sons in Kabul.", ["Kabul"]),
+        ("The boy, called Mzimba by his friends, fled to Mogadishu.", ["Mogadishu"]),
+        ("Troops reached a village named Salima near the lake.", ["Salima"]),
+    ],
+)
+def test_a_name_given_to_a_person_noun_is_the_persons(embedded, text, expected):
+    assert names(embedded, text) == expected

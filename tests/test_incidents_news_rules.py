@@ -593,3 +593,17 @@ def test_a_headline_joins_the_lead_event_not_a_separate_one_told_last() -> None:
     )
     found = foreground(text, places={"Kaduna State": kaduna_state, "Kano State": kano_state})
     assert [(i.location, i.fatalities) for i in found] == [("Kaduna State", 12), ("Kano State", 2)]
+
+
+def test_a_place_that_has_been_the_site_of_clashes_tells_a_habit() -> None:
+    text = "Kano has been the site of several recent clashes between troops and insurgents."
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_a_witness_counting_her_own_children_among_the_dead_tells_the_same_attack() -> None:
+    text = (
+        "At least eight villagers were killed in an attack near Kano late on Friday. "
+        "One resident said two of her children were killed and a third wounded."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.fatalities == 8

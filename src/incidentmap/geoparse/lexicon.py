@@ -123,6 +123,10 @@ class Lexicon:
     """Verbs after a capital's or a country's name that make it its government."""
     """Verbs of saying: a bare small-place name right before or after one is a person."""
     reflexives: frozenset[str] = frozenset()
+    namings: frozenset[str] = frozenset()
+    """Words that give a person noun its name: "a mother of four named Salima"."""
+    person_nouns: frozenset[str] = frozenset()
+    """Nouns for people ("mother", "resident") that a naming word may follow."""
     participles: dict[str, str] = field(default_factory=dict)
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
@@ -234,6 +238,8 @@ class Lexicon:
             reporting_verbs=frozenset(cues.get("reporting_verb", [])),
             metonym_verbs=frozenset(places.get("metonym_verb", [])),
             reflexives=frozenset(cues.get("reflexive", [])),
+            namings=frozenset(cues.get("naming", [])),
+            person_nouns=frozenset(cues.get("person_noun", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
             country_nouns=frozenset(places.get("country_noun", [])),
             web_domains={

@@ -238,7 +238,13 @@ def _bare_names(
         s, e = spans[i]
         nxt = keys[i + 1] if i + 1 < n else ""
         prev = keys[i - 1] if i > 0 else ""
-        if not (nxt in verbs or nxt in reflexives or prev in verbs or text.startswith(", ", e)):
+        if not (
+            nxt in verbs
+            or nxt in reflexives
+            or prev in verbs
+            or prev in lexicon.namings
+            or text.startswith(", ", e)
+        ):
             continue  # no cue around the name: the common case, decided cheaply
         after = text[e : e + 6]
         if is_strong is not None and is_strong(keys[i]):
@@ -257,6 +263,10 @@ def _bare_names(
             or (nxt in reflexives and text[e : spans[i + 1][0]] == " ")
             or (prev in verbs and text[spans[i - 1][1] : s] == " " and after[:1] in (",", "."))
             or _AGE.match(after) is not None
+            or (  # "a mother of four named Salima"
+                prev in lexicon.namings
+                and not lexicon.person_nouns.isdisjoint(keys[max(0, i - 5) : i - 1])
+            )
         )
         if (
             person

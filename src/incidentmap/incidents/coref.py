@@ -75,7 +75,10 @@ _SEIZED = re.compile(
 )
 _PARTITIVE = re.compile(
     r"\bof the (?:attackers|assailants|gunmen|bombers|militants|victims|dead|wounded|injured"
-    r"|hostages|abducted|kidnapped)\b",
+    r"|hostages|abducted|kidnapped)\b"
+    # "two of her children were killed": a witness counting the victims among their family
+    r"|\b(?:of|among) (?:her|his|their|my|our) (?:own )?(?:children|sons|daughters|relatives"
+    r"|family|brothers|sisters|grandchildren|cousins|nephews|nieces|colleagues|neighbou?rs)\b",
     re.IGNORECASE,
 )
 #: A victim count told in the passive, its trigger the verb ("five people were shot dead").
