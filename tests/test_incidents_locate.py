@@ -60,19 +60,20 @@ def test_the_province_a_far_distance_qualifies_beats_its_anchor(phrase: str) -> 
 
 
 @pytest.mark.parametrize(
-    "phrase",
+    ("phrase", "expected"),
     [
-        "about 25 km west of Eldoret",
-        "some 40 kilometres south of Eldoret",
-        "a few kilometres from Eldoret",
-        "12km outside Eldoret",
-        "ten miles to the north of Eldoret",
+        ("about 25 km west of Eldoret", "25 km west of Eldoret"),
+        ("some 40 kilometres south of Eldoret", "40 km south of Eldoret"),
+        ("a few kilometres from Eldoret", "Eldoret"),
+        ("12km outside Eldoret", "Eldoret"),
+        ("ten miles to the north of Eldoret", "16 km north of Eldoret"),
     ],
 )
-def test_a_close_anchor_town_beats_the_province_and_is_near(phrase: str) -> None:
+def test_a_close_anchor_town_beats_the_province_and_is_near(phrase: str, expected: str) -> None:
+    # with a bearing, the point that far that way; without one, the town itself
     text = f"An air strike hit a village in Nakuru, {phrase}, on Monday."
     got = choose(text, "air strike", ("Nakuru", NAKURU_COUNTY), ("Eldoret", ELDORET))
-    assert got == ("Eldoret", 2)
+    assert got == (expected, 2)
 
 
 def test_a_town_the_distance_locates_beats_the_anchor() -> None:
@@ -89,7 +90,7 @@ def test_a_town_used_for_its_region_beats_a_far_anchor() -> None:
 
 def test_an_anchor_alone_places_the_event_near_it() -> None:
     text = "Gunmen attacked a bus on a highway 20 km south of Eldoret on Monday."
-    assert choose(text, "attacked", ("Eldoret", ELDORET)) == ("Eldoret", 2)
+    assert choose(text, "attacked", ("Eldoret", ELDORET)) == ("20 km south of Eldoret", 2)
 
 
 def test_a_far_anchor_alone_is_a_coarse_place() -> None:

@@ -607,3 +607,11 @@ def test_a_witness_counting_her_own_children_among_the_dead_tells_the_same_attac
     )
     (attack,) = foreground(text, places={"Kano": KANO})
     assert attack.fatalities == 8
+
+
+def test_a_distance_and_bearing_from_a_town_moves_the_event_that_way() -> None:
+    text = "Gunmen killed five villagers about 50 km north of Kano on Friday."
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.location == "50 km north of Kano"
+    assert abs(attack.lat - (KANO.lat + 0.45)) < 0.01
+    assert abs(attack.lon - KANO.lon) < 0.01

@@ -48,6 +48,7 @@ from importlib import resources
 
 from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..model import GeoPrecision, Place, Toponym
+from .bearing import offset_place
 from .taxonomy import Taxonomy
 
 __all__ = [
@@ -267,6 +268,9 @@ def choose_location(
         return None
     _, top, place = best
     distance = anchor_km(text, top)
+    moved = offset_place(text, top, place) if distance is not None else None
+    if moved is not None:  # "50 miles north of X": the point that far that way
+        return Location(moved, GeoPrecision.NEAR, top, "a distance and bearing from a town")
     if distance is not None:
         far = distance > _NEAR_ANCHOR_KM  # "300 km from X": only the region is known
         precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
