@@ -615,3 +615,27 @@ def test_a_distance_and_bearing_from_a_town_moves_the_event_that_way() -> None:
     assert attack.location == "50 km north of Kano"
     assert abs(attack.lat - (KANO.lat + 0.45)) < 0.01
     assert abs(attack.lon - KANO.lon) < 0.01
+
+
+def test_a_sentence_for_inciting_disorder_is_a_charge_not_a_riot() -> None:
+    text = (
+        "A court in Kano on Tuesday upheld the two-year jail sentence for inciting public "
+        "disorder handed down last year to the opposition leader."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_an_attack_someone_is_recovering_from_is_told_as_history() -> None:
+    text = (
+        "The activist was jailed this month for violating his parole while recuperating in "
+        "Kano from a nerve agent poisoning he blames on the government."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_talks_to_end_the_fighting_and_the_brink_of_war_report_no_fighting() -> None:
+    text = (
+        "Rebels and a government delegation started peace talks in Kano on Tuesday to try "
+        "to end fighting that has left the country on the brink of civil war."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []

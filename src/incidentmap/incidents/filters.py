@@ -112,7 +112,11 @@ class Filter:
                 found.search(text, max(lo, trigger.start - self.reach), trigger.start) is not None
             )
         if test.startswith("words before"):
-            for match in found.finditer(text, max(lo, trigger.start - 60), trigger.start):
+            # the search runs on past the trigger, so that a cue may look ahead at the
+            # words it qualifies ("to end" the fighting); a match must end before it
+            for match in found.finditer(text, max(lo, trigger.start - 60), trigger.start + 60):
+                if match.end() > trigger.start:
+                    break
                 if len(_WORDS.findall(text, match.end(), trigger.start)) <= self.reach:
                     return True
             return False
