@@ -78,3 +78,12 @@ def test_south_asian_name_particles_keep_the_name_going():
     spans, keys = tokenize(text)
     found = find_persons(text, spans, keys, Lexicon.default())
     assert next(text[s:e] for s, e, _ in found.blocked) == "Anwaar-ul-Haq Kakar"
+
+
+def test_a_hyphenated_title_introduces_a_name_with_a_particle():
+    # "President-elect" is written with a hyphen; the name after it runs on through "de"
+    text = "The vote went ahead. President-elect Ramos de Mora thanked his supporters."
+    spans, keys = tokenize(text)
+    found = find_persons(text, spans, keys, Lexicon.default())
+    assert [text[s:e] for s, e, _ in found.blocked] == ["Ramos de Mora"]
+    assert "de mora" in found.surnames

@@ -188,6 +188,21 @@ def test_without_a_dateline_the_main_place_is_coarse() -> None:
     assert got == ("Peru", int(GeoPrecision.REGION), "the article's main place")
 
 
+def test_the_main_place_stays_in_the_country_the_story_is_about() -> None:
+    # a namesake abroad named twice (a surname read as a place) loses to the story's own
+    # country, which holds most of the article's places and demonyms
+    text = (
+        "Protesters blocked roads in Peru and in Cusco. Peruvian police watched. "
+        "Candidate Luis Surco spoke; Surco has called for calm."
+    )
+    tops = [top(text, "Peru", PERU), top(text, "Cusco", CUSCO),
+            top(text, "Peruvian", PERU, "demonym"), top(text, "Surco", SURCO),
+            top(text, "Surco", SURCO, nth=1)]  # fmt: skip
+    loc = fallback_location(tops)
+    assert loc is not None and loc.place.name == "Peru"
+    assert loc.reason == "the article's main place"
+
+
 # --- a country or capital that is a party to relations is not the scene ----------------
 
 

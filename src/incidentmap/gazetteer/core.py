@@ -317,6 +317,21 @@ class Gazetteer:
     def _lookup_uncached(self, key: str, country: str | None, limit: int) -> tuple[Place, ...]:
         return tuple(ix.lookup_key(self._conn, key, country=country, limit=limit))
 
+    def places_in(
+        self, country_code: str, *, initial: str = "", lengths: tuple[int, int] = (1, 200)
+    ) -> list[Place]:
+        """Return the populated places and areas of one country, the highest ranked first.
+
+        Only those whose main name begins with ``initial`` (any case) and whose length
+        lies within ``lengths`` (both ends included).
+        """
+        return ix.query_places(
+            self._conn,
+            "country_code = ? AND feature_class IN ('P', 'A') AND name LIKE ? "
+            "AND length(name) BETWEEN ? AND ?",
+            (country_code, initial.replace("%", "").replace("_", "") + "%", *lengths),
+        )
+
     def get(self, place_id: str) -> Place | None:
         """Return the place with this id (``geonames:98182``, ``curated:...``) or ``None``."""
         return ix.get_place(self._conn, place_id)

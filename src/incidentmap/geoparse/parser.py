@@ -30,6 +30,7 @@ from .ner import SpacyMentions, merge_mentions
 from .protocol import NameSource, PlaceLookup
 from .recognize import Mention, Recognizer
 from .resolve import Resolver
+from .spelling import respelled_toponyms
 
 __all__ = ["Geoparser"]
 
@@ -135,7 +136,22 @@ class Geoparser:
             # which country the story is about
             and not (t.kind == "demonym" and normalize_name(t.text) in people)
         ]
+        places_in = getattr(self.gazetteer, "places_in", None)
+        if places_in is not None:
+            respelled = respelled_toponyms(text, kept, places_in, known=self._known)
+            if respelled:
+                kept = sorted([*kept, *respelled], key=lambda t: t.start)
         return mark_metonyms(text, kept, self.lexicon)
+
+    def _known(self, key: str) -> bool:
+        """Whether a key is a gazetteer name or a word the lexicon says is no place."""
+        lex = self.lexicon
+        return (
+            key in lex.not_places
+            or key in lex.organisations
+            or key in lex.common_words
+            or bool(self.gazetteer.lookup_key(key, limit=1))
+        )
 
     def _supported(self, t: Toponym) -> bool:
         p = t.place

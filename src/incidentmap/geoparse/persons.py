@@ -154,7 +154,10 @@ def find_persons(
             i >= 1
             and keys[i - 1] in title_keys
             and gap(i - 1) in (" ", ". ")
-            and (word(i - 1) in titles or (i >= 2 and f"{word(i - 2)} {word(i - 1)}" in titles))
+            and (
+                word(i - 1) in titles
+                or (i >= 2 and f"{word(i - 2)}{gap(i - 2)}{word(i - 1)}" in titles)
+            )
         ):
             how = "title"
         elif w in given and cap(i + 1) and gap(i) == " ":

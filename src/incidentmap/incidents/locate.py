@@ -20,7 +20,8 @@ introduced by "near", "outside", "north of", "the outskirts of" ..., or a distri
 is ``NEAR`` (2); a province or country is ``REGION`` (3). Without a place in the
 sentence the incident falls back, in this order, to the dateline (a city → 2, since
 events reported under a dateline happen in or around it; an area → 3), to the
-article's main place (the place mentioned most often, → 3) and to a demonym in the
+article's main place (the place mentioned most often, in the story's own country when
+more than half of its places and demonyms lie in one, → 3) and to a demonym in the
 event's sentence (its country, → 3). A dateline is a bureau, not the place, when the
 body never names it, names other places and nothing of the dateline's country; when
 the body names that country (or its people) and nothing in it more specific than a
@@ -327,8 +328,10 @@ def fallback_location(
 ) -> Location | None:
     """Where to put an incident whose sentence names no place.
 
-    The dateline first, then the article's most-mentioned place, then a demonym of the
-    event's own sentence. ``toponyms`` should leave out mentions in background sentences.
+    The dateline first, then the article's most-mentioned place (among the places of
+    the country holding more than half of the article's places and demonyms, when one
+    does), then a demonym of the event's own sentence. ``toponyms`` should leave out
+    mentions in background sentences.
 
     A dateline whose place the body never names while naming others is a reporter's
     bureau ("NAIROBI —" over a story about Tigray), unless the body places the story in
@@ -355,6 +358,10 @@ def fallback_location(
         if top.kind == "place" and top.place is not None:
             counts[top.place.id] += 1
             first.setdefault(top.place.id, top)
+    home = _home_country(body)
+    at_home = Counter({pid: n for pid, n in counts.items() if _country_of(first[pid]) == home})
+    if home is not None and at_home:
+        counts = at_home  # a namesake abroad named most ("de León" in a name) is no scene
     if counts:
         best = max(counts, key=lambda pid: (counts[pid], -first[pid].start))
         top = first[best]
@@ -364,6 +371,23 @@ def fallback_location(
         if top.kind == "demonym" and top.place is not None:
             return Location(top.place, GeoPrecision.REGION, top, "a demonym in the sentence")
     return None
+
+
+def _country_of(top: Toponym) -> str | None:
+    return top.place.country_code if top.place is not None else None
+
+
+def _home_country(toponyms: Sequence[Toponym]) -> str | None:
+    """Return the country holding more than half of the places and demonyms, if one does."""
+    countries = Counter(
+        t.place.country_code
+        for t in toponyms
+        if t.kind in ("place", "demonym") and t.place is not None and t.place.country_code
+    )
+    if not countries:
+        return None
+    home, n = countries.most_common(1)[0]
+    return home if 2 * n > sum(countries.values()) else None
 
 
 def _dateline_zone(ordered: Sequence[Toponym], dateline: Toponym | None) -> set[int]:

@@ -1,0 +1,150 @@
+"""Unknown names in place frames matched to a differently spelled place of the story's country.
+
+Transliterated names are spelt many ways: the vowels move, double letters are single
+("Balad Hawo" and "Beled Hawo", "Banisa" and "Banissa", "Meknessi" and "Meknassy"), while
+the consonants stay. A capitalised name the gazetteer does not know, written where news
+copy writes a town ("the border town of X", "the village of X", "X district", "in X,
+Y district"), is matched on its consonant skeleton against the populated places and areas
+of the story's own country (the one holding more than half of the article's places and
+demonyms) only, and is placed when exactly one place there has that skeleton and a
+similar spelling overall (rapidfuzz's ratio at least ``MIN_RATIO``); the toponym keeps
+the reason. Names of fewer than three consonants say too little and are left alone.
+
+Examples
+--------
+>>> skeleton("Balad Hawo") == skeleton("Beled Hawo"), skeleton("Banisa") == skeleton("Banissa")
+(True, True)
+>>> skeleton("Meknessi") == skeleton("Meknassy")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..model import Place, Toponym
+from ..text.normalize import normalize_name
+
+__all__ = ["MIN_SKELETON", "respelled_toponyms", "skeleton"]
+
+#: Skeletons shorter than this (consonants) are not matched.
+MIN_SKELETON = 3
+#: The least similarity (rapidfuzz's ratio, 0-100) of the two spellings as written: the
+#: same consonants in a different word shape ("Meyarga", "Mergayu") are no respelling.
+MIN_RATIO = 75.0
+_VOWELS = re.compile(r"[aeiouy\W_]+")
+_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
+_KIND = re.compile(r"\b(?:village|town|city|district|township|locality|settlement)\b")
+# around a kind word: "the border town of X", "X district", "in X, Mandera district"
+_OF_NAME = re.compile(rf"\s+of\s+({_NAME})")
+_NAME_BEFORE = re.compile(rf"\b({_NAME})\s+$")
+_LISTED_BEFORE = re.compile(rf"\b(?:in|near|at)\s+({_NAME}),\s+[A-Z][a-z]+\s+$")
+#: ``places_in(country, initial=..., lengths=(shortest, longest))``
+PlacesIn = Callable[..., list[Place]]
+_REASON = "a spelling of {name} ({cc}), the story's country: same consonants"
+
+
+def skeleton(name: str) -> str:
+    """Return the consonants of a name, without vowels, spaces and doubled letters."""
+    bare = _VOWELS.sub("", normalize_name(name))
+    return re.sub(r"(.)\1+", r"\1", bare)
+
+
+def _home(found: Sequence[Toponym]) -> str | None:
+    countries = Counter(
+        t.place.country_code
+        for t in found
+        if t.place is not None and t.place.country_code and t.kind in ("place", "demonym")
+    )
+    if not countries:
+        return None
+    home, n = countries.most_common(1)[0]
+    return home if 2 * n > sum(countries.values()) else None
+
+
+@lru_cache(maxsize=1024)
+def _respelling(places_in: PlacesIn, country: str, name: str) -> Place | None:
+    """Return the one place of ``country`` that ``name`` respells, if exactly one."""
+    bare = normalize_name(name)
+    key = skeleton(name)
+    span = (len(name) * 2 // 3, len(name) * 3 // 2 + 1)
+    hits = [
+        p
+        for p in places_in(country, initial=name[0], lengths=span)
+        if fuzz.ratio(bare, p.name.lower()) >= MIN_RATIO - 15  # a cheap first sieve
+        and fuzz.ratio(bare, normalize_name(p.name)) >= MIN_RATIO
+        and skeleton(p.name) == key
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def respelled_toponyms(
+    text: str,
+    found: Sequence[Toponym],
+    places_in: PlacesIn,
+    *,
+    known: Callable[[str], bool],
+) -> list[Toponym]:
+    """Return toponyms for unknown names in town frames that respell a place of the story's country.
+
+    Parameters
+    ----------
+    text
+        The article text.
+    found
+        The toponyms already recognised (they give the story's country; names overlapping
+        them are skipped).
+    places_in
+        Returns the places of a country whose name begins with a letter and has a
+        length in a range (:meth:`~incidentmap.gazetteer.Gazetteer.places_in`); a
+        respelling keeps its first letter and about its length.
+    known
+        Whether a normalised key is a name the geoparser already knows (a place or a
+        non-place word): those are not respelled.
+    """
+    framed: list[str] = []
+    for kind in _KIND.finditer(text):
+        start, end = kind.span()
+        after = _OF_NAME.match(text, end)
+        if after:
+            framed.append(after.group(1))
+        before = text[max(0, start - 80) : start]
+        last = before.rsplit(None, 1)[-1:]
+        if not (last and last[0][:1].isupper()):
+            continue  # "the city", "a border town": no name written before the word
+        for frame in (_NAME_BEFORE, _LISTED_BEFORE):
+            got = frame.search(before)
+            if got:
+                framed.append(got.group(1))
+    if not framed:
+        return []
+    home = _home(found)
+    if home is None:
+        return []
+    names: dict[str, Place] = {}
+    for name in dict.fromkeys(framed):
+        key = skeleton(name)
+        if len(key) < MIN_SKELETON:
+            continue
+        if known(normalize_name(name)):
+            continue
+        place = _respelling(places_in, home, name)
+        if place is not None:
+            names[name] = place
+    if not names:
+        return []
+    taken = [(t.start, t.end) for t in found]
+    out = []
+    for name, place in names.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            reason = _REASON.format(name=place.name, cc=home)
+            out.append(Toponym(start, end, name, "place", place, 0.5, reasons=(reason,)))
+    return out

@@ -1,0 +1,54 @@
+"""Unknown names in town frames respelling a place of the story's country."""
+
+from __future__ import annotations
+
+from incidentmap.geoparse.spelling import respelled_toponyms
+from incidentmap.model import Place, Toponym
+
+SOMALIA = Place("t:so", "Somalia", 6.0, 46.0, "A", "PCLI", "SO")
+KENYA = Place("t:ke", "Kenya", 0.5, 37.9, "A", "PCLI", "KE")
+CEELBUUR = Place("t:ce", "Ceelbuur", 4.7, 46.6, "P", "PPL", "SO", "05", 20_000)
+CELBUR_KE = Place("t:ck", "Celbur", 1.0, 38.0, "P", "PPL", "KE", "01", 3_000)
+GALKAYO = Place("t:ga", "Gaalkacyo", 6.8, 47.4, "P", "PPLA", "SO", "11", 60_000)
+
+
+def places_in(country: str, *, initial: str = "", lengths: tuple[int, int] = (1, 200)) -> list:
+    every = [CEELBUUR, CELBUR_KE, GALKAYO]
+    return [
+        p
+        for p in every
+        if p.country_code == country
+        and p.name.startswith(initial)
+        and lengths[0] <= len(p.name) <= lengths[1]
+    ]
+
+
+def found(text: str, *places: tuple[str, Place]) -> list[Toponym]:
+    return [Toponym(text.index(n), text.index(n) + len(n), n, "place", p) for n, p in places]
+
+
+def test_a_town_spelt_with_other_vowels_is_placed_in_the_story_s_country() -> None:
+    text = "Somalia: militants stormed the town of Celbur. Somalia sent troops to Celbur."
+    second = text.index("Somalia", 1)
+    tops = [
+        *found(text, ("Somalia", SOMALIA)),
+        Toponym(second, second + 7, "Somalia", "place", SOMALIA),
+    ]
+    got = respelled_toponyms(text, tops, places_in, known=lambda key: False)
+    assert [(t.text, t.place.id) for t in got] == [("Celbur", "t:ce"), ("Celbur", "t:ce")]
+    assert "same consonants" in got[0].reasons[0]
+
+
+def test_no_respelling_without_a_town_frame_or_a_clear_country() -> None:
+    text = "Somalia said Celbur was calm."
+    tops = found(text, ("Somalia", SOMALIA))
+    assert respelled_toponyms(text, tops, places_in, known=lambda key: False) == []
+    text = "In Somalia and Kenya, the town of Celbur was calm."
+    tops = found(text, ("Somalia", SOMALIA), ("Kenya", KENYA))
+    assert respelled_toponyms(text, tops, places_in, known=lambda key: False) == []
+
+
+def test_a_known_name_is_not_respelled() -> None:
+    text = "In Somalia, the town of Celbur was calm."
+    tops = found(text, ("Somalia", SOMALIA))
+    assert respelled_toponyms(text, tops, places_in, known=lambda key: True) == []
