@@ -89,6 +89,9 @@ _OCCURRED = re.compile(
     r"\s+(?:(?:also|reportedly|apparently)\s+)?(?:happened|took place|occurred|unfolded)\b",
     re.IGNORECASE,
 )
+#: "In Camagüey, residents said troops tried to stop the protesters": a sentence that
+#: opens with where it is set places all it tells, the events it refers back to too.
+_SET_IN = re.compile(r"\s*(?:Also\s+)?(?:In|At)\s[^,.;:!?]{1,60},")
 # What may follow the date of a closing attribution: the end of the sentence.
 _CLOSING = re.compile(r"\s*[.!?\"”’]*\s*$|\s*[.!?]")
 
@@ -233,7 +236,11 @@ def clause_facts(
     if referring:  # "the attack in X" places it; a place elsewhere in the sentence may not
         reach = mention.sentence.end if _OCCURRED.match(text, mention.trigger.end) else 40
         near_noun = (mention.trigger.start - 30, max(mention.trigger.end + 40, reach))
-        tops = [t for t in tops if near_noun[0] <= t.start and t.end <= near_noun[1]]
+        frame = _SET_IN.match(text, mention.sentence.start)
+        set_in = frame.end() if frame else mention.sentence.start
+        tops = [
+            t for t in tops if (near_noun[0] <= t.start and t.end <= near_noun[1]) or t.end < set_in
+        ]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
     anaphor = tax.cues.place_anaphor.search(text, lo, hi)
     if (location is None or specificity(location.place) < 3) and anaphor:
