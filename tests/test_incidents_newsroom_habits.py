@@ -20,3 +20,12 @@ def test_a_sentence_opening_with_its_town_places_the_protest_it_refers_to() -> N
     )
     places = sorted(i.location for i in foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}))
     assert places == ["Kaduna", "Kano"]
+
+
+def test_a_relative_clause_that_left_people_dead_is_the_toll_of_the_event_named() -> None:
+    text = (
+        "Gangs attacked two neighbourhoods of Kano on Monday in a rampage that left at "
+        "least a dozen people dead."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert (attack.sub_event_type, attack.fatalities) == ("Attack", 12)
