@@ -96,6 +96,9 @@ _TOLD_WHERE = re.compile(
     r"\b(?:happened|took place|occurred|unfolded)\s+(?:\w+\s+){0,2}?(?:at|in|near|on|around)\b",
     re.IGNORECASE,
 )
+#: "In Camagüey, residents said troops tried to stop the protesters": a sentence that
+#: opens with where it is set places all it tells, the events it refers back to too.
+_SET_IN = re.compile(r"\s*(?:Also\s+)?(?:In|At)\s[^,.;:!?]{1,60},")
 # What may follow the date of a closing attribution: the end of the sentence.
 _CLOSING = re.compile(r"\s*[.!?\"”’]*\s*$|\s*[.!?]")
 
@@ -243,7 +246,11 @@ def clause_facts(
         )
         reach = mention.sentence.end if told_where else 40
         near_noun = (mention.trigger.start - 30, max(mention.trigger.end + 40, reach))
-        tops = [t for t in tops if near_noun[0] <= t.start and t.end <= near_noun[1]]
+        frame = _SET_IN.match(text, mention.sentence.start)
+        set_in = frame.end() if frame else mention.sentence.start
+        tops = [
+            t for t in tops if (near_noun[0] <= t.start and t.end <= near_noun[1]) or t.end < set_in
+        ]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
     anaphor = tax.cues.place_anaphor.search(text, lo, hi)
     if (location is None or specificity(location.place) < 3) and anaphor:
