@@ -174,7 +174,7 @@ def test_a_day_after_dates_the_earlier_event() -> None:
         ("A bomb exploded on Friday. Two soldiers and three civilians were killed.", 5, None),
         ("A bomb exploded on Friday, killing dozens.", None, None),
         ("A bomb exploded on Friday, killing at least twenty-five people.", 25, None),
-        ("A bomb exploded on Friday. No one was hurt.", None, 0),
+        ("A bomb exploded on Friday. No one was hurt.", 0, 0),
         ("A bomb exploded on Friday. The death toll rose to 43.", 43, None),
     ],
 )
@@ -186,6 +186,15 @@ def test_casualties_are_conservative(text: str, killed: int | None, injured: int
 def test_no_deaths_means_zero_for_protests_and_arrests() -> None:
     (inc,) = run("Police arrested five suspects on Friday.")
     assert inc.fatalities == 0
+
+
+def test_a_report_that_counts_the_wounded_and_no_dead_means_none_died() -> None:
+    (blast,) = run("A roadside bomb wounded four soldiers near Kano on Monday.")
+    assert (blast.fatalities, blast.injured) == (0, 4)
+    (shelling,) = run("Shells hit a school on Monday, injuring several pupils.")
+    assert shelling.fatalities == 0
+    (strike,) = run("Warplanes struck rebel positions on Monday.")
+    assert strike.fatalities is None  # nobody counted at all: unknown
 
 
 def test_later_references_enrich_the_first_report() -> None:
@@ -375,7 +384,7 @@ def test_the_attack_on_victims_refers_back_to_the_bombing() -> None:
         "The governor called the attack on innocent shoppers cowardly."
     )
     (inc,) = run(text, places={"Kano": KANO})
-    assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, None)
+    assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, 0)
 
 
 def test_report_day_dates_an_event_told_without_its_own_day() -> None:
