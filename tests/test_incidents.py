@@ -432,6 +432,15 @@ def test_an_event_weeks_older_than_the_lead_is_context() -> None:
     assert old.background and any("weeks before" in n for n in old.notes)
 
 
+def test_an_event_told_more_than_two_weeks_before_the_lead_is_context() -> None:
+    text = (
+        "Gunmen attacked a market in Kano on November 5, killing 12 people. "
+        "On October 18, gunmen shot dead three farmers in Kaduna."
+    )
+    incidents = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert [i.location for i in incidents if not i.background] == ["Kano"]
+
+
 def test_an_old_event_in_the_first_sentence_is_the_news() -> None:
     text = "Soldiers killed 40 villagers near Kano in August, a rights group said on Friday."
     shown = [i for i in run(text, places={"Kano": KANO}) if not i.background]
