@@ -441,6 +441,16 @@ def test_an_event_told_more_than_two_weeks_before_the_lead_is_context() -> None:
     assert [i.location for i in incidents if not i.background] == ["Kano"]
 
 
+def test_an_undated_lead_takes_the_day_the_story_gives_next() -> None:
+    text = (
+        "Dozens of fighters have been killed in clashes near Kano, officials said. "
+        "Warplanes also struck rebel positions near Kaduna on Friday."
+    )
+    clash, strike = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert (clash.location, clash.event_date) == ("Kano", "2021-11-05")  # not Sunday's date
+    assert strike.event_date == "2021-11-05"
+
+
 def test_an_old_event_in_the_first_sentence_is_the_news() -> None:
     text = "Soldiers killed 40 villagers near Kano in August, a rights group said on Friday."
     shown = [i for i in run(text, places={"Kano": KANO}) if not i.background]
