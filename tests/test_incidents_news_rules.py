@@ -541,3 +541,14 @@ def test_a_capital_owning_the_event_noun_is_the_attacker_not_the_scene() -> None
     )
     found = foreground(text, places={"Kano": KANO, "Abuja": ABUJA, "Kaduna": KADUNA})
     assert [i.location for i in found] == ["Kano", "Kaduna"]
+
+
+def test_grenades_listed_among_other_arms_are_weapons_not_an_attack() -> None:
+    looted = "A mob looted rifles, pistols and grenades from a police armoury in Kano on Friday."
+    assert ("Explosions/Remote violence", "Grenade") not in kinds(
+        foreground(looted, places={"Kano": KANO})
+    )
+    thrown = "Militants threw grenades at a police post in Kano on Friday."
+    assert kinds(foreground(thrown, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Grenade")
+    ]
