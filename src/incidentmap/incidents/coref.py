@@ -351,6 +351,9 @@ def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
 def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
     """Give "violence was also reported in X" the type of the event just told.
 
+    One whose clause a re-typing rule already typed ("two more were killed by fire from
+    security forces") keeps that type.
+
     Looting told after a riot ("looters broke into a mall", "a stampede during looting")
     is part of the unrest, a violent demonstration, not property destruction apart.
     """
@@ -363,7 +366,11 @@ def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
     if "inherit" not in mention.trigger.trigger.flags:
         return mention
     latest = _latest_sub(drafts, tax, None)
-    return mention if latest is None else dataclasses.replace(mention, sub=latest, weak=False)
+    if latest is None:
+        return mention
+    # the clause's own words (a re-typing rule) say more than the story's latest type
+    sub = mention.sub if mention.retyped_by else latest
+    return dataclasses.replace(mention, sub=sub, weak=False)
 
 
 def kin_of(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
