@@ -174,7 +174,7 @@ def test_a_day_after_dates_the_earlier_event() -> None:
         ("A bomb exploded on Friday. Two soldiers and three civilians were killed.", 5, None),
         ("A bomb exploded on Friday, killing dozens.", None, None),
         ("A bomb exploded on Friday, killing at least twenty-five people.", 25, None),
-        ("A bomb exploded on Friday. No one was hurt.", None, 0),
+        ("A bomb exploded on Friday. No one was hurt.", 0, 0),
         ("A bomb exploded on Friday. The death toll rose to 43.", 43, None),
     ],
 )
@@ -186,6 +186,15 @@ def test_casualties_are_conservative(text: str, killed: int | None, injured: int
 def test_no_deaths_means_zero_for_protests_and_arrests() -> None:
     (inc,) = run("Police arrested five suspects on Friday.")
     assert inc.fatalities == 0
+
+
+def test_a_report_that_counts_the_wounded_and_no_dead_means_none_died() -> None:
+    (blast,) = run("A roadside bomb wounded four soldiers near Kano on Monday.")
+    assert (blast.fatalities, blast.injured) == (0, 4)
+    (shelling,) = run("Shells hit a school on Monday, injuring several pupils.")
+    assert shelling.fatalities == 0
+    (strike,) = run("Warplanes struck rebel positions on Monday.")
+    assert strike.fatalities is None  # nobody counted at all: unknown
 
 
 def test_later_references_enrich_the_first_report() -> None:
@@ -375,7 +384,7 @@ def test_the_attack_on_victims_refers_back_to_the_bombing() -> None:
         "The governor called the attack on innocent shoppers cowardly."
     )
     (inc,) = run(text, places={"Kano": KANO})
-    assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, None)
+    assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, 0)
 
 
 def test_report_day_dates_an_event_told_without_its_own_day() -> None:
@@ -421,6 +430,25 @@ def test_an_event_weeks_older_than_the_lead_is_context() -> None:
     assert [i.location for i in shown] == ["Kano"]
     old = next(i for i in incidents if i.location == "Kaduna")
     assert old.background and any("weeks before" in n for n in old.notes)
+
+
+def test_an_event_told_more_than_two_weeks_before_the_lead_is_context() -> None:
+    text = (
+        "Gunmen attacked a market in Kano on November 5, killing 12 people. "
+        "On October 18, gunmen shot dead three farmers in Kaduna."
+    )
+    incidents = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert [i.location for i in incidents if not i.background] == ["Kano"]
+
+
+def test_an_undated_lead_takes_the_day_the_story_gives_next() -> None:
+    text = (
+        "Dozens of fighters have been killed in clashes near Kano, officials said. "
+        "Warplanes also struck rebel positions near Kaduna on Friday."
+    )
+    clash, strike = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert (clash.location, clash.event_date) == ("Kano", "2021-11-05")  # not Sunday's date
+    assert strike.event_date == "2021-11-05"
 
 
 def test_an_old_event_in_the_first_sentence_is_the_news() -> None:

@@ -639,3 +639,28 @@ def test_talks_to_end_the_fighting_and_the_brink_of_war_report_no_fighting() -> 
         "to end fighting that has left the country on the brink of civil war."
     )
     assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_grenades_listed_among_other_arms_are_weapons_not_an_attack() -> None:
+    looted = "A mob looted rifles, pistols and grenades from a police armoury in Kano on Friday."
+    assert ("Explosions/Remote violence", "Grenade") not in kinds(
+        foreground(looted, places={"Kano": KANO})
+    )
+    thrown = "Militants threw grenades at a police post in Kano on Friday."
+    assert kinds(foreground(thrown, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Grenade")
+    ]
+
+
+def test_more_killed_elsewhere_continues_the_kind_of_event_just_told() -> None:
+    text = (
+        "Troops fired on protesters in Kano on Monday, killing three of them. "
+        "Two more were killed in Kaduna, and a sixth was killed in Zaria."
+    )
+    zaria = Place("geonames:2317765", "Zaria", 11.11128, 7.7227, "P", "PPLA2", "NG", "18")
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA, "Zaria": zaria})
+    assert {i.location: i.sub_event_type for i in found} == {
+        "Kano": "Excessive force against protesters",
+        "Kaduna": "Excessive force against protesters",
+        "Zaria": "Excessive force against protesters",
+    }

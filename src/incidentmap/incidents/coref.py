@@ -360,6 +360,9 @@ def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
 def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
     """Give "violence was also reported in X" the type of the event just told.
 
+    One whose clause a re-typing rule already typed ("two more were killed by fire from
+    security forces") keeps that type.
+
     Looting told after a riot ("looters broke into a mall", "a stampede during looting")
     is part of the unrest, a violent demonstration, not property destruction apart.
     """
@@ -372,7 +375,11 @@ def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
     if "inherit" not in mention.trigger.trigger.flags:
         return mention
     latest = _latest_sub(drafts, tax, None)
-    return mention if latest is None else dataclasses.replace(mention, sub=latest, weak=False)
+    if latest is None:
+        return mention
+    # the clause's own words (a re-typing rule) say more than the story's latest type
+    sub = mention.sub if mention.retyped_by else latest
+    return dataclasses.replace(mention, sub=sub, weak=False)
 
 
 def kin_of(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
@@ -456,7 +463,8 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
     News copy dates the lead event and tells the rest of the day's events without
     repeating the date ("In Chattogram, three people died in clashes ..."). An undated
     incident takes the date of the nearest earlier incident dated to a day within the
-    three days before publication; older leads are left alone.
+    three days before publication; older leads are left alone. One told before any such
+    day (an undated headline or lead) takes the nearest later one's.
     """
     if published is None:
         return
@@ -477,6 +485,20 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
         elif lead is not None:
             draft.date = lead
             draft.notes.append("date of the lead event: the sentence gives none")
+    # an undated headline or lead told before the day is given ("Dozens killed in clashes
+    # ... The fighting broke out on Wednesday"): the story's first recent day, not the
+    # publication's
+    later: DateMention | None = None
+    for draft in reversed(drafts):
+        if draft.background:
+            continue
+        date = draft.date
+        if date is not None and date.date is not None:
+            recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+            later = date if date.precision is TimePrecision.DAY and recent else later
+        elif date is None and later is not None:
+            draft.date = later
+            draft.notes.append("date of the event told next: the sentence gives none")
 
 
 def _narrows(old: DateMention | None, new: DateMention | None) -> bool:

@@ -77,8 +77,9 @@ def finish(
     return [inc for inc in out if include_background or not inc.background]
 
 
-#: A later event dated this long before the article's lead event is context, not news.
-_CONTEXT_GAP = dt.timedelta(days=28)
+#: A later event dated this long before the article's lead event is context, not news:
+#: news copy reports the last days and recalls older events to explain them.
+_CONTEXT_GAP = dt.timedelta(days=14)
 
 
 #: Sub-event types often first reported weeks after the fact (detentions come to light late).
@@ -175,7 +176,7 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
     group captured the city in December 2023, ...", "Assad fled on Dec. 8 as ..."). The
     lead is dated by the incident of the article's first sentence, failing that by the
     sentence's first date, failing that by the first dated incident; a later incident
-    dated more than four weeks before it is such context. An incident told in the first
+    dated more than two weeks before it is such context. An incident told in the first
     sentence is the news itself, however old. Arrests are the exception: detentions are
     often disclosed, and coded, long after the fact.
     """
@@ -338,12 +339,14 @@ def _finish(
     if draft.killed_reported and draft.killed is None:
         notes.append("deaths reported without a number")
     place = loc.place if loc else None
-    # a report of people taken would tell of anyone killed: none told means none
+    # a report of people taken, or one that counts the wounded, would tell of anyone
+    # killed: none told means none
     taken = draft.sub_event_type == ABDUCTION.name
+    hurt = draft.injured is not None or draft.injured_reported
     if (
         draft.killed is None
         and not draft.killed_reported
-        and (draft.event_type in _NO_DEATHS_MEANS_ZERO or taken)
+        and (draft.event_type in _NO_DEATHS_MEANS_ZERO or taken or hurt)
     ):
         draft.killed = 0
     confidence = mention.trigger.trigger.weight + 0.05 * min(draft.mentions - 1, 2)
