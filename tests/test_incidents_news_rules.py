@@ -664,3 +664,11 @@ def test_more_killed_elsewhere_continues_the_kind_of_event_just_told() -> None:
         "Kaduna": "Excessive force against protesters",
         "Zaria": "Excessive force against protesters",
     }
+
+
+def test_a_toll_told_in_a_relative_clause_of_weeks_of_violence_is_cumulative() -> None:
+    text = (
+        "Talks opened in Kano to halt three weeks of violence that "
+        "has killed at least 1,000 people."
+    )
+    assert foreground(text, places={"Kano": KANO}) == []
