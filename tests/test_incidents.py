@@ -176,6 +176,7 @@ def test_a_day_after_dates_the_earlier_event() -> None:
         ("A bomb exploded on Friday, killing at least twenty-five people.", 25, None),
         ("A bomb exploded on Friday. No one was hurt.", None, 0),
         ("A bomb exploded on Friday. The death toll rose to 43.", 43, None),
+        ("Two 19-year-old students were shot dead on Friday.", 2, None),  # an age, no count
     ],
 )
 def test_casualties_are_conservative(text: str, killed: int | None, injured: int | None) -> None:

@@ -129,7 +129,7 @@ class CasualtyWords:
       |(?P<one>(?:a|an|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_alt(numbers, "person") or "(?!)"})s?)
       |(?P<zero>{_alt(numbers, "none") or "(?!)"})
     )(?![\w])
-    (?!\s*(?:{_alt(numbers, "measure") or "(?!)"}))""",
+    (?![\s-]*(?:{_alt(numbers, "measure") or "(?!)"}))""",
                 re.IGNORECASE | re.VERBOSE,
             )
             self.verb = re.compile(
