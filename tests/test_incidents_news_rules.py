@@ -541,3 +541,13 @@ def test_a_capital_owning_the_event_noun_is_the_attacker_not_the_scene() -> None
     )
     found = foreground(text, places={"Kano": KANO, "Abuja": ABUJA, "Kaduna": KADUNA})
     assert [i.location for i in found] == ["Kano", "Kaduna"]
+
+
+def test_a_toll_that_has_risen_to_a_count_is_the_event_told_not_a_trend() -> None:
+    text = (
+        "The death toll from a missile strike on an apartment block in the city of Kano "
+        "has risen to 29, officials said."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO})
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"
+    assert strike.fatalities == 29

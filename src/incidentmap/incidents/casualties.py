@@ -37,7 +37,12 @@ _NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "
                  "upper bound", "measure")  # fmt: skip
 _TOLL_KINDS = ("one killed", "killed", "injured")
 _COUNT_AFTER = ("", "yes", "toll")
-_TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)
+#: Between a toll and its count: "rose to", "stood at", "from the blast in X has risen to".
+_TOLL_GAP = re.compile(
+    r"\s+(?:(?:from|in|of)\s+[^\d.;:!?()]{1,120}?\s+(?=(?:has|had|have)\s|rose|climbed|jumped))?"
+    r"(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+",
+    re.IGNORECASE,
+)
 _CUT = re.compile(
     r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
 )
