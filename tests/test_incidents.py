@@ -174,7 +174,7 @@ def test_a_day_after_dates_the_earlier_event() -> None:
         ("A bomb exploded on Friday. Two soldiers and three civilians were killed.", 5, None),
         ("A bomb exploded on Friday, killing dozens.", None, None),
         ("A bomb exploded on Friday, killing at least twenty-five people.", 25, None),
-        ("A bomb exploded on Friday. No one was hurt.", None, 0),
+        ("A bomb exploded on Friday. No one was hurt.", 0, 0),  # nobody hurt: nobody died
         ("A bomb exploded on Friday. The death toll rose to 43.", 43, None),
         ("Two 19-year-old students were shot dead on Friday.", 2, None),  # an age, no count
         (
@@ -382,7 +382,7 @@ def test_the_attack_on_victims_refers_back_to_the_bombing() -> None:
         "The governor called the attack on innocent shoppers cowardly."
     )
     (inc,) = run(text, places={"Kano": KANO})
-    assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, None)
+    assert (inc.sub_event_type, inc.injured, inc.fatalities) == ("Grenade", 12, 0)
 
 
 def test_report_day_dates_an_event_told_without_its_own_day() -> None:

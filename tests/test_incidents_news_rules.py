@@ -551,3 +551,17 @@ def test_a_toll_that_has_risen_to_a_count_is_the_event_told_not_a_trend() -> Non
     (strike,) = foreground(text, places={"Kano": KANO})
     assert strike.sub_event_type == "Shelling/artillery/missile attack"
     assert strike.fatalities == 29
+
+
+def test_a_report_of_people_hurt_and_no_dead_counts_no_dead() -> None:
+    (blast,) = foreground(
+        "Seven rangers were wounded when a bomb exploded at a temple in Kano on Friday.",
+        places={"Kano": KANO},
+    )
+    assert (blast.injured, blast.fatalities) == (7, 0)
+    (clash,) = foreground(
+        "Rebels attacked an army base in Kano on Friday, killing several soldiers and "
+        "wounding five.",
+        places={"Kano": KANO},
+    )
+    assert clash.fatalities is None  # deaths told without a count stay unknown

@@ -77,7 +77,7 @@ def test_drone_strike_on_the_residence(incidents: list[Incident]) -> None:
     assert strike.event_type is EventType.EXPLOSIONS
     assert (strike.event_date, strike.time_precision) == ("2021-11-07", TimePrecision.DAY)
     assert strike.place_id == "geonames:98182" and strike.geo_precision is GeoPrecision.EXACT
-    assert strike.injured is None and strike.fatalities is None
+    assert strike.injured is None and strike.fatalities == 0  # the hurt told, no dead
     assert "injuries reported without a number" in strike.notes
     assert strike.evidence.startswith("BAGHDAD — A drone targeted the residence")
     # the later "the attack", "the explosion", "Sunday's attack", "The drone attack" enrich it

@@ -338,12 +338,13 @@ def _finish(
     if draft.killed_reported and draft.killed is None:
         notes.append("deaths reported without a number")
     place = loc.place if loc else None
-    # a report of people taken would tell of anyone killed: none told means none
+    # a report of people taken, or of people hurt, would tell of anyone killed first:
+    # none told means none ("Seven rangers were wounded when a bomb went off": 0 killed)
     taken = draft.sub_event_type == ABDUCTION.name
     if (
         draft.killed is None
         and not draft.killed_reported
-        and (draft.event_type in _NO_DEATHS_MEANS_ZERO or taken)
+        and (draft.event_type in _NO_DEATHS_MEANS_ZERO or taken or draft.injured_reported)
     ):
         draft.killed = 0
     confidence = mention.trigger.trigger.weight + 0.05 * min(draft.mentions - 1, 2)
