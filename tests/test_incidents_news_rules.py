@@ -565,3 +565,16 @@ def test_a_report_of_people_hurt_and_no_dead_counts_no_dead() -> None:
         places={"Kano": KANO},
     )
     assert clash.fatalities is None  # deaths told without a count stay unknown
+
+
+def test_an_opening_that_sets_the_sentence_apart_starts_a_new_event() -> None:
+    text = (
+        "A mob burned houses in Kano on Saturday, officials said. "
+        "In another incident, five people — two farmers and three herders — were killed "
+        "in Kaduna on Saturday."
+    )
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert [(i.event_type.value, i.location) for i in found] == [
+        ("Riots", "Kano"),
+        ("Violence against civilians", "Kaduna"),
+    ]
