@@ -176,6 +176,13 @@ def test_a_day_after_dates_the_earlier_event() -> None:
         ("A bomb exploded on Friday, killing at least twenty-five people.", 25, None),
         ("A bomb exploded on Friday. No one was hurt.", 0, 0),
         ("A bomb exploded on Friday. The death toll rose to 43.", 43, None),
+        ("Two 19-year-old students were shot dead on Friday.", 2, None),  # an age, no count
+        (
+            "A bomb exploded on Friday. The death toll from the blast at the bus station in the "
+            "old town has risen to 29.",
+            29,
+            None,
+        ),  # the toll told with its event
     ],
 )
 def test_casualties_are_conservative(text: str, killed: int | None, injured: int | None) -> None:

@@ -672,3 +672,40 @@ def test_a_toll_told_in_a_relative_clause_of_weeks_of_violence_is_cumulative() -
         "has killed at least 1,000 people."
     )
     assert foreground(text, places={"Kano": KANO}) == []
+
+
+def test_a_toll_that_has_risen_to_a_count_is_the_event_told_not_a_trend() -> None:
+    text = (
+        "The death toll from a missile strike on an apartment block in the city of Kano "
+        "has risen to 29, officials said."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO})
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"
+    assert strike.fatalities == 29
+
+
+def test_a_report_of_people_hurt_and_no_dead_counts_no_dead() -> None:
+    (blast,) = foreground(
+        "Seven rangers were wounded when a bomb exploded at a temple in Kano on Friday.",
+        places={"Kano": KANO},
+    )
+    assert (blast.injured, blast.fatalities) == (7, 0)
+    (clash,) = foreground(
+        "Rebels attacked an army base in Kano on Friday, killing several soldiers and "
+        "wounding five.",
+        places={"Kano": KANO},
+    )
+    assert clash.fatalities is None  # deaths told without a count stay unknown
+
+
+def test_an_opening_that_sets_the_sentence_apart_starts_a_new_event() -> None:
+    text = (
+        "A mob burned houses in Kano on Saturday, officials said. "
+        "In another incident, five people — two farmers and three herders — were killed "
+        "in Kaduna on Saturday."
+    )
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert [(i.event_type.value, i.location) for i in found] == [
+        ("Riots", "Kano"),
+        ("Violence against civilians", "Kaduna"),
+    ]

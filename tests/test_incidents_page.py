@@ -13,7 +13,7 @@ from incidentmap.errors import IncidentMapError
 from incidentmap.geoparse.datelines import find_dateline
 from incidentmap.incidents.page import Furniture
 from incidentmap.model import Place
-from test_incidents import KANO, NIGERIA, kinds, run
+from test_incidents import KADUNA, KANO, NIGERIA, kinds, run
 
 HONDURAS = Place("geonames:3608932", "Honduras", 15.0, -86.5, "A", "PCLI", "HN")
 TOCOA = Place("geonames:3600949", "Tocoa", 15.68, -86.0, "P", "PPL", "HN", "02", 40000)
@@ -168,3 +168,16 @@ def test_a_body_sentence_is_not_taken_for_a_headline_above_a_dateline() -> None:
         "KANO — Gunmen killed nine."
     )
     assert find_dateline(text) is None
+
+
+def test_a_headline_printed_twice_is_still_the_headline() -> None:
+    text = (
+        "Police Say 4 Dead, 1 Missing in Kaduna Attack\n\n"
+        "Police Say 4 Dead, 1 Missing in Kaduna Attack\n"
+        "The Associated Press\n\n"
+        "KANO, Nigeria - Soldiers on Saturday recovered the bodies of four road workers who "
+        "were killed in an attack in Kano, the army said.\n"
+        "The four men were killed late Thursday when gunmen stormed a building site in Kano.\n"
+    )
+    found = [i for i in run(text, places={"Kaduna": KADUNA, "Kano": KANO}) if not i.background]
+    assert [(i.location, i.fatalities) for i in found] == [("Kano", 4)]

@@ -37,7 +37,12 @@ _NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "
                  "upper bound", "measure")  # fmt: skip
 _TOLL_KINDS = ("one killed", "killed", "injured")
 _COUNT_AFTER = ("", "yes", "toll")
-_TOLL_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+", re.IGNORECASE)
+#: Between a toll and its count: "rose to", "stood at", "from the blast in X has risen to".
+_TOLL_GAP = re.compile(
+    r"\s+(?:(?:from|in|of)\s+[^\d.;:!?()]{1,120}?\s+(?=(?:has|had|have)\s|rose|climbed|jumped))?"
+    r"(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+",
+    re.IGNORECASE,
+)
 #: An aside between the victims and the verb, which the count before it takes in:
 #: "eight civilians, including four children, were killed", "ten people – most of them
 #: women – were killed", "12 people (three soldiers) were killed".
@@ -140,7 +145,7 @@ class CasualtyWords:
       |(?P<one>(?:a|an|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_alt(numbers, "person") or "(?!)"})s?)
       |(?P<zero>{_alt(numbers, "none") or "(?!)"})
     )(?![\w])
-    (?!\s*(?:{_alt(numbers, "measure") or "(?!)"}))""",
+    (?![\s-]*(?:{_alt(numbers, "measure") or "(?!)"}))""",
                 re.IGNORECASE | re.VERBOSE,
             )
             self.verb = re.compile(

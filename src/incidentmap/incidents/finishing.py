@@ -60,7 +60,7 @@ def finish(
     sentences, dates, places, toponyms = doc.sentences, doc.dates, doc.places, doc.toponyms
     head_end = doc.head_end
     drafts = merge_drafts(drafts, tax)
-    drafts = fold_headline(drafts, head_end)
+    drafts = fold_headline(drafts, head_end, text)
     drafts = fold_into_demonstrations(drafts, tax)
     # a protest that turned violent in the fold now meets the riot told apart from it
     drafts = merge_drafts(drafts, tax)

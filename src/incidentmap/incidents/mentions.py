@@ -59,6 +59,8 @@ _NAMES_OBJECT = re.compile(r"\s")  # a trigger of several words: the act and its
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
+#: A sentence's opening phrase, up to its comma: "In another incident, ...", "Separately, ...".
+_OPENER = re.compile(r"\s*[^,;:—–()“”\"]{1,60},")
 
 
 def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> bool:
@@ -312,6 +314,14 @@ def find_mentions(
             not (("weak" in best.trigger.flags or types is not None) and _ALSO.fullmatch(m.group()))
             for m in cues.new_event.finditer(text, lo, hi)
         )
+        # "In another incident, five people were killed in X": an opening that sets the
+        # sentence apart from the event told before sets apart its first event
+        opener = None if out or lo == sentence.start else _OPENER.match(text, sentence.start, lo)
+        if opener is not None and not new_event:
+            new_event = any(
+                not ("weak" in best.trigger.flags and _ALSO.fullmatch(m.group()))
+                for m in cues.new_event.finditer(text, sentence.start, opener.end())
+            )
         aggregate = cues.aggregate.search(text, lo, hi) is not None
         # "The attack came two days after a man ran over two soldiers": the earlier event
         # "This comes in the wake of previous disturbances, notably an attack on a convoy"

@@ -62,8 +62,12 @@ def headline_end(text: str) -> int:
     return end
 
 
-def fold_headline(drafts: list[Draft], end: int) -> list[Draft]:
+def fold_headline(drafts: list[Draft], end: int, text: str = "") -> list[Draft]:
     """Fold each incident told first in the headline into the body's first of its type.
+
+    A page copied as text often prints its title twice, as the page's title and again
+    above the story: an incident told first in a line that repeats the headline is a
+    headline incident too.
 
     Parameters
     ----------
@@ -71,6 +75,9 @@ def fold_headline(drafts: list[Draft], end: int) -> list[Draft]:
         The article's incidents in order of first mention.
     end
         The end of the headline (:func:`headline_end`); 0 when the text has none.
+    text
+        The article text, to know the headline's words again; without it only the
+        first line is the headline.
 
     Returns
     -------
@@ -79,8 +86,19 @@ def fold_headline(drafts: list[Draft], end: int) -> list[Draft]:
     """
     if end <= 0:
         return drafts
-    head = [d for d in drafts if d.first.sentence.start < end and not d.background]
-    body = [d for d in drafts if d.first.sentence.start >= end and not d.background]
+    title = text[:end].strip()
+
+    def told_in_title(draft: Draft) -> bool:
+        if draft.first.sentence.start < end:
+            return True
+        first = draft.first
+        lead = text[first.sentence.start : first.sentence.end].lstrip()
+        skipped = len(text[first.sentence.start : first.sentence.end]) - len(lead)
+        in_title = first.trigger.end - first.sentence.start - skipped <= len(title)
+        return bool(title) and lead.startswith(title) and in_title
+
+    head = [d for d in drafts if told_in_title(d) and not d.background]
+    body = [d for d in drafts if not told_in_title(d) and not d.background]
     folded: set[int] = set()
     for draft in head:
         host = next((b for b in body if _kin(draft, b)), None)
