@@ -39,7 +39,8 @@ MIN_SKELETON = 3
 MIN_RATIO = 75.0
 _VOWELS = re.compile(r"[aeiouy\W_]+")
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
-_KIND = re.compile(r"\b(?:village|town|city|district|township|locality|settlement)\b")
+# (no leading \b: the scan is twice as fast; the letter before is checked in the loop)
+_KIND = re.compile(r"(?:village|town|city|district|township|locality|settlement)\b")
 # around a kind word: "the border town of X", "X district", "in X, Mandera district"
 _OF_NAME = re.compile(rf"\s+of\s+({_NAME})")
 _NAME_BEFORE = re.compile(rf"\b({_NAME})\s+$")
@@ -110,6 +111,8 @@ def respelled_toponyms(
     framed: list[str] = []
     for kind in _KIND.finditer(text):
         start, end = kind.span()
+        if start and text[start - 1].isalnum():
+            continue  # "downtown", "subdistrict"
         after = _OF_NAME.match(text, end)
         if after:
             framed.append(after.group(1))
