@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from typing import Literal
@@ -33,6 +35,7 @@ __all__ = [
     "TimePrecision",
     "Toponym",
     "ToponymKind",
+    "majority_country",
 ]
 
 ToponymKind = Literal["place", "demonym", "dateline"]
@@ -228,6 +231,26 @@ class Toponym:
     def resolved(self) -> bool:
         """Whether a place was chosen."""
         return self.place is not None
+
+
+def majority_country(toponyms: Iterable[Toponym]) -> str | None:
+    """Return the country holding more than half of the places and demonyms, if one does.
+
+    >>> kabul = Place("geonames:1138958", "Kabul", 34.53, 69.17, "P", "PPLC", "AF")
+    >>> majority_country([Toponym(0, 5, "Kabul", "place", kabul, 0.9)])
+    'AF'
+    >>> majority_country([]) is None
+    True
+    """
+    countries = Counter(
+        t.place.country_code
+        for t in toponyms
+        if t.kind in ("place", "demonym") and t.place is not None and t.place.country_code
+    )
+    if not countries:
+        return None
+    home, n = countries.most_common(1)[0]
+    return home if 2 * n > sum(countries.values()) else None
 
 
 @dataclass(frozen=True, slots=True)

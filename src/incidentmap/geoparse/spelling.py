@@ -21,13 +21,12 @@ True
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..model import Place, Toponym
+from ..model import Place, Toponym, majority_country
 from ..text.normalize import normalize_name
 
 __all__ = ["MIN_SKELETON", "respelled_toponyms", "skeleton"]
@@ -54,18 +53,6 @@ def skeleton(name: str) -> str:
     """Return the consonants of a name, without vowels, spaces and doubled letters."""
     bare = _VOWELS.sub("", normalize_name(name))
     return re.sub(r"(.)\1+", r"\1", bare)
-
-
-def _home(found: Sequence[Toponym]) -> str | None:
-    countries = Counter(
-        t.place.country_code
-        for t in found
-        if t.place is not None and t.place.country_code and t.kind in ("place", "demonym")
-    )
-    if not countries:
-        return None
-    home, n = countries.most_common(1)[0]
-    return home if 2 * n > sum(countries.values()) else None
 
 
 @lru_cache(maxsize=1024)
@@ -126,7 +113,7 @@ def respelled_toponyms(
                 framed.append(got.group(1))
     if not framed:
         return []
-    home = _home(found)
+    home = majority_country(found)
     if home is None:
         return []
     names: dict[str, Place] = {}

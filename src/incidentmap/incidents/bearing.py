@@ -9,7 +9,7 @@ Examples
 >>> from incidentmap.model import Place, Toponym
 >>> town = Place("t:x", "Xtown", 30.0, 60.0, "P", "PPLA", "AF")
 >>> text = "a village about 50 miles north of Xtown"
->>> moved = offset_place(text, Toponym(34, 39, "Xtown"), town)
+>>> moved = offset_place(text, Toponym(34, 39, "Xtown"), town, km=50 * 1.609)
 >>> moved.name, round(moved.lat, 2), round(moved.lon, 2)
 ('80 km north of Xtown', 30.72, 60.0)
 """
@@ -20,6 +20,7 @@ import dataclasses
 import math
 import re
 
+from ..gazetteer.kinds import EARTH_RADIUS_KM
 from ..model import Place, Toponym
 
 __all__ = ["offset_place"]
@@ -27,7 +28,6 @@ __all__ = ["offset_place"]
 #: The farthest distance worth moving: beyond it, a stated distance is too rough to help.
 MAX_KM = 200.0
 
-_EARTH_KM = 6371.0
 _DIRECTIONS = {
     "north": 0.0,
     "northeast": 45.0,
@@ -38,23 +38,15 @@ _DIRECTIONS = {
     "west": 270.0,
     "northwest": 315.0,
 }
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a hundred": 100,
-}  # fmt: skip
-_TOLD = re.compile(
-    r"\b(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?|" + "|".join(_WORDS) + r")(?:\s*|-)"
-    r"(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\.?(?:\s*\([^()]{1,25}\))?\s+"
-    r"(?:to\s+the\s+)?(?P<dir>(?:north|south|east|west)(?:[- ]?(?:east|west))?)(?:ern)?"
-    r"\s+of\s+(?:the\s+)?$",
+#: The bearing right before the town's name: "... north-west of (the) X".
+_BEARING = re.compile(
+    r"(?P<dir>(?:north|south|east|west)(?:[- ]?(?:east|west))?)(?:ern)?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
-def offset_place(text: str, toponym: Toponym, place: Place) -> Place | None:
-    """Return the point a distance and bearing before ``toponym`` tell, if they tell one.
+def offset_place(text: str, toponym: Toponym, place: Place, *, km: float) -> Place | None:
+    """Return the point ``km`` away in the bearing told before ``toponym``, if one is told.
 
     Only a town (feature class ``P``) is a reference point: an area's point is its middle,
     and a distance from it says little. The returned place keeps the town's country and
@@ -68,22 +60,19 @@ def offset_place(text: str, toponym: Toponym, place: Place) -> Place | None:
         The mention of the town the distance is measured from.
     place
         The place it resolved to.
+    km
+        The distance told (:func:`~incidentmap.incidents.locate.anchor_km` reads it).
 
     Returns
     -------
     Place or None
-        ``None`` without a distance and a bearing right before the name, for areas, and
-        for distances over :data:`MAX_KM`.
+        ``None`` without a bearing right before the name, for areas, and for distances
+        over :data:`MAX_KM`.
     """
-    if place.feature_class != "P":
+    if place.feature_class != "P" or not 0 < km <= MAX_KM:
         return None
-    told = _TOLD.search(text, max(0, toponym.start - 60), toponym.start)
+    told = _BEARING.search(text, max(0, toponym.start - 40), toponym.start)
     if told is None:
-        return None
-    number = told["n"].lower()
-    value = float(_WORDS[number]) if number in _WORDS else float(number.replace(",", ""))
-    km = value * 1.609 if told["unit"].lower().startswith("mi") else value
-    if not 0 < km <= MAX_KM:
         return None
     direction = re.sub(r"[- ]", "", told["dir"].lower())
     lat, lon = _destination(place.lat, place.lon, _DIRECTIONS[direction], km)
@@ -101,7 +90,7 @@ def offset_place(text: str, toponym: Toponym, place: Place) -> Place | None:
 def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
     """Return the point ``km`` away from (lat, lon) along the initial ``bearing`` (degrees)."""
     phi, lam, theta = math.radians(lat), math.radians(lon), math.radians(bearing)
-    delta = km / _EARTH_KM
+    delta = km / EARTH_RADIUS_KM
     phi2 = math.asin(
         math.sin(phi) * math.cos(delta) + math.cos(phi) * math.sin(delta) * math.cos(theta)
     )

@@ -112,17 +112,25 @@ class Filter:
                 found.search(text, max(lo, trigger.start - self.reach), trigger.start) is not None
             )
         if test.startswith("words before"):
-            # the search runs on past the trigger, so that a cue may look ahead at the
-            # words it qualifies ("to end" the fighting); a match must end before it
-            for match in found.finditer(text, max(lo, trigger.start - 60), trigger.start + 60):
-                if match.end() > trigger.start:
-                    break
-                if len(_WORDS.findall(text, match.end(), trigger.start)) <= self.reach:
-                    return True
-            return False
+            return preceded_by(found, text, lo, trigger.start, self.reach)
         if test == "in clause with cause":
             return found.search(text, lo, cause_hi) is not None
         return found.search(text, lo, hi) is not None  # in clause, in sentence
+
+
+def preceded_by(pattern: Searcher, text: str, lo: int, at: int, words: int) -> bool:
+    """Whether ``pattern`` ends at most ``words`` words before offset ``at``.
+
+    The search runs on past ``at``, so that a pattern may look ahead at the words it
+    qualifies ("after the" an event noun, "to end" the fighting); a match must end
+    before ``at``. It starts at most 60 characters before ``at``, never before ``lo``.
+    """
+    for match in pattern.finditer(text, max(lo, at - 60), at + 60):
+        if match.end() > at:
+            break
+        if len(_WORDS.findall(text, match.end(), at)) <= words:
+            return True
+    return False
 
 
 def parse_filters(text: str, *, source: str, cue_kinds: Sequence[str]) -> tuple[Filter, ...]:

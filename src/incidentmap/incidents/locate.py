@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..gazetteer.kinds import PlaceKinds, haversine_km
-from ..model import GeoPrecision, Place, Toponym
+from ..model import GeoPrecision, Place, Toponym, majority_country
 from .bearing import offset_place
 from .taxonomy import Taxonomy
 
@@ -269,7 +269,7 @@ def choose_location(
         return None
     _, top, place = best
     distance = anchor_km(text, top)
-    moved = offset_place(text, top, place) if distance is not None else None
+    moved = offset_place(text, top, place, km=distance) if distance is not None else None
     if moved is not None:  # "50 miles north of X": the point that far that way
         return Location(moved, GeoPrecision.NEAR, top, "a distance and bearing from a town")
     if distance is not None:
@@ -358,7 +358,7 @@ def fallback_location(
         if top.kind == "place" and top.place is not None:
             counts[top.place.id] += 1
             first.setdefault(top.place.id, top)
-    home = _home_country(body)
+    home = majority_country(body)
     at_home = Counter({pid: n for pid, n in counts.items() if _country_of(first[pid]) == home})
     if home is not None and at_home:
         counts = at_home  # a namesake abroad named most ("de León" in a name) is no scene
@@ -375,19 +375,6 @@ def fallback_location(
 
 def _country_of(top: Toponym) -> str | None:
     return top.place.country_code if top.place is not None else None
-
-
-def _home_country(toponyms: Sequence[Toponym]) -> str | None:
-    """Return the country holding more than half of the places and demonyms, if one does."""
-    countries = Counter(
-        t.place.country_code
-        for t in toponyms
-        if t.kind in ("place", "demonym") and t.place is not None and t.place.country_code
-    )
-    if not countries:
-        return None
-    home, n = countries.most_common(1)[0]
-    return home if 2 * n > sum(countries.values()) else None
 
 
 def _dateline_zone(ordered: Sequence[Toponym], dateline: Toponym | None) -> set[int]:

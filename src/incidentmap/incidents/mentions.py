@@ -24,16 +24,16 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..model import EventType
-from ..text.patterns import FastPattern, Searcher
+from ..text.patterns import FastPattern
 from ..text.sentences import Sentence
 from .casualties import find_casualties
+from .filters import preceded_by
 from .kinds import LOOTING
 from .retyping import Clue, retype
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
 
 __all__ = ["Mention", "find_mentions"]
 
-_WORDS = re.compile(r"[\w’'-]+")
 _FOR = re.compile(r"\s(?:for|of)\s")
 _CAME_AFTER = re.compile(
     r"\b(?:came|comes|come|follow(?:ed|s)|occurred|happened|took place)\s+"
@@ -149,24 +149,6 @@ class Mention:
         return self.anaphor_types is not None
 
 
-def _words_between(text: str, start: int, end: int) -> int:
-    return len(_WORDS.findall(text, start, end))
-
-
-def _preceded_by(pattern: Searcher, text: str, lo: int, at: int, words: int) -> bool:
-    """Whether ``pattern`` ends at most ``words`` words before offset ``at``.
-
-    The search runs on past ``at``, so that a pattern may look ahead at the words it
-    qualifies ("after the" an event noun); a match must end before ``at``.
-    """
-    for match in pattern.finditer(text, max(lo, at - 60), at + 60):
-        if match.end() > at:
-            break
-        if _words_between(text, match.end(), at) <= words:
-            return True
-    return False
-
-
 def _clauses(
     text: str, sentence: Sentence, triggers: list[TriggerMatch], tax: Taxonomy
 ) -> list[int]:
@@ -233,7 +215,7 @@ def find_mentions(
             for f in trigger_filters
         ):
             continue
-        alleged = _preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
+        alleged = preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
         live.append((trig, alleged))
     if not live:
         return []
