@@ -97,8 +97,9 @@ def fold_headline(drafts: list[Draft], end: int, text: str = "") -> list[Draft]:
         in_title = first.trigger.end - first.sentence.start - skipped <= len(title)
         return bool(title) and lead.startswith(title) and in_title
 
-    head = [d for d in drafts if told_in_title(d) and not d.background]
-    body = [d for d in drafts if not told_in_title(d) and not d.background]
+    titled = {id(d): told_in_title(d) for d in drafts if not d.background}
+    head = [d for d in drafts if titled.get(id(d))]
+    body = [d for d in drafts if titled.get(id(d)) is False]
     folded: set[int] = set()
     for draft in head:
         host = next((b for b in body if _kin(draft, b)), None)
