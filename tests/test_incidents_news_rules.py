@@ -709,3 +709,22 @@ def test_an_opening_that_sets_the_sentence_apart_starts_a_new_event() -> None:
         ("Riots", "Kano"),
         ("Violence against civilians", "Kaduna"),
     ]
+
+
+def test_vigilantes_named_as_actors_are_no_mob_violence() -> None:
+    text = (
+        "Gunmen killed nine villagers in Kano state, police said on Tuesday. "
+        "The attackers, dressed as vigilantes, raided a farming village near Kano."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 3, 9))
+    assert (attack.event_type, attack.fatalities) == ("Violence against civilians", 9)
+
+
+def test_the_day_given_in_a_which_clause_of_the_attack_dates_it() -> None:
+    text = (
+        "Nine people died when gunmen opened fire on villagers in Kano. The gunmen fled, "
+        "a police spokesman said late Monday. "
+        "“We recovered nine bodies,” the spokesman said of the attack, which happened on Sunday."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 3, 9))
+    assert attack.event_date == "2022-03-06"

@@ -86,6 +86,7 @@ _BEGAN = re.compile(r"\s+(?:began|broke out|erupted|started|flared(?: up)?)", re
 # where the event told before took place
 _OCCURRED = re.compile(
     r"(?:\s+(?:by|of|on|against|in)\s[^.;:!?]{0,80}?)?"  # "the attack by members of the ADF"
+    r"(?:\s*,\s*which)?"  # "the attack, which happened on Sunday"
     r"\s+(?:(?:also|reportedly|apparently)\s+)?(?:happened|took place|occurred|unfolded)\b",
     re.IGNORECASE,
 )
@@ -178,7 +179,10 @@ def clause_facts(
     dates, casualties, places = indexes
     lo, hi, anchor = mention.clause_start, mention.clause_end, mention.trigger.start
     reporting = tax.cues.reporting
-    in_clause = [d for d in dates.within(lo, hi) if isinstance(d, DateMention)]
+    date_hi = hi
+    if referring and _OCCURRED.match(text, mention.trigger.end):
+        date_hi = max(hi, mention.sentence.end)  # "said of the attack, which happened on Sunday"
+    in_clause = [d for d in dates.within(lo, date_hi) if isinstance(d, DateMention)]
     report_dates = [
         d
         for d in in_clause
