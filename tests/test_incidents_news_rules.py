@@ -728,3 +728,13 @@ def test_the_day_given_in_a_which_clause_of_the_attack_dates_it() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 3, 9))
     assert attack.event_date == "2022-03-06"
+
+
+def test_percussion_grenades_fired_by_police_are_no_grenade_attack() -> None:
+    text = (
+        "Police arrested 50 protesters in Kano on Saturday after using tear gas and "
+        "percussion grenades to disperse a crowd near the parliament."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Protests", "Protest with intervention")
+    ]
