@@ -49,3 +49,12 @@ def test_a_building_the_gazetteer_lacks_stands_in_its_town(parser):
     # a small city at the head of a building's name is no evidence (a person's name, often)
     text = "Crowds gathered on the steps of the Albany Art Gallery on Saturday."
     assert given(parser, text, "Albany Art Gallery") == {"Albany Art Gallery": None}
+
+
+def test_a_place_name_at_the_head_of_a_newspaper_title_is_no_place(parser):
+    text = "Toronto Herald\n\nALBANY, New York — Police arrested two men on Monday."
+    found = {t.text for t in parser.parse(text) if t.place is not None}
+    assert "Toronto" not in found and "ALBANY" in found
+    # the city itself, written without the title word, stays a place
+    text = "Police in Toronto arrested two men on Monday."
+    assert any(t.text == "Toronto" for t in parser.parse(text))

@@ -123,6 +123,8 @@ class Lexicon:
     """Verbs after a capital's or a country's name that make it its government."""
     """Verbs of saying: a bare small-place name right before or after one is a person."""
     reflexives: frozenset[str] = frozenset()
+    newspapers: frozenset[str] = frozenset()
+    """Title words of newspapers: "the San Francisco Chronicle" names no place."""
     namings: frozenset[str] = frozenset()
     """Words that give a person noun its name: "a mother of four named Salima"."""
     person_nouns: frozenset[str] = frozenset()
@@ -231,6 +233,7 @@ class Lexicon:
             cues=frozenset(places.get("cue", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
+            newspapers=frozenset(places.get("newspaper", [])),
             buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])),
             openers=_keys("place_openers.txt"),

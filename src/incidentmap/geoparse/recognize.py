@@ -369,6 +369,8 @@ class Recognizer:
             return None
         if key in lex.not_places or key in lex.organisations or surface in lex.titles:
             return None, j + 1
+        if ctx.followed_by(j, lex.newspapers):
+            return None, j + 1  # "the San Francisco Chronicle": a newspaper's title
         if (
             (key in person_keys or strip_articles(key) in person_keys)
             and not flags & (STRONG_AREA | STRONG_ADMIN)
