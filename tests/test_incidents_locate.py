@@ -267,3 +267,10 @@ def test_a_town_named_after_its_region_in_the_possessive_is_the_scene() -> None:
 def test_a_country_s_affairs_are_not_its_scene() -> None:
     text = "Kenya's elections were marred by violence in Eldoret on Monday."
     assert choose(text, "violence", ("Kenya", KENYA), ("Eldoret", ELDORET)) == ("Eldoret", 1)
+
+
+def test_a_place_in_a_based_or_backed_compound_is_an_actor_s_home_not_the_scene() -> None:
+    text = "A drone struck a car, killing three, said a member of a Lima-based charity."
+    at = text.index("Lima")
+    based = Toponym(at, at + 4, "Lima", "place", LIMA, 0.9, reasons=("participle:based",))
+    assert choose_location(text, [based], anchor=text.index("struck")) is None

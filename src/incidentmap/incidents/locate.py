@@ -220,6 +220,8 @@ def choose_location(
         place = top.place
         if place is None or top.kind != "place" or place.feature_code == "CONT":
             continue  # "Africa's most populous state": a continent is never the scene
+        if any(r.startswith("participle:") for r in top.reasons):
+            continue  # "a US-based charity", "Iran-backed militias": an actor's home
         if place.is_country and _NAME_GOES_ON.match(text, top.end):
             continue  # "U.S. Embassy", "Iraq War": part of a longer name, not the scene
         if place.is_country and not _IN_COUNTRY.search(text, max(0, top.start - 20), top.start):
