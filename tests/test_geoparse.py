@@ -98,6 +98,9 @@ def test_abbreviations(parser):
     assert found["U.S."] == "g:us" and found["UK"] == "g:gb" and found["UAE"] == "g:ae"
     assert found["Calif."] == "g:usca"
     assert places(parser, "Charleston, W.Va., is quiet.")["W.Va."] == "g:uswv"
+    # a state's short form written without its period is one only after "Town, "
+    assert places(parser, "Fires in Springfield, Calif are out.")["Calif"] == "g:usca"
+    assert "Calif" not in places(parser, "Troops burned Naung Calif village on Monday.")
     assert spans(parser, "Let us go to them.") == []
 
 

@@ -295,9 +295,14 @@ class Recognizer:
                 end = rend
         return end
 
-    def _abbreviation(self, key: str, surface: str, start: int = 0) -> Mention | None:
+    def _abbreviation(
+        self, key: str, surface: str, start: int = 0, text: str = ""
+    ) -> Mention | None:
         for abbr in self.lexicon.abbreviations.get(key, ()):
-            if surface == abbr.form or surface == abbr.form.rstrip("."):
+            undotted = surface != abbr.form and surface == abbr.form.rstrip(".")
+            if undotted and text and text[max(0, start - 2) : start] != ", ":
+                continue  # "Naung Kan village": "Kan." without its period only as "Town, Kan"
+            if surface == abbr.form or undotted:
                 # the mention is what the text holds: "Calif." with its period, "Mo" without
                 return Mention(
                     start,
@@ -335,9 +340,13 @@ class Recognizer:
         if flags & ABBR:
             # include the final period of "U.S." / "Calif." when it is there
             with_dot = surface + "." if text[end : end + 1] == "." else surface
-            m = self._abbreviation(key, with_dot, start) or self._abbreviation(key, surface, start)
+            m = self._abbreviation(key, with_dot, start, text) or self._abbreviation(
+                key, surface, start, text
+            )
             if m is not None:
                 return self._participle(ctx, j, m), j + 1
+            if any(surface == a.form.rstrip(".") != a.form for a in lex.abbreviations[key]):
+                return None, j + 1  # "Naung Kan village", "Ala-Too": no state, nor a town
         if flags & ORG and ctx.capitalised(i, j):
             return None, j + 1
         if not ctx.capitalised(i, j) or (
