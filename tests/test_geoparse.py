@@ -46,6 +46,9 @@ def test_everyday_words_that_are_towns_need_a_cue(parser):
     found = places(parser, "Floods hit the town of Most, Czech Republic, on Friday.")
     assert found == {"Most": "g:most", "Czech Republic": "g:cz"}
     assert spans(parser, "The floods reached homes near Most on Friday.") == ["Most"]
+    # in a Title Case headline under page furniture, a comma after a word proves nothing
+    page = "Menu\n\nBreaking News\n\nMost, Residents Flee Floods Along The Border\n\nText."
+    assert spans(parser, page) == []
 
 
 def test_persons_with_titles_given_names_and_patronymics(parser):

@@ -215,9 +215,11 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """
     found = []
     at = 0
-    for _ in range(_TITLE_LINES):
+    seen = 0
+    while seen < _TITLE_LINES:  # the first lines with words: blank lines do not count
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
+        seen += bool(text[at:end].strip())
         if not text[at:end].rstrip().endswith("."):  # a sentence is no headline
             words = [w for w in _WORD.findall(text, at, end)[1:] if len(w) >= 4]
             upper = sum(w[0].isupper() for w in words)

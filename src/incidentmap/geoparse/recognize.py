@@ -395,7 +395,8 @@ class Recognizer:
                 not initial
                 and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
             )
-            if not (strong or (cue and not initial) or ctx.qualified(j)):
+            qualified = ctx.qualified(j) and not ctx.title_case(i)  # "Most, Czech Republic"
+            if not (strong or (cue and not initial) or qualified):
                 return None
             if not strong and ctx.title_case(i):
                 return None  # "Attacks Borno Village, Kill 15": a headline's capitals
