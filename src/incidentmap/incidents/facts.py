@@ -104,6 +104,26 @@ _SET_IN = re.compile(r"\s*(?:Also\s+)?(?:In|At)\s[^,.;:!?]{1,60},")
 _CLOSING = re.compile(r"\s*[.!?\"”’]*\s*$|\s*[.!?]")
 
 
+#: The words between a closing reporting verb and its date: its subject or its medium.
+_INVERTED = re.compile(r"(?:\s+[\w’'-]+){1,3}\s+")
+_CLAUSE_END = re.compile(r"\s*[,.;!?\"”’]")
+
+
+def _inverted(text: str, verb_end: int, date: DateMention, mentions: list[Mention]) -> bool:
+    """Whether a date closes an attribution whose subject follows its verb.
+
+    "..., said the military on Sunday.", "..., the commander said in a video on Sunday,":
+    wire copy puts the speaker (or the medium) between the verb and the report's day,
+    which ends the clause. Words between that are an event's ("said the attack on
+    Sunday, which ...") make the date the event's.
+    """
+    if not _INVERTED.fullmatch(text, verb_end, date.start):
+        return False
+    if not _CLAUSE_END.match(text, date.end):
+        return False
+    return not any(verb_end <= m.trigger.start < date.start for m in mentions)
+
+
 def _day_before(date: DateMention, others: list[object]) -> DateMention:
     """Anchor "the previous day" on the nearest other date of its sentence, if any."""
     anchors = [
@@ -187,7 +207,8 @@ def clause_facts(
         d
         for d in in_clause
         if any(
-            r.end() >= d.start - 4 for r in reporting.finditer(text, max(lo, d.start - 45), d.start)
+            r.end() >= d.start - 4 or _inverted(text, r.end(), d, [mention, *others])
+            for r in reporting.finditer(text, max(lo, d.start - 45), d.start)
         )
     ]
     clause_dates = [d for d in in_clause if d not in report_dates]

@@ -1,0 +1,26 @@
+"""Rules of news copy against events told twice and sentences that report no event (issue 12).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_incidents import KANO, NIGERIA
+from test_incidents_news_rules import foreground
+
+
+def test_a_day_after_an_inverted_attribution_is_the_reports() -> None:
+    text = (
+        "The raid on a police post in northern Nigeria killed five officers, said the army "
+        "on Sunday. The raid took place on Saturday when gunmen stormed the post in Kano."
+    )
+    places = {"Kano": KANO, "Nigeria": NIGERIA}
+    (raid,) = foreground(text, places=places, published=dt.date(2024, 3, 10))
+    assert raid.event_date == "2024-03-09"
+    assert raid.location == "Kano"
+    # the day of the event itself, told before a comma, is the event's
+    event = "Gunmen raided a police post in Kano on Sunday, said the army."
+    (own,) = foreground(event, places=places, published=dt.date(2024, 3, 12))
+    assert own.event_date == "2024-03-10"
