@@ -738,3 +738,14 @@ def test_percussion_grenades_fired_by_police_are_no_grenade_attack() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Protests", "Protest with intervention")
     ]
+
+
+def test_deaths_with_no_killer_in_a_story_opening_on_a_disaster_are_the_disaster_s() -> None:
+    opening = "A strong earthquake shook northern Nigeria early on Tuesday. "
+    text = opening + "In Kano, 27 buildings crumbled and at least 12 people were killed."
+    assert foreground(text, places={"Kano": KANO}) == []
+    # a killing with its killers named is told as violence, disaster or not
+    text = opening + "In Kano, gunmen shot dead 12 people who were sleeping in tents."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Attack")
+    ]

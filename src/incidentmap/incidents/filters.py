@@ -36,9 +36,11 @@ __all__ = ["Filter", "parse_filters"]
 STAGES = ("trigger", "clause", "undated")
 _TESTS = re.compile(
     r"just after|just before (?P<chars>\d+)|words before (?P<words>\d+)|in clause with cause"
-    r"|in clause|in sentence|not violent"
+    r"|in clause|in sentence|in opening|not violent"
 )
 _WORDS = re.compile(r"[\w’'-]+")
+#: Characters of an article's opening (its headline and lead) for the ``in opening`` test.
+OPENING = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,8 @@ class Filter:
             return preceded_by(found, text, lo, trigger.start, self.reach)
         if test == "in clause with cause":
             return found.search(text, lo, cause_hi) is not None
+        if test == "in opening":  # the headline and lead told before: the story's subject
+            return found.search(text, 0, min(OPENING, lo)) is not None
         return found.search(text, lo, hi) is not None  # in clause, in sentence
 
 
