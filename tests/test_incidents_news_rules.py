@@ -749,3 +749,14 @@ def test_deaths_with_no_killer_in_a_story_opening_on_a_disaster_are_the_disaster
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Violence against civilians", "Attack")
     ]
+
+
+def test_a_lead_printed_twice_as_a_teaser_is_read_once_where_the_story_tells_it() -> None:
+    lead = "At around 5am, militants attacked the base in Kamba, north of Kano, a statement said."
+    text = (
+        f"Militants kill soldier in Nigeria\n\n{lead}\n\nFILE: Troops. Picture: AFP\n\n"
+        "KANO - Militants stormed an army base in northern Nigeria early on Monday, killing "
+        f"one soldier and wounding 11, the army said.\n\n{lead}"
+    )
+    (battle,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 3, 8))
+    assert (battle.event_date, battle.evidence[:4]) == ("2022-03-07", "KANO")

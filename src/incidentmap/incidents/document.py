@@ -99,7 +99,10 @@ def read_article(
     # the headline is read after the body, far from it, so that the body's report of the
     # event leads and the headline joins it
     head_end = headline_end(text)
-    order = [(i, s) for i, s in enumerate(sentences) if s.start >= head_end]
+    told_again = _told_again(sentences)
+    order = [
+        (i, s) for i, s in enumerate(sentences) if s.start >= head_end and i not in told_again
+    ]
     order += [(len(sentences) + 2 + i, s) for i, s in enumerate(sentences) if s.start < head_end]
     # captions in capitals stand out only in a text that is not all in capitals
     captions_from = len(text) if is_caption(text[:600]) else head_end
@@ -119,6 +122,28 @@ def read_article(
         order=order,
         furniture=furniture,
     )
+
+
+def _told_again(sentences: Sequence[Sentence]) -> set[int]:
+    """Indexes of body sentences that the page prints again further down.
+
+    Web pages repeat a story's lead as a teaser above it, or a sentence as a pull quote
+    or a twice-printed caption; the copy is read once, where the story tells it.
+    """
+    last: dict[str, int] = {}
+    for i, sentence in enumerate(sentences):
+        key = " ".join(sentence.text.split())
+        if len(key) >= _REPEATED_MIN:
+            last[key] = i
+    return {
+        i
+        for i, sentence in enumerate(sentences)
+        if last.get(" ".join(sentence.text.split()), i) != i
+    }
+
+
+#: Shorter sentences ("He was killed.") may well be written twice on purpose.
+_REPEATED_MIN = 40
 
 
 _DATELINE = re.compile(r"[A-Z][\w’'.-]*(?:[ ,]+[A-Z][\w’'.-]*){0,3}\s*(?:[—–:]|--?)\s")
