@@ -6,7 +6,7 @@ import pytest
 
 from incidentmap.gazetteer import Gazetteer, PlaceRecord
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Article, GivenSpan, Place
+from incidentmap.model import Article, GivenSpan, Place, Toponym
 from incidentmap.text.articles import read_articles
 
 
@@ -339,3 +339,50 @@ def test_a_town_said_to_lie_in_a_town_or_district_stays_in_that_country():
     ):
         found = [t for t in parser.parse(text) if t.text == name]
         assert all(t.place is None or t.place.country_code == "OT" for t in found), text
+
+
+def _given(parser: Geoparser, text: str, *names: str) -> dict[str, Toponym]:
+    spans, at = [], 0
+    for n in names:
+        at = text.index(n, at)
+        spans.append(GivenSpan(at, at + len(n), n))
+        at += len(n)
+    found = parser.resolve_spans(Article(id="a", text=text, toponyms=tuple(spans)))
+    return {t.text: t for t in found}
+
+
+def test_a_given_name_the_gazetteer_lacks_is_placed_at_its_container():
+    parser = _own(
+        _p("g:tm", "Testmark", 50.0, 10.0, "A", "PCLI", "TM", pop=5_000_000),
+        _p("g:norva", "Norva", 50.5, 10.5, "A", "ADM1", "TM", "03", 900_000),
+        _p("g:velm", "Velmora", 50.2, 10.3, "P", "PPLA2", "TM", "03", 20_000),
+        _p("g:kessel", "Kesselburg", 50.1, 10.2, "P", "PPL", "TM", "03", 80_000),
+        _p("g:brun", "Brunnach", 50.7, 10.9, "P", "PPL", "TM", "03", 45_000),
+        _p("g:lindos", "Lindos", 50.8, 10.1, "P", "PPL", "TM", "03", 300_000),
+    )
+    for text, names, name, container in (
+        ("Shells hit the villages of Osk and Tarn in Norva on Sunday.",
+         ("Osk", "Tarn", "Norva"), "Osk", "g:norva"),
+        ("Shells hit the villages of Osk and Tarn in Norva on Sunday.",
+         ("Osk", "Tarn", "Norva"), "Tarn", "g:norva"),
+        ("Shells hit the Osk district of Velmora.", ("Osk", "Velmora"), "Osk", "g:velm"),
+        ("Shells hit Osk, Norva, on Sunday.", ("Osk", "Norva"), "Osk", "g:norva"),
+        ("Shells hit Kesselburg's Osk Park.", ("Kesselburg", "Osk Park"), "Osk Park",
+         "g:kessel"),
+        ("Shells hit Lindos' old Osk Square.", ("Lindos", "Osk Square"), "Osk Square",
+         "g:lindos"),
+        ("Shells hit Osk, a suburb near Kesselburg.", ("Osk", "Kesselburg"), "Osk", "g:kessel"),
+        ("Shells hit a market in Osk, Kesselburg, Testmark.",
+         ("Osk", "Kesselburg", "Testmark"), "Osk", "g:kessel"),
+    ):  # fmt: skip
+        found = _given(parser, text, *names)[name]
+        assert found.place is not None and found.place.id == container, text
+        assert any(r.startswith("not in the gazetteer: placed at") for r in found.reasons), text
+    # a list of towns is no container, nor is a name with nothing around it
+    for text, names, name in (
+        ("Shells hit Brunnach, Osk, Kesselburg and Velmora.",
+         ("Brunnach", "Osk", "Kesselburg", "Velmora"), "Osk"),
+        ("Shells hit Osk, Kesselburg and Velmora.", ("Osk", "Kesselburg", "Velmora"), "Osk"),
+        ("Shells hit Osk on Sunday; Norva sent help.", ("Osk", "Norva"), "Osk"),
+    ):  # fmt: skip
+        assert _given(parser, text, *names)[name].place is None, text

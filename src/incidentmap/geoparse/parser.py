@@ -191,7 +191,7 @@ class Geoparser:
             mentions.append(self._given_mention(span.start, span.end, surface))
         order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
         resolved = self.resolver.resolve(
-            text, [mentions[k] for k in order], region=self._region(article)
+            text, [mentions[k] for k in order], region=self._region(article), given=True
         )
         resolved = mark_metonyms(text, resolved, self.lexicon)
         out: list[Toponym] = [resolved[0]] * len(mentions) if resolved else []
