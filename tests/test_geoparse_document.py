@@ -386,3 +386,31 @@ def test_a_given_name_the_gazetteer_lacks_is_placed_at_its_container():
         ("Shells hit Osk on Sunday; Norva sent help.", ("Osk", "Norva"), "Osk"),
     ):  # fmt: skip
         assert _given(parser, text, *names)[name].place is None, text
+
+
+def test_a_compass_word_shares_the_name_of_the_next_one():
+    parser = _own(
+        _p("g:ug-e", "Eastern", 1.0, 33.7, "A", "ADM1", "UG", "E", 1_200_000),
+        _p("g:ee", "Eastern Europe", 50.0, 28.0, "L", "RGN", ""),
+        _p("g:se", "Southern Europe", 41.0, 13.0, "L", "RGN", ""),
+        _p("g:kr", "South Korea", 36.5, 127.9, "A", "PCLI", "KR", pop=51_000_000),
+        _p("g:kp", "North Korea", 40.0, 127.0, "A", "PCLI", "KP", pop=25_000_000),
+        _p("g:north", "North", 35.0, -80.0, "P", "PPL", "US", "SC", 800),
+    )
+    for text, names, name, where in (
+        ("Sales to Eastern and Southern Europe fell.", ("Eastern", "Southern Europe"),
+         "Eastern", "g:ee"),
+        ("Talks between North and South Korea stalled.", ("North", "South Korea"),
+         "North", "g:kp"),
+        ("Talks between North and South Korea stalled.", ("North", "South Korea"),
+         "South Korea", "g:kr"),
+    ):  # fmt: skip
+        found = _given(parser, text, *names)[name]
+        assert found.place is not None and found.place.id == where, text
+        assert any(r.startswith("shares ") for r in found.reasons) or name == "South Korea"
+    # a compass word before another name of its own stays what it was
+    found = _given(parser, "From Eastern to South Korea.", "Eastern", "South Korea")["Eastern"]
+    assert found.place is not None and found.place.id == "g:ug-e"
+    # and so the recognizer reads it
+    found = _where(parser, "Sales to Eastern and Southern Europe fell.")
+    assert found == {"Eastern": "g:ee", "Southern Europe": "g:se"}
