@@ -359,6 +359,7 @@ def test_a_given_name_the_gazetteer_lacks_is_placed_at_its_container():
         _p("g:kessel", "Kesselburg", 50.1, 10.2, "P", "PPL", "TM", "03", 80_000),
         _p("g:brun", "Brunnach", 50.7, 10.9, "P", "PPL", "TM", "03", 45_000),
         _p("g:lindos", "Lindos", 50.8, 10.1, "P", "PPL", "TM", "03", 300_000),
+        _p("g:sea", "Grey Sea", 55.0, 12.0, "H", "SEA", ""),
     )
     for text, names, name, container in (
         ("Shells hit the villages of Osk and Tarn in Norva on Sunday.",
@@ -384,6 +385,7 @@ def test_a_given_name_the_gazetteer_lacks_is_placed_at_its_container():
          ("Brunnach", "Osk", "Kesselburg", "Velmora"), "Osk"),
         ("Shells hit Osk, Kesselburg and Velmora.", ("Osk", "Kesselburg", "Velmora"), "Osk"),
         ("Shells hit Osk on Sunday; Norva sent help.", ("Osk", "Norva"), "Osk"),
+        ("Gulls nest on the island Osk in the Grey Sea.", ("Osk", "Grey Sea"), "Osk"),
     ):  # fmt: skip
         assert _given(parser, text, *names)[name].place is None, text
 

@@ -4,10 +4,11 @@ A village, a square or a park the gazetteer does not hold is mostly written with
 place it lies in, and event coders fall back to that place: ``"the villages of Osk and
 Tarn in Norva"`` (both in Norva), ``"the Osk district of Velmora"``, ``"Osk, a suburb
 near Velmora"``, ``"Osk, Norva"`` (but not a list: ``"Brunnach, Osk, Kesselburg and
-Velmora"``), ``"Kesselburg's Osk Park"``, ``"Lindos' old Osk Square"``. Only a mention
-with no candidate at all is changed (a given span, or a name all of whose readings were
-set aside stays as it is), and every other mention of the same name in the article gets
-the same place: one sense per name.
+Velmora"``), ``"Kesselburg's Osk Park"``, ``"Lindos' old Osk Square"``; not a sea or a
+lake, whose point says nothing of an island in it (``"the island Osk in the Grey Sea"``).
+Only a mention with no candidate at all is changed (a given span, or a name all of whose
+readings were set aside stays as it is), and every other mention of the same name in the
+article gets the same place: one sense per name.
 
 Examples
 --------
@@ -59,8 +60,8 @@ def place_at_containers(
             continue
         c, how = found
         best = best_of(scored[c])
-        if best is None:
-            continue
+        if best is None or best.place.feature_class == "H":
+            continue  # "the island Osk in the Grey Sea"
         reason = f"not in the gazetteer: placed at '{mentions[c].text}', {how}"
         scored[a].append(Scored(best.place, best.score, [reason]))
         placed[mentions[a].key] = (best, mentions[c].text)
