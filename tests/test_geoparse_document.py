@@ -6,7 +6,7 @@ import pytest
 
 from incidentmap.gazetteer import Gazetteer, PlaceRecord
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Article, GivenSpan, Place
+from incidentmap.model import Article, GivenSpan, Place, Toponym
 from incidentmap.text.articles import read_articles
 
 
@@ -339,3 +339,80 @@ def test_a_town_said_to_lie_in_a_town_or_district_stays_in_that_country():
     ):
         found = [t for t in parser.parse(text) if t.text == name]
         assert all(t.place is None or t.place.country_code == "OT" for t in found), text
+
+
+def _given(parser: Geoparser, text: str, *names: str) -> dict[str, Toponym]:
+    spans, at = [], 0
+    for n in names:
+        at = text.index(n, at)
+        spans.append(GivenSpan(at, at + len(n), n))
+        at += len(n)
+    found = parser.resolve_spans(Article(id="a", text=text, toponyms=tuple(spans)))
+    return {t.text: t for t in found}
+
+
+def test_a_given_name_the_gazetteer_lacks_is_placed_at_its_container():
+    parser = _own(
+        _p("g:tm", "Testmark", 50.0, 10.0, "A", "PCLI", "TM", pop=5_000_000),
+        _p("g:norva", "Norva", 50.5, 10.5, "A", "ADM1", "TM", "03", 900_000),
+        _p("g:velm", "Velmora", 50.2, 10.3, "P", "PPLA2", "TM", "03", 20_000),
+        _p("g:kessel", "Kesselburg", 50.1, 10.2, "P", "PPL", "TM", "03", 80_000),
+        _p("g:brun", "Brunnach", 50.7, 10.9, "P", "PPL", "TM", "03", 45_000),
+        _p("g:lindos", "Lindos", 50.8, 10.1, "P", "PPL", "TM", "03", 300_000),
+        _p("g:sea", "Grey Sea", 55.0, 12.0, "H", "SEA", ""),
+    )
+    for text, names, name, container in (
+        ("Shells hit the villages of Osk and Tarn in Norva on Sunday.",
+         ("Osk", "Tarn", "Norva"), "Osk", "g:norva"),
+        ("Shells hit the villages of Osk and Tarn in Norva on Sunday.",
+         ("Osk", "Tarn", "Norva"), "Tarn", "g:norva"),
+        ("Shells hit the Osk district of Velmora.", ("Osk", "Velmora"), "Osk", "g:velm"),
+        ("Shells hit Osk, Norva, on Sunday.", ("Osk", "Norva"), "Osk", "g:norva"),
+        ("Shells hit Kesselburg's Osk Park.", ("Kesselburg", "Osk Park"), "Osk Park",
+         "g:kessel"),
+        ("Shells hit Lindos' old Osk Square.", ("Lindos", "Osk Square"), "Osk Square",
+         "g:lindos"),
+        ("Shells hit Osk, a suburb near Kesselburg.", ("Osk", "Kesselburg"), "Osk", "g:kessel"),
+        ("Shells hit a market in Osk, Kesselburg, Testmark.",
+         ("Osk", "Kesselburg", "Testmark"), "Osk", "g:kessel"),
+    ):  # fmt: skip
+        found = _given(parser, text, *names)[name]
+        assert found.place is not None and found.place.id == container, text
+        assert any(r.startswith("not in the gazetteer: placed at") for r in found.reasons), text
+    # a list of towns is no container, nor is a name with nothing around it
+    for text, names, name in (
+        ("Shells hit Brunnach, Osk, Kesselburg and Velmora.",
+         ("Brunnach", "Osk", "Kesselburg", "Velmora"), "Osk"),
+        ("Shells hit Osk, Kesselburg and Velmora.", ("Osk", "Kesselburg", "Velmora"), "Osk"),
+        ("Shells hit Osk on Sunday; Norva sent help.", ("Osk", "Norva"), "Osk"),
+        ("Gulls nest on the island Osk in the Grey Sea.", ("Osk", "Grey Sea"), "Osk"),
+    ):  # fmt: skip
+        assert _given(parser, text, *names)[name].place is None, text
+
+
+def test_a_compass_word_shares_the_name_of_the_next_one():
+    parser = _own(
+        _p("g:ug-e", "Eastern", 1.0, 33.7, "A", "ADM1", "UG", "E", 1_200_000),
+        _p("g:ee", "Eastern Europe", 50.0, 28.0, "L", "RGN", ""),
+        _p("g:se", "Southern Europe", 41.0, 13.0, "L", "RGN", ""),
+        _p("g:kr", "South Korea", 36.5, 127.9, "A", "PCLI", "KR", pop=51_000_000),
+        _p("g:kp", "North Korea", 40.0, 127.0, "A", "PCLI", "KP", pop=25_000_000),
+        _p("g:north", "North", 35.0, -80.0, "P", "PPL", "US", "SC", 800),
+    )
+    for text, names, name, where in (
+        ("Sales to Eastern and Southern Europe fell.", ("Eastern", "Southern Europe"),
+         "Eastern", "g:ee"),
+        ("Talks between North and South Korea stalled.", ("North", "South Korea"),
+         "North", "g:kp"),
+        ("Talks between North and South Korea stalled.", ("North", "South Korea"),
+         "South Korea", "g:kr"),
+    ):  # fmt: skip
+        found = _given(parser, text, *names)[name]
+        assert found.place is not None and found.place.id == where, text
+        assert any(r.startswith("shares ") for r in found.reasons) or name == "South Korea"
+    # a compass word before another name of its own stays what it was
+    found = _given(parser, "From Eastern to South Korea.", "Eastern", "South Korea")["Eastern"]
+    assert found.place is not None and found.place.id == "g:ug-e"
+    # and so the recognizer reads it
+    found = _where(parser, "Sales to Eastern and Southern Europe fell.")
+    assert found == {"Eastern": "g:ee", "Southern Europe": "g:se"}

@@ -16,7 +16,7 @@ import re
 
 from .lexicon import Lexicon
 
-__all__ = ["TokenContext"]
+__all__ = ["TokenContext", "shared_heads"]
 
 _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
@@ -24,6 +24,34 @@ _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
 _NO_UPPER = dict.fromkeys(range(ord("A"), ord("Z") + 1))
 _NO_LOWER = dict.fromkeys(range(ord("a"), ord("z") + 1))
 _INNER_LOWER = frozenset({"upon", "sur", "sous", "sobre", "della", "dello", "degli", "und"})
+
+#: "Eastern and Southern Europe", "North and South Korea": a compass word, "and" or "or",
+#: a second compass word and the name the two share (up to three capitalised words).
+_COMPASS = (
+    r"(?:North|South|East|West|Central|Upper|Lower|"
+    r"(?:North|South)-?(?:[Ee]ast|[Ww]est))(?:ern)?"
+)
+_SHARED_HEAD = re.compile(
+    rf",?\s+(?:and|or)\s+{_COMPASS}\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
+)
+
+
+def shared_heads(text: str, end: int) -> list[str]:
+    """Return the names a compass word ending at ``end`` may share with the next one.
+
+    Longest first: the caller keeps the first that, joined to the compass word, is a
+    known name ("Eastern" + "Europe").
+
+    >>> shared_heads("Eastern and Southern Europe Union", 7)
+    ['Europe Union', 'Europe']
+    >>> shared_heads("Eastern Europe", 7)
+    []
+    """
+    found = _SHARED_HEAD.match(text, end)
+    if found is None:
+        return []
+    words = found.group(1).split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
 class TokenContext:

@@ -33,10 +33,13 @@ from .scored import Scored, best_of
 __all__ = [
     "BASED",
     "CITY_SHARE_OF_AREA",
+    "CONTAINED",
     "LACKING_TOWN",
+    "LIST_JOINERS",
     "LIST_WEIGHT",
     "MAYBE_INSIDE_KM",
     "NEAR_KM",
+    "POSSESSIVE",
     "city_over_admin2",
     "city_over_area",
     "inside",
@@ -70,7 +73,7 @@ _WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN})s? of\s+$")  # "province
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
 #: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
-_CONTAINED = re.compile(
+CONTAINED = re.compile(
     r"\s*(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
     rf"(?:(?P<what>{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
     r"(?P<how>in|within|of|near|outside)(?:\s+the)?"
@@ -81,7 +84,7 @@ _CONTAINED = re.compile(
 )
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
 #: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
-_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
 #: The kind word written after a name, outside its span ("Pale Township, ...").
 _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
 #: "X, a village near Y": within this distance of Y.
@@ -93,7 +96,7 @@ MAYBE_INSIDE_KM = 250.0
 #: The hint of a name written before "-based" ("a New York-based firm").
 BASED = "based"
 #: What stands between two names of a list ("Ohio, Texas and Utah").
-_LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
+LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
 
 
 def type_words(m: Mention, ss: list[Scored]) -> None:
@@ -175,7 +178,7 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
             _lacking(m, q, scored[a], scored[a + 1], own_areas)
-        elif scored[a + 1] and (found := _CONTAINED.fullmatch(between)) is not None:
+        elif scored[a + 1] and (found := CONTAINED.fullmatch(between)) is not None:
             near = found.group("how").lower() in ("near", "outside")
             for s in scored[a]:
                 for o in scored[a + 1][:5]:
@@ -190,7 +193,7 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
             if not near:
                 said = bool(found.group("what")) or stated_type(m) == "town"
                 _lacking(m, q, scored[a], scored[a + 1], [], within=True, said=said)
-        elif scored[a + 1] and _POSSESSIVE.fullmatch(between) is not None:
+        elif scored[a + 1] and POSSESSIVE.fullmatch(between) is not None:
             areas = [s.place for s in scored[a][:5] if s.place.is_country or s.place.is_admin1]
             for s in scored[a + 1]:
                 if any(inside(s.place, area) for area in areas):
@@ -333,7 +336,7 @@ def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) ->
     """
     linked: dict[int, list[int]] = {}
     for a in range(len(mentions) - 1):
-        if text[mentions[a].end : mentions[a + 1].start] in _LIST_JOINERS:
+        if text[mentions[a].end : mentions[a + 1].start] in LIST_JOINERS:
             linked.setdefault(a, []).append(a + 1)
             linked.setdefault(a + 1, []).append(a)
     if not linked:

@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
+from .context import shared_heads
 from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
 from .lexicon import Lexicon, acronym_key
 from .metonyms import mark_metonyms
@@ -187,11 +188,10 @@ class Geoparser:
                     source=article.source,
                     line=article.line,
                 )
-            surface = text[span.start : span.end]
-            mentions.append(self._given_mention(span.start, span.end, surface))
+            mentions.append(self._given_mention(text, span.start, span.end))
         order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
         resolved = self.resolver.resolve(
-            text, [mentions[k] for k in order], region=self._region(article)
+            text, [mentions[k] for k in order], region=self._region(article), given=True
         )
         resolved = mark_metonyms(text, resolved, self.lexicon)
         out: list[Toponym] = [resolved[0]] * len(mentions) if resolved else []
@@ -224,7 +224,8 @@ class Geoparser:
         domain = "." + (url or "").split("://", 1)[-1].split("/", 1)[0].rpartition(".")[2]
         return Region(code, None, domain.lower(), WEB_DOMAIN_WEIGHT)
 
-    def _given_mention(self, start: int, end: int, surface: str) -> Mention:
+    def _given_mention(self, text: str, start: int, end: int) -> Mention:
+        surface = text[start:end]
         key = normalize_name(surface)
         lex = self.lexicon
         abbrs = lex.abbreviations.get(acronym_key(surface), ())
@@ -236,6 +237,13 @@ class Geoparser:
                 )  # fmt: skip
         if key in lex.demonyms and surface[:1].isupper():
             return Mention(start, end, surface, key, "demonym", lex.demonyms[key])
+        if key in lex.not_places:
+            # "Eastern and Southern Europe": the compass word shares the next one's name
+            for head in shared_heads(text, end):
+                joined = f"{key} {normalize_name(head)}"
+                if self.gazetteer.lookup_key(joined, limit=1) or joined in lex.extra_places:
+                    hint = f"shares '{head}' with the next name"
+                    return Mention(start, end, surface, joined, hints=(hint,))
         if self.gazetteer.lookup_key(key, limit=1) or key in lex.extra_places:
             return Mention(start, end, surface, key)
         for suffix in _SUFFIXES:

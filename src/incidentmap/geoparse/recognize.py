@@ -38,7 +38,7 @@ from operator import itemgetter
 from ..gazetteer.kinds import PlaceKinds
 from ..model import ToponymKind
 from ..text.normalize import normalize_name, strip_articles
-from .context import TokenContext
+from .context import TokenContext, shared_heads
 from .datelines import find_dateline
 from .lexicon import Lexicon
 from .names import (
@@ -376,6 +376,13 @@ class Recognizer:
             return Mention(start, end, surface, key, kind="demonym", country_code=code), j + 1
         if not flags & GAZ:
             return None
+        if key in lex.not_places:
+            # "Eastern and Southern Europe": the compass word shares the next one's name
+            for head in shared_heads(text, end):
+                joined = f"{key} {normalize_name(head)}"
+                if self.index.flags.get(joined, 0) & GAZ:
+                    hint = f"shares '{head}' with the next name"
+                    return Mention(start, end, surface, joined, hints=(hint,)), j + 1
         if key in lex.not_places or key in lex.organisations or surface in lex.titles:
             return None, j + 1
         if ctx.followed_by(j, lex.newspapers):

@@ -36,7 +36,10 @@ and adds the evidence of the other places:
 - **strays** (:mod:`.strays`): a small place abroad that a name reaches only as an
   alternate spelling ("Banjska" for a Bulgarian town, in a story about Kosovo) is set
   aside when the story never names its country; the mention may stay unresolved;
-- **one sense per name**: every mention of a name in an article gets the same place.
+- **one sense per name**: every mention of a name in an article gets the same place;
+- **given names the gazetteer lacks** (:mod:`.containers`, given spans only): placed at
+  the container the text gives them with ("the villages of Osk and Tarn in Norva",
+  "Kesselburg's Osk Park").
 
 The confidence is the softmax share of the winner among the candidates, so it says
 how clearly the winner beat the others (``bench/geoparse.py`` prints accuracy per
@@ -59,6 +62,7 @@ from operator import attrgetter
 from ..gazetteer.kinds import approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
 from .candidates import Candidates
+from .containers import place_at_containers
 from .document import (
     AREA_WEIGHT,
     FOCUS_WEIGHT,
@@ -143,7 +147,12 @@ class Resolver:
         return self._candidates.prior(key, place)
 
     def resolve(
-        self, text: str, mentions: Sequence[Mention], *, region: Region | None = None
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        *,
+        region: Region | None = None,
+        given: bool = False,
     ) -> list[Toponym]:
         """Choose a place for every mention of one article.
 
@@ -155,6 +164,11 @@ class Resolver:
             The mentions, in text order.
         region
             The publisher's region (:func:`~.document.publisher_region`), if known.
+        given
+            Whether the mentions are given spans (gold or user markup): then a name the
+            gazetteer lacks is still a place, and is placed at the container the text
+            gives it with (:mod:`.containers`). A recognised name without candidates is
+            no such evidence ("Hertford Road, Edmonton").
         """
         if not mentions:
             return []
@@ -231,6 +245,8 @@ class Resolver:
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
         place_buildings(text, mentions, scored, self.lexicon.buildings, self.gazetteer.lookup_key)
+        if given:
+            place_at_containers(text, mentions, scored, [bool(cs) for cs in cands])
         out = []
         for m, ss, aside in zip(mentions, scored, strays, strict=False):
             out.append(_toponym(m, ss) if ss else _unresolved(m, aside))

@@ -1,0 +1,127 @@
+"""Names the gazetteer lacks, placed at the container the text gives them with.
+
+A village, a square or a park the gazetteer does not hold is mostly written with the
+place it lies in, and event coders fall back to that place: ``"the villages of Osk and
+Tarn in Norva"`` (both in Norva), ``"the Osk district of Velmora"``, ``"Osk, a suburb
+near Velmora"``, ``"Osk, Norva"`` (but not a list: ``"Brunnach, Osk, Kesselburg and
+Velmora"``), ``"Kesselburg's Osk Park"``, ``"Lindos' old Osk Square"``; not a sea or a
+lake, whose point says nothing of an island in it (``"the island Osk in the Grey Sea"``).
+Only a mention with no candidate at all is changed (a given span, or a name all of whose
+readings were set aside stays as it is), and every other mention of the same name in the
+article gets the same place: one sense per name.
+
+Examples
+--------
+>>> from incidentmap.model import Place
+>>> from .recognize import Mention
+>>> text = "Shells hit Osk in Norva."
+>>> norva = Place("g:1", "Norva", 50.5, 10.5, "A", "ADM1", "TM", "03", 900_000)
+>>> mentions = [Mention(11, 14, "Osk", "osk"), Mention(18, 23, "Norva", "norva")]
+>>> scored = [[], [Scored(norva, 9.0, [])]]
+>>> place_at_containers(text, mentions, scored, [False, True])
+>>> scored[0][0].place.name, scored[0][0].reasons
+('Norva', ["not in the gazetteer: placed at 'Norva', its container"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .local import CONTAINED, LIST_JOINERS, POSSESSIVE, inside
+from .recognize import Mention
+from .scored import Scored, best_of
+
+__all__ = ["LIST_REACH", "place_at_containers"]
+
+#: How many names of a list the container written after the list may reach back
+#: ("the villages of A, B, C and D in Y").
+LIST_REACH = 4
+_COMMAS = (", ", ",")
+
+
+def place_at_containers(
+    text: str,
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    known: Sequence[bool],
+) -> None:
+    """Give a mention the gazetteer lacks the place of its container (see the module).
+
+    ``known[a]`` says whether the gazetteer had any candidate for mention ``a``; only the
+    others are placed. Containers are read right to left, so that "Osk in Tarn in Norva"
+    reaches Norva through Tarn.
+    """
+    placed: dict[str, tuple[Scored, str]] = {}
+    for a in range(len(mentions) - 1, -1, -1):
+        if known[a] or scored[a]:
+            continue
+        found = _container(text, mentions, scored, a)
+        if found is None:
+            continue
+        c, how = found
+        best = best_of(scored[c])
+        if best is None or best.place.feature_class == "H":
+            continue  # "the island Osk in the Grey Sea"
+        reason = f"not in the gazetteer: placed at '{mentions[c].text}', {how}"
+        scored[a].append(Scored(best.place, best.score, [reason]))
+        placed[mentions[a].key] = (best, mentions[c].text)
+    for a, m in enumerate(mentions):
+        got = placed.get(m.key)
+        if got is not None and not known[a] and not scored[a]:
+            reason = f"not in the gazetteer: placed at '{got[1]}', as its other mention"
+            scored[a].append(Scored(got[0].place, got[0].score, [reason]))
+
+
+def _container(
+    text: str, mentions: Sequence[Mention], scored: list[list[Scored]], a: int
+) -> tuple[int, str] | None:
+    """Return the index of the container of mention ``a`` and how the text gives it."""
+    n = len(mentions)
+    between = text[mentions[a].end : mentions[a + 1].start] if a + 1 < n else None
+    if between is not None:
+        found = CONTAINED.fullmatch(between)
+        if found is not None:
+            near = found.group("how").lower() in ("near", "outside")
+            return a + 1, "near it" if near else "its container"
+        if between in _COMMAS and not _listed_before(text, mentions, a):
+            if _qualifies(text, mentions, scored, a + 1):
+                return a + 1, "its container"
+        elif between in LIST_JOINERS:
+            # "the villages of Osk and Tarn in Norva": the container of the list's last name
+            k = a + 1
+            while k + 1 < n and k - a <= LIST_REACH:
+                gap = text[mentions[k].end : mentions[k + 1].start]
+                found = CONTAINED.fullmatch(gap)
+                if found is not None and found.group("how").lower() in ("in", "within", "of"):
+                    return k + 1, "the container of its list"
+                if gap not in LIST_JOINERS:
+                    break
+                k += 1
+    if a > 0:
+        before = text[mentions[a - 1].end : mentions[a].start]
+        if POSSESSIVE.fullmatch(before) or (
+            mentions[a - 1].text.endswith(("s", "S"))
+            and before[:1] in ("'", "’")
+            and POSSESSIVE.fullmatch("'s" + before[1:])
+        ):
+            return a - 1, "its container (possessive)"
+    return None
+
+
+def _listed_before(text: str, mentions: Sequence[Mention], a: int) -> bool:
+    """Whether mention ``a`` follows another name of a list ("Brunnach, Osk")."""
+    return a > 0 and text[mentions[a - 1].end : mentions[a].start] in LIST_JOINERS
+
+
+def _qualifies(text: str, mentions: Sequence[Mention], scored: list[list[Scored]], c: int) -> bool:
+    """Whether "X, Y" names Y as X's container rather than the next name of a list.
+
+    So it is unless Y is followed by another name of a list that does not hold Y
+    ("Osk, Kesselburg and Velmora"); "Osk, Kesselburg, Testmark" is a chain of containers.
+    """
+    if c + 1 >= len(mentions) or text[mentions[c].end : mentions[c + 1].start] not in (
+        LIST_JOINERS
+    ):
+        return True
+    here, outer = best_of(scored[c]), best_of(scored[c + 1])
+    return here is not None and outer is not None and inside(here.place, outer.place)
