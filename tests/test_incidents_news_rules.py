@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from incidentmap.incidents.casualties import find_casualties
+from incidentmap.incidents.dates import find_dates
 from incidentmap.model import GeoPrecision, Place, TimePrecision
 from test_incidents import KADUNA, KANO, NIGERIA, kinds, run
 
@@ -760,3 +761,22 @@ def test_a_lead_printed_twice_as_a_teaser_is_read_once_where_the_story_tells_it(
     )
     (battle,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 3, 8))
     assert (battle.event_date, battle.evidence[:4]) == ("2022-03-07", "KANO")
+
+
+def test_a_day_and_month_just_ahead_of_publication_is_this_year_s_not_last_year_s() -> None:
+    pub = dt.date(2025, 3, 19)
+    (ban,) = find_dates("a ban on rallies in the city until 23 March.", published=pub)
+    assert ban.date == dt.date(2025, 3, 23)
+    (december,) = find_dates("the attack on 23 December", published=dt.date(2025, 1, 5))
+    assert december.date == dt.date(2024, 12, 23)
+
+
+def test_a_range_of_days_is_dated_by_its_first() -> None:
+    pub = dt.date(2025, 3, 25)
+    (span,) = find_dates("rallies were banned from 19 to 23 March.", published=pub)
+    assert (span.text, span.date) == ("19 to 23 March", dt.date(2025, 3, 19))
+
+
+def test_an_event_dated_after_publication_is_planned_not_reported() -> None:
+    text = "A white march through Kano on July 29 drew hundreds of mourners."
+    assert foreground(text, places={"Kano": KANO}, published=dt.date(2021, 7, 20)) == []

@@ -170,6 +170,11 @@ def find_dates(
         if found is None:
             continue
         date, precision, relative = found
+        span = _RANGE_START.search(text, max(0, at - 16), at) if match.group("d2") else None
+        if span is not None and date is not None:  # "from 19 to 23 March": the 19th
+            first = _safe(date.year, date.month, int(span.group(1)))
+            if first is not None and first < date:
+                date, at = first, span.start()
         note = None
         if date is None:
             why = (
@@ -182,6 +187,10 @@ def find_dates(
             DateMention(at, match.end(), text[at : match.end()], date, precision, relative, note)
         )
     return out
+
+
+#: The first day of a range written before its last ("19 to 23 March", "19-23 March").
+_RANGE_START = re.compile(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|until|and)\s*$")
 
 
 def _candidates(low: str, start: int, stop: int) -> list[re.Match[str]]:
@@ -218,6 +227,11 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 Resolved = tuple[dt.date | None, TimePrecision, bool]
 
 
+#: A day and month without a year up to this many days after publication are this year's:
+#: a date ahead ("a ban on rallies until 23 March"), not nearly a year back.
+_AHEAD_DAYS = 45
+
+
 def _resolve(m: re.Match[str], pub: dt.date | None) -> Resolved | None:
     g = m.group
     day, week, month = TimePrecision.DAY, TimePrecision.WEEK, TimePrecision.MONTH
@@ -233,8 +247,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> Resolved | None:
         if pub is None:
             return None, day, True
         date = _safe(pub.year, mo, d)
-        if date is not None and (date - pub).days > 1:  # (pub + 1 day may not exist)
-            date = _safe(pub.year - 1, mo, d)
+        if date is not None and (date - pub).days > _AHEAD_DAYS:  # (pub + 1 may not exist)
+            date = _safe(pub.year - 1, mo, d)  # "on 23 December" in a January story
         return date, day, True
     if g("m3"):
         return dt.date(int(g("y3")), _month(g("m3")), 1), month, False

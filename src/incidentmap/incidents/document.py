@@ -100,9 +100,7 @@ def read_article(
     # event leads and the headline joins it
     head_end = headline_end(text)
     told_again = _told_again(sentences)
-    order = [
-        (i, s) for i, s in enumerate(sentences) if s.start >= head_end and i not in told_again
-    ]
+    order = [(i, s) for i, s in enumerate(sentences) if s.start >= head_end and i not in told_again]
     order += [(len(sentences) + 2 + i, s) for i, s in enumerate(sentences) if s.start < head_end]
     # captions in capitals stand out only in a text that is not all in capitals
     captions_from = len(text) if is_caption(text[:600]) else head_end

@@ -270,6 +270,11 @@ def _scope_only(article: Article, loc: Location | None) -> bool:
     return bool(_SCOPE.search(article.text, max(0, start - 40), start))
 
 
+#: An event dated later than this after publication has not happened yet (time zones
+#: and a late filing allow a day).
+_NEXT_DAY = dt.timedelta(days=1)
+
+
 def _finish(
     article: Article, draft: Draft, toponyms: list[Toponym], places: Index, tax: Taxonomy
 ) -> Incident:
@@ -285,6 +290,10 @@ def _finish(
         if historical(date, article.published) and not draft.background:
             draft.background = True
             notes.append("retrospective: the event predates the article by years")
+        ahead = article.published is not None and date.date - article.published > _NEXT_DAY
+        if ahead and not draft.background:  # "a march planned for Thursday, July 29"
+            draft.background = True
+            notes.append("planned: dated after the article's publication")
     elif date is not None:
         notes.append(date.note or "date not resolved")
         precision, date_text = date.precision, date.text
