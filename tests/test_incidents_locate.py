@@ -6,7 +6,7 @@ from typing import Literal
 
 import pytest
 
-from incidentmap.incidents.locate import anchor_km, choose_location, fallback_location
+from incidentmap.incidents.locate import anchor_km, choose_location, fallback_location, seat_of
 from incidentmap.model import GeoPrecision, Place, Toponym
 
 Kind = Literal["place", "demonym", "dateline"]
@@ -299,3 +299,15 @@ def test_a_place_in_a_based_or_backed_compound_is_an_actor_s_home_not_the_scene(
     at = text.index("Lima")
     based = Toponym(at, at + 4, "Lima", "place", LIMA, 0.9, reasons=("participle:based",))
     assert choose_location(text, [based], anchor=text.index("struck")) is None
+
+
+# --- a province known only by its name goes to its seat ---------------------------------
+
+
+def test_a_province_without_a_marked_capital_has_its_largest_town_for_seat() -> None:
+    # the embedded cities mark few provincial capitals (PPLA): the largest town stands in
+    anbar = Place("t:anbar", "Al Anbar", 33.4, 42.0, "A", "ADM1", "IQ", "01")
+    michoacan = Place("t:mich", "Michoacan", 19.2, -101.9, "A", "ADM1", "MX", "16")
+    for area, seat in ((anbar, "Ramadi"), (michoacan, "Morelia")):
+        found = seat_of(area)
+        assert found is not None and (found.place.name, int(found.precision)) == (seat, 3)
