@@ -5,7 +5,8 @@ capital, with geo-precision 3. The incident extractor reads this table to do the
 (:func:`incidentmap.incidents.locate.seat_of`). It is derived from the embedded
 GeoNames data: per country the seat of government (``PPLG``) where GeoNames
 gives one, else its most populous ``PPLC`` place, per first-level area the
-most populous ``PPLA`` place. Run from the repository root after the embedded data
+most populous ``PPLA`` place, else (the embedded cities carry few ``PPLA`` codes) its
+largest town. Run from the repository root after the embedded data
 changes::
 
     .venv/bin/python gazetteer/build_seats.py
@@ -46,6 +47,24 @@ def main() -> int:
         if admin1 is None:
             continue
         seats.setdefault((country, admin1), (country, admin1, *rest))
+    # the embedded cities carry few PPLA codes: a first-level area without one has for
+    # seat its largest town (mostly the provincial capital, and a town of the area where
+    # it is not: a better stand-in than the area's middle, which may lie in a desert)
+    areas = gazetteer._conn.execute(
+        "SELECT country_code, admin1 FROM places WHERE feature_code = 'ADM1'"
+        " AND id LIKE 'geonames:%' AND admin1 IS NOT NULL"
+    ).fetchall()
+    for country, admin1 in areas:
+        if (country, admin1) in seats:
+            continue
+        largest = gazetteer._conn.execute(
+            "SELECT id, name, lat, lon, population FROM places WHERE country_code = ?"
+            " AND admin1 = ? AND feature_class = 'P' AND feature_code != 'PPLX'"
+            " AND id LIKE 'geonames:%' ORDER BY population DESC, id LIMIT 1",
+            (country, admin1),
+        ).fetchone()
+        if largest is not None and largest[4] > 0:
+            seats[(country, admin1)] = (country, admin1, *largest)
     for code, seat_id in SEATS_OF_GOVERNMENT.items():
         seat = gazetteer.get(seat_id)
         if seat is None:

@@ -164,6 +164,9 @@ def test_small_towns_need_support(parser):
     assert spans(parser, "We met Walsh at noon.") == []
     # ... but a place cue keeps it
     assert spans(parser, "The storm hit homes in Walsh on Monday.") == ["Walsh"]
+    # "the X sub-district of Y", "the district of Y": Y is a town or a district of the story
+    assert spans(parser, "Shells hit the Nura sub-district of Walsh on Monday.") == ["Walsh"]
+    assert spans(parser, "Shells hit farms in the district of Walsh.") == ["Walsh"]
 
 
 def test_dateline_with_a_place_word_and_a_state_abbreviation(parser):

@@ -6,7 +6,7 @@ from typing import Literal
 
 import pytest
 
-from incidentmap.incidents.locate import anchor_km, choose_location, fallback_location
+from incidentmap.incidents.locate import anchor_km, choose_location, fallback_location, seat_of
 from incidentmap.model import GeoPrecision, Place, Toponym
 
 Kind = Literal["place", "demonym", "dateline"]
@@ -114,6 +114,31 @@ def test_a_district_of_the_city_resolved_to_a_namesake_capital_is_dropped() -> N
 def test_a_district_of_the_city_resolved_to_a_town_is_kept() -> None:
     text = "Police raided a flat in the Miraflores district of the city on Monday."
     assert choose(text, "raided", ("Miraflores", MIRAFLORES)) == ("Miraflores", 1)
+
+
+# --- a name given with the area or town that holds it ----------------------------------
+
+# a small namesake abroad of a valley the gazetteer lacks, and the district holding it
+ZORAH_ABROAD = Place("t:zorah-x", "Az Zorah", 31.9, 35.1, "P", "PPL", "PS", None, 1_200)
+NAKURU_DISTRICT = Place("t:nakuru-d", "Nakuru District", -0.4, 36.0, "A", "ADM2", "KE", "31")
+# a village namesake far away in the same country, and the town holding the real one
+MOLO_FAR = Place("t:molo-x", "Molo", 3.5, 39.0, "P", "PPL", "KE", "05", 900)
+NJORO = Place("t:njoro", "Njoro", -0.33, 35.94, "P", "PPL", "KE", "31", 20_000)
+
+
+def test_a_valley_of_a_district_resolved_to_a_namesake_abroad_gives_way_to_the_district() -> None:
+    text = "Soldiers clashed with gunmen in the Zorah valley of the Nakuru district on Monday."
+    got = choose(text, "clashed", ("Zorah", ZORAH_ABROAD), ("Nakuru", NAKURU_DISTRICT))
+    assert got is not None and got[0] == "Nakuru District"
+
+
+def test_a_village_in_a_town_resolved_to_a_far_namesake_gives_way_to_the_town() -> None:
+    text = "A rebel was killed in a firefight in the village of Molo in Njoro town on Monday."
+    got = choose(text, "firefight", ("Molo", MOLO_FAR), ("Njoro", NJORO))
+    assert got is not None and got[0] == "Njoro"
+    # the village inside the town's municipality stays the scene
+    near = Place("t:molo", "Molo", -0.25, 35.73, "P", "PPL", "KE", "31", 900)
+    assert choose(text, "firefight", ("Molo", near), ("Njoro", NJORO)) == ("Molo", 1)
 
 
 def test_a_town_followed_by_district_alone_is_kept() -> None:
@@ -274,3 +299,15 @@ def test_a_place_in_a_based_or_backed_compound_is_an_actor_s_home_not_the_scene(
     at = text.index("Lima")
     based = Toponym(at, at + 4, "Lima", "place", LIMA, 0.9, reasons=("participle:based",))
     assert choose_location(text, [based], anchor=text.index("struck")) is None
+
+
+# --- a province known only by its name goes to its seat ---------------------------------
+
+
+def test_a_province_without_a_marked_capital_has_its_largest_town_for_seat() -> None:
+    # the embedded cities mark few provincial capitals (PPLA): the largest town stands in
+    anbar = Place("t:anbar", "Al Anbar", 33.4, 42.0, "A", "ADM1", "IQ", "01")
+    michoacan = Place("t:mich", "Michoacan", 19.2, -101.9, "A", "ADM1", "MX", "16")
+    for area, seat in ((anbar, "Ramadi"), (michoacan, "Morelia")):
+        found = seat_of(area)
+        assert found is not None and (found.place.name, int(found.precision)) == (seat, 3)

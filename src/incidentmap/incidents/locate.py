@@ -9,8 +9,9 @@ Not the scene: a place that is a party to relations ("peace with neighbouring
 Eritrea", "talks with Moscow"), a country not introduced as a place ("slogans against
 France"), and a name "district of the city" resolved to a province or to a capital of
 its own (a namesake of a part of the town told before), and a town named with an area
-that does not hold it ("Shah-e-Mardan of Kalat District": a namesake of a place the
-gazetteer lacks; the area is the scene). A place given as the reference of a distance
+or town that does not hold it ("Shah-e-Mardan of Kalat District", "the X valley of the Y
+district", "the village of X in Y town": a namesake of a place the gazetteer lacks; the
+container is the scene). A place given as the reference of a distance
 ("25 km west of X") is an anchor: a town the phrase locates wins over it, and so does a
 province when the anchor is far (more than 50 km); chosen, it is ``NEAR`` (2), or
 ``REGION`` (3) when far.
@@ -48,6 +49,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..gazetteer.kinds import PlaceKinds, haversine_km
+from ..geoparse.lexicon import Lexicon
 from ..model import GeoPrecision, Place, Toponym, majority_country
 from .bearing import offset_place
 from .taxonomy import Taxonomy
@@ -128,11 +130,21 @@ _PART_OF_TOWN = re.compile(
 )
 
 
-# A town named with the area that holds it ("the village of X in the eastern Donetsk
-# region", "the area X of Kalat District"): when the town the name resolves to lies outside
-# that area, it is a namesake of a place the gazetteer lacks, and the area is the scene.
-_CONTAINER = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+ern\s+)?", re.IGNORECASE)
-_CONTAINER_KM = 150.0  # a district holds the towns this near its point
+# A town named with the area or town that holds it ("the village of X in the eastern
+# Donetsk region", "the area X of Kalat District", "the X valley of the Y district", "the
+# village of X in Y town"): when the place the name resolves to lies outside that
+# container, it is a namesake of a place the gazetteer lacks, and the container is the
+# scene. The kind word between ("valley", "village", "camp") is one of the geoparser's
+# place suffixes.
+_SUFFIX_WORDS = sorted(
+    {w.lower() for w in Lexicon.default().suffixes if w.isalpha()}, key=len, reverse=True
+)
+_CONTAINER = re.compile(
+    rf"\s+(?:(?:sub-?)?(?:{'|'.join(_SUFFIX_WORDS)})\s+)?(?:of|in)\s+(?:the\s+)?"
+    r"(?:[\w-]+ern\s+)?",
+    re.IGNORECASE,
+)
+_CONTAINER_KM = 150.0  # a district (or a town's municipality) holds the places this near
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +243,7 @@ def choose_location(
         container = _CONTAINER.match(text, top.end)
         if container and specificity(place) >= 3:
             area = at.get(container.end())
-            if area is not None and specificity(area) <= 2 and not _lies_in(place, area):
+            if area is not None and specificity(area) <= 3 and not _lies_in(place, area):
                 continue  # "Shah-e-Mardan of Kalat District": a namesake far from the area
         if _PART_OF_TOWN.match(text, top.end) and (
             specificity(place) <= 1 or place.feature_code in _CAPITALS
