@@ -780,3 +780,23 @@ def test_a_range_of_days_is_dated_by_its_first() -> None:
 def test_an_event_dated_after_publication_is_planned_not_reported() -> None:
     text = "A white march through Kano on July 29 drew hundreds of mourners."
     assert foreground(text, places={"Kano": KANO}, published=dt.date(2021, 7, 20)) == []
+
+
+def test_a_line_under_a_photo_that_says_what_an_image_shows_is_a_caption() -> None:
+    text = (
+        "An image from video shows the scene after a car bomb exploded in Kano on Saturday.\n\n"
+        "KANO - Gunmen shot dead four villagers near Kano on Sunday, police said."
+    )
+    found = foreground(text, places={"Kano": KANO})
+    assert kinds(found) == [("Violence against civilians", "Attack")]
+
+
+def test_a_story_s_highlights_are_read_with_its_headline_after_the_body() -> None:
+    text = (
+        "Troops kill rebels in Kano\n"
+        " • Two soldiers were killed in the fighting on Saturday\n\n"
+        "KANO - Soldiers killed 12 rebels in a gunbattle in Kano on Saturday, losing two of "
+        "their own, the army said."
+    )
+    (battle,) = foreground(text, places={"Kano": KANO})
+    assert battle.evidence.startswith("KANO - Soldiers")

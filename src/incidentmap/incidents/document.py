@@ -100,8 +100,21 @@ def read_article(
     # event leads and the headline joins it
     head_end = headline_end(text)
     told_again = _told_again(sentences)
-    order = [(i, s) for i, s in enumerate(sentences) if s.start >= head_end and i not in told_again]
-    order += [(len(sentences) + 2 + i, s) for i, s in enumerate(sentences) if s.start < head_end]
+    # a story's highlights ("• Two advisers were killed in a bombing") sum it up as a
+    # headline does: they are read with the headline, after the body
+    summary = {
+        i for i, s in enumerate(sentences) if _BULLET.match(text, _line_start(text, s.start))
+    }
+    order = [
+        (i, s)
+        for i, s in enumerate(sentences)
+        if s.start >= head_end and i not in told_again and i not in summary
+    ]
+    order += [
+        (len(sentences) + 2 + i, s)
+        for i, s in enumerate(sentences)
+        if s.start < head_end or (i in summary and i not in told_again)
+    ]
     # captions in capitals stand out only in a text that is not all in capitals
     captions_from = len(text) if is_caption(text[:600]) else head_end
     furniture = FurnitureLines(text, tax.furniture, captions_from=captions_from)
@@ -120,6 +133,14 @@ def read_article(
         order=order,
         furniture=furniture,
     )
+
+
+#: A line of a list of highlights: "• ...", "· ...", "▪ ...".
+_BULLET = re.compile(r"[ \t]*[•·▪●◦][ \t]")
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
 
 
 def _told_again(sentences: Sequence[Sentence]) -> set[int]:
