@@ -745,6 +745,8 @@ def test_deaths_with_no_killer_in_a_story_opening_on_a_disaster_are_the_disaster
     opening = "A strong earthquake shook northern Nigeria early on Tuesday. "
     text = opening + "In Kano, 27 buildings crumbled and at least 12 people were killed."
     assert foreground(text, places={"Kano": KANO}) == []
+    text = opening + "In Kano, at least 68 people were missing and 400 homes were lost."
+    assert foreground(text, places={"Kano": KANO}) == []
     # a killing with its killers named is told as violence, disaster or not
     text = opening + "In Kano, gunmen shot dead 12 people who were sleeping in tents."
     assert kinds(foreground(text, places={"Kano": KANO})) == [
