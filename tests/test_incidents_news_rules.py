@@ -802,3 +802,12 @@ def test_a_story_s_highlights_are_read_with_its_headline_after_the_body() -> Non
     )
     (battle,) = foreground(text, places={"Kano": KANO})
     assert battle.evidence.startswith("KANO - Soldiers")
+
+
+def test_a_grenade_found_or_seized_is_a_weapon_not_a_grenade_attack() -> None:
+    text = (
+        "Police in Kano said on Friday that officers had secured a truck with a grenade inside it."
+    )
+    assert ("Explosions/Remote violence", "Grenade") not in kinds(
+        foreground(text, places={"Kano": KANO})
+    )
