@@ -811,3 +811,12 @@ def test_a_grenade_found_or_seized_is_a_weapon_not_a_grenade_attack() -> None:
     assert ("Explosions/Remote violence", "Grenade") not in kinds(
         foreground(text, places={"Kano": KANO})
     )
+
+
+def test_a_toll_in_the_present_perfect_since_a_start_is_cumulative() -> None:
+    text = (
+        "Gunmen killed seven villagers in Kano on Friday, officials said. Some 900 civilians "
+        "have been killed in the region since the state of siege began."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.fatalities == 7
