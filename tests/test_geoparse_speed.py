@@ -122,3 +122,44 @@ def test_strip_articles_keeps_one_token_as_it_is(key, stripped):
     from incidentmap.text.normalize import strip_articles
 
     assert strip_articles(key) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "keys"),
+    [
+        ("", [], []),
+        ("  ,. ", [], []),
+        ("Sana'a and Ma’rib", [(0, 6), (7, 10), (11, 17)], ["sanaa", "and", "marib"]),
+        (
+            "Iraq's and IRAQ’S north",
+            [(0, 4), (7, 10), (11, 15), (18, 23)],
+            ["iraq", "and", "iraq", "north"],
+        ),
+        ("the U.S.-led and U.A.E. forces", None, ["the", "us", "led", "and", "uae", "forces"]),
+        ("a 'quote' x'", [(0, 1), (3, 8), (10, 11)], ["a", "quote", "x"]),
+        ("é_1 Ünye", [(0, 3), (4, 8)], ["e 1", "unye"]),
+    ],
+)
+def test_tokenize_offsets_and_keys(text, spans, keys):
+    got_spans, got_keys = tokenize(text)
+    assert got_keys == keys
+    if spans is not None:
+        assert got_spans == spans
+
+
+def test_tokenize_gives_the_words_offsets():
+    """Without apostrophes or dotted acronyms a token is a run of word characters."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="aZé_1 ,-\n\u00a0", max_size=40))
+    def check(text: str) -> None:
+        spans, keys = tokenize(text)
+        words = [m.span() for m in re.finditer(r"\w+", text)]
+        assert spans == [w for w in words if any(c.isalnum() for c in text[w[0] : w[1]])]
+        assert len(keys) == len(spans) and all(keys)
+
+    check()
