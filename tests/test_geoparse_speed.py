@@ -163,3 +163,34 @@ def test_tokenize_gives_the_words_offsets():
         assert len(keys) == len(spans) and all(keys)
 
     check()
+
+
+def test_the_home_country_is_computed_once_per_name_of_an_article(monkeypatch):
+    from incidentmap.geoparse import document, strays
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.geoparse.scored import Scored
+    from incidentmap.model import Place
+
+    calls: list[str] = []
+    real = document.home_country
+
+    def counted(key, focus, own):
+        calls.append(key)
+        return real(key, focus, own)
+
+    monkeypatch.setattr(document, "home_country", counted)
+    town = Place("g:1", "Town", 10.0, 10.0, "P", "PPL", "XX", population=50_000)
+    namesake = Place("g:2", "Town", 40.0, 10.0, "P", "PPL", "YY", population=90_000)
+    # "Town" four times, "Burg" twice, "Dorf" once: only "Town" brought evidence of its own
+    keys = ["town", "burg", "town", "dorf", "town", "burg", "town"]
+    mentions = [Mention(10 * k, 10 * k + 4, key.title(), key) for k, key in enumerate(keys)]
+    scored = [[Scored(town, 1.0, []), Scored(namesake, 2.0, [])] for _ in keys]
+    focus, own = {"XX": 4.0, "YY": 0.5}, {"town": {"YY": 0.5}}
+    document.namesakes_at_home(mentions, scored, focus, own)
+    assert sorted(calls) == ["burg", "town"]  # "burg" answers for "dorf" too
+    # without its own evidence "Town" is in a country the article never names; the others
+    # see YY named (by "Town")
+    assert [ss[1].score < 2.0 for ss in scored] == [key == "town" for key in keys]
+    calls.clear()
+    strays.set_aside_strays(mentions, scored, focus, own)
+    assert sorted(calls) == ["burg", "town"]
