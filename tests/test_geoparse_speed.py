@@ -194,3 +194,14 @@ def test_the_home_country_is_computed_once_per_name_of_an_article(monkeypatch):
     calls.clear()
     strays.set_aside_strays(mentions, scored, focus, own)
     assert sorted(calls) == ["burg", "town"]
+
+
+def test_best_of_keeps_the_first_of_equal_scores():
+    from incidentmap.geoparse.scored import Scored, best_of
+    from incidentmap.model import Place
+
+    a = Place("g:1", "A", 0.0, 0.0, "P", "PPL", "XX")
+    b = Place("g:2", "B", 1.0, 1.0, "P", "PPL", "XX")
+    assert best_of([]) is None
+    assert best_of([Scored(a, 1.0, []), Scored(b, 1.0, [])]).place is a
+    assert best_of([Scored(a, 1.0, []), Scored(b, 1.5, [])]).place is b
