@@ -205,3 +205,19 @@ def test_best_of_keeps_the_first_of_equal_scores():
     assert best_of([]) is None
     assert best_of([Scored(a, 1.0, []), Scored(b, 1.0, [])]).place is a
     assert best_of([Scored(a, 1.0, []), Scored(b, 1.5, [])]).place is b
+
+
+def test_the_names_at_a_token_longest_first():
+    from incidentmap.geoparse.names import GAZ, STRONG_CITY, NameIndex
+
+    index = NameIndex.from_keys(
+        {"new york": GAZ | STRONG_CITY, "new york city": GAZ, "york": GAZ, "new": GAZ, "x y": GAZ}
+    )
+    keys = ["in", "new", "york", "city", "new", "x", "y", "new"]
+    assert index.candidates(keys, 0) == []
+    assert index.candidates(keys, 1) == [(3, GAZ), (2, GAZ | STRONG_CITY), (1, GAZ)]
+    assert index.candidates(keys, 2) == [(1, GAZ)]
+    assert index.candidates(keys, 4) == [(1, GAZ)]  # "new x" names nothing
+    assert index.candidates(keys, 5) == [(2, GAZ)]  # "x" alone names nothing
+    assert index.candidates(keys, 7) == [(1, GAZ)]  # the last token
+    assert index.candidates(keys[:3], 1) == [(2, GAZ | STRONG_CITY), (1, GAZ)]

@@ -240,10 +240,11 @@ class Recognizer:
         else:
             starts = [i for i in caps if keys[i] in first]
         done = -1  # the last token already taken by a name or a non-place
+        names_at = self.index.candidates
         for i in starts:
             if i <= done or skip_from <= spans[i][0] < skip_until:
                 continue
-            for length, flags in self.index.candidates(keys, i):
+            for length, flags in names_at(keys, i):
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
                     continue
