@@ -75,6 +75,21 @@ def test_get_parent_country_admin1(tiny):
     assert tiny.get("geonames:0") is None
 
 
+def test_a_country_is_read_through_the_feature_code_index(tiny):
+    """A country is found without reading every place of it (the United States has 10^4+)."""
+    executed: list[str] = []
+    tiny._conn.set_trace_callback(executed.append)
+    try:
+        assert tiny.country("IQ").id == "geonames:99237"
+        assert tiny.country("US") is None  # the tiny gazetteer holds no United States
+    finally:
+        tiny._conn.set_trace_callback(None)
+    assert len(executed) == 2
+    for sql in executed:
+        plan = tiny._conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+        assert any("places_code" in row[-1] for row in plan), plan
+
+
 def test_nearest_and_reverse(tiny):
     (place, km), *_ = tiny.nearest(33.36, 44.45)
     assert place.id == "geonames:98182" and 3 < km < 7

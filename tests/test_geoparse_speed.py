@@ -122,3 +122,102 @@ def test_strip_articles_keeps_one_token_as_it_is(key, stripped):
     from incidentmap.text.normalize import strip_articles
 
     assert strip_articles(key) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "keys"),
+    [
+        ("", [], []),
+        ("  ,. ", [], []),
+        ("Sana'a and Ma’rib", [(0, 6), (7, 10), (11, 17)], ["sanaa", "and", "marib"]),
+        (
+            "Iraq's and IRAQ’S north",
+            [(0, 4), (7, 10), (11, 15), (18, 23)],
+            ["iraq", "and", "iraq", "north"],
+        ),
+        ("the U.S.-led and U.A.E. forces", None, ["the", "us", "led", "and", "uae", "forces"]),
+        ("a 'quote' x'", [(0, 1), (3, 8), (10, 11)], ["a", "quote", "x"]),
+        ("é_1 Ünye", [(0, 3), (4, 8)], ["e 1", "unye"]),
+    ],
+)
+def test_tokenize_offsets_and_keys(text, spans, keys):
+    got_spans, got_keys = tokenize(text)
+    assert got_keys == keys
+    if spans is not None:
+        assert got_spans == spans
+
+
+def test_tokenize_gives_the_words_offsets():
+    """Without apostrophes or dotted acronyms a token is a run of word characters."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="aZé_1 ,-\n\u00a0", max_size=40))
+    def check(text: str) -> None:
+        spans, keys = tokenize(text)
+        words = [m.span() for m in re.finditer(r"\w+", text)]
+        assert spans == [w for w in words if any(c.isalnum() for c in text[w[0] : w[1]])]
+        assert len(keys) == len(spans) and all(keys)
+
+    check()
+
+
+def test_the_home_country_is_computed_once_per_name_of_an_article(monkeypatch):
+    from incidentmap.geoparse import document, strays
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.geoparse.scored import Scored
+    from incidentmap.model import Place
+
+    calls: list[str] = []
+    real = document.home_country
+
+    def counted(key, focus, own):
+        calls.append(key)
+        return real(key, focus, own)
+
+    monkeypatch.setattr(document, "home_country", counted)
+    town = Place("g:1", "Town", 10.0, 10.0, "P", "PPL", "XX", population=50_000)
+    namesake = Place("g:2", "Town", 40.0, 10.0, "P", "PPL", "YY", population=90_000)
+    # "Town" four times, "Burg" twice, "Dorf" once: only "Town" brought evidence of its own
+    keys = ["town", "burg", "town", "dorf", "town", "burg", "town"]
+    mentions = [Mention(10 * k, 10 * k + 4, key.title(), key) for k, key in enumerate(keys)]
+    scored = [[Scored(town, 1.0, []), Scored(namesake, 2.0, [])] for _ in keys]
+    focus, own = {"XX": 4.0, "YY": 0.5}, {"town": {"YY": 0.5}}
+    document.namesakes_at_home(mentions, scored, focus, own)
+    assert sorted(calls) == ["burg", "town"]  # "burg" answers for "dorf" too
+    # without its own evidence "Town" is in a country the article never names; the others
+    # see YY named (by "Town")
+    assert [ss[1].score < 2.0 for ss in scored] == [key == "town" for key in keys]
+    calls.clear()
+    strays.set_aside_strays(mentions, scored, focus, own)
+    assert sorted(calls) == ["burg", "town"]
+
+
+def test_best_of_keeps_the_first_of_equal_scores():
+    from incidentmap.geoparse.scored import Scored, best_of
+    from incidentmap.model import Place
+
+    a = Place("g:1", "A", 0.0, 0.0, "P", "PPL", "XX")
+    b = Place("g:2", "B", 1.0, 1.0, "P", "PPL", "XX")
+    assert best_of([]) is None
+    assert best_of([Scored(a, 1.0, []), Scored(b, 1.0, [])]).place is a
+    assert best_of([Scored(a, 1.0, []), Scored(b, 1.5, [])]).place is b
+
+
+def test_the_names_at_a_token_longest_first():
+    from incidentmap.geoparse.names import GAZ, STRONG_CITY, NameIndex
+
+    index = NameIndex.from_keys(
+        {"new york": GAZ | STRONG_CITY, "new york city": GAZ, "york": GAZ, "new": GAZ, "x y": GAZ}
+    )
+    keys = ["in", "new", "york", "city", "new", "x", "y", "new"]
+    assert index.candidates(keys, 0) == []
+    assert index.candidates(keys, 1) == [(3, GAZ), (2, GAZ | STRONG_CITY), (1, GAZ)]
+    assert index.candidates(keys, 2) == [(1, GAZ)]
+    assert index.candidates(keys, 4) == [(1, GAZ)]  # "new x" names nothing
+    assert index.candidates(keys, 5) == [(2, GAZ)]  # "x" alone names nothing
+    assert index.candidates(keys, 7) == [(1, GAZ)]  # the last token
+    assert index.candidates(keys[:3], 1) == [(2, GAZ | STRONG_CITY), (1, GAZ)]

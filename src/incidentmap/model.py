@@ -25,6 +25,7 @@ from enum import Enum, IntEnum
 from typing import Literal
 
 __all__ = [
+    "COUNTRY_FEATURE_CODES",
     "Article",
     "Candidate",
     "EventType",
@@ -138,7 +139,8 @@ class GivenSpan:
 
 
 #: GeoNames feature codes of countries, dependencies and territories.
-_COUNTRY_CODES = frozenset({"PCL", "PCLD", "PCLF", "PCLH", "PCLI", "PCLIX", "PCLS", "TERR"})
+#: GeoNames feature codes of a country or dependent territory (:attr:`Place.is_country`).
+COUNTRY_FEATURE_CODES = frozenset({"PCL", "PCLD", "PCLF", "PCLH", "PCLI", "PCLIX", "PCLS", "TERR"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,7 @@ class Place:
     @property
     def is_country(self) -> bool:
         """Whether this place is a country (GeoNames ``PCL*`` codes)."""
-        return self.feature_code in _COUNTRY_CODES
+        return self.feature_code in COUNTRY_FEATURE_CODES
 
     @property
     def is_admin1(self) -> bool:

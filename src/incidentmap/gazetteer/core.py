@@ -340,8 +340,7 @@ class Gazetteer:
         """Return the country with this ISO 3166-1 alpha-2 code, or ``None``."""
         key = (code.upper(), None)
         if key not in self._areas:
-            found = ix.query_places(self._conn, "is_country = 1 AND country_code = ?", key[:1])
-            self._areas[key] = found[0] if found else None
+            self._areas[key] = ix.country_place(self._conn, key[0])
         return self._areas[key]
 
     def admin1(self, country_code: str, admin1_code: str) -> Place | None:

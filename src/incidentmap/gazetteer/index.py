@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from ..model import Place
+from ..model import COUNTRY_FEATURE_CODES, Place
 from ..processes import die_with_parent, held_signals, terminating_pool
 from ..text.normalize import name_keys
 from .kinds import haversine_km
@@ -51,6 +51,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "IndexWriter",
     "NameStats",
+    "country_place",
     "get_place",
     "iter_name_stats",
     "lookup_key",
@@ -534,6 +535,26 @@ def query_places(conn: sqlite3.Connection, where: str, params: tuple[object, ...
     """Return places matching an SQL condition on the ``places`` table (internal use)."""
     sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE {where} ORDER BY rank DESC"
     return [_place(r) for r in conn.execute(sql, params).fetchall()]
+
+
+_COUNTRY = (
+    "is_country = 1 AND feature_code IN ({}) AND country_code = ?".format(
+        ",".join("?" * len(COUNTRY_FEATURE_CODES))
+    ),
+    tuple(sorted(COUNTRY_FEATURE_CODES)),
+)
+
+
+def country_place(conn: sqlite3.Connection, code: str) -> Place | None:
+    """Return the country with this ISO 3166-1 alpha-2 code, or ``None``.
+
+    The feature codes (every country's is one of :data:`~incidentmap.model.COUNTRY_FEATURE_CODES`)
+    let SQLite read the country through the ``places_code`` index instead of reading
+    every place of the country (tens of thousands for the United States).
+    """
+    where, codes = _COUNTRY
+    found = query_places(conn, where, (*codes, code))
+    return found[0] if found else None
 
 
 def nearest(

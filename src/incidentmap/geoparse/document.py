@@ -48,6 +48,7 @@ __all__ = [
     "area_consensus",
     "area_over_foreign_country",
     "article_focus",
+    "home_countries",
     "namesakes_at_home",
     "publisher_bonus",
     "publisher_region",
@@ -154,6 +155,25 @@ def home_country(
     return home, others
 
 
+def home_countries(
+    focus: Mapping[str, float], own: Mapping[str, Mapping[str, float]]
+) -> Callable[[str], tuple[str, dict[str, float]] | None]:
+    """Return :func:`home_country` for one article's ``focus`` and ``own``, remembered per name.
+
+    A name that brought no evidence of its own gets the answer every such name gets, so
+    it is computed once. The dicts returned are shared: read them, do not change them.
+    """
+    found: dict[str | None, tuple[str, dict[str, float]] | None] = {}
+
+    def home(key: str) -> tuple[str, dict[str, float]] | None:
+        slot = key if key in own else None
+        if slot not in found:
+            found[slot] = home_country(key, focus, own)
+        return found[slot]
+
+    return home
+
+
 def namesakes_at_home(
     mentions: Sequence[Mention],
     scored: list[list[Scored]],
@@ -170,10 +190,11 @@ def namesakes_at_home(
     """
     if not focus:
         return
+    home_of = home_countries(focus, own)
     for m, ss in zip(mentions, scored, strict=False):
         if len(ss) < 2 or m.kind == "demonym":
             continue
-        found = home_country(m.key, focus, own)
+        found = home_of(m.key)
         if found is None:
             continue
         home, others = found

@@ -141,16 +141,20 @@ class NameIndex:
         if not most:
             return []
         get = self.flags.get
+        if most == 1 or i + 1 >= len(keys):  # the common case: one word
+            flags = get(first)
+            return [(1, flags)] if flags else []
         out = []
-        if most >= 2 and i + 1 < len(keys):
-            two = f"{first} {keys[i + 1]}"
-            for n in range(min(self.pairs.get(two, 0), len(keys) - i), 2, -1):
+        two = f"{first} {keys[i + 1]}"
+        longest = self.pairs.get(two)
+        if longest:  # names of three words or more begin with these two
+            for n in range(min(longest, len(keys) - i), 2, -1):
                 flags = get(" ".join(keys[i : i + n]))
                 if flags:
                     out.append((n, flags))
-            flags = get(two)
-            if flags:
-                out.append((2, flags))
+        flags = get(two)
+        if flags:
+            out.append((2, flags))
         flags = get(first)
         if flags:
             out.append((1, flags))

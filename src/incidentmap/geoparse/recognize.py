@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from operator import itemgetter
 
 from ..gazetteer.kinds import PlaceKinds
@@ -56,15 +56,14 @@ from .persons import find_persons
 
 __all__ = ["Mention", "Recognizer", "tokenize"]
 
-# A word; inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
-_WORD = re.compile(r"\w+")
+# Splits a text into separator, word, separator, ..., separator (the words are runs of
+# \w); inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
+_WORDS = re.compile(r"(\w+)")
 _APOSTROPHE = re.compile(r"['’]")
 # A dotted acronym has ".X." in it ("U.S.", "U.A.E."): cheap to look for.
 _ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 # What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
 _KEY_CACHE: dict[str, str] = {}
-_SPAN = re.Match.span
-_GROUP = re.Match.group
 _FIRST = itemgetter(0)
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _DATELINE_SUFFIXES = PlaceKinds.default().words  # "LAUREL COUNTY, Ky. -"
@@ -104,13 +103,16 @@ def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     >>> tokenize("U.S. Embassy")
     ([(0, 3), (5, 12)], ['us', 'embassy'])
     """
-    matches = list(_WORD.finditer(text))
-    spans = list(map(_SPAN, matches))
-    words = list(map(_GROUP, matches))
+    parts = _WORDS.split(text)
+    # offsets from the lengths of the pieces, in C-level loops (no match objects)
+    bounds = list(accumulate(map(len, parts)))
+    starts = bounds[0:-1:2]
+    spans = list(zip(starts, bounds[1::2], strict=True))
+    words = parts[1::2]
     if "'" in text or "’" in text:
-        _apostrophes(text, spans, words)
+        _apostrophes(text, spans, words, starts)
     if _ACRONYM_HINT.search(text):
-        _acronyms(text, spans, words)
+        _acronyms(text, spans, words, starts)
     cached = list(map(_KEY_CACHE.get, words))  # a C-level loop; new words below
     keys: list[str] = (
         [_key(w) if k is None else k for k, w in zip(cached, words, strict=True)]
@@ -124,9 +126,13 @@ def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     return spans, keys
 
 
-def _apostrophes(text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
-    """Join words around an inner apostrophe ("Sana'a"); drop a possessive "s"."""
-    starts = [s for s, _ in spans]
+def _apostrophes(
+    text: str, spans: list[tuple[int, int]], words: list[str], starts: list[int]
+) -> None:
+    """Join words around an inner apostrophe ("Sana'a"); drop a possessive "s".
+
+    ``starts`` holds the start of each span and is kept in step with ``spans``.
+    """
     for m in reversed(list(_APOSTROPHE.finditer(text))):  # from the end: indexes stay valid
         p = m.start()
         k = bisect_right(starts, p) - 1
@@ -140,8 +146,11 @@ def _apostrophes(text: str, spans: list[tuple[int, int]], words: list[str]) -> N
             del starts[k + 1]
 
 
-def _acronyms(text: str, spans: list[tuple[int, int]], words: list[str]) -> None:
-    """Make a dotted acronym ("U.S.", "U.A.E.") one token, keyed like its undotted form."""
+def _acronyms(text: str, spans: list[tuple[int, int]], words: list[str], starts: list[int]) -> None:
+    """Make a dotted acronym ("U.S.", "U.A.E.") one token, keyed like its undotted form.
+
+    ``starts`` holds the start of each span and is kept in step with ``spans``.
+    """
     found: list[tuple[int, int]] = []
     n = len(text)
     for m in _ACRONYM_HINT.finditer(text):
@@ -162,7 +171,6 @@ def _acronyms(text: str, spans: list[tuple[int, int]], words: list[str]) -> None
             q += 2
         if (q - s0) // 2 >= 2 and (not found or found[-1][0] != s0):
             found.append((s0, q))
-    starts = [s for s, _ in spans]
     for s0, end in reversed(found):
         a = bisect_left(starts, s0)
         b = bisect_left(starts, end - 1)
@@ -232,10 +240,11 @@ class Recognizer:
         else:
             starts = [i for i in caps if keys[i] in first]
         done = -1  # the last token already taken by a name or a non-place
+        names_at = self.index.candidates
         for i in starts:
             if i <= done or skip_from <= spans[i][0] < skip_until:
                 continue
-            for length, flags in self.index.candidates(keys, i):
+            for length, flags in names_at(keys, i):
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
                     continue

@@ -12,6 +12,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..gazetteer.kinds import approx_km
 from ..model import Place
@@ -21,6 +22,7 @@ __all__ = ["SAME_SPOT_KM", "Scored", "best_of", "lead"]
 #: A county this close to the town chosen for a name is no rival in telling whether the
 #: town is sure (see :func:`lead`).
 SAME_SPOT_KM = 50.0
+_SCORE = attrgetter("score")
 
 
 @dataclass(slots=True)
@@ -34,7 +36,7 @@ class Scored:
 
 def best_of(ss: list[Scored]) -> Scored | None:
     """Return the best-scored candidate, or ``None`` when there is none."""
-    return max(ss, key=lambda s: s.score) if ss else None
+    return max(ss, key=_SCORE) if ss else None  # the first of equals, as max gives
 
 
 def lead(ss: list[Scored], pick: Place | None = None) -> float:

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import home_country
+from .document import home_countries
 from .recognize import Mention
 from .scored import Scored
 
@@ -62,10 +62,11 @@ def set_aside_strays(
     out: list[list[Scored]] = [[] for _ in scored]
     if not focus:
         return out
+    home_of = home_countries(focus, own)
     for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
         if not ss or m.kind == "demonym" or m.kind == "dateline":
             continue
-        found = home_country(m.key, focus, own)
+        found = home_of(m.key)
         if found is None:
             continue
         home, others = found
