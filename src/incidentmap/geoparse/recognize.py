@@ -337,6 +337,8 @@ class Recognizer:
             return None, j + 1  # currency: US$, $US, A$
         if ctx.before_disease(j):
             return None, j + 1
+        if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
+            return None  # "on October 6": a date, though GeoNames names a city so
         if flags & ABBR:
             # include the final period of "U.S." / "Calif." when it is there
             with_dot = surface + "." if text[end : end + 1] == "." else surface

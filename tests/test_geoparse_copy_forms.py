@@ -1,0 +1,34 @@
+"""Forms of news copy that hold a place name without naming the place.
+
+Dates written with a month ("on October 6"), the last word of another name ("Silver
+Street", "Harbour Bay"), and the like. Sentences written for these tests; the embedded
+gazetteer resolves them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.geoparse import Geoparser
+
+
+@pytest.fixture(scope="module")
+def embedded(gazetteer) -> Geoparser:
+    return Geoparser(gazetteer)
+
+
+def names(parser: Geoparser, text: str) -> list[str]:
+    return [t.text for t in parser.parse(text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # GeoNames lists "October 6" as a name of 6th of October City
+        ("She was treated in Glasgow on October 6 and sent home.", ["Glasgow"]),
+        ("The talks in Cairo resumed on October 6, officials said.", ["Cairo"]),
+    ],
+)
+def test_a_month_and_a_day_are_a_date(embedded, text, expected):
+    assert names(embedded, text) == expected
