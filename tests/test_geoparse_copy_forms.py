@@ -32,3 +32,19 @@ def names(parser: Geoparser, text: str) -> list[str]:
 )
 def test_a_month_and_a_day_are_a_date(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fire broke out in Silver Street, Edmonton, on Friday.", ["Edmonton"]),
+        ("The seals were seen at Harbour Bay, near Auckland.", ["Auckland"]),
+        ("The Louisville Metro Council voted on the plan.", ["Louisville"]),
+        # the everyday word is still a place with a cue and nothing glued before it
+        ("Floods hit the town of Most, Czech Republic, on Friday.", ["Most", "Czech Republic"]),
+        ("Police in Most, Czech Republic, closed a bridge.", ["Most", "Czech Republic"]),
+    ],
+)
+def test_an_everyday_word_after_a_capitalised_word_ends_that_name(embedded, text, expected):
+    assert names(embedded, text) == expected

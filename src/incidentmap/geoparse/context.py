@@ -190,6 +190,26 @@ class TokenContext:
         key = self.keys[j + 1]
         return not (word in lex.suffixes or word in lex.facilities or key in lex.not_places)
 
+    def after_name(self, i: int) -> bool:
+        """Whether token ``i`` ends another name: it follows a capitalised word directly.
+
+        "Silver Street", "Harbour Bay", "the Louisville Metro Council": an everyday word
+        written after a capitalised word is the last word of that word's name. A word
+        that opens a sentence or a line may be a capitalised cue ("In Most, ..."), and a
+        month, weekday or compass word is no name of its own; neither counts, nor does
+        anything in capitals-only text.
+        """
+        if self.caps_text or i == 0:
+            return False
+        s, e = self.spans[i - 1]
+        if self.text[e : self.spans[i][0]] not in (" ", "\u00a0"):
+            return False
+        word = self.text[s:e]
+        if not (word[0].isupper() and word[1:2].islower()) or self.initial(i - 1):
+            return False
+        key = self.keys[i - 1]
+        return not (key in self.lexicon.not_places or key in self.lexicon.cues)
+
     def before_disease(self, j: int) -> bool:
         """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
 

@@ -400,6 +400,8 @@ class Recognizer:
         cue = ctx.cue(i)
         hints: list[str] = []
         if flags & COMMON:
+            if not flags & STRONG_AREA and ctx.after_name(i):
+                return None, j + 1  # "Silver Street", "Harbour Bay": another name's last word
             strong = flags & STRONG_AREA or (
                 not initial
                 and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
