@@ -48,3 +48,11 @@ def test_a_month_and_a_day_are_a_date(embedded, text, expected):
 )
 def test_an_everyday_word_after_a_capitalised_word_ends_that_name(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+def test_a_weak_name_glued_to_an_unknown_name_by_two_spaces_is_part_of_it(embedded):
+    # pasted copy often holds two spaces between a first name and a surname
+    text = "Police arrested Vernon  Adkins, 42, of Lexington."
+    assert names(embedded, text) == ["Lexington"]
+    assert names(embedded, text.replace("  ", " ")) == ["Lexington"]

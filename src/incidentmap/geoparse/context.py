@@ -19,6 +19,7 @@ from .lexicon import Lexicon
 __all__ = ["TokenContext", "shared_heads"]
 
 _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
+_SPACES = re.compile(r"[ \u00a0]{1,3}")
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
 _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
 _NO_UPPER = dict.fromkeys(range(ord("A"), ord("Z") + 1))
@@ -180,8 +181,8 @@ class TokenContext:
         if self.text[last[0] : last[1]] in lex.suffixes:
             return False  # "Metcalfe County Sheriff's Office" still names the county
         s, e = self.spans[j + 1]
-        if self.text[self.spans[j][1] : s] != " ":
-            return False
+        if not _SPACES.fullmatch(self.text, self.spans[j][1], s):
+            return False  # one space, or a few where copy was pasted ("Vernon  Adkins")
         word = self.text[s:e]
         if not (word[0].isupper() and word[1:2].islower()):
             return False
