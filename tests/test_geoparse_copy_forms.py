@@ -56,3 +56,15 @@ def test_a_weak_name_glued_to_an_unknown_name_by_two_spaces_is_part_of_it(embedd
     text = "Police arrested Vernon  Adkins, 42, of Lexington."
     assert names(embedded, text) == ["Lexington"]
     assert names(embedded, text.replace("  ", " ")) == ["Lexington"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cases rose sharply in Spring 2002, officials in Houston said.", ["Houston"]),
+        ("The plant in Houston shut in Fall 1998 for repairs.", ["Houston"]),
+    ],
+)
+def test_an_everyday_word_before_a_year_is_a_season(embedded, text, expected):
+    assert names(embedded, text) == expected

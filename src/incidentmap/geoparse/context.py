@@ -211,6 +211,26 @@ class TokenContext:
         key = self.keys[i - 1]
         return not (key in self.lexicon.not_places or key in self.lexicon.cues)
 
+    def before_year(self, j: int) -> bool:
+        """Whether a year follows token ``j`` directly ("Spring 2002", "Fall 1998").
+
+        >>> from incidentmap.geoparse.recognize import tokenize
+        >>> text = "in Spring 2002 and in Most 12"
+        >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+        >>> ctx.before_year(1), ctx.before_year(5)
+        (True, False)
+        """
+        if j + 1 >= len(self.spans):
+            return False
+        s, e = self.spans[j + 1]
+        year = self.text[s:e]
+        return (
+            self.text[self.spans[j][1] : s] in (" ", "\u00a0")
+            and len(year) == 4
+            and year.isdigit()
+            and year[:2] in ("18", "19", "20")
+        )
+
     def before_disease(self, j: int) -> bool:
         """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
 

@@ -402,6 +402,8 @@ class Recognizer:
         if flags & COMMON:
             if not flags & STRONG_AREA and ctx.after_name(i):
                 return None, j + 1  # "Silver Street", "Harbour Bay": another name's last word
+            if not flags & STRONG_AREA and ctx.before_year(j):
+                return None, j + 1  # "in Spring 2002": a season, not the town of Spring
             strong = flags & STRONG_AREA or (
                 not initial
                 and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
