@@ -68,3 +68,17 @@ def test_a_weak_name_glued_to_an_unknown_name_by_two_spaces_is_part_of_it(embedd
 )
 def test_an_everyday_word_before_a_year_is_a_season(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials feared a repeat of the recent United Kingdom outbreak.", ["United Kingdom"]),
+        ("Farmers braced for a UK outbreak after cases in France.", ["UK", "France"]),
+        # a disease named after a place is still no place
+        ("Doctors fought the Ebola outbreak and West Nile virus in Texas.", ["Texas"]),
+    ],
+)
+def test_a_country_before_outbreak_is_where_it_broke_out(embedded, text, expected):
+    assert names(embedded, text) == expected

@@ -231,8 +231,8 @@ class TokenContext:
             and year[:2] in ("18", "19", "20")
         )
 
-    def before_disease(self, j: int) -> bool:
-        """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
+    def before_disease(self, j: int) -> str | None:
+        """Return the disease word the name is part of ("West Nile virus", "Lassa fever").
 
         Up to three capitalised words may come between the name and the disease word.
         """
@@ -241,15 +241,15 @@ class TokenContext:
         k = j
         while k + 1 < n and k - j < 4:
             if text[spans[k][1] : spans[k + 1][0]] not in (" ", "-"):
-                return False
+                return None
             s, e = spans[k + 1]
             word = text[s:e]
             if word in diseases:
-                return True
+                return word
             if not word[:1].isupper():
-                return False
+                return None
             k += 1
-        return False
+        return None
 
     def modifies(self, j: int) -> bool:
         """Whether a lower-case word follows token ``j`` directly ("Western embassies")."""

@@ -68,6 +68,7 @@ _GROUP = re.Match.group
 _FIRST = itemgetter(0)
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _DATELINE_SUFFIXES = PlaceKinds.default().words  # "LAUREL COUNTY, Ky. -"
+_BIG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
@@ -335,8 +336,9 @@ class Recognizer:
         surface = text[start:end]
         if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
             return None, j + 1  # currency: US$, $US, A$
-        if ctx.before_disease(j):
-            return None, j + 1
+        disease = ctx.before_disease(j)
+        if disease and not (disease in lex.outbreaks and flags & (_BIG | ABBR)):
+            return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
         if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
             return None  # "on October 6": a date, though GeoNames names a city so
         if flags & ABBR:
