@@ -82,3 +82,13 @@ def test_an_everyday_word_before_a_year_is_a_season(embedded, text, expected):
 )
 def test_a_country_before_outbreak_is_where_it_broke_out(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+def test_a_building_named_for_a_saint_stands_in_its_town(embedded):
+    found = embedded.parse("He was taken to St. Michael's Hospital in Toronto on Monday.")
+    got = {t.text: (t.place.name if t.place else None) for t in found}
+    assert got == {"St. Michael's Hospital": "Toronto", "Toronto": "Toronto"}
+    found = embedded.parse("Doctors at St Thomas Hospital, London, treated him.")
+    first = found[0]
+    assert (first.text, first.place and first.place.name) == ("St Thomas Hospital", "London")
