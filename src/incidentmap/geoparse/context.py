@@ -19,6 +19,7 @@ from .lexicon import Lexicon
 __all__ = ["TokenContext", "shared_heads"]
 
 _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
+_SPACES = re.compile(r"[ \u00a0]{1,3}")
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
 _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
 _NO_UPPER = dict.fromkeys(range(ord("A"), ord("Z") + 1))
@@ -180,8 +181,8 @@ class TokenContext:
         if self.text[last[0] : last[1]] in lex.suffixes:
             return False  # "Metcalfe County Sheriff's Office" still names the county
         s, e = self.spans[j + 1]
-        if self.text[self.spans[j][1] : s] != " ":
-            return False
+        if not _SPACES.fullmatch(self.text, self.spans[j][1], s):
+            return False  # one space, or a few where copy was pasted ("Vernon  Adkins")
         word = self.text[s:e]
         if not (word[0].isupper() and word[1:2].islower()):
             return False
@@ -190,8 +191,48 @@ class TokenContext:
         key = self.keys[j + 1]
         return not (word in lex.suffixes or word in lex.facilities or key in lex.not_places)
 
-    def before_disease(self, j: int) -> bool:
-        """Whether the name is part of a disease's name ("West Nile virus", "Lassa fever").
+    def after_name(self, i: int) -> bool:
+        """Whether token ``i`` ends another name: it follows a capitalised word directly.
+
+        "Silver Street", "Harbour Bay", "the Louisville Metro Council": an everyday word
+        written after a capitalised word is the last word of that word's name. A word
+        that opens a sentence or a line may be a capitalised cue ("In Most, ..."), and a
+        month, weekday or compass word is no name of its own; neither counts, nor does
+        anything in capitals-only text.
+        """
+        if self.caps_text or i == 0:
+            return False
+        s, e = self.spans[i - 1]
+        if self.text[e : self.spans[i][0]] not in (" ", "\u00a0"):
+            return False
+        word = self.text[s:e]
+        if not (word[0].isupper() and word[1:2].islower()) or self.initial(i - 1):
+            return False
+        key = self.keys[i - 1]
+        return not (key in self.lexicon.not_places or key in self.lexicon.cues)
+
+    def before_year(self, j: int) -> bool:
+        """Whether a year follows token ``j`` directly ("Spring 2002", "Fall 1998").
+
+        >>> from incidentmap.geoparse.recognize import tokenize
+        >>> text = "in Spring 2002 and in Most 12"
+        >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+        >>> ctx.before_year(1), ctx.before_year(5)
+        (True, False)
+        """
+        if j + 1 >= len(self.spans):
+            return False
+        s, e = self.spans[j + 1]
+        year = self.text[s:e]
+        return (
+            self.text[self.spans[j][1] : s] in (" ", "\u00a0")
+            and len(year) == 4
+            and year.isdigit()
+            and year[:2] in ("18", "19", "20")
+        )
+
+    def before_disease(self, j: int) -> str | None:
+        """Return the disease word the name is part of ("West Nile virus", "Lassa fever").
 
         Up to three capitalised words may come between the name and the disease word.
         """
@@ -200,15 +241,15 @@ class TokenContext:
         k = j
         while k + 1 < n and k - j < 4:
             if text[spans[k][1] : spans[k + 1][0]] not in (" ", "-"):
-                return False
+                return None
             s, e = spans[k + 1]
             word = text[s:e]
             if word in diseases:
-                return True
+                return word
             if not word[:1].isupper():
-                return False
+                return None
             k += 1
-        return False
+        return None
 
     def modifies(self, j: int) -> bool:
         """Whether a lower-case word follows token ``j`` directly ("Western embassies")."""

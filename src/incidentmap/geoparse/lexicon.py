@@ -133,6 +133,9 @@ class Lexicon:
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
+    outbreaks: frozenset[str] = frozenset()
+    """Disease words after which the name of a country, state or big city stays a place:
+    "a United Kingdom outbreak" (but "the Ebola outbreak")."""
     country_nouns: frozenset[str] = frozenset()
     """Nouns for a country: after a region's name they classify it ("the Gulf state")."""
     web_domains: dict[str, str] = field(default_factory=dict)
@@ -235,7 +238,8 @@ class Lexicon:
             facilities=frozenset(places.get("facility", [])),
             newspapers=frozenset(places.get("newspaper", [])),
             buildings=frozenset(places.get("building", [])),
-            diseases=frozenset(places.get("disease", [])),
+            diseases=frozenset(places.get("disease", [])) | frozenset(places.get("outbreak", [])),
+            outbreaks=frozenset(places.get("outbreak", [])),
             openers=_keys("place_openers.txt"),
             participles=participles,
             reporting_verbs=frozenset(cues.get("reporting_verb", [])),

@@ -67,7 +67,11 @@ _KEY_CACHE: dict[str, str] = {}
 _FIRST = itemgetter(0)
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _DATELINE_SUFFIXES = PlaceKinds.default().words  # "LAUREL COUNTY, Ky. -"
+_BIG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
+#: After a saint's name: an optional possessive and the last word of a building's name.
+#: Only a building written with its town ("..., Toronto", "... in Toronto") is taken.
+_SAINTS_BUILDING = re.compile(r"(?:['’]s?)? (\w+)(?=(?:,\s*|\s+(?:in|at)\s+(?:the\s+)?)[A-Z])")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
 
@@ -344,8 +348,21 @@ class Recognizer:
         surface = text[start:end]
         if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
             return None, j + 1  # currency: US$, $US, A$
-        if ctx.before_disease(j):
-            return None, j + 1
+        disease = ctx.before_disease(j)
+        if disease and not (disease in lex.outbreaks and flags & (_BIG | ABBR)):
+            return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
+        if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
+            return None  # "on October 6": a date, though GeoNames names a city so
+        if keys[i] == "saint" and j + 1 < len(keys):
+            building = _SAINTS_BUILDING.match(text, end)
+            if building and building.group(1) in lex.buildings:
+                # "St. Michael's Hospital in Toronto": a building named for its saint, placed
+                # at the town written with it (lacking.place_buildings), not at "St. Michael"
+                stop = building.end()
+                return Mention(
+                    start, stop, text[start:stop], normalize_name(text[start:stop]),
+                    hints=("building",),
+                ), j + 2  # fmt: skip
         if flags & ABBR:
             # include the final period of "U.S." / "Calif." when it is there
             with_dot = surface + "." if text[end : end + 1] == "." else surface
@@ -407,6 +424,10 @@ class Recognizer:
         cue = ctx.cue(i)
         hints: list[str] = []
         if flags & COMMON:
+            if not flags & STRONG_AREA and ctx.after_name(i):
+                return None, j + 1  # "Silver Street", "Harbour Bay": another name's last word
+            if not flags & STRONG_AREA and ctx.before_year(j):
+                return None, j + 1  # "in Spring 2002": a season, not the town of Spring
             strong = flags & STRONG_AREA or (
                 not initial
                 and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
