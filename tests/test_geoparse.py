@@ -167,6 +167,9 @@ def test_small_towns_need_support(parser):
     # "the X sub-district of Y", "the district of Y": Y is a town or a district of the story
     assert spans(parser, "Shells hit the Nura sub-district of Walsh on Monday.") == ["Walsh"]
     assert spans(parser, "Shells hit farms in the district of Walsh.") == ["Walsh"]
+    # "the department of Y", "the governorate of Y": a first-level area however common its name
+    assert spans(parser, "Rebels ambushed a patrol in the department of Walsh.") == ["Walsh"]
+    assert spans(parser, "Rebels ambushed a patrol in the governorate of Walsh.") == ["Walsh"]
 
 
 def test_dateline_with_a_place_word_and_a_state_abbreviation(parser):

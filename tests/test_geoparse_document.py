@@ -147,6 +147,24 @@ def test_a_stated_town_the_gazetteer_lacks_is_placed_at_its_container():
     assert pale.place.id == "g:pale-mm"
 
 
+def test_a_village_given_with_a_town_of_another_country_is_placed_at_the_town():
+    towns = (
+        _p("g:ke", "Kenya", 0.5, 37.9, "A", "PCLI", "KE", pop=50_000_000),
+        _p("g:kilindi", "Kilindi", -2.27, 40.9, "P", "PPLA", "KE", "30", 25_000),
+        _p("g:mbaru", "Mbaru", -1.5, 40.0, "P", "PPL", "KE", "30", 12_000),
+        _p("g:dosa-ng", "Dosa", 11.9, 8.5, "P", "PPL", "NG", "24", 0),
+    )
+    parser = _own(*towns)
+    text = "In Kenya, gunmen ambushed a convoy in Dosa, Kilindi, killing five soldiers."
+    dosa = next(t for t in parser.parse(text) if t.text == "Dosa")
+    assert dosa.place.id == "g:kilindi"
+    assert any(r.startswith("not in the gazetteer: placed at 'Kilindi") for r in dosa.reasons)
+    # a list goes on after the second name: peers, not a container
+    text = "In Kenya, gunmen raided farms in Dosa, Kilindi and Mbaru, killing five soldiers."
+    dosa = next(t for t in parser.parse(text) if t.text == "Dosa")
+    assert dosa.place.id == "g:dosa-ng"
+
+
 def test_a_town_given_with_its_state_and_found_only_elsewhere_is_placed_at_the_state():
     places = (
         _p("g:us", "United States", 39.8, -98.5, "A", "PCLI", "US", pop=327_000_000),

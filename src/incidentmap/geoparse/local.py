@@ -87,6 +87,9 @@ CONTAINED = re.compile(
 POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
 #: The kind word written after a name, outside its span ("Pale Township, ...").
 _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
+#: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
+#: name before it.
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
 #: "X, a village near Y": within this distance of Y.
 NEAR_KM = 60.0
 #: "Holliday, Missouri" with only towns smaller than this elsewhere is a town the
@@ -151,7 +154,10 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
     its state whose only candidates are small towns far outside it ("Holliday, Missouri"
     when the gazetteer knows only a Holliday in Texas). A town said to lie in a town or a
     district ("the village of X in the municipality of Y", "X, within the municipality of
-    Y", "the X area in Y") whose readings all lie in other countries is placed at Y.
+    Y", "the X area in Y") whose readings all lie in other countries is placed at Y; so is
+    a village written with a town after a comma ("Baure, Lamu" in a story about Kenya)
+    whose readings are all small places abroad, unless a list goes on after the town
+    ("Kano, Kaduna and Zaria").
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -177,7 +183,8 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                 if hit or (o.place.country_code, o.place.admin1) in inner_codes:
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
-            _lacking(m, q, scored[a], scored[a + 1], own_areas)
+            listed = _LIST_GOES_ON.match(text, q.end) is not None
+            _lacking(m, q, scored[a], scored[a + 1], own_areas, comma_town=not listed)
         elif scored[a + 1] and (found := CONTAINED.fullmatch(between)) is not None:
             near = found.group("how").lower() in ("near", "outside")
             for s in scored[a]:
@@ -221,6 +228,7 @@ def _lacking(
     *,
     within: bool = False,
     said: bool = False,
+    comma_town: bool = False,
 ) -> None:
     """Place a town or area the gazetteer lacks at its container (see qualifiers).
 
@@ -238,6 +246,8 @@ def _lacking(
     abroad = all(s.place.country_code != container.country_code for s in inner)
     if not (container.is_country or container.is_admin1):
         kind = "its container" if within and abroad and _town_abroad(inner, said=said) else ""
+        if comma_town and abroad and container.feature_class == "P" and _hamlet(inner):
+            kind = "the town it is given with"  # "Baure, Lamu": a village by a town abroad
     elif any(peers(x, container) for x in own_areas):
         return  # a list, not a container
     elif stated_type(m) and abroad:
@@ -269,6 +279,19 @@ def _town_abroad(inner: list[Scored], *, said: bool) -> bool:
     if top is None or top.place.feature_class != "P":
         return False
     return said or top.place.population >= LACKING_TOWN
+
+
+def _hamlet(inner: list[Scored]) -> bool:
+    """Whether every reading of a name is a small town or a second-level area.
+
+    A town of fewer than ``LACKING_TOWN`` people; no country, province or city ("Paris,
+    London" is a list).
+    """
+    return all(
+        (s.place.feature_class == "P" and s.place.population < LACKING_TOWN)
+        or (s.place.feature_class == "A" and not (s.place.is_country or s.place.is_admin1))
+        for s in inner
+    )
 
 
 def _hamlet_outside(inner: list[Scored], state: Place) -> bool:
