@@ -304,3 +304,11 @@ def test_what_a_riot_came_hours_after_is_its_occasion() -> None:
         "the victims had been hijacked."
     )
     assert kinds(text) == ["Violent demonstration"]
+
+
+def test_a_word_someone_is_said_to_call_a_thing_is_their_label() -> None:
+    text = (
+        "Riot police broke up a sit-in outside the parliament on Friday. Opposition deputies "
+        "described the operation as a “massacre of democracy” and walked out of the chamber."
+    )
+    assert kinds(text) == ["Protest with intervention"]
