@@ -312,3 +312,11 @@ def test_a_word_someone_is_said_to_call_a_thing_is_their_label() -> None:
         "described the operation as a “massacre of democracy” and walked out of the chamber."
     )
     assert kinds(text) == ["Protest with intervention"]
+
+
+def test_instances_listed_of_a_wave_told_in_the_present_perfect_are_background() -> None:
+    text = (
+        "The coastal city has been rocked by weeks of attacks — including drone strikes on its "
+        "airport and power station — that have left much of it without electricity."
+    )
+    assert kinds(text) == []
