@@ -328,3 +328,14 @@ def test_what_social_media_posts_claim_is_no_event_reported() -> None:
         "Social media posts also claimed the rape of two students at the hostel."
     )
     assert kinds(text) == ["Protest with intervention"]
+
+
+def test_a_day_of_a_wave_counted_is_no_new_event() -> None:
+    text = (
+        "Crowds hurled stones at police in Nakuru on Saturday. The chaotic scenes marked the "
+        "second day of clashes in Eldoret."
+    )
+    found = placed(text, {"Nakuru": NAKURU, "Eldoret": ELDORET})
+    assert [(i.sub_event_type, i.location) for i in found if not i.background] == [
+        ("Violent demonstration", "Nakuru")
+    ]
