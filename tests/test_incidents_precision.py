@@ -322,14 +322,6 @@ def test_instances_listed_of_a_wave_told_in_the_present_perfect_are_background()
     assert kinds(text) == []
 
 
-def test_what_social_media_posts_claim_is_no_event_reported() -> None:
-    text = (
-        "Police fired tear gas at protesters outside a hostel for foreign students on Friday. "
-        "Social media posts also claimed the rape of two students at the hostel."
-    )
-    assert kinds(text) == ["Protest with intervention"]
-
-
 def test_a_day_of_a_wave_counted_is_no_new_event() -> None:
     text = (
         "Crowds hurled stones at police in Nakuru on Saturday. The chaotic scenes marked the "
