@@ -304,3 +304,30 @@ def test_what_a_riot_came_hours_after_is_its_occasion() -> None:
         "the victims had been hijacked."
     )
     assert kinds(text) == ["Violent demonstration"]
+
+
+def test_a_word_someone_is_said_to_call_a_thing_is_their_label() -> None:
+    text = (
+        "Riot police broke up a sit-in outside the parliament on Friday. Opposition deputies "
+        "described the operation as a “massacre of democracy” and walked out of the chamber."
+    )
+    assert kinds(text) == ["Protest with intervention"]
+
+
+def test_instances_listed_of_a_wave_told_in_the_present_perfect_are_background() -> None:
+    text = (
+        "The coastal city has been rocked by weeks of attacks — including drone strikes on its "
+        "airport and power station — that have left much of it without electricity."
+    )
+    assert kinds(text) == []
+
+
+def test_a_day_of_a_wave_counted_is_no_new_event() -> None:
+    text = (
+        "Crowds hurled stones at police in Nakuru on Saturday. The chaotic scenes marked the "
+        "second day of clashes in Eldoret."
+    )
+    found = placed(text, {"Nakuru": NAKURU, "Eldoret": ELDORET})
+    assert [(i.sub_event_type, i.location) for i in found if not i.background] == [
+        ("Violent demonstration", "Nakuru")
+    ]

@@ -113,6 +113,20 @@ def _with_since(text: str, hi: int, bounds: list[int]) -> int:
     return hi
 
 
+#: A clause that lists instances of what the clause before it named ("— including ...").
+_LISTING = re.compile(
+    r"[\s,]*[–—(]?\s*(?:including|included|among them|among which)\s", re.IGNORECASE
+)
+
+
+def _listed_from(text: str, lo: int, bounds: list[int]) -> int:
+    """Start a listing clause's context at the clause before it, whose items it lists."""
+    if _LISTING.match(text, lo):
+        earlier = [b for b in bounds if b < lo]
+        return earlier[-1] if earlier else lo
+    return lo
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One event reported in one clause."""
@@ -337,7 +351,12 @@ def find_mentions(
             or since
             # "the war began when militants attacked": told as the start of a campaign
             or any("campaign" in t.trigger.flags and t.start <= best.start for t, _ in inside)
-            or cues.background.search(text, lo, _with_since(text, hi, bounds)) is not None
+            # "has been hit by days of assaults — including drone strikes": the instances
+            # listed are part of the wave the clause before names
+            or cues.background.search(
+                text, _listed_from(text, lo, bounds), _with_since(text, hi, bounds)
+            )
+            is not None
         )
         reasons = []
         if alleged:
