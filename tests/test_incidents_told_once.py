@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_incidents import KANO, NIGERIA
+from test_incidents import KANO, NIGERIA, kinds
 from test_incidents_news_rules import foreground
 
 
@@ -24,3 +24,21 @@ def test_a_day_after_an_inverted_attribution_is_the_reports() -> None:
     event = "Gunmen raided a police post in Kano on Sunday, said the army."
     (own,) = foreground(event, places=places, published=dt.date(2024, 3, 12))
     assert own.event_date == "2024-03-10"
+
+
+def test_the_protestors_spelled_with_o_refer_back_to_the_crowd_told() -> None:
+    text = (
+        "Protestors stormed the governor's office in Kano on Sunday, smashing its windows.\n"
+        "Footage showed several of the protestors tearing down a flag before police "
+        "dispersed them."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_one_demonstrator_quoted_is_a_source_not_a_protest() -> None:
+    text = (
+        "Protesters stormed the governor's office in Kano on Sunday, smashing its windows.\n"
+        "The governor has failed us, one protester told reporters outside the building.\n"
+        "Police later cleared the area, said a demonstrator who had been inside."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
