@@ -42,3 +42,14 @@ def test_one_demonstrator_quoted_is_a_source_not_a_protest() -> None:
         "Police later cleared the area, said a demonstrator who had been inside."
     )
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_what_a_protest_should_be_is_no_protest() -> None:
+    text = (
+        "Youths burned tyres and threw stones at police in Kano on Sunday.\n"
+        "The governor met elders of the city in the evening.\n"
+        "He promised new schools and roads for the north.\n"
+        "The opposition leader was not invited to the meeting.\n"
+        "He said protests should remain peaceful and demonstrations must not target shops."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
