@@ -53,3 +53,10 @@ def test_what_a_protest_should_be_is_no_protest() -> None:
         "He said protests should remain peaceful and demonstrations must not target shops."
     )
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_seeking_to_disperse_a_crowd_means_the_crowd_was_there() -> None:
+    text = "In Kano, police sought to disperse violent groups in the city centre on Sunday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+    aim = "Militants sought to attack the army base in Kano, officials said on Sunday."
+    assert foreground(aim, places={"Kano": KANO}) == []
