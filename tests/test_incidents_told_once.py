@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_incidents import KANO, NIGERIA, kinds
+from test_incidents import KADUNA, KANO, NIGERIA, kinds
 from test_incidents_news_rules import foreground
 
 
@@ -60,3 +60,23 @@ def test_seeking_to_disperse_a_crowd_means_the_crowd_was_there() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
     aim = "Militants sought to attack the army base in Kano, officials said on Sunday."
     assert foreground(aim, places={"Kano": KANO}) == []
+
+
+def test_a_second_act_in_a_town_of_its_own_is_an_event_of_its_own() -> None:
+    text = (
+        "Rioters burned cars and attacked police stations in Nigeria overnight.\n"
+        "In the north, rioters set fire to the town hall of Kano and set a bus depot "
+        "ablaze in Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA, "Nigeria": NIGERIA}
+    riots = foreground(text, places=places)
+    assert sorted(r.location for r in riots) == ["Kaduna", "Kano"]
+    assert {r.sub_event_type for r in riots} == {"Violent demonstration"}
+
+
+def test_a_toll_spanning_listed_towns_goes_to_none_of_them() -> None:
+    text = "Gunmen attacked villages in Kano and Kaduna on Sunday, killing 12 people."
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    attacks = foreground(text, places=places)
+    assert sorted(a.location for a in attacks) == ["Kaduna", "Kano"]
+    assert [a.fatalities for a in attacks] == [None, None]

@@ -348,10 +348,11 @@ def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
                 draft, location=loc, split_place=loc.place.id, actors=list(draft.actors)
             )
         )
+    killed, injured = draft.killed, draft.injured  # the first pass clears the draft's own
     for one in (draft, *out):
-        if draft.killed:
+        if killed:
             one.killed, one.killed_reported = None, True
-        if draft.injured:
+        if injured:
             one.injured, one.injured_reported = None, True
         one.notes = [*draft.notes, "one of several places the sentence names"]
     return out
