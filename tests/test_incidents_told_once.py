@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from incidentmap.model import Place
 from test_incidents import KADUNA, KANO, NIGERIA, kinds
 from test_incidents_news_rules import foreground
+
+KADUNA_STATE = Place("geonames:2335722", "Kaduna State", 10.33, 7.75, "A", "ADM1", "NG", "23")
+KANO_STATE = Place("geonames:2335196", "Kano State", 11.75, 8.5, "A", "ADM1", "NG", "29")
 
 
 def test_a_day_after_an_inverted_attribution_is_the_reports() -> None:
@@ -80,3 +84,17 @@ def test_a_toll_spanning_listed_towns_goes_to_none_of_them() -> None:
     attacks = foreground(text, places=places)
     assert sorted(a.location for a in attacks) == ["Kaduna", "Kano"]
     assert [a.fatalities for a in attacks] == [None, None]
+
+
+def test_a_province_that_does_not_hold_the_town_told_is_another_place() -> None:
+    text = (
+        "Police detained 17 suspects in raids in Kano on Monday. "
+        "Some 11 suspects were detained in Kaduna State on Monday in the same operation."
+    )
+    places = {"Kano": KANO, "Kaduna State": KADUNA_STATE}
+    arrests = foreground(text, places=places, published=dt.date(2024, 3, 12))
+    assert [a.location for a in arrests] == ["Kano", "Kaduna"]
+    # the province the town lies in is the same place
+    same = text.replace("Kaduna State", "Kano State")
+    places = {"Kano": KANO, "Kano State": KANO_STATE}
+    assert len(foreground(same, places=places, published=dt.date(2024, 3, 12))) == 1
