@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_incidents import KANO, NIGERIA
+from incidentmap.model import Place
+from test_incidents import KADUNA, KANO, NIGERIA, kinds
 from test_incidents_news_rules import foreground
+
+KADUNA_STATE = Place("geonames:2335722", "Kaduna State", 10.33, 7.75, "A", "ADM1", "NG", "23")
+KANO_STATE = Place("geonames:2335196", "Kano State", 11.75, 8.5, "A", "ADM1", "NG", "29")
 
 
 def test_a_day_after_an_inverted_attribution_is_the_reports() -> None:
@@ -24,3 +28,73 @@ def test_a_day_after_an_inverted_attribution_is_the_reports() -> None:
     event = "Gunmen raided a police post in Kano on Sunday, said the army."
     (own,) = foreground(event, places=places, published=dt.date(2024, 3, 12))
     assert own.event_date == "2024-03-10"
+
+
+def test_the_protestors_spelled_with_o_refer_back_to_the_crowd_told() -> None:
+    text = (
+        "Protestors stormed the governor's office in Kano on Sunday, smashing its windows.\n"
+        "Footage showed several of the protestors tearing down a flag before police "
+        "dispersed them."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_one_demonstrator_quoted_is_a_source_not_a_protest() -> None:
+    text = (
+        "Protesters stormed the governor's office in Kano on Sunday, smashing its windows.\n"
+        "The governor has failed us, one protester told reporters outside the building.\n"
+        "Police later cleared the area, said a demonstrator who had been inside."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_what_a_protest_should_be_is_no_protest() -> None:
+    text = (
+        "Youths burned tyres and threw stones at police in Kano on Sunday.\n"
+        "The governor met elders of the city in the evening.\n"
+        "He promised new schools and roads for the north.\n"
+        "The opposition leader was not invited to the meeting.\n"
+        "He said protests should remain peaceful and demonstrations must not target shops."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_seeking_to_disperse_a_crowd_means_the_crowd_was_there() -> None:
+    text = "In Kano, police sought to disperse violent groups in the city centre on Sunday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+    aim = "Militants sought to attack the army base in Kano, officials said on Sunday."
+    assert foreground(aim, places={"Kano": KANO}) == []
+
+
+def test_a_second_act_in_a_town_of_its_own_is_an_event_of_its_own() -> None:
+    text = (
+        "Rioters burned cars and attacked police stations in Nigeria overnight.\n"
+        "In the north, rioters set fire to the town hall of Kano and set a bus depot "
+        "ablaze in Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA, "Nigeria": NIGERIA}
+    riots = foreground(text, places=places)
+    assert sorted(r.location for r in riots) == ["Kaduna", "Kano"]
+    assert {r.sub_event_type for r in riots} == {"Violent demonstration"}
+
+
+def test_a_toll_spanning_listed_towns_goes_to_none_of_them() -> None:
+    text = "Gunmen attacked villages in Kano and Kaduna on Sunday, killing 12 people."
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    attacks = foreground(text, places=places)
+    assert sorted(a.location for a in attacks) == ["Kaduna", "Kano"]
+    assert [a.fatalities for a in attacks] == [None, None]
+
+
+def test_a_province_that_does_not_hold_the_town_told_is_another_place() -> None:
+    text = (
+        "Police detained 17 suspects in raids in Kano on Monday. "
+        "Some 11 suspects were detained in Kaduna State on Monday in the same operation."
+    )
+    places = {"Kano": KANO, "Kaduna State": KADUNA_STATE}
+    arrests = foreground(text, places=places, published=dt.date(2024, 3, 12))
+    assert [a.location for a in arrests] == ["Kano", "Kaduna"]
+    # the province the town lies in is the same place
+    same = text.replace("Kaduna State", "Kano State")
+    places = {"Kano": KANO, "Kano State": KANO_STATE}
+    assert len(foreground(same, places=places, published=dt.date(2024, 3, 12))) == 1

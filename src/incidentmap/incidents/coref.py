@@ -135,6 +135,10 @@ def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
         return True
     if a.is_admin1 and b.is_admin1:
         return False  # two provinces (the same one has the same id)
+    province, other = (a, b) if a.is_admin1 else (b, a)
+    if province.is_admin1 and specificity(other) >= 3 and province.admin1 and other.admin1:
+        # "11 were detained in the province of X" after a raid in a town of another province
+        return province.country_code == other.country_code and province.admin1 == other.admin1
     if a.is_country or b.is_country or a.is_admin1 or b.is_admin1:
         return a.country_code == b.country_code
     if specificity(a) == specificity(b) == 3:
@@ -348,10 +352,11 @@ def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
                 draft, location=loc, split_place=loc.place.id, actors=list(draft.actors)
             )
         )
+    killed, injured = draft.killed, draft.injured  # the first pass clears the draft's own
     for one in (draft, *out):
-        if draft.killed:
+        if killed:
             one.killed, one.killed_reported = None, True
-        if draft.injured:
+        if injured:
             one.injured, one.injured_reported = None, True
         one.notes = [*draft.notes, "one of several places the sentence names"]
     return out

@@ -354,6 +354,9 @@ _TARGET_JOINT = re.compile(
     r"(?:in|at|around|near|outside)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# ... or a second act of the same subject, in a town of its own: "lit a fire at the town hall
+# of X and set a bus depot ablaze in Y" (two places, two events, as ACLED codes them)
+_ACTION_JOINT = re.compile(r"\s+and\s+(?:[\w'-]+\s+){1,6}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # A place that only says where the previous town is: ", near Lahore", ", in Punjab province"
 # (a town only after "near" and the like; "in" introduces a region, or another town).
 _NEAR = (
@@ -408,7 +411,8 @@ def _listed_towns(
             end = top.end  # ", near Lahore": where the previous town is, not another target
             continue
         joint = _JOINT.fullmatch(gap) if len(gap) <= 40 else None
-        if joint is None and _TARGET_JOINT.fullmatch(gap) is None:
+        action = _ACTION_JOINT.fullmatch(gap) if len(gap) <= 60 else None
+        if joint is None and action is None and _TARGET_JOINT.fullmatch(gap) is None:
             break  # the list ended
         previous, end = top, top.end
         if any(p.id == place.id or (not provinces and same_town(p, place)) for p in chosen):

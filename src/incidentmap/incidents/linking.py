@@ -83,6 +83,12 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
             if target is not None:
                 enrich(target, mention, index, facts, tax)
                 prior = target.date
+                # "protesters lit a fire in X and set a depot ablaze in Y": the event told
+                # goes on in X, and Y is a place of its own
+                there, here = target.location, facts.location
+                same = there is not None and here is not None and there.place.id == here.place.id
+                if same and facts.more_places and not target.background:
+                    drafts.extend(split_towns(target, facts.more_places))
                 continue
             if _quoted(sentence, mention.trigger.start):
                 continue  # "“The police are shooting at us,” one demonstrator said": a voice
