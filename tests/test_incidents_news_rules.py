@@ -820,3 +820,13 @@ def test_a_toll_in_the_present_perfect_since_a_start_is_cumulative() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO})
     assert attack.fatalities == 7
+
+
+def test_a_lead_that_counts_two_attacks_sums_up_the_attacks_told_next() -> None:
+    text = (
+        "KANO: Nine people have been killed in two attacks in northern Nigeria, officials said "
+        "on Monday. Gunmen shot dead six villagers in Kano on Saturday night. In another "
+        "attack, gunmen killed three traders in Kaduna on Sunday."
+    )
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}, published=dt.date(2022, 3, 7))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Kaduna", 3), ("Kano", 6)]
