@@ -830,3 +830,12 @@ def test_a_lead_that_counts_two_attacks_sums_up_the_attacks_told_next() -> None:
     )
     found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}, published=dt.date(2022, 3, 7))
     assert sorted((i.location, i.fatalities) for i in found) == [("Kaduna", 3), ("Kano", 6)]
+
+
+def test_police_attacked_by_a_number_of_people_is_a_clash_not_an_attack_on_civilians() -> None:
+    text = (
+        "Fifteen municipal police officers were attacked by 19 people riding in pickup trucks "
+        "in Kano on Friday, and all 19 attackers died in the gunfight."
+    )
+    found = foreground(text, places={"Kano": KANO})
+    assert [i.event_type for i in found] == ["Battles"]
