@@ -839,3 +839,12 @@ def test_police_attacked_by_a_number_of_people_is_a_clash_not_an_attack_on_civil
     )
     found = foreground(text, places={"Kano": KANO})
     assert [i.event_type for i in found] == ["Battles"]
+
+
+def test_a_generic_statement_that_refers_back_adds_no_toll() -> None:
+    text = (
+        "Gunmen killed 12 soldiers in fighting in Kano on Thursday, the army said. "
+        "At least 5,400 people have been killed in the fighting since March."
+    )
+    (battle,) = foreground(text, places={"Kano": KANO})
+    assert battle.fatalities == 12

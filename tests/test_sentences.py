@@ -80,3 +80,33 @@ def test_a_long_line_splits_as_fast_as_the_same_text_in_paragraphs() -> None:
     one_line_time = time.perf_counter() - started
     assert [s.text for s in on_one_line] == [s.text for s in in_paragraphs]
     assert one_line_time < 5 * paragraphs_time + 0.5
+
+
+def test_hard_wrapped_wire_copy_is_split_into_its_sentences_not_its_lines() -> None:
+    text = (
+        "Yemen fighting kills 20\n\n"
+        "At least 20 fighters were killed in heavy clashes in the\n"
+        "city of Taiz on Thursday, officials said. Five more died in\n"
+        "shelling on the outskirts, medical sources said.\n"
+        "At least 5,400 people have been killed in the fighting in\n"
+        "Yemen since March, the United Nations says. The war has\n"
+        "driven millions from their homes, and aid agencies say\n"
+        "the city has run short of food and water.\n"
+    )
+    got = [" ".join(s.text.split()) for s in split_sentences(text)]
+    assert got == [
+        "Yemen fighting kills 20",
+        "At least 20 fighters were killed in heavy clashes in the city of Taiz on Thursday, "
+        "officials said.",
+        "Five more died in shelling on the outskirts, medical sources said.",
+        "At least 5,400 people have been killed in the fighting in Yemen since March, the "
+        "United Nations says.",
+        "The war has driven millions from their homes, and aid agencies say the city has run "
+        "short of food and water.",
+    ]
+    # copy whose lines are paragraphs keeps every line apart
+    assert [s.text for s in split_sentences("Title\nFirst line\nSecond line.")] == [
+        "Title",
+        "First line",
+        "Second line.",
+    ]

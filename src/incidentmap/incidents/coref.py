@@ -303,7 +303,8 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         draft.location is None or refines(facts.location, draft.location) or signed
     ):
         draft.location = facts.location
-    add_casualties(draft, facts.casualties)
+    if not mention.background:  # "5,400 have been killed in the fighting": not its toll
+        add_casualties(draft, facts.casualties)
     draft.actors.extend(facts.actors)
     if (
         mention.background

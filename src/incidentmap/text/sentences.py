@@ -1,6 +1,7 @@
 r"""Sentence splitting with character offsets, tuned for news copy.
 
-Newlines end sentences (paragraphs, headlines and datelines stand alone); within a line
+Newlines end sentences (paragraphs, headlines and datelines stand alone), except inside
+the paragraphs of hard-wrapped copy (see ``_logical_lines``); within a line
 a sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or brackets)
 followed by white space and a capital letter, a digit or an opening quote. A full stop
 does not end a sentence after a known abbreviation ("Gen.", "Oct.", "Mr."), after a
@@ -20,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,7 +155,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     pos = 0
-    for line in text.split("\n"):
+    for line in _logical_lines(text):
         start = 0
         for match in _CANDIDATE.finditer(line):
             if _is_boundary(line, match.end(), match.start()):
@@ -162,6 +164,45 @@ def split_sentences(text: str) -> list[Sentence]:
         _add(out, text, pos + start, pos + len(line))
         pos += len(line) + 1
     return out
+
+
+def _logical_lines(text: str) -> list[str]:
+    r"""Return the text's lines, the lines of hard-wrapped copy joined into paragraphs.
+
+    Wire copy is often wrapped at a fixed width ("... killed in the fighting in\nYemen,
+    the poorest ..."): there a line break inside a paragraph is a space. A text counts as
+    wrapped when at least ``_WRAPPED_LINES`` of its lines, and ``_WRAPPED_SHARE`` of those
+    with words, run on into the next line without ending a sentence; then such a line is
+    joined to the next (the newline stays in the text, as white space). Elsewhere every
+    line stands alone (headlines, datelines, captions).
+
+    >>> _logical_lines("Title\n\nOne line.\nAnother.")
+    ['Title', '', 'One line.', 'Another.']
+    """
+    lines = text.split("\n")
+    runs_on = [
+        bool(line.strip()) and bool(nxt.strip()) and not _ENDS_LINE.search(line)
+        for line, nxt in itertools.pairwise(lines)
+    ]
+    worded = sum(1 for line in lines if line.strip())
+    if sum(runs_on) < _WRAPPED_LINES or sum(runs_on) < _WRAPPED_SHARE * worded:
+        return lines
+    out: list[str] = []
+    current: str | None = None
+    for k, line in enumerate(lines):
+        current = line if current is None else current + "\n" + line
+        if k >= len(runs_on) or not runs_on[k]:
+            out.append(current)
+            current = None
+    if current is not None:
+        out.append(current)
+    return out
+
+
+#: A line that ends a sentence or a heading's phrase (closing punctuation or quote).
+_ENDS_LINE = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_WRAPPED_LINES = 5
+_WRAPPED_SHARE = 0.4
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
