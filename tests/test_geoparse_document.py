@@ -434,3 +434,22 @@ def test_a_compass_word_shares_the_name_of_the_next_one():
     # and so the recognizer reads it
     found = _where(parser, "Sales to Eastern and Southern Europe fell.")
     assert found == {"Eastern": "g:ee", "Southern Europe": "g:se"}
+
+
+def test_a_region_named_after_a_town_of_a_country_the_story_names_is_not_lacking():
+    # "the Kursk region" in a story about Ukraine that names Russia is Russia's, around
+    # the town: no area of Ukraine the gazetteer lacks
+    parser = _own(
+        _p("g:ua", "Ukraine", 49.0, 32.0, "A", "PCLI", "UA", pop=41_000_000),
+        _p("g:ru", "Russia", 60.0, 100.0, "A", "PCLI", "RU", pop=144_000_000),
+        _p("g:kyiv", "Kyiv", 50.45, 30.52, "P", "PPLC", "UA", "12", 2_900_000),
+        _p("g:kharkiv", "Kharkiv", 49.98, 36.25, "P", "PPLA", "UA", "07", 1_400_000),
+        _p("g:lviv", "Lviv", 49.84, 24.03, "P", "PPLA", "UA", "15", 720_000),
+        _p("g:tambov", "Tambov", 52.73, 41.44, "P", "PPL", "RU", "72", 290_000),
+    )
+    text = (
+        "Officials in Kyiv, Kharkiv and Lviv said Ukraine had sent drones into Russia, "
+        "and that fires burned in the Tambov region overnight."
+    )
+    (tambov,) = (t for t in parser.parse(text) if t.text == "Tambov")
+    assert tambov.place.id == "g:tambov"

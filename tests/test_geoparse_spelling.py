@@ -52,3 +52,15 @@ def test_a_known_name_is_not_respelled() -> None:
     text = "In Somalia, the town of Celbur was calm."
     tops = found(text, ("Somalia", SOMALIA))
     assert respelled_toponyms(text, tops, places_in, known=lambda key: True) == []
+
+
+def test_a_village_called_by_a_respelt_name_is_placed() -> None:
+    # the kind word announces the name a few words on: "a village 40 km from Y, called X"
+    text = "In Somalia, gunmen raided a village 40 km from Gaalkacyo, called Celbur, at dawn."
+    tops = found(text, ("Somalia", SOMALIA), ("Gaalkacyo", GALKAYO))
+    got = respelled_toponyms(text, tops, places_in, known=lambda key: False)
+    assert [(t.text, t.place.id) for t in got] == [("Celbur", "t:ce")]
+    # a name called after the sentence ends is not the village's
+    text = "In Somalia, gunmen raided a village near Gaalkacyo. A man called Celbur fled."
+    tops = found(text, ("Somalia", SOMALIA), ("Gaalkacyo", GALKAYO))
+    assert respelled_toponyms(text, tops, places_in, known=lambda key: False) == []

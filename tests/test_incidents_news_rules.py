@@ -848,3 +848,20 @@ def test_a_generic_statement_that_refers_back_adds_no_toll() -> None:
     )
     (battle,) = foreground(text, places={"Kano": KANO})
     assert battle.fatalities == 12
+
+
+def test_a_town_named_with_a_province_word_gives_way_to_a_town_of_that_province() -> None:
+    # "the Tambov region" is the province around Tambov: the town the story names in it
+    # is the scene; a story that names the city itself as often keeps the city
+    tambov = Place("t:tambov", "Tambov", 52.73, 41.44, "P", "PPL", "RU", "72", 290000)
+    morshansk = Place("t:morshansk", "Morshansk", 53.44, 41.81, "P", "PPL", "RU", "72", 40000)
+    places = {"Tambov": tambov, "Morshansk": morshansk}
+    text = (
+        "Troops clashed with armed raiders in the Tambov region on Tuesday, officials said. "
+        "The raiders were first seen at a farm outside the town of Morshansk."
+    )
+    (battle,) = foreground(text, places=places)
+    assert battle.location == "Morshansk"
+    city = text + " In Tambov, the city, shops closed early; Tambov's mayor called for calm."
+    (battle,) = foreground(city, places=places)
+    assert battle.location == "Tambov"

@@ -159,7 +159,9 @@ def lacking_areas(
     a word of a first-level area ("X province", "the region of X") whose candidates are
     all towns (or none), none of them in the country holding at least ``LACKING_AREA_SHARE`` of the
     article's focus (its other mentions only) is taken for an area of that country that
-    the gazetteer lacks. A name of compass words only ("Western province" in that story)
+    the gazetteer lacks, unless a town of the name lies in a country the article also
+    names ("the Kursk region" in a story about Ukraine that names Russia is the region
+    around the Russian town). A name of compass words only ("Western province" in that story)
     is taken so even when its candidates are areas abroad: Uganda and Zambia have a
     Western province too, so the name is no evidence of them. Its own weight is taken
     out of ``focus`` (a lone town abroad is no evidence that the story is about its
@@ -185,6 +187,10 @@ def lacking_areas(
             continue  # a candidate at home
         if not _COMPASS_KEY.fullmatch(key) and any(s.place.feature_class != "P" for s in cands):
             continue  # an area abroad ("Sudan state media"), unless named by the compass
+        if not _COMPASS_KEY.fullmatch(key) and any(
+            others.get(s.place.country_code, 0.0) > 0 for s in cands
+        ):
+            continue  # "the Kursk region" in a story of Ukraine that names Russia: the town's
         found[key] = home
         for cc, w in mine.items():
             focus[cc] = focus.get(cc, 0.0) - w

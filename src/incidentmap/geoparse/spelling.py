@@ -3,12 +3,13 @@
 Transliterated names are spelt many ways: the vowels move, double letters are single
 ("Balad Hawo" and "Beled Hawo", "Banisa" and "Banissa", "Meknessi" and "Meknassy"), while
 the consonants stay. A capitalised name the gazetteer does not know, written where news
-copy writes a town ("the border town of X", "the village of X", "X district", "in X,
-Y district"), is matched on its consonant skeleton against the populated places and areas
-of the story's own country (the one holding more than half of the article's places and
-demonyms) only, and is placed when exactly one place there has that skeleton and a
-similar spelling overall (rapidfuzz's ratio at least ``MIN_RATIO``); the toponym keeps
-the reason. Names of fewer than three consonants say too little and are left alone.
+copy writes a town ("the border town of X", "the village of X", "a village called X",
+"X district", "in X, Y district"), is matched on its consonant skeleton against the
+populated places and areas of the story's own country (the one holding more than half
+of the article's places and demonyms) only, and is placed when exactly one place there
+has that skeleton and a similar spelling overall (rapidfuzz's ratio at least
+``MIN_RATIO``); the toponym keeps the reason. Names of fewer than three consonants say
+too little and are left alone.
 
 Examples
 --------
@@ -42,6 +43,8 @@ _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
 _KIND = re.compile(r"(?:village|town|city|district|township|locality|settlement)\b")
 # around a kind word: "the border town of X", "X district", "in X, Mandera district"
 _OF_NAME = re.compile(rf"\s+of\s+({_NAME})")
+# "a village called X", "a village 65 km from Y, called X": the name the kind word announces
+_CALLED = re.compile(rf"[^.;:!?\n]{{0,70}}?,?\s+(?:called|named)\s+({_NAME})")
 _NAME_BEFORE = re.compile(rf"\b({_NAME})\s+$")
 _LISTED_BEFORE = re.compile(rf"\b(?:in|near|at)\s+({_NAME}),\s+[A-Z][a-z]+\s+$")
 #: ``places_in(country, initial=..., lengths=(shortest, longest))``
@@ -100,7 +103,7 @@ def respelled_toponyms(
         start, end = kind.span()
         if start and text[start - 1].isalnum():
             continue  # "downtown", "subdistrict"
-        after = _OF_NAME.match(text, end)
+        after = _OF_NAME.match(text, end) or _CALLED.match(text, end)
         if after:
             framed.append(after.group(1))
         before = text[max(0, start - 80) : start]

@@ -23,7 +23,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from ..model import Article, EventType, GeoPrecision, Incident, TimePrecision, Toponym
+from ..model import Article, EventType, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
 from .coref import (
     Draft,
@@ -42,6 +42,7 @@ from .locate import (
     Location,
     area_within,
     fallback_location,
+    province_named_by_town,
     seat_of,
     specificity,
     town_within,
@@ -245,6 +246,24 @@ _PART = re.compile(
 )
 
 
+def _same(top: Toponym, place: Place) -> bool:
+    return top.kind == "place" and top.place is not None and top.place.id == place.id
+
+
+def _told(place: Place, toponyms: list[Toponym]) -> int:
+    """How many times the story names ``place``."""
+    return sum(_same(t, place) for t in toponyms)
+
+
+def _told_alone(text: str, loc: Location, toponyms: list[Toponym]) -> int:
+    """How many times the story names the town of "the X region" without the area word."""
+    return sum(
+        _same(t, loc.place)
+        and province_named_by_town(text, dataclasses.replace(loc, toponym=t)) is None
+        for t in toponyms
+    )
+
+
 def _part_of(text: str, loc: Location) -> bool:
     """Whether the place is named as a part of itself ("northern Nigeria", "eastern Congo").
 
@@ -328,6 +347,17 @@ def _finish(
         loc = fallback_location(toponyms, sentence_toponyms=sentence_tops)
         if loc is not None:
             notes.append(f"place from {loc.reason}")
+    province = province_named_by_town(article.text, loc) if loc is not None else None
+    if province is not None and loc is not None and not draft.background:
+        # "fighting in the Kursk region" ... "around the town of Sudzha": a town of the
+        # province named elsewhere in the story is the event's place, unless the story
+        # names the province's own town by itself as often ("the city of Belgorod")
+        town = town_within(province, [t for t in toponyms if not _same(t, loc.place)])
+        if town is not None and _told(town.place, toponyms) >= _told_alone(
+            article.text, loc, toponyms
+        ):
+            loc = town
+            notes.append(f"place: the story's town in the province of {province.name}")
     if loc is not None and specificity(loc.place) <= 1 and not draft.background:
         town = town_within(loc.place, toponyms)
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"

@@ -61,6 +61,7 @@ __all__ = [
     "choose_location",
     "fallback_location",
     "previous_town",
+    "province_named_by_town",
     "same_town",
     "seat_of",
     "specificity",
@@ -486,6 +487,49 @@ def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
     top = first[best]
     assert top.place is not None
     return Location(top.place, GeoPrecision.NEAR, top, f"the story's town in {area.name}")
+
+
+#: A first-level word written after a town's name: "the Kursk region", "Belgorod Oblast".
+_PROVINCE_WORD = re.compile(
+    rf"\s+(?:{'|'.join(sorted(_KINDS.first_level))})\b(?!\s+of\b)", re.IGNORECASE
+)
+
+
+def province_named_by_town(text: str, loc: Location) -> Place | None:
+    """Return the first-level area a town's name stands for ("the Kursk region").
+
+    News names a Russian or Ukrainian oblast, a French region, after its chief town: "in
+    the Kursk region" tells of the province, not of the city of Kursk, when the gazetteer
+    resolves the name to the town. The area returned carries the town's country and
+    first-level code (and the town's point), for :func:`town_within` and :func:`seat_of`
+    to find the story's town in it or its seat. None when the place is not a town named
+    with such a word.
+
+    >>> from incidentmap.model import Place, Toponym
+    >>> kursk = Place("geonames:538560", "Kursk", 51.73, 36.19, "P", "PPL", "RU", "41")
+    >>> text = "Fighting went on in the Kursk region."
+    >>> loc = Location(kursk, GeoPrecision.EXACT, Toponym(24, 29, "Kursk", place=kursk), "")
+    >>> area = province_named_by_town(text, loc)
+    >>> area.feature_code, area.country_code, area.admin1
+    ('ADM1', 'RU', '41')
+    """
+    top, place = loc.toponym, loc.place
+    if top is None or specificity(place) != 3 or not place.admin1 or not place.country_code:
+        return None
+    if place.feature_code in _CAPITALS and place.feature_code != "PPLA":
+        return None  # "the Paris region" is no province of France: the capital's own area
+    if not _PROVINCE_WORD.match(text, top.end):
+        return None
+    return Place(
+        f"{place.id}#province",
+        f"{place.name} {text[top.end :].split()[0].lower()}",
+        place.lat,
+        place.lon,
+        "A",
+        "ADM1",
+        place.country_code,
+        place.admin1,
+    )
 
 
 def area_within(country: Place, toponyms: Sequence[Toponym]) -> Place | None:
