@@ -140,6 +140,19 @@ def find_persons(
             return gap(k) == " " and gap(k + 1) in (" ", "-")
         return gap(k) == "-" and cap(k + 1) and gap(k + 1) == " "
 
+    def _couple(i: int, k: int) -> bool:
+        """Tell whether a given name and "and" open the full name ``i..k``.
+
+        "Brent and Lynnette Hain", "Bill and Melinda Gates"; not "Florence and Victoria
+        Falls", whose second run is a place name of its own.
+        """
+        return (
+            i >= 2
+            and text[spans[i - 2][1] : spans[i][0]] == " and "
+            and word(i - 2) in given
+            and not (is_name is not None and is_name(" ".join(keys[i : k + 1])))
+        )
+
     done = -1
     if caps is None:
         caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
@@ -209,6 +222,9 @@ def find_persons(
         blocked.append((spans[i][0], spans[k][1], how))
         if how == "given" and k > i:
             surnames.add(keys[i])  # "Georgia Stevens ... said Georgia"
+            if _couple(i, k):  # "Brent and Lynnette Hain": a couple shares the surname
+                blocked.append((spans[i - 2][0], spans[i - 2][1], "given"))
+                surnames.add(keys[i - 2])
         if k > i or how == "title":
             surnames.add(keys[k])
             if k > i and keys[k - 1] in PARTICLES:
