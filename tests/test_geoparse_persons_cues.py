@@ -25,3 +25,11 @@ def test_a_given_name_joined_to_a_full_name_is_one_of_a_couple():
     assert _blocked("Buses run to Dallas and Austin Heights.", frozenset({"austin heights"})) == [
         "Austin Heights"
     ]
+
+
+def test_two_given_names_and_a_surname_are_one_person():
+    # "Grace" is an everyday word, which alone would not carry the name on
+    text = "Mary Grace Delgado, the new mayor, spoke. Delgado thanked the crowd."
+    found = _persons(text, frozenset({"delgado"}))
+    assert [text[s:e] for s, e, _ in found.blocked] == ["Mary Grace Delgado"]
+    assert "delgado" in found.surnames

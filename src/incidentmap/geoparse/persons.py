@@ -175,7 +175,11 @@ def find_persons(
             how = "title"
         elif w in given and cap(i + 1) and gap(i) == " ":
             nxt = word(i + 1)
-            if nxt not in stop and keys[i + 1] not in lexicon.common_words:
+            if nxt not in stop and (
+                keys[i + 1] not in lexicon.common_words
+                # two given names and a surname: "Jose Angel Cordova", "Mary Grace Walsh"
+                or (nxt in given and cap(i + 2) and gap(i + 1) == " " and word(i + 2) not in stop)
+            ):
                 how = "given"
         elif w in given and _given_run(i):
             how = "given"
