@@ -33,3 +33,10 @@ def test_two_given_names_and_a_surname_are_one_person():
     found = _persons(text, frozenset({"delgado"}))
     assert [text[s:e] for s, e, _ in found.blocked] == ["Mary Grace Delgado"]
     assert "delgado" in found.surnames
+
+
+def test_a_word_before_a_middle_initial_opens_a_name():
+    text = "Dalton R. Pruitt, M.D., joined the clinic."
+    assert _blocked(text, frozenset({"dalton"})) == ["Dalton R. Pruitt"]
+    # a sentence ending in a letter before a place
+    assert _blocked("They chose Plan B. Dalton then voted.", frozenset({"dalton"})) == []

@@ -153,6 +153,26 @@ def find_persons(
             and not (is_name is not None and is_name(" ".join(keys[i : k + 1])))
         )
 
+    def _middle_initial(i: int) -> bool:
+        """Tell whether word ``i``, a middle initial and a surname make a name.
+
+        "Maury M. Rosenstein", "Lyndon B. Johnson"; not "World War I. Britain" nor
+        "Plan B. Paris", which end a sentence before a place.
+        """
+        if i + 2 >= n or gap(i) != " " or gap(i + 1) != ". ":
+            return False
+        mid, last, w = word(i + 1), word(i + 2), word(i)
+        return (
+            len(mid) == 1
+            and mid.isupper()
+            and mid != "I"
+            and len(w) > 1
+            and not w.isupper()
+            and cap(i + 2)
+            and last not in stop
+            and not (is_name is not None and is_name(keys[i + 2]))
+        )
+
     done = -1
     if caps is None:
         caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
@@ -192,6 +212,8 @@ def find_persons(
             and cap(i + 2)
         ):
             how = "arabic"
+        if how is None and _middle_initial(i):
+            how = "initial"
         if (  # the cheap tests first
             how is None
             and is_name is not None
