@@ -40,3 +40,9 @@ def test_a_word_before_a_middle_initial_opens_a_name():
     assert _blocked(text, frozenset({"dalton"})) == ["Dalton R. Pruitt"]
     # a sentence ending in a letter before a place
     assert _blocked("They chose Plan B. Dalton then voted.", frozenset({"dalton"})) == []
+
+
+def test_a_man_surnamed_so_is_a_person():
+    text = "Police held a 40-year-old man surnamed Ling over the fire."
+    found = _persons(text, frozenset({"ling"}))
+    assert [text[s:e] for s, e, _ in found.blocked] == ["Ling"]
