@@ -46,3 +46,10 @@ def test_a_man_surnamed_so_is_a_person():
     text = "Police held a 40-year-old man surnamed Ling over the fire."
     found = _persons(text, frozenset({"ling"}))
     assert [text[s:e] for s, e, _ in found.blocked] == ["Ling"]
+
+
+def test_a_place_and_an_unknown_surname_before_a_reporting_verb_are_a_person():
+    text = "The report was late. Dover Okafor said the farms were clean."
+    assert _blocked(text, frozenset({"dover"})) == ["Dover Okafor"]
+    # a place word after the name keeps it a place
+    assert _blocked("Dover Police said the farms were clean.", frozenset({"dover"})) == []

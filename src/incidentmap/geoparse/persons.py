@@ -173,6 +173,30 @@ def find_persons(
             and not (is_name is not None and is_name(keys[i + 2]))
         )
 
+    def _speaker(i: int) -> bool:
+        """Tell whether a known name and an unknown capitalised word speak: "York Chow said".
+
+        A place with a word that is no name, title or place word after it, right before a
+        reporting verb, is a first name and a surname; not a country or a first-level area
+        ("Texas Instruments said" is a company either way), nor "Kabul Police said".
+        """
+        if is_name is None or i + 2 >= n or keys[i + 2] not in lexicon.reporting_verbs:
+            return False
+        w, nxt = word(i), word(i + 1)
+        return (
+            gap(i) == " "
+            and gap(i + 1) == " "
+            and len(w) > 1
+            and not w.isupper()
+            and cap(i + 1)
+            and nxt not in stop
+            and keys[i + 1] not in lexicon.common_words
+            and (i == 0 or keys[i - 1] not in lexicon.cues)
+            and is_name(keys[i])
+            and not is_name(keys[i + 1])
+            and not (is_area is not None and is_area(keys[i]))
+        )
+
     done = -1
     if caps is None:
         caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
@@ -214,6 +238,8 @@ def find_persons(
             how = "arabic"
         if how is None and _middle_initial(i):
             how = "initial"
+        elif how is None and _speaker(i):
+            how = "speaker"
         if (  # the cheap tests first
             how is None
             and is_name is not None
@@ -243,7 +269,7 @@ def find_persons(
             else:
                 break
         done = k
-        if how == "name" and is_name is not None and is_name(" ".join(keys[i : k + 1])):
+        if how in ("name", "speaker") and is_name and is_name(" ".join(keys[i : k + 1])):
             continue  # the whole run is a name of its own ("Costa Rica")
         blocked.append((spans[i][0], spans[k][1], how))
         if how == "given" and k > i:
