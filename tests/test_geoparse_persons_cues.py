@@ -53,3 +53,11 @@ def test_a_place_and_an_unknown_surname_before_a_reporting_verb_are_a_person():
     assert _blocked(text, frozenset({"dover"})) == ["Dover Okafor"]
     # a place word after the name keeps it a place
     assert _blocked("Dover Police said the farms were clean.", frozenset({"dover"})) == []
+
+
+def test_the_words_after_a_quotations_verb_name_its_speaker():
+    text = '"We will stay," said Imani Wole Dover, a nurse on strike.'
+    assert _blocked(text, frozenset({"dover"})) == ["Imani Wole Dover"]
+    # a title ends the run: the place before it stays
+    text = '"We will stay," said Dover Mayor Imani Wole.'
+    assert _blocked(text, frozenset({"dover"})) == ["Imani Wole"]
