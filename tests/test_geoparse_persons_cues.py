@@ -1,4 +1,4 @@
-"""Person names that read as places: couples, given-name runs, initials and reporting cues."""
+"""Names that read as places: persons (couples, initials, speakers) and strains."""
 
 from __future__ import annotations
 
@@ -61,3 +61,12 @@ def test_the_words_after_a_quotations_verb_name_its_speaker():
     # a title ends the run: the place before it stays
     text = '"We will stay," said Dover Mayor Imani Wole.'
     assert _blocked(text, frozenset({"dover"})) == ["Imani Wole"]
+
+
+def test_a_virus_strains_place_of_isolation_is_no_mention():
+    from incidentmap.geoparse.names import GAZ, NameIndex
+    from incidentmap.geoparse.recognize import Recognizer
+
+    rec = Recognizer(NameIndex.from_keys({"perth": GAZ, "hong kong": GAZ}))
+    text = "The vaccine holds A/Perth/16/2009 and B/Hong Kong/3/1968 strains. Cases rose in Perth."
+    assert [(m.text, m.start) for m in rec.recognize(text)] == [("Perth", text.rindex("Perth"))]
