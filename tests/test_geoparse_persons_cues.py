@@ -70,3 +70,21 @@ def test_a_virus_strains_place_of_isolation_is_no_mention():
     rec = Recognizer(NameIndex.from_keys({"perth": GAZ, "hong kong": GAZ}))
     text = "The vaccine holds A/Perth/16/2009 and B/Hong Kong/3/1968 strains. Cases rose in Perth."
     assert [(m.text, m.start) for m in rec.recognize(text)] == [("Perth", text.rindex("Perth"))]
+
+
+def test_breeds_and_adjectives_named_after_places_need_a_cue():
+    from incidentmap.gazetteer import Gazetteer, PlaceRecord
+    from incidentmap.geoparse import Geoparser
+    from incidentmap.model import Place
+
+    places = [
+        Place("g:angus", "Angus", 56.67, -2.92, "A", "ADM2", "GB", "SCT", 116_000),
+        Place("g:troyan", "Troyan", 42.89, 24.72, "P", "PPL", "BG", "46", 22_000),
+    ]
+    names = {"g:troyan": ("Troyan", "Trojan")}
+    gaz = Gazetteer.from_records(
+        PlaceRecord(place=p, names=names.get(p.id, (p.name,))) for p in places
+    )
+    text = "The farm sells Angus steers; the worm was a Trojan horse. Snow fell in Angus."
+    found = Geoparser(gaz).parse(text)
+    assert [(t.text, t.start) for t in found] == [("Angus", text.rindex("Angus"))]
