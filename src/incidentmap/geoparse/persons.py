@@ -56,6 +56,7 @@ PARTICLES = frozenset(
 )
 _PATRONYMIC = frozenset({"al", "el", "bin", "ibn", "bint"})
 _AGE = re.compile(r", \d{1,3},")
+_QUOTE_ENDS = (",", '"', "”", "’", "'")
 
 
 def _initial(text: str, pos: int) -> bool:
@@ -140,6 +141,79 @@ def find_persons(
             return gap(k) == " " and gap(k + 1) in (" ", "-")
         return gap(k) == "-" and cap(k + 1) and gap(k + 1) == " "
 
+    def _couple(i: int, k: int) -> bool:
+        """Tell whether a given name and "and" open the full name ``i..k``.
+
+        "Brent and Lynnette Hain", "Bill and Melinda Gates"; not "Florence and Victoria
+        Falls", whose second run is a place name of its own.
+        """
+        return (
+            i >= 2
+            and text[spans[i - 2][1] : spans[i][0]] == " and "
+            and word(i - 2) in given
+            and not (is_name is not None and is_name(" ".join(keys[i : k + 1])))
+        )
+
+    def _middle_initial(i: int) -> bool:
+        """Tell whether word ``i``, a middle initial and a surname make a name.
+
+        "Maury M. Rosenstein", "Lyndon B. Johnson"; not "World War I. Britain" nor
+        "Plan B. Paris", which end a sentence before a place.
+        """
+        if i + 2 >= n or gap(i) != " " or gap(i + 1) != ". ":
+            return False
+        mid, last, w = word(i + 1), word(i + 2), word(i)
+        return (
+            len(mid) == 1
+            and mid.isupper()
+            and mid != "I"
+            and len(w) > 1
+            and not w.isupper()
+            and cap(i + 2)
+            and last not in stop
+            and not (is_name is not None and is_name(keys[i + 2]))
+        )
+
+    def _speaker(i: int) -> bool:
+        """Tell whether a known name and an unknown capitalised word speak: "York Chow said".
+
+        A place with a word that is no name, title or place word after it, right before a
+        reporting verb, is a first name and a surname; not a country or a first-level area
+        ("Texas Instruments said" is a company either way), nor "Kabul Police said".
+        """
+        if is_name is None or i + 2 >= n or keys[i + 2] not in lexicon.reporting_verbs:
+            return False
+        w, nxt = word(i), word(i + 1)
+        return (
+            gap(i) == " "
+            and gap(i + 1) == " "
+            and len(w) > 1
+            and not w.isupper()
+            and cap(i + 1)
+            and nxt not in stop
+            and keys[i + 1] not in lexicon.common_words
+            and (i == 0 or keys[i - 1] not in lexicon.cues)
+            and is_name(keys[i])
+            and not is_name(keys[i + 1])
+            and not (is_area is not None and is_area(keys[i]))
+        )
+
+    def _quoted(i: int) -> bool:
+        """Tell whether a run of two to four capitalised words is credited with a quotation.
+
+        '"It is late," said Ariana Thiele Lara, a student': the words after a quotation's
+        reporting verb, up to a comma or a period, name its speaker. A title or a place
+        word ends the run ('," said Kenya Interior Minister ...').
+        """
+        if i < 1 or keys[i - 1] not in lexicon.reporting_verbs or gap(i - 1) != " ":
+            return False
+        if text[max(0, spans[i - 1][0] - 3) : spans[i - 1][0]].rstrip()[-1:] not in _QUOTE_ENDS:
+            return False
+        k = i
+        while k + 1 < n and k - i < 3 and gap(k) == " " and cap(k + 1) and word(k + 1) not in stop:
+            k += 1
+        return k > i and word(i) not in stop and text[spans[k][1] : spans[k][1] + 1] in (",", ".")
+
     done = -1
     if caps is None:
         caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
@@ -162,7 +236,11 @@ def find_persons(
             how = "title"
         elif w in given and cap(i + 1) and gap(i) == " ":
             nxt = word(i + 1)
-            if nxt not in stop and keys[i + 1] not in lexicon.common_words:
+            if nxt not in stop and (
+                keys[i + 1] not in lexicon.common_words
+                # two given names and a surname: "Jose Angel Cordova", "Mary Grace Walsh"
+                or (nxt in given and cap(i + 2) and gap(i + 1) == " " and word(i + 2) not in stop)
+            ):
                 how = "given"
         elif w in given and _given_run(i):
             how = "given"
@@ -175,6 +253,12 @@ def find_persons(
             and cap(i + 2)
         ):
             how = "arabic"
+        if how is None and _middle_initial(i):
+            how = "initial"
+        elif how is None and _speaker(i):
+            how = "speaker"
+        elif how is None and _quoted(i):
+            how = "quoted"
         if (  # the cheap tests first
             how is None
             and is_name is not None
@@ -204,11 +288,14 @@ def find_persons(
             else:
                 break
         done = k
-        if how == "name" and is_name is not None and is_name(" ".join(keys[i : k + 1])):
+        if how in ("name", "speaker", "quoted") and is_name and is_name(" ".join(keys[i : k + 1])):
             continue  # the whole run is a name of its own ("Costa Rica")
         blocked.append((spans[i][0], spans[k][1], how))
         if how == "given" and k > i:
             surnames.add(keys[i])  # "Georgia Stevens ... said Georgia"
+            if _couple(i, k):  # "Brent and Lynnette Hain": a couple shares the surname
+                blocked.append((spans[i - 2][0], spans[i - 2][1], "given"))
+                surnames.add(keys[i - 2])
         if k > i or how == "title":
             surnames.add(keys[k])
             if k > i and keys[k - 1] in PARTICLES:

@@ -72,6 +72,8 @@ _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 #: After a saint's name: an optional possessive and the last word of a building's name.
 #: Only a building written with its town ("..., Toronto", "... in Toronto") is taken.
 _SAINTS_BUILDING = re.compile(r"(?:['’]s?)? (\w+)(?=(?:,\s*|\s+(?:in|at)\s+(?:the\s+)?)[A-Z])")
+#: An influenza strain's name: type, place of isolation, number, year ("A/Perth/16/2009").
+_STRAIN = re.compile(r"(?<![\w/])[A-D]/")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
 
@@ -348,6 +350,12 @@ class Recognizer:
         surface = text[start:end]
         if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
             return None, j + 1  # currency: US$, $US, A$
+        if (
+            start >= 2
+            and text[start - 1 : start] == text[end : end + 1] == "/"
+            and _STRAIN.match(text, start - 2)
+        ):
+            return None, j + 1  # a virus strain: "A/Perth/16/2009" names the isolate, not a scene
         disease = ctx.before_disease(j)
         if disease and not (disease in lex.outbreaks and flags & (_BIG | ABBR)):
             return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
