@@ -1,0 +1,24 @@
+"""Tolls and dates of matched incidents, coded as ACLED codes them (issue 12, round 3).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_incidents import KANO, run
+
+
+def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
+    return [i for i in run(text, **kw) if not i.background]  # type: ignore[arg-type]
+
+
+def test_an_undated_event_takes_the_day_of_the_clause_that_answers_it() -> None:
+    # published on a Saturday: the response came on Thursday, so did the storming
+    text = (
+        "Troops moved in to clear the square late Thursday after rioters stormed the "
+        "governor's office in Kano, injuring three guards."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2023, 3, 11))
+    assert riot.event_date == "2023-03-09"
