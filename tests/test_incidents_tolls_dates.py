@@ -22,3 +22,13 @@ def test_an_undated_event_takes_the_day_of_the_clause_that_answers_it() -> None:
     )
     (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2023, 3, 11))
     assert riot.event_date == "2023-03-09"
+
+
+def test_a_cumulative_toll_told_of_the_violence_is_not_the_events() -> None:
+    text = (
+        "A mob set fire to three shops in Kano on Thursday evening. "
+        "More than 60 people have lost their lives in the communal violence between the "
+        "two groups."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2023, 3, 10))
+    assert riot.fatalities == 0

@@ -303,7 +303,12 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         draft.location is None or refines(facts.location, draft.location) or signed
     ):
         draft.location = facts.location
-    add_casualties(draft, facts.casualties)
+    sent = mention.sentence
+    lo, hi = mention.clause_start - sent.start, mention.clause_end - sent.start
+    if not tax.cues.background.search(sent.text, max(0, lo), hi):
+        # "More than 100 have been killed in the violence since May": a cumulative toll,
+        # not this event's (a ``background`` cue of the codebook)
+        add_casualties(draft, facts.casualties)
     draft.actors.extend(facts.actors)
     if (
         mention.background
