@@ -32,3 +32,16 @@ def test_a_cumulative_toll_told_of_the_violence_is_not_the_events() -> None:
     )
     (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2023, 3, 10))
     assert riot.fatalities == 0
+
+
+def test_counts_listed_after_the_verb_add_up_but_a_part_of_them_does_not() -> None:
+    from incidentmap.incidents.casualties import find_casualties
+
+    text = (
+        "Militants stormed a police post in Kano on Saturday, killing four officers and five "
+        "attackers."
+    )
+    (battle,) = foreground(text, places={"Kano": KANO})
+    assert battle.fatalities == 9
+    part = "The shelling killed at least 30 people, six of them children, and wounded 40."
+    assert [(c.kind, c.count) for c in find_casualties(part)] == [("killed", 30), ("injured", 40)]
