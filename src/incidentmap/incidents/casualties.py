@@ -282,7 +282,32 @@ def _right_count(
     number = words.number.match(text, at, stop)
     if number is None or number.group("zero"):
         return None
-    return number.end(), words._value(number)
+    end, total = number.end(), words._value(number)
+    # "killed seven troops and six militants", "killing three children, two women and a
+    # man": add the counts of a list that ends with "and"; "24 people, four of them
+    # children" counts a part of those told, not more
+    pending = total
+    at_end = end
+    while pending is not None:
+        joined = _JOINED.match(text, at_end, stop)
+        more = words.number.match(text, joined.end(), stop) if joined else None
+        if joined is None or more is None or more.group("zero") or _PART.match(text, more.end()):
+            break
+        value = words._value(more)
+        if value is None:
+            break
+        pending, at_end = pending + value, more.end()
+        if joined.group("conj") or joined.group("and"):
+            end, total = at_end, pending
+    return end, total
+
+
+#: Between two counts of one toll: the first one's noun, then "and" or a comma.
+_JOINED = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?:\s+(?P<conj>and)|,(?:\s+(?P<and>and))?)\s+"
+)
+#: After a count, words that make it a part of the count before it ("four of them").
+_PART = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 
 
 def _left_count(

@@ -303,7 +303,13 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         draft.location is None or refines(facts.location, draft.location) or signed
     ):
         draft.location = facts.location
-    if not mention.background:  # "5,400 have been killed in the fighting": not its toll
+    sent = mention.sentence
+    lo, hi = mention.clause_start - sent.start, mention.clause_end - sent.start
+    cumulative = tax.cues.background.search(sent.text, max(0, lo), hi)
+    if not (mention.background or cumulative):
+        # "5,400 have been killed in the fighting", "More than 100 have been killed in the
+        # violence since May": a generic statement or a cumulative toll (a ``background``
+        # cue of the codebook), not this event's
         add_casualties(draft, facts.casualties)
     draft.actors.extend(facts.actors)
     if (

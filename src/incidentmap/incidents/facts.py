@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import GeoPrecision, Place, Toponym
+from ..model import GeoPrecision, Place, TimePrecision, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, DateMention
 from .locate import (
@@ -246,6 +246,8 @@ def clause_facts(
             closing = []
         clause_dates = report_dates or earlier[-1:] or closing[-1:]
         report_dates = clause_dates
+        if not clause_dates:  # "Troops moved in late Thursday after rioters stormed ..."
+            clause_dates = _borrowed_date(text, mention, others, dates, tax)
     if referring:
         began = _BEGAN.match(text, mention.trigger.end)  # "the unrest began on Wednesday"
         near = (mention.trigger.start - 15, (began.end() if began else mention.trigger.end) + 14)
@@ -297,6 +299,46 @@ def clause_facts(
     else:
         more = []
     return Facts(date, location, cas, actors_in(text, lo, hi, tax), more, report_day)
+
+
+def _borrowed_date(
+    text: str, mention: Mention, others: list[Mention], dates: Index, tax: Taxonomy
+) -> list[DateMention]:
+    """Return the days an earlier clause of the sentence, telling no other event, gives.
+
+    "Troops moved in to clear the square late Thursday after rioters stormed the office":
+    the clause of the troops' response dates the storming it answers, as such a clause
+    places it. A report's day ("officials said on Friday", "police on Friday confirmed")
+    is not borrowed, nor a day told after the event ("..., after raids began Friday").
+    """
+    opening = _OPENING.match(text, mention.clause_start, mention.clause_end)
+    if opening is None or not tax.cues.same_time.match(text, opening.end(), mention.clause_end):
+        return []  # "..., who were killed in an attack": a relative clause dates nothing
+    sent = mention.sentence
+    taken = [(m.clause_start, m.clause_end) for m in others if m is not mention]
+    reporting = tax.cues.reporting
+    return [
+        d
+        for d in dates.within(sent.start, mention.clause_start)
+        if isinstance(d, DateMention)
+        and d.date is not None
+        and d.precision is TimePrecision.DAY
+        and not any(a <= d.start < b for a, b in taken)
+        and not any(r.end() >= d.start - 4 for r in reporting.finditer(text, sent.start, d.start))
+        and not _reported_next(text, d.end, tax)
+    ]
+
+
+def _reported_next(text: str, at: int, tax: Taxonomy) -> bool:
+    """Whether a reporting verb follows a date within two words ("police on Friday said")."""
+    gap = _GAP.match(text, at)
+    return gap is not None and any(
+        tax.cues.reporting.match(text, end) for end in (gap.start(1), gap.end(1), gap.end(2))
+    )
+
+
+_OPENING = re.compile(r"[\s,]*")
+_GAP = re.compile(r"[\s,]*((?:[\w’'-]+\s+)?)((?:[\w’'-]+\s+)?)")
 
 
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)

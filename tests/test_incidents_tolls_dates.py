@@ -1,0 +1,47 @@
+"""Tolls and dates of matched incidents, coded as ACLED codes them (issue 12, round 3).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_incidents import KANO, run
+
+
+def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
+    return [i for i in run(text, **kw) if not i.background]  # type: ignore[arg-type]
+
+
+def test_an_undated_event_takes_the_day_of_the_clause_that_answers_it() -> None:
+    # published on a Saturday: the response came on Thursday, so did the storming
+    text = (
+        "Troops moved in to clear the square late Thursday after rioters stormed the "
+        "governor's office in Kano, injuring three guards."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2023, 3, 11))
+    assert riot.event_date == "2023-03-09"
+
+
+def test_a_cumulative_toll_told_of_the_violence_is_not_the_events() -> None:
+    text = (
+        "A mob set fire to three shops in Kano on Thursday evening. "
+        "More than 60 people have lost their lives in the communal violence between the "
+        "two groups."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2023, 3, 10))
+    assert riot.fatalities == 0
+
+
+def test_counts_listed_after_the_verb_add_up_but_a_part_of_them_does_not() -> None:
+    from incidentmap.incidents.casualties import find_casualties
+
+    text = (
+        "Militants stormed a police post in Kano on Saturday, killing four officers and five "
+        "attackers."
+    )
+    (battle,) = foreground(text, places={"Kano": KANO})
+    assert battle.fatalities == 9
+    part = "The shelling killed at least 30 people, six of them children, and wounded 40."
+    assert [(c.kind, c.count) for c in find_casualties(part)] == [("killed", 30), ("injured", 40)]
