@@ -322,6 +322,22 @@ def test_instances_listed_of_a_wave_told_in_the_present_perfect_are_background()
     assert kinds(text) == []
 
 
+def test_what_social_media_posts_claim_is_no_event_and_no_toll() -> None:
+    # the claim neither starts an incident nor gives the one it names an uncounted toll
+    for claim in (
+        "Posts on social media also claimed deaths of students at the hands of the mob.",
+        "Posts on social media claimed that dozens were killed.",
+        "Unverified videos on social media claimed the riots left dozens dead.",
+    ):
+        text = "A mob of rioters attacked a hostel for foreign students on Friday. " + claim
+        found = [i for i in run(text) if not i.background]
+        assert [(i.sub_event_type, i.fatalities) for i in found] == [("Mob violence", 0)], claim
+    # a sentence may open with "That ...": no claim before it to look back to
+    assert kinds("That jets bombed the prison on Friday was confirmed by aid groups.") == [
+        "Air/drone strike"
+    ]
+
+
 def test_a_day_of_a_wave_counted_is_no_new_event() -> None:
     text = (
         "Crowds hurled stones at police in Nakuru on Saturday. The chaotic scenes marked the "

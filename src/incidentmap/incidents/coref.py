@@ -303,7 +303,8 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         draft.location is None or refines(facts.location, draft.location) or signed
     ):
         draft.location = facts.location
-    add_casualties(draft, facts.casualties)
+    if not mention.claimed:  # what posts claim adds no toll, counted or not
+        add_casualties(draft, facts.casualties)
     draft.actors.extend(facts.actors)
     if (
         mention.background
@@ -439,6 +440,8 @@ def casualties_only(
         return
     if tax.cues.background.search(text, sentence.start, sentence.end):
         return
+    if tax.cues.hearsay.search(text, sentence.start, sentence.end):
+        return  # "Posts on social media claimed dozens were killed": hearsay, no toll
     own = [
         d
         for d in dates.within(sentence.start, sentence.end)
