@@ -56,6 +56,9 @@ def test_sub_event_type(text: str, expected: list[str]) -> None:
     [
         # a warrant sought is no arrest
         "Prosecutors sought the arrest of the former minister on Friday.",
+        # a delegation sent to talk with protesters tells a plan for talks, not a protest
+        "The cabinet sent two ministers to the mining town on Friday to hold talks with "
+        "jobless protesters.",
         # an aggregate of towns taken over a campaign is no one capture
         "The rebels have taken more than 20 of the region's district capitals in a month.",
         "More than 900 people had been arrested across the three provinces by Friday.",
