@@ -56,6 +56,9 @@ def test_sub_event_type(text: str, expected: list[str]) -> None:
     [
         # a warrant sought is no arrest
         "Prosecutors sought the arrest of the former minister on Friday.",
+        # a delegation sent to talk with protesters tells a plan for talks, not a protest
+        "The cabinet sent two ministers to the mining town on Friday to hold talks with "
+        "jobless protesters.",
         # an aggregate of towns taken over a campaign is no one capture
         "The rebels have taken more than 20 of the region's district capitals in a month.",
         "More than 900 people had been arrested across the three provinces by Friday.",
@@ -320,6 +323,22 @@ def test_instances_listed_of_a_wave_told_in_the_present_perfect_are_background()
         "airport and power station — that have left much of it without electricity."
     )
     assert kinds(text) == []
+
+
+def test_what_social_media_posts_claim_is_no_event_and_no_toll() -> None:
+    # the claim neither starts an incident nor gives the one it names an uncounted toll
+    for claim in (
+        "Posts on social media also claimed deaths of students at the hands of the mob.",
+        "Posts on social media claimed that dozens were killed.",
+        "Unverified videos on social media claimed the riots left dozens dead.",
+    ):
+        text = "A mob of rioters attacked a hostel for foreign students on Friday. " + claim
+        found = [i for i in run(text) if not i.background]
+        assert [(i.sub_event_type, i.fatalities) for i in found] == [("Mob violence", 0)], claim
+    # a sentence may open with "That ...": no claim before it to look back to
+    assert kinds("That jets bombed the prison on Friday was confirmed by aid groups.") == [
+        "Air/drone strike"
+    ]
 
 
 def test_a_day_of_a_wave_counted_is_no_new_event() -> None:

@@ -306,10 +306,10 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
     sent = mention.sentence
     lo, hi = mention.clause_start - sent.start, mention.clause_end - sent.start
     cumulative = tax.cues.background.search(sent.text, max(0, lo), hi)
-    if not (mention.background or cumulative):
+    if not (mention.background or mention.claimed or cumulative):
         # "5,400 have been killed in the fighting", "More than 100 have been killed in the
-        # violence since May": a generic statement or a cumulative toll (a ``background``
-        # cue of the codebook), not this event's
+        # violence since May", what posts claim: a generic statement, a cumulative toll
+        # (a ``background`` cue of the codebook) or hearsay, not this event's toll
         add_casualties(draft, facts.casualties)
     draft.actors.extend(facts.actors)
     if (
@@ -446,6 +446,8 @@ def casualties_only(
         return
     if tax.cues.background.search(text, sentence.start, sentence.end):
         return
+    if tax.cues.hearsay.search(text, sentence.start, sentence.end):
+        return  # "Posts on social media claimed dozens were killed": hearsay, no toll
     own = [
         d
         for d in dates.within(sentence.start, sentence.end)

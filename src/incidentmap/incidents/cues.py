@@ -59,6 +59,7 @@ REQUIRED_CUES = (
     "new_event",
     "hypothetical",
     "allegation",
+    "hearsay",
     "background",
     "occasion",
     "claim",

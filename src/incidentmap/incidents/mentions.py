@@ -59,6 +59,7 @@ _NAMES_OBJECT = re.compile(r"\s")  # a trigger of several words: the act and its
 _CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
+_THAT = re.compile(r"\s*that\s", re.IGNORECASE)
 #: A sentence's opening phrase, up to its comma: "In another incident, ...", "Separately, ...".
 _OPENER = re.compile(r"\s*[^,;:—–()“”\"]{1,60},")
 
@@ -148,6 +149,9 @@ class Mention:
     """The clause names a charge ("suspected of taking part"): an arrest made afterwards."""
     retyped_by: str = ""
     """``file:line`` of the re-typing rule that gave ``sub`` ("": the trigger's type)."""
+    claimed: bool = False
+    """The clause tells what posts or rumours claim ("social media posts claimed ..."):
+    no event of its own, and no toll for the event it refers to."""
     toll_start: int | None = None
     """Start of a bare toll told before the clause as its result ("the killing of seven
     people after bombers attacked"): its casualties are the event's."""
@@ -343,8 +347,15 @@ def find_mentions(
             m.start() <= best.start and best.start - m.end() <= 40
             for m in cues.descriptor.finditer(text, lo, best.end)
         )
+        # "social media posts also claimed deaths at the hands of mobs": hearsay, not news
+        # ("... claimed that dozens were killed": the claim is the clause before "that")
+        said = lo
+        if lo > sentence.start and _THAT.match(text, lo):
+            said = max(b for b in bounds if b < lo)
+        claimed = cues.hearsay.search(text, said, best.start) is not None
         background = (
             alleged
+            or claimed
             or described
             or aggregate
             or came_after
@@ -361,23 +372,26 @@ def find_mentions(
         reasons = []
         if alleged:
             reasons.append("reported as a charge or blame, not as an event")
+        elif claimed:
+            reasons.append("what posts or rumours claim, not reported as fact")
         if "campaign" in best.trigger.flags:
             reasons.append("names a campaign or wave of events, not one event")
-        elif described and not alleged:
+        elif described and not alleged and not claimed:
             reasons.append("describes a person by what they did, not an event")
-        elif came_after and not alleged:
+        elif came_after and not alleged and not claimed:
             reasons.append("context: the earlier event the news came after")
-        elif since and not alleged:
+        elif since and not alleged and not claimed:
             reasons.append("context: the event a period of time is counted from")
-        elif aggregate and not alleged:
+        elif aggregate and not alleged and not claimed:
             reasons.append("an aggregate of many strikes or targets, not one event")
-        elif background and not alleged:
+        elif background and not alleged and not claimed:
             reasons.append("generic or habitual statement")
         family = tax.family(text[best.start : best.end].lower())
         out.append(
             Mention(
                 family=family,
                 charged=cues.allegation.search(text, lo, hi) is not None,
+                claimed=claimed,
                 sentence=sentence,
                 clause_start=lo,
                 clause_end=hi,
