@@ -820,3 +820,11 @@ def test_a_toll_in_the_present_perfect_since_a_start_is_cumulative() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO})
     assert attack.fatalities == 7
+
+
+def test_counts_of_two_acts_joined_by_and_are_not_added() -> None:
+    # "N were arrested and M officers hurt": the arrested are no casualties of the injuries
+    text = "More than 300 people were detained and at least 40 officers hurt in the night."
+    assert [(c.kind, c.count) for c in find_casualties(text)] == [("injured", 40)]
+    text = "Three guards and two drivers were hurt in the night."
+    assert [(c.kind, c.count) for c in find_casualties(text)] == [("injured", 5)]
