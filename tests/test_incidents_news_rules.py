@@ -184,6 +184,18 @@ def test_a_suburb_of_a_metropolis_is_the_city_s_event() -> None:
     assert len(foreground(text, places={"LAGOS": lagos, "Lagos": lagos, "Lekki": lekki})) == 1
 
 
+def test_twin_cities_named_apart_are_two_events() -> None:
+    # a city of half a million or more near a metropolis is no suburb of it: each its own toll
+    north = Place("g:n", "Nordham", 15.60, 32.53, "P", "PPLC", "SD", "29", 2000000)
+    west = Place("g:w", "Westbury", 15.64, 32.48, "P", "PPL", "SD", "29", 1800000)
+    text = (
+        "Police fired tear gas at protesters in Nordham on Saturday. "
+        "Doctors said two protesters were shot dead by police in Westbury."
+    )
+    found = foreground(text, places={"Nordham": north, "Westbury": west})
+    assert sorted((i.location, i.fatalities) for i in found) == [("Nordham", 0), ("Westbury", 2)]
+
+
 def test_a_list_of_provinces_is_one_event_each_at_its_seat() -> None:
     kano_state = Place("geonames:2335196", "Kano", 11.75, 8.5, "A", "ADM1", "NG", "29")
     kaduna_state = Place("geonames:2335722", "Kaduna", 10.33, 7.75, "A", "ADM1", "NG", "23")
