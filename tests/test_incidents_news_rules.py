@@ -840,3 +840,12 @@ def test_counts_of_two_acts_joined_by_and_are_not_added() -> None:
     assert [(c.kind, c.count) for c in find_casualties(text)] == [("injured", 40)]
     text = "Three guards and two drivers were hurt in the night."
     assert [(c.kind, c.count) for c in find_casualties(text)] == [("injured", 5)]
+
+
+def test_the_dead_a_funeral_mourns_are_not_the_gathering_s_casualties() -> None:
+    text = "Thousands marched in Kano on Friday at the funeral of three students killed last month."
+    (march,) = foreground(text, places={"Kano": KANO})
+    assert (march.event_type.value, march.fatalities) == ("Protests", 0)
+    text = "Soldiers carried the coffins of two guards killed when gunmen attacked Kano on Friday."
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.fatalities == 2

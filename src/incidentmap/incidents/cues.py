@@ -61,6 +61,7 @@ REQUIRED_CUES = (
     "allegation",
     "background",
     "occasion",
+    "mourned",
     "claim",
     "stopped",
     "descriptor",
