@@ -849,3 +849,9 @@ def test_the_dead_a_funeral_mourns_are_not_the_gathering_s_casualties() -> None:
     text = "Soldiers carried the coffins of two guards killed when gunmen attacked Kano on Friday."
     (attack,) = foreground(text, places={"Kano": KANO})
     assert attack.fatalities == 2
+
+
+def test_petrol_bombs_near_protesters_make_a_violent_demonstration() -> None:
+    text = "Petrol bombs landed near a group of protesters outside the town hall in Kano on Friday."
+    (riot,) = foreground(text, places={"Kano": KANO})
+    assert (riot.event_type.value, riot.sub_event_type) == ("Riots", "Violent demonstration")
