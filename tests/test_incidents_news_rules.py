@@ -855,3 +855,12 @@ def test_petrol_bombs_near_protesters_make_a_violent_demonstration() -> None:
     text = "Petrol bombs landed near a group of protesters outside the town hall in Kano on Friday."
     (riot,) = foreground(text, places={"Kano": KANO})
     assert (riot.event_type.value, riot.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_people_walking_and_shouting_against_a_leader_are_a_protest() -> None:
+    text = "In Kano on Friday, people started walking and shouting against the governor."
+    (march,) = foreground(text, places={"Kano": KANO})
+    assert (march.event_type.value, march.sub_event_type) == ("Protests", "Peaceful protest")
+    assert not foreground(
+        "In Kano on Friday, children were shouting in the yard.", places={"Kano": KANO}
+    )
