@@ -184,6 +184,18 @@ def test_a_suburb_of_a_metropolis_is_the_city_s_event() -> None:
     assert len(foreground(text, places={"LAGOS": lagos, "Lagos": lagos, "Lekki": lekki})) == 1
 
 
+def test_twin_cities_named_apart_are_two_events() -> None:
+    # a city of half a million or more near a metropolis is no suburb of it: each its own toll
+    north = Place("g:n", "Nordham", 15.60, 32.53, "P", "PPLC", "SD", "29", 2000000)
+    west = Place("g:w", "Westbury", 15.64, 32.48, "P", "PPL", "SD", "29", 1800000)
+    text = (
+        "Police fired tear gas at protesters in Nordham on Saturday. "
+        "Doctors said two protesters were shot dead by police in Westbury."
+    )
+    found = foreground(text, places={"Nordham": north, "Westbury": west})
+    assert sorted((i.location, i.fatalities) for i in found) == [("Nordham", 0), ("Westbury", 2)]
+
+
 def test_a_list_of_provinces_is_one_event_each_at_its_seat() -> None:
     kano_state = Place("geonames:2335196", "Kano", 11.75, 8.5, "A", "ADM1", "NG", "29")
     kaduna_state = Place("geonames:2335722", "Kaduna", 10.33, 7.75, "A", "ADM1", "NG", "23")
@@ -865,3 +877,35 @@ def test_a_town_named_with_a_province_word_gives_way_to_a_town_of_that_province(
     city = text + " In Tambov, the city, shops closed early; Tambov's mayor called for calm."
     (battle,) = foreground(city, places=places)
     assert battle.location == "Tambov"
+
+
+def test_counts_of_two_acts_joined_by_and_are_not_added() -> None:
+    # "N were arrested and M officers hurt": the arrested are no casualties of the injuries
+    text = "More than 300 people were detained and at least 40 officers hurt in the night."
+    assert [(c.kind, c.count) for c in find_casualties(text)] == [("injured", 40)]
+    text = "Three guards and two drivers were hurt in the night."
+    assert [(c.kind, c.count) for c in find_casualties(text)] == [("injured", 5)]
+
+
+def test_the_dead_a_funeral_mourns_are_not_the_gathering_s_casualties() -> None:
+    text = "Thousands marched in Kano on Friday at the funeral of three students killed last month."
+    (march,) = foreground(text, places={"Kano": KANO})
+    assert (march.event_type.value, march.fatalities) == ("Protests", 0)
+    text = "Soldiers carried the coffins of two guards killed when gunmen attacked Kano on Friday."
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert attack.fatalities == 2
+
+
+def test_petrol_bombs_near_protesters_make_a_violent_demonstration() -> None:
+    text = "Petrol bombs landed near a group of protesters outside the town hall in Kano on Friday."
+    (riot,) = foreground(text, places={"Kano": KANO})
+    assert (riot.event_type.value, riot.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_people_walking_and_shouting_against_a_leader_are_a_protest() -> None:
+    text = "In Kano on Friday, people started walking and shouting against the governor."
+    (march,) = foreground(text, places={"Kano": KANO})
+    assert (march.event_type.value, march.sub_event_type) == ("Protests", "Peaceful protest")
+    assert not foreground(
+        "In Kano on Friday, children were shouting in the yard.", places={"Kano": KANO}
+    )

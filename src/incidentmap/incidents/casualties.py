@@ -54,6 +54,8 @@ _ASIDE = re.compile(
     r"(?=\s*(?:[\w’'-]+\s+){0,2}$)",
     re.IGNORECASE,
 )
+#: A verb of its own between two counts: each counts a different act.
+_OWN_VERB = re.compile(r"\b(?:is|are|was|were|been|being|has|have|had)\b", re.IGNORECASE)
 _CUT = re.compile(
     r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
 )
@@ -337,6 +339,8 @@ def _left_count(
     for prev in reversed(numbers[:-1]):
         between = window[prev.end() : first.start()]
         if total is None or not re.fullmatch(r"[\w’'\s-]*?\s(?:and|,)\s*", between):
+            break
+        if _OWN_VERB.search(between):  # "600 were arrested and 200 officers hurt": two acts
             break
         value = words._value(prev)
         if value is None:

@@ -62,6 +62,7 @@ REQUIRED_CUES = (
     "hearsay",
     "background",
     "occasion",
+    "mourned",
     "claim",
     "stopped",
     "descriptor",

@@ -15,9 +15,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import GeoPrecision, Place, TimePrecision, Toponym
+from ..model import EventType, GeoPrecision, Place, TimePrecision, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, DateMention
+from .filters import preceded_by
 from .locate import (
     ADMIN_WORD,
     Location,
@@ -291,7 +292,16 @@ def clause_facts(
             town = _most_named_capital(named, town)
         location = town or location
     toll_lo = lo if mention.toll_start is None else mention.toll_start
-    cas = [c for c in casualties.within(toll_lo, hi) if isinstance(c, CasualtyMention)]
+    gathering = mention.event_type in _GATHERINGS
+    cas = [
+        c
+        for c in casualties.within(toll_lo, hi)
+        if isinstance(c, CasualtyMention)
+        # a gathering at "the funeral of eleven protesters who were killed" mourns the dead
+        # of an earlier event ("the coffins of two marines killed in an attack" are the
+        # attack's)
+        and not (gathering and preceded_by(tax.cues.mourned, text, lo, c.start, 1))
+    ]
     if location is not None:  # a list of targets may run on past the clause
         sent = mention.sentence
         listed = [t for t in places.within(lo, sent.end) if isinstance(t, Toponym)]
@@ -341,6 +351,7 @@ _OPENING = re.compile(r"[\s,]*")
 _GAP = re.compile(r"[\s,]*((?:[\w’'-]+\s+)?)((?:[\w’'-]+\s+)?)")
 
 
+_GATHERINGS = frozenset({EventType.PROTESTS, EventType.RIOTS})
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
 _CAPITALS = frozenset({"PPLC", "PPLG"})  # "the capital"; a state capital is named so
 

@@ -618,7 +618,8 @@ def same_town(a: Place, b: Place, *, max_km: float = 25.0) -> bool:
     """Whether two towns an article names are one place for ACLED's one event per place.
 
     ACLED codes each named town: Jabaliya is not Gaza City though 5 km apart. A town
-    within ``max_km`` of a city of half a million or more is that city's suburb.
+    within ``max_km`` of a city of half a million or more is that city's suburb, unless it
+    is such a city itself (Omdurman is not Khartoum's suburb).
 
     >>> from incidentmap.model import Place
     >>> gaza = Place("g:1", "Gaza", 31.50, 34.47, "P", "PPLA", "PS", population=410000)
@@ -631,4 +632,6 @@ def same_town(a: Place, b: Place, *, max_km: float = 25.0) -> bool:
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     if km <= SAME_TOWN_KM:
         return True
+    if min(a.population, b.population) >= METROPOLIS:
+        return False  # twin cities (Khartoum and Omdurman): each a city, neither a suburb
     return max(a.population, b.population) >= METROPOLIS and km <= max_km
