@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from incidentmap.incidents.casualties import find_casualties
 from test_incidents import KANO, run
 
 
@@ -45,3 +46,10 @@ def test_counts_listed_after_the_verb_add_up_but_a_part_of_them_does_not() -> No
     assert battle.fatalities == 9
     part = "The shelling killed at least 30 people, six of them children, and wounded 40."
     assert [(c.kind, c.count) for c in find_casualties(part)] == [("killed", 30), ("injured", 40)]
+
+
+def test_the_year_of_a_date_before_a_casualty_word_is_no_count() -> None:
+    text = "Police inspect the site of a bomb in the town on 3 May 2015 that caused no deaths."
+    assert [c.count for c in find_casualties(text) if c.kind == "killed"] in ([], [None], [0])
+    text = "On May 3, 2015 twelve people were killed in the town."
+    assert [c.count for c in find_casualties(text)] == [12]

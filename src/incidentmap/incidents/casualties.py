@@ -312,6 +312,16 @@ _JOINED = re.compile(
 _PART = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 
 
+#: A day and month (or a month) right before a number: the number is the date's year.
+_DATE_BEFORE = re.compile(
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)"
+    r",?\s*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _left_count(
     words: CasualtyWords, text: str, lo: int, verb_start: int
 ) -> tuple[int, int | None] | None:
@@ -331,6 +341,8 @@ def _left_count(
     if not numbers:
         return None
     last = numbers[-1]
+    if _DATE_BEFORE.search(window, 0, last.start()) and _YEAR.fullmatch(last.group().strip()):
+        return None  # "a bomb on 3 May 2015 that did not cause any deaths": a year
     total = words._value(last)
     first = last
     if len(numbers) > 1 and re.search(r"\bbetween\s+$", window[: numbers[-2].start()], re.I):
