@@ -909,3 +909,10 @@ def test_people_walking_and_shouting_against_a_leader_are_a_protest() -> None:
     assert not foreground(
         "In Kano on Friday, children were shouting in the yard.", places={"Kano": KANO}
     )
+
+
+def test_a_town_occupied_by_insurgents_told_in_the_passive_is_taken_territory() -> None:
+    text = "The town of Kano was occupied by insurgents on Monday morning."
+    assert ("Battles", "Non-state actor overtakes territory") in kinds(
+        foreground(text, places={"Kano": KANO})
+    )
