@@ -916,3 +916,12 @@ def test_a_town_occupied_by_insurgents_told_in_the_passive_is_taken_territory() 
     assert ("Battles", "Non-state actor overtakes territory") in kinds(
         foreground(text, places={"Kano": KANO})
     )
+
+
+def test_activists_detained_for_a_protest_act_are_a_protest_broken_up() -> None:
+    text = "In Kano, police detained nine activists on Friday for placing flowers at a monument."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Protests", "Protest with intervention")
+    ]
+    text = "In Kano, police detained nine suspects on Friday in a raid on their hideout."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
