@@ -224,7 +224,8 @@ def test_the_main_place_stays_in_the_country_the_story_is_about() -> None:
             top(text, "Peruvian", PERU, "demonym"), top(text, "Surco", SURCO),
             top(text, "Surco", SURCO, nth=1)]  # fmt: skip
     loc = fallback_location(tops)
-    assert loc is not None and loc.place.name == "Peru"
+    # of Peru and Cusco, named once each, the town says more
+    assert loc is not None and loc.place.name == "Cusco"
     assert loc.reason == "the article's main place"
 
 
@@ -311,3 +312,10 @@ def test_a_province_without_a_marked_capital_has_its_largest_town_for_seat() -> 
     for area, seat in ((anbar, "Ramadi"), (michoacan, "Morelia")):
         found = seat_of(area)
         assert found is not None and (found.place.name, int(found.precision)) == (seat, 3)
+
+
+def test_of_places_named_as_often_the_main_place_is_the_town_not_the_region() -> None:
+    text = "Police stormed an office on the Nakuru road in Eldoret and arrested its leader."
+    tops = [top(text, "Nakuru", NAKURU_COUNTY), top(text, "Eldoret", ELDORET)]
+    found = fallback_location(tops)
+    assert found is not None and found.place is ELDORET

@@ -378,7 +378,8 @@ def fallback_location(
     if home is not None and at_home:
         counts = at_home  # a namesake abroad named most ("de León" in a name) is no scene
     if counts:
-        best = max(counts, key=lambda pid: (counts[pid], -first[pid].start))
+        # of places named as often, a town says more than the region around it
+        best = max(counts, key=lambda pid: (counts[pid], _town(first[pid]), -first[pid].start))
         top = first[best]
         assert top.place is not None
         return Location(top.place, GeoPrecision.REGION, top, "the article's main place")
@@ -386,6 +387,10 @@ def fallback_location(
         if top.kind == "demonym" and top.place is not None:
             return Location(top.place, GeoPrecision.REGION, top, "a demonym in the sentence")
     return None
+
+
+def _town(top: Toponym) -> bool:
+    return top.place is not None and specificity(top.place) >= 3
 
 
 def _country_of(top: Toponym) -> str | None:
