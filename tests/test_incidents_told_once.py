@@ -111,3 +111,10 @@ def test_a_round_up_sentence_of_another_kind_set_beside_the_last_is_its_own_even
         ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ]
+
+
+def test_blowing_up_bombs_is_a_remote_explosive() -> None:
+    text = "Militants blew up explosives at a councillor's house in Kano on Friday, police said."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
