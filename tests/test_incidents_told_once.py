@@ -98,3 +98,23 @@ def test_a_province_that_does_not_hold_the_town_told_is_another_place() -> None:
     same = text.replace("Kaduna State", "Kano State")
     places = {"Kano": KANO, "Kano State": KANO_STATE}
     assert len(foreground(same, places=places, published=dt.date(2024, 3, 12))) == 1
+
+
+def test_a_round_up_sentence_of_another_kind_set_beside_the_last_is_its_own_event() -> None:
+    text = (
+        "Gunmen planted a roadside bomb that wounded two soldiers in Kano on Friday.\n"
+        "Also in Kano State, artillery shelling on several neighbourhoods of the city "
+        "killed a trader on Friday."
+    )
+    places = {"Kano State": KANO_STATE, "Kano": KANO}
+    assert sorted(kinds(foreground(text, places=places))) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ]
+
+
+def test_blowing_up_bombs_is_a_remote_explosive() -> None:
+    text = "Militants blew up explosives at a councillor's house in Kano on Friday, police said."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]

@@ -565,7 +565,8 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
     or naming the same event in other words are one event in ACLED's terms: one event
     type, one place (within 25 km or inside the other), one day. A mention marked as a
     new event stays apart when its sentence sets it apart (the ``set_apart`` cues of
-    ``tax``: "another", "other", "separately", "elsewhere"), not for "also".
+    ``tax``: "another", "other", "separately", "elsewhere"), not for "also", unless it
+    tells an event of another kind in its own strong words (:func:`_other_kind`).
     """
     kept: list[Draft] = []
     for draft in drafts:
@@ -577,7 +578,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
                     or (told_generically(other) and draft.event_type in other.first.family)
                     or (told_generically(draft) and other.event_type in draft.first.family)
                 )  # "clashes" told first, then who clashed
-                if other.background or not kin:
+                if other.background or not kin or _other_kind(other, draft):
                     continue
                 if not date_ok(other, draft.date) and not (
                     _reported_after(other, draft.date) or _reported_after(draft, other.date)
@@ -617,6 +618,21 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
     return kept
+
+
+def _other_kind(one: Draft, later: Draft) -> bool:
+    """Whether a later draft, set beside the one before, tells an event of another kind.
+
+    "In the meantime, gunmen blew up bombs in two houses in X. Also in the province,
+    shelling on the city killed one": a round-up tells its events one by one, and a
+    sentence that marks its event as news beside the last ("also", "meanwhile",
+    "elsewhere") with its own strong word of another sub-event type is another event,
+    even on one day and in one place. A weak or general word ("the blast", "attacks",
+    "clashes") may name the same event in other words.
+    """
+    if one.sub_event_type == later.sub_event_type or not later.first.new_event:
+        return False
+    return not any(d.first.weak or d.first.anaphoric or told_generically(d) for d in (one, later))
 
 
 def _set_apart(draft: Draft, tax: Taxonomy) -> bool:
