@@ -84,6 +84,7 @@ from .lacking import (
 )
 from .lexicon import Lexicon
 from .local import (
+    LACKING_REASON,
     city_over_admin2,
     city_over_area,
     lists,
@@ -298,14 +299,31 @@ class Resolver:
 
         Mentions that say what they are form groups of their own: a dateline names a town,
         "Kaduna state" the state, so "KADUNA, Nigeria -- ... in Kaduna state" keeps both.
+        In such a group, one mention placed at its container as a name the gazetteer lacks
+        places them all there.
         """
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
         for a, m in enumerate(mentions):
             if m.kind != "demonym":
                 groups[(m.key, stated_type(m))].append(a)
-        for idxs in groups.values():
+        for (_, said), idxs in groups.items():
             if len(idxs) < 2:
                 continue
+            # an area or town its container shows the gazetteer lacks ("Puncak district,
+            # Central Papua" when the only Puncak lies in Java) is lacking at each mention
+            # that says what it is
+            lacking = [
+                best
+                for a in idxs
+                if said
+                and (best := best_of(scored[a])) is not None
+                and best.reasons[:1] != []
+                and best.reasons[0].startswith(LACKING_REASON)
+            ]
+            if len(lacking) == 1:
+                for a in idxs:
+                    if not any(s.place.id == lacking[0].place.id for s in scored[a]):
+                        scored[a].append(Scored(lacking[0].place, 0.0, list(lacking[0].reasons)))
             totals: dict[str, float] = defaultdict(float)
             for a in idxs:
                 for s in scored[a]:
@@ -313,6 +331,8 @@ class Resolver:
             if not totals:
                 continue
             winner = max(totals, key=totals.__getitem__)
+            if len(lacking) == 1:
+                winner = lacking[0].place.id
             for a in idxs:
                 for s in scored[a]:
                     if s.place.id == winner:
