@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from incidentmap.geoparse import Geoparser
-from incidentmap.model import Article
+from incidentmap.incidents.locate import seat_of
+from incidentmap.model import Article, Place
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +34,13 @@ def test_a_name_the_container_shows_the_gazetteer_lacks_is_lacking_at_each_menti
     )
     got = _places(parser, text, "Puncak")
     assert got == [("ADM1", "ID", "PT"), ("ADM1", "ID", "PT")]
+
+
+def test_a_province_has_its_capital_for_seat_where_geonames_marks_another_town() -> None:
+    # GeoNames marks Sagaing town the seat of Sagaing Region, governed from Monywa; the
+    # largest town of Amhara is Gonder, its capital Bahir Dar
+    sagaing = Place("t:sagaing", "Sagaing", 22.5, 95.0, "A", "ADM1", "MM", "10")
+    amhara = Place("t:amhara", "Amhara", 11.5, 38.0, "A", "ADM1", "ET", "46")
+    for area, name in ((sagaing, "Monywa"), (amhara, "Bahir Dar")):
+        found = seat_of(area)
+        assert found is not None and found.place.name == name
