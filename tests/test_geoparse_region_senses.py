@@ -36,6 +36,15 @@ def test_a_name_the_container_shows_the_gazetteer_lacks_is_lacking_at_each_menti
     assert got == [("ADM1", "ID", "PT"), ("ADM1", "ID", "PT")]
 
 
+def test_a_region_named_with_its_kind_word_is_no_evidence_for_its_namesake_town(parser):
+    # "Sagaing Region" and a bare "Sagaing's ... township" both name the region
+    text = (
+        "Fighting raged in Sagaing Region on Monday. In Sagaing's Ayadaw township, "
+        "troops burned homes near Shwebo."
+    )
+    assert _places(parser, text, "Sagaing") == [("ADM1", "MM", "10")]
+
+
 def test_a_province_has_its_capital_for_seat_where_geonames_marks_another_town() -> None:
     # GeoNames marks Sagaing town the seat of Sagaing Region, governed from Monywa; the
     # largest town of Amhara is Gonder, its capital Bahir Dar

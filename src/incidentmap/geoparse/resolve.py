@@ -59,7 +59,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from operator import attrgetter
 
-from ..gazetteer.kinds import approx_km, haversine_km
+from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
 from .candidates import Candidates
 from .containers import place_at_containers
@@ -107,6 +107,13 @@ _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
 _SCORE = attrgetter("score")
+_AREA_WORDS = PlaceKinds.default().area_words
+
+
+def _bare(key: str) -> str:
+    """Return a name key without a kind word after it ("sagaing region" -> "sagaing")."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in _AREA_WORDS else key
 
 
 class Resolver:
@@ -219,11 +226,9 @@ class Resolver:
                 if area_bonus and not p.is_admin1:
                     area = (p.country_code, p.admin1 or "")
                     got = area_bonus.get(area)
-                    # an area named only by this very name ("Quebec") is no evidence for
-                    # its namesake city
-                    if got is not None and not (
-                        len(area_names[area]) == 1 and m.key in area_names[area]
-                    ):
+                    # an area named only by this very name ("Quebec", "Sagaing Region")
+                    # is no evidence for its namesake city
+                    if got is not None and {_bare(k) for k in area_names[area]} != {m.key}:
                         s.score += got[0]
                         s.reasons.append(got[1])
         namesakes_at_home(hinted, scored, focus, own)
