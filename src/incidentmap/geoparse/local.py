@@ -95,6 +95,8 @@ NEAR_KM = 60.0
 #: "Holliday, Missouri" with only towns smaller than this elsewhere is a town the
 #: gazetteer lacks, placed at its state (unless one lies within ``MAYBE_INSIDE_KM``).
 LACKING_TOWN = 10_000
+#: The reason that starts a container's candidate for a name the gazetteer lacks.
+LACKING_REASON = "not in the gazetteer: placed at"
 MAYBE_INSIDE_KM = 250.0
 #: The hint of a name written before "-based" ("a New York-based firm").
 BASED = "based"
@@ -262,7 +264,7 @@ def _lacking(
     if not kind:
         return
     top = max(s.score for s in inner)
-    reason = f"not in the gazetteer: placed at '{q.text}', {kind}"
+    reason = f"{LACKING_REASON} '{q.text}', {kind}"
     inner.append(Scored(container, top + 1.0, [reason]))
 
 

@@ -59,7 +59,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from operator import attrgetter
 
-from ..gazetteer.kinds import approx_km, haversine_km
+from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
 from .candidates import Candidates
 from .containers import place_at_containers
@@ -84,6 +84,7 @@ from .lacking import (
 )
 from .lexicon import Lexicon
 from .local import (
+    LACKING_REASON,
     city_over_admin2,
     city_over_area,
     lists,
@@ -106,6 +107,13 @@ _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
 _SCORE = attrgetter("score")
+_AREA_WORDS = PlaceKinds.default().area_words
+
+
+def _bare(key: str) -> str:
+    """Return a name key without a kind word after it ("sagaing region" -> "sagaing")."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in _AREA_WORDS else key
 
 
 class Resolver:
@@ -218,11 +226,9 @@ class Resolver:
                 if area_bonus and not p.is_admin1:
                     area = (p.country_code, p.admin1 or "")
                     got = area_bonus.get(area)
-                    # an area named only by this very name ("Quebec") is no evidence for
-                    # its namesake city
-                    if got is not None and not (
-                        len(area_names[area]) == 1 and m.key in area_names[area]
-                    ):
+                    # an area named only by this very name ("Quebec", "Sagaing Region")
+                    # is no evidence for its namesake city
+                    if got is not None and {_bare(k) for k in area_names[area]} != {m.key}:
                         s.score += got[0]
                         s.reasons.append(got[1])
         namesakes_at_home(hinted, scored, focus, own)
@@ -298,14 +304,31 @@ class Resolver:
 
         Mentions that say what they are form groups of their own: a dateline names a town,
         "Kaduna state" the state, so "KADUNA, Nigeria -- ... in Kaduna state" keeps both.
+        In such a group, one mention placed at its container as a name the gazetteer lacks
+        places them all there.
         """
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
         for a, m in enumerate(mentions):
             if m.kind != "demonym":
                 groups[(m.key, stated_type(m))].append(a)
-        for idxs in groups.values():
+        for (_, said), idxs in groups.items():
             if len(idxs) < 2:
                 continue
+            # an area or town its container shows the gazetteer lacks ("Puncak district,
+            # Central Papua" when the only Puncak lies in Java) is lacking at each mention
+            # that says what it is
+            lacking = [
+                best
+                for a in idxs
+                if said
+                and (best := best_of(scored[a])) is not None
+                and best.reasons[:1] != []
+                and best.reasons[0].startswith(LACKING_REASON)
+            ]
+            if len(lacking) == 1:
+                for a in idxs:
+                    if not any(s.place.id == lacking[0].place.id for s in scored[a]):
+                        scored[a].append(Scored(lacking[0].place, 0.0, list(lacking[0].reasons)))
             totals: dict[str, float] = defaultdict(float)
             for a in idxs:
                 for s in scored[a]:
@@ -313,6 +336,8 @@ class Resolver:
             if not totals:
                 continue
             winner = max(totals, key=totals.__getitem__)
+            if len(lacking) == 1:
+                winner = lacking[0].place.id
             for a in idxs:
                 for s in scored[a]:
                     if s.place.id == winner:
