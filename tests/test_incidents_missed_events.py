@@ -1,0 +1,19 @@
+"""Events the extractor missed or mistyped in real-news tuning articles (issue 12, round 4).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+from test_incidents import KANO, kinds
+from test_incidents_news_rules import foreground
+
+
+def test_a_suicide_vehicle_packed_with_explosives_is_a_suicide_bomb() -> None:
+    text = (
+        "Militants drove suicide trucks packed with explosives into an army base in Kano on "
+        "Sunday, the army said."
+    )
+    assert ("Explosions/Remote violence", "Suicide bomb") in kinds(
+        foreground(text, places={"Kano": KANO})
+    )
