@@ -17,3 +17,10 @@ def test_a_suicide_vehicle_packed_with_explosives_is_a_suicide_bomb() -> None:
     assert ("Explosions/Remote violence", "Suicide bomb") in kinds(
         foreground(text, places={"Kano": KANO})
     )
+
+
+def test_an_improvised_mine_under_an_army_vehicle_is_a_remote_explosive() -> None:
+    text = "A police truck was blown up by an improvised mine near Kano on Tuesday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
