@@ -24,3 +24,21 @@ def test_an_improvised_mine_under_an_army_vehicle_is_a_remote_explosive() -> Non
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     ]
+
+
+def test_cars_burned_beside_a_dropped_generic_word_are_still_told() -> None:
+    """A generic word the clause filters drop ("shot the boy", no one counted) does not
+    hide a trigger beside it that names the act and its object."""
+    text = (
+        "Rioters clashed with police in Kano on Tuesday. Police vans drove past cars that had "
+        "been overturned and set ablaze near the market where an officer shot the boy."
+    )
+    found = kinds(foreground(text, places={"Kano": KANO}))
+    assert found and all(k == ("Riots", "Violent demonstration") for k in found)
+    mentions_only = (
+        "Police vans drove past cars that had been overturned and set ablaze near the market "
+        "in Kano where an officer shot the boy on Tuesday."
+    )
+    assert kinds(foreground(mentions_only, places={"Kano": KANO})) == [
+        ("Strategic developments", "Looting/property destruction")
+    ]
