@@ -42,3 +42,11 @@ def test_cars_burned_beside_a_dropped_generic_word_are_still_told() -> None:
     assert kinds(foreground(mentions_only, places={"Kano": KANO})) == [
         ("Strategic developments", "Looting/property destruction")
     ]
+
+
+def test_fire_in_support_of_troops_fighting_is_part_of_the_clash() -> None:
+    text = (
+        "Soldiers fought rebels near Kano on Friday until dawn, when the army also fired "
+        "artillery and mortars in support of the troops."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Battles", "Armed clash")]
