@@ -50,3 +50,23 @@ def test_fire_in_support_of_troops_fighting_is_part_of_the_clash() -> None:
         "artillery and mortars in support of the troops."
     )
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Battles", "Armed clash")]
+
+
+def test_explosives_thrown_in_a_riot_or_clash_are_part_of_it() -> None:
+    riot = (
+        "Protesters stormed the governor's office in Kano on Friday, and one man was killed. "
+        "The crowd had gathered in the morning. Officials said calm returned by evening. "
+        "Shops stayed closed. Witnesses said one of the protesters threw a grenade at the "
+        "police building."
+    )
+    assert kinds(foreground(riot, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+    clash = (
+        "Soldiers clashed with militants in Kano on Tuesday. The militants said they were "
+        "shooting and throwing explosive devices at the soldiers."
+    )
+    assert kinds(foreground(clash, places={"Kano": KANO})) == [("Battles", "Armed clash")]
+    car_bomb = (
+        "Soldiers clashed with militants in Kano on Tuesday. A car bomb exploded at a "
+        "checkpoint in Kano on Tuesday, killing two."
+    )
+    assert len(foreground(car_bomb, places={"Kano": KANO})) == 2

@@ -155,6 +155,9 @@ class Mention:
     toll_start: int | None = None
     """Start of a bare toll told before the clause as its result ("the killing of seven
     people after bombers attacked"): its casualties are the event's."""
+    thrown: bool = False
+    """The clause tells explosives thrown by hand ("threw a grenade at police"): in a
+    clash or riot of the same day and place they are part of it."""
 
     @property
     def event_type(self) -> EventType:
@@ -418,6 +421,8 @@ def find_mentions(
                 weak="weak" in best.trigger.flags,
                 reasons=tuple(reasons),
                 retyped_by=retyped_by,
+                thrown=sub.event_type is EventType.EXPLOSIONS
+                and cues["thrown"].search(text, lo, hi) is not None,
             )
         )
         previous_lo = lo
