@@ -94,6 +94,8 @@ _OF_THEM = re.compile(
     r"|bombs|bombings|attacks))\b",
     re.IGNORECASE,
 )
+#: Events hand-thrown explosives can be part of: a clash, a riot.
+_FIGHTS = frozenset({EventType.BATTLES, EventType.RIOTS})
 _ATTACKS = frozenset(
     {EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS, EventType.BATTLES}
 )
@@ -221,12 +223,16 @@ def antecedent(
         )
         # "police arrested him at the scene": seizing the attacker is part of the attack
         seized = _seized(mention)
+        # a grenade or bomb thrown in a clash or riot of the day and place is part of it,
+        # however long ago it was told (air strikes, car bombs are events of their own)
+        thrown = mention.thrown and draft.event_type in _FIGHTS
         same = (
             draft.event_type is mention.event_type
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
             or (bool(response or seized) and draft.event_type in _ATTACKS)
+            or thrown
         )
         # a demonstration at which people died takes the toll told after it
         violent = (
@@ -257,7 +263,11 @@ def antecedent(
         placed = casualty_only or place_ok(draft, loc)
         # "a man was detained at the scene" goes with the attack, however long ago told
         at_scene = bool(seized) and draft.event_type in _ATTACKS
-        if ((same and (recent or at_scene)) or casualty_only) and date_ok(draft, date) and placed:
+        if (
+            ((same and (recent or at_scene or thrown)) or casualty_only)
+            and date_ok(draft, date)
+            and placed
+        ):
             return draft
     return None
 

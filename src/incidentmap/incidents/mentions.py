@@ -155,6 +155,9 @@ class Mention:
     toll_start: int | None = None
     """Start of a bare toll told before the clause as its result ("the killing of seven
     people after bombers attacked"): its casualties are the event's."""
+    thrown: bool = False
+    """The clause tells explosives thrown by hand ("threw a grenade at police"): in a
+    clash or riot of the same day and place they are part of it."""
 
     @property
     def event_type(self) -> EventType:
@@ -257,16 +260,30 @@ def find_mentions(
         inside = [(t, a) for t, a in live if lo < t.end <= hi]  # the verb ends the trigger
         if not inside:
             continue
-        best = max(inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start))[0]
         alleged = all(a for _, a in inside)
         cause_hi = _with_cause(text, hi, bounds)
-        violent = partial(_violent, text, best, lo, hi, tax)  # run only if a filter asks
-        if any(
-            f.applies(best, text)
-            and f.holds(text, best, lo, hi, cues, cause_hi=cause_hi, violent=violent)
-            for f in clause_filters
-        ):
-            continue  # "attack ads", "to attack police", crowds "to celebrate" ...
+        # the strongest trigger the clause filters leave: "attack ads", "to attack police",
+        # crowds "to celebrate" ... report no event; but beside a dropped word a trigger that
+        # names the act and its object may ("cars which had been set ablaze where an officer
+        # shot the boy": the burning is told); a single word ("killed in similar blasts in
+        # the past") is not
+        ranked = sorted(
+            inside, key=lambda ta: (ta[0].rank, ta[0].end - ta[0].start), reverse=True
+        )  # stable: of equals, the first, as max() would choose
+        best = None
+        for cand, _ in ranked:
+            if cand is not ranked[0][0] and not _NAMES_OBJECT.search(text, cand.start, cand.end):
+                continue
+            violent = partial(_violent, text, cand, lo, hi, tax)  # run only if a filter asks
+            if not any(
+                f.applies(cand, text)
+                and f.holds(text, cand, lo, hi, cues, cause_hi=cause_hi, violent=violent)
+                for f in clause_filters
+            ):
+                best = cand
+                break
+        if best is None:
+            continue
         # demonstrators in this clause, or in the one before when this one goes on with
         # their elided subject ("... rallied in the capital, and attacked the embassy")
         context = [t for t in found if lo <= t.start < hi]
@@ -404,6 +421,8 @@ def find_mentions(
                 weak="weak" in best.trigger.flags,
                 reasons=tuple(reasons),
                 retyped_by=retyped_by,
+                thrown=sub.event_type is EventType.EXPLOSIONS
+                and cues["thrown"].search(text, lo, hi) is not None,
             )
         )
         previous_lo = lo
