@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import EventType, GeoPrecision, TimePrecision
 from ..text.sentences import Sentence
 from .casualties import CasualtyMention
-from .dates import DateMention
+from .dates import DateMention, find_dates
 from .dedupe import dates_compatible, haversine_km
 from .facts import Facts, Index
 from .kinds import (
@@ -478,12 +478,16 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
     repeating the date ("In Chattogram, three people died in clashes ..."). An undated
     incident takes the date of the nearest earlier incident dated to a day within the
     three days before publication; older leads are left alone. One told before any such
-    day (an undated headline or lead) takes the nearest later one's.
+    day (an undated headline or lead) takes the nearest later one's. A lead that sums the
+    day's attacks up ("13 killed in separate attacks on Saturday") lends its day too.
     """
     if published is None:
         return
     lead: DateMention | None = None
     for draft in drafts:
+        if _summary_day(draft, published):
+            lead = draft.date  # "13 were killed in separate attacks on Saturday. In X, ..."
+            continue
         if draft.background:
             continue
         date = draft.date
@@ -504,6 +508,9 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
     # publication's
     later: DateMention | None = None
     for draft in reversed(drafts):
+        if _summary_day(draft, published):
+            later = draft.date
+            continue
         if draft.background:
             continue
         date = draft.date
@@ -513,6 +520,25 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
         elif date is None and later is not None:
             draft.date = later
             draft.notes.append("date of the event told next: the sentence gives none")
+
+
+def _summary_day(draft: Draft, published: dt.date) -> bool:
+    """Whether a draft sums up the events told after it on a recent day of its own.
+
+    "Thirteen people were killed in separate attacks across Iraq on Saturday" is no one
+    event (it is background), but the day it gives is that of each attack the story then
+    tells without repeating it. A report's day ("..., officials said on Monday") is not
+    the attacks', nor is a night told across two days.
+    """
+    date = draft.date
+    if not _aggregate(draft) or draft.date_reported or date is None or date.date is None:
+        return False
+    recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+    if not recent or date.precision is not TimePrecision.DAY:
+        return False
+    # "late on Saturday and early on Sunday": a night across two days names no one day
+    told = find_dates(draft.first.sentence.text, published=published)
+    return all(d.date == date.date for d in told if d.precision is TimePrecision.DAY)
 
 
 def _narrows(old: DateMention | None, new: DateMention | None) -> bool:

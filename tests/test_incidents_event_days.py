@@ -1,0 +1,38 @@
+"""The day an event happened, not the day it was reported (issue 12, round 4).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_incidents import KADUNA, KANO, run
+
+MONDAY = dt.date(2022, 5, 16)
+
+
+def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
+    return [i for i in run(text, **kw) if not i.background]  # type: ignore[arg-type]
+
+
+def test_a_summary_lead_dates_the_attacks_told_after_it() -> None:
+    text = (
+        "Eleven people were killed in separate attacks across the north on Saturday, "
+        "officials and residents said. "
+        "In Kano, gunmen stormed a police post, killing four officers. "
+        "In a separate incident, bandits shot dead seven villagers near Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    dates = [i.event_date for i in foreground(text, places=places, published=MONDAY)]
+    assert dates == ["2022-05-14", "2022-05-14"]
+
+
+def test_a_night_told_across_two_days_lends_no_one_day() -> None:
+    text = (
+        "Rebels launched more than 200 rockets at Kano late on Saturday and early on "
+        "Sunday, but most were shot down, the army said. "
+        "A few rockets struck an army base near Kaduna, injuring two soldiers."
+    )
+    strikes = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}, published=MONDAY)
+    assert [i.event_date for i in strikes if i.location == "Kaduna"] != ["2022-05-14"]
