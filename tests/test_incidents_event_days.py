@@ -36,3 +36,14 @@ def test_a_night_told_across_two_days_lends_no_one_day() -> None:
     )
     strikes = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}, published=MONDAY)
     assert [i.event_date for i in strikes if i.location == "Kaduna"] != ["2022-05-14"]
+
+
+def test_an_undated_opening_event_takes_the_day_told_next() -> None:
+    # published on a Wednesday; the lead tells the riot, the next sentence when it began
+    text = (
+        "Rioters set fire to a bus station and several shops in Kano, residents said. "
+        "Eleven officers were among those treated in hospital after the incidents near the "
+        "central market on Monday afternoon, the governor told reporters."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 5, 18))
+    assert riot.event_date == "2022-05-16"
