@@ -47,3 +47,24 @@ def test_an_undated_opening_event_takes_the_day_told_next() -> None:
     )
     (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 5, 18))
     assert riot.event_date == "2022-05-16"
+
+
+def test_a_day_that_opens_the_sentence_dates_its_relative_clause() -> None:
+    text = (
+        "Gunmen killed nine people in Kano on Saturday. "
+        "On Friday, five traders who had been kidnapped were killed execution style by "
+        "their captors near Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    incidents = foreground(text, places=places, published=dt.date(2022, 5, 15))
+    assert [i.event_date for i in incidents if i.location == "Kaduna"] == ["2022-05-13"]
+
+
+def test_a_state_told_in_a_relative_clause_keeps_no_opening_day() -> None:
+    text = (
+        "Villagers rallied in Kano on Saturday against the closure of a clinic. "
+        "On Friday, the elders who have been holding a sit-in near Kaduna met the governor."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    incidents = foreground(text, places=places, published=dt.date(2022, 5, 15))
+    assert "2022-05-13" not in [i.event_date for i in incidents if i.location == "Kaduna"]
