@@ -68,3 +68,16 @@ def test_a_state_told_in_a_relative_clause_keeps_no_opening_day() -> None:
     places = {"Kano": KANO, "Kaduna": KADUNA}
     incidents = foreground(text, places=places, published=dt.date(2022, 5, 15))
     assert "2022-05-13" not in [i.event_date for i in incidents if i.location == "Kaduna"]
+
+
+def test_hours_after_a_night_is_the_next_day() -> None:
+    text = (
+        "On Saturday night, a drone struck a truck in Kano, killing its driver. "
+        "Several hours later, another drone hit a checkpoint near Kaduna, wounding a guard."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    incidents = foreground(text, places=places, published=MONDAY)
+    assert [(i.location, i.event_date) for i in incidents] == [
+        ("Kano", "2022-05-14"),
+        ("Kaduna", "2022-05-15"),
+    ]

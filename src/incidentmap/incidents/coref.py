@@ -484,9 +484,11 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
     if published is None:
         return
     lead: DateMention | None = None
+    night = False  # the lead's day is told of its night ("On Saturday night, ...")
     for draft in drafts:
         if _summary_day(draft, published):
             lead = draft.date  # "13 were killed in separate attacks on Saturday. In X, ..."
+            night = _of_the_night(draft)
             continue
         if draft.background:
             continue
@@ -499,10 +501,15 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
             continue
         if date is not None and date.date is not None:
             recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
-            lead = date if date.precision is TimePrecision.DAY and recent else lead
+            if date.precision is TimePrecision.DAY and recent:
+                lead, night = date, _of_the_night(draft)
         elif lead is not None:
             draft.date = lead
             draft.notes.append("date of the lead event: the sentence gives none")
+            if night and lead.date is not None and _HOURS_LATER.match(draft.first.sentence.text):
+                # "On Saturday night, ... Several hours later, ...": past midnight
+                draft.date = dataclasses.replace(lead, date=lead.date + dt.timedelta(days=1))
+                draft.notes.append("hours after the lead's night: the next day")
     # an undated headline or lead told before the day is given ("Dozens killed in clashes
     # ... The fighting broke out on Wednesday"): the story's first recent day, not the
     # publication's
@@ -520,6 +527,22 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
         elif date is None and later is not None:
             draft.date = later
             draft.notes.append("date of the event told next: the sentence gives none")
+
+
+#: A sentence that opens "Several hours later": told hours after the event before it.
+_HOURS_LATER = re.compile(
+    r"\W*(?:(?:several|a few|some|two|three|four|five|\d+)\s+)?hours\s+later\b", re.IGNORECASE
+)
+#: A day told of its night: "Saturday night", "late on Saturday night".
+_NIGHT = re.compile(r"\s+night\b", re.IGNORECASE)
+
+
+def _of_the_night(draft: Draft) -> bool:
+    """Whether a draft's day is told of its night ("On Saturday night, the air force ...")."""
+    date, sent = draft.date, draft.first.sentence
+    if date is None or not sent.start <= date.end <= sent.end:
+        return False
+    return _NIGHT.match(sent.text, date.end - sent.start) is not None
 
 
 def _summary_day(draft: Draft, published: dt.date) -> bool:
