@@ -81,3 +81,18 @@ def test_hours_after_a_night_is_the_next_day() -> None:
         ("Kano", "2022-05-14"),
         ("Kaduna", "2022-05-15"),
     ]
+
+
+def test_overnight_told_with_the_reports_day_is_the_night_before() -> None:
+    text = "Rioters torched a police station in Kano overnight, local radio reported on Monday."
+    (riot,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert riot.event_date == "2022-05-15"
+
+
+def test_the_overnight_attack_told_after_the_reports_day_is_the_night_before() -> None:
+    text = (
+        "At least six villagers were killed by gunmen near Kano, a local official said on "
+        "Monday. The overnight attack hit two hamlets on the road to the airport."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert attack.event_date == "2022-05-15"

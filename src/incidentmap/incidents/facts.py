@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import EventType, GeoPrecision, Place, TimePrecision, Toponym
 from .casualties import CasualtyMention
-from .dates import DAY_BEFORE, DateMention
+from .dates import DAY_BEFORE, OVERNIGHT, DateMention
 from .filters import preceded_by
 from .locate import (
     ADMIN_WORD,
@@ -259,6 +259,11 @@ def clause_facts(
     if date is None and not referring:  # "On Friday, five men who had been seized were ..."
         date = _opening_date(text, mention, dates, tax)
     report_day = date is not None and date in report_dates
+    if report_day and date is not None and date.date is not None:
+        sent = mention.sentence
+        if OVERNIGHT.search(text, sent.start, sent.end):  # "... overnight, police said Sunday"
+            day = date.date - dt.timedelta(days=1)
+            date, report_day = dataclasses.replace(date, date=day), False
     if date is not None and DAY_BEFORE.fullmatch(date.text):
         date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
     tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]

@@ -32,7 +32,7 @@ from .coref import (
     place_from_lead,
 )
 from .crowds import fold_into_demonstrations
-from .dates import DateMention
+from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
 from .facts import Index
@@ -139,11 +139,25 @@ def _day_told_next(
                 if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
                     found = day
                     break
+            night = OVERNIGHT.search(sentence.text) if draft.date_reported else None
+            if found is None and night is not None and not _said_before(sentence, night, tax):
+                # "..., an official said on Saturday. The overnight attack hit ...": the
+                # night before the report's day
+                start = sentence.start + night.start()
+                day = told.date - dt.timedelta(days=1)
+                end = sentence.start + night.end()
+                found = DateMention(start, end, night.group(), day, TimePrecision.DAY, True)
             if found is not None:
                 draft.date, draft.date_reported = found, False
                 gave = "none" if undated else "the report's day"
                 draft.notes.append(f"date from the next sentences: the lead gave {gave}")
                 break
+
+
+def _said_before(sentence: Sentence, at: re.Match[str], tax: Taxonomy) -> bool:
+    """Whether a reporting verb or a word of what is ahead comes before ``at`` in the sentence."""
+    said = any(r.end() >= at.start() - 4 for r in tax.cues.reporting.finditer(sentence.text))
+    return said or tax.cues.ahead.search(sentence.text, 0, at.start()) is not None
 
 
 def _told_under_an_old_date(drafts: list[Draft], dates: Index, published: dt.date | None) -> None:
