@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import EventType, GeoPrecision, TimePrecision
 from ..text.sentences import Sentence
 from .casualties import CasualtyMention
-from .dates import DateMention
+from .dates import DateMention, find_dates
 from .dedupe import dates_compatible, haversine_km
 from .facts import Facts, Index
 from .kinds import (
@@ -488,12 +488,18 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
     repeating the date ("In Chattogram, three people died in clashes ..."). An undated
     incident takes the date of the nearest earlier incident dated to a day within the
     three days before publication; older leads are left alone. One told before any such
-    day (an undated headline or lead) takes the nearest later one's.
+    day (an undated headline or lead) takes the nearest later one's. A lead that sums the
+    day's attacks up ("13 killed in separate attacks on Saturday") lends its day too.
     """
     if published is None:
         return
     lead: DateMention | None = None
+    night = False  # the lead's day is told of its night ("On Saturday night, ...")
     for draft in drafts:
+        if _summary_day(draft, published):
+            lead = draft.date  # "13 were killed in separate attacks on Saturday. In X, ..."
+            night = _of_the_night(draft)
+            continue
         if draft.background:
             continue
         date = draft.date
@@ -505,15 +511,23 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
             continue
         if date is not None and date.date is not None:
             recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
-            lead = date if date.precision is TimePrecision.DAY and recent else lead
+            if date.precision is TimePrecision.DAY and recent:
+                lead, night = date, _of_the_night(draft)
         elif lead is not None:
             draft.date = lead
             draft.notes.append("date of the lead event: the sentence gives none")
+            if night and lead.date is not None and _HOURS_LATER.match(draft.first.sentence.text):
+                # "On Saturday night, ... Several hours later, ...": past midnight
+                draft.date = dataclasses.replace(lead, date=lead.date + dt.timedelta(days=1))
+                draft.notes.append("hours after the lead's night: the next day")
     # an undated headline or lead told before the day is given ("Dozens killed in clashes
     # ... The fighting broke out on Wednesday"): the story's first recent day, not the
     # publication's
     later: DateMention | None = None
     for draft in reversed(drafts):
+        if _summary_day(draft, published):
+            later = draft.date
+            continue
         if draft.background:
             continue
         date = draft.date
@@ -523,6 +537,41 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
         elif date is None and later is not None:
             draft.date = later
             draft.notes.append("date of the event told next: the sentence gives none")
+
+
+#: A sentence that opens "Several hours later": told hours after the event before it.
+_HOURS_LATER = re.compile(
+    r"\W*(?:(?:several|a few|some|two|three|four|five|\d+)\s+)?hours\s+later\b", re.IGNORECASE
+)
+#: A day told of its night: "Saturday night", "late on Saturday night".
+_NIGHT = re.compile(r"\s+night\b", re.IGNORECASE)
+
+
+def _of_the_night(draft: Draft) -> bool:
+    """Whether a draft's day is told of its night ("On Saturday night, the air force ...")."""
+    date, sent = draft.date, draft.first.sentence
+    if date is None or not sent.start <= date.end <= sent.end:
+        return False
+    return _NIGHT.match(sent.text, date.end - sent.start) is not None
+
+
+def _summary_day(draft: Draft, published: dt.date) -> bool:
+    """Whether a draft sums up the events told after it on a recent day of its own.
+
+    "Thirteen people were killed in separate attacks across Iraq on Saturday" is no one
+    event (it is background), but the day it gives is that of each attack the story then
+    tells without repeating it. A report's day ("..., officials said on Monday") is not
+    the attacks', nor is a night told across two days.
+    """
+    date = draft.date
+    if not _aggregate(draft) or draft.date_reported or date is None or date.date is None:
+        return False
+    recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+    if not recent or date.precision is not TimePrecision.DAY:
+        return False
+    # "late on Saturday and early on Sunday": a night across two days names no one day
+    told = find_dates(draft.first.sentence.text, published=published)
+    return all(d.date == date.date for d in told if d.precision is TimePrecision.DAY)
 
 
 def _narrows(old: DateMention | None, new: DateMention | None) -> bool:

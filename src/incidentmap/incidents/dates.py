@@ -42,10 +42,18 @@ from ..model import TimePrecision
 from ..text.patterns import FastPattern
 from .taxonomy import lower_same_length
 
-__all__ = ["DAY_BEFORE", "DateMention", "find_dates"]
+__all__ = ["DAY_BEFORE", "OVERNIGHT", "DateMention", "find_dates"]
 
 #: Date expressions that name the day before another date ("the previous day").
 DAY_BEFORE = re.compile(r"the previous (?:day|night)|the (?:day|night) before|a day earlier", re.I)
+
+#: "Overnight" without its day ("overnight Saturday" names the day): the night that ended
+#: on the day of the report, which began the day before.
+OVERNIGHT = re.compile(
+    r"\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday))",
+    re.IGNORECASE,
+)
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import EventType, GeoPrecision, Place, TimePrecision, Toponym
 from .casualties import CasualtyMention
-from .dates import DAY_BEFORE, DateMention
+from .dates import DAY_BEFORE, OVERNIGHT, DateMention
 from .filters import preceded_by
 from .locate import (
     ADMIN_WORD,
@@ -256,7 +256,14 @@ def clause_facts(
             near = (near[0], mention.sentence.end)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
+    if date is None and not referring:  # "On Friday, five men who had been seized were ..."
+        date = _opening_date(text, mention, dates, tax)
     report_day = date is not None and date in report_dates
+    if report_day and date is not None and date.date is not None:
+        sent = mention.sentence
+        if OVERNIGHT.search(text, sent.start, sent.end):  # "... overnight, police said Sunday"
+            day = date.date - dt.timedelta(days=1)
+            date, report_day = dataclasses.replace(date, date=day), False
     if date is not None and DAY_BEFORE.fullmatch(date.text):
         date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
     tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]
@@ -309,6 +316,46 @@ def clause_facts(
     else:
         more = []
     return Facts(date, location, cas, actors_in(text, lo, hi, tax), more, report_day)
+
+
+#: What may stand before a date that opens a sentence ("On Friday, ...", "Late Monday, ...").
+_BEFORE_OPENER = re.compile(r"[\s\"“‘']*")
+#: What closes it: a part of the day, then a comma.
+_OPENER_END = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s*,", re.IGNORECASE)
+#: A clause told as before or after another time does not happen on the sentence's day.
+_SHIFTED = re.compile(
+    r"[\s,]*(?:after|before|since|following|until|ahead of"
+    # "On Wednesday, the leaders who have been holding a sit-in agreed ...": a state
+    r"|(?:who|which|that)\s+(?:have|has|are|is|remain)\b)",
+    re.IGNORECASE,
+)
+
+
+def _opening_date(text: str, mention: Mention, dates: Index, tax: Taxonomy) -> DateMention | None:
+    """Return the day a sentence opens with, which dates each of its undated clauses.
+
+    "On Friday, five men who had been kidnapped were found dead in X": the opening
+    adverbial sets the time of all the sentence tells, its relative clauses too. Not when
+    a source speaks between ("On Friday, police said ... had been arrested"), nor for a
+    clause told as before or after another time ("..., days after ..."), nor a relative
+    clause in the present that tells a state ("the leaders who have been holding ...").
+    """
+    sent = mention.sentence
+    first = next(iter(dates.within(sent.start, mention.clause_start)), None)
+    if not isinstance(first, DateMention) or first.date is None:
+        return None
+    if first.precision is not TimePrecision.DAY:
+        return None
+    if not _BEFORE_OPENER.fullmatch(text, sent.start, first.start):
+        return None
+    closing = _OPENER_END.match(text, first.end)
+    if closing is None or closing.end() > mention.clause_start:
+        return None
+    if tax.cues.reporting.search(text, closing.end(), mention.clause_start):
+        return None
+    if _SHIFTED.match(text, mention.clause_start):
+        return None
+    return first
 
 
 def _borrowed_date(

@@ -32,7 +32,7 @@ from .coref import (
     place_from_lead,
 )
 from .crowds import fold_into_demonstrations
-from .dates import DateMention
+from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
 from .facts import Index
@@ -67,7 +67,7 @@ def finish(
     drafts = merge_drafts(drafts, tax)
     drafts.sort(key=lambda d: d.first.sentence.start)
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
-    _day_told_next(drafts, sentences, dates, tax)  # before the lead lends its day
+    _day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     _told_under_an_old_date(drafts, dates, article.published)
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
@@ -94,21 +94,35 @@ _NO_DEATHS_MEANS_ZERO = frozenset(
 
 
 def _day_told_next(
-    drafts: list[Draft], sentences: list[Sentence], dates: Index, tax: Taxonomy
+    drafts: list[Draft],
+    sentences: list[Sentence],
+    dates: Index,
+    tax: Taxonomy,
+    published: dt.date | None,
 ) -> None:
     """Date an event told only with its report's day by the day the next sentences give.
 
     News leads with when a source spoke ("Gunmen killed 10 ..., the governor said on
     Monday") and tells when it happened right after ("the attackers arrived late on
     Sunday"). A day one to three days before the report's, in the next two sentences
-    and not itself a report's day, is the event's.
+    and not itself a report's day, is the event's. So is it for an event the story opens
+    with and leaves undated ("Gunmen torched dozens of vehicles ... The violence began on
+    Tuesday afternoon"), counted from the publication date.
     """
     starts = [s.start for s in sentences]
     reporting = tax.cues.reporting
+    opening = True  # no event told so far has a date
     for draft in drafts:
         told = draft.date
-        if not draft.date_reported or told is None or told.date is None or draft.background:
+        undated = told is None and opening and published is not None and not draft.background
+        if told is not None and not draft.background:
+            opening = False
+        if undated:
+            assert published is not None
+            told = DateMention(0, 0, "", published, TimePrecision.DAY, True)
+        elif not draft.date_reported or told is None or told.date is None or draft.background:
             continue
+        assert told is not None and told.date is not None
         at = bisect.bisect_left(starts, draft.first.sentence.start)
         for sentence in sentences[at + 1 : at + 3]:
             found = None
@@ -125,10 +139,25 @@ def _day_told_next(
                 if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
                     found = day
                     break
+            night = OVERNIGHT.search(sentence.text) if draft.date_reported else None
+            if found is None and night is not None and not _said_before(sentence, night, tax):
+                # "..., an official said on Saturday. The overnight attack hit ...": the
+                # night before the report's day
+                start = sentence.start + night.start()
+                day = told.date - dt.timedelta(days=1)
+                end = sentence.start + night.end()
+                found = DateMention(start, end, night.group(), day, TimePrecision.DAY, True)
             if found is not None:
                 draft.date, draft.date_reported = found, False
-                draft.notes.append("date from the next sentences: the lead gave the report's day")
+                gave = "none" if undated else "the report's day"
+                draft.notes.append(f"date from the next sentences: the lead gave {gave}")
                 break
+
+
+def _said_before(sentence: Sentence, at: re.Match[str], tax: Taxonomy) -> bool:
+    """Whether a reporting verb or a word of what is ahead comes before ``at`` in the sentence."""
+    said = any(r.end() >= at.start() - 4 for r in tax.cues.reporting.finditer(sentence.text))
+    return said or tax.cues.ahead.search(sentence.text, 0, at.start()) is not None
 
 
 def _told_under_an_old_date(drafts: list[Draft], dates: Index, published: dt.date | None) -> None:

@@ -1,0 +1,98 @@
+"""The day an event happened, not the day it was reported (issue 12, round 4).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_incidents import KADUNA, KANO, run
+
+MONDAY = dt.date(2022, 5, 16)
+
+
+def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
+    return [i for i in run(text, **kw) if not i.background]  # type: ignore[arg-type]
+
+
+def test_a_summary_lead_dates_the_attacks_told_after_it() -> None:
+    text = (
+        "Eleven people were killed in separate attacks across the north on Saturday, "
+        "officials and residents said. "
+        "In Kano, gunmen stormed a police post, killing four officers. "
+        "In a separate incident, bandits shot dead seven villagers near Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    dates = [i.event_date for i in foreground(text, places=places, published=MONDAY)]
+    assert dates == ["2022-05-14", "2022-05-14"]
+
+
+def test_a_night_told_across_two_days_lends_no_one_day() -> None:
+    text = (
+        "Rebels launched more than 200 rockets at Kano late on Saturday and early on "
+        "Sunday, but most were shot down, the army said. "
+        "A few rockets struck an army base near Kaduna, injuring two soldiers."
+    )
+    strikes = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA}, published=MONDAY)
+    assert [i.event_date for i in strikes if i.location == "Kaduna"] != ["2022-05-14"]
+
+
+def test_an_undated_opening_event_takes_the_day_told_next() -> None:
+    # published on a Wednesday; the lead tells the riot, the next sentence when it began
+    text = (
+        "Rioters set fire to a bus station and several shops in Kano, residents said. "
+        "Eleven officers were among those treated in hospital after the incidents near the "
+        "central market on Monday afternoon, the governor told reporters."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 5, 18))
+    assert riot.event_date == "2022-05-16"
+
+
+def test_a_day_that_opens_the_sentence_dates_its_relative_clause() -> None:
+    text = (
+        "Gunmen killed nine people in Kano on Saturday. "
+        "On Friday, five traders who had been kidnapped were killed execution style by "
+        "their captors near Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    incidents = foreground(text, places=places, published=dt.date(2022, 5, 15))
+    assert [i.event_date for i in incidents if i.location == "Kaduna"] == ["2022-05-13"]
+
+
+def test_a_state_told_in_a_relative_clause_keeps_no_opening_day() -> None:
+    text = (
+        "Villagers rallied in Kano on Saturday against the closure of a clinic. "
+        "On Friday, the elders who have been holding a sit-in near Kaduna met the governor."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    incidents = foreground(text, places=places, published=dt.date(2022, 5, 15))
+    assert "2022-05-13" not in [i.event_date for i in incidents if i.location == "Kaduna"]
+
+
+def test_hours_after_a_night_is_the_next_day() -> None:
+    text = (
+        "On Saturday night, a drone struck a truck in Kano, killing its driver. "
+        "Several hours later, another drone hit a checkpoint near Kaduna, wounding a guard."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    incidents = foreground(text, places=places, published=MONDAY)
+    assert [(i.location, i.event_date) for i in incidents] == [
+        ("Kano", "2022-05-14"),
+        ("Kaduna", "2022-05-15"),
+    ]
+
+
+def test_overnight_told_with_the_reports_day_is_the_night_before() -> None:
+    text = "Rioters torched a police station in Kano overnight, local radio reported on Monday."
+    (riot,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert riot.event_date == "2022-05-15"
+
+
+def test_the_overnight_attack_told_after_the_reports_day_is_the_night_before() -> None:
+    text = (
+        "At least six villagers were killed by gunmen near Kano, a local official said on "
+        "Monday. The overnight attack hit two hamlets on the road to the airport."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert attack.event_date == "2022-05-15"
