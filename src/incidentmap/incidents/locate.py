@@ -459,13 +459,34 @@ def previous_town(toponyms: Sequence[Toponym], before: int) -> Location | None:
     return None
 
 
-def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
+#: A name joined to the next one of a list: "A, B and C", "A and B", "A or B".
+_LIST_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|or)\s+[A-Z]")
+#: ... and to the one before: "A and B" (a comma alone makes no list: "Ramadi, Anbar"
+#: names a town and its province; a middle member is known by what follows it).
+_LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:and|or)\s+$")
+
+
+def listed(text: str, top: Toponym) -> bool:
+    """Whether ``top`` is one member of a list of names ("Ayadaw, Shwebo and Wetlet").
+
+    >>> text = "martial law in Ayadaw, Shwebo and Wetlet townships"
+    >>> listed(text, Toponym(23, 29, "Shwebo")), listed("in Shwebo town", Toponym(3, 9, "Shwebo"))
+    (True, False)
+    """
+    before = text[max(0, top.start - 40) : top.start]
+    # the last of a list, else its first or one in its middle
+    return bool(_LIST_BEFORE.search(before) or _LIST_AFTER.match(text, top.end))
+
+
+def town_within(area: Place, toponyms: Sequence[Toponym], *, text: str = "") -> Location | None:
     """Return the article's town inside a country or province, for an event placed there.
 
     News names the country or province of an event in its lead ("gunmen killed an
     activist in northern Honduras") and the town in another sentence. When the story
     names towns inside the area, the one it names most (the first of equals) stands
-    for the event, with precision 2; None when it names none.
+    for the event, with precision 2; None when it names none. A town named only as one
+    member of a list ("martial law in Ayadaw, Shwebo and Wetlet townships"; with
+    ``text``) is one of several places the story names together, not the story's town.
 
     >>> from incidentmap.model import Place, Toponym
     >>> hn = Place("geonames:3608932", "Honduras", 15.0, -86.5, "A", "PCLI", "HN")
@@ -483,6 +504,8 @@ def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
         if top.kind != "place" or place is None or specificity(place) < 3:
             continue
         if not _holds(area, place):
+            continue
+        if text and listed(text, top):
             continue
         counts[place.id] = counts.get(place.id, 0) + 1
         first.setdefault(place.id, top)
