@@ -335,3 +335,18 @@ def test_a_town_named_only_in_a_list_is_not_the_story_s_town() -> None:
     tops.append(top(alone, "Eldoret", ELDORET, nth=1))
     found = town_within(KENYA, tops, text=alone)
     assert found is not None and found.place is ELDORET
+
+
+def test_towns_listed_as_areas_give_way_to_the_province_holding_them() -> None:
+    """'in Nakuru's Naivasha, Gilgil and Molo counties': several areas, the province holds them."""
+    naivasha = Place("t:naivasha", "Naivasha", -0.7, 36.4, "P", "PPL", "KE", "31")
+    text = "Fighting spread on Monday in Nakuru's Naivasha, Gilgil and Molo counties."
+    assert choose(text, "Fighting", ("Nakuru", NAKURU_COUNTY), ("Naivasha", naivasha)) == (
+        "Nakuru",
+        3,
+    )
+    alone = "Fighting spread on Monday in Nakuru's Naivasha town."
+    assert choose(alone, "Fighting", ("Nakuru", NAKURU_COUNTY), ("Naivasha", naivasha)) == (
+        "Naivasha",
+        1,
+    )

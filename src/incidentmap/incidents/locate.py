@@ -146,6 +146,17 @@ _CONTAINER = re.compile(
     re.IGNORECASE,
 )
 _CONTAINER_KM = 150.0  # a district (or a town's municipality) holds the places this near
+# A name in a list closed by a plural kind word ("martial law in Sagaing's A, B and C
+# townships", "the X and Y districts") is one of several places named together: no one of
+# them is the scene, and a province named with them that holds them places the event better.
+_PLURALS = sorted(
+    (w[:-1] + "ies" if w.endswith("y") else w + "s" for w in _KINDS.words), key=len, reverse=True
+)
+_NAME_WORD = r"[A-Z][\w'’-]*"
+_PLURAL_KIND = rf"\s+(?i:{'|'.join(_PLURALS)})\b"
+_LISTED_AHEAD = re.compile(rf"(?:,\s+{_NAME_WORD})*,?\s+(?:and|or)\s+{_NAME_WORD}{_PLURAL_KIND}")
+_LISTED_LAST = re.compile(_PLURAL_KIND)
+_LIST_END = re.compile(rf"{_NAME_WORD},?\s+(?:and|or)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +238,8 @@ def choose_location(
     """
     tax = taxonomy or Taxonomy.default()
     toponyms = list(toponyms)
-    at = {t.start: t.place for t in toponyms if t.place is not None and t.kind == "place"}
+    named = {t.start: t for t in toponyms if t.place is not None and t.kind == "place"}
+    at = {start: t.place for start, t in named.items() if t.place is not None}
     best: tuple[float, Toponym, Place] | None = None
     for top in toponyms:
         place = top.place
@@ -264,6 +276,12 @@ def choose_location(
             score -= 8.0  # "on the other side of Paris": a bearing, the scene is named next
         if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
+        if (
+            specificity(place) >= 3
+            and _in_kind_list(text, top)
+            and any(a.is_admin1 and _lies_in(place, a) for a in at.values())
+        ):
+            score -= 20.0  # "in Sagaing's A, B and C townships": the province holding them
         owner = _POSSESSIVE.match(text, top.end)
         if (
             owner
@@ -271,7 +289,10 @@ def choose_location(
             and _ACTOR_GAP.fullmatch(text, owner.end(), anchor)
         ):
             continue  # "Moscow's strikes on Kyiv", "Iran's missile attack": the attacker
-        if owner and _holds_named(place, at.get(owner.end())):
+        owned = named.get(owner.end()) if owner else None
+        if owned is not None and _in_kind_list(text, owned):
+            pass  # "Nakuru's A, B and C counties": the province holding the areas listed
+        elif owner and _holds_named(place, at.get(owner.end())):
             score -= 6.0  # "Belgorod's Shebekino": the region holding the town named next
         elif (
             owner and specificity(place) <= 1 and not text[owner.end() : owner.end() + 1].isupper()
@@ -292,6 +313,16 @@ def choose_location(
         precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
         return Location(place, precision, top, "the reference point of a distance")
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
+
+
+def _in_kind_list(text: str, top: Toponym) -> bool:
+    """Whether ``top`` is one of a list of names closed by a plural kind word."""
+    if _LISTED_AHEAD.match(text, top.end):
+        return True  # "A, B and C townships" read from A or B
+    return bool(
+        _LISTED_LAST.match(text, top.end)
+        and _LIST_END.search(text, max(0, top.start - 40), top.start)
+    )  # ... and from C
 
 
 def _lies_in(place: Place, area: Place) -> bool:
