@@ -58,3 +58,17 @@ def test_a_place_name_at_the_head_of_a_newspaper_title_is_no_place(parser):
     # the city itself, written without the title word, stays a place
     text = "Police in Toronto arrested two men on Monday."
     assert any(t.text == "Toronto" for t in parser.parse(text))
+
+
+def test_a_name_whose_arabic_article_is_written_in_lower_case() -> None:
+    """'the town of al-Hadi': transliterations often keep the article in lower case."""
+    from incidentmap.model import Article
+
+    places = [
+        (_p("n:xq", "Qaria", 30.0, 40.0, "A", "PCLI", "XQ", pop=9_000_000), ("Qaria",)),
+        (_p("n:hadi", "Al Hadi", 30.5, 40.5, "P", "PPL", "XQ", "01", 40_000), ("Al Hadi",)),
+    ]
+    parser = Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=n) for p, n in places))
+    text = "A roadside bomb went off in the town of al-Hadi, in western Qaria, on Sunday."
+    found = {t.text: t.place.id for t in parser.parse(Article(id="a", text=text)) if t.place}
+    assert found.get("al-Hadi") == "n:hadi"

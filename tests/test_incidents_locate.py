@@ -319,3 +319,34 @@ def test_of_places_named_as_often_the_main_place_is_the_town_not_the_region() ->
     tops = [top(text, "Nakuru", NAKURU_COUNTY), top(text, "Eldoret", ELDORET)]
     found = fallback_location(tops)
     assert found is not None and found.place is ELDORET
+
+
+def test_a_town_named_only_in_a_list_is_not_the_story_s_town() -> None:
+    """'Curfews in Nakuru, Eldoret and Kisumu districts': several places named together."""
+    from incidentmap.incidents.locate import town_within
+
+    text = (
+        "Police fired on a crowd in Kenya on Tuesday. The government imposed curfews in the "
+        "Nakuru, Eldoret and Kisumu districts last week."
+    )
+    tops = [top(text, "Kenya", KENYA), top(text, "Nakuru", NAKURU), top(text, "Eldoret", ELDORET)]
+    assert town_within(KENYA, tops, text=text) is None
+    alone = text + " Shops in Eldoret stayed shut."
+    tops.append(top(alone, "Eldoret", ELDORET, nth=1))
+    found = town_within(KENYA, tops, text=alone)
+    assert found is not None and found.place is ELDORET
+
+
+def test_towns_listed_as_areas_give_way_to_the_province_holding_them() -> None:
+    """'in Nakuru's Naivasha, Gilgil and Molo counties': several areas, the province holds them."""
+    naivasha = Place("t:naivasha", "Naivasha", -0.7, 36.4, "P", "PPL", "KE", "31")
+    text = "Fighting spread on Monday in Nakuru's Naivasha, Gilgil and Molo counties."
+    assert choose(text, "Fighting", ("Nakuru", NAKURU_COUNTY), ("Naivasha", naivasha)) == (
+        "Nakuru",
+        3,
+    )
+    alone = "Fighting spread on Monday in Nakuru's Naivasha town."
+    assert choose(alone, "Fighting", ("Nakuru", NAKURU_COUNTY), ("Naivasha", naivasha)) == (
+        "Naivasha",
+        1,
+    )

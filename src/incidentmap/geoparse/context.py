@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.normalize import ARABIC_ARTICLES
 from .lexicon import Lexicon
 
 __all__ = ["TokenContext", "shared_heads"]
@@ -103,8 +104,25 @@ class TokenContext:
             if not text[s].isupper() and not (
                 k > i and (e - s <= 3 or self.keys[k] in _INNER_LOWER or text[s + 1] in "'’")
             ):
+                if k == i < j and self.lower_article(i):
+                    continue  # "the city of al-Qaim": the article is written in lower case
                 return False
         return True
+
+    def lower_article(self, i: int) -> bool:
+        """Whether token ``i`` is an Arabic article joined by a hyphen to a capitalised word.
+
+        >>> from incidentmap.geoparse.lexicon import Lexicon
+        >>> from incidentmap.geoparse.recognize import tokenize
+        >>> text = "in al-Qaim"
+        >>> TokenContext(text, *tokenize(text), Lexicon.default()).lower_article(1)
+        True
+        """
+        spans, text = self.spans, self.text
+        if self.keys[i] not in ARABIC_ARTICLES or i + 1 >= len(spans):
+            return False
+        end, nxt = spans[i][1], spans[i + 1][0]
+        return nxt == end + 1 and text[end] == "-" and text[nxt].isupper()
 
     def joined(self, i: int, j: int) -> bool:
         """Whether tokens ``i..j`` are joined by spaces, hyphens or an abbreviation's period."""

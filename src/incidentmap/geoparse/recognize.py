@@ -37,7 +37,7 @@ from operator import itemgetter
 
 from ..gazetteer.kinds import PlaceKinds
 from ..model import ToponymKind
-from ..text.normalize import normalize_name, strip_articles
+from ..text.normalize import ARABIC_ARTICLES, normalize_name, strip_articles
 from .context import TokenContext, shared_heads
 from .datelines import find_dateline
 from .lexicon import Lexicon
@@ -245,6 +245,15 @@ class Recognizer:
             starts = [i for i, key in enumerate(keys) if key in first]
         else:
             starts = [i for i in caps if keys[i] in first]
+            if "-" in text:
+                # "the city of al-Qaim": a name may begin with its article in lower case
+                lower = [
+                    i
+                    for i, key in enumerate(keys)
+                    if key in ARABIC_ARTICLES and key in first and ctx.lower_article(i)
+                ]
+                if lower:
+                    starts = sorted(set(starts).union(lower))
         done = -1  # the last token already taken by a name or a non-place
         names_at = self.index.candidates
         for i in starts:

@@ -381,14 +381,16 @@ def _finish(
         # "fighting in the Kursk region" ... "around the town of Sudzha": a town of the
         # province named elsewhere in the story is the event's place, unless the story
         # names the province's own town by itself as often ("the city of Belgorod")
-        town = town_within(province, [t for t in toponyms if not _same(t, loc.place)])
+        town = town_within(
+            province, [t for t in toponyms if not _same(t, loc.place)], text=article.text
+        )
         if town is not None and _told(town.place, toponyms) >= _told_alone(
             article.text, loc, toponyms
         ):
             loc = town
             notes.append(f"place: the story's town in the province of {province.name}")
     if loc is not None and specificity(loc.place) <= 1 and not draft.background:
-        town = town_within(loc.place, toponyms)
+        town = town_within(loc.place, toponyms, text=article.text)
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
             loc = town
             notes.append(f"place: {town.reason}")

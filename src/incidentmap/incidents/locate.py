@@ -146,6 +146,17 @@ _CONTAINER = re.compile(
     re.IGNORECASE,
 )
 _CONTAINER_KM = 150.0  # a district (or a town's municipality) holds the places this near
+# A name in a list closed by a plural kind word ("martial law in Sagaing's A, B and C
+# townships", "the X and Y districts") is one of several places named together: no one of
+# them is the scene, and a province named with them that holds them places the event better.
+_PLURALS = sorted(
+    (w[:-1] + "ies" if w.endswith("y") else w + "s" for w in _KINDS.words), key=len, reverse=True
+)
+_NAME_WORD = r"[A-Z][\w'’-]*"
+_PLURAL_KIND = rf"\s+(?i:{'|'.join(_PLURALS)})\b"
+_LISTED_AHEAD = re.compile(rf"(?:,\s+{_NAME_WORD})*,?\s+(?:and|or)\s+{_NAME_WORD}{_PLURAL_KIND}")
+_LISTED_LAST = re.compile(_PLURAL_KIND)
+_LIST_END = re.compile(rf"{_NAME_WORD},?\s+(?:and|or)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +238,8 @@ def choose_location(
     """
     tax = taxonomy or Taxonomy.default()
     toponyms = list(toponyms)
-    at = {t.start: t.place for t in toponyms if t.place is not None and t.kind == "place"}
+    named = {t.start: t for t in toponyms if t.place is not None and t.kind == "place"}
+    at = {start: t.place for start, t in named.items() if t.place is not None}
     best: tuple[float, Toponym, Place] | None = None
     for top in toponyms:
         place = top.place
@@ -264,6 +276,12 @@ def choose_location(
             score -= 8.0  # "on the other side of Paris": a bearing, the scene is named next
         if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
+        if (
+            specificity(place) >= 3
+            and _in_kind_list(text, top)
+            and any(a.is_admin1 and _lies_in(place, a) for a in at.values())
+        ):
+            score -= 20.0  # "in Sagaing's A, B and C townships": the province holding them
         owner = _POSSESSIVE.match(text, top.end)
         if (
             owner
@@ -271,7 +289,10 @@ def choose_location(
             and _ACTOR_GAP.fullmatch(text, owner.end(), anchor)
         ):
             continue  # "Moscow's strikes on Kyiv", "Iran's missile attack": the attacker
-        if owner and _holds_named(place, at.get(owner.end())):
+        owned = named.get(owner.end()) if owner else None
+        if owned is not None and _in_kind_list(text, owned):
+            pass  # "Nakuru's A, B and C counties": the province holding the areas listed
+        elif owner and _holds_named(place, at.get(owner.end())):
             score -= 6.0  # "Belgorod's Shebekino": the region holding the town named next
         elif (
             owner and specificity(place) <= 1 and not text[owner.end() : owner.end() + 1].isupper()
@@ -292,6 +313,16 @@ def choose_location(
         precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
         return Location(place, precision, top, "the reference point of a distance")
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
+
+
+def _in_kind_list(text: str, top: Toponym) -> bool:
+    """Whether ``top`` is one of a list of names closed by a plural kind word."""
+    if _LISTED_AHEAD.match(text, top.end):
+        return True  # "A, B and C townships" read from A or B
+    return bool(
+        _LISTED_LAST.match(text, top.end)
+        and _LIST_END.search(text, max(0, top.start - 40), top.start)
+    )  # ... and from C
 
 
 def _lies_in(place: Place, area: Place) -> bool:
@@ -459,13 +490,34 @@ def previous_town(toponyms: Sequence[Toponym], before: int) -> Location | None:
     return None
 
 
-def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
+#: A name joined to the next one of a list: "A, B and C", "A and B", "A or B".
+_LIST_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|or)\s+[A-Z]")
+#: ... and to the one before: "A and B" (a comma alone makes no list: "Ramadi, Anbar"
+#: names a town and its province; a middle member is known by what follows it).
+_LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:and|or)\s+$")
+
+
+def listed(text: str, top: Toponym) -> bool:
+    """Whether ``top`` is one member of a list of names ("Ayadaw, Shwebo and Wetlet").
+
+    >>> text = "martial law in Ayadaw, Shwebo and Wetlet townships"
+    >>> listed(text, Toponym(23, 29, "Shwebo")), listed("in Shwebo town", Toponym(3, 9, "Shwebo"))
+    (True, False)
+    """
+    before = text[max(0, top.start - 40) : top.start]
+    # the last of a list, else its first or one in its middle
+    return bool(_LIST_BEFORE.search(before) or _LIST_AFTER.match(text, top.end))
+
+
+def town_within(area: Place, toponyms: Sequence[Toponym], *, text: str = "") -> Location | None:
     """Return the article's town inside a country or province, for an event placed there.
 
     News names the country or province of an event in its lead ("gunmen killed an
     activist in northern Honduras") and the town in another sentence. When the story
     names towns inside the area, the one it names most (the first of equals) stands
-    for the event, with precision 2; None when it names none.
+    for the event, with precision 2; None when it names none. A town named only as one
+    member of a list ("martial law in Ayadaw, Shwebo and Wetlet townships"; with
+    ``text``) is one of several places the story names together, not the story's town.
 
     >>> from incidentmap.model import Place, Toponym
     >>> hn = Place("geonames:3608932", "Honduras", 15.0, -86.5, "A", "PCLI", "HN")
@@ -483,6 +535,8 @@ def town_within(area: Place, toponyms: Sequence[Toponym]) -> Location | None:
         if top.kind != "place" or place is None or specificity(place) < 3:
             continue
         if not _holds(area, place):
+            continue
+        if text and listed(text, top):
             continue
         counts[place.id] = counts.get(place.id, 0) + 1
         first.setdefault(place.id, top)
