@@ -29,3 +29,13 @@ def test_they_of_a_passive_verb_are_the_sentence_s_subject() -> None:
         "killing two."
     )
     assert types(fleeing) == [("Violence against civilians", "Attack")]
+
+
+def test_an_abduction_whose_victims_were_killed_is_the_killing() -> None:
+    text = (
+        "On Friday, four traders who had been kidnapped were killed by a gang near Kano. "
+        "The gang had kidnapped a total of nine people on the highway."
+    )
+    assert types(text) == [("Violence against civilians", "Attack")]
+    slain = "The 12 travellers slain by bandits near Kano on Friday had been abducted on the road."
+    assert types(slain) == [("Violence against civilians", "Attack")]
