@@ -39,3 +39,11 @@ def test_an_abduction_whose_victims_were_killed_is_the_killing() -> None:
     assert types(text) == [("Violence against civilians", "Attack")]
     slain = "The 12 travellers slain by bandits near Kano on Friday had been abducted on the road."
     assert types(slain) == [("Violence against civilians", "Attack")]
+
+
+def test_forces_entering_the_territory_of_a_site_do_not_take_a_town() -> None:
+    text = (
+        "Gunmen and police clashed at a monastery near Kano on Friday. Police forces then "
+        "entered the territory of the monastery in the evening, ending the siege."
+    )
+    assert types(text) == [("Battles", "Armed clash")]
