@@ -25,6 +25,7 @@ from .dates import DateMention, find_dates
 from .dedupe import dates_compatible, haversine_km
 from .facts import Facts, Index
 from .kinds import (
+    ABDUCTION,
     AGREEMENT,
     ARRESTS,
     ATTACK,
@@ -333,8 +334,11 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         draft.sub_event_type, draft.sub_priority = intervention.name, intervention.priority
         return
     upgrade = mention.event_type is draft.event_type and mention.sub.priority > draft.sub_priority
-    if draft.killed and draft.sub_event_type == ATTACK.name:
-        upgrade = False  # a deadly attack that also took hostages is coded as the attack
+    # a deadly attack that also took hostages is coded as the attack, and so is one told
+    # as an abduction whose victims were killed ("who had been kidnapped were killed")
+    retyped = draft.first.trigger.sub.name == ABDUCTION.name
+    if (draft.killed or retyped) and draft.sub_event_type == ATTACK.name:
+        upgrade = False
     escalate = draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
     if upgrade or escalate:
         draft.event_type = mention.event_type

@@ -44,6 +44,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNO
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|from|at the hands of)\s+(?:[\w’'\"“”-]+\s+){0,3}?$", re.IGNORECASE
 )
+#: A pronoun subject of the passive ("when they were ambushed"): its referent is told
+#: earlier in the sentence.
+_PRONOUN = re.compile(r"\b(?:they|he|she|who)\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
 _SAYS = re.compile(r"\s+(?:said|say|says|told|reported|added|confirmed)\b", re.IGNORECASE)
 
 
@@ -155,14 +158,26 @@ def _armed_target(clue: Clue) -> bool:
                     hit = (kind, m.start())
         if hit is not None:
             return hit[0] == "armed"
-    passive = _PASSIVE.search(text, max(start, best.start - 20), best.start) is not None
+    passive = _PASSIVE.search(text, max(start, best.start - 20), best.start)
+    if passive is not None:
+        # "two soldiers were killed in the village": the subject was hit, the nouns after
+        # the verb tell where; "... when they were ambushed": who "they" are is told
+        # earlier in the sentence
+        pronoun = _PRONOUN.search(text, start, passive.start())
+        if pronoun is not None:
+            subject = _first_hit(clue, clue.sentence.start, pronoun.start())
+        else:
+            subject = _nearest_hit(clue, start, passive.start())
+        if subject is not None:
+            return subject
     armed = next(
         (
             m
             for m in cues["armed"].finditer(text, best.end, end)
             if not _SAYS.match(text, m.end())
             and not (
-                passive and _AGENT_BEFORE.search(text, max(best.end, m.start() - 30), m.start())
+                passive is not None
+                and _AGENT_BEFORE.search(text, max(best.end, m.start() - 30), m.start())
             )
         ),
         None,
@@ -173,6 +188,40 @@ def _armed_target(clue: Clue) -> bool:
     return armed is not None and (
         civilian is None or abs(armed.start() - best.end) <= abs(civilian.start() - best.end)
     )
+
+
+def _nearest_hit(clue: Clue, lo: int, hi: int) -> bool | None:
+    """Whether the subject told in ``text[lo:hi]`` is armed (``None``: no target named).
+
+    The nearer of an armed and a civilian noun before the verb, outside an agent ("by
+    ADF fighters") that is the attacker.
+    """
+    text, cues = clue.text, clue.cues
+    hit: tuple[str, int] | None = None
+    for kind in ("armed", "civilian"):
+        for m in cues[kind].finditer(text, lo, hi):
+            if _AGENT_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+                continue  # "were shot by soldiers, and they were ...": the attackers
+            if hit is None or m.start() >= hit[1]:
+                hit = (kind, m.start())
+    return None if hit is None else hit[0] == "armed"
+
+
+def _first_hit(clue: Clue, lo: int, hi: int) -> bool | None:
+    """Whether the first target named in ``text[lo:hi]``, the sentence's subject, is armed.
+
+    "Villagers were fleeing the soldiers when they were ambushed": "they" are the
+    villagers; "police said" names a source, not a subject.
+    """
+    text, cues = clue.text, clue.cues
+    first: tuple[str, int] | None = None
+    for kind in ("armed", "civilian"):
+        m = next(
+            (m for m in cues[kind].finditer(text, lo, hi) if not _SAYS.match(text, m.end())), None
+        )
+        if m is not None and (first is None or m.start() < first[1]):
+            first = (kind, m.start())
+    return None if first is None else first[0] == "armed"
 
 
 def parse_retyping(

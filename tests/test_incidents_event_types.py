@@ -1,0 +1,49 @@
+"""Event and sub-event types that ACLED's coders give by rule (issue 12).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+from test_incidents import KANO, kinds, run
+
+
+def types(text: str) -> list[tuple[str, str]]:
+    return kinds(run(text, places={"Kano": KANO}))
+
+
+def test_the_subject_of_a_passive_verb_is_who_was_hit() -> None:
+    # "in a village" tells where the fighter fell, not that villagers were hit
+    text = "A member of the rebel army was killed in a village near Kano on Friday."
+    assert types(text) == [("Battles", "Armed clash")]
+
+
+def test_they_of_a_passive_verb_are_the_sentence_s_subject() -> None:
+    armed = (
+        "Hired mercenaries were driving to a farm near Kano on Friday when they were "
+        "ambushed, killing two."
+    )
+    assert types(armed) == [("Battles", "Armed clash")]
+    fleeing = (
+        "Villagers were fleeing the soldiers near Kano on Friday when they were ambushed, "
+        "killing two."
+    )
+    assert types(fleeing) == [("Violence against civilians", "Attack")]
+
+
+def test_an_abduction_whose_victims_were_killed_is_the_killing() -> None:
+    text = (
+        "On Friday, four traders who had been kidnapped were killed by a gang near Kano. "
+        "The gang had kidnapped a total of nine people on the highway."
+    )
+    assert types(text) == [("Violence against civilians", "Attack")]
+    slain = "The 12 travellers slain by bandits near Kano on Friday had been abducted on the road."
+    assert types(slain) == [("Violence against civilians", "Attack")]
+
+
+def test_forces_entering_the_territory_of_a_site_do_not_take_a_town() -> None:
+    text = (
+        "Gunmen and police clashed at a monastery near Kano on Friday. Police forces then "
+        "entered the territory of the monastery in the evening, ending the siege."
+    )
+    assert types(text) == [("Battles", "Armed clash")]
