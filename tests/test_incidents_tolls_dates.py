@@ -53,3 +53,13 @@ def test_the_year_of_a_date_before_a_casualty_word_is_no_count() -> None:
     assert [c.count for c in find_casualties(text) if c.kind == "killed"] in ([], [None], [0])
     text = "On May 3, 2015 twelve people were killed in the town."
     assert [c.count for c in find_casualties(text)] == [12]
+
+
+def test_a_verb_in_the_singular_counts_one_victim_unless_denied() -> None:
+    def killed(text: str) -> list[int | None]:
+        return [c.count for c in find_casualties(text) if c.kind == "killed"]
+
+    assert killed("Farmer Musa Bello was shot and killed near his home on Friday.") == [1]
+    assert killed("The village head has reportedly been killed by the bandits.") == [1]
+    assert killed("Witnesses said no guard was killed in the raid.") in ([None], [0])
+    assert killed("Dozens of herders were killed in the raid.") == [None]

@@ -54,6 +54,14 @@ _ASIDE = re.compile(
     r"(?=\s*(?:[\w’'-]+\s+){0,2}$)",
     re.IGNORECASE,
 )
+#: A singular auxiliary right before the toll word, up to two words between ("was shot
+#: and killed", "has reportedly been killed").
+_SINGULAR = re.compile(
+    r"\b(?:was|is|has\s+(?:[\w-]+\s+)?been|had\s+(?:[\w-]+\s+)?been)\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+#: A denial before the toll word: "no soldier was killed", "none of the guards was hurt".
+_DENIED = re.compile(r"\b(?:no|not|none|nor|neither|never|nothing)\b", re.IGNORECASE)
 #: A verb of its own between two counts: each counts a different act.
 _OWN_VERB = re.compile(r"\b(?:is|are|was|were|been|being|has|have|had)\b", re.IGNORECASE)
 _CUT = re.compile(
@@ -339,7 +347,12 @@ def _left_count(
         window_start += cuts[-1].end()
     numbers = list(words.number.finditer(window))
     if not numbers:
-        return None
+        # "Juan Lopez was shot dead", "a village elder has been killed": a verb in the
+        # singular tells of one victim; "no soldier was killed" of none
+        one = _SINGULAR.search(window)
+        if one is None or _DENIED.search(window):
+            return None
+        return window_start + one.start(), 1
     last = numbers[-1]
     if _DATE_BEFORE.search(window, 0, last.start()) and _YEAR.fullmatch(last.group().strip()):
         return None  # "a bomb on 3 May 2015 that did not cause any deaths": a year
