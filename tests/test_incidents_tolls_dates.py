@@ -63,3 +63,11 @@ def test_a_verb_in_the_singular_counts_one_victim_unless_denied() -> None:
     assert killed("The village head has reportedly been killed by the bandits.") == [1]
     assert killed("Witnesses said no guard was killed in the raid.") in ([None], [0])
     assert killed("Dozens of herders were killed in the raid.") == [None]
+
+
+def test_a_list_of_victims_joined_by_commas_and_and_adds_up() -> None:
+    text = "Three traders, a teacher and two pupils were killed when the bomb went off."
+    assert [c.count for c in find_casualties(text)] == [6]
+    # a count before a comma that ends no list is not added
+    text = "Of the 40 passengers, eight were killed."
+    assert [c.count for c in find_casualties(text)] == [8]

@@ -341,6 +341,7 @@ def _left_count(
         window = (
             window[: aside.start()] + " " * (aside.end() - aside.start()) + window[aside.end() :]
         )
+    whole, whole_start = window, window_start
     cuts = list(_CUT.finditer(window))
     if cuts:
         window = window[cuts[-1].end() :]
@@ -357,22 +358,27 @@ def _left_count(
     if _DATE_BEFORE.search(window, 0, last.start()) and _YEAR.fullmatch(last.group().strip()):
         return None  # "a bomb on 3 May 2015 that did not cause any deaths": a year
     total = words._value(last)
-    first = last
     if len(numbers) > 1 and re.search(r"\bbetween\s+$", window[: numbers[-2].start()], re.I):
         return window_start + numbers[-2].start(), words._value(numbers[-2])  # the lower bound
-    # "two soldiers and three civilians were killed": add counts joined by "and".
-    for prev in reversed(numbers[:-1]):
-        between = window[prev.end() : first.start()]
-        if total is None or not re.fullmatch(r"[\w’'\s-]*?\s(?:and|,)\s*", between):
+    # "two soldiers and three civilians were killed", "two children, a woman and two men
+    # were killed": add the counts of a list joined by "and" and commas
+    first = tail = last.start() + window_start - whole_start
+    for prev in reversed([n for n in words.number.finditer(whole) if n.end() <= first]):
+        between = whole[prev.end() : first]
+        if total is None or not re.fullmatch(r"[\w’'\s-]*?(?:\sand|,)\s*", between):
             break
         if _OWN_VERB.search(between):  # "600 were arrested and 200 officers hurt": two acts
             break
+        if _CUT.search(between.rstrip(", ")):
+            break
+        if first == tail and not re.search(r"\band\b", between):
+            break  # a list ends with "and": "of 40 passengers, eight were killed" is none
         value = words._value(prev)
         if value is None:
             break
         total += value
-        first = prev
-    return window_start + first.start(), total
+        first = prev.start()
+    return whole_start + first, total
 
 
 def _find(words: CasualtyWords, text: str, start: int, end: int | None) -> list[CasualtyMention]:
