@@ -71,3 +71,19 @@ def test_a_list_of_victims_joined_by_commas_and_and_adds_up() -> None:
     # a count before a comma that ends no list is not added
     text = "Of the 40 passengers, eight were killed."
     assert [c.count for c in find_casualties(text)] == [8]
+
+
+def test_shelling_told_without_deaths_is_coded_zero_an_air_strike_unknown() -> None:
+    # ACLED codes a shelling, a bomb or an attack that the report tells no deaths of as 0
+    (shelling,) = foreground(
+        "Mortar shells hit the central market of Kano on Friday, destroying several stalls.",
+        places={"Kano": KANO},
+    )
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert shelling.fatalities == 0
+    (strike,) = foreground(
+        "A drone strike hit a warehouse in Kano on Friday, destroying several trucks.",
+        places={"Kano": KANO},
+    )
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.fatalities is None
