@@ -87,3 +87,13 @@ def test_shelling_told_without_deaths_is_coded_zero_an_air_strike_unknown() -> N
     )
     assert strike.sub_event_type == "Air/drone strike"
     assert strike.fatalities is None
+
+
+def test_a_toll_told_across_several_separate_blasts_is_no_one_events() -> None:
+    text = (
+        "At least six people were killed as three separate blasts hit Kano on Sunday. "
+        "A grenade thrown at a police post wounded two officers."
+    )
+    incidents = run(text, places={"Kano": KANO})
+    assert [i.fatalities for i in incidents if not i.background and i.fatalities] == []
+    assert any(i.background and i.fatalities == 6 for i in incidents)
