@@ -97,3 +97,14 @@ def test_a_toll_told_across_several_separate_blasts_is_no_one_events() -> None:
     incidents = run(text, places={"Kano": KANO})
     assert [i.fatalities for i in incidents if not i.background and i.fatalities] == []
     assert any(i.background and i.fatalities == 6 for i in incidents)
+
+
+def test_a_count_told_of_one_place_alone_stands_over_the_areas_total() -> None:
+    found = find_casualties("Rescuers said 12 people were killed in the market town alone.")
+    assert [(c.count, c.alone) for c in found] == [(12, True)]
+    text = (
+        "Air strikes killed 40 people in Kano and surrounding villages on Sunday. "
+        "Rescuers said 12 people were killed and 30 wounded in Kano alone."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO})
+    assert strike.fatalities == 12

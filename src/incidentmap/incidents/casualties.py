@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -244,6 +245,9 @@ class CasualtyMention:
     end: int
     kind: CasualtyKind
     count: int | None
+    alone: bool = False
+    """Told of one place "alone" ("15 were killed in the town alone"): that place's own
+    figure, which stands over a larger total told of the area."""
 
 
 def parse_number(text: str) -> int | None:
@@ -381,7 +385,21 @@ def _left_count(
     return whole_start + first, total
 
 
+#: After a count, the place it is told of "alone": "... wounded in the town of X alone".
+_ALONE = re.compile(r"[^.;!?\n]{0,80}?\s(?:in|at)\s[^.;!?\n]{1,50}?\salone\b", re.IGNORECASE)
+
+
 def _find(words: CasualtyWords, text: str, start: int, end: int | None) -> list[CasualtyMention]:
+    out = _find_all(words, text, start, end)
+    stop = len(text) if end is None else end
+    return [
+        dataclasses.replace(c, alone=True) if _ALONE.match(text, c.end, stop) else c for c in out
+    ]
+
+
+def _find_all(
+    words: CasualtyWords, text: str, start: int, end: int | None
+) -> list[CasualtyMention]:
     stop = len(text) if end is None else end
     out: list[CasualtyMention] = []
     lo = start
