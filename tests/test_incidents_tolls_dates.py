@@ -53,3 +53,58 @@ def test_the_year_of_a_date_before_a_casualty_word_is_no_count() -> None:
     assert [c.count for c in find_casualties(text) if c.kind == "killed"] in ([], [None], [0])
     text = "On May 3, 2015 twelve people were killed in the town."
     assert [c.count for c in find_casualties(text)] == [12]
+
+
+def test_a_verb_in_the_singular_counts_one_victim_unless_denied() -> None:
+    def killed(text: str) -> list[int | None]:
+        return [c.count for c in find_casualties(text) if c.kind == "killed"]
+
+    assert killed("Farmer Musa Bello was shot and killed near his home on Friday.") == [1]
+    assert killed("The village head has reportedly been killed by the bandits.") == [1]
+    assert killed("Witnesses said no guard was killed in the raid.") in ([None], [0])
+    assert killed("Dozens of herders were killed in the raid.") == [None]
+
+
+def test_a_list_of_victims_joined_by_commas_and_and_adds_up() -> None:
+    text = "Three traders, a teacher and two pupils were killed when the bomb went off."
+    assert [c.count for c in find_casualties(text)] == [6]
+    # a count before a comma that ends no list is not added
+    text = "Of the 40 passengers, eight were killed."
+    assert [c.count for c in find_casualties(text)] == [8]
+
+
+def test_shelling_told_without_deaths_is_coded_zero_an_air_strike_unknown() -> None:
+    # ACLED codes a shelling, a bomb or an attack that the report tells no deaths of as 0
+    (shelling,) = foreground(
+        "Mortar shells hit the central market of Kano on Friday, destroying several stalls.",
+        places={"Kano": KANO},
+    )
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"
+    assert shelling.fatalities == 0
+    (strike,) = foreground(
+        "A drone strike hit a warehouse in Kano on Friday, destroying several trucks.",
+        places={"Kano": KANO},
+    )
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.fatalities is None
+
+
+def test_a_toll_told_across_several_separate_blasts_is_no_one_events() -> None:
+    text = (
+        "At least six people were killed as three separate blasts hit Kano on Sunday. "
+        "A grenade thrown at a police post wounded two officers."
+    )
+    incidents = run(text, places={"Kano": KANO})
+    assert [i.fatalities for i in incidents if not i.background and i.fatalities] == []
+    assert any(i.background and i.fatalities == 6 for i in incidents)
+
+
+def test_a_count_told_of_one_place_alone_stands_over_the_areas_total() -> None:
+    found = find_casualties("Rescuers said 12 people were killed in the market town alone.")
+    assert [(c.count, c.alone) for c in found] == [(12, True)]
+    text = (
+        "Air strikes killed 40 people in Kano and surrounding villages on Sunday. "
+        "Rescuers said 12 people were killed and 30 wounded in Kano alone."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO})
+    assert strike.fatalities == 12

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -54,6 +55,14 @@ _ASIDE = re.compile(
     r"(?=\s*(?:[\w’'-]+\s+){0,2}$)",
     re.IGNORECASE,
 )
+#: A singular auxiliary right before the toll word, up to two words between ("was shot
+#: and killed", "has reportedly been killed").
+_SINGULAR = re.compile(
+    r"\b(?:was|is|has\s+(?:[\w-]+\s+)?been|had\s+(?:[\w-]+\s+)?been)\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+#: A denial before the toll word: "no soldier was killed", "none of the guards was hurt".
+_DENIED = re.compile(r"\b(?:no|not|none|nor|neither|never|nothing)\b", re.IGNORECASE)
 #: A verb of its own between two counts: each counts a different act.
 _OWN_VERB = re.compile(r"\b(?:is|are|was|were|been|being|has|have|had)\b", re.IGNORECASE)
 _CUT = re.compile(
@@ -236,6 +245,9 @@ class CasualtyMention:
     end: int
     kind: CasualtyKind
     count: int | None
+    alone: bool = False
+    """Told of one place "alone" ("15 were killed in the town alone"): that place's own
+    figure, which stands over a larger total told of the area."""
 
 
 def parse_number(text: str) -> int | None:
@@ -333,36 +345,61 @@ def _left_count(
         window = (
             window[: aside.start()] + " " * (aside.end() - aside.start()) + window[aside.end() :]
         )
+    whole, whole_start = window, window_start
     cuts = list(_CUT.finditer(window))
     if cuts:
         window = window[cuts[-1].end() :]
         window_start += cuts[-1].end()
     numbers = list(words.number.finditer(window))
     if not numbers:
-        return None
+        # "Juan Lopez was shot dead", "a village elder has been killed": a verb in the
+        # singular tells of one victim; "no soldier was killed" of none
+        one = _SINGULAR.search(window)
+        if one is None or _DENIED.search(window):
+            return None
+        return window_start + one.start(), 1
     last = numbers[-1]
     if _DATE_BEFORE.search(window, 0, last.start()) and _YEAR.fullmatch(last.group().strip()):
         return None  # "a bomb on 3 May 2015 that did not cause any deaths": a year
     total = words._value(last)
-    first = last
     if len(numbers) > 1 and re.search(r"\bbetween\s+$", window[: numbers[-2].start()], re.I):
         return window_start + numbers[-2].start(), words._value(numbers[-2])  # the lower bound
-    # "two soldiers and three civilians were killed": add counts joined by "and".
-    for prev in reversed(numbers[:-1]):
-        between = window[prev.end() : first.start()]
-        if total is None or not re.fullmatch(r"[\w’'\s-]*?\s(?:and|,)\s*", between):
+    # "two soldiers and three civilians were killed", "two children, a woman and two men
+    # were killed": add the counts of a list joined by "and" and commas
+    first = tail = last.start() + window_start - whole_start
+    for prev in reversed([n for n in words.number.finditer(whole) if n.end() <= first]):
+        between = whole[prev.end() : first]
+        if total is None or not re.fullmatch(r"[\w’'\s-]*?(?:\sand|,)\s*", between):
             break
         if _OWN_VERB.search(between):  # "600 were arrested and 200 officers hurt": two acts
             break
+        if _CUT.search(between.rstrip(", ")):
+            break
+        if first == tail and not re.search(r"\band\b", between):
+            break  # a list ends with "and": "of 40 passengers, eight were killed" is none
         value = words._value(prev)
         if value is None:
             break
         total += value
-        first = prev
-    return window_start + first.start(), total
+        first = prev.start()
+    return whole_start + first, total
+
+
+#: After a count, the place it is told of "alone": "... wounded in the town of X alone".
+_ALONE = re.compile(r"[^.;!?\n]{0,80}?\s(?:in|at)\s[^.;!?\n]{1,50}?\salone\b", re.IGNORECASE)
 
 
 def _find(words: CasualtyWords, text: str, start: int, end: int | None) -> list[CasualtyMention]:
+    out = _find_all(words, text, start, end)
+    stop = len(text) if end is None else end
+    return [
+        dataclasses.replace(c, alone=True) if _ALONE.match(text, c.end, stop) else c for c in out
+    ]
+
+
+def _find_all(
+    words: CasualtyWords, text: str, start: int, end: int | None
+) -> list[CasualtyMention]:
     stop = len(text) if end is None else end
     out: list[CasualtyMention] = []
     lo = start

@@ -473,16 +473,21 @@ def casualties_only(
 
 
 def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
-    """Keep the highest count of each kind; remember reports without a number."""
+    """Keep the highest count of each kind; remember reports without a number.
+
+    A count told of one place "alone" is that place's figure: it stands over a larger
+    total told of the area around it ("37 killed in the town and nearby villages ... 15
+    in the town alone").
+    """
     for cas in casualties:
         if cas.kind == "killed":
             draft.killed_reported = True
             if cas.count is not None:
-                draft.killed = max(draft.killed or 0, cas.count)
+                draft.killed = cas.count if cas.alone else max(draft.killed or 0, cas.count)
         else:
             draft.injured_reported = True
             if cas.count is not None:
-                draft.injured = max(draft.injured or 0, cas.count)
+                draft.injured = cas.count if cas.alone else max(draft.injured or 0, cas.count)
 
 
 def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:

@@ -23,7 +23,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from ..model import Article, EventType, GeoPrecision, Incident, Place, TimePrecision, Toponym
+from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
 from .coref import (
     Draft,
@@ -36,7 +36,7 @@ from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
 from .facts import Index
-from .kinds import ABDUCTION, AGREEMENT, ARRESTS
+from .kinds import AGREEMENT, ARRESTS
 from .linking import historical
 from .locate import (
     Location,
@@ -85,12 +85,6 @@ _CONTEXT_GAP = dt.timedelta(days=14)
 
 #: Sub-event types often first reported weeks after the fact (detentions come to light late).
 _LATE_DISCLOSED = frozenset({ARRESTS.name})
-
-
-#: Event types whose fatalities are 0, not unknown, when the report mentions no deaths.
-_NO_DEATHS_MEANS_ZERO = frozenset(
-    {EventType.PROTESTS, EventType.RIOTS, EventType.STRATEGIC_DEVELOPMENTS}
-)
 
 
 def _day_told_next(
@@ -409,16 +403,12 @@ def _finish(
     if draft.killed_reported and draft.killed is None:
         notes.append("deaths reported without a number")
     place = loc.place if loc else None
-    # a report of people taken, or one that counts the wounded, would tell of anyone
-    # killed: none told means none
-    taken = draft.sub_event_type == ABDUCTION.name
+    # a sub-event type ACLED codes 0 when no deaths are told (taxonomy.json), or a report
+    # that counts the wounded, which would tell of anyone killed: none told means none
+    untold = tax.sub_event(draft.event_type, draft.sub_event_type).no_deaths_told
     hurt = draft.injured is not None or draft.injured_reported
-    if (
-        draft.killed is None
-        and not draft.killed_reported
-        and (draft.event_type in _NO_DEATHS_MEANS_ZERO or taken or hurt)
-    ):
-        draft.killed = 0
+    if draft.killed is None and not draft.killed_reported and (untold is not None or hurt):
+        draft.killed = untold or 0
     confidence = mention.trigger.trigger.weight + 0.05 * min(draft.mentions - 1, 2)
     confidence -= {None: 0.2, 1: 0.0, 2: 0.05, 3: 0.1}[int(loc.precision) if loc else None]
     confidence -= 0.0 if date_text else 0.1

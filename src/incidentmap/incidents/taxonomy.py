@@ -57,6 +57,8 @@ class SubEventType:
     event_type: EventType
     name: str
     priority: int
+    no_deaths_told: int | None = None
+    """Its fatalities when the report tells of no deaths: 0, or ``None`` (unknown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +256,15 @@ class Taxonomy:
             for entry in data["event_types"]:
                 etype = EventType(entry["event_type"])
                 for sub in entry["sub_event_types"]:
-                    subs.append(SubEventType(etype, sub["name"], int(sub["priority"])))
+                    untold = sub.get("no_deaths_told")
+                    subs.append(
+                        SubEventType(
+                            etype,
+                            sub["name"],
+                            int(sub["priority"]),
+                            None if untold is None else int(untold),
+                        )
+                    )
         except (KeyError, ValueError, TypeError) as exc:
             raise InputError(f"bad taxonomy: {exc}", source=taxonomy[0]) from exc
         by_name = {(s.event_type.value, s.name): s for s in subs}
