@@ -1,0 +1,20 @@
+"""Events the extractor did not report at all in real-news tuning articles (issue 12, round 6).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+from test_incidents import KANO, kinds
+from test_incidents_news_rules import foreground
+
+
+def test_an_encounter_with_armed_men_is_a_gunfight() -> None:
+    for text in (
+        "A militant commander died in an encounter with security forces near Kano on Sunday.",
+        "Troops encountered a band of rebels near Kano on Sunday.",
+        "Two suspected rebels were gunned down in a Kano encounter on Sunday.",
+    ):
+        assert kinds(foreground(text, places={"Kano": KANO})) == [("Battles", "Armed clash")]
+    met = "The governor recalled his encounter with the emir in Kano on Sunday."
+    assert foreground(met, places={"Kano": KANO}) == []
