@@ -18,3 +18,10 @@ def test_an_encounter_with_armed_men_is_a_gunfight() -> None:
         assert kinds(foreground(text, places={"Kano": KANO})) == [("Battles", "Armed clash")]
     met = "The governor recalled his encounter with the emir in Kano on Sunday."
     assert foreground(met, places={"Kano": KANO}) == []
+
+
+def test_a_quadcopter_attack_is_a_drone_strike() -> None:
+    text = "Four policemen were hurt in a quadcopter attack on a checkpoint near Kano on Sunday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
