@@ -25,3 +25,10 @@ def test_a_quadcopter_attack_is_a_drone_strike() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
+
+
+def test_a_drone_seen_slamming_into_a_building_is_a_drone_strike() -> None:
+    text = "Video showed a drone slamming into a tower block in Kano on Sunday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
