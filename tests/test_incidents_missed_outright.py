@@ -5,7 +5,7 @@ Each sentence below is written for the test; it shows the rule, not an article.
 
 from __future__ import annotations
 
-from test_incidents import KANO, kinds
+from test_incidents import KADUNA, KANO, kinds
 from test_incidents_news_rules import foreground
 
 
@@ -32,3 +32,12 @@ def test_a_drone_seen_slamming_into_a_building_is_a_drone_strike() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
+
+
+def test_a_second_target_with_a_curly_possessive_is_still_an_item_of_the_list() -> None:
+    text = (
+        "Rioters stormed the army\u2019s barracks in Kano and the governor\u2019s residence in "
+        "Kaduna on Tuesday."
+    )
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert sorted(i.location for i in found if i.location) == ["Kaduna", "Kano"]
