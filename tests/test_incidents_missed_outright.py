@@ -5,7 +5,7 @@ Each sentence below is written for the test; it shows the rule, not an article.
 
 from __future__ import annotations
 
-from test_incidents import KADUNA, KANO, kinds
+from test_incidents import KADUNA, KANO, ZARIA, kinds
 from test_incidents_news_rules import foreground
 
 
@@ -41,3 +41,15 @@ def test_a_second_target_with_a_curly_possessive_is_still_an_item_of_the_list() 
     )
     found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
     assert sorted(i.location for i in found if i.location) == ["Kaduna", "Kano"]
+
+
+def test_an_aggregate_that_names_its_towns_is_an_event_in_each() -> None:
+    places = {"Kano": KANO, "Kaduna": KADUNA, "Zaria": ZARIA}
+    text = "Protests broke out in 14 cities on Saturday, including Kano, Kaduna and Zaria."
+    assert sorted(i.location for i in foreground(text, places=places) if i.location) == [
+        "Kaduna",
+        "Kano",
+        "Zaria",
+    ]
+    unnamed = "Protests broke out in 14 cities on Saturday, including the capital."
+    assert foreground(unnamed, places=places) == []
