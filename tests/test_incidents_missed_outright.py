@@ -53,3 +53,13 @@ def test_an_aggregate_that_names_its_towns_is_an_event_in_each() -> None:
     ]
     unnamed = "Protests broke out in 14 cities on Saturday, including the capital."
     assert foreground(unnamed, places=places) == []
+
+
+def test_a_toll_told_in_another_town_is_an_event_of_its_own() -> None:
+    places = {"Kano": KANO, "Zaria": ZARIA}
+    text = (
+        "Soldiers opened fire on protesters in Kano on Friday, killing five. "
+        "Two people were killed in the northern town of Zaria, a resident said."
+    )
+    found = foreground(text, places=places)
+    assert sorted((i.location, i.fatalities) for i in found) == [("Kano", 5), ("Zaria", 2)]
