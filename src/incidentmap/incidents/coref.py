@@ -88,6 +88,11 @@ _TOLL = re.compile(
     r"(?:shot dead|gunned down|shot and killed|fatally shot)",
     re.IGNORECASE | re.DOTALL,
 )
+#: "killed in the northern mining town of X": where a toll is told
+_TOLD_IN = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:(?:town|city|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)
 #: "at least one of them had been a suicide attack": the events of the kind just told
 _OF_THEM = re.compile(
@@ -261,7 +266,8 @@ def antecedent(
         ) and not _BY.match(mention.sentence.text, mention.trigger.end - mention.sentence.start)
         casualty_only = (mention.weak or bool(partitive) or bool(of_them) or bool(toll)) and violent
         # a bare count ("40 were killed at St. X") belongs to the event told before it
-        placed = casualty_only or place_ok(draft, loc)
+        # (unless it is told in a town of its own: "two were killed in the town of Y")
+        placed = place_ok(draft, loc) or (casualty_only and not _other_town(draft, mention, loc))
         # "a man was detained at the scene" goes with the attack, however long ago told
         at_scene = bool(seized) and draft.event_type in _ATTACKS
         if (
@@ -271,6 +277,22 @@ def antecedent(
         ):
             return draft
     return None
+
+
+def _other_town(draft: Draft, mention: Mention, loc: Location | None) -> bool:
+    """Whether a toll is told "in" a town apart from the draft's (ACLED codes each town)."""
+    if loc is None or draft.location is None or loc.toponym is None:
+        return False
+    sent = mention.sentence
+    at = loc.toponym.start - sent.start
+    a, b = draft.location.place, loc.place
+    return (
+        specificity(loc.place) >= 3
+        and specificity(draft.location.place) >= 3
+        and mention.clause_start <= loc.toponym.start < mention.clause_end
+        and haversine_km(a.lat, a.lon, b.lat, b.lon) > 25.0
+        and _TOLD_IN.search(sent.text, max(0, at - 40), at) is not None
+    )
 
 
 def _seized(mention: Mention) -> bool:

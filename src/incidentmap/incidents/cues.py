@@ -67,6 +67,7 @@ REQUIRED_CUES = (
     "stopped",
     "descriptor",
     "aggregate",
+    "named_instances",
     "near",
     "actor",
     "armed",

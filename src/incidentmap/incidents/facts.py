@@ -449,14 +449,14 @@ _JOINT = re.compile(
 # ", and sites around " (a region's word may close the previous item: "in Punjab province")
 _TARGET_JOINT = re.compile(
     r"(?:\s+(?:province|region|state|district|county|governorate))?(?:,\s*(?:and\s+)?|\s+and\s+)"
-    r"(?:(?:an?|the|another|other|two|three|several)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+"
+    r"(?:(?:an?|the|another|other|two|three|several)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+"
     r"|sites|targets|areas|positions|locations|villages|towns|camps)\s+"
     r"(?:in|at|around|near|outside)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # ... or a second act of the same subject, in a town of its own: "lit a fire at the town hall
 # of X and set a bus depot ablaze in Y" (two places, two events, as ACLED codes them)
-_ACTION_JOINT = re.compile(r"\s+and\s+(?:[\w'-]+\s+){1,6}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
+_ACTION_JOINT = re.compile(r"\s+and\s+(?:[\w’'-]+\s+){1,6}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # A place that only says where the previous town is: ", near Lahore", ", in Punjab province"
 # (a town only after "near" and the like; "in" introduces a region, or another town).
 _NEAR = (

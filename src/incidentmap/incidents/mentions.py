@@ -202,6 +202,16 @@ def _resolve_sub(
     return sub, rule.where if rule is not None else ""
 
 
+#: What parts two words: white space and a comma.
+_GAP = re.compile(r"[\s,]+")
+
+
+def _next_word(text: str, at: int) -> int:
+    """Return the offset of the word after ``at`` (past white space and commas)."""
+    gap = _GAP.match(text, at)
+    return gap.end() if gap else at
+
+
 def find_mentions(
     text: str,
     sentence: Sentence,
@@ -339,7 +349,11 @@ def find_mentions(
                 not ("weak" in best.trigger.flags and _ALSO.fullmatch(m.group()))
                 for m in cues.new_event.finditer(text, sentence.start, opener.end())
             )
-        aggregate = cues.aggregate.search(text, lo, hi) is not None
+        # "in 13 cities, including A, B and C": each town named is an event of its own
+        aggregate = any(
+            not cues.named_instances.match(text, _next_word(text, m.end()))
+            for m in cues.aggregate.finditer(text, lo, hi)
+        )
         # "The attack came two days after a man ran over two soldiers": the earlier event
         # "This comes in the wake of previous disturbances, notably an attack on a convoy"
         came_after = (
