@@ -925,3 +925,17 @@ def test_activists_detained_for_a_protest_act_are_a_protest_broken_up() -> None:
     ]
     text = "In Kano, police detained nine suspects on Friday in a raid on their hideout."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
+
+
+def test_a_quoted_town_within_a_named_region_places_the_event_told_there() -> None:
+    # the lead names a region only; a quotation (which starts no event of its own) names
+    # the town in it where the strike hit: the same event, placed at that town
+    sinai = Place("curated:sinai", "Sinai Peninsula", 29.5, 33.8, "L", "PEN", "EG")
+    arish = Place("geonames:361546", "Arish", 31.13, 33.8, "P", "PPLA", "EG", "27", 150000)
+    text = (
+        "A drone strike killed three fighters in the Sinai Peninsula on Sunday, officials "
+        "said. “They were killed when a drone struck their car near Arish,” a security "
+        "source said."
+    )
+    (strike,) = foreground(text, places={"Sinai Peninsula": sinai, "Arish": arish})
+    assert strike.location == "Arish"
