@@ -939,3 +939,16 @@ def test_a_quoted_town_within_a_named_region_places_the_event_told_there() -> No
     )
     (strike,) = foreground(text, places={"Sinai Peninsula": sinai, "Arish": arish})
     assert strike.location == "Arish"
+
+
+def test_the_capital_a_distance_is_measured_from_is_not_the_scene() -> None:
+    # "north of the capital Abuja" locates the blast by a distance from the capital: the
+    # words "the capital" do not send the event there
+    abuja = Place("geonames:2352778", "Abuja", 9.06, 7.49, "P", "PPLC", "NG", "11", 590400)
+    text = (
+        "A roadside bomb killed five soldiers in Nigeria on Sunday, officials said.\n"
+        "The blast ripped through an army truck outside Kano, some 400 kilometres north of "
+        "the capital Abuja."
+    )
+    (blast,) = foreground(text, places={"Nigeria": NIGERIA, "Kano": KANO, "Abuja": abuja})
+    assert blast.location == "Kano"
