@@ -952,3 +952,17 @@ def test_the_capital_a_distance_is_measured_from_is_not_the_scene() -> None:
     )
     (blast,) = foreground(text, places={"Nigeria": NIGERIA, "Kano": KANO, "Abuja": abuja})
     assert blast.location == "Kano"
+
+
+def test_a_town_the_story_names_beats_the_dateline_for_a_region_only_lead() -> None:
+    # the lead names only the country; the body names the town it happened in:
+    # the dateline city (a bureau) does not stand for the region
+    zaria = Place("geonames:2317765", "Zaria", 11.11128, 7.7227, "P", "PPLA2", "NG", "18")
+    text = (
+        "KADUNA — Gunmen attacked a farming town in Nigeria on Thursday, killing four "
+        "people. Residents of Zaria said the gunmen came on motorbikes at dawn. Shops "
+        "in Zaria stayed shut on Friday."
+    )
+    places = {"KADUNA": KADUNA, "Nigeria": NIGERIA, "Zaria": zaria}
+    (attack,) = foreground(text, places=places, dateline="KADUNA")
+    assert attack.location == "Zaria"
