@@ -966,3 +966,10 @@ def test_a_town_the_story_names_beats_the_dateline_for_a_region_only_lead() -> N
     places = {"KADUNA": KADUNA, "Nigeria": NIGERIA, "Zaria": zaria}
     (attack,) = foreground(text, places=places, dateline="KADUNA")
     assert attack.location == "Zaria"
+
+
+def test_forces_that_seized_control_of_a_town_regained_it() -> None:
+    text = "Army forces seized control of Kano on Monday after a week of fighting with rebels."
+    assert ("Battles", "Government regains territory") in kinds(
+        foreground(text, places={"Kano": KANO})
+    )
