@@ -453,3 +453,29 @@ def test_a_region_named_after_a_town_of_a_country_the_story_names_is_not_lacking
     )
     (tambov,) = (t for t in parser.parse(text) if t.text == "Tambov")
     assert tambov.place.id == "g:tambov"
+
+
+SUDAN = (
+    _p("g:sd", "Sudan", 15.0, 30.0, "A", "PCLI", "SD", pop=43_000_000),
+    _p("g:khartoum", "Khartoum", 15.55, 32.53, "P", "PPLC", "SD", "29", 1_970_000),
+    _p("g:kassala", "Kassala", 15.45, 36.4, "P", "PPLA", "SD", "52", 400_000),
+    _p("g:gezira", "Gezira", 14.4, 33.4, "A", "ADM1", "SD", "38", 3_500_000),
+    _p("g:jazira-iq", "Jazira", 33.1, 43.2, "P", "PPL", "IQ", "01", 2_000),  # a namesake abroad
+)
+
+
+def test_an_area_the_gazetteer_spells_otherwise_is_that_area():
+    # "Jazira State" is the state the gazetteer holds as "Gezira" (also "Al Jazirah"):
+    # an area of the story's country, not the country as a whole
+    records = (
+        PlaceRecord(place=p, names=(p.name, "Al Jazirah") if p.id == "g:gezira" else (p.name,))
+        for p in SUDAN
+    )
+    parser = Geoparser(Gazetteer.from_records(records))
+    text = (
+        "Shelling killed 12 people in Sudan, officials in Khartoum and Kassala said. Most "
+        "of the dead were in Al-Jazira State, and Al-Jazira has few clinics."
+    )
+    found = [t for t in parser.parse(text) if "Jazira" in t.text]
+    assert found and all(t.place.id == "g:gezira" for t in found)
+    assert any("a spelling of Gezira" in r for r in found[0].reasons)

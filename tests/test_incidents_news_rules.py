@@ -925,3 +925,51 @@ def test_activists_detained_for_a_protest_act_are_a_protest_broken_up() -> None:
     ]
     text = "In Kano, police detained nine suspects on Friday in a raid on their hideout."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
+
+
+def test_a_quoted_town_within_a_named_region_places_the_event_told_there() -> None:
+    # the lead names a region only; a quotation (which starts no event of its own) names
+    # the town in it where the strike hit: the same event, placed at that town
+    sinai = Place("curated:sinai", "Sinai Peninsula", 29.5, 33.8, "L", "PEN", "EG")
+    arish = Place("geonames:361546", "Arish", 31.13, 33.8, "P", "PPLA", "EG", "27", 150000)
+    text = (
+        "A drone strike killed three fighters in the Sinai Peninsula on Sunday, officials "
+        "said. “They were killed when a drone struck their car near Arish,” a security "
+        "source said."
+    )
+    (strike,) = foreground(text, places={"Sinai Peninsula": sinai, "Arish": arish})
+    assert strike.location == "Arish"
+
+
+def test_the_capital_a_distance_is_measured_from_is_not_the_scene() -> None:
+    # "north of the capital Abuja" locates the blast by a distance from the capital: the
+    # words "the capital" do not send the event there
+    abuja = Place("geonames:2352778", "Abuja", 9.06, 7.49, "P", "PPLC", "NG", "11", 590400)
+    text = (
+        "A roadside bomb killed five soldiers in Nigeria on Sunday, officials said.\n"
+        "The blast ripped through an army truck outside Kano, some 400 kilometres north of "
+        "the capital Abuja."
+    )
+    (blast,) = foreground(text, places={"Nigeria": NIGERIA, "Kano": KANO, "Abuja": abuja})
+    assert blast.location == "Kano"
+
+
+def test_a_town_the_story_names_beats_the_dateline_for_a_region_only_lead() -> None:
+    # the lead names only the country; the body names the town it happened in:
+    # the dateline city (a bureau) does not stand for the region
+    zaria = Place("geonames:2317765", "Zaria", 11.11128, 7.7227, "P", "PPLA2", "NG", "18")
+    text = (
+        "KADUNA — Gunmen attacked a farming town in Nigeria on Thursday, killing four "
+        "people. Residents of Zaria said the gunmen came on motorbikes at dawn. Shops "
+        "in Zaria stayed shut on Friday."
+    )
+    places = {"KADUNA": KADUNA, "Nigeria": NIGERIA, "Zaria": zaria}
+    (attack,) = foreground(text, places=places, dateline="KADUNA")
+    assert attack.location == "Zaria"
+
+
+def test_forces_that_seized_control_of_a_town_regained_it() -> None:
+    text = "Army forces seized control of Kano on Monday after a week of fighting with rebels."
+    assert ("Battles", "Government regains territory") in kinds(
+        foreground(text, places={"Kano": KANO})
+    )

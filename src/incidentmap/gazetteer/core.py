@@ -154,6 +154,7 @@ class Gazetteer:
         self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
         # countries and first-level areas by code: a few thousand, asked for all the time
         self._areas: dict[tuple[str, str | None], Place | None] = {}
+        self._area_names: dict[str, list[tuple[str, Place]]] = {}
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -332,6 +333,16 @@ class Gazetteer:
             (country_code, initial.replace("%", "").replace("_", "") + "%", *lengths),
         )
 
+    def area_names(self, country_code: str) -> list[tuple[str, Place]]:
+        """Return the name keys of a country's first- and second-level areas, with the area.
+
+        Main and alternate names; used to match a respelt area name ("Jazira State").
+        """
+        key = country_code.upper()
+        if key not in self._area_names:
+            self._area_names[key] = ix.area_names(self._conn, key)
+        return self._area_names[key]
+
     def get(self, place_id: str) -> Place | None:
         """Return the place with this id (``geonames:98182``, ``curated:...``) or ``None``."""
         return ix.get_place(self._conn, place_id)
@@ -461,6 +472,7 @@ class Gazetteer:
         self._hold, self.version = fresh._hold, fresh.version
         self._lookup.cache_clear()
         self._areas.clear()
+        self._area_names.clear()
 
     def close(self) -> None:
         """Close the database connection."""

@@ -525,6 +525,16 @@ def lookup_keys(
     return out
 
 
+def area_names(conn: sqlite3.Connection, country: str) -> list[tuple[str, Place]]:
+    """Return every name key of the first- and second-level areas of a country, with the area."""
+    columns = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
+    sql = (
+        f"SELECT n.key, {columns} FROM names n JOIN places p ON p.rowid = n.place "
+        "WHERE p.feature_code IN ('ADM1', 'ADM2') AND p.country_code = ?"
+    )
+    return [(row[0], Place(*row[1:])) for row in conn.execute(sql, (country.upper(),))]
+
+
 def get_place(conn: sqlite3.Connection, place_id: str) -> Place | None:
     """Return the place with this id, or ``None``."""
     row = conn.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()

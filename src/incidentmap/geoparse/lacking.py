@@ -33,6 +33,7 @@ from ..model import Place
 from ..text.normalize import normalize_name
 from .recognize import Mention
 from .scored import Scored, best_of
+from .spelling import respelled_area
 
 __all__ = [
     "BUILDING_CITY",
@@ -204,14 +205,25 @@ def place_lacking_areas(
     scored: list[list[Scored]],
     lacking: Mapping[str, str],
     country: Callable[[str], Place | None],
+    area_names: Callable[[str], Sequence[tuple[str, Place]]] | None = None,
 ) -> None:
-    """Place every mention of a name :func:`lacking_areas` found at its country."""
+    """Place every mention of a name :func:`lacking_areas` found at its country.
+
+    An area of that country the name respells ("Jazira State" for the gazetteer's "Gezira",
+    also "Al Jazirah"; see :func:`~.spelling.respelled_area`; with ``area_names``, a
+    country's area name keys) is the place instead.
+    """
     for m, ss in zip(mentions, scored, strict=False):
         cc = lacking.get(m.key)
         home = country(cc) if cc else None
-        if home is None:
+        if home is None or cc is None:
             continue
         top = max((s.score for s in ss), default=0.0)
+        area = respelled_area(area_names(cc), m.text) if area_names is not None else None
+        if area is not None:
+            reason = f"a spelling of {area.name}, an area of {home.name}, the article's country"
+            ss.append(Scored(area, top + LACKING_AREA_LEAD, [reason]))
+            continue
         reason = f"an area the gazetteer lacks, in {home.name}, the article's country"
         # ahead by more than the nearness a namesake abroad may still earn (2 points)
         ss.append(Scored(home, top + LACKING_AREA_LEAD, [reason]))

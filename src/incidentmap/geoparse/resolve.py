@@ -236,7 +236,13 @@ class Resolver:
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
         if lacking:
-            place_lacking_areas(hinted, scored, lacking, self.gazetteer.country)
+            place_lacking_areas(
+                hinted,
+                scored,
+                lacking,
+                self.gazetteer.country,
+                getattr(self.gazetteer, "area_names", None),  # the full gazetteer's
+            )
         area_consensus(
             mentions,
             scored,

@@ -28,9 +28,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Place, Toponym, majority_country
-from ..text.normalize import normalize_name
+from ..text.normalize import normalize_name, strip_articles
 
-__all__ = ["MIN_SKELETON", "respelled_toponyms", "skeleton"]
+__all__ = ["MIN_SKELETON", "respelled_area", "respelled_toponyms", "skeleton"]
 
 #: Skeletons shorter than this (consonants) are not matched.
 MIN_SKELETON = 3
@@ -141,3 +141,39 @@ def respelled_toponyms(
             reason = _REASON.format(name=place.name, cc=home)
             out.append(Toponym(start, end, name, "place", place, 0.5, reasons=(reason,)))
     return out
+
+
+#: A word-final "h" after a vowel transliterates the Arabic feminine ending, often left out
+#: ("Jazira" and "Al Jazirah", "Diwaniya" and "Ad Diwaniyah").
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+
+
+def _bare(key: str) -> str:
+    return _FINAL_H.sub("", strip_articles(f"al {key}" if " " not in key else key))
+
+
+def respelled_area(names: Sequence[tuple[str, Place]], name: str) -> Place | None:
+    """Return the one area of ``names`` (name keys with their areas) that ``name`` spells.
+
+    "Jazira State" in a story about Sudan is the state the gazetteer holds as "Gezira" and
+    "Al Jazirah": the names are compared without their Arabic articles and a final "h"
+    after a vowel, then by consonant skeleton with a similar spelling (``MIN_RATIO``).
+
+    >>> gezira = Place("t:gz", "Gezira", 14.4, 33.4, "A", "ADM1", "SD", "38")
+    >>> respelled_area([("gezira", gezira), ("al jazirah", gezira)], "Al-Jazira").name
+    'Gezira'
+    """
+    bare = _bare(normalize_name(name))
+    if len(skeleton(bare)) < MIN_SKELETON:
+        return None
+    found = {p.id: p for key, p in names if _bare(key) == bare}
+    if not found:
+        key = skeleton(bare)
+        found = {
+            p.id: p
+            for k, p in names
+            if skeleton(_bare(k)) == key and fuzz.ratio(bare, _bare(k)) >= MIN_RATIO
+        }
+    if len(found) != 1:
+        return None
+    return next(iter(found.values()))

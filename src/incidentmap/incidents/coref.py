@@ -149,6 +149,8 @@ def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
         return province.country_code == other.country_code and province.admin1 == other.admin1
     if a.is_country or b.is_country or a.is_admin1 or b.is_admin1:
         return a.country_code == b.country_code
+    if refines(loc, draft.location) or refines(draft.location, loc):
+        return True  # "in the Kurdistan region" ... "on Mount Sinjar": a place the region holds
     if specificity(a) == specificity(b) == 3:
         return same_town(a, b, max_km=max_km)  # ACLED codes each named town
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km

@@ -287,7 +287,15 @@ def clause_facts(
             t for t in tops if (near_noun[0] <= t.start and t.end <= near_noun[1]) or t.end < set_in
         ]
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
-    anaphor = tax.cues.place_anaphor.search(text, lo, hi)
+    # "400 km north of the capital": a distance's reference, not the scene referred to
+    anaphor = next(
+        (
+            a
+            for a in tax.cues.place_anaphor.finditer(text, lo, hi)
+            if anchor_km(text, Toponym(a.start(), a.end(), a.group())) is None
+        ),
+        None,
+    )
     if (location is None or specificity(location.place) < 3) and anaphor:
         named = [t for t in places.within(0, mention.sentence.start) if isinstance(t, Toponym)]
         town = previous_town(named, mention.sentence.start)

@@ -317,6 +317,18 @@ def _scope_only(article: Article, loc: Location | None) -> bool:
 _NEXT_DAY = dt.timedelta(days=1)
 
 
+def _dateline_stands(text: str, area: Place, city: Place, toponyms: list[Toponym]) -> bool:
+    """Whether the dateline city stands for an event told only by its region.
+
+    Not when the story names another town of the region more often ("PORT-AU-PRINCE,
+    Haiti — Gunmen invaded a town north of the capital" ... "the coastal town of
+    Arcahaie"): that town is the story's, and the event's.
+    """
+    body = [t for t in toponyms if t.kind == "place"]
+    town = town_within(area, body, text=text)
+    return town is None or town.place.id == city.id
+
+
 def _finish(
     article: Article, draft: Draft, toponyms: list[Toponym], places: Index, tax: Taxonomy
 ) -> Incident:
@@ -362,6 +374,7 @@ def _finish(
         and specificity(dateline.place) >= 3
         and dateline.place.country_code == loc.place.country_code
         and not _part_of(article.text, loc)  # "IDLIB, Syria —" over "in eastern Syria"
+        and _dateline_stands(article.text, loc.place, dateline.place, toponyms)
     ):
         loc = dataclasses.replace(dateline, precision=GeoPrecision.NEAR)
         notes.append("only a region named: the dateline city stands for it")
