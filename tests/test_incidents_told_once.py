@@ -118,3 +118,12 @@ def test_blowing_up_bombs_is_a_remote_explosive() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     ]
+
+
+def test_a_peace_deal_that_voters_rejected_is_no_agreement() -> None:
+    text = "Voters in Kano rejected a peace deal with the rebels in a referendum on Sunday."
+    assert not foreground(text, places={"Kano": KANO})
+    signed = "The government and the rebels signed a peace deal in Kano on Sunday."
+    assert kinds(foreground(signed, places={"Kano": KANO})) == [
+        ("Strategic developments", "Agreement")
+    ]
