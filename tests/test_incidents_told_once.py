@@ -127,3 +127,11 @@ def test_a_peace_deal_that_voters_rejected_is_no_agreement() -> None:
     assert kinds(foreground(signed, places={"Kano": KANO})) == [
         ("Strategic developments", "Agreement")
     ]
+
+
+def test_a_planned_protest_police_sought_to_stop_is_no_protest() -> None:
+    text = (
+        "Police arrested two activists in Kano on Friday. Meanwhile, the markets of Kano were "
+        "deserted as police and soldiers sought to stop the planned anti-corruption protest."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
