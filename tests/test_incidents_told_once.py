@@ -135,3 +135,8 @@ def test_a_planned_protest_police_sought_to_stop_is_no_protest() -> None:
         "deserted as police and soldiers sought to stop the planned anti-corruption protest."
     )
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
+
+
+def test_a_video_shot_of_the_police_is_no_shooting() -> None:
+    text = "In Kano on Friday, an activist shot a short video of police officers advancing at her."
+    assert not foreground(text, places={"Kano": KANO})
