@@ -140,3 +140,12 @@ def test_a_planned_protest_police_sought_to_stop_is_no_protest() -> None:
 def test_a_video_shot_of_the_police_is_no_shooting() -> None:
     text = "In Kano on Friday, an activist shot a short video of police officers advancing at her."
     assert not foreground(text, places={"Kano": KANO})
+
+
+def test_the_grenade_told_again_is_the_grenade_attack() -> None:
+    text = (
+        "A man threw a grenade into a bar in Kano on Sunday, killing three people. "
+        "The grenade also damaged the car of a trader from Kaduna."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert (attack.sub_event_type, attack.location) == ("Grenade", "Kano")
