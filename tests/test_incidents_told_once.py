@@ -149,3 +149,13 @@ def test_the_grenade_told_again_is_the_grenade_attack() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
     assert (attack.sub_event_type, attack.location) == ("Grenade", "Kano")
+
+
+def test_a_toll_of_various_clashes_is_a_tally_of_many_events() -> None:
+    text = (
+        "Three people were killed and more than 200 wounded in various clashes between "
+        "protesters and police across Kano on Tuesday."
+    )
+    assert not foreground(text, places={"Kano": KANO})
+    one = "Three people were killed in clashes between protesters and police in Kano on Tuesday."
+    assert foreground(one, places={"Kano": KANO})
