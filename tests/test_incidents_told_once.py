@@ -159,3 +159,9 @@ def test_a_toll_of_various_clashes_is_a_tally_of_many_events() -> None:
     assert not foreground(text, places={"Kano": KANO})
     one = "Three people were killed in clashes between protesters and police in Kano on Tuesday."
     assert foreground(one, places={"Kano": KANO})
+
+
+def test_a_toll_killed_in_a_week_is_a_tally() -> None:
+    assert not foreground("Ten soldiers killed in a week in Kano.", places={"Kano": KANO})
+    one = "Ten soldiers killed in an ambush in Kano on Monday."
+    assert foreground(one, places={"Kano": KANO})
