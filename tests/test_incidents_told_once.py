@@ -165,3 +165,12 @@ def test_a_toll_killed_in_a_week_is_a_tally() -> None:
     assert not foreground("Ten soldiers killed in a week in Kano.", places={"Kano": KANO})
     one = "Ten soldiers killed in an ambush in Kano on Monday."
     assert foreground(one, places={"Kano": KANO})
+
+
+def test_what_the_news_came_days_after_is_context() -> None:
+    text = (
+        "Gunmen abducted 40 pupils from a school in Kano on Monday. This came days after "
+        "abducted traders from Kaduna were released by their captors."
+    )
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert [i.location for i in found] == ["Kano"]
