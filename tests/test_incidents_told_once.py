@@ -174,3 +174,13 @@ def test_what_the_news_came_days_after_is_context() -> None:
     )
     found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
     assert [i.location for i in found] == ["Kano"]
+
+
+def test_one_missile_and_another_of_a_salvo_are_the_strike_told() -> None:
+    text = (
+        "Two missiles hit Kano early on Saturday, killing five people. Officials said the "
+        "missiles were fired from across the border. One of the missiles fell near a school in "
+        "Kano and another struck a block of flats, which was razed to the ground."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO})
+    assert strike.fatalities == 5
