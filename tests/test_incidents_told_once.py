@@ -118,3 +118,69 @@ def test_blowing_up_bombs_is_a_remote_explosive() -> None:
     assert kinds(foreground(text, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     ]
+
+
+def test_a_peace_deal_that_voters_rejected_is_no_agreement() -> None:
+    text = "Voters in Kano rejected a peace deal with the rebels in a referendum on Sunday."
+    assert not foreground(text, places={"Kano": KANO})
+    signed = "The government and the rebels signed a peace deal in Kano on Sunday."
+    assert kinds(foreground(signed, places={"Kano": KANO})) == [
+        ("Strategic developments", "Agreement")
+    ]
+
+
+def test_a_planned_protest_police_sought_to_stop_is_no_protest() -> None:
+    text = (
+        "Police arrested two activists in Kano on Friday. Meanwhile, the markets of Kano were "
+        "deserted as police and soldiers sought to stop the planned anti-corruption protest."
+    )
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
+
+
+def test_a_video_shot_of_the_police_is_no_shooting() -> None:
+    text = "In Kano on Friday, an activist shot a short video of police officers advancing at her."
+    assert not foreground(text, places={"Kano": KANO})
+
+
+def test_the_grenade_told_again_is_the_grenade_attack() -> None:
+    text = (
+        "A man threw a grenade into a bar in Kano on Sunday, killing three people. "
+        "The grenade also damaged the car of a trader from Kaduna."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert (attack.sub_event_type, attack.location) == ("Grenade", "Kano")
+
+
+def test_a_toll_of_various_clashes_is_a_tally_of_many_events() -> None:
+    text = (
+        "Three people were killed and more than 200 wounded in various clashes between "
+        "protesters and police across Kano on Tuesday."
+    )
+    assert not foreground(text, places={"Kano": KANO})
+    one = "Three people were killed in clashes between protesters and police in Kano on Tuesday."
+    assert foreground(one, places={"Kano": KANO})
+
+
+def test_a_toll_killed_in_a_week_is_a_tally() -> None:
+    assert not foreground("Ten soldiers killed in a week in Kano.", places={"Kano": KANO})
+    one = "Ten soldiers killed in an ambush in Kano on Monday."
+    assert foreground(one, places={"Kano": KANO})
+
+
+def test_what_the_news_came_days_after_is_context() -> None:
+    text = (
+        "Gunmen abducted 40 pupils from a school in Kano on Monday. This came days after "
+        "abducted traders from Kaduna were released by their captors."
+    )
+    found = foreground(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert [i.location for i in found] == ["Kano"]
+
+
+def test_one_missile_and_another_of_a_salvo_are_the_strike_told() -> None:
+    text = (
+        "Two missiles hit Kano early on Saturday, killing five people. Officials said the "
+        "missiles were fired from across the border. One of the missiles fell near a school in "
+        "Kano and another struck a block of flats, which was razed to the ground."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO})
+    assert strike.fatalities == 5

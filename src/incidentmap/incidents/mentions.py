@@ -39,7 +39,9 @@ _CAME_AFTER = re.compile(
     r"\b(?:came|comes|come|follow(?:ed|s)|occurred|happened|took place)\s+"
     r"(?:just\s+|only\s+|barely\s+|less than\s+|more than\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|\d+|several|a few|few)\s+"
-    r"(?:hours?|days?|weeks?|months?|years?)\s+)?after\s",
+    r"(?:hours?|days?|weeks?|months?|years?)\s+"
+    # "this came days after": the occasion; "came hours after" may be the day's news
+    r"|(?:days|weeks|months|years)\s+)?after\s",
     re.IGNORECASE,
 )
 _CAME_AFTER_FAST = FastPattern(_CAME_AFTER)  # the same matches, found faster
