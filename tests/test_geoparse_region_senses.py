@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from incidentmap.geoparse import Geoparser
-from incidentmap.incidents.locate import seat_of
+from incidentmap.incidents.fallback import seat_of
 from incidentmap.model import Article, Place
 
 

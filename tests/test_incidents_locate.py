@@ -6,7 +6,8 @@ from typing import Literal
 
 import pytest
 
-from incidentmap.incidents.locate import anchor_km, choose_location, fallback_location, seat_of
+from incidentmap.incidents.fallback import fallback_location, seat_of
+from incidentmap.incidents.locate import anchor_km, choose_location
 from incidentmap.model import GeoPrecision, Place, Toponym
 
 Kind = Literal["place", "demonym", "dateline"]
@@ -323,7 +324,7 @@ def test_of_places_named_as_often_the_main_place_is_the_town_not_the_region() ->
 
 def test_a_town_named_only_in_a_list_is_not_the_story_s_town() -> None:
     """'Curfews in Nakuru, Eldoret and Kisumu districts': several places named together."""
-    from incidentmap.incidents.locate import town_within
+    from incidentmap.incidents.fallback import town_within
 
     text = (
         "Police fired on a crowd in Kenya on Tuesday. The government imposed curfews in the "

@@ -434,7 +434,7 @@ def test_a_cause_told_after_an_aside_still_explains_the_deaths() -> None:
 
 
 def test_an_event_known_only_by_country_goes_to_the_seat_of_government() -> None:
-    from incidentmap.incidents.locate import seat_of
+    from incidentmap.incidents.fallback import seat_of
 
     bolivia = Place("geonames:3923057", "Bolivia", -17.0, -65.0, "A", "PCLI", "BO")
     seat = seat_of(bolivia)

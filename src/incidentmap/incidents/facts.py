@@ -18,15 +18,14 @@ from dataclasses import dataclass, field
 from ..model import EventType, GeoPrecision, Place, TimePrecision, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, OVERNIGHT, DateMention
+from .fallback import previous_town, seat_of
 from .filters import preceded_by
 from .locate import (
     ADMIN_WORD,
     Location,
     anchor_km,
     choose_location,
-    previous_town,
     same_town,
-    seat_of,
     specificity,
 )
 from .mentions import Mention

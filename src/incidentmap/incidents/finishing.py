@@ -36,17 +36,16 @@ from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
 from .facts import Index
-from .kinds import AGREEMENT, ARRESTS
-from .linking import historical
-from .locate import (
-    Location,
+from .fallback import (
     area_within,
     fallback_location,
     province_named_by_town,
     seat_of,
-    specificity,
     town_within,
 )
+from .kinds import AGREEMENT, ARRESTS
+from .linking import historical
+from .locate import Location, specificity
 from .page import fold_headline
 from .taxonomy import Taxonomy
 
