@@ -18,10 +18,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import EventType, GeoPrecision, TimePrecision
+from ..model import EventType, TimePrecision
 from ..text.sentences import Sentence
 from .casualties import CasualtyMention
-from .dates import DateMention, find_dates
+from .dates import DateMention
 from .dedupe import dates_compatible, haversine_km
 from .facts import Facts, Index
 from .kinds import (
@@ -43,11 +43,8 @@ __all__ = [
     "add_casualties",
     "antecedent",
     "casualties_only",
-    "date_from_lead",
     "enrich",
     "inherit",
-    "merge_drafts",
-    "place_from_lead",
     "split_towns",
 ]
 
@@ -61,7 +58,7 @@ _RESPONSE = re.compile(
     re.IGNORECASE,
 )
 #: Event types a bare casualty report ("five people were killed") does not belong to.
-_NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
+NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
 _CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
 #: The attacker seized during or right after the attack (ACLED folds such arrests into it).
 _SEIZED = re.compile(
@@ -196,7 +193,7 @@ def antecedent(
                 continue  # "the vigil" may be the one the news came after, not a habit
             if campaign and not draft.background:
                 continue  # "the uprising" is not the march reported before
-            if _aggregate(draft) and loc is not None and specificity(loc.place) >= 3:
+            if told_as_aggregate(draft) and loc is not None and specificity(loc.place) >= 3:
                 return None  # "the strikes hit X and Y" breaks a salvo into its places
             if (
                 mention.plural
@@ -244,7 +241,7 @@ def antecedent(
         )
         # a demonstration at which people died takes the toll told after it
         violent = (
-            draft.event_type not in _NON_VIOLENT
+            draft.event_type not in NON_VIOLENT
             or draft.sub_priority > 70
             or bool(draft.killed)
             or draft.killed_reported
@@ -320,7 +317,7 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
     if (draft.date is None or draft.date.date is None) and facts.date is not None:
         draft.date, draft.date_reported = facts.date, facts.report_day
         draft.date_later = True
-    elif facts.date is not None and not facts.report_day and _reported_after(draft, facts.date):
+    elif facts.date is not None and not facts.report_day and reported_after(draft, facts.date):
         # "54 killed, officials said on Saturday. The unrest began on Wednesday": its day
         draft.date, draft.date_reported = facts.date, False
     elif _narrows(draft.date, facts.date) and not facts.report_day:
@@ -480,7 +477,7 @@ def casualties_only(
     draft = drafts[-1]
     if draft.background or draft.last_sentence < index - 1:
         return
-    if draft.event_type in _NON_VIOLENT and draft.sub_priority <= 70:
+    if draft.event_type in NON_VIOLENT and draft.sub_priority <= 70:
         return
     if tax.cues.background.search(text, sentence.start, sentence.end):
         return
@@ -514,99 +511,6 @@ def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
                 draft.injured = cas.count if cas.alone else max(draft.injured or 0, cas.count)
 
 
-def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
-    """Date undated follow-up events with the day of the incident reported before them.
-
-    News copy dates the lead event and tells the rest of the day's events without
-    repeating the date ("In Chattogram, three people died in clashes ..."). An undated
-    incident takes the date of the nearest earlier incident dated to a day within the
-    three days before publication; older leads are left alone. One told before any such
-    day (an undated headline or lead) takes the nearest later one's. A lead that sums the
-    day's attacks up ("13 killed in separate attacks on Saturday") lends its day too.
-    """
-    if published is None:
-        return
-    lead: DateMention | None = None
-    night = False  # the lead's day is told of its night ("On Saturday night, ...")
-    for draft in drafts:
-        if _summary_day(draft, published):
-            lead = draft.date  # "13 were killed in separate attacks on Saturday. In X, ..."
-            night = _of_the_night(draft)
-            continue
-        if draft.background:
-            continue
-        date = draft.date
-        # "... into the streets. Police said on Thursday that 16 had been killed": the riot
-        # took its day from the later toll, which gives the report's, not the event's
-        if draft.date_later and _reported_after(draft, lead):
-            draft.date, draft.date_reported = lead, False
-            draft.notes.append("date of the lead event: the sentence gives only the report's")
-            continue
-        if date is not None and date.date is not None:
-            recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
-            if date.precision is TimePrecision.DAY and recent:
-                lead, night = date, _of_the_night(draft)
-        elif lead is not None:
-            draft.date = lead
-            draft.notes.append("date of the lead event: the sentence gives none")
-            if night and lead.date is not None and _HOURS_LATER.match(draft.first.sentence.text):
-                # "On Saturday night, ... Several hours later, ...": past midnight
-                draft.date = dataclasses.replace(lead, date=lead.date + dt.timedelta(days=1))
-                draft.notes.append("hours after the lead's night: the next day")
-    # an undated headline or lead told before the day is given ("Dozens killed in clashes
-    # ... The fighting broke out on Wednesday"): the story's first recent day, not the
-    # publication's
-    later: DateMention | None = None
-    for draft in reversed(drafts):
-        if _summary_day(draft, published):
-            later = draft.date
-            continue
-        if draft.background:
-            continue
-        date = draft.date
-        if date is not None and date.date is not None:
-            recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
-            later = date if date.precision is TimePrecision.DAY and recent else later
-        elif date is None and later is not None:
-            draft.date = later
-            draft.notes.append("date of the event told next: the sentence gives none")
-
-
-#: A sentence that opens "Several hours later": told hours after the event before it.
-_HOURS_LATER = re.compile(
-    r"\W*(?:(?:several|a few|some|two|three|four|five|\d+)\s+)?hours\s+later\b", re.IGNORECASE
-)
-#: A day told of its night: "Saturday night", "late on Saturday night".
-_NIGHT = re.compile(r"\s+night\b", re.IGNORECASE)
-
-
-def _of_the_night(draft: Draft) -> bool:
-    """Whether a draft's day is told of its night ("On Saturday night, the air force ...")."""
-    date, sent = draft.date, draft.first.sentence
-    if date is None or not sent.start <= date.end <= sent.end:
-        return False
-    return _NIGHT.match(sent.text, date.end - sent.start) is not None
-
-
-def _summary_day(draft: Draft, published: dt.date) -> bool:
-    """Whether a draft sums up the events told after it on a recent day of its own.
-
-    "Thirteen people were killed in separate attacks across Iraq on Saturday" is no one
-    event (it is background), but the day it gives is that of each attack the story then
-    tells without repeating it. A report's day ("..., officials said on Monday") is not
-    the attacks', nor is a night told across two days.
-    """
-    date = draft.date
-    if not _aggregate(draft) or draft.date_reported or date is None or date.date is None:
-        return False
-    recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
-    if not recent or date.precision is not TimePrecision.DAY:
-        return False
-    # "late on Saturday and early on Sunday": a night across two days names no one day
-    told = find_dates(draft.first.sentence.text, published=published)
-    return all(d.date == date.date for d in told if d.precision is TimePrecision.DAY)
-
-
 def _narrows(old: DateMention | None, new: DateMention | None) -> bool:
     """Whether ``new`` names a day within the week or month ``old`` gave."""
     if old is None or new is None or old.date is None or new.date is None:
@@ -616,7 +520,7 @@ def _narrows(old: DateMention | None, new: DateMention | None) -> bool:
     return dates_compatible(old.date, old.precision, new.date, new.precision, tolerance_days=0)
 
 
-def _reported_after(draft: Draft, lead: DateMention | None) -> bool:
+def reported_after(draft: Draft, lead: DateMention | None) -> bool:
     """Whether a draft dated only by a report's day follows a lead event of the days before."""
     if not draft.date_reported or lead is None or lead.date is None:
         return False
@@ -625,128 +529,6 @@ def _reported_after(draft: Draft, lead: DateMention | None) -> bool:
     return dt.timedelta(days=1) <= draft.date.date - lead.date <= dt.timedelta(days=3)
 
 
-def place_from_lead(drafts: list[Draft]) -> None:
-    """Place an incident whose text names no town at the town of the incident told before.
-
-    Follow-ups ("Police said they had arrested more than 100 people") happen where the
-    story is; a country named only as an actor's ("launched by Ukraine") is no better.
-    The borrowed town gets precision 2.
-    """
-    lead: Location | None = None
-    for draft in drafts:
-        if draft.background:
-            continue
-        loc = draft.location
-        if loc is not None and specificity(loc.place) >= 3:
-            if specificity(loc.place) == 3:  # a town, not a landmark of one
-                lead = loc
-            continue
-        if lead is None:
-            continue
-        if loc is None or (specificity(loc.place) == 0 and loc.place.country_code != ""):
-            draft.location = dataclasses.replace(
-                lead, precision=GeoPrecision.NEAR, reason="the town of the event told before"
-            )
-            draft.notes.append("place of the event told before: the sentence names no town")
-
-
-def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
-    """Fold later incidents into an earlier one of the same type, date and place.
-
-    Follow-up sentences far from the first report ("Protesters filled the square...")
-    or naming the same event in other words are one event in ACLED's terms: one event
-    type, one place (within 25 km or inside the other), one day. A mention marked as a
-    new event stays apart when its sentence sets it apart (the ``set_apart`` cues of
-    ``tax``: "another", "other", "separately", "elsewhere"), not for "also", unless it
-    tells an event of another kind in its own strong words (:func:`_other_kind`).
-    """
-    kept: list[Draft] = []
-    for draft in drafts:
-        host = None
-        if not draft.background and (not draft.first.new_event or not _set_apart(draft, tax)):
-            for other in reversed(kept):
-                kin = (
-                    other.event_type is draft.event_type
-                    or (told_generically(other) and draft.event_type in other.first.family)
-                    or (told_generically(draft) and other.event_type in draft.first.family)
-                )  # "clashes" told first, then who clashed
-                if other.background or not kin or _other_kind(other, draft):
-                    continue
-                if not date_ok(other, draft.date) and not (
-                    _reported_after(other, draft.date) or _reported_after(draft, other.date)
-                ):
-                    continue
-                loc, there = draft.location, other.location
-                if loc and there and not (place_ok(other, loc) or refines(loc, there)):
-                    continue
-                host = other
-                break
-        if host is None:
-            kept.append(draft)
-            continue
-        if host.date is None or host.date.date is None or host.date_reported:
-            if draft.date is not None and not draft.date_reported:
-                host.date, host.date_reported = draft.date, False
-            elif host.date is None or host.date.date is None:
-                host.date, host.date_reported = draft.date or host.date, draft.date_reported
-                host.date_later = True
-        if draft.location is not None and (
-            host.location is None or refines(draft.location, host.location)
-        ):
-            host.location = draft.location
-        for kind in ("killed", "injured"):
-            value = _max_known(getattr(host, kind), getattr(draft, kind))
-            setattr(host, kind, value)
-        host.killed_reported |= draft.killed_reported
-        host.injured_reported |= draft.injured_reported
-        host.actors.extend(draft.actors)
-        host.mentions += draft.mentions
-        generic = told_generically(host) and not told_generically(draft)
-        if host.killed and draft.event_type in _NON_VIOLENT:
-            generic = False  # "a raid left 132 dead ... police seized 31 rifles": a deadly raid
-        if generic or (
-            draft.event_type is host.event_type and draft.sub_priority > host.sub_priority
-        ):
-            host.event_type = draft.event_type
-            host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
-    return kept
-
-
-def _other_kind(one: Draft, later: Draft) -> bool:
-    """Whether a later draft, set beside the one before, tells an event of another kind.
-
-    "In the meantime, gunmen blew up bombs in two houses in X. Also in the province,
-    shelling on the city killed one": a round-up tells its events one by one, and a
-    sentence that marks its event as news beside the last ("also", "meanwhile",
-    "elsewhere") with its own strong word of another sub-event type is another event,
-    even on one day and in one place. A weak or general word ("the blast", "attacks",
-    "clashes") may name the same event in other words.
-    """
-    if one.sub_event_type == later.sub_event_type or not later.first.new_event:
-        return False
-    return not any(d.first.weak or d.first.anaphoric or told_generically(d) for d in (one, later))
-
-
-def _set_apart(draft: Draft, tax: Taxonomy) -> bool:
-    """Whether a draft's sentence sets its event apart from those told before.
-
-    "Another", "a second", "separately", "elsewhere", "earlier" do; "also" and
-    "meanwhile" do not ("Protesters also waved flags", "where they were also demanding
-    ..."): such a sentence joins the event of its kind, place and day told before, as
-    ACLED codes one event per type, place and day. Place and date must still agree.
-    """
-    return tax.cues.set_apart.search(draft.first.sentence.text) is not None
-
-
-def _aggregate(draft: Draft) -> bool:
+def told_as_aggregate(draft: Draft) -> bool:
     """Whether a draft is an aggregate of many strikes or targets told as one."""
     return draft.background and any(n.startswith("an aggregate of") for n in draft.notes)
-
-
-def told_generically(draft: Draft) -> bool:
-    """Whether an incident was first told by a word of many kinds ("clashes", "violence")."""
-    return len(draft.first.family) >= 3
-
-
-def _max_known(a: int | None, b: int | None) -> int | None:
-    return b if a is None else a if b is None else max(a, b)

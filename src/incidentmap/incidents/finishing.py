@@ -25,12 +25,7 @@ import re
 
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
-from .coref import (
-    Draft,
-    date_from_lead,
-    merge_drafts,
-    place_from_lead,
-)
+from .coref import Draft
 from .crowds import fold_into_demonstrations
 from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
@@ -46,6 +41,7 @@ from .fallback import (
 from .kinds import AGREEMENT, ARRESTS
 from .linking import historical
 from .locate import Location, specificity
+from .merging import date_from_lead, merge_drafts, place_from_lead
 from .page import fold_headline
 from .taxonomy import Taxonomy
 
