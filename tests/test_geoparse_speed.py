@@ -221,3 +221,49 @@ def test_the_names_at_a_token_longest_first():
     assert index.candidates(keys, 5) == [(2, GAZ)]  # "x" alone names nothing
     assert index.candidates(keys, 7) == [(1, GAZ)]  # the last token
     assert index.candidates(keys[:3], 1) == [(2, GAZ | STRONG_CITY), (1, GAZ)]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "BAGHDAD, Iraq (Reuters) - GUNMEN KILLED NINE PEOPLE ON TUESDAY",
+        "Gunmen killed nine people in Haiti on Tuesday, police said.",
+        "ÉTAT D'URGENCE À BAMAKO APRÈS L'ATTAQUE — ÀÉÎ ÕÜ " * 3,
+        "ÅLAND ÖSTERBOTTEN ÉVORA ÇANAKKALE ŁÓDŹ ÑUÑOA ZÜRICH " * 2,
+        "Ünye, Çorum — Łódź … “Kraków” ‘Gdańsk’ \ud800 stray surrogate",
+        "",
+    ],
+)
+def test_capitals_are_counted_as_ascii_letters_only(head):
+    # the text is in capitals when it holds few a-z and many more A-Z; accented capitals
+    # and other characters count as neither (the byte count must agree with this)
+    lower = sum("a" <= c <= "z" for c in head)
+    upper = sum("A" <= c <= "Z" for c in head)
+    assert context._in_capitals(head) == (lower < 50 and upper > max(20, 4 * lower))
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("The fund was run by Dalton R. Pruitt for years.", [("Dalton R. Pruitt", "initial")]),
+        ("It ended with Plan B. Dalton", []),  # the initial is the last word but one
+        ("Dalton R.", []),  # no surname after the initial
+        ("Officials and Dover Okafor said so.", [("Dover Okafor", "speaker")]),
+        ("Dover Okafor said", [("Dover Okafor", "speaker")]),  # the verb is the last word
+        ("Dover Okafor", []),
+        ('"It is late," said Imani Wole Dover, a nurse.', [("Imani Wole Dover", "quoted")]),
+        ("Said Imani Wole, a nurse.", []),  # the verb opens the text: no quotation before
+    ],
+)
+def test_initial_speaker_and_quoted_persons_at_the_edges_of_a_text(text, blocked):
+    # these rules are first tried on one cheap test each; the edges of the text must
+    # give what the full rules give
+    from incidentmap.geoparse.persons import find_persons
+
+    spans, keys = tokenize(text)
+    places = {"dover", "dalton"}
+    found = find_persons(text, spans, keys, Lexicon.default(), is_name=places.__contains__)
+    got = [
+        (text[s:e], how) for s, e, how in found.blocked if how in ("initial", "speaker", "quoted")
+    ]
+    assert got == blocked

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from incidentmap.geoparse.spelling import respelled_toponyms
 from incidentmap.model import Place, Toponym
 
@@ -64,3 +68,30 @@ def test_a_village_called_by_a_respelt_name_is_placed() -> None:
     text = "In Somalia, gunmen raided a village near Gaalkacyo. A man called Celbur fled."
     tops = found(text, ("Somalia", SOMALIA), ("Gaalkacyo", GALKAYO))
     assert respelled_toponyms(text, tops, places_in, known=lambda key: False) == []
+
+
+_KIND_TEXT = st.text(
+    alphabet=st.sampled_from(list("villagetowncitydistrictshiplocalitysettlement ,.-’é")),
+    max_size=60,
+)
+
+
+@given(text=_KIND_TEXT)
+def test_kind_words_are_the_regex_matches(text):
+    from incidentmap.geoparse.spelling import _KIND, _kind_words
+
+    assert [m.span() for m in _kind_words(text)] == [m.span() for m in _KIND.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the township of Pale, a townsfolk meeting",
+        "citycity city; a district-level village",
+        "Downtown villages and the settlements’ locality",
+    ],
+)
+def test_kind_words_in_sentences(text):
+    from incidentmap.geoparse.spelling import _KIND, _kind_words
+
+    assert [m.span() for m in _kind_words(text)] == [m.span() for m in _KIND.finditer(text)]

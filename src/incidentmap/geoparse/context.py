@@ -23,8 +23,8 @@ _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
 _SPACES = re.compile(r"[ \u00a0]{1,3}")
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
 _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
-_NO_UPPER = dict.fromkeys(range(ord("A"), ord("Z") + 1))
-_NO_LOWER = dict.fromkeys(range(ord("a"), ord("z") + 1))
+_UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
+_LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
 _INNER_LOWER = frozenset({"upon", "sur", "sous", "sobre", "della", "dello", "degli", "und"})
 
 #: "Eastern and Southern Europe", "North and South Korea": a compass word, "and" or "or",
@@ -72,10 +72,7 @@ class TokenContext:
         self.spans = spans
         self.keys = keys
         self.lexicon = lexicon
-        head = text[:600]
-        lower = len(head) - len(head.translate(_NO_LOWER))
-        upper = len(head) - len(head.translate(_NO_UPPER))
-        self.caps_text = lower < 50 and upper > max(20, 4 * lower)
+        self.caps_text = _in_capitals(text[:600])
         self._title_lines: list[tuple[int, int]] | None = None  # found when first asked
 
     @property
@@ -282,6 +279,24 @@ class TokenContext:
             return False
         s, _ = self.spans[j + 1]
         return self.text[self.spans[j][1] : s] == ", " and self.text[s].isupper()
+
+
+def _in_capitals(head: str) -> bool:
+    """Whether a text's opening is written in capitals (few a-z, many more A-Z).
+
+    The letters are counted in the UTF-8 bytes, where a-z and A-Z are single bytes that
+    no other character's bytes contain: a table lookup per byte in C, ten times quicker
+    than ``str.translate`` with a dict.
+
+    >>> _in_capitals("BAGHDAD, Iraq (Reuters) - GUNMEN KILLED NINE PEOPLE ON TUESDAY")
+    True
+    >>> _in_capitals("Gunmen killed nine people in Haiti on Tuesday, police said.")
+    False
+    """
+    raw = head.encode("utf-8", "surrogatepass")
+    lower = len(raw) - len(raw.translate(None, _LOWER_BYTES))
+    upper = len(raw) - len(raw.translate(None, _UPPER_BYTES))
+    return lower < 50 and upper > max(20, 4 * lower)
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")

@@ -120,6 +120,7 @@ def find_persons(
     stop = lexicon.name_stops
     title_keys = lexicon.title_keys
     skip = lexicon.not_first_names
+    verbs = lexicon.reporting_verbs
 
     def word(k: int) -> str:
         return text[spans[k][0] : spans[k][1]]
@@ -253,12 +254,15 @@ def find_persons(
             and cap(i + 2)
         ):
             how = "arabic"
-        if how is None and _middle_initial(i):
-            how = "initial"
-        elif how is None and _speaker(i):
-            how = "speaker"
-        elif how is None and _quoted(i):
-            how = "quoted"
+        if how is None:
+            # each rule's first test written out here: most capitalised words fail all
+            # three on it, without the call
+            if i + 2 < n and text.startswith(". ", spans[i + 1][1]) and _middle_initial(i):
+                how = "initial"
+            elif i + 2 < n and keys[i + 2] in verbs and _speaker(i):
+                how = "speaker"
+            elif i >= 1 and keys[i - 1] in verbs and _quoted(i):
+                how = "quoted"
         if (  # the cheap tests first
             how is None
             and is_name is not None
