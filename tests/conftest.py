@@ -26,6 +26,14 @@ def gazetteer():
 
 
 @pytest.fixture(scope="session")
+def embedded(gazetteer):
+    """A geoparser over the embedded gazetteer, shared by the tests of news forms."""
+    from incidentmap.geoparse import Geoparser
+
+    return Geoparser(gazetteer)
+
+
+@pytest.fixture(scope="session")
 def repo() -> Path:
     """The repository root."""
     return REPO

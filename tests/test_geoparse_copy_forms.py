@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from incidentmap.geoparse import Geoparser
-
-
-@pytest.fixture(scope="module")
-def embedded(gazetteer) -> Geoparser:
-    return Geoparser(gazetteer)
-
-
-def names(parser: Geoparser, text: str) -> list[str]:
-    return [t.text for t in parser.parse(text)]
+from test_geoparse_inner_names import names
 
 
 @pytest.mark.slow

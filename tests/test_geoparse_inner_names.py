@@ -11,11 +11,6 @@ from incidentmap.geoparse import Geoparser
 from incidentmap.model import Article, GivenSpan
 
 
-@pytest.fixture(scope="module")
-def embedded(gazetteer) -> Geoparser:
-    return Geoparser(gazetteer)
-
-
 def names(parser: Geoparser, text: str) -> list[str]:
     return [t.text for t in parser.parse(text)]
 
