@@ -173,8 +173,15 @@ def respelled_toponyms(
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 
 
+# cached: a country's area names are compared again for each name the gazetteer lacks
+@lru_cache(maxsize=1 << 16)
 def _bare(key: str) -> str:
     return _FINAL_H.sub("", strip_articles(f"al {key}" if " " not in key else key))
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare_skeleton(key: str) -> str:
+    return skeleton(_bare(key))
 
 
 def respelled_area(names: Sequence[tuple[str, Place]], name: str) -> Place | None:
@@ -197,7 +204,7 @@ def respelled_area(names: Sequence[tuple[str, Place]], name: str) -> Place | Non
         found = {
             p.id: p
             for k, p in names
-            if skeleton(_bare(k)) == key and fuzz.ratio(bare, _bare(k)) >= MIN_RATIO
+            if _bare_skeleton(k) == key and fuzz.ratio(bare, _bare(k)) >= MIN_RATIO
         }
     if len(found) != 1:
         return None
