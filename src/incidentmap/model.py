@@ -138,7 +138,6 @@ class GivenSpan:
     geonameid: int | None = None
 
 
-#: GeoNames feature codes of countries, dependencies and territories.
 #: GeoNames feature codes of a country or dependent territory (:attr:`Place.is_country`).
 COUNTRY_FEATURE_CODES = frozenset({"PCL", "PCLD", "PCLF", "PCLH", "PCLI", "PCLIX", "PCLS", "TERR"})
 

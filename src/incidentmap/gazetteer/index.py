@@ -153,6 +153,8 @@ _PLACE_COLUMNS = (
     "id, name, lat, lon, feature_class, feature_code, country_code, admin1, population, "
     "parent_id, polygon_wkt"
 )
+#: The place columns prefixed with the places table's alias, for joined queries.
+_P_COLUMNS = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,7 +491,7 @@ def _place(row: tuple[Any, ...]) -> Place:
 # ranked_names holds every key's places in ranking order (see the module docstring), so a
 # lookup is one range scan of its primary key: no sorting at query time.
 _LOOKUP = (
-    f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+    f"SELECT {_P_COLUMNS} "
     "FROM ranked_names n JOIN places p ON p.rowid = n.place WHERE n.key = ? {where} "
     "ORDER BY n.ord LIMIT ?"
 )
@@ -511,7 +513,7 @@ def lookup_keys(
     conn: sqlite3.Connection, keys: Iterable[str], *, limit: int = 20
 ) -> dict[str, list[Place]]:
     """Look up many keys at once (one query per 500 keys); keys without places are absent."""
-    columns = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
+    columns = _P_COLUMNS
     out: dict[str, list[Place]] = {}
     todo = list(dict.fromkeys(keys))
     for i in range(0, len(todo), 500):
@@ -527,7 +529,7 @@ def lookup_keys(
 
 def area_names(conn: sqlite3.Connection, country: str) -> list[tuple[str, Place]]:
     """Return every name key of the first- and second-level areas of a country, with the area."""
-    columns = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
+    columns = _P_COLUMNS
     sql = (
         f"SELECT n.key, {columns} FROM names n JOIN places p ON p.rowid = n.place "
         "WHERE p.feature_code IN ('ADM1', 'ADM2') AND p.country_code = ?"
@@ -579,7 +581,7 @@ def nearest(
     classes = tuple(feature_classes or ())
     cond = f"AND p.feature_class IN ({','.join('?' * len(classes))})" if classes else ""
     sql = (
-        f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+        f"SELECT {_P_COLUMNS} "
         "FROM places_rtree r JOIN places p ON p.rowid = r.id "
         "WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ? "
         f"{cond}"

@@ -224,11 +224,6 @@ class Candidates:
             self._mixed[key] = got
         return got
 
-    def prior_list(self, key: str, place: Place) -> tuple[float, list[str]]:
-        """Return :meth:`prior` with its reasons as a list, to be added to."""
-        score, reasons = self.prior(key, place)
-        return score, list(reasons)
-
     def priors(
         self, key: str, places: tuple[Place, ...]
     ) -> tuple[tuple[Place, float, tuple[str, ...]], ...]:

@@ -139,7 +139,10 @@ class Geoparser:
         ]
         places_in = getattr(self.gazetteer, "places_in", None)
         if places_in is not None:
-            respelled = respelled_toponyms(text, kept, places_in, known=self._known)
+            version = getattr(self.gazetteer, "version", "")
+            respelled = respelled_toponyms(
+                text, kept, places_in, known=self._known, version=version
+            )
             if respelled:
                 kept = sorted([*kept, *respelled], key=lambda t: t.start)
         return mark_metonyms(text, kept, self.lexicon)

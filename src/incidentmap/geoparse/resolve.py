@@ -57,7 +57,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from operator import attrgetter
 
 from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
@@ -97,7 +96,7 @@ from .local import (
 from .nearby import close_pairs
 from .protocol import PlaceLookup
 from .recognize import Mention
-from .scored import Scored, best_of, lead
+from .scored import BY_SCORE, Scored, best_of, lead
 from .strays import set_aside_strays
 
 __all__ = ["Resolver", "haversine_km"]
@@ -106,7 +105,6 @@ _MAX_ANCHORS = 20
 _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
-_SCORE = attrgetter("score")
 _AREA_WORDS = PlaceKinds.default().area_words
 
 
@@ -209,6 +207,8 @@ class Resolver:
                        for cc, w in focus.items()}  # fmt: skip
         area_bonus = {a: (AREA_WEIGHT * w / area_total, f"in {a[0]}-{a[1]}, named in the article")
                       for a, w in areas.items()}  # fmt: skip
+        # the names each area is named by, without the words that make them areas
+        bare_names = {a: {_bare(k) for k in area_names[a]} for a in area_bonus}
         for m, cs, ss in zip(hinted, cands, scored, strict=False):
             type_words(m, ss)
             city_over_area(m.key, ss)
@@ -228,7 +228,7 @@ class Resolver:
                     got = area_bonus.get(area)
                     # an area named only by this very name ("Quebec", "Sagaing Region")
                     # is no evidence for its namesake city
-                    if got is not None and {_bare(k) for k in area_names[area]} != {m.key}:
+                    if got is not None and bare_names[area] != {m.key}:
                         s.score += got[0]
                         s.reasons.append(got[1])
         namesakes_at_home(hinted, scored, focus, own)
@@ -286,7 +286,7 @@ class Resolver:
         for m, ss in zip(mentions, scored, strict=False):
             if len(ss) < 2:
                 continue
-            for s in sorted(ss, key=_SCORE, reverse=True)[:_NEAR_CANDIDATES]:
+            for s in sorted(ss, key=BY_SCORE, reverse=True)[:_NEAR_CANDIDATES]:
                 p = s.place
                 if p.parent_id and p.parent_id in anchor_ids and p.feature_code != "ADM2":
                     s.score += 6.0
@@ -375,7 +375,7 @@ def _unresolved(m: Mention, aside: list[Scored]) -> Toponym:
     """Leave a mention without a place, keeping the candidates set aside for it, if any."""
     if not aside:
         return Toponym(m.start, m.end, m.text, kind=m.kind, reasons=("no candidate",))
-    ordered = sorted(aside, key=_SCORE, reverse=True)
+    ordered = sorted(aside, key=BY_SCORE, reverse=True)
     cands = tuple(
         Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES]
     )
@@ -396,7 +396,7 @@ def _toponym(m: Mention, ss: list[Scored]) -> Toponym:
         ordered = ss
         confidence = 0.95 if m.kind == "demonym" or ss[0].place.is_country else 0.9
     else:
-        ordered = sorted(ss, key=_SCORE, reverse=True)  # stable: ties keep their order
+        ordered = sorted(ss, key=BY_SCORE, reverse=True)  # stable: ties keep their order
         top = ordered[0].score
         confidence = 1.0 / sum(math.exp(s.score - top) for s in ordered)
     cands = tuple(

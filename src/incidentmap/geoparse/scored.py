@@ -17,12 +17,13 @@ from operator import attrgetter
 from ..gazetteer.kinds import approx_km
 from ..model import Place
 
-__all__ = ["SAME_SPOT_KM", "Scored", "best_of", "lead"]
+__all__ = ["BY_SCORE", "SAME_SPOT_KM", "Scored", "best_of", "lead"]
 
 #: A county this close to the town chosen for a name is no rival in telling whether the
 #: town is sure (see :func:`lead`).
 SAME_SPOT_KM = 50.0
-_SCORE = attrgetter("score")
+#: The sort key of scored candidates.
+BY_SCORE = attrgetter("score")
 
 
 @dataclass(slots=True)
@@ -36,7 +37,7 @@ class Scored:
 
 def best_of(ss: list[Scored]) -> Scored | None:
     """Return the best-scored candidate, or ``None`` when there is none."""
-    return max(ss, key=_SCORE) if ss else None  # the first of equals, as max gives
+    return max(ss, key=BY_SCORE) if ss else None  # the first of equals, as max gives
 
 
 def lead(ss: list[Scored], pick: Place | None = None) -> float:

@@ -50,18 +50,23 @@ _NAME_BEFORE = re.compile(rf"\b({_NAME})\s+$")
 _LISTED_BEFORE = re.compile(rf"\b(?:in|near|at)\s+({_NAME}),\s+[A-Z][a-z]+\s+$")
 #: ``places_in(country, initial=..., lengths=(shortest, longest))``
 PlacesIn = Callable[..., list[Place]]
+_DOUBLED = re.compile(r"(.)\1+")
 _REASON = "a spelling of {name} ({cc}), the story's country: same consonants"
 
 
 def skeleton(name: str) -> str:
     """Return the consonants of a name, without vowels, spaces and doubled letters."""
     bare = _VOWELS.sub("", normalize_name(name))
-    return re.sub(r"(.)\1+", r"\1", bare)
+    return _DOUBLED.sub(r"\1", bare)
 
 
 @lru_cache(maxsize=1024)
-def _respelling(places_in: PlacesIn, country: str, name: str) -> Place | None:
-    """Return the one place of ``country`` that ``name`` respells, if exactly one."""
+def _respelling(places_in: PlacesIn, version: str, country: str, name: str) -> Place | None:
+    """Return the one place of ``country`` that ``name`` respells, if exactly one.
+
+    ``version`` (the gazetteer's) is part of the memo's key: a gazetteer that switches to
+    new data keeps its ``places_in``, and an answer of the old data must not come back.
+    """
     bare = normalize_name(name)
     key = skeleton(name)
     span = (len(name) * 2 // 3, len(name) * 3 // 2 + 1)
@@ -105,6 +110,7 @@ def respelled_toponyms(
     places_in: PlacesIn,
     *,
     known: Callable[[str], bool],
+    version: str = "",
 ) -> list[Toponym]:
     """Return toponyms for unknown names in town frames that respell a place of the story's country.
 
@@ -122,6 +128,8 @@ def respelled_toponyms(
     known
         Whether a normalised key is a name the geoparser already knows (a place or a
         non-place word): those are not respelled.
+    version
+        The gazetteer's version, which keys the memo of respellings.
     """
     framed: list[str] = []
     for kind in _kind_words(text):
@@ -151,7 +159,7 @@ def respelled_toponyms(
             continue
         if known(normalize_name(name)):
             continue
-        place = _respelling(places_in, home, name)
+        place = _respelling(places_in, version, home, name)
         if place is not None:
             names[name] = place
     if not names:
