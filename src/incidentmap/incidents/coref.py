@@ -29,6 +29,7 @@ from .kinds import (
     AGREEMENT,
     ARRESTS,
     ATTACK,
+    CROWD_EVENTS,
     LOOTING,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
@@ -59,7 +60,6 @@ _RESPONSE = re.compile(
 )
 #: Event types a bare casualty report ("five people were killed") does not belong to.
 NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
-_CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
 #: The attacker seized during or right after the attack (ACLED folds such arrests into it).
 _SEIZED = re.compile(
     r"\b(?:arrested|detained|apprehended|seized|captured|overpowered|tackled)"
@@ -218,7 +218,9 @@ def antecedent(
         )
         # police arresting demonstrators intervene in the protest; no separate event
         crowd_arrests = (
-            mention.sub.name == ARRESTS.name and draft.event_type in _CROWDS and not mention.charged
+            mention.sub.name == ARRESTS.name
+            and draft.event_type in CROWD_EVENTS
+            and not mention.charged
         )
         # "officers exchanged fire with them": the response to the attack just told
         response = mention.event_type is EventType.BATTLES and _RESPONSE.search(
@@ -335,13 +337,11 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         draft.location is None or refines(facts.location, draft.location) or signed
     ):
         draft.location = facts.location
-    sent = mention.sentence
-    lo, hi = mention.clause_start - sent.start, mention.clause_end - sent.start
-    cumulative = tax.cues.background.search(sent.text, max(0, lo), hi)
-    if not (mention.background or mention.claimed or cumulative):
+    if not (mention.background or mention.claimed):
         # "5,400 have been killed in the fighting", "More than 100 have been killed in the
         # violence since May", what posts claim: a generic statement, a cumulative toll
-        # (a ``background`` cue of the codebook) or hearsay, not this event's toll
+        # (a ``background`` cue of the codebook, read by find_mentions) or hearsay, not
+        # this event's toll
         add_casualties(draft, facts.casualties)
     draft.actors.extend(facts.actors)
     if (

@@ -29,7 +29,7 @@ import re
 
 from ..model import EventType
 from .coref import Draft, date_ok, place_ok, refines
-from .kinds import ARMED_CLASH, ARRESTS, VIOLENT_DEMONSTRATION
+from .kinds import ARMED_CLASH, ARRESTS, CROWD_EVENTS, VIOLENT_DEMONSTRATION
 from .taxonomy import Taxonomy
 
 __all__ = ["fold_into_demonstrations"]
@@ -41,7 +41,6 @@ _ARMED_SIDE = re.compile(
     r"|forces of|al-shabaab|taliban|boko haram|hamas|hezbollah|houthis?)\b",
     re.IGNORECASE,
 )
-_CROWD_TYPES = frozenset({EventType.PROTESTS, EventType.RIOTS})
 
 
 def fold_into_demonstrations(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
@@ -60,12 +59,12 @@ def fold_into_demonstrations(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
         ``drafts`` without the folded ones; a protest whose crowd fought the police
         becomes a *Violent demonstration*.
     """
-    crowds = [d for d in drafts if d.event_type in _CROWD_TYPES and not d.background]
+    crowds = [d for d in drafts if d.event_type in CROWD_EVENTS and not d.background]
     if not crowds:
         return drafts
     folded: set[int] = set()
     for draft in drafts:
-        if draft.background or draft.event_type in _CROWD_TYPES:
+        if draft.background or draft.event_type in CROWD_EVENTS:
             continue
         arrests = draft.sub_event_type == ARRESTS.name
         scuffle = draft.sub_event_type == ARMED_CLASH.name and not _ARMED_SIDE.search(

@@ -84,6 +84,12 @@ REQUIRED_CUES = (
     "place_anaphor",
     "state",
     "counted",
+    "ahead",
+    "border",
+    "set_apart",
+    "arrested_figure",
+    "same_time",
+    "thrown",
 )
 
 

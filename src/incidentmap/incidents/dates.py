@@ -47,14 +47,6 @@ __all__ = ["DAY_BEFORE", "OVERNIGHT", "DateMention", "find_dates"]
 #: Date expressions that name the day before another date ("the previous day").
 DAY_BEFORE = re.compile(r"the previous (?:day|night)|the (?:day|night) before|a day earlier", re.I)
 
-#: "Overnight" without its day ("overnight Saturday" names the day): the night that ended
-#: on the day of the report, which began the day before.
-OVERNIGHT = re.compile(
-    r"\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?(?:monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday))",
-    re.IGNORECASE,
-)
-
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -68,6 +60,9 @@ _MONTH = (
     r"|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: "Overnight" without its day ("overnight Saturday" names the day): the night that ended
+#: on the day of the report, which began the day before.
+OVERNIGHT = re.compile(rf"\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?{_WEEKDAY})", re.IGNORECASE)
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six)"

@@ -15,11 +15,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import EventType, GeoPrecision, Place, TimePrecision, Toponym
+from ..model import GeoPrecision, Place, TimePrecision, Toponym
 from .casualties import CasualtyMention
 from .dates import DAY_BEFORE, OVERNIGHT, DateMention
 from .fallback import previous_town, seat_of
 from .filters import preceded_by
+from .kinds import CROWD_EVENTS
 from .locate import (
     ADMIN_WORD,
     Location,
@@ -306,7 +307,7 @@ def clause_facts(
             town = _most_named_capital(named, town)
         location = town or location
     toll_lo = lo if mention.toll_start is None else mention.toll_start
-    gathering = mention.event_type in _GATHERINGS
+    gathering = mention.event_type in CROWD_EVENTS
     cas = [
         c
         for c in casualties.within(toll_lo, hi)
@@ -405,7 +406,6 @@ _OPENING = re.compile(r"[\s,]*")
 _GAP = re.compile(r"[\s,]*((?:[\w’'-]+\s+)?)((?:[\w’'-]+\s+)?)")
 
 
-_GATHERINGS = frozenset({EventType.PROTESTS, EventType.RIOTS})
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
 _CAPITALS = frozenset({"PPLC", "PPLG"})  # "the capital"; a state capital is named so
 

@@ -25,6 +25,7 @@ __all__ = [
     "ARMED_CLASH",
     "ARRESTS",
     "ATTACK",
+    "CROWD_EVENTS",
     "LOOTING",
     "NAMED_IN_CODE",
     "PEACEFUL_PROTEST",
@@ -67,3 +68,7 @@ NAMED_IN_CODE = (
     PROTEST_WITH_INTERVENTION,
     VIOLENT_DEMONSTRATION,
 )
+
+
+#: Event types of crowds: a demonstration, peaceful or not.
+CROWD_EVENTS = frozenset({EventType.PROTESTS, EventType.RIOTS})

@@ -41,6 +41,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -130,14 +131,19 @@ _PART_OF_TOWN = re.compile(
 # container, it is a namesake of a place the gazetteer lacks, and the container is the
 # scene. The kind word between ("valley", "village", "camp") is one of the geoparser's
 # place suffixes.
-_SUFFIX_WORDS = sorted(
-    {w.lower() for w in Lexicon.default().suffixes if w.isalpha()}, key=len, reverse=True
-)
-_CONTAINER = re.compile(
-    rf"\s+(?:(?:sub-?)?(?:{'|'.join(_SUFFIX_WORDS)})\s+)?(?:of|in)\s+(?:the\s+)?"
-    r"(?:[\w-]+ern\s+)?",
-    re.IGNORECASE,
-)
+@functools.cache
+def _container() -> re.Pattern[str]:
+    """Return the pattern of a container after a name (built on first use, from the lexicon)."""
+    words = sorted(
+        {w.lower() for w in Lexicon.default().suffixes if w.isalpha()}, key=len, reverse=True
+    )
+    return re.compile(
+        rf"\s+(?:(?:sub-?)?(?:{'|'.join(words)})\s+)?(?:of|in)\s+(?:the\s+)?"
+        r"(?:[\w-]+ern\s+)?",
+        re.IGNORECASE,
+    )
+
+
 _CONTAINER_KM = 150.0  # a district (or a town's municipality) holds the places this near
 # A name in a list closed by a plural kind word ("martial law in Sagaing's A, B and C
 # townships", "the X and Y districts") is one of several places named together: no one of
@@ -246,7 +252,7 @@ def choose_location(
             continue  # "slogans against France", "talks with Iran": not where it happened
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
-        container = _CONTAINER.match(text, top.end)
+        container = _container().match(text, top.end)
         if container and specificity(place) >= 3:
             area = at.get(container.end())
             if area is not None and specificity(area) <= 3 and not _lies_in(place, area):
