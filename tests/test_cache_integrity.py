@@ -183,6 +183,29 @@ def test_an_incremental_import_ranks_like_a_full_rebuild(small, tmp_path, monkey
     assert {s.key: s for s in rebuilt.iter_name_stats()} == stats
 
 
+@pytest.mark.parametrize("full_rerank", [200_000, 0])
+def test_an_imported_district_is_among_its_countrys_areas(
+    small, tmp_path, monkeypatch, full_rerank
+):
+    # the geoparser reads a country's area names to place a town it lacks in its district
+    from incidentmap.gazetteer import index
+
+    monkeypatch.setattr(index, "FULL_RERANK", full_rerank)
+    cache, _ = small
+    gaz = Gazetteer.default(cache_dir=cache)
+    assert not any(p.name == "Zorg District" for _, p in gaz.area_names("IQ"))
+    user = tmp_path / "district.csv"
+    user.write_text(
+        "id,name,alternate_names,lat,lon,feature_code,country_code,admin1,parent,source,polygon_wkt\n"
+        "zorg,Zorg District,Qada Zorg,33.2,44.2,ADM2,IQ,,,field notes,\n",
+        encoding="utf-8",
+    )
+    gaz.import_files([user])
+    keys = {key for key, p in gaz.area_names("IQ") if p.id == "user:zorg"}
+    assert {"zorg district", "qada zorg"} <= keys
+    assert not any(p.id == "user:zorg" for _, p in gaz.area_names("AF"))
+
+
 def test_the_cli_import_then_search(small, tmp_path, capsys):
     cache, _ = small
     user = _user_csv(tmp_path / "mine.csv")

@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout of the index changes, so old caches are rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 #: A populated place named like a second-level area of its admin1 area ranks before it
 #: when it holds at least this share of the area's population.
 CITY_SHARE_OF_ADMIN2 = 0.1
@@ -114,6 +114,12 @@ _NAME_STATS = """
            MAX(p.id LIKE 'curated:%') AS has_curated
     FROM names n JOIN places p ON p.rowid = n.place"""
 _TOUCHED = "\n    WHERE n.key IN (SELECT key FROM temp.touched_keys)"
+# The name keys of each country's first- and second-level areas, read by country: the
+# names table is keyed by name, so finding them there scans every name (a second a country).
+_AREA_NAMES = """
+    SELECT p.country_code AS cc, n.key AS key, n.place AS place
+    FROM names n JOIN places p ON p.rowid = n.place
+    WHERE p.feature_code IN ('ADM1', 'ADM2')"""
 
 _FINAL_INDEXES = f"""
 CREATE TABLE ranked_names (
@@ -127,11 +133,14 @@ CREATE INDEX places_admin ON places (country_code, admin1, feature_code);
 CREATE INDEX places_code ON places (feature_code, country_code);
 CREATE TABLE name_stats AS {_NAME_STATS}
     GROUP BY n.key;
+CREATE TABLE area_names AS {_AREA_NAMES};
+CREATE INDEX area_names_country ON area_names (cc);
 """
 
 _DROP_FINAL = """
 DROP TABLE ranked_names;
 DROP TABLE name_stats;
+DROP TABLE area_names;
 DROP INDEX places_admin;
 DROP INDEX places_code;
 """
@@ -145,6 +154,9 @@ INSERT INTO ranked_names {_RANKED_NAMES}{_TOUCHED};
 DELETE FROM name_stats WHERE key IN (SELECT key FROM temp.touched_keys);
 INSERT INTO name_stats {_NAME_STATS}{_TOUCHED}
     GROUP BY n.key;
+DELETE FROM area_names WHERE place IN (SELECT rowid FROM temp.touched);
+INSERT INTO area_names {_AREA_NAMES}
+      AND n.place IN (SELECT rowid FROM temp.touched);
 DROP TABLE temp.touched_keys;
 DROP TABLE temp.touched;
 """
@@ -531,8 +543,8 @@ def area_names(conn: sqlite3.Connection, country: str) -> list[tuple[str, Place]
     """Return every name key of the first- and second-level areas of a country, with the area."""
     columns = _P_COLUMNS
     sql = (
-        f"SELECT n.key, {columns} FROM names n JOIN places p ON p.rowid = n.place "
-        "WHERE p.feature_code IN ('ADM1', 'ADM2') AND p.country_code = ?"
+        f"SELECT a.key, {columns} FROM area_names a JOIN places p ON p.rowid = a.place "
+        "WHERE a.cc = ?"
     )
     return [(row[0], Place(*row[1:])) for row in conn.execute(sql, (country.upper(),))]
 
