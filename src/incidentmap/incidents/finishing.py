@@ -30,7 +30,7 @@ from .crowds import fold_into_demonstrations
 from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
-from .facts import Index
+from .facts import Index, said_right_before
 from .fallback import (
     area_within,
     fallback_location,
@@ -148,9 +148,8 @@ def _said_before(sentence: Sentence, at: int, tax: Taxonomy) -> bool:
     ``at`` is searched: "The overnight attack ..., the governor said" names its source after
     the night, which is no report's day.
     """
-    text = sentence.text
-    said = any(r.end() >= at - 4 for r in tax.cues.reporting.finditer(text, 0, at))
-    return said or tax.cues.ahead.search(text, 0, at) is not None
+    said = said_right_before(sentence.text, at, tax, since=0)
+    return said or tax.cues.ahead.search(sentence.text, 0, at) is not None
 
 
 def _told_under_an_old_date(drafts: list[Draft], dates: Index, published: dt.date | None) -> None:
