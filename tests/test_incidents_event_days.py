@@ -96,3 +96,15 @@ def test_the_overnight_attack_told_after_the_reports_day_is_the_night_before() -
     )
     (attack,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
     assert attack.event_date == "2022-05-15"
+
+
+def test_a_source_named_after_overnight_does_not_hide_the_night() -> None:
+    # "the governor said" comes after "overnight": it tells who spoke, not that the night
+    # is the day of a report
+    text = (
+        "At least six villagers were killed by gunmen near Kano, a local official said on "
+        "Monday. The overnight attack hit two hamlets on the road to the airport, the "
+        "governor said."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert attack.event_date == "2022-05-15"

@@ -55,6 +55,17 @@ def test_the_year_of_a_date_before_a_casualty_word_is_no_count() -> None:
     assert [c.count for c in find_casualties(text)] == [12]
 
 
+def test_a_word_that_starts_like_a_month_makes_no_year_of_a_toll() -> None:
+    # "market" opens like "Mar.", "separatists" like "Sep": neither is a month
+    text = "In the stampede at the market 2000 people were injured, police said."
+    assert [(c.kind, c.count) for c in find_casualties(text)] == [("injured", 2000)]
+    text = "In the fighting with the separatists 1999 soldiers were killed."
+    assert [(c.kind, c.count) for c in find_casualties(text)] == [("killed", 1999)]
+    # a month's abbreviation without its full stop is still one
+    text = "After the bombing on Jan 5 2015 soldiers were killed."
+    assert [c.count for c in find_casualties(text)] == [None]
+
+
 def test_a_verb_in_the_singular_counts_one_victim_unless_denied() -> None:
     def killed(text: str) -> list[int | None]:
         return [c.count for c in find_casualties(text) if c.kind == "killed"]

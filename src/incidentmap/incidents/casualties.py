@@ -29,6 +29,7 @@ from typing import Literal
 
 from ..errors import InputError
 from ..text.patterns import FastPattern
+from .datewords import DAY, MONTH, MONTH_SHORT, YEAR
 
 __all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"]
 
@@ -324,14 +325,12 @@ _JOINED = re.compile(
 _PART = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 
 
+#: A month's name, or its abbreviation with or without a full stop ("Jan 5", "Jan. 5").
+_MONTH = rf"(?:{MONTH}|{MONTH_SHORT}\b)"
 #: A day and month (or a month) right before a number: the number is the date's year.
-_DATE_BEFORE = re.compile(
-    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)"
-    r",?\s*$",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"(?:19|20)\d\d")
+#: Only a month's own name counts: "the market 2000 people fled" is no date.
+_DATE_BEFORE = re.compile(rf"\b(?:{DAY}\s+{_MONTH}|{_MONTH}(?:\s+{DAY})?),?\s*$", re.IGNORECASE)
+_YEAR = re.compile(YEAR)
 
 
 def _left_count(

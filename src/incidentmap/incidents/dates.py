@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from ..model import TimePrecision
 from ..text.patterns import FastPattern
+from .datewords import DAY, MONTH, WEEKDAY, YEAR
 from .taxonomy import lower_same_length
 
 __all__ = ["DAY_BEFORE", "OVERNIGHT", "DateMention", "find_dates"]
@@ -55,31 +56,24 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept?\.|oct\.|nov\.|dec\.)"
-)
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: "Overnight" without its day ("overnight Saturday" names the day): the night that ended
 #: on the day of the report, which began the day before.
-OVERNIGHT = re.compile(rf"\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?{_WEEKDAY})", re.IGNORECASE)
-_YEAR = r"(?:19|20)\d\d"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+OVERNIGHT = re.compile(rf"\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?{WEEKDAY})", re.IGNORECASE)
 _N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six)"
 _PATTERN = re.compile(
     rf"""
     (?<![\w])  # only at the start of a word: most positions fail here at once
     (?:
-    (?P<iso>{_YEAR}-\d\d-\d\d)
-  | (?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?
-  | (?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?
-  | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m4>{_MONTH})(?:\s+of)?\s+
+    (?P<iso>{YEAR}-\d\d-\d\d)
+  | (?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
+  | (?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?
+  | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m4>{MONTH})(?:\s+of)?\s+
         (?P<rel4>last|this|next)\s+year
-  | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m3>{_MONTH})(?:\s+of)?,?\s+
-        (?P<y3>{_YEAR})
-  | (?:in|since|during|by|until|early|late|mid-?|last|this)\s+(?P<m5>{_MONTH})
+  | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m3>{MONTH})(?:\s+of)?,?\s+
+        (?P<y3>{YEAR})
+  | (?:in|since|during|by|until|early|late|mid-?|last|this)\s+(?P<m5>{MONTH})
   | (?:(?P<wmod>last|this\s+past|past|early|late|on|since|overnight|before\s+dawn(?:\s+on)?)\s+)?
-        (?P<wd>{_WEEKDAY})
+        (?P<wd>{WEEKDAY})
   | (?P<yday>(?:the\s+)?day\s+before\s+yesterday|yesterday|last\s+night)
   | (?P<prevday>the\s+previous\s+(?:day|night)|the\s+(?:day|night)\s+before|a\s+day\s+earlier)
   | (?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)
@@ -90,10 +84,10 @@ _PATTERN = re.compile(
   | (?P<lastmonth>last\s+month|the\s+previous\s+month)
   | (?P<thismonth>(?:earlier\s+)?this\s+month)
   | (?:(?P<srel>this|last|next)\s+|(?:in\s+)?the\s+)?(?P<season>spring|summer|autumn|fall|winter)
-        (?:\s+(?:of\s+)?(?P<syear>{_YEAR}))?
+        (?:\s+(?:of\s+)?(?P<syear>{YEAR}))?
   | (?P<lastyear>last\s+year|the\s+previous\s+year)
   | (?P<thisyear>(?:earlier\s+)?this\s+year)
-  | (?:in|since|during|by|until|from|of|early|late|mid-?|a|an|the)\s+(?P<year>{_YEAR})(?![\d-])
+  | (?:in|since|during|by|until|from|of|early|late|mid-?|a|an|the)\s+(?P<year>{YEAR})(?![\d-])
     )
     """,
     re.VERBOSE,

@@ -110,6 +110,15 @@ _INVERTED = re.compile(r"(?:\s+[\w’'-]+){1,3}\s+")
 _CLAUSE_END = re.compile(r"\s*[,.;!?\"”’]")
 
 
+def said_right_before(text: str, at: int, tax: Taxonomy, *, since: int) -> bool:
+    """Whether a reporting verb ends at most four characters before ``at``.
+
+    "police said on Friday", "said Friday": the date at ``at`` is the day of a report. The
+    verbs are searched from ``since`` to ``at``.
+    """
+    return any(r.end() >= at - 4 for r in tax.cues.reporting.finditer(text, since, at))
+
+
 def _inverted(text: str, verb_end: int, date: DateMention, mentions: list[Mention]) -> bool:
     """Whether a date closes an attribution whose subject follows its verb.
 
@@ -200,8 +209,10 @@ def clause_facts(
     dates, casualties, places = indexes
     lo, hi, anchor = mention.clause_start, mention.clause_end, mention.trigger.start
     reporting = tax.cues.reporting
+    # "the attack happened ... on Saturday": a referring noun's sentence tells its date
+    occurred = _OCCURRED.match(text, mention.trigger.end) if referring else None
     date_hi = hi
-    if referring and _OCCURRED.match(text, mention.trigger.end):
+    if occurred:
         date_hi = max(hi, mention.sentence.end)  # "said of the attack, which happened on Sunday"
     in_clause = [d for d in dates.within(lo, date_hi) if isinstance(d, DateMention)]
     report_dates = [
@@ -224,11 +235,8 @@ def clause_facts(
             d
             for d in before
             if isinstance(d, DateMention)
-            and any(
-                r.end() >= d.start - 4
-                for r in reporting.finditer(
-                    text, max(mention.sentence.start, d.start - 30), d.start
-                )
+            and said_right_before(
+                text, d.start, tax, since=max(mention.sentence.start, d.start - 30)
             )
         ]
         # "..., which had been held for a year, the military said on Sunday": a closing
@@ -239,7 +247,7 @@ def clause_facts(
             for d in after_end
             if isinstance(d, DateMention)
             and _CLOSING.match(text, d.end)
-            and any(r.end() >= d.start - 4 for r in reporting.finditer(text, d.start - 45, d.start))
+            and said_right_before(text, d.start, tax, since=d.start - 45)
         ]
         dated = [d for d in dates.within(mention.sentence.start, hi) if d not in report_dates]
         dated += [d for d in after_end if d not in closing]
@@ -252,7 +260,7 @@ def clause_facts(
     if referring:
         began = _BEGAN.match(text, mention.trigger.end)  # "the unrest began on Wednesday"
         near = (mention.trigger.start - 15, (began.end() if began else mention.trigger.end) + 14)
-        if _OCCURRED.match(text, mention.trigger.end):  # "the attack happened ... on Saturday"
+        if occurred:
             near = (near[0], mention.sentence.end)
         clause_dates = [d for d in clause_dates if near[0] <= d.start and d.end <= near[1]]
     date = min(clause_dates, key=lambda d: abs(d.start - anchor), default=None)
@@ -276,9 +284,7 @@ def clause_facts(
             if isinstance(t, Toponym) and not any(a <= t.start < b for a, b in taken)
         ]
     if referring:  # "the attack in X" places it; a place elsewhere in the sentence may not
-        told_where = _OCCURRED.match(text, mention.trigger.end) or _TOLD_WHERE.search(
-            text, mention.trigger.end, mention.sentence.end
-        )
+        told_where = occurred or _TOLD_WHERE.search(text, mention.trigger.end, mention.sentence.end)
         reach = mention.sentence.end if told_where else 40
         near_noun = (mention.trigger.start - 30, max(mention.trigger.end + 40, reach))
         frame = _SET_IN.match(text, mention.sentence.start)
@@ -381,7 +387,6 @@ def _borrowed_date(
         return []  # "..., who were killed in an attack": a relative clause dates nothing
     sent = mention.sentence
     taken = [(m.clause_start, m.clause_end) for m in others if m is not mention]
-    reporting = tax.cues.reporting
     return [
         d
         for d in dates.within(sent.start, mention.clause_start)
@@ -389,7 +394,7 @@ def _borrowed_date(
         and d.date is not None
         and d.precision is TimePrecision.DAY
         and not any(a <= d.start < b for a, b in taken)
-        and not any(r.end() >= d.start - 4 for r in reporting.finditer(text, sent.start, d.start))
+        and not said_right_before(text, d.start, tax, since=sent.start)
         and not _reported_next(text, d.end, tax)
     ]
 

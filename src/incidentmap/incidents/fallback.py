@@ -28,7 +28,7 @@ from importlib import resources
 
 from ..gazetteer.kinds import PlaceKinds
 from ..model import GeoPrecision, Place, Toponym, majority_country
-from .locate import Location, listed, specificity
+from .locate import Location, lies_in, listed, specificity
 
 __all__ = [
     "area_within",
@@ -143,12 +143,8 @@ def _from_dateline(dateline: Toponym, body: Sequence[Toponym]) -> Location | Non
 
 
 def _holds(area: Place, town: Place) -> bool:
-    """Whether a country or province ``area`` contains ``town`` (by codes)."""
-    if area.country_code != town.country_code or not area.country_code:
-        return False
-    if area.is_country:
-        return True
-    return area.is_admin1 and area.admin1 is not None and area.admin1 == town.admin1
+    """Whether ``area`` is a country or province that contains ``town`` (by codes)."""
+    return (area.is_country or area.is_admin1) and lies_in(town, area)
 
 
 def previous_town(toponyms: Sequence[Toponym], before: int) -> Location | None:

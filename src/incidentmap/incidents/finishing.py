@@ -30,7 +30,7 @@ from .crowds import fold_into_demonstrations
 from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
-from .facts import Index
+from .facts import Index, said_right_before
 from .fallback import (
     area_within,
     fallback_location,
@@ -99,7 +99,6 @@ def _day_told_next(
     Tuesday afternoon"), counted from the publication date.
     """
     starts = [s.start for s in sentences]
-    reporting = tax.cues.reporting
     opening = True  # no event told so far has a date
     for draft in drafts:
         told = draft.date
@@ -120,16 +119,14 @@ def _day_told_next(
                     continue
                 if day.precision is not TimePrecision.DAY:
                     continue
-                at = max(0, day.start - sentence.start)  # offsets within the sentence
-                said = any(r.end() >= at - 4 for r in reporting.finditer(sentence.text, 0, at))
-                ahead = tax.cues.ahead.search(sentence.text, 0, at)
-                if said or ahead:  # "the truce would take effect on Sunday": not yet
+                # "the truce would take effect on Sunday": not yet
+                if _said_before(sentence, max(0, day.start - sentence.start), tax):
                     continue
                 if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
                     found = day
                     break
             night = OVERNIGHT.search(sentence.text) if draft.date_reported else None
-            if found is None and night is not None and not _said_before(sentence, night, tax):
+            if found is None and night and not _said_before(sentence, night.start(), tax):
                 # "..., an official said on Saturday. The overnight attack hit ...": the
                 # night before the report's day
                 start = sentence.start + night.start()
@@ -143,10 +140,16 @@ def _day_told_next(
                 break
 
 
-def _said_before(sentence: Sentence, at: re.Match[str], tax: Taxonomy) -> bool:
-    """Whether a reporting verb or a word of what is ahead comes before ``at`` in the sentence."""
-    said = any(r.end() >= at.start() - 4 for r in tax.cues.reporting.finditer(sentence.text))
-    return said or tax.cues.ahead.search(sentence.text, 0, at.start()) is not None
+def _said_before(sentence: Sentence, at: int, tax: Taxonomy) -> bool:
+    """Whether a report or a word of what is ahead comes before offset ``at`` of the sentence.
+
+    A reporting verb counts when it ends right before ``at`` ("said on Monday"), a word of
+    what is ahead anywhere before it ("would take effect on Sunday"). Only the text before
+    ``at`` is searched: "The overnight attack ..., the governor said" names its source after
+    the night, which is no report's day.
+    """
+    said = said_right_before(sentence.text, at, tax, since=0)
+    return said or tax.cues.ahead.search(sentence.text, 0, at) is not None
 
 
 def _told_under_an_old_date(drafts: list[Draft], dates: Index, published: dt.date | None) -> None:

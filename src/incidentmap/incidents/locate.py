@@ -56,6 +56,7 @@ __all__ = [
     "Location",
     "anchor_km",
     "choose_location",
+    "lies_in",
     "listed",
     "same_town",
     "specificity",
@@ -255,7 +256,7 @@ def choose_location(
         container = _container().match(text, top.end)
         if container and specificity(place) >= 3:
             area = at.get(container.end())
-            if area is not None and specificity(area) <= 3 and not _lies_in(place, area):
+            if area is not None and specificity(area) <= 3 and not lies_in(place, area):
                 continue  # "Shah-e-Mardan of Kalat District": a namesake far from the area
         if _PART_OF_TOWN.match(text, top.end) and (
             specificity(place) <= 1 or place.feature_code in _CAPITALS
@@ -278,7 +279,7 @@ def choose_location(
         if (
             specificity(place) >= 3
             and _in_kind_list(text, top)
-            and any(a.is_admin1 and _lies_in(place, a) for a in at.values())
+            and any(a.is_admin1 and lies_in(place, a) for a in at.values())
         ):
             score -= 20.0  # "in Sagaing's A, B and C townships": the province holding them
         owner = _POSSESSIVE.match(text, top.end)
@@ -291,7 +292,7 @@ def choose_location(
         owned = named.get(owner.end()) if owner else None
         if owned is not None and _in_kind_list(text, owned):
             pass  # "Nakuru's A, B and C counties": the province holding the areas listed
-        elif owner and _holds_named(place, at.get(owner.end())):
+        elif owned is not None and owned.place is not None and lies_in(owned.place, place):
             score -= 6.0  # "Belgorod's Shebekino": the region holding the town named next
         elif (
             owner and specificity(place) <= 1 and not text[owner.end() : owner.end() + 1].isupper()
@@ -324,24 +325,28 @@ def _in_kind_list(text: str, top: Toponym) -> bool:
     )  # ... and from C
 
 
-def _lies_in(place: Place, area: Place) -> bool:
-    """Whether ``place`` may lie in ``area``, the country, province or district named with it."""
+def lies_in(place: Place, area: Place) -> bool:
+    """Whether ``place`` may lie in ``area``: a country, a province, or a smaller area.
+
+    A country or province holds ``place`` by its codes; a smaller area (a district, a
+    town's municipality) holds the places within 150 km of it. An area without a country
+    code ("the Sahel") holds places of any country; a province without its own code
+    holds none.
+
+    >>> from incidentmap.model import Place
+    >>> hn = Place("geonames:3608932", "Honduras", 15.0, -86.5, "A", "PCLI", "HN")
+    >>> tocoa = Place("geonames:3600949", "Tocoa", 15.68, -86.0, "P", "PPL", "HN", "02")
+    >>> olancho = Place("geonames:3604249", "Olancho", 14.8, -86.0, "A", "ADM1", "HN", "15")
+    >>> lies_in(tocoa, hn), lies_in(tocoa, olancho)
+    (True, False)
+    """
     if area.country_code and place.country_code != area.country_code:
         return False
     if area.is_country:
         return True
     if area.is_admin1:
-        return place.admin1 == area.admin1
+        return area.admin1 is not None and place.admin1 == area.admin1
     return haversine_km(place.lat, place.lon, area.lat, area.lon) <= _CONTAINER_KM
-
-
-def _holds_named(owner: Place, owned: Place | None) -> bool:
-    """Whether ``owned``, named right after "``owner``'s", lies in or by the owner."""
-    if owned is None or owned.country_code != owner.country_code:
-        return False
-    if owner.is_country or owner.is_admin1:
-        return owner.is_country or owner.admin1 == owned.admin1
-    return haversine_km(owner.lat, owner.lon, owned.lat, owned.lon) <= _NEAR_ANCHOR_KM * 3
 
 
 def anchor_km(text: str, top: Toponym) -> float | None:
