@@ -285,3 +285,13 @@ def test_a_local_government_area_is_the_town_it_is_named_after(parser):
     )
     text = "Gunmen attacked Konduga Local Government Area on Monday."
     assert [t.text for t in Geoparser(gazetteer).parse(text)] == ["Konduga"]
+
+
+def test_a_weak_name_before_a_name_particle_is_part_of_a_longer_name(embedded):
+    # "Village de Dieu" (a slum), "Villa d'Accueil" (a building): the gazetteer's
+    # "Village" and "Villa" are no place of their own there
+    text = "The boy came from Village de Dieu, near the Villa d'Accueil in Port-au-Prince."
+    assert [t.text for t in embedded.parse(text)] == ["Port-au-Prince"]
+    # a name the gazetteer holds whole keeps its particle
+    found = embedded.parse("Protests spread to Villa del Rosario and Santiago de Cuba.")
+    assert [t.text for t in found] == ["Villa del Rosario", "Santiago de Cuba"]

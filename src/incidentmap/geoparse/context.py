@@ -21,6 +21,10 @@ __all__ = ["TokenContext", "shared_heads"]
 
 _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
 _SPACES = re.compile(r"[ \u00a0]{1,3}")
+#: A name particle and a capitalised word: "Village de Dieu", "Villa d'Accueil" run on.
+_PARTICLE_NAME = re.compile(
+    r"(?:(?:de|del|della|des|du|da|do|dos|das|di)[ \u00a0]+|[dl][’'])(?=[A-Z][a-z])"
+)
 _INITIAL_BEFORE = frozenset(".!?:;\n\r\t•|—–")
 _QUOTES = frozenset(" \"“”‘'’«»([\u00a0")
 _UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
@@ -193,6 +197,8 @@ class TokenContext:
             return False
         lex = self.lexicon
         last = self.spans[j]
+        if _PARTICLE_NAME.match(self.text, last[1] + 1) and self.text[last[1]] == " ":
+            return True  # "Village de Dieu", "Villa d'Accueil": a longer name the gazetteer lacks
         if self.text[last[0] : last[1]] in lex.suffixes:
             return False  # "Metcalfe County Sheriff's Office" still names the county
         s, e = self.spans[j + 1]
