@@ -108,3 +108,27 @@ def test_a_source_named_after_overnight_does_not_hide_the_night() -> None:
     )
     (attack,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
     assert attack.event_date == "2022-05-15"
+
+
+def test_the_period_of_a_comparison_dates_no_event() -> None:
+    # "this year" after a superlative says what the attack is compared with
+    text = (
+        "The governor said on Sunday that 30 villagers were killed in Kano, in one of the "
+        "deadliest attacks in the state this year."
+    )
+    attacks = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert [(i.event_date, int(i.time_precision)) for i in attacks] == [("2022-05-15", 1)]
+
+
+def test_a_year_told_in_a_relative_clause_dates_that_clause() -> None:
+    # the talks were suspended a year ago, not the attack
+    text = (
+        "Rebels killed six soldiers in an attack on an army base in Kano. The attack took "
+        "place while officials tried to revive peace talks that were suspended a year ago."
+    )
+    attacks = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert [i.event_date for i in attacks] == ["2022-05-16"]
+    # a relative clause that tells the event keeps its date
+    text = "The village lies 45 km from Kano, which was captured by rebels in March last year."
+    found = run(text, places={"Kano": KANO}, published=MONDAY)
+    assert [i.event_date for i in found] == ["2021-03-01"]

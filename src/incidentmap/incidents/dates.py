@@ -94,6 +94,22 @@ _PATTERN = re.compile(
 )  # matched against lower-cased text: month names are checked for a capital afterwards
 _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5")
 _EVERY = re.compile(r"\b(?:every|each)\s+$")
+#: "This year", "this month" or "since <date>" after a superlative is the period of a
+#: comparison, not a date: "one of the deadliest attacks in the region this year", "the
+#: first assault ... since March 2016" (not "the deadliest day since protests began in
+#: December": the protests' date).
+_COMPARED = re.compile(
+    r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|highest"
+    r"|most\s+(?:serious|violent|deadly|intense|severe|lethal))\b[^.;:!?]{0,60}$"
+)
+_FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^.;:!?]{0,60}$")
+#: A relative clause with a finished verb ("talks that were suspended a year ago"): a
+#: month or a year told in it dates that clause (see ``facts.clause_facts``).
+OF_RELATIVE = re.compile(
+    r"\b(?:that|which|who)\s+(?:was|were|is|are|had|has|have)(?:\s+been)?\s+\w+(?:ed|en)\b"
+    r"[^.,;:!?]{0,30}$",
+    re.IGNORECASE,
+)
 # Every date expression contains one of these words; the full pattern only runs near them.
 _ANCHOR = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
@@ -167,6 +183,16 @@ def find_dates(
         if found is None:
             continue
         date, precision, relative = found
+        since = low.startswith("since", at)
+        if (
+            precision is TimePrecision.MONTH
+            and (since or match.group("thisyear") or match.group("thismonth"))
+            and (
+                _COMPARED.search(low, max(0, at - 80), at)
+                or (since and _FIRST_SINCE.search(low, max(0, at - 80), at))
+            )
+        ):
+            continue  # "the deadliest attack this year": a comparison's period
         span = _RANGE_START.search(text, max(0, at - 16), at) if match.group("d2") else None
         if span is not None and date is not None:  # "from 19 to 23 March": the 19th
             first = _safe(date.year, date.month, int(span.group(1)))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import GeoPrecision, Place, TimePrecision, Toponym
 from .casualties import CasualtyMention
-from .dates import DAY_BEFORE, OVERNIGHT, DateMention
+from .dates import DAY_BEFORE, OF_RELATIVE, OVERNIGHT, DateMention
 from .fallback import previous_town, seat_of
 from .filters import preceded_by
 from .kinds import CROWD_EVENTS
@@ -189,6 +189,19 @@ def _after_anchor(
     )
 
 
+def _of_relative_clause(text: str, date: DateMention, anchor: int) -> bool:
+    """Whether a month or a year dates a relative clause told after the event's trigger.
+
+    "The attack took place while they tried to resume talks that were suspended a year
+    ago": the year dates the talks. "Wad Madani, which was captured in December last
+    year": the trigger is in the relative clause, whose date it is.
+    """
+    if date.precision is not TimePrecision.MONTH or date.start < anchor:
+        return False
+    clause = OF_RELATIVE.search(text, max(anchor, date.start - 80), date.start)
+    return clause is not None
+
+
 def clause_facts(
     text: str,
     mention: Mention,
@@ -214,7 +227,11 @@ def clause_facts(
     date_hi = hi
     if occurred:
         date_hi = max(hi, mention.sentence.end)  # "said of the attack, which happened on Sunday"
-    in_clause = [d for d in dates.within(lo, date_hi) if isinstance(d, DateMention)]
+    in_clause = [
+        d
+        for d in dates.within(lo, date_hi)
+        if isinstance(d, DateMention) and not _of_relative_clause(text, d, anchor)
+    ]
     report_dates = [
         d
         for d in in_clause
