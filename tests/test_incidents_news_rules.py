@@ -973,3 +973,16 @@ def test_forces_that_seized_control_of_a_town_regained_it() -> None:
     assert ("Battles", "Government regains territory") in kinds(
         foreground(text, places={"Kano": KANO})
     )
+
+
+def test_an_alleged_author_does_not_make_a_deadly_attack_a_charge() -> None:
+    # "allegedly" doubts who attacked; the dead it left are told as fact
+    text = (
+        "Gunmen allegedly attacked the convoy of a governor in Kano on Wednesday, leaving "
+        "three people dead and eight injured."
+    )
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert (attack.location, attack.fatalities, attack.injured) == ("Kano", 3, 8)
+    # a charge told without victims stays a charge
+    text = "Three activists were arrested in Kano on Wednesday for allegedly attacking a rally."
+    assert all(i.event_type.value != "Riots" for i in foreground(text, places={"Kano": KANO}))
