@@ -986,3 +986,12 @@ def test_an_alleged_author_does_not_make_a_deadly_attack_a_charge() -> None:
     # a charge told without victims stays a charge
     text = "Three activists were arrested in Kano on Wednesday for allegedly attacking a rally."
     assert all(i.event_type.value != "Riots" for i in foreground(text, places={"Kano": KANO}))
+
+
+def test_allegedly_before_a_past_verb_doubts_the_author_not_the_event() -> None:
+    text = "Soldiers allegedly killed two civilians in Kano on Tuesday, residents said."
+    (attack,) = foreground(text, places={"Kano": KANO})
+    assert (attack.sub_event_type, attack.fatalities) == ("Attack", 2)
+    # before a gerund it names the charge of an arrest
+    text = "He was arrested for allegedly attacking a police officer in Kano on Tuesday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
