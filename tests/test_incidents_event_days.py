@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from incidentmap.incidents.dates import find_dates
 from test_incidents import KADUNA, KANO, run
 
 MONDAY = dt.date(2022, 5, 16)
@@ -132,3 +133,22 @@ def test_a_year_told_in_a_relative_clause_dates_that_clause() -> None:
     text = "The village lies 45 km from Kano, which was captured by rebels in March last year."
     found = run(text, places={"Kano": KANO}, published=MONDAY)
     assert [i.event_date for i in found] == ["2021-03-01"]
+
+
+def test_next_sunday_and_a_strike_called_for_sunday_are_the_coming_day() -> None:
+    saturday = dt.date(2023, 10, 28)
+
+    def day(text: str) -> tuple[dt.date | None, bool]:
+        (found,) = find_dates(text, published=saturday)
+        return found.date, found.ahead
+
+    assert day("The vote is next Sunday.") == (dt.date(2023, 10, 29), True)
+    assert day("They called a strike for Sunday.") == (dt.date(2023, 10, 29), True)
+    assert day("Ten were held for Sunday's riot.") == (dt.date(2023, 10, 22), False)
+    # the plan's day dates no event told with it
+    text = (
+        "The opposition called a general strike for Sunday after clashes with police in Kano "
+        "killed two people."
+    )
+    (clash,) = foreground(text, places={"Kano": KANO}, published=saturday)
+    assert clash.event_date == "2023-10-28"

@@ -72,7 +72,8 @@ _PATTERN = re.compile(
   | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m3>{MONTH})(?:\s+of)?,?\s+
         (?P<y3>{YEAR})
   | (?:in|since|during|by|until|early|late|mid-?|last|this)\s+(?P<m5>{MONTH})
-  | (?:(?P<wmod>last|this\s+past|past|early|late|on|since|overnight|before\s+dawn(?:\s+on)?)\s+)?
+  | (?:(?P<wmod>last|this\s+past|past|early|late|on|since|overnight|before\s+dawn(?:\s+on)?
+        |next|this\s+coming|coming|for)\s+)?
         (?P<wd>{WEEKDAY})
   | (?P<yday>(?:the\s+)?day\s+before\s+yesterday|yesterday|last\s+night)
   | (?P<prevday>the\s+previous\s+(?:day|night)|the\s+(?:day|night)\s+before|a\s+day\s+earlier)
@@ -92,6 +93,8 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )  # matched against lower-cased text: month names are checked for a capital afterwards
+#: What makes a weekday the coming one, not the last.
+_AHEAD = frozenset({"next", "this coming", "coming", "for"})
 _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5")
 _EVERY = re.compile(r"\b(?:every|each)\s+$")
 #: "This year", "this month" or "since <date>" after a superlative is the period of a
@@ -136,6 +139,8 @@ class DateMention:
     precision: TimePrecision
     relative: bool
     note: str | None = None
+    ahead: bool = False
+    """A day told as coming ("next Sunday", "a strike called for Sunday"): a plan's date."""
 
 
 def find_dates(
@@ -206,8 +211,11 @@ def find_dates(
                 else f"too near the ends of the calendar (published {published})"
             )
             note = f"relative date {text[at : match.end()]!r} not resolved: {why}"
+        ahead = bool(match.group("wd")) and _coming(match)
         out.append(
-            DateMention(at, match.end(), text[at : match.end()], date, precision, relative, note)
+            DateMention(
+                at, match.end(), text[at : match.end()], date, precision, relative, note, ahead
+            )
         )
     return out
 
@@ -255,6 +263,15 @@ Resolved = tuple[dt.date | None, TimePrecision, bool]
 _AHEAD_DAYS = 45
 
 
+def _coming(m: re.Match[str]) -> bool:
+    """Whether a weekday is the coming one: "next Sunday", "a strike called for Sunday".
+
+    "For Sunday's riot" is the last Sunday's.
+    """
+    modifier = " ".join((m.group("wmod") or "").lower().split())
+    return modifier in _AHEAD and not m.string.startswith(("'s", "’s"), m.end())
+
+
 def _resolve(m: re.Match[str], pub: dt.date | None) -> Resolved | None:
     g = m.group
     day, week, month = TimePrecision.DAY, TimePrecision.WEEK, TimePrecision.MONTH
@@ -290,7 +307,10 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> Resolved | None:
             return None, day, True
         target = _WEEKDAYS.index(g("wd").lower())
         back = (pub.weekday() - target) % 7
-        modifier = (g("wmod") or "").lower()
+        modifier = " ".join((g("wmod") or "").lower().split())
+        if _coming(m):  # "next Sunday", "a strike called for Sunday": the coming one
+            ahead = (target - pub.weekday()) % 7 or (0 if modifier == "for" else 7)
+            return pub + dt.timedelta(days=ahead), day, True
         if back == 0 and ("last" in modifier or "past" in modifier):
             back = 7
         # "has killed dozens since Thursday": a span that began that day
