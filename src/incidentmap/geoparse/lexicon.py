@@ -125,6 +125,10 @@ class Lexicon:
     reflexives: frozenset[str] = frozenset()
     newspapers: frozenset[str] = frozenset()
     """Title words of newspapers: "the San Francisco Chronicle" names no place."""
+    institutions: frozenset[str] = frozenset()
+    """Words that, after a place name, make it an institution's: "Oregon State University"."""
+    legal_forms: frozenset[str] = frozenset()
+    """Legal forms that end a company's name: "Dayton Greens LLC" names no place."""
     namings: frozenset[str] = frozenset()
     """Words that give a person noun its name: "a mother of four named Salima"."""
     person_nouns: frozenset[str] = frozenset()
@@ -237,6 +241,8 @@ class Lexicon:
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
             newspapers=frozenset(places.get("newspaper", [])),
+            institutions=frozenset(places.get("institution", [])),
+            legal_forms=frozenset(places.get("legal_form", [])),
             buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])) | frozenset(places.get("outbreak", [])),
             outbreaks=frozenset(places.get("outbreak", [])),

@@ -402,6 +402,9 @@ class Recognizer:
                 continue
             if how in ("given", "name") and start <= b_start and end >= b_end and j > i:
                 break  # a longer place name that begins with a given name ("Victoria Falls")
+            if how == "given" and start < b_start and j > i:
+                break  # "the San Jose Parkview Academy": the given name ends a place name,
+                # whose first word ("San") is no place of its own
             if how == "arabic" and start == b_start and end >= b_end:
                 break  # "Ras al-Khaimah": the place name is the whole chunk, but the
                 # "Hassan" of "Hassan el Bushra" is a first name
@@ -430,6 +433,8 @@ class Recognizer:
             return None, j + 1
         if ctx.followed_by(j, lex.newspapers):
             return None, j + 1  # "the San Francisco Chronicle": a newspaper's title
+        if ctx.followed_by(j, lex.institutions) or ctx.before_legal_form(j):
+            return None, j + 1  # "Oregon State University", "Dayton Greens LLC": an institution
         if (
             (key in person_keys or strip_articles(key) in person_keys)
             and not flags & (STRONG_AREA | STRONG_ADMIN)
