@@ -166,3 +166,20 @@ def test_a_given_name_inside_a_place_name_leaves_the_place_whole(embedded):
 def test_socorro_before_a_surname_is_a_given_name(embedded):
     text = "Socorro Delgado, a nurse, said the ward in Lima was full."
     assert names(embedded, text) == ["Lima"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an everyday word that is also a town is a place before an area word
+        ("Flooding spread across the Fife area overnight.", ["Fife"]),
+        # ... or listed after a place, but not as a numbered label
+        ("Shops shut in Prague, Most and Brno on Monday.", ["Prague", "Most", "Brno"]),
+        ("Officials in Leeds, Region 4 said the shops shut.", ["Leeds"]),
+        # "community of", "township of": place cues like "village of"
+        ("Floods cut off the township of Gundagai last week.", ["Gundagai"]),
+    ],
+)
+def test_everyday_town_names_by_an_area_word_a_list_or_a_cue(embedded, text, expected):
+    assert names(embedded, text) == expected

@@ -129,6 +129,9 @@ class Lexicon:
     """Words that, after a place name, make it an institution's: "Oregon State University"."""
     legal_forms: frozenset[str] = frozenset()
     """Legal forms that end a company's name: "Dayton Greens LLC" names no place."""
+    area_words: frozenset[str] = frozenset()
+    """Lower-case words for an area: after an everyday word they make it a place ("the
+    Fife area")."""
     namings: frozenset[str] = frozenset()
     """Words that give a person noun its name: "a mother of four named Salima"."""
     person_nouns: frozenset[str] = frozenset()
@@ -238,6 +241,7 @@ class Lexicon:
             titles=frozenset(_lines("person_titles.txt")),
             suffixes=frozenset(places.get("suffix", [])) | _kind_words(),
             cues=frozenset(places.get("cue", [])),
+            area_words=frozenset(places.get("area", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
             newspapers=frozenset(places.get("newspaper", [])),
