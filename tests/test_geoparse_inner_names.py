@@ -115,3 +115,71 @@ def test_a_curated_short_name_is_a_candidate_not_a_code(embedded):
 )
 def test_a_name_given_to_a_person_noun_is_the_persons(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a newspaper whose title word is "Daily"
+        ("The Shanghai Daily said the river rose in Wuhan.", ["Wuhan"]),
+        ("Two farms closed, the Beijing Daily said.", []),
+        # a university named with a place, before its title word
+        ("A chemist at Oregon State University studied the samples.", []),
+        ("Researchers at Leeds University tested soil from Kenya.", ["Kenya"]),
+        # a company: the place name is followed by a legal form
+        ("Lettuce packed by Dayton Greens LLC was recalled in Ohio.", ["Ohio"]),
+        ("The Nigeria Television Corporation broke the news.", []),
+        # a national body named "All India ..."
+        ("The All India Council of Surgeons met in Delhi.", ["Delhi"]),
+    ],
+)
+def test_papers_universities_companies_and_national_bodies_named_with_a_place(
+    embedded, text, expected
+):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound compass word is no place of its own (Zambia's North-Western province)
+        ("Storms hit homes in North-Western Sydney overnight.", ["Sydney"]),
+        ("Wells ran dry across South-Eastern Kenya.", ["Kenya"]),
+        # a compass word opens a region's name the gazetteer lacks: "Coast" is no province
+        ("Fires burned on the North Coast, officials said.", []),
+    ],
+)
+def test_compass_words_open_names_and_are_no_places_alone(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+def test_a_given_name_inside_a_place_name_leaves_the_place_whole(embedded):
+    """A given name that ends a place name ("San Jose Parkview") leaves the place whole."""
+    text = "Pupils of the San Jose Parkview Academy were sent home."
+    assert names(embedded, text) == ["San Jose"]
+
+
+@pytest.mark.slow
+def test_socorro_before_a_surname_is_a_given_name(embedded):
+    text = "Socorro Delgado, a nurse, said the ward in Lima was full."
+    assert names(embedded, text) == ["Lima"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an everyday word that is also a town is a place before an area word
+        ("Flooding spread across the Fife area overnight.", ["Fife"]),
+        # ... or listed after a place, but not as a numbered label
+        ("Shops shut in Prague, Most and Brno on Monday.", ["Prague", "Most", "Brno"]),
+        ("Officials in Leeds, Region 4 said the shops shut.", ["Leeds"]),
+        # "community of", "township of": place cues like "village of"
+        ("Floods cut off the township of Gundagai last week.", ["Gundagai"]),
+    ],
+)
+def test_everyday_town_names_by_an_area_word_a_list_or_a_cue(embedded, text, expected):
+    assert names(embedded, text) == expected

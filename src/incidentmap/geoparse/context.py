@@ -37,6 +37,7 @@ _COMPASS = (
     r"(?:North|South|East|West|Central|Upper|Lower|"
     r"(?:North|South)-?(?:[Ee]ast|[Ww]est))(?:ern)?"
 )
+_COMPASS_WORD = re.compile(_COMPASS)
 _SHARED_HEAD = re.compile(
     rf",?\s+(?:and|or)\s+{_COMPASS}\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
 )
@@ -218,8 +219,15 @@ class TokenContext:
         "Silver Street", "Harbour Bay", "the Louisville Metro Council": an everyday word
         written after a capitalised word is the last word of that word's name. A word
         that opens a sentence or a line may be a capitalised cue ("In Most, ..."), and a
-        month, weekday or compass word is no name of its own; neither counts, nor does
-        anything in capitals-only text.
+        month or weekday is no name of its own; neither counts, nor does anything in
+        capitals-only text. A compass word does count: it opens the name of a region the
+        gazetteer lacks ("the North Coast", "the North Shore").
+
+        >>> from incidentmap.geoparse.recognize import tokenize
+        >>> text = "the North Coast and on Monday Most"
+        >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+        >>> ctx.after_name(2), ctx.after_name(6)
+        (True, False)
         """
         if self.caps_text or i == 0:
             return False
@@ -229,6 +237,8 @@ class TokenContext:
         word = self.text[s:e]
         if not (word[0].isupper() and word[1:2].islower()) or self.initial(i - 1):
             return False
+        if _COMPASS_WORD.fullmatch(word):
+            return True
         key = self.keys[i - 1]
         return not (key in self.lexicon.not_places or key in self.lexicon.cues)
 
@@ -257,15 +267,35 @@ class TokenContext:
 
         Up to three capitalised words may come between the name and the disease word.
         """
+        return self._name_head(j, self.lexicon.diseases, (" ", "-"))
+
+    def before_legal_form(self, j: int) -> str | None:
+        """Return the legal form that ends the company name token ``j`` opens.
+
+        Up to three capitalised words may come between the name and the legal form:
+        "Dayton Greens LLC", "the Nigeria Television Corporation".
+
+        >>> from incidentmap.geoparse.recognize import tokenize
+        >>> text = "lettuce sold by Dayton Greens LLC in Dayton"
+        >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+        >>> ctx.before_legal_form(3), ctx.before_legal_form(7)
+        ('LLC', None)
+        """
+        return self._name_head(j, self.lexicon.legal_forms, (" ",))
+
+    def _name_head(self, j: int, words: frozenset[str], gaps: tuple[str, ...]) -> str | None:
+        """Return the word of ``words`` reached from token ``j`` over capitalised words.
+
+        At most three capitalised words may come between, each joined by one of ``gaps``.
+        """
         text, spans, n = self.text, self.spans, len(self.spans)
-        diseases = self.lexicon.diseases
         k = j
         while k + 1 < n and k - j < 4:
-            if text[spans[k][1] : spans[k + 1][0]] not in (" ", "-"):
+            if text[spans[k][1] : spans[k + 1][0]] not in gaps:
                 return None
             s, e = spans[k + 1]
             word = text[s:e]
-            if word in diseases:
+            if word in words:
                 return word
             if not word[:1].isupper():
                 return None

@@ -31,7 +31,7 @@ from dataclasses import replace
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
-from .recognize import Mention
+from .recognize import LIST_GAPS, Mention
 from .scored import Scored, best_of
 from .spelling import respelled_area
 
@@ -67,8 +67,6 @@ _BUILDING_IN = re.compile(r",\s*|\s+(?:in|at)\s+(?:the\s+)?")
 #: ("Vancouver Art Gallery"); a smaller namesake is more often a person ("Victoria
 #: Hospital", "Lincoln Memorial").
 BUILDING_CITY = 500_000
-#: What joins the names of a list ("Nyanza, Rift Valley and Western").
-_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 #: A name made of compass words only ("Western", "North Eastern", "Central"): a
 #: first-level area of many countries, which says nothing of which one.
 _COMPASS_KEY = re.compile(
@@ -88,7 +86,7 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for a in range(1, len(out)):
         prev, m = out[a - 1], out[a]
         cue = next((h for h in prev.hints if _KIND_CUE.fullmatch(h)), None)
-        if cue is None or text[prev.end : m.start] not in _LIST_GAPS:
+        if cue is None or text[prev.end : m.start] not in LIST_GAPS:
             continue
         if not any(h.startswith(("cue:", "suffix:")) for h in m.hints):
             out[a] = replace(m, hints=(*m.hints, cue))

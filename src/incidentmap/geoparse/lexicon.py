@@ -125,6 +125,13 @@ class Lexicon:
     reflexives: frozenset[str] = frozenset()
     newspapers: frozenset[str] = frozenset()
     """Title words of newspapers: "the San Francisco Chronicle" names no place."""
+    institutions: frozenset[str] = frozenset()
+    """Words that, after a place name, make it an institution's: "Oregon State University"."""
+    legal_forms: frozenset[str] = frozenset()
+    """Legal forms that end a company's name: "Dayton Greens LLC" names no place."""
+    area_words: frozenset[str] = frozenset()
+    """Lower-case words for an area: after an everyday word they make it a place ("the
+    Fife area")."""
     namings: frozenset[str] = frozenset()
     """Words that give a person noun its name: "a mother of four named Salima"."""
     person_nouns: frozenset[str] = frozenset()
@@ -234,9 +241,12 @@ class Lexicon:
             titles=frozenset(_lines("person_titles.txt")),
             suffixes=frozenset(places.get("suffix", [])) | _kind_words(),
             cues=frozenset(places.get("cue", [])),
+            area_words=frozenset(places.get("area", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
             newspapers=frozenset(places.get("newspaper", [])),
+            institutions=frozenset(places.get("institution", [])),
+            legal_forms=frozenset(places.get("legal_form", [])),
             buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])) | frozenset(places.get("outbreak", [])),
             outbreaks=frozenset(places.get("outbreak", [])),

@@ -54,7 +54,7 @@ from .names import (
 )
 from .persons import find_persons
 
-__all__ = ["Mention", "Recognizer", "tokenize"]
+__all__ = ["LIST_GAPS", "Mention", "Recognizer", "tokenize"]
 
 # Splits a text into separator, word, separator, ..., separator (the words are runs of
 # \w); inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
@@ -74,6 +74,8 @@ _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 _SAINTS_BUILDING = re.compile(r"(?:['’]s?)? (\w+)(?=(?:,\s*|\s+(?:in|at)\s+(?:the\s+)?)[A-Z])")
 #: An influenza strain's name: type, place of isolation, number, year ("A/Perth/16/2009").
 _STRAIN = re.compile(r"(?<![\w/])[A-D]/")
+#: What joins the names of a list ("Nyanza, Rift Valley and Western").
+LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
 
@@ -259,12 +261,26 @@ class Recognizer:
         for i in starts:
             if i <= done or skip_from <= spans[i][0] < skip_until:
                 continue
+            # "Dubbo, Berry and Orange": a name listed after a place is evidence for it
+            listed = (
+                bool(taken)
+                and taken[-1].kind != "demonym"
+                and text[taken[-1].end : spans[i][0]] in LIST_GAPS
+            )
             for length, flags in names_at(keys, i):
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
                     continue
                 found = self._judge(
-                    ctx, i, j, flags, blocked, blocked_starts, person_keys, persons.strong
+                    ctx,
+                    i,
+                    j,
+                    flags,
+                    blocked,
+                    blocked_starts,
+                    person_keys,
+                    persons.strong,
+                    listed=listed,
                 )
                 if found is not None:
                     mention, consumed = found
@@ -351,8 +367,13 @@ class Recognizer:
         blocked_starts: Sequence[int],
         person_keys: frozenset[str],
         strong_persons: frozenset[str] = frozenset(),
+        *,
+        listed: bool = False,
     ) -> tuple[Mention | None, int] | None:
-        """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter)."""
+        """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter).
+
+        ``listed`` tells that the name follows a place mention in a list ("Parkes, Berry").
+        """
         text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
         start, end = spans[i][0], spans[j][1]
         key = " ".join(keys[i : j + 1])
@@ -402,6 +423,9 @@ class Recognizer:
                 continue
             if how in ("given", "name") and start <= b_start and end >= b_end and j > i:
                 break  # a longer place name that begins with a given name ("Victoria Falls")
+            if how == "given" and start < b_start and j > i:
+                break  # "the San Jose Parkview Academy": the given name ends a place name,
+                # whose first word ("San") is no place of its own
             if how == "arabic" and start == b_start and end >= b_end:
                 break  # "Ras al-Khaimah": the place name is the whole chunk, but the
                 # "Hassan" of "Hassan el Bushra" is a first name
@@ -430,6 +454,8 @@ class Recognizer:
             return None, j + 1
         if ctx.followed_by(j, lex.newspapers):
             return None, j + 1  # "the San Francisco Chronicle": a newspaper's title
+        if ctx.followed_by(j, lex.institutions) or ctx.before_legal_form(j):
+            return None, j + 1  # "Oregon State University", "Dayton Greens LLC": an institution
         if (
             (key in person_keys or strip_articles(key) in person_keys)
             and not flags & (STRONG_AREA | STRONG_ADMIN)
@@ -450,7 +476,10 @@ class Recognizer:
                 and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
             )
             qualified = ctx.qualified(j) and not ctx.title_case(i)  # "Most, Czech Republic"
-            if not (strong or (cue and not initial) or qualified):
+            area = not initial and ctx.followed_by(j, lex.area_words)  # "the Fife area"
+            # a name listed after a place ("Dubbo, Berry and Orange"), but no label ("Region 8")
+            listed = listed and not (j + 1 < len(keys) and keys[j + 1].isdigit())
+            if not (strong or (cue and not initial) or qualified or area or listed):
                 return None
             if not strong and ctx.title_case(i):
                 return None  # "Attacks Borno Village, Kill 15": a headline's capitals
