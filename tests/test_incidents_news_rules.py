@@ -995,3 +995,13 @@ def test_allegedly_before_a_past_verb_doubts_the_author_not_the_event() -> None:
     # before a gerund it names the charge of an arrest
     text = "He was arrested for allegedly attacking a police officer in Kano on Tuesday."
     assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
+
+
+def test_activists_detained_for_blocking_traffic_are_a_protest_broken_up() -> None:
+    text = "Police detained 65 activists who tried to block traffic on the streets of Kano."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [
+        ("Protests", "Protest with intervention")
+    ]
+    # an arrest after a raid stays an arrest
+    text = "Police arrested five gunmen in Kano on Thursday after a raid on their hideout."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [("Strategic developments", "Arrests")]
