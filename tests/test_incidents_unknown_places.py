@@ -11,6 +11,7 @@ from incidentmap.geoparse.spelling import respelled_toponyms
 from incidentmap.incidents.locate import choose_location
 from incidentmap.model import GeoPrecision, Place, Toponym
 from test_incidents import KADUNA, KANO, run
+from test_incidents_news_rules import KADUNA_STATE
 
 # Invented ids and round coordinates.
 RUSSIA = Place("t:ru", "Russia", 60.0, 90.0, "A", "PCLI", "RU")
@@ -110,3 +111,18 @@ def test_an_unknown_place_told_by_the_town_it_lies_by_is_an_event_of_its_own() -
         ("Attack", "Kano", 1),
         ("Looting/property destruction", "Kaduna", 2),
     ]
+
+
+# --- "the village of X": a village of its own, not the town told before ----------------
+
+
+def test_a_village_named_by_an_unknown_name_is_not_the_town_told_before() -> None:
+    # "the village" alone refers back to Kano; "the village of Dutsen Bako" names one the
+    # gazetteer lacks, in the state named with it
+    text = (
+        "Gunmen killed five people in Kano on Monday. On Friday, gunmen killed 19 villagers "
+        "in the village of Dutsen Bako in Kaduna State."
+    )
+    places = {"Kano": KANO, "Kaduna State": KADUNA_STATE}
+    found = [i for i in run(text, places=places) if not i.background]
+    assert [i.location for i in found] == ["Kano", "Kaduna"]
