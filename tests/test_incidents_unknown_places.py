@@ -126,3 +126,14 @@ def test_a_village_named_by_an_unknown_name_is_not_the_town_told_before() -> Non
     places = {"Kano": KANO, "Kaduna State": KADUNA_STATE}
     found = [i for i in run(text, places=places) if not i.background]
     assert [i.location for i in found] == ["Kano", "Kaduna"]
+
+
+# --- the words of local areas: "Marakwet sub-county", "Homna upazila" --------------------
+
+
+def test_a_name_before_a_hyphenated_area_word_is_a_place(embedded) -> None:  # type: ignore[no-untyped-def]
+    # a small town's name needs support to count; "sub-county" after it is such support,
+    # as "district" is (Marakwet is an old name of Kapsowar)
+    text = "Bandits killed four herders in Tot area, Marakwet sub-county, in Kenya on Sunday."
+    found = {t.text: t.place for t in embedded.parse(text) if t.place is not None}
+    assert "Marakwet" in found and found["Marakwet"].country_code == "KE"
