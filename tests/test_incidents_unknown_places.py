@@ -90,6 +90,22 @@ def test_a_village_lying_in_the_district_named_first_is_the_scene() -> None:
     assert got == ("Zhuravlevka", int(GeoPrecision.EXACT))
 
 
+CABO_DELGADO = Place("t:cd", "Cabo Delgado", -12.5, 39.0, "A", "ADM1", "MZ", "01")
+MANDELA_GH = Place("t:mandela", "Mandela", 5.6, -0.3, "P", "PPL", "GH", "01", 2_000)
+MACOMIA = Place("t:macomia", "Macomia", -12.2, 40.1, "P", "PPL", "MZ", "01", 8_000)
+
+
+def test_a_village_held_by_a_province_past_an_unknown_district_is_a_namesake_abroad() -> None:
+    # the district between is one the gazetteer lacks; the province holding it holds the
+    # village too, and the village the gazetteer gives lies in another country
+    text = "Insurgents attacked the village of Mandela in the Muidumbe district of Cabo Delgado."
+    got = choose(text, "attacked", ("Mandela", MANDELA_GH), ("Cabo Delgado", CABO_DELGADO))
+    assert got == ("Cabo Delgado", int(GeoPrecision.REGION))
+    text = "Insurgents attacked the village of Macomia in the Muidumbe district of Cabo Delgado."
+    got = choose(text, "attacked", ("Macomia", MACOMIA), ("Cabo Delgado", CABO_DELGADO))
+    assert got == ("Macomia", int(GeoPrecision.EXACT))
+
+
 def test_a_town_standing_for_its_district_is_near() -> None:
     # "in Kano district": somewhere in the district around the town, not the town itself
     text = "Gunmen attacked a school in Kano district on Monday."

@@ -10,8 +10,9 @@ Eritrea", "talks with Moscow"), a country not introduced as a place ("slogans ag
 France"), and a name "district of the city" resolved to a province or to a capital of
 its own (a namesake of a part of the town told before), and a town named with an area
 or town that does not hold it ("Shah-e-Mardan of Kalat District", "the X valley of the Y
-district", "the village of X in Y town", or with the area named first: "in the Y
-district, near the village of X"): a namesake of a place the gazetteer lacks; the
+district", "the village of X in Y town", past a district the gazetteer lacks: "X in the
+Y district of Z province", or with the area named first: "in the Y district, near the
+village of X"): a namesake of a place the gazetteer lacks; the
 container is the scene. A place given as the reference of a distance ("25 km west of
 X") is an anchor: a town the phrase locates wins over it, and so does a province when
 the anchor is far (more than 50 km); chosen, it is ``NEAR`` (2), or ``REGION`` (3) when
@@ -275,8 +276,7 @@ def choose_location(
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
         if specificity(place) >= 3:
-            container = _container().match(text, top.end)
-            area = (at.get(container.end()) if container else None) or held.get(top.start)
+            area = _container_after(text, top.end, at) or held.get(top.start)
             if area is not None and specificity(area) <= 3 and not _lies_in(place, area):
                 continue  # "Shah-e-Mardan of Kalat District": a namesake far from the area
         if _PART_OF_TOWN.match(text, top.end) and (
@@ -334,6 +334,29 @@ def choose_location(
         precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
         return Location(place, precision, top, "the reference point of a distance")
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
+
+
+#: A name the gazetteer lacks between two containers: "X in the Muidumbe district of Y".
+_UNKNOWN_LINK = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}")
+
+
+def _container_after(text: str, end: int, at: dict[int, Place]) -> Place | None:
+    """Return the area or town named as holding the name that ends at ``end``, if any.
+
+    "X of Kalat District", "the village of X in Y town"; past a container the gazetteer
+    lacks, the one that holds it: "X in the Muidumbe district of Cabo Delgado province".
+    """
+    for _ in range(2):
+        link = _container().match(text, end)
+        if link is None:
+            return None
+        if link.end() in at:
+            return at[link.end()]
+        unknown = _UNKNOWN_LINK.match(text, link.end())
+        if unknown is None:
+            return None
+        end = unknown.end()
+    return None
 
 
 def _in_kind_list(text: str, top: Toponym) -> bool:
