@@ -153,3 +153,13 @@ def test_a_name_before_a_hyphenated_area_word_is_a_place(embedded) -> None:  # t
     text = "Bandits killed four herders in Tot area, Marakwet sub-county, in Kenya on Sunday."
     found = {t.text: t.place for t in embedded.parse(text) if t.place is not None}
     assert "Marakwet" in found and found["Marakwet"].country_code == "KE"
+
+
+def test_a_province_of_an_armed_group_is_no_place(embedded) -> None:  # type: ignore[no-untyped-def]
+    # "West Africa Province" is the Islamic State's name for its branch, not an area of the
+    # region: the clash is placed by the town the story names
+    text = (
+        "Troops bombed a camp in Kukawa, Borno State, on Wednesday after Islamic State's West "
+        "Africa Province (ISWAP) fighters attacked a military base."
+    )
+    assert "West Africa" not in {t.text for t in embedded.parse(text) if t.place is not None}
