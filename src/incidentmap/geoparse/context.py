@@ -182,7 +182,7 @@ class TokenContext:
         if j + 2 < len(self.spans):
             s2, e2 = self.spans[j + 2]
             two = self.text[s:e2]
-            if two in words and self.text[e:s2] == " ":
+            if two in words and self.text[e:s2] in (" ", "-"):  # "Marakwet sub-county"
                 return two
         return None
 

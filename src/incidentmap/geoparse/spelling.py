@@ -11,6 +11,10 @@ has that skeleton and a similar spelling overall (rapidfuzz's ratio at least
 ``MIN_RATIO``); the toponym keeps the reason. Names of fewer than three consonants say
 too little and are left alone.
 
+A district named by the adjective of its chief town, as Russian and Ukrainian districts
+are ("the Shebekinsky urban district", "Borisovsky district"), is placed at that town
+of the story's country (Shebekino, Borisovka) before any respelling is tried.
+
 Examples
 --------
 >>> skeleton("Balad Hawo") == skeleton("Beled Hawo"), skeleton("Banisa") == skeleton("Banissa")
@@ -46,7 +50,9 @@ _KIND = re.compile(rf"(?:{'|'.join(_KIND_WORDS)})\b")
 _OF_NAME = re.compile(rf"\s+of\s+({_NAME})")
 # "a village called X", "a village 65 km from Y, called X": the name the kind word announces
 _CALLED = re.compile(rf"[^.;:!?\n]{{0,70}}?,?\s+(?:called|named)\s+({_NAME})")
-_NAME_BEFORE = re.compile(rf"\b({_NAME})\s+$")
+# "the Shebekinsky urban district": the kind of a Russian or Ukrainian district between
+_DISTRICT_KIND = re.compile(r"\s(?:urban|rural|municipal)\s+$")
+_NAME_BEFORE = re.compile(rf"\b({_NAME})\s+(?:(?:urban|rural|municipal)\s+)?$")
 _LISTED_BEFORE = re.compile(rf"\b(?:in|near|at)\s+({_NAME}),\s+[A-Z][a-z]+\s+$")
 #: ``places_in(country, initial=..., lengths=(shortest, longest))``
 PlacesIn = Callable[..., list[Place]]
@@ -140,7 +146,7 @@ def respelled_toponyms(
         if after:
             framed.append(after.group(1))
         before = text[max(0, start - 80) : start]
-        last = before.rsplit(None, 1)[-1:]
+        last = _DISTRICT_KIND.sub("", before).rsplit(None, 1)[-1:]
         if not (last and last[0][:1].isupper()):
             continue  # "the city", "a border town": no name written before the word
         for frame in (_NAME_BEFORE, _LISTED_BEFORE):
@@ -159,7 +165,10 @@ def respelled_toponyms(
             continue
         if known(normalize_name(name)):
             continue
-        place = _respelling(places_in, version, home, name)
+        # a district's adjective names its town before it respells anything
+        place = _district_town(places_in, found, home, name) or _respelling(
+            places_in, version, home, name
+        )
         if place is not None:
             names[name] = place
     if not names:
@@ -171,9 +180,54 @@ def respelled_toponyms(
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            reason = _REASON.format(name=place.name, cc=home)
+            told = _DISTRICT_REASON if _ADJECTIVE.search(name) else _REASON
+            reason = told.format(name=place.name, cc=home)
             out.append(Toponym(start, end, name, "place", place, 0.5, reasons=(reason,)))
     return out
+
+
+#: The adjective ending of a district named after its chief town, as Russian and Ukrainian
+#: districts are ("Shebekinsky" of Shebekino, "Borisovsky" of Borisovka, "Kupianskyi" of
+#: Kupiansk, "Bakhmutskyi" of Bakhmut).
+_ADJECTIVE = re.compile(r"(?:sk(?:y|iy|yi|yy|ii|i|aya|oy|e)|tskyi|tsky)$")
+#: The shortest stem matched ("Sum-skyi" of Sumy is too short to tell a town by).
+_MIN_STEM = 5
+#: Letters a town's name may add to the stem of its district's adjective ("Borisov-ka").
+_TOWN_TAIL = 3
+_DISTRICT_REASON = "the district named after its town, {name} ({cc}), the story's country"
+
+
+def _district_town(
+    places_in: PlacesIn, found: Sequence[Toponym], country: str, name: str
+) -> Place | None:
+    """Return the town a district's adjective names ("Shebekinsky district": Shebekino).
+
+    The towns of ``country`` whose name begins with the adjective's stem and adds at most
+    ``_TOWN_TAIL`` letters; of several, those in a first-level area the story names (its
+    other places there); one, or None.
+
+    >>> shebekino = Place("t:sh", "Shebekino", 50.4, 36.9, "P", "PPL", "RU", "09")
+    >>> _district_town(lambda *a, **k: [shebekino], [], "RU", "Shebekinsky").name
+    'Shebekino'
+    """
+    cut = _ADJECTIVE.search(name)
+    if cut is None:
+        return None
+    stem = normalize_name(name[: cut.start()])
+    if len(stem) < _MIN_STEM:
+        return None
+    lengths = (len(stem), len(stem) + _TOWN_TAIL)
+    towns = [
+        p
+        for p in places_in(country, initial=name[0], lengths=lengths)
+        if p.feature_class == "P" and normalize_name(p.name).startswith(stem)
+    ]
+    if len(towns) > 1:
+        areas = {
+            t.place.admin1 for t in found if t.place is not None and t.place.country_code == country
+        }
+        towns = [p for p in towns if p.admin1 in areas]
+    return towns[0] if len(towns) == 1 else None
 
 
 #: A word-final "h" after a vowel transliterates the Arabic feminine ending, often left out

@@ -85,9 +85,15 @@ _TOLL = re.compile(
     r"(?:shot dead|gunned down|shot and killed|fatally shot)",
     re.IGNORECASE | re.DOTALL,
 )
-#: "killed in the northern mining town of X": where a toll is told
+#: "killed in the northern mining town of X": where a toll is told; also "in X, south of
+#: Y", "at X near Y", "in X, 30 km from Y": a place the gazetteer lacks, told by the town
+#: it lies by (the event's place is that town, and the place is its own all the same)
 _TOLD_IN = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:(?:town|city|village)\s+of\s+)?$",
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:(?:town|city|village)\s+of\s+)?"
+    r"(?:(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3},?\s+"
+    r"(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s*(?:km|kms|kilometres?|kilometers?|miles?)\s+)?"
+    r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|near|outside|from)\s+"
+    r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?)?$",
     re.IGNORECASE,
 )
 _BY = re.compile(r"\s+by\b", re.IGNORECASE)

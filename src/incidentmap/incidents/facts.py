@@ -332,6 +332,7 @@ def clause_facts(
             a
             for a in tax.cues.place_anaphor.finditer(text, lo, hi)
             if anchor_km(text, Toponym(a.start(), a.end(), a.group())) is None
+            and not _names_unknown(text, a, places)
         ),
         None,
     )
@@ -445,6 +446,25 @@ _GAP = re.compile(r"[\s,]*((?:[\w’'-]+\s+)?)((?:[\w’'-]+\s+)?)")
 
 
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
+#: "the village of X": a kind word that names the place after it, not one told before.
+_NAMES_NEXT = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _names_unknown(text: str, anaphor: re.Match[str], places: Index) -> bool:
+    """Whether "the village" is "the village of X" and X a place the gazetteer lacks.
+
+    Then the sentence names a village of its own, not the town told before (a capital
+    is left alone: "the capital of X" is X's capital).
+    """
+    named = _NAMES_NEXT.match(text, anaphor.end())
+    if named is None or _CAPITAL.search(anaphor.group()):
+        return False
+    at = named.end()
+    return not any(
+        isinstance(t, Toponym) and t.place is not None for t in places.within(at, at + 1)
+    )
+
+
 _CAPITALS = frozenset({"PPLC", "PPLG"})  # "the capital"; a state capital is named so
 
 

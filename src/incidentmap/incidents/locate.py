@@ -10,16 +10,19 @@ Eritrea", "talks with Moscow"), a country not introduced as a place ("slogans ag
 France"), and a name "district of the city" resolved to a province or to a capital of
 its own (a namesake of a part of the town told before), and a town named with an area
 or town that does not hold it ("Shah-e-Mardan of Kalat District", "the X valley of the Y
-district", "the village of X in Y town": a namesake of a place the gazetteer lacks; the
-container is the scene). A place given as the reference of a distance
-("25 km west of X") is an anchor: a town the phrase locates wins over it, and so does a
-province when the anchor is far (more than 50 km); chosen, it is ``NEAR`` (2), or
-``REGION`` (3) when far.
+district", "the village of X in Y town", past a district the gazetteer lacks: "X in the
+Y district of Z province", or with the area named first: "in the Y district, near the
+village of X"): a namesake of a place the gazetteer lacks; the
+container is the scene. A place given as the reference of a distance ("25 km west of
+X") is an anchor: a town the phrase locates wins over it, and so does a province when
+the anchor is far (more than 50 km); chosen, it is ``NEAR`` (2), or ``REGION`` (3) when
+far.
 
 Precision: a landmark or town named in the event's sentence is ``EXACT`` (1); one
-introduced by "near", "outside", "north of", "the outskirts of" ..., or a district,
-is ``NEAR`` (2); a province or country is ``REGION`` (3). Without a place in the
-sentence the incident falls back (`fallback.py`), in this order, to the dateline (a city → 2, since
+introduced by "near", "outside", "north of", "the outskirts of" ..., a district, or a
+town standing for its district ("in Kasese district"), is ``NEAR`` (2); a province or
+country is ``REGION`` (3). Without a place in the sentence the incident falls back
+(`fallback.py`), in this order, to the dateline (a city → 2, since
 events reported under a dateline happen in or around it; an area → 3), to the
 article's main place (the place mentioned most often, in the story's own country when
 more than half of its places and demonyms lie in one, → 3) and to a demonym in the
@@ -69,8 +72,12 @@ _DISTRICTS = _KINDS.district_codes
 # gulfs, straits, mountain ranges, deserts. A town named with one ("the Red Sea port city
 # of Hodeidah") is the more specific place; alone, they place an event at region level.
 _WIDE_AREAS = _KINDS.wide_area_codes
-# A town's name used for the area it gives its name to ("Kasese district").
-ADMIN_WORD = re.compile(rf"\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b", re.IGNORECASE)
+# A town's name used for the area it gives its name to ("Kasese district", "the
+# Shebekinsky urban district").
+ADMIN_WORD = re.compile(
+    rf"(?:\s+(?:urban|rural|municipal))?\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(
     r"['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
@@ -78,6 +85,7 @@ _IN_COUNTRY = re.compile(
     r"\b(?:in|across|throughout|inside|within|over|around|of)\s+(?:the\s+)?(?:\w+ern\s+)?$",
     re.IGNORECASE,
 )
+_OF = re.compile(r"\s+of\b")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 #: "On the other side of Paris, protesters set fire to the town hall of X": a bearing.
 _ASIDE = re.compile(r"\b(?:other|opposite|far)\s+(?:side|end)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -146,6 +154,13 @@ def _container() -> re.Pattern[str]:
 
 
 _CONTAINER_KM = 150.0  # a district (or a town's municipality) holds the places this near
+# ... and the area named first: "in the Shebekinsky urban district, near the village of X",
+# "in Kulgam district at the village of X"
+_HOLDS_NEXT = re.compile(
+    rf"(?:\s+(?:urban|rural|municipal))?\s+(?:{'|'.join(sorted(_KINDS.area_words))}|township)"
+    r"\s*,?\s+(?:near|in|at|outside)\s+(?:the\s+)?(?:(?:village|town|settlement|hamlet)\s+of\s+)?",
+    re.IGNORECASE,
+)
 # A name in a list closed by a plural kind word ("martial law in Sagaing's A, B and C
 # townships", "the X and Y districts") is one of several places named together: no one of
 # them is the scene, and a province named with them that holds them places the event better.
@@ -209,6 +224,9 @@ def _precision(text: str, toponym: Toponym, place: Place, taxonomy: Taxonomy) ->
         return GeoPrecision.NEAR
     if rank == 2 and place.feature_code in _DISTRICTS:
         return GeoPrecision.NEAR
+    area = ADMIN_WORD.match(text, toponym.end) if rank == 3 else None
+    if area and not _OF.match(text, area.end()):
+        return GeoPrecision.NEAR  # "in Kasese district" (not "the X district of the city")
     return GeoPrecision.EXACT
 
 
@@ -240,6 +258,11 @@ def choose_location(
     toponyms = list(toponyms)
     named = {t.start: t for t in toponyms if t.place is not None and t.kind == "place"}
     at = {start: t.place for start, t in named.items() if t.place is not None}
+    held = {
+        m.end(): t.place
+        for t in named.values()
+        if t.place is not None and (m := _HOLDS_NEXT.match(text, t.end))
+    }
     best: tuple[float, Toponym, Place] | None = None
     for top in toponyms:
         place = top.place
@@ -253,9 +276,8 @@ def choose_location(
             continue  # "slogans against France", "talks with Iran": not where it happened
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
-        container = _container().match(text, top.end)
-        if container and specificity(place) >= 3:
-            area = at.get(container.end())
+        if specificity(place) >= 3:
+            area = _container_after(text, top.end, at) or held.get(top.start)
             if area is not None and specificity(area) <= 3 and not lies_in(place, area):
                 continue  # "Shah-e-Mardan of Kalat District": a namesake far from the area
         if _PART_OF_TOWN.match(text, top.end) and (
@@ -315,6 +337,29 @@ def choose_location(
     return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
 
 
+#: A name the gazetteer lacks between two containers: "X in the Muidumbe district of Y".
+_UNKNOWN_LINK = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}")
+
+
+def _container_after(text: str, end: int, at: dict[int, Place]) -> Place | None:
+    """Return the area or town named as holding the name that ends at ``end``, if any.
+
+    "X of Kalat District", "the village of X in Y town"; past a container the gazetteer
+    lacks, the one that holds it: "X in the Muidumbe district of Cabo Delgado province".
+    """
+    for _ in range(2):
+        link = _container().match(text, end)
+        if link is None:
+            return None
+        if link.end() in at:
+            return at[link.end()]
+        unknown = _UNKNOWN_LINK.match(text, link.end())
+        if unknown is None:
+            return None
+        end = unknown.end()
+    return None
+
+
 def _in_kind_list(text: str, top: Toponym) -> bool:
     """Whether ``top`` is one of a list of names closed by a plural kind word."""
     if _LISTED_AHEAD.match(text, top.end):
@@ -346,6 +391,8 @@ def lies_in(place: Place, area: Place) -> bool:
         return True
     if area.is_admin1:
         return area.admin1 is not None and place.admin1 == area.admin1
+    if area.admin1 and place.admin1 and area.admin1 != place.admin1:
+        return False  # a district (or a town's) lies in one province
     return haversine_km(place.lat, place.lon, area.lat, area.lon) <= _CONTAINER_KM
 
 

@@ -1,0 +1,165 @@
+"""Events at places the gazetteer lacks, placed by the known place the text ties them to.
+
+Real news (issue 12) tells many events at villages, wards and districts no gazetteer of
+towns holds; a coder places them at the town or district the text names with them. Each
+sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+from incidentmap.geoparse.spelling import respelled_toponyms
+from incidentmap.incidents.locate import choose_location
+from incidentmap.model import GeoPrecision, Place, Toponym
+from test_incidents import KADUNA, KANO, run
+from test_incidents_news_rules import KADUNA_STATE
+
+# Invented ids and round coordinates.
+RUSSIA = Place("t:ru", "Russia", 60.0, 90.0, "A", "PCLI", "RU")
+BELGOROD = Place("t:bel", "Belgorod", 50.6, 36.6, "P", "PPLA", "RU", "09", 340_000)
+SHEBEKINO = Place("t:sheb", "Shebekino", 50.4, 36.9, "P", "PPL", "RU", "09", 40_000)
+BORISOVKA = Place("t:bor", "Borisovka", 50.6, 36.0, "P", "PPL", "RU", "09", 13_000)
+BORISOVKA_FAR = Place("t:bor2", "Borisovka", 45.0, 40.0, "P", "PPL", "RU", "38", 2_000)
+VALUYKI = Place("t:val", "Valuyki", 50.2, 38.1, "P", "PPL", "RU", "09", 33_000)
+# the same consonants as "Valuysky": a respelling would take it
+VILYUYSK = Place("t:vil", "Vilyuysk", 63.8, 121.6, "P", "PPL", "RU", "63", 10_000)
+# a village of another province, reached by an alternate name ("Korovino")
+SOLNTSEVO = Place("t:sol", "Solntsevo", 51.4, 36.8, "P", "PPL", "RU", "41", 5_000)
+# a village of the district's own province
+ZHURAVLEVKA = Place("t:zh", "Zhuravlevka", 50.5, 36.9, "P", "PPL", "RU", "09", 500)
+
+
+def places_in(country: str, *, initial: str = "", lengths: tuple[int, int] = (1, 200)) -> list:
+    every = [BELGOROD, SHEBEKINO, BORISOVKA, BORISOVKA_FAR, VALUYKI, VILYUYSK]
+    return [
+        p
+        for p in every
+        if p.country_code == country
+        and p.name.startswith(initial)
+        and lengths[0] <= len(p.name) <= lengths[1]
+    ]
+
+
+def spelled(text: str) -> list[tuple[str, str]]:
+    """The names of ``text`` placed as the district of a town, with the town."""
+    at = text.index("Belgorod")
+    known = [Toponym(at, at + 8, "Belgorod", "place", BELGOROD, 0.9)]
+    got = respelled_toponyms(text, known, places_in, known=lambda key: key == "belgorod")
+    return [(t.text, t.place.name) for t in got if t.place is not None]
+
+
+# --- "the Shebekinsky district": a district named after its town ----------------------
+
+
+def test_a_district_named_by_the_adjective_of_its_town_is_placed_at_the_town() -> None:
+    text = (
+        "Drones struck the Belgorod region on Monday. A car was hit in the Shebekinsky urban "
+        "district, and the village of Gruzskoye in the Borisovsky district was shelled."
+    )
+    # of the two towns called Borisovka, the one in the province the story names
+    assert spelled(text) == [("Shebekinsky", "Shebekino"), ("Borisovsky", "Borisovka")]
+
+
+def test_a_district_s_adjective_names_its_town_before_a_respelling() -> None:
+    text = "A drone hit the Belgorod region. A building in the Valuysky district was damaged."
+    assert spelled(text) == [("Valuysky", "Valuyki")]
+
+
+# --- the area named first holds the place named after it ------------------------------
+
+
+def choose(text: str, trigger: str, *places: tuple[str, Place]) -> tuple[str, int] | None:
+    tops = []
+    for name, place in places:
+        at = text.index(name)
+        tops.append(Toponym(at, at + len(name), name, "place", place, 0.9))
+    loc = choose_location(text, sorted(tops, key=lambda t: t.start), anchor=text.index(trigger))
+    return None if loc is None else (loc.place.name, int(loc.precision))
+
+
+def test_a_village_named_after_its_district_and_lying_outside_it_is_a_namesake() -> None:
+    # "Korovino" reaches a village of another province: the village the text means is
+    # one the gazetteer lacks, in the district named first
+    text = "In the Shebekinsky urban district, near the village of Korovino, a car was attacked."
+    got = choose(text, "attacked", ("Shebekinsky", SHEBEKINO), ("Korovino", SOLNTSEVO))
+    assert got == ("Shebekino", int(GeoPrecision.NEAR))
+
+
+def test_a_village_lying_in_the_district_named_first_is_the_scene() -> None:
+    text = "In the Shebekinsky urban district, near the village of Zhuravlevka, a car was attacked."
+    got = choose(text, "attacked", ("Shebekinsky", SHEBEKINO), ("Zhuravlevka", ZHURAVLEVKA))
+    assert got == ("Zhuravlevka", int(GeoPrecision.EXACT))
+
+
+CABO_DELGADO = Place("t:cd", "Cabo Delgado", -12.5, 39.0, "A", "ADM1", "MZ", "01")
+MANDELA_GH = Place("t:mandela", "Mandela", 5.6, -0.3, "P", "PPL", "GH", "01", 2_000)
+MACOMIA = Place("t:macomia", "Macomia", -12.2, 40.1, "P", "PPL", "MZ", "01", 8_000)
+
+
+def test_a_village_held_by_a_province_past_an_unknown_district_is_a_namesake_abroad() -> None:
+    # the district between is one the gazetteer lacks; the province holding it holds the
+    # village too, and the village the gazetteer gives lies in another country
+    text = "Insurgents attacked the village of Mandela in the Muidumbe district of Cabo Delgado."
+    got = choose(text, "attacked", ("Mandela", MANDELA_GH), ("Cabo Delgado", CABO_DELGADO))
+    assert got == ("Cabo Delgado", int(GeoPrecision.REGION))
+    text = "Insurgents attacked the village of Macomia in the Muidumbe district of Cabo Delgado."
+    got = choose(text, "attacked", ("Macomia", MACOMIA), ("Cabo Delgado", CABO_DELGADO))
+    assert got == ("Macomia", int(GeoPrecision.EXACT))
+
+
+def test_a_town_standing_for_its_district_is_near() -> None:
+    # "in Kano district": somewhere in the district around the town, not the town itself
+    text = "Gunmen attacked a school in Kano district on Monday."
+    assert choose(text, "attacked", ("Kano", KANO)) == ("Kano", int(GeoPrecision.NEAR))
+
+
+# --- "in X, south of Y": a place of its own, told by the town it lies by --------------
+
+
+def test_an_unknown_place_told_by_the_town_it_lies_by_is_an_event_of_its_own() -> None:
+    # a weak trigger after a violent event would join it as its casualties, unless the
+    # sentence tells a place of its own
+    text = (
+        "Gunmen attacked a village in Kano on Friday, wounding two people. Settlers also razed "
+        "trees and chased away farmers in Dutsen Bako, south of Kaduna."
+    )
+    found = [i for i in run(text, places={"Kano": KANO, "Kaduna": KADUNA}) if not i.background]
+    assert [(i.sub_event_type, i.location, int(i.geo_precision)) for i in found] == [
+        ("Attack", "Kano", 1),
+        ("Looting/property destruction", "Kaduna", 2),
+    ]
+
+
+# --- "the village of X": a village of its own, not the town told before ----------------
+
+
+def test_a_village_named_by_an_unknown_name_is_not_the_town_told_before() -> None:
+    # "the village" alone refers back to Kano; "the village of Dutsen Bako" names one the
+    # gazetteer lacks, in the state named with it
+    text = (
+        "Gunmen killed five people in Kano on Monday. On Friday, gunmen killed 19 villagers "
+        "in the village of Dutsen Bako in Kaduna State."
+    )
+    places = {"Kano": KANO, "Kaduna State": KADUNA_STATE}
+    found = [i for i in run(text, places=places) if not i.background]
+    assert [i.location for i in found] == ["Kano", "Kaduna"]
+
+
+# --- the words of local areas: "Marakwet sub-county", "Homna upazila" --------------------
+
+
+def test_a_name_before_a_hyphenated_area_word_is_a_place(embedded) -> None:  # type: ignore[no-untyped-def]
+    # a small town's name needs support to count; "sub-county" after it is such support,
+    # as "district" is (Marakwet is an old name of Kapsowar)
+    text = "Bandits killed four herders in Tot area, Marakwet sub-county, in Kenya on Sunday."
+    found = {t.text: t.place for t in embedded.parse(text) if t.place is not None}
+    assert "Marakwet" in found and found["Marakwet"].country_code == "KE"
+
+
+def test_a_province_of_an_armed_group_is_no_place(embedded) -> None:  # type: ignore[no-untyped-def]
+    # "West Africa Province" is the Islamic State's name for its branch, not an area of the
+    # region: the clash is placed by the town the story names
+    text = (
+        "Troops bombed a camp in Kukawa, Borno State, on Wednesday after Islamic State's West "
+        "Africa Province (ISWAP) fighters attacked a military base."
+    )
+    assert "West Africa" not in {t.text for t in embedded.parse(text) if t.place is not None}
