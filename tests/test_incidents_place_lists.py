@@ -91,3 +91,25 @@ def test_people_named_after_a_reference_back_tell_no_new_event() -> None:
 def test_a_movement_between_areas_is_no_list() -> None:
     text = "Rebels moved 20 trucks from the Kano region to the Kaduna region on Friday."
     assert len(run(text, places={"Kano": KANO_STATE, "Kaduna": KADUNA_STATE})) <= 1
+
+
+def test_a_list_goes_on_past_names_the_gazetteer_lacks() -> None:
+    text = "Gunmen killed 20 villagers in Kano, Dabo, Gwari and Zaria on Friday."
+    assert places_of(text, {"Kano": KANO, "Zaria": ZARIA}) == ["Kano", "Zaria"]
+
+
+def test_a_name_of_a_list_of_towns_resolved_to_a_province_is_a_member() -> None:
+    """The province is its own place (at its seat), not the story's town within it."""
+    text = "Gunmen killed 20 villagers in Kano, Kaduna, Zaria and Katsina on Friday."
+    places = {"Kano": KANO, "Kaduna": KADUNA_STATE, "Zaria": ZARIA, "Katsina": KATSINA}
+    assert places_of(text, places) == ["Kaduna", "Kano", "Katsina", "Zaria"]
+
+
+def test_the_places_a_reference_to_a_wave_names_are_its_events() -> None:
+    text = (
+        "The army said it had killed 80 militants following a wave of coordinated attacks on "
+        "military posts in the north. The attacks, which occurred on Tuesday, struck three "
+        "towns: Kano, Zaria and Katsina."
+    )
+    places = {"Kano": KANO, "Zaria": ZARIA, "Katsina": KATSINA}
+    assert places_of(text, places) == ["Kano", "Katsina", "Zaria"]

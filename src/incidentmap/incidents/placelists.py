@@ -5,7 +5,8 @@ and Kano"), of provinces ("in the provinces of A, B and C"), a count for each ("
 12 in B", "20 drones over the X region and 5 over the Y region"), towns named with their
 provinces where the gazetteer knows only the provinces ("A in the X region and B in the Y
 region"), names closed by a plural kind word ("over Y's A, B and C regions") and the members
-of a list told before the event's place ("A, B and C saw clashes"). Not a list: places of a
+of a list told before the event's place ("A, B and C saw clashes"); a list goes on past
+names the gazetteer lacks or resolved to a province ("A, B, C and D"). Not a list: places of a
 movement ("from X to Y"), a place that locates the previous one ("near X", "X, Y province"),
 the reference of a distance ("12 km from X"), a list of where people came from ("from A, B
 and C").
@@ -76,6 +77,13 @@ _ITEM_JOINT = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+)?(?:[\w-]+ern\s+)?",
     re.IGNORECASE,
 )
+#: Names between two members of a list that the gazetteer lacks: ", B, C and ".
+_UNKNOWN_MEMBERS = re.compile(
+    r"(?:,\s*(?:and\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})+"
+    r"(?:,\s*(?:and\s+)?|,?\s+and\s+)"
+)
+#: A list that goes on after a name: "..., B, C" (not "A, B province" nor "A, B.").
+_MORE_MEMBERS = re.compile(r",\s*(?:and\s+)?(?-i:[A-Z])")
 #: "A in the X region": a town the province after it holds, not a member of a list of provinces.
 _HELD_BY_NEXT = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w-]+ern\s+)?(?-i:[A-Z])")
 #: A place told as a bearing or a movement's end, before a list: "near A, B", "from A, B".
@@ -124,6 +132,8 @@ def listed_places(
             end = top.end  # "in Nakuru, 12 km from Eldoret": where the previous town is
             continue
         gap = text[end : top.start]
+        # "A, B, C and D" where the gazetteer lacks B and C: the list goes on past them
+        named = len(gap) <= 80 and _UNKNOWN_MEMBERS.fullmatch(gap) is not None
         counted = len(gap) <= 80 and (
             _COUNT_JOINT.fullmatch(gap) is not None
             or (areas and _ITEM_JOINT.fullmatch(gap) is not None)
@@ -144,6 +154,13 @@ def listed_places(
         elif counted and place is not None and place.is_admin1 and place.country_code == country:
             pass  # "29 in the X region and one in the Y region": one event per area
         elif (
+            place is not None
+            and place.is_admin1
+            and (named or _MEMBER_JOINT.fullmatch(gap))
+            and _MORE_MEMBERS.match(text, top.end)
+        ):
+            pass  # "A, B, C and D" where B resolved to a province: a member all the same
+        elif (
             place is None
             or top.kind != "place"
             or specificity(place) < 3
@@ -157,7 +174,7 @@ def listed_places(
             continue
         joint = _JOINT.fullmatch(gap) if len(gap) <= 40 else None
         action = _ACTION_JOINT.fullmatch(gap) if len(gap) <= 60 else None
-        if not (joint or action or counted or _TARGET_JOINT.fullmatch(gap)):
+        if not (joint or action or counted or named or _TARGET_JOINT.fullmatch(gap)):
             break  # the list ended
         previous, end = top, top.end
         if any(p.id == place.id or (not provinces and same_town(p, place)) for p in chosen):
