@@ -113,3 +113,9 @@ def test_the_places_a_reference_to_a_wave_names_are_its_events() -> None:
     )
     places = {"Kano": KANO, "Zaria": ZARIA, "Katsina": KATSINA}
     assert places_of(text, places) == ["Kano", "Katsina", "Zaria"]
+
+
+def test_a_first_member_resolved_to_a_province_stands_for_its_seat() -> None:
+    text = "Protesters rallied in the cities of Kaduna, Kano and Zaria on Friday."
+    places = {"Kaduna": KADUNA_STATE, "Kano": KANO, "Zaria": ZARIA}
+    assert places_of(text, places) == ["Kaduna", "Kano", "Zaria"]

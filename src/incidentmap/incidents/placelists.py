@@ -186,10 +186,12 @@ def listed_places(
 
 
 def _earlier_members(text: str, tops: list[Toponym], first: Location) -> list[Location]:
-    """Towns of a list that ends with the event's place ("A, B and C saw clashes").
+    """Return the towns of a list that ends with the event's place ("A, B and C saw clashes").
 
     The place chosen is the member nearest the trigger; the members before it, joined
-    by commas and "and" only, are places of their own (not "A, near B", "from A to B").
+    by commas and "and" only, are places of their own (not "A, near B", "from A to B"),
+    past names the gazetteer lacks, and a name resolved to a province when the list
+    goes on after it ("in the cities of A, B, C": A stands for its seat).
     """
     if first.toponym is None or specificity(first.place) < 3:
         return []
@@ -198,18 +200,24 @@ def _earlier_members(text: str, tops: list[Toponym], first: Location) -> list[Lo
     head = first.toponym
     for top in reversed(tops[:at] if at else []):
         place = top.place
+        # a name resolved to a province is a member when the list goes on after it
+        area = place is not None and place.is_admin1 and _MORE_MEMBERS.match(text, top.end)
         if (
             place is None
             or top.kind != "place"
-            or specificity(place) < 3
+            or (specificity(place) < 3 and not area)
             or ADMIN_WORD.match(text, top.end)
-            or not _MEMBER_JOINT.fullmatch(text, top.end, head.start)
+            or not (
+                _MEMBER_JOINT.fullmatch(text, top.end, head.start)
+                or _UNKNOWN_MEMBERS.fullmatch(text, top.end, head.start)
+            )
         ):
             break
         head = top
         if any(same_town(p, place) for p in [first.place, *(loc.place for loc in out)]):
             continue
-        out.insert(0, Location(place, GeoPrecision.EXACT, top, "one of several places named"))
+        precision = GeoPrecision.REGION if area else GeoPrecision.EXACT
+        out.insert(0, Location(place, precision, top, "one of several places named"))
     if _NOT_MEMBER.search(text, max(0, head.start - 20), head.start):
         return []  # "travelling from A, B and C": the list is where they came from
     return out
