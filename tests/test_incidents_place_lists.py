@@ -119,3 +119,12 @@ def test_a_first_member_resolved_to_a_province_stands_for_its_seat() -> None:
     text = "Protesters rallied in the cities of Kaduna, Kano and Zaria on Friday."
     places = {"Kaduna": KADUNA_STATE, "Kano": KANO, "Zaria": ZARIA}
     assert places_of(text, places) == ["Kaduna", "Kano", "Zaria"]
+
+
+def test_places_each_named_with_what_holds_them_are_each_a_place() -> None:
+    """'in the A area of the X district and the B village of Y': B is unknown, Y holds it."""
+    text = (
+        "Gunmen killed five people on Saturday in the Kano area of the Gwale district and the "
+        "Dabo village of Zaria."
+    )
+    assert places_of(text, {"Kano": KANO, "Zaria": ZARIA}) == ["Kano", "Zaria"]

@@ -84,6 +84,15 @@ _UNKNOWN_MEMBERS = re.compile(
 )
 #: A list that goes on after a name: "..., B, C" (not "A, B province" nor "A, B.").
 _MORE_MEMBERS = re.compile(r",\s*(?:and\s+)?(?-i:[A-Z])")
+# ... or the next of places each named with what holds it: "in the A area of the X district
+# and the B village of Y" (A and B unknown to the gazetteer, or A known and B not)
+_CONTAINED_ITEM = re.compile(
+    r"(?:\s+(?:area|village|town|locality|camp))?\s+(?:of|in)\s+(?:the\s+)?(?:[\w’'-]+\s+)?"
+    rf"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?{_AREA_WORD}\s+and\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2}\s+(?:area|village|town|locality|camp)"
+    r"\s+(?:of|in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 #: "A in the X region": a town the province after it holds, not a member of a list of provinces.
 _HELD_BY_NEXT = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w-]+ern\s+)?(?-i:[A-Z])")
 #: A place told as a bearing or a movement's end, before a list: "near A, B", "from A, B".
@@ -134,9 +143,10 @@ def listed_places(
         gap = text[end : top.start]
         # "A, B, C and D" where the gazetteer lacks B and C: the list goes on past them
         named = len(gap) <= 80 and _UNKNOWN_MEMBERS.fullmatch(gap) is not None
-        counted = len(gap) <= 80 and (
+        counted = len(gap) <= 90 and (
             _COUNT_JOINT.fullmatch(gap) is not None
             or (areas and _ITEM_JOINT.fullmatch(gap) is not None)
+            or _CONTAINED_ITEM.fullmatch(gap) is not None
         )
         country = first.place.country_code
         if provinces and place is not None and place.is_country:
