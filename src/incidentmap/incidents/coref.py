@@ -46,6 +46,7 @@ __all__ = [
     "casualties_only",
     "enrich",
     "inherit",
+    "instances_of",
     "split_towns",
 ]
 
@@ -408,6 +409,25 @@ def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
             one.injured, one.injured_reported = None, True
         one.notes = [*draft.notes, "one of several places the sentence names"]
     return out
+
+
+def instances_of(wave: Draft, facts: Facts) -> list[Draft]:
+    """One incident per place a reference back to a wave told as one names.
+
+    "... after a wave of coordinated attacks. The attacks, which occurred on Tuesday, struck
+    seven towns: A, B and C": the wave stays background, and each town is an event of it,
+    of its type, on the day the reference gives.
+    """
+    assert facts.location is not None
+    first = dataclasses.replace(
+        wave,
+        background=False,
+        location=facts.location,
+        date=facts.date or wave.date,
+        actors=list(wave.actors),
+        notes=["a place named of a wave told as one"],
+    )
+    return [first, *split_towns(first, facts.more_places)]
 
 
 def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:

@@ -4,7 +4,7 @@ The date is the clause's own (a reporting verb's date, "said on Friday", only wh
 event has no other); "the previous day" and "a day after ..." are counted from the date
 they lean on. The place is the clause's most specific toponym, else one from the parts of
 the sentence that report no other event, else the town a "the city" refers back to. A
-list of towns ("in Lagos, Abuja and Kano") yields one place each.
+list of towns ("in Lagos, Abuja and Kano") yields one place each (:mod:`.placelists`).
 """
 
 from __future__ import annotations
@@ -22,14 +22,13 @@ from .fallback import previous_town, seat_of
 from .filters import preceded_by
 from .kinds import CROWD_EVENTS
 from .locate import (
-    ADMIN_WORD,
     Location,
     anchor_km,
     choose_location,
-    same_town,
     specificity,
 )
 from .mentions import Mention
+from .placelists import listed_places
 from .taxonomy import Taxonomy
 
 __all__ = ["Facts", "Index", "actors_in", "clause_facts"]
@@ -360,7 +359,7 @@ def clause_facts(
     if location is not None:  # a list of targets may run on past the clause
         sent = mention.sentence
         listed = [t for t in places.within(lo, sent.end) if isinstance(t, Toponym)]
-        more = _listed_towns(text, listed, location, lo, sent.end, tax)
+        more = listed_places(text, listed, location, lo, sent.end)
     else:
         more = []
     return Facts(date, location, cas, actors_in(text, lo, hi, tax), more, report_day)
@@ -504,85 +503,3 @@ def _most_named_capital(named: list[Toponym], last: Location) -> Location:
         return last
     place, top = latest[best]
     return Location(place, GeoPrecision.EXACT, top, "'the capital' the story names most")
-
-
-# What joins two towns of a list: ", ", " and ", ", and in the state capital, " ...
-_JOINT = re.compile(
-    r"[\s,]*(?:and\s+|,\s*)(?:(?:in|at)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?,?\s*", re.IGNORECASE
-)
-# ... or two targets of one strike, each with its town: ", a seminary compound in ",
-# ", and sites around " (a region's word may close the previous item: "in Punjab province")
-_TARGET_JOINT = re.compile(
-    r"(?:\s+(?:province|region|state|district|county|governorate))?(?:,\s*(?:and\s+)?|\s+and\s+)"
-    r"(?:(?:an?|the|another|other|two|three|several)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+"
-    r"|sites|targets|areas|positions|locations|villages|towns|camps)\s+"
-    r"(?:in|at|around|near|outside)\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-# ... or a second act of the same subject, in a town of its own: "lit a fire at the town hall
-# of X and set a bus depot ablaze in Y" (two places, two events, as ACLED codes them)
-_ACTION_JOINT = re.compile(r"\s+and\s+(?:[\w’'-]+\s+){1,6}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
-# A place that only says where the previous town is: ", near Lahore", ", in Punjab province"
-# (a town only after "near" and the like; "in" introduces a region, or another town).
-_NEAR = (
-    r",\s*(?:near|outside|close to|not far from"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
-)
-_QUALIFIER = re.compile(rf"{_NEAR}\s+(?:the\s+)?", re.IGNORECASE)
-_REGION_QUALIFIER = re.compile(rf"(?:{_NEAR}|[\s,]*(?:in|of))\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def _listed_towns(
-    text: str, tops: list[Toponym], first: Location, lo: int, hi: int, tax: Taxonomy
-) -> list[Location]:
-    """Other towns of a list in the event's clause ("in Lagos, Abuja and Kano").
-
-    ACLED codes one event per place: each town more than 25 km from the others becomes
-    an incident of its own. Places of a movement ("from X to Y") are not a list. A list
-    of targets, each with its town ("hit a mosque in A, in B province, a seminary in C,
-    near D, and sites around E"), is followed through the sentence; a place that only
-    locates the previous one ("near D", "in B province") is not an item of it.
-    """
-    # "in the provinces of Artemisa, Matanzas and Camagüey": one event per province too
-    provinces = first.place.is_admin1
-    if specificity(first.place) < 3 and not provinces:
-        return []
-    chosen = [first.place]
-    out = []
-    previous = first.toponym
-    end = previous.end if previous is not None else lo
-    for top in tops:
-        place = top.place
-        if previous is None or top.start <= previous.start or top.start >= hi:
-            continue
-        if anchor_km(text, top) is not None:
-            end = top.end  # "in Nakuru, 12 km from Eldoret": where the previous town is
-            continue
-        gap = text[end : top.start]
-        if provinces:
-            country = first.place.country_code
-            if place is None or not place.is_admin1 or place.country_code != country:
-                break  # a list of provinces holds provinces of one country only
-        elif (
-            place is None
-            or top.kind != "place"
-            or specificity(place) < 3
-            or ADMIN_WORD.match(text, top.end)  # "in Kaduna district": a region
-        ):
-            if _REGION_QUALIFIER.fullmatch(gap):
-                end = top.end  # "in Punjab province": where the previous town is
-            continue
-        if not provinces and _QUALIFIER.fullmatch(gap):
-            end = top.end  # ", near Lahore": where the previous town is, not another target
-            continue
-        joint = _JOINT.fullmatch(gap) if len(gap) <= 40 else None
-        action = _ACTION_JOINT.fullmatch(gap) if len(gap) <= 60 else None
-        if joint is None and action is None and _TARGET_JOINT.fullmatch(gap) is None:
-            break  # the list ended
-        previous, end = top, top.end
-        if any(p.id == place.id or (not provinces and same_town(p, place)) for p in chosen):
-            continue
-        chosen.append(place)
-        precision = GeoPrecision.EXACT
-        out.append(Location(place, precision, top, "one of several places named"))
-    return out

@@ -395,7 +395,10 @@ def _finish(
             loc = town
             notes.append(f"place: the story's town in the province of {province.name}")
     if loc is not None and specificity(loc.place) <= 1 and not draft.background:
-        town = town_within(loc.place, toponyms, text=article.text)
+        # one of several places named ("A, B and C") is a place of its own, not the story's
+        # town within it
+        listed = draft.split_place is not None and loc.place.id == draft.split_place
+        town = None if listed else town_within(loc.place, toponyms, text=article.text)
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
             loc = town
             notes.append(f"place: {town.reason}")

@@ -31,6 +31,7 @@ from .coref import (
     casualties_only,
     enrich,
     inherit,
+    instances_of,
     kin_of,
     split_towns,
 )
@@ -82,6 +83,9 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 )
             if target is not None:
                 enrich(target, mention, index, facts, tax)
+                if target.background and facts.more_places and not mention.background:
+                    drafts.extend(instances_of(target, facts))  # "The attacks struck A, B and C"
+                    continue
                 prior = target.date
                 # "protesters lit a fire in X and set a depot ablaze in Y": the event told
                 # goes on in X, and Y is a place of its own

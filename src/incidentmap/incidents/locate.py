@@ -59,6 +59,7 @@ __all__ = [
     "Location",
     "anchor_km",
     "choose_location",
+    "in_kind_list",
     "lies_in",
     "listed",
     "same_town",
@@ -300,7 +301,7 @@ def choose_location(
             score -= 10.0  # "in Kasese district": the area around a town, not the town
         if (
             specificity(place) >= 3
-            and _in_kind_list(text, top)
+            and in_kind_list(text, top)
             and any(a.is_admin1 and lies_in(place, a) for a in at.values())
         ):
             score -= 20.0  # "in Sagaing's A, B and C townships": the province holding them
@@ -312,7 +313,7 @@ def choose_location(
         ):
             continue  # "Moscow's strikes on Kyiv", "Iran's missile attack": the attacker
         owned = named.get(owner.end()) if owner else None
-        if owned is not None and _in_kind_list(text, owned):
+        if owned is not None and in_kind_list(text, owned):
             pass  # "Nakuru's A, B and C counties": the province holding the areas listed
         elif owned is not None and owned.place is not None and lies_in(owned.place, place):
             score -= 6.0  # "Belgorod's Shebekino": the region holding the town named next
@@ -360,7 +361,7 @@ def _container_after(text: str, end: int, at: dict[int, Place]) -> Place | None:
     return None
 
 
-def _in_kind_list(text: str, top: Toponym) -> bool:
+def in_kind_list(text: str, top: Toponym) -> bool:
     """Whether ``top`` is one of a list of names closed by a plural kind word."""
     if _LISTED_AHEAD.match(text, top.end):
         return True  # "A, B and C townships" read from A or B

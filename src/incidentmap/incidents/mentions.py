@@ -5,7 +5,9 @@ after a funeral or vigil, before the "for" that names whom it mourns (the dead b
 to an earlier event). In each clause the strongest trigger names the event; the
 clause's dates, casualty reports, places and actors go with it. A mention is
 *anaphoric* when its event noun has a determiner ("the attack", "those clashes",
-"Sunday's attack"): it refers back to an incident already reported.
+"Sunday's attack"): it refers back to an incident already reported; not when a bare event
+noun of the same kind follows ("the protest in X was joined by protests in A and B"):
+that one tells new events, placed by what follows it.
 
 Examples
 --------
@@ -307,6 +309,7 @@ def find_mentions(
         sub, retyped_by = _resolve_sub(best, text, (lo, hi), sentence, tax, context)
         types: frozenset[EventType] | None = None
         plural = False
+        noun_end = lo
         for ana in anaphors:
             if not lo <= ana.start() < hi:
                 continue
@@ -337,6 +340,17 @@ def find_mentions(
                 ("ss", "us")
             )
             break
+        start = lo
+        # "the protest in X was joined by protests in A and B": a bare event noun after the
+        # one that refers back tells new events, placed by what follows it
+        if (
+            types is not None
+            and best.start >= noun_end
+            and best.sub.event_type in types
+            and _FRESH.search(text, max(lo, best.start - 30), best.start)
+            and _EVENT_PLURAL.fullmatch(text, best.start, best.end)
+        ):
+            types, plural, start = None, False, best.start
         # "five soldiers were also killed": more victims of the event told, not a new one;
         # "15 gunmen were also killed in the gunfight": the definite noun names the event told
         new_event = any(
@@ -426,7 +440,7 @@ def find_mentions(
                 charged=cues.allegation.search(text, lo, hi) is not None,
                 claimed=claimed,
                 sentence=sentence,
-                clause_start=lo,
+                clause_start=start,
                 clause_end=hi,
                 trigger=best,
                 sub=sub,
@@ -443,6 +457,20 @@ def find_mentions(
         )
         previous_lo = lo
     return _tolls_to_causes(text, out)
+
+
+#: What stands before an event noun of new events after one told before: "was joined by
+#: protests", "and similar rallies".
+_FRESH = re.compile(
+    r"\b(?:by\s+(?:_ADJ\s+)?|(?:and|as\s+well\s+as)\s+_ADJ\s+)$".replace(
+        "_ADJ",
+        r"(?:similar|other|further|more|smaller|larger|mass|simultaneous|solidarity|parallel"
+        r"|separate)",
+    ),
+    re.IGNORECASE,
+)
+#: ... one word, a plural that names events, not people ("protests", not "protesters").
+_EVENT_PLURAL = re.compile(r"[a-z-]+(?<!er)(?<!or)(?<!ist)(?<!ant)s", re.IGNORECASE)
 
 
 #: "confirmed the killing of seven persons after two bombers attacked ...": a connective

@@ -171,6 +171,8 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
                 )  # "clashes" told first, then who clashed
                 if other.background or not kin or _other_kind(other, draft):
                     continue
+                if other.first is draft.first and other.split_place != draft.split_place:
+                    continue  # "in A, B and C": the places of one list are events apart
                 if not date_ok(other, draft.date) and not (
                     reported_after(other, draft.date) or reported_after(draft, other.date)
                 ):
