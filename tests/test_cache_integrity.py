@@ -206,6 +206,30 @@ def test_an_imported_district_is_among_its_countrys_areas(
     assert not any(p.id == "user:zorg" for _, p in gaz.area_names("AF"))
 
 
+@pytest.mark.parametrize("full_rerank", [200_000, 0])
+def test_an_imported_town_is_among_its_countrys_places_by_initial(
+    small, tmp_path, monkeypatch, full_rerank
+):
+    # the respelling rule reads a country's places by initial through places_country_name
+    from incidentmap.gazetteer import index
+
+    monkeypatch.setattr(index, "FULL_RERANK", full_rerank)
+    cache, _ = small
+    gaz = Gazetteer.default(cache_dir=cache)
+    assert not any(p.id == "user:zorgville" for p in gaz.places_in("IQ", initial="z"))
+    gaz.import_files([_user_csv(tmp_path / "mine.csv")])
+    for initial in ("Z", "z"):  # the initial in either case, as before the index
+        found = gaz.places_in("IQ", initial=initial, lengths=(9, 9))
+        assert "user:zorgville" in [p.id for p in found]
+    assert not gaz.places_in("IQ", initial="Y", lengths=(9, 9))
+    plan = gaz._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM places WHERE country_code = ? "
+        "AND feature_class IN ('P', 'A') AND name LIKE ?",
+        ("IQ", "Z%"),
+    ).fetchall()
+    assert "places_country_name" in str(plan)
+
+
 def test_the_cli_import_then_search(small, tmp_path, capsys):
     cache, _ = small
     user = _user_csv(tmp_path / "mine.csv")
