@@ -167,11 +167,16 @@ def test_an_import_is_incremental_and_the_geoparser_sees_it(small, tmp_path, mon
     assert indexes(cache) == [Path(gaz.path).name]
 
 
-@pytest.mark.parametrize("full_rerank", [200_000, 0])
-def test_an_incremental_import_ranks_like_a_full_rebuild(small, tmp_path, monkeypatch, full_rerank):
+@pytest.fixture(params=[200_000, 0], ids=["touched", "all"])
+def rerank(request, monkeypatch):
+    """An import ranks the places it touched, or every place as a big import does (0)."""
     from incidentmap.gazetteer import index
 
-    monkeypatch.setattr(index, "FULL_RERANK", full_rerank)  # 0: a big import ranks everything
+    monkeypatch.setattr(index, "FULL_RERANK", request.param)
+
+
+@pytest.mark.usefixtures("rerank")
+def test_an_incremental_import_ranks_like_a_full_rebuild(small, tmp_path):
     cache, _ = small
     gaz = Gazetteer.default(cache_dir=cache)
     gaz.import_files([_user_csv(tmp_path / "kabul.csv", "Kabul")])
@@ -183,14 +188,9 @@ def test_an_incremental_import_ranks_like_a_full_rebuild(small, tmp_path, monkey
     assert {s.key: s for s in rebuilt.iter_name_stats()} == stats
 
 
-@pytest.mark.parametrize("full_rerank", [200_000, 0])
-def test_an_imported_district_is_among_its_countrys_areas(
-    small, tmp_path, monkeypatch, full_rerank
-):
+@pytest.mark.usefixtures("rerank")
+def test_an_imported_district_is_among_its_countrys_areas(small, tmp_path):
     # the geoparser reads a country's area names to place a town it lacks in its district
-    from incidentmap.gazetteer import index
-
-    monkeypatch.setattr(index, "FULL_RERANK", full_rerank)
     cache, _ = small
     gaz = Gazetteer.default(cache_dir=cache)
     assert not any(p.name == "Zorg District" for _, p in gaz.area_names("IQ"))
@@ -204,6 +204,25 @@ def test_an_imported_district_is_among_its_countrys_areas(
     keys = {key for key, p in gaz.area_names("IQ") if p.id == "user:zorg"}
     assert {"zorg district", "qada zorg"} <= keys
     assert not any(p.id == "user:zorg" for _, p in gaz.area_names("AF"))
+
+
+@pytest.mark.usefixtures("rerank")
+def test_an_imported_town_is_among_its_countrys_places_by_initial(small, tmp_path):
+    # the respelling rule reads a country's places by initial through places_country_name
+    cache, _ = small
+    gaz = Gazetteer.default(cache_dir=cache)
+    assert not any(p.id == "user:zorgville" for p in gaz.places_in("IQ", initial="z"))
+    gaz.import_files([_user_csv(tmp_path / "mine.csv")])
+    for initial in ("Z", "z"):  # the initial in either case, as before the index
+        found = gaz.places_in("IQ", initial=initial, lengths=(9, 9))
+        assert "user:zorgville" in [p.id for p in found]
+    assert not gaz.places_in("IQ", initial="Y", lengths=(9, 9))
+    plan = gaz._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM places WHERE country_code = ? "
+        "AND feature_class IN ('P', 'A') AND name LIKE ?",
+        ("IQ", "Z%"),
+    ).fetchall()
+    assert "places_country_name" in str(plan)
 
 
 def test_the_cli_import_then_search(small, tmp_path, capsys):
