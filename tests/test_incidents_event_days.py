@@ -152,3 +152,12 @@ def test_next_sunday_and_a_strike_called_for_sunday_are_the_coming_day() -> None
     )
     (clash,) = foreground(text, places={"Kano": KANO}, published=saturday)
     assert clash.event_date == "2023-10-28"
+
+
+def test_a_night_that_ran_into_the_early_hours_is_dated_by_its_evening() -> None:
+    text = (
+        "Youths torched cars and hurled stones at police in Kano. "
+        "The riots continued into the early hours of Sunday."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
+    assert riot.event_date == "2022-05-14"  # Saturday night

@@ -93,6 +93,10 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )  # matched against lower-cased text: month names are checked for a capital afterwards
+#: The end of a night told by the day it ran into: "continued into the early hours of Tuesday".
+_SMALL_HOURS = re.compile(
+    r"\b(?:into|until|till)\s+the\s+(?:early|small|wee)\s+hours\s+(?:of\s+)?$"
+)
 #: What makes a weekday the coming one, not the last.
 _AHEAD = frozenset({"next", "this coming", "coming", "for"})
 _MONTH_GROUPS = ("m1", "m2", "m3", "m4", "m5")
@@ -198,6 +202,10 @@ def find_dates(
             )
         ):
             continue  # "the deadliest attack this year": a comparison's period
+        night = _SMALL_HOURS.search(low, max(0, at - 40), at) if date is not None else None
+        if night is not None and date is not None and precision is TimePrecision.DAY:
+            # "rioting continued into the early hours of Tuesday": a night that began Monday
+            date, at = date - dt.timedelta(days=1), night.start()
         span = _RANGE_START.search(text, max(0, at - 16), at) if match.group("d2") else None
         if span is not None and date is not None:  # "from 19 to 23 March": the 19th
             first = _safe(date.year, date.month, int(span.group(1)))
