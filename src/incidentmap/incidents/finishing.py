@@ -26,7 +26,7 @@ import re
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
 from .coref import Draft
-from .crowds import fold_into_demonstrations
+from .crowds import fold_into_demonstrations, fold_into_riots
 from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
@@ -66,6 +66,7 @@ def finish(
     _told_under_an_old_date(drafts, dates, article.published)
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
+    drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
     first = next((s for s in sentences if s.start >= head_end), None)
     _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
