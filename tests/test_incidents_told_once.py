@@ -184,3 +184,25 @@ def test_one_missile_and_another_of_a_salvo_are_the_strike_told() -> None:
     )
     (strike,) = foreground(text, places={"Kano": KANO})
     assert strike.fatalities == 5
+
+
+def test_the_attackers_clashing_with_defenders_is_the_attack_told_from_the_other_side() -> None:
+    text = (
+        "Six people, including four attackers, were killed in a raid on a cattle camp "
+        "in Kano on Sunday, officials said.\n"
+        "He said the attackers came from the north and clashed with the young men guarding "
+        "the camp."
+    )
+    (raid,) = foreground(text, places={"Kano": KANO}, published=dt.date(2024, 3, 11))
+    assert (raid.event_type.value, raid.sub_event_type) == ("Battles", "Armed clash")
+    assert raid.fatalities == 6
+
+
+def test_a_clash_with_a_town_of_its_own_after_an_attack_is_another_event() -> None:
+    text = (
+        "Gunmen killed six villagers in a raid on a cattle camp in Kano on Sunday.\n"
+        "Troops later clashed with the attackers near Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    found = kinds(foreground(text, places=places, published=dt.date(2024, 3, 11)))
+    assert sorted(found) == [("Battles", "Armed clash"), ("Violence against civilians", "Attack")]

@@ -24,6 +24,7 @@ from .coref import (
     told_as_aggregate,
 )
 from .dates import DateMention, find_dates
+from .kinds import ARMED_CLASH, ATTACK
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
 
@@ -168,6 +169,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
                     other.event_type is draft.event_type
                     or (told_generically(other) and draft.event_type in other.first.family)
                     or (told_generically(draft) and other.event_type in draft.first.family)
+                    or _fought_back(other, draft, tax)
                 )  # "clashes" told first, then who clashed
                 if other.background or not kin or _other_kind(other, draft):
                     continue
@@ -203,6 +205,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
         host.actors.extend(draft.actors)
         host.mentions += draft.mentions
         generic = told_generically(host) and not told_generically(draft)
+        generic = generic or _fought_back(host, draft, tax)  # the attacked fought back
         if host.killed and draft.event_type in NON_VIOLENT:
             generic = False  # "a raid left 132 dead ... police seized 31 rifles": a deadly raid
         if generic or (
@@ -211,6 +214,30 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
     return kept
+
+
+def _fought_back(attack: Draft, clash: Draft, tax: Taxonomy) -> bool:
+    """Whether a clash told after an attack is the attack told from the side attacked.
+
+    "Seven people, including five attackers, were killed in a raid on a cattle camp on
+    Sunday. He said the attackers came from the east and clashed with the youths guarding
+    the camp": the follow-up names the attack's own attackers and gives no day or town of
+    its own; the attacked fought back, and the event is an armed clash.
+    """
+    if attack.sub_event_type != ATTACK.name or clash.sub_event_type != ARMED_CLASH.name:
+        return False
+    sent, loc = clash.first.sentence, clash.location
+    own_place = loc is not None and (
+        loc.toponym is None or sent.start <= loc.toponym.start < sent.end
+    )  # not "the town named before"
+    if clash.date is not None or own_place:
+        return False
+    if attack.first.sentence.start >= sent.start:
+        return False
+    # "the attackers", "the gunmen" before the clash (re caches the compiled pattern)
+    the_attackers = rf"\bthe\s+(?:{tax.cues.gunmen.pattern})\b"
+    before = sent.text[: clash.first.trigger.start - sent.start]
+    return re.search(the_attackers, before, re.IGNORECASE) is not None
 
 
 def _other_kind(one: Draft, later: Draft) -> bool:
