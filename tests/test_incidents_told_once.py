@@ -206,3 +206,17 @@ def test_a_clash_with_a_town_of_its_own_after_an_attack_is_another_event() -> No
     places = {"Kano": KANO, "Kaduna": KADUNA}
     found = kinds(foreground(text, places=places, published=dt.date(2024, 3, 11)))
     assert sorted(found) == [("Battles", "Armed clash"), ("Violence against civilians", "Attack")]
+
+
+def test_another_source_tells_the_same_event_again() -> None:
+    text = (
+        "Rockets struck an army base in Kano on Tuesday, killing two soldiers, an officer "
+        "said.\n"
+        "The army has sent more troops to the region since January.\n"
+        "Another commander said the rockets landed at around 7 pm."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO}, published=dt.date(2024, 3, 13))
+    assert strike.fatalities == 2
+    # another event is still another: "another rocket struck", "a second base"
+    again = text.replace("the rockets landed", "another rocket struck a second base")
+    assert len(foreground(again, places={"Kano": KANO}, published=dt.date(2024, 3, 13))) == 2
