@@ -220,3 +220,20 @@ def test_another_source_tells_the_same_event_again() -> None:
     # another event is still another: "another rocket struck", "a second base"
     again = text.replace("the rockets landed", "another rocket struck a second base")
     assert len(foreground(again, places={"Kano": KANO}, published=dt.date(2024, 3, 13))) == 2
+
+
+def test_a_bare_toll_in_a_round_up_is_the_lead_event_in_that_town() -> None:
+    text = (
+        "Security forces opened fire on protesters in Kano on Wednesday, killing five.\n"
+        "Two people were killed in Kaduna, a witness said."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    found = foreground(text, places=places, published=dt.date(2024, 3, 13))
+    assert [(i.location, i.sub_event_type) for i in found] == [
+        ("Kano", "Excessive force against protesters"),
+        ("Kaduna", "Excessive force against protesters"),
+    ]
+    # a toll set apart is an event of its own
+    apart = text.replace("Two people", "In another incident, two people")
+    found = foreground(apart, places=places, published=dt.date(2024, 3, 13))
+    assert [i.sub_event_type for i in found if i.location == "Kaduna"] == ["Attack"]

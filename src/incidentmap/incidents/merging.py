@@ -28,7 +28,13 @@ from .kinds import ARMED_CLASH, ATTACK
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
 
-__all__ = ["date_from_lead", "merge_drafts", "place_from_lead", "told_generically"]
+__all__ = [
+    "date_from_lead",
+    "merge_drafts",
+    "place_from_lead",
+    "told_generically",
+    "tolls_of_the_lead",
+]
 
 #: A day told of its night: "Saturday night", "late on Saturday night".
 _NIGHT = re.compile(r"\s+night\b", re.IGNORECASE)
@@ -273,3 +279,36 @@ def told_generically(draft: Draft) -> bool:
 
 def _max_known(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
+
+
+def tolls_of_the_lead(drafts: list[Draft], tax: Taxonomy) -> None:
+    """Give a bare toll told after the lead, on its day, the lead event's type.
+
+    A round-up tells the lead's event town by town with a bare toll ("Security forces
+    fired on protesters across the country on Wednesday. Two people were killed in A,
+    a witness said"): a killing word with no one named to have killed is the lead's
+    event in that town, not an attack of its own. So for the events that kill in many
+    towns at once, told by who did it (:data:`_TOLD_IN_ROUNDS`: force against protesters,
+    air strikes, shelling); a toll set apart ("in another incident") is an event apart.
+    """
+    lead = next((d for d in drafts if not d.background and d.date is not None), None)
+    if lead is None or lead.date is None or lead.date.date is None:
+        return
+    if lead.sub_event_type not in _TOLD_IN_ROUNDS:
+        return
+    for draft in drafts:
+        if draft.background or draft.first.sentence.start <= lead.first.sentence.start:
+            continue
+        if not draft.first.weak or draft.sub_event_type != ATTACK.name or draft.actors:
+            continue
+        if draft.date is None or draft.date.date != lead.date.date or _set_apart(draft, tax):
+            continue
+        draft.event_type, draft.sub_event_type = lead.event_type, lead.sub_event_type
+        draft.sub_priority = lead.sub_priority
+        draft.notes.append("a bare toll told after the lead, on its day: the lead's event there")
+
+
+#: Sub-event types a round-up tells town by town, the tolls without who killed.
+_TOLD_IN_ROUNDS = frozenset(
+    {"Excessive force against protesters", "Air/drone strike", "Shelling/artillery/missile attack"}
+)
