@@ -217,6 +217,8 @@ def test_another_source_tells_the_same_event_again() -> None:
     )
     (strike,) = foreground(text, places={"Kano": KANO}, published=dt.date(2024, 3, 13))
     assert strike.fatalities == 2
+    local = text.replace("Another commander", "Another local commander")
+    assert len(foreground(local, places={"Kano": KANO}, published=dt.date(2024, 3, 13))) == 1
     # another event is still another: "another rocket struck", "a second base"
     again = text.replace("the rockets landed", "another rocket struck a second base")
     assert len(foreground(again, places={"Kano": KANO}, published=dt.date(2024, 3, 13))) == 2
