@@ -184,3 +184,58 @@ def test_one_missile_and_another_of_a_salvo_are_the_strike_told() -> None:
     )
     (strike,) = foreground(text, places={"Kano": KANO})
     assert strike.fatalities == 5
+
+
+def test_the_attackers_clashing_with_defenders_is_the_attack_told_from_the_other_side() -> None:
+    text = (
+        "Six people, including four attackers, were killed in a raid on a cattle camp "
+        "in Kano on Sunday, officials said.\n"
+        "He said the attackers came from the north and clashed with the young men guarding "
+        "the camp."
+    )
+    (raid,) = foreground(text, places={"Kano": KANO}, published=dt.date(2024, 3, 11))
+    assert (raid.event_type.value, raid.sub_event_type) == ("Battles", "Armed clash")
+    assert raid.fatalities == 6
+
+
+def test_a_clash_with_a_town_of_its_own_after_an_attack_is_another_event() -> None:
+    text = (
+        "Gunmen killed six villagers in a raid on a cattle camp in Kano on Sunday.\n"
+        "Troops later clashed with the attackers near Kaduna."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    found = kinds(foreground(text, places=places, published=dt.date(2024, 3, 11)))
+    assert sorted(found) == [("Battles", "Armed clash"), ("Violence against civilians", "Attack")]
+
+
+def test_another_source_tells_the_same_event_again() -> None:
+    text = (
+        "Rockets struck an army base in Kano on Tuesday, killing two soldiers, an officer "
+        "said.\n"
+        "The army has sent more troops to the region since January.\n"
+        "Another commander said the rockets landed at around 7 pm."
+    )
+    (strike,) = foreground(text, places={"Kano": KANO}, published=dt.date(2024, 3, 13))
+    assert strike.fatalities == 2
+    local = text.replace("Another commander", "Another local commander")
+    assert len(foreground(local, places={"Kano": KANO}, published=dt.date(2024, 3, 13))) == 1
+    # another event is still another: "another rocket struck", "a second base"
+    again = text.replace("the rockets landed", "another rocket struck a second base")
+    assert len(foreground(again, places={"Kano": KANO}, published=dt.date(2024, 3, 13))) == 2
+
+
+def test_a_bare_toll_in_a_round_up_is_the_lead_event_in_that_town() -> None:
+    text = (
+        "Security forces opened fire on protesters in Kano on Wednesday, killing five.\n"
+        "Two people were killed in Kaduna, a witness said."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    found = foreground(text, places=places, published=dt.date(2024, 3, 13))
+    assert [(i.location, i.sub_event_type) for i in found] == [
+        ("Kano", "Excessive force against protesters"),
+        ("Kaduna", "Excessive force against protesters"),
+    ]
+    # a toll set apart is an event of its own
+    apart = text.replace("Two people", "In another incident, two people")
+    found = foreground(apart, places=places, published=dt.date(2024, 3, 13))
+    assert [i.sub_event_type for i in found if i.location == "Kaduna"] == ["Attack"]

@@ -26,7 +26,7 @@ import re
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
 from .coref import Draft
-from .crowds import fold_into_demonstrations
+from .crowds import fold_into_demonstrations, fold_into_riots
 from .dates import OVERNIGHT, DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
@@ -41,7 +41,7 @@ from .fallback import (
 from .kinds import AGREEMENT, ARRESTS
 from .linking import historical
 from .locate import Location, specificity
-from .merging import date_from_lead, merge_drafts, place_from_lead
+from .merging import date_from_lead, merge_drafts, place_from_lead, tolls_of_the_lead
 from .page import fold_headline
 from .taxonomy import Taxonomy
 
@@ -66,6 +66,8 @@ def finish(
     _told_under_an_old_date(drafts, dates, article.published)
     date_from_lead(drafts, article.published)
     place_from_lead(drafts)
+    tolls_of_the_lead(drafts, tax)
+    drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
     first = next((s for s in sentences if s.start >= head_end), None)
     _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]

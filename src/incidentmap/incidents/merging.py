@@ -24,10 +24,17 @@ from .coref import (
     told_as_aggregate,
 )
 from .dates import DateMention, find_dates
+from .kinds import ARMED_CLASH, ATTACK
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
 
-__all__ = ["date_from_lead", "merge_drafts", "place_from_lead", "told_generically"]
+__all__ = [
+    "date_from_lead",
+    "merge_drafts",
+    "place_from_lead",
+    "told_generically",
+    "tolls_of_the_lead",
+]
 
 #: A day told of its night: "Saturday night", "late on Saturday night".
 _NIGHT = re.compile(r"\s+night\b", re.IGNORECASE)
@@ -168,6 +175,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
                     other.event_type is draft.event_type
                     or (told_generically(other) and draft.event_type in other.first.family)
                     or (told_generically(draft) and other.event_type in draft.first.family)
+                    or _fought_back(other, draft, tax)
                 )  # "clashes" told first, then who clashed
                 if other.background or not kin or _other_kind(other, draft):
                     continue
@@ -203,6 +211,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
         host.actors.extend(draft.actors)
         host.mentions += draft.mentions
         generic = told_generically(host) and not told_generically(draft)
+        generic = generic or _fought_back(host, draft, tax)  # the attacked fought back
         if host.killed and draft.event_type in NON_VIOLENT:
             generic = False  # "a raid left 132 dead ... police seized 31 rifles": a deadly raid
         if generic or (
@@ -211,6 +220,30 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
     return kept
+
+
+def _fought_back(attack: Draft, clash: Draft, tax: Taxonomy) -> bool:
+    """Whether a clash told after an attack is the attack told from the side attacked.
+
+    "Seven people, including five attackers, were killed in a raid on a cattle camp on
+    Sunday. He said the attackers came from the east and clashed with the youths guarding
+    the camp": the follow-up names the attack's own attackers and gives no day or town of
+    its own; the attacked fought back, and the event is an armed clash.
+    """
+    if attack.sub_event_type != ATTACK.name or clash.sub_event_type != ARMED_CLASH.name:
+        return False
+    sent, loc = clash.first.sentence, clash.location
+    own_place = loc is not None and (
+        loc.toponym is None or sent.start <= loc.toponym.start < sent.end
+    )  # not "the town named before"
+    if clash.date is not None or own_place:
+        return False
+    if attack.first.sentence.start >= sent.start:
+        return False
+    # "the attackers", "the gunmen" before the clash (re caches the compiled pattern)
+    the_attackers = rf"\bthe\s+(?:{tax.cues.gunmen.pattern})\b"
+    before = sent.text[: clash.first.trigger.start - sent.start]
+    return re.search(the_attackers, before, re.IGNORECASE) is not None
 
 
 def _other_kind(one: Draft, later: Draft) -> bool:
@@ -246,3 +279,36 @@ def told_generically(draft: Draft) -> bool:
 
 def _max_known(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
+
+
+def tolls_of_the_lead(drafts: list[Draft], tax: Taxonomy) -> None:
+    """Give a bare toll told after the lead, on its day, the lead event's type.
+
+    A round-up tells the lead's event town by town with a bare toll ("Security forces
+    fired on protesters across the country on Wednesday. Two people were killed in A,
+    a witness said"): a killing word with no one named to have killed is the lead's
+    event in that town, not an attack of its own. So for the events that kill in many
+    towns at once, told by who did it (:data:`_TOLD_IN_ROUNDS`: force against protesters,
+    air strikes, shelling); a toll set apart ("in another incident") is an event apart.
+    """
+    lead = next((d for d in drafts if not d.background and d.date is not None), None)
+    if lead is None or lead.date is None or lead.date.date is None:
+        return
+    if lead.sub_event_type not in _TOLD_IN_ROUNDS:
+        return
+    for draft in drafts:
+        if draft.background or draft.first.sentence.start <= lead.first.sentence.start:
+            continue
+        if not draft.first.weak or draft.sub_event_type != ATTACK.name or draft.actors:
+            continue
+        if draft.date is None or draft.date.date != lead.date.date or _set_apart(draft, tax):
+            continue
+        draft.event_type, draft.sub_event_type = lead.event_type, lead.sub_event_type
+        draft.sub_priority = lead.sub_priority
+        draft.notes.append("a bare toll told after the lead, on its day: the lead's event there")
+
+
+#: Sub-event types a round-up tells town by town, the tolls without who killed.
+_TOLD_IN_ROUNDS = frozenset(
+    {"Excessive force against protesters", "Air/drone strike", "Shelling/artillery/missile attack"}
+)
