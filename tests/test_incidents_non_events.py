@@ -1,0 +1,51 @@
+"""Copy that tells no event of its own: trends, samples, habits, examples (issue 12).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_incidents import KANO, kinds, run
+
+LEAD = "Gunmen killed five people in Kano on Saturday. "
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        # a trend is many events
+        "The killing is the latest in a recent surge of violence, including prison riots.",
+        # cases cited as a sample, with no day of their own
+        "He cited several recent incidents in which rebels had opened fire on soldiers.",
+        # what a group is known to do
+        "The group has a reputation for bomb attacks on markets.",
+        # an event given as an example of a claim
+        "Last week, for instance, armed men attacked police stations in two towns.",
+        # what has not happened yet
+        "Police had yet to report any arrests.",
+    ],
+)
+def test_context_after_the_news_adds_no_event(context: str) -> None:
+    found = kinds(run(LEAD + context, places={"Kano": KANO}))
+    assert found == [("Violence against civilians", "Attack")]
+
+
+def test_a_bomb_disassembled_or_spotted_is_a_disrupted_weapon() -> None:
+    text = (
+        "Soldiers defused a roadside bomb in Kano on Saturday. The devices, fashioned from "
+        "mortar shells, were disassembled by the bomb squad. The IEDs were first spotted by "
+        "farmers under a tree."
+    )
+    found = kinds(run(text, places={"Kano": KANO}))
+    assert found == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_deaths_in_a_story_that_opens_on_forest_fires_are_no_attack() -> None:
+    text = (
+        "Many people have been killed and homes destroyed near Kano due to forest fires. "
+        "Officials said 46 deaths have occurred and 1,100 homes have been demolished."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == []
+
