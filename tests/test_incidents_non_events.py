@@ -1,9 +1,11 @@
-"""Copy that tells no event of its own: trends, samples, habits, examples (issue 12).
+"""Copy that tells no event of its own: trends, samples, habits, examples, occasions (issue 12).
 
 Each sentence below is written for the test; it shows the rule, not an article.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -49,3 +51,20 @@ def test_deaths_in_a_story_that_opens_on_forest_fires_are_no_attack() -> None:
     )
     assert kinds(run(text, places={"Kano": KANO})) == []
 
+
+def test_a_sentence_opening_weeks_after_an_event_tells_its_occasion() -> None:
+    text = (
+        "Weeks after a drone strike killed five civilians in Kano, survivors are still "
+        "reeling from the trauma."
+    )
+    assert kinds(run(text, published=dt.date(2023, 12, 29), places={"Kano": KANO})) == []
+
+
+def test_the_news_after_a_weeks_after_opening_is_still_told() -> None:
+    text = (
+        "Weeks after a drone strike killed five in Kano, gunmen attacked the town on Monday, "
+        "killing two."
+    )
+    found = run(text, published=dt.date(2023, 12, 29), places={"Kano": KANO})
+    assert kinds(found) == [("Violence against civilians", "Attack")]
+    assert [i.event_date for i in found if not i.background] == ["2023-12-25"]
