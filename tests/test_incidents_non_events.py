@@ -68,3 +68,11 @@ def test_the_news_after_a_weeks_after_opening_is_still_told() -> None:
     found = run(text, published=dt.date(2023, 12, 29), places={"Kano": KANO})
     assert kinds(found) == [("Violence against civilians", "Attack")]
     assert [i.event_date for i in found if not i.background] == ["2023-12-25"]
+
+
+def test_an_example_told_with_its_day_is_still_an_event() -> None:
+    text = (
+        "Protests over fuel prices spread across the north on Friday. In Kano, for example, "
+        "police fired tear gas at protesters on Friday."
+    )
+    assert ("Protests", "Protest with intervention") in kinds(run(text, places={"Kano": KANO}))
