@@ -47,6 +47,13 @@ _CAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CAME_AFTER_FAST = FastPattern(_CAME_AFTER)  # the same matches, found faster
+#: A sentence that opens on the time since an earlier event: "Weeks after a drone strike
+#: killed five, survivors are still reeling" (days may still be the news).
+_LONG_AFTER = re.compile(
+    r"\s*(?:(?:a\s+few|several|many|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?:weeks|months|years|decades)\s+(?P<after>after)\s",
+    re.IGNORECASE,
+)
 _RELATIVE_NEXT = re.compile(r"[\s,]*(?:who|that|which)\s", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:killed|shot|stabbed)\b", re.I
@@ -94,6 +101,17 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
     return any(c.count for c in find_casualties(text, lo, hi, words=tax.casualties)) or bool(
         _PERSON_HURT.search(text, lo, best.start)
     )
+
+
+def _long_after(text: str, start: int, lo: int, at: int) -> bool:
+    """Whether a trigger at ``at`` tells the earlier event a sentence opens on.
+
+    "Weeks after a drone strike killed five civilians in X, a witness is still reeling":
+    the clause between the opening "weeks after" and the next comma (``lo`` is where it
+    is cut, at "after") tells the occasion of the sentence's news, weeks before it.
+    """
+    opening = _LONG_AFTER.match(text, start)
+    return opening is not None and lo <= opening.start("after") <= at
 
 
 #: An aside between dashes or brackets: "three people were killed – “possibly more” – as".
@@ -178,6 +196,11 @@ def _clauses(
     text: str, sentence: Sentence, triggers: list[TriggerMatch], tax: Taxonomy
 ) -> list[int]:
     cuts = {m.start() for m in tax.cues.clause.finditer(text, sentence.start, sentence.end)}
+    opening = _LONG_AFTER.match(text, sentence.start)
+    if opening is not None:  # "Weeks after a strike killed five, ...": the occasion ends
+        comma = text.find(",", opening.end(), sentence.end)
+        if comma > 0:
+            cuts.add(comma)
     for trig in triggers:
         if "commemorative" in trig.trigger.flags:
             found = _FOR.search(text, trig.end, min(sentence.end, trig.end + 25))
@@ -378,6 +401,7 @@ def find_mentions(
                 for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
             )
             or cues.occasion.search(text, lo, best.start) is not None
+            or _long_after(text, sentence.start, lo, best.start)
         )
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
         since = _SINCE.match(text, lo) is not None
