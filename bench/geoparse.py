@@ -273,6 +273,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--part", choices=("all", "tune", "held"), default="all")
     ap.add_argument("--no-speed", action="store_true", help="skip the throughput passes")
     args = ap.parse_args(argv)
+    missing = [str(path) for path in args.corpora if not path.is_file()]
+    if missing:  # e.g. run from a checkout outside the folder that holds shared/eval
+        print(f"no corpus at {', '.join(missing)}: name the corpus files", file=sys.stderr)
+        return 2
 
     from incidentmap.evaluate import evaluate_baseline, evaluate_geoparser
     from incidentmap.gazetteer import Gazetteer
