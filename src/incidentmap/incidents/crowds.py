@@ -47,6 +47,7 @@ from .kinds import (
     ARMED_CLASH,
     ARRESTS,
     CROWD_EVENTS,
+    EXCESSIVE_FORCE,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
     VIOLENT_DEMONSTRATION,
@@ -73,7 +74,7 @@ _CAUSE = re.compile(
 )
 
 #: Sub-event types of a protest that a riot of the same day and place takes in.
-_RIOT_TAKES_IN = frozenset({PEACEFUL_PROTEST.name, "Excessive force against protesters"})
+_RIOT_TAKES_IN = frozenset({PEACEFUL_PROTEST.name, EXCESSIVE_FORCE.name})
 
 
 def fold_into_demonstrations(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:

@@ -22,14 +22,17 @@ from ..model import EventType
 __all__ = [
     "ABDUCTION",
     "AGREEMENT",
+    "AIR_STRIKE",
     "ARMED_CLASH",
     "ARRESTS",
     "ATTACK",
     "CROWD_EVENTS",
+    "EXCESSIVE_FORCE",
     "LOOTING",
     "NAMED_IN_CODE",
     "PEACEFUL_PROTEST",
     "PROTEST_WITH_INTERVENTION",
+    "SHELLING",
     "VIOLENT_DEMONSTRATION",
     "SubEventName",
 ]
@@ -48,24 +51,30 @@ class SubEventName:
 
 ABDUCTION = SubEventName(EventType.VIOLENCE_AGAINST_CIVILIANS, "Abduction/forced disappearance")
 AGREEMENT = SubEventName(EventType.STRATEGIC_DEVELOPMENTS, "Agreement")
+AIR_STRIKE = SubEventName(EventType.EXPLOSIONS, "Air/drone strike")
 ARMED_CLASH = SubEventName(EventType.BATTLES, "Armed clash")
 ARRESTS = SubEventName(EventType.STRATEGIC_DEVELOPMENTS, "Arrests")
 ATTACK = SubEventName(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+EXCESSIVE_FORCE = SubEventName(EventType.PROTESTS, "Excessive force against protesters")
 LOOTING = SubEventName(EventType.STRATEGIC_DEVELOPMENTS, "Looting/property destruction")
 PEACEFUL_PROTEST = SubEventName(EventType.PROTESTS, "Peaceful protest")
 PROTEST_WITH_INTERVENTION = SubEventName(EventType.PROTESTS, "Protest with intervention")
+SHELLING = SubEventName(EventType.EXPLOSIONS, "Shelling/artillery/missile attack")
 VIOLENT_DEMONSTRATION = SubEventName(EventType.RIOTS, "Violent demonstration")
 
 #: Every sub-event type named in code: a codebook must define each of them.
 NAMED_IN_CODE = (
     ABDUCTION,
     AGREEMENT,
+    AIR_STRIKE,
     ARMED_CLASH,
     ARRESTS,
     ATTACK,
+    EXCESSIVE_FORCE,
     LOOTING,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
+    SHELLING,
     VIOLENT_DEMONSTRATION,
 )
 

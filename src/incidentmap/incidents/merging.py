@@ -24,7 +24,7 @@ from .coref import (
     told_as_aggregate,
 )
 from .dates import DateMention, find_dates
-from .kinds import ARMED_CLASH, ATTACK
+from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, EXCESSIVE_FORCE, SHELLING
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
 
@@ -309,6 +309,4 @@ def tolls_of_the_lead(drafts: list[Draft], tax: Taxonomy) -> None:
 
 
 #: Sub-event types a round-up tells town by town, the tolls without who killed.
-_TOLD_IN_ROUNDS = frozenset(
-    {"Excessive force against protesters", "Air/drone strike", "Shelling/artillery/missile attack"}
-)
+_TOLD_IN_ROUNDS = frozenset({EXCESSIVE_FORCE.name, AIR_STRIKE.name, SHELLING.name})
