@@ -103,14 +103,14 @@ def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> 
     )
 
 
-def _long_after(text: str, start: int, lo: int, at: int) -> bool:
+def _long_after(opening: re.Match[str] | None, lo: int, at: int) -> bool:
     """Whether a trigger at ``at`` tells the earlier event a sentence opens on.
 
     "Weeks after a drone strike killed five civilians in X, a witness is still reeling":
-    the clause between the opening "weeks after" and the next comma (``lo`` is where it
-    is cut, at "after") tells the occasion of the sentence's news, weeks before it.
+    the clause between the opening "weeks after" (``opening``, the sentence's match of
+    ``_LONG_AFTER``) and the next comma (``lo`` is where it is cut, at "after") tells the
+    occasion of the sentence's news, weeks before it.
     """
-    opening = _LONG_AFTER.match(text, start)
     return opening is not None and lo <= opening.start("after") <= at
 
 
@@ -193,10 +193,13 @@ class Mention:
 
 
 def _clauses(
-    text: str, sentence: Sentence, triggers: list[TriggerMatch], tax: Taxonomy
+    text: str,
+    sentence: Sentence,
+    triggers: list[TriggerMatch],
+    tax: Taxonomy,
+    opening: re.Match[str] | None,
 ) -> list[int]:
     cuts = {m.start() for m in tax.cues.clause.finditer(text, sentence.start, sentence.end)}
-    opening = _LONG_AFTER.match(text, sentence.start)
     if opening is not None:  # "Weeks after a strike killed five, ...": the occasion ends
         comma = text.find(",", opening.end(), sentence.end)
         if comma > 0:
@@ -288,7 +291,8 @@ def find_mentions(
     has_event = any(not alleged for _, alleged in live)
     if has_event:  # "arrested militants linked to rocket attacks": the attacks are the charge
         live = [(t, a) for t, a in live if not a]
-    cuts = _clauses(text, sentence, [t for t, _ in live], tax)
+    opening = _LONG_AFTER.match(text, sentence.start)  # "Weeks after X, ..."
+    cuts = _clauses(text, sentence, [t for t, _ in live], tax, opening)
     bounds = [sentence.start, *cuts, sentence.end]
     anaphors = list(cues.anaphor.finditer(text, sentence.start, sentence.end))
     out: list[Mention] = []
@@ -401,7 +405,7 @@ def find_mentions(
                 for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
             )
             or cues.occasion.search(text, lo, best.start) is not None
-            or _long_after(text, sentence.start, lo, best.start)
+            or _long_after(opening, lo, best.start)
         )
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
         since = _SINCE.match(text, lo) is not None
@@ -485,13 +489,12 @@ def find_mentions(
 
 #: What stands before an event noun of new events after one told before: "was joined by
 #: protests", "and similar rallies".
+_OF_MORE = (
+    r"(?:similar|other|further|more|smaller|larger|mass|simultaneous|solidarity|parallel"
+    r"|separate)"
+)
 _FRESH = re.compile(
-    r"\b(?:by\s+(?:_ADJ\s+)?|(?:and|as\s+well\s+as)\s+_ADJ\s+)$".replace(
-        "_ADJ",
-        r"(?:similar|other|further|more|smaller|larger|mass|simultaneous|solidarity|parallel"
-        r"|separate)",
-    ),
-    re.IGNORECASE,
+    rf"\b(?:by\s+(?:{_OF_MORE}\s+)?|(?:and|as\s+well\s+as)\s+{_OF_MORE}\s+)$", re.IGNORECASE
 )
 #: ... one word, a plural that names events, not people ("protests", not "protesters").
 _EVENT_PLURAL = re.compile(r"[a-z-]+(?<!er)(?<!or)(?<!ist)(?<!ant)s", re.IGNORECASE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 
 from ..model import GeoPrecision, TimePrecision
@@ -240,10 +241,14 @@ def _fought_back(attack: Draft, clash: Draft, tax: Taxonomy) -> bool:
         return False
     if attack.first.sentence.start >= sent.start:
         return False
-    # "the attackers", "the gunmen" before the clash (re caches the compiled pattern)
-    the_attackers = rf"\bthe\s+(?:{tax.cues.gunmen.pattern})\b"
     before = sent.text[: clash.first.trigger.start - sent.start]
-    return re.search(the_attackers, before, re.IGNORECASE) is not None
+    return _the_attackers(tax.cues.gunmen.pattern).search(before) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _the_attackers(gunmen: str) -> re.Pattern[str]:
+    """Return the codebook's attackers with a definite article ("the attackers")."""
+    return re.compile(rf"\bthe\s+(?:{gunmen})\b", re.IGNORECASE)
 
 
 def _other_kind(one: Draft, later: Draft) -> bool:
