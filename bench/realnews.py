@@ -12,6 +12,7 @@ Usage::
     .venv/bin/python bench/realnews.py check            # missing or changed texts, bad rows
     .venv/bin/python bench/realnews.py stats            # countries, outlets, types, splits
     .venv/bin/python bench/realnews.py export --split tune -o bench/.realnews/tune.jsonl
+    .venv/bin/python bench/realnews.py export --split all --parts zo zp -o bench/.realnews/new.jsonl
     .venv/bin/python bench/realnews.py restore RESULT.json ...  # texts from search results
 
 ``check`` lists every text that is missing with the query that finds it again (the page is
@@ -64,6 +65,11 @@ def annotation_lines(folder: Path = ANNOTATIONS) -> Iterator[tuple[str, dict[str
             for number, line in enumerate(lines, 1):
                 if line.strip():
                     yield f"{path.name}:{number}", json.loads(line)
+
+
+def _part_of(where: str) -> str:
+    """Return the part name of an annotation location: ``"zo"`` for ``part-zo.jsonl:3``."""
+    return where.split(":", 1)[0].removeprefix("part-").removesuffix(".jsonl")
 
 
 def read_text(record: dict[str, Any], texts: Path = TEXTS) -> str | None:
@@ -122,11 +128,21 @@ def check(folder: Path = ANNOTATIONS, texts: Path = TEXTS) -> list[Problem]:
 
 
 def articles(
-    split: str | None = None, *, folder: Path = ANNOTATIONS, texts: Path = TEXTS
+    split: str | None = None,
+    *,
+    parts: frozenset[str] | None = None,
+    folder: Path = ANNOTATIONS,
+    texts: Path = TEXTS,
 ) -> Iterator[dict[str, Any]]:
-    """Yield the articles of ``split`` (all when None) whose text is present, as dev records."""
-    for _, rec in annotation_lines(folder):
+    """Yield the articles of ``split`` (all when None) whose text is present, as dev records.
+
+    ``parts`` keeps only the articles of those part files (``{"zo", "zp"}`` for
+    ``part-zo.jsonl`` and ``part-zp.jsonl``), e.g. the batches coded in one session.
+    """
+    for where, rec in annotation_lines(folder):
         if split is not None and rec.get("split") != split:
+            continue
+        if parts is not None and _part_of(where) not in parts:
             continue
         text = read_text(rec, texts)
         if text is None:
@@ -207,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("stats", help="summarise the corpus")
     export = sub.add_parser("export", help="write one split as dev-shaped JSON lines")
     export.add_argument("--split", choices=[*SPLITS, "all"], default="tune")
+    export.add_argument(
+        "--parts", nargs="+", metavar="PART", help="only these part files (e.g. zo zp)"
+    )
     export.add_argument("-o", "--output", type=Path, required=True)
     restore_p = sub.add_parser("restore", help="write missing texts found in search results")
     restore_p.add_argument("results", type=Path, nargs="+", help="saved search answers (JSON)")
@@ -230,7 +249,11 @@ def main(argv: list[str] | None = None) -> int:
         print(stats())
         return 0
     split = None if args.split == "all" else args.split
-    rows = list(articles(split))
+    parts = frozenset(args.parts) if args.parts else None
+    known = {_part_of(where) for where, _ in annotation_lines()}
+    if parts is not None and parts - known:
+        parser.error(f"no part file for: {', '.join(sorted(parts - known))}")
+    rows = list(articles(split, parts=parts))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding="utf-8") as out:
         for row in rows:
