@@ -160,6 +160,18 @@ def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
 
 
+def same_place(host: Draft, loc: Location | None) -> bool:
+    """Whether ``loc`` may be where the incident ``host`` happened, for folding two together.
+
+    True when either place is unknown, when :func:`place_ok` accepts it, or when ``loc``
+    names a smaller place within the incident's ("in X province" ... "in the town of Y").
+    """
+    there = host.location
+    if loc is None or there is None:
+        return True
+    return place_ok(host, loc) or refines(loc, there)
+
+
 def date_ok(draft: Draft, date: DateMention | None) -> bool:
     if date is None or date.date is None or draft.date is None or draft.date.date is None:
         return True
