@@ -79,6 +79,13 @@ ADMIN_WORD = re.compile(
     rf"(?:\s+(?:urban|rural|municipal))?\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b",
     re.IGNORECASE,
 )
+# The pieces of the list patterns here and in :mod:`.placelists`, spelled once:
+#: a word of a name, capitalised whatever the flags of the pattern it is put in;
+NAME_WORD = r"(?-i:[A-Z])[\w'’-]*"
+#: a name of one to three such words ("Kafr Nabl", "Nueva San Salvador");
+NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+#: what comes before the last member of a list: " and ", ", and ", " or ".
+LIST_AND = r",?\s+(?:and|or)\s+"
 _POSSESSIVE = re.compile(
     r"['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
@@ -168,11 +175,10 @@ _HOLDS_NEXT = re.compile(
 _PLURALS = sorted(
     (w[:-1] + "ies" if w.endswith("y") else w + "s" for w in _KINDS.words), key=len, reverse=True
 )
-_NAME_WORD = r"[A-Z][\w'’-]*"
 _PLURAL_KIND = rf"\s+(?i:{'|'.join(_PLURALS)})\b"
-_LISTED_AHEAD = re.compile(rf"(?:,\s+{_NAME_WORD})*,?\s+(?:and|or)\s+{_NAME_WORD}{_PLURAL_KIND}")
+_LISTED_AHEAD = re.compile(rf"(?:,\s+{NAME_WORD})*{LIST_AND}{NAME_WORD}{_PLURAL_KIND}")
 _LISTED_LAST = re.compile(_PLURAL_KIND)
-_LIST_END = re.compile(rf"{_NAME_WORD},?\s+(?:and|or)\s+$")
+_LIST_END = re.compile(rf"{NAME_WORD}{LIST_AND}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +345,7 @@ def choose_location(
 
 
 #: A name the gazetteer lacks between two containers: "X in the Muidumbe district of Y".
-_UNKNOWN_LINK = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}")
+_UNKNOWN_LINK = re.compile(NAME)
 
 
 def _container_after(text: str, end: int, at: dict[int, Place]) -> Place | None:
@@ -422,10 +428,10 @@ def anchor_km(text: str, top: Toponym) -> float | None:
 
 
 #: A name joined to the next one of a list: "A, B and C", "A and B", "A or B".
-_LIST_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|or)\s+[A-Z]")
+_LIST_AFTER = re.compile(rf"(?:,\s+{NAME_WORD}(?:\s+{NAME_WORD})*)*{LIST_AND}[A-Z]")
 #: ... and to the one before: "A and B" (a comma alone makes no list: "Ramadi, Anbar"
 #: names a town and its province; a middle member is known by what follows it).
-_LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:and|or)\s+$")
+_LIST_BEFORE = re.compile(rf"{NAME_WORD}\s+(?:and|or)\s+$")  # no comma: not "A, and B"
 
 
 def listed(text: str, top: Toponym) -> bool:

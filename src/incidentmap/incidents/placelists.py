@@ -28,7 +28,16 @@ from __future__ import annotations
 import re
 
 from ..model import GeoPrecision, Toponym
-from .locate import ADMIN_WORD, Location, anchor_km, in_kind_list, same_town, specificity
+from .locate import (
+    ADMIN_WORD,
+    NAME,
+    NAME_WORD,
+    Location,
+    anchor_km,
+    in_kind_list,
+    same_town,
+    specificity,
+)
 
 __all__ = ["listed_places"]
 
@@ -73,23 +82,20 @@ _COUNT_JOINT = re.compile(
 # ... or the next of towns named with their provinces where the gazetteer knows only the
 # provinces: "took the villages of A in the northern X region and B in the Y region"
 _ITEM_JOINT = re.compile(
-    rf"{_AREA_WORD}(?:,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}}"
+    rf"{_AREA_WORD}(?:,\s*(?:and\s+)?|\s+and\s+){NAME}"
     r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+)?(?:[\w-]+ern\s+)?",
     re.IGNORECASE,
 )
 #: Names between two members of a list that the gazetteer lacks: ", B, C and ".
-_UNKNOWN_MEMBERS = re.compile(
-    r"(?:,\s*(?:and\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})+"
-    r"(?:,\s*(?:and\s+)?|,?\s+and\s+)"
-)
+_UNKNOWN_MEMBERS = re.compile(rf"(?:,\s*(?:and\s+)?{NAME})+(?:,\s*(?:and\s+)?|,?\s+and\s+)")
 #: A list that goes on after a name: "..., B, C" (not "A, B province" nor "A, B.").
 _MORE_MEMBERS = re.compile(r",\s*(?:and\s+)?(?-i:[A-Z])")
 # ... or the next of places each named with what holds it: "in the A area of the X district
 # and the B village of Y" (A and B unknown to the gazetteer, or A known and B not)
 _CONTAINED_ITEM = re.compile(
     r"(?:\s+(?:area|village|town|locality|camp))?\s+(?:of|in)\s+(?:the\s+)?(?:[\w’'-]+\s+)?"
-    rf"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?{_AREA_WORD}\s+and\s+(?:the\s+)?"
-    r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2}\s+(?:area|village|town|locality|camp)"
+    rf"{NAME_WORD}(?:\s+{NAME_WORD})?{_AREA_WORD}\s+and\s+(?:the\s+)?"
+    rf"{NAME}\s+(?:area|village|town|locality|camp)"
     r"\s+(?:of|in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
