@@ -35,7 +35,7 @@ from .kinds import (
     PROTEST_WITH_INTERVENTION,
     VIOLENT_DEMONSTRATION,
 )
-from .locate import Location, same_town, specificity
+from .locate import COMPASS, Location, same_town, specificity
 from .mentions import Mention
 from .taxonomy import SubEventType, Taxonomy
 
@@ -93,7 +93,7 @@ _TOLD_IN = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:(?:town|city|village)\s+of\s+)?"
     r"(?:(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3},?\s+"
     r"(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s*(?:km|kms|kilometres?|kilometers?|miles?)\s+)?"
-    r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|near|outside|from)\s+"
+    rf"(?:{COMPASS}\s+of|near|outside|from)\s+"
     r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?)?$",
     re.IGNORECASE,
 )

@@ -107,7 +107,8 @@ _LOCATIVE = re.compile(
 # ("in Nakuru, 150 km north-west of Nairobi") is the event's place; so is a province when
 # the anchor is far ("in the Bryansk region, 340 km south-west of Moscow"), while a close
 # anchor ("in Tigray, 25 km west of Mekelle") says more than its province.
-_COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
+#: A compass bearing as news copy writes it: "north", "south-west", "north east", "eastern".
+COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -119,7 +120,7 @@ _ANCHOR = re.compile(
     r"|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)"
     r"(?:\s*|-)(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\.?"
     r"(?:\s*\([^()]{1,25}\))?\s+"
-    rf"(?:(?:to\s+the\s+)?{_COMPASS}\s+of|from|outside(?:\s+of)?)\s+(?:the\s+)?$",
+    rf"(?:(?:to\s+the\s+)?(?P<bearing>{COMPASS})\s+of|from|outside(?:\s+of)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A place that is a party to relations, not a scene: "an offer of peace to neighbouring
@@ -333,8 +334,11 @@ def choose_location(
     if best is None:
         return None
     _, top, place = best
-    distance = anchor_km(text, top)
-    moved = offset_place(text, top, place, km=distance) if distance is not None else None
+    anchored = _anchor(text, top)
+    distance, bearing = anchored if anchored is not None else (None, None)
+    moved = None
+    if distance is not None and bearing is not None:  # "50 miles north of X"
+        moved = offset_place(place, km=distance, bearing=bearing)
     if moved is not None:  # "50 miles north of X": the point that far that way
         return Location(moved, GeoPrecision.NEAR, top, "a distance and bearing from a town")
     if distance is not None:
@@ -412,8 +416,20 @@ def anchor_km(text: str, top: Toponym) -> float | None:
     True
     """
     found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
-    if found is None:
-        return None
+    return None if found is None else _km(found)
+
+
+def _anchor(text: str, top: Toponym) -> tuple[float, str | None] | None:
+    """Return the distance in km and the bearing as written ("south-west") ``top`` anchors.
+
+    The bearing is None for "25 miles from X", "10 km outside X".
+    """
+    found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
+    return None if found is None else (_km(found), found["bearing"])
+
+
+def _km(found: re.Match[str]) -> float:
+    """Return the distance in km an :data:`_ANCHOR` match tells."""
     number = found["n"].lower().replace(",", "")
     if number[0].isdigit():
         try:

@@ -60,10 +60,12 @@ _TARGET_JOINT = re.compile(
 _ACTION_JOINT = re.compile(r"\s+and\s+(?:[\w’'-]+\s+){1,6}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # A place that only says where the previous town is: ", near Lahore", ", in Punjab province"
 # (a town only after "near" and the like; "in" introduces a region, or another town).
-_NEAR = (
-    r",\s*(?:near|outside|close to|not far from"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
+# (The bearings here are written without a space, "north-east" or "northeast", not the
+# "north east" that locate.COMPASS also reads.)
+_BEARING_OF = (
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
 )
+_NEAR = rf",\s*(?:near|outside|close to|not far from|{_BEARING_OF})"
 _QUALIFIER = re.compile(rf"{_NEAR}\s+(?:the\s+)?", re.IGNORECASE)
 _REGION_QUALIFIER = re.compile(rf"(?:{_NEAR}|[\s,]*(?:in|of))\s+(?:the\s+)?", re.IGNORECASE)
 _AREA_WORD = r"(?:\s+(?:province|region|oblast|state|district|county|governorate|department))?"
@@ -103,9 +105,7 @@ _CONTAINED_ITEM = re.compile(
 _HELD_BY_NEXT = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w-]+ern\s+)?(?-i:[A-Z])")
 #: A place told as a bearing or a movement's end, before a list: "near A, B", "from A, B".
 _NOT_MEMBER = re.compile(
-    r"\b(?:near|outside|from|to|towards?|between"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
-    r"\s+(?:the\s+)?$",
+    rf"\b(?:near|outside|from|to|towards?|between|{_BEARING_OF})\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: What parts the members of a list named with a kind word: "A, B and C regions".
