@@ -96,7 +96,9 @@ _IN_COUNTRY = re.compile(
 _OF = re.compile(r"\s+of\b")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 #: "On the other side of Paris, protesters set fire to the town hall of X": a bearing.
-_ASIDE = re.compile(r"\b(?:other|opposite|far)\s+(?:side|end)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER_SIDE = re.compile(
+    r"\b(?:other|opposite|far)\s+(?:side|end)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _NAME_GOES_ON = re.compile(r"[ \t]+(?-i:[A-Z])[a-z]")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|outside|into|inside|across|around|from|toward|towards|of)\s+(?:the\s+)?)$",
@@ -302,7 +304,7 @@ def choose_location(
             score += 4.0
         if distance is None and _ORIGIN.search(text, max(0, top.start - 12), top.start):
             score -= 8.0  # "fired missiles from the Golan Heights": where it came from
-        if _ASIDE.search(text, max(0, top.start - 24), top.start):
+        if _OTHER_SIDE.search(text, max(0, top.start - 24), top.start):
             score -= 8.0  # "on the other side of Paris": a bearing, the scene is named next
         if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
