@@ -13,11 +13,12 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ..text.normalize import ARABIC_ARTICLES
+from ..text.normalize import ARABIC_ARTICLES, normalize_name
 from .lexicon import Lexicon
 
-__all__ = ["TokenContext", "shared_heads"]
+__all__ = ["TokenContext", "shared_heads", "shared_name"]
 
 _GAP = re.compile(r"[ \u00a0\-‐‑'’.]{1,3}")
 _SPACES = re.compile(r"[ \u00a0]{1,3}")
@@ -59,6 +60,24 @@ def shared_heads(text: str, end: int) -> list[str]:
         return []
     words = found.group(1).split()
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def shared_name(
+    text: str, key: str, end: int, known: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """Return the name a compass word shares with the next one, and the hint that says so.
+
+    "Eastern and Southern Europe": the compass word's key ``key`` (its text ends at
+    ``end``) joined to the longest of :func:`shared_heads` that ``known`` knows.
+
+    >>> shared_name("Eastern and Southern Europe", "eastern", 7, {"eastern europe"}.__contains__)
+    ('eastern europe', "shares 'Europe' with the next name")
+    """
+    for head in shared_heads(text, end):
+        joined = f"{key} {normalize_name(head)}"
+        if known(joined):
+            return joined, f"shares '{head}' with the next name"
+    return None
 
 
 class TokenContext:

@@ -31,6 +31,7 @@ from dataclasses import replace
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
+from .local import KIND_CUE
 from .recognize import LIST_GAPS, Mention
 from .scored import Scored, best_of
 from .spelling import respelled_area
@@ -56,11 +57,6 @@ _FIRST_LEVEL = PlaceKinds.default().first_level
 _GIVEN_CONTAINER = ("qualified by '", "in '")
 
 
-#: The hint of a kind word written before a name: "cue:province of", "cue:town of".
-_KIND_CUE = re.compile(
-    rf"cue:(?:{'|'.join(sorted(PlaceKinds.default().first_level | PlaceKinds.default().town))})"
-    r" of"
-)
 #: "X Hospital in Y", "X Hospital, Y", "X Hospital at Y": what puts a building in a town.
 _BUILDING_IN = re.compile(r",\s*|\s+(?:in|at)\s+(?:the\s+)?")
 #: A building whose name begins with the name of a city this large stands in that city
@@ -85,7 +81,7 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     out = list(mentions)
     for a in range(1, len(out)):
         prev, m = out[a - 1], out[a]
-        cue = next((h for h in prev.hints if _KIND_CUE.fullmatch(h)), None)
+        cue = next((h for h in prev.hints if KIND_CUE.fullmatch(h)), None)
         if cue is None or text[prev.end : m.start] not in LIST_GAPS:
             continue
         if not any(h.startswith(("cue:", "suffix:")) for h in m.hints):

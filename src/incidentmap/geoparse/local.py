@@ -71,6 +71,9 @@ _WORD_AFTER = re.compile(rf"\s+({_TYPE_WORDS})\b")
 _FIRST_LEVEL_OR_TOWN = "|".join(sorted(_KINDS.first_level | _KINDS.town))
 _WORDS_BEFORE = re.compile(rf"\b({_FIRST_LEVEL_OR_TOWN})s? of\s+$")  # "provinces of"
 _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
+#: The hint of a kind word written before a name, which the names of a list after it
+#: share: "cue:province of", "cue:town of" (:func:`~.lacking.listed_under_kind`).
+KIND_CUE = re.compile(rf"cue:(?:{_FIRST_LEVEL_OR_TOWN}) of")
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
 #: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
 CONTAINED = re.compile(
@@ -212,13 +215,7 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
 
 def _one_list(m: Mention, q: Mention) -> bool:
     """Whether two names share the kind word written before their list ("provinces of")."""
-    return any(
-        h.startswith("cue:")
-        and h.endswith(" of")
-        and h.split()[0][4:] in _CUE_HEADS
-        and h in q.hints
-        for h in m.hints
-    )
+    return any(KIND_CUE.fullmatch(h) and h in q.hints for h in m.hints)
 
 
 def _lacking(

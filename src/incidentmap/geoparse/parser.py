@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
-from .context import shared_heads
+from .context import shared_name
 from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
 from .lexicon import Lexicon, acronym_key
 from .metonyms import mark_metonyms
@@ -227,6 +227,10 @@ class Geoparser:
         domain = "." + (url or "").split("://", 1)[-1].split("/", 1)[0].rpartition(".")[2]
         return Region(code, None, domain.lower(), WEB_DOMAIN_WEIGHT)
 
+    def _known_key(self, key: str) -> bool:
+        """Whether the gazetteer or the lexicon's extra places know the name key ``key``."""
+        return bool(self.gazetteer.lookup_key(key, limit=1)) or key in self.lexicon.extra_places
+
     def _given_mention(self, text: str, start: int, end: int) -> Mention:
         surface = text[start:end]
         key = normalize_name(surface)
@@ -242,12 +246,10 @@ class Geoparser:
             return Mention(start, end, surface, key, "demonym", lex.demonyms[key])
         if key in lex.not_places:
             # "Eastern and Southern Europe": the compass word shares the next one's name
-            for head in shared_heads(text, end):
-                joined = f"{key} {normalize_name(head)}"
-                if self.gazetteer.lookup_key(joined, limit=1) or joined in lex.extra_places:
-                    hint = f"shares '{head}' with the next name"
-                    return Mention(start, end, surface, joined, hints=(hint,))
-        if self.gazetteer.lookup_key(key, limit=1) or key in lex.extra_places:
+            shared = shared_name(text, key, end, self._known_key)
+            if shared is not None:
+                return Mention(start, end, surface, shared[0], hints=(shared[1],))
+        if self._known_key(key):
             return Mention(start, end, surface, key)
         for suffix in _SUFFIXES:
             if key.endswith(suffix):

@@ -38,7 +38,7 @@ from operator import itemgetter
 from ..gazetteer.kinds import PlaceKinds
 from ..model import ToponymKind
 from ..text.normalize import ARABIC_ARTICLES, normalize_name, strip_articles
-from .context import TokenContext, shared_heads
+from .context import TokenContext, shared_name
 from .datelines import find_dateline
 from .lexicon import Lexicon
 from .names import (
@@ -445,11 +445,10 @@ class Recognizer:
             return None
         if key in lex.not_places:
             # "Eastern and Southern Europe": the compass word shares the next one's name
-            for head in shared_heads(text, end):
-                joined = f"{key} {normalize_name(head)}"
-                if self.index.flags.get(joined, 0) & GAZ:
-                    hint = f"shares '{head}' with the next name"
-                    return Mention(start, end, surface, joined, hints=(hint,)), j + 1
+            flags_of = self.index.flags
+            shared = shared_name(text, key, end, lambda k: bool(flags_of.get(k, 0) & GAZ))
+            if shared is not None:
+                return Mention(start, end, surface, shared[0], hints=(shared[1],)), j + 1
         if key in lex.not_places or key in lex.organisations or surface in lex.titles:
             return None, j + 1
         if ctx.followed_by(j, lex.newspapers):

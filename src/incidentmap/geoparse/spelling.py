@@ -186,10 +186,17 @@ def respelled_toponyms(
     return out
 
 
-#: The adjective ending of a district named after its chief town, as Russian and Ukrainian
+#: The adjective endings of a district named after its chief town, as Russian and Ukrainian
 #: districts are ("Shebekinsky" of Shebekino, "Borisovsky" of Borisovka, "Kupianskyi" of
-#: Kupiansk, "Bakhmutskyi" of Bakhmut).
-_ADJECTIVE = re.compile(r"(?:sk(?:y|iy|yi|yy|ii|i|aya|oy|e)|tskyi|tsky)$")
+#: Kupiansk, "Bakhmutskyi" of Bakhmut), in their transliterations.
+_ADJECTIVE_ENDINGS = (
+    *("sky", "skiy", "skii", "ski"),  # Russian, masculine
+    *("skaya", "skoy"),  # Russian, feminine and oblique
+    *("skyi", "skyy", "ske"),  # Ukrainian, masculine and neuter
+    *("tsky", "tskyi"),  # after a "t", which goes with the ending: "Bakhmu-tskyi"
+)
+#: The longest ending a name ends with (a search finds the leftmost, so the longest).
+_ADJECTIVE = re.compile(rf"(?:{'|'.join(_ADJECTIVE_ENDINGS)})$")
 #: The shortest stem matched ("Sum-skyi" of Sumy is too short to tell a town by).
 _MIN_STEM = 5
 #: Letters a town's name may add to the stem of its district's adjective ("Borisov-ka").

@@ -6,10 +6,9 @@ better guess of the scene than the town itself, as long as the distance is moder
 
 Examples
 --------
->>> from incidentmap.model import Place, Toponym
+>>> from incidentmap.model import Place
 >>> town = Place("t:x", "Xtown", 30.0, 60.0, "P", "PPLA", "AF")
->>> text = "a village about 50 miles north of Xtown"
->>> moved = offset_place(text, Toponym(34, 39, "Xtown"), town, km=50 * 1.609)
+>>> moved = offset_place(town, km=50 * 1.609, bearing="north")  # "50 miles north of Xtown"
 >>> moved.name, round(moved.lat, 2), round(moved.lon, 2)
 ('80 km north of Xtown', 30.72, 60.0)
 """
@@ -21,7 +20,7 @@ import math
 import re
 
 from ..gazetteer.kinds import EARTH_RADIUS_KM
-from ..model import Place, Toponym
+from ..model import Place
 
 __all__ = ["offset_place"]
 
@@ -38,15 +37,13 @@ _DIRECTIONS = {
     "west": 270.0,
     "northwest": 315.0,
 }
-#: The bearing right before the town's name: "... north-west of (the) X".
-_BEARING = re.compile(
-    r"(?P<dir>(?:north|south|east|west)(?:[- ]?(?:east|west))?)(?:ern)?\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+#: What a bearing is written with besides its compass words: "south-west", "north east",
+#: "eastern".
+_SPELLING = re.compile(r"[- ]|ern$")
 
 
-def offset_place(text: str, toponym: Toponym, place: Place, *, km: float) -> Place | None:
-    """Return the point ``km`` away in the bearing told before ``toponym``, if one is told.
+def offset_place(place: Place, *, km: float, bearing: str) -> Place | None:
+    """Return the point ``km`` away from ``place`` in the ``bearing`` told.
 
     Only a town (feature class ``P``) is a reference point: an area's point is its middle,
     and a distance from it says little. The returned place keeps the town's country and
@@ -54,27 +51,22 @@ def offset_place(text: str, toponym: Toponym, place: Place, *, km: float) -> Pla
 
     Parameters
     ----------
-    text
-        The article text.
-    toponym
-        The mention of the town the distance is measured from.
     place
-        The place it resolved to.
+        The town the distance is measured from.
     km
         The distance told (:func:`~incidentmap.incidents.locate.anchor_km` reads it).
+    bearing
+        The compass bearing as written before the town's name ("north-west", "southern";
+        :data:`~incidentmap.incidents.locate.COMPASS`).
 
     Returns
     -------
     Place or None
-        ``None`` without a bearing right before the name, for areas, and for distances
-        over :data:`MAX_KM`.
+        ``None`` for areas and for distances over :data:`MAX_KM`.
     """
     if place.feature_class != "P" or not 0 < km <= MAX_KM:
         return None
-    told = _BEARING.search(text, max(0, toponym.start - 40), toponym.start)
-    if told is None:
-        return None
-    direction = re.sub(r"[- ]", "", told["dir"].lower())
+    direction = _SPELLING.sub("", bearing.lower())
     lat, lon = _destination(place.lat, place.lon, _DIRECTIONS[direction], km)
     return dataclasses.replace(
         place,

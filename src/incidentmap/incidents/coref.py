@@ -35,7 +35,7 @@ from .kinds import (
     PROTEST_WITH_INTERVENTION,
     VIOLENT_DEMONSTRATION,
 )
-from .locate import Location, same_town, specificity
+from .locate import COMPASS, Location, same_town, specificity
 from .mentions import Mention
 from .taxonomy import SubEventType, Taxonomy
 
@@ -93,7 +93,7 @@ _TOLD_IN = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:(?:town|city|village)\s+of\s+)?"
     r"(?:(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3},?\s+"
     r"(?:(?:about|some|around|nearly|roughly)\s+)?(?:[\d,.]+\s*(?:km|kms|kilometres?|kilometers?|miles?)\s+)?"
-    r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of|near|outside|from)\s+"
+    rf"(?:{COMPASS}\s+of|near|outside|from)\s+"
     r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -158,6 +158,18 @@ def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
     if specificity(a) == specificity(b) == 3:
         return same_town(a, b, max_km=max_km)  # ACLED codes each named town
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
+
+
+def same_place(host: Draft, loc: Location | None) -> bool:
+    """Whether ``loc`` may be where the incident ``host`` happened, for folding two together.
+
+    True when either place is unknown, when :func:`place_ok` accepts it, or when ``loc``
+    names a smaller place within the incident's ("in X province" ... "in the town of Y").
+    """
+    there = host.location
+    if loc is None or there is None:
+        return True
+    return place_ok(host, loc) or refines(loc, there)
 
 
 def date_ok(draft: Draft, date: DateMention | None) -> bool:

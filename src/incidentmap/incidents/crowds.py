@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from ..model import EventType
-from .coref import Draft, date_ok, place_ok, refines
+from .coref import Draft, date_ok, same_place
 from .kinds import (
     ARMED_CLASH,
     ARRESTS,
@@ -133,8 +133,7 @@ def _same_occasion(crowd: Draft, other: Draft) -> bool:
     # Friday's riot tells of a later operation
     if not date_ok(crowd, other.date):
         return False
-    loc, there = other.location, crowd.location
-    return loc is None or there is None or place_ok(crowd, loc) or refines(loc, there)
+    return same_place(crowd, other.location)
 
 
 def _fold(host: Draft, draft: Draft, note: str) -> None:
@@ -210,4 +209,4 @@ def _same_day_and_place(riot: Draft, protest: Draft) -> bool:
         return False
     if when is not None and (when.date is None or not date_ok(riot, when)):
         return False
-    return place_ok(riot, where) or refines(where, there)
+    return same_place(riot, where)

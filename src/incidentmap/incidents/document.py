@@ -43,6 +43,9 @@ class ArticleDocument:
     """The codebook, bound to this text (:meth:`Taxonomy.for_text`)."""
     sentences: list[Sentence]
     dates: Index
+    told_dates: Index
+    """The dates but the coming days ("next Sunday", "a strike for Sunday"): the days an
+    event told can have ("called a strike for Sunday after clashes that killed two")."""
     casualties: Index
     places: Index
     """The places an event can be at (not the dateline's)."""
@@ -70,13 +73,13 @@ def read_article(
     casualties = Index([(c.start, c) for c in find_casualties(text, words=tax.casualties)])
     zone_start, zone = _dateline_zone(text, toponyms)
     filed = _filing_date(text, toponyms)
-    dates = Index(
-        [
-            (d.start, d)
-            for d in found_dates
-            if not page_stamp(text, d.start) and not filed[0] <= d.start < filed[1]
-        ]
-    )
+    kept = [
+        d
+        for d in found_dates
+        if not page_stamp(text, d.start) and not filed[0] <= d.start < filed[1]
+    ]
+    dates = Index([(d.start, d) for d in kept])
+    told_dates = Index([(d.start, d) for d in kept if not d.ahead])
     # the first place of a dateline the geoparser did not mark ("Baku — ...")
     unmarked = None
     if not any(u.kind == "dateline" for u in toponyms):
@@ -124,6 +127,7 @@ def read_article(
         taxonomy=tax,
         sentences=sentences,
         dates=dates,
+        told_dates=told_dates,
         casualties=casualties,
         places=places,
         toponyms=list(toponyms),

@@ -49,19 +49,6 @@ class Index:
         return self.items[i:j]
 
 
-class _Told(Index):
-    """The dates of an index but the coming days ("next Sunday", "a strike for Sunday")."""
-
-    def __init__(self, dates: Index) -> None:  # shares the lists: no copy, no sort
-        self.starts, self.items = dates.starts, dates.items
-
-    def within(self, lo: int, hi: int) -> list[object]:
-        found = super().within(lo, hi)
-        if any(isinstance(d, DateMention) and d.ahead for d in found):
-            return [d for d in found if not (isinstance(d, DateMention) and d.ahead)]
-        return found
-
-
 def actors_in(text: str, lo: int, hi: int, tax: Taxonomy) -> list[str]:
     """Return the actor phrases of ``text[lo:hi]`` ("Iran-linked militia groups")."""
     found = []
@@ -227,14 +214,13 @@ def clause_facts(
 ) -> Facts:
     """Date, place, casualties and actors of a mention's clause.
 
-    A clause without a place borrows one from the clauses of its sentence that report
-    no other event. With ``referring`` (a mention that refers back, "the attack") only a
-    date written next to its noun counts ("Sunday's attack", "the attack on Friday").
+    ``indexes`` are the told dates (:attr:`.document.ArticleDocument.told_dates`: no
+    coming day dates an event), the casualty reports and the places. A clause without a
+    place borrows one from the clauses of its sentence that report no other event. With
+    ``referring`` (a mention that refers back, "the attack") only a date written next to
+    its noun counts ("Sunday's attack", "the attack on Friday").
     """
     dates, casualties, places = indexes
-    # "called a strike for Sunday after clashes that killed two": the plan's day dates no
-    # event of the sentence
-    dates = _Told(dates)
     lo, hi, anchor = mention.clause_start, mention.clause_end, mention.trigger.start
     reporting = tax.cues.reporting
     # "the attack happened ... on Saturday": a referring noun's sentence tells its date

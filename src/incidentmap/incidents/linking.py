@@ -48,6 +48,7 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
     """Return the incidents under construction of ``doc``, in order of first mention."""
     article, text, tax = doc.article, doc.text, doc.taxonomy
     dates, casualties, places = doc.dates, doc.casualties, doc.places
+    indexes = (doc.told_dates, casualties, places)  # a coming day dates no event told
     triggers, starts, furniture = doc.triggers, doc.trigger_starts, doc.furniture
     drafts: list[Draft] = []
     for index, sentence in doc.order:
@@ -63,7 +64,6 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
         prior: DateMention | None = None
         for mention in found:
             mention = inherit(mention, drafts, tax)
-            indexes = (dates, casualties, places)
             facts = clause_facts(
                 text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
             )

@@ -79,6 +79,13 @@ ADMIN_WORD = re.compile(
     rf"(?:\s+(?:urban|rural|municipal))?\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b",
     re.IGNORECASE,
 )
+# The pieces of the list patterns here and in :mod:`.placelists`, spelled once:
+#: a word of a name, capitalised whatever the flags of the pattern it is put in;
+NAME_WORD = r"(?-i:[A-Z])[\w'’-]*"
+#: a name of one to three such words ("Kafr Nabl", "Nueva San Salvador");
+NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+#: what comes before the last member of a list: " and ", ", and ", " or ".
+LIST_AND = r",?\s+(?:and|or)\s+"
 _POSSESSIVE = re.compile(
     r"['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
@@ -89,7 +96,9 @@ _IN_COUNTRY = re.compile(
 _OF = re.compile(r"\s+of\b")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 #: "On the other side of Paris, protesters set fire to the town hall of X": a bearing.
-_ASIDE = re.compile(r"\b(?:other|opposite|far)\s+(?:side|end)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_OTHER_SIDE = re.compile(
+    r"\b(?:other|opposite|far)\s+(?:side|end)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _NAME_GOES_ON = re.compile(r"[ \t]+(?-i:[A-Z])[a-z]")
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|on|near|outside|into|inside|across|around|from|toward|towards|of)\s+(?:the\s+)?)$",
@@ -100,7 +109,8 @@ _LOCATIVE = re.compile(
 # ("in Nakuru, 150 km north-west of Nairobi") is the event's place; so is a province when
 # the anchor is far ("in the Bryansk region, 340 km south-west of Moscow"), while a close
 # anchor ("in Tigray, 25 km west of Mekelle") says more than its province.
-_COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
+#: A compass bearing as news copy writes it: "north", "south-west", "north east", "eastern".
+COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -112,7 +122,7 @@ _ANCHOR = re.compile(
     r"|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)"
     r"(?:\s*|-)(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\.?"
     r"(?:\s*\([^()]{1,25}\))?\s+"
-    rf"(?:(?:to\s+the\s+)?{_COMPASS}\s+of|from|outside(?:\s+of)?)\s+(?:the\s+)?$",
+    rf"(?:(?:to\s+the\s+)?(?P<bearing>{COMPASS})\s+of|from|outside(?:\s+of)?)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A place that is a party to relations, not a scene: "an offer of peace to neighbouring
@@ -168,11 +178,10 @@ _HOLDS_NEXT = re.compile(
 _PLURALS = sorted(
     (w[:-1] + "ies" if w.endswith("y") else w + "s" for w in _KINDS.words), key=len, reverse=True
 )
-_NAME_WORD = r"[A-Z][\w'’-]*"
 _PLURAL_KIND = rf"\s+(?i:{'|'.join(_PLURALS)})\b"
-_LISTED_AHEAD = re.compile(rf"(?:,\s+{_NAME_WORD})*,?\s+(?:and|or)\s+{_NAME_WORD}{_PLURAL_KIND}")
+_LISTED_AHEAD = re.compile(rf"(?:,\s+{NAME_WORD})*{LIST_AND}{NAME_WORD}{_PLURAL_KIND}")
 _LISTED_LAST = re.compile(_PLURAL_KIND)
-_LIST_END = re.compile(rf"{_NAME_WORD},?\s+(?:and|or)\s+$")
+_LIST_END = re.compile(rf"{NAME_WORD}{LIST_AND}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +304,7 @@ def choose_location(
             score += 4.0
         if distance is None and _ORIGIN.search(text, max(0, top.start - 12), top.start):
             score -= 8.0  # "fired missiles from the Golan Heights": where it came from
-        if _ASIDE.search(text, max(0, top.start - 24), top.start):
+        if _OTHER_SIDE.search(text, max(0, top.start - 24), top.start):
             score -= 8.0  # "on the other side of Paris": a bearing, the scene is named next
         if ADMIN_WORD.match(text, top.end) and specificity(place) >= 3:
             score -= 10.0  # "in Kasese district": the area around a town, not the town
@@ -327,8 +336,11 @@ def choose_location(
     if best is None:
         return None
     _, top, place = best
-    distance = anchor_km(text, top)
-    moved = offset_place(text, top, place, km=distance) if distance is not None else None
+    anchored = _anchor(text, top)
+    distance, bearing = anchored if anchored is not None else (None, None)
+    moved = None
+    if distance is not None and bearing is not None:  # "50 miles north of X"
+        moved = offset_place(place, km=distance, bearing=bearing)
     if moved is not None:  # "50 miles north of X": the point that far that way
         return Location(moved, GeoPrecision.NEAR, top, "a distance and bearing from a town")
     if distance is not None:
@@ -339,7 +351,7 @@ def choose_location(
 
 
 #: A name the gazetteer lacks between two containers: "X in the Muidumbe district of Y".
-_UNKNOWN_LINK = re.compile(r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}")
+_UNKNOWN_LINK = re.compile(NAME)
 
 
 def _container_after(text: str, end: int, at: dict[int, Place]) -> Place | None:
@@ -406,8 +418,20 @@ def anchor_km(text: str, top: Toponym) -> float | None:
     True
     """
     found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
-    if found is None:
-        return None
+    return None if found is None else _km(found)
+
+
+def _anchor(text: str, top: Toponym) -> tuple[float, str | None] | None:
+    """Return the distance in km and the bearing as written ("south-west") ``top`` anchors.
+
+    The bearing is None for "25 miles from X", "10 km outside X".
+    """
+    found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
+    return None if found is None else (_km(found), found["bearing"])
+
+
+def _km(found: re.Match[str]) -> float:
+    """Return the distance in km an :data:`_ANCHOR` match tells."""
     number = found["n"].lower().replace(",", "")
     if number[0].isdigit():
         try:
@@ -422,10 +446,10 @@ def anchor_km(text: str, top: Toponym) -> float | None:
 
 
 #: A name joined to the next one of a list: "A, B and C", "A and B", "A or B".
-_LIST_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|or)\s+[A-Z]")
+_LIST_AFTER = re.compile(rf"(?:,\s+{NAME_WORD}(?:\s+{NAME_WORD})*)*{LIST_AND}[A-Z]")
 #: ... and to the one before: "A and B" (a comma alone makes no list: "Ramadi, Anbar"
 #: names a town and its province; a middle member is known by what follows it).
-_LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+(?:and|or)\s+$")
+_LIST_BEFORE = re.compile(rf"{NAME_WORD}\s+(?:and|or)\s+$")  # no comma: not "A, and B"
 
 
 def listed(text: str, top: Toponym) -> bool:

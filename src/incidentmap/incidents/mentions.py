@@ -67,7 +67,11 @@ _PERSON_HURT = re.compile(
 _HOURS_AFTER = re.compile(r"[\s,]*(?:hours|minutes|shortly|soon) after\s", re.IGNORECASE)
 _ALSO = re.compile(r"also", re.IGNORECASE)
 _NAMES_OBJECT = re.compile(r"\s")  # a trigger of several words: the act and its object
-_CAUSE = re.compile(r"[\s,]*(?:after|when|as|because)\s", re.IGNORECASE)
+#: The connectives that open a clause telling the event that caused the one before:
+#: "..., after gunmen opened fire", "when", "as".
+_CAUSED_BY = r"after|when|as"
+#: ... and a clause's cause, which may be a reason too ("because"): the clause takes it in.
+_CAUSE = re.compile(rf"[\s,]*(?:{_CAUSED_BY}|because)\s", re.IGNORECASE)
 _SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _THAT = re.compile(r"\s*that\s", re.IGNORECASE)
@@ -114,7 +118,9 @@ def _long_after(opening: re.Match[str] | None, lo: int, at: int) -> bool:
     return opening is not None and lo <= opening.start("after") <= at
 
 
-#: An aside between dashes or brackets: "three people were killed – “possibly more” – as".
+#: An aside between dashes or brackets: "three people were killed – “possibly more” – as"
+#: (after a clause, any words but a dash or a full stop; casualties._ASIDE is the aside
+#: between victims and their verb).
 _ASIDE = re.compile(r"\s*(?:[–—]\s*[^–—.]{0,60}?\s*[–—]|\([^).]{0,60}\))")
 
 
@@ -501,8 +507,8 @@ _EVENT_PLURAL = re.compile(r"[a-z-]+(?<!er)(?<!or)(?<!ist)(?<!ant)s", re.IGNOREC
 
 
 #: "confirmed the killing of seven persons after two bombers attacked ...": a connective
-#: between a bare toll and the event that caused it.
-_TOLL_CAUSE = re.compile(r"[\s,]*(?:after|when|as)\s", re.IGNORECASE)
+#: between a bare toll and the event that caused it (a reason, "because", tells no event).
+_TOLL_CAUSE = re.compile(rf"[\s,]*(?:{_CAUSED_BY})\s", re.IGNORECASE)
 
 
 def _tolls_to_causes(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -19,9 +19,9 @@ from .coref import (
     NON_VIOLENT,
     Draft,
     date_ok,
-    place_ok,
     refines,
     reported_after,
+    same_place,
     told_as_aggregate,
 )
 from .dates import DateMention, find_dates
@@ -186,8 +186,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
                     reported_after(other, draft.date) or reported_after(draft, other.date)
                 ):
                     continue
-                loc, there = draft.location, other.location
-                if loc and there and not (place_ok(other, loc) or refines(loc, there)):
+                if not same_place(other, draft.location):
                     continue
                 host = other
                 break

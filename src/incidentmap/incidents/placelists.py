@@ -28,7 +28,16 @@ from __future__ import annotations
 import re
 
 from ..model import GeoPrecision, Toponym
-from .locate import ADMIN_WORD, Location, anchor_km, in_kind_list, same_town, specificity
+from .locate import (
+    ADMIN_WORD,
+    NAME,
+    NAME_WORD,
+    Location,
+    anchor_km,
+    in_kind_list,
+    same_town,
+    specificity,
+)
 
 __all__ = ["listed_places"]
 
@@ -51,10 +60,12 @@ _TARGET_JOINT = re.compile(
 _ACTION_JOINT = re.compile(r"\s+and\s+(?:[\w’'-]+\s+){1,6}?(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 # A place that only says where the previous town is: ", near Lahore", ", in Punjab province"
 # (a town only after "near" and the like; "in" introduces a region, or another town).
-_NEAR = (
-    r",\s*(?:near|outside|close to|not far from"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
+# (The bearings here are written without a space, "north-east" or "northeast", not the
+# "north east" that locate.COMPASS also reads.)
+_BEARING_OF = (
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
 )
+_NEAR = rf",\s*(?:near|outside|close to|not far from|{_BEARING_OF})"
 _QUALIFIER = re.compile(rf"{_NEAR}\s+(?:the\s+)?", re.IGNORECASE)
 _REGION_QUALIFIER = re.compile(rf"(?:{_NEAR}|[\s,]*(?:in|of))\s+(?:the\s+)?", re.IGNORECASE)
 _AREA_WORD = r"(?:\s+(?:province|region|oblast|state|district|county|governorate|department))?"
@@ -73,23 +84,20 @@ _COUNT_JOINT = re.compile(
 # ... or the next of towns named with their provinces where the gazetteer knows only the
 # provinces: "took the villages of A in the northern X region and B in the Y region"
 _ITEM_JOINT = re.compile(
-    rf"{_AREA_WORD}(?:,\s*(?:and\s+)?|\s+and\s+)(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){{0,2}}"
+    rf"{_AREA_WORD}(?:,\s*(?:and\s+)?|\s+and\s+){NAME}"
     r"\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+)?(?:[\w-]+ern\s+)?",
     re.IGNORECASE,
 )
 #: Names between two members of a list that the gazetteer lacks: ", B, C and ".
-_UNKNOWN_MEMBERS = re.compile(
-    r"(?:,\s*(?:and\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})+"
-    r"(?:,\s*(?:and\s+)?|,?\s+and\s+)"
-)
+_UNKNOWN_MEMBERS = re.compile(rf"(?:,\s*(?:and\s+)?{NAME})+(?:,\s*(?:and\s+)?|,?\s+and\s+)")
 #: A list that goes on after a name: "..., B, C" (not "A, B province" nor "A, B.").
 _MORE_MEMBERS = re.compile(r",\s*(?:and\s+)?(?-i:[A-Z])")
 # ... or the next of places each named with what holds it: "in the A area of the X district
 # and the B village of Y" (A and B unknown to the gazetteer, or A known and B not)
 _CONTAINED_ITEM = re.compile(
     r"(?:\s+(?:area|village|town|locality|camp))?\s+(?:of|in)\s+(?:the\s+)?(?:[\w’'-]+\s+)?"
-    rf"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?{_AREA_WORD}\s+and\s+(?:the\s+)?"
-    r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2}\s+(?:area|village|town|locality|camp)"
+    rf"{NAME_WORD}(?:\s+{NAME_WORD})?{_AREA_WORD}\s+and\s+(?:the\s+)?"
+    rf"{NAME}\s+(?:area|village|town|locality|camp)"
     r"\s+(?:of|in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -97,9 +105,7 @@ _CONTAINED_ITEM = re.compile(
 _HELD_BY_NEXT = re.compile(r"\s+in\s+(?:the\s+)?(?:[\w-]+ern\s+)?(?-i:[A-Z])")
 #: A place told as a bearing or a movement's end, before a list: "near A, B", "from A, B".
 _NOT_MEMBER = re.compile(
-    r"\b(?:near|outside|from|to|towards?|between"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of)"
-    r"\s+(?:the\s+)?$",
+    rf"\b(?:near|outside|from|to|towards?|between|{_BEARING_OF})\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: What parts the members of a list named with a kind word: "A, B and C regions".

@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -151,13 +151,9 @@ def _armed_target(clue: Clue) -> bool:
     text, best, cues = clue.text, clue.best, clue.cues
     start, end = clue.clause
     if _BY_AGENT.match(text, best.end):  # "22 people killed by ADF fighters": the subject was hit
-        hit = None
-        for kind in ("armed", "civilian"):
-            for m in cues[kind].finditer(text, start, best.start):
-                if hit is None or m.start() >= hit[1]:
-                    hit = (kind, m.start())
+        hit = _target_armed(clue, start, best.start, last=True)
         if hit is not None:
-            return hit[0] == "armed"
+            return hit
     passive = _PASSIVE.search(text, max(start, best.start - 20), best.start)
     if passive is not None:
         # "two soldiers were killed in the village": the subject was hit, the nouns after
@@ -196,15 +192,11 @@ def _nearest_hit(clue: Clue, lo: int, hi: int) -> bool | None:
     The nearer of an armed and a civilian noun before the verb, outside an agent ("by
     ADF fighters") that is the attacker.
     """
-    text, cues = clue.text, clue.cues
-    hit: tuple[str, int] | None = None
-    for kind in ("armed", "civilian"):
-        for m in cues[kind].finditer(text, lo, hi):
-            if _AGENT_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
-                continue  # "were shot by soldiers, and they were ...": the attackers
-            if hit is None or m.start() >= hit[1]:
-                hit = (kind, m.start())
-    return None if hit is None else hit[0] == "armed"
+
+    def target(m: re.Match[str]) -> bool:  # "shot by soldiers, and they were ...": not them
+        return not _AGENT_BEFORE.search(clue.text, max(lo, m.start() - 30), m.start())
+
+    return _target_armed(clue, lo, hi, last=True, keep=target)
 
 
 def _first_hit(clue: Clue, lo: int, hi: int) -> bool | None:
@@ -213,15 +205,34 @@ def _first_hit(clue: Clue, lo: int, hi: int) -> bool | None:
     "Villagers were fleeing the soldiers when they were ambushed": "they" are the
     villagers; "police said" names a source, not a subject.
     """
-    text, cues = clue.text, clue.cues
-    first: tuple[str, int] | None = None
-    for kind in ("armed", "civilian"):
-        m = next(
-            (m for m in cues[kind].finditer(text, lo, hi) if not _SAYS.match(text, m.end())), None
-        )
-        if m is not None and (first is None or m.start() < first[1]):
-            first = (kind, m.start())
-    return None if first is None else first[0] == "armed"
+    return _target_armed(
+        clue, lo, hi, last=False, keep=lambda m: not _SAYS.match(clue.text, m.end())
+    )
+
+
+def _target_armed(
+    clue: Clue,
+    lo: int,
+    hi: int,
+    *,
+    last: bool,
+    keep: Callable[[re.Match[str]], bool] = lambda m: True,
+) -> bool | None:
+    """Whether the last (or first) target named in ``text[lo:hi]`` is armed.
+
+    The targets are the armed and civilian nouns ``keep`` takes (``None``: none named); of
+    an armed and a civilian noun at one offset, the civilian is the last, the armed the
+    first.
+    """
+    hits = [
+        (m.start(), order, kind == "armed")
+        for order, kind in enumerate(("armed", "civilian"))
+        for m in clue.cues[kind].finditer(clue.text, lo, hi)
+        if keep(m)
+    ]
+    if not hits:
+        return None
+    return (max(hits) if last else min(hits))[2]
 
 
 def parse_retyping(
