@@ -1,4 +1,4 @@
-"""Small places abroad reached only through one of their alternate names.
+"""Small places abroad that a story about another country reaches only by a namesake.
 
 GeoNames lists many spellings of a town, some shared with villages of other countries.
 A story about one country that names a village the gazetteer lacks often finds it
@@ -8,6 +8,13 @@ across a border on a spelling alone: such a candidate is set aside, and the ment
 left unresolved unless another candidate remains (a container given in the text, a
 place written with its main name).
 
+Nor on a namesake alone: when every reading of a name is a small place (a town, a
+district) in a country the story never names, the story names a place of its own
+country that the gazetteer lacks ("the villages of Nampanha and Mandela" in a story
+about Mozambique are not Mandela in Ghana; "Hamar weyne district" in Mogadishu is not
+Hamar in Norway). Those readings are set aside too, unless the text itself places the
+name there (a qualifier, "Weybridge, England", or its province named in the article).
+
 Examples
 --------
 >>> from incidentmap.model import Place
@@ -16,6 +23,8 @@ Examples
 True
 >>> stray(town, "bansko")
 False
+>>> small_abroad(town), small_abroad(Place("g:2", "Sofia", 42.7, 23.3, "P", "PPLC", "BG"))
+(True, False)
 """
 
 from __future__ import annotations
@@ -28,11 +37,34 @@ from .document import home_countries
 from .recognize import Mention
 from .scored import Scored
 
-__all__ = ["STRAY_TOWN", "set_aside_strays", "stray"]
+__all__ = ["STRAY_TOWN", "set_aside_strays", "small_abroad", "stray"]
 
 #: A populated place smaller than this, reached through an alternate name, is set aside
 #: in a story clearly about another country that never names its own.
 STRAY_TOWN = 300_000
+
+
+def small_abroad(place: Place) -> bool:
+    """Whether ``place`` is a small town or district, not reached by a story about elsewhere.
+
+    Towns and second-level areas (not a capital, province or country) under
+    :data:`STRAY_TOWN` people.
+    """
+    if place.is_country or place.is_admin1 or place.hand_picked:
+        return False
+    if place.feature_class not in ("P", "A") or place.feature_code == "PPLC":
+        return False
+    return place.population < STRAY_TOWN
+
+
+#: Reasons that say the text itself puts a name where its reading lies.
+_PLACED_BY_TEXT = ("qualified by",)
+
+
+def _placed_by_text(s: Scored) -> bool:
+    return any(
+        r.startswith(_PLACED_BY_TEXT) or r.endswith("named in the article") for r in s.reasons
+    )
 
 
 def stray(place: Place, key: str) -> bool:
@@ -51,12 +83,14 @@ def set_aside_strays(
     focus: Mapping[str, float],
     own: Mapping[str, Mapping[str, float]],
 ) -> list[list[Scored]]:
-    """Take out the small places abroad that a name reaches only as an alternate name.
+    """Take out the small places abroad that a name reaches only as an alternate name or a namesake.
 
     A candidate is taken out when it is a :func:`stray` for the mention's name, lies in a
     country that the article's other mentions never name (no weight in its ``focus``),
     and the article is about another country: one holding at least ``document.HOME_SHARE`` of the
-    focus of its other mentions and ``document.HOME_WEIGHT`` of evidence. Returns the candidates
+    focus of its other mentions and ``document.HOME_WEIGHT`` of evidence. When every
+    candidate of a name is such a place abroad, :func:`small_abroad` and not placed there
+    by the text, all are taken out, whatever name reached them. Returns the candidates
     taken out of each mention, with the reason; ``scored`` keeps the others.
     """
     out: list[list[Scored]] = [[] for _ in scored]
@@ -74,6 +108,19 @@ def set_aside_strays(
             "an alternate name of a small place in a country the article never names; "
             f"it is about {home}"
         )
+        abroad = [
+            s.place.country_code != home and others.get(s.place.country_code, 0.0) <= 0 for s in ss
+        ]
+        if all(abroad) and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss):
+            namesake = (
+                "a small place in a country the article never names, the name's only "
+                f"readings; it is about {home}: a place there the gazetteer lacks"
+            )
+            for s in ss:
+                s.reasons.append(namesake)
+            out[k] = list(ss)
+            ss[:] = []
+            continue
         keep = []
         for s in ss:
             cc = s.place.country_code
