@@ -97,6 +97,12 @@ def test_a_small_town_abroad_stays_when_the_story_names_its_country(parser):
     assert placed(parser, text)["Tolmar"] == "t:tolmar-gh"
 
 
+def test_a_town_in_a_river_valley_named_after_another_country_keeps_its_reading(parser):
+    # "the Mozambique river valley" names a river's valley, not a container of the town
+    text = "Rioters looted shops in the town of Tolmar in the Mozambique river valley, police in Ghana said."
+    assert placed(parser, text)["Tolmar"] == "t:tolmar-gh"
+
+
 def test_a_list_of_states_is_not_a_name_qualified_by_the_next_state(parser):
     got = placed(parser, "Floods were reported in Oklahoma, Pennsylvania, Ohio and Texas.")
     assert got["Oklahoma"] == "t:usok"

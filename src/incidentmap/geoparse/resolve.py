@@ -233,7 +233,7 @@ class Resolver:
                         s.score += got[0]
                         s.reasons.append(got[1])
         namesakes_at_home(hinted, scored, focus, own)
-        qualifiers(text, hinted, scored)
+        qualifiers(text, hinted, scored, feature_after=self.lexicon.feature_after)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
         if lacking:
