@@ -67,6 +67,9 @@ PLACES = [
     (_p("t:gh", "Ghana", 8.0, -1.0, "A", "PCLI", "GH", pop=30_000_000), ("Ghana",)),
     (_p("t:pemba", "Pemba", -12.97, 40.5, "P", "PPLA", "MZ", "01", 200_000), ("Pemba",)),
     (_p("t:tolmar-gh", "Tolmar", 5.6, -0.9, "P", "PPL", "GH", "02", 40_000), ("Tolmar",)),
+    (_p("t:varsk-gh", "Varsk", 5.9, -1.2, "P", "PPL", "GH", "02", 20_000), ("Varsk",)),
+    (_p("t:nampula", "Nampula", -15.1, 39.3, "P", "PPLA", "MZ", "06", 740_000), ("Nampula",)),
+    (_p("t:lichinga", "Lichinga", -13.3, 35.2, "P", "PPLA", "MZ", "07", 420_000), ("Lichinga",)),
 ]  # fmt: skip
 
 
@@ -87,6 +90,18 @@ def test_a_village_whose_only_namesakes_are_small_towns_abroad_stays_unresolved(
     got = placed(parser, text)
     assert got["Pemba"] == "t:pemba"
     assert got.get("Tolmar") is None
+
+
+def test_two_small_namesakes_abroad_do_not_vouch_for_each_other(parser):
+    # the story never names its country; its two big towns tell which it is, and two
+    # villages that are also small towns of one country abroad do not make it that one
+    text = (
+        "Gunmen raided Tolmar on Monday and Varsk on Tuesday, officials in Nampula said. "
+        "Police in Lichinga said Tolmar and Varsk were burned; Varsk was empty."
+    )
+    got = placed(parser, text)
+    assert got["Nampula"] == "t:nampula" and got["Lichinga"] == "t:lichinga"
+    assert got.get("Tolmar") is None and got.get("Varsk") is None
 
 
 def test_a_small_town_abroad_stays_when_the_story_names_its_country(parser):

@@ -13,7 +13,8 @@ district) in a country the story never names, the story names a place of its own
 country that the gazetteer lacks ("the villages of Nampanha and Mandela" in a story
 about Mozambique are not Mandela in Ghana; "Hamar weyne district" in Mogadishu is not
 Hamar in Norway). Those readings are set aside too, unless the text itself places the
-name there (a qualifier, "Weybridge, England", or its province named in the article).
+name there (a qualifier, "Weybridge, England", or its province named in the article);
+two such names sharing a country abroad do not make the story that country's.
 
 Examples
 --------
@@ -33,7 +34,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import home_countries
+from .document import HOME_SHARE, HOME_WEIGHT, home_countries
 from .recognize import Mention
 from .scored import Scored
 
@@ -67,6 +68,28 @@ def _placed_by_text(s: Scored) -> bool:
     )
 
 
+def _firm_home(
+    focus: Mapping[str, float], own: Mapping[str, Mapping[str, float]], small: set[str]
+) -> tuple[str, dict[str, float]] | None:
+    """Return the article's country by the evidence of its names that are no small places only.
+
+    Two small towns abroad named alike in one story ("Rudrapur" and "Mathabhanga", villages
+    of a story about Bangladesh that never names it, are also towns of India) would
+    otherwise lend their country the weight that keeps the story's own from being its home.
+    The home must hold ``HOME_WEIGHT`` and ``HOME_SHARE`` of the rest of the evidence, from
+    two names at least (not a reporter's bureau alone).
+    """
+    firm = {cc: w - sum(own.get(k, {}).get(cc, 0.0) for k in small) for cc, w in focus.items()}
+    total = sum(w for w in firm.values() if w > 0)
+    if not firm:
+        return None
+    home, weight = max(firm.items(), key=lambda kv: kv[1])
+    names = sum(1 for k, by in own.items() if k not in small and by.get(home, 0.0) > 0)
+    if weight < HOME_WEIGHT or weight < HOME_SHARE * total or names < 2:
+        return None
+    return home, firm
+
+
 def stray(place: Place, key: str) -> bool:
     """Whether ``place`` is a small place that the name ``key`` reaches only as an alternate."""
     if place.is_country or place.is_admin1 or place.hand_picked or place.feature_class != "P":
@@ -90,17 +113,28 @@ def set_aside_strays(
     and the article is about another country: one holding at least ``document.HOME_SHARE`` of the
     focus of its other mentions and ``document.HOME_WEIGHT`` of evidence. When every
     candidate of a name is such a place abroad, :func:`small_abroad` and not placed there
-    by the text, all are taken out, whatever name reached them. Returns the candidates
+    by the text, all are taken out, whatever name reached them; for such a name the
+    article's country is judged without the evidence of all such names
+    (:func:`_firm_home`), as two namesakes abroad would vouch for each other. Returns the candidates
     taken out of each mention, with the reason; ``scored`` keeps the others.
     """
     out: list[list[Scored]] = [[] for _ in scored]
     if not focus:
         return out
     home_of = home_countries(focus, own)
+    small = {
+        m.key
+        for m, ss in zip(mentions, scored, strict=False)
+        if ss
+        and m.kind == "place"
+        and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss)
+    }
+    firm = _firm_home(focus, own, small)
     for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
         if not ss or m.kind == "demonym" or m.kind == "dateline":
             continue
-        found = home_of(m.key)
+        # small namesakes abroad do not vouch for each other's country
+        found = firm if firm is not None and m.key in small else home_of(m.key)
         if found is None:
             continue
         home, others = found
