@@ -142,6 +142,16 @@ def test_a_village_in_a_town_resolved_to_a_far_namesake_gives_way_to_the_town() 
     assert choose(text, "firefight", ("Molo", near), ("Njoro", NJORO)) == ("Molo", 1)
 
 
+def test_a_town_in_a_river_valley_named_after_a_country_is_the_scene() -> None:
+    # "the Uganda river valley" is a river's valley, not the country holding the town
+    text = "Rioters looted shops in the town of Eldoret in the Uganda river valley on Monday."
+    got = choose(text, "looted", ("Eldoret", ELDORET), ("Uganda", UGANDA))
+    assert got == ("Eldoret", 1)
+    # the country itself named as the container makes the town a namesake
+    text = "Rioters looted shops in the town of Eldoret in Uganda on Monday."
+    assert choose(text, "looted", ("Eldoret", ELDORET), ("Uganda", UGANDA)) == ("Uganda", 3)
+
+
 def test_a_town_followed_by_district_alone_is_kept() -> None:
     text = "A bomb went off in the Eldoret district on Monday."
     got = choose(text, "bomb", ("Eldoret", ELDORET))

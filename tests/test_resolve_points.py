@@ -62,6 +62,14 @@ PLACES = [
     (_p("t:hamlet", "Brackwood", 44.0, -70.0, "P", "PPL", "US", "ME", 300), ("Brackwood",)),
     (_p("t:ferrow-gb", "Ferrow", 51.0, -1.0, "P", "PPL", "GB", None, 100_000), ("Ferrow",)),
     (_p("t:ferrow-us", "Ferrow", 36.0, -119.0, "P", "PPL", "US", "CA", 200_000), ("Ferrow",)),
+    # a story's country, its provincial capital, and a small namesake abroad of a village
+    (_p("t:mz", "Mozambique", -18.0, 35.0, "A", "PCLI", "MZ", pop=30_000_000), ("Mozambique",)),
+    (_p("t:gh", "Ghana", 8.0, -1.0, "A", "PCLI", "GH", pop=30_000_000), ("Ghana",)),
+    (_p("t:pemba", "Pemba", -12.97, 40.5, "P", "PPLA", "MZ", "01", 200_000), ("Pemba",)),
+    (_p("t:tolmar-gh", "Tolmar", 5.6, -0.9, "P", "PPL", "GH", "02", 40_000), ("Tolmar",)),
+    (_p("t:varsk-gh", "Varsk", 5.9, -1.2, "P", "PPL", "GH", "02", 20_000), ("Varsk",)),
+    (_p("t:nampula", "Nampula", -15.1, 39.3, "P", "PPLA", "MZ", "06", 740_000), ("Nampula",)),
+    (_p("t:lichinga", "Lichinga", -13.3, 35.2, "P", "PPLA", "MZ", "07", 420_000), ("Lichinga",)),
 ]  # fmt: skip
 
 
@@ -71,6 +79,43 @@ def parser() -> Geoparser:
 
 
 # -- resolver -------------------------------------------------------------------------------
+
+
+def test_a_village_whose_only_namesakes_are_small_towns_abroad_stays_unresolved(parser):
+    # the gazetteer lacks the Mozambican village; the Ghanaian town is not it
+    text = (
+        "Insurgents burned the village of Tolmar near Pemba, police in Mozambique said. "
+        "Mozambique has fought the insurgency since 2017."
+    )
+    got = placed(parser, text)
+    assert got["Pemba"] == "t:pemba"
+    assert got.get("Tolmar") is None
+
+
+def test_two_small_namesakes_abroad_do_not_vouch_for_each_other(parser):
+    # the story never names its country; its two big towns tell which it is, and two
+    # villages that are also small towns of one country abroad do not make it that one
+    text = (
+        "Gunmen raided Tolmar on Monday and Varsk on Tuesday, officials in Nampula said. "
+        "Police in Lichinga said Tolmar and Varsk were burned; Varsk was empty."
+    )
+    got = placed(parser, text)
+    assert got["Nampula"] == "t:nampula" and got["Lichinga"] == "t:lichinga"
+    assert got.get("Tolmar") is None and got.get("Varsk") is None
+
+
+def test_a_small_town_abroad_stays_when_the_story_names_its_country(parser):
+    text = (
+        "Police in Mozambique said the suspects from Pemba had fled to Tolmar in Ghana. "
+        "Mozambique asked for their return."
+    )
+    assert placed(parser, text)["Tolmar"] == "t:tolmar-gh"
+
+
+def test_a_town_in_a_river_valley_named_after_another_country_keeps_its_reading(parser):
+    # "the Mozambique river valley" names a river's valley, not a container of the town
+    text = "Rioters looted shops in the town of Tolmar in the Mozambique river valley, police in Ghana said."
+    assert placed(parser, text)["Tolmar"] == "t:tolmar-gh"
 
 
 def test_a_list_of_states_is_not_a_name_qualified_by_the_next_state(parser):

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -145,6 +146,9 @@ class Lexicon:
     "a United Kingdom outbreak" (but "the Ebola outbreak")."""
     country_nouns: frozenset[str] = frozenset()
     """Nouns for a country: after a region's name they classify it ("the Gulf state")."""
+    feature_words: frozenset[str] = frozenset()
+    """Lower-case words of a natural feature: after a name they make it the feature's
+    ("the Senegal river valley", "the Niger delta"), not the area it is named after."""
     web_domains: dict[str, str] = field(default_factory=dict)
     """Country-code top-level domains read otherwise than as their own code: ``"uk" ->
     "GB"``, and ``""`` for codes used worldwide as generic names (``"tv"``, ``"io"``)."""
@@ -169,6 +173,18 @@ class Lexicon:
     def phrase_suffixes(self) -> tuple[str, ...]:
         """The place words of several words ("Local Government Area"), as written."""
         return tuple(sorted((w for w in self.suffixes if " " in w), key=len, reverse=True))
+
+    @cached_property
+    def feature_after(self) -> re.Pattern[str]:
+        """A natural-feature word right after a name ("Senegal river", "Congo basin").
+
+        >>> lex = Lexicon.default()
+        >>> text = "in the Senegal river valley"
+        >>> bool(lex.feature_after.match(text, 14)), bool(lex.feature_after.match("in Senegal", 10))
+        (True, False)
+        """
+        words = "|".join(sorted(map(re.escape, self.feature_words), key=len, reverse=True))
+        return re.compile(rf"[ \t]+(?:{words or '(?!)'})\b")
 
     @cached_property
     def people_nouns(self) -> frozenset[str]:
@@ -259,6 +275,7 @@ class Lexicon:
             person_nouns=frozenset(cues.get("person_noun", [])),
             extra_places={k: tuple(v) for k, v in extra.items()},
             country_nouns=frozenset(places.get("country_noun", [])),
+            feature_words=frozenset(places.get("feature_word", [])),
             web_domains={
                 domain: "" if code == "-" else code
                 for domain, code in (ln.split("\t") for ln in _lines("web_domains.tsv"))

@@ -143,7 +143,13 @@ def type_words(m: Mention, ss: list[Scored]) -> None:
                 s.reasons.append(f"'{word}' follows the name")
 
 
-def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+def qualifiers(
+    text: str,
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    *,
+    feature_after: re.Pattern[str] | None = None,
+) -> None:
     """Apply "Name, Region", "Landmark in City", "X district of Y" and "X, a village near Y".
 
     A name given with its container ("in", "of", a kind word and "of": "the Kasese
@@ -162,7 +168,9 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
     Y", "the X area in Y") whose readings all lie in other countries is placed at Y; so is
     a village written with a town after a comma ("Baure, Lamu" in a story about Kenya)
     whose readings are all small places abroad, unless a list goes on after the town
-    ("Kano, Kaduna and Zaria").
+    ("Kano, Kaduna and Zaria"). A name followed by a natural-feature word
+    (``feature_after``: "the town of Kaedi in the Senegal river valley") is the
+    feature's, and holds no name before it.
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -190,7 +198,12 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                     o.reasons.append(f"qualifies '{m.text}'")
             listed = _LIST_GOES_ON.match(text, q.end) is not None
             _lacking(m, q, scored[a], scored[a + 1], own_areas, comma_town=not listed)
-        elif scored[a + 1] and (found := CONTAINED.fullmatch(between)) is not None:
+        elif (
+            scored[a + 1]
+            and (found := CONTAINED.fullmatch(between)) is not None
+            # "the town of X in the Senegal river valley": a river's name holds no town
+            and not (feature_after is not None and feature_after.match(text, q.end))
+        ):
             near = found.group("how").lower() in ("near", "outside")
             for s in scored[a]:
                 for o in scored[a + 1][:5]:

@@ -34,7 +34,8 @@ and adds the evidence of the other places:
   are "the provinces of Nyanza, North Eastern and Western" (a kind word before a list
   names each of it; a compass name's areas abroad are no evidence);
 - **strays** (:mod:`.strays`): a small place abroad that a name reaches only as an
-  alternate spelling ("Banjska" for a Bulgarian town, in a story about Kosovo) is set
+  alternate spelling ("Banjska" for a Bulgarian town, in a story about Kosovo), or that
+  is every reading of a name ("Mandela" in Ghana, in a story about Mozambique), is set
   aside when the story never names its country; the mention may stay unresolved;
 - **one sense per name**: every mention of a name in an article gets the same place;
 - **given names the gazetteer lacks** (:mod:`.containers`, given spans only): placed at
@@ -232,7 +233,7 @@ class Resolver:
                         s.score += got[0]
                         s.reasons.append(got[1])
         namesakes_at_home(hinted, scored, focus, own)
-        qualifiers(text, hinted, scored)
+        qualifiers(text, hinted, scored, feature_after=self.lexicon.feature_after)
         lists(text, mentions, scored)
         unknown_counties(hinted, scored, areas)
         if lacking:

@@ -1,4 +1,4 @@
-"""Small places abroad reached only through one of their alternate names.
+"""Small places abroad that a story about another country reaches only by a namesake.
 
 GeoNames lists many spellings of a town, some shared with villages of other countries.
 A story about one country that names a village the gazetteer lacks often finds it
@@ -8,6 +8,14 @@ across a border on a spelling alone: such a candidate is set aside, and the ment
 left unresolved unless another candidate remains (a container given in the text, a
 place written with its main name).
 
+Nor on a namesake alone: when every reading of a name is a small place (a town, a
+district) in a country the story never names, the story names a place of its own
+country that the gazetteer lacks ("the villages of Nampanha and Mandela" in a story
+about Mozambique are not Mandela in Ghana; "Hamar weyne district" in Mogadishu is not
+Hamar in Norway). Those readings are set aside too, unless the text itself places the
+name there (a qualifier, "Weybridge, England", or its province named in the article);
+two such names sharing a country abroad do not make the story that country's.
+
 Examples
 --------
 >>> from incidentmap.model import Place
@@ -16,6 +24,8 @@ Examples
 True
 >>> stray(town, "bansko")
 False
+>>> small_abroad(town), small_abroad(Place("g:2", "Sofia", 42.7, 23.3, "P", "PPLC", "BG"))
+(True, False)
 """
 
 from __future__ import annotations
@@ -24,15 +34,60 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import home_countries
+from .document import HOME_SHARE, HOME_WEIGHT, home_countries
 from .recognize import Mention
 from .scored import Scored
 
-__all__ = ["STRAY_TOWN", "set_aside_strays", "stray"]
+__all__ = ["STRAY_TOWN", "set_aside_strays", "small_abroad", "stray"]
 
 #: A populated place smaller than this, reached through an alternate name, is set aside
 #: in a story clearly about another country that never names its own.
 STRAY_TOWN = 300_000
+
+
+def small_abroad(place: Place) -> bool:
+    """Whether ``place`` is a small town or district, not reached by a story about elsewhere.
+
+    Towns and second-level areas (not a capital, province or country) under
+    :data:`STRAY_TOWN` people.
+    """
+    if place.is_country or place.is_admin1 or place.hand_picked:
+        return False
+    if place.feature_class not in ("P", "A") or place.feature_code == "PPLC":
+        return False
+    return place.population < STRAY_TOWN
+
+
+#: Reasons that say the text itself puts a name where its reading lies.
+_PLACED_BY_TEXT = ("qualified by",)
+
+
+def _placed_by_text(s: Scored) -> bool:
+    return any(
+        r.startswith(_PLACED_BY_TEXT) or r.endswith("named in the article") for r in s.reasons
+    )
+
+
+def _firm_home(
+    focus: Mapping[str, float], own: Mapping[str, Mapping[str, float]], small: set[str]
+) -> tuple[str, dict[str, float]] | None:
+    """Return the article's country by the evidence of its names that are no small places only.
+
+    Two small towns abroad named alike in one story ("Rudrapur" and "Mathabhanga", villages
+    of a story about Bangladesh that never names it, are also towns of India) would
+    otherwise lend their country the weight that keeps the story's own from being its home.
+    The home must hold ``HOME_WEIGHT`` and ``HOME_SHARE`` of the rest of the evidence, from
+    two names at least (not a reporter's bureau alone).
+    """
+    firm = {cc: w - sum(own.get(k, {}).get(cc, 0.0) for k in small) for cc, w in focus.items()}
+    total = sum(w for w in firm.values() if w > 0)
+    if not firm:
+        return None
+    home, weight = max(firm.items(), key=lambda kv: kv[1])
+    names = sum(1 for k, by in own.items() if k not in small and by.get(home, 0.0) > 0)
+    if weight < HOME_WEIGHT or weight < HOME_SHARE * total or names < 2:
+        return None
+    return home, firm
 
 
 def stray(place: Place, key: str) -> bool:
@@ -51,22 +106,35 @@ def set_aside_strays(
     focus: Mapping[str, float],
     own: Mapping[str, Mapping[str, float]],
 ) -> list[list[Scored]]:
-    """Take out the small places abroad that a name reaches only as an alternate name.
+    """Take out the small places abroad that a name reaches only as an alternate name or a namesake.
 
     A candidate is taken out when it is a :func:`stray` for the mention's name, lies in a
     country that the article's other mentions never name (no weight in its ``focus``),
     and the article is about another country: one holding at least ``document.HOME_SHARE`` of the
-    focus of its other mentions and ``document.HOME_WEIGHT`` of evidence. Returns the candidates
+    focus of its other mentions and ``document.HOME_WEIGHT`` of evidence. When every
+    candidate of a name is such a place abroad, :func:`small_abroad` and not placed there
+    by the text, all are taken out, whatever name reached them; for such a name the
+    article's country is judged without the evidence of all such names
+    (:func:`_firm_home`), as two namesakes abroad would vouch for each other. Returns the candidates
     taken out of each mention, with the reason; ``scored`` keeps the others.
     """
     out: list[list[Scored]] = [[] for _ in scored]
     if not focus:
         return out
     home_of = home_countries(focus, own)
+    small = {
+        m.key
+        for m, ss in zip(mentions, scored, strict=False)
+        if ss
+        and m.kind == "place"
+        and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss)
+    }
+    firm = _firm_home(focus, own, small)
     for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
         if not ss or m.kind == "demonym" or m.kind == "dateline":
             continue
-        found = home_of(m.key)
+        # small namesakes abroad do not vouch for each other's country
+        found = firm if firm is not None and m.key in small else home_of(m.key)
         if found is None:
             continue
         home, others = found
@@ -74,6 +142,19 @@ def set_aside_strays(
             "an alternate name of a small place in a country the article never names; "
             f"it is about {home}"
         )
+        abroad = [
+            s.place.country_code != home and others.get(s.place.country_code, 0.0) <= 0 for s in ss
+        ]
+        if all(abroad) and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss):
+            namesake = (
+                "a small place in a country the article never names, the name's only "
+                f"readings; it is about {home}: a place there the gazetteer lacks"
+            )
+            for s in ss:
+                s.reasons.append(namesake)
+            out[k] = list(ss)
+            ss[:] = []
+            continue
         keep = []
         for s in ss:
             cc = s.place.country_code

@@ -13,7 +13,8 @@ or town that does not hold it ("Shah-e-Mardan of Kalat District", "the X valley 
 district", "the village of X in Y town", past a district the gazetteer lacks: "X in the
 Y district of Z province", or with the area named first: "in the Y district, near the
 village of X"): a namesake of a place the gazetteer lacks; the
-container is the scene. A place given as the reference of a distance ("25 km west of
+container is the scene (a natural feature's name holds no town: "the town of X in the
+Senegal river valley"). A place given as the reference of a distance ("25 km west of
 X") is an anchor: a town the phrase locates wins over it, and so does a province when
 the anchor is far (more than 50 km); chosen, it is ``NEAR`` (2), or ``REGION`` (3) when
 far.
@@ -268,6 +269,9 @@ def choose_location(
     toponyms = list(toponyms)
     named = {t.start: t for t in toponyms if t.place is not None and t.kind == "place"}
     at = {start: t.place for start, t in named.items() if t.place is not None}
+    # "the town of X in the Senegal river valley": a natural feature's name holds no town
+    feature = Lexicon.default().feature_after
+    holders = {start: p for start, p in at.items() if not feature.match(text, named[start].end)}
     held = {
         m.end(): t.place
         for t in named.values()
@@ -287,7 +291,7 @@ def choose_location(
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
         if specificity(place) >= 3:
-            area = _container_after(text, top.end, at) or held.get(top.start)
+            area = _container_after(text, top.end, holders) or held.get(top.start)
             if area is not None and specificity(area) <= 3 and not lies_in(place, area):
                 continue  # "Shah-e-Mardan of Kalat District": a namesake far from the area
         if _PART_OF_TOWN.match(text, top.end) and (
