@@ -161,3 +161,34 @@ def test_a_night_that_ran_into_the_early_hours_is_dated_by_its_evening() -> None
     )
     (riot,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
     assert riot.event_date == "2022-05-14"  # Saturday night
+
+
+WEDNESDAY = dt.date(2022, 5, 18)
+
+
+def test_an_undated_event_takes_the_one_day_the_story_names() -> None:
+    # the day is told once, in a sentence that reports no event of its own
+    text = (
+        "Residents of Kano were woken by their neighbours early on Tuesday. "
+        "Rioters set fire to a bus station in Kano and looted several shops."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert riot.event_date == "2022-05-17"
+
+
+def test_a_story_of_two_recent_days_lends_neither() -> None:
+    text = (
+        "Schools in Kano closed on Monday and markets reopened on Tuesday. "
+        "Rioters set fire to a bus station in Kano and looted several shops."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert riot.event_date == "2022-05-18"
+
+
+def test_the_day_of_a_report_is_not_the_story_day() -> None:
+    text = (
+        "Rioters set fire to a bus station in Kano and looted several shops. "
+        "Calm had returned to the city, the governor said on Tuesday."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert riot.event_date == "2022-05-18"

@@ -65,6 +65,7 @@ def finish(
     _day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     _told_under_an_old_date(drafts, dates, article.published)
     date_from_lead(drafts, article.published)
+    _date_from_story(drafts, sentences, dates, tax, article.published)
     place_from_lead(drafts)
     tolls_of_the_lead(drafts, tax)
     drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
@@ -140,6 +141,58 @@ def _day_told_next(
                 gave = "none" if undated else "the report's day"
                 draft.notes.append(f"date from the next sentences: the lead gave {gave}")
                 break
+
+
+def _story_day(
+    sentences: list[Sentence], dates: Index, tax: Taxonomy, published: dt.date
+) -> DateMention | None:
+    """Return the one recent day the article tells its news on, or ``None``.
+
+    A day to the day within the three days before publication, not told as a report's
+    ("officials said on Monday") nor as what is ahead ("talks resume on Friday"). When
+    the article names two such days, it tells events of both and none is the story's.
+    """
+    found: DateMention | None = None
+    for sentence in sentences:
+        for day in dates.within(sentence.start, sentence.end):
+            if not isinstance(day, DateMention) or day.date is None or day.ahead:
+                continue
+            if day.precision is not TimePrecision.DAY:
+                continue
+            if not dt.timedelta(0) <= published - day.date <= _TOLD_NEXT:
+                continue
+            if _said_before(sentence, max(0, day.start - sentence.start), tax):
+                continue
+            if found is not None and found.date != day.date:
+                return None
+            found = found or day
+    return found
+
+
+def _date_from_story(
+    drafts: list[Draft],
+    sentences: list[Sentence],
+    dates: Index,
+    tax: Taxonomy,
+    published: dt.date | None,
+) -> None:
+    """Date an event the article leaves undated by the day the story is told of.
+
+    News copy gives the day once, often in a sentence that reports no event of its own
+    ("An early morning attack on Tuesday highlights ...", "a girl was shot in Taiz
+    yesterday" told without a trigger) and then tells the events without it. When the
+    article names one recent day for what happened, an undated event took place on it,
+    not on the day of publication (which only bounds it).
+    """
+    if published is None or not any(d.date is None and not d.background for d in drafts):
+        return
+    day = _story_day(sentences, dates, tax, published)
+    if day is None:
+        return
+    for draft in drafts:
+        if draft.date is None and not draft.background:
+            draft.date = day
+            draft.notes.append("date of the story: the one recent day the article names")
 
 
 def _said_before(sentence: Sentence, at: int, tax: Taxonomy) -> bool:
