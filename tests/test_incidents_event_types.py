@@ -47,3 +47,17 @@ def test_forces_entering_the_territory_of_a_site_do_not_take_a_town() -> None:
         "entered the territory of the monastery in the evening, ending the siege."
     )
     assert types(text) == [("Battles", "Armed clash")]
+
+
+def test_a_riot_of_demonstrators_called_a_mob_later_stays_a_violent_demonstration() -> None:
+    # reporters call rioting demonstrators a mob; that does not make it Mob violence
+    text = (
+        "Rioting broke out in Kano on Friday after a rally against fuel prices. "
+        "Police said a mob ran amok in the city centre, smashing shop windows."
+    )
+    assert types(text) == [("Riots", "Violent demonstration")]
+
+
+def test_a_mob_that_turns_on_a_community_is_still_mob_violence() -> None:
+    text = "A mob set fire to churches and homes of Christians in Kano on Friday."
+    assert types(text) == [("Riots", "Mob violence")]
