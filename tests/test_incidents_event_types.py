@@ -61,3 +61,19 @@ def test_a_riot_of_demonstrators_called_a_mob_later_stays_a_violent_demonstratio
 def test_a_mob_that_turns_on_a_community_is_still_mob_violence() -> None:
     text = "A mob set fire to churches and homes of Christians in Kano on Friday."
     assert types(text) == [("Riots", "Mob violence")]
+
+
+def test_protesters_who_throw_objects_or_vandalise_make_a_riot() -> None:
+    # demonstrators who use violence or destroy property make a riot (ACLED)
+    thrown = (
+        "Police used tear gas against protesters in Kano on Friday, "
+        "and some protesters threw objects at the officers."
+    )
+    assert types(thrown) == [("Riots", "Violent demonstration")]
+    vandalism = (
+        "Police fired tear gas at protesters in Kano on Friday as they entered a "
+        "government office and carried out extensive vandalism."
+    )
+    assert types(vandalism) == [("Riots", "Violent demonstration")]
+    peaceful = "Police used tear gas against protesters in Kano on Friday."
+    assert types(peaceful) == [("Protests", "Protest with intervention")]
