@@ -77,3 +77,9 @@ def test_protesters_who_throw_objects_or_vandalise_make_a_riot() -> None:
     assert types(vandalism) == [("Riots", "Violent demonstration")]
     peaceful = "Police used tear gas against protesters in Kano on Friday."
     assert types(peaceful) == [("Protests", "Protest with intervention")]
+
+
+def test_a_target_hit_by_a_drone_is_a_drone_strike_whoever_it_is() -> None:
+    # explosive and remote weapons decide the type, told after the verb in a passive
+    text = "A car was attacked by an FPV drone near Kano on Friday, injuring the driver."
+    assert types(text) == [("Explosions/Remote violence", "Air/drone strike")]
