@@ -192,3 +192,15 @@ def test_the_day_of_a_report_is_not_the_story_day() -> None:
     )
     (riot,) = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
     assert riot.event_date == "2022-05-18"
+
+
+def test_the_day_a_statement_was_issued_is_a_report_s_day() -> None:
+    # "a communique issued Saturday" dates the statement; the event's day comes later
+    text = (
+        "Gunmen clashed with police in Kano, officials said. "
+        "A police communique issued Saturday says the gunmen arrived in four trucks. "
+        "It says marines came to the aid of the officers. "
+        "Officials say nine attackers died in the Friday afternoon confrontation."
+    )
+    (clash,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 5, 14))
+    assert clash.event_date == "2022-05-13"
