@@ -204,3 +204,27 @@ def test_the_day_a_statement_was_issued_is_a_report_s_day() -> None:
     )
     (clash,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 5, 14))
     assert clash.event_date == "2022-05-13"
+
+
+def test_an_undated_event_takes_the_day_of_the_sentence_just_before_it() -> None:
+    # published on a Wednesday; the lead's protest is of Tuesday, the shooting of Sunday
+    text = (
+        "Hundreds of people protested in Kano on Tuesday over a shooting by the police.\n"
+        "The incident took place in the old town late on May 15. "
+        "A police officer opened fire on a group of traders in Kano, wounding three."
+    )
+    incidents = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert [(i.sub_event_type, i.event_date) for i in incidents] == [
+        ("Peaceful protest", "2022-05-17"),
+        ("Attack", "2022-05-15"),
+    ]
+
+
+def test_the_day_of_the_paragraph_before_is_not_borrowed() -> None:
+    text = (
+        "Hundreds of people protested in Kano on Tuesday.\n"
+        "Officials met in the old town on May 15.\n"
+        "A police officer opened fire on a group of traders in Kano, wounding three."
+    )
+    incidents = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert [i.event_date for i in incidents] == ["2022-05-17", "2022-05-17"]
