@@ -161,3 +161,70 @@ def test_a_night_that_ran_into_the_early_hours_is_dated_by_its_evening() -> None
     )
     (riot,) = foreground(text, places={"Kano": KANO}, published=MONDAY)
     assert riot.event_date == "2022-05-14"  # Saturday night
+
+
+WEDNESDAY = dt.date(2022, 5, 18)
+
+
+def test_an_undated_event_takes_the_one_day_the_story_names() -> None:
+    # the day is told once, in a sentence that reports no event of its own
+    text = (
+        "Residents of Kano were woken by their neighbours early on Tuesday. "
+        "Rioters set fire to a bus station in Kano and looted several shops."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert riot.event_date == "2022-05-17"
+
+
+def test_a_story_of_two_recent_days_lends_neither() -> None:
+    text = (
+        "Schools in Kano closed on Monday and markets reopened on Tuesday. "
+        "Rioters set fire to a bus station in Kano and looted several shops."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert riot.event_date == "2022-05-18"
+
+
+def test_the_day_of_a_report_is_not_the_story_day() -> None:
+    text = (
+        "Rioters set fire to a bus station in Kano and looted several shops. "
+        "Calm had returned to the city, the governor said on Tuesday."
+    )
+    (riot,) = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert riot.event_date == "2022-05-18"
+
+
+def test_the_day_a_statement_was_issued_is_a_report_s_day() -> None:
+    # "a communique issued Saturday" dates the statement; the event's day comes later
+    text = (
+        "Gunmen clashed with police in Kano, officials said. "
+        "A police communique issued Saturday says the gunmen arrived in four trucks. "
+        "It says marines came to the aid of the officers. "
+        "Officials say nine attackers died in the Friday afternoon confrontation."
+    )
+    (clash,) = foreground(text, places={"Kano": KANO}, published=dt.date(2022, 5, 14))
+    assert clash.event_date == "2022-05-13"
+
+
+def test_an_undated_event_takes_the_day_of_the_sentence_just_before_it() -> None:
+    # published on a Wednesday; the lead's protest is of Tuesday, the shooting of Sunday
+    text = (
+        "Hundreds of people protested in Kano on Tuesday over a shooting by the police.\n"
+        "The incident took place in the old town late on May 15. "
+        "A police officer opened fire on a group of traders in Kano, wounding three."
+    )
+    incidents = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert [(i.sub_event_type, i.event_date) for i in incidents] == [
+        ("Peaceful protest", "2022-05-17"),
+        ("Attack", "2022-05-15"),
+    ]
+
+
+def test_the_day_of_the_paragraph_before_is_not_borrowed() -> None:
+    text = (
+        "Hundreds of people protested in Kano on Tuesday.\n"
+        "Officials met in the old town on May 15.\n"
+        "A police officer opened fire on a group of traders in Kano, wounding three."
+    )
+    incidents = foreground(text, places={"Kano": KANO}, published=WEDNESDAY)
+    assert [i.event_date for i in incidents] == ["2022-05-17", "2022-05-17"]

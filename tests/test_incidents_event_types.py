@@ -47,3 +47,39 @@ def test_forces_entering_the_territory_of_a_site_do_not_take_a_town() -> None:
         "entered the territory of the monastery in the evening, ending the siege."
     )
     assert types(text) == [("Battles", "Armed clash")]
+
+
+def test_a_riot_of_demonstrators_called_a_mob_later_stays_a_violent_demonstration() -> None:
+    # reporters call rioting demonstrators a mob; that does not make it Mob violence
+    text = (
+        "Rioting broke out in Kano on Friday after a rally against fuel prices. "
+        "Police said a mob ran amok in the city centre, smashing shop windows."
+    )
+    assert types(text) == [("Riots", "Violent demonstration")]
+
+
+def test_a_mob_that_turns_on_a_community_is_still_mob_violence() -> None:
+    text = "A mob set fire to churches and homes of Christians in Kano on Friday."
+    assert types(text) == [("Riots", "Mob violence")]
+
+
+def test_protesters_who_throw_objects_or_vandalise_make_a_riot() -> None:
+    # demonstrators who use violence or destroy property make a riot (ACLED)
+    thrown = (
+        "Police used tear gas against protesters in Kano on Friday, "
+        "and some protesters threw objects at the officers."
+    )
+    assert types(thrown) == [("Riots", "Violent demonstration")]
+    vandalism = (
+        "Police fired tear gas at protesters in Kano on Friday as they entered a "
+        "government office and carried out extensive vandalism."
+    )
+    assert types(vandalism) == [("Riots", "Violent demonstration")]
+    peaceful = "Police used tear gas against protesters in Kano on Friday."
+    assert types(peaceful) == [("Protests", "Protest with intervention")]
+
+
+def test_a_target_hit_by_a_drone_is_a_drone_strike_whoever_it_is() -> None:
+    # explosive and remote weapons decide the type, told after the verb in a passive
+    text = "A car was attacked by an FPV drone near Kano on Friday, injuring the driver."
+    assert types(text) == [("Explosions/Remote violence", "Air/drone strike")]

@@ -64,7 +64,9 @@ def finish(
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     _told_under_an_old_date(drafts, dates, article.published)
+    _day_told_just_before(drafts, sentences, dates, tax, text)
     date_from_lead(drafts, article.published)
+    _date_from_story(drafts, sentences, dates, tax, article.published)
     place_from_lead(drafts)
     tolls_of_the_lead(drafts, tax)
     drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
@@ -140,6 +142,94 @@ def _day_told_next(
                 gave = "none" if undated else "the report's day"
                 draft.notes.append(f"date from the next sentences: the lead gave {gave}")
                 break
+
+
+def _day_told_just_before(
+    drafts: list[Draft], sentences: list[Sentence], dates: Index, tax: Taxonomy, text: str
+) -> None:
+    """Date an undated event by the day the sentence right before it gives, in its paragraph.
+
+    News copy says when, then what: "The incident took place in the market late on
+    November 4. A police officer fired at a group of men, wounding three." The day of
+    the sentence just before (one day, not a report's nor one ahead, and no event's own
+    day) is the event's, rather than the day of an incident told further back.
+    """
+    starts = [s.start for s in sentences]
+    told = {id(d.date) for d in drafts if d.date is not None}
+    for draft in drafts:
+        if draft.date is not None or draft.background:
+            continue
+        at = bisect.bisect_left(starts, draft.first.sentence.start)
+        if at == 0:
+            continue
+        before = sentences[at - 1]
+        if "\n" in text[before.end : draft.first.sentence.start]:
+            continue  # another paragraph
+        days = [
+            d
+            for d in dates.within(before.start, before.end)
+            if isinstance(d, DateMention) and d.date is not None and not d.ahead
+        ]
+        if len(days) != 1 or days[0].precision is not TimePrecision.DAY:
+            continue
+        if id(days[0]) in told:
+            continue  # an event's own day: date_from_lead lends it (and knows "hours later")
+        if _said_before(before, max(0, days[0].start - before.start), tax):
+            continue
+        draft.date = days[0]
+        draft.notes.append("date of the sentence before: the sentence gives none")
+
+
+def _story_day(
+    sentences: list[Sentence], dates: Index, tax: Taxonomy, published: dt.date
+) -> DateMention | None:
+    """Return the one recent day the article tells its news on, or ``None``.
+
+    A day to the day within the three days before publication, not told as a report's
+    ("officials said on Monday") nor as what is ahead ("talks resume on Friday"). When
+    the article names two such days, it tells events of both and none is the story's.
+    """
+    found: DateMention | None = None
+    for sentence in sentences:
+        for day in dates.within(sentence.start, sentence.end):
+            if not isinstance(day, DateMention) or day.date is None or day.ahead:
+                continue
+            if day.precision is not TimePrecision.DAY:
+                continue
+            if not dt.timedelta(0) <= published - day.date <= _TOLD_NEXT:
+                continue
+            if _said_before(sentence, max(0, day.start - sentence.start), tax):
+                continue
+            if found is not None and found.date != day.date:
+                return None
+            found = found or day
+    return found
+
+
+def _date_from_story(
+    drafts: list[Draft],
+    sentences: list[Sentence],
+    dates: Index,
+    tax: Taxonomy,
+    published: dt.date | None,
+) -> None:
+    """Date an event the article leaves undated by the day the story is told of.
+
+    News copy gives the day once, often in a sentence that reports no event of its own
+    ("An early morning attack on Tuesday highlights ...", "a girl was shot in Taiz
+    yesterday" told without a trigger) and then tells the events without it. When the
+    article names one recent day for what happened, an undated event took place on it,
+    not on the day of publication (which only bounds it).
+    """
+    if published is None or not any(d.date is None and not d.background for d in drafts):
+        return
+    day = _story_day(sentences, dates, tax, published)
+    if day is None:
+        return
+    for draft in drafts:
+        if draft.date is None and not draft.background:
+            draft.date = day
+            draft.notes.append("date of the story: the one recent day the article names")
 
 
 def _said_before(sentence: Sentence, at: int, tax: Taxonomy) -> bool:
