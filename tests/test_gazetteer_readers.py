@@ -353,11 +353,20 @@ def test_embedded_countries_sit_at_the_middle_of_their_main_land() -> None:
     assert 13.1 < gambia.lat < 13.8 and -15.6 < gambia.lon < -15.2
 
 
-def test_embedded_admin1_points_are_area_centroids() -> None:
+def test_embedded_admin1_points_are_geonames_points_or_area_centroids() -> None:
     rows = list(csv.DictReader(data_file("admin1.tsv").open(encoding="utf-8"), delimiter="\t"))
     sources = [r["point_source"].split(":")[0] for r in rows]
-    assert set(sources) <= {"outline-nearest-place-centroid", "mean-of-places"}
-    assert sources.count("outline-nearest-place-centroid") > 0.9 * len(rows)
+    assert set(sources) <= {"geonames-record", "outline-nearest-place-centroid", "mean-of-places"}
+    assert sources.count("geonames-record") > 0.7 * len(rows)
+    assert sources.count("geonames-record") + sources.count("outline-nearest-place-centroid") > (
+        0.9 * len(rows)
+    )
+    by_id = {r["geonameid"]: r for r in rows}
+    # GeoNames' own points, where corpora coded against GeoNames put a whole area.
+    queensland, alberta = by_id["2152274"], by_id["5883102"]
+    assert queensland["point_source"] == "geonames-record"
+    assert math.dist((float(queensland["lat"]), float(queensland["lon"])), (-20.0, 145.0)) < 0.01
+    assert math.dist((float(alberta["lat"]), float(alberta["lon"])), (52.283, -117.469)) < 0.01
     # Chukotka straddles the antimeridian: its point is in Chukotka, not in the Atlantic.
     chukotka = next(r for r in rows if (r["country_code"], r["admin1_code"]) == ("RU", "15"))
     assert float(chukotka["lat"]) > 60 and abs(float(chukotka["lon"])) > 160

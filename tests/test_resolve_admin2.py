@@ -160,8 +160,10 @@ def test_embedded_admin2_file_is_small_and_well_formed() -> None:
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
     assert tuple(rows[0]) == ADMIN2_COLUMNS
     sources = [r["point_source"].split(":")[0] for r in rows]
-    assert set(sources) <= {"outline-nearest-place-centroid", "mean-of-places"}
-    assert sources.count("outline-nearest-place-centroid") > 0.9 * len(rows)
+    assert set(sources) <= {"geonames-record", "outline-nearest-place-centroid", "mean-of-places"}
+    assert sources.count("geonames-record") + sources.count("outline-nearest-place-centroid") > (
+        0.9 * len(rows)
+    )
     assert sum(int(r["population"]) > 0 for r in rows) > 0.9 * len(rows)
 
 
@@ -216,6 +218,25 @@ def test_admin2_rows_add_the_name_without_county(build_data):
     got = dict(zip(ADMIN2_COLUMNS, row, strict=True))
     assert got["alternatenames"].split("|") == ["Condado de Marlow", "Marlow"]
     assert got["point_source"] == "mean-of-places:1" and got["population"] == "1234"
+
+
+def test_admin2_rows_take_the_point_of_the_geonames_record(build_data):
+    bd = build_data
+    sub = bd.Subdivision(
+        row=1, name="Marlow County", iso_code="", geonames_code="US.FL.901",
+        geonames_id=901, type="", aliases=(),
+    )  # fmt: skip
+    city = bd.City(
+        gid=5, name="Ivel", ascii="Ivel", alternates=[], lat=28.7, lon=-81.2, code="PPL",
+        cc="US", admin1="FL", admin2="901", population=1234, timezone="",
+    )  # fmt: skip
+    records = {901: ("US", 28.5, -81.333333)}
+    (row,) = bd.admin2_rows([sub], [city], {}, bd.Stats(), records=records)
+    got = dict(zip(ADMIN2_COLUMNS, row, strict=True))
+    assert (got["lat"], got["lon"], got["point_source"]) == ("28.5", "-81.33333", "geonames-record")
+    # a record of another country is not the area's (an id reused or mistyped)
+    (row,) = bd.admin2_rows([sub], [city], {}, bd.Stats(), records={901: ("CA", 50.0, -80.0)})
+    assert dict(zip(ADMIN2_COLUMNS, row, strict=True))["point_source"] == "mean-of-places:1"
 
 
 def test_a_county_given_with_its_state_stays_there_in_a_story_about_another_state():
