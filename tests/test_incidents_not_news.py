@@ -1,0 +1,44 @@
+"""What news copy tells that is not news: older events, tallies, spoils (issue 12, session 8).
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_incidents import KANO, kinds, run
+
+FRIDAY = dt.date(2023, 6, 2)
+
+
+def test_an_undated_lead_is_dated_by_the_publication_for_older_events_told_after_it() -> None:
+    text = (
+        "Gunmen have killed 12 villagers in an attack on a bus in Kano. The governor declared "
+        "a state of emergency last month after two suicide bombings at churches killed 30 "
+        "people. The bombings on 3 April struck worshippers in Kano."
+    )
+    found = [i for i in run(text, published=FRIDAY, places={"Kano": KANO}) if not i.background]
+    assert [(i.sub_event_type, i.fatalities) for i in found] == [("Attack", 12)]
+
+
+def test_an_older_event_is_the_news_when_the_story_gives_no_recent_one() -> None:
+    text = "Officials said the toll of the bombing in Kano on 3 April had risen to 30."
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
+
+
+def test_a_toll_that_has_risen_since_an_offensive_began_is_a_tally() -> None:
+    text = (
+        "Bombardment by government forces has killed and injured dozens of people in villages "
+        "around Kano since militias launched an offensive in the region."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == []
+
+
+def test_a_toll_since_a_day_of_this_week_is_the_news() -> None:
+    text = "Fighting between two militias has killed dozens of people in Kano since Tuesday."
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Battles", "Armed clash")
+    ]
