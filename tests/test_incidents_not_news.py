@@ -42,3 +42,20 @@ def test_a_toll_since_a_day_of_this_week_is_the_news() -> None:
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Battles", "Armed clash")
     ]
+
+
+def test_weapons_recovered_after_a_clash_are_its_spoils() -> None:
+    text = (
+        "Troops killed two rebels in a clash near Kano on Thursday. The military recovered "
+        "three rifles, a pistol and assorted ammunition from the scene."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Battles", "Armed clash")
+    ]
+
+
+def test_a_weapons_cache_found_on_its_own_is_still_told() -> None:
+    text = "Police seized rifles and ammunition hidden in a house in Kano on Thursday."
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]

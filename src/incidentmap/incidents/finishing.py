@@ -41,7 +41,13 @@ from .fallback import (
 from .kinds import AGREEMENT, ARRESTS
 from .linking import historical
 from .locate import Location, specificity
-from .merging import date_from_lead, merge_drafts, place_from_lead, tolls_of_the_lead
+from .merging import (
+    date_from_lead,
+    fold_spoils,
+    merge_drafts,
+    place_from_lead,
+    tolls_of_the_lead,
+)
 from .page import fold_headline
 from .taxonomy import Taxonomy
 
@@ -61,6 +67,7 @@ def finish(
     # a protest that turned violent in the fold now meets the riot told apart from it
     drafts = merge_drafts(drafts, tax)
     drafts.sort(key=lambda d: d.first.sentence.start)
+    drafts = fold_spoils(drafts, tax)
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     _told_under_an_old_date(drafts, dates, article.published)
