@@ -59,3 +59,13 @@ def test_a_weapons_cache_found_on_its_own_is_still_told() -> None:
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Strategic developments", "Disrupted weapons use")
     ]
+
+
+def test_an_assault_repelled_in_the_attack_told_is_its_outcome() -> None:
+    text = (
+        "Militants attacked a checkpoint near Kano on Thursday, killing two soldiers. The "
+        "attempt to storm the post was thwarted by the guards."
+    )
+    found = kinds(run(text, published=FRIDAY, places={"Kano": KANO}))
+    assert ("Strategic developments", "Disrupted weapons use") not in found
+    assert len(found) == 1

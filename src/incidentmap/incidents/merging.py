@@ -5,7 +5,7 @@ its drafts still hold what each sentence told. Follow-ups told without a day or 
 take the lead's (:func:`date_from_lead`, :func:`place_from_lead`), and drafts that turn
 out to tell one event (the same type, day and place, told apart by the story's
 structure) become one (:func:`merge_drafts`); weapons seized in an operation the story
-told join it (:func:`fold_spoils`).
+told, or an assault repelled, join it (:func:`fold_spoils`).
 """
 
 from __future__ import annotations
@@ -231,10 +231,12 @@ def fold_spoils(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
     "Troops killed an insurgent in a clash near the town ... The military recovered three
     rifles and assorted ammunition": weapons taken from the other side are the spoils of
     the raid, clash or arrest they were taken in, one event in ACLED's terms, not a
-    *Disrupted weapons use* of their own. A seizure (the ``spoils`` cues of ``tax``) told
-    after another event of the article, on a day and at a place that agree with it, joins
-    it; one the story tells on its own (a cache found, bombs defused, missiles shot down)
-    keeps its incident.
+    *Disrupted weapons use* of their own. So is an assault told as thwarted or repelled
+    ("the attempt to enter the post was thwarted by troops") in a story that tells the
+    assault: its outcome. A seizure or a repelled assault (the ``spoils`` and ``repelled``
+    cues of ``tax``) told after another event of the article, on a day and at a place
+    that agree with it, joins it; one the story tells on its own (a cache found, bombs
+    defused, missiles shot down) keeps its incident.
     """
     kept: list[Draft] = []
     for draft in drafts:
@@ -244,7 +246,8 @@ def fold_spoils(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             clause = first.sentence.text[
                 first.clause_start - first.sentence.start : first.clause_end - first.sentence.start
             ]
-            if tax.cues.spoils.search(clause) is not None:
+            spoils = tax.cues.spoils.search(clause) or tax.cues.repelled.search(clause)
+            if spoils is not None:
                 host = next(
                     (
                         other
@@ -260,7 +263,7 @@ def fold_spoils(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             kept.append(draft)
             continue
         host.mentions += draft.mentions
-        host.notes.append("weapons seized in it: its spoils, not an event of their own")
+        host.notes.append("weapons seized or an assault repelled in it: part of it, no event")
     return kept
 
 
