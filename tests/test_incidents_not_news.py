@@ -69,3 +69,20 @@ def test_an_assault_repelled_in_the_attack_told_is_its_outcome() -> None:
     found = kinds(run(text, published=FRIDAY, places={"Kano": KANO}))
     assert ("Strategic developments", "Disrupted weapons use") not in found
     assert len(found) == 1
+
+
+def test_what_a_side_has_done_to_a_bare_plural_is_a_habit() -> None:
+    text = (
+        "A roadside bomb killed three soldiers near Kano on Thursday. The rebels have also "
+        "murdered villagers they accuse of spying for the army."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
+
+
+def test_a_present_perfect_lead_with_a_count_is_news() -> None:
+    text = "Gunmen have killed 12 villagers in an attack near Kano."
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Attack")
+    ]
