@@ -86,3 +86,13 @@ def test_a_present_perfect_lead_with_a_count_is_news() -> None:
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Violence against civilians", "Attack")
     ]
+
+
+def test_an_event_a_paper_recalls_from_earlier_coverage_is_background() -> None:
+    text = (
+        "Bandits abducted 12 residents of a village near Kano on Thursday. The Daily Star "
+        "reported how the gangs killed 200 people in Kano last week."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Violence against civilians", "Abduction/forced disappearance")
+    ]
