@@ -96,3 +96,13 @@ def test_an_event_a_paper_recalls_from_earlier_coverage_is_background() -> None:
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Violence against civilians", "Abduction/forced disappearance")
     ]
+
+
+def test_devices_told_again_are_those_made_safe() -> None:
+    text = (
+        "Soldiers defused two roadside bombs near Kano on Thursday. The commander thanked "
+        "the farmers who led the soldiers to the exact location of the IEDs."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
