@@ -106,3 +106,19 @@ def test_devices_told_again_are_those_made_safe() -> None:
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Strategic developments", "Disrupted weapons use")
     ]
+
+
+def test_a_crowd_that_reports_an_attack_did_not_riot() -> None:
+    text = (
+        "Activists monitoring the region said a convoy of pilgrims was attacked on a "
+        "desert road near Kano on Thursday."
+    )
+    found = kinds(run(text, published=FRIDAY, places={"Kano": KANO}))
+    assert ("Riots", "Violent demonstration") not in found
+
+
+def test_a_side_that_reports_its_own_act_stays_its_actor() -> None:
+    text = "Rebels said on Thursday that they had seized the town of Kano."
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Battles", "Non-state actor overtakes territory")
+    ]
