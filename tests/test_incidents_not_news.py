@@ -122,3 +122,10 @@ def test_a_side_that_reports_its_own_act_stays_its_actor() -> None:
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Battles", "Non-state actor overtakes territory")
     ]
+
+
+def test_an_attack_made_by_a_drone_is_a_drone_strike() -> None:
+    text = "A car was attacked by an FPV drone near Kano on Thursday, the driver was injured."
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
