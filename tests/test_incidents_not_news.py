@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_incidents import KANO, kinds, run
+from test_incidents import KADUNA, KANO, kinds, run
 
 FRIDAY = dt.date(2023, 6, 2)
 
@@ -129,3 +129,23 @@ def test_an_attack_made_by_a_drone_is_a_drone_strike() -> None:
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
+
+
+def test_another_shell_of_the_day_and_another_family_are_the_shelling_told() -> None:
+    text = (
+        "A shell struck a house in Kano on Thursday, killing five members of one family. "
+        "Hours later, another shell landed near the cemetery. The same day, shelling "
+        "killed four members of another family in Kano."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    ]
+
+
+def test_another_attack_is_still_another_event() -> None:
+    text = (
+        "Gunmen killed two farmers near Kano on Thursday. In another attack, gunmen killed "
+        "three traders in Kaduna on Thursday."
+    )
+    found = run(text, published=FRIDAY, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert len([i for i in found if not i.background]) == 2
