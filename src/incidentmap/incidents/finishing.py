@@ -1,7 +1,8 @@
 """Stage 4 of the extractor: finishing the incidents of one article.
 
 Drafts of one event are merged, the headline's incident folds into the body's, a
-demonstration's arrests and scuffles into it; generic statements and events told weeks
+demonstration's arrests and scuffles into it, weapons seized or an assault repelled
+into the operation told before them; generic statements and events told weeks
 before the lead are marked background; follow-ups borrow the lead's day and town; each
 draft becomes an :class:`~incidentmap.model.Incident` with its date, place, precision,
 casualties, notes and stable id.
