@@ -149,3 +149,22 @@ def test_another_attack_is_still_another_event() -> None:
     )
     found = run(text, published=FRIDAY, places={"Kano": KANO, "Kaduna": KADUNA})
     assert len([i for i in found if not i.background]) == 2
+
+
+def test_words_quoted_with_their_speaker_retell_the_event() -> None:
+    text = (
+        "Rebels ambushed an army patrol near Kano on Thursday, killing four soldiers. The "
+        "four belonged to a unit that “was attacked with explosive devices and rifle fire,” "
+        "the army said in a statement."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
+        ("Battles", "Armed clash")
+    ]
+
+
+def test_words_quoted_into_the_reporters_clause_still_tell_the_event() -> None:
+    text = (
+        "Three army bases near Kano were hit on Thursday by “armed groups who used suicide "
+        "car bombs against the gates”."
+    )
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) != []
