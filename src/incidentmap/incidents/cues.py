@@ -90,6 +90,8 @@ REQUIRED_CUES = (
     "arrested_figure",
     "same_time",
     "thrown",
+    "spoils",
+    "repelled",
 )
 
 

@@ -1,7 +1,8 @@
 """Stage 4 of the extractor: finishing the incidents of one article.
 
 Drafts of one event are merged, the headline's incident folds into the body's, a
-demonstration's arrests and scuffles into it; generic statements and events told weeks
+demonstration's arrests and scuffles into it, weapons seized or an assault repelled
+into the operation told before them; generic statements and events told weeks
 before the lead are marked background; follow-ups borrow the lead's day and town; each
 draft becomes an :class:`~incidentmap.model.Incident` with its date, place, precision,
 casualties, notes and stable id.
@@ -41,7 +42,13 @@ from .fallback import (
 from .kinds import AGREEMENT, ARRESTS
 from .linking import historical
 from .locate import Location, specificity
-from .merging import date_from_lead, merge_drafts, place_from_lead, tolls_of_the_lead
+from .merging import (
+    date_from_lead,
+    fold_spoils,
+    merge_drafts,
+    place_from_lead,
+    tolls_of_the_lead,
+)
 from .page import fold_headline
 from .taxonomy import Taxonomy
 
@@ -61,6 +68,7 @@ def finish(
     # a protest that turned violent in the fold now meets the riot told apart from it
     drafts = merge_drafts(drafts, tax)
     drafts.sort(key=lambda d: d.first.sentence.start)
+    drafts = fold_spoils(drafts, tax)
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     _told_under_an_old_date(drafts, dates, article.published)
@@ -71,7 +79,7 @@ def finish(
     tolls_of_the_lead(drafts, tax)
     drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
     first = next((s for s in sentences if s.start >= head_end), None)
-    _mark_context(drafts, _lead_date(first, dates), first.end if first else 0)
+    _mark_context(drafts, _lead_date(first, dates), first.end if first else 0, article.published)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places, tax) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]
@@ -283,7 +291,9 @@ def _lead_date(sentence: Sentence | None, dates: Index) -> dt.date | None:
     return None
 
 
-def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> None:
+def _mark_context(
+    drafts: list[Draft], lead: dt.date | None, lead_end: int, published: dt.date | None
+) -> None:
     """Flag as background the events told weeks before the article's lead event.
 
     News copy reports the last few days and recalls older events to explain them ("The
@@ -292,7 +302,10 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
     sentence's first date, failing that by the first dated incident; a later incident
     dated more than two weeks before it is such context. An incident told in the first
     sentence is the news itself, however old. Arrests are the exception: detentions are
-    often disclosed, and coded, long after the fact.
+    often disclosed, and coded, long after the fact. An event the first sentence tells
+    with no date at all is recent news: the publication date dates the lead (the date it
+    is given), not the first older event told after it ("Gunmen killed 26 ... . The
+    president declared an emergency last month after bombings on 9 April killed 45").
     """
     opening = [  # "A rights group said on Monday that soldiers killed 40 in March": March
         d.date.date
@@ -303,6 +316,11 @@ def _mark_context(drafts: list[Draft], lead: dt.date | None, lead_end: int) -> N
         and d.date.date is not None
     ]
     lead = opening[0] if opening else lead
+    undated_lead = any(
+        d.first.sentence.start < lead_end and not d.background and d.date is None for d in drafts
+    )
+    if lead is None and undated_lead:
+        lead = published
     for draft in drafts:
         if draft.background or draft.date is None or draft.date.date is None:
             continue

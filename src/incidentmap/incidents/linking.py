@@ -144,18 +144,51 @@ _OPEN_QUOTE = re.compile(r"\s*[“\"‘]")
 
 
 def _quoted(sentence: Sentence, at: int) -> bool:
-    """Whether offset ``at`` lies inside a quotation that opens the sentence.
+    """Whether offset ``at`` lies inside someone's words quoted in the sentence.
 
     A sentence that opens with someone's words ("“The police are shooting at us,” one
     demonstrator said") gives a witness's voice, not the reporter's account of a new
-    event; what it tells may add to an event already reported, never start one.
+    event; what it tells may add to an event already reported, never start one. So do
+    words quoted within the sentence whose speaker is named right after them
+    (:func:`_quoted_within`).
     """
     opening = _OPEN_QUOTE.match(sentence.text)
     if opening is None:
-        return False
+        return _quoted_within(sentence, at)
     close = {"“": "”", '"': '"', "‘": "’"}[opening.group()[-1]]
     end = sentence.text.find(close, opening.end())
     return end < 0 or at < sentence.start + end
+
+
+#: A quotation of at least five words inside a sentence: someone's words, not a label.
+_QUOTATION = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def _quoted_within(sentence: Sentence, at: int) -> bool:
+    """Whether offset ``at`` lies inside someone's words quoted in the sentence.
+
+    "The soldiers belonged to a unit who “were indiscriminately attacked with explosive
+    devices and rifle fire,” the statement said": words of five or more, whose speaker is
+    named right after them, retell the event the story reports. A word or two in
+    quotation marks (a “terrorist”) is a label, and words quoted into the reporter's own
+    clause ("were hit by “armed groups who used suicide bombers”") are part of the
+    reporter's account.
+    """
+    text = sentence.text
+    for m in _QUOTATION.finditer(text):
+        if sentence.start + m.start(1) <= at < sentence.start + m.end(1):
+            if len(m.group(1).split()) < 5:
+                return False
+            return _SAID_AFTER.match(text, m.end()) is not None
+    return False
+
+
+#: Whose words a quotation gives, told right after it ("...,” the statement said).
+_SAID_AFTER = re.compile(
+    r"\s*(?:(?:the|a|an|one|another|his|her|their)\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    r"(?:said|says|told|added|pointed out|stated|wrote|explained|noted|recalled|insisted)\b",
+    re.IGNORECASE,
+)
 
 
 def _reported_speech(text: str, at: int, tax: Taxonomy) -> bool:

@@ -4,7 +4,8 @@ When an article has been read (:func:`~incidentmap.incidents.linking.link_mentio
 its drafts still hold what each sentence told. Follow-ups told without a day or a town
 take the lead's (:func:`date_from_lead`, :func:`place_from_lead`), and drafts that turn
 out to tell one event (the same type, day and place, told apart by the story's
-structure) become one (:func:`merge_drafts`).
+structure) become one (:func:`merge_drafts`); weapons seized in an operation the story
+told, or an assault repelled, join it (:func:`fold_spoils`).
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from .coref import (
     told_as_aggregate,
 )
 from .dates import DateMention, find_dates
-from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, EXCESSIVE_FORCE, SHELLING
+from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
 
 __all__ = [
     "date_from_lead",
+    "fold_spoils",
     "merge_drafts",
     "place_from_lead",
     "told_generically",
@@ -219,6 +221,48 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
         ):
             host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
+    return kept
+
+
+def fold_spoils(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
+    """Fold weapons seized or recovered into the operation the story told before them.
+
+    "Troops killed an insurgent in a clash near the town ... The military recovered three
+    rifles and assorted ammunition": weapons taken from the other side are the spoils of
+    the raid, clash or arrest they were taken in, one event in ACLED's terms, not a
+    *Disrupted weapons use* of their own. So is an assault told as thwarted or repelled
+    ("the attempt to enter the post was thwarted by troops") in a story that tells the
+    assault: its outcome. A seizure or a repelled assault (the ``spoils`` and ``repelled``
+    cues of ``tax``) told after another event of the article, on a day and at a place
+    that agree with it, joins it; one the story tells on its own (a cache found, bombs
+    defused, missiles shot down) keeps its incident.
+    """
+    kept: list[Draft] = []
+    for draft in drafts:
+        host = None
+        if not draft.background and draft.sub_event_type == DISRUPTED.name:
+            first = draft.first
+            clause = first.sentence.text[
+                first.clause_start - first.sentence.start : first.clause_end - first.sentence.start
+            ]
+            spoils = tax.cues.spoils.search(clause) or tax.cues.repelled.search(clause)
+            if spoils is not None:
+                host = next(
+                    (
+                        other
+                        for other in reversed(kept)
+                        if not other.background
+                        and other.sub_event_type != DISRUPTED.name
+                        and date_ok(other, draft.date)
+                        and place_ok(other, draft.location)
+                    ),
+                    None,
+                )
+        if host is None:
+            kept.append(draft)
+            continue
+        host.mentions += draft.mentions
+        host.notes.append("weapons seized or an assault repelled in it: part of it, no event")
     return kept
 
 
