@@ -20,6 +20,7 @@ from .coref import (
     NON_VIOLENT,
     Draft,
     date_ok,
+    place_ok,
     refines,
     reported_after,
     same_place,
