@@ -88,3 +88,14 @@ def test_a_place_named_after_another_event_noun_is_that_events() -> None:
     alone = "Demonstrations were held on Saturday in celebration of the recapture of Zaria."
     protests = [i for i in foreground(alone, places=places) if i.event_type.value == "Protests"]
     assert [i.location for i in protests] == ["Zaria"]
+
+
+def test_strategic_developments_of_two_kinds_are_two_events() -> None:
+    places = {"Kano": KANO}
+    text = "Police arrested a former general in Kano on Friday who staged a failed coup attempt."
+    assert sorted(i.sub_event_type for i in foreground(text, places=places)) == ["Arrests", "Other"]
+    # arrests made where weapons are seized are part of the seizure
+    seizure = "Police seized 20 rifles in Kano on Friday. Officers arrested five men there."
+    assert [i.sub_event_type for i in foreground(seizure, places=places)] == [
+        "Disrupted weapons use"
+    ]

@@ -30,6 +30,7 @@ from .kinds import (
     ARRESTS,
     ATTACK,
     CROWD_EVENTS,
+    DISRUPTED_WEAPONS,
     LOOTING,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
@@ -47,6 +48,7 @@ __all__ = [
     "enrich",
     "inherit",
     "instances_of",
+    "other_development",
     "split_towns",
 ]
 
@@ -253,7 +255,7 @@ def antecedent(
         # however long ago it was told (air strikes, car bombs are events of their own)
         thrown = mention.thrown and draft.event_type in _FIGHTS
         same = (
-            draft.event_type is mention.event_type
+            (draft.event_type is mention.event_type and not other_development(draft, mention.sub))
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
@@ -297,6 +299,30 @@ def antecedent(
         ):
             return draft
     return None
+
+
+#: Strategic developments told together of one event: arrests made in a weapons seizure.
+_ONE_DEVELOPMENT = frozenset({ARRESTS.name, DISRUPTED_WEAPONS.name})
+
+
+def other_development(draft: Draft, sub: SubEventType | Draft) -> bool:
+    """Whether a strategic development of another sub-event type than the draft's is told.
+
+    Strategic developments are not kinds of one event: an arrest, a coup attempt, an
+    agreement, looting are each an event of their own ("authorities arrested a general
+    who staged a failed coup attempt": two), where a clash told as fighting and then as
+    shelling may be one. Arrests made where weapons are seized are part of the seizure.
+    """
+    if isinstance(sub, Draft):
+        event_type, name = sub.event_type, sub.sub_event_type
+    else:
+        event_type, name = sub.event_type, sub.name
+    return (
+        draft.event_type is EventType.STRATEGIC_DEVELOPMENTS
+        and event_type is EventType.STRATEGIC_DEVELOPMENTS
+        and draft.sub_event_type != name
+        and not {draft.sub_event_type, name} <= _ONE_DEVELOPMENT
+    )
 
 
 def _other_town(draft: Draft, mention: Mention, loc: Location | None) -> bool:

@@ -55,6 +55,7 @@ AIR_STRIKE = SubEventName(EventType.EXPLOSIONS, "Air/drone strike")
 ARMED_CLASH = SubEventName(EventType.BATTLES, "Armed clash")
 ARRESTS = SubEventName(EventType.STRATEGIC_DEVELOPMENTS, "Arrests")
 ATTACK = SubEventName(EventType.VIOLENCE_AGAINST_CIVILIANS, "Attack")
+DISRUPTED_WEAPONS = SubEventName(EventType.STRATEGIC_DEVELOPMENTS, "Disrupted weapons use")
 EXCESSIVE_FORCE = SubEventName(EventType.PROTESTS, "Excessive force against protesters")
 LOOTING = SubEventName(EventType.STRATEGIC_DEVELOPMENTS, "Looting/property destruction")
 PEACEFUL_PROTEST = SubEventName(EventType.PROTESTS, "Peaceful protest")
@@ -70,6 +71,7 @@ NAMED_IN_CODE = (
     ARMED_CLASH,
     ARRESTS,
     ATTACK,
+    DISRUPTED_WEAPONS,
     EXCESSIVE_FORCE,
     LOOTING,
     PEACEFUL_PROTEST,
