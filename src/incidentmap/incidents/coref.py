@@ -234,8 +234,17 @@ def antecedent(
                 return draft  # the attacker of the stabbing the riot came after, held
             continue
         recent = headline or draft.last_sentence >= index - _FOLLOW_UP
+        # a demonstration turned violent goes on in riot words; and after a riot, protest
+        # words with no day or town of their own tell its crowd ("Rioters torched cars in
+        # X on Saturday. Eight party workers were detained for chanting slogans"): a
+        # protest told with a town or day of its own is an event apart
         escalation = (
             draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
+        ) or (
+            draft.event_type is EventType.RIOTS
+            and mention.event_type is EventType.PROTESTS
+            and loc is None
+            and date is None
         )
         # police arresting demonstrators intervene in the protest; no separate event
         crowd_arrests = (
