@@ -239,3 +239,16 @@ def test_a_bare_toll_in_a_round_up_is_the_lead_event_in_that_town() -> None:
     apart = text.replace("Two people", "In another incident, two people")
     found = foreground(apart, places=places, published=dt.date(2024, 3, 13))
     assert [i.sub_event_type for i in found if i.location == "Kaduna"] == ["Attack"]
+
+
+def test_a_protest_word_with_no_day_or_town_after_a_riot_tells_its_crowd() -> None:
+    places = {"Kano": KANO, "Kaduna": KADUNA}
+    riot = "Rioters torched cars and looted shops in Kano on Saturday."
+    text = f"{riot} Eight party workers were later detained for chanting slogans."
+    assert kinds(foreground(text, places=places)) == [("Riots", "Violent demonstration")]
+    # a protest told with a town of its own is an event of its own
+    apart = f"{riot} Students also protested peacefully in Kaduna."
+    assert sorted(kinds(foreground(apart, places=places))) == [
+        ("Protests", "Peaceful protest"),
+        ("Riots", "Violent demonstration"),
+    ]

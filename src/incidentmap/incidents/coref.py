@@ -30,6 +30,7 @@ from .kinds import (
     ARRESTS,
     ATTACK,
     CROWD_EVENTS,
+    DISRUPTED,
     LOOTING,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
@@ -47,6 +48,7 @@ __all__ = [
     "enrich",
     "inherit",
     "instances_of",
+    "other_development",
     "split_towns",
 ]
 
@@ -232,8 +234,17 @@ def antecedent(
                 return draft  # the attacker of the stabbing the riot came after, held
             continue
         recent = headline or draft.last_sentence >= index - _FOLLOW_UP
+        # a demonstration turned violent goes on in riot words; and after a riot, protest
+        # words with no day or town of their own tell its crowd ("Rioters torched cars in
+        # X on Saturday. Eight party workers were detained for chanting slogans"): a
+        # protest told with a town or day of its own is an event apart
         escalation = (
             draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
+        ) or (
+            draft.event_type is EventType.RIOTS
+            and mention.event_type is EventType.PROTESTS
+            and loc is None
+            and date is None
         )
         # police arresting demonstrators intervene in the protest; no separate event
         crowd_arrests = (
@@ -253,7 +264,7 @@ def antecedent(
         # however long ago it was told (air strikes, car bombs are events of their own)
         thrown = mention.thrown and draft.event_type in _FIGHTS
         same = (
-            draft.event_type is mention.event_type
+            (draft.event_type is mention.event_type and not other_development(draft, mention.sub))
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
@@ -297,6 +308,30 @@ def antecedent(
         ):
             return draft
     return None
+
+
+#: Strategic developments told together of one event: arrests made in a weapons seizure.
+_ONE_DEVELOPMENT = frozenset({ARRESTS.name, DISRUPTED.name})
+
+
+def other_development(draft: Draft, sub: SubEventType | Draft) -> bool:
+    """Whether a strategic development of another sub-event type than the draft's is told.
+
+    Strategic developments are not kinds of one event: an arrest, a coup attempt, an
+    agreement, looting are each an event of their own ("authorities arrested a general
+    who staged a failed coup attempt": two), where a clash told as fighting and then as
+    shelling may be one. Arrests made where weapons are seized are part of the seizure.
+    """
+    if isinstance(sub, Draft):
+        event_type, name = sub.event_type, sub.sub_event_type
+    else:
+        event_type, name = sub.event_type, sub.name
+    return (
+        draft.event_type is EventType.STRATEGIC_DEVELOPMENTS
+        and event_type is EventType.STRATEGIC_DEVELOPMENTS
+        and draft.sub_event_type != name
+        and not {draft.sub_event_type, name} <= _ONE_DEVELOPMENT
+    )
 
 
 def _other_town(draft: Draft, mention: Mention, loc: Location | None) -> bool:

@@ -3,7 +3,9 @@
 The date is the clause's own (a reporting verb's date, "said on Friday", only when the
 event has no other); "the previous day" and "a day after ..." are counted from the date
 they lean on. The place is the clause's most specific toponym, else one from the parts of
-the sentence that report no other event, else the town a "the city" refers back to. A
+the sentence that report no other event, else the town a "the city" refers back to; not a
+place written right after another event's noun ("the recapture of X"), when the clause
+names another. A
 list of towns ("in Lagos, Abuja and Kano") yields one place each (:mod:`.placelists`).
 """
 
@@ -310,6 +312,7 @@ def clause_facts(
         tops = [
             t for t in tops if (near_noun[0] <= t.start and t.end <= near_noun[1]) or t.end < set_in
         ]
+    tops = _not_of_other_events(text, mention, tops, tax)
     location = choose_location(text, tops, anchor=anchor, taxonomy=tax)
     # "400 km north of the capital": a distance's reference, not the scene referred to
     anaphor = next(
@@ -349,6 +352,47 @@ def clause_facts(
     else:
         more = []
     return Facts(date, location, cas, actors_in(text, lo, hi, tax), more, report_day)
+
+
+#: What joins an event noun to the place it names: "the recapture of X", "the bombing in X".
+_OBJECT_GAP = re.compile(
+    r"\s*(?:(?:of|in|at|on)\s+)?(?:the\s+)?(?:\w+ern\s+)?(?:(?:town|city|village)\s+of\s+)?"
+)
+
+
+def _not_of_other_events(
+    text: str, mention: Mention, tops: list[Toponym], tax: Taxonomy
+) -> list[Toponym]:
+    """Leave out the places a clause names as the scene of another event than the mention's.
+
+    In news copy a place written right after an event noun is that event's: in "cities,
+    including A and B, saw demonstrations in celebration of the recapture of X", X was
+    recaptured, A and B demonstrated; in "protests in London against the bombing of X"
+    the protests were in London. Such a place is left out when the clause names another
+    one to place the mention by (alone, it may still be the best the clause tells).
+    """
+    own = mention.trigger
+    other = [
+        t
+        for t in tax.find_triggers(text, own.end, mention.clause_end)
+        if t.start >= own.end and t.sub.event_type is not own.sub.event_type
+    ]
+    if not other:
+        return tops
+    theirs = [
+        top
+        for top in tops
+        if any(
+            t.end <= top.start
+            and (gap := _OBJECT_GAP.fullmatch(text, t.end, top.start)) is not None
+            and gap.end() - gap.start() <= 30
+            for t in other
+        )
+    ]
+    kept = [t for t in tops if t not in theirs]
+    if not any(t.kind == "place" and t.place is not None for t in kept):
+        return tops
+    return kept
 
 
 #: What may stand before a date that opens a sentence ("On Friday, ...", "Late Monday, ...").
