@@ -39,9 +39,7 @@ def test_a_toll_that_has_risen_since_an_offensive_began_is_a_tally() -> None:
 
 def test_a_toll_since_a_day_of_this_week_is_the_news() -> None:
     text = "Fighting between two militias has killed dozens of people in Kano since Tuesday."
-    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
-        ("Battles", "Armed clash")
-    ]
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [("Battles", "Armed clash")]
 
 
 def test_weapons_recovered_after_a_clash_are_its_spoils() -> None:
@@ -49,9 +47,7 @@ def test_weapons_recovered_after_a_clash_are_its_spoils() -> None:
         "Troops killed two rebels in a clash near Kano on Thursday. The military recovered "
         "three rifles, a pistol and assorted ammunition from the scene."
     )
-    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
-        ("Battles", "Armed clash")
-    ]
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [("Battles", "Armed clash")]
 
 
 def test_a_weapons_cache_found_on_its_own_is_still_told() -> None:
@@ -157,9 +153,7 @@ def test_words_quoted_with_their_speaker_retell_the_event() -> None:
         "four belonged to a unit that “was attacked with explosive devices and rifle fire,” "
         "the army said in a statement."
     )
-    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
-        ("Battles", "Armed clash")
-    ]
+    assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [("Battles", "Armed clash")]
 
 
 def test_words_quoted_into_the_reporters_clause_still_tell_the_event() -> None:
