@@ -4,7 +4,9 @@
   also read from the text around given spans;
 - **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
   (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
-  ``"Landmark in City"``;
+  ``"Landmark in City"``; the area a town lies in written first (``"the Hale County town
+  of X"``, ``"the Idlib city of X"``), also referring back to the town just named ("X ...
+  the Hale County town near ...");
 - **city or province**: a city named like its province wins only if it holds a tenth of
   the province's people or is the capital ("Basra", but the province "Quebec"); a city
   named like a second-level area of its province wins if it holds a tenth of its people
@@ -31,15 +33,19 @@ from .recognize import Mention
 from .scored import Scored, best_of
 
 __all__ = [
+    "ANAPHORA_CHARS",
+    "AREA_TOWN_OF",
     "BASED",
     "CITY_SHARE_OF_AREA",
     "CONTAINED",
+    "COUNTY_TOWN_KM",
     "LACKING_TOWN",
     "LIST_JOINERS",
     "LIST_WEIGHT",
     "MAYBE_INSIDE_KM",
     "NEAR_KM",
     "POSSESSIVE",
+    "area_town_anaphora",
     "city_over_admin2",
     "city_over_area",
     "inside",
@@ -85,6 +91,17 @@ CONTAINED = re.compile(
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
 #: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
 POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+#: What puts the next name, a town, inside this one: "the Hall County town of X", "the
+#: Idlib city of X", "the Syrian village of X" (lower case only: "New York City of").
+AREA_TOWN_OF = re.compile(rf"\s+(?:{'|'.join(sorted(_CITY_WORDS))})\s+of\s+")
+#: "the Hall County town near ...", "the Idlib town, which ...": the area of a town named
+#: just before (a kind word of a town, then no "of").
+_AREA_TOWN = re.compile(rf"\s+(?:{'|'.join(sorted(_CITY_WORDS))})\b(?!\s+of\b)")
+#: How far back (characters) the town "the Hall County town" refers to may be named.
+ANAPHORA_CHARS = 200
+#: "the Osk County town of X": a town within this distance of a second-level area's
+#: point, in its first-level area, lies in it (places carry no second-level code).
+COUNTY_TOWN_KM = 60.0
 #: The kind word written after a name, outside its span ("Pale Township, ...").
 _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
 #: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
@@ -159,7 +176,10 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
     Y", "the X area in Y") whose readings all lie in other countries is placed at Y; so is
     a village written with a town after a comma ("Baure, Lamu" in a story about Kenya)
     whose readings are all small places abroad, unless a list goes on after the town
-    ("Kano, Kaduna and Zaria").
+    ("Kano, Kaduna and Zaria"). The area a town lies in, written first ("the Hale County
+    town of X", "the Idlib city of X", "the Syrian village of X"), favours the town's
+    candidates in it, or places a town none of whose candidates lies there at the area
+    (see :func:`_town_of_area`).
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -187,6 +207,8 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                     o.reasons.append(f"qualifies '{m.text}'")
             listed = _LIST_GOES_ON.match(text, q.end) is not None
             _lacking(m, q, scored[a], scored[a + 1], own_areas, comma_town=not listed)
+        elif scored[a + 1] and scored[a] and AREA_TOWN_OF.fullmatch(between) is not None:
+            _spread(mentions, scored, q.key, _town_of_area(m, q, scored[a], scored[a + 1]))
         elif scored[a + 1] and (found := CONTAINED.fullmatch(between)) is not None:
             near = found.group("how").lower() in ("near", "outside")
             for s in scored[a]:
@@ -208,6 +230,98 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                 if any(inside(s.place, area) for area in areas):
                     s.score += 3.0
                     s.reasons.append(f"in '{m.text}' (possessive)")
+
+
+def _town_of_area(
+    m: Mention, q: Mention, outer: list[Scored], inner: list[Scored]
+) -> Scored | None:
+    """Apply "the Hall County town of X", "the Idlib city of X", "the Syrian village of X".
+
+    News copy names a town with the area it lies in written first, as an adjective: the
+    town is inside that area (a country, a first-level or a second-level area, read as
+    the container's best reading). Its candidates inside the area gain 3 points; when
+    none lies there, the town is one the gazetteer lacks and is placed at the area, as
+    event coders fall back to the next larger area they know ("the Hall County town of
+    Turkey" is no country). A container read as a town ("the Kirkuk city of X") only
+    favours the candidates of its first-level area.
+    """
+    best = best_of(outer)
+    if best is None:
+        return None
+    area = best.place
+    if area.feature_class == "P":
+        hits = [s for s in inner if (s.place.country_code, s.place.admin1)
+                == (area.country_code, area.admin1) and s.place.id != area.id]  # fmt: skip
+        for s in hits:
+            s.score += 3.0
+            s.reasons.append(f"in the area of '{m.text}'")
+        return None
+    if area.feature_class != "A":
+        return None
+    hits = [s for s in inner if _in_area(s.place, area)]
+    for s in hits:
+        s.score += 3.0
+        s.reasons.append(f"a town of '{m.text}'")
+    if hits:
+        return None
+    top = max(s.score for s in inner)
+    reason = f"{LACKING_REASON} '{m.text}', the area the text puts the town in"
+    placed = Scored(area, top + 1.0, [reason])
+    inner.append(placed)
+    return placed
+
+
+def _in_area(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``, a second-level area within ``COUNTY_TOWN_KM``."""
+    if inside(place, area):
+        return True
+    return (
+        area.feature_code == "ADM2"
+        and place.country_code == area.country_code
+        and place.admin1 == area.admin1
+        and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM
+    )
+
+
+def area_town_anaphora(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+    """Apply "X ... the Hall County town near ...": the town named just before lies in the area.
+
+    News copy names a place, then refers back to it by the area it lies in: "the festival
+    returns to Osk on Friday. The event, held in the Hall County town, ...". The place
+    named just before (within ``ANAPHORA_CHARS``, in the same or the previous sentence)
+    is then read as by "the Hall County town of Osk" (see :func:`qualifiers`). Only an
+    area below the country counts: "the Syrian city" may refer to any town of the story.
+    """
+    for b in range(1, len(mentions)):
+        m, prev = mentions[b], mentions[b - 1]
+        if (
+            not scored[b]
+            or not scored[b - 1]
+            or m.kind == "demonym"
+            or prev.kind == "demonym"
+            or prev.key == m.key
+            or m.start - prev.end > ANAPHORA_CHARS
+            or not text[max(0, m.start - 4) : m.start].lower().endswith("the ")
+            or _AREA_TOWN.match(text, m.end) is None
+        ):
+            continue
+        area = best_of(scored[b])
+        if area is None or area.place.is_country or not area.place.feature_code.startswith("ADM"):
+            continue  # "the Syrian city" may refer to any town of the story, named far back
+        _spread(mentions, scored, prev.key, _town_of_area(m, prev, scored[b], scored[b - 1]))
+
+
+def _spread(
+    mentions: Sequence[Mention], scored: list[list[Scored]], key: str, placed: Scored | None
+) -> None:
+    """Give every other mention of ``key`` the container a town the gazetteer lacks got."""
+    if placed is None:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        if m.key != key or m.kind == "demonym" or any(s is placed for s in ss):
+            continue
+        top = max((s.score for s in ss), default=0.0)
+        ss.append(Scored(placed.place, top + 1.0, list(placed.reasons)))
 
 
 def _one_list(m: Mention, q: Mention) -> bool:
