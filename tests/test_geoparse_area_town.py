@@ -92,3 +92,12 @@ def test_a_town_of_the_country_itself_leaves_the_country_alone(parser):
     text = "Rain fell on Kuwait city on Monday. Kuwait said it would raise oil output."
     found = [t for t in parser.parse(text) if t.text == "Kuwait"]
     assert found[-1].place.id == "g:kw"
+
+
+def test_the_city_of_a_town_comma_its_state_is_no_list(parser):
+    # a singular kind word names one town, and the state after the comma holds it
+    text = "The council of the city of Lebanon, Pennsylvania, met on Tuesday."
+    found = {t.text: t for t in parser.parse(text)}
+    assert found["Lebanon"].place.id == "g:lebanon-pa"
+    assert found["Pennsylvania"].place.id == "g:pa"
+    assert not any("precedes" in r for r in found["Pennsylvania"].reasons)
