@@ -26,6 +26,8 @@ PLACES = [
     _p("g:pa", "Pennsylvania", 40.9, -77.7, "A", "ADM1", "US", "PA", 12_800_000),
     _p("g:lebanon-pa", "Lebanon", 40.34, -76.41, "P", "PPL", "US", "PA", 26_000),
     _p("g:lb", "Lebanon", 33.9, 35.9, "A", "PCLI", "LB", pop=6_800_000),
+    _p("g:ca", "Canada", 60.1, -113.6, "A", "PCLI", "CA", pop=37_000_000),
+    _p("g:on", "Ontario", 49.25, -84.5, "A", "ADM1", "CA", "08", 13_000_000),
     _p("g:kw", "Kuwait", 29.5, 47.75, "A", "PCLI", "KW", pop=4_100_000),
     _p("g:kuwait-city", "Kuwait", 29.37, 47.98, "P", "PPLC", "KW", "02", 60_000),
 ]
@@ -101,3 +103,19 @@ def test_the_city_of_a_town_comma_its_state_is_no_list(parser):
     assert found["Lebanon"].place.id == "g:lebanon-pa"
     assert found["Pennsylvania"].place.id == "g:pa"
     assert not any("precedes" in r for r in found["Pennsylvania"].reasons)
+
+
+def test_a_town_given_with_a_state_of_another_country_is_placed_at_the_state(parser):
+    # the gazetteer holds only the English Ashby; the text puts this one in Ontario
+    for text in (
+        "A truck was stopped in Ashby, Ontario, Canada on Tuesday.",
+        "He will appear in an Ashby, Ontario court in May.",
+    ):
+        found = {t.text: t.place.id for t in parser.parse(text)}
+        assert found["Ashby"] == "g:on", text
+
+
+def test_a_list_going_on_after_the_state_is_no_container(parser):
+    text = "Teams came from Ashby, Ontario, Texas and Pennsylvania."
+    found = {t.text: t.place.id for t in parser.parse(text)}
+    assert found["Ashby"] != "g:on"

@@ -206,7 +206,15 @@ def qualifiers(text: str, mentions: Sequence[Mention], scored: list[list[Scored]
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
             listed = _LIST_GOES_ON.match(text, q.end) is not None
-            _lacking(m, q, scored[a], scored[a + 1], own_areas, comma_town=not listed)
+            _lacking(
+                m,
+                q,
+                scored[a],
+                scored[a + 1],
+                own_areas,
+                comma_town=not listed,
+                state_given=not listed or _its_country_next(text, mentions, scored, a + 1),
+            )
         elif scored[a + 1] and scored[a] and AREA_TOWN_OF.fullmatch(between) is not None:
             _spread(mentions, scored, q.key, _town_of_area(m, q, scored[a], scored[a + 1]))
         elif scored[a + 1] and (found := CONTAINED.fullmatch(between)) is not None:
@@ -345,13 +353,16 @@ def _lacking(
     within: bool = False,
     said: bool = False,
     comma_town: bool = False,
+    state_given: bool = False,
 ) -> None:
     """Place a town or area the gazetteer lacks at its container (see qualifiers).
 
     With ``within`` (the text says "X in Y", not "X, Y") the container may also be a town
     or a district, and a town none of whose readings lies in the container's country is
     one the gazetteer lacks (see :func:`_town_abroad`; ``said``: the text says what X is,
-    "the village of X", "the X area in Y").
+    "the village of X", "the X area in Y"). With ``state_given`` ("X, State" and no list
+    after it, or only the state's country: "Stroud, Ontario, Canada") a town none of
+    whose readings lies in the state's country is placed at the state.
     """
     if not inner:
         return
@@ -371,6 +382,10 @@ def _lacking(
         kind = f"the {stated_type(m)}'s container"
     elif _hamlet_outside(inner, container):
         kind = "the state it is given with"
+    elif state_given and container.is_admin1 and abroad and not own_areas:
+        # "Stroud, Ontario, Canada", "a Bradford, Ontario court": a town given with its
+        # state, all of whose readings lie in other countries, is one the gazetteer lacks
+        kind = "the state it is given with, whose country holds none of its readings"
     elif within and abroad and _town_abroad(inner, said=said):
         kind = "its container"
     else:
@@ -380,6 +395,25 @@ def _lacking(
     top = max(s.score for s in inner)
     reason = f"{LACKING_REASON} '{q.text}', {kind}"
     inner.append(Scored(container, top + 1.0, [reason]))
+
+
+def _its_country_next(
+    text: str, mentions: Sequence[Mention], scored: list[list[Scored]], b: int
+) -> bool:
+    """Whether the name after mention ``b`` is, after a comma, the country of its best reading.
+
+    "Stroud, Ontario, Canada": the comma after the state goes on to its country, which
+    is no list of peers.
+    """
+    if b + 1 >= len(mentions) or text[mentions[b].end : mentions[b + 1].start] not in (", ", ","):
+        return False
+    state, country = best_of(scored[b]), best_of(scored[b + 1])
+    return (
+        state is not None
+        and country is not None
+        and country.place.is_country
+        and country.place.country_code == state.place.country_code
+    )
 
 
 def _town_abroad(inner: list[Scored], *, said: bool) -> bool:
