@@ -28,6 +28,10 @@ PLACES = [
     _p("g:lb", "Lebanon", 33.9, 35.9, "A", "PCLI", "LB", pop=6_800_000),
     _p("g:ca", "Canada", 60.1, -113.6, "A", "PCLI", "CA", pop=37_000_000),
     _p("g:on", "Ontario", 49.25, -84.5, "A", "ADM1", "CA", "08", 13_000_000),
+    _p("g:pe", "Peru", -10.0, -76.0, "A", "PCLI", "PE", pop=32_000_000),
+    _p("g:vale-big", "Santa Vale", 18.47, -66.1, "P", "PPLC", "PR", "01", 400_000),
+    _p("g:vale-pe", "Santa Vale", -7.3, -78.5, "P", "PPL", "PE", "06", 20_000),
+    _p("g:osk-pe", "Ostrapampa", -7.2, -78.6, "P", "PPL", "PE", "06", 500),
     _p("g:kw", "Kuwait", 29.5, 47.75, "A", "PCLI", "KW", pop=4_100_000),
     _p("g:kuwait-city", "Kuwait", 29.37, 47.98, "P", "PPLC", "KW", "02", 60_000),
 ]
@@ -119,3 +123,13 @@ def test_a_list_going_on_after_the_state_is_no_container(parser):
     text = "Teams came from Ashby, Ontario, Texas and Pennsylvania."
     found = {t.text: t.place.id for t in parser.parse(text)}
     assert found["Ashby"] != "g:on"
+
+
+def test_towns_of_one_list_lie_in_one_country(parser):
+    # Ostrapampa has readings in Peru only, which the story names: its neighbour is there too
+    text = "In Peru, mercury was spilled in the villages of Santa Vale, Ostrapampa and others."
+    found = {t.text: t for t in parser.parse(text)}
+    assert found["Santa Vale"].place.id == "g:vale-pe"
+    assert any("listed with towns of PE" in r for r in found["Santa Vale"].reasons)
+    alone = {t.text: t.place.id for t in parser.parse("Mercury was spilled in Santa Vale.")}
+    assert alone["Santa Vale"] == "g:vale-big"

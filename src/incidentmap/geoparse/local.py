@@ -22,13 +22,14 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..gazetteer.kinds import PlaceKinds, approx_km
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .candidates import SECOND_LEVEL_NAME
+from .document import SURE_HAMLET_WEIGHT, SURE_TOWN
 from .recognize import Mention
 from .scored import Scored, best_of
 
@@ -499,13 +500,20 @@ def with_key_hint(m: Mention) -> Mention:
     return replace(m, hints=(*m.hints, f"suffix:{found.group(1)}"))
 
 
-def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+def lists(
+    text: str,
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: Mapping[str, float] | None = None,
+) -> None:
     """Favour the reading of a name that matches its neighbours in a list.
 
     In "Utah, Virginia, Washington and Wyoming" the neighbours are states, so Washington
     is the state, not the capital; in "Georgia, Armenia and Azerbaijan" it is the
     country. A neighbour counts by its current best reading, if that is a country or a
     first-level area; a candidate gains once, whatever the number of such neighbours.
+    Towns of one list lie in one country (see :func:`_town_peers`; ``focus``, the
+    article's countries, tells whether a hamlet neighbour is evidence of its country).
     """
     linked: dict[int, list[int]] = {}
     for a in range(len(mentions) - 1):
@@ -515,8 +523,25 @@ def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) ->
     if not linked:
         return
     bests = {b: best_of(scored[b]) for b in linked}
+    # the country of each neighbour read surely as a town ("Choropampa" has one reading)
+    town_country: dict[int, str] = {}
+    for b in linked:
+        ss = scored[b]
+        if not ss or len({s.place.country_code for s in ss}) != 1:
+            continue
+        first = ss[0].place
+        if first.is_country or first.is_admin1:
+            continue
+        # a lone hamlet may be a place the gazetteer lacks: it counts only when the
+        # article has other evidence of its country
+        if (
+            max(s.place.population for s in ss) >= SURE_TOWN
+            or (focus or {}).get(first.country_code, 0.0) > SURE_HAMLET_WEIGHT
+        ):
+            town_country[b] = first.country_code
     for a, near in linked.items():
         ss = scored[a]
+        _town_peers(ss, {town_country[b] for b in near if b in town_country})
         areas = [
             n.place
             for n in (bests[b] for b in near)
@@ -532,6 +557,25 @@ def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) ->
             if peer is not None:
                 s.score += LIST_WEIGHT
                 s.reasons.append(f"listed with {peer.name}")
+
+
+def _town_peers(ss: list[Scored], countries: set[str]) -> None:
+    """Favour the readings of a listed name in the country of its neighbours, towns.
+
+    Towns of one list lie in one country: "San Juan, Choropampa and Magdalena", where
+    Choropampa has readings in Peru only, names the San Juan and the Magdalena of Peru,
+    not Puerto Rico's capital or a Colombian department. Only neighbours all of whose
+    readings lie in one country count; the name's towns and lower areas in that country
+    gain ``LIST_WEIGHT``, once.
+    """
+    if len(countries) != 1 or len(ss) < 2:
+        return
+    (cc,) = countries
+    for s in ss:
+        p = s.place
+        if p.country_code == cc and not (p.is_country or p.is_admin1):
+            s.score += LIST_WEIGHT
+            s.reasons.append(f"listed with towns of {cc}")
 
 
 def stated_type(m: Mention) -> str:

@@ -241,7 +241,7 @@ class Resolver:
         namesakes_at_home(hinted, scored, focus, own)
         qualifiers(text, hinted, scored)
         area_town_anaphora(text, hinted, scored)
-        lists(text, mentions, scored)
+        lists(text, mentions, scored, focus)
         unknown_counties(hinted, scored, areas)
         if lacking:
             place_lacking_areas(
