@@ -133,3 +133,19 @@ def test_towns_of_one_list_lie_in_one_country(parser):
     assert any("listed with towns of PE" in r for r in found["Santa Vale"].reasons)
     alone = {t.text: t.place.id for t in parser.parse("Mercury was spilled in Santa Vale.")}
     assert alone["Santa Vale"] == "g:vale-big"
+
+
+def test_villages_the_gazetteer_lacks_are_placed_at_their_container(parser):
+    text = "Shells hit the farming villages of Oskwal and Tarnby in Hale County on Monday."
+    found = {t.text: t for t in parser.parse(text)}
+    assert found["Oskwal"].place.id == "g:hale"
+    assert found["Tarnby"].place.id == "g:hale"
+    assert found["Oskwal"].reasons[0] == "framed"
+
+
+def test_no_village_without_a_recognised_container(parser):
+    found = [t.text for t in parser.parse("Shells hit the villages of Oskwal and Tarnby.")]
+    assert found == []
+    # a name the gazetteer knows is left to the recognizer
+    found = [t.text for t in parser.parse("Shells hit the village of Ashby in Hale County.")]
+    assert found == ["Ashby", "Hale County"]

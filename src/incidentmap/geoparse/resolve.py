@@ -67,7 +67,7 @@ from collections.abc import Mapping, Sequence
 from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
 from .candidates import Candidates
-from .containers import place_at_containers
+from .containers import FRAMED, place_at_containers
 from .document import (
     AREA_WEIGHT,
     FOCUS_WEIGHT,
@@ -266,8 +266,12 @@ class Resolver:
         self._one_sense(hinted, scored)
         _town_not_country(hinted, scored)
         place_buildings(text, mentions, scored, self.lexicon.buildings, self.gazetteer.lookup_key)
-        if given:
-            place_at_containers(text, mentions, scored, [bool(cs) for cs in cands])
+        framed = [FRAMED in m.hints for m in mentions]
+        if given or any(framed):
+            # given spans, and names the text calls villages of a container: both are
+            # places even when the gazetteer lacks them
+            known = [bool(cs) or not (given or f) for cs, f in zip(cands, framed, strict=True)]
+            place_at_containers(text, mentions, scored, known)
         out = []
         for m, ss, aside in zip(mentions, scored, strays, strict=False):
             out.append(_toponym(m, ss) if ss else _unresolved(m, aside))
