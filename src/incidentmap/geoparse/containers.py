@@ -8,7 +8,9 @@ Velmora"``), ``"Kesselburg's Osk Park"``, ``"Lindos' old Osk Square"``; not a se
 lake, whose point says nothing of an island in it (``"the island Osk in the Grey Sea"``).
 Only a mention with no candidate at all is changed (a given span, or a name all of whose
 readings were set aside stays as it is), and every other mention of the same name in the
-article gets the same place: one sense per name.
+article gets the same place: one sense per name. End to end (not given spans), only
+names the text calls villages or towns, written before their container ("the villages
+of Osk and Tarn in Norva"), become such mentions (:func:`framed_mentions`).
 
 Examples
 --------

@@ -43,9 +43,10 @@ and adds the evidence of the other places:
 - **one sense per name**: every mention of a name in an article gets the same place;
   a name the article calls a town somewhere ("the city of Lebanon") is that town, not
   a country, where it is written bare ("Lebanon police said");
-- **given names the gazetteer lacks** (:mod:`.containers`, given spans only): placed at
-  the container the text gives them with ("the villages of Osk and Tarn in Norva",
-  "Kesselburg's Osk Park").
+- **given names the gazetteer lacks** (:mod:`.containers`): placed at the container the
+  text gives them with ("the villages of Osk and Tarn in Norva", "Kesselburg's Osk
+  Park"); end to end, only names the text calls villages or towns of a recognised
+  container (:func:`~.containers.framed_mentions`).
 
 The confidence is the softmax share of the winner among the candidates, so it says
 how clearly the winner beat the others (``bench/geoparse.py`` prints accuracy per
