@@ -51,6 +51,8 @@ _FRAMED_LIST = re.compile(
     r"\s+(?:in|near)\s+(?:the\s+)?"
 )
 _ONE_NAME = re.compile(_NAME)
+#: A quick test before the pattern: the words of its frame, followed by " of".
+_FRAME_WORDS = ("village of", "villages of", "town of", "towns of", "hamlet of", "hamlets of")
 
 
 def framed_mentions(
@@ -65,7 +67,7 @@ def framed_mentions(
     recognised mention; a name the recognizer already took or set aside (``known``: a
     gazetteer name, an organisation, a word the lexicon says is no place) is left alone.
     """
-    if not mentions:
+    if not mentions or not any(word in text for word in _FRAME_WORDS):
         return []
     starts = {m.start for m in mentions}
     taken = [(m.start, m.end) for m in mentions]

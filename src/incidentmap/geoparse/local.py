@@ -97,7 +97,8 @@ POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
 AREA_TOWN_OF = re.compile(rf"\s+(?:{'|'.join(sorted(_CITY_WORDS))})\s+of\s+")
 #: "the Hall County town near ...", "the Idlib town, which ...": the area of a town named
 #: just before (a kind word of a town, then no "of").
-_AREA_TOWN = re.compile(rf"\s+(?:{'|'.join(sorted(_CITY_WORDS))})\b(?!\s+of\b)")
+_AREA_TOWN = re.compile(rf"(?:{'|'.join(sorted(_CITY_WORDS))})\b(?!\s+of\b)")
+_AREA_TOWN_INITIALS = frozenset(word[0] for word in _CITY_WORDS)
 #: How far back (characters) the town "the Hall County town" refers to may be named.
 ANAPHORA_CHARS = 200
 #: "the Osk County town of X": a town within this distance of a second-level area's
@@ -304,14 +305,16 @@ def area_town_anaphora(text: str, mentions: Sequence[Mention], scored: list[list
     for b in range(1, len(mentions)):
         m, prev = mentions[b], mentions[b - 1]
         if (
-            not scored[b]
+            text[m.end : m.end + 1] != " "
+            or text[m.end + 1 : m.end + 2] not in _AREA_TOWN_INITIALS
+            or _AREA_TOWN.match(text, m.end + 1) is None
+            or not scored[b]
             or not scored[b - 1]
             or m.kind == "demonym"
             or prev.kind == "demonym"
             or prev.key == m.key
             or m.start - prev.end > ANAPHORA_CHARS
             or not text[max(0, m.start - 4) : m.start].lower().endswith("the ")
-            or _AREA_TOWN.match(text, m.end) is None
         ):
             continue
         area = best_of(scored[b])
@@ -527,21 +530,23 @@ def lists(
     town_country: dict[int, str] = {}
     for b in linked:
         ss = scored[b]
-        if not ss or len({s.place.country_code for s in ss}) != 1:
+        if not ss:
             continue
         first = ss[0].place
-        if first.is_country or first.is_admin1:
+        cc = first.country_code
+        if first.is_country or first.is_admin1 or any(s.place.country_code != cc for s in ss):
             continue
         # a lone hamlet may be a place the gazetteer lacks: it counts only when the
         # article has other evidence of its country
         if (
             max(s.place.population for s in ss) >= SURE_TOWN
-            or (focus or {}).get(first.country_code, 0.0) > SURE_HAMLET_WEIGHT
+            or (focus or {}).get(cc, 0.0) > SURE_HAMLET_WEIGHT
         ):
-            town_country[b] = first.country_code
+            town_country[b] = cc
     for a, near in linked.items():
         ss = scored[a]
-        _town_peers(ss, {town_country[b] for b in near if b in town_country})
+        if town_country:
+            _town_peers(ss, {town_country[b] for b in near if b in town_country})
         areas = [
             n.place
             for n in (bests[b] for b in near)

@@ -379,7 +379,7 @@ def _town_not_country(mentions: Sequence[Mention], scored: list[list[Scored]]) -
     """
     towns: dict[str, Scored] = {}
     for m, ss in zip(mentions, scored, strict=False):
-        if m.kind != "demonym" and stated_type(m) == "town":
+        if m.hints and m.kind != "demonym" and stated_type(m) == "town":
             best = best_of(ss)
             if best is not None and best.place.feature_class == "P":
                 towns.setdefault(m.key, best)
