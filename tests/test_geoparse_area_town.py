@@ -32,6 +32,8 @@ PLACES = [
     _p("g:vale-big", "Santa Vale", 18.47, -66.1, "P", "PPLC", "PR", "01", 400_000),
     _p("g:vale-pe", "Santa Vale", -7.3, -78.5, "P", "PPL", "PE", "06", 20_000),
     _p("g:osk-pe", "Ostrapampa", -7.2, -78.6, "P", "PPL", "PE", "06", 500),
+    _p("g:birchmere-wi", "Birchmere", 45.5, -91.7, "P", "PPL", "US", "WI", 8_000),
+    _p("g:wi", "Wisconsin", 44.5, -89.5, "A", "ADM1", "US", "WI", 5_800_000),
     _p("g:kw", "Kuwait", 29.5, 47.75, "A", "PCLI", "KW", pop=4_100_000),
     _p("g:kuwait-city", "Kuwait", 29.37, 47.98, "P", "PPLC", "KW", "02", 60_000),
 ]
@@ -149,3 +151,12 @@ def test_no_village_without_a_recognised_container(parser):
     # a name the gazetteer knows is left to the recognizer
     found = [t.text for t in parser.parse("Shells hit the village of Ashby in Hale County.")]
     assert found == ["Ashby", "Hale County"]
+
+
+def test_a_town_in_a_county_of_a_state_holding_none_of_its_readings(parser):
+    # the only Birchmere the gazetteer holds lies in Wisconsin, not in Texas
+    text = "Dead birds were found in the Birchmere area of Hale County, officials said."
+    found = {t.text: t.place.id for t in parser.parse(text)}
+    assert found["Birchmere"] == "g:hale"
+    given = _given(parser, text, "Birchmere", "Hale County")
+    assert given["Birchmere"] == "g:hale"

@@ -364,7 +364,9 @@ def _lacking(
     With ``within`` (the text says "X in Y", not "X, Y") the container may also be a town
     or a district, and a town none of whose readings lies in the container's country is
     one the gazetteer lacks (see :func:`_town_abroad`; ``said``: the text says what X is,
-    "the village of X", "the X area in Y"). With ``state_given`` ("X, State" and no list
+    "the village of X", "the X area in Y"); a second-level area as container ("the X area
+    of Hale County") places such a town when none of its readings lies in the area's
+    state. With ``state_given`` ("X, State" and no list
     after it, or only the state's country: "Stroud, Ontario, Canada") a town none of
     whose readings lies in the state's country is placed at the state.
     """
@@ -377,6 +379,19 @@ def _lacking(
     abroad = all(s.place.country_code != container.country_code for s in inner)
     if not (container.is_country or container.is_admin1):
         kind = "its container" if within and abroad and _town_abroad(inner, said=said) else ""
+        if (
+            not kind
+            and within
+            and container.feature_code == "ADM2"
+            and all(
+                (s.place.country_code, s.place.admin1) != (container.country_code, container.admin1)
+                for s in inner
+            )
+            and _town_abroad(inner, said=said)
+        ):
+            # "the Osk area of Hale County": a town none of whose readings lies in the
+            # county's state is one the gazetteer lacks
+            kind = "its second-level area, whose state holds none of its readings"
         if comma_town and abroad and container.feature_class == "P" and _hamlet(inner):
             kind = "the town it is given with"  # "Baure, Lamu": a village by a town abroad
     elif any(peers(x, container) for x in own_areas):
