@@ -8,7 +8,9 @@ Velmora"``), ``"Kesselburg's Osk Park"``, ``"Lindos' old Osk Square"``; not a se
 lake, whose point says nothing of an island in it (``"the island Osk in the Grey Sea"``).
 Only a mention with no candidate at all is changed (a given span, or a name all of whose
 readings were set aside stays as it is), and every other mention of the same name in the
-article gets the same place: one sense per name.
+article gets the same place: one sense per name. End to end (not given spans), only
+names the text calls villages or towns, written before their container ("the villages
+of Osk and Tarn in Norva"), become such mentions (:func:`framed_mentions`).
 
 Examples
 --------
@@ -25,18 +27,62 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
+from ..text.normalize import normalize_name
 from .local import CONTAINED, LIST_JOINERS, POSSESSIVE, inside
 from .recognize import Mention
 from .scored import Scored, best_of
 
-__all__ = ["LIST_REACH", "place_at_containers"]
+__all__ = ["FRAMED", "LIST_REACH", "framed_mentions", "place_at_containers"]
 
 #: How many names of a list the container written after the list may reach back
 #: ("the villages of A, B, C and D in Y").
 LIST_REACH = 4
 _COMMAS = (", ", ",")
+#: The hint of a name the gazetteer lacks that the text calls a village or town, written
+#: before its container (:func:`framed_mentions`).
+FRAMED = "framed"
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|ad-|as-)?[A-Z][\w'’-]+){0,2}"
+#: "the villages of Osk and Tarn in Norva", "the town of Osk near Norva".
+_FRAMED_LIST = re.compile(
+    rf"\b(?:villages?|towns?|hamlets?)\s+of\s+({_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_NAME})*)"
+    r"\s+(?:in|near)\s+(?:the\s+)?"
+)
+_ONE_NAME = re.compile(_NAME)
+#: A quick test before the pattern: the words of its frame, followed by " of".
+_FRAME_WORDS = ("village of", "villages of", "town of", "towns of", "hamlet of", "hamlets of")
+
+
+def framed_mentions(
+    text: str, mentions: Sequence[Mention], known: Callable[[str], bool]
+) -> list[Mention]:
+    """Return mentions for the names the text calls villages or towns of a named container.
+
+    "the villages of Osk and Tarn in Norva": a reader knows Osk and Tarn are villages in
+    Norva even when the gazetteer lacks them, so they become mentions (hint ``FRAMED``)
+    that the resolver places at their container (:func:`place_at_containers`), as it
+    does for given spans. Only when the container right after "in" or "near" is a
+    recognised mention; a name the recognizer already took or set aside (``known``: a
+    gazetteer name, an organisation, a word the lexicon says is no place) is left alone.
+    """
+    if not mentions or not any(word in text for word in _FRAME_WORDS):
+        return []
+    starts = {m.start for m in mentions}
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for found in _FRAMED_LIST.finditer(text):
+        if found.end() not in starts:
+            continue  # no recognised container right after "in"
+        base = found.start(1)
+        for name in _ONE_NAME.finditer(found.group(1)):
+            start, end = base + name.start(), base + name.end()
+            key = normalize_name(name.group())
+            if any(s < end and start < e for s, e in taken) or known(key):
+                continue
+            out.append(Mention(start, end, name.group(), key, hints=(FRAMED,)))
+    return out
 
 
 def place_at_containers(

@@ -57,6 +57,8 @@ _FIRST_LEVEL = PlaceKinds.default().first_level
 _GIVEN_CONTAINER = ("qualified by '", "in '")
 
 
+#: A plural kind word and "of" right before a name: "the provinces of", "the cities of".
+_PLURAL_BEFORE = re.compile(r"[a-z](?:s|es)\s+of\s+$")
 #: "X Hospital in Y", "X Hospital, Y", "X Hospital at Y": what puts a building in a town.
 _BUILDING_IN = re.compile(r",\s*|\s+(?:in|at)\s+(?:the\s+)?")
 #: A building whose name begins with the name of a city this large stands in that city
@@ -76,7 +78,8 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
     "the provinces of Nyanza, Rift Valley, North Eastern and Western" names four
     provinces, not one: the ``cue:province of`` hint of the first name is copied to the
-    names joined to it by commas, "and" or "or".
+    names joined to it by commas, "and" or "or". Only a plural kind word makes a list:
+    "the city of Lebanon, Pennsylvania" names one town and the state it lies in.
     """
     out = list(mentions)
     for a in range(1, len(out)):
@@ -84,6 +87,10 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         cue = next((h for h in prev.hints if KIND_CUE.fullmatch(h)), None)
         if cue is None or text[prev.end : m.start] not in LIST_GAPS:
             continue
+        if cue in mentions[a - 1].hints and not _PLURAL_BEFORE.search(
+            text, max(0, prev.start - 20), prev.start
+        ):
+            continue  # "the city of Lebanon, Pennsylvania": one town and its state
         if not any(h.startswith(("cue:", "suffix:")) for h in m.hints):
             out[a] = replace(m, hints=(*m.hints, cue))
     return out

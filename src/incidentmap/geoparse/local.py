@@ -4,7 +4,9 @@
   also read from the text around given spans;
 - **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
   (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
-  ``"Landmark in City"``;
+  ``"Landmark in City"``; the area a town lies in written first (``"the Hale County town
+  of X"``, ``"the Idlib city of X"``), also referring back to the town just named ("X ...
+  the Hale County town near ...");
 - **city or province**: a city named like its province wins only if it holds a tenth of
   the province's people or is the capital ("Basra", but the province "Quebec"); a city
   named like a second-level area of its province wins if it holds a tenth of its people
@@ -20,26 +22,31 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..gazetteer.kinds import PlaceKinds, approx_km
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .candidates import SECOND_LEVEL_NAME
+from .document import SURE_HAMLET_WEIGHT, SURE_TOWN
 from .recognize import Mention
 from .scored import Scored, best_of
 
 __all__ = [
+    "ANAPHORA_CHARS",
+    "AREA_TOWN_OF",
     "BASED",
     "CITY_SHARE_OF_AREA",
     "CONTAINED",
+    "COUNTY_TOWN_KM",
     "LACKING_TOWN",
     "LIST_JOINERS",
     "LIST_WEIGHT",
     "MAYBE_INSIDE_KM",
     "NEAR_KM",
     "POSSESSIVE",
+    "area_town_anaphora",
     "city_over_admin2",
     "city_over_area",
     "inside",
@@ -88,6 +95,18 @@ CONTAINED = re.compile(
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
 #: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
 POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+#: What puts the next name, a town, inside this one: "the Hall County town of X", "the
+#: Idlib city of X", "the Syrian village of X" (lower case only: "New York City of").
+AREA_TOWN_OF = re.compile(rf"\s+(?:{'|'.join(sorted(_CITY_WORDS))})\s+of\s+")
+#: "the Hall County town near ...", "the Idlib town, which ...": the area of a town named
+#: just before (a kind word of a town, then no "of").
+_AREA_TOWN = re.compile(rf"(?:{'|'.join(sorted(_CITY_WORDS))})\b(?!\s+of\b)")
+_AREA_TOWN_INITIALS = frozenset(word[0] for word in _CITY_WORDS)
+#: How far back (characters) the town "the Hall County town" refers to may be named.
+ANAPHORA_CHARS = 200
+#: "the Osk County town of X": a town within this distance of a second-level area's
+#: point, in its first-level area, lies in it (places carry no second-level code).
+COUNTY_TOWN_KM = 60.0
 #: The kind word written after a name, outside its span ("Pale Township, ...").
 _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
 #: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
@@ -170,7 +189,10 @@ def qualifiers(
     whose readings are all small places abroad, unless a list goes on after the town
     ("Kano, Kaduna and Zaria"). A name followed by a natural-feature word
     (``feature_after``: "the town of Kaedi in the Senegal river valley") is the
-    feature's, and holds no name before it.
+    feature's, and holds no name before it. The area a town lies in, written first ("the
+    Hale County town of X", "the Idlib city of X", "the Syrian village of X"), favours the
+    town's candidates in it, or places a town none of whose candidates lies there at the
+    area (see :func:`_town_of_area`).
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -197,7 +219,17 @@ def qualifiers(
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
             listed = _LIST_GOES_ON.match(text, q.end) is not None
-            _lacking(m, q, scored[a], scored[a + 1], own_areas, comma_town=not listed)
+            _lacking(
+                m,
+                q,
+                scored[a],
+                scored[a + 1],
+                own_areas,
+                comma_town=not listed,
+                state_given=not listed or _its_country_next(text, mentions, scored, a + 1),
+            )
+        elif scored[a + 1] and scored[a] and AREA_TOWN_OF.fullmatch(between) is not None:
+            _spread(mentions, scored, q.key, _town_of_area(m, q, scored[a], scored[a + 1]))
         elif (
             scored[a + 1]
             and (found := CONTAINED.fullmatch(between)) is not None
@@ -226,6 +258,100 @@ def qualifiers(
                     s.reasons.append(f"in '{m.text}' (possessive)")
 
 
+def _town_of_area(
+    m: Mention, q: Mention, outer: list[Scored], inner: list[Scored]
+) -> Scored | None:
+    """Apply "the Hall County town of X", "the Idlib city of X", "the Syrian village of X".
+
+    News copy names a town with the area it lies in written first, as an adjective: the
+    town is inside that area (a country, a first-level or a second-level area, read as
+    the container's best reading). Its candidates inside the area gain 3 points; when
+    none lies there, the town is one the gazetteer lacks and is placed at the area, as
+    event coders fall back to the next larger area they know ("the Hall County town of
+    Turkey" is no country). A container read as a town ("the Kirkuk city of X") only
+    favours the candidates of its first-level area.
+    """
+    best = best_of(outer)
+    if best is None:
+        return None
+    area = best.place
+    if area.feature_class == "P":
+        hits = [s for s in inner if (s.place.country_code, s.place.admin1)
+                == (area.country_code, area.admin1) and s.place.id != area.id]  # fmt: skip
+        for s in hits:
+            s.score += 3.0
+            s.reasons.append(f"in the area of '{m.text}'")
+        return None
+    if area.feature_class != "A":
+        return None
+    hits = [s for s in inner if _in_area(s.place, area)]
+    for s in hits:
+        s.score += 3.0
+        s.reasons.append(f"a town of '{m.text}'")
+    if hits:
+        return None
+    top = max(s.score for s in inner)
+    reason = f"{LACKING_REASON} '{m.text}', the area the text puts the town in"
+    placed = Scored(area, top + 1.0, [reason])
+    inner.append(placed)
+    return placed
+
+
+def _in_area(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``, a second-level area within ``COUNTY_TOWN_KM``."""
+    if inside(place, area):
+        return True
+    return (
+        area.feature_code == "ADM2"
+        and place.country_code == area.country_code
+        and place.admin1 == area.admin1
+        and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM
+    )
+
+
+def area_town_anaphora(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+    """Apply "X ... the Hall County town near ...": the town named just before lies in the area.
+
+    News copy names a place, then refers back to it by the area it lies in: "the festival
+    returns to Osk on Friday. The event, held in the Hall County town, ...". The place
+    named just before (within ``ANAPHORA_CHARS``, in the same or the previous sentence)
+    is then read as by "the Hall County town of Osk" (see :func:`qualifiers`). Only an
+    area below the country counts: "the Syrian city" may refer to any town of the story.
+    """
+    for b in range(1, len(mentions)):
+        m, prev = mentions[b], mentions[b - 1]
+        if (
+            text[m.end : m.end + 1] != " "
+            or text[m.end + 1 : m.end + 2] not in _AREA_TOWN_INITIALS
+            or _AREA_TOWN.match(text, m.end + 1) is None
+            or not scored[b]
+            or not scored[b - 1]
+            or m.kind == "demonym"
+            or prev.kind == "demonym"
+            or prev.key == m.key
+            or m.start - prev.end > ANAPHORA_CHARS
+            or not text[max(0, m.start - 4) : m.start].lower().endswith("the ")
+        ):
+            continue
+        area = best_of(scored[b])
+        if area is None or area.place.is_country or not area.place.feature_code.startswith("ADM"):
+            continue  # "the Syrian city" may refer to any town of the story, named far back
+        _spread(mentions, scored, prev.key, _town_of_area(m, prev, scored[b], scored[b - 1]))
+
+
+def _spread(
+    mentions: Sequence[Mention], scored: list[list[Scored]], key: str, placed: Scored | None
+) -> None:
+    """Give every other mention of ``key`` the container a town the gazetteer lacks got."""
+    if placed is None:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        if m.key != key or m.kind == "demonym" or any(s is placed for s in ss):
+            continue
+        top = max((s.score for s in ss), default=0.0)
+        ss.append(Scored(placed.place, top + 1.0, list(placed.reasons)))
+
+
 def _one_list(m: Mention, q: Mention) -> bool:
     """Whether two names share the kind word written before their list ("provinces of")."""
     return any(KIND_CUE.fullmatch(h) and h in q.hints for h in m.hints)
@@ -241,13 +367,18 @@ def _lacking(
     within: bool = False,
     said: bool = False,
     comma_town: bool = False,
+    state_given: bool = False,
 ) -> None:
     """Place a town or area the gazetteer lacks at its container (see qualifiers).
 
     With ``within`` (the text says "X in Y", not "X, Y") the container may also be a town
     or a district, and a town none of whose readings lies in the container's country is
     one the gazetteer lacks (see :func:`_town_abroad`; ``said``: the text says what X is,
-    "the village of X", "the X area in Y").
+    "the village of X", "the X area in Y"); a second-level area as container ("the X area
+    of Hale County") places such a town when none of its readings lies in the area's
+    state. With ``state_given`` ("X, State" and no list
+    after it, or only the state's country: "Stroud, Ontario, Canada") a town none of
+    whose readings lies in the state's country is placed at the state.
     """
     if not inner:
         return
@@ -258,6 +389,19 @@ def _lacking(
     abroad = all(s.place.country_code != container.country_code for s in inner)
     if not (container.is_country or container.is_admin1):
         kind = "its container" if within and abroad and _town_abroad(inner, said=said) else ""
+        if (
+            not kind
+            and within
+            and container.feature_code == "ADM2"
+            and all(
+                (s.place.country_code, s.place.admin1) != (container.country_code, container.admin1)
+                for s in inner
+            )
+            and _town_abroad(inner, said=said)
+        ):
+            # "the Osk area of Hale County": a town none of whose readings lies in the
+            # county's state is one the gazetteer lacks
+            kind = "its second-level area, whose state holds none of its readings"
         if comma_town and abroad and container.feature_class == "P" and _hamlet(inner):
             kind = "the town it is given with"  # "Baure, Lamu": a village by a town abroad
     elif any(peers(x, container) for x in own_areas):
@@ -267,6 +411,10 @@ def _lacking(
         kind = f"the {stated_type(m)}'s container"
     elif _hamlet_outside(inner, container):
         kind = "the state it is given with"
+    elif state_given and container.is_admin1 and abroad and not own_areas:
+        # "Stroud, Ontario, Canada", "a Bradford, Ontario court": a town given with its
+        # state, all of whose readings lie in other countries, is one the gazetteer lacks
+        kind = "the state it is given with, whose country holds none of its readings"
     elif within and abroad and _town_abroad(inner, said=said):
         kind = "its container"
     else:
@@ -276,6 +424,25 @@ def _lacking(
     top = max(s.score for s in inner)
     reason = f"{LACKING_REASON} '{q.text}', {kind}"
     inner.append(Scored(container, top + 1.0, [reason]))
+
+
+def _its_country_next(
+    text: str, mentions: Sequence[Mention], scored: list[list[Scored]], b: int
+) -> bool:
+    """Whether the name after mention ``b`` is, after a comma, the country of its best reading.
+
+    "Stroud, Ontario, Canada": the comma after the state goes on to its country, which
+    is no list of peers.
+    """
+    if b + 1 >= len(mentions) or text[mentions[b].end : mentions[b + 1].start] not in (", ", ","):
+        return False
+    state, country = best_of(scored[b]), best_of(scored[b + 1])
+    return (
+        state is not None
+        and country is not None
+        and country.place.is_country
+        and country.place.country_code == state.place.country_code
+    )
 
 
 def _town_abroad(inner: list[Scored], *, said: bool) -> bool:
@@ -361,13 +528,20 @@ def with_key_hint(m: Mention) -> Mention:
     return replace(m, hints=(*m.hints, f"suffix:{found.group(1)}"))
 
 
-def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+def lists(
+    text: str,
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: Mapping[str, float] | None = None,
+) -> None:
     """Favour the reading of a name that matches its neighbours in a list.
 
     In "Utah, Virginia, Washington and Wyoming" the neighbours are states, so Washington
     is the state, not the capital; in "Georgia, Armenia and Azerbaijan" it is the
     country. A neighbour counts by its current best reading, if that is a country or a
     first-level area; a candidate gains once, whatever the number of such neighbours.
+    Towns of one list lie in one country (see :func:`_town_peers`; ``focus``, the
+    article's countries, tells whether a hamlet neighbour is evidence of its country).
     """
     linked: dict[int, list[int]] = {}
     for a in range(len(mentions) - 1):
@@ -377,8 +551,27 @@ def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) ->
     if not linked:
         return
     bests = {b: best_of(scored[b]) for b in linked}
+    # the country of each neighbour read surely as a town ("Choropampa" has one reading)
+    town_country: dict[int, str] = {}
+    for b in linked:
+        ss = scored[b]
+        if not ss:
+            continue
+        first = ss[0].place
+        cc = first.country_code
+        if first.is_country or first.is_admin1 or any(s.place.country_code != cc for s in ss):
+            continue
+        # a lone hamlet may be a place the gazetteer lacks: it counts only when the
+        # article has other evidence of its country
+        if (
+            max(s.place.population for s in ss) >= SURE_TOWN
+            or (focus or {}).get(cc, 0.0) > SURE_HAMLET_WEIGHT
+        ):
+            town_country[b] = cc
     for a, near in linked.items():
         ss = scored[a]
+        if town_country:
+            _town_peers(ss, {town_country[b] for b in near if b in town_country})
         areas = [
             n.place
             for n in (bests[b] for b in near)
@@ -394,6 +587,25 @@ def lists(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) ->
             if peer is not None:
                 s.score += LIST_WEIGHT
                 s.reasons.append(f"listed with {peer.name}")
+
+
+def _town_peers(ss: list[Scored], countries: set[str]) -> None:
+    """Favour the readings of a listed name in the country of its neighbours, towns.
+
+    Towns of one list lie in one country: "San Juan, Choropampa and Magdalena", where
+    Choropampa has readings in Peru only, names the San Juan and the Magdalena of Peru,
+    not Puerto Rico's capital or a Colombian department. Only neighbours all of whose
+    readings lie in one country count; the name's towns and lower areas in that country
+    gain ``LIST_WEIGHT``, once.
+    """
+    if len(countries) != 1 or len(ss) < 2:
+        return
+    (cc,) = countries
+    for s in ss:
+        p = s.place
+        if p.country_code == cc and not (p.is_country or p.is_admin1):
+            s.score += LIST_WEIGHT
+            s.reasons.append(f"listed with towns of {cc}")
 
 
 def stated_type(m: Mention) -> str:

@@ -22,6 +22,7 @@ from ..errors import InputError
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
+from .containers import framed_mentions
 from .context import shared_name
 from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
 from .lexicon import Lexicon, acronym_key
@@ -122,6 +123,9 @@ class Geoparser:
         mentions = self.recognizer.recognize(text)
         if self.ner is not None:
             mentions = merge_mentions(mentions, self.ner.mentions(text))
+        framed = framed_mentions(text, mentions, self._known)
+        if framed:  # "the villages of Osk and Tarn in Norva", names the gazetteer lacks
+            mentions = sorted([*mentions, *framed], key=lambda m: m.start)
         region = None if isinstance(article, str) else self._region(article)
         found = self.resolver.resolve(text, mentions, region=region)
         # a recognised name with no usable gazetteer entry, or only an unsupported small

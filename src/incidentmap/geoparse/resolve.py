@@ -33,14 +33,21 @@ and adds the evidence of the other places:
   Kenya is placed at Kenya when the name's only candidates are towns abroad, and so
   are "the provinces of Nyanza, North Eastern and Western" (a kind word before a list
   names each of it; a compass name's areas abroad are no evidence);
+- **the area a town lies in, written first** (:func:`~.local.qualifiers`): "the Hall
+  County town of X", "the Idlib city of X", "the Syrian village of X", and the same area
+  referring back to the town just named ("X ... the Hall County town near ..."); a town
+  with no candidate in the area is one the gazetteer lacks, placed at the area;
 - **strays** (:mod:`.strays`): a small place abroad that a name reaches only as an
   alternate spelling ("Banjska" for a Bulgarian town, in a story about Kosovo), or that
   is every reading of a name ("Mandela" in Ghana, in a story about Mozambique), is set
   aside when the story never names its country; the mention may stay unresolved;
 - **one sense per name**: every mention of a name in an article gets the same place;
-- **given names the gazetteer lacks** (:mod:`.containers`, given spans only): placed at
-  the container the text gives them with ("the villages of Osk and Tarn in Norva",
-  "Kesselburg's Osk Park").
+  a name the article calls a town somewhere ("the city of Lebanon") is that town, not
+  a country, where it is written bare ("Lebanon police said");
+- **given names the gazetteer lacks** (:mod:`.containers`): placed at the container the
+  text gives them with ("the villages of Osk and Tarn in Norva", "Kesselburg's Osk
+  Park"); end to end, only names the text calls villages or towns of a recognised
+  container (:func:`~.containers.framed_mentions`).
 
 The confidence is the softmax share of the winner among the candidates, so it says
 how clearly the winner beat the others (``bench/geoparse.py`` prints accuracy per
@@ -62,7 +69,7 @@ from collections.abc import Mapping, Sequence
 from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
 from .candidates import Candidates
-from .containers import place_at_containers
+from .containers import FRAMED, place_at_containers
 from .document import (
     AREA_WEIGHT,
     FOCUS_WEIGHT,
@@ -85,6 +92,7 @@ from .lacking import (
 from .lexicon import Lexicon
 from .local import (
     LACKING_REASON,
+    area_town_anaphora,
     city_over_admin2,
     city_over_area,
     lists,
@@ -234,7 +242,8 @@ class Resolver:
                         s.reasons.append(got[1])
         namesakes_at_home(hinted, scored, focus, own)
         qualifiers(text, hinted, scored, feature_after=self.lexicon.feature_after)
-        lists(text, mentions, scored)
+        area_town_anaphora(text, hinted, scored)
+        lists(text, mentions, scored, focus)
         unknown_counties(hinted, scored, areas)
         if lacking:
             place_lacking_areas(
@@ -257,9 +266,14 @@ class Resolver:
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
         self._one_sense(hinted, scored)
+        _town_not_country(hinted, scored)
         place_buildings(text, mentions, scored, self.lexicon.buildings, self.gazetteer.lookup_key)
-        if given:
-            place_at_containers(text, mentions, scored, [bool(cs) for cs in cands])
+        framed = [FRAMED in m.hints for m in mentions]
+        if given or any(framed):
+            # given spans, and names the text calls villages of a container: both are
+            # places even when the gazetteer lacks them
+            known = [bool(cs) or not (given or f) for cs, f in zip(cands, framed, strict=True)]
+            place_at_containers(text, mentions, scored, known)
         out = []
         for m, ss, aside in zip(mentions, scored, strays, strict=False):
             out.append(_toponym(m, ss) if ss else _unresolved(m, aside))
@@ -350,6 +364,46 @@ class Resolver:
                     if s.place.id == winner:
                         s.score = max(s.score, max(x.score for x in scored[a]) + 0.01)
                         s.reasons.append("one sense per name in the article")
+
+
+def _town_not_country(mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+    """Read a name the article calls a town as that town everywhere, not as a country.
+
+    A local paper writes "the city of Lebanon" or "the Lebanon City Council", then
+    "Lebanon police said": the bare name is the same town, not the country Lebanon.
+    :meth:`Resolver._one_sense` keeps a town and an area of one name apart ("KADUNA,
+    Nigeria -- ... Kaduna state"), but a story does not name a town and a foreign
+    country of the same name: where a mention that says it is a town (a kind word, a
+    dateline) reads best as a populated place, every bare mention of the name read as a
+    country of another country code takes that town. A town in the country itself
+    ("Kuwait city", "Djibouti city") leaves the country's mentions alone.
+    """
+    towns: dict[str, Scored] = {}
+    for m, ss in zip(mentions, scored, strict=False):
+        if m.hints and m.kind != "demonym" and stated_type(m) == "town":
+            best = best_of(ss)
+            if best is not None and best.place.feature_class == "P":
+                towns.setdefault(m.key, best)
+    if not towns:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        town = towns.get(m.key)
+        if town is None or m.kind == "demonym" or stated_type(m):
+            continue
+        best = best_of(ss)
+        if (
+            best is None
+            or not best.place.is_country
+            or best.place.country_code == town.place.country_code
+        ):
+            continue
+        reason = f"the article calls {m.text} a town ({town.place.name}), not a country"
+        same = next((s for s in ss if s.place.id == town.place.id), None)
+        if same is None:
+            ss.append(Scored(town.place, best.score + 0.01, [reason]))
+        else:
+            same.score = best.score + 0.01
+            same.reasons.append(reason)
 
 
 def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
