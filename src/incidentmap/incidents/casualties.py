@@ -56,6 +56,13 @@ _ASIDE = re.compile(
     r"(?=\s*(?:[\w’'-]+\s+){0,2}$)",
     re.IGNORECASE,
 )
+#: An age, which counts no one: "aged 12", "aged between nine and 11", "ages 5 to 9",
+#: "between the ages of 10 and 14".
+_AGE = re.compile(
+    r"\b(?:aged?|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+(?:between\s+)?[\w-]+"
+    r"(?:\s*(?:and|to|-|–)\s*[\w-]+)?",
+    re.IGNORECASE,
+)
 #: A singular auxiliary right before the toll word, up to two words between ("was shot
 #: and killed", "has reportedly been killed").
 _SINGULAR = re.compile(
@@ -67,7 +74,7 @@ _DENIED = re.compile(r"\b(?:no|not|none|nor|neither|never|nothing)\b", re.IGNORE
 #: A verb of its own between two counts: each counts a different act.
 _OWN_VERB = re.compile(r"\b(?:is|are|was|were|been|being|has|have|had)\b", re.IGNORECASE)
 _CUT = re.compile(
-    r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
+    r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as|where)\b", re.IGNORECASE
 )
 
 
@@ -344,6 +351,8 @@ def _left_count(
         window = (
             window[: aside.start()] + " " * (aside.end() - aside.start()) + window[aside.end() :]
         )
+    for age in _AGE.finditer(window):  # "children aged between nine and 11 were killed"
+        window = window[: age.start()] + " " * (age.end() - age.start()) + window[age.end() :]
     whole, whole_start = window, window_start
     cuts = list(_CUT.finditer(window))
     if cuts:

@@ -1,0 +1,46 @@
+"""Fatality counts of real news copy (issue 12, session 8): words that report deaths,
+ages that count no one, a count of another clause.
+
+Each sentence below is written for the test; it shows the rule, not an article.
+"""
+
+from __future__ import annotations
+
+from incidentmap.incidents.casualties import find_casualties
+
+
+def counts(text: str) -> list[tuple[str, int | None]]:
+    return [(c.kind, c.count) for c in find_casualties(text)]
+
+
+def test_martyred_reports_the_dead() -> None:
+    assert counts("Four policemen were martyred when gunmen attacked the checkpoint.") == [
+        ("killed", 4)
+    ]
+    text = "Nine guards were martyred in the ambush, and three attackers were killed."
+    assert counts(text) == [("killed", 9), ("killed", 3)]
+    assert counts("The army mourned the martyrdom of five soldiers on Monday.") == [("killed", 5)]
+
+
+def test_a_victim_who_succumbed_to_wounds_is_dead_not_injured() -> None:
+    text = "Two of the passengers later succumbed to their wounds in hospital."
+    assert [k for k, _ in counts(text)] == ["killed"]
+    assert counts("A 40-year-old trader succumbed to his injuries on Friday.") == [("killed", 1)]
+
+
+def test_an_age_counts_no_one() -> None:
+    assert counts("Two boys aged 12 and 14 were killed by the blast.") == [("killed", 2)]
+    assert counts("Five pupils aged between eight and 12 died in the fire.") == [("killed", 5)]
+
+
+def test_a_count_before_where_belongs_to_another_clause() -> None:
+    text = "Eleven wounded men were taken to the hospital where the driver succumbed."
+    assert counts(text)[-1] == ("killed", None)
+
+
+def test_more_nouns_name_one_victim() -> None:
+    assert counts("Two boys and a shepherd were killed in the raid.") == [("killed", 3)]
+    assert counts("A constable was killed and two others were wounded.") == [
+        ("killed", 1),
+        ("injured", 2),
+    ]
