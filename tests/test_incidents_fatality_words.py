@@ -44,3 +44,14 @@ def test_more_nouns_name_one_victim() -> None:
         ("killed", 1),
         ("injured", 2),
     ]
+
+
+def test_a_toll_told_weeks_after_is_the_earlier_events() -> None:
+    from test_incidents import KANO, run
+
+    text = (
+        "Gunmen stormed a market in Kano on Friday, shooting at traders and burning stalls, "
+        "two months after bandits killed 40 villagers in the north."
+    )
+    news = [i for i in run(text, places={"Kano": KANO}) if not i.background]
+    assert [i.fatalities for i in news] == [0]
