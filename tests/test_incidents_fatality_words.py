@@ -22,6 +22,10 @@ def test_martyred_reports_the_dead() -> None:
     assert counts("The army mourned the martyrdom of five soldiers on Monday.") == [("killed", 5)]
 
 
+def test_one_fatality_is_one_dead() -> None:
+    assert counts("Medics reported one civilian fatality after the clash.") == [("killed", 1)]
+
+
 def test_a_victim_who_succumbed_to_wounds_is_dead_not_injured() -> None:
     text = "Two of the passengers later succumbed to their wounds in hospital."
     assert [k for k, _ in counts(text)] == ["killed"]
