@@ -59,3 +59,13 @@ def test_a_toll_told_weeks_after_is_the_earlier_events() -> None:
     )
     news = [i for i in run(text, places={"Kano": KANO}) if not i.background]
     assert [i.fatalities for i in news] == [0]
+
+
+def test_a_count_far_before_its_verb_still_counts() -> None:
+    # the victims described at length before the verb: the count stands over 80 characters
+    # before it
+    text = (
+        "Three young men believed by the villagers to have taken part in the looting of the "
+        "market stalls were killed by soldiers."
+    )
+    assert counts(text) == [("killed", 3)]

@@ -343,8 +343,13 @@ _YEAR = re.compile(YEAR)
 def _left_count(
     words: CasualtyWords, text: str, lo: int, verb_start: int
 ) -> tuple[int, int | None] | None:
-    """Count written before the verb ("three civilians were killed"): (start, count)."""
-    window_start = max(lo, verb_start - 80)
+    """Count written before the verb ("three civilians were killed"): (start, count).
+
+    The victims may be described at length between ("three young men said by villagers to
+    have looted the market stalls were killed"): the count is looked for up to 120 characters
+    before the verb, a clause boundary (``_CUT``) closing the search.
+    """
+    window_start = max(lo, verb_start - 120)
     window = text[window_start:verb_start]
     aside = _ASIDE.search(window)
     if aside is not None:  # "eight civilians, including four children, were killed": eight
