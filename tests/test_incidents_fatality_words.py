@@ -69,3 +69,15 @@ def test_a_count_far_before_its_verb_still_counts() -> None:
         "market stalls were killed by soldiers."
     )
     assert counts(text) == [("killed", 3)]
+
+
+def test_a_toll_told_over_series_of_attacks_is_an_aggregate() -> None:
+    from test_incidents import KANO, run
+
+    text = (
+        "Gunmen attacked a wedding party in Kano on Saturday, killing six guests. "
+        "Violence has grown this year — at least 200 villagers were killed in four waves of "
+        "attacks across the north."
+    )
+    news = [i for i in run(text, places={"Kano": KANO}) if not i.background]
+    assert [i.fatalities for i in news] == [6]
