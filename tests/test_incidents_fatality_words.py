@@ -81,3 +81,8 @@ def test_a_toll_told_over_series_of_attacks_is_an_aggregate() -> None:
     )
     news = [i for i in run(text, places={"Kano": KANO}) if not i.background]
     assert [i.fatalities for i in news] == [6]
+
+
+def test_a_toll_word_in_a_condition_reports_no_one() -> None:
+    assert counts('The activist said: "If I am hurt or killed, the police are to blame."') == []
+    assert counts("Even if the toll is disputed, 12 were killed.") == [("killed", 12)]

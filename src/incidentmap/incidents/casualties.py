@@ -63,6 +63,9 @@ _AGE = re.compile(
     r"(?:\s*(?:and|to|-|–)\s*[\w-]+)?",
     re.IGNORECASE,
 )
+#: A condition opening the clause of a toll word: "If I am killed, ...", "unless the
+#: wounded are treated ... die": what might happen, no casualties reported.
+_CONDITION = re.compile(r"(?:^|[.;:!?,“\"\n]\s*|\s)(?:if|unless)\s[^.;:!?,“”\"\n]{0,60}$", re.I)
 #: A singular auxiliary right before the toll word, up to two words between ("was shot
 #: and killed", "has reportedly been killed").
 _SINGULAR = re.compile(
@@ -417,6 +420,9 @@ def _find_all(
     out: list[CasualtyMention] = []
     lo = start
     for verb in words._verb_fast.finditer(text, start, stop):
+        if _CONDITION.search(text, max(start, verb.start() - 80), verb.start()):
+            lo = verb.end()  # "if I was injured or killed ...": a condition, no report
+            continue
         if verb.group("him"):  # "shot him dead": one person, the attacker often
             out.append(CasualtyMention(verb.start(), verb.end(), "killed", 1))
             lo = verb.end()
