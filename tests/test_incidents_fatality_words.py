@@ -86,3 +86,23 @@ def test_a_toll_told_over_series_of_attacks_is_an_aggregate() -> None:
 def test_a_toll_word_in_a_condition_reports_no_one() -> None:
     assert counts('The activist said: "If I am hurt or killed, the police are to blame."') == []
     assert counts("Even if the toll is disputed, 12 were killed.") == [("killed", 12)]
+
+
+def test_deaths_a_story_mourns_or_protests_are_no_events_toll() -> None:
+    from test_incidents import KANO, run
+
+    def tolls(text: str) -> list[int | None]:
+        return [i.fatalities for i in run(text, places={"Kano": KANO}) if not i.background]
+
+    # the grievance of a march, told without a number
+    text = (
+        "Police fired tear gas at hundreds of students marching in Kano on Friday in anger "
+        "over the war and mounting civilian deaths."
+    )
+    assert tolls(text) == [0]
+    # the death a group commemorates, told without a number
+    text = (
+        "Rebels burned two lorries on the highway near Kano on Friday in commemoration of the "
+        "death of their founder."
+    )
+    assert tolls(text) == [0]

@@ -431,7 +431,8 @@ def _find_all(
         word = re.sub(r"\s+", " ", verb.group(0).lower())
         right = _right_count(words, text, word, verb.end(), stop)
         left = None
-        if right is None and not word.endswith("ing"):
+        # "killing 12" and "the death of ..." carry their count after them, never before
+        if right is None and not word.endswith(("ing", " of")):
             left = _left_count(words, text, lo, verb.start())
         lo = verb.end()  # the next verb's count is not written before this one
         if right is not None:
