@@ -106,3 +106,9 @@ def test_deaths_a_story_mourns_or_protests_are_no_events_toll() -> None:
         "death of their founder."
     )
     assert tolls(text) == [0]
+
+
+def test_a_count_glued_to_the_heading_before_it_still_counts() -> None:
+    # a copied page that lost the line break between a heading and the story
+    assert counts("Market attackedTwelve traders were killed on Friday.") == [("killed", 12)]
+    assert counts("Someone was killed.") == [("killed", 1)]  # no number inside a word

@@ -157,7 +157,10 @@ class CasualtyWords:
         hundred = "|".join(self._hundred) or "(?!)"
         try:
             self.number = re.compile(
-                rf"""(?<![\w.,])
+                # a word starts a number; a capital right after a small letter too: a
+                # copied page that lost the line break between a heading and the story
+                # ("Market attackedTwelve traders were killed")
+                rf"""(?:(?<![\w.,])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))
     (?:(?P<qual>{_alt(numbers, "qualifier")}|{_alt(numbers, "upper bound")})\s+)?
     (?:(?<!in\s)(?<!since\s)(?<!of\s)(?<!by\s)(?<!until\s)(?<!during\s)(?<!from\s)
        (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)
