@@ -112,3 +112,12 @@ def test_a_count_glued_to_the_heading_before_it_still_counts() -> None:
     # a copied page that lost the line break between a heading and the story
     assert counts("Market attackedTwelve traders were killed on Friday.") == [("killed", 12)]
     assert counts("Someone was killed.") == [("killed", 1)]  # no number inside a word
+
+
+def test_one_person_named_after_an_active_verb_is_one_victim() -> None:
+    assert counts("Troops said they had killed the rebels' top commander on Sunday.") == [
+        ("killed", 1)
+    ]
+    assert counts("The blast killed the governor's driver.") == [("killed", 1)]
+    assert counts("Gunmen killed the soldiers and fled.") == [("killed", None)]
+    assert counts("Police shot dead the driver and his wife.") == [("killed", None)]

@@ -188,6 +188,14 @@ class CasualtyWords:
         active = [r.phrase.replace(" ", r"\s+") for r in tolls if r.value == "yes"]
         self._active = re.compile("|".join(active) or "(?!)", re.IGNORECASE)
         self._toll = {_spaced(r.phrase) for r in tolls if r.value == "toll"}
+        # "killed the driver", "shot dead the group's commander": one person named
+        person = _alt(numbers, "person") or "(?!)"
+        self._one_object = re.compile(
+            rf"(?:the|his|her|its|their|[\w-]+['’]s)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{person})(?![\w’'-])"
+            # not "the driver and his wife": two people, their number not told
+            r"(?!\s+and\s+(?:his|her|their|its|a|an|the|one|two|three|four|five|\d+)\b)",
+            re.IGNORECASE,
+        )
 
     @classmethod
     def parse(cls, numbers: tuple[str, str], tolls: tuple[str, str]) -> CasualtyWords:
@@ -308,6 +316,9 @@ def _right_count(
         while at < stop and text[at].isspace():
             at += 1
     number = words.number.match(text, at, stop)
+    if number is None and word not in words._toll:
+        one = words._one_object.match(text, at, stop)
+        return None if one is None else (one.end(), 1)
     if number is None or number.group("zero"):
         return None
     end, total = number.end(), words._value(number)
