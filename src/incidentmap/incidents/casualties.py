@@ -304,7 +304,11 @@ def find_casualties(
 def _right_count(
     words: CasualtyWords, text: str, word: str, at: int, stop: int
 ) -> tuple[int, int | None] | None:
-    """Count written after an active verb ("killing three", "death toll rose to 43")."""
+    """Count written after an active verb ("killing three", "death toll rose to 43").
+
+    One person named after it by a determiner or possessive ("killed the governor's
+    driver") counts one.
+    """
     if word in words._toll:
         gap = _TOLL_GAP.match(text, at, stop)
         if gap is None:
