@@ -121,3 +121,14 @@ def test_one_person_named_after_an_active_verb_is_one_victim() -> None:
     assert counts("The blast killed the governor's driver.") == [("killed", 1)]
     assert counts("Gunmen killed the soldiers and fled.") == [("killed", None)]
     assert counts("Police shot dead the driver and his wife.") == [("killed", None)]
+
+
+def test_a_toll_of_nationwide_protests_is_no_one_towns() -> None:
+    from test_incidents import KANO, run
+
+    text = (
+        "KANO — Police shot dead four people during nationwide protests on Friday. "
+        "In Kano, police fired tear gas at protesters outside the governor's office."
+    )
+    news = [i for i in run(text, places={"Kano": KANO}) if not i.background]
+    assert [i.fatalities for i in news] == [0]
