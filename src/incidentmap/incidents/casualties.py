@@ -56,6 +56,16 @@ _ASIDE = re.compile(
     r"(?=\s*(?:[\w’'-]+\s+){0,2}$)",
     re.IGNORECASE,
 )
+#: An age, which counts no one: "aged 12", "aged between nine and 11", "ages 5 to 9",
+#: "between the ages of 10 and 14".
+_AGE = re.compile(
+    r"\b(?:aged?|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+(?:between\s+)?[\w-]+"
+    r"(?:\s*(?:and|to|-|–)\s*[\w-]+)?",
+    re.IGNORECASE,
+)
+#: A condition opening the clause of a toll word: "If I am killed, ...", "unless the
+#: wounded are treated ... die": what might happen, no casualties reported.
+_CONDITION = re.compile(r"(?:^|[.;:!?,“\"\n]\s*|\s)(?:if|unless)\s[^.;:!?,“”\"\n]{0,60}$", re.I)
 #: A singular auxiliary right before the toll word, up to two words between ("was shot
 #: and killed", "has reportedly been killed").
 _SINGULAR = re.compile(
@@ -67,7 +77,7 @@ _DENIED = re.compile(r"\b(?:no|not|none|nor|neither|never|nothing)\b", re.IGNORE
 #: A verb of its own between two counts: each counts a different act.
 _OWN_VERB = re.compile(r"\b(?:is|are|was|were|been|being|has|have|had)\b", re.IGNORECASE)
 _CUT = re.compile(
-    r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as)\b", re.IGNORECASE
+    r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as|where)\b", re.IGNORECASE
 )
 
 
@@ -147,7 +157,10 @@ class CasualtyWords:
         hundred = "|".join(self._hundred) or "(?!)"
         try:
             self.number = re.compile(
-                rf"""(?<![\w.,])
+                # a word starts a number; a capital right after a small letter too: a
+                # copied page that lost the line break between a heading and the story
+                # ("Market attackedTwelve traders were killed")
+                rf"""(?:(?<![\w.,])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))
     (?:(?P<qual>{_alt(numbers, "qualifier")}|{_alt(numbers, "upper bound")})\s+)?
     (?:(?<!in\s)(?<!since\s)(?<!of\s)(?<!by\s)(?<!until\s)(?<!during\s)(?<!from\s)
        (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)
@@ -175,6 +188,14 @@ class CasualtyWords:
         active = [r.phrase.replace(" ", r"\s+") for r in tolls if r.value == "yes"]
         self._active = re.compile("|".join(active) or "(?!)", re.IGNORECASE)
         self._toll = {_spaced(r.phrase) for r in tolls if r.value == "toll"}
+        # "killed the driver", "shot dead the group's commander": one person named
+        person = _alt(numbers, "person") or "(?!)"
+        self._one_object = re.compile(
+            rf"(?:the|his|her|its|their|[\w-]+['’]s)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{person})(?![\w’'-])"
+            # not "the driver and his wife": two people, their number not told
+            r"(?!\s+and\s+(?:his|her|their|its|a|an|the|one|two|three|four|five|\d+)\b)",
+            re.IGNORECASE,
+        )
 
     @classmethod
     def parse(cls, numbers: tuple[str, str], tolls: tuple[str, str]) -> CasualtyWords:
@@ -283,7 +304,11 @@ def find_casualties(
 def _right_count(
     words: CasualtyWords, text: str, word: str, at: int, stop: int
 ) -> tuple[int, int | None] | None:
-    """Count written after an active verb ("killing three", "death toll rose to 43")."""
+    """Count written after an active verb ("killing three", "death toll rose to 43").
+
+    One person named after it by a determiner or possessive ("killed the governor's
+    driver") counts one.
+    """
     if word in words._toll:
         gap = _TOLL_GAP.match(text, at, stop)
         if gap is None:
@@ -295,6 +320,9 @@ def _right_count(
         while at < stop and text[at].isspace():
             at += 1
     number = words.number.match(text, at, stop)
+    if number is None and word not in words._toll:
+        one = words._one_object.match(text, at, stop)
+        return None if one is None else (one.end(), 1)
     if number is None or number.group("zero"):
         return None
     end, total = number.end(), words._value(number)
@@ -336,14 +364,21 @@ _YEAR = re.compile(YEAR)
 def _left_count(
     words: CasualtyWords, text: str, lo: int, verb_start: int
 ) -> tuple[int, int | None] | None:
-    """Count written before the verb ("three civilians were killed"): (start, count)."""
-    window_start = max(lo, verb_start - 80)
+    """Count written before the verb ("three civilians were killed"): (start, count).
+
+    The victims may be described at length between ("three young men said by villagers to
+    have looted the market stalls were killed"): the count is looked for up to 120 characters
+    before the verb, a clause boundary (``_CUT``) closing the search.
+    """
+    window_start = max(lo, verb_start - 120)
     window = text[window_start:verb_start]
     aside = _ASIDE.search(window)
     if aside is not None:  # "eight civilians, including four children, were killed": eight
         window = (
             window[: aside.start()] + " " * (aside.end() - aside.start()) + window[aside.end() :]
         )
+    for age in _AGE.finditer(window):  # "children aged between nine and 11 were killed"
+        window = window[: age.start()] + " " * (age.end() - age.start()) + window[age.end() :]
     whole, whole_start = window, window_start
     cuts = list(_CUT.finditer(window))
     if cuts:
@@ -403,6 +438,9 @@ def _find_all(
     out: list[CasualtyMention] = []
     lo = start
     for verb in words._verb_fast.finditer(text, start, stop):
+        if _CONDITION.search(text, max(start, verb.start() - 80), verb.start()):
+            lo = verb.end()  # "if I was injured or killed ...": a condition, no report
+            continue
         if verb.group("him"):  # "shot him dead": one person, the attacker often
             out.append(CasualtyMention(verb.start(), verb.end(), "killed", 1))
             lo = verb.end()
@@ -411,7 +449,8 @@ def _find_all(
         word = re.sub(r"\s+", " ", verb.group(0).lower())
         right = _right_count(words, text, word, verb.end(), stop)
         left = None
-        if right is None and not word.endswith("ing"):
+        # "killing 12" and "the death of ..." carry their count after them, never before
+        if right is None and not word.endswith(("ing", " of")):
             left = _left_count(words, text, lo, verb.start())
         lo = verb.end()  # the next verb's count is not written before this one
         if right is not None:

@@ -23,7 +23,7 @@ from ..text.sentences import Sentence
 from .casualties import CasualtyMention
 from .dates import DateMention
 from .dedupe import dates_compatible, haversine_km
-from .facts import Facts, Index
+from .facts import Facts, Index, mourned_deaths
 from .kinds import (
     ABDUCTION,
     AGREEMENT,
@@ -563,7 +563,16 @@ def casualties_only(
     ]
     if own and not any(date_ok(draft, d) for d in own):
         return
-    add_casualties(draft, [c for c in found if isinstance(c, CasualtyMention)])
+    # "... and mounting civilian deaths.": deaths without a number that are mourned or
+    # protested are no event's toll
+    add_casualties(
+        draft,
+        [
+            c
+            for c in found
+            if isinstance(c, CasualtyMention) and not mourned_deaths(text, c, sentence.start, tax)
+        ],
+    )
 
 
 def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:

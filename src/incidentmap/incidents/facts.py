@@ -33,7 +33,7 @@ from .mentions import Mention
 from .placelists import listed_places
 from .taxonomy import Taxonomy
 
-__all__ = ["Facts", "Index", "actors_in", "clause_facts"]
+__all__ = ["Facts", "Index", "actors_in", "clause_facts", "mourned_deaths"]
 
 
 class Index:
@@ -342,8 +342,12 @@ def clause_facts(
         if isinstance(c, CasualtyMention)
         # a gathering at "the funeral of eleven protesters who were killed" mourns the dead
         # of an earlier event ("the coffins of two marines killed in an attack" are the
-        # attack's)
-        and not (gathering and preceded_by(tax.cues.mourned, text, lo, c.start, 1))
+        # attack's); deaths without a number that a clause mourns or protests ("in anger
+        # over the war and mounting civilian deaths") are no event's toll
+        and not (
+            (gathering and preceded_by(tax.cues.mourned, text, lo, c.start, 1))
+            or mourned_deaths(text, c, lo, tax)
+        )
     ]
     if location is not None:  # a list of targets may run on past the clause
         sent = mention.sentence
@@ -393,6 +397,20 @@ def _not_of_other_events(
     if not any(t.kind == "place" and t.place is not None for t in kept):
         return tops
     return kept
+
+
+def mourned_deaths(text: str, cas: CasualtyMention, lo: int, tax: Taxonomy) -> bool:
+    """Whether deaths told without a number are mourned or protested, no event's toll.
+
+    "... in anger over the war and mounting civilian deaths", "in commemoration of the
+    death of their founder": a ``mourned`` cue of the codebook right
+    before the toll word (the word itself, not a vague amount before it).
+    """
+    if cas.count is not None:
+        return False
+    words = list(tax.casualties.verb.finditer(text, cas.start, cas.end))
+    at = words[-1].start() if words else cas.start
+    return preceded_by(tax.cues.mourned, text, lo, at, 1)
 
 
 #: What may stand before a date that opens a sentence ("On Friday, ...", "Late Monday, ...").

@@ -65,6 +65,26 @@ _PERSON_HURT = re.compile(
     re.IGNORECASE,
 )
 _HOURS_AFTER = re.compile(r"[\s,]*(?:hours|minutes|shortly|soon) after\s", re.IGNORECASE)
+#: A span of a week or more before a clause's "after" ("..., a week after a massacre killed
+#: 40 in the north"): what the news came after is an event of its own, told as its occasion
+#: (a day or days before may still be the news, told in full).
+_WEEKS_BEFORE_AFTER = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|\d+)\s+)?"
+    r"(?:weeks?|months?|years?)\s*$",
+    re.IGNORECASE,
+)
+_AFTER_BOUND = re.compile(r"[\s,]*after\s", re.IGNORECASE)
+
+
+def _time_after(text: str, at: int) -> bool:
+    """Whether the clause at ``at`` tells what the news came after ("a week after X")."""
+    if _HOURS_AFTER.match(text, at):
+        return True
+    return bool(
+        _AFTER_BOUND.match(text, at) and _WEEKS_BEFORE_AFTER.search(text, max(0, at - 24), at)
+    )
+
+
 _ALSO = re.compile(r"also", re.IGNORECASE)
 _NAMES_OBJECT = re.compile(r"\s")  # a trigger of several words: the act and its object
 #: The connectives that open a clause telling the event that caused the one before:
@@ -420,7 +440,7 @@ def find_mentions(
         if (
             out
             and not out[0].anaphoric  # "The drone attack came hours after ...": a recap
-            and any(_HOURS_AFTER.match(text, b) for b in bounds if out[0].clause_end <= b <= lo)
+            and any(_time_after(text, b) for b in bounds if out[0].clause_end <= b <= lo)
         ):
             came_after = True
         # "an activist who protested against the dam": what a person is known for
