@@ -621,8 +621,11 @@ def test_a_long_line_runs_as_fast_as_the_same_text_in_paragraphs(gazetteer: Any)
     processor = Processor(gazetteer)
     timings = []
     for text in ("\n\n".join(sentences), " ".join(sentences)):
-        started = time.perf_counter()
-        processor(Article("long", text, published=dt.date(2021, 11, 7)))
-        timings.append(time.perf_counter() - started)
+        runs = []
+        for _ in range(2):  # the best of two: a busy machine slows one run, not the shape
+            started = time.perf_counter()
+            processor(Article("long", text, published=dt.date(2021, 11, 7)))
+            runs.append(time.perf_counter() - started)
+        timings.append(min(runs))
     paragraphs, one_line = timings
     assert one_line < 3 * paragraphs + 1.0
