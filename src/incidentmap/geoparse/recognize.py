@@ -391,7 +391,7 @@ class Recognizer:
         """
         text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
         start, end = spans[i][0], spans[j][1]
-        key = " ".join(keys[i : j + 1])
+        key = keys[i] if i == j else " ".join(keys[i : j + 1])
         surface = text[start:end]
         if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
             return None, j + 1  # currency: US$, $US, A$
