@@ -324,3 +324,29 @@ def test_the_words_after_a_token_are_read_once_for_every_word_list(text, j, word
     assert ctx.followed_by(j, words) == found
     assert ctx.followed_by(j, frozenset({"nothing"})) is None  # from the words read once
     assert ctx.followed_by(j, words) == found
+
+
+def test_the_name_head_shortcut_answers_as_the_walk_over_the_words():
+    def walk(ctx: TokenContext, j: int, words: frozenset[str], gaps: tuple[str, ...]):
+        text, spans, k = ctx.text, ctx.spans, j
+        while k + 1 < len(spans) and k - j < 4:
+            if text[spans[k][1] : spans[k + 1][0]] not in gaps:
+                return None
+            word = text[spans[k + 1][0] : spans[k + 1][1]]
+            if word in words:
+                return word
+            if not word[:1].isupper():
+                return None
+            k += 1
+        return None
+
+    text = (
+        "West Nile virus hit Lassa; Lassa fever, the Ebola\u00a0outbreak and Dayton Greens LLC "
+        "in Dayton-Nile Virus. Zika-fever rose in New York Big Apple Corp LLC, Nile"
+    )
+    ctx = _context(text)
+    lists = [(frozenset({"virus", "fever", "outbreak", "Virus"}), (" ", "-")),
+             (frozenset({"LLC", "Corp"}), (" ",))]  # fmt: skip
+    for j in range(len(ctx.spans)):
+        for words, gaps in lists:
+            assert ctx._name_head(j, words, gaps) == walk(ctx, j, words, gaps), (j, words)

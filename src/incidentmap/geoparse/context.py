@@ -305,6 +305,12 @@ class TokenContext:
 
         At most three capitalised words may come between, each joined by one of ``gaps``.
         """
+        after = self._after.get(j)
+        if after is None:
+            after = self._after[j] = self._words_after(j)
+        first = after[0]  # the next word, if a space, a no-break space or a hyphen leads to it
+        if first is None or (first not in words and not first[:1].isupper()):
+            return None  # the common case, decided with the words read once
         text, spans, n = self.text, self.spans, len(self.spans)
         k = j
         while k + 1 < n and k - j < 4:
