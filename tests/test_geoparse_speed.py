@@ -267,3 +267,86 @@ def test_initial_speaker_and_quoted_persons_at_the_edges_of_a_text(text, blocked
         (text[s:e], how) for s, e, how in found.blocked if how in ("initial", "speaker", "quoted")
     ]
     assert got == blocked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fighting near Most, Czech Republic.", "É.U. _x_ Sana'a, U.S.-led İstanbul, ÉTATS-UNIS", ""],
+)
+def test_the_capitalised_tokens_are_those_whose_first_character_is_upper(text):
+    from incidentmap.geoparse.recognize import _tokens
+
+    spans, keys, caps = _tokens(text)
+    assert (spans, keys) == tokenize(text)
+    assert caps == [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
+
+
+def test_the_names_of_a_start_are_the_same_when_its_first_two_words_are_remembered():
+    from incidentmap.geoparse.names import GAZ, ORG, NameIndex
+
+    index = NameIndex.from_keys({"new york": GAZ, "new york city": GAZ, "york": GAZ, "un": ORG})
+    keys = ["new", "york", "city", "and", "new", "york", "and", "new", "delhi"]
+    first = [index.candidates(keys, i) for i in range(len(keys))]
+    assert first[0] == [(3, GAZ), (2, GAZ)] and first[4] == [(2, GAZ)] and first[7] == []
+    assert [index.candidates(keys, i) for i in range(len(keys))] == first  # remembered
+    assert index == NameIndex.from_keys(dict(index.flags))  # the memo is no part of it
+
+
+@pytest.mark.parametrize(
+    "between",
+    [" in ", " and ", "  \n ", "", ", a village in the ", " state of ", " \n within the town of ",
+     " said on Tuesday that the attack in the northern part of ", ",  the  small town near "],
+)  # fmt: skip
+def test_contained_takes_the_leading_spaces_as_a_plain_star_would(between):
+    import re
+
+    from incidentmap.geoparse.local import CONTAINED
+
+    plain = re.compile(CONTAINED.pattern.replace(r"\s*(?!\s)", r"\s*", 1), CONTAINED.flags)
+    assert plain.pattern != CONTAINED.pattern
+    got, want = CONTAINED.fullmatch(between), plain.fullmatch(between)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+@pytest.mark.parametrize(
+    ("text", "j", "words", "found"),
+    [
+        ("Marakwet sub-county", 0, frozenset({"sub-county"}), "sub-county"),
+        ("Marakwet sub county", 0, frozenset({"sub county"}), "sub county"),
+        ("Marakwet sub-county", 0, frozenset({"sub"}), "sub"),
+        ("Marakwet, sub-county", 0, frozenset({"sub-county"}), None),
+        ("Fife area", 0, frozenset({"area"}), "area"),
+        ("Fife area", 1, frozenset({"area"}), None),
+    ],
+)
+def test_the_words_after_a_token_are_read_once_for_every_word_list(text, j, words, found):
+    ctx = _context(text)
+    assert ctx.followed_by(j, words) == found
+    assert ctx.followed_by(j, frozenset({"nothing"})) is None  # from the words read once
+    assert ctx.followed_by(j, words) == found
+
+
+def test_the_name_head_shortcut_answers_as_the_walk_over_the_words():
+    def walk(ctx: TokenContext, j: int, words: frozenset[str], gaps: tuple[str, ...]):
+        text, spans, k = ctx.text, ctx.spans, j
+        while k + 1 < len(spans) and k - j < 4:
+            if text[spans[k][1] : spans[k + 1][0]] not in gaps:
+                return None
+            word = text[spans[k + 1][0] : spans[k + 1][1]]
+            if word in words:
+                return word
+            if not word[:1].isupper():
+                return None
+            k += 1
+        return None
+
+    text = (
+        "West Nile virus hit Lassa; Lassa fever, the Ebola\u00a0outbreak and Dayton Greens LLC "
+        "in Dayton-Nile Virus. Zika-fever rose in New York Big Apple Corp LLC, Nile"
+    )
+    ctx = _context(text)
+    lists = [(frozenset({"virus", "fever", "outbreak", "Virus"}), (" ", "-")),
+             (frozenset({"LLC", "Corp"}), (" ",))]  # fmt: skip
+    for j in range(len(ctx.spans)):
+        for words, gaps in lists:
+            assert ctx._name_head(j, words, gaps) == walk(ctx, j, words, gaps), (j, words)

@@ -101,6 +101,7 @@ class Candidates:
         self._areas: dict[int, tuple[tuple[Place, ...], frozenset[tuple[str, str]]]] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self._mixed: dict[str, bool] = {}
+        self._levels: dict[int, tuple[tuple[Place, ...], tuple[bool, bool]]] = {}
         self._priors: dict[
             tuple[str, int],
             tuple[tuple[Place, ...], tuple[tuple[Place, float, tuple[str, ...]], ...]],
@@ -130,6 +131,24 @@ class Candidates:
         if len(self._areas) > 200_000:
             self._areas.clear()
         self._areas[id(places)] = (places, got)
+        return got
+
+    def area_levels(self, places: tuple[Place, ...]) -> tuple[bool, bool]:
+        """Return whether the places hold a first-level area, and a second-level one (cached).
+
+        ``places`` is a tuple :meth:`candidates` returned; it is cached by identity, as
+        :meth:`areas` is.
+        """
+        entry = self._levels.get(id(places))
+        if entry is not None and entry[0] is places:
+            return entry[1]
+        got = (
+            any(p.is_admin1 for p in places),
+            any(p.feature_code == "ADM2" for p in places),
+        )
+        if len(self._levels) > 200_000:
+            self._levels.clear()
+        self._levels[id(places)] = (places, got)
         return got
 
     def _find(self, mention: Mention) -> tuple[Place, ...]:

@@ -87,7 +87,7 @@ class TokenContext:
     bulletin), where capitals say nothing about names.
     """
 
-    __slots__ = ("_title_lines", "caps_text", "keys", "lexicon", "spans", "text")
+    __slots__ = ("_after", "_title_lines", "caps_text", "keys", "lexicon", "spans", "text")
 
     def __init__(
         self, text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon
@@ -98,6 +98,8 @@ class TokenContext:
         self.lexicon = lexicon
         self.caps_text = _in_capitals(text[:600])
         self._title_lines: list[tuple[int, int]] | None = None  # found when first asked
+        # the word and the two words after a token, read once for all the word lists
+        self._after: dict[int, tuple[str | None, str | None]] = {}
 
     @property
     def title_lines(self) -> list[tuple[int, int]]:
@@ -189,21 +191,36 @@ class TokenContext:
 
     def followed_by(self, j: int, words: frozenset[str]) -> str | None:
         """Return the word of ``words`` right after token ``j`` (same case as listed), if any."""
-        if j + 1 >= len(self.spans):
+        after = self._after.get(j)
+        if after is None:
+            after = self._after[j] = self._words_after(j)
+        word, two = after
+        if word is None:
             return None
+        if word in words:
+            return word
+        if two is not None and two in words:
+            return two
+        return None
+
+    def _words_after(self, j: int) -> tuple[str | None, str | None]:
+        """Return the word right after token ``j`` and the two words there, if so written.
+
+        The word must follow a space or a hyphen; the two words ("Marakwet sub-county")
+        must be joined by one too.
+        """
+        if j + 1 >= len(self.spans):
+            return None, None
         s, e = self.spans[j + 1]
         gap = self.text[self.spans[j][1] : s]
         if gap not in (" ", "\u00a0", "-"):
-            return None
-        word = self.text[s:e]
-        if word in words:
-            return word
+            return None, None
+        two = None
         if j + 2 < len(self.spans):
             s2, e2 = self.spans[j + 2]
-            two = self.text[s:e2]
-            if two in words and self.text[e:s2] in (" ", "-"):  # "Marakwet sub-county"
-                return two
-        return None
+            if self.text[e:s2] in (" ", "-"):
+                two = self.text[s:e2]
+        return self.text[s:e], two
 
     def before_unknown_name(self, j: int) -> bool:
         """Whether token ``j`` runs on into a capitalised word that no place name holds.
@@ -307,6 +324,12 @@ class TokenContext:
 
         At most three capitalised words may come between, each joined by one of ``gaps``.
         """
+        after = self._after.get(j)
+        if after is None:
+            after = self._after[j] = self._words_after(j)
+        first = after[0]  # the next word, if a space, a no-break space or a hyphen leads to it
+        if first is None or (first not in words and not first[:1].isupper()):
+            return None  # the common case, decided with the words read once
         text, spans, n = self.text, self.spans, len(self.spans)
         k = j
         while k + 1 < n and k - j < 4:

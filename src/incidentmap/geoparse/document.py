@@ -109,7 +109,7 @@ def article_focus(
         if best is None:
             continue
         cc = best.place.country_code
-        sure = len({s.place.country_code for s in ss}) == 1
+        sure = len(ss) == 1 or len({s.place.country_code for s in ss}) == 1
         weight = 0.0
         if m.kind == "dateline" or "dateline" in m.hints:
             weight = 3.0

@@ -209,6 +209,15 @@ class Lexicon:
         return frozenset(w for t in self.titles for w in normalize_name(t).split())
 
     @cached_property
+    def bare_name_cues(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Keys that may make a bare name a person: after it, and before it (a quick first test).
+
+        After: a reporting verb or a reflexive ("Burton said", "Burton himself"); before: a
+        reporting verb or a naming word ('," said Burton', "a man named Burton").
+        """
+        return self.reporting_verbs | self.reflexives, self.reporting_verbs | self.namings
+
+    @cached_property
     def name_stops(self) -> frozenset[str]:
         """Words that end a personal name: place and organisation words, titles."""
         return self.suffixes | self.org_suffixes | self.titles

@@ -83,8 +83,10 @@ _CUE_HEADS = frozenset(_FIRST_LEVEL_OR_TOWN.split("|"))
 KIND_CUE = re.compile(rf"cue:(?:{_FIRST_LEVEL_OR_TOWN}) of")
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
 #: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
+#: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
+#: a text that is no such phrase fails at once, not once more for each space given back.
 CONTAINED = re.compile(
-    r"\s*(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
+    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
     rf"(?:(?P<what>{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
     r"(?P<how>in|within|of|near|outside)(?:\s+the)?"
     r"(?:\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"

@@ -112,6 +112,11 @@ class NameIndex:
     The gazetteer keys "U.S. Embassy Baghdad" as ``u s embassy baghdad`` while the
     tokenizer keys a dotted acronym like its undotted form (``us embassy baghdad``); the
     joined form is what the text gives, and the resolver looks the original key up."""
+    _pair_memo: dict[tuple[str, str], tuple[int, int, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """First two tokens -> (:attr:`pairs` of their key, flags of the two, flags of the first),
+    remembered as :meth:`candidates` looks them up."""
 
     @classmethod
     def from_keys(cls, flags: Mapping[str, int]) -> NameIndex:
@@ -144,20 +149,25 @@ class NameIndex:
         if most == 1 or i + 1 >= len(keys):  # the common case: one word
             flags = get(first)
             return [(1, flags)] if flags else []
+        pair = (first, keys[i + 1])
+        known = self._pair_memo.get(pair)  # a small dict: quicker than three big ones
+        if known is None:
+            two = f"{first} {keys[i + 1]}"
+            known = (self.pairs.get(two, 0), get(two, 0), get(first, 0))
+            if len(self._pair_memo) > 100_000:
+                self._pair_memo.clear()
+            self._pair_memo[pair] = known
+        longest, flags_two, flags_one = known
         out = []
-        two = f"{first} {keys[i + 1]}"
-        longest = self.pairs.get(two)
         if longest:  # names of three words or more begin with these two
             for n in range(min(longest, len(keys) - i), 2, -1):
                 flags = get(" ".join(keys[i : i + n]))
                 if flags:
                     out.append((n, flags))
-        flags = get(two)
-        if flags:
-            out.append((2, flags))
-        flags = get(first)
-        if flags:
-            out.append((1, flags))
+        if flags_two:
+            out.append((2, flags_two))
+        if flags_one:
+            out.append((1, flags_one))
         return out
 
     @classmethod

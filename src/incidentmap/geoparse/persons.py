@@ -125,8 +125,10 @@ def find_persons(
     def word(k: int) -> str:
         return text[spans[k][0] : spans[k][1]]
 
+    not_places = lexicon.not_places
+
     def cap(k: int) -> bool:
-        return k < n and text[spans[k][0]].isupper() and keys[k] not in lexicon.not_places
+        return k < n and text[spans[k][0]].isupper() and keys[k] not in not_places
 
     def gap(k: int) -> str:
         return text[spans[k][1] : spans[k + 1][0]]
@@ -221,7 +223,7 @@ def find_persons(
     for i in caps:
         if i <= done:
             continue
-        w = word(i)
+        w = text[spans[i][0] : spans[i][1]]  # word(i), without the call: every capital
         how = None
         if w in titles:
             continue
@@ -328,17 +330,12 @@ def _bare_names(
     """
     n = len(spans)
     verbs, reflexives = lexicon.reporting_verbs, lexicon.reflexives
+    cue_after, cue_before = lexicon.bare_name_cues
     for i in caps:
         s, e = spans[i]
         nxt = keys[i + 1] if i + 1 < n else ""
         prev = keys[i - 1] if i > 0 else ""
-        if not (
-            nxt in verbs
-            or nxt in reflexives
-            or prev in verbs
-            or prev in lexicon.namings
-            or text.startswith(", ", e)
-        ):
+        if not (nxt in cue_after or prev in cue_before or text.startswith(", ", e)):
             continue  # no cue around the name: the common case, decided cheaply
         after = text[e : e + 6]
         if is_strong is not None and is_strong(keys[i]):

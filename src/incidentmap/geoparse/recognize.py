@@ -111,6 +111,16 @@ def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     >>> tokenize("U.S. Embassy")
     ([(0, 3), (5, 12)], ['us', 'embassy'])
     """
+    spans, keys, _ = _tokens(text)
+    return spans, keys
+
+
+def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str], list[int]]:
+    """Return :func:`tokenize`'s spans and keys, and the indexes of the capitalised tokens.
+
+    >>> _tokens("Fighting near Most, Czech Republic.")[2]
+    [0, 2, 3, 4]
+    """
     parts = _WORDS.split(text)
     # offsets from the lengths of the pieces, in C-level loops (no match objects)
     bounds = list(accumulate(map(len, parts)))
@@ -131,7 +141,10 @@ def tokenize(text: str) -> tuple[list[tuple[int, int]], list[str]]:
         kept = [k for k, key in enumerate(keys) if key]
         spans = [spans[k] for k in kept]
         keys = [keys[k] for k in kept]
-    return spans, keys
+        words = [words[k] for k in kept]
+    # each word begins where its span does; in C-level loops
+    caps = list(compress(count(), map(str.isupper, map(_FIRST, words))))
+    return spans, keys, caps
 
 
 def _apostrophes(
@@ -219,11 +232,9 @@ class Recognizer:
         """Return the place mentions in ``text``, in order, without overlaps."""
         if not text or not text.strip():
             return []
-        spans, keys = tokenize(text)
+        spans, keys, caps = _tokens(text)  # caps: the tokens that start with a capital
         ctx = TokenContext(text, spans, keys, self.lexicon)
         known = self.index.flags
-        # indexes of the tokens that start with a capital, in C-level loops
-        caps = list(compress(count(), map(str.isupper, map(text.__getitem__, map(_FIRST, spans)))))
         persons = find_persons(
             text,
             spans,
@@ -246,13 +257,14 @@ class Recognizer:
         if ctx.caps_text:
             starts = [i for i, key in enumerate(keys) if key in first]
         else:
-            starts = [i for i in caps if keys[i] in first]
+            # in C-level loops: the capitalised tokens a name may start with
+            starts = list(compress(caps, map(first.__contains__, map(keys.__getitem__, caps))))
             if "-" in text:
                 # "the city of al-Qaim": a name may begin with its article in lower case
                 lower = [
                     i
-                    for i, key in enumerate(keys)
-                    if key in ARABIC_ARTICLES and key in first and ctx.lower_article(i)
+                    for i in compress(count(), map(ARABIC_ARTICLES.__contains__, keys))
+                    if keys[i] in first and ctx.lower_article(i)
                 ]
                 if lower:
                     starts = sorted(set(starts).union(lower))
@@ -261,13 +273,16 @@ class Recognizer:
         for i in starts:
             if i <= done or skip_from <= spans[i][0] < skip_until:
                 continue
+            names = names_at(keys, i)
+            if not names:
+                continue
             # "Dubbo, Berry and Orange": a name listed after a place is evidence for it
             listed = (
                 bool(taken)
                 and taken[-1].kind != "demonym"
                 and text[taken[-1].end : spans[i][0]] in LIST_GAPS
             )
-            for length, flags in names_at(keys, i):
+            for length, flags in names:
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
                     continue
@@ -376,7 +391,7 @@ class Recognizer:
         """
         text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
         start, end = spans[i][0], spans[j][1]
-        key = " ".join(keys[i : j + 1])
+        key = keys[i] if i == j else " ".join(keys[i : j + 1])
         surface = text[start:end]
         if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
             return None, j + 1  # currency: US$, $US, A$

@@ -114,6 +114,7 @@ _MAX_ANCHORS = 20
 _NEAR_CANDIDATES = 8
 #: How many candidates a toponym keeps (the winner and the best losers).
 _KEPT_CANDIDATES = 6
+_exp = math.exp
 _AREA_WORDS = PlaceKinds.default().area_words
 
 
@@ -218,10 +219,15 @@ class Resolver:
                       for a, w in areas.items()}  # fmt: skip
         # the names each area is named by, without the words that make them areas
         bare_names = {a: {_bare(k) for k in area_names[a]} for a in area_bonus}
+        area_levels = self._candidates.area_levels
         for m, cs, ss in zip(hinted, cands, scored, strict=False):
             type_words(m, ss)
-            city_over_area(m.key, ss)
-            city_over_admin2(m.key, ss)
+            # ``ss`` holds the places of ``cs`` still: the two rules need an area among them
+            admin1, admin2 = area_levels(cs)
+            if admin1:
+                city_over_area(m.key, ss)
+            if admin2:
+                city_over_admin2(m.key, ss)
             if focus and self._candidates.country_and_area(m.key, cs):
                 area_over_foreign_country(ss, focus, own.get(m.key))
             for s in ss:
@@ -301,7 +307,9 @@ class Resolver:
         for m, ss in zip(mentions, scored, strict=False):
             if len(ss) < 2:
                 continue
-            for s in sorted(ss, key=BY_SCORE, reverse=True)[:_NEAR_CANDIDATES]:
+            # each candidate's bonus is its own: the order matters only to pick the best few
+            best = ss if len(ss) <= _NEAR_CANDIDATES else sorted(ss, key=BY_SCORE, reverse=True)
+            for s in best[:_NEAR_CANDIDATES]:
                 p = s.place
                 if p.parent_id and p.parent_id in anchor_ids and p.feature_code != "ADM2":
                     s.score += 6.0
@@ -453,17 +461,16 @@ def _toponym(m: Mention, ss: list[Scored]) -> Toponym:
     else:
         ordered = sorted(ss, key=BY_SCORE, reverse=True)  # stable: ties keep their order
         top = ordered[0].score
-        confidence = 1.0 / sum(math.exp(s.score - top) for s in ordered)
-    cands = tuple(
-        Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES]
-    )
+        confidence = 1.0 / sum([_exp(s.score - top) for s in ordered])
+    kept = ordered[:_KEPT_CANDIDATES]
+    cands = tuple([Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in kept])
     return Toponym(
-        start=m.start,
-        end=m.end,
-        text=m.text,
-        kind=m.kind,
-        place=ordered[0].place,
-        confidence=round(min(confidence, 0.99), 3),
-        candidates=cands,
-        reasons=(*m.hints, *ordered[0].reasons),
+        m.start,
+        m.end,
+        m.text,
+        m.kind,
+        ordered[0].place,
+        round(min(confidence, 0.99), 3),
+        cands,
+        (*m.hints, *ordered[0].reasons),
     )
