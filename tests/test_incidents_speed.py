@@ -8,6 +8,7 @@ import re
 import pytest
 
 from incidentmap.incidents import Taxonomy
+from incidentmap.incidents.cues import Cues
 from incidentmap.incidents.document import read_article
 from incidentmap.incidents.facts import clause_facts
 from incidentmap.incidents.mentions import find_mentions
@@ -118,3 +119,16 @@ def test_a_new_incident_takes_the_place_found_for_its_clause():
             assert reused == again
             reused_places += reused.location is not None
     assert reused_places == 2
+
+
+def test_cues_bound_to_a_text_are_the_cues_built_with_the_bound_patterns():
+    tax = Taxonomy.default()
+    bound = tax.for_text("Gunmen attacked a village; a mob burned the market.").cues
+    built = Cues(
+        dict(bound.items()),
+        rows=bound.rows,
+        anaphor_types=bound.anaphor_types,
+        anaphor_nouns=bound.anaphor_nouns,
+    )
+    assert vars(bound) == vars(built)
+    assert bound.mob is bound["mob"] and bound.mob is not tax.cues.mob
