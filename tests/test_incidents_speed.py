@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 
+from incidentmap.incidents import Taxonomy
+from incidentmap.incidents.cues import Cues
+from incidentmap.incidents.document import read_article
+from incidentmap.incidents.facts import clause_facts
+from incidentmap.incidents.mentions import find_mentions
 from incidentmap.incidents.page import Furniture, FurnitureLines, _line_breaks, is_caption
+from incidentmap.incidents.taxonomy import TriggerMatch
+from incidentmap.model import Article, Place, Toponym
 
 
 @pytest.mark.parametrize(
@@ -38,3 +48,87 @@ def test_the_furniture_pattern_is_compiled_once_per_list():
     furniture = Furniture.default()
     assert furniture._pattern is furniture._pattern
     assert furniture.opens("ALSO READ: five dead") and not furniture.opens("Five dead")
+
+
+def _caption_by_letters(line: str) -> bool:
+    """``is_caption`` as first written: every letter read."""
+    if len(line.split(maxsplit=3)) < 4:
+        return False
+    letters = re.findall(r"[^\W\d_]", line)
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SOLDIERS PATROL THE MARKET AFTER THE BLAST",
+        "SOLDIERS PATROL THE MARKET after",  # a few vowels in lower case: still counted
+        "ÉMEUTES À ABIDJAN APRÈS LE SCRUTIN",
+        "Protesters marched through the capital on Friday, police said.",
+        "BBBB CCCC DDDD FFFF GGGG a e",
+        "ПРОТЕСТЫ В МОСКВЕ ПОСЛЕ ВЫБОРОВ",
+        "Протесты в Москве после выборов",
+        "12 34 56 78 90 AB",
+        "A B C D E F G H I J K L M N O P q",
+        "xyz " * 30,
+    ],
+)
+def test_a_caption_is_judged_as_by_its_letters(line):
+    assert is_caption(line) is _caption_by_letters(line)
+
+
+def test_the_filters_for_a_trigger_are_those_that_apply_to_its_matches():
+    tax = Taxonomy.default()
+    for trigger in tax.triggers:
+        text = trigger.must_match
+        for found in trigger.pattern.finditer(text.lower()):
+            match = TriggerMatch(trigger, found.start(), found.end())
+            for stage, filters in tax.stage_filters.items():
+                kept = tax.filters_for(stage, trigger)
+                assert kept is tax.filters_for(stage, trigger)  # worked out once
+                assert [f for f in filters if f.applies(match, text)] == [
+                    f for f in kept if f.applies(match, text)
+                ], (trigger.where, stage)
+
+
+def test_a_new_incident_takes_the_place_found_for_its_clause():
+    text = (
+        "Gunmen killed five people in Kaduna on Sunday, police said on Monday. "
+        "Protesters marched in Lagos and two were hurt, officials said on Tuesday."
+    )
+    article = Article("a", text, published=dt.date(2024, 6, 12))
+    kaduna = Place("t:kaduna", "Kaduna", 10.5, 7.4, "P", "PPLA", "NG", "18")
+    lagos = Place("t:lagos", "Lagos", 6.5, 3.4, "P", "PPLA", "NG", "05")
+    toponyms = [
+        Toponym(text.find(name), text.find(name) + len(name), name, "place", place, 0.9)
+        for name, place in (("Kaduna", kaduna), ("Lagos", lagos))
+    ]
+    doc = read_article(article, toponyms)
+    reused_places = 0
+    for _, sentence in doc.order:
+        mentions = find_mentions(text, sentence, taxonomy=doc.taxonomy)
+        for mention in mentions:
+            if mention.anaphoric:
+                continue
+            indexes = (doc.told_dates, doc.casualties, doc.places)
+            first = clause_facts(text, mention, mentions, indexes, doc.taxonomy)
+            again = clause_facts(text, mention, mentions, indexes, doc.taxonomy, reported=True)
+            reused = clause_facts(
+                text, mention, mentions, indexes, doc.taxonomy, reported=True, same_clause=first
+            )
+            assert reused == again
+            reused_places += reused.location is not None
+    assert reused_places == 2
+
+
+def test_cues_bound_to_a_text_are_the_cues_built_with_the_bound_patterns():
+    tax = Taxonomy.default()
+    bound = tax.for_text("Gunmen attacked a village; a mob burned the market.").cues
+    built = Cues(
+        dict(bound.items()),
+        rows=bound.rows,
+        anaphor_types=bound.anaphor_types,
+        anaphor_nouns=bound.anaphor_nouns,
+    )
+    assert vars(bound) == vars(built)
+    assert bound.mob is bound["mob"] and bound.mob is not tax.cues.mob

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -125,7 +126,7 @@ class Cues(Mapping[str, Searcher]):
         self.anaphor_nouns = anaphor_nouns
         """The anaphor nouns' patterns, on lower-cased text."""
         for kind, pattern in self._kinds.items():  # cues.mob as fast as an attribute
-            if kind.isidentifier() and kind not in self.__dict__ and not hasattr(Cues, kind):
+            if _attribute(kind):
                 self.__dict__[kind] = pattern
 
     def __getitem__(self, kind: str) -> Searcher:
@@ -145,12 +146,23 @@ class Cues(Mapping[str, Searcher]):
 
     def replace(self, kinds: Mapping[str, Searcher]) -> Cues:
         """Return these cues with the patterns of ``kinds`` swapped in."""
-        return Cues(
-            {**self._kinds, **kinds},
-            rows=self.rows,
-            anaphor_types=self.anaphor_types,
-            anaphor_nouns=self.anaphor_nouns,
-        )
+        new = Cues.__new__(Cues)
+        new.__dict__.update(self.__dict__)  # a copy, once per article: no kind is read again
+        new._kinds = {**self._kinds, **kinds}
+        for kind, pattern in kinds.items():
+            if _attribute(kind):
+                new.__dict__[kind] = pattern
+        return new
+
+
+#: What a :class:`Cues` keeps of its own: no cue kind is read as these attributes.
+_OWN = frozenset({"_kinds", "rows", "anaphor_types", "anaphor_nouns"})
+
+
+@lru_cache(maxsize=1024)
+def _attribute(kind: str) -> bool:
+    """Whether the cue kind ``kind`` is also an attribute of :class:`Cues` (``cues.mob``)."""
+    return kind.isidentifier() and kind not in _OWN and not hasattr(Cues, kind)
 
 
 def compile_pattern(

@@ -153,16 +153,12 @@ def _told_again(sentences: Sequence[Sentence]) -> set[int]:
     Web pages repeat a story's lead as a teaser above it, or a sentence as a pull quote
     or a twice-printed caption; the copy is read once, where the story tells it.
     """
+    keys = [" ".join(sentence.text.split()) for sentence in sentences]
     last: dict[str, int] = {}
-    for i, sentence in enumerate(sentences):
-        key = " ".join(sentence.text.split())
+    for i, key in enumerate(keys):
         if len(key) >= _REPEATED_MIN:
             last[key] = i
-    return {
-        i
-        for i, sentence in enumerate(sentences)
-        if last.get(" ".join(sentence.text.split()), i) != i
-    }
+    return {i for i, key in enumerate(keys) if last.get(key, i) != i}
 
 
 #: Shorter sentences ("He was killed.") may well be written twice on purpose.

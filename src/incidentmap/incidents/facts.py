@@ -213,6 +213,7 @@ def clause_facts(
     referring: bool = False,
     prior: DateMention | None = None,
     reported: bool = False,
+    same_clause: Facts | None = None,
 ) -> Facts:
     """Date, place, casualties and actors of a mention's clause.
 
@@ -220,7 +221,9 @@ def clause_facts(
     coming day dates an event), the casualty reports and the places. A clause without a
     place borrows one from the clauses of its sentence that report no other event. With
     ``referring`` (a mention that refers back, "the attack") only a date written next to
-    its noun counts ("Sunday's attack", "the attack on Friday").
+    its noun counts ("Sunday's attack", "the attack on Friday"). ``same_clause`` are the
+    facts found before for this mention with the same ``referring``: only the date is
+    worked out again (with ``prior`` and ``reported``); where and what are theirs.
     """
     dates, casualties, places = indexes
     lo, hi, anchor = mention.clause_start, mention.clause_end, mention.trigger.start
@@ -294,6 +297,8 @@ def clause_facts(
             date, report_day = dataclasses.replace(date, date=day), False
     if date is not None and DAY_BEFORE.fullmatch(date.text):
         date = _day_before(date, dates.within(mention.sentence.start, mention.sentence.end))
+    if same_clause is not None:  # neither the day before nor the report's day moves a place
+        return dataclasses.replace(same_clause, date=date, report_day=report_day)
     tops = [t for t in places.within(lo, hi) if isinstance(t, Toponym)]
     if not any(t.kind == "place" and t.place is not None for t in tops):
         sent = mention.sentence

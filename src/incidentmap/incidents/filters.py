@@ -27,7 +27,7 @@ from ..model import EventType
 if TYPE_CHECKING:
     from ..text.patterns import Searcher
     from .cues import Cues
-    from .taxonomy import TriggerMatch
+    from .taxonomy import Trigger, TriggerMatch
 
 __all__ = ["Filter", "parse_filters"]
 
@@ -66,18 +66,29 @@ class Filter:
 
     def applies(self, trigger: TriggerMatch, text: str) -> bool:
         """Whether the row applies to ``trigger`` (its type, flags or words)."""
+        known = self.applies_to_trigger(trigger.trigger)
+        if known is not None:
+            return known
+        assert self.word is not None
+        if self.applies_to.startswith("word "):
+            return self.word.fullmatch(text, trigger.start, trigger.end) is not None
+        return self.word.search(text, trigger.start, trigger.end) is not None
+
+    def applies_to_trigger(self, trigger: Trigger) -> bool | None:
+        """Whether the row applies to every match of ``trigger`` (its type or flags).
+
+        ``None`` for a row that tests the words matched (``word ...``, ``ending ...``).
+        """
         kind = self.applies_to
-        flags = trigger.trigger.flags
+        flags = trigger.flags
         if kind == "any":
             return True
         if kind == "generic":
-            return trigger.trigger.weight < 0.9 or bool(flags & {"weak", "target"})
+            return trigger.weight < 0.9 or bool(flags & {"weak", "target"})
         if kind == "checked":
             return bool(flags & {"weak", "target"}) and "inherit" not in flags
         if self.word is not None:
-            if kind.startswith("word "):
-                return self.word.fullmatch(text, trigger.start, trigger.end) is not None
-            return self.word.search(text, trigger.start, trigger.end) is not None
+            return None
         return trigger.sub.event_type.value == kind
 
     def searcher(self, cues: Cues) -> Searcher:

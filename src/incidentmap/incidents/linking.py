@@ -67,6 +67,8 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
             facts = clause_facts(
                 text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
             )
+            # the place, casualties and actors found here hold for a new incident's facts
+            found_here = None if mention.anaphoric else (mention, facts)
             history = facts.date is not None and historical(facts.date, article.published)
             if facts.date is None:  # "Marawi was devastated in 2017 when militants ..."
                 # "the deadliest attack since ... six years ago" compares, it does not date
@@ -100,7 +102,16 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 # "the attacks also targeted X" after a missile strike: X's are strikes too
                 mention = kin_of(mention, drafts, tax)
             # a new incident may take the day of the report ("said on Friday that ...")
-            facts = clause_facts(text, mention, found, indexes, tax, prior=prior, reported=True)
+            facts = clause_facts(
+                text,
+                mention,
+                found,
+                indexes,
+                tax,
+                prior=prior,
+                reported=True,
+                same_clause=found_here[1] if found_here and found_here[0] is mention else None,
+            )
             prior = facts.date
             background = mention.background
             if background and facts.date is not None and facts.date.precision is TimePrecision.DAY:

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..geoparse.lexicon import Lexicon
 from ..model import GeoPrecision, Place, Toponym
+from ..text.patterns import Searcher
 from .bearing import offset_place
 from .taxonomy import Taxonomy
 
@@ -223,15 +224,31 @@ def specificity(place: Place) -> int:
     return 2
 
 
+#: Whether a locative cue ends the words before a place, by (cue pattern, those words): an
+#: event's place is judged again for each mention of the event.
+_NEAR_BEFORE: dict[tuple[str, str], bool] = {}
+
+
+def _near_before(near: Searcher, before: str) -> bool:
+    """Whether a match of ``near`` in ``before`` is followed by nothing but "the" or "of"."""
+    key = (near.pattern, before)
+    known = _NEAR_BEFORE.get(key)
+    if known is None:
+        known = any(
+            before[match.end() :].strip(" ,").lower() in ("", "the", "of", "of the")
+            for match in near.finditer(before)
+        )
+        if len(_NEAR_BEFORE) >= 10_000:
+            _NEAR_BEFORE.clear()
+        _NEAR_BEFORE[key] = known
+    return known
+
+
 def _precision(text: str, toponym: Toponym, place: Place, taxonomy: Taxonomy) -> GeoPrecision:
     rank = specificity(place)
     if rank <= 1:
         return GeoPrecision.REGION
-    before = text[max(0, toponym.start - 40) : toponym.start]
-    near = taxonomy.cues.near
-    for match in near.finditer(before):
-        if before[match.end() :].strip(" ,").lower() not in ("", "the", "of", "of the"):
-            continue
+    if _near_before(taxonomy.cues.near, text[max(0, toponym.start - 40) : toponym.start]):
         return GeoPrecision.NEAR
     if rank == 2 and place.feature_code in _DISTRICTS:
         return GeoPrecision.NEAR

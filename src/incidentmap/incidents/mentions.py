@@ -294,12 +294,12 @@ def find_mentions(
     if not found:
         return []
     live: list[tuple[TriggerMatch, bool]] = []  # (trigger, is an allegation)
-    trigger_filters = tax.stage_filters["trigger"]  # filters.tsv: plans, the future, ...
-    clause_filters = tax.stage_filters["clause"]
+    filters_for = tax.filters_for  # filters.tsv: plans, the future, ...
     for trig in found:
         if any(
-            f.applies(trig, text) and f.holds(text, trig, sentence.start, sentence.end, cues)
-            for f in trigger_filters
+            (f.word is None or f.applies(trig, text))
+            and f.holds(text, trig, sentence.start, sentence.end, cues)
+            for f in filters_for("trigger", trig.trigger)
         ):
             continue
         alleged = preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
@@ -343,9 +343,9 @@ def find_mentions(
                 continue
             violent = partial(_violent, text, cand, lo, hi, tax)  # run only if a filter asks
             if not any(
-                f.applies(cand, text)
+                (f.word is None or f.applies(cand, text))
                 and f.holds(text, cand, lo, hi, cues, cause_hi=cause_hi, violent=violent)
-                for f in clause_filters
+                for f in filters_for("clause", cand.trigger)
             ):
                 best = cand
                 break

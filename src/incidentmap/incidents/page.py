@@ -198,6 +198,10 @@ def is_caption(line: str) -> bool:
     """
     if len(line.split(maxsplit=3)) < 4:
         return False
+    # lower-case vowels are letters in lower case: more than a tenth of the characters, and
+    # so of the letters, is prose (a paragraph need not be read letter by letter)
+    if 10 * sum(map(line.count, "aeiou")) > len(line):
+        return False
     letters = _LETTERS.findall(line)
     return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
 

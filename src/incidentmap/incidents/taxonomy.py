@@ -168,6 +168,7 @@ class Taxonomy:
             for stage in ("trigger", "clause", "undated")
         }
         """The filters by stage (``trigger``, ``clause``, ``undated``)."""
+        self._filters_for: dict[tuple[str, int], tuple[Trigger, tuple[Filter, ...]]] = {}
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
@@ -369,7 +370,26 @@ class Taxonomy:
         view.stage_filters = {
             stage: tuple(f for f in filters if f.stage == stage) for stage in self.stage_filters
         }
+        view._filters_for = {}
         return view
+
+    def filters_for(self, stage: str, trigger: Trigger) -> tuple[Filter, ...]:
+        """Return the filters of ``stage`` that may apply to matches of ``trigger``.
+
+        They are, in file order, the rows that apply to it by its type or flags and the
+        rows that test the words matched (:meth:`Filter.applies` tells for a match);
+        worked out once per trigger.
+        """
+        key = (stage, id(trigger))
+        known = self._filters_for.get(key)
+        if known is not None and known[0] is trigger:
+            return known[1]
+        found = tuple(
+            f for f in self.stage_filters[stage] if f.applies_to_trigger(trigger) is not False
+        )
+        if len(self._filters_for) < 10_000:  # the entry keeps the trigger, so its id, alive
+            self._filters_for[key] = (trigger, found)
+        return found
 
     def family(self, word: str) -> frozenset[EventType]:
         """Return the event types an event noun can be part of ("clashes": several).
