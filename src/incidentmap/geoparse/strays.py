@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import HOME_SHARE, HOME_WEIGHT, home_countries
+from .document import home_countries, home_in
 from .recognize import Mention
 from .scored import Scored
 
@@ -76,18 +76,18 @@ def _firm_home(
     Two small towns abroad named alike in one story ("Rudrapur" and "Mathabhanga", villages
     of a story about Bangladesh that never names it, are also towns of India) would
     otherwise lend their country the weight that keeps the story's own from being its home.
-    The home must hold ``HOME_WEIGHT`` and ``HOME_SHARE`` of the rest of the evidence, from
-    two names at least (not a reporter's bureau alone).
+    The home must hold ``document.HOME_WEIGHT`` and ``document.HOME_SHARE`` of the rest of
+    the evidence (:func:`~.document.home_in`), from two names at least (not a reporter's
+    bureau alone).
     """
-    firm = {cc: w - sum(own.get(k, {}).get(cc, 0.0) for k in small) for cc, w in focus.items()}
-    total = sum(w for w in firm.values() if w > 0)
-    if not firm:
+    found = home_in(
+        {cc: w - sum(own.get(k, {}).get(cc, 0.0) for k in small) for cc, w in focus.items()}
+    )
+    if found is None:
         return None
-    home, weight = max(firm.items(), key=lambda kv: kv[1])
+    home = found[0]
     names = sum(1 for k, by in own.items() if k not in small and by.get(home, 0.0) > 0)
-    if weight < HOME_WEIGHT or weight < HOME_SHARE * total or names < 2:
-        return None
-    return home, firm
+    return found if names >= 2 else None
 
 
 def stray(place: Place, key: str) -> bool:
