@@ -122,12 +122,13 @@ def set_aside_strays(
     if not focus:
         return out
     home_of = home_countries(focus, own)
+    # whether each mention's readings are all small places the text does not place there
+    only_small = [
+        bool(ss) and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss)
+        for ss in scored
+    ]
     small = {
-        m.key
-        for m, ss in zip(mentions, scored, strict=False)
-        if ss
-        and m.kind == "place"
-        and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss)
+        m.key for m, only in zip(mentions, only_small, strict=False) if only and m.kind == "place"
     }
     firm = _firm_home(focus, own, small)
     for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
@@ -145,7 +146,7 @@ def set_aside_strays(
         abroad = [
             s.place.country_code != home and others.get(s.place.country_code, 0.0) <= 0 for s in ss
         ]
-        if all(abroad) and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss):
+        if only_small[k] and all(abroad):
             namesake = (
                 "a small place in a country the article never names, the name's only "
                 f"readings; it is about {home}: a place there the gazetteer lacks"
