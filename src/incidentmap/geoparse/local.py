@@ -97,12 +97,13 @@ CONTAINED = re.compile(
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
 #: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
 POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+_CITY_WORD = "|".join(sorted(_CITY_WORDS))
 #: What puts the next name, a town, inside this one: "the Hall County town of X", "the
 #: Idlib city of X", "the Syrian village of X" (lower case only: "New York City of").
-AREA_TOWN_OF = re.compile(rf"\s+(?:{'|'.join(sorted(_CITY_WORDS))})\s+of\s+")
+AREA_TOWN_OF = re.compile(rf"\s+(?:{_CITY_WORD})\s+of\s+")
 #: "the Hall County town near ...", "the Idlib town, which ...": the area of a town named
 #: just before (a kind word of a town, then no "of").
-_AREA_TOWN = re.compile(rf"(?:{'|'.join(sorted(_CITY_WORDS))})\b(?!\s+of\b)")
+_AREA_TOWN = re.compile(rf"(?:{_CITY_WORD})\b(?!\s+of\b)")
 _AREA_TOWN_INITIALS = frozenset(word[0] for word in _CITY_WORDS)
 #: How far back (characters) the town "the Hall County town" refers to may be named.
 ANAPHORA_CHARS = 200
@@ -534,6 +535,7 @@ def lists(
     text: str,
     mentions: Sequence[Mention],
     scored: list[list[Scored]],
+    *,
     focus: Mapping[str, float] | None = None,
 ) -> None:
     """Favour the reading of a name that matches its neighbours in a list.
@@ -554,6 +556,7 @@ def lists(
         return
     bests = {b: best_of(scored[b]) for b in linked}
     # the country of each neighbour read surely as a town ("Choropampa" has one reading)
+    focus = focus or {}
     town_country: dict[int, str] = {}
     for b in linked:
         ss = scored[b]
@@ -567,7 +570,7 @@ def lists(
         # article has other evidence of its country
         if (
             max(s.place.population for s in ss) >= SURE_TOWN
-            or (focus or {}).get(cc, 0.0) > SURE_HAMLET_WEIGHT
+            or focus.get(cc, 0.0) > SURE_HAMLET_WEIGHT
         ):
             town_country[b] = cc
     for a, near in linked.items():

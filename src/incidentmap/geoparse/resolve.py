@@ -249,7 +249,7 @@ class Resolver:
         namesakes_at_home(hinted, scored, focus, own)
         qualifiers(text, hinted, scored, feature_after=self.lexicon.feature_after)
         area_town_anaphora(text, hinted, scored)
-        lists(text, mentions, scored, focus)
+        lists(text, mentions, scored, focus=focus)
         unknown_counties(hinted, scored, areas)
         if lacking:
             place_lacking_areas(
