@@ -6,7 +6,14 @@
   (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
   ``"Landmark in City"``; the area a town lies in written first (``"the Hale County town
   of X"``, ``"the Idlib city of X"``), also referring back to the town just named ("X ...
-  the Hale County town near ...");
+  the Hale County town near ..."); a town written with a state ("Stroud, Ontario,
+  Canada") or in a county ("the Osk area of Hale County"), none of whose readings lies in
+  the state's country or the county's state, is one the gazetteer lacks, placed there; a
+  name followed by a natural-feature word ("the Senegal river valley") holds no town
+  named before it;
+- **lists**: a name takes the kind of its neighbours, states or countries ("Utah,
+  Virginia, Washington and Wyoming"), and towns of one list lie in one country ("San
+  Juan, Choropampa and Magdalena");
 - **city or province**: a city named like its province wins only if it holds a tenth of
   the province's people or is the capital ("Basra", but the province "Quebec"); a city
   named like a second-level area of its province wins if it holds a tenth of its people
