@@ -57,8 +57,9 @@ _FIRST_LEVEL = PlaceKinds.default().first_level
 _GIVEN_CONTAINER = ("qualified by '", "in '")
 
 
-#: A plural kind word and "of" right before a name: "the provinces of", "the cities of".
-_PLURAL_BEFORE = re.compile(r"[a-z](?:s|es)\s+of\s+$")
+#: A plural kind word and "of" right before a name: "the provinces of", "the cities of"
+#: (the kind word itself is the cue's; "-es" ends in a letter and "s" too).
+_PLURAL_BEFORE = re.compile(r"[a-z]s\s+of\s+$")
 #: "X Hospital in Y", "X Hospital, Y", "X Hospital at Y": what puts a building in a town.
 _BUILDING_IN = re.compile(r",\s*|\s+(?:in|at)\s+(?:the\s+)?")
 #: A building whose name begins with the name of a city this large stands in that city
