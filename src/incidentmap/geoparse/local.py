@@ -59,6 +59,7 @@ __all__ = [
     "inside",
     "lists",
     "peers",
+    "placed_above",
     "qualifiers",
     "stated_type",
     "type_words",
@@ -300,11 +301,9 @@ def _town_of_area(
         s.reasons.append(f"a town of '{m.text}'")
     if hits:
         return None
-    top = max(s.score for s in inner)
-    reason = f"{LACKING_REASON} '{m.text}', the area the text puts the town in"
-    placed = Scored(area, top + 1.0, [reason])
-    inner.append(placed)
-    return placed
+    return placed_above(
+        inner, area, [f"{LACKING_REASON} '{m.text}', the area the text puts the town in"]
+    )
 
 
 def _in_area(place: Place, area: Place) -> bool:
@@ -358,8 +357,7 @@ def _spread(
     for m, ss in zip(mentions, scored, strict=False):
         if m.key != key or m.kind == "demonym" or any(s is placed for s in ss):
             continue
-        top = max((s.score for s in ss), default=0.0)
-        ss.append(Scored(placed.place, top + 1.0, list(placed.reasons)))
+        placed_above(ss, placed.place, list(placed.reasons))
 
 
 def _one_list(m: Mention, q: Mention) -> bool:
@@ -431,9 +429,18 @@ def _lacking(
         return
     if not kind:
         return
-    top = max(s.score for s in inner)
-    reason = f"{LACKING_REASON} '{q.text}', {kind}"
-    inner.append(Scored(container, top + 1.0, [reason]))
+    placed_above(inner, container, [f"{LACKING_REASON} '{q.text}', {kind}"])
+
+
+def placed_above(ss: list[Scored], place: Place, reasons: list[str]) -> Scored:
+    """Add ``place`` to the candidates ``ss`` a point above the best of them; return it.
+
+    How a name the gazetteer lacks is placed at its container: the container wins over
+    every reading of the name, and says why.
+    """
+    placed = Scored(place, max((s.score for s in ss), default=0.0) + 1.0, reasons)
+    ss.append(placed)
+    return placed
 
 
 def _its_country_next(
