@@ -91,10 +91,11 @@ def _firm_home(
 
 
 def stray(place: Place, key: str) -> bool:
-    """Whether ``place`` is a small place that the name ``key`` reaches only as an alternate."""
-    if place.is_country or place.is_admin1 or place.hand_picked or place.feature_class != "P":
-        return False
-    if place.feature_code == "PPLC" or place.population >= STRAY_TOWN:
+    """Whether ``place`` is a small place that the name ``key`` reaches only as an alternate.
+
+    A town (not a district) that is :func:`small_abroad`, whose main name is not ``key``.
+    """
+    if place.feature_class != "P" or not small_abroad(place):
         return False
     main = normalize_name(place.name)
     return main != key and strip_articles(main) != strip_articles(key)
