@@ -190,7 +190,9 @@ class Resolver:
             Whether the mentions are given spans (gold or user markup): then a name the
             gazetteer lacks is still a place, and is placed at the container the text
             gives it with (:mod:`.containers`). A recognised name without candidates is
-            no such evidence ("Hertford Road, Edmonton").
+            no such evidence ("Hertford Road, Edmonton"). Without ``given``, only the
+            mentions with the ``FRAMED`` hint are so placed: names the text calls villages
+            or towns of a recognised container (:func:`~.containers.framed_mentions`).
         """
         if not mentions:
             return []

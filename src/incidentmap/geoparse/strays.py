@@ -41,7 +41,8 @@ from .scored import Scored
 __all__ = ["STRAY_TOWN", "set_aside_strays", "small_abroad", "stray"]
 
 #: A populated place smaller than this, reached through an alternate name, is set aside
-#: in a story clearly about another country that never names its own.
+#: in a story clearly about another country that never names its own; so are a town or a
+#: district this small that is every reading of a name (:func:`small_abroad`).
 STRAY_TOWN = 300_000
 
 
