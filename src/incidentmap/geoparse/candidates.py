@@ -98,10 +98,12 @@ class Candidates:
         self.lexicon = lexicon or Lexicon.default()
         self.joined = joined or {}
         self._cache: dict[tuple[str, str | None, str | None, str | None], tuple[Place, ...]] = {}
-        self._areas: dict[int, tuple[tuple[Place, ...], frozenset[tuple[str, str]]]] = {}
+        # what areas() and area_levels() tell of a candidate tuple, by its identity
+        self._areas: dict[
+            int, tuple[tuple[Place, ...], frozenset[tuple[str, str]], tuple[bool, bool]]
+        ] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self._mixed: dict[str, bool] = {}
-        self._levels: dict[int, tuple[tuple[Place, ...], tuple[bool, bool]]] = {}
         self._priors: dict[
             tuple[str, int],
             tuple[tuple[Place, ...], tuple[tuple[Place, float, tuple[str, ...]], ...]],
@@ -124,14 +126,7 @@ class Candidates:
         ``places`` is a tuple :meth:`candidates` returned; it is cached by identity (the
         entry keeps the tuple, so its id is not reused while cached).
         """
-        entry = self._areas.get(id(places))
-        if entry is not None and entry[0] is places:
-            return entry[1]
-        got = frozenset((p.country_code, p.admin1) for p in places if p.admin1 and not p.is_country)
-        if len(self._areas) > 200_000:
-            self._areas.clear()
-        self._areas[id(places)] = (places, got)
-        return got
+        return self._about(places)[1]
 
     def area_levels(self, places: tuple[Place, ...]) -> tuple[bool, bool]:
         """Return whether the places hold a first-level area, and a second-level one (cached).
@@ -139,17 +134,24 @@ class Candidates:
         ``places`` is a tuple :meth:`candidates` returned; it is cached by identity, as
         :meth:`areas` is.
         """
-        entry = self._levels.get(id(places))
+        return self._about(places)[2]
+
+    def _about(
+        self, places: tuple[Place, ...]
+    ) -> tuple[tuple[Place, ...], frozenset[tuple[str, str]], tuple[bool, bool]]:
+        """Return ``places`` with what :meth:`areas` and :meth:`area_levels` say of them."""
+        entry = self._areas.get(id(places))
         if entry is not None and entry[0] is places:
-            return entry[1]
-        got = (
-            any(p.is_admin1 for p in places),
-            any(p.feature_code == "ADM2" for p in places),
+            return entry
+        entry = (
+            places,
+            frozenset((p.country_code, p.admin1) for p in places if p.admin1 and not p.is_country),
+            (any(p.is_admin1 for p in places), any(p.feature_code == "ADM2" for p in places)),
         )
-        if len(self._levels) > 200_000:
-            self._levels.clear()
-        self._levels[id(places)] = (places, got)
-        return got
+        if len(self._areas) > 200_000:
+            self._areas.clear()
+        self._areas[id(places)] = entry
+        return entry
 
     def _find(self, mention: Mention) -> tuple[Place, ...]:
         gaz = self.gazetteer

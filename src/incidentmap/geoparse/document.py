@@ -49,6 +49,7 @@ __all__ = [
     "area_over_foreign_country",
     "article_focus",
     "home_countries",
+    "home_in",
     "namesakes_at_home",
     "publisher_bonus",
     "publisher_region",
@@ -147,7 +148,22 @@ def home_country(
     country without the name's own evidence comes with it.
     """
     mine = own.get(key, {})
-    others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
+    return home_in({cc: w - mine.get(cc, 0.0) for cc, w in focus.items()})
+
+
+def home_in(others: dict[str, float]) -> tuple[str, dict[str, float]] | None:
+    """Return the country holding ``HOME_SHARE`` and ``HOME_WEIGHT`` of a focus, with it.
+
+    ``others`` is the evidence by country some names give (:func:`home_country`: all but
+    one). None when no country holds that much.
+
+    >>> home_in({"KE": 3.0, "UG": 1.0})
+    ('KE', {'KE': 3.0, 'UG': 1.0})
+    >>> home_in({"KE": 1.5}), home_in({"KE": 2.0, "UG": 2.5, "TZ": 1.0}), home_in({})
+    (None, None, None)
+    """
+    if not others:
+        return None
     total = sum(w for w in others.values() if w > 0)
     home, weight = max(others.items(), key=lambda kv: kv[1])
     if weight < HOME_WEIGHT or weight < HOME_SHARE * total:

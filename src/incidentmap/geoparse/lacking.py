@@ -31,7 +31,7 @@ from dataclasses import replace
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
-from .local import KIND_CUE
+from .local import KIND_CUE, placed_above
 from .recognize import LIST_GAPS, Mention
 from .scored import Scored, best_of
 from .spelling import respelled_area
@@ -57,8 +57,9 @@ _FIRST_LEVEL = PlaceKinds.default().first_level
 _GIVEN_CONTAINER = ("qualified by '", "in '")
 
 
-#: A plural kind word and "of" right before a name: "the provinces of", "the cities of".
-_PLURAL_BEFORE = re.compile(r"[a-z](?:s|es)\s+of\s+$")
+#: A plural kind word and "of" right before a name: "the provinces of", "the cities of"
+#: (the kind word itself is the cue's; "-es" ends in a letter and "s" too).
+_PLURAL_BEFORE = re.compile(r"[a-z]s\s+of\s+$")
 #: "X Hospital in Y", "X Hospital, Y", "X Hospital at Y": what puts a building in a town.
 _BUILDING_IN = re.compile(r",\s*|\s+(?:in|at)\s+(?:the\s+)?")
 #: A building whose name begins with the name of a city this large stands in that city
@@ -136,9 +137,8 @@ def unknown_counties(
             continue
         if any(r.startswith(_GIVEN_CONTAINER) for s in ss for r in s.reasons):
             continue  # "Queen Anne's County, Maryland": the text says where it is
-        top = max((s.score for s in ss), default=0.0)
         reason = f"a county the gazetteer lacks, in {state.name}, the area the article names"
-        ss.append(Scored(state, top + 1.0, [reason]))
+        placed_above(ss, state, [reason])
 
 
 #: Share of the article's focus (other mentions only) that makes its country the home of

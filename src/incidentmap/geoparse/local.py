@@ -6,7 +6,14 @@
   (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
   ``"Landmark in City"``; the area a town lies in written first (``"the Hale County town
   of X"``, ``"the Idlib city of X"``), also referring back to the town just named ("X ...
-  the Hale County town near ...");
+  the Hale County town near ..."); a town written with a state ("Stroud, Ontario,
+  Canada") or in a county ("the Osk area of Hale County"), none of whose readings lies in
+  the state's country or the county's state, is one the gazetteer lacks, placed there; a
+  name followed by a natural-feature word ("the Senegal river valley") holds no town
+  named before it;
+- **lists**: a name takes the kind of its neighbours, states or countries ("Utah,
+  Virginia, Washington and Wyoming"), and towns of one list lie in one country ("San
+  Juan, Choropampa and Magdalena");
 - **city or province**: a city named like its province wins only if it holds a tenth of
   the province's people or is the capital ("Basra", but the province "Quebec"); a city
   named like a second-level area of its province wins if it holds a tenth of its people
@@ -52,6 +59,7 @@ __all__ = [
     "inside",
     "lists",
     "peers",
+    "placed_above",
     "qualifiers",
     "stated_type",
     "type_words",
@@ -97,12 +105,13 @@ CONTAINED = re.compile(
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
 #: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
 POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+_CITY_WORD = "|".join(sorted(_CITY_WORDS))
 #: What puts the next name, a town, inside this one: "the Hall County town of X", "the
 #: Idlib city of X", "the Syrian village of X" (lower case only: "New York City of").
-AREA_TOWN_OF = re.compile(rf"\s+(?:{'|'.join(sorted(_CITY_WORDS))})\s+of\s+")
+AREA_TOWN_OF = re.compile(rf"\s+(?:{_CITY_WORD})\s+of\s+")
 #: "the Hall County town near ...", "the Idlib town, which ...": the area of a town named
 #: just before (a kind word of a town, then no "of").
-_AREA_TOWN = re.compile(rf"(?:{'|'.join(sorted(_CITY_WORDS))})\b(?!\s+of\b)")
+_AREA_TOWN = re.compile(rf"(?:{_CITY_WORD})\b(?!\s+of\b)")
 _AREA_TOWN_INITIALS = frozenset(word[0] for word in _CITY_WORDS)
 #: How far back (characters) the town "the Hall County town" refers to may be named.
 ANAPHORA_CHARS = 200
@@ -292,11 +301,9 @@ def _town_of_area(
         s.reasons.append(f"a town of '{m.text}'")
     if hits:
         return None
-    top = max(s.score for s in inner)
-    reason = f"{LACKING_REASON} '{m.text}', the area the text puts the town in"
-    placed = Scored(area, top + 1.0, [reason])
-    inner.append(placed)
-    return placed
+    return placed_above(
+        inner, area, [f"{LACKING_REASON} '{m.text}', the area the text puts the town in"]
+    )
 
 
 def _in_area(place: Place, area: Place) -> bool:
@@ -350,8 +357,7 @@ def _spread(
     for m, ss in zip(mentions, scored, strict=False):
         if m.key != key or m.kind == "demonym" or any(s is placed for s in ss):
             continue
-        top = max((s.score for s in ss), default=0.0)
-        ss.append(Scored(placed.place, top + 1.0, list(placed.reasons)))
+        placed_above(ss, placed.place, list(placed.reasons))
 
 
 def _one_list(m: Mention, q: Mention) -> bool:
@@ -423,9 +429,18 @@ def _lacking(
         return
     if not kind:
         return
-    top = max(s.score for s in inner)
-    reason = f"{LACKING_REASON} '{q.text}', {kind}"
-    inner.append(Scored(container, top + 1.0, [reason]))
+    placed_above(inner, container, [f"{LACKING_REASON} '{q.text}', {kind}"])
+
+
+def placed_above(ss: list[Scored], place: Place, reasons: list[str]) -> Scored:
+    """Add ``place`` to the candidates ``ss`` a point above the best of them; return it.
+
+    How a name the gazetteer lacks is placed at its container: the container wins over
+    every reading of the name, and says why.
+    """
+    placed = Scored(place, max((s.score for s in ss), default=0.0) + 1.0, reasons)
+    ss.append(placed)
+    return placed
 
 
 def _its_country_next(
@@ -534,6 +549,7 @@ def lists(
     text: str,
     mentions: Sequence[Mention],
     scored: list[list[Scored]],
+    *,
     focus: Mapping[str, float] | None = None,
 ) -> None:
     """Favour the reading of a name that matches its neighbours in a list.
@@ -554,6 +570,7 @@ def lists(
         return
     bests = {b: best_of(scored[b]) for b in linked}
     # the country of each neighbour read surely as a town ("Choropampa" has one reading)
+    focus = focus or {}
     town_country: dict[int, str] = {}
     for b in linked:
         ss = scored[b]
@@ -567,7 +584,7 @@ def lists(
         # article has other evidence of its country
         if (
             max(s.place.population for s in ss) >= SURE_TOWN
-            or (focus or {}).get(cc, 0.0) > SURE_HAMLET_WEIGHT
+            or focus.get(cc, 0.0) > SURE_HAMLET_WEIGHT
         ):
             town_country[b] = cc
     for a, near in linked.items():

@@ -18,6 +18,11 @@ and adds the evidence of the other places:
   also read from the text around given spans;
 - **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
   (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
+  a town given with a state, none of whose readings lies in the state's country, is one
+  the gazetteer lacks, placed at the state ("Stroud, Ontario, Canada"); a name followed
+  by a natural-feature word ("the Senegal river valley") holds no town named before it;
+- **lists**: towns of one list lie in one country ("San Juan, Choropampa and
+  Magdalena", Choropampa being a town of Peru only);
 - **city or province**: a city named like its province wins only if it holds a tenth of
   the province's people or is the capital ("Basra", but the province "Quebec"); a city
   named like a second-level area of its province wins if it holds a tenth of its people
@@ -31,8 +36,9 @@ and adds the evidence of the other places:
   (it holds only the second-level areas with a place of 500+ people);
 - **unknown provinces** (:mod:`.lacking`): ``"Nyanza province"`` in a story about
   Kenya is placed at Kenya when the name's only candidates are towns abroad, and so
-  are "the provinces of Nyanza, North Eastern and Western" (a kind word before a list
-  names each of it; a compass name's areas abroad are no evidence);
+  are "the provinces of Nyanza, North Eastern and Western" (a plural kind word before a
+  list names each of it, "the city of Lebanon, Pennsylvania" one town; a compass name's
+  areas abroad are no evidence);
 - **the area a town lies in, written first** (:func:`~.local.qualifiers`): "the Hall
   County town of X", "the Idlib city of X", "the Syrian village of X", and the same area
   referring back to the town just named ("X ... the Hall County town near ..."); a town
@@ -184,7 +190,9 @@ class Resolver:
             Whether the mentions are given spans (gold or user markup): then a name the
             gazetteer lacks is still a place, and is placed at the container the text
             gives it with (:mod:`.containers`). A recognised name without candidates is
-            no such evidence ("Hertford Road, Edmonton").
+            no such evidence ("Hertford Road, Edmonton"). Without ``given``, only the
+            mentions with the ``FRAMED`` hint are so placed: names the text calls villages
+            or towns of a recognised container (:func:`~.containers.framed_mentions`).
         """
         if not mentions:
             return []
@@ -249,7 +257,7 @@ class Resolver:
         namesakes_at_home(hinted, scored, focus, own)
         qualifiers(text, hinted, scored, feature_after=self.lexicon.feature_after)
         area_town_anaphora(text, hinted, scored)
-        lists(text, mentions, scored, focus)
+        lists(text, mentions, scored, focus=focus)
         unknown_counties(hinted, scored, areas)
         if lacking:
             place_lacking_areas(

@@ -34,14 +34,15 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import HOME_SHARE, HOME_WEIGHT, home_countries
+from .document import home_countries, home_in
 from .recognize import Mention
 from .scored import Scored
 
 __all__ = ["STRAY_TOWN", "set_aside_strays", "small_abroad", "stray"]
 
 #: A populated place smaller than this, reached through an alternate name, is set aside
-#: in a story clearly about another country that never names its own.
+#: in a story clearly about another country that never names its own; so are a town or a
+#: district this small that is every reading of a name (:func:`small_abroad`).
 STRAY_TOWN = 300_000
 
 
@@ -76,25 +77,26 @@ def _firm_home(
     Two small towns abroad named alike in one story ("Rudrapur" and "Mathabhanga", villages
     of a story about Bangladesh that never names it, are also towns of India) would
     otherwise lend their country the weight that keeps the story's own from being its home.
-    The home must hold ``HOME_WEIGHT`` and ``HOME_SHARE`` of the rest of the evidence, from
-    two names at least (not a reporter's bureau alone).
+    The home must hold ``document.HOME_WEIGHT`` and ``document.HOME_SHARE`` of the rest of
+    the evidence (:func:`~.document.home_in`), from two names at least (not a reporter's
+    bureau alone).
     """
-    firm = {cc: w - sum(own.get(k, {}).get(cc, 0.0) for k in small) for cc, w in focus.items()}
-    total = sum(w for w in firm.values() if w > 0)
-    if not firm:
+    found = home_in(
+        {cc: w - sum(own.get(k, {}).get(cc, 0.0) for k in small) for cc, w in focus.items()}
+    )
+    if found is None:
         return None
-    home, weight = max(firm.items(), key=lambda kv: kv[1])
+    home = found[0]
     names = sum(1 for k, by in own.items() if k not in small and by.get(home, 0.0) > 0)
-    if weight < HOME_WEIGHT or weight < HOME_SHARE * total or names < 2:
-        return None
-    return home, firm
+    return found if names >= 2 else None
 
 
 def stray(place: Place, key: str) -> bool:
-    """Whether ``place`` is a small place that the name ``key`` reaches only as an alternate."""
-    if place.is_country or place.is_admin1 or place.hand_picked or place.feature_class != "P":
-        return False
-    if place.feature_code == "PPLC" or place.population >= STRAY_TOWN:
+    """Whether ``place`` is a small place that the name ``key`` reaches only as an alternate.
+
+    A town (not a district) that is :func:`small_abroad`, whose main name is not ``key``.
+    """
+    if place.feature_class != "P" or not small_abroad(place):
         return False
     main = normalize_name(place.name)
     return main != key and strip_articles(main) != strip_articles(key)
@@ -122,12 +124,13 @@ def set_aside_strays(
     if not focus:
         return out
     home_of = home_countries(focus, own)
+    # whether each mention's readings are all small places the text does not place there
+    only_small = [
+        bool(ss) and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss)
+        for ss in scored
+    ]
     small = {
-        m.key
-        for m, ss in zip(mentions, scored, strict=False)
-        if ss
-        and m.kind == "place"
-        and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss)
+        m.key for m, only in zip(mentions, only_small, strict=False) if only and m.kind == "place"
     }
     firm = _firm_home(focus, own, small)
     for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
@@ -145,7 +148,7 @@ def set_aside_strays(
         abroad = [
             s.place.country_code != home and others.get(s.place.country_code, 0.0) <= 0 for s in ss
         ]
-        if all(abroad) and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss):
+        if only_small[k] and all(abroad):
             namesake = (
                 "a small place in a country the article never names, the name's only "
                 f"readings; it is about {home}: a place there the gazetteer lacks"
