@@ -121,7 +121,7 @@ def test_a_side_that_reports_its_own_act_stays_its_actor() -> None:
 
 
 def test_an_attack_made_by_a_drone_is_a_drone_strike() -> None:
-    text = "A car was attacked by an FPV drone near Kano on Thursday, the driver was injured."
+    text = "A lorry was struck by a small drone near Kano on Thursday, the driver was injured."
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
@@ -150,7 +150,7 @@ def test_another_attack_is_still_another_event() -> None:
 def test_words_quoted_with_their_speaker_retell_the_event() -> None:
     text = (
         "Rebels ambushed an army patrol near Kano on Thursday, killing four soldiers. The "
-        "four belonged to a unit that “was attacked with explosive devices and rifle fire,” "
+        "four belonged to a unit that “came under fire from rockets and heavy machine guns,” "
         "the army said in a statement."
     )
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [("Battles", "Armed clash")]

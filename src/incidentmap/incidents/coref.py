@@ -318,8 +318,8 @@ def other_development(draft: Draft, sub: SubEventType | Draft) -> bool:
     """Whether a strategic development of another sub-event type than the draft's is told.
 
     Strategic developments are not kinds of one event: an arrest, a coup attempt, an
-    agreement, looting are each an event of their own ("authorities arrested a general
-    who staged a failed coup attempt": two), where a clash told as fighting and then as
+    agreement, looting are each an event of their own ("police held an officer over a
+    plot to seize power that had failed": two), where a clash told as fighting and then as
     shelling may be one. Arrests made where weapons are seized are part of the seizure.
     """
     if isinstance(sub, Draft):

@@ -374,11 +374,11 @@ def _not_of_other_events(
 ) -> list[Toponym]:
     """Leave out the places a clause names as the scene of another event than the mention's.
 
-    In news copy a place written right after an event noun is that event's: in "cities,
-    including A and B, saw demonstrations in celebration of the recapture of X", X was
-    recaptured, A and B demonstrated; in "protests in London against the bombing of X"
-    the protests were in London. Such a place is left out when the clause names another
-    one to place the mention by (alone, it may still be the best the clause tells).
+    In news copy a place written right after an event noun is that event's: in "crowds in
+    A and B marched to hail the recapture of X", X was recaptured, A and B marched; in
+    "protests in London against the bombing of X" the protests were in London. Such a
+    place is left out when the clause names another one to place the mention by (alone,
+    it may still be the best the clause tells).
     """
     own = mention.trigger
     other = [

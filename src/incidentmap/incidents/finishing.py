@@ -224,8 +224,8 @@ def _date_from_story(
     """Date an event the article leaves undated by the day the story is told of.
 
     News copy gives the day once, often in a sentence that reports no event of its own
-    ("An early morning attack on Tuesday highlights ...", "a girl was shot in Taiz
-    yesterday" told without a trigger) and then tells the events without it. When the
+    ("Tuesday's dawn raid shows how ...", "a boy was hurt by gunfire in X yesterday"
+    told without a trigger) and then tells the events without it. When the
     article names one recent day for what happened, an undated event took place on it,
     not on the day of publication (which only bounds it).
     """

@@ -178,12 +178,11 @@ _QUOTATION = re.compile(r"[“\"]([^”\"]+)[”\"]")
 def _quoted_within(sentence: Sentence, at: int) -> bool:
     """Whether offset ``at`` lies inside someone's words quoted in the sentence.
 
-    "The soldiers belonged to a unit who “were indiscriminately attacked with explosive
-    devices and rifle fire,” the statement said": words of five or more, whose speaker is
-    named right after them, retell the event the story reports. A word or two in
-    quotation marks (a “terrorist”) is a label, and words quoted into the reporter's own
-    clause ("were hit by “armed groups who used suicide bombers”") are part of the
-    reporter's account.
+    "The post “came under heavy fire from men hiding in the hills,” the ministry
+    said": words of five or more, whose speaker is named right after them, retell the
+    event the story reports. A word or two in quotation marks (a “terrorist”) is a label,
+    and words quoted into the reporter's own clause ("were hit by “armed groups who used
+    suicide bombers”") are part of the reporter's account.
     """
     text = sentence.text
     for m in _QUOTATION.finditer(text):

@@ -233,7 +233,7 @@ def fold_spoils(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
     rifles and assorted ammunition": weapons taken from the other side are the spoils of
     the raid, clash or arrest they were taken in, one event in ACLED's terms, not a
     *Disrupted weapons use* of their own. So is an assault told as thwarted or repelled
-    ("the attempt to enter the post was thwarted by troops") in a story that tells the
+    ("a bid to storm the checkpoint was foiled by troops") in a story that tells the
     assault: its outcome. A seizure or a repelled assault (the ``spoils`` and ``repelled``
     cues of ``tax``) told after another event of the article, on a day and at a place
     that agree with it, joins it; one the story tells on its own (a cache found, bombs
