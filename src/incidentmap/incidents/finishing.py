@@ -3,9 +3,12 @@
 Drafts of one event are merged, the headline's incident folds into the body's, a
 demonstration's arrests and scuffles into it, weapons seized or an assault repelled
 into the operation told before them; generic statements and events told weeks
-before the lead are marked background; follow-ups borrow the lead's day and town; each
-draft becomes an :class:`~incidentmap.model.Incident` with its date, place, precision,
-casualties, notes and stable id.
+before the lead are marked background; an event dated only by its report (or an
+undated opening one) takes the day the next sentences give, an undated one that of the
+sentence just before it in its paragraph, follow-ups borrow the lead's day and town, and
+what is still undated takes the one recent day the story names; each draft becomes an
+:class:`~incidentmap.model.Incident` with its date, place, precision, casualties, notes
+and stable id.
 
 Examples
 --------

@@ -5,7 +5,9 @@ mentions of a sentence (:func:`~.mentions.find_mentions`); for each, the facts i
 gives (:func:`~.facts.clause_facts`: date, place, casualties, actors); then linking. A
 mention joins an incident already reported when it refers back to it, continues it or only
 adds casualties to it (:func:`~.coref.antecedent`, :func:`~.coref.enrich`); otherwise it
-starts a new one, a :class:`~.coref.Draft` that the finishing stage turns into an incident.
+starts a new one, a :class:`~.coref.Draft` that the finishing stage turns into an incident,
+unless it stands in someone's words quoted (a witness's or a statement's voice retells,
+it starts nothing).
 
 Examples
 --------
