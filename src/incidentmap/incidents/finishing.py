@@ -75,9 +75,9 @@ def finish(
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     _told_under_an_old_date(drafts, dates, article.published)
-    _day_told_just_before(drafts, sentences, dates, tax, text)
+    _day_told_just_before(drafts, sentences, doc.told_dates, tax, text)
     date_from_lead(drafts, article.published)
-    _date_from_story(drafts, sentences, dates, tax, article.published)
+    _date_from_story(drafts, sentences, doc.told_dates, tax, article.published)
     place_from_lead(drafts)
     tolls_of_the_lead(drafts, tax)
     drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
@@ -163,7 +163,8 @@ def _day_told_just_before(
     News copy says when, then what: "The incident took place in the market late on
     November 4. A police officer fired at a group of men, wounding three." The day of
     the sentence just before (one day, not a report's nor one ahead, and no event's own
-    day) is the event's, rather than the day of an incident told further back.
+    day) is the event's, rather than the day of an incident told further back. ``dates``
+    are the told ones (:attr:`.document.ArticleDocument.told_dates`: no coming day).
     """
     starts = [s.start for s in sentences]
     told = {id(d.date) for d in drafts if d.date is not None}
@@ -179,7 +180,7 @@ def _day_told_just_before(
         days = [
             d
             for d in dates.within(before.start, before.end)
-            if isinstance(d, DateMention) and d.date is not None and not d.ahead
+            if isinstance(d, DateMention) and d.date is not None
         ]
         if len(days) != 1 or days[0].precision is not TimePrecision.DAY:
             continue
@@ -199,11 +200,12 @@ def _story_day(
     A day to the day within the three days before publication, not told as a report's
     ("officials said on Monday") nor as what is ahead ("talks resume on Friday"). When
     the article names two such days, it tells events of both and none is the story's.
+    ``dates`` are the told ones (:attr:`.document.ArticleDocument.told_dates`: none ahead).
     """
     found: DateMention | None = None
     for sentence in sentences:
         for day in dates.within(sentence.start, sentence.end):
-            if not isinstance(day, DateMention) or day.date is None or day.ahead:
+            if not isinstance(day, DateMention) or day.date is None:
                 continue
             if day.precision is not TimePrecision.DAY:
                 continue
