@@ -381,6 +381,10 @@ def _not_of_other_events(
     it may still be the best the clause tells).
     """
     own = mention.trigger
+    # one place to leave out and one to keep, the first after the mention's trigger: else
+    # there is nothing to leave out, and the clause is not searched for triggers again
+    if len(tops) < 2 or not any(top.start > own.end for top in tops):
+        return tops
     other = [
         t
         for t in tax.find_triggers(text, own.end, mention.clause_end)
