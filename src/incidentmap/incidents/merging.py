@@ -20,10 +20,10 @@ from .coref import (
     NON_VIOLENT,
     Draft,
     date_ok,
-    other_development,
     place_ok,
     refines,
     reported_after,
+    same_event_type,
     same_place,
     told_as_aggregate,
 )
@@ -177,7 +177,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
         if not draft.background and (not draft.first.new_event or not _set_apart(draft, tax)):
             for other in reversed(kept):
                 kin = (
-                    (other.event_type is draft.event_type and not other_development(other, draft))
+                    same_event_type(other, draft.event_type, draft.sub_event_type)
                     or (told_generically(other) and draft.event_type in other.first.family)
                     or (told_generically(draft) and other.event_type in draft.first.family)
                     or _fought_back(other, draft, tax)
