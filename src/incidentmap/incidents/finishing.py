@@ -160,8 +160,8 @@ def _day_told_just_before(
 ) -> None:
     """Date an undated event by the day the sentence right before it gives, in its paragraph.
 
-    News copy says when, then what: "The incident took place in the market late on
-    November 4. A police officer fired at a group of men, wounding three." The day of
+    News copy says when, then what: "The shooting happened near the bus station on the
+    evening of June 9. A soldier opened fire on a crowd, wounding three." The day of
     the sentence just before (one day, not a report's nor one ahead, and no event's own
     day) is the event's, rather than the day of an incident told further back. ``dates``
     are the told ones (:attr:`.document.ArticleDocument.told_dates`: no coming day).

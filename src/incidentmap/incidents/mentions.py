@@ -138,7 +138,7 @@ def _long_after(opening: re.Match[str] | None, lo: int, at: int) -> bool:
     return opening is not None and lo <= opening.start("after") <= at
 
 
-#: An aside between dashes or brackets: "three people were killed – “possibly more” – as"
+#: An aside between dashes or brackets: "two guards were hurt – “perhaps more” – as"
 #: (after a clause, any words but a dash or a full stop; casualties._ASIDE is the aside
 #: between victims and their verb).
 _ASIDE = re.compile(r"\s*(?:[–—]\s*[^–—.]{0,60}?\s*[–—]|\([^).]{0,60}\))")
