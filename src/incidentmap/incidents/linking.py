@@ -70,7 +70,8 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
             )
             # the place, casualties and actors found here hold for a new incident's facts
-            found_here = None if mention.anaphoric else (mention, facts)
+            # (unless it refers back, or is read as of another type below)
+            asked = None if mention.anaphoric else mention
             history = facts.date is not None and historical(facts.date, article.published)
             if facts.date is None:  # "Marawi was devastated in 2017 when militants ..."
                 # "the deadliest attack since ... six years ago" compares, it does not date
@@ -112,7 +113,7 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 tax,
                 prior=prior,
                 reported=True,
-                same_clause=found_here[1] if found_here and found_here[0] is mention else None,
+                same_clause=facts if mention is asked else None,
             )
             prior = facts.date
             background = mention.background
