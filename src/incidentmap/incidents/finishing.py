@@ -26,6 +26,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
@@ -128,18 +129,14 @@ def _day_told_next(
         assert told is not None and told.date is not None
         at = bisect.bisect_left(starts, draft.first.sentence.start)
         for sentence in sentences[at + 1 : at + 3]:
-            found = None
-            for day in dates.within(sentence.start, sentence.end):
-                if not isinstance(day, DateMention) or day.date is None:
-                    continue
-                if day.precision is not TimePrecision.DAY:
-                    continue
-                # "the truce would take effect on Sunday": not yet
-                if _said_before(sentence, max(0, day.start - sentence.start), tax):
-                    continue
-                if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
-                    found = day
-                    break
+            found = next(
+                (
+                    day
+                    for day, when in _days_told(sentence, dates, tax)
+                    if dt.timedelta(days=1) <= told.date - when <= _TOLD_NEXT
+                ),
+                None,
+            )
             night = OVERNIGHT.search(sentence.text) if draft.date_reported else None
             if found is None and night and not _said_before(sentence, night.start(), tax):
                 # "..., an official said on Saturday. The overnight attack hit ...": the
@@ -204,14 +201,8 @@ def _story_day(
     """
     found: DateMention | None = None
     for sentence in sentences:
-        for day in dates.within(sentence.start, sentence.end):
-            if not isinstance(day, DateMention) or day.date is None:
-                continue
-            if day.precision is not TimePrecision.DAY:
-                continue
-            if not dt.timedelta(0) <= published - day.date <= _TOLD_NEXT:
-                continue
-            if _said_before(sentence, max(0, day.start - sentence.start), tax):
+        for day, when in _days_told(sentence, dates, tax):
+            if not dt.timedelta(0) <= published - when <= _TOLD_NEXT:
                 continue
             if found is not None and found.date != day.date:
                 return None
@@ -243,6 +234,23 @@ def _date_from_story(
         if draft.date is None and not draft.background:
             draft.date = day
             draft.notes.append("date of the story: the one recent day the article names")
+
+
+def _days_told(
+    sentence: Sentence, dates: Index, tax: Taxonomy
+) -> Iterator[tuple[DateMention, dt.date]]:
+    """Yield the days to the day ``sentence`` tells, with their dates, but no report's.
+
+    Nor what is ahead (:func:`_said_before`): "officials said on Monday", "the truce
+    would take effect on Sunday" date no event.
+    """
+    for day in dates.within(sentence.start, sentence.end):
+        if not isinstance(day, DateMention) or day.date is None:
+            continue
+        if day.precision is not TimePrecision.DAY:
+            continue
+        if not _said_before(sentence, max(0, day.start - sentence.start), tax):
+            yield day, day.date
 
 
 def _said_before(sentence: Sentence, at: int, tax: Taxonomy) -> bool:
