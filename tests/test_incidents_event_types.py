@@ -81,5 +81,5 @@ def test_protesters_who_throw_objects_or_vandalise_make_a_riot() -> None:
 
 def test_a_target_hit_by_a_drone_is_a_drone_strike_whoever_it_is() -> None:
     # explosive and remote weapons decide the type, told after the verb in a passive
-    text = "A car was attacked by an FPV drone near Kano on Friday, injuring the driver."
+    text = "A lorry was struck by a small drone near Kano on Friday, injuring the driver."
     assert types(text) == [("Explosions/Remote violence", "Air/drone strike")]

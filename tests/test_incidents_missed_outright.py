@@ -79,20 +79,20 @@ def test_a_demonstration_named_as_such_is_one_when_it_celebrates() -> None:
 def test_a_place_named_after_another_event_noun_is_that_events() -> None:
     places = {"Kano": KANO, "Kaduna": KADUNA, "Zaria": ZARIA}
     text = (
-        "Several cities, including Kano and Kaduna, saw demonstrations on Saturday in "
-        "celebration of the recapture of Zaria."
+        "Crowds in several cities, among them Kano and Kaduna, held demonstrations on "
+        "Saturday to hail the recapture of Zaria."
     )
     protests = [i for i in foreground(text, places=places) if i.event_type.value == "Protests"]
     assert sorted(i.location for i in protests if i.location) == ["Kaduna", "Kano"]
     # alone, the place after the other event noun is still the best the clause tells
-    alone = "Demonstrations were held on Saturday in celebration of the recapture of Zaria."
+    alone = "Demonstrations were held on Saturday to hail the recapture of Zaria."
     protests = [i for i in foreground(alone, places=places) if i.event_type.value == "Protests"]
     assert [i.location for i in protests] == ["Zaria"]
 
 
 def test_strategic_developments_of_two_kinds_are_two_events() -> None:
     places = {"Kano": KANO}
-    text = "Police arrested a former general in Kano on Friday who staged a failed coup attempt."
+    text = "Police arrested a retired colonel in Kano on Friday who led a failed coup attempt."
     assert sorted(i.sub_event_type for i in foreground(text, places=places)) == ["Arrests", "Other"]
     # arrests made where weapons are seized are part of the seizure
     seizure = "Police seized 20 rifles in Kano on Friday. Officers arrested five men there."

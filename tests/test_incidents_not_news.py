@@ -14,8 +14,8 @@ FRIDAY = dt.date(2023, 6, 2)
 
 def test_an_undated_lead_is_dated_by_the_publication_for_older_events_told_after_it() -> None:
     text = (
-        "Gunmen have killed 12 villagers in an attack on a bus in Kano. The governor declared "
-        "a state of emergency last month after two suicide bombings at churches killed 30 "
+        "Gunmen have killed 12 villagers in an attack on a bus in Kano. The governor imposed "
+        "emergency rule last month after a pair of suicide bombings at churches killed 30 "
         "people. The bombings on 3 April struck worshippers in Kano."
     )
     found = [i for i in run(text, published=FRIDAY, places={"Kano": KANO}) if not i.background]
@@ -31,7 +31,7 @@ def test_an_older_event_is_the_news_when_the_story_gives_no_recent_one() -> None
 
 def test_a_toll_that_has_risen_since_an_offensive_began_is_a_tally() -> None:
     text = (
-        "Bombardment by government forces has killed and injured dozens of people in villages "
+        "Bombardment by government forces has killed and injured scores of residents in villages "
         "around Kano since militias launched an offensive in the region."
     )
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == []
@@ -97,7 +97,7 @@ def test_an_event_a_paper_recalls_from_earlier_coverage_is_background() -> None:
 def test_devices_told_again_are_those_made_safe() -> None:
     text = (
         "Soldiers defused two roadside bombs near Kano on Thursday. The commander thanked "
-        "the farmers who led the soldiers to the exact location of the IEDs."
+        "the farmers who showed the soldiers where the IEDs lay buried."
     )
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Strategic developments", "Disrupted weapons use")
@@ -121,7 +121,7 @@ def test_a_side_that_reports_its_own_act_stays_its_actor() -> None:
 
 
 def test_an_attack_made_by_a_drone_is_a_drone_strike() -> None:
-    text = "A car was attacked by an FPV drone near Kano on Thursday, the driver was injured."
+    text = "A lorry was struck by a small drone near Kano on Thursday, the driver was injured."
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
@@ -150,7 +150,7 @@ def test_another_attack_is_still_another_event() -> None:
 def test_words_quoted_with_their_speaker_retell_the_event() -> None:
     text = (
         "Rebels ambushed an army patrol near Kano on Thursday, killing four soldiers. The "
-        "four belonged to a unit that “was attacked with explosive devices and rifle fire,” "
+        "four belonged to a unit that “came under fire from rockets and heavy machine guns,” "
         "the army said in a statement."
     )
     assert kinds(run(text, published=FRIDAY, places={"Kano": KANO})) == [("Battles", "Armed clash")]

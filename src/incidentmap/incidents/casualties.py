@@ -361,6 +361,11 @@ _DATE_BEFORE = re.compile(rf"\b(?:{DAY}\s+{_MONTH}|{_MONTH}(?:\s+{DAY})?),?\s*$"
 _YEAR = re.compile(YEAR)
 
 
+def _blank(match: re.Match[str]) -> str:
+    """Spaces as long as ``match``: what it covers is passed over, the offsets stay."""
+    return " " * len(match.group())
+
+
 def _left_count(
     words: CasualtyWords, text: str, lo: int, verb_start: int
 ) -> tuple[int, int | None] | None:
@@ -372,13 +377,9 @@ def _left_count(
     """
     window_start = max(lo, verb_start - 120)
     window = text[window_start:verb_start]
-    aside = _ASIDE.search(window)
-    if aside is not None:  # "eight civilians, including four children, were killed": eight
-        window = (
-            window[: aside.start()] + " " * (aside.end() - aside.start()) + window[aside.end() :]
-        )
-    for age in _AGE.finditer(window):  # "children aged between nine and 11 were killed"
-        window = window[: age.start()] + " " * (age.end() - age.start()) + window[age.end() :]
+    # "eight civilians, including four children, were killed": eight; "children aged
+    # between nine and 11 were killed": no count (blanked, the offsets stay)
+    window = _AGE.sub(_blank, _ASIDE.sub(_blank, window, count=1))
     whole, whole_start = window, window_start
     cuts = list(_CUT.finditer(window))
     if cuts:

@@ -48,7 +48,7 @@ __all__ = [
     "enrich",
     "inherit",
     "instances_of",
-    "other_development",
+    "same_event_type",
     "split_towns",
 ]
 
@@ -264,7 +264,7 @@ def antecedent(
         # however long ago it was told (air strikes, car bombs are events of their own)
         thrown = mention.thrown and draft.event_type in _FIGHTS
         same = (
-            (draft.event_type is mention.event_type and not other_development(draft, mention.sub))
+            same_event_type(draft, mention.event_type, mention.sub.name)
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
@@ -314,23 +314,21 @@ def antecedent(
 _ONE_DEVELOPMENT = frozenset({ARRESTS.name, DISRUPTED.name})
 
 
-def other_development(draft: Draft, sub: SubEventType | Draft) -> bool:
-    """Whether a strategic development of another sub-event type than the draft's is told.
+def same_event_type(draft: Draft, event_type: EventType, name: str) -> bool:
+    """Whether an event of ``event_type`` (sub-event type ``name``) may be the draft's by type.
 
-    Strategic developments are not kinds of one event: an arrest, a coup attempt, an
-    agreement, looting are each an event of their own ("authorities arrested a general
-    who staged a failed coup attempt": two), where a clash told as fighting and then as
+    It must be of the draft's event type, and of its sub-event type too for strategic
+    developments, which are not kinds of one event: an arrest, a coup attempt, an
+    agreement, looting are each an event of their own ("police held an officer over a
+    plot to seize power that had failed": two), where a clash told as fighting and then as
     shelling may be one. Arrests made where weapons are seized are part of the seizure.
     """
-    if isinstance(sub, Draft):
-        event_type, name = sub.event_type, sub.sub_event_type
-    else:
-        event_type, name = sub.event_type, sub.name
+    if draft.event_type is not event_type:
+        return False
     return (
-        draft.event_type is EventType.STRATEGIC_DEVELOPMENTS
-        and event_type is EventType.STRATEGIC_DEVELOPMENTS
-        and draft.sub_event_type != name
-        and not {draft.sub_event_type, name} <= _ONE_DEVELOPMENT
+        event_type is not EventType.STRATEGIC_DEVELOPMENTS
+        or draft.sub_event_type == name
+        or {draft.sub_event_type, name} <= _ONE_DEVELOPMENT
     )
 
 

@@ -374,13 +374,17 @@ def _not_of_other_events(
 ) -> list[Toponym]:
     """Leave out the places a clause names as the scene of another event than the mention's.
 
-    In news copy a place written right after an event noun is that event's: in "cities,
-    including A and B, saw demonstrations in celebration of the recapture of X", X was
-    recaptured, A and B demonstrated; in "protests in London against the bombing of X"
-    the protests were in London. Such a place is left out when the clause names another
-    one to place the mention by (alone, it may still be the best the clause tells).
+    In news copy a place written right after an event noun is that event's: in "crowds in
+    A and B marched to hail the recapture of X", X was recaptured, A and B marched; in
+    "protests in London against the bombing of X" the protests were in London. Such a
+    place is left out when the clause names another one to place the mention by (alone,
+    it may still be the best the clause tells).
     """
     own = mention.trigger
+    # one place to leave out and one to keep, the first after the mention's trigger: else
+    # there is nothing to leave out, and the clause is not searched for triggers again
+    if len(tops) < 2 or not any(top.start > own.end for top in tops):
+        return tops
     other = [
         t
         for t in tax.find_triggers(text, own.end, mention.clause_end)

@@ -3,9 +3,12 @@
 Drafts of one event are merged, the headline's incident folds into the body's, a
 demonstration's arrests and scuffles into it, weapons seized or an assault repelled
 into the operation told before them; generic statements and events told weeks
-before the lead are marked background; follow-ups borrow the lead's day and town; each
-draft becomes an :class:`~incidentmap.model.Incident` with its date, place, precision,
-casualties, notes and stable id.
+before the lead are marked background; an event dated only by its report (or an
+undated opening one) takes the day the next sentences give, an undated one that of the
+sentence just before it in its paragraph, follow-ups borrow the lead's day and town, and
+what is still undated takes the one recent day the story names; each draft becomes an
+:class:`~incidentmap.model.Incident` with its date, place, precision, casualties, notes
+and stable id.
 
 Examples
 --------
@@ -23,6 +26,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
@@ -72,9 +76,9 @@ def finish(
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     _day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     _told_under_an_old_date(drafts, dates, article.published)
-    _day_told_just_before(drafts, sentences, dates, tax, text)
+    _day_told_just_before(drafts, sentences, doc.told_dates, tax, text)
     date_from_lead(drafts, article.published)
-    _date_from_story(drafts, sentences, dates, tax, article.published)
+    _date_from_story(drafts, sentences, doc.told_dates, tax, article.published)
     place_from_lead(drafts)
     tolls_of_the_lead(drafts, tax)
     drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
@@ -125,18 +129,14 @@ def _day_told_next(
         assert told is not None and told.date is not None
         at = bisect.bisect_left(starts, draft.first.sentence.start)
         for sentence in sentences[at + 1 : at + 3]:
-            found = None
-            for day in dates.within(sentence.start, sentence.end):
-                if not isinstance(day, DateMention) or day.date is None:
-                    continue
-                if day.precision is not TimePrecision.DAY:
-                    continue
-                # "the truce would take effect on Sunday": not yet
-                if _said_before(sentence, max(0, day.start - sentence.start), tax):
-                    continue
-                if dt.timedelta(days=1) <= told.date - day.date <= _TOLD_NEXT:
-                    found = day
-                    break
+            found = next(
+                (
+                    day
+                    for day, when in _days_told(sentence, dates, tax)
+                    if dt.timedelta(days=1) <= told.date - when <= _TOLD_NEXT
+                ),
+                None,
+            )
             night = OVERNIGHT.search(sentence.text) if draft.date_reported else None
             if found is None and night and not _said_before(sentence, night.start(), tax):
                 # "..., an official said on Saturday. The overnight attack hit ...": the
@@ -157,10 +157,11 @@ def _day_told_just_before(
 ) -> None:
     """Date an undated event by the day the sentence right before it gives, in its paragraph.
 
-    News copy says when, then what: "The incident took place in the market late on
-    November 4. A police officer fired at a group of men, wounding three." The day of
+    News copy says when, then what: "The shooting happened near the bus station on the
+    evening of June 9. A soldier opened fire on a crowd, wounding three." The day of
     the sentence just before (one day, not a report's nor one ahead, and no event's own
-    day) is the event's, rather than the day of an incident told further back.
+    day) is the event's, rather than the day of an incident told further back. ``dates``
+    are the told ones (:attr:`.document.ArticleDocument.told_dates`: no coming day).
     """
     starts = [s.start for s in sentences]
     told = {id(d.date) for d in drafts if d.date is not None}
@@ -176,7 +177,7 @@ def _day_told_just_before(
         days = [
             d
             for d in dates.within(before.start, before.end)
-            if isinstance(d, DateMention) and d.date is not None and not d.ahead
+            if isinstance(d, DateMention) and d.date is not None
         ]
         if len(days) != 1 or days[0].precision is not TimePrecision.DAY:
             continue
@@ -196,17 +197,12 @@ def _story_day(
     A day to the day within the three days before publication, not told as a report's
     ("officials said on Monday") nor as what is ahead ("talks resume on Friday"). When
     the article names two such days, it tells events of both and none is the story's.
+    ``dates`` are the told ones (:attr:`.document.ArticleDocument.told_dates`: none ahead).
     """
     found: DateMention | None = None
     for sentence in sentences:
-        for day in dates.within(sentence.start, sentence.end):
-            if not isinstance(day, DateMention) or day.date is None or day.ahead:
-                continue
-            if day.precision is not TimePrecision.DAY:
-                continue
-            if not dt.timedelta(0) <= published - day.date <= _TOLD_NEXT:
-                continue
-            if _said_before(sentence, max(0, day.start - sentence.start), tax):
+        for day, when in _days_told(sentence, dates, tax):
+            if not dt.timedelta(0) <= published - when <= _TOLD_NEXT:
                 continue
             if found is not None and found.date != day.date:
                 return None
@@ -224,8 +220,8 @@ def _date_from_story(
     """Date an event the article leaves undated by the day the story is told of.
 
     News copy gives the day once, often in a sentence that reports no event of its own
-    ("An early morning attack on Tuesday highlights ...", "a girl was shot in Taiz
-    yesterday" told without a trigger) and then tells the events without it. When the
+    ("Tuesday's dawn raid shows how ...", "a boy was hurt by gunfire in X yesterday"
+    told without a trigger) and then tells the events without it. When the
     article names one recent day for what happened, an undated event took place on it,
     not on the day of publication (which only bounds it).
     """
@@ -238,6 +234,23 @@ def _date_from_story(
         if draft.date is None and not draft.background:
             draft.date = day
             draft.notes.append("date of the story: the one recent day the article names")
+
+
+def _days_told(
+    sentence: Sentence, dates: Index, tax: Taxonomy
+) -> Iterator[tuple[DateMention, dt.date]]:
+    """Yield the days to the day ``sentence`` tells, with their dates, but no report's.
+
+    Nor what is ahead (:func:`_said_before`): "officials said on Monday", "the truce
+    would take effect on Sunday" date no event.
+    """
+    for day in dates.within(sentence.start, sentence.end):
+        if not isinstance(day, DateMention) or day.date is None:
+            continue
+        if day.precision is not TimePrecision.DAY:
+            continue
+        if not _said_before(sentence, max(0, day.start - sentence.start), tax):
+            yield day, day.date
 
 
 def _said_before(sentence: Sentence, at: int, tax: Taxonomy) -> bool:

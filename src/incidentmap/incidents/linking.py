@@ -5,7 +5,9 @@ mentions of a sentence (:func:`~.mentions.find_mentions`); for each, the facts i
 gives (:func:`~.facts.clause_facts`: date, place, casualties, actors); then linking. A
 mention joins an incident already reported when it refers back to it, continues it or only
 adds casualties to it (:func:`~.coref.antecedent`, :func:`~.coref.enrich`); otherwise it
-starts a new one, a :class:`~.coref.Draft` that the finishing stage turns into an incident.
+starts a new one, a :class:`~.coref.Draft` that the finishing stage turns into an incident,
+unless it stands in someone's words quoted (a witness's or a statement's voice retells,
+it starts nothing).
 
 Examples
 --------
@@ -68,7 +70,8 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 text, mention, found, indexes, tax, referring=mention.anaphoric, prior=prior
             )
             # the place, casualties and actors found here hold for a new incident's facts
-            found_here = None if mention.anaphoric else (mention, facts)
+            # (unless it refers back, or is read as of another type below)
+            asked = None if mention.anaphoric else mention
             history = facts.date is not None and historical(facts.date, article.published)
             if facts.date is None:  # "Marawi was devastated in 2017 when militants ..."
                 # "the deadliest attack since ... six years ago" compares, it does not date
@@ -110,7 +113,7 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 tax,
                 prior=prior,
                 reported=True,
-                same_clause=found_here[1] if found_here and found_here[0] is mention else None,
+                same_clause=facts if mention is asked else None,
             )
             prior = facts.date
             background = mention.background
@@ -178,12 +181,11 @@ _QUOTATION = re.compile(r"[“\"]([^”\"]+)[”\"]")
 def _quoted_within(sentence: Sentence, at: int) -> bool:
     """Whether offset ``at`` lies inside someone's words quoted in the sentence.
 
-    "The soldiers belonged to a unit who “were indiscriminately attacked with explosive
-    devices and rifle fire,” the statement said": words of five or more, whose speaker is
-    named right after them, retell the event the story reports. A word or two in
-    quotation marks (a “terrorist”) is a label, and words quoted into the reporter's own
-    clause ("were hit by “armed groups who used suicide bombers”") are part of the
-    reporter's account.
+    "The post “came under heavy fire from men hiding in the hills,” the ministry
+    said": words of five or more, whose speaker is named right after them, retell the
+    event the story reports. A word or two in quotation marks (a “terrorist”) is a label,
+    and words quoted into the reporter's own clause ("were hit by “armed groups who used
+    suicide bombers”") are part of the reporter's account.
     """
     text = sentence.text
     for m in _QUOTATION.finditer(text):

@@ -358,17 +358,17 @@ def choose_location(
         return None
     _, top, place = best
     anchored = _anchor(text, top)
-    distance, bearing = anchored if anchored is not None else (None, None)
-    moved = None
-    if distance is not None and bearing is not None:  # "50 miles north of X"
-        moved = offset_place(place, km=distance, bearing=bearing)
+    if anchored is None:
+        return Location(
+            place, _precision(text, top, place, tax), top, "named in the event's sentence"
+        )
+    distance, bearing = anchored
+    moved = None if bearing is None else offset_place(place, km=distance, bearing=bearing)
     if moved is not None:  # "50 miles north of X": the point that far that way
         return Location(moved, GeoPrecision.NEAR, top, "a distance and bearing from a town")
-    if distance is not None:
-        far = distance > _NEAR_ANCHOR_KM  # "300 km from X": only the region is known
-        precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
-        return Location(place, precision, top, "the reference point of a distance")
-    return Location(place, _precision(text, top, place, tax), top, "named in the event's sentence")
+    far = distance > _NEAR_ANCHOR_KM  # "300 km from X": only the region is known
+    precision = GeoPrecision.REGION if far else GeoPrecision.NEAR
+    return Location(place, precision, top, "the reference point of a distance")
 
 
 #: A name the gazetteer lacks between two containers: "X in the Muidumbe district of Y".
@@ -438,8 +438,8 @@ def anchor_km(text: str, top: Toponym) -> float | None:
     >>> anchor_km("in Moscow", Toponym(3, 9, "Moscow")) is None
     True
     """
-    found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
-    return None if found is None else _km(found)
+    anchored = _anchor(text, top)
+    return None if anchored is None else anchored[0]
 
 
 def _anchor(text: str, top: Toponym) -> tuple[float, str | None] | None:
@@ -448,11 +448,8 @@ def _anchor(text: str, top: Toponym) -> tuple[float, str | None] | None:
     The bearing is None for "25 miles from X", "10 km outside X".
     """
     found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
-    return None if found is None else (_km(found), found["bearing"])
-
-
-def _km(found: re.Match[str]) -> float:
-    """Return the distance in km an :data:`_ANCHOR` match tells."""
+    if found is None:
+        return None
     number = found["n"].lower().replace(",", "")
     if number[0].isdigit():
         try:
@@ -463,7 +460,8 @@ def _km(found: re.Match[str]) -> float:
         value = 100.0
     else:
         value = float(_NUMBER_WORDS.get(number, 5))  # "a few", "several", "some": close
-    return value * 1.609 if found["unit"].lower().startswith("mi") else value
+    km = value * 1.609 if found["unit"].lower().startswith("mi") else value
+    return km, found["bearing"]
 
 
 #: A name joined to the next one of a list: "A, B and C", "A and B", "A or B".

@@ -65,8 +65,8 @@ _PERSON_HURT = re.compile(
     re.IGNORECASE,
 )
 _HOURS_AFTER = re.compile(r"[\s,]*(?:hours|minutes|shortly|soon) after\s", re.IGNORECASE)
-#: A span of a week or more before a clause's "after" ("..., a week after a massacre killed
-#: 40 in the north"): what the news came after is an event of its own, told as its occasion
+#: A span of a week or more before a clause's "after" ("..., a month after a bombing left
+#: 12 dead in the east"): what the news came after is an event of its own, told as its occasion
 #: (a day or days before may still be the news, told in full).
 _WEEKS_BEFORE_AFTER = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|\d+)\s+)?"
@@ -138,7 +138,7 @@ def _long_after(opening: re.Match[str] | None, lo: int, at: int) -> bool:
     return opening is not None and lo <= opening.start("after") <= at
 
 
-#: An aside between dashes or brackets: "three people were killed – “possibly more” – as"
+#: An aside between dashes or brackets: "two guards were hurt – “perhaps more” – as"
 #: (after a clause, any words but a dash or a full stop; casualties._ASIDE is the aside
 #: between victims and their verb).
 _ASIDE = re.compile(r"\s*(?:[–—]\s*[^–—.]{0,60}?\s*[–—]|\([^).]{0,60}\))")

@@ -20,10 +20,10 @@ from .coref import (
     NON_VIOLENT,
     Draft,
     date_ok,
-    other_development,
     place_ok,
     refines,
     reported_after,
+    same_event_type,
     same_place,
     told_as_aggregate,
 )
@@ -177,7 +177,7 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
         if not draft.background and (not draft.first.new_event or not _set_apart(draft, tax)):
             for other in reversed(kept):
                 kin = (
-                    (other.event_type is draft.event_type and not other_development(other, draft))
+                    same_event_type(other, draft.event_type, draft.sub_event_type)
                     or (told_generically(other) and draft.event_type in other.first.family)
                     or (told_generically(draft) and other.event_type in draft.first.family)
                     or _fought_back(other, draft, tax)
@@ -233,7 +233,7 @@ def fold_spoils(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
     rifles and assorted ammunition": weapons taken from the other side are the spoils of
     the raid, clash or arrest they were taken in, one event in ACLED's terms, not a
     *Disrupted weapons use* of their own. So is an assault told as thwarted or repelled
-    ("the attempt to enter the post was thwarted by troops") in a story that tells the
+    ("a bid to storm the checkpoint was foiled by troops") in a story that tells the
     assault: its outcome. A seizure or a repelled assault (the ``spoils`` and ``repelled``
     cues of ``tax``) told after another event of the article, on a day and at a place
     that agree with it, joins it; one the story tells on its own (a cache found, bombs
