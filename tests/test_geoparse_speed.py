@@ -459,3 +459,30 @@ def test_setting_aside_strays_skips_only_what_cannot_change(monkeypatch):
             [s.place.id for s in ss] for ss in out_full
         ]
     assert taken > 50  # the cases set some aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the villages of Osk and Tarn in Norva, and the town of Al-town of Burg in Dorf",
+        "the villages\nof Osk in Norva and the town of Tarn near the Burg",
+        "downtown Osk, the Georgetown of Tarn in Norva; hamlets of Osk, Tarn or Burg in Dorf",
+        "the town of Osk in the town of Tarn in Norva",
+        "no frame here at all",
+        "villagers of Osk in Norva",
+    ],
+)
+def test_the_frame_pattern_is_tried_only_where_its_first_word_is(text):
+    from incidentmap.geoparse import containers
+
+    full = (
+        [f.span() for f in containers._FRAMED_LIST.finditer(text)]
+        if any(word in text for word in containers._FRAME_WORDS)
+        else []
+    )
+    tried, done = [], 0
+    for at in containers._frame_starts(text):
+        if at >= done and (found := containers._FRAMED_LIST.match(text, at)) is not None:
+            tried.append(found.span())
+            done = found.end()
+    assert tried == full
