@@ -486,3 +486,37 @@ def test_the_frame_pattern_is_tried_only_where_its_first_word_is(text):
             tried.append(found.span())
             done = found.end()
     assert tried == full
+
+
+@pytest.mark.parametrize(
+    "hints",
+    [(), ("dateline",), ("suffix:district",), ("cue:town of",), ("cue:province of", "x"),
+     ("suffix:",), ("shares 'Europe' with the next name", "cue:City of")],
+)  # fmt: skip
+def test_the_stated_type_remembered_per_hints_is_the_one_read_from_them(hints):
+    from incidentmap.geoparse import local
+    from incidentmap.geoparse.recognize import Mention
+
+    full = local._stated_type.__wrapped__(hints)
+    assert local.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full
+    assert local.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full  # remembered
+
+
+@pytest.mark.parametrize(
+    "between", [" town of ", " city of\n", " town ", " of ", ", the Osk county town of ", " in "]
+)
+def test_the_area_town_pattern_needs_an_of(between):
+    from incidentmap.geoparse.local import AREA_TOWN_OF
+
+    assert AREA_TOWN_OF.fullmatch(between) is None or "of" in between
+
+
+def test_no_name_has_a_home_when_no_country_holds_the_home_weight(monkeypatch):
+    """The quick test of ``namesakes_at_home`` and ``set_aside_strays``: no home at all."""
+    from incidentmap.geoparse import document
+
+    focus = {"XX": document.HOME_WEIGHT - 0.25, "YY": 0.5}
+    own = {"osk": {"XX": 1.0}, "tarn": {"YY": 0.5}}
+    home_of = document.home_countries(focus, own)
+    assert all(home_of(key) is None for key in ("osk", "tarn", "burg"))
+    assert document.home_in(focus) is None

@@ -204,7 +204,9 @@ def namesakes_at_home(
     evidence, and a name has a candidate there, its candidates in countries that earn
     nothing in the focus lose ``UNNAMED_COUNTRY_PENALTY``.
     """
-    if not focus:
+    if not focus or max(focus.values()) < HOME_WEIGHT:
+        # no country holds HOME_WEIGHT of the focus, nor of any part of it (the evidence
+        # of each name is positive): no name has a home (:func:`home_in`)
         return
     home_of = home_countries(focus, own)
     for m, ss in zip(mentions, scored, strict=False):
