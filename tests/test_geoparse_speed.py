@@ -520,3 +520,25 @@ def test_no_name_has_a_home_when_no_country_holds_the_home_weight(monkeypatch):
     home_of = document.home_countries(focus, own)
     assert all(home_of(key) is None for key in ("osk", "tarn", "burg"))
     assert document.home_in(focus) is None
+
+
+def test_the_home_is_decided_as_by_the_full_sums():
+    """``home_in`` rejects a light home before summing: the answers are the full test's."""
+    import random
+
+    from incidentmap.geoparse import document
+
+    def full(others):
+        if not others:
+            return None
+        total = sum(w for w in others.values() if w > 0)
+        home, weight = max(others.items(), key=lambda kv: kv[1])
+        if weight < document.HOME_WEIGHT or weight < document.HOME_SHARE * total:
+            return None
+        return home, others
+
+    rng = random.Random(3)
+    weights = [-1.0, 0.0, 0.25, 0.5, 1.0, 1.75, 2.0, 2.5, 3.0, 4.0]
+    for _ in range(2000):
+        others = {cc: rng.choice(weights) for cc in rng.sample("ABCDEF", rng.randint(0, 5))}
+        assert document.home_in(others) == full(others)

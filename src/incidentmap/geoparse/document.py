@@ -164,9 +164,11 @@ def home_in(others: dict[str, float]) -> tuple[str, dict[str, float]] | None:
     """
     if not others:
         return None
-    total = sum(w for w in others.values() if w > 0)
-    home, weight = max(others.items(), key=lambda kv: kv[1])
-    if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+    home = max(others, key=others.__getitem__)  # the first of equal weights
+    weight = others[home]
+    if weight < HOME_WEIGHT:
+        return None  # decided before the total is summed
+    if weight < HOME_SHARE * sum(w for w in others.values() if w > 0):
         return None
     return home, others
 
