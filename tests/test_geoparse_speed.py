@@ -350,3 +350,195 @@ def test_the_name_head_shortcut_answers_as_the_walk_over_the_words():
     for j in range(len(ctx.spans)):
         for words, gaps in lists:
             assert ctx._name_head(j, words, gaps) == walk(ctx, j, words, gaps), (j, words)
+
+
+def _strays_in_full(mentions, scored, focus, own):
+    """``strays.set_aside_strays`` as first written: every rule tried on every mention."""
+    from incidentmap.geoparse import strays
+    from incidentmap.geoparse.document import home_countries
+
+    out = [[] for _ in scored]
+    if not focus:
+        return out
+    home_of = home_countries(focus, own)
+    only_small = [
+        bool(ss) and all(strays.small_abroad(s.place) and not strays._placed_by_text(s) for s in ss)
+        for ss in scored
+    ]
+    small = {
+        m.key for m, only in zip(mentions, only_small, strict=True) if only and m.kind == "place"
+    }
+    firm = strays._firm_home(focus, own, small)
+    for k, (m, ss) in enumerate(zip(mentions, scored, strict=True)):
+        if not ss or m.kind in ("demonym", "dateline"):
+            continue
+        found = firm if firm is not None and m.key in small else home_of(m.key)
+        if found is None:
+            continue
+        home, others = found
+        abroad = [
+            s.place.country_code != home and others.get(s.place.country_code, 0.0) <= 0 for s in ss
+        ]
+        if only_small[k] and all(abroad):
+            for s in ss:
+                s.reasons.append(f"namesake {home}")
+            out[k] = list(ss)
+            ss[:] = []
+            continue
+        keep = []
+        for s in ss:
+            cc = s.place.country_code
+            if cc != home and others.get(cc, 0.0) <= 0 and strays.stray(s.place, m.key):
+                s.reasons.append(f"stray {home}")
+                out[k].append(s)
+            else:
+                keep.append(s)
+        if out[k]:
+            ss[:] = keep
+    return out
+
+
+def test_setting_aside_strays_skips_only_what_cannot_change(monkeypatch):
+    """The shortcuts (no home possible, no small town, places remembered) change nothing."""
+    import random
+
+    from incidentmap.geoparse import strays
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.geoparse.scored import Scored
+    from incidentmap.model import Place
+    from incidentmap.text.normalize import strip_articles
+
+    rng = random.Random(7)
+    kinds = [("P", "PPL"), ("P", "PPLC"), ("P", "PPLA"), ("A", "ADM1"), ("A", "ADM2"),
+             ("A", "PCLI"), ("H", "LK")]  # fmt: skip
+    names = ["Osk", "Al Tarn", "Tarn", "Burg", "Dorf"]
+    places = [
+        Place(
+            f"{rng.choice(['g', 'g', 'curated'])}:{n}",
+            rng.choice(names),
+            0.0,
+            0.0,
+            *rng.choice(kinds),
+            rng.choice(["XX", "YY", "ZZ"]),
+            population=rng.choice([0, 5_000, 299_999, 300_000, 2_000_000]),
+        )
+        for n in range(40)
+    ]
+    place_at = {p.id: p for p in places}
+    for p in places:  # the shortcut answers as the full test
+        flags = strays._small_flags([Scored(p, 0.0, [])])[0]
+        assert flags[1] == strays.small_abroad(p)
+        for key in ("osk", "tarn", "al tarn", "burg"):
+            bare = strip_articles(key)
+            main = flags[2]
+            assert strays.stray(p, key) == (main is not None and main != key and flags[3] != bare)
+    taken = 0
+    for _ in range(300):
+        keys = [rng.choice(["osk", "tarn", "al tarn", "burg", "dorf"]) for _ in range(6)]
+        kinds_of = [rng.choice(["place", "place", "demonym", "dateline"]) for _ in keys]
+        mentions = [Mention(0, 1, k, k, kind) for k, kind in zip(keys, kinds_of, strict=True)]
+        picks = [rng.sample(places, rng.randint(0, 4)) for _ in keys]
+        reasons = [rng.choice([[], [], ["qualified by X"]]) for _ in keys]
+        focus = {cc: rng.choice([0.0, 0.5, 1.0, 2.0, 3.0]) for cc in rng.sample(["XX", "YY"], 2)}
+        own = {k: {cc: rng.choice([0.0, 0.5, 1.0]) for cc in focus} for k in set(keys[:3])}
+
+        def scored(picks=picks, reasons=reasons):
+            return [
+                [Scored(place_at[p.id], 1.0, list(r)) for p in ps]
+                for ps, r in zip(picks, reasons, strict=True)
+            ]
+
+        fast, full = scored(), scored()
+        out_fast = strays.set_aside_strays(mentions, fast, focus, own)
+        out_full = _strays_in_full(mentions, full, focus, own)
+        taken += sum(map(len, out_full))
+        assert [[s.place.id for s in ss] for ss in fast] == [
+            [s.place.id for s in ss] for ss in full
+        ]
+        assert [[s.place.id for s in ss] for ss in out_fast] == [
+            [s.place.id for s in ss] for ss in out_full
+        ]
+    assert taken > 50  # the cases set some aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the villages of Osk and Tarn in Norva, and the town of Al-town of Burg in Dorf",
+        "the villages\nof Osk in Norva and the town of Tarn near the Burg",
+        "downtown Osk, the Georgetown of Tarn in Norva; hamlets of Osk, Tarn or Burg in Dorf",
+        "the town of Osk in the town of Tarn in Norva",
+        "no frame here at all",
+        "villagers of Osk in Norva",
+    ],
+)
+def test_the_frame_pattern_is_tried_only_where_its_first_word_is(text):
+    from incidentmap.geoparse import containers
+
+    full = (
+        [f.span() for f in containers._FRAMED_LIST.finditer(text)]
+        if any(word in text for word in containers._FRAME_WORDS)
+        else []
+    )
+    tried, done = [], 0
+    for at in containers._frame_starts(text):
+        if at >= done and (found := containers._FRAMED_LIST.match(text, at)) is not None:
+            tried.append(found.span())
+            done = found.end()
+    assert tried == full
+
+
+@pytest.mark.parametrize(
+    "hints",
+    [(), ("dateline",), ("suffix:district",), ("cue:town of",), ("cue:province of", "x"),
+     ("suffix:",), ("shares 'Europe' with the next name", "cue:City of")],
+)  # fmt: skip
+def test_the_stated_type_remembered_per_hints_is_the_one_read_from_them(hints):
+    from incidentmap.geoparse import local
+    from incidentmap.geoparse.recognize import Mention
+
+    full = local._stated_type.__wrapped__(hints)
+    assert local.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full
+    assert local.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full  # remembered
+
+
+@pytest.mark.parametrize(
+    "between", [" town of ", " city of\n", " town ", " of ", ", the Osk county town of ", " in "]
+)
+def test_the_area_town_pattern_needs_an_of(between):
+    from incidentmap.geoparse.local import AREA_TOWN_OF
+
+    assert AREA_TOWN_OF.fullmatch(between) is None or "of" in between
+
+
+def test_no_name_has_a_home_when_no_country_holds_the_home_weight(monkeypatch):
+    """The quick test of ``namesakes_at_home`` and ``set_aside_strays``: no home at all."""
+    from incidentmap.geoparse import document
+
+    focus = {"XX": document.HOME_WEIGHT - 0.25, "YY": 0.5}
+    own = {"osk": {"XX": 1.0}, "tarn": {"YY": 0.5}}
+    home_of = document.home_countries(focus, own)
+    assert all(home_of(key) is None for key in ("osk", "tarn", "burg"))
+    assert document.home_in(focus) is None
+
+
+def test_the_home_is_decided_as_by_the_full_sums():
+    """``home_in`` rejects a light home before summing: the answers are the full test's."""
+    import random
+
+    from incidentmap.geoparse import document
+
+    def full(others):
+        if not others:
+            return None
+        total = sum(w for w in others.values() if w > 0)
+        home, weight = max(others.items(), key=lambda kv: kv[1])
+        if weight < document.HOME_WEIGHT or weight < document.HOME_SHARE * total:
+            return None
+        return home, others
+
+    rng = random.Random(3)
+    weights = [-1.0, 0.0, 0.25, 0.5, 1.0, 1.75, 2.0, 2.5, 3.0, 4.0]
+    for _ in range(2000):
+        others = {cc: rng.choice(weights) for cc in rng.sample("ABCDEF", rng.randint(0, 5))}
+        assert document.home_in(others) == full(others)

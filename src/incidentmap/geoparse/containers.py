@@ -53,6 +53,30 @@ _FRAMED_LIST = re.compile(
 _ONE_NAME = re.compile(_NAME)
 #: A quick test before the pattern: the words of its frame, followed by " of".
 _FRAME_WORDS = ("village of", "villages of", "town of", "towns of", "hamlet of", "hamlets of")
+#: The words a match of the pattern starts with.
+_FRAME_STEMS = ("village", "town", "hamlet")
+
+
+def _frame_starts(text: str) -> list[int]:
+    """Return where the pattern may match, or nothing when no word of ``_FRAME_WORDS`` occurs.
+
+    The places of the frame's first words (``_FRAME_STEMS``), found once: the quick test
+    that one of ``_FRAME_WORDS`` occurs, and the only starts the pattern needs trying.
+    """
+    starts: list[int] = []
+    framed = False
+    for stem in _FRAME_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            starts.append(at)
+            after = at + len(stem)
+            if not framed and (text.startswith(" of", after) or text.startswith("s of", after)):
+                framed = True
+            at = text.find(stem, after)
+    if not framed:
+        return []
+    starts.sort()
+    return starts
 
 
 def framed_mentions(
@@ -67,13 +91,22 @@ def framed_mentions(
     recognised mention; a name the recognizer already took or set aside (``known``: a
     gazetteer name, an organisation, a word the lexicon says is no place) is left alone.
     """
-    if not mentions or not any(word in text for word in _FRAME_WORDS):
+    if not mentions:
+        return []
+    # the pattern tried where its first word is, as ``finditer`` would: leftmost first,
+    # each after the last match
+    frames = _frame_starts(text)
+    if not frames:
         return []
     starts = {m.start for m in mentions}
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    for found in _FRAMED_LIST.finditer(text):
-        if found.end() not in starts:
+    done = 0
+    for at in frames:
+        if at < done or (found := _FRAMED_LIST.match(text, at)) is None:
+            continue
+        done = found.end()
+        if done not in starts:
             continue  # no recognised container right after "in"
         base = found.start(1)
         for name in _ONE_NAME.finditer(found.group(1)):

@@ -164,9 +164,11 @@ def home_in(others: dict[str, float]) -> tuple[str, dict[str, float]] | None:
     """
     if not others:
         return None
-    total = sum(w for w in others.values() if w > 0)
-    home, weight = max(others.items(), key=lambda kv: kv[1])
-    if weight < HOME_WEIGHT or weight < HOME_SHARE * total:
+    home = max(others, key=others.__getitem__)  # the first of equal weights
+    weight = others[home]
+    if weight < HOME_WEIGHT:
+        return None  # decided before the total is summed
+    if weight < HOME_SHARE * sum(w for w in others.values() if w > 0):
         return None
     return home, others
 
@@ -204,7 +206,9 @@ def namesakes_at_home(
     evidence, and a name has a candidate there, its candidates in countries that earn
     nothing in the focus lose ``UNNAMED_COUNTRY_PENALTY``.
     """
-    if not focus:
+    if not focus or max(focus.values()) < HOME_WEIGHT:
+        # no country holds HOME_WEIGHT of the focus, nor of any part of it (the evidence
+        # of each name is positive): no name has a home (:func:`home_in`)
         return
     home_of = home_countries(focus, own)
     for m, ss in zip(mentions, scored, strict=False):

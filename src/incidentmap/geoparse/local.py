@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..gazetteer.kinds import PlaceKinds, approx_km
 from ..model import Place
@@ -239,7 +240,12 @@ def qualifiers(
                 comma_town=not listed,
                 state_given=not listed or _its_country_next(text, mentions, scored, a + 1),
             )
-        elif scored[a + 1] and scored[a] and AREA_TOWN_OF.fullmatch(between) is not None:
+        elif (
+            scored[a + 1]
+            and scored[a]
+            and "of" in between  # a quick test: the pattern ends with "of"
+            and AREA_TOWN_OF.fullmatch(between) is not None
+        ):
             _spread(mentions, scored, q.key, _town_of_area(m, q, scored[a], scored[a + 1]))
         elif (
             scored[a + 1]
@@ -629,7 +635,13 @@ def _town_peers(ss: list[Scored], countries: set[str]) -> None:
 
 def stated_type(m: Mention) -> str:
     """Return "town" or "area" when the text says what a mention is, else ""."""
-    for hint in m.hints:
+    return _stated_type(m.hints) if m.hints else ""
+
+
+@lru_cache(maxsize=4096)
+def _stated_type(hints: tuple[str, ...]) -> str:
+    """Return :func:`stated_type` of a mention with ``hints`` (a few hint tuples recur)."""
+    for hint in hints:
         if hint == "dateline":
             return "town"
         kind, _, word = hint.partition(":")

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import home_countries, home_in
+from .document import HOME_WEIGHT, home_countries, home_in
 from .recognize import Mention
 from .scored import Scored
 
@@ -52,11 +52,12 @@ def small_abroad(place: Place) -> bool:
     Towns and second-level areas (not a capital, province or country) under
     :data:`STRAY_TOWN` people.
     """
-    if place.is_country or place.is_admin1 or place.hand_picked:
+    # the cheap tests first: most candidates are no town or area, or no small one
+    if place.feature_class not in ("P", "A") or place.population >= STRAY_TOWN:
         return False
-    if place.feature_class not in ("P", "A") or place.feature_code == "PPLC":
+    if place.feature_code == "PPLC" or place.is_country or place.is_admin1:
         return False
-    return place.population < STRAY_TOWN
+    return not place.hand_picked
 
 
 #: Reasons that say the text itself puts a name where its reading lies.
@@ -102,6 +103,34 @@ def stray(place: Place, key: str) -> bool:
     return main != key and strip_articles(main) != strip_articles(key)
 
 
+#: What :func:`_small_flags` found of each place, by identity (the candidates' places
+#: are the gazetteer's, kept from one article to the next); emptied when this big.
+_SMALL: dict[int, tuple[Place, bool, str | None, str | None]] = {}
+_SMALL_LIMIT = 200_000
+
+
+def _small_flags(ss: Sequence[Scored]) -> list[tuple[Place, bool, str | None, str | None]]:
+    """Return, for each candidate, whether it is :func:`small_abroad`, and if a town its name.
+
+    Each entry is the place, whether it is :func:`small_abroad`, and for a small town (of
+    feature class P, a possible :func:`stray`) its main name's key, with and without
+    articles (None otherwise); remembered by the place's identity.
+    """
+    flags = []
+    for s in ss:
+        place = s.place
+        hit = _SMALL.get(id(place))
+        if hit is None or hit[0] is not place:
+            small = small_abroad(place)
+            main = normalize_name(place.name) if small and place.feature_class == "P" else None
+            hit = (place, small, main, None if main is None else strip_articles(main))
+            if len(_SMALL) >= _SMALL_LIMIT:
+                _SMALL.clear()
+            _SMALL[id(place)] = hit
+        flags.append(hit)
+    return flags
+
+
 def set_aside_strays(
     mentions: Sequence[Mention],
     scored: list[list[Scored]],
@@ -121,30 +150,34 @@ def set_aside_strays(
     taken out of each mention, with the reason; ``scored`` keeps the others.
     """
     out: list[list[Scored]] = [[] for _ in scored]
-    if not focus:
+    if not focus or max(focus.values()) < HOME_WEIGHT:
+        # no country holds HOME_WEIGHT of the focus, nor of any part of it (the evidence
+        # of each name is positive): no name has a home (:func:`~.document.home_in`)
         return out
     home_of = home_countries(focus, own)
-    # whether each mention's readings are all small places the text does not place there
+    # which readings of each mention are small places, and whether all are and the text
+    # places none of them there
+    smalls = [_small_flags(ss) for ss in scored]
     only_small = [
-        bool(ss) and all(small_abroad(s.place) and not _placed_by_text(s) for s in ss)
-        for ss in scored
+        bool(ss) and all(f[1] for f in flags) and not any(_placed_by_text(s) for s in ss)
+        for ss, flags in zip(scored, smalls, strict=True)
     ]
     small = {
         m.key for m, only in zip(mentions, only_small, strict=False) if only and m.kind == "place"
     }
-    firm = _firm_home(focus, own, small)
+    firm = _firm_home(focus, own, small) if small else None
     for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
         if not ss or m.kind == "demonym" or m.kind == "dateline":
+            continue
+        # only a small town can be a stray (:func:`stray`): a mention with none loses
+        # nothing unless all its readings are small places
+        if not only_small[k] and all(f[2] is None for f in smalls[k]):
             continue
         # small namesakes abroad do not vouch for each other's country
         found = firm if firm is not None and m.key in small else home_of(m.key)
         if found is None:
             continue
         home, others = found
-        reason = (
-            "an alternate name of a small place in a country the article never names; "
-            f"it is about {home}"
-        )
         abroad = [
             s.place.country_code != home and others.get(s.place.country_code, 0.0) <= 0 for s in ss
         ]
@@ -158,10 +191,15 @@ def set_aside_strays(
             out[k] = list(ss)
             ss[:] = []
             continue
+        reason = (
+            "an alternate name of a small place in a country the article never names; "
+            f"it is about {home}"
+        )
         keep = []
-        for s in ss:
-            cc = s.place.country_code
-            if cc != home and others.get(cc, 0.0) <= 0 and stray(s.place, m.key):
+        bare = strip_articles(m.key)
+        for s, far, (_, _, main, main_bare) in zip(ss, abroad, smalls[k], strict=True):
+            # a small town (:func:`stray`) whose main name is not the mention's
+            if far and main is not None and main != m.key and main_bare != bare:
                 s.reasons.append(reason)
                 out[k].append(s)
             else:
