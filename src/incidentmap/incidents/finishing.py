@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ..gazetteer.kinds import haversine_km
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
 from .coref import Draft
@@ -45,7 +46,7 @@ from .fallback import (
 )
 from .kinds import AGREEMENT, ARRESTS
 from .linking import historical
-from .locate import Location, specificity
+from .locate import Location, lies_in, specificity
 from .merging import (
     date_from_lead,
     fold_spoils,
@@ -438,13 +439,24 @@ def _scope_only(article: Article, loc: Location | None) -> bool:
 _NEXT_DAY = dt.timedelta(days=1)
 
 
+#: A region whose point lies this near a city surrounds it, though the city may be an area of
+#: its own ("KYIV —" ... "in the Kyiv region").
+_SURROUNDED_KM = 100.0
+
+
 def _dateline_stands(text: str, area: Place, city: Place, toponyms: list[Toponym]) -> bool:
     """Whether the dateline city stands for an event told only by its region.
 
-    Not when the story names another town of the region more often ("PORT-AU-PRINCE,
-    Haiti — Gunmen invaded a town north of the capital" ... "the coastal town of
-    Arcahaie"): that town is the story's, and the event's.
+    Only when the city lies in that region: a story filed from the capital tells of
+    regions far from it ("KYIV — Drones were shot down over the Kherson region"), and
+    the region's own seat stands for such an event. Not when the story names another
+    town of the region more often ("PORT-AU-PRINCE, Haiti — Gunmen invaded a town north
+    of the capital" ... "the coastal town of Arcahaie"): that town is the story's, and
+    the event's.
     """
+    near = haversine_km(city.lat, city.lon, area.lat, area.lon) <= _SURROUNDED_KM
+    if not (lies_in(city, area) or near):  # a capital is often an area of its own (Kyiv)
+        return False
     body = [t for t in toponyms if t.kind == "place"]
     town = town_within(area, body, text=text)
     return town is None or town.place.id == city.id

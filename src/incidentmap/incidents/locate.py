@@ -258,6 +258,39 @@ def _precision(text: str, toponym: Toponym, place: Place, taxonomy: Taxonomy) ->
     return GeoPrecision.EXACT
 
 
+def _home(text: str, top: Toponym, taxonomy: Taxonomy) -> bool:
+    """Whether ``top`` is named as the home of people ("a man from X"), not a scene.
+
+    The ``home`` cues of the codebook end right before the name; a verb that moves the
+    people off the place (``removed_from``: "police cleared protesters from X") makes it
+    the scene again.
+
+    >>> from incidentmap.model import Toponym
+    >>> text = "Protesters, many of them from the island of Tarn, stormed the hall."
+    >>> _home(text, Toponym(44, 48, "Tarn"), Taxonomy.default())
+    True
+    >>> text = "Police cleared protesters from Tarn Street."
+    >>> _home(text, Toponym(31, 35, "Tarn"), Taxonomy.default())
+    False
+    """
+    home = taxonomy.cues.get("home")
+    if home is None:
+        return False
+    before = text[max(0, top.start - _HOME_WINDOW) : top.start]
+    found = next((m for m in home.finditer(before) if not before[m.end() :].strip()), None)
+    if found is None:
+        return False
+    removed = taxonomy.cues.get("removed_from")
+    # the words between the verb and the people: "cleared thousands of protesters from"
+    return removed is None or not any(
+        len(before[m.end() : found.start()].split()) <= 4 for m in removed.finditer(before)
+    )
+
+
+#: How far before a name the words that make it a home are read.
+_HOME_WINDOW = 80
+
+
 #: At most one word between an owner's "'s" and the event noun ("Moscow's latest strikes").
 _ACTOR_GAP = re.compile(r"\s*(?:[\w-]+\s+)?")
 
@@ -307,6 +340,8 @@ def choose_location(
             continue  # "slogans against France", "talks with Iran": not where it happened
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
+        if _home(text, top, tax):
+            continue  # "protesters, many of them from the island of X": where they came from
         if specificity(place) >= 3:
             area = _container_after(text, top.end, holders) or held.get(top.start)
             if area is not None and specificity(area) <= 3 and not lies_in(place, area):
