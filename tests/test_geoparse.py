@@ -197,6 +197,14 @@ def test_small_place_names_inside_facility_names(parser):
     assert spans(parser, "The blast hit Most Gate and Walsh Street near Kabul.") == ["Kabul"]
 
 
+def test_a_street_named_after_a_capital_is_no_mention_of_the_capital(parser):
+    # "Wellington Street" in Ottawa, "Haifa Street" in Baghdad: a street lies in another town
+    text = "Police pushed protesters off Baghdad Street in Kabul on Saturday."
+    assert spans(parser, text) == ["Kabul"]
+    assert spans(parser, "A car bomb exploded on Kabul Road.") == []
+    assert spans(parser, "Crowds marched through Baghdad on Friday.") == ["Baghdad"]
+
+
 def test_a_small_place_run_into_another_name_is_part_of_that_name(parser):
     # "the Gran Grif gang": a weak place name glued to an unknown capitalised word
     assert spans(parser, "Members of the Walsh Grif gang attacked Kabul.") == ["Kabul"]

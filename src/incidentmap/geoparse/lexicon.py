@@ -112,6 +112,9 @@ class Lexicon:
     """Words after a name that make it an organisation or a thing ("University", "virus")."""
     facilities: frozenset[str]
     """Words after a name that make it part of a facility's name ("Abbey Gate")."""
+    streets: frozenset[str]
+    """Last words of a street's name ("Street", "Road"): a town's name before one names the
+    street, which lies in another town ("Wellington Street" in Ottawa)."""
     buildings: frozenset[str]
     """Last words of a building's name ("Hospital", "Airport"): a building the gazetteer
     lacks is placed at its town."""
@@ -269,6 +272,7 @@ class Lexicon:
             area_words=frozenset(places.get("area", [])),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
+            streets=frozenset(places.get("street", [])),
             newspapers=frozenset(places.get("newspaper", [])),
             institutions=frozenset(places.get("institution", [])),
             legal_forms=frozenset(places.get("legal_form", [])),

@@ -502,6 +502,8 @@ class Recognizer:
             flags & STRONG_AREA or (flags & STRONG_CITY and end - start > 3)
         ):
             return None  # "UBA", "EU": an acronym, not the town Ubá or Eu
+        if ctx.followed_by(j, lex.streets):
+            return None, j + 1  # "Wellington Street": a street named after a town lies elsewhere
         if not flags & (STRONG_AREA | STRONG_ADMIN | STRONG_CITY) and ctx.followed_by(
             j, lex.facilities
         ):
