@@ -30,6 +30,18 @@ def test_a_count_for_each_area_tells_an_event_in_each() -> None:
     assert places_of(text, places) == ["Kaduna", "Kano"]  # a province at its seat
 
 
+def test_a_count_for_an_area_placed_in_its_country_tells_an_event_there() -> None:
+    """'4 over the southern X region and 4 more over the central Y region': two events."""
+    text = (
+        "Four drones were shot down over the northern region of Kano and four more over the "
+        "central Kaduna region on Friday."
+    )
+    places = {"Kano": KANO, "Kaduna": KADUNA_STATE}
+    found = places_of(text, places)
+    assert len(found) == 2  # the second area at its seat or its own point
+    assert found[0].startswith("Kaduna") and found[1] == "Kano"
+
+
 def test_a_count_for_each_town_tells_an_event_in_each() -> None:
     text = "Gunmen killed 10 villagers in Kano and another 12 in the town of Zaria on Friday."
     assert places_of(text, {"Kano": KANO, "Zaria": ZARIA}) == ["Kano", "Zaria"]

@@ -78,7 +78,7 @@ _COUNT_JOINT = re.compile(
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen"
     r"|dozens|several|others)\s+(?:more\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:in|over|at|on|near|across)\s+(?:the\s+)?(?:skies\s+(?:over|of)\s+(?:the\s+)?)?"
-    r"(?:[\w-]+ern\s+)?(?:(?:town|city|village|province|region|state)s?\s+of\s+(?:the\s+)?)?",
+    r"(?:(?:[\w-]+ern|central)\s+)?(?:(?:town|city|village|province|region|state)s?\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 # ... or the next of towns named with their provinces where the gazetteer knows only the
