@@ -227,10 +227,13 @@ def page_stamp(text: str, at: int) -> bool:
     return len(before) <= 40 and bool(_STAMP.fullmatch(before.strip()))
 
 
-#: A line that ends with a photo credit is a caption: "Police fire tear gas (Photo: AFP)".
+#: A line that ends with a photo credit is a caption: "Police fire tear gas (Photo: AFP)",
+#: or a credit after a slash that follows the caption's full stop: "Police fire tear gas
+#: on Friday. / Supplied", "... in the north. / AP".
 _CREDIT = re.compile(
     r"[(\[](?:file )?(?:photo|image|picture|pic|photograph|video|credit)s?(?: by)?\s*[:/-]?"
-    r"[^()\[\]\n]{0,100}[)\]]\s*$",
+    r"[^()\[\]\n]{0,100}[)\]]\s*$"
+    r"|[.!?][\"'”’]?[ \t]+/[ \t]*(?-i:[A-Z])[^/.!?\n]{0,60}$",
     re.IGNORECASE,
 )
 

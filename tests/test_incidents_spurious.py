@@ -1,0 +1,91 @@
+"""News copy that reports no event of its own, or retells one already told (issue 12).
+
+Each rule below is a statement of news copy in general; the sentences are written for the
+test, and each shows the rule as a reader of the output would meet it.
+"""
+
+from __future__ import annotations
+
+from test_incidents import KADUNA, KANO, kinds, run
+
+
+def test_a_photo_credit_after_a_slash_makes_the_line_a_caption() -> None:
+    text = (
+        "Gunmen killed five traders in Kano on Saturday, police said.\n\n"
+        "The burnt stalls of a market in Kaduna after an air strike on Friday. / Supplied\n\n"
+        "The attackers fled on motorcycles."
+    )
+    found = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert kinds(found) == [("Violence against civilians", "Attack")]
+    assert all(i.location == "Kano" for i in found)
+
+
+def test_a_line_with_a_slash_but_no_credit_is_read() -> None:
+    text = "Gunmen killed five traders in Kano on Saturday and/or Sunday, police said."
+    assert kinds(run(text, places={"Kano": KANO})) == [("Violence against civilians", "Attack")]
+
+
+def test_crowd_dispersal_grenades_are_police_action_not_a_grenade_attack() -> None:
+    text = "Riot police fired crowd-dispersal grenades at protesters in Kano on Saturday."
+    assert kinds(run(text, places={"Kano": KANO})) == [("Protests", "Protest with intervention")]
+
+
+def test_a_thrown_grenade_is_still_a_grenade_attack() -> None:
+    text = "A man threw a grenade at protesters in Kano on Saturday."
+    assert ("Explosions/Remote violence", "Grenade") in kinds(run(text, places={"Kano": KANO}))
+
+
+def test_people_missing_after_monsoon_rains_were_not_abducted() -> None:
+    text = (
+        "Two people died and four remain missing after homes were washed away during "
+        "torrential monsoon rains near Kano, officials said on Saturday."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == []
+
+
+def test_deaths_in_a_story_that_opens_on_a_flood_are_the_floods() -> None:
+    text = (
+        "Houses submerged in Kano flood\n\n"
+        "Houses stood in brown water in Kano on Saturday.\n\n"
+        "Twelve people were killed in the district, officials said."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == []
+
+
+def test_people_missing_after_gunmen_stopped_them_were_abducted() -> None:
+    text = "Four aid workers are missing after gunmen stopped their car near Kano on Saturday."
+    found = kinds(run(text, places={"Kano": KANO}))
+    assert found == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def test_an_event_a_year_before_the_news_is_its_context() -> None:
+    text = (
+        "A smoke canister hurled by a man missed the governor's car in Kano on Saturday, "
+        "nearly a year after a senator was shot dead at a rally."
+    )
+    found = [i for i in run(text, places={"Kano": KANO}) if not i.background]
+    assert all(i.sub_event_type != "Attack" for i in found)
+    assert all(i.fatalities in (None, 0) for i in found)
+
+
+def test_an_event_hours_before_the_news_is_still_told() -> None:
+    text = "Rioters burned buses in Kano on Saturday, hours after a man stabbed three children."
+    found = kinds(run(text, places={"Kano": KANO}))
+    assert ("Riots", "Violent demonstration") in found
+
+
+def test_the_mob_named_again_tells_more_of_its_riot() -> None:
+    text = (
+        "Supporters of the senator rioted at a court in Kano on Saturday, smashing windows. "
+        "The mob also attacked the cars of two prosecutors."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == [("Riots", "Violent demonstration")]
+
+
+def test_other_actors_that_also_attack_tell_another_event() -> None:
+    text = (
+        "Supporters of the senator rioted at a court in Kano on Saturday, smashing windows. "
+        "Gunmen also attacked a police post in Kaduna."
+    )
+    found = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
+    assert len([i for i in found if not i.background]) == 2
