@@ -89,3 +89,21 @@ def test_other_actors_that_also_attack_tell_another_event() -> None:
     )
     found = run(text, places={"Kano": KANO, "Kaduna": KADUNA})
     assert len([i for i in found if not i.background]) == 2
+
+
+def test_a_missiles_launch_site_is_not_where_it_struck() -> None:
+    text = (
+        "A missile struck a block of flats in Kano on Saturday, killing 12 people. "
+        "The missile that destroyed the block was a cruise missile launched from the Kaduna "
+        "region, the air force said."
+    )
+    found = [i for i in run(text, places={"Kano": KANO, "Kaduna": KADUNA}) if not i.background]
+    assert [i.location for i in found] == ["Kano"]
+
+
+def test_what_a_group_is_planning_to_do_is_no_event() -> None:
+    text = (
+        "Police dispersed a sit-in in Kano on Saturday. The union is planning to keep holding "
+        "marches on Mondays and surprise protests at the ministries."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == [("Protests", "Protest with intervention")]
