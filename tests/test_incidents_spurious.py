@@ -107,3 +107,26 @@ def test_what_a_group_is_planning_to_do_is_no_event() -> None:
         "marches on Mondays and surprise protests at the ministries."
     )
     assert kinds(run(text, places={"Kano": KANO})) == [("Protests", "Protest with intervention")]
+
+
+def test_a_truce_named_as_the_time_of_other_events_is_no_agreement() -> None:
+    text = (
+        "Shells hit homes in Kano on Saturday. The markets of the city had stayed open "
+        "throughout the humanitarian truce."
+    )
+    found = kinds(run(text, places={"Kano": KANO}))
+    assert ("Strategic developments", "Agreement") not in found
+
+
+def test_a_truce_agreed_is_an_agreement() -> None:
+    text = "The army and the rebels agreed to a humanitarian truce in Kano on Saturday."
+    found = kinds(run(text, places={"Kano": KANO}))
+    assert ("Strategic developments", "Agreement") in found
+
+
+def test_a_line_of_tags_run_together_is_no_story() -> None:
+    text = (
+        "Police dispersed a march in Kano on Saturday.\n\n"
+        "MarchesKanoNorthern NigeriaPolice raidsPeace truce"
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == [("Protests", "Protest with intervention")]
