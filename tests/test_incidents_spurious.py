@@ -130,3 +130,26 @@ def test_a_line_of_tags_run_together_is_no_story() -> None:
         "MarchesKanoNorthern NigeriaPolice raidsPeace truce"
     )
     assert kinds(run(text, places={"Kano": KANO})) == [("Protests", "Protest with intervention")]
+
+
+def test_weapons_heard_during_a_clash_are_the_clash() -> None:
+    text = (
+        "Fighting broke out between two army units at the barracks in Kano on Saturday. "
+        "The president left the city by car. "
+        "The minister of defence spoke on the radio. "
+        "Schools stayed closed. "
+        "Residents said heavy weapons and mortar fire were heard at the barracks."
+    )
+    assert kinds(run(text, places={"Kano": KANO})) == [("Battles", "Armed clash")]
+
+
+def test_mortar_fire_that_kills_is_a_strike_of_its_own() -> None:
+    text = (
+        "Fighting broke out between two army units at the barracks in Kano on Saturday. "
+        "The president left the city by car. "
+        "The minister of defence spoke on the radio. "
+        "Schools stayed closed. "
+        "Mortar fire hit a market in Kaduna on Sunday, killing four traders."
+    )
+    found = kinds(run(text, places={"Kano": KANO, "Kaduna": KADUNA}))
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in found

@@ -94,6 +94,7 @@ REQUIRED_CUES = (
     "spoils",
     "repelled",
     "crowd_again",
+    "heard",
 )
 
 

@@ -219,6 +219,9 @@ class Mention:
     thrown: bool = False
     """The clause tells explosives thrown by hand ("threw a grenade at police"): in a
     clash or riot of the same day and place they are part of it."""
+    heard: bool = False
+    """The clause tells weapons heard ("rocket fire was heard at the barracks"): what
+    witnesses heard of a clash or riot of the same day and place is part of it."""
 
     @property
     def event_type(self) -> EventType:
@@ -532,6 +535,8 @@ def find_mentions(
                 retyped_by=retyped_by,
                 thrown=sub.event_type is EventType.EXPLOSIONS
                 and cues["thrown"].search(text, lo, hi) is not None,
+                heard=sub.event_type is EventType.EXPLOSIONS
+                and cues["heard"].search(text, lo, hi) is not None,
             )
         )
         previous_lo = lo
