@@ -6,6 +6,11 @@ test, and each shows the rule as a reader of the output would meet it.
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
+from incidentmap.incidents.dates import find_dates
 from test_incidents import KADUNA, KANO, kinds, run
 
 
@@ -153,3 +158,29 @@ def test_mortar_fire_that_kills_is_a_strike_of_its_own() -> None:
     )
     found = kinds(run(text, places={"Kano": KANO, "Kaduna": KADUNA}))
     assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in found
+
+
+@pytest.mark.parametrize(
+    ("published", "phrase", "day"),
+    [
+        (dt.date(2024, 3, 9), "last weekend", dt.date(2024, 3, 2)),  # told on a Saturday
+        (dt.date(2024, 3, 10), "last weekend", dt.date(2024, 3, 2)),  # told on a Sunday
+        (dt.date(2024, 3, 11), "last weekend", dt.date(2024, 3, 9)),  # told on a Monday
+        (dt.date(2024, 3, 10), "over the weekend", dt.date(2024, 3, 9)),
+    ],
+)
+def test_last_weekend_told_at_a_weekend_is_the_one_before(
+    published: dt.date, phrase: str, day: dt.date
+) -> None:
+    text = f"A quiet gathering {phrase} grew into a march of hundreds."
+    (found,) = find_dates(text, published=published)
+    assert found.date == day
+
+
+def test_a_vigil_retold_with_last_weekend_is_one_protest() -> None:
+    text = (
+        "A vigil for the victims of the fire was held in Kano on Nov. 26.\n\n"
+        "The gathering that began as a vigil last weekend grew into a march of hundreds."
+    )
+    found = run(text, published=dt.date(2022, 12, 3), places={"Kano": KANO})
+    assert kinds(found) == [("Protests", "Peaceful protest")]
