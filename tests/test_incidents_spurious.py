@@ -184,3 +184,18 @@ def test_a_vigil_retold_with_last_weekend_is_one_protest() -> None:
     )
     found = run(text, published=dt.date(2022, 12, 3), places={"Kano": KANO})
     assert kinds(found) == [("Protests", "Peaceful protest")]
+
+
+def test_a_plot_thwarted_is_no_weapons_use() -> None:
+    text = (
+        "Police arrested three men in Kano on Saturday. Officers said they had also uncovered "
+        "a second plot against a radio mast, which was thwarted."
+    )
+    found = kinds(run(text, places={"Kano": KANO}))
+    assert ("Strategic developments", "Disrupted weapons use") not in found
+
+
+def test_an_attack_thwarted_with_bombs_defused_is_a_disrupted_weapons_use() -> None:
+    text = "Soldiers thwarted an attack on a bridge in Kano on Saturday, defusing two bombs."
+    found = kinds(run(text, places={"Kano": KANO}))
+    assert ("Strategic developments", "Disrupted weapons use") in found
