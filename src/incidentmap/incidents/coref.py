@@ -263,6 +263,8 @@ def antecedent(
         # a grenade or bomb thrown in a clash or riot of the day and place is part of it,
         # however long ago it was told (air strikes, car bombs are events of their own)
         thrown = mention.thrown and draft.event_type in _FIGHTS
+        # "rocket fire was heard at the barracks": the fighting just told, as witnesses heard it
+        heard = mention.heard and draft.event_type in _FIGHTS
         same = (
             same_event_type(draft, mention.event_type, mention.sub.name)
             or draft.event_type in mention.family
@@ -270,6 +272,7 @@ def antecedent(
             or crowd_arrests
             or (bool(response or seized) and draft.event_type in _ATTACKS)
             or thrown
+            or heard
         )
         # a demonstration at which people died takes the toll told after it
         violent = (
@@ -302,7 +305,7 @@ def antecedent(
         # "a man was detained at the scene" goes with the attack, however long ago told
         at_scene = bool(seized) and draft.event_type in _ATTACKS
         if (
-            ((same and (recent or at_scene or thrown)) or casualty_only)
+            ((same and (recent or at_scene or thrown or heard)) or casualty_only)
             and date_ok(draft, date)
             and placed
         ):

@@ -93,6 +93,8 @@ REQUIRED_CUES = (
     "thrown",
     "spoils",
     "repelled",
+    "crowd_again",
+    "heard",
 )
 
 

@@ -16,7 +16,9 @@ Conventions (news reports past events):
 * seasons are meteorological, northern hemisphere: spring 1 March, summer 1 June,
   autumn/fall 1 September, winter 1 December (winter "of 2021" starts 1 December
   2020). "This summer" is the summer of the publication year; "last summer" is this
-  year's summer once it is over (three months after it starts), else last year's.
+  year's summer once it is over (three months after it starts), else last year's;
+* "last weekend" in an article published on a Saturday or a Sunday is the weekend before
+  (the one under way is "this weekend").
 
 Without a publication date, relative expressions stay unresolved: ``date`` is ``None``
 and ``note`` says why. Nothing is invented.
@@ -369,6 +371,8 @@ def _relative(m: re.Match[str], pub: dt.date) -> Resolved | None:
         return _monday(pub) - dt.timedelta(weeks=1), week, True
     if g("weekend"):
         back = (pub.weekday() - 5) % 7
+        if back <= 1 and g("weekend").lower().startswith("last"):
+            back += 7  # "last weekend" told on a Saturday or Sunday: the one before
         return pub - dt.timedelta(days=back), week, True
     if g("lastmonth"):
         y, mo = divmod(pub.year * 12 + pub.month - 2, 12)

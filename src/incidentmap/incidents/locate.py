@@ -97,6 +97,11 @@ _IN_COUNTRY = re.compile(
 )
 _OF = re.compile(r"\s+of\b")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: A weapon's launch site is where it came from, never the scene: "a missile launched from X".
+_LAUNCHED_FROM = re.compile(
+    r"\blaunched\s+from\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
 #: "On the other side of Paris, protesters set fire to the town hall of X": a bearing.
 _OTHER_SIDE = re.compile(
     r"\b(?:other|opposite|far)\s+(?:side|end)\s+of\s+(?:the\s+)?$", re.IGNORECASE
@@ -358,6 +363,8 @@ def choose_location(
         score -= min(abs(gap), 300) / 60.0
         if _LOCATIVE.search(text, max(0, top.start - 12), top.start):
             score += 4.0
+        if _LAUNCHED_FROM.search(text, max(0, top.start - 40), top.start):
+            continue  # "a drone launched from the enemy's border region": not where it struck
         if distance is None and _ORIGIN.search(text, max(0, top.start - 12), top.start):
             score -= 8.0  # "fired missiles from the Golan Heights": where it came from
         if _OTHER_SIDE.search(text, max(0, top.start - 24), top.start):

@@ -76,10 +76,23 @@ _WEEKS_BEFORE_AFTER = re.compile(
 _AFTER_BOUND = re.compile(r"[\s,]*after\s", re.IGNORECASE)
 
 
+def _crowd_again(text: str, lo: int, at: int, tax: Taxonomy) -> bool:
+    """Whether the words just before ``at`` name the crowd told before ("the mob also ...").
+
+    The clause starts at ``lo``; only a crowd noun with a definite article right before
+    ``at`` counts.
+    """
+    found = list(tax.cues.crowd_again.finditer(text, max(lo, at - 40), at))
+    return bool(found) and not text[found[-1].end() : at].strip()
+
+
 def _time_after(text: str, at: int) -> bool:
     """Whether the clause at ``at`` tells what the news came after ("a week after X")."""
-    if _HOURS_AFTER.match(text, at):
-        return True
+    return bool(_HOURS_AFTER.match(text, at)) or _weeks_after(text, at)
+
+
+def _weeks_after(text: str, at: int) -> bool:
+    """Whether the clause at ``at`` tells an event weeks or more before ("a year after X")."""
     return bool(
         _AFTER_BOUND.match(text, at) and _WEEKS_BEFORE_AFTER.search(text, max(0, at - 24), at)
     )
@@ -206,6 +219,9 @@ class Mention:
     thrown: bool = False
     """The clause tells explosives thrown by hand ("threw a grenade at police"): in a
     clash or riot of the same day and place they are part of it."""
+    heard: bool = False
+    """The clause tells weapons heard ("rocket fire was heard at the barracks"): what
+    witnesses heard of a clash or riot of the same day and place is part of it."""
 
     @property
     def event_type(self) -> EventType:
@@ -406,8 +422,16 @@ def find_mentions(
             types, plural, start = None, False, best.start
         # "five soldiers were also killed": more victims of the event told, not a new one;
         # "15 gunmen were also killed in the gunfight": the definite noun names the event told
+        # "the mob also attacked cars": more acts of the crowd told, not another event
         new_event = any(
-            not (("weak" in best.trigger.flags or types is not None) and _ALSO.fullmatch(m.group()))
+            not (
+                _ALSO.fullmatch(m.group())
+                and (
+                    "weak" in best.trigger.flags
+                    or types is not None
+                    or _crowd_again(text, lo, m.start(), tax)
+                )
+            )
             for m in cues.new_event.finditer(text, lo, hi)
         )
         # "In another incident, five people were killed in X": an opening that sets the
@@ -442,6 +466,10 @@ def find_mentions(
             and not out[0].anaphoric  # "The drone attack came hours after ...": a recap
             and any(_time_after(text, b) for b in bounds if out[0].clause_end <= b <= lo)
         ):
+            came_after = True
+        # "The minister was unhurt, a year after a senator was shot dead": a span of weeks
+        # or more dates what the clause tells before the news, whether or not it is told
+        if not came_after and lo > sentence.start and _weeks_after(text, lo):
             came_after = True
         # "an activist who protested against the dam": what a person is known for
         described = any(  # the trigger is what the description names
@@ -507,6 +535,8 @@ def find_mentions(
                 retyped_by=retyped_by,
                 thrown=sub.event_type is EventType.EXPLOSIONS
                 and cues["thrown"].search(text, lo, hi) is not None,
+                heard=sub.event_type is EventType.EXPLOSIONS
+                and cues["heard"].search(text, lo, hi) is not None,
             )
         )
         previous_lo = lo

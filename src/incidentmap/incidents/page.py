@@ -206,6 +206,24 @@ def is_caption(line: str) -> bool:
     return len(letters) >= 12 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
 
 
+#: Words run together: a lower-case letter straight before a capital ("TaizNorth").
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+
+
+def is_tag_list(line: str) -> bool:
+    """Whether a line runs three or more words together, unpunctuated: a page's tags or menu.
+
+    Topic tags and menus copied from a page lose the breaks between their items
+    ("RebelsKasaiNorth KivuCeasefire talks"); a sentence keeps its spaces and its stop.
+
+    >>> is_tag_list("ProtestsKanoPoliceTear gas"), is_tag_list("McDonald met the iPhone maker.")
+    (True, False)
+    """
+    if line.rstrip().endswith((".", "!", "?", '"', "”", "’", "'")):
+        return False
+    return len(_GLUED.findall(line)) >= 3
+
+
 _STAMP = re.compile(
     r"(?:last |first )?(?:date|dated|published|updated|posted|modified)(?: on)?\s*[:|-]?",
     re.IGNORECASE,
@@ -227,10 +245,13 @@ def page_stamp(text: str, at: int) -> bool:
     return len(before) <= 40 and bool(_STAMP.fullmatch(before.strip()))
 
 
-#: A line that ends with a photo credit is a caption: "Police fire tear gas (Photo: AFP)".
+#: A line that ends with a photo credit is a caption: "Police fire tear gas (Photo: AFP)",
+#: or a credit after a slash that follows the caption's full stop: "Police fire tear gas
+#: on Friday. / Supplied", "... in the north. / AP".
 _CREDIT = re.compile(
     r"[(\[](?:file )?(?:photo|image|picture|pic|photograph|video|credit)s?(?: by)?\s*[:/-]?"
-    r"[^()\[\]\n]{0,100}[)\]]\s*$",
+    r"[^()\[\]\n]{0,100}[)\]]\s*$"
+    r"|[.!?][\"'”’]?[ \t]+/[ \t]*(?-i:[A-Z])[^/.!?\n]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -284,6 +305,7 @@ class FurnitureLines:
                 self._furniture.opens(line[:200])
                 or (line_start >= self._captions_from and is_caption(line))
                 or _CREDIT.search(line[-200:]) is not None
+                or is_tag_list(line)
             )
             self._judged[line_start] = judged
         return judged
