@@ -163,3 +163,36 @@ def test_a_province_of_an_armed_group_is_no_place(embedded) -> None:  # type: ig
         "Africa Province (ISWAP) fighters attacked a military base."
     )
     assert "West Africa" not in {t.text for t in embedded.parse(text) if t.place is not None}
+
+
+# --- "the region of Northwest": a region's name written as one compass word ---------------
+
+
+def test_a_compass_region_written_as_one_word_is_the_region(embedded) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer writes Cameroon's region "North-West"; reporters often write it solid
+    text = "Separatists ambushed two soldiers in Cameroon's English-speaking region of Northwest."
+    found = {t.text: t.place for t in embedded.parse(text) if t.place is not None}
+    assert found["Northwest"].is_admin1 and found["Northwest"].country_code == "CM"
+
+
+def test_a_compass_region_s_event_is_placed_at_its_seat(embedded) -> None:  # type: ignore[no-untyped-def]
+    from incidentmap.incidents import extract_incidents
+    from incidentmap.model import Article
+
+    text = (
+        "Gunmen killed three villagers on Tuesday in Cameroon's restive region of Northwest, "
+        "officials said."
+    )
+    article = Article(id="t", text=text)
+    found = [i for i in extract_incidents(article, embedded.parse(article)) if not i.background]
+    # ACLED codes an event known only to a region at the region's seat
+    assert [i.location for i in found] == ["Bamenda"]
+
+
+def test_a_compass_word_alone_stays_a_direction(embedded) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The convoy was ambushed northwest of Bamenda in Cameroon on Monday.",
+        "Northwest Airlines cancelled flights to Detroit.",
+        "Rebels moved Northwest towards the border with Nigeria.",
+    ):
+        assert not any(t.text.startswith(("Northwest", "northwest")) for t in embedded.parse(text))
