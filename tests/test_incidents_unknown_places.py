@@ -240,3 +240,14 @@ def test_where_a_witness_lives_does_not_place_the_event() -> None:
     places = {"Nigeria": NIGERIA_COUNTRY, "Zaria": ZARIA_TOWN, "Lagos": LAGOS}
     found = [i for i in run(text, places=places) if not i.background]
     assert found and "Zaria" not in [i.location for i in found]
+
+
+def test_a_toll_told_in_a_town_outside_the_incident_s_province_is_another_event() -> None:
+    text = (
+        "Gunmen killed nine villagers in Kaduna State, police said. Over the weekend, "
+        "twenty people were killed in Lagos as gangs fought over a market."
+    )
+    places = {"Kaduna State": KADUNA_STATE, "Lagos": LAGOS}
+    found = [i for i in run(text, places=places) if not i.background]
+    # Lagos lies in another state: its dead are not the toll of the attack in Kaduna State
+    assert sorted((i.location, i.fatalities) for i in found) == [("Kaduna", 9), ("Lagos", 20)]
