@@ -190,6 +190,14 @@ def test_a_compass_region_s_event_is_placed_at_its_seat(embedded) -> None:  # ty
     assert [i.location for i in found] == ["Bamenda"]
 
 
+def test_a_compass_region_of_a_country_the_story_never_names_is_no_place(embedded) -> None:  # type: ignore[no-untyped-def]
+    # Cameroon has a South-West region, but a story about Arizona means the US Southwest
+    text = "Police arrested 20 protesters in Phoenix as marches spread across the Southwest region."
+    assert not any(
+        t.place is not None and t.place.country_code == "CM" for t in embedded.parse(text)
+    )
+
+
 def test_a_compass_word_alone_stays_a_direction(embedded) -> None:  # type: ignore[no-untyped-def]
     for text in (
         "The convoy was ambushed northwest of Bamenda in Cameroon on Monday.",

@@ -54,7 +54,7 @@ from .names import (
 )
 from .persons import find_persons
 
-__all__ = ["LIST_GAPS", "Mention", "Recognizer", "tokenize"]
+__all__ = ["LIST_GAPS", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
 
 # Splits a text into separator, word, separator, ..., separator (the words are runs of
 # \w); inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
@@ -71,7 +71,7 @@ _BIG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY
 #: A compass name written as one word ("Northwest"): a direction, unless written with the
 #: word of a first-level area ("the Northwest region", "the region of Southwest"), where
 #: it names the region the gazetteer spells in two words ("North-West").
-_SOLID_COMPASS = frozenset({"northwest", "northeast", "southwest", "southeast"})
+SOLID_COMPASS = frozenset({"northwest", "northeast", "southwest", "southeast"})
 _FIRST_LEVEL = PlaceKinds.default().first_level
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 #: After a saint's name: an optional possessive and the last word of a building's name.
@@ -469,7 +469,7 @@ class Recognizer:
             shared = shared_name(text, key, end, lambda k: bool(flags_of.get(k, 0) & GAZ))
             if shared is not None:
                 return Mention(start, end, surface, shared[0], hints=(shared[1],)), j + 1
-        compass_area = key in _SOLID_COMPASS and _names_area(ctx, i, j, lex)
+        compass_area = key in SOLID_COMPASS and _names_area(ctx, i, j, lex)
         if (
             (key in lex.not_places and not compass_area)
             or key in lex.organisations
