@@ -166,6 +166,12 @@ def _another_scene(text: str, top: Toponym, here: Location, there: Location) -> 
     return inside and not (lies_in(place, here.place) or lies_in(here.place, place))
 
 
+#: "lived in", "was born in", "hails from": a person's home, told before its place.
+_HOME_BEFORE = re.compile(
+    r"\b(?:lived?|lives|living|resided|resides|residing|born|grew\s+up|hails?|hailed|native)"
+    r"\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 #: "in", "at the town of", "near": a place written as where something happened.
 _SCENE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 
@@ -185,9 +191,9 @@ def place_told_next(
     on Tuesday") and the next sentence, with no event word of its own, says where ("The
     gangsters struck the town of Tarn, in the surrounding Norva region"): the place it
     names within the incident's area is the incident's. Only the sentence right after the
-    incident's last, only a place written as a scene ("in", "at", "near" before it) inside
-    the area told before, and not for an incident told "elsewhere" (or "separately") than
-    the places named before it.
+    incident's last, only a place written as a scene ("in", "at", "near" before it; not a
+    home: "he lived in X") inside the area told before, and not for an incident told
+    "elsewhere" (or "separately") than the places named before it.
     """
     if not drafts:
         return
@@ -205,8 +211,11 @@ def place_told_next(
     here = choose_location(text, tops, anchor=sentence.start, taxonomy=tax)
     if here is None or here.toponym is None or not refines(here, there):
         return
-    if not _SCENE_BEFORE.search(text, max(0, here.toponym.start - 40), here.toponym.start):
+    before = max(0, here.toponym.start - 40)
+    if not _SCENE_BEFORE.search(text, before, here.toponym.start):
         return  # "a resident of a poor area of X": where someone lives, not the scene
+    if _HOME_BEFORE.search(text, before, here.toponym.start):
+        return  # "He lived in the city of X": the victim's home, not the scene
     if any(_another_scene(text, t, here, there) for t in tops):
         return  # "two dead in the state of A and one in B": the places of several events
     draft.location = here
