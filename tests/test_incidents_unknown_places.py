@@ -11,6 +11,7 @@ from incidentmap.geoparse.spelling import respelled_toponyms
 from incidentmap.incidents.locate import choose_location
 from incidentmap.model import GeoPrecision, Place, Toponym
 from test_incidents import KADUNA, KANO, run
+from test_incidents import NIGERIA as NIGERIA_COUNTRY
 from test_incidents_news_rules import KADUNA_STATE
 
 # Invented ids and round coordinates.
@@ -163,3 +164,98 @@ def test_a_province_of_an_armed_group_is_no_place(embedded) -> None:  # type: ig
         "Africa Province (ISWAP) fighters attacked a military base."
     )
     assert "West Africa" not in {t.text for t in embedded.parse(text) if t.place is not None}
+
+
+# --- "the region of Northwest": a region's name written as one compass word ---------------
+
+
+def test_a_compass_region_written_as_one_word_is_the_region(embedded) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer writes Cameroon's region "North-West"; reporters often write it solid
+    text = "Separatists ambushed two soldiers in Cameroon's English-speaking region of Northwest."
+    found = {t.text: t.place for t in embedded.parse(text) if t.place is not None}
+    assert found["Northwest"].is_admin1 and found["Northwest"].country_code == "CM"
+
+
+def test_a_compass_region_s_event_is_placed_at_its_seat(embedded) -> None:  # type: ignore[no-untyped-def]
+    from incidentmap.incidents import extract_incidents
+    from incidentmap.model import Article
+
+    text = (
+        "Gunmen killed three villagers on Tuesday in Cameroon's restive region of Northwest, "
+        "officials said."
+    )
+    article = Article(id="t", text=text)
+    found = [i for i in extract_incidents(article, embedded.parse(article)) if not i.background]
+    # ACLED codes an event known only to a region at the region's seat
+    assert [i.location for i in found] == ["Bamenda"]
+
+
+def test_a_compass_region_of_a_country_the_story_never_names_is_no_place(embedded) -> None:  # type: ignore[no-untyped-def]
+    # Cameroon has a South-West region, but a story about Arizona means the US Southwest
+    text = "Police arrested 20 protesters in Phoenix as marches spread across the Southwest region."
+    assert not any(
+        t.place is not None and t.place.country_code == "CM" for t in embedded.parse(text)
+    )
+
+
+def test_a_compass_word_alone_stays_a_direction(embedded) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The convoy was ambushed northwest of Bamenda in Cameroon on Monday.",
+        "Northwest Airlines cancelled flights to Detroit.",
+        "Rebels moved Northwest towards the border with Nigeria.",
+    ):
+        assert not any(t.text.startswith(("Northwest", "northwest")) for t in embedded.parse(text))
+
+
+# --- the lead tells the country, the next sentence the place -------------------------------
+
+ZARIA_TOWN = Place("t:zaria", "Zaria", 11.1, 7.7, "P", "PPLA2", "NG", "23", 700_000)
+LAGOS = Place("t:lagos", "Lagos", 6.45, 3.4, "P", "PPLA", "NG", "25", 9_000_000)
+
+
+def test_the_sentence_after_a_country_level_lead_places_the_event() -> None:
+    # the gazetteer lacks the village; the sentence after the lead names its state, and
+    # the story's other town (Lagos, where the governor spoke) is not the scene
+    text = (
+        "Gunmen in Nigeria killed nine people on Tuesday, a community leader said. The "
+        "gunmen struck the village of Osk late in the evening, in the surrounding Kaduna "
+        "State, residents told reporters. In Lagos, the governor condemned the killings and "
+        "Lagos traders closed their shops."
+    )
+    places = {"Nigeria": NIGERIA_COUNTRY, "Kaduna State": KADUNA_STATE, "Lagos": LAGOS}
+    found = [i for i in run(text, places=places) if not i.background]
+    # an event known to its state is coded at the state's seat
+    assert [i.location for i in found] == ["Kaduna"]
+
+
+def test_a_next_sentence_naming_several_places_does_not_place_the_event() -> None:
+    # "two in A and one in B": a toll spread over places, no one scene of the event told
+    text = (
+        "Four protesters died during clashes in Nigeria on Monday. A hospital network "
+        "reported two dead in Kaduna State and one in the city of Lagos."
+    )
+    places = {"Nigeria": NIGERIA_COUNTRY, "Kaduna State": KADUNA_STATE, "Lagos": LAGOS}
+    found = [i for i in run(text, places=places) if not i.background]
+    assert "Kaduna State" not in [i.location for i in found]
+
+
+def test_where_a_witness_lives_does_not_place_the_event() -> None:
+    text = (
+        "Protesters clashed with police in Nigeria on Monday. A resident of a poor area of "
+        "Zaria told reporters the crowd had been angry for weeks. In Lagos, the governor "
+        "appealed for calm and Lagos traders closed their shops."
+    )
+    places = {"Nigeria": NIGERIA_COUNTRY, "Zaria": ZARIA_TOWN, "Lagos": LAGOS}
+    found = [i for i in run(text, places=places) if not i.background]
+    assert found and "Zaria" not in [i.location for i in found]
+
+
+def test_a_toll_told_in_a_town_outside_the_incident_s_province_is_another_event() -> None:
+    text = (
+        "Gunmen killed nine villagers in Kaduna State, police said. Over the weekend, "
+        "twenty people were killed in Lagos as gangs fought over a market."
+    )
+    places = {"Kaduna State": KADUNA_STATE, "Lagos": LAGOS}
+    found = [i for i in run(text, places=places) if not i.background]
+    # Lagos lies in another state: its dead are not the toll of the attack in Kaduna State
+    assert sorted((i.location, i.fatalities) for i in found) == [("Kaduna", 9), ("Lagos", 20)]

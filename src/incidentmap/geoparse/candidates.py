@@ -52,6 +52,9 @@ _SECOND_LEVEL = _KINDS.second_level
 #: gazetteer name now, so the recognizer leaves the word in the key rather than a hint.
 SECOND_LEVEL_NAME = re.compile(rf" ({'|'.join(sorted(_SECOND_LEVEL | _KINDS.district))})$")
 _MAX_CANDIDATES = 25
+#: A compass name written as one word ("Northwest") stands for the one the gazetteer
+#: writes in two ("North-West", key "north west"): news copy writes a region either way.
+_SOLID_COMPASS = re.compile(r"^(north|south)(east|west)$")
 #: Prior of a second-level area (county, district), on top of its population; less
 #: than a first-level area's, so "New York" stays the state.
 ADMIN2_PRIOR = 1.0
@@ -172,7 +175,9 @@ class Candidates:
         key = mention.key
         places: dict[str, Place] = {}
         bare = SECOND_LEVEL_NAME.sub("", key)  # "Karak district": the governorate too
-        for k in dict.fromkeys((key, strip_articles(key), *self.joined.get(key, ()), bare)):
+        spaced = _SOLID_COMPASS.sub(r"\1 \2", key)  # "northwest" -> "north west"
+        keys = (key, strip_articles(key), *self.joined.get(key, ()), bare, spaced)
+        for k in dict.fromkeys(keys):
             for p in gaz.lookup_key(k, limit=50):
                 places.setdefault(p.id, p)
         out = []

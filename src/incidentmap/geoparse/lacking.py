@@ -32,7 +32,7 @@ from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
 from .local import KIND_CUE, placed_above
-from .recognize import LIST_GAPS, Mention
+from .recognize import LIST_GAPS, SOLID_COMPASS, Mention
 from .scored import Scored, best_of
 from .spelling import respelled_area
 
@@ -40,6 +40,7 @@ __all__ = [
     "BUILDING_CITY",
     "LACKING_AREA_LEAD",
     "LACKING_AREA_SHARE",
+    "compass_regions_at_home",
     "lacking_areas",
     "listed_under_kind",
     "place_buildings",
@@ -199,6 +200,32 @@ def lacking_areas(
             if focus[cc] <= 1e-9:
                 del focus[cc]
     return found
+
+
+def compass_regions_at_home(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    focus: Mapping[str, float],
+    own: Mapping[str, Mapping[str, float]],
+) -> None:
+    """Keep the readings of "the Northwest region" in the countries the article names.
+
+    Many countries have a region so named; written as one word it is a reporter's
+    spelling of the one in the story's country ("Cameroon's region of Northwest"), never
+    evidence for a country the article does not otherwise name ("marches spread across
+    the Southwest region" in a story about Arizona is not Cameroon's). Readings in a
+    country only the name itself points to are dropped; ``own`` is each key's own share
+    of ``focus``.
+    """
+    for m, ss in zip(mentions, scored, strict=False):
+        if m.key not in SOLID_COMPASS:
+            continue
+        mine = own.get(m.key, {})
+        ss[:] = [
+            s
+            for s in ss
+            if focus.get(s.place.country_code, 0.0) - mine.get(s.place.country_code, 0.0) > 1e-9
+        ]
 
 
 def place_lacking_areas(

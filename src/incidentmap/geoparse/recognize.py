@@ -54,7 +54,7 @@ from .names import (
 )
 from .persons import find_persons
 
-__all__ = ["LIST_GAPS", "Mention", "Recognizer", "tokenize"]
+__all__ = ["LIST_GAPS", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
 
 # Splits a text into separator, word, separator, ..., separator (the words are runs of
 # \w); inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
@@ -68,6 +68,11 @@ _FIRST = itemgetter(0)
 _NAMEISH = GAZ | DEMONYM | ABBR | ORG
 _DATELINE_SUFFIXES = PlaceKinds.default().words  # "LAUREL COUNTY, Ky. -"
 _BIG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY
+#: A compass name written as one word ("Northwest"): a direction, unless written with the
+#: word of a first-level area ("the Northwest region", "the region of Southwest"), where
+#: it names the region the gazetteer spells in two words ("North-West").
+SOLID_COMPASS = frozenset({"northwest", "northeast", "southwest", "southeast"})
+_FIRST_LEVEL = PlaceKinds.default().first_level
 _STRONG = STRONG_AREA | STRONG_ADMIN | STRONG_CITY | DEMONYM | ABBR
 #: After a saint's name: an optional possessive and the last word of a building's name.
 #: Only a building written with its town ("..., Toronto", "... in Toronto") is taken.
@@ -464,7 +469,12 @@ class Recognizer:
             shared = shared_name(text, key, end, lambda k: bool(flags_of.get(k, 0) & GAZ))
             if shared is not None:
                 return Mention(start, end, surface, shared[0], hints=(shared[1],)), j + 1
-        if key in lex.not_places or key in lex.organisations or surface in lex.titles:
+        compass_area = key in SOLID_COMPASS and _names_area(ctx, i, j, lex)
+        if (
+            (key in lex.not_places and not compass_area)
+            or key in lex.organisations
+            or surface in lex.titles
+        ):
             return None, j + 1
         if ctx.followed_by(j, lex.newspapers):
             return None, j + 1  # "the San Francisco Chronicle": a newspaper's title
@@ -540,3 +550,17 @@ class Recognizer:
         return Mention(
             m.start, m.end, m.text, m.key, new_kind, m.country_code, m.name, m.level, hints
         )
+
+
+def _names_area(ctx: TokenContext, i: int, j: int, lex: Lexicon) -> bool:
+    """Whether tokens ``i..j`` are written with the word of a first-level area.
+
+    "the Northwest region", "the region of Northwest" (not "northwest of the capital").
+    """
+    after = ctx.followed_by(j, lex.suffixes)
+    if after is not None and after.lower() in _FIRST_LEVEL:
+        return True
+    cue = ctx.cue(i) or ""
+    word = cue.split(" ")[0]
+    # "the region of Northwest", "the regions of Northwest and Southwest"
+    return cue.endswith(" of") and (word in _FIRST_LEVEL or word[:-1] in _FIRST_LEVEL)

@@ -89,6 +89,7 @@ from .document import (
     publisher_bonus,
 )
 from .lacking import (
+    compass_regions_at_home,
     lacking_areas,
     listed_under_kind,
     place_buildings,
@@ -215,6 +216,7 @@ class Resolver:
         hinted = listed_under_kind(text, hinted)
         focus, areas, area_names, own = article_focus(mentions, scored)
         lacking = lacking_areas(hinted, scored, focus, own)
+        compass_regions_at_home(hinted, scored, focus, own)
         if region is not None:
             weight = PUBLISHER_COUNTRY_WEIGHT * region.weight
             focus[region.country] = focus.get(region.country, 0.0) + weight

@@ -36,7 +36,7 @@ from .kinds import (
     PROTEST_WITH_INTERVENTION,
     VIOLENT_DEMONSTRATION,
 )
-from .locate import COMPASS, Location, same_town, specificity
+from .locate import COMPASS, Location, lies_in, same_town, specificity
 from .mentions import Mention
 from .taxonomy import SubEventType, Taxonomy
 
@@ -336,12 +336,18 @@ def same_event_type(draft: Draft, event_type: EventType, name: str) -> bool:
 
 
 def _other_town(draft: Draft, mention: Mention, loc: Location | None) -> bool:
-    """Whether a toll is told "in" a town apart from the draft's (ACLED codes each town)."""
+    """Whether a toll is told "in" a town apart from the draft's (ACLED codes each town).
+
+    So is a town outside the province the incident was placed in.
+    """
     if loc is None or draft.location is None or loc.toponym is None:
         return False
     sent = mention.sentence
     at = loc.toponym.start - sent.start
     a, b = draft.location.place, loc.place
+    if a.is_admin1 and specificity(b) >= 3 and not lies_in(b, a):
+        # "nine were killed in the X region ... 200 were killed in Y", Y a town elsewhere
+        return _TOLD_IN.search(sent.text, max(0, at - 40), at) is not None
     return (
         specificity(loc.place) >= 3
         and specificity(draft.location.place) >= 3

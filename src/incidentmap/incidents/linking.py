@@ -24,7 +24,7 @@ import bisect
 import datetime as dt
 import re
 
-from ..model import TimePrecision
+from ..model import TimePrecision, Toponym
 from ..text.sentences import Sentence
 from .coref import (
     Draft,
@@ -35,11 +35,13 @@ from .coref import (
     inherit,
     instances_of,
     kin_of,
+    refines,
     split_towns,
 )
 from .dates import DateMention
 from .document import ArticleDocument
-from .facts import clause_facts
+from .facts import Index, clause_facts
+from .locate import Location, anchor_km, choose_location, lies_in, specificity
 from .mentions import find_mentions
 from .taxonomy import Taxonomy
 
@@ -60,9 +62,12 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
         j = bisect.bisect_left(starts, sentence.end)
         if i == j:
             casualties_only(sentence, index, drafts, casualties, text=text, dates=dates, tax=tax)
+            place_told_next(sentence, index, drafts, places, text=text, tax=tax)
             continue
         sentence_triggers = [t for t in triggers[i:j] if t.end <= sentence.end]
         found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers)
+        if not found:  # "The gangsters struck the town of X": where, with no event word
+            place_told_next(sentence, index, drafts, places, text=text, tax=tax)
         prior: DateMention | None = None
         for mention in found:
             mention = inherit(mention, drafts, tax)
@@ -148,6 +153,73 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
             if facts.more_places and not draft.background:
                 drafts.extend(split_towns(draft, facts.more_places))
     return drafts
+
+
+def _another_scene(text: str, top: Toponym, here: Location, there: Location) -> bool:
+    """Whether ``top`` names a place in the area ``there`` apart from ``here`` and its own."""
+    place = top.place
+    if place is None or top.kind != "place" or place.id in (here.place.id, there.place.id):
+        return False
+    if anchor_km(text, top) is not None:
+        return False  # "about 100 miles south-west of X": the reference of a distance
+    inside = refines(Location(place, here.precision, top, ""), there)
+    return inside and not (lies_in(place, here.place) or lies_in(here.place, place))
+
+
+#: "lived in", "was born in", "hails from": a person's home, told before its place.
+_HOME_BEFORE = re.compile(
+    r"\b(?:lived?|lives|living|resided|resides|residing|born|grew\s+up|hails?|hailed|native)"
+    r"\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+#: "in", "at the town of", "near": a place written as where something happened.
+_SCENE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def place_told_next(
+    sentence: Sentence,
+    index: int,
+    drafts: list[Draft],
+    places: Index,
+    *,
+    text: str,
+    tax: Taxonomy,
+) -> None:
+    """Place the incident just told by a country or province where the next sentence says.
+
+    A lead often tells an event by its country only ("Gunmen in Osland killed nine people
+    on Tuesday") and the next sentence, with no event word of its own, says where ("The
+    gangsters struck the town of Tarn, in the surrounding Norva region"): the place it
+    names within the incident's area is the incident's. Only the sentence right after the
+    incident's last, only a place written as a scene ("in", "at", "near" before it; not a
+    home: "he lived in X") inside the area told before, and not for an incident told
+    "elsewhere" (or "separately") than the places named before it.
+    """
+    if not drafts:
+        return
+    draft = drafts[-1]
+    there = draft.location
+    if draft.background or there is None or draft.last_sentence != index - 1:
+        return
+    if specificity(there.place) > 1 or tax.cues.background.search(
+        text, sentence.start, sentence.end
+    ):
+        return
+    if tax.cues.set_apart.search(draft.first.sentence.text):
+        return  # "protests also broke out elsewhere in X": not the places named around it
+    tops = [t for t in places.within(sentence.start, sentence.end) if isinstance(t, Toponym)]
+    here = choose_location(text, tops, anchor=sentence.start, taxonomy=tax)
+    if here is None or here.toponym is None or not refines(here, there):
+        return
+    before = max(0, here.toponym.start - 40)
+    if not _SCENE_BEFORE.search(text, before, here.toponym.start):
+        return  # "a resident of a poor area of X": where someone lives, not the scene
+    if _HOME_BEFORE.search(text, before, here.toponym.start):
+        return  # "He lived in the city of X": the victim's home, not the scene
+    if any(_another_scene(text, t, here, there) for t in tops):
+        return  # "two dead in the state of A and one in B": the places of several events
+    draft.location = here
+    draft.notes.append("place from the next sentence: the event was told by its area")
 
 
 #: Events dated this long before publication are retrospective context (background).
