@@ -70,7 +70,7 @@ _QUALIFIER = re.compile(rf"{_NEAR}\s+(?:the\s+)?", re.IGNORECASE)
 _REGION_QUALIFIER = re.compile(rf"(?:{_NEAR}|[\s,]*(?:in|of))\s+(?:the\s+)?", re.IGNORECASE)
 _AREA_WORD = r"(?:\s+(?:province|region|oblast|state|district|county|governorate|department))?"
 # ... or a count for the next place of one event kind: "10 in A and 12 in B", "shot down
-# over the X region in southern Y and 12 over the Z region" (a phrase that locates the
+# over the X region in southern Y and 12 over the central Z region" (a phrase that locates the
 # previous place may stand between: "in southern Y", "adjacent to northern Y")
 _COUNT_JOINT = re.compile(
     rf"{_AREA_WORD}(?:\s+(?:in|adjacent\s+to|bordering|near|along)\s+(?:the\s+)?"
@@ -78,7 +78,7 @@ _COUNT_JOINT = re.compile(
     r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen"
     r"|dozens|several|others)\s+(?:more\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:in|over|at|on|near|across)\s+(?:the\s+)?(?:skies\s+(?:over|of)\s+(?:the\s+)?)?"
-    r"(?:[\w-]+ern\s+)?(?:(?:town|city|village|province|region|state)s?\s+of\s+(?:the\s+)?)?",
+    r"(?:[\w-]+ern\s+|central\s+)?(?:(?:town|city|village|province|region|state)s?\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 # ... or the next of towns named with their provinces where the gazetteer knows only the
