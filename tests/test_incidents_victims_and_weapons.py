@@ -5,6 +5,7 @@ Each sentence below is written for the test; it shows the rule, not an article.
 
 from __future__ import annotations
 
+from incidentmap.model import Place
 from test_incidents import KADUNA, KANO, ZARIA, kinds
 from test_incidents_news_rules import foreground
 
@@ -75,3 +76,18 @@ def test_a_count_over_the_central_region_is_a_place_of_its_own() -> None:
     found = foreground(text, places=places)
     assert sorted(i.location for i in found if i.location) == ["Kaduna", "Kano"]
     assert {i.sub_event_type for i in found} == {"Disrupted weapons use"}
+
+
+KANO_STATE = Place("geonames:2335196", "Kano State", 11.75, 8.5, "A", "ADM1", "NG", "29")
+
+
+def test_property_destroyed_in_a_town_of_its_own_is_an_event_of_its_own() -> None:
+    places = {"Kano State": KANO_STATE, "Zaria": ZARIA}
+    text = (
+        "Gunmen attacked an army post in Kano State on Saturday, killing two soldiers. "
+        "Gunmen also set fire to 11 shops in Zaria, officials said."
+    )
+    found = foreground(text, places=places)
+    assert ("Zaria", "Looting/property destruction") in [
+        (i.location, i.sub_event_type) for i in found
+    ]
