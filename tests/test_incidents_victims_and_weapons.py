@@ -91,3 +91,10 @@ def test_property_destroyed_in_a_town_of_its_own_is_an_event_of_its_own() -> Non
     assert ("Zaria", "Looting/property destruction") in [
         (i.location, i.sub_event_type) for i in found
     ]
+
+
+def test_a_civilian_killed_by_gunfire_was_shot_at_not_in_a_battle() -> None:
+    text = "A 21-year-old man died of his wounds from gunfire in Kano on Saturday."
+    assert kinds(foreground(text, places={"Kano": KANO})) == [ATTACK]
+    soldier = "A soldier died of his wounds from gunfire in Kano on Saturday."
+    assert kinds(foreground(soldier, places={"Kano": KANO})) == [CLASH]
