@@ -301,7 +301,10 @@ def antecedent(
         casualty_only = (mention.weak or bool(partitive) or bool(of_them) or bool(toll)) and violent
         # a bare count ("40 were killed at St. X") belongs to the event told before it
         # (unless it is told in a town of its own: "two were killed in the town of Y")
-        placed = place_ok(draft, loc) or (casualty_only and not _other_town(draft, mention, loc))
+        # property destroyed in a place of its own ("set fire to 11 stores in Y") is no toll
+        placed = place_ok(draft, loc) or (
+            casualty_only and not _other_town(draft, mention, loc) and not _property(mention)
+        )
         # "a man was detained at the scene" goes with the attack, however long ago told
         at_scene = bool(seized) and draft.event_type in _ATTACKS
         if (
@@ -355,6 +358,13 @@ def _other_town(draft: Draft, mention: Mention, loc: Location | None) -> bool:
         and haversine_km(a.lat, a.lon, b.lat, b.lon) > 25.0
         and _TOLD_IN.search(sent.text, max(0, at - 40), at) is not None
     )
+
+
+def _property(mention: Mention) -> bool:
+    """Whether a mention tells property destroyed, with what ("torched seven buses")."""
+    sentence, trigger = mention.sentence, mention.trigger
+    words = sentence.text[trigger.start - sentence.start : trigger.end - sentence.start]
+    return mention.sub.name == LOOTING.name and " " in words
 
 
 def _seized(mention: Mention) -> bool:

@@ -70,7 +70,7 @@ _QUALIFIER = re.compile(rf"{_NEAR}\s+(?:the\s+)?", re.IGNORECASE)
 _REGION_QUALIFIER = re.compile(rf"(?:{_NEAR}|[\s,]*(?:in|of))\s+(?:the\s+)?", re.IGNORECASE)
 _AREA_WORD = r"(?:\s+(?:province|region|oblast|state|district|county|governorate|department))?"
 # ... or a count for the next place of one event kind: "10 in A and 12 in B", "shot down
-# over the X region in southern Y and 12 over the Z region" (a phrase that locates the
+# over the X region in southern Y and 12 over the central Z region" (a phrase that locates the
 # previous place may stand between: "in southern Y", "adjacent to northern Y")
 _COUNT_JOINT = re.compile(
     rf"{_AREA_WORD}(?:\s+(?:in|adjacent\s+to|bordering|near|along)\s+(?:the\s+)?"

@@ -41,6 +41,8 @@ _BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 #: "were killed ... by direct fire from security forces": the armed noun after a passive
 #: verb is who fired, not who was hit.
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: ... or opens the trigger: "was shot", "were shot".
+_PASSIVE_OPENING = re.compile(r"(?:was|were|been|being|got)\s", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|from|at the hands of)\s+(?:[\w’'\"“”-]+\s+){0,3}?$", re.IGNORECASE
 )
@@ -154,16 +156,16 @@ def _armed_target(clue: Clue) -> bool:
         hit = _target_armed(clue, start, best.start, last=True)
         if hit is not None:
             return hit
-    passive = _PASSIVE.search(text, max(start, best.start - 20), best.start)
+    passive = _passive_at(text, best, start)
     if passive is not None:
         # "two soldiers were killed in the village": the subject was hit, the nouns after
         # the verb tell where; "... when they were ambushed": who "they" are is told
         # earlier in the sentence
-        pronoun = _PRONOUN.search(text, start, passive.start())
+        pronoun = _PRONOUN.search(text, start, passive)
         if pronoun is not None:
             subject = _first_hit(clue, clue.sentence.start, pronoun.start())
         else:
-            subject = _nearest_hit(clue, start, passive.start())
+            subject = _nearest_hit(clue, start, passive)
         if subject is not None:
             return subject
     armed = next(
@@ -184,6 +186,18 @@ def _armed_target(clue: Clue) -> bool:
     return armed is not None and (
         civilian is None or abs(armed.start() - best.end) <= abs(civilian.start() - best.end)
     )
+
+
+def _passive_at(text: str, best: TriggerMatch, start: int) -> int | None:
+    """Return where the passive auxiliary of ``best`` starts (``None``: the verb is active).
+
+    The auxiliary stands before the trigger ("soldiers were | killed") or opens it ("a boy
+    | was shot | by soldiers"): either way the subject before it was hit.
+    """
+    if _PASSIVE_OPENING.match(text, best.start):
+        return best.start
+    passive = _PASSIVE.search(text, max(start, best.start - 20), best.start)
+    return None if passive is None else passive.start()
 
 
 def _nearest_hit(clue: Clue, lo: int, hi: int) -> bool | None:
