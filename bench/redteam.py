@@ -258,6 +258,32 @@ def cases(server: Callable[[], str]) -> Iterator[Case]:
         timeout=15.0,  # the same text in paragraphs takes 2 s
     )
     yield Case(
+        "text: 100 KB with no full stop, with emoji or markup after each",
+        folder_case(
+            lambda f: (
+                (f / "and.txt").write_text(
+                    " and ".join(g.rstrip(".") for g in GOOD.values()) * 500
+                ),
+                (f / "emoji.txt").write_text(" 😢 ".join([*GOOD.values()] * 500)),
+                (f / "markup.txt").write_text("</p><p>".join([*GOOD.values()] * 500)),
+            )
+        ),
+        timeout=15.0,  # once one sentence each, read in time that grew with its square
+    )
+    yield Case(
+        "text: lines of 100,000 dots and of 50,000 '!?'",
+        folder_case(lambda f: (f / "dots.txt").write_text("." * 100_000 + "\n" + "!?" * 50_000)),
+        timeout=15.0,
+    )
+    yield Case(
+        "text: a bearing no compass point names ('30 km east-west of Kirkuk')",
+        folder_case(
+            lambda f: (f / "bearing.txt").write_text(
+                "Gunmen killed two farmers 30 km east-west of Kirkuk on Monday."
+            )
+        ),
+    )
+    yield Case(
         "text: article of 6 million characters",
         folder_case(lambda f: (f / "huge.txt").write_text("Rain fell. " * 550_000)),
         ("huge.txt",),

@@ -362,7 +362,7 @@ def _strays_in_full(mentions, scored, focus, own):
         return out
     home_of = home_countries(focus, own)
     only_small = [
-        bool(ss) and all(strays.small_abroad(s.place) and not strays._placed_by_text(s) for s in ss)
+        bool(ss) and all(strays.small_abroad(s.place) and not s.placed_by_text for s in ss)
         for ss in scored
     ]
     small = {
@@ -444,7 +444,7 @@ def test_setting_aside_strays_skips_only_what_cannot_change(monkeypatch):
 
         def scored(picks=picks, reasons=reasons):
             return [
-                [Scored(place_at[p.id], 1.0, list(r)) for p in ps]
+                [Scored(place_at[p.id], 1.0, list(r), placed_by_text=bool(r)) for p in ps]
                 for ps, r in zip(picks, reasons, strict=True)
             ]
 

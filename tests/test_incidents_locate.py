@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import pytest
 
+from incidentmap.incidents.bearing import COMPASS, offset_place
 from incidentmap.incidents.fallback import fallback_location, seat_of
 from incidentmap.incidents.locate import anchor_km, choose_location
 from incidentmap.model import GeoPrecision, Place, Toponym
@@ -75,6 +77,30 @@ def test_a_close_anchor_town_beats_the_province_and_is_near(phrase: str, expecte
     text = f"An air strike hit a village in Nakuru, {phrase}, on Monday."
     got = choose(text, "air strike", ("Nakuru", NAKURU_COUNTY), ("Eldoret", ELDORET))
     assert got == (expected, 2)
+
+
+@pytest.mark.parametrize("bearing", ["east-west", "west east", "eastwestern", "north-south"])
+def test_a_bearing_no_compass_point_names_leaves_the_town_as_the_anchor(bearing: str) -> None:
+    # "east-west" once matched the bearing pattern and had no degrees: a KeyError
+    text = f"Gunmen attacked a bus on a highway 20 km {bearing} of Eldoret on Monday."
+    got = choose(text, "attacked", ("Eldoret", ELDORET))
+    assert got is not None and got[0] == "Eldoret"
+
+
+def test_every_bearing_the_pattern_reads_has_its_degrees() -> None:
+    words = ["north", "south", "east", "west"]
+    joints = ["", "-", " "]
+    written = {
+        f"{a}{joint}{b}{end}" for a in words for b in ["", *words] for joint in joints
+        for end in ("", "ern") if b or not joint
+    }  # fmt: skip
+    read = {w for w in written if re.fullmatch(COMPASS, w, re.IGNORECASE)}
+    assert {"north", "south-west", "north east", "eastern", "northwestern"} <= read
+    assert not read & {"east-west", "westeast", "north-south", "southnorth"}
+    for w in read | {w.upper() for w in read}:
+        moved = offset_place(ELDORET, km=20.0, bearing=w)
+        assert moved is not None and moved.name.startswith("20 km ")
+    assert offset_place(ELDORET, km=20.0, bearing="east-west") is None
 
 
 def test_a_town_the_distance_locates_beats_the_anchor() -> None:

@@ -610,22 +610,111 @@ def test_surrogates_and_undecodable_names_reach_every_output(
     assert "\ufffd" in (out / "incidents.html").read_text(encoding="utf-8")
 
 
-def test_a_long_line_runs_as_fast_as_the_same_text_in_paragraphs(gazetteer: Any) -> None:
+def best_of_two(gazetteer: Any, *texts: str) -> list[float]:
+    """Seconds the pipeline takes on each text, the best of two runs of it.
+
+    A busy machine slows one run, not the shape of the work.
+    """
     from incidentmap.pipeline import Processor
 
+    processor = Processor(gazetteer)
+    timings = []
+    for text in texts:
+        runs = []
+        for _ in range(2):
+            started = time.perf_counter()
+            processor(Article("long", text, published=dt.date(2021, 11, 7)))
+            runs.append(time.perf_counter() - started)
+        timings.append(min(runs))
+    return timings
+
+
+def test_a_long_line_runs_as_fast_as_the_same_text_in_paragraphs(gazetteer: Any) -> None:
     sentences = [
         "A car bomb killed five people in Baghdad on Friday, police said.",
         "Gunmen killed three people in Mosul on Monday, officials said.",
         "Protesters clashed with police in Nairobi on Tuesday over a new tax.",
     ] * 500  # 100 KB: sentence by sentence work must not read the whole line each time
-    processor = Processor(gazetteer)
-    timings = []
-    for text in ("\n\n".join(sentences), " ".join(sentences)):
-        runs = []
-        for _ in range(2):  # the best of two: a busy machine slows one run, not the shape
-            started = time.perf_counter()
-            processor(Article("long", text, published=dt.date(2021, 11, 7)))
-            runs.append(time.perf_counter() - started)
-        timings.append(min(runs))
-    paragraphs, one_line = timings
+    paragraphs, one_line = best_of_two(gazetteer, "\n\n".join(sentences), " ".join(sentences))
     assert one_line < 3 * paragraphs + 1.0
+
+
+# --- odd texts a real user has: nothing raises, nothing grows with the square ---------
+
+ODD_TEXTS = {
+    "empty": "",
+    "white space only": " \r\n\u00a0\t\n",
+    "only a headline": "Car Bomb Kills Five In Baghdad Market",
+    "numbers only": " ".join(f"{n * 7919 % 100_003}{',.%'[n % 3]}" for n in range(400)),
+    "all capitals": "A CAR BOMB KILLED FIVE PEOPLE IN BAGHDAD ON FRIDAY, POLICE SAID.",
+    "Windows line ends, no-break spaces": (
+        "Car bomb kills five\r\n\r\nA car bomb\u00a0killed five people in\u00a0Baghdad on "
+        "Friday.\r\nGunmen killed three people in Mosul on Monday.\r\n"
+    ),
+    "Arabic and Cyrillic": (
+        "انفجار في بغداد يوم الجمعة. Взрыв в Багдаде в пятницу. A bomb hit Mosul."
+    ),
+    "emoji": "💣💥 A car bomb killed five people in Baghdad on Friday. 😢🕯️ #Baghdad",
+    "HTML leftovers": (
+        "<p>A car bomb killed five people in Baghdad on Friday.</p><br/>&nbsp;&amp;"
+        '<div class="ad"><script>var x = "Mosul";</script></div>'
+    ),
+    "a bearing no compass point names": "Gunmen killed two farmers 30 km east-west of Kabul.",
+    "a run of dots": "." * 5_000 + " A car bomb killed five people in Baghdad on Friday.",
+    "unclosed brackets and quotes": "(" * 300 + '"A bomb killed two in Mosul' + "«" * 300,
+}
+
+
+@pytest.fixture(scope="module")
+def geoparser(gazetteer: Any) -> Any:
+    from incidentmap.geoparse import Geoparser
+
+    return Geoparser(gazetteer)
+
+
+@pytest.mark.parametrize("text", list(ODD_TEXTS.values()), ids=list(ODD_TEXTS))
+def test_odd_texts_are_read_without_error(text: str, geoparser: Any) -> None:
+    article = Article("odd", text, title=text[:60] or None, published=dt.date(2021, 11, 7))
+    toponyms = geoparser.parse(article)
+    assert all(text[t.start : t.end] == t.text for t in toponyms)
+    for incident in extract_incidents(article, toponyms):
+        assert 0 <= incident.evidence_start <= len(text)
+
+
+def test_a_run_of_dots_is_split_in_time_that_grows_with_its_length() -> None:
+    from incidentmap.text.sentences import split_sentences
+
+    started = time.perf_counter()  # each dot once began a new try over all that follow
+    sentences = split_sentences("." * 100_000 + " A bomb killed two. " + "!?" * 50_000)
+    assert time.perf_counter() - started < 1.0
+    assert any(s.text.startswith("A bomb killed two.") for s in sentences)
+
+
+def test_a_sentence_is_read_in_pieces_past_the_longest_of_news_copy() -> None:
+    from incidentmap.text.sentences import MAX_SENTENCE_CHARS, split_sentences
+
+    text = "Gunmen shot at a bus near the market and " * 200 + "police said nothing."
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+        assert 0 < len(s.text) <= MAX_SENTENCE_CHARS
+        assert not s.text[0].isspace() and not s.text[-1].isspace()
+    assert split_sentences("x" * 5_000)[0].text == "x" * MAX_SENTENCE_CHARS
+
+
+@pytest.mark.parametrize(
+    "joint",
+    [" and ", ". 😢 ", ".</p><p>"],
+    ids=["no full stops", "emoji after each stop", "HTML after each stop"],
+)
+def test_a_text_without_sentence_ends_runs_as_fast_as_the_same_in_sentences(
+    joint: str, gazetteer: Any
+) -> None:
+    clauses = [
+        "Car bombs killed five people in Baghdad on Friday",
+        "Gunmen killed three people in Mosul on Monday",
+        "Protesters clashed with police in Nairobi on Tuesday",
+    ] * 400  # 60 KB: the work on a sentence must not grow with the square of its length
+    sentences, run_on = best_of_two(gazetteer, ". ".join(clauses) + ".", joint.join(clauses))
+    assert run_on < 3 * sentences + 1.0

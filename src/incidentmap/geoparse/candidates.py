@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
+from .._memo import remember
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
@@ -55,6 +56,10 @@ _MAX_CANDIDATES = 25
 #: A compass name written as one word ("Northwest") stands for the one the gazetteer
 #: writes in two ("North-West", key "north west"): news copy writes a region either way.
 _SOLID_COMPASS = re.compile(r"^(north|south)(east|west)$")
+#: How many answers each memory of :class:`Candidates` holds (:func:`incidentmap._memo.remember`);
+#: the priors of (name, place) pairs, asked most, hold more.
+_MEMORY = 200_000
+_PRIOR_MEMORY = 500_000
 #: Prior of a second-level area (county, district), on top of its population; less
 #: than a first-level area's, so "New York" stays the state.
 ADMIN2_PRIOR = 1.0
@@ -117,10 +122,7 @@ class Candidates:
         ck = (mention.key, mention.kind, mention.country_code, mention.level)
         found = self._cache.get(ck)
         if found is None:
-            found = self._find(mention)
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[ck] = found
+            found = remember(self._cache, ck, self._find(mention), limit=_MEMORY)
         return found
 
     def areas(self, places: tuple[Place, ...]) -> frozenset[tuple[str, str]]:
@@ -151,10 +153,7 @@ class Candidates:
             frozenset((p.country_code, p.admin1) for p in places if p.admin1 and not p.is_country),
             (any(p.is_admin1 for p in places), any(p.feature_code == "ADM2" for p in places)),
         )
-        if len(self._areas) > 200_000:
-            self._areas.clear()
-        self._areas[id(places)] = entry
-        return entry
+        return remember(self._areas, id(places), entry, limit=_MEMORY)
 
     def _find(self, mention: Mention) -> tuple[Place, ...]:
         gaz = self.gazetteer
@@ -234,20 +233,14 @@ class Candidates:
             reasons.append("main name")
         elif strip_articles(normalize_name(place.name)) == strip_articles(key):
             score += 0.3
-        out = (score, tuple(reasons))
-        if len(self._prior) > 500_000:
-            self._prior.clear()
-        self._prior[pk] = out
-        return out
+        return remember(self._prior, pk, (score, tuple(reasons)), limit=_PRIOR_MEMORY)
 
     def country_and_area(self, key: str, places: Sequence[Place]) -> bool:
         """Whether a name's candidates hold both a country and a first-level area."""
         got = self._mixed.get(key)
         if got is None:
             got = any(p.is_country for p in places) and any(p.is_admin1 for p in places)
-            if len(self._mixed) > 200_000:
-                self._mixed.clear()
-            self._mixed[key] = got
+            remember(self._mixed, key, got, limit=_MEMORY)
         return got
 
     def priors(
@@ -263,7 +256,5 @@ class Candidates:
         if entry is not None and entry[0] is places:
             return entry[1]
         got = tuple((p, *self.prior(key, p)) for p in places)
-        if len(self._priors) > 200_000:
-            self._priors.clear()
-        self._priors[ck] = (places, got)
+        remember(self._priors, ck, (places, got), limit=_MEMORY)
         return got

@@ -50,6 +50,7 @@ __all__ = [
     "article_focus",
     "home_countries",
     "home_in",
+    "may_have_home",
     "namesakes_at_home",
     "publisher_bonus",
     "publisher_region",
@@ -139,38 +140,58 @@ UNNAMED_COUNTRY_PENALTY = 2.5
 
 
 def home_country(
-    key: str, focus: Mapping[str, float], own: Mapping[str, Mapping[str, float]]
+    key: str,
+    focus: Mapping[str, float],
+    own: Mapping[str, Mapping[str, float]],
+    *,
+    share: float = HOME_SHARE,
+    least: float = HOME_WEIGHT,
 ) -> tuple[str, dict[str, float]] | None:
     """Return the country the article is about, leaving out the evidence of name ``key``.
 
-    That is the country holding at least ``HOME_SHARE`` of the focus the article's other
-    names give and at least ``HOME_WEIGHT`` of it; None when none does. The focus by
-    country without the name's own evidence comes with it.
+    That is the country holding at least ``share`` of the focus the article's other
+    names give and at least ``least`` of it (:func:`home_in`); None when none does. The
+    focus by country without the name's own evidence comes with it.
     """
     mine = own.get(key, {})
-    return home_in({cc: w - mine.get(cc, 0.0) for cc, w in focus.items()})
+    return home_in({cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}, share=share, least=least)
 
 
-def home_in(others: dict[str, float]) -> tuple[str, dict[str, float]] | None:
-    """Return the country holding ``HOME_SHARE`` and ``HOME_WEIGHT`` of a focus, with it.
+def home_in(
+    others: dict[str, float], *, share: float = HOME_SHARE, least: float = HOME_WEIGHT
+) -> tuple[str, dict[str, float]] | None:
+    """Return the country holding ``share`` and ``least`` of a focus, with the focus.
 
     ``others`` is the evidence by country some names give (:func:`home_country`: all but
-    one). None when no country holds that much.
+    one). None when no country holds that much, or any evidence at all. ``share`` is a
+    part of the positive evidence, ``least`` a weight; by default ``HOME_SHARE`` and
+    ``HOME_WEIGHT``.
 
     >>> home_in({"KE": 3.0, "UG": 1.0})
     ('KE', {'KE': 3.0, 'UG': 1.0})
     >>> home_in({"KE": 1.5}), home_in({"KE": 2.0, "UG": 2.5, "TZ": 1.0}), home_in({})
     (None, None, None)
+    >>> home_in({"KE": 1.5}, least=0.0), home_in({"KE": 0.0}, least=0.0)
+    (('KE', {'KE': 1.5}), None)
     """
     if not others:
         return None
     home = max(others, key=others.__getitem__)  # the first of equal weights
     weight = others[home]
-    if weight < HOME_WEIGHT:
+    if weight < least or weight <= 0.0:
         return None  # decided before the total is summed
-    if weight < HOME_SHARE * sum(w for w in others.values() if w > 0):
+    if weight < share * sum(w for w in others.values() if w > 0):
         return None
     return home, others
+
+
+def may_have_home(focus: Mapping[str, float]) -> bool:
+    """Whether any name of the article may have a home (:func:`home_country`): a quick test.
+
+    False when no country holds ``HOME_WEIGHT`` of the focus, nor so of any part of it
+    (the evidence of each name is positive).
+    """
+    return bool(focus) and max(focus.values()) >= HOME_WEIGHT
 
 
 def home_countries(
@@ -206,9 +227,7 @@ def namesakes_at_home(
     evidence, and a name has a candidate there, its candidates in countries that earn
     nothing in the focus lose ``UNNAMED_COUNTRY_PENALTY``.
     """
-    if not focus or max(focus.values()) < HOME_WEIGHT:
-        # no country holds HOME_WEIGHT of the focus, nor of any part of it (the evidence
-        # of each name is positive): no name has a home (:func:`home_in`)
+    if not may_have_home(focus):
         return
     home_of = home_countries(focus, own)
     for m, ss in zip(mentions, scored, strict=False):

@@ -31,6 +31,7 @@ from dataclasses import replace
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
+from .document import home_country
 from .local import KIND_CUE, placed_above
 from .recognize import LIST_GAPS, SOLID_COMPASS, Mention
 from .scored import Scored, best_of
@@ -177,14 +178,12 @@ def lacking_areas(
         return {}
     found: dict[str, str] = {}
     for key in stated:
+        # the share alone decides: any positive weight makes a home here
+        found_home = home_country(key, focus, own, share=LACKING_AREA_SHARE, least=0.0)
+        if found_home is None:
+            continue
+        home, others = found_home
         mine = own.get(key, {})
-        others = {cc: w - mine.get(cc, 0.0) for cc, w in focus.items()}
-        total = sum(w for w in others.values() if w > 0)
-        if total <= 0:
-            continue
-        home, weight = max(others.items(), key=lambda kv: kv[1])
-        if weight < LACKING_AREA_SHARE * total:
-            continue
         cands = [s for m, ss in zip(mentions, scored, strict=False) if m.key == key for s in ss]
         if any(s.place.country_code == home for s in cands):
             continue  # a candidate at home
@@ -233,6 +232,7 @@ def place_lacking_areas(
     scored: list[list[Scored]],
     lacking: Mapping[str, str],
     country: Callable[[str], Place | None],
+    *,
     area_names: Callable[[str], Sequence[tuple[str, Place]]] | None = None,
 ) -> None:
     """Place every mention of a name :func:`lacking_areas` found at its country.

@@ -226,6 +226,7 @@ def qualifiers(
                     if inside(s.place, o.place):
                         s.score += 6.0
                         s.reasons.append(f"qualified by '{q.text}'")
+                        s.placed_by_text = True
                         hit = True
                 if hit or (o.place.country_code, o.place.admin1) in inner_codes:
                     o.score += 5.0

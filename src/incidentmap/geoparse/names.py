@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._memo import remember
 from ..errors import CacheError, GazetteerError
 from ..locking import FileLock
 from ..sealed import pack_maps, read_sealed, unpack_maps, write_sealed
@@ -154,9 +155,7 @@ class NameIndex:
         if known is None:
             two = f"{first} {keys[i + 1]}"
             known = (self.pairs.get(two, 0), get(two, 0), get(first, 0))
-            if len(self._pair_memo) > 100_000:
-                self._pair_memo.clear()
-            self._pair_memo[pair] = known
+            remember(self._pair_memo, pair, known, limit=100_000)
         longest, flags_two, flags_one = known
         out = []
         if longest:  # names of three words or more begin with these two

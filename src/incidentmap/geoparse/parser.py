@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from .._memo import remember
 from ..errors import InputError
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
@@ -213,9 +214,8 @@ class Geoparser:
             return self._web_region(getattr(article, "url", None))
         key = (place, country)
         if key not in self._regions:
-            if len(self._regions) > 10_000:
-                self._regions.clear()
-            self._regions[key] = publisher_region(self.gazetteer, place=place, country=country)
+            region = publisher_region(self.gazetteer, place=place, country=country)
+            return remember(self._regions, key, region, limit=10_000)
         return self._regions[key]
 
     def _web_region(self, url: str | None) -> Region | None:

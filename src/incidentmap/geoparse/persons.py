@@ -307,7 +307,17 @@ def find_persons(
             if k > i and keys[k - 1] in PARTICLES:
                 surnames.add(f"{keys[k - 1]} {keys[k]}")
     strong: set[str] = set()
-    _bare_names(text, spans, keys, caps, lexicon, is_strong, blocked, surnames, strong)
+    _bare_names(
+        text,
+        spans,
+        keys,
+        caps,
+        lexicon=lexicon,
+        is_strong=is_strong,
+        blocked=blocked,
+        surnames=surnames,
+        strong=strong,
+    )
     return Persons(blocked=tuple(blocked), surnames=frozenset(surnames), strong=frozenset(strong))
 
 
@@ -316,6 +326,7 @@ def _bare_names(
     spans: Sequence[tuple[int, int]],
     keys: Sequence[str],
     caps: Sequence[int],
+    *,
     lexicon: Lexicon,
     is_strong: Callable[[str], bool] | None,
     blocked: list[tuple[int, int, str]],

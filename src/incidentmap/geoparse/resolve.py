@@ -256,6 +256,7 @@ class Resolver:
                     if got is not None and bare_names[area] != {m.key}:
                         s.score += got[0]
                         s.reasons.append(got[1])
+                        s.placed_by_text = True
         namesakes_at_home(hinted, scored, focus, own)
         qualifiers(text, hinted, scored, feature_after=self.lexicon.feature_after)
         area_town_anaphora(text, hinted, scored)
@@ -267,7 +268,7 @@ class Resolver:
                 scored,
                 lacking,
                 self.gazetteer.country,
-                getattr(self.gazetteer, "area_names", None),  # the full gazetteer's
+                area_names=getattr(self.gazetteer, "area_names", None),  # the full gazetteer's
             )
         area_consensus(
             mentions,
@@ -324,6 +325,7 @@ class Resolver:
                 if p.parent_id and p.parent_id in anchor_ids and p.feature_code != "ADM2":
                     s.score += 6.0
                     s.reasons.append("its city is named in the article")
+                    s.placed_by_text = True
                     continue
                 if p.is_country:
                     continue
@@ -367,7 +369,9 @@ class Resolver:
             if len(lacking) == 1:
                 for a in idxs:
                     if not any(s.place.id == lacking[0].place.id for s in scored[a]):
-                        scored[a].append(Scored(lacking[0].place, 0.0, list(lacking[0].reasons)))
+                        copy = Scored(lacking[0].place, 0.0, list(lacking[0].reasons))
+                        copy.placed_by_text = lacking[0].placed_by_text
+                        scored[a].append(copy)
             totals: dict[str, float] = defaultdict(float)
             for a in idxs:
                 for s in scored[a]:

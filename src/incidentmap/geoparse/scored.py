@@ -11,7 +11,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from ..gazetteer.kinds import approx_km
@@ -28,11 +28,16 @@ BY_SCORE = attrgetter("score")
 
 @dataclass(slots=True)
 class Scored:
-    """A candidate place, its score so far and the reasons it got points."""
+    """A candidate place, its score so far and the reasons it got points.
+
+    ``placed_by_text`` is set when the text itself puts the name where the place lies: a
+    qualifier ("Weybridge, England"), or the place's area or city named in the article.
+    """
 
     place: Place
     score: float
     reasons: list[str]
+    placed_by_text: bool = field(default=False, compare=False)
 
 
 def best_of(ss: list[Scored]) -> Scored | None:

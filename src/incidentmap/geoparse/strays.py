@@ -32,9 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .._memo import remember
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import HOME_WEIGHT, home_countries, home_in
+from .document import home_countries, home_in, may_have_home
 from .recognize import Mention
 from .scored import Scored
 
@@ -58,16 +59,6 @@ def small_abroad(place: Place) -> bool:
     if place.feature_code == "PPLC" or place.is_country or place.is_admin1:
         return False
     return not place.hand_picked
-
-
-#: Reasons that say the text itself puts a name where its reading lies.
-_PLACED_BY_TEXT = ("qualified by",)
-
-
-def _placed_by_text(s: Scored) -> bool:
-    return any(
-        r.startswith(_PLACED_BY_TEXT) or r.endswith("named in the article") for r in s.reasons
-    )
 
 
 def _firm_home(
@@ -104,7 +95,8 @@ def stray(place: Place, key: str) -> bool:
 
 
 #: What :func:`_small_flags` found of each place, by identity (the candidates' places
-#: are the gazetteer's, kept from one article to the next); emptied when this big.
+#: are the gazetteer's, kept from one article to the next; the entry keeps the place, so
+#: its id is not reused while remembered).
 _SMALL: dict[int, tuple[Place, bool, str | None, str | None]] = {}
 _SMALL_LIMIT = 200_000
 
@@ -124,9 +116,7 @@ def _small_flags(ss: Sequence[Scored]) -> list[tuple[Place, bool, str | None, st
             small = small_abroad(place)
             main = normalize_name(place.name) if small and place.feature_class == "P" else None
             hit = (place, small, main, None if main is None else strip_articles(main))
-            if len(_SMALL) >= _SMALL_LIMIT:
-                _SMALL.clear()
-            _SMALL[id(place)] = hit
+            remember(_SMALL, id(place), hit, limit=_SMALL_LIMIT)
         flags.append(hit)
     return flags
 
@@ -150,16 +140,14 @@ def set_aside_strays(
     taken out of each mention, with the reason; ``scored`` keeps the others.
     """
     out: list[list[Scored]] = [[] for _ in scored]
-    if not focus or max(focus.values()) < HOME_WEIGHT:
-        # no country holds HOME_WEIGHT of the focus, nor of any part of it (the evidence
-        # of each name is positive): no name has a home (:func:`~.document.home_in`)
+    if not may_have_home(focus):
         return out
     home_of = home_countries(focus, own)
     # which readings of each mention are small places, and whether all are and the text
     # places none of them there
     smalls = [_small_flags(ss) for ss in scored]
     only_small = [
-        bool(ss) and all(f[1] for f in flags) and not any(_placed_by_text(s) for s in ss)
+        bool(ss) and all(f[1] for f in flags) and not any(s.placed_by_text for s in ss)
         for ss, flags in zip(scored, smalls, strict=True)
     ]
     small = {

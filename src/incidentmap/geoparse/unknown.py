@@ -25,10 +25,11 @@ from functools import lru_cache
 
 from ..model import Toponym
 from ..text.normalize import normalize_name
+from ..text.patterns import NAME_WORD
 
 __all__ = ["unknown_toponyms"]
 
-_NAME = r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|ad-|as-|de\s+|la\s+|du\s+)?[A-Z][\w'’-]*){0,3}"
+_NAME = rf"{NAME_WORD}(?:\s+(?:al-|el-|ad-|as-|de\s+|la\s+|du\s+)?{NAME_WORD}){{0,3}}"
 _CUES = (
     r"(?:[Ii]n|near|outside|around|at|from|towards?|across|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"

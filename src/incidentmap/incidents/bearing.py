@@ -22,11 +22,12 @@ import re
 from ..gazetteer.kinds import EARTH_RADIUS_KM
 from ..model import Place
 
-__all__ = ["offset_place"]
+__all__ = ["COMPASS", "offset_place"]
 
 #: The farthest distance worth moving: beyond it, a stated distance is too rough to help.
 MAX_KM = 200.0
 
+#: The degrees of each bearing a distance is told with, by its compass words run together.
 _DIRECTIONS = {
     "north": 0.0,
     "northeast": 45.0,
@@ -37,6 +38,11 @@ _DIRECTIONS = {
     "west": 270.0,
     "northwest": 315.0,
 }
+#: A compass bearing as news copy writes it: "north", "south-west", "north east",
+#: "eastern", "north-western". A cardinal point, or north or south joined to east or west:
+#: exactly the bearings of ``_DIRECTIONS`` ("east-west" names a road or a divide, never a
+#: bearing from a town).
+COMPASS = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?"
 #: What a bearing is written with besides its compass words: "south-west", "north east",
 #: "eastern".
 _SPELLING = re.compile(r"[- ]|ern$")
@@ -57,17 +63,21 @@ def offset_place(place: Place, *, km: float, bearing: str) -> Place | None:
         The distance told (:func:`~incidentmap.incidents.locate.anchor_km` reads it).
     bearing
         The compass bearing as written before the town's name ("north-west", "southern";
-        :data:`~incidentmap.incidents.locate.COMPASS`).
+        :data:`COMPASS`).
 
     Returns
     -------
     Place or None
-        ``None`` for areas and for distances over :data:`MAX_KM`.
+        ``None`` for areas, for distances over :data:`MAX_KM` and for a bearing that is
+        none of :data:`COMPASS` ("east-west").
     """
     if place.feature_class != "P" or not 0 < km <= MAX_KM:
         return None
     direction = _SPELLING.sub("", bearing.lower())
-    lat, lon = _destination(place.lat, place.lon, _DIRECTIONS[direction], km)
+    degrees = _DIRECTIONS.get(direction)
+    if degrees is None:
+        return None
+    lat, lon = _destination(place.lat, place.lon, degrees, km)
     return dataclasses.replace(
         place,
         id=f"{place.id}@{km:.0f}km{direction}",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import EventType, TimePrecision
 from ..text.sentences import Sentence
+from .bearing import COMPASS
 from .casualties import CasualtyMention
 from .dates import DateMention
 from .dedupe import dates_compatible, haversine_km
@@ -36,7 +37,7 @@ from .kinds import (
     PROTEST_WITH_INTERVENTION,
     VIOLENT_DEMONSTRATION,
 )
-from .locate import COMPASS, Location, lies_in, same_town, specificity
+from .locate import Location, lies_in, same_town, specificity
 from .mentions import Mention
 from .taxonomy import SubEventType, Taxonomy
 

@@ -50,11 +50,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .._memo import remember
 from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..geoparse.lexicon import Lexicon
 from ..model import GeoPrecision, Place, Toponym
-from ..text.patterns import Searcher
-from .bearing import offset_place
+from ..text.patterns import NAME_WORD, Searcher
+from .bearing import COMPASS, offset_place
 from .taxonomy import Taxonomy
 
 __all__ = [
@@ -81,9 +82,8 @@ ADMIN_WORD = re.compile(
     rf"(?:\s+(?:urban|rural|municipal))?\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b",
     re.IGNORECASE,
 )
-# The pieces of the list patterns here and in :mod:`.placelists`, spelled once:
-#: a word of a name, capitalised whatever the flags of the pattern it is put in;
-NAME_WORD = r"(?-i:[A-Z])[\w'’-]*"
+# The pieces of the list patterns here and in :mod:`.placelists`, spelled once (a word of
+# a name is :data:`~incidentmap.text.patterns.NAME_WORD`):
 #: a name of one to three such words ("Kafr Nabl", "Nueva San Salvador");
 NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
 #: what comes before the last member of a list: " and ", ", and ", " or ".
@@ -116,8 +116,6 @@ _LOCATIVE = re.compile(
 # ("in Nakuru, 150 km north-west of Nairobi") is the event's place; so is a province when
 # the anchor is far ("in the Bryansk region, 340 km south-west of Moscow"), while a close
 # anchor ("in Tigray, 25 km west of Mekelle") says more than its province.
-#: A compass bearing as news copy writes it: "north", "south-west", "north east", "eastern".
-COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -232,6 +230,7 @@ def specificity(place: Place) -> int:
 #: Whether a locative cue ends the words before a place, by (cue pattern, those words): an
 #: event's place is judged again for each mention of the event.
 _NEAR_BEFORE: dict[tuple[str, str], bool] = {}
+_NEAR_BEFORE_LIMIT = 10_000
 
 
 def _near_before(near: Searcher, before: str) -> bool:
@@ -239,13 +238,15 @@ def _near_before(near: Searcher, before: str) -> bool:
     key = (near.pattern, before)
     known = _NEAR_BEFORE.get(key)
     if known is None:
-        known = any(
-            before[match.end() :].strip(" ,").lower() in ("", "the", "of", "of the")
-            for match in near.finditer(before)
+        known = remember(
+            _NEAR_BEFORE,
+            key,
+            any(
+                before[match.end() :].strip(" ,").lower() in ("", "the", "of", "of the")
+                for match in near.finditer(before)
+            ),
+            limit=_NEAR_BEFORE_LIMIT,
         )
-        if len(_NEAR_BEFORE) >= 10_000:
-            _NEAR_BEFORE.clear()
-        _NEAR_BEFORE[key] = known
     return known
 
 

@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 
 from ..model import GeoPrecision, Toponym
+from ..text.patterns import NAME_WORD
 from .locate import (
     ADMIN_WORD,
     NAME,
-    NAME_WORD,
     Location,
     anchor_km,
     in_kind_list,
@@ -61,7 +61,7 @@ _ACTION_JOINT = re.compile(r"\s+and\s+(?:[\w’'-]+\s+){1,6}?(?:in|at)\s+(?:the\
 # A place that only says where the previous town is: ", near Lahore", ", in Punjab province"
 # (a town only after "near" and the like; "in" introduces a region, or another town).
 # (The bearings here are written without a space, "north-east" or "northeast", not the
-# "north east" that locate.COMPASS also reads.)
+# "north east" that bearing.COMPASS also reads.)
 _BEARING_OF = (
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
 )

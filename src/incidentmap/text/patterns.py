@@ -34,6 +34,7 @@ import ahocorasick
 from .regex_tree import Node, parse
 
 __all__ = [
+    "NAME_WORD",
     "FastPattern",
     "GatedPattern",
     "LiteralGate",
@@ -44,6 +45,11 @@ __all__ = [
     "required_literals",
     "required_prefixes",
 ]
+
+#: A word of a name the gazetteer may lack, capitalised whatever the flags of the pattern
+#: it is put in: "Kafr", "Nabl", "Ras's", "al-Bab" (the unknown names of the geoparser and
+#: the incident extractor's lists and containers are spelled with it).
+NAME_WORD = r"(?-i:[A-Z])[\w'’-]*"
 
 _MIN = 3  # shorter literals ("a", "of") say nothing
 
