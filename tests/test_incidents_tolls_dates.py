@@ -84,8 +84,9 @@ def test_a_list_of_victims_joined_by_commas_and_and_adds_up() -> None:
     assert [c.count for c in find_casualties(text)] == [8]
 
 
-def test_shelling_told_without_deaths_is_coded_zero_an_air_strike_unknown() -> None:
-    # ACLED codes a shelling, a bomb or an attack that the report tells no deaths of as 0
+def test_shelling_or_an_air_strike_told_without_deaths_is_coded_zero() -> None:
+    # ACLED codes a shelling, a strike, a bomb or an attack that the report tells no
+    # deaths of as 0 (deaths told beside it without a number: test_incidents_spanning_tolls)
     (shelling,) = foreground(
         "Mortar shells hit the central market of Kano on Friday, destroying several stalls.",
         places={"Kano": KANO},
@@ -97,7 +98,7 @@ def test_shelling_told_without_deaths_is_coded_zero_an_air_strike_unknown() -> N
         places={"Kano": KANO},
     )
     assert strike.sub_event_type == "Air/drone strike"
-    assert strike.fatalities is None
+    assert strike.fatalities == 0
 
 
 def test_a_toll_told_across_several_separate_blasts_is_no_one_events() -> None:

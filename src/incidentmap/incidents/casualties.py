@@ -270,6 +270,11 @@ class CasualtyMention:
     alone: bool = False
     """Told of one place "alone" ("15 were killed in the town alone"): that place's own
     figure, which stands over a larger total told of the area."""
+    spans: bool = False
+    """A total told of several events ("killed in two separate attacks", "the two blasts
+    killed 14"): no one event's toll, so an incident takes it as deaths reported
+    without its own number (set by :func:`~.document.read_article` from the
+    ``spanning`` cues)."""
 
 
 def parse_number(text: str) -> int | None:
@@ -420,6 +425,16 @@ def _left_count(
     return whole_start + first, total
 
 
+#: Killed and hurt told with one count ("ten were killed and injured", "killing or
+#: wounding 20"): the count is of both, the dead among them are not told apart.
+_JOINT_AFTER = re.compile(
+    r"\s+(?:and|or|and/or)\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt|maimed)\b", re.IGNORECASE
+)
+_JOINT_BEFORE = re.compile(
+    r"\b(?:killed|killing|dead|died|dying)\s+(?:and|or|and/or)\s+$", re.IGNORECASE
+)
+
+
 #: After a count, the place it is told of "alone": "... wounded in the town of X alone".
 _ALONE = re.compile(r"[^.;!?\n]{0,80}?\s(?:in|at)\s[^.;!?\n]{1,50}?\salone\b", re.IGNORECASE)
 
@@ -449,6 +464,10 @@ def _find_all(
         kind: CasualtyKind = "killed" if verb.group("kill") else "injured"
         word = re.sub(r"\s+", " ", verb.group(0).lower())
         right = _right_count(words, text, word, verb.end(), stop)
+        if right is not None and _JOINT_BEFORE.search(
+            text, max(start, verb.start() - 30), verb.start()
+        ):
+            right = (right[0], None)  # "killing or injuring 20": the dead among them untold
         left = None
         # "killing 12" and "the death of ..." carry their count after them, never before
         if right is None and not word.endswith(("ing", " of")):
@@ -456,6 +475,9 @@ def _find_all(
         lo = verb.end()  # the next verb's count is not written before this one
         if right is not None:
             out.append(CasualtyMention(verb.start(), right[0], kind, right[1]))
+        elif left is not None and _JOINT_AFTER.match(text, verb.end(), stop):
+            # "ten children were killed and injured": one count of the dead and the hurt
+            out.append(CasualtyMention(left[0], verb.end(), kind, None))
         elif left is not None:
             out.append(CasualtyMention(left[0], verb.end(), kind, left[1]))
         else:

@@ -138,6 +138,8 @@ class Draft:
     """The date is only the day of a report ("police said on Thursday that ..."), which
     a toll or follow-up of an event of the days before gives rather than the event's."""
     date_later: bool = False
+    spanned: bool = False
+    """A toll told of several events reached the draft (``CasualtyMention.spans``)."""
     """The date comes from a later mention, not from the sentence that first told it."""
 
 
@@ -578,16 +580,18 @@ def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
 
     A count told of one place "alone" is that place's figure: it stands over a larger
     total told of the area around it ("37 killed in the town and nearby villages ... 15
-    in the town alone").
+    in the town alone"). A total told of several events (``CasualtyMention.spans``) is
+    none of them: deaths reported, the incident's own number not told.
     """
     for cas in casualties:
         if cas.kind == "killed":
             draft.killed_reported = True
-            if cas.count is not None:
+            draft.spanned |= cas.spans
+            if cas.count is not None and not cas.spans:
                 draft.killed = cas.count if cas.alone else max(draft.killed or 0, cas.count)
         else:
             draft.injured_reported = True
-            if cas.count is not None:
+            if cas.count is not None and not cas.spans:
                 draft.injured = cas.count if cas.alone else max(draft.injured or 0, cas.count)
 
 

@@ -93,6 +93,7 @@ REQUIRED_CUES = (
     "thrown",
     "spoils",
     "repelled",
+    "spanning",
 )
 
 
