@@ -123,3 +123,15 @@ def test_an_event_whose_dead_and_hurt_are_counted_together_takes_the_later_toll(
     )
     (shelling,) = foreground(text, places={"Kano": KANO}, published=FRIDAY)
     assert shelling.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Two pupils in Grade three and a teacher were killed in the raid.", 3),
+        ("Two drivers on Route 9 were killed when the convoy was ambushed.", 2),
+        ("Three children and a herder were killed in the attack.", 4),
+    ],
+)
+def test_a_number_a_label_names_is_no_count(text: str, count: int) -> None:
+    assert [c.count for c in find_casualties(text)] == [count]

@@ -36,7 +36,7 @@ __all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"
 CasualtyKind = Literal["killed", "injured"]
 
 _NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "qualifier",
-                 "upper bound", "measure")  # fmt: skip
+                 "upper bound", "measure", "label")  # fmt: skip
 _TOLL_KINDS = ("one killed", "killed", "injured")
 _COUNT_AFTER = ("", "yes", "toll")
 #: Between a toll and its count: "rose to", "stood at", "from the blast in X has risen to".
@@ -153,6 +153,10 @@ class CasualtyWords:
             if r.kind == "dozen"
         }
         self._upper = re.compile(_alt(numbers, "upper bound") or "(?!)", re.IGNORECASE)
+        # "Grade three", "Route 9": a number that names, no count
+        self._label = re.compile(
+            rf"(?<![\w-])(?:{_alt(numbers, 'label') or '(?!)'})\s+$", re.IGNORECASE
+        )
         word = "|".join(sorted(units, key=len, reverse=True))
         hundred = "|".join(self._hundred) or "(?!)"
         try:
@@ -390,7 +394,7 @@ def _left_count(
     if cuts:
         window = window[cuts[-1].end() :]
         window_start += cuts[-1].end()
-    numbers = list(words.number.finditer(window))
+    numbers = [n for n in words.number.finditer(window) if not _labelled(words, window, n)]
     if not numbers:
         # "Juan Lopez was shot dead", "a village elder has been killed": a verb in the
         # singular tells of one victim; "no soldier was killed" of none
@@ -407,7 +411,8 @@ def _left_count(
     # "two soldiers and three civilians were killed", "two children, a woman and two men
     # were killed": add the counts of a list joined by "and" and commas
     first = tail = last.start() + window_start - whole_start
-    for prev in reversed([n for n in words.number.finditer(whole) if n.end() <= first]):
+    told = [n for n in words.number.finditer(whole) if not _labelled(words, whole, n)]
+    for prev in reversed([n for n in told if n.end() <= first]):
         between = whole[prev.end() : first]
         if total is None or not re.fullmatch(r"[\w’'\s-]*?(?:\sand|,)\s*", between):
             break
@@ -433,6 +438,11 @@ _JOINT_AFTER = re.compile(
 _JOINT_BEFORE = re.compile(
     r"\b(?:killed|killing|dead|died|dying)\s+(?:and|or|and/or)\s+$", re.IGNORECASE
 )
+
+
+def _labelled(words: CasualtyWords, text: str, number: re.Match[str]) -> bool:
+    """Whether a label word names the number ("pupils in Grade three": no count)."""
+    return words._label.search(text, 0, number.start()) is not None
 
 
 #: After a count, the place it is told of "alone": "... wounded in the town of X alone".
