@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from incidentmap.incidents.casualties import find_casualties
-from test_incidents import KADUNA, KANO, ZARIA, run
+from test_incidents import KADUNA, KANO, NIGERIA, ZARIA, run
 
 FRIDAY = dt.date(2023, 3, 10)
 
@@ -134,4 +134,28 @@ def test_an_event_whose_dead_and_hurt_are_counted_together_takes_the_later_toll(
     ],
 )
 def test_a_number_a_label_names_is_no_count(text: str, count: int) -> None:
+    assert [c.count for c in find_casualties(text)] == [count]
+
+
+def test_a_towns_own_count_stands_over_the_total_told_of_the_country() -> None:
+    text = (
+        "At least five people were killed in clashes in Nigeria on Thursday. "
+        "In the town of Zaria, four people were killed and 20 injured, the mayor said. "
+        "Another person was killed in Kano."
+    )
+    places = {"Nigeria": NIGERIA, "Zaria": ZARIA, "Kano": KANO}
+    incidents = foreground(text, places=places, published=FRIDAY)
+    (zaria,) = [i for i in incidents if i.location == "Zaria"]
+    assert zaria.fatalities == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A senior official and three fighters were killed when a drone hit their car.", 4),
+        ("A senior official of the Workers´ Party and three fighters were killed.", 4),
+        ("A local leader and two guards were killed in the ambush.", 3),
+    ],
+)
+def test_a_person_named_by_rank_or_office_counts_one(text: str, count: int) -> None:
     assert [c.count for c in find_casualties(text)] == [count]

@@ -414,7 +414,7 @@ def _left_count(
     told = [n for n in words.number.finditer(whole) if not _labelled(words, whole, n)]
     for prev in reversed([n for n in told if n.end() <= first]):
         between = whole[prev.end() : first]
-        if total is None or not re.fullmatch(r"[\w’'\s-]*?(?:\sand|,)\s*", between):
+        if total is None or not re.fullmatch(r"[\w’'´`\s-]*?(?:\sand|,)\s*", between):
             break
         if _OWN_VERB.search(between):  # "600 were arrested and 200 officers hurt": two acts
             break
