@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from incidentmap.incidents.casualties import find_casualties
-from test_incidents import KANO, run
+from test_incidents import KANO, ZARIA, run
 
 
 def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
@@ -120,3 +120,18 @@ def test_a_count_told_of_one_place_alone_stands_over_the_areas_total() -> None:
     )
     (strike,) = foreground(text, places={"Kano": KANO})
     assert strike.fatalities == 12
+
+
+def test_a_follow_up_told_overnight_in_a_story_of_its_own_day_is_of_the_night_before() -> None:
+    text = (
+        "Gunmen killed two traders in Kano on Friday. "
+        "In a separate incident, militants attacked a police post in Zaria overnight."
+    )
+    places = {"Kano": KANO, "Zaria": ZARIA}
+    incidents = foreground(text, places=places, published=dt.date(2023, 3, 10))
+    (post,) = [i for i in incidents if i.location == "Zaria"]
+    assert post.event_date == "2023-03-09"
+    # the lead's day is not the story's own: the follow-up keeps it
+    incidents = foreground(text, places=places, published=dt.date(2023, 3, 12))
+    (post,) = [i for i in incidents if i.location == "Zaria"]
+    assert post.event_date == "2023-03-10"
