@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from incidentmap.incidents.casualties import find_casualties
-from test_incidents import KANO, run
+from test_incidents import KANO, ZARIA, run
 
 
 def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
@@ -84,8 +84,9 @@ def test_a_list_of_victims_joined_by_commas_and_and_adds_up() -> None:
     assert [c.count for c in find_casualties(text)] == [8]
 
 
-def test_shelling_told_without_deaths_is_coded_zero_an_air_strike_unknown() -> None:
-    # ACLED codes a shelling, a bomb or an attack that the report tells no deaths of as 0
+def test_shelling_or_an_air_strike_told_without_deaths_is_coded_zero() -> None:
+    # ACLED codes a shelling, a strike, a bomb or an attack that the report tells no
+    # deaths of as 0 (deaths told beside it without a number: test_incidents_spanning_tolls)
     (shelling,) = foreground(
         "Mortar shells hit the central market of Kano on Friday, destroying several stalls.",
         places={"Kano": KANO},
@@ -97,7 +98,7 @@ def test_shelling_told_without_deaths_is_coded_zero_an_air_strike_unknown() -> N
         places={"Kano": KANO},
     )
     assert strike.sub_event_type == "Air/drone strike"
-    assert strike.fatalities is None
+    assert strike.fatalities == 0
 
 
 def test_a_toll_told_across_several_separate_blasts_is_no_one_events() -> None:
@@ -119,3 +120,18 @@ def test_a_count_told_of_one_place_alone_stands_over_the_areas_total() -> None:
     )
     (strike,) = foreground(text, places={"Kano": KANO})
     assert strike.fatalities == 12
+
+
+def test_a_follow_up_told_overnight_in_a_story_of_its_own_day_is_of_the_night_before() -> None:
+    text = (
+        "Gunmen killed two traders in Kano on Friday. "
+        "In a separate incident, militants attacked a police post in Zaria overnight."
+    )
+    places = {"Kano": KANO, "Zaria": ZARIA}
+    incidents = foreground(text, places=places, published=dt.date(2023, 3, 10))
+    (post,) = [i for i in incidents if i.location == "Zaria"]
+    assert post.event_date == "2023-03-09"
+    # the lead's day is not the story's own: the follow-up keeps it
+    incidents = foreground(text, places=places, published=dt.date(2023, 3, 12))
+    (post,) = [i for i in incidents if i.location == "Zaria"]
+    assert post.event_date == "2023-03-10"

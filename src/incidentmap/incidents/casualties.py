@@ -36,7 +36,7 @@ __all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"
 CasualtyKind = Literal["killed", "injured"]
 
 _NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "qualifier",
-                 "upper bound", "measure")  # fmt: skip
+                 "upper bound", "measure", "label")  # fmt: skip
 _TOLL_KINDS = ("one killed", "killed", "injured")
 _COUNT_AFTER = ("", "yes", "toll")
 #: Between a toll and its count: "rose to", "stood at", "from the blast in X has risen to".
@@ -153,6 +153,10 @@ class CasualtyWords:
             if r.kind == "dozen"
         }
         self._upper = re.compile(_alt(numbers, "upper bound") or "(?!)", re.IGNORECASE)
+        # "Grade three", "Route 9": a number that names, no count
+        self._label = re.compile(
+            rf"(?<![\w-])(?:{_alt(numbers, 'label') or '(?!)'})\s+$", re.IGNORECASE
+        )
         word = "|".join(sorted(units, key=len, reverse=True))
         hundred = "|".join(self._hundred) or "(?!)"
         try:
@@ -270,6 +274,11 @@ class CasualtyMention:
     alone: bool = False
     """Told of one place "alone" ("15 were killed in the town alone"): that place's own
     figure, which stands over a larger total told of the area."""
+    spans: bool = False
+    """A total told of several events ("killed in two separate attacks", "the two blasts
+    killed 14"): no one event's toll, so an incident takes it as deaths reported
+    without its own number (set by :func:`~.document.read_article` from the
+    ``spanning`` cues)."""
 
 
 def parse_number(text: str) -> int | None:
@@ -385,7 +394,7 @@ def _left_count(
     if cuts:
         window = window[cuts[-1].end() :]
         window_start += cuts[-1].end()
-    numbers = list(words.number.finditer(window))
+    numbers = [n for n in words.number.finditer(window) if not _labelled(words, window, n)]
     if not numbers:
         # "Juan Lopez was shot dead", "a village elder has been killed": a verb in the
         # singular tells of one victim; "no soldier was killed" of none
@@ -402,9 +411,10 @@ def _left_count(
     # "two soldiers and three civilians were killed", "two children, a woman and two men
     # were killed": add the counts of a list joined by "and" and commas
     first = tail = last.start() + window_start - whole_start
-    for prev in reversed([n for n in words.number.finditer(whole) if n.end() <= first]):
+    told = [n for n in words.number.finditer(whole) if not _labelled(words, whole, n)]
+    for prev in reversed([n for n in told if n.end() <= first]):
         between = whole[prev.end() : first]
-        if total is None or not re.fullmatch(r"[\w’'\s-]*?(?:\sand|,)\s*", between):
+        if total is None or not re.fullmatch(r"[\w’'´`\s-]*?(?:\sand|,)\s*", between):
             break
         if _OWN_VERB.search(between):  # "600 were arrested and 200 officers hurt": two acts
             break
@@ -418,6 +428,21 @@ def _left_count(
         total += value
         first = prev.start()
     return whole_start + first, total
+
+
+#: Killed and hurt told with one count ("ten were killed and injured", "killing or
+#: wounding 20"): the count is of both, the dead among them are not told apart.
+_JOINT_AFTER = re.compile(
+    r"\s+(?:and|or|and/or)\s+(?:were\s+|was\s+)?(?:injured|wounded|hurt|maimed)\b", re.IGNORECASE
+)
+_JOINT_BEFORE = re.compile(
+    r"\b(?:killed|killing|dead|died|dying)\s+(?:and|or|and/or)\s+$", re.IGNORECASE
+)
+
+
+def _labelled(words: CasualtyWords, text: str, number: re.Match[str]) -> bool:
+    """Whether a label word names the number ("pupils in Grade three": no count)."""
+    return words._label.search(text, 0, number.start()) is not None
 
 
 #: After a count, the place it is told of "alone": "... wounded in the town of X alone".
@@ -449,6 +474,10 @@ def _find_all(
         kind: CasualtyKind = "killed" if verb.group("kill") else "injured"
         word = re.sub(r"\s+", " ", verb.group(0).lower())
         right = _right_count(words, text, word, verb.end(), stop)
+        if right is not None and _JOINT_BEFORE.search(
+            text, max(start, verb.start() - 30), verb.start()
+        ):
+            right = (right[0], None)  # "killing or injuring 20": the dead among them untold
         left = None
         # "killing 12" and "the death of ..." carry their count after them, never before
         if right is None and not word.endswith(("ing", " of")):
@@ -456,6 +485,9 @@ def _find_all(
         lo = verb.end()  # the next verb's count is not written before this one
         if right is not None:
             out.append(CasualtyMention(verb.start(), right[0], kind, right[1]))
+        elif left is not None and _JOINT_AFTER.match(text, verb.end(), stop):
+            # "ten children were killed and injured": one count of the dead and the hurt
+            out.append(CasualtyMention(left[0], verb.end(), kind, None))
         elif left is not None:
             out.append(CasualtyMention(left[0], verb.end(), kind, left[1]))
         else:

@@ -139,6 +139,10 @@ class Draft:
     """The date is only the day of a report ("police said on Thursday that ..."), which
     a toll or follow-up of an event of the days before gives rather than the event's."""
     date_later: bool = False
+    town_toll: bool = False
+    """The toll is a town's own, told after a total of the wider area it lies in."""
+    spanned: bool = False
+    """A toll told of several events reached the draft (``CasualtyMention.spans``)."""
     """The date comes from a later mention, not from the sentence that first told it."""
 
 
@@ -405,6 +409,23 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         and draft.location is not None
         and specificity(draft.location.place) <= 2 < specificity(facts.location.place)
     )
+    # "Five were killed in clashes across the country ... In the town of X, four were
+    # killed": a count told of a town within the area told first is the town's toll
+    narrowed = (
+        facts.location is not None
+        and draft.location is not None
+        and specificity(draft.location.place) <= 1
+        and specificity(facts.location.place) >= 3
+        and refines(facts.location, draft.location)
+    )
+    # ... and the area's total told again (a headline read last) stays over the town's
+    widened = (
+        draft.town_toll
+        and facts.location is not None
+        and draft.location is not None
+        and specificity(facts.location.place) <= 1
+        and refines(draft.location, facts.location)
+    )
     if facts.location is not None and (
         draft.location is None or refines(facts.location, draft.location) or signed
     ):
@@ -414,7 +435,12 @@ def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxono
         # violence since May", what posts claim: a generic statement, a cumulative toll
         # (a ``background`` cue of the codebook, read by find_mentions) or hearsay, not
         # this event's toll
+        if narrowed and any(c.kind == "killed" and c.count for c in facts.casualties):
+            draft.killed, draft.town_toll = None, True
+        killed = draft.killed
         add_casualties(draft, facts.casualties)
+        if widened:
+            draft.killed = killed
     draft.actors.extend(facts.actors)
     if (
         mention.background
@@ -598,16 +624,18 @@ def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
 
     A count told of one place "alone" is that place's figure: it stands over a larger
     total told of the area around it ("37 killed in the town and nearby villages ... 15
-    in the town alone").
+    in the town alone"). A total told of several events (``CasualtyMention.spans``) is
+    none of them: deaths reported, the incident's own number not told.
     """
     for cas in casualties:
         if cas.kind == "killed":
             draft.killed_reported = True
-            if cas.count is not None:
+            draft.spanned |= cas.spans
+            if cas.count is not None and not cas.spans:
                 draft.killed = cas.count if cas.alone else max(draft.killed or 0, cas.count)
         else:
             draft.injured_reported = True
-            if cas.count is not None:
+            if cas.count is not None and not cas.spans:
                 draft.injured = cas.count if cas.alone else max(draft.injured or 0, cas.count)
 
 

@@ -95,6 +95,7 @@ REQUIRED_CUES = (
     "repelled",
     "crowd_again",
     "heard",
+    "spanning",
 )
 
 

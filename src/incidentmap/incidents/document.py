@@ -28,6 +28,7 @@ from .casualties import find_casualties
 from .dates import find_dates
 from .facts import Index
 from .page import FurnitureLines, headline_end, is_caption, page_stamp
+from .spanning import spanning_tolls
 from .taxonomy import Taxonomy, TriggerMatch
 
 __all__ = ["ArticleDocument", "read_article"]
@@ -70,7 +71,8 @@ def read_article(
     tax = (taxonomy or Taxonomy.default()).for_text(text)  # cues skip stretches without their words
     sentences = split_sentences(text)
     found_dates = find_dates(text, published=article.published)
-    casualties = Index([(c.start, c) for c in find_casualties(text, words=tax.casualties)])
+    found = find_casualties(text, words=tax.casualties)
+    casualties = Index([(c.start, c) for c in spanning_tolls(text, sentences, found, tax)])
     zone_start, zone = _dateline_zone(text, toponyms)
     filed = _filing_date(text, toponyms)
     kept = [

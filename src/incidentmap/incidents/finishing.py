@@ -55,6 +55,7 @@ from .merging import (
     tolls_of_the_lead,
 )
 from .page import fold_headline
+from .spanning import spread_spanning_tolls
 from .taxonomy import Taxonomy
 
 __all__ = ["finish"]
@@ -85,6 +86,7 @@ def finish(
     drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
     first = next((s for s in sentences if s.start >= head_end), None)
     _mark_context(drafts, _lead_date(first, dates), first.end if first else 0, article.published)
+    spread_spanning_tolls(drafts, sentences, doc.casualties.items)
     foreground = [t for t in toponyms if not _in_background(t, drafts)]
     out = [_finish(article, d, foreground, places, tax) for d in drafts]
     return [inc for inc in out if include_background or not inc.background]

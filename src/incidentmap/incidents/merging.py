@@ -27,7 +27,7 @@ from .coref import (
     same_place,
     told_as_aggregate,
 )
-from .dates import DateMention, find_dates
+from .dates import OVERNIGHT, DateMention, find_dates
 from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
@@ -84,6 +84,11 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
                 # "On Saturday night, ... Several hours later, ...": past midnight
                 draft.date = dataclasses.replace(lead, date=lead.date + dt.timedelta(days=1))
                 draft.notes.append("hours after the lead's night: the next day")
+            elif lead.date == published and OVERNIGHT.search(draft.first.sentence.text):
+                # "In a separate incident, gunmen attacked a police post overnight" in a
+                # story of the day it is published: the night before it
+                draft.date = dataclasses.replace(lead, date=published - dt.timedelta(days=1))
+                draft.notes.append("told overnight in a story of its own day: the night before")
     # an undated headline or lead told before the day is given ("Dozens killed in clashes
     # ... The fighting broke out on Wednesday"): the story's first recent day, not the
     # publication's
