@@ -127,3 +127,14 @@ def test_a_city_called_x_city_is_x_unless_another_state_is_named_near_it() -> No
 def test_a_name_that_is_also_a_country_is_no_bare_name_of_its_x_city() -> None:
     # "Panama", "Guatemala": the rule leaves the country's namesake province alone
     assert _city_and_state(country=True) == "t:state"
+
+
+def test_the_us_embassy_of_a_story_about_another_country_is_not_the_one_in_baghdad(parser):
+    # the curated embassy in Baghdad carries "US Embassy" as an alternate name
+    text = (
+        "Landslides cut off Swat, in north-west Pakistan, on Monday. A U.S. Embassy "
+        "spokesperson in Islamabad said 300 people had been flown out by helicopter."
+    )
+    assert _ids(parser, text, "U.S. Embassy") == []
+    iraq = "Rockets fell near the US Embassy on Sunday. Police in Iraq found the launchers."
+    assert _ids(parser, iraq, "US Embassy") == ["curated:us-embassy-baghdad"]
