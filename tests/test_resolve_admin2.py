@@ -110,8 +110,11 @@ def test_a_big_city_beats_the_county_it_makes_up(parser):
 
 def test_a_state_is_never_its_namesake_county(parser):
     assert placed(parser, "Storms hit Texas on Monday.")["Texas"] == "t:ustx"
-    got = placed(parser, "Voters in New York chose a governor.")
+    got = placed(parser, "Voters across New York state chose a governor.")
     assert got["New York"] == "t:usny"
+    # a bare "New York" is the city (New York City), never the county it makes up
+    got = placed(parser, "Voters in New York chose a mayor.")
+    assert got["New York"] == "t:nyc"
 
 
 def test_a_town_beside_its_namesake_county_still_anchors_the_article(parser):

@@ -697,19 +697,42 @@ def inside(place: Place, area: Place) -> bool:
     return place.parent_id == area.id
 
 
-def city_over_area(key: str, ss: list[Scored]) -> None:
+#: How near (characters) another first-level area of its country must be named for a bare
+#: "New York" to be the state: the same passage ("California has 13 cases, Texas three;
+#: New York has 28"), or a list of states.
+STATE_PEER_CHARS = 250
+#: Words written before a state's name that make it the state, not its namesake city.
+STATE_CUES = ("upstate ", "Upstate ", "downstate ", "Downstate ")
+
+
+def city_over_area(
+    key: str,
+    ss: list[Scored],
+    *,
+    at: int = 0,
+    states_named: Mapping[str, Sequence[tuple[int, str]]] | None = None,
+    state_said: bool = False,
+) -> None:
     """Prefer a sizeable city to the same-named province of its country ("Baghdad").
 
-    Only a city whose own main name is the name written ("New York" is an alternate name
-    of New York City). And only the national capital ("Washington") or a city holding at
-    least ``CITY_SHARE_OF_AREA`` of its namesake area's people: Basra, Aleppo or Lagos are
-    most of their province, but Quebec City is a twentieth of Quebec, and a bare "Quebec"
-    in the news is the province.
+    Only a city whose own main name is the name written, or that name and "City": a city
+    called "X City" in an area X is "X" in the news ("New York" is New York City; "New
+    York state", "the state of New York" and "Buffalo, New York" the state, by their
+    own rules; ``state_said``: a word of ``STATE_CUES``, "upstate New York", is written
+    before it). Such a city only while no other first-level area of its country is named
+    within ``STATE_PEER_CHARS`` of the mention at offset ``at`` (``states_named``:
+    country code -> the offsets and keys of the mentions that named its first-level
+    areas): a passage that goes state by state ("California has 13 cases, Texas three;
+    New York has 28") means the state. And only the national capital ("Washington") or
+    a city holding at least ``CITY_SHARE_OF_AREA`` of its namesake area's people: Basra,
+    Aleppo or Lagos are most of their province, but Quebec City is a twentieth of
+    Quebec, and a bare "Quebec" in the news is the province.
     """
     areas = {s.place.country_code: s for s in ss if s.place.is_admin1}
     if not areas:
         return
     done: set[str] = set()
+    bare = strip_articles(key)
     for s in ss:
         p = s.place
         area = areas.get(p.country_code)
@@ -717,11 +740,13 @@ def city_over_area(key: str, ss: list[Scored]) -> None:
             area is not None
             and area.place.id not in done
             and p.feature_class == "P"
-            and strip_articles(normalize_name(p.name)) == strip_articles(key)
             and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
             and (
                 p.feature_code == "PPLC"
                 or p.population >= CITY_SHARE_OF_AREA * area.place.population
+            )
+            and _called_by(
+                p, key, bare, at, (states_named or {}).get(p.country_code, ()), state_said, ss
             )
         ):
             # the area steps back rather than the city stepping forward: the rule
@@ -730,6 +755,32 @@ def city_over_area(key: str, ss: list[Scored]) -> None:
             done.add(area.place.id)
             area.score -= 2.5
             area.reasons.append(f"its city {p.name} rather than the province")
+
+
+def _called_by(
+    city: Place,
+    key: str,
+    bare: str,
+    at: int,
+    states: Sequence[tuple[int, str]],
+    state_said: bool,
+    ss: Sequence[Scored],
+) -> bool:
+    """Whether a city is the bare name written (see :func:`city_over_area`).
+
+    ``states``: the offsets and keys of the mentions that named first-level areas of the
+    city's country in the article. A name that is also a country's ("Panama",
+    "Guatemala", "Kuwait") is no bare name of its "X City": it is the country.
+    """
+    own = strip_articles(normalize_name(city.name))
+    if own == bare:
+        return True
+    return (
+        own == f"{bare} city"
+        and not state_said
+        and not any(s.place.is_country for s in ss)
+        and not any(k != key and abs(start - at) <= STATE_PEER_CHARS for start, k in states)
+    )
 
 
 def city_over_admin2(key: str, ss: list[Scored]) -> None:

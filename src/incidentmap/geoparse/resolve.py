@@ -24,7 +24,9 @@ and adds the evidence of the other places:
 - **lists**: towns of one list lie in one country ("San Juan, Choropampa and
   Magdalena", Choropampa being a town of Peru only);
 - **city or province**: a city named like its province wins only if it holds a tenth of
-  the province's people or is the capital ("Basra", but the province "Quebec"); a city
+  the province's people or is the capital ("Basra", but the province "Quebec"), and so
+  does a city called "X City" in area X ("New York"), unless "upstate" comes before or
+  another state of the country is named near it (a passage going state by state); a city
   named like a second-level area of its province wins if it holds a tenth of its people
   ("Los Angeles", "Birmingham"), else the county does ("Suffolk", "Seminole");
 - **containment**: a landmark whose city the article names (``"Green Zone in Baghdad"``);
@@ -35,7 +37,9 @@ and adds the evidence of the other places:
   Kentucky, not at a namesake hamlet elsewhere, when the gazetteer lacks the county
   (it holds only the second-level areas with a place of 500+ people);
 - **unknown provinces** (:mod:`.lacking`): ``"Nyanza province"`` in a story about
-  Kenya is placed at Kenya when the name's only candidates are towns abroad, and so
+  Kenya is placed at Kenya when the name's only candidates are towns abroad (the
+  embedded gazetteer holds Kenya's former provinces Nyanza and North Eastern as curated
+  historical regions), and so
   are "the provinces of Nyanza, North Eastern and Western" (a plural kind word before a
   list names each of it, "the city of Lebanon, Pennsylvania" one town; a compass name's
   areas abroad are no evidence);
@@ -99,6 +103,7 @@ from .lacking import (
 from .lexicon import Lexicon
 from .local import (
     LACKING_REASON,
+    STATE_CUES,
     area_town_anaphora,
     city_over_admin2,
     city_over_area,
@@ -229,13 +234,27 @@ class Resolver:
                       for a, w in areas.items()}  # fmt: skip
         # the names each area is named by, without the words that make them areas
         bare_names = {a: {_bare(k) for k in area_names[a]} for a in area_bonus}
+        # where first-level areas are named, by country: a passage going state by state
+        states_named: dict[str, list[tuple[int, str]]] = {}
+        if area_names:
+            area_keys = {k: cc for (cc, _), keys in area_names.items() for k in keys}
+            for m in mentions:
+                cc = area_keys.get(m.key)
+                if cc is not None:
+                    states_named.setdefault(cc, []).append((m.start, m.key))
         area_levels = self._candidates.area_levels
         for m, cs, ss in zip(hinted, cands, scored, strict=False):
             type_words(m, ss)
             # ``ss`` holds the places of ``cs`` still: the two rules need an area among them
             admin1, admin2 = area_levels(cs)
             if admin1:
-                city_over_area(m.key, ss)
+                city_over_area(
+                    m.key,
+                    ss,
+                    at=m.start,
+                    states_named=states_named,
+                    state_said=text.endswith(STATE_CUES, max(0, m.start - 10), m.start),
+                )
             if admin2:
                 city_over_admin2(m.key, ss)
             if focus and self._candidates.country_and_area(m.key, cs):

@@ -8,6 +8,10 @@ across a border on a spelling alone: such a candidate is set aside, and the ment
 left unresolved unless another candidate remains (a container given in the text, a
 place written with its main name).
 
+Nor does a generic name move it: "the U.S. Embassy" is the embassy in the story's own
+country, not the curated one in Baghdad that carries the name as an alternate; a curated
+diplomatic facility reached by an alternate name is set aside on the same terms.
+
 Nor on a namesake alone: when every reading of a name is a small place (a town, a
 district) in a country the story never names, the story names a place of its own
 country that the gazetteer lacks ("the villages of Nampanha and Mandela" in a story
@@ -83,12 +87,27 @@ def _firm_home(
     return found if names >= 2 else None
 
 
+#: Feature codes of the curated places named generically in the news, after the country
+#: they serve ("the U.S. Embassy", "the American Embassy"): diplomatic facilities.
+GENERIC_CODES = frozenset({"DIP"})
+
+
+def _generic(place: Place) -> bool:
+    """Whether ``place`` is a curated place of :data:`GENERIC_CODES`."""
+    return place.feature_code in GENERIC_CODES and place.hand_picked
+
+
 def stray(place: Place, key: str) -> bool:
     """Whether ``place`` is a small place that the name ``key`` reaches only as an alternate.
 
-    A town (not a district) that is :func:`small_abroad`, whose main name is not ``key``.
+    A town (not a district) that is :func:`small_abroad`, or a curated embassy
+    (:data:`GENERIC_CODES`), whose main name is not ``key``.
+
+    >>> embassy = Place("curated:e", "Embassy of Osk, Tarn", 1.0, 2.0, "S", "DIP", "TM")
+    >>> stray(embassy, "osk embassy"), stray(embassy, "embassy of osk tarn")
+    (True, False)
     """
-    if place.feature_class != "P" or not small_abroad(place):
+    if not (_generic(place) or (place.feature_class == "P" and small_abroad(place))):
         return False
     main = normalize_name(place.name)
     return main != key and strip_articles(main) != strip_articles(key)
@@ -104,9 +123,9 @@ _SMALL_LIMIT = 200_000
 def _small_flags(ss: Sequence[Scored]) -> list[tuple[Place, bool, str | None, str | None]]:
     """Return, for each candidate, whether it is :func:`small_abroad`, and if a town its name.
 
-    Each entry is the place, whether it is :func:`small_abroad`, and for a small town (of
-    feature class P, a possible :func:`stray`) its main name's key, with and without
-    articles (None otherwise); remembered by the place's identity.
+    Each entry is the place, whether it is :func:`small_abroad`, and for a possible
+    :func:`stray` (a small town of feature class P, or a curated embassy) its main name's
+    key, with and without articles (None otherwise); remembered by the place's identity.
     """
     flags = []
     for s in ss:
@@ -114,7 +133,8 @@ def _small_flags(ss: Sequence[Scored]) -> list[tuple[Place, bool, str | None, st
         hit = _SMALL.get(id(place))
         if hit is None or hit[0] is not place:
             small = small_abroad(place)
-            main = normalize_name(place.name) if small and place.feature_class == "P" else None
+            strays = (small and place.feature_class == "P") or _generic(place)
+            main = normalize_name(place.name) if strays else None
             hit = (place, small, main, None if main is None else strip_articles(main))
             remember(_SMALL, id(place), hit, limit=_SMALL_LIMIT)
         flags.append(hit)

@@ -1,0 +1,140 @@
+"""Former provinces and regions the news still names, and a city called "X City" in area X.
+
+Sentences written for these tests; all but the last run on the embedded gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from incidentmap.geoparse import Geoparser
+from incidentmap.geoparse.local import STATE_PEER_CHARS, city_over_area
+from incidentmap.geoparse.scored import Scored, best_of
+from incidentmap.model import Article, Place
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer) -> Geoparser:
+    return Geoparser(gazetteer)
+
+
+def _ids(parser: Geoparser, text: str, name: str) -> list[str]:
+    return [
+        t.place.id
+        for t in parser.parse(Article(text=text, id="t"))
+        if t.text == name and t.place is not None
+    ]
+
+
+def _codes(parser: Geoparser, text: str, name: str) -> list[tuple[str, str]]:
+    return [
+        (t.place.feature_code, t.place.country_code)
+        for t in parser.parse(Article(text=text, id="t"))
+        if t.text == name and t.place is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        # Kenya's provinces gave way to counties in 2013; the news still names them
+        (
+            "Cholera has spread through Nyanza Province in western Kenya, officials said.",
+            "Nyanza Province",
+            "curated:nyanza-province-kenya",
+        ),
+        (
+            "Two clinics closed in Nyanza after the floods, Kenya's health ministry said.",
+            "Nyanza",
+            "curated:nyanza-province-kenya",
+        ),
+        # Norway merged Hedmark and Oppland into Innlandet in 2020
+        (
+            "Norway ordered farmers in Hedmark to keep their hens indoors on Monday.",
+            "Hedmark",
+            "curated:hedmark-norway",
+        ),
+        (
+            "Snow closed roads in Vest-Agder and Aust-Agder, Norway's road agency said.",
+            "Aust-Agder",
+            "curated:aust-agder-norway",
+        ),
+        # the Congo split Katanga into four provinces in 2015
+        (
+            "Militiamen raided a copper mine in Katanga, in the south of Congo, on Tuesday.",
+            "Katanga",
+            "curated:katanga-drc",
+        ),
+        (
+            "Measles killed nine children in Western Kasai, Congo's health minister said.",
+            "Western Kasai",
+            "curated:kasai-occidental-drc",
+        ),
+    ],
+)
+def test_a_former_province_is_the_area_it_was(parser, text, name, place_id):
+    assert _ids(parser, text, name) == [place_id]
+
+
+def test_the_west_midlands_is_the_english_county_not_a_province_of_zimbabwe(parser):
+    text = "Two more patients died in the West Midlands, England's health service said."
+    assert _ids(parser, text, "West Midlands") == ["curated:west-midlands-england"]
+
+
+def test_central_africa_is_the_region_not_the_central_african_republic(parser):
+    text = "Locusts may reach Central Africa within weeks, the agency warned on Friday."
+    assert _codes(parser, text, "Central Africa") == [("RGN", "")]
+
+
+def test_a_bare_new_york_is_the_city(parser):
+    text = "A man who had flown in from New York fell ill in Moscow, Russian officials said."
+    assert _ids(parser, text, "New York") == ["geonames:5128581"]
+
+
+def test_new_york_amid_other_states_or_marked_as_a_state_is_the_state(parser):
+    by_state = "Ohio reported twelve cases and Texas three. New York reported 28 on Monday."
+    assert _codes(parser, by_state, "New York") == [("ADM1", "US")]
+    listed = "Cases were found in Ohio, New York and Oregon this week."
+    assert _codes(parser, listed, "New York") == [("ADM1", "US")]
+    qualifier = "The girl lived in Buffalo, New York, her school said."
+    assert _codes(parser, qualifier, "New York") == [("ADM1", "US")]
+    upstate = "Heavy snow closed schools across upstate New York on Monday."
+    assert _codes(parser, upstate, "New York") == [("ADM1", "US")]
+
+
+def _city_and_state(
+    *, states: dict[str, list[tuple[int, str]]] | None = None, country: bool = False
+) -> str:
+    state = Place("t:state", "Osk", 42.0, -75.0, "A", "ADM1", "TM", "01", 9_000_000)
+    city = Place("t:city", "Osk City", 40.7, -74.0, "P", "PPLA", "TM", "01", 4_000_000)
+    ss = [Scored(state, 10.0, []), Scored(city, 9.0, [])]
+    if country:  # a country of the same name, scored below both
+        ss.append(Scored(Place("t:tm", "Osk", 41.0, -75.0, "A", "PCLI", "TM"), 1.0, []))
+    city_over_area("osk", ss, at=500, states_named=states)
+    best = best_of(ss)
+    assert best is not None
+    return best.place.id
+
+
+def test_a_city_called_x_city_is_x_unless_another_state_is_named_near_it() -> None:
+    assert _city_and_state(states=None) == "t:city"
+    far = {"TM": [(500 + STATE_PEER_CHARS + 1, "tarn")]}
+    assert _city_and_state(states=far) == "t:city"
+    near = {"TM": [(400, "tarn"), (500, "osk")]}
+    assert _city_and_state(states=near) == "t:state"
+
+
+def test_a_name_that_is_also_a_country_is_no_bare_name_of_its_x_city() -> None:
+    # "Panama", "Guatemala": the rule leaves the country's namesake province alone
+    assert _city_and_state(country=True) == "t:state"
+
+
+def test_the_us_embassy_of_a_story_about_another_country_is_not_the_one_in_baghdad(parser):
+    # the curated embassy in Baghdad carries "US Embassy" as an alternate name
+    text = (
+        "Landslides cut off Swat, in north-west Pakistan, on Monday. A U.S. Embassy "
+        "spokesperson in Islamabad said 300 people had been flown out by helicopter."
+    )
+    assert _ids(parser, text, "U.S. Embassy") == []
+    iraq = "Rockets fell near the US Embassy on Sunday. Police in Iraq found the launchers."
+    assert _ids(parser, iraq, "US Embassy") == ["curated:us-embassy-baghdad"]
