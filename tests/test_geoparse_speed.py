@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from incidentmap.geoparse import context
 from incidentmap.geoparse.context import TokenContext
@@ -542,3 +544,75 @@ def test_the_home_is_decided_as_by_the_full_sums():
     for _ in range(2000):
         others = {cc: rng.choice(weights) for cc in rng.sample("ABCDEF", rng.randint(0, 5))}
         assert document.home_in(others) == full(others)
+
+
+def _persons_both_ways(monkeypatch, text):
+    """Return what find_persons finds with its shortcut, and trying every capital."""
+    from incidentmap.geoparse import persons
+
+    spans, keys = tokenize(text)
+    places = {"dover", "dalton", "hythe", "georgia", "kent", "costa rica", "canada"}
+    strong = {"georgia", "canada"}
+
+    def run():
+        return persons.find_persons(
+            text,
+            spans,
+            keys,
+            Lexicon.default(),
+            is_name=places.__contains__,
+            is_strong=strong.__contains__,
+            is_area=strong.__contains__,
+        )
+
+    fast = run()
+    with monkeypatch.context() as patch:
+        patch.setattr(persons, "_may_open", lambda caps, keys, before: list(caps))
+        full = run()
+    return fast, full
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Imani Wole met Mr. Dover in Kent.",  # titles
+        "Jordan Peterson and Patrick de Bayser spoke; Ann-Christin Nykvist did not.",  # given
+        "Brent and Lynnette Hain left Hythe.",  # a couple
+        "Qassem al-Muslem and Osama bin Laden",  # Arabic patronymics
+        "Maury M. Rosenstein said so. Plan B. Dover is calm.",  # middle initials
+        "Officials and Dover Okafor said so.",  # a speaker
+        '"It is late," said Imani Wole Dover, a nurse.',  # quoted
+        "Marty Dover visited Environment Canada and Costa Rica.",  # an unknown first name
+        "Burton said it. Burton, 39, was hurt. Burton himself left. A man named Salima",
+        '"We shut it," said Georgia. Georgia herself came.',  # strong names as persons
+        "Dover",  # the only token
+        "said Dover",  # the cue before the last token
+        "Dover said",  # the cue after the first token
+        "",
+    ],
+)
+def test_the_person_shortcut_finds_what_trying_every_capital_finds(monkeypatch, text):
+    fast, full = _persons_both_ways(monkeypatch, text)
+    assert fast == full
+
+
+_PERSON_WORDS = [
+    "President", "Mr", "Mr.", "said", "says", "told", "named", "himself", "al", "bin", "de",
+    "Jordan", "Patrick", "Ann", "Christin", "M.", "B.", "I.", "Dover", "Hythe", "Georgia",
+    "Canada", "Costa", "Rica", "Kent", "Salima", "Okafor", "the", "in", "mother", "39",
+]  # fmt: skip
+_PERSON_GAPS = [" ", " ", "-", ", ", ". ", '," ']
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PERSON_WORDS), st.sampled_from(_PERSON_GAPS)),
+        max_size=14,
+    )
+)
+def test_the_person_shortcut_keeps_every_answer_on_any_word_sequence(words):
+    text = "".join(w + gap for w, gap in words)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, full = _persons_both_ways(monkeypatch, text)
+    assert fast == full

@@ -212,6 +212,14 @@ class Lexicon:
         return frozenset(w for t in self.titles for w in normalize_name(t).split())
 
     @cached_property
+    def person_cues_before(self) -> frozenset[str]:
+        """Keys after which a capitalised word may open a person's name (a quick first test).
+
+        A title's words ("President Obama") and the reporting verbs ('," said Ariana Thiele').
+        """
+        return self.title_keys | self.reporting_verbs
+
+    @cached_property
     def bare_name_cues(self) -> tuple[frozenset[str], frozenset[str]]:
         """Keys that may make a bare name a person: after it, and before it (a quick first test).
 

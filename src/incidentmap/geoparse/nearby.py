@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from ..gazetteer.kinds import approx_km
 from .recognize import Mention
-from .scored import Scored
+from .scored import BY_SCORE, Scored
 
 __all__ = ["PAIR_CANDIDATES", "PAIR_KM", "PAIR_WEIGHT", "SETTLED_LEAD", "close_pairs"]
 
@@ -59,7 +59,7 @@ def close_pairs(mentions: Sequence[Mention], scored: list[list[Scored]]) -> None
             continue
         seen.add(m.key)
         ambiguous += len(ss) > 1
-        ordered = sorted(ss, key=lambda s: -s.score)[:PAIR_CANDIDATES]
+        ordered = sorted(ss, key=BY_SCORE, reverse=True)[:PAIR_CANDIDATES]  # stable, as resolve
         if len(ordered) > 1 and ordered[0].score - ordered[1].score > SETTLED_LEAD:
             ordered = ordered[:1]  # a name already settled supports only its winner
         for s in ordered:

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import add, sub
 
 from .lexicon import Lexicon
 
@@ -220,7 +222,7 @@ def find_persons(
     done = -1
     if caps is None:
         caps = [k for k, (s, _) in enumerate(spans) if text[s].isupper()]
-    for i in caps:
+    for i in _may_open(caps, keys, lexicon.person_cues_before):
         if i <= done:
             continue
         w = text[spans[i][0] : spans[i][1]]  # word(i), without the call: every capital
@@ -321,6 +323,23 @@ def find_persons(
     return Persons(blocked=tuple(blocked), surnames=frozenset(surnames), strong=frozenset(strong))
 
 
+def _may_open(caps: Sequence[int], keys: Sequence[str], before: frozenset[str]) -> list[int]:
+    """Return the capitals where a rule of :func:`find_persons` may open a name, in order.
+
+    Each rule needs a capital next ("given", "initial", "speaker", "name"), a key of
+    ``before`` (a title's word, a reporting verb: "title", "quoted") or a particle after
+    ("arabic", "Patrick de Bayser"). Most capitals have none; these are found in C-level
+    loops, and the rules decide on the few left (a superset of those they take).
+    """
+    prev = list(map(sub, caps, repeat(1)))  # before the first token: the last key, a superset
+    found = set(caps).intersection(prev)  # a capital follows
+    found.update(compress(caps, map(before.__contains__, map(keys.__getitem__, prev))))
+    inner = caps[:-1] if caps and caps[-1] + 1 >= len(keys) else caps  # a token follows
+    after = map(keys.__getitem__, map(add, inner, repeat(1)))
+    found.update(compress(inner, map(PARTICLES.__contains__, after)))
+    return sorted(found)
+
+
 def _bare_names(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -346,7 +365,11 @@ def _bare_names(
         s, e = spans[i]
         nxt = keys[i + 1] if i + 1 < n else ""
         prev = keys[i - 1] if i > 0 else ""
-        if not (nxt in cue_after or prev in cue_before or text.startswith(", ", e)):
+        if not (
+            nxt in cue_after
+            or prev in cue_before
+            or (text[e : e + 1] == "," and text.startswith(", ", e))  # one character first
+        ):
             continue  # no cue around the name: the common case, decided cheaply
         after = text[e : e + 6]
         if is_strong is not None and is_strong(keys[i]):

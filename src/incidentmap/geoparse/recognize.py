@@ -273,20 +273,16 @@ class Recognizer:
                 ]
                 if lower:
                     starts = sorted(set(starts).union(lower))
+        if skip_until:  # the dateline's words are taken by it
+            starts = [i for i in starts if not skip_from <= spans[i][0] < skip_until]
         done = -1  # the last token already taken by a name or a non-place
         names_at = self.index.candidates
         for i in starts:
-            if i <= done or skip_from <= spans[i][0] < skip_until:
+            if i <= done:
                 continue
             names = names_at(keys, i)
             if not names:
                 continue
-            # "Dubbo, Berry and Orange": a name listed after a place is evidence for it
-            listed = (
-                bool(taken)
-                and taken[-1].kind != "demonym"
-                and text[taken[-1].end : spans[i][0]] in LIST_GAPS
-            )
             for length, flags in names:
                 j = i + length - 1
                 if length > 1 and not ctx.joined(i, j):
@@ -300,7 +296,7 @@ class Recognizer:
                     blocked_starts,
                     person_keys,
                     persons.strong,
-                    listed=listed,
+                    taken=taken,
                 )
                 if found is not None:
                     mention, consumed = found
@@ -388,11 +384,12 @@ class Recognizer:
         person_keys: frozenset[str],
         strong_persons: frozenset[str] = frozenset(),
         *,
-        listed: bool = False,
+        taken: Sequence[Mention] = (),
     ) -> tuple[Mention | None, int] | None:
         """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter).
 
-        ``listed`` tells that the name follows a place mention in a list ("Parkes, Berry").
+        ``taken`` holds the mentions found before; a name that follows the last of them in
+        a list ("Parkes, Berry") has that evidence for it.
         """
         text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
         start, end = spans[i][0], spans[j][1]
@@ -502,7 +499,12 @@ class Recognizer:
             qualified = ctx.qualified(j) and not ctx.title_case(i)  # "Most, Czech Republic"
             area = not initial and ctx.followed_by(j, lex.area_words)  # "the Fife area"
             # a name listed after a place ("Dubbo, Berry and Orange"), but no label ("Region 8")
-            listed = listed and not (j + 1 < len(keys) and keys[j + 1].isdigit())
+            listed = (
+                bool(taken)
+                and taken[-1].kind != "demonym"
+                and text[taken[-1].end : start] in LIST_GAPS
+                and not (j + 1 < len(keys) and keys[j + 1].isdigit())
+            )
             if not (strong or (cue and not initial) or qualified or area or listed):
                 return None
             if not strong and ctx.title_case(i):
