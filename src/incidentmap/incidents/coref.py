@@ -252,10 +252,12 @@ def antecedent(
             and date is None
         )
         # police arresting demonstrators intervene in the protest; no separate event
+        # (an arrest at a place of its own, "at a workshop", "at their homes", is not)
         crowd_arrests = (
             mention.sub.name == ARRESTS.name
             and draft.event_type in CROWD_EVENTS
             and not mention.charged
+            and not mention.apart
         )
         # "officers exchanged fire with them": the response to the attack just told
         response = mention.event_type is EventType.BATTLES and _RESPONSE.search(

@@ -14,7 +14,8 @@ its sentence ("The detentions began long before the start of the rally"). An arr
 told first, or in the sentence as what the crowd protests ("a rally over the arrest
 of ..."), is the demonstration's cause ("Police detained the mayor ... His
 arrest set off protests"), an arrest operation days after the riot has another date,
-the arrest of leaders, politicians or journalists is news of its own, and fighting
+the arrest of leaders, politicians or journalists is news of its own, so is an arrest
+told at a place of its own ("at a workshop", "at their homes"), and fighting
 between troops and rebels is a battle: these keep their own incidents.
 
 A demonstration told in one sentence as the police firing on it and in another as the
@@ -108,6 +109,8 @@ def fold_into_demonstrations(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             continue
         if arrests and tax.cues.arrested_figure.search(draft.first.sentence.text):
             continue  # the arrest of a protest's leaders or of politicians is news of its own
+        if arrests and draft.first.apart:
+            continue  # "arrested six students at a workshop": not at the demonstration
         # an arrest told before the demonstration is its cause ("Police detained the mayor
         # ... His arrest triggered protests"), not a detention at the scene
         told_after = [c for c in crowds if _told_before(c, draft)]

@@ -89,6 +89,7 @@ REQUIRED_CUES = (
     "border",
     "set_apart",
     "arrested_figure",
+    "arrested_apart",
     "same_time",
     "thrown",
     "spoils",

@@ -222,6 +222,9 @@ class Mention:
     heard: bool = False
     """The clause tells weapons heard ("rocket fire was heard at the barracks"): what
     witnesses heard of a clash or riot of the same day and place is part of it."""
+    apart: bool = False
+    """The clause tells an arrest at a place of its own (``arrested_apart`` cues: "at a
+    workshop", "at their homes"): not a detention at a demonstration told beside it."""
 
     @property
     def event_type(self) -> EventType:
@@ -520,6 +523,7 @@ def find_mentions(
             Mention(
                 family=family,
                 charged=cues.allegation.search(text, lo, hi) is not None,
+                apart=cues.arrested_apart.search(text, lo, hi) is not None,
                 claimed=claimed,
                 sentence=sentence,
                 clause_start=start,
