@@ -81,6 +81,54 @@ _PICKED = {"curated": "curated", "user": "user's own"}
 CURATED_LANDMARK_PRIOR = 3.0
 
 
+#: The kind words of districts ("district", "tehsil", "upazila"), named without them.
+_DISTRICT_WORDS = _KINDS.district
+
+
+def _kind_less(place: Place, key: str) -> bool:
+    """Whether ``key`` is the name of the district ``place`` without its kind word.
+
+    "Kech" for "Kech District": a short name read off a district's own name, not a code.
+    (A county's bare short name is more often a word: "Door", "Lake".)
+    """
+    if place.feature_class != "A":
+        return False
+    head, _, last = normalize_name(place.name).rpartition(" ")
+    return head == key and last in _DISTRICT_WORDS
+
+
+#: A city of at least this many people, with no namesake of its country a third its size,
+#: is the one news means by the name in that country (:func:`_largest_namesakes`).
+LARGEST_NAMESAKE_PEOPLE = 1_000_000
+#: Added to the prior of such a city: more than the nearness of a namesake a few hundred
+#: kilometres from another place of the story, less than that of one a town's walk away.
+LARGEST_NAMESAKE_PRIOR = 0.8
+LARGEST_NAMESAKE_REASON = "the largest of its country's towns of this name"
+
+
+def _largest_namesakes(key: str, places: Sequence[Place]) -> frozenset[str]:
+    """Return the ids of the cities of a million that dwarf their country's namesakes.
+
+    A provincial capital the gazetteer does not mark as one ("Changsha", the capital of
+    Hunan, shares its name with smaller towns of Guangdong and Chongqing) is what news
+    means by the name: among the towns of one country whose main name is ``key``, one of
+    :data:`LARGEST_NAMESAKE_PEOPLE` people or more and three times the next is kept.
+    """
+    by_country: dict[str, list[Place]] = {}
+    for p in places:
+        if p.feature_class == "P" and normalize_name(p.name) == key:
+            by_country.setdefault(p.country_code, []).append(p)
+    out = []
+    for towns in by_country.values():
+        if len(towns) < 2:
+            continue
+        towns.sort(key=lambda p: -p.population)
+        big, next_ = towns[0], towns[1]
+        if big.population >= LARGEST_NAMESAKE_PEOPLE and big.population >= 3 * next_.population:
+            out.append(big.id)
+    return frozenset(out)
+
+
 class Candidates:
     """Find the candidate places of mentions in a gazetteer, and score their prior.
 
@@ -183,8 +231,9 @@ class Candidates:
         for p in places.values():
             short_alternate = len(key) <= 4 and normalize_name(p.name) != key
             # GeoNames' short alternate names are mostly codes ("Hind", "Can"); a
-            # curator's is deliberate ("EU", "IZ")
-            if short_alternate and not (p.is_country or p.hand_picked):
+            # curator's is deliberate ("EU", "IZ"), and an area's name without its kind
+            # word ("Kech" of "Kech District") is its name, no code
+            if short_alternate and not (p.is_country or p.hand_picked or _kind_less(p, key)):
                 continue
             out.append(p)
         out.sort(key=lambda p: -self.prior(key, p)[0])
@@ -256,5 +305,13 @@ class Candidates:
         if entry is not None and entry[0] is places:
             return entry[1]
         got = tuple((p, *self.prior(key, p)) for p in places)
+        largest = _largest_namesakes(key, places)
+        if largest:
+            got = tuple(
+                (p, score + LARGEST_NAMESAKE_PRIOR, (*reasons, LARGEST_NAMESAKE_REASON))
+                if p.id in largest
+                else (p, score, reasons)
+                for p, score, reasons in got
+            )
         remember(self._priors, ck, (places, got), limit=_MEMORY)
         return got

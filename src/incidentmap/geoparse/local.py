@@ -218,17 +218,23 @@ def qualifiers(
             outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
             inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
             own_areas = [s.place for s in scored[a] if s.place.is_country or s.place.is_admin1]
+            if not any(inside(s.place, o.place) for o in outer for s in scored[a]):
+                # a province may be a second-level area ("Rizal, Nueva Ecija": the provinces
+                # of the Philippines are GeoNames' ADM2), read so when no country or
+                # first-level reading of it holds the name before ("Manhattan, New York")
+                outer += [s for s in scored[a + 1] if s.place.feature_code == "ADM2"]
             for o in outer:
                 if any(peers(x, o.place) for x in own_areas):
                     continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
+                second = o.place.feature_code == "ADM2"
                 hit = False
                 for s in scored[a]:
-                    if inside(s.place, o.place):
+                    if _in_area(s.place, o.place) if second else inside(s.place, o.place):
                         s.score += 6.0
                         s.reasons.append(f"qualified by '{q.text}'")
                         s.placed_by_text = True
                         hit = True
-                if hit or (o.place.country_code, o.place.admin1) in inner_codes:
+                if hit or (not second and (o.place.country_code, o.place.admin1) in inner_codes):
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
             listed = _LIST_GOES_ON.match(text, q.end) is not None
@@ -314,11 +320,16 @@ def _town_of_area(
 
 
 def _in_area(place: Place, area: Place) -> bool:
-    """Whether ``place`` lies in ``area``, a second-level area within ``COUNTY_TOWN_KM``."""
+    """Whether ``place`` lies in ``area``, a second-level area within ``COUNTY_TOWN_KM``.
+
+    Only a town or a landmark lies in a second-level area so: no other area.
+    """
     if inside(place, area):
         return True
     return (
         area.feature_code == "ADM2"
+        and place.feature_class != "A"
+        and not place.is_country
         and place.country_code == area.country_code
         and place.admin1 == area.admin1
         and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM

@@ -40,7 +40,7 @@ from .._memo import remember
 from ..errors import CacheError, GazetteerError
 from ..locking import FileLock
 from ..sealed import pack_maps, read_sealed, unpack_maps, write_sealed
-from ..text.normalize import normalize_name
+from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
 from .protocol import NameSource, PlaceLookup
 
@@ -81,9 +81,40 @@ STRONG_CITY = 64
 STRONG_ADMIN = 128
 """The main name of a first-level administrative area."""
 
+#: The forms of the Arabic article a writer may give a well-known name: "al" and "el",
+#: each assimilated form (writers assimilate to the wrong letter too: "Deir ad-Zor"), and
+#: the bare vowel before a doubled letter ("Deir e-Zor").
+_ARTICLE_FORMS = (*sorted(_ARTICLE_SWAP), "e")
+
+
+def _article_forms(flags: dict[str, int]) -> dict[str, tuple[str, ...]]:
+    """Add the other article forms of the well-known names with one article; return them.
+
+    A name of a first-level area, a country or a city of 100,000 people (a
+    :data:`STRONG_ADMIN`, :data:`STRONG_AREA` or :data:`STRONG_CITY` key) with one
+    article before another word gets every form of :data:`_ARTICLE_FORMS` in its place,
+    with the flags of the name. Returns each added key with the gazetteer keys it stands
+    for (the name and its article-free key), for :attr:`NameIndex.joined`.
+    """
+    strong = STRONG_ADMIN | STRONG_AREA | STRONG_CITY
+    added: dict[str, tuple[str, ...]] = {}
+    for key in [k for k, f in flags.items() if f & strong and " " in k]:
+        tokens = key.split(" ")
+        at = [n for n, t in enumerate(tokens[:-1]) if t in _ARTICLE_SWAP]
+        if len(at) != 1:
+            continue
+        n = at[0]
+        for form in _ARTICLE_FORMS:
+            other = " ".join((*tokens[:n], form, *tokens[n + 1 :]))
+            if other not in flags:
+                flags[other] = flags[key]
+                added[other] = (key, strip_articles(key))
+    return added
+
+
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 14  # bump when the index layout or the flags change
+_FORMAT = 15  # bump when the index layout or the flags change
 _KIND = "geoparse-names"
 
 
@@ -112,7 +143,9 @@ class NameIndex:
 
     The gazetteer keys "U.S. Embassy Baghdad" as ``u s embassy baghdad`` while the
     tokenizer keys a dotted acronym like its undotted form (``us embassy baghdad``); the
-    joined form is what the text gives, and the resolver looks the original key up."""
+    joined form is what the text gives, and the resolver looks the original key up. A
+    well-known name written with another form of its Arabic article ("deir e zor") maps to
+    its gazetteer keys too."""
     _pair_memo: dict[tuple[str, str], tuple[int, int, int]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -203,12 +236,15 @@ class NameIndex:
             other = " ".join(_ARTICLE_SWAP.get(t, t) for t in tokens)
             if other not in flags:
                 flags[other] = flags[key]
+        respelt = _article_forms(flags)
         joined: dict[str, tuple[str, ...]] = {}
         for key in [k for k in flags if " " in k and _LETTER_RUN.search(k)]:
             short = join_initials(key)
             if " " in short:  # a bare acronym ("u s") is the lexicon's abbreviation
                 joined[short] = (*joined.get(short, ()), key)
                 flags[short] = flags.get(short, 0) | flags[key]
+        for key, keys in respelt.items():
+            joined[key] = (*joined.get(key, ()), *keys)
         for key in lexicon.extra_places:
             if not key.startswith("geonames:"):
                 flags[key] = flags.get(key, 0) | GAZ

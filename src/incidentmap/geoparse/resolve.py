@@ -8,7 +8,9 @@ qualifiers, lists, a city against its namesake province); this module puts them 
 and adds the evidence of the other places:
 
 - **prior**: population (log scale), feature type (country, admin area, capital,
-  provincial capital, landmark), whether the written name is its main name;
+  provincial capital, landmark), whether the written name is its main name; a city of a
+  million that dwarfs its country's namesakes ("Changsha", a provincial capital the
+  gazetteer does not mark);
 - **focus**: the article's countries (the dateline counts most, then named countries,
   then demonyms and places whose country is certain; a lone hamlet counts little); a
   state of the article's country beats a same-named foreign country ("Georgia"); a
@@ -16,7 +18,9 @@ and adds the evidence of the other places:
   ("London" in a story naming Canada three times);
 - **type words**: ``"X province"``, ``"a Washington state farm"``, ``"the city of X"``,
   also read from the text around given spans;
-- **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a list of peers
+- **qualifier**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``, a province that is a
+  second-level area (``"Rizal, Nueva Ecija"``: it holds the towns near its point, when no
+  country or first-level reading of it holds the name before); a list of peers
   (``"Oklahoma, Pennsylvania and Ohio"``) is no qualifier but makes each name a peer;
   a town given with a state, none of whose readings lies in the state's country, is one
   the gazetteer lacks, placed at the state ("Stroud, Ontario, Canada"); a name followed

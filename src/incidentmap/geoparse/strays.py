@@ -20,6 +20,12 @@ Hamar in Norway). Those readings are set aside too, unless the text itself place
 name there (a qualifier, "Weybridge, England", or its province named in the article);
 two such names sharing a country abroad do not make the story that country's.
 
+Nor does a village grow into a city: a name the text calls a village or a hamlet
+anywhere in the story ("Kalli village", "the village of Osk") is no city of
+:data:`STRAY_TOWN` people or more that the name reaches only as an alternate spelling
+(Cali in Colombia, one of whose spellings is "Kalli"); such a city is set aside wherever
+it lies.
+
 Examples
 --------
 >>> from incidentmap.model import Place
@@ -39,7 +45,7 @@ from collections.abc import Mapping, Sequence
 from .._memo import remember
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
-from .document import home_countries, home_in, may_have_home
+from .document import home_countries, home_country, home_in, may_have_home
 from .recognize import Mention
 from .scored import Scored
 
@@ -141,6 +147,50 @@ def _small_flags(ss: Sequence[Scored]) -> list[tuple[Place, bool, str | None, st
     return flags
 
 
+#: Words by which the text says a name is a village (hints ``suffix:village``,
+#: ``cue:village of``).
+_VILLAGE_WORDS = frozenset({"village", "villages", "hamlet", "hamlets"})
+
+
+def _called_village(m: Mention) -> bool:
+    """Whether the text calls the mention a village or hamlet (a kind word after or before)."""
+    for hint in m.hints:
+        kind, _, word = hint.partition(":")
+        if kind in ("suffix", "cue") and word.split(" ", 1)[0] in _VILLAGE_WORDS:
+            return True
+    return False
+
+
+def _grown_villages(
+    mentions: Sequence[Mention], scored: list[list[Scored]], out: list[list[Scored]]
+) -> None:
+    """Set aside the cities a village's name reaches only as an alternate name.
+
+    Cities of :data:`STRAY_TOWN` people or more: every mention of a name the text calls a
+    village somewhere loses them.
+    """
+    villages = {m.key for m in mentions if m.hints and _called_village(m)}
+    if not villages:
+        return
+    reason = "a city reached by another spelling only, though the article calls the name a village"
+    for k, (m, ss) in enumerate(zip(mentions, scored, strict=False)):
+        if m.key not in villages or m.kind == "demonym":
+            continue
+        bare = strip_articles(m.key)
+        keep = []
+        for s in ss:
+            p = s.place
+            if p.feature_class == "P" and p.population >= STRAY_TOWN and not p.hand_picked:
+                main = normalize_name(p.name)
+                if main != m.key and strip_articles(main) != bare:
+                    s.reasons.append(reason)
+                    out[k].append(s)
+                    continue
+            keep.append(s)
+        if out[k]:
+            ss[:] = keep
+
+
 def set_aside_strays(
     mentions: Sequence[Mention],
     scored: list[list[Scored]],
@@ -157,9 +207,12 @@ def set_aside_strays(
     by the text, all are taken out, whatever name reached them; for such a name the
     article's country is judged without the evidence of all such names
     (:func:`_firm_home`), as two namesakes abroad would vouch for each other. Returns the candidates
-    taken out of each mention, with the reason; ``scored`` keeps the others.
+    taken out of each mention, with the reason; ``scored`` keeps the others. First, the
+    cities a village's name reaches only by another spelling are taken out
+    (:func:`_grown_villages`).
     """
     out: list[list[Scored]] = [[] for _ in scored]
+    _grown_villages(mentions, scored, out)
     if not may_have_home(focus):
         return out
     home_of = home_countries(focus, own)
@@ -183,13 +236,18 @@ def set_aside_strays(
             continue
         # small namesakes abroad do not vouch for each other's country
         found = firm if firm is not None and m.key in small else home_of(m.key)
+        spelling_only = found is None
         if found is None:
-            continue
+            # a spelling alone moves no story across a border: for an alternate name, the
+            # country leading the story's focus will do, though others share it
+            found = home_country(m.key, focus, own, share=0.0)
+            if found is None:
+                continue
         home, others = found
         abroad = [
             s.place.country_code != home and others.get(s.place.country_code, 0.0) <= 0 for s in ss
         ]
-        if only_small[k] and all(abroad):
+        if only_small[k] and all(abroad) and not spelling_only:
             namesake = (
                 "a small place in a country the article never names, the name's only "
                 f"readings; it is about {home}: a place there the gazetteer lacks"
