@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from incidentmap.incidents.casualties import find_casualties
 from incidentmap.incidents.dates import find_dates
 
 THURSDAY = dt.date(2024, 7, 25)
@@ -34,3 +35,11 @@ def test_a_weekday_that_disagrees_with_its_date_is_not_overruled() -> None:
 
 def test_a_bare_abbreviated_month_is_no_date_without_its_weekday() -> None:
     assert find_dates("Kano, Dec 4 (AFP) Gunmen attacked", published=THURSDAY) == []
+
+
+def test_the_toll_alone_is_the_death_toll() -> None:
+    text = "The raid took the toll of fighters killed in the battle to 18, officials said."
+    assert [c.count for c in find_casualties(text) if c.count is not None] == [18]
+    assert [c.count for c in find_casualties("A second blast brought the toll to 43.")] == [43]
+    figure = "The war has taken a heavy toll on civilians in 12 districts."
+    assert find_casualties(figure) == []
