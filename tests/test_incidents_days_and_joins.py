@@ -9,10 +9,16 @@ import datetime as dt
 
 import pytest
 
-from incidentmap.incidents.casualties import find_casualties
+from incidentmap.incidents import Taxonomy
+from incidentmap.incidents.casualties import claimed_tolls, find_casualties
 from incidentmap.incidents.dates import find_dates
+from test_incidents import KANO, run
 
 THURSDAY = dt.date(2024, 7, 25)
+
+
+def foreground(text: str, **kw: object) -> list:  # type: ignore[type-arg]
+    return [i for i in run(text, **kw) if not i.background]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -43,3 +49,27 @@ def test_the_toll_alone_is_the_death_toll() -> None:
     assert [c.count for c in find_casualties("A second blast brought the toll to 43.")] == [43]
     figure = "The war has taken a heavy toll on civilians in 12 districts."
     assert find_casualties(figure) == []
+
+
+def test_a_sides_claim_of_its_kills_is_marked() -> None:
+    text = "The group claimed it had killed 30 soldiers, while the army said 4 soldiers died."
+    cues = Taxonomy.default().cues.claimed_toll
+    found = claimed_tolls(text, find_casualties(text), cues)
+    assert [(c.count, c.claimed) for c in found] == [(30, True), (4, False)]
+    lives = "The blast claimed 12 lives."
+    assert not any(c.claimed for c in claimed_tolls(lives, find_casualties(lives), cues))
+
+
+def test_a_claimed_toll_gives_way_to_another_figure_but_stands_alone() -> None:
+    other = (
+        "Militants attacked an army base in Kano on Wednesday, and the group claimed it had "
+        "killed 30 soldiers. The army said four soldiers died in the attack."
+    )
+    (attack,) = foreground(other, places={"Kano": KANO}, published=THURSDAY)
+    assert attack.fatalities == 4
+    alone = (
+        "Militants attacked an army base in Kano on Wednesday, and the group claimed it had "
+        "killed 30 soldiers."
+    )
+    (attack,) = foreground(alone, places={"Kano": KANO}, published=THURSDAY)
+    assert attack.fatalities == 30

@@ -28,7 +28,7 @@ from importlib.resources import files
 from typing import Literal
 
 from ..errors import InputError
-from ..text.patterns import FastPattern
+from ..text.patterns import FastPattern, Searcher
 from .datewords import DAY, MONTH, MONTH_SHORT, YEAR
 
 __all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"]
@@ -282,6 +282,38 @@ class CasualtyMention:
     killed 14"): no one event's toll, so an incident takes it as deaths reported
     without its own number (set by :func:`~.document.read_article` from the
     ``spanning`` cues)."""
+    claimed: bool = False
+    """Claimed by a side of its own kills ("the group claimed it had killed 30 soldiers"):
+    a figure that another count of the same event stands over (set by
+    :func:`claimed_tolls` from the ``claimed_toll`` cues)."""
+
+
+#: How far before a toll word a side's claim of it may start.
+_CLAIM_REACH = 80
+
+
+def claimed_tolls(
+    text: str, found: list[CasualtyMention], claims: Searcher
+) -> list[CasualtyMention]:
+    """Mark the tolls a side claims of its own kills (``CasualtyMention.claimed``).
+
+    ``claims`` finds the words of such a claim ending right before the toll word ("the
+    group claimed it had killed 30 soldiers", "claiming to have killed four rebels").
+
+    Examples
+    --------
+    >>> import re
+    >>> claims = re.compile(r"claimed it had")
+    >>> [c.claimed for c in claimed_tolls("The group claimed it had killed 30 soldiers.",
+    ...  find_casualties("The group claimed it had killed 30 soldiers."), claims)]
+    [True]
+    """
+    out = []
+    for cas in found:
+        cues = claims.finditer(text, max(0, cas.start - _CLAIM_REACH), cas.start)
+        claimed = any(not text[cue.end() : cas.start].strip() for cue in cues)
+        out.append(dataclasses.replace(cas, claimed=True) if claimed else cas)
+    return out
 
 
 def parse_number(text: str) -> int | None:

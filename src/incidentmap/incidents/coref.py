@@ -139,11 +139,14 @@ class Draft:
     """The date is only the day of a report ("police said on Thursday that ..."), which
     a toll or follow-up of an event of the days before gives rather than the event's."""
     date_later: bool = False
+    """The date comes from a later mention, not from the sentence that first told it."""
     town_toll: bool = False
     """The toll is a town's own, told after a total of the wider area it lies in."""
     spanned: bool = False
     """A toll told of several events reached the draft (``CasualtyMention.spans``)."""
-    """The date comes from a later mention, not from the sentence that first told it."""
+    killed_claimed: bool = False
+    """The count of the dead is only a side's claim of its own kills
+    (``CasualtyMention.claimed``): any other figure of the event replaces it."""
 
 
 def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
@@ -625,13 +628,24 @@ def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
     A count told of one place "alone" is that place's figure: it stands over a larger
     total told of the area around it ("37 killed in the town and nearby villages ... 15
     in the town alone"). A total told of several events (``CasualtyMention.spans``) is
-    none of them: deaths reported, the incident's own number not told.
+    none of them: deaths reported, the incident's own number not told. A side's claim of
+    its own kills (``CasualtyMention.claimed``) is the count only while no other figure is
+    told: ACLED takes the lowest credible figure, and a party to the fight is no neutral
+    source.
     """
     for cas in casualties:
         if cas.kind == "killed":
             draft.killed_reported = True
             draft.spanned |= cas.spans
-            if cas.count is not None and not cas.spans:
+            if cas.count is None or cas.spans:
+                continue
+            if cas.claimed:  # a side's claim: the count only while no other is told
+                if draft.killed is None or draft.killed_claimed:
+                    draft.killed = max(draft.killed or 0, cas.count)
+                    draft.killed_claimed = True
+            elif draft.killed_claimed:
+                draft.killed, draft.killed_claimed = cas.count, False
+            else:
                 draft.killed = cas.count if cas.alone else max(draft.killed or 0, cas.count)
         else:
             draft.injured_reported = True

@@ -212,6 +212,10 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             host.location is None or refines(draft.location, host.location)
         ):
             host.location = draft.location
+        if host.killed_claimed and draft.killed is not None and not draft.killed_claimed:
+            host.killed, host.killed_claimed = None, False  # a figure over a side's claim
+        elif draft.killed_claimed and host.killed is not None:
+            draft.killed = None
         for kind in ("killed", "injured"):
             value = _max_known(getattr(host, kind), getattr(draft, kind))
             setattr(host, kind, value)
