@@ -12,7 +12,7 @@ import pytest
 from incidentmap.incidents import Taxonomy
 from incidentmap.incidents.casualties import claimed_tolls, find_casualties
 from incidentmap.incidents.dates import find_dates
-from test_incidents import KANO, run
+from test_incidents import KANO, ZARIA, run
 
 THURSDAY = dt.date(2024, 7, 25)
 
@@ -73,3 +73,15 @@ def test_a_claimed_toll_gives_way_to_another_figure_but_stands_alone() -> None:
     )
     (attack,) = foreground(alone, places={"Kano": KANO}, published=THURSDAY)
     assert attack.fatalities == 30
+
+
+def test_a_toll_of_last_week_joins_no_undated_event_of_the_day() -> None:
+    # published on a Saturday: last week was over six days before
+    text = (
+        "Gunmen shot dead a trader in Kano, police said. "
+        "Last week, 18 villagers were killed in an attack by gunmen near Zaria."
+    )
+    found = run(text, places={"Kano": KANO, "Zaria": ZARIA}, published=dt.date(2024, 7, 27))
+    kano = next(i for i in found if i.location == "Kano")
+    assert kano.fatalities == 1
+    assert kano.event_date is not None and kano.event_date >= "2024-07-26"

@@ -195,6 +195,30 @@ def date_ok(draft: Draft, date: DateMention | None) -> bool:
     return draft.date_reported and 0 < before <= _REPORT_LAG_DAYS
 
 
+def before_the_news(date: DateMention | None, published: dt.date | None) -> bool:
+    """Whether a week-long date ended days before the story was published.
+
+    An undated event of a news story is the news of its day (the day of publication or
+    the one before); "last week" told in a Saturday story, a week that ended six days
+    before, is another, earlier event's time.
+
+    Examples
+    --------
+    >>> from incidentmap.incidents.dates import find_dates
+    >>> saturday = dt.date(2024, 3, 16)
+    >>> before_the_news(find_dates("Last week", published=saturday)[0], saturday)
+    True
+    >>> monday = dt.date(2024, 3, 18)
+    >>> before_the_news(find_dates("Last week", published=monday)[0], monday)
+    False
+    """
+    if published is None or date is None or date.date is None:
+        return False
+    if date.precision is not TimePrecision.WEEK:
+        return False
+    return date.date + dt.timedelta(days=7) < published
+
+
 def antecedent(
     mention: Mention,
     drafts: list[Draft],
@@ -203,12 +227,17 @@ def antecedent(
     loc: Location | None,
     *,
     headline: bool = False,
+    published: dt.date | None = None,
 ) -> Draft | None:
     """Return the incident a mention refers back to or continues, if any.
 
     A headline (read after the body) tells the story's main event: it looks for it from
-    the lead on, not from the last event told.
+    the lead on, not from the last event told. A mention dated to a week that ended days
+    before ``published`` continues no undated incident (see :func:`before_the_news`),
+    unless it tells an arrest (detentions come to light late).
     """
+    # detentions come to light late: a week-old arrest may be the undated one's
+    earlier = before_the_news(date, published) and mention.sub.name != ARRESTS.name
     if mention.new_event:
         return None
     if mention.anaphoric:
@@ -237,6 +266,8 @@ def antecedent(
     if mention.background:
         return None  # a generic statement is not a follow-up of a reported event
     for draft in drafts if headline else reversed(drafts):
+        if earlier and draft.date is None:
+            continue  # "Last week, 18 were killed ..." after today's undated news
         if draft.background:
             if _occasion(draft) and draft.event_type in _ATTACKS and _seized(mention):
                 return draft  # the attacker of the stabbing the riot came after, held

@@ -68,11 +68,11 @@ def finish(
     article, text, tax = doc.article, doc.text, doc.taxonomy
     sentences, dates, places, toponyms = doc.sentences, doc.dates, doc.places, doc.toponyms
     head_end = doc.head_end
-    drafts = merge_drafts(drafts, tax)
+    drafts = merge_drafts(drafts, tax, published=article.published)
     drafts = fold_headline(drafts, head_end, text)
     drafts = fold_into_demonstrations(drafts, tax)
     # a protest that turned violent in the fold now meets the riot told apart from it
-    drafts = merge_drafts(drafts, tax)
+    drafts = merge_drafts(drafts, tax, published=article.published)
     drafts.sort(key=lambda d: d.first.sentence.start)
     drafts = fold_spoils(drafts, tax)
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
