@@ -85,3 +85,25 @@ def test_a_toll_of_last_week_joins_no_undated_event_of_the_day() -> None:
     kano = next(i for i in found if i.location == "Kano")
     assert kano.fatalities == 1
     assert kano.event_date is not None and kano.event_date >= "2024-07-26"
+
+
+def test_an_undated_event_reported_the_day_before_took_place_by_then() -> None:
+    # published on Thursday: the only report is dated Wednesday
+    text = (
+        "Four soldiers were killed in an ambush by rebels near Kano. "
+        "Military sources reported Wednesday that the attackers belonged to a splinter group."
+    )
+    (ambush,) = foreground(text, places={"Kano": KANO}, published=THURSDAY)
+    assert ambush.event_date == "2024-07-24"
+
+
+def test_an_undated_event_told_at_night_is_of_the_night_before() -> None:
+    text = "Police dispersed a large rally in Kano with tear gas at night, injuring 12 people."
+    (rally,) = foreground(text, places={"Kano": KANO}, published=THURSDAY)
+    assert rally.event_date == "2024-07-24"
+
+
+def test_an_undated_event_with_no_sign_of_its_day_takes_the_publication_day() -> None:
+    text = "Police dispersed a large rally in Kano with tear gas, injuring 12 people."
+    (rally,) = foreground(text, places={"Kano": KANO}, published=THURSDAY)
+    assert rally.event_date == "2024-07-25"
