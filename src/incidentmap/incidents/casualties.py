@@ -28,7 +28,7 @@ from importlib.resources import files
 from typing import Literal
 
 from ..errors import InputError
-from ..text.patterns import FastPattern
+from ..text.patterns import FastPattern, Searcher
 from .datewords import DAY, MONTH, MONTH_SHORT, YEAR
 
 __all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"]
@@ -39,9 +39,11 @@ _NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "
                  "upper bound", "measure", "label")  # fmt: skip
 _TOLL_KINDS = ("one killed", "killed", "injured")
 _COUNT_AFTER = ("", "yes", "toll")
-#: Between a toll and its count: "rose to", "stood at", "from the blast in X has risen to".
+#: Between a toll and its count: "rose to", "stood at", "from the blast in X has risen to",
+#: "of soldiers killed in the ambush to" ("taking the toll of soldiers killed ... to 18").
 _TOLL_GAP = re.compile(
-    r"\s+(?:(?:from|in|of)\s+[^\d.;:!?()]{1,120}?\s+(?=(?:has|had|have)\s|rose|climbed|jumped))?"
+    r"\s+(?:(?:from|in|of)\s+[^\d.;:!?()]{1,120}?\s+"
+    r"(?=(?:has|had|have)\s|rose|climbed|jumped|to\s+\d))?"
     r"(?:[\w-]+\s+){0,3}?(?:to|of|at|reached)\s+",
     re.IGNORECASE,
 )
@@ -191,7 +193,8 @@ class CasualtyWords:
         self._verb_fast = FastPattern(self.verb)
         active = [r.phrase.replace(" ", r"\s+") for r in tolls if r.value == "yes"]
         self._active = re.compile("|".join(active) or "(?!)", re.IGNORECASE)
-        self._toll = {_spaced(r.phrase) for r in tolls if r.value == "toll"}
+        toll = [r.phrase.replace(" ", r"\s+") for r in tolls if r.value == "toll"]
+        self._toll = re.compile("|".join(toll) or "(?!)", re.IGNORECASE)
         # "killed the driver", "shot dead the group's commander": one person named
         person = _alt(numbers, "person") or "(?!)"
         self._one_object = re.compile(
@@ -279,6 +282,38 @@ class CasualtyMention:
     killed 14"): no one event's toll, so an incident takes it as deaths reported
     without its own number (set by :func:`~.document.read_article` from the
     ``spanning`` cues)."""
+    claimed: bool = False
+    """Claimed by a side of its own kills ("the group claimed it had killed 30 soldiers"):
+    a figure that another count of the same event stands over (set by
+    :func:`claimed_tolls` from the ``claimed_toll`` cues)."""
+
+
+#: How far before a toll word a side's claim of it may start.
+_CLAIM_REACH = 80
+
+
+def claimed_tolls(
+    text: str, found: list[CasualtyMention], claims: Searcher
+) -> list[CasualtyMention]:
+    """Mark the tolls a side claims of its own kills (``CasualtyMention.claimed``).
+
+    ``claims`` finds the words of such a claim ending right before the toll word ("the
+    group claimed it had killed 30 soldiers", "claiming to have killed four rebels").
+
+    Examples
+    --------
+    >>> import re
+    >>> claims = re.compile(r"claimed it had")
+    >>> [c.claimed for c in claimed_tolls("The group claimed it had killed 30 soldiers.",
+    ...  find_casualties("The group claimed it had killed 30 soldiers."), claims)]
+    [True]
+    """
+    out = []
+    for cas in found:
+        cues = claims.finditer(text, max(0, cas.start - _CLAIM_REACH), cas.start)
+        claimed = any(not text[cue.end() : cas.start].strip() for cue in cues)
+        out.append(dataclasses.replace(cas, claimed=True) if claimed else cas)
+    return out
 
 
 def parse_number(text: str) -> int | None:
@@ -318,7 +353,7 @@ def _right_count(
     One person named after it by a determiner or possessive ("killed the governor's
     driver") counts one.
     """
-    if word in words._toll:
+    if words._toll.fullmatch(word):
         gap = _TOLL_GAP.match(text, at, stop)
         if gap is None:
             return None
@@ -329,7 +364,7 @@ def _right_count(
         while at < stop and text[at].isspace():
             at += 1
     number = words.number.match(text, at, stop)
-    if number is None and word not in words._toll:
+    if number is None and not words._toll.fullmatch(word):
         one = words._one_object.match(text, at, stop)
         return None if one is None else (one.end(), 1)
     if number is None or number.group("zero"):

@@ -139,11 +139,14 @@ class Draft:
     """The date is only the day of a report ("police said on Thursday that ..."), which
     a toll or follow-up of an event of the days before gives rather than the event's."""
     date_later: bool = False
+    """The date comes from a later mention, not from the sentence that first told it."""
     town_toll: bool = False
     """The toll is a town's own, told after a total of the wider area it lies in."""
     spanned: bool = False
     """A toll told of several events reached the draft (``CasualtyMention.spans``)."""
-    """The date comes from a later mention, not from the sentence that first told it."""
+    killed_claimed: bool = False
+    """The count of the dead is only a side's claim of its own kills
+    (``CasualtyMention.claimed``): any other figure of the event replaces it."""
 
 
 def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
@@ -192,6 +195,30 @@ def date_ok(draft: Draft, date: DateMention | None) -> bool:
     return draft.date_reported and 0 < before <= _REPORT_LAG_DAYS
 
 
+def before_the_news(date: DateMention | None, published: dt.date | None) -> bool:
+    """Whether a week-long date ended days before the story was published.
+
+    An undated event of a news story is the news of its day (the day of publication or
+    the one before); "last week" told in a Saturday story, a week that ended six days
+    before, is another, earlier event's time.
+
+    Examples
+    --------
+    >>> from incidentmap.incidents.dates import find_dates
+    >>> saturday = dt.date(2024, 3, 16)
+    >>> before_the_news(find_dates("Last week", published=saturday)[0], saturday)
+    True
+    >>> monday = dt.date(2024, 3, 18)
+    >>> before_the_news(find_dates("Last week", published=monday)[0], monday)
+    False
+    """
+    if published is None or date is None or date.date is None:
+        return False
+    if date.precision is not TimePrecision.WEEK:
+        return False
+    return date.date + dt.timedelta(days=7) < published
+
+
 def antecedent(
     mention: Mention,
     drafts: list[Draft],
@@ -200,12 +227,17 @@ def antecedent(
     loc: Location | None,
     *,
     headline: bool = False,
+    published: dt.date | None = None,
 ) -> Draft | None:
     """Return the incident a mention refers back to or continues, if any.
 
     A headline (read after the body) tells the story's main event: it looks for it from
-    the lead on, not from the last event told.
+    the lead on, not from the last event told. A mention dated to a week that ended days
+    before ``published`` continues no undated incident (see :func:`before_the_news`),
+    unless it tells an arrest (detentions come to light late).
     """
+    # detentions come to light late: a week-old arrest may be the undated one's
+    earlier = before_the_news(date, published) and mention.sub.name != ARRESTS.name
     if mention.new_event:
         return None
     if mention.anaphoric:
@@ -234,6 +266,8 @@ def antecedent(
     if mention.background:
         return None  # a generic statement is not a follow-up of a reported event
     for draft in drafts if headline else reversed(drafts):
+        if earlier and draft.date is None:
+            continue  # "Last week, 18 were killed ..." after today's undated news
         if draft.background:
             if _occasion(draft) and draft.event_type in _ATTACKS and _seized(mention):
                 return draft  # the attacker of the stabbing the riot came after, held
@@ -627,13 +661,24 @@ def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
     A count told of one place "alone" is that place's figure: it stands over a larger
     total told of the area around it ("37 killed in the town and nearby villages ... 15
     in the town alone"). A total told of several events (``CasualtyMention.spans``) is
-    none of them: deaths reported, the incident's own number not told.
+    none of them: deaths reported, the incident's own number not told. A side's claim of
+    its own kills (``CasualtyMention.claimed``) is the count only while no other figure is
+    told: ACLED takes the lowest credible figure, and a party to the fight is no neutral
+    source.
     """
     for cas in casualties:
         if cas.kind == "killed":
             draft.killed_reported = True
             draft.spanned |= cas.spans
-            if cas.count is not None and not cas.spans:
+            if cas.count is None or cas.spans:
+                continue
+            if cas.claimed:  # a side's claim: the count only while no other is told
+                if draft.killed is None or draft.killed_claimed:
+                    draft.killed = max(draft.killed or 0, cas.count)
+                    draft.killed_claimed = True
+            elif draft.killed_claimed:
+                draft.killed, draft.killed_claimed = cas.count, False
+            else:
                 draft.killed = cas.count if cas.alone else max(draft.killed or 0, cas.count)
         else:
             draft.injured_reported = True

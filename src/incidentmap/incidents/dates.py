@@ -10,7 +10,9 @@ A date is returned as the first day of the range it names, with a
 Conventions (news reports past events):
 
 * a weekday is the latest such day on or before the publication date ("Sunday" in an
-  article published on a Sunday is that day); "last Friday" is strictly before it;
+  article published on a Sunday is that day); "last Friday" is strictly before it; a
+  weekday written before an explicit date that falls on it ("on Thursday, 18 July", "Thu
+  18 Jul") is that date;
 * a month and day without a year ("Oct. 10") is the latest such day not after the
   publication date (plus one day of slack for time zones);
 * seasons are meteorological, northern hemisphere: spring 1 March, summer 1 June,
@@ -36,13 +38,14 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ..model import TimePrecision
 from ..text.patterns import FastPattern
-from .datewords import DAY, MONTH, WEEKDAY, YEAR
+from .datewords import DAY, MONTH, MONTH_SHORT, WEEKDAY, YEAR
 from .taxonomy import lower_same_length
 
 __all__ = ["DAY_BEFORE", "OVERNIGHT", "DateMention", "find_dates"]
@@ -62,13 +65,32 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 #: on the day of the report, which began the day before.
 OVERNIGHT = re.compile(rf"\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?{WEEKDAY})", re.IGNORECASE)
 _N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six)"
+#: A weekday abbreviated before an explicit date ("Thu 18 Jul", "on Fri., March 8"): part
+#: of the date, whose month may then be abbreviated without a full stop.
+_WEEKDAY_LEAD = r"(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"
+#: Between a weekday and the explicit date that follows it ("Thursday, 18 July",
+#: "Thursday (July 18)", "Thursday the 18th of July").
+_WEEKDAY_TO_DATE = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:the\s+)?")
+
+
+def _month_of_day(lead: str) -> str:
+    """Return the pattern of a month told with its day (after a weekday: abbreviated bare).
+
+    "Thu 18 Jul" is a date; a bare "Dec 4" is left alone (wire datelines carry it as the
+    filing day, "Bijapur, Dec 4 (PTI)").
+    """
+    return rf"(?:{MONTH}|(?({lead}){MONTH_SHORT}(?![\w.])|(?!)))"
+
+
 _PATTERN = re.compile(
     rf"""
     (?<![\w])  # only at the start of a word: most positions fail here at once
     (?:
     (?P<iso>{YEAR}-\d\d-\d\d)
-  | (?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?
-  | (?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?
+  | (?P<lead1>{_WEEKDAY_LEAD})?(?P<m1>{_month_of_day("lead1")})\s+(?P<d1>{DAY})
+        (?:,?\s+(?P<y1>{YEAR}))?
+  | (?P<lead2>{_WEEKDAY_LEAD})?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{_month_of_day("lead2")})
+        (?:,?\s+(?P<y2>{YEAR}))?
   | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m4>{MONTH})(?:\s+of)?\s+
         (?P<rel4>last|this|next)\s+year
   | (?:(?:in|since|during|by|until|from|of|early|late|mid-?)\s+)?(?P<m3>{MONTH})(?:\s+of)?,?\s+
@@ -169,7 +191,9 @@ def find_dates(
         In order of appearance; expressions that name no usable date (a bare "fall",
         "next summer") are left out.
     """
-    out = []
+    out: list[DateMention] = []
+    weekdays: set[int] = set()  # the indices of weekdays and explicit days in ``out``
+    days: set[int] = set()
     stop = len(text) if end is None else end
     low = lower_same_length(text)
     seen = start
@@ -227,6 +251,31 @@ def find_dates(
                 at, match.end(), text[at : match.end()], date, precision, relative, note, ahead
             )
         )
+        if match.group("wd"):
+            weekdays.add(len(out) - 1)
+        elif match.group("m1") or match.group("d2"):
+            days.add(len(out) - 1)
+    return _weekdays_of_dates(text, out, weekdays, days)
+
+
+def _weekdays_of_dates(
+    text: str, found: list[DateMention], weekdays: set[int], days: set[int]
+) -> list[DateMention]:
+    """Give a weekday told right before an explicit date that date ("on Thursday, 18 July").
+
+    The date names the day; the weekday only repeats it. Read alone, the weekday would be
+    the latest such day before publication, a week or more after the date told. A date
+    that falls on another weekday (a slip of the writer, a wrong year) overrules nothing.
+    """
+    out = list(found)
+    for i in weekdays:
+        if i + 1 not in days or found[i].ahead:
+            continue
+        day = found[i + 1].date
+        gap = _WEEKDAY_TO_DATE.fullmatch(text, found[i].end, found[i + 1].start)
+        agrees = day is not None and _WEEKDAYS[day.weekday()] in found[i].text.lower()
+        if gap is not None and agrees:  # not "Thursday, July 17" of a Wednesday: a slip
+            out[i] = dataclasses.replace(found[i], date=day, relative=found[i + 1].relative)
     return out
 
 

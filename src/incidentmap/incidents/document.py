@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Article, Toponym
 from ..text.heads import opening_lines
 from ..text.sentences import Sentence, split_sentences
-from .casualties import find_casualties
+from .casualties import claimed_tolls, find_casualties
 from .dates import find_dates
 from .facts import Index
 from .page import FurnitureLines, headline_end, is_caption, page_stamp
@@ -72,7 +72,8 @@ def read_article(
     sentences = split_sentences(text)
     found_dates = find_dates(text, published=article.published)
     found = find_casualties(text, words=tax.casualties)
-    casualties = Index([(c.start, c) for c in spanning_tolls(text, sentences, found, tax)])
+    found = claimed_tolls(text, spanning_tolls(text, sentences, found, tax), tax.cues.claimed_toll)
+    casualties = Index([(c.start, c) for c in found])
     zone_start, zone = _dateline_zone(text, toponyms)
     filed = _filing_date(text, toponyms)
     kept = [

@@ -68,11 +68,11 @@ def finish(
     article, text, tax = doc.article, doc.text, doc.taxonomy
     sentences, dates, places, toponyms = doc.sentences, doc.dates, doc.places, doc.toponyms
     head_end = doc.head_end
-    drafts = merge_drafts(drafts, tax)
+    drafts = merge_drafts(drafts, tax, published=article.published)
     drafts = fold_headline(drafts, head_end, text)
     drafts = fold_into_demonstrations(drafts, tax)
     # a protest that turned violent in the fold now meets the riot told apart from it
-    drafts = merge_drafts(drafts, tax)
+    drafts = merge_drafts(drafts, tax, published=article.published)
     drafts.sort(key=lambda d: d.first.sentence.start)
     drafts = fold_spoils(drafts, tax)
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
@@ -80,7 +80,7 @@ def finish(
     _told_under_an_old_date(drafts, dates, article.published)
     _day_told_just_before(drafts, sentences, doc.told_dates, tax, text)
     date_from_lead(drafts, article.published)
-    _date_from_story(drafts, sentences, doc.told_dates, tax, article.published)
+    _date_from_story(drafts, sentences, doc.told_dates, tax, article.published, head_end=head_end)
     place_from_lead(drafts)
     tolls_of_the_lead(drafts, tax)
     drafts = fold_into_riots(drafts, tax)  # once each has the day and town it borrows
@@ -219,6 +219,8 @@ def _date_from_story(
     dates: Index,
     tax: Taxonomy,
     published: dt.date | None,
+    *,
+    head_end: int = 0,
 ) -> None:
     """Date an event the article leaves undated by the day the story is told of.
 
@@ -226,17 +228,89 @@ def _date_from_story(
     ("Tuesday's dawn raid shows how ...", "a boy was hurt by gunfire in X yesterday"
     told without a trigger) and then tells the events without it. When the
     article names one recent day for what happened, an undated event took place on it,
-    not on the day of publication (which only bounds it).
+    not on the day of publication (which only bounds it). Failing that, its night or the
+    day of its report dates it (:func:`_date_by_night_or_report`; ``head_end``: where the
+    headline ends, whose event the lead tells).
     """
     if published is None or not any(d.date is None and not d.background for d in drafts):
         return
     day = _story_day(sentences, dates, tax, published)
     if day is None:
+        _date_by_night_or_report(drafts, sentences, dates, tax, published, head_end=head_end)
         return
     for draft in drafts:
         if draft.date is None and not draft.background:
             draft.date = day
             draft.notes.append("date of the story: the one recent day the article names")
+
+
+#: A night told without its day ("dispersed the rally at night", "during the night").
+_AT_NIGHT = re.compile(r"\b(?:at|during|in)\s+the\s+night\b|\bat\s+night\b", re.IGNORECASE)
+
+
+def _date_by_night_or_report(
+    drafts: list[Draft],
+    sentences: list[Sentence],
+    dates: Index,
+    tax: Taxonomy,
+    published: dt.date,
+    *,
+    head_end: int = 0,
+) -> None:
+    """Date an undated event by its night or by the day its report was made.
+
+    A story that names no day of its events still bounds them. An event told "overnight"
+    or "at night" in the news of the day took place the night before publication (a
+    headline's event is told by the lead, the first sentence after ``head_end``). An
+    event the article reports only as said on one recent day ("military sources reported
+    Wednesday that the attackers ...", in a Thursday story) happened by that day: the day
+    of the report stands for it, as ACLED codes an event known only by its report; an
+    event told after that report is not one it reports on.
+    """
+    report = _report_day(sentences, dates, tax, published)
+    lead = next((s for s in sentences if s.start >= head_end), None)
+    for draft in drafts:
+        if draft.date is not None or draft.background:
+            continue
+        text = draft.first.sentence.text
+        if lead is not None and draft.first.sentence.start < head_end:
+            text = f"{text}\n{lead.text}"  # a headline's event, told by the lead
+        if OVERNIGHT.search(text) or _AT_NIGHT.search(text):
+            draft.date = _undated_day(published - dt.timedelta(days=1), "the night before")
+            draft.notes.append("told of its night in a story of its day: the night before")
+        elif report is not None and draft.first.sentence.start < report.start:
+            draft.date = dataclasses.replace(report, precision=TimePrecision.WEEK)
+            draft.notes.append("date of its report: the one recent day the article reports on")
+
+
+def _undated_day(day: dt.date, text: str) -> DateMention:
+    """Return a day the text implies but does not tell: approximate, spanning no text."""
+    return DateMention(0, 0, text, day, TimePrecision.WEEK, True)
+
+
+def _report_day(
+    sentences: list[Sentence], dates: Index, tax: Taxonomy, published: dt.date
+) -> DateMention | None:
+    """Return the one day before publication the article's reports are dated, or ``None``.
+
+    "Officials said on Wednesday" in a Thursday story, when no report is dated the day of
+    publication itself and no other recent day is named.
+    """
+    found: DateMention | None = None
+    for sentence in sentences:
+        for day in dates.within(sentence.start, sentence.end):
+            if not isinstance(day, DateMention) or day.date is None:
+                continue
+            if day.precision is not TimePrecision.DAY:
+                continue
+            if not said_right_before(sentence.text, day.start - sentence.start, tax, since=0):
+                continue
+            if not dt.timedelta(0) <= published - day.date <= _TOLD_NEXT:
+                continue
+            if day.date == published or (found is not None and found.date != day.date):
+                return None
+            found = found or day
+    return found
 
 
 def _days_told(

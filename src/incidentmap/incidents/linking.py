@@ -89,7 +89,13 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
             if not history:  # "in 2017 a truck bomb ..." adds nothing to today's events
                 headline = index > len(doc.sentences)  # read after the body
                 target = antecedent(
-                    mention, drafts, index, facts.date, facts.location, headline=headline
+                    mention,
+                    drafts,
+                    index,
+                    facts.date,
+                    facts.location,
+                    headline=headline,
+                    published=article.published,
                 )
             if target is not None:
                 enrich(target, mention, index, facts, tax)

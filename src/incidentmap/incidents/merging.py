@@ -19,6 +19,7 @@ from ..model import GeoPrecision, TimePrecision
 from .coref import (
     NON_VIOLENT,
     Draft,
+    before_the_news,
     date_ok,
     place_ok,
     refines,
@@ -28,7 +29,7 @@ from .coref import (
     told_as_aggregate,
 )
 from .dates import OVERNIGHT, DateMention, find_dates
-from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
+from .kinds import AIR_STRIKE, ARMED_CLASH, ARRESTS, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
 
@@ -166,7 +167,9 @@ def place_from_lead(drafts: list[Draft]) -> None:
             draft.notes.append("place of the event told before: the sentence names no town")
 
 
-def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
+def merge_drafts(
+    drafts: list[Draft], tax: Taxonomy, *, published: dt.date | None = None
+) -> list[Draft]:
     """Fold later incidents into an earlier one of the same type, date and place.
 
     Follow-up sentences far from the first report ("Protesters filled the square...")
@@ -174,11 +177,14 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
     type, one place (within 25 km or inside the other), one day. A mention marked as a
     new event stays apart when its sentence sets it apart (the ``set_apart`` cues of
     ``tax``: "another", "other", "separately", "elsewhere"), not for "also", unless it
-    tells an event of another kind in its own strong words (:func:`_other_kind`).
+    tells an event of another kind in its own strong words (:func:`_other_kind`). An
+    event dated to a week that ended days before ``published`` ("last week") is not an
+    undated event of the day's news (:func:`~.coref.before_the_news`).
     """
     kept: list[Draft] = []
     for draft in drafts:
         host = None
+        earlier = before_the_news(draft.date, published) and draft.sub_event_type != ARRESTS.name
         if not draft.background and (not draft.first.new_event or not _set_apart(draft, tax)):
             for other in reversed(kept):
                 kin = (
@@ -188,6 +194,8 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
                     or _fought_back(other, draft, tax)
                 )  # "clashes" told first, then who clashed
                 if other.background or not kin or _other_kind(other, draft):
+                    continue
+                if earlier and (other.date is None or other.date.date is None):
                     continue
                 if other.first is draft.first and other.split_place != draft.split_place:
                     continue  # "in A, B and C": the places of one list are events apart
@@ -212,6 +220,10 @@ def merge_drafts(drafts: list[Draft], tax: Taxonomy) -> list[Draft]:
             host.location is None or refines(draft.location, host.location)
         ):
             host.location = draft.location
+        if host.killed_claimed and draft.killed is not None and not draft.killed_claimed:
+            host.killed, host.killed_claimed = None, False  # a figure over a side's claim
+        elif draft.killed_claimed and host.killed is not None:
+            draft.killed = None
         for kind in ("killed", "injured"):
             value = _max_known(getattr(host, kind), getattr(draft, kind))
             setattr(host, kind, value)
