@@ -32,6 +32,7 @@ from .kinds import (
     ATTACK,
     CROWD_EVENTS,
     DISRUPTED,
+    LATE_DISCLOSED,
     LOOTING,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
@@ -195,12 +196,16 @@ def date_ok(draft: Draft, date: DateMention | None) -> bool:
     return draft.date_reported and 0 < before <= _REPORT_LAG_DAYS
 
 
-def before_the_news(date: DateMention | None, published: dt.date | None) -> bool:
+def before_the_news(
+    date: DateMention | None, published: dt.date | None, *, sub_event: str | None = None
+) -> bool:
     """Whether a week-long date ended days before the story was published.
 
     An undated event of a news story is the news of its day (the day of publication or
     the one before); "last week" told in a Saturday story, a week that ended six days
-    before, is another, earlier event's time.
+    before, is another, earlier event's time. Not for an event whose sub-event type
+    (``sub_event``, its name) is :data:`~.kinds.LATE_DISCLOSED`: detentions come to
+    light late, and a week-old arrest may be the undated event's.
 
     Examples
     --------
@@ -211,7 +216,12 @@ def before_the_news(date: DateMention | None, published: dt.date | None) -> bool
     >>> monday = dt.date(2024, 3, 18)
     >>> before_the_news(find_dates("Last week", published=monday)[0], monday)
     False
+    >>> before_the_news(find_dates("Last week", published=saturday)[0], saturday,
+    ...                 sub_event="Arrests")
+    False
     """
+    if sub_event in LATE_DISCLOSED:
+        return False
     if published is None or date is None or date.date is None:
         return False
     if date.precision is not TimePrecision.WEEK:
@@ -236,8 +246,7 @@ def antecedent(
     before ``published`` continues no undated incident (see :func:`before_the_news`),
     unless it tells an arrest (detentions come to light late).
     """
-    # detentions come to light late: a week-old arrest may be the undated one's
-    earlier = before_the_news(date, published) and mention.sub.name != ARRESTS.name
+    earlier = before_the_news(date, published, sub_event=mention.sub.name)
     if mention.new_event:
         return None
     if mention.anaphoric:

@@ -97,6 +97,9 @@ REQUIRED_CUES = (
     "crowd_again",
     "heard",
     "spanning",
+    "claimed_toll",
+    "gunmen",
+    "partisan",
 )
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "CROWD_EVENTS",
     "DISRUPTED",
     "EXCESSIVE_FORCE",
+    "LATE_DISCLOSED",
     "LOOTING",
     "NAMED_IN_CODE",
     "PEACEFUL_PROTEST",
@@ -84,3 +85,7 @@ NAMED_IN_CODE = (
 
 #: Event types of crowds: a demonstration, peaceful or not.
 CROWD_EVENTS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+
+#: Names of the sub-event types often first reported days or weeks after the fact
+#: (detentions come to light late): an old date does not set them apart from the news.
+LATE_DISCLOSED = frozenset({ARRESTS.name})

@@ -180,6 +180,9 @@ _HOME_BEFORE = re.compile(
 )
 #: "in", "at the town of", "near": a place written as where something happened.
 _SCENE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+#: How far before a place name (characters) :data:`_SCENE_BEFORE` and :data:`_HOME_BEFORE`
+#: are read: a preposition and the four or five words of a kind or a home before the name.
+_WORDS_BEFORE = 40
 
 
 def place_told_next(
@@ -217,7 +220,7 @@ def place_told_next(
     here = choose_location(text, tops, anchor=sentence.start, taxonomy=tax)
     if here is None or here.toponym is None or not refines(here, there):
         return
-    before = max(0, here.toponym.start - 40)
+    before = max(0, here.toponym.start - _WORDS_BEFORE)
     if not _SCENE_BEFORE.search(text, before, here.toponym.start):
         return  # "a resident of a poor area of X": where someone lives, not the scene
     if _HOME_BEFORE.search(text, before, here.toponym.start):

@@ -29,7 +29,7 @@ from .coref import (
     told_as_aggregate,
 )
 from .dates import OVERNIGHT, DateMention, find_dates
-from .kinds import AIR_STRIKE, ARMED_CLASH, ARRESTS, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
+from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
 
@@ -184,7 +184,7 @@ def merge_drafts(
     kept: list[Draft] = []
     for draft in drafts:
         host = None
-        earlier = before_the_news(draft.date, published) and draft.sub_event_type != ARRESTS.name
+        earlier = before_the_news(draft.date, published, sub_event=draft.sub_event_type)
         if not draft.background and (not draft.first.new_event or not _set_apart(draft, tax)):
             for other in reversed(kept):
                 kin = (
