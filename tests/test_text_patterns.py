@@ -89,6 +89,33 @@ def test_gated_cues_search_as_the_plain_patterns(text: str) -> None:
                 assert _calls(bound, subject) == _calls(plain, subject), kind
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_filter_patterns_bound_to_a_text_search_as_the_plain_patterns(text: str) -> None:
+    tax = Taxonomy.default()
+    cues = tax.for_text(text).cues
+    patterns = {f.pattern for f in tax.filters if f.pattern is not None}
+    assert any(isinstance(cues.bound(p), GatedPattern) for p in patterns)
+    for plain in patterns:
+        for subject in (text, text[5:].upper()):
+            assert _calls(cues.bound(plain), subject) == _calls(plain, subject), plain.pattern
+
+
+def test_a_stretch_without_the_gate_literals_holds_no_match() -> None:
+    text = "Men from Tarn marched. The crowd came from Vell on Friday."
+    home = SpanGate([re.compile(r"(?:men|crowd) (?:came )?from", re.IGNORECASE)]).bind(text)[0]
+    assert isinstance(home, GatedPattern)
+    assert home.may_match(text, 0, 8) and home.may_match(text, 22, 42)
+    assert not home.may_match(text, 8, 40)  # "from" lies across its end
+    assert home.may_match(text[8:40])  # another string: never ruled out
+
+
+def test_a_gate_takes_rare_words_over_common_ones() -> None:
+    from incidentmap.text.patterns import required_literals
+
+    found = required_literals(r"(?:the|these) (?:two|\d+) (?:attacks|raids|blasts)", re.I)
+    assert sorted(found or ()) == ["attacks", "blasts", "raids"]  # not "the", "these"
+
+
 def test_gated_pattern_passes_other_strings_through() -> None:
     riot = SpanGate([re.compile(r"riots?", re.IGNORECASE)]).bind("calm")[0]
     assert riot.search("calm") is None
@@ -144,7 +171,7 @@ def test_fast_patterns_find_what_finditer_finds(text: str) -> None:
         (r"investigat(?:ion|ing)\s+into", 0, ["investigati"], ["investigati"]),
         (r"(?:agreed|agree)\s+to", 0, ["agree"], ["agree"]),
         (r"\b(?:those|the ones)\s+$", 0, ["e ones", "ose"], ["th"]),
-        (r"(?x) gun \s+ (?:battles? | fights?)  # a comment", 0, ["gun"], ["gun"]),
+        (r"(?x) gun \s+ (?:battles? | fights?)  # a comment", 0, ["battle", "fight"], ["gun"]),
         (r"[\]a-]bc\x20d", 0, ["bc d"], ["-", "]", "a"]),
         (r"(?P<n>riot)(?P=n)", 0, ["riot"], ["riot"]),
         (r"\w+ed", 0, None, None),

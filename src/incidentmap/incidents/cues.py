@@ -132,6 +132,7 @@ class Cues(Mapping[str, Searcher]):
         """For each anaphor noun (in ``cues.tsv`` order), the event types it can name."""
         self.anaphor_nouns = anaphor_nouns
         """The anaphor nouns' patterns, on lower-cased text."""
+        self._bound: Mapping[re.Pattern[str], Searcher] = {}
         for kind, pattern in self._kinds.items():  # cues.mob as fast as an attribute
             if _attribute(kind):
                 self.__dict__[kind] = pattern
@@ -151,11 +152,30 @@ class Cues(Mapping[str, Searcher]):
         except KeyError:
             raise AttributeError(kind) from None
 
-    def replace(self, kinds: Mapping[str, Searcher]) -> Cues:
-        """Return these cues with the patterns of ``kinds`` swapped in."""
+    def bound(self, pattern: re.Pattern[str]) -> Searcher:
+        """Return ``pattern`` (one of the codebook's other patterns) as bound to the text.
+
+        The filters' patterns are bound with the cues by :meth:`Taxonomy.for_text`; a
+        pattern not bound is returned as it is. They search alike.
+        """
+        return self._bound.get(pattern, pattern)
+
+    def replace(
+        self,
+        kinds: Mapping[str, Searcher],
+        *,
+        bound: Mapping[re.Pattern[str], Searcher] | None = None,
+    ) -> Cues:
+        """Return these cues with the patterns of ``kinds`` swapped in.
+
+        ``bound`` gives other patterns of the codebook bound to the same text (see
+        :meth:`bound`).
+        """
         new = Cues.__new__(Cues)
         new.__dict__.update(self.__dict__)  # a copy, once per article: no kind is read again
         new._kinds = {**self._kinds, **kinds}
+        if bound is not None:
+            new._bound = bound
         for kind, pattern in kinds.items():
             if _attribute(kind):
                 new.__dict__[kind] = pattern
@@ -163,7 +183,7 @@ class Cues(Mapping[str, Searcher]):
 
 
 #: What a :class:`Cues` keeps of its own: no cue kind is read as these attributes.
-_OWN = frozenset({"_kinds", "rows", "anaphor_types", "anaphor_nouns"})
+_OWN = frozenset({"_kinds", "_bound", "rows", "anaphor_types", "anaphor_nouns"})
 
 
 @lru_cache(maxsize=1024)

@@ -92,11 +92,15 @@ class Filter:
         return trigger.sub.event_type.value == kind
 
     def searcher(self, cues: Cues) -> Searcher:
-        """Return what the test searches for (the cue of these cues, or the pattern)."""
+        """Return what the test searches for (the cue of these cues, or the pattern).
+
+        The pattern comes bound to the text of ``cues`` when they are bound to one (see
+        :meth:`Taxonomy.for_text`): it searches alike, faster.
+        """
         if self.cue:
             return cues[self.cue]
         assert self.pattern is not None
-        return self.pattern
+        return cues.bound(self.pattern)
 
     def holds(
         self,

@@ -54,7 +54,7 @@ from .._memo import remember
 from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..geoparse.lexicon import Lexicon
 from ..model import GeoPrecision, Place, Toponym
-from ..text.patterns import NAME_WORD, Searcher
+from ..text.patterns import NAME_WORD, GatedPattern, Searcher
 from .bearing import COMPASS, offset_place
 from .taxonomy import Taxonomy
 
@@ -282,7 +282,10 @@ def _home(text: str, top: Toponym, taxonomy: Taxonomy) -> bool:
     home = taxonomy.cues.get("home")
     if home is None:
         return False
-    before = text[max(0, top.start - _HOME_WINDOW) : top.start]
+    lo = max(0, top.start - _HOME_WINDOW)
+    if isinstance(home, GatedPattern) and not home.may_match(text, lo, top.start):
+        return False  # none of the words all its matches hold is in the window
+    before = text[lo : top.start]
     found = next((m for m in home.finditer(before) if not before[m.end() :].strip()), None)
     if found is None:
         return False

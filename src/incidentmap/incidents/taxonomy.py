@@ -171,7 +171,7 @@ class Taxonomy:
         self._filters_for: dict[tuple[str, int], tuple[Trigger, tuple[Filter, ...]]] = {}
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
-        self._cue_gate: tuple[SpanGate, tuple[str, ...]] | None = None
+        self._cue_gate: tuple[SpanGate, tuple[str, ...], tuple[re.Pattern[str], ...]] | None = None
         self._families: dict[str, frozenset[EventType]] = {}
         self._sources: tuple[tuple[str, str, str], ...] | None = None
         self.macros: dict[str, str] = dict(MACROS)
@@ -354,9 +354,22 @@ class Taxonomy:
         if self._cue_gate is None:
             names = tuple(k for k, v in self.cues.items() if isinstance(v, re.Pattern))
             patterns = [cast("re.Pattern[str]", self.cues[name]) for name in names]
-            self._cue_gate = (SpanGate(patterns), names)
-        gate, names = self._cue_gate
-        bound = self.cues.replace(dict(zip(names, gate.bind(text), strict=True)))
+            # the filters' patterns searched over a stretch are bound with them, in the same
+            # pass over the text (one matched at a single place, "just after", gains nothing)
+            others = tuple(
+                dict.fromkeys(
+                    f.pattern
+                    for f in self.filters
+                    if f.pattern is not None and f.test != "just after"
+                )
+            )
+            self._cue_gate = (SpanGate([*patterns, *others]), names, others)
+        gate, names, others = self._cue_gate
+        found = gate.bind(text)
+        bound = self.cues.replace(
+            dict(zip(names, found[: len(names)], strict=True)),
+            bound=dict(zip(others, found[len(names) :], strict=True)),
+        )
         view = Taxonomy.__new__(Taxonomy)
         view.__dict__.update(self.__dict__)
         view.cues = bound
@@ -367,6 +380,7 @@ class Taxonomy:
         view = Taxonomy.__new__(Taxonomy)
         view.__dict__.update(self.__dict__)
         view.filters = filters
+        view._cue_gate = None  # it binds the filters' patterns too
         view.stage_filters = {
             stage: tuple(f for f in filters if f.stage == stage) for stage in self.stage_filters
         }
