@@ -246,3 +246,13 @@ def test_trigger_and_cue_rows_carry_examples_that_name_a_broken_row(tmp_path: Pa
         "a trigger row needs an example it must m",
         "does not match 'Two jets fought a dogfig",
     ]
+
+
+def test_a_macro_used_inside_another_macro_is_expanded() -> None:
+    """``<civ>`` holds ``<w>``: a trigger or cue using ``<civ>`` reads "the village school"."""
+    from incidentmap.incidents.cues import compile_pattern
+
+    taxonomy = Taxonomy.default()
+    pattern = compile_pattern("shelled <civ>", taxonomy.macros, where="test", line=1)
+    assert "<w>" not in pattern.pattern
+    assert pattern.search("Troops shelled the old village school on Monday.")

@@ -192,6 +192,29 @@ def _attribute(kind: str) -> bool:
     return kind.isidentifier() and kind not in _OWN and not hasattr(Cues, kind)
 
 
+#: How deep macros may use macros (``<civ>`` holds ``<w>``); more means a macro uses itself.
+_MACRO_DEPTH = 4
+
+
+def _expand(source: str, macros: dict[str, str]) -> str:
+    """Replace the macros of ``source``, and those of the macros' own text, by their patterns.
+
+    Examples
+    --------
+    >>> _expand("<civ> fled", {"<w>": "[a-z]+", "<civ>": "(?:the (?:<w> )?villagers)"})
+    '(?:the (?:[a-z]+ )?villagers) fled'
+    """
+    text = source
+    for _ in range(_MACRO_DEPTH):
+        expanded = text
+        for name, value in macros.items():
+            expanded = expanded.replace(name, value)
+        if expanded == text:
+            break
+        text = expanded
+    return text
+
+
 def compile_pattern(
     source: str, macros: dict[str, str], *, where: str, line: int, lowered: bool = False
 ) -> re.Pattern[str]:
@@ -200,9 +223,7 @@ def compile_pattern(
     They carry no leading boundary test (checked after matching): a pattern that starts
     with literal words lets the regular expression engine skip ahead quickly.
     """
-    text = source
-    for name, value in macros.items():
-        text = text.replace(name, value)
+    text = _expand(source, macros)
     # "air ?strikes": an optional space; any other space: any run of white space
     text = text.replace(" ?", r"\s*").replace(" ", r"\s+")
     try:
