@@ -91,6 +91,18 @@ def test_the_filters_for_a_trigger_are_those_that_apply_to_its_matches():
                 ], (trigger.where, stage)
 
 
+def test_the_filters_matching_a_trigger_match_are_those_that_apply_to_it():
+    tax = Taxonomy.default()
+    for trigger in tax.triggers:
+        for text in (trigger.must_match, "Reports said: " + trigger.must_match):
+            for found in trigger.pattern.finditer(text.lower()):
+                match = TriggerMatch(trigger, found.start(), found.end())
+                for stage, filters in tax.stage_filters.items():
+                    expected = tuple(f for f in filters if f.applies(match, text))
+                    assert tax.filters_matching(stage, match, text) == expected
+                    assert tax.filters_matching(stage, match, text) == expected  # cached
+
+
 def test_a_new_incident_takes_the_place_found_for_its_clause():
     text = (
         "Gunmen killed five people in Kaduna on Sunday, police said on Monday. "

@@ -313,12 +313,11 @@ def find_mentions(
     if not found:
         return []
     live: list[tuple[TriggerMatch, bool]] = []  # (trigger, is an allegation)
-    filters_for = tax.filters_for  # filters.tsv: plans, the future, ...
+    filters_for = tax.filters_matching  # filters.tsv: plans, the future, ...
     for trig in found:
         if any(
-            (f.word is None or f.applies(trig, text))
-            and f.holds(text, trig, sentence.start, sentence.end, cues)
-            for f in filters_for("trigger", trig.trigger)
+            f.holds(text, trig, sentence.start, sentence.end, cues)
+            for f in filters_for("trigger", trig, text)
         ):
             continue
         alleged = preceded_by(cues.allegation, text, sentence.start, trig.start, 4)
@@ -362,9 +361,8 @@ def find_mentions(
                 continue
             violent = partial(_violent, text, cand, lo, hi, tax)  # run only if a filter asks
             if not any(
-                (f.word is None or f.applies(cand, text))
-                and f.holds(text, cand, lo, hi, cues, cause_hi=cause_hi, violent=violent)
-                for f in filters_for("clause", cand.trigger)
+                f.holds(text, cand, lo, hi, cues, cause_hi=cause_hi, violent=violent)
+                for f in filters_for("clause", cand, text)
             ):
                 best = cand
                 break

@@ -169,6 +169,7 @@ class Taxonomy:
         }
         """The filters by stage (``trigger``, ``clause``, ``undated``)."""
         self._filters_for: dict[tuple[str, int], tuple[Trigger, tuple[Filter, ...]]] = {}
+        self._matching: dict[tuple[str, int, str, str], tuple[Trigger, tuple[Filter, ...]]] = {}
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...], tuple[re.Pattern[str], ...]] | None = None
@@ -385,6 +386,7 @@ class Taxonomy:
             stage: tuple(f for f in filters if f.stage == stage) for stage in self.stage_filters
         }
         view._filters_for = {}
+        view._matching = {}
         return view
 
     def filters_for(self, stage: str, trigger: Trigger) -> tuple[Filter, ...]:
@@ -403,6 +405,27 @@ class Taxonomy:
         )
         if len(self._filters_for) < 10_000:  # the entry keeps the trigger, so its id, alive
             self._filters_for[key] = (trigger, found)
+        return found
+
+    def filters_matching(self, stage: str, match: TriggerMatch, text: str) -> tuple[Filter, ...]:
+        """Return the filters of ``stage`` that apply to ``match`` in ``text``, in file order.
+
+        They are those of :meth:`filters_for` that :meth:`Filter.applies` keeps. A row's
+        word test reads only the words matched and the character before them (its
+        patterns look behind no further), so the answer is worked out once per trigger,
+        words and character before.
+        """
+        start = match.start
+        key = (stage, id(match.trigger), text[start - 1 : start], text[start : match.end])
+        known = self._matching.get(key)
+        if known is not None and known[0] is match.trigger:
+            return known[1]
+        filters = self.filters_for(stage, match.trigger)
+        if any(f.word is not None and _looks_behind(f.word) for f in filters):
+            return tuple(f for f in filters if f.applies(match, text))
+        found = tuple(f for f in filters if f.word is None or f.applies(match, text))
+        if len(self._matching) < 50_000:  # the entry keeps the trigger, so its id, alive
+            self._matching[key] = (match.trigger, found)
         return found
 
     def family(self, word: str) -> frozenset[EventType]:
@@ -478,6 +501,11 @@ def _shipped() -> dict[str, tuple[str, str]]:
     """Return the shipped English codebook's files: name -> (where, text)."""
     folder = resources.files("incidentmap.incidents").joinpath(_SHIPPED)
     return {name: (name, folder.joinpath(name).read_text("utf-8")) for name in CODEBOOK_FILES}
+
+
+def _looks_behind(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` has a look-behind (which may read more than one character)."""
+    return "(?<=" in pattern.pattern or "(?<!" in pattern.pattern
 
 
 @lru_cache(maxsize=1)
