@@ -643,19 +643,27 @@ class SpanGate:
             self._automaton.add_word(literal, (len(literal), tuple(indexes)))
         if owners:
             self._automaton.make_automaton()
+        gated = set(self._gated)
+        self._plan = [
+            (index, compiled, self._fast[index], index in gated)
+            for index, compiled in enumerate(self._patterns)
+        ]
 
     def bind(self, text: str) -> list[re.Pattern[str] | GatedPattern]:
         """Return the patterns, in order, bound to ``text``."""
         folded = fold_case(text)
-        spans: dict[int, list[tuple[int, int]]] = {i: [] for i in self._gated}
-        if spans:
+        spans: dict[int, list[tuple[int, int]]] = {}
+        if self._gated:
             for last, (size, indexes) in self._automaton.iter(folded):
                 span = (last + 1 - size, last + 1)
                 for index in indexes:
-                    spans[index].append(span)
+                    if index in spans:
+                        spans[index].append(span)
+                    else:
+                        spans[index] = [span]
         out: list[re.Pattern[str] | GatedPattern] = []
-        for index, compiled in enumerate(self._patterns):
-            found, fast = spans.get(index), self._fast[index]
+        for index, compiled, fast, gated in self._plan:
+            found = spans.get(index, []) if gated else None
             if found is None and fast is None:
                 out.append(compiled)
             else:
