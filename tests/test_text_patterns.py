@@ -123,6 +123,17 @@ def test_gated_pattern_passes_other_strings_through() -> None:
     assert found is not None and found.group() == "Riots"
 
 
+def test_a_pattern_whose_words_the_text_lacks_finds_nothing_there_but_elsewhere() -> None:
+    text = "Calm returned to the square."
+    riot = SpanGate([re.compile(r"riots?", re.IGNORECASE)]).bind(text)[0]
+    assert isinstance(riot, GatedPattern)
+    assert riot.search(text) is None and riot.match(text) is None
+    assert list(riot.finditer(text)) == [] and not riot.may_match(text)
+    other = "RIOTS and a riot"
+    assert [m.group() for m in riot.finditer(other)] == ["RIOTS", "riot"]
+    assert riot.match(other) is not None and riot.may_match(other)
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_prefix_scanner_finds_what_finditer_finds(text: str) -> None:
     patterns = [t.pattern for t in Taxonomy.default().triggers]

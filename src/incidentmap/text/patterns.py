@@ -534,8 +534,19 @@ class GatedPattern:
         if self._fast is None and string is not self._text:
             return None, ""
         if string is self._text:
-            if not self._literal_in(pos, endpos):
-                return None
+            spans = self._spans
+            if spans is not None:  # as _literal_in, inline: this runs for every search
+                if not self._sorted:
+                    spans.sort()
+                    self._sorted = True
+                for k in range(bisect.bisect_left(spans, (pos,)), len(spans)):
+                    start, end = spans[k]
+                    if start >= endpos:
+                        return None
+                    if end <= endpos:
+                        break
+                else:
+                    return None
             folded = self._folded
         else:
             folded = fold_case(string)
@@ -613,6 +624,32 @@ class GatedPattern:
                 return iter(found)
 
 
+class _AbsentPattern(GatedPattern):
+    """A :class:`GatedPattern` whose bound text holds none of its literals: no match there."""
+
+    __slots__ = ()
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.search`."""
+        if string is self._text:
+            return None
+        return super().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.match`."""
+        if string is self._text:
+            return None
+        return super().match(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """As :meth:`re.Pattern.finditer`."""
+        if string is self._text:
+            return iter(())
+        return super().finditer(string, pos, endpos)
+
+
 class SpanGate:
     r"""Bind patterns to one text, to be searched faster in it with the same results.
 
@@ -663,8 +700,10 @@ class SpanGate:
                         spans[index] = [span]
         out: list[re.Pattern[str] | GatedPattern] = []
         for index, compiled, fast, gated in self._plan:
-            found = spans.get(index, []) if gated else None
-            if found is None and fast is None:
+            found = spans.get(index) if gated else None
+            if gated and found is None:  # none of its literals in the text
+                out.append(_AbsentPattern(compiled, text, spans=[], fast=fast, folded=folded))
+            elif found is None and fast is None:
                 out.append(compiled)
             else:
                 out.append(GatedPattern(compiled, text, spans=found, fast=fast, folded=folded))
