@@ -48,7 +48,7 @@ from ..text.patterns import FastPattern
 from .datewords import DAY, MONTH, MONTH_SHORT, WEEKDAY, YEAR
 from .taxonomy import lower_same_length
 
-__all__ = ["DAY_BEFORE", "OVERNIGHT", "DateMention", "find_dates"]
+__all__ = ["DAY_BEFORE", "OVERNIGHT", "DateMention", "find_dates", "recent"]
 
 #: Date expressions that name the day before another date ("the previous day").
 DAY_BEFORE = re.compile(r"the previous (?:day|night)|the (?:day|night) before|a day earlier", re.I)
@@ -169,6 +169,25 @@ class DateMention:
     note: str | None = None
     ahead: bool = False
     """A day told as coming ("next Sunday", "a strike called for Sunday"): a plan's date."""
+
+
+#: How many days before publication a day is still the news' own, not its context.
+RECENT_DAYS = 3
+
+
+def recent(day: dt.date, published: dt.date) -> bool:
+    """Whether ``day`` is the day of publication or one of the :data:`RECENT_DAYS` before it.
+
+    Examples
+    --------
+    >>> recent(dt.date(2024, 5, 2), dt.date(2024, 5, 5))
+    True
+    >>> recent(dt.date(2024, 5, 1), dt.date(2024, 5, 5))
+    False
+    >>> recent(dt.date(2024, 5, 6), dt.date(2024, 5, 5))  # after publication
+    False
+    """
+    return dt.timedelta(0) <= published - day <= dt.timedelta(days=RECENT_DAYS)
 
 
 def find_dates(

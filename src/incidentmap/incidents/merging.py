@@ -29,6 +29,7 @@ from .coref import (
     told_as_aggregate,
 )
 from .dates import OVERNIGHT, DateMention, find_dates
+from .dates import recent as is_recent
 from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
@@ -75,7 +76,7 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
             draft.notes.append("date of the lead event: the sentence gives only the report's")
             continue
         if date is not None and date.date is not None:
-            recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+            recent = is_recent(date.date, published)
             if date.precision is TimePrecision.DAY and recent:
                 lead, night = date, _of_the_night(draft)
         elif lead is not None:
@@ -102,7 +103,7 @@ def date_from_lead(drafts: list[Draft], published: dt.date | None) -> None:
             continue
         date = draft.date
         if date is not None and date.date is not None:
-            recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+            recent = is_recent(date.date, published)
             later = date if date.precision is TimePrecision.DAY and recent else later
         elif date is None and later is not None:
             draft.date = later
@@ -134,7 +135,7 @@ def _summary_day(draft: Draft, published: dt.date) -> bool:
     date = draft.date
     if not told_as_aggregate(draft) or draft.date_reported or date is None or date.date is None:
         return False
-    recent = dt.timedelta(0) <= published - date.date <= dt.timedelta(days=3)
+    recent = is_recent(date.date, published)
     if not recent or date.precision is not TimePrecision.DAY:
         return False
     # "late on Saturday and early on Sunday": a night across two days names no one day

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from ..model import TimePrecision
 from ..text.sentences import Sentence
 from .coref import Draft
-from .dates import OVERNIGHT, DateMention
+from .dates import OVERNIGHT, DateMention, recent
 from .facts import Index, said_right_before
 from .taxonomy import Taxonomy
 
@@ -242,7 +242,7 @@ def _one_recent_day(
     found: DateMention | None = None
     for day in days:
         assert day.date is not None
-        if not dt.timedelta(0) <= published - day.date <= _TOLD_NEXT:
+        if not recent(day.date, published):
             continue
         if (not_today and day.date == published) or (found is not None and found.date != day.date):
             return None
