@@ -204,6 +204,18 @@ def test_a_report_that_counts_the_wounded_and_no_dead_means_none_died() -> None:
     assert strike.fatalities == 0  # a strike told with no deaths: none (taxonomy.json)
 
 
+def test_a_town_taken_with_no_deaths_told_has_none() -> None:
+    # ACLED codes a capture whose report tells of no deaths as 0, like a clash (taxonomy.json)
+    (taken,) = run("Rebels captured the town of Kano on Monday.", places={"Kano": KANO})
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+    assert taken.fatalities == 0
+    (retaken,) = run(
+        "Troops recaptured Kano on Monday. Nine soldiers were killed in the assault.",
+        places={"Kano": KANO},
+    )
+    assert (retaken.sub_event_type, retaken.fatalities) == ("Government regains territory", 9)
+
+
 def test_later_references_enrich_the_first_report() -> None:
     text = (
         "A car bomb exploded at a market in Kano on Friday. The blast killed 12 people. "
