@@ -11,10 +11,16 @@ recall, as they are left off the map; their agreement is printed separately.
 Usage::
 
     .venv/bin/python bench/incidents.py [--data FILE] [--verbose] [--fields] [--no-geoparse]
-        [--stages] [--profile FILE]
+        [--causes] [--losses] [--stages] [--profile FILE]
 
 ``--fields`` prints only the matched incidents whose date or fatalities differ from
 gold (a tuning half's wrong days and tolls, without the misses and extras of ``-v``).
+
+``--losses`` tallies, for every missed gold incident, the stage that lost it: its sentence
+holds no event word of the codebook, its event words were all filtered out, they were read
+as another type, or a mention of its type was read and then lost or placed elsewhere
+(linking, merging, the place). Like ``--causes`` it prints counts only, so a held-out part
+can be tallied unread.
 
 ``--stages`` also prints the time per article of each stage (geoparse, extract);
 ``--profile FILE`` writes a cProfile of the timed loop to FILE (read it with ``pstats``),
@@ -189,6 +195,41 @@ def _causes(
     return causes
 
 
+#: The stages that lose a gold incident, in pipeline order (``--losses``).
+LOSSES = (
+    "no event word in its sentence",
+    "its event words filtered out",
+    "read as another type",
+    "read as its type, then lost or placed elsewhere",
+)
+
+
+def _loss(article: Article, document: Any, gold: dict[str, Any]) -> str:
+    """Return the stage (one of :data:`LOSSES`) at which a missed gold incident was lost.
+
+    ``document`` is the article read by ``incidents.document.read_article``. The gold
+    incident's evidence sentence is found by its offsets (real news) or its text (the
+    self-written sets); the codebook's triggers and the mentions of that sentence say how
+    far its event got.
+    """
+    from incidentmap.incidents.mentions import find_mentions
+
+    start = gold.get("evidence_start")
+    if not isinstance(start, int):
+        start = article.text.find(gold.get("evidence") or "\0")
+    sentences = [s for s in document.sentences if s.start <= start < s.end]
+    tax = document.taxonomy
+    if not any(tax.find_triggers(article.text, s.start, s.end) for s in sentences):
+        return LOSSES[0]
+    mentions = [m for s in sentences for m in find_mentions(article.text, s, taxonomy=tax)]
+    if not mentions:
+        return LOSSES[1]
+    accepted = {gold["event_type"], *gold.get("alt_event_types", ())}
+    if not any(m.sub.event_type.value in accepted for m in mentions):
+        return LOSSES[2]
+    return LOSSES[3]
+
+
 def _describe(i: Incident | dict[str, Any]) -> str:
     if isinstance(i, Incident):
         return (
@@ -250,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
         help="tally the errors by cause (wrong place, wrong type, told twice, ...) without "
         "printing them, so a held-out part can be counted unread",
     )
+    parser.add_argument(
+        "--losses",
+        action="store_true",
+        help="tally the missed gold incidents by the stage that lost them (no event word, "
+        "filtered, another type, lost after), counts only",
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no development set at {args.data}", file=sys.stderr)
@@ -292,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     n_pred = n_gold = n_match = same_type = same_sub = near = dated = exact = killed = 0
     bg_gold = bg_agree = 0
     causes: collections.Counter[str] = collections.Counter()
+    losses: collections.Counter[str] = collections.Counter()
     for rec, article, predicted in zip(records, articles, results, strict=True):
         gold = rec["incidents"]
         match = _match_place if args.match == "place" else _match
@@ -313,6 +361,13 @@ def main(argv: list[str] | None = None) -> int:
         n_gold += sum(not g.get("background") for g in gold)
         n_match += len(fg_pairs)
         causes += _causes(predicted, gold, matched_p, matched_g)
+        missed = [g for g in gold if id(g) not in matched_g and not g.get("background")]
+        if args.losses and missed:
+            from incidentmap.incidents.document import read_article
+
+            toponyms = geoparser.parse(article) if geoparser is not None else []
+            document = read_article(article, toponyms)
+            losses.update(_loss(article, document, g) for g in missed)
         for p, g in fg_pairs:
             same_type += p.event_type.value == g["event_type"]
             same_sub += p.sub_event_type == g["sub_event_type"]
@@ -375,6 +430,10 @@ def main(argv: list[str] | None = None) -> int:
         print("errors by cause (a wrong place is one miss and one extra, counted once)")
         for cause, count in causes.most_common():
             print(f"  {count:4d}  {cause}")
+    if args.losses:
+        print("missed incidents by the stage that lost them")
+        for stage in LOSSES:
+            print(f"  {losses[stage]:4d}  {stage}")
     if args.passes > 0 and articles:
         best = min(_timed_pass(articles, geoparser) for _ in range(args.passes))
         print(f"  warm, best of {args.passes}      {len(articles) / best:.0f} articles per second")
