@@ -58,6 +58,7 @@ __all__ = [
     "city_over_admin2",
     "city_over_area",
     "inside",
+    "kind_after",
     "lists",
     "peers",
     "placed_above",
@@ -119,8 +120,8 @@ ANAPHORA_CHARS = 200
 #: "the Osk County town of X": a town within this distance of a second-level area's
 #: point, in its first-level area, lies in it (places carry no second-level code).
 COUNTY_TOWN_KM = 60.0
-#: The kind word written after a name, outside its span ("Pale Township, ...").
 _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
+
 #: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
 #: name before it.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
@@ -136,6 +137,20 @@ MAYBE_INSIDE_KM = 250.0
 BASED = "based"
 #: What stands between two names of a list ("Ohio, Texas and Utah").
 LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
+
+
+def kind_after(between: str) -> int:
+    """Return where the text between two names goes on after a kind word of the first.
+
+    "Pale Township, Sagaing Region", "the Wedza district, Mashonaland East province":
+    the kind word written after a name, outside its span, before a comma, is skipped, so
+    that what follows the comma is read as the name's container; 0 when there is none.
+
+    >>> kind_after(" district, "), kind_after(", "), kind_after(" said, ")
+    (9, 0, 0)
+    """
+    word = _KIND_AFTER.match(between)
+    return word.end() if word is not None and word.group(1).lower() in _KINDS.words else 0
 
 
 def type_words(m: Mention, ss: list[Scored]) -> None:
@@ -209,9 +224,7 @@ def qualifiers(
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
         between = text[m.end : q.start]
-        word = _KIND_AFTER.match(between)
-        if word is not None and word.group(1).lower() in _KINDS.words:
-            between = between[word.end() :]  # "Pale Township, Sagaing Region"
+        between = between[kind_after(between) :]  # "Pale Township, Sagaing Region"
         if between in (", ", ",") and _one_list(m, q):
             continue  # "the provinces of Nyanza, Rift Valley and Western": peers
         if between in (", ", ",") and scored[a + 1]:
