@@ -743,7 +743,8 @@ def city_over_area(
     called "X City" in an area X is "X" in the news ("New York" is New York City; "New
     York state", "the state of New York" and "Buffalo, New York" the state, by their
     own rules; ``state_said``: a word of ``STATE_CUES``, "upstate New York", is written
-    before it). Such a city only while no other first-level area of its country is named
+    before it). Such a city, and a national capital that lies outside its namesake area
+    ("Washington"), only while no other first-level area of its country is named
     within ``STATE_PEER_CHARS`` of the mention at offset ``at`` (``states_named``:
     country code -> the offsets and keys of the mentions that named its first-level
     areas): a passage that goes state by state ("California has 13 cases, Texas three;
@@ -770,7 +771,14 @@ def city_over_area(
                 or p.population >= CITY_SHARE_OF_AREA * area.place.population
             )
             and _called_by(
-                p, key, bare, at, (states_named or {}).get(p.country_code, ()), state_said, ss
+                p,
+                key,
+                bare,
+                at,
+                (states_named or {}).get(p.country_code, ()),
+                state_said,
+                ss,
+                outside=p.admin1 != area.place.admin1,
             )
         ):
             # the area steps back rather than the city stepping forward: the rule
@@ -789,21 +797,27 @@ def _called_by(
     states: Sequence[tuple[int, str]],
     state_said: bool,
     ss: Sequence[Scored],
+    *,
+    outside: bool = False,
 ) -> bool:
     """Whether a city is the bare name written (see :func:`city_over_area`).
 
     ``states``: the offsets and keys of the mentions that named first-level areas of the
     city's country in the article. A name that is also a country's ("Panama",
-    "Guatemala", "Kuwait") is no bare name of its "X City": it is the country.
+    "Guatemala", "Kuwait") is no bare name of its "X City": it is the country. A city
+    ``outside`` its namesake area (the capital Washington, not in the state of
+    Washington) is the name written unless a passage goes state by state ("cases in
+    Washington, Pennsylvania and California").
     """
     own = strip_articles(normalize_name(city.name))
+    passage = any(k != key and abs(start - at) <= STATE_PEER_CHARS for start, k in states)
     if own == bare:
-        return True
+        return not (outside and passage)
     return (
         own == f"{bare} city"
         and not state_said
         and not any(s.place.is_country for s in ss)
-        and not any(k != key and abs(start - at) <= STATE_PEER_CHARS for start, k in states)
+        and not passage
     )
 
 
