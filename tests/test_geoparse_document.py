@@ -392,6 +392,8 @@ def test_a_given_name_the_gazetteer_lacks_is_placed_at_its_container():
          ("Osk", "Tarn", "Norva"), "Tarn", "g:norva"),
         ("Shells hit the Osk district of Velmora.", ("Osk", "Velmora"), "Osk", "g:velm"),
         ("Shells hit Osk, Norva, on Sunday.", ("Osk", "Norva"), "Osk", "g:norva"),
+        ("Farmers in the Osk district, Norva province, lack seed.", ("Osk", "Norva"), "Osk",
+         "g:norva"),
         ("Shells hit Kesselburg's Osk Park.", ("Kesselburg", "Osk Park"), "Osk Park",
          "g:kessel"),
         ("Shells hit Lindos' old Osk Square.", ("Lindos", "Osk Square"), "Osk Square",

@@ -138,3 +138,20 @@ def test_the_us_embassy_of_a_story_about_another_country_is_not_the_one_in_baghd
     assert _ids(parser, text, "U.S. Embassy") == []
     iraq = "Rockets fell near the US Embassy on Sunday. Police in Iraq found the launchers."
     assert _ids(parser, iraq, "US Embassy") == ["curated:us-embassy-baghdad"]
+
+
+def test_the_capital_named_like_a_state_it_lies_outside_is_the_state_in_a_passage() -> None:
+    # the capital Osk lies in its own district, not in the state of Osk
+    state = Place("t:state", "Osk", 47.5, -120.5, "A", "ADM1", "TM", "01", 7_000_000)
+    capital = Place("t:capital", "Osk", 38.9, -77.0, "P", "PPLC", "TM", "02", 700_000)
+
+    def best(states: dict[str, list[tuple[int, str]]] | None) -> str:
+        ss = [Scored(state, 10.0, []), Scored(capital, 9.9, [])]
+        city_over_area("osk", ss, at=500, states_named=states)
+        found = best_of(ss)
+        assert found is not None
+        return found.place.id
+
+    assert best(None) == "t:capital"  # "officials in Osk said": the capital
+    # "cases in Osk, Tarn and Velm": a passage going state by state
+    assert best({"TM": [(510, "tarn"), (520, "velm")]}) == "t:state"

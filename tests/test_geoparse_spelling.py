@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from incidentmap.geoparse.spelling import respelled_toponyms
+from incidentmap.geoparse.spelling import respelled_given, respelled_toponyms
 from incidentmap.model import Place, Toponym
 
 SOMALIA = Place("t:so", "Somalia", 6.0, 46.0, "A", "PCLI", "SO")
@@ -68,6 +68,31 @@ def test_a_village_called_by_a_respelt_name_is_placed() -> None:
     text = "In Somalia, gunmen raided a village near Gaalkacyo. A man called Celbur fled."
     tops = found(text, ("Somalia", SOMALIA), ("Gaalkacyo", GALKAYO))
     assert respelled_toponyms(text, tops, places_in, known=lambda key: False) == []
+
+
+def test_a_given_span_the_gazetteer_lacks_respells_an_area_or_a_sizeable_town() -> None:
+    norva = Place("t:nv", "Al Nurfiyah", 4.0, 45.0, "A", "ADM1", "SO", "02", 900_000)
+    hamlet = Place("t:bd", "Bardheere", 2.3, 42.3, "P", "PPL", "SO", "05", 300)
+
+    def areas(country: str) -> list[tuple[str, Place]]:
+        return [("al nurfiyah", norva)] if country == "SO" else []
+
+    def few(country: str, *, initial: str = "", lengths: tuple[int, int] = (1, 200)) -> list:
+        return [p for p in (*places_in(country, initial=initial, lengths=lengths), hamlet)
+                if p.name.startswith(initial) and p.country_code == country]  # fmt: skip
+
+    text = "Somalia: cases in Nurfiya, Gaalkacyo, Celbur and Baardhere."
+    tops = [
+        *found(text, ("Somalia", SOMALIA), ("Gaalkacyo", GALKAYO)),
+        *(Toponym(text.index(n), text.index(n) + len(n), n) for n in ("Nurfiya", "Celbur")),
+        Toponym(text.index("Baardhere"), text.index("Baardhere") + 9, "Baardhere"),
+    ]
+    got = {t.text: t for t in respelled_given(tops, few, areas)}
+    assert got["Nurfiya"].place.id == "t:nv"  # an area, without its article and final h
+    assert got["Celbur"].place.id == "t:ce"  # a town of 20,000
+    assert "same consonants" in got["Celbur"].reasons[0]
+    # a hamlet has too many near-spellings to be matched so
+    assert got["Baardhere"].place is None
 
 
 _KIND_TEXT = st.text(

@@ -3,9 +3,10 @@
 A village, a square or a park the gazetteer does not hold is mostly written with the
 place it lies in, and event coders fall back to that place: ``"the villages of Osk and
 Tarn in Norva"`` (both in Norva), ``"the Osk district of Velmora"``, ``"Osk, a suburb
-near Velmora"``, ``"Osk, Norva"`` (but not a list: ``"Brunnach, Osk, Kesselburg and
-Velmora"``), ``"Kesselburg's Osk Park"``, ``"Lindos' old Osk Square"``; not a sea or a
-lake, whose point says nothing of an island in it (``"the island Osk in the Grey Sea"``).
+near Velmora"``, ``"Osk, Norva"`` and ``"the Osk district, Norva province"`` (but not a
+list: ``"Brunnach, Osk, Kesselburg and Velmora"``), ``"Kesselburg's Osk Park"``,
+``"Lindos' old Osk Square"``; not a sea or a lake, whose point says nothing of an island
+in it (``"the island Osk in the Grey Sea"``).
 Only a mention with no candidate at all is changed (a given span, or a name all of whose
 readings were set aside stays as it is), and every other mention of the same name in the
 article gets the same place: one sense per name. End to end (not given spans), only
@@ -31,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text.normalize import normalize_name
-from .local import CONTAINED, LIST_JOINERS, POSSESSIVE, inside
+from .local import CONTAINED, LIST_JOINERS, POSSESSIVE, inside, kind_after
 from .recognize import Mention
 from .scored import Scored, best_of
 
@@ -158,6 +159,7 @@ def _container(
     n = len(mentions)
     between = text[mentions[a].end : mentions[a + 1].start] if a + 1 < n else None
     if between is not None:
+        between = between[kind_after(between) :]  # "the Osk district, Norva province"
         found = CONTAINED.fullmatch(between)
         if found is not None:
             near = found.group("how").lower() in ("near", "outside")

@@ -58,6 +58,7 @@ __all__ = [
     "city_over_admin2",
     "city_over_area",
     "inside",
+    "kind_after",
     "lists",
     "peers",
     "placed_above",
@@ -119,8 +120,8 @@ ANAPHORA_CHARS = 200
 #: "the Osk County town of X": a town within this distance of a second-level area's
 #: point, in its first-level area, lies in it (places carry no second-level code).
 COUNTY_TOWN_KM = 60.0
-#: The kind word written after a name, outside its span ("Pale Township, ...").
 _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
+
 #: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
 #: name before it.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
@@ -136,6 +137,20 @@ MAYBE_INSIDE_KM = 250.0
 BASED = "based"
 #: What stands between two names of a list ("Ohio, Texas and Utah").
 LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " / ", "/"})
+
+
+def kind_after(between: str) -> int:
+    """Return where the text between two names goes on after a kind word of the first.
+
+    "Pale Township, Sagaing Region", "the Wedza district, Mashonaland East province":
+    the kind word written after a name, outside its span, before a comma, is skipped, so
+    that what follows the comma is read as the name's container; 0 when there is none.
+
+    >>> kind_after(" district, "), kind_after(", "), kind_after(" said, ")
+    (9, 0, 0)
+    """
+    word = _KIND_AFTER.match(between)
+    return word.end() if word is not None and word.group(1).lower() in _KINDS.words else 0
 
 
 def type_words(m: Mention, ss: list[Scored]) -> None:
@@ -209,9 +224,7 @@ def qualifiers(
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
         between = text[m.end : q.start]
-        word = _KIND_AFTER.match(between)
-        if word is not None and word.group(1).lower() in _KINDS.words:
-            between = between[word.end() :]  # "Pale Township, Sagaing Region"
+        between = between[kind_after(between) :]  # "Pale Township, Sagaing Region"
         if between in (", ", ",") and _one_list(m, q):
             continue  # "the provinces of Nyanza, Rift Valley and Western": peers
         if between in (", ", ",") and scored[a + 1]:
@@ -730,7 +743,8 @@ def city_over_area(
     called "X City" in an area X is "X" in the news ("New York" is New York City; "New
     York state", "the state of New York" and "Buffalo, New York" the state, by their
     own rules; ``state_said``: a word of ``STATE_CUES``, "upstate New York", is written
-    before it). Such a city only while no other first-level area of its country is named
+    before it). Such a city, and a national capital that lies outside its namesake area
+    ("Washington"), only while no other first-level area of its country is named
     within ``STATE_PEER_CHARS`` of the mention at offset ``at`` (``states_named``:
     country code -> the offsets and keys of the mentions that named its first-level
     areas): a passage that goes state by state ("California has 13 cases, Texas three;
@@ -757,7 +771,14 @@ def city_over_area(
                 or p.population >= CITY_SHARE_OF_AREA * area.place.population
             )
             and _called_by(
-                p, key, bare, at, (states_named or {}).get(p.country_code, ()), state_said, ss
+                p,
+                key,
+                bare,
+                at,
+                (states_named or {}).get(p.country_code, ()),
+                state_said,
+                ss,
+                outside=p.admin1 != area.place.admin1,
             )
         ):
             # the area steps back rather than the city stepping forward: the rule
@@ -776,21 +797,27 @@ def _called_by(
     states: Sequence[tuple[int, str]],
     state_said: bool,
     ss: Sequence[Scored],
+    *,
+    outside: bool = False,
 ) -> bool:
     """Whether a city is the bare name written (see :func:`city_over_area`).
 
     ``states``: the offsets and keys of the mentions that named first-level areas of the
     city's country in the article. A name that is also a country's ("Panama",
-    "Guatemala", "Kuwait") is no bare name of its "X City": it is the country.
+    "Guatemala", "Kuwait") is no bare name of its "X City": it is the country. A city
+    ``outside`` its namesake area (the capital Washington, not in the state of
+    Washington) is the name written unless a passage goes state by state ("cases in
+    Washington, Pennsylvania and California").
     """
     own = strip_articles(normalize_name(city.name))
+    passage = any(k != key and abs(start - at) <= STATE_PEER_CHARS for start, k in states)
     if own == bare:
-        return True
+        return not (outside and passage)
     return (
         own == f"{bare} city"
         and not state_said
         and not any(s.place.is_country for s in ss)
-        and not any(k != key and abs(start - at) <= STATE_PEER_CHARS for start, k in states)
+        and not passage
     )
 
 

@@ -33,7 +33,7 @@ from .ner import SpacyMentions, merge_mentions
 from .protocol import NameSource, PlaceLookup
 from .recognize import Mention, Recognizer
 from .resolve import Resolver
-from .spelling import respelled_toponyms
+from .spelling import respelled_given, respelled_toponyms
 
 __all__ = ["Geoparser"]
 
@@ -180,6 +180,10 @@ class Geoparser:
     def resolve_spans(self, article: Article, spans: Sequence[GivenSpan] = ()) -> list[Toponym]:
         """Resolve given mention spans (gold or user markup) instead of recognising them.
 
+        A span the gazetteer lacks is still a place: it is placed at the container the
+        text gives it with (:mod:`.containers`), or at the area or town of the story's
+        country it respells (:func:`~.spelling.respelled_given`).
+
         Raises
         ------
         InputError
@@ -201,6 +205,12 @@ class Geoparser:
         resolved = self.resolver.resolve(
             text, [mentions[k] for k in order], region=self._region(article), given=True
         )
+        places_in = getattr(self.gazetteer, "places_in", None)
+        area_names = getattr(self.gazetteer, "area_names", None)
+        if places_in is not None and area_names is not None:
+            # a span the markup says is a place, which the gazetteer lacks: a respelling
+            version = getattr(self.gazetteer, "version", "")
+            resolved = respelled_given(resolved, places_in, area_names, version=version)
         resolved = mark_metonyms(text, resolved, self.lexicon)
         out: list[Toponym] = [resolved[0]] * len(mentions) if resolved else []
         for pos, k in enumerate(order):

@@ -11,6 +11,10 @@ has that skeleton and a similar spelling overall (rapidfuzz's ratio at least
 ``MIN_RATIO``); the toponym keeps the reason. Names of fewer than three consonants say
 too little and are left alone.
 
+A span given as a place (gold or user markup) that the gazetteer lacks is matched the
+same way, without a town frame, against the areas of the story's country and its towns
+of ``MIN_GIVEN_TOWN`` people or more (:func:`respelled_given`).
+
 A district named by the adjective of its chief town, as Russian and Ukrainian districts
 are ("the Shebekinsky urban district", "Borisovsky district"), is placed at that town
 of the story's country (Shebekino, Borisovka) before any respelling is tried.
@@ -34,7 +38,14 @@ from rapidfuzz import fuzz
 from ..model import Place, Toponym, majority_country
 from ..text.normalize import normalize_name, strip_articles
 
-__all__ = ["MIN_SKELETON", "respelled_area", "respelled_toponyms", "skeleton"]
+__all__ = [
+    "MIN_GIVEN_TOWN",
+    "MIN_SKELETON",
+    "respelled_area",
+    "respelled_given",
+    "respelled_toponyms",
+    "skeleton",
+]
 
 #: Skeletons shorter than this (consonants) are not matched.
 MIN_SKELETON = 3
@@ -58,6 +69,10 @@ _LISTED_BEFORE = re.compile(rf"\b(?:in|near|at)\s+({_NAME}),\s+[A-Z][a-z]+\s+$")
 PlacesIn = Callable[..., list[Place]]
 _DOUBLED = re.compile(r"(.)\1+")
 _REASON = "a spelling of {name} ({cc}), the story's country: same consonants"
+#: A given span (a place by the markup) the gazetteer lacks respells only an area or a
+#: town of at least this many people: small places have many near-spellings ("Basque"
+#: and a hamlet "Busque").
+MIN_GIVEN_TOWN = 10_000
 
 
 def skeleton(name: str) -> str:
@@ -278,3 +293,49 @@ def respelled_area(names: Sequence[tuple[str, Place]], name: str) -> Place | Non
     if len(found) != 1:
         return None
     return next(iter(found.values()))
+
+
+def respelled_given(
+    found: Sequence[Toponym],
+    places_in: PlacesIn,
+    area_names: Callable[[str], Sequence[tuple[str, Place]]],
+    *,
+    version: str = "",
+) -> list[Toponym]:
+    """Place the given spans the gazetteer lacks that respell an area or town of the story.
+
+    A span the markup says is a place ("Menoufia", "Dogu Beyazit") with no candidate at
+    all is matched, in the story's own country (the one holding more than half of its
+    places), first against its first- and second-level areas (:func:`respelled_area`:
+    "Menoufia" is "Al Minufiyah"), then against its towns of ``MIN_GIVEN_TOWN`` people or
+    more by consonant skeleton ("Dogu Beyazit" is "Dogubayazit"). Returns ``found`` with
+    those spans placed, each keeping the reason; the others as they were.
+    """
+    lacking = [t for t in found if t.place is None and not t.candidates]
+    if not lacking:
+        return list(found)
+    home = majority_country(found)
+    if home is None:
+        return list(found)
+    names: dict[str, Place | None] = {}
+    out = []
+    for t in found:
+        if t.place is not None or t.candidates:
+            out.append(t)
+            continue
+        if t.text not in names:
+            place = None
+            if len(skeleton(t.text)) >= MIN_SKELETON:
+                place = respelled_area(area_names(home), t.text)
+                if place is None:
+                    town = _respelling(places_in, version, home, t.text)
+                    if town is not None and town.population >= MIN_GIVEN_TOWN:
+                        place = town
+            names[t.text] = place
+        place = names[t.text]
+        if place is None:
+            out.append(t)
+            continue
+        reason = _REASON.format(name=place.name, cc=home)
+        out.append(Toponym(t.start, t.end, t.text, t.kind, place, 0.5, reasons=(reason,)))
+    return out
