@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from test_incidents import KANO, kinds, run
+from test_incidents import KADUNA, KANO, kinds, run
 
 LEAD = "Gunmen killed five people in Kano on Saturday. "
 
@@ -76,3 +76,28 @@ def test_an_example_told_with_its_day_is_still_an_event() -> None:
         "police fired tear gas at protesters on Friday."
     )
     assert ("Protests", "Protest with intervention") in kinds(run(text, places={"Kano": KANO}))
+
+
+@pytest.mark.parametrize(
+    ("recalled", "told"),
+    [
+        # a week before, some 200 km away: recalled to frame the news
+        ("On October 30, a bomb at a bus station in Kaduna killed 20 people.", []),
+        # the same day of the week before, in the lead's own town: a round-up's news
+        (
+            "On October 30, a bomb at a bus station in Kano killed 20 people.",
+            [("Explosions/Remote violence", "Remote explosive/landmine/IED")],
+        ),
+        # far away, but only days before: news of the same days
+        (
+            "On November 3, a bomb at a bus station in Kaduna killed 20 people.",
+            [("Explosions/Remote violence", "Remote explosive/landmine/IED")],
+        ),
+    ],
+)
+def test_an_event_a_week_before_the_lead_and_far_from_it_is_context(
+    recalled: str, told: list[tuple[str, str]]
+) -> None:
+    text = "Gunmen killed five people in Kano on Saturday, November 6. " + recalled
+    found = kinds(run(text, places={"Kano": KANO, "Kaduna": KADUNA}))
+    assert found == [("Violence against civilians", "Attack"), *told]

@@ -1,16 +1,16 @@
 """Stage 4 of the extractor: finishing the incidents of one article.
 
 Drafts of one event are merged, the headline's incident folds into the body's, a
-demonstration's arrests and scuffles into it, weapons seized or an assault repelled
-into the operation told before them; generic statements and events told weeks
-before the lead are marked background; an event dated only by its report (or an
-undated opening one) takes the day the next sentences give, an undated one that of the
-sentence just before it in its paragraph, follow-ups borrow the lead's day and town, and
-what is still undated takes the one recent day the story names, else its night or the
-day of its report (those days: :mod:`.undated`); the toll of an event told beside a
-total of several is left unknown (:mod:`.spanning`); each draft becomes an
-:class:`~incidentmap.model.Incident` with its date, place, precision, casualties, notes
-and stable id.
+demonstration's arrests and scuffles into it, weapons seized or an assault repelled into
+the operation told before them; generic statements, events told weeks before the lead
+and those told a week before it far from its place are marked background; an event dated
+only by its report (or an undated opening one) takes the day the next sentences give, an
+undated one that of the sentence just before it in its paragraph, follow-ups borrow the
+lead's day and town, and what is still undated takes the one recent day the story names,
+else its night or the day of its report (those days: :mod:`.undated`); the toll of an
+event told beside a total of several is left unknown (:mod:`.spanning`); each draft
+becomes an :class:`~incidentmap.model.Incident` with its date, place, precision,
+casualties, notes and stable id.
 
 Examples
 --------
@@ -102,6 +102,13 @@ def finish(
 #: news copy reports the last days and recalls older events to explain them.
 _CONTEXT_GAP = dt.timedelta(days=14)
 
+#: An event told after the lead, a week or more before it and beyond the lead's area, is
+#: context too: a round-up recalls the area's events of the last weeks, while an event far
+#: away is recalled to frame the news ("Earlier last week, a bombing in another province
+#: killed 26"; "... were killed in an attack on a hotel in the capital on January 31").
+_FAR_GAP = dt.timedelta(days=7)
+_FAR_KM = 100.0
+
 
 def _lead_date(sentence: Sentence | None, dates: Index) -> dt.date | None:
     """Return the date the article's first sentence gives (its lead event's, as a rule)."""
@@ -128,6 +135,9 @@ def _mark_context(
     with no date at all is recent news: the publication date dates the lead (the date it
     is given), not the first older event told after it ("Gunmen killed 26 ... . The
     president declared an emergency last month after bombings on 9 April killed 45").
+    An event told a week or more before the lead and 100 km or more from the lead's place
+    is context as well (:data:`_FAR_GAP`): the story recalls it from elsewhere to frame
+    the news, where a round-up of the lead's area tells its recent events as news.
     """
     opening = [  # "A rights group said on Monday that soldiers killed 40 in March": March
         d.date.date
@@ -138,6 +148,14 @@ def _mark_context(
         and d.date.date is not None
     ]
     lead = opening[0] if opening else lead
+    lead_place = next(  # the lead event's town, for the rule of events told far from it
+        (
+            d.location.place
+            for d in drafts
+            if d.first.sentence.start < lead_end and not d.background and d.location is not None
+        ),
+        None,
+    )
     undated_lead = any(
         d.first.sentence.start < lead_end and not d.background and d.date is None for d in drafts
     )
@@ -148,10 +166,25 @@ def _mark_context(
             continue
         if lead is None or draft.first.sentence.start < lead_end:
             lead = lead or draft.date.date
+            if lead_place is None and draft.location is not None:
+                lead_place = draft.location.place
             continue
-        if lead - draft.date.date > _CONTEXT_GAP and draft.sub_event_type not in LATE_DISCLOSED:
+        if draft.sub_event_type in LATE_DISCLOSED:
+            continue
+        if lead - draft.date.date > _CONTEXT_GAP:
             draft.background = True
             draft.notes.append("context: dated weeks before the article's lead event")
+        elif lead - draft.date.date >= _FAR_GAP and _far(draft, lead_place):
+            draft.background = True
+            draft.notes.append("context: dated days before the lead event, far from its place")
+
+
+def _far(draft: Draft, lead: Place | None) -> bool:
+    """Whether a draft's place lies beyond :data:`_FAR_KM` of the lead event's place."""
+    if lead is None or draft.location is None:
+        return False
+    here = draft.location.place
+    return haversine_km(here.lat, here.lon, lead.lat, lead.lon) >= _FAR_KM
 
 
 def _mark_generic(drafts: list[Draft], text: str, tax: Taxonomy) -> None:
