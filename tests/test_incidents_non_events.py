@@ -101,3 +101,24 @@ def test_an_event_a_week_before_the_lead_and_far_from_it_is_context(
     text = "Gunmen killed five people in Kano on Saturday, November 6. " + recalled
     found = kinds(run(text, places={"Kano": KANO, "Kaduna": KADUNA}))
     assert found == [("Violence against civilians", "Attack"), *told]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # teams and players "clash" and "attack" in a match: sport, no violence
+        ("The two teams clashed in the final in Kano on Sunday.", []),
+        ("Kano Pillars attacked in the second half of the derby in Kano on Sunday.", []),
+        # fans who fight police are a crowd: a riot, not a battle
+        (
+            "Football fans clashed with police after the final in Kano on Sunday.",
+            [("Riots", "Violent demonstration")],
+        ),
+        # armed men who clash are still a battle
+        ("Rebels clashed with troops in Kano on Sunday.", [("Battles", "Armed clash")]),
+    ],
+)
+def test_sport_is_no_violence_and_fighting_fans_are_a_crowd(
+    text: str, told: list[tuple[str, str]]
+) -> None:
+    assert kinds(run(text, places={"Kano": KANO})) == told
