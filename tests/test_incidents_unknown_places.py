@@ -259,3 +259,63 @@ def test_a_toll_told_in_a_town_outside_the_incident_s_province_is_another_event(
     found = [i for i in run(text, places=places) if not i.background]
     # Lagos lies in another state: its dead are not the toll of the attack in Kaduna State
     assert sorted((i.location, i.fatalities) for i in found) == [("Kaduna", 9), ("Lagos", 20)]
+
+
+# --- a settlement the gazetteer lacks is a place of its own ----------------------------
+
+
+def test_a_settlement_the_gazetteer_lacks_is_named_as_a_scene() -> None:
+    from incidentmap.incidents.locate import unknown_scenes
+
+    text = (
+        "Gunmen raided the village of Tarnby and a school near the Oskel refugee camp; "
+        "worshippers in the Vell mosque fled."
+    )
+    assert [t.text for t in unknown_scenes(text, [])] == ["Tarnby", "Oskel"]
+
+
+#: A district near Kaduna (an invented second-level area).
+KADUNA_NORTH = Place("t:kdn", "Kaduna North", 10.65, 7.50, "A", "ADM2", "NG", "23")
+
+
+def drafts(text: str, *places: tuple[str, Place]) -> list[tuple[str | None, int]]:
+    """The incidents the linking stage makes of ``text``: (place, mentions)."""
+    from incidentmap.incidents.document import read_article
+    from incidentmap.incidents.linking import link_mentions
+    from incidentmap.model import Article
+
+    tops: list[Toponym] = []
+    for name, place in places:  # a longer name first: "Kaduna North" before "Kaduna"
+        at = text.find(name)
+        while at >= 0:
+            if not any(t.start <= at < t.end for t in tops):
+                tops.append(Toponym(at, at + len(name), name, "place", place, 0.9))
+            at = text.find(name, at + 1)
+    doc = read_article(Article("t", text), sorted(tops, key=lambda t: t.start))
+    return [(d.location.place.name if d.location else None, d.mentions) for d in link_mentions(doc)]
+
+
+def test_an_event_at_a_village_the_gazetteer_lacks_is_not_the_town_s_told_before() -> None:
+    text = (
+        "Gunmen shot dead a trader in Kaduna on Saturday. "
+        "In the village of Tarnby in Kaduna North, gunmen shot dead a farmer."
+    )
+    got = drafts(text, ("Kaduna North", KADUNA_NORTH), ("Kaduna", KADUNA))
+    assert got == [("Kaduna", 1), ("Kaduna North", 1)]
+
+
+def test_an_event_at_a_town_is_not_the_one_told_at_a_village_the_gazetteer_lacks() -> None:
+    text = (
+        "Gunmen shot dead a farmer in the village of Tarnby in Kaduna North on Saturday. "
+        "Gunmen shot dead a trader in Kaduna."
+    )
+    got = drafts(text, ("Kaduna North", KADUNA_NORTH), ("Kaduna", KADUNA))
+    assert got == [("Kaduna North", 1), ("Kaduna", 1)]
+
+
+def test_the_village_told_again_is_the_same_event() -> None:
+    text = (
+        "Gunmen attacked the village of Tarnby in Kaduna North on Saturday. "
+        "The gunmen killed two farmers in Tarnby village."
+    )
+    assert drafts(text, ("Kaduna North", KADUNA_NORTH)) == [("Kaduna North", 2)]

@@ -148,6 +148,9 @@ class Draft:
     killed_claimed: bool = False
     """The count of the dead is only a side's claim of its own kills
     (``CasualtyMention.claimed``): any other figure of the event replaces it."""
+    scenes: set[str] = field(default_factory=set)
+    """The settlements the gazetteer lacks its mentions were told at ("the village of X"),
+    normalised (:func:`~incidentmap.incidents.locate.unknown_scenes`)."""
 
 
 def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
@@ -238,13 +241,16 @@ def antecedent(
     *,
     headline: bool = False,
     published: dt.date | None = None,
+    scenes: frozenset[str] = frozenset(),
 ) -> Draft | None:
     """Return the incident a mention refers back to or continues, if any.
 
     A headline (read after the body) tells the story's main event: it looks for it from
     the lead on, not from the last event told. A mention dated to a week that ended days
     before ``published`` continues no undated incident (see :func:`before_the_news`),
-    unless it tells an arrest (detentions come to light late).
+    unless it tells an arrest (detentions come to light late). A mention told at a
+    settlement the gazetteer lacks (``scenes``: "in the village of X") continues no
+    incident told at a town or at another such place (see :func:`elsewhere`).
     """
     earlier = before_the_news(date, published, sub_event=mention.sub.name)
     if mention.new_event:
@@ -352,9 +358,10 @@ def antecedent(
         # a bare count ("40 were killed at St. X") belongs to the event told before it
         # (unless it is told in a town of its own: "two were killed in the town of Y")
         # property destroyed in a place of its own ("set fire to 11 stores in Y") is no toll
-        placed = place_ok(draft, loc) or (
-            casualty_only and not _other_town(draft, mention, loc) and not _property(mention)
-        )
+        placed = (
+            place_ok(draft, loc)
+            or (casualty_only and not _other_town(draft, mention, loc) and not _property(mention))
+        ) and (headline or not elsewhere(draft, scenes, loc, mention.sentence))
         # "a man was detained at the scene" goes with the attack, however long ago told
         at_scene = bool(seized) and draft.event_type in _ATTACKS
         if (
@@ -364,6 +371,31 @@ def antecedent(
         ):
             return draft
     return None
+
+
+def elsewhere(
+    draft: Draft, scenes: frozenset[str], loc: Location | None, sentence: Sentence
+) -> bool:
+    """Whether a mention is told at another place than ``draft``, one the gazetteer lacks.
+
+    News tells each village of a wave by its name; one the gazetteer lacks ("an air
+    strike on the village of X killed three") is still a place of its own, not the town
+    told before: a mention told at such a place (``scenes``) continues only an
+    incident told by an area (a country, a province) or with no place, or one told at
+    the same name. And an incident told at such a place is not continued by a mention
+    told "in" or "at" a town in its ``sentence`` (ACLED codes each named town).
+    """
+    if scenes & draft.scenes:
+        return False
+    there = draft.location
+    if scenes:
+        return bool(draft.scenes) or (there is not None and specificity(there.place) >= 3)
+    if not draft.scenes or loc is None or there is None or specificity(loc.place) < 3:
+        return False
+    if loc.toponym is None or same_town(there.place, loc.place):
+        return False
+    at = loc.toponym.start - sentence.start
+    return _TOLD_IN.search(sentence.text, max(0, at - 40), at) is not None
 
 
 #: Strategic developments told together of one event: arrests made in a weapons seizure.

@@ -27,6 +27,7 @@ from ..text.sentences import Sentence, split_sentences
 from .casualties import claimed_tolls, find_casualties
 from .dates import find_dates
 from .facts import Index
+from .locate import unknown_scenes
 from .page import FurnitureLines, headline_end, is_caption, page_stamp
 from .spanning import spanning_tolls
 from .taxonomy import Taxonomy, TriggerMatch
@@ -50,6 +51,8 @@ class ArticleDocument:
     casualties: Index
     places: Index
     """The places an event can be at (not the dateline's)."""
+    scenes: Index
+    """Settlements the gazetteer lacks, named as such ("the village of X", "X camp")."""
     toponyms: list[Toponym]
     """Every toponym, an unmarked dateline marked."""
     triggers: list[TriggerMatch]
@@ -100,6 +103,9 @@ def read_article(
             if t.kind != "dateline" and not zone_start <= t.start < zone
         ]
     )
+    scenes = Index(
+        [(t.start, t) for t in unknown_scenes(text, toponyms) if not zone_start <= t.start < zone]
+    )
     triggers = tax.find_triggers(text)
     starts = [t.start for t in triggers]
     # the headline is read after the body, far from it, so that the body's report of the
@@ -133,6 +139,7 @@ def read_article(
         told_dates=told_dates,
         casualties=casualties,
         places=places,
+        scenes=scenes,
         toponyms=list(toponyms),
         triggers=triggers,
         trigger_starts=starts,

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 
 from ..model import TimePrecision, Toponym
+from ..text.normalize import normalize_name
 from ..text.sentences import Sentence
 from .coref import (
     Draft,
@@ -86,6 +87,11 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                     isinstance(d, DateMention) and historical(d, article.published) for d in told
                 )
             target = None
+            scenes = frozenset(
+                normalize_name(t.text)
+                for t in doc.scenes.within(mention.clause_start, mention.clause_end)
+                if isinstance(t, Toponym)
+            )
             if not history:  # "in 2017 a truck bomb ..." adds nothing to today's events
                 headline = index > len(doc.sentences)  # read after the body
                 target = antecedent(
@@ -96,9 +102,11 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                     facts.location,
                     headline=headline,
                     published=article.published,
+                    scenes=scenes,
                 )
             if target is not None:
                 enrich(target, mention, index, facts, tax)
+                target.scenes |= scenes
                 if target.background and facts.more_places and not mention.background:
                     drafts.extend(instances_of(target, facts))  # "The attacks struck A, B and C"
                     continue
@@ -143,6 +151,7 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
                 location=facts.location,
                 actors=list(facts.actors),
                 notes=list(mention.reasons),
+                scenes=set(scenes),
             )
             if history and not draft.background:
                 draft.background = True

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from .._memo import remember
 from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..geoparse.lexicon import Lexicon
+from ..geoparse.unknown import unknown_toponyms
 from ..model import GeoPrecision, Place, Toponym
 from ..text.patterns import NAME_WORD, GatedPattern, Searcher
 from .bearing import COMPASS, offset_place
@@ -67,6 +68,7 @@ __all__ = [
     "listed",
     "same_town",
     "specificity",
+    "unknown_scenes",
 ]
 
 _KINDS = PlaceKinds.default()
@@ -556,3 +558,38 @@ def same_town(a: Place, b: Place, *, max_km: float = 25.0) -> bool:
     if min(a.population, b.population) >= METROPOLIS:
         return False  # twin cities (Khartoum and Omdurman): each a city, neither a suburb
     return max(a.population, b.population) >= METROPOLIS and km <= max_km
+
+
+#: A settlement word before a name the gazetteer lacks: "the village of X", "the town of X".
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:villages?|town|city|hamlet|locality|settlement|camp|township)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: ... or after it: "X village", "the X refugee camp", "X area".
+_SETTLEMENT_AFTER = re.compile(
+    r"\s+(?:refugee\s+)?(?:village|camp|hamlet|locality|settlement|town|township)\b",
+    re.IGNORECASE,
+)
+
+
+def unknown_scenes(text: str, toponyms: Iterable[Toponym]) -> list[Toponym]:
+    """Return the settlements the gazetteer lacks that the text names as such.
+
+    A capitalised name written as a settlement ("the village of X", "X village", "the
+    X refugee camp"), that no resolved toponym covers, is a place the
+    gazetteer lacks, not a place unnamed; a building or a street in a town ("the X
+    mosque") is not.
+
+    >>> [t.text for t in unknown_scenes("Gunmen raided the village of Tarnby.", [])]
+    ['Tarnby']
+    >>> unknown_scenes("Protesters gathered at the Tarnby mosque.", [])
+    []
+    """
+    resolved = [t for t in toponyms if t.place is not None]
+    return [
+        t
+        for t in unknown_toponyms(text, resolved)
+        if _SETTLEMENT_BEFORE.search(text, max(0, t.start - 30), t.start)
+        or _SETTLEMENT_AFTER.match(text, t.end)
+    ]
