@@ -496,12 +496,12 @@ def test_the_frame_pattern_is_tried_only_where_its_first_word_is(text):
      ("suffix:",), ("shares 'Europe' with the next name", "cue:City of")],
 )  # fmt: skip
 def test_the_stated_type_remembered_per_hints_is_the_one_read_from_them(hints):
-    from incidentmap.geoparse import local
+    from incidentmap.geoparse import typewords
     from incidentmap.geoparse.recognize import Mention
 
-    full = local._stated_type.__wrapped__(hints)
-    assert local.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full
-    assert local.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full  # remembered
+    full = typewords._stated_type.__wrapped__(hints)
+    assert typewords.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full
+    assert typewords.stated_type(Mention(0, 3, "Osk", "osk", hints=hints)) == full  # remembered
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text.normalize import normalize_name
-from .local import CONTAINED, LIST_JOINERS, POSSESSIVE, inside, kind_after
+from .areas import inside
+from .namelists import LIST_JOINERS
+from .qualifiers import CONTAINED, POSSESSIVE, kind_after
 from .recognize import Mention
 from .scored import Scored, best_of
 

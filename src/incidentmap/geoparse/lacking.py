@@ -31,11 +31,12 @@ from dataclasses import replace
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
+from .abroad import placed_above
 from .document import home_country
-from .local import KIND_CUE, placed_above
 from .recognize import LIST_GAPS, SOLID_COMPASS, Mention
 from .scored import Scored, best_of
 from .spelling import respelled_area
+from .typewords import KIND_CUE
 
 __all__ = [
     "BUILDING_CITY",
@@ -55,7 +56,7 @@ _COUNTY_HINTS = frozenset(f"suffix:{word}" for word in PlaceKinds.default().seco
 #: The words of a first-level area ("province", "region", "state").
 _FIRST_LEVEL = PlaceKinds.default().first_level
 #: Reasons of a candidate inside the container the text gives the name with
-#: (:func:`~.local.qualifiers`): "X County, Maryland", "X County in Maryland".
+#: (:func:`~.qualifiers.qualifiers`): "X County, Maryland", "X County in Maryland".
 _GIVEN_CONTAINER = ("qualified by '", "in '")
 
 

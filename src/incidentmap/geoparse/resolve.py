@@ -3,9 +3,11 @@
 Each candidate place gets points, and keeps the reasons it got them. The jobs are split
 into modules: :mod:`.candidates` finds the candidate places and scores their **prior**
 (population, feature type, main name); :mod:`.document` weighs the evidence of the whole
-article (its countries and areas); :mod:`.local` the words around a mention (type words,
-qualifiers, lists, a city against its namesake province); this module puts them together
-and adds the evidence of the other places:
+article (its countries and areas); the words around a mention are read by
+:mod:`.typewords` (type words), :mod:`.qualifiers` (the container a name is written
+with; :mod:`.abroad` places a name the gazetteer lacks at it), :mod:`.namelists` (lists)
+and :mod:`.namesakes` (a city against its namesake area), all named by :mod:`.local`;
+this module puts them together and adds the evidence of the other places:
 
 - **prior**: population (log scale), feature type (country, admin area, capital,
   provincial capital, landmark), whether the written name is its main name; a city of a
@@ -47,7 +49,7 @@ and adds the evidence of the other places:
   are "the provinces of Nyanza, North Eastern and Western" (a plural kind word before a
   list names each of it, "the city of Lebanon, Pennsylvania" one town; a compass name's
   areas abroad are no evidence);
-- **the area a town lies in, written first** (:func:`~.local.qualifiers`): "the Hall
+- **the area a town lies in, written first** (:func:`~.qualifiers.qualifiers`): "the Hall
   County town of X", "the Idlib city of X", "the Syrian village of X", and the same area
   referring back to the town just named ("X ... the Hall County town near ..."); a town
   with no candidate in the area is one the gazetteer lacks, placed at the area;
@@ -82,6 +84,7 @@ from collections.abc import Mapping, Sequence
 
 from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
 from ..model import Candidate, Place, Toponym
+from .abroad import LACKING_REASON
 from .candidates import Candidates
 from .containers import FRAMED, place_at_containers
 from .document import (
@@ -105,24 +108,15 @@ from .lacking import (
     unknown_counties,
 )
 from .lexicon import Lexicon
-from .local import (
-    LACKING_REASON,
-    STATE_CUES,
-    area_town_anaphora,
-    city_over_admin2,
-    city_over_area,
-    lists,
-    qualifiers,
-    stated_type,
-    type_words,
-    with_key_hint,
-    with_text_hints,
-)
+from .namelists import lists
+from .namesakes import STATE_CUES, city_over_admin2, city_over_area
 from .nearby import close_pairs
 from .protocol import PlaceLookup
+from .qualifiers import area_town_anaphora, qualifiers
 from .recognize import Mention
 from .scored import BY_SCORE, Scored, best_of, lead
 from .strays import set_aside_strays
+from .typewords import stated_type, type_words, with_key_hint, with_text_hints
 
 __all__ = ["Resolver", "haversine_km"]
 

@@ -1,0 +1,154 @@
+"""A city and the area named like it: which one a bare name means.
+
+- **city or province**: a city named like its province wins only if it holds a tenth of
+  the province's people or is the capital ("Basra", but the province "Quebec"), and so
+  does a city called "X City" in area X ("New York"), unless "upstate" comes before or
+  another state of the country is named near it (a passage going state by state);
+- **city or second-level area**: a city named like a second-level area of its province
+  wins if it holds a tenth of its people ("Los Angeles", "Birmingham"), else the county
+  does ("Suffolk", "Seminole").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..model import Place
+from ..text.normalize import normalize_name, strip_articles
+from .scored import Scored
+
+__all__ = [
+    "CITY_SHARE_OF_AREA",
+    "STATE_CUES",
+    "STATE_PEER_CHARS",
+    "city_over_admin2",
+    "city_over_area",
+]
+
+#: A city named like a first-level area of its country is preferred to the area when it
+#: holds at least this share of the area's population (see ``city_over_area``).
+CITY_SHARE_OF_AREA = 0.1
+#: How near (characters) another first-level area of its country must be named for a bare
+#: "New York" to be the state: the same passage ("California has 13 cases, Texas three;
+#: New York has 28"), or a list of states.
+STATE_PEER_CHARS = 250
+#: Words written before a state's name that make it the state, not its namesake city.
+STATE_CUES = ("upstate ", "Upstate ", "downstate ", "Downstate ")
+
+
+def city_over_area(
+    key: str,
+    ss: list[Scored],
+    *,
+    at: int = 0,
+    states_named: Mapping[str, Sequence[tuple[int, str]]] | None = None,
+    state_said: bool = False,
+) -> None:
+    """Prefer a sizeable city to the same-named province of its country ("Baghdad").
+
+    Only a city whose own main name is the name written, or that name and "City": a city
+    called "X City" in an area X is "X" in the news ("New York" is New York City; "New
+    York state", "the state of New York" and "Buffalo, New York" the state, by their
+    own rules; ``state_said``: a word of ``STATE_CUES``, "upstate New York", is written
+    before it). Such a city, and a national capital that lies outside its namesake area
+    ("Washington"), only while no other first-level area of its country is named
+    within ``STATE_PEER_CHARS`` of the mention at offset ``at`` (``states_named``:
+    country code -> the offsets and keys of the mentions that named its first-level
+    areas): a passage that goes state by state ("California has 13 cases, Texas three;
+    New York has 28") means the state. And only the national capital ("Washington") or
+    a city holding at least ``CITY_SHARE_OF_AREA`` of its namesake area's people: Basra,
+    Aleppo or Lagos are most of their province, but Quebec City is a twentieth of
+    Quebec, and a bare "Quebec" in the news is the province.
+    """
+    areas = {s.place.country_code: s for s in ss if s.place.is_admin1}
+    if not areas:
+        return
+    done: set[str] = set()
+    bare = strip_articles(key)
+    for s in ss:
+        p = s.place
+        area = areas.get(p.country_code)
+        if (
+            area is not None
+            and area.place.id not in done
+            and p.feature_class == "P"
+            and (p.population >= 100_000 or p.feature_code in ("PPLC", "PPLA"))
+            and (
+                p.feature_code == "PPLC"
+                or p.population >= CITY_SHARE_OF_AREA * area.place.population
+            )
+            and _called_by(
+                p,
+                key,
+                bare,
+                at,
+                (states_named or {}).get(p.country_code, ()),
+                state_said,
+                ss,
+                outside=p.admin1 != area.place.admin1,
+            )
+        ):
+            # the area steps back rather than the city stepping forward: the rule
+            # chooses between the two and must not lift the city over its namesakes
+            # abroad (Kingston, Jamaica over a Kingston in the article's country)
+            done.add(area.place.id)
+            area.score -= 2.5
+            area.reasons.append(f"its city {p.name} rather than the province")
+
+
+def _called_by(
+    city: Place,
+    key: str,
+    bare: str,
+    at: int,
+    states: Sequence[tuple[int, str]],
+    state_said: bool,
+    ss: Sequence[Scored],
+    *,
+    outside: bool = False,
+) -> bool:
+    """Whether a city is the bare name written (see :func:`city_over_area`).
+
+    ``states``: the offsets and keys of the mentions that named first-level areas of the
+    city's country in the article. A name that is also a country's ("Panama",
+    "Guatemala", "Kuwait") is no bare name of its "X City": it is the country. A city
+    ``outside`` its namesake area (the capital Washington, not in the state of
+    Washington) is the name written unless a passage goes state by state ("cases in
+    Washington, Pennsylvania and California").
+    """
+    own = strip_articles(normalize_name(city.name))
+    passage = any(k != key and abs(start - at) <= STATE_PEER_CHARS for start, k in states)
+    if own == bare:
+        return not (outside and passage)
+    return (
+        own == f"{bare} city"
+        and not state_said
+        and not any(s.place.is_country for s in ss)
+        and not passage
+    )
+
+
+def city_over_admin2(key: str, ss: list[Scored]) -> None:
+    """Prefer a city to the same-named second-level area of its province it makes up.
+
+    "Los Angeles" is the city, which holds a third of Los Angeles County; so are
+    "Birmingham" and "Plymouth" beside their English districts. Places carry no admin2
+    code, so the city must lie in the area's first-level area, bear the name written as
+    its main name and hold at least ``CITY_SHARE_OF_AREA`` of the area's people.
+    """
+    for area in ss:
+        a = area.place
+        if a.feature_code != "ADM2":
+            continue
+        for s in ss:
+            p = s.place
+            if (
+                p.feature_class == "P"
+                and p.country_code == a.country_code
+                and p.admin1 == a.admin1
+                and strip_articles(normalize_name(p.name)) == strip_articles(key)
+                and p.population >= CITY_SHARE_OF_AREA * a.population
+            ):
+                area.score -= 2.5
+                area.reasons.append(f"its city {p.name} rather than the area")
+                break

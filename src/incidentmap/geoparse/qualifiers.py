@@ -1,0 +1,319 @@
+"""Qualifiers: the container a name is written with ("Springfield, Illinois").
+
+- **"X, Y"**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a province that is a
+  second-level area (``"Rizal, Nueva Ecija"``); a list of peers (``"Oklahoma,
+  Pennsylvania and Ohio"``) is no qualifier;
+- **"X in Y"**: ``"Landmark in City"``, ``"X district of Y"``, ``"X, a village near
+  Y"``; a name followed by a natural-feature word ("the Senegal river valley") holds
+  no town named before it;
+- **"Y's X"**: ``"Lebanon's northern city of Tripoli"``;
+- **the area a town lies in, written first**: ``"the Hale County town of X"``, ``"the
+  Idlib city of X"``, also referring back to the town just named ("X ... the Hale County
+  town near ...").
+
+A name given so whose readings all lie outside its container is one the gazetteer
+lacks, placed at the container (:mod:`.abroad`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..gazetteer.kinds import PlaceKinds, approx_km
+from ..model import Place
+from .abroad import LACKING_REASON, place_lacking, placed_above
+from .areas import inside, peers
+from .recognize import Mention
+from .scored import Scored, best_of
+from .typewords import KIND_CUE, stated_type
+
+__all__ = [
+    "ANAPHORA_CHARS",
+    "AREA_TOWN_OF",
+    "CONTAINED",
+    "COUNTY_TOWN_KM",
+    "NEAR_KM",
+    "POSSESSIVE",
+    "area_town_anaphora",
+    "kind_after",
+    "qualifiers",
+]
+
+_KINDS = PlaceKinds.default()
+_CITY_WORDS = _KINDS.town
+#: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
+#: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
+#: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
+#: a text that is no such phrase fails at once, not once more for each space given back.
+CONTAINED = re.compile(
+    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
+    rf"(?:(?P<what>{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
+    r"(?P<how>in|within|of|near|outside)(?:\s+the)?"
+    r"(?:\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?)?"
+    rf"(?:\s+(?:{'|'.join(sorted(_KINDS.words))})\s+of)?\s*",
+    re.IGNORECASE,
+)
+#: What puts the next name inside this one, written first: "Lebanon's Tripoli",
+#: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
+POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+_CITY_WORD = "|".join(sorted(_CITY_WORDS))
+#: What puts the next name, a town, inside this one: "the Hall County town of X", "the
+#: Idlib city of X", "the Syrian village of X" (lower case only: "New York City of").
+AREA_TOWN_OF = re.compile(rf"\s+(?:{_CITY_WORD})\s+of\s+")
+#: "the Hall County town near ...", "the Idlib town, which ...": the area of a town named
+#: just before (a kind word of a town, then no "of").
+_AREA_TOWN = re.compile(rf"(?:{_CITY_WORD})\b(?!\s+of\b)")
+_AREA_TOWN_INITIALS = frozenset(word[0] for word in _CITY_WORDS)
+#: How far back (characters) the town "the Hall County town" refers to may be named.
+ANAPHORA_CHARS = 200
+#: "the Osk County town of X": a town within this distance of a second-level area's
+#: point, in its first-level area, lies in it (places carry no second-level code).
+COUNTY_TOWN_KM = 60.0
+_KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
+#: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
+#: name before it.
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
+#: "X, a village near Y": within this distance of Y.
+NEAR_KM = 60.0
+
+
+def kind_after(between: str) -> int:
+    """Return where the text between two names goes on after a kind word of the first.
+
+    "Pale Township, Sagaing Region", "the Wedza district, Mashonaland East province":
+    the kind word written after a name, outside its span, before a comma, is skipped, so
+    that what follows the comma is read as the name's container; 0 when there is none.
+
+    >>> kind_after(" district, "), kind_after(", "), kind_after(" said, ")
+    (9, 0, 0)
+    """
+    word = _KIND_AFTER.match(between)
+    return word.end() if word is not None and word.group(1).lower() in _KINDS.words else 0
+
+
+def qualifiers(
+    text: str,
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    *,
+    feature_after: re.Pattern[str] | None = None,
+) -> None:
+    """Apply "Name, Region", "Landmark in City", "X district of Y" and "X, a village near Y".
+
+    A name given with its container ("in", "of", a kind word and "of": "the Kasese
+    district of Uganda") favours its candidates inside the container's best readings;
+    "near" or "outside" ("X, a village near Y") those within ``NEAR_KM`` of them. A
+    possessive container written first ("Lebanon's northern city of Tripoli", "Ukraine's
+    Sumy region") favours the next name's candidates inside its country or area.
+
+    A town or area the text says is one ("Pale Township, Sagaing Region", "the town of
+    Petite-Riviere in central Haiti") none of whose candidates lies in its container's
+    country is one the gazetteer lacks: it is placed at the container, as event coders fall back
+    to the next larger area they know, not at a namesake abroad. So is a name given with
+    its state whose only candidates are small towns far outside it ("Holliday, Missouri"
+    when the gazetteer knows only a Holliday in Texas). A town said to lie in a town or a
+    district ("the village of X in the municipality of Y", "X, within the municipality of
+    Y", "the X area in Y") whose readings all lie in other countries is placed at Y; so is
+    a village written with a town after a comma ("Baure, Lamu" in a story about Kenya)
+    whose readings are all small places abroad, unless a list goes on after the town
+    ("Kano, Kaduna and Zaria"). A name followed by a natural-feature word
+    (``feature_after``: "the town of Kaedi in the Senegal river valley") is the
+    feature's, and holds no name before it. The area a town lies in, written first ("the
+    Hale County town of X", "the Idlib city of X", "the Syrian village of X"), favours the
+    town's candidates in it, or places a town none of whose candidates lies there at the
+    area (see :func:`_town_of_area`).
+    """
+    for a in range(len(mentions) - 1):
+        m, q = mentions[a], mentions[a + 1]
+        between = text[m.end : q.start]
+        between = between[kind_after(between) :]  # "Pale Township, Sagaing Region"
+        if between in (", ", ",") and _one_list(m, q):
+            continue  # "the provinces of Nyanza, Rift Valley and Western": peers
+        if between in (", ", ",") and scored[a + 1]:
+            outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
+            inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
+            own_areas = [s.place for s in scored[a] if s.place.is_country or s.place.is_admin1]
+            if not any(inside(s.place, o.place) for o in outer for s in scored[a]):
+                # a province may be a second-level area ("Rizal, Nueva Ecija": the provinces
+                # of the Philippines are GeoNames' ADM2), read so when no country or
+                # first-level reading of it holds the name before ("Manhattan, New York")
+                outer += [s for s in scored[a + 1] if s.place.feature_code == "ADM2"]
+            for o in outer:
+                if any(peers(x, o.place) for x in own_areas):
+                    continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
+                second = o.place.feature_code == "ADM2"
+                hit = False
+                for s in scored[a]:
+                    if _in_area(s.place, o.place) if second else inside(s.place, o.place):
+                        s.score += 6.0
+                        s.reasons.append(f"qualified by '{q.text}'")
+                        s.placed_by_text = True
+                        hit = True
+                if hit or (not second and (o.place.country_code, o.place.admin1) in inner_codes):
+                    o.score += 5.0
+                    o.reasons.append(f"qualifies '{m.text}'")
+            listed = _LIST_GOES_ON.match(text, q.end) is not None
+            place_lacking(
+                m,
+                q,
+                scored[a],
+                scored[a + 1],
+                own_areas,
+                comma_town=not listed,
+                state_given=not listed or _its_country_next(text, mentions, scored, a + 1),
+            )
+        elif (
+            scored[a + 1]
+            and scored[a]
+            and "of" in between  # a quick test: the pattern ends with "of"
+            and AREA_TOWN_OF.fullmatch(between) is not None
+        ):
+            _spread(mentions, scored, q.key, _town_of_area(m, q, scored[a], scored[a + 1]))
+        elif (
+            scored[a + 1]
+            and (found := CONTAINED.fullmatch(between)) is not None
+            # "the town of X in the Senegal river valley": a river's name holds no town
+            and not (feature_after is not None and feature_after.match(text, q.end))
+        ):
+            near = found.group("how").lower() in ("near", "outside")
+            for s in scored[a]:
+                for o in scored[a + 1][:5]:
+                    if inside(s.place, o.place) or (
+                        near
+                        and not s.place.is_country
+                        and approx_km(s.place.lat, s.place.lon, o.place.lat, o.place.lon) <= NEAR_KM
+                    ):
+                        s.score += 3.0
+                        s.reasons.append(f"in '{q.text}'" if not near else f"near '{q.text}'")
+                        break
+            if not near:
+                said = bool(found.group("what")) or stated_type(m) == "town"
+                place_lacking(m, q, scored[a], scored[a + 1], [], within=True, said=said)
+        elif scored[a + 1] and POSSESSIVE.fullmatch(between) is not None:
+            areas = [s.place for s in scored[a][:5] if s.place.is_country or s.place.is_admin1]
+            for s in scored[a + 1]:
+                if any(inside(s.place, area) for area in areas):
+                    s.score += 3.0
+                    s.reasons.append(f"in '{m.text}' (possessive)")
+
+
+def _town_of_area(
+    m: Mention, q: Mention, outer: list[Scored], inner: list[Scored]
+) -> Scored | None:
+    """Apply "the Hall County town of X", "the Idlib city of X", "the Syrian village of X".
+
+    News copy names a town with the area it lies in written first, as an adjective: the
+    town is inside that area (a country, a first-level or a second-level area, read as
+    the container's best reading). Its candidates inside the area gain 3 points; when
+    none lies there, the town is one the gazetteer lacks and is placed at the area, as
+    event coders fall back to the next larger area they know ("the Hall County town of
+    Turkey" is no country). A container read as a town ("the Kirkuk city of X") only
+    favours the candidates of its first-level area.
+    """
+    best = best_of(outer)
+    if best is None:
+        return None
+    area = best.place
+    if area.feature_class == "P":
+        hits = [s for s in inner if (s.place.country_code, s.place.admin1)
+                == (area.country_code, area.admin1) and s.place.id != area.id]  # fmt: skip
+        for s in hits:
+            s.score += 3.0
+            s.reasons.append(f"in the area of '{m.text}'")
+        return None
+    if area.feature_class != "A":
+        return None
+    hits = [s for s in inner if _in_area(s.place, area)]
+    for s in hits:
+        s.score += 3.0
+        s.reasons.append(f"a town of '{m.text}'")
+    if hits:
+        return None
+    return placed_above(
+        inner, area, [f"{LACKING_REASON} '{m.text}', the area the text puts the town in"]
+    )
+
+
+def _in_area(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``, a second-level area within ``COUNTY_TOWN_KM``.
+
+    Only a town or a landmark lies in a second-level area so: no other area.
+    """
+    if inside(place, area):
+        return True
+    return (
+        area.feature_code == "ADM2"
+        and place.feature_class != "A"
+        and not place.is_country
+        and place.country_code == area.country_code
+        and place.admin1 == area.admin1
+        and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM
+    )
+
+
+def area_town_anaphora(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
+    """Apply "X ... the Hall County town near ...": the town named just before lies in the area.
+
+    News copy names a place, then refers back to it by the area it lies in: "the festival
+    returns to Osk on Friday. The event, held in the Hall County town, ...". The place
+    named just before (within ``ANAPHORA_CHARS``, in the same or the previous sentence)
+    is then read as by "the Hall County town of Osk" (see :func:`qualifiers`). Only an
+    area below the country counts: "the Syrian city" may refer to any town of the story.
+    """
+    for b in range(1, len(mentions)):
+        m, prev = mentions[b], mentions[b - 1]
+        if (
+            text[m.end : m.end + 1] != " "
+            or text[m.end + 1 : m.end + 2] not in _AREA_TOWN_INITIALS
+            or _AREA_TOWN.match(text, m.end + 1) is None
+            or not scored[b]
+            or not scored[b - 1]
+            or m.kind == "demonym"
+            or prev.kind == "demonym"
+            or prev.key == m.key
+            or m.start - prev.end > ANAPHORA_CHARS
+            or not text[max(0, m.start - 4) : m.start].lower().endswith("the ")
+        ):
+            continue
+        area = best_of(scored[b])
+        if area is None or area.place.is_country or not area.place.feature_code.startswith("ADM"):
+            continue  # "the Syrian city" may refer to any town of the story, named far back
+        _spread(mentions, scored, prev.key, _town_of_area(m, prev, scored[b], scored[b - 1]))
+
+
+def _spread(
+    mentions: Sequence[Mention], scored: list[list[Scored]], key: str, placed: Scored | None
+) -> None:
+    """Give every other mention of ``key`` the container a town the gazetteer lacks got."""
+    if placed is None:
+        return
+    for m, ss in zip(mentions, scored, strict=False):
+        if m.key != key or m.kind == "demonym" or any(s is placed for s in ss):
+            continue
+        placed_above(ss, placed.place, list(placed.reasons))
+
+
+def _one_list(m: Mention, q: Mention) -> bool:
+    """Whether two names share the kind word written before their list ("provinces of")."""
+    return any(KIND_CUE.fullmatch(h) and h in q.hints for h in m.hints)
+
+
+def _its_country_next(
+    text: str, mentions: Sequence[Mention], scored: list[list[Scored]], b: int
+) -> bool:
+    """Whether the name after mention ``b`` is, after a comma, the country of its best reading.
+
+    "Stroud, Ontario, Canada": the comma after the state goes on to its country, which
+    is no list of peers.
+    """
+    if b + 1 >= len(mentions) or text[mentions[b].end : mentions[b + 1].start] not in (", ", ","):
+        return False
+    state, country = best_of(scored[b]), best_of(scored[b + 1])
+    return (
+        state is not None
+        and country is not None
+        and country.place.is_country
+        and country.place.country_code == state.place.country_code
+    )
