@@ -9,6 +9,13 @@ adds casualties ("Five people were killed") after a violent incident. Later ment
 fill in what the first lacked (date, place, casualties, actors) and may sharpen the
 sub-event type. After the article is read, incidents of one type, day and place are
 folded together, and undated or unplaced follow-ups borrow the lead event's day and town.
+
+The jobs are split: :mod:`.draft` holds the incident under construction
+(:class:`~.draft.Draft`), :mod:`.fits` whether a date, place or type fits it,
+:mod:`.enriching` what a later mention adds to it; this module decides what a mention
+refers back to or continues (:func:`antecedent`) and the type a reference takes from
+the events told before it (:func:`inherit`, :func:`kin_of`). It also names the public
+names of the other three, for callers that import them from here.
 """
 
 from __future__ import annotations
@@ -16,55 +23,58 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
-from ..model import EventType, TimePrecision
+from ..model import EventType
 from ..text.sentences import Sentence
 from .bearing import COMPASS
-from .casualties import CasualtyMention
 from .dates import DateMention
-from .dedupe import dates_compatible, haversine_km
-from .facts import Facts, Index, mourned_deaths
-from .kinds import (
-    ABDUCTION,
-    AGREEMENT,
-    ARRESTS,
-    ATTACK,
-    CROWD_EVENTS,
-    DISRUPTED,
-    LATE_DISCLOSED,
-    LOOTING,
-    PEACEFUL_PROTEST,
-    PROTEST_WITH_INTERVENTION,
-    VIOLENT_DEMONSTRATION,
+from .dedupe import haversine_km
+from .draft import Draft, instances_of, split_towns
+from .enriching import add_casualties, casualties_only, enrich
+from .fits import (
+    NON_VIOLENT,
+    before_the_news,
+    date_ok,
+    place_ok,
+    refines,
+    reported_after,
+    same_event_type,
+    same_place,
+    told_as_aggregate,
 )
+from .kinds import ARRESTS, CROWD_EVENTS, LOOTING, VIOLENT_DEMONSTRATION
 from .locate import Location, lies_in, same_town, specificity
 from .mentions import Mention
 from .taxonomy import SubEventType, Taxonomy
 
 __all__ = [
+    "NON_VIOLENT",
     "Draft",
     "add_casualties",
     "antecedent",
+    "before_the_news",
     "casualties_only",
+    "date_ok",
     "enrich",
     "inherit",
     "instances_of",
+    "kin_of",
+    "place_ok",
+    "refines",
+    "reported_after",
     "same_event_type",
+    "same_place",
     "split_towns",
+    "told_as_aggregate",
 ]
 
 #: A mention of the same event type within this many sentences continues an incident.
 _FOLLOW_UP = 3
-#: How far from a region's point its towns may lie (a peninsula, a valley, a desert).
-_WIDE_AREA_KM = 250.0
 #: The other side of a clash is the attackers of the incident just told.
 _RESPONSE = re.compile(
     r"\bwith (?:them|the (?:attackers|gunmen|assailants|kidnappers|abductors|bandits|raiders))\b",
     re.IGNORECASE,
 )
-#: Event types a bare casualty report ("five people were killed") does not belong to.
-NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
 #: The attacker seized during or right after the attack (ACLED folds such arrests into it).
 _SEIZED = re.compile(
     r"\b(?:arrested|detained|apprehended|seized|captured|overpowered|tackled)"
@@ -113,123 +123,6 @@ _FIGHTS = frozenset({EventType.BATTLES, EventType.RIOTS})
 _ATTACKS = frozenset(
     {EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS, EventType.BATTLES}
 )
-
-
-@dataclass
-class Draft:
-    """An incident under construction (mutable while the article is read)."""
-
-    first: Mention
-    sub_priority: int
-    event_type: EventType
-    sub_event_type: str
-    last_sentence: int
-    background: bool
-    date: DateMention | None = None
-    location: Location | None = None
-    killed: int | None = None
-    injured: int | None = None
-    killed_reported: bool = False
-    injured_reported: bool = False
-    actors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    mentions: int = 1
-    split_place: str | None = None
-    """Set on each incident made from a list of towns ("in Lagos, Abuja and Kano")."""
-    date_reported: bool = False
-    """The date is only the day of a report ("police said on Thursday that ..."), which
-    a toll or follow-up of an event of the days before gives rather than the event's."""
-    date_later: bool = False
-    """The date comes from a later mention, not from the sentence that first told it."""
-    town_toll: bool = False
-    """The toll is a town's own, told after a total of the wider area it lies in."""
-    spanned: bool = False
-    """A toll told of several events reached the draft (``CasualtyMention.spans``)."""
-    killed_claimed: bool = False
-    """The count of the dead is only a side's claim of its own kills
-    (``CasualtyMention.claimed``): any other figure of the event replaces it."""
-    scenes: set[str] = field(default_factory=set)
-    """The settlements the gazetteer lacks its mentions were told at ("the village of X"),
-    normalised (:func:`~incidentmap.incidents.locate.unknown_scenes`)."""
-
-
-def place_ok(draft: Draft, loc: Location | None, max_km: float = 25.0) -> bool:
-    if loc is None or draft.location is None:
-        return True
-    a, b = draft.location.place, loc.place
-    if a.id == b.id or a.parent_id == b.id or b.parent_id == a.id:
-        return True
-    if a.is_admin1 and b.is_admin1:
-        return False  # two provinces (the same one has the same id)
-    province, other = (a, b) if a.is_admin1 else (b, a)
-    if province.is_admin1 and specificity(other) >= 3 and province.admin1 and other.admin1:
-        # "11 were detained in the province of X" after a raid in a town of another province
-        return province.country_code == other.country_code and province.admin1 == other.admin1
-    if a.is_country or b.is_country or a.is_admin1 or b.is_admin1:
-        return a.country_code == b.country_code
-    if refines(loc, draft.location) or refines(draft.location, loc):
-        return True  # "in the Kurdistan region" ... "on Mount Sinjar": a place the region holds
-    if specificity(a) == specificity(b) == 3:
-        return same_town(a, b, max_km=max_km)  # ACLED codes each named town
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km
-
-
-def same_place(host: Draft, loc: Location | None) -> bool:
-    """Whether ``loc`` may be where the incident ``host`` happened, for folding two together.
-
-    True when either place is unknown, when :func:`place_ok` accepts it, or when ``loc``
-    names a smaller place within the incident's ("in X province" ... "in the town of Y").
-    """
-    there = host.location
-    if loc is None or there is None:
-        return True
-    return place_ok(host, loc) or refines(loc, there)
-
-
-def date_ok(draft: Draft, date: DateMention | None) -> bool:
-    if date is None or date.date is None or draft.date is None or draft.date.date is None:
-        return True
-    if dates_compatible(
-        draft.date.date, draft.date.precision, date.date, date.precision, tolerance_days=0
-    ):
-        return True
-    # "..., officials said on Monday. They blamed police for the strike on Saturday":
-    # the day of a report stands for the event's only until the event's own day is told
-    before = (draft.date.date - date.date).days
-    return draft.date_reported and 0 < before <= _REPORT_LAG_DAYS
-
-
-def before_the_news(
-    date: DateMention | None, published: dt.date | None, *, sub_event: str | None = None
-) -> bool:
-    """Whether a week-long date ended days before the story was published.
-
-    An undated event of a news story is the news of its day (the day of publication or
-    the one before); "last week" told in a Saturday story, a week that ended six days
-    before, is another, earlier event's time. Not for an event whose sub-event type
-    (``sub_event``, its name) is :data:`~.kinds.LATE_DISCLOSED`: detentions come to
-    light late, and a week-old arrest may be the undated event's.
-
-    Examples
-    --------
-    >>> from incidentmap.incidents.dates import find_dates
-    >>> saturday = dt.date(2024, 3, 16)
-    >>> before_the_news(find_dates("Last week", published=saturday)[0], saturday)
-    True
-    >>> monday = dt.date(2024, 3, 18)
-    >>> before_the_news(find_dates("Last week", published=monday)[0], monday)
-    False
-    >>> before_the_news(find_dates("Last week", published=saturday)[0], saturday,
-    ...                 sub_event="Arrests")
-    False
-    """
-    if sub_event in LATE_DISCLOSED:
-        return False
-    if published is None or date is None or date.date is None:
-        return False
-    if date.precision is not TimePrecision.WEEK:
-        return False
-    return date.date + dt.timedelta(days=7) < published
 
 
 def antecedent(
@@ -398,28 +291,6 @@ def elsewhere(
     return _TOLD_IN.search(sentence.text, max(0, at - 40), at) is not None
 
 
-#: Strategic developments told together of one event: arrests made in a weapons seizure.
-_ONE_DEVELOPMENT = frozenset({ARRESTS.name, DISRUPTED.name})
-
-
-def same_event_type(draft: Draft, event_type: EventType, name: str) -> bool:
-    """Whether an event of ``event_type`` (sub-event type ``name``) may be the draft's by type.
-
-    It must be of the draft's event type, and of its sub-event type too for strategic
-    developments, which are not kinds of one event: an arrest, a coup attempt, an
-    agreement, looting are each an event of their own ("police held an officer over a
-    plot to seize power that had failed": two), where a clash told as fighting and then as
-    shelling may be one. Arrests made where weapons are seized are part of the seizure.
-    """
-    if draft.event_type is not event_type:
-        return False
-    return (
-        event_type is not EventType.STRATEGIC_DEVELOPMENTS
-        or draft.sub_event_type == name
-        or {draft.sub_event_type, name} <= _ONE_DEVELOPMENT
-    )
-
-
 def _other_town(draft: Draft, mention: Mention, loc: Location | None) -> bool:
     """Whether a toll is told "in" a town apart from the draft's (ACLED codes each town).
 
@@ -463,139 +334,6 @@ def _seized(mention: Mention) -> bool:
 def _occasion(draft: Draft) -> bool:
     """Whether a background draft is the earlier event the news came after (no habit)."""
     return any(n.startswith("context: the earlier event") for n in draft.notes)
-
-
-def enrich(draft: Draft, mention: Mention, index: int, facts: Facts, tax: Taxonomy) -> None:
-    """Fill in what the incident lacked from a later mention of it."""
-    draft.last_sentence = max(draft.last_sentence, index)
-    draft.mentions += 1
-    if (draft.date is None or draft.date.date is None) and facts.date is not None:
-        draft.date, draft.date_reported = facts.date, facts.report_day
-        draft.date_later = True
-    elif facts.date is not None and not facts.report_day and reported_after(draft, facts.date):
-        # "54 killed, officials said on Saturday. The unrest began on Wednesday": its day
-        draft.date, draft.date_reported = facts.date, False
-    elif _narrows(draft.date, facts.date) and not facts.report_day:
-        # "fighting this week ... Fighting broke out on Tuesday": the day told is the
-        # event's; a later mention of another day of the week is an event of its own
-        draft.date = facts.date
-    # an agreement happens where it is signed, not in the region its parties come from
-    signed = (
-        draft.sub_event_type == AGREEMENT.name
-        and facts.location is not None
-        and draft.location is not None
-        and specificity(draft.location.place) <= 2 < specificity(facts.location.place)
-    )
-    # "Five were killed in clashes across the country ... In the town of X, four were
-    # killed": a count told of a town within the area told first is the town's toll
-    narrowed = (
-        facts.location is not None
-        and draft.location is not None
-        and specificity(draft.location.place) <= 1
-        and specificity(facts.location.place) >= 3
-        and refines(facts.location, draft.location)
-    )
-    # ... and the area's total told again (a headline read last) stays over the town's
-    widened = (
-        draft.town_toll
-        and facts.location is not None
-        and draft.location is not None
-        and specificity(facts.location.place) <= 1
-        and refines(draft.location, facts.location)
-    )
-    if facts.location is not None and (
-        draft.location is None or refines(facts.location, draft.location) or signed
-    ):
-        draft.location = facts.location
-    if not (mention.background or mention.claimed):
-        # "5,400 have been killed in the fighting", "More than 100 have been killed in the
-        # violence since May", what posts claim: a generic statement, a cumulative toll
-        # (a ``background`` cue of the codebook, read by find_mentions) or hearsay, not
-        # this event's toll
-        if narrowed and any(c.kind == "killed" and c.count for c in facts.casualties):
-            draft.killed, draft.town_toll = None, True
-        killed = draft.killed
-        add_casualties(draft, facts.casualties)
-        if widened:
-            draft.killed = killed
-    draft.actors.extend(facts.actors)
-    if (
-        mention.background
-        or mention.weak
-        or (mention.anaphoric and mention.trigger.trigger.weight < 0.8)
-    ):
-        return
-    if mention.sub.name == ARRESTS.name and draft.sub_event_type == PEACEFUL_PROTEST.name:
-        intervention = tax.sub(PROTEST_WITH_INTERVENTION)
-        draft.sub_event_type, draft.sub_priority = intervention.name, intervention.priority
-        return
-    upgrade = mention.event_type is draft.event_type and mention.sub.priority > draft.sub_priority
-    # a deadly attack that also took hostages is coded as the attack, and so is one told
-    # as an abduction whose victims were killed ("who had been kidnapped were killed")
-    retyped = draft.first.trigger.sub.name == ABDUCTION.name
-    if (draft.killed or retyped) and draft.sub_event_type == ATTACK.name:
-        upgrade = False
-    escalate = draft.event_type is EventType.PROTESTS and mention.event_type is EventType.RIOTS
-    if upgrade or escalate:
-        draft.event_type = mention.event_type
-        draft.sub_event_type = mention.sub.name
-        draft.sub_priority = mention.sub.priority
-
-
-def refines(new: Location, old: Location) -> bool:
-    """Whether ``new`` names a smaller place within ``old`` (a town in the country named)."""
-    a, b = old.place, new.place
-    if specificity(b) <= specificity(a):
-        return False
-    if b.parent_id == a.id:
-        return True
-    if specificity(a) <= 1:
-        # a region that is no province ("the Sinai Peninsula") holds the towns near it
-        wide = not (a.is_country or a.is_admin1)
-        near = wide and haversine_km(a.lat, a.lon, b.lat, b.lon) <= _WIDE_AREA_KM
-        same_admin = a.is_country or a.admin1 == b.admin1 or near
-        return a.country_code in (b.country_code, "") and same_admin
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 25.0
-
-
-def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:
-    """One incident per listed town; a casualty total spanning them is not divided."""
-    assert draft.location is not None
-    draft.split_place = draft.location.place.id
-    out = []
-    for loc in places:
-        out.append(
-            dataclasses.replace(
-                draft, location=loc, split_place=loc.place.id, actors=list(draft.actors)
-            )
-        )
-    killed, injured = draft.killed, draft.injured  # the first pass clears the draft's own
-    for one in (draft, *out):
-        if killed:
-            one.killed, one.killed_reported = None, True
-        if injured:
-            one.injured, one.injured_reported = None, True
-        one.notes = [*draft.notes, "one of several places the sentence names"]
-    return out
-
-
-def instances_of(wave: Draft, facts: Facts) -> list[Draft]:
-    """One incident per place a reference back to a wave told as one names.
-
-    "... after a wave of coordinated attacks. The attacks, which occurred on Tuesday, struck
-    seven towns: A, B and C": the wave stays background, and each town is an event of it,
-    of its type, on the day the reference gives.
-    """
-    assert facts.location is not None
-    first = dataclasses.replace(
-        wave,
-        background=False,
-        location=facts.location,
-        date=facts.date or wave.date,
-        actors=list(wave.actors),
-        notes=["a place named of a wave told as one"],
-    )
-    return [first, *split_towns(first, facts.more_places)]
 
 
 def inherit(mention: Mention, drafts: list[Draft], tax: Taxonomy) -> Mention:
@@ -642,109 +380,3 @@ def _latest_sub(
         if not draft.background and (types is None or draft.event_type in types):
             return tax.sub_event(draft.event_type, draft.sub_event_type)
     return None
-
-
-#: How long before a report's day the event it tells may have happened.
-_REPORT_LAG_DAYS = 7
-
-
-def casualties_only(
-    sentence: Sentence,
-    index: int,
-    drafts: list[Draft],
-    casualties: Index,
-    *,
-    text: str,
-    dates: Index,
-    tax: Taxonomy,
-) -> None:
-    """Give a sentence that only counts victims ("No one was hurt.") to the last incident.
-
-    A count that is the toll of something else stays out: a cumulative toll ("after six
-    years of violence and at least 15,000 deaths", a ``background`` cue of the codebook)
-    and a count dated apart from the incident ("Over the weekend, nearly 200 people were
-    killed ..." after an attack told for Wednesday).
-    """
-    found = [c for c in casualties.within(sentence.start, sentence.end)]
-    if not found or not drafts:
-        return
-    draft = drafts[-1]
-    if draft.background or draft.last_sentence < index - 1:
-        return
-    if draft.event_type in NON_VIOLENT and draft.sub_priority <= 70:
-        return
-    if tax.cues.background.search(text, sentence.start, sentence.end):
-        return
-    if tax.cues.hearsay.search(text, sentence.start, sentence.end):
-        return  # "Posts on social media claimed dozens were killed": hearsay, no toll
-    own = [
-        d
-        for d in dates.within(sentence.start, sentence.end)
-        if isinstance(d, DateMention) and d.date is not None
-    ]
-    if own and not any(date_ok(draft, d) for d in own):
-        return
-    # "... and mounting civilian deaths.": deaths without a number that are mourned or
-    # protested are no event's toll
-    add_casualties(
-        draft,
-        [
-            c
-            for c in found
-            if isinstance(c, CasualtyMention) and not mourned_deaths(text, c, sentence.start, tax)
-        ],
-    )
-
-
-def add_casualties(draft: Draft, casualties: list[CasualtyMention]) -> None:
-    """Keep the highest count of each kind; remember reports without a number.
-
-    A count told of one place "alone" is that place's figure: it stands over a larger
-    total told of the area around it ("37 killed in the town and nearby villages ... 15
-    in the town alone"). A total told of several events (``CasualtyMention.spans``) is
-    none of them: deaths reported, the incident's own number not told. A side's claim of
-    its own kills (``CasualtyMention.claimed``) is the count only while no other figure is
-    told: ACLED takes the lowest credible figure, and a party to the fight is no neutral
-    source.
-    """
-    for cas in casualties:
-        if cas.kind == "killed":
-            draft.killed_reported = True
-            draft.spanned |= cas.spans
-            if cas.count is None or cas.spans:
-                continue
-            if cas.claimed:  # a side's claim: the count only while no other is told
-                if draft.killed is None or draft.killed_claimed:
-                    draft.killed = max(draft.killed or 0, cas.count)
-                    draft.killed_claimed = True
-            elif draft.killed_claimed:
-                draft.killed, draft.killed_claimed = cas.count, False
-            else:
-                draft.killed = cas.count if cas.alone else max(draft.killed or 0, cas.count)
-        else:
-            draft.injured_reported = True
-            if cas.count is not None and not cas.spans:
-                draft.injured = cas.count if cas.alone else max(draft.injured or 0, cas.count)
-
-
-def _narrows(old: DateMention | None, new: DateMention | None) -> bool:
-    """Whether ``new`` names a day within the week or month ``old`` gave."""
-    if old is None or new is None or old.date is None or new.date is None:
-        return False
-    if new.precision is not TimePrecision.DAY or old.precision is TimePrecision.DAY:
-        return False
-    return dates_compatible(old.date, old.precision, new.date, new.precision, tolerance_days=0)
-
-
-def reported_after(draft: Draft, lead: DateMention | None) -> bool:
-    """Whether a draft dated only by a report's day follows a lead event of the days before."""
-    if not draft.date_reported or lead is None or lead.date is None:
-        return False
-    if draft.date is None or draft.date.date is None:
-        return False
-    return dt.timedelta(days=1) <= draft.date.date - lead.date <= dt.timedelta(days=3)
-
-
-def told_as_aggregate(draft: Draft) -> bool:
-    """Whether a draft is an aggregate of many strikes or targets told as one."""
-    return draft.background and any(n.startswith("an aggregate of") for n in draft.notes)

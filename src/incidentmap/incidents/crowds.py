@@ -43,7 +43,8 @@ from __future__ import annotations
 import re
 
 from ..model import EventType
-from .coref import Draft, date_ok, same_place
+from .draft import Draft
+from .fits import date_ok, same_place
 from .kinds import (
     ARMED_CLASH,
     ARRESTS,

@@ -31,11 +31,11 @@ import re
 from ..gazetteer.kinds import haversine_km
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
-from .coref import Draft
 from .crowds import fold_into_demonstrations, fold_into_riots
 from .dates import DateMention
 from .dedupe import incident_id
 from .document import ArticleDocument
+from .draft import Draft
 from .facts import Index
 from .fallback import (
     area_within,

@@ -4,8 +4,8 @@ Sentence by sentence in reading order (:class:`~.document.ArticleDocument`): the
 mentions of a sentence (:func:`~.mentions.find_mentions`); for each, the facts its clause
 gives (:func:`~.facts.clause_facts`: date, place, casualties, actors); then linking. A
 mention joins an incident already reported when it refers back to it, continues it or only
-adds casualties to it (:func:`~.coref.antecedent`, :func:`~.coref.enrich`); otherwise it
-starts a new one, a :class:`~.coref.Draft` that the finishing stage turns into an incident,
+adds casualties to it (:func:`~.coref.antecedent`, :func:`~.enriching.enrich`); otherwise it
+starts a new one, a :class:`~.draft.Draft` that the finishing stage turns into an incident,
 unless it stands in someone's words quoted (a witness's or a statement's voice retells,
 it starts nothing).
 
@@ -27,21 +27,13 @@ import re
 from ..model import TimePrecision, Toponym
 from ..text.normalize import normalize_name
 from ..text.sentences import Sentence
-from .coref import (
-    Draft,
-    add_casualties,
-    antecedent,
-    casualties_only,
-    enrich,
-    inherit,
-    instances_of,
-    kin_of,
-    refines,
-    split_towns,
-)
+from .coref import antecedent, inherit, kin_of
 from .dates import DateMention
 from .document import ArticleDocument
+from .draft import Draft, instances_of, split_towns
+from .enriching import add_casualties, casualties_only, enrich
 from .facts import Index, clause_facts
+from .fits import refines
 from .locate import Location, anchor_km, choose_location, lies_in, specificity
 from .mentions import find_mentions
 from .taxonomy import Taxonomy

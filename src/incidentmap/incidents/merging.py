@@ -16,9 +16,11 @@ import functools
 import re
 
 from ..model import GeoPrecision, TimePrecision
-from .coref import (
+from .dates import OVERNIGHT, DateMention, find_dates
+from .dates import recent as is_recent
+from .draft import Draft
+from .fits import (
     NON_VIOLENT,
-    Draft,
     before_the_news,
     date_ok,
     place_ok,
@@ -28,8 +30,6 @@ from .coref import (
     same_place,
     told_as_aggregate,
 )
-from .dates import OVERNIGHT, DateMention, find_dates
-from .dates import recent as is_recent
 from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
 from .locate import Location, specificity
 from .taxonomy import Taxonomy
@@ -180,7 +180,7 @@ def merge_drafts(
     ``tax``: "another", "other", "separately", "elsewhere"), not for "also", unless it
     tells an event of another kind in its own strong words (:func:`_other_kind`). An
     event dated to a week that ended days before ``published`` ("last week") is not an
-    undated event of the day's news (:func:`~.coref.before_the_news`).
+    undated event of the day's news (:func:`~.fits.before_the_news`).
     """
     kept: list[Draft] = []
     for draft in drafts:

@@ -38,7 +38,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 
 from ..errors import IncidentMapError
-from .coref import Draft
+from .draft import Draft
 
 __all__ = ["Furniture", "FurnitureLines", "fold_headline", "headline_end", "is_caption"]
 

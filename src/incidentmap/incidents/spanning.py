@@ -28,7 +28,7 @@ from .casualties import CasualtyMention
 
 if TYPE_CHECKING:
     from ..text.sentences import Sentence
-    from .coref import Draft
+    from .draft import Draft
     from .taxonomy import Taxonomy
 
 __all__ = ["spanning_tolls", "spread_spanning_tolls"]

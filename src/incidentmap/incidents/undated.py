@@ -31,8 +31,8 @@ from collections.abc import Iterable, Iterator
 
 from ..model import TimePrecision
 from ..text.sentences import Sentence
-from .coref import Draft
 from .dates import OVERNIGHT, DateMention, recent
+from .draft import Draft
 from .facts import Index, said_right_before
 from .taxonomy import Taxonomy
 
