@@ -8,7 +8,8 @@ readings of a name that a container written beside it holds ("Springfield,
 Illinois"), and a reading that holds only by nearness is no evidence of that. (The
 incident extractor's :func:`~incidentmap.incidents.locate.lies_in` asks another
 question, whether an event's place *may* lie in an area already told, and is
-tolerant on purpose; see its docstring.)
+tolerant on purpose: ``incidents/README.md``, "A place in an area", lists each such test,
+where it is used and why.)
 
 Examples
 --------

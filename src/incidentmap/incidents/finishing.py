@@ -281,7 +281,8 @@ _NEXT_DAY = dt.timedelta(days=1)
 
 
 #: A region whose point lies this near a city surrounds it, though the city may be an area of
-#: its own ("KYIV —" ... "in the Kyiv region").
+#: its own ("KYIV —" ... "in the Kyiv region"), with a first-level code of its own that
+#: :func:`~.locate.lies_in` reads as outside the region.
 _SURROUNDED_KM = 100.0
 
 

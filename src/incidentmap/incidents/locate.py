@@ -458,7 +458,10 @@ def lies_in(place: Place, area: Place) -> bool:
     A country or province holds ``place`` by its codes; a smaller area (a district, a
     town's municipality) holds the places within 150 km of it. An area without a country
     code ("the Sahel") holds places of any country; a province without its own code
-    holds none.
+    holds none. Tolerant on purpose: the places are resolved already, and the question
+    is whether two mentions may name one scene. The geoparser's stricter
+    :func:`~incidentmap.geoparse.areas.inside` weighs readings of a name (see
+    ``incidents/README.md``, "A place in an area").
 
     >>> from incidentmap.model import Place
     >>> hn = Place("geonames:3608932", "Honduras", 15.0, -86.5, "A", "PCLI", "HN")
