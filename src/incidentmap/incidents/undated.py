@@ -31,9 +31,10 @@ from collections.abc import Iterable, Iterator
 
 from ..model import TimePrecision
 from ..text.sentences import Sentence
+from .clausedates import said_right_before
 from .dates import OVERNIGHT, DateMention, recent
 from .draft import Draft
-from .facts import Index, said_right_before
+from .facts import Index
 from .taxonomy import Taxonomy
 
 __all__ = ["date_from_story", "day_told_just_before", "day_told_next", "told_under_an_old_date"]
