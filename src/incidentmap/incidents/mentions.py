@@ -9,6 +9,10 @@ clause's dates, casualty reports, places and actors go with it. A mention is
 noun of the same kind follows ("the protest in X was joined by protests in A and B"):
 that one tells new events, placed by what follows it.
 
+Where a sentence is cut is :mod:`.clauses`' job; whether a clause tells the news's
+occasion, an earlier event, :mod:`.occasions`'; whether a generic word tells violence,
+:mod:`.violence`'.
+
 Examples
 --------
 >>> from incidentmap.text.sentences import split_sentences
@@ -26,54 +30,17 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..model import EventType
-from ..text.patterns import FastPattern
 from ..text.sentences import Sentence
-from .casualties import find_casualties
+from .clauses import CAUSED_BY, SINCE, clause_cuts, listed_from, with_cause, with_since
 from .filters import preceded_by
-from .kinds import LOOTING
+from .occasions import LONG_AFTER, is_occasion
 from .retyping import Clue, retype
 from .taxonomy import SubEventType, Taxonomy, TriggerMatch
+from .violence import NAMES_OBJECT, tells_violence
 
 __all__ = ["Mention", "find_mentions"]
 
-_FOR = re.compile(r"\s(?:for|of)\s")
-_CAME_AFTER = re.compile(
-    r"\b(?:came|comes|come|follow(?:ed|s)|occurred|happened|took place)\s+"
-    r"(?:just\s+|only\s+|barely\s+|less than\s+|more than\s+)?"
-    r"(?:(?:a|an|one|two|three|four|five|six|\d+|several|a few|few)\s+"
-    r"(?:hours?|days?|weeks?|months?|years?)\s+"
-    # "this came days after": the occasion; "came hours after" may be the day's news
-    r"|(?:days|weeks|months|years)\s+)?after\s",
-    re.IGNORECASE,
-)
-_CAME_AFTER_FAST = FastPattern(_CAME_AFTER)  # the same matches, found faster
-#: A sentence that opens on the time since an earlier event: "Weeks after a drone strike
-#: killed five, survivors are still reeling" (days may still be the news).
-_LONG_AFTER = re.compile(
-    r"\s*(?:(?:a\s+few|several|many|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
-    r"(?:weeks|months|years|decades)\s+(?P<after>after)\s",
-    re.IGNORECASE,
-)
 _RELATIVE_NEXT = re.compile(r"[\s,]*(?:who|that|which)\s", re.IGNORECASE)
-_PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|got)\s+(?:\w+ly\s+)?(?:killed|shot|stabbed)\b", re.I
-)
-_PERSON_HURT = re.compile(
-    r"\b(?:a|an|one|the)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|teenager|person|"
-    r"officer|policeman|soldier|student|journalist|resident|worker|driver|protester)s?\s+"
-    r"(?:was|were|has been|had been|is)\s*$",
-    re.IGNORECASE,
-)
-_HOURS_AFTER = re.compile(r"[\s,]*(?:hours|minutes|shortly|soon) after\s", re.IGNORECASE)
-#: A span of a week or more before a clause's "after" ("..., a month after a bombing left
-#: 12 dead in the east"): what the news came after is an event of its own, told as its occasion
-#: (a day or days before may still be the news, told in full).
-_WEEKS_BEFORE_AFTER = re.compile(
-    r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few|few|\d+)\s+)?"
-    r"(?:weeks?|months?|years?)\s*$",
-    re.IGNORECASE,
-)
-_AFTER_BOUND = re.compile(r"[\s,]*after\s", re.IGNORECASE)
 
 
 def _crowd_again(text: str, lo: int, at: int, tax: Taxonomy) -> bool:
@@ -86,107 +53,11 @@ def _crowd_again(text: str, lo: int, at: int, tax: Taxonomy) -> bool:
     return bool(found) and not text[found[-1].end() : at].strip()
 
 
-def _time_after(text: str, at: int) -> bool:
-    """Whether the clause at ``at`` tells what the news came after ("a week after X")."""
-    return bool(_HOURS_AFTER.match(text, at)) or _weeks_after(text, at)
-
-
-def _weeks_after(text: str, at: int) -> bool:
-    """Whether the clause at ``at`` tells an event weeks or more before ("a year after X")."""
-    return bool(
-        _AFTER_BOUND.match(text, at) and _WEEKS_BEFORE_AFTER.search(text, max(0, at - 24), at)
-    )
-
-
 _ALSO = re.compile(r"also", re.IGNORECASE)
-_NAMES_OBJECT = re.compile(r"\s")  # a trigger of several words: the act and its object
-#: The connectives that open a clause telling the event that caused the one before:
-#: "..., after gunmen opened fire", "when", "as".
-_CAUSED_BY = r"after|when|as"
-#: ... and a clause's cause, which may be a reason too ("because"): the clause takes it in.
-_CAUSE = re.compile(rf"[\s,]*(?:{_CAUSED_BY}|because)\s", re.IGNORECASE)
-_SINCE = re.compile(r"\s*since\s", re.IGNORECASE)
 _AND = re.compile(r"[\s,]*and\s", re.IGNORECASE)
 _THAT = re.compile(r"\s*that\s", re.IGNORECASE)
 #: A sentence's opening phrase, up to its comma: "In another incident, ...", "Separately, ...".
 _OPENER = re.compile(r"\s*[^,;:—–()“”\"]{1,60},")
-
-
-def _violent(text: str, best: TriggerMatch, lo: int, hi: int, tax: Taxonomy) -> bool:
-    """Whether a generic word ("attacked", "killed") is about people hurt or fought.
-
-    It is when it names a target (troops, civilians, a village) after it, when the clause
-    counts victims, or when it refers back to an event ("the attack"). Property destroyed
-    is violence to property: a trigger that names what was destroyed ("settlers burned a
-    truck") needs no one hurt; a bare "looting" still does.
-    """
-    if (
-        best.sub.event_type is LOOTING.event_type
-        and best.sub.name == LOOTING.name
-        and _NAMES_OBJECT.search(text, best.start, best.end)
-    ):
-        return True
-    cues = tax.cues
-    if cues.armed.search(text, best.end, hi) or cues.civilian.search(text, best.end, hi):
-        return True
-    if cues.anaphor.search(text, max(lo, best.start - 40), best.end):
-        return True
-    if cues.claim.search(text, max(lo, best.start - 40), best.start):
-        return True  # "al-Shabaab claimed responsibility for an attack in the district"
-    if _PASSIVE.search(text, max(lo, best.start - 12), best.end):
-        return True  # "the teenager, identified as Nahel M., was killed"
-    return any(c.count for c in find_casualties(text, lo, hi, words=tax.casualties)) or bool(
-        _PERSON_HURT.search(text, lo, best.start)
-    )
-
-
-def _long_after(opening: re.Match[str] | None, lo: int, at: int) -> bool:
-    """Whether a trigger at ``at`` tells the earlier event a sentence opens on.
-
-    "Weeks after a drone strike killed five civilians in X, a witness is still reeling":
-    the clause between the opening "weeks after" (``opening``, the sentence's match of
-    ``_LONG_AFTER``) and the next comma (``lo`` is where it is cut, at "after") tells the
-    occasion of the sentence's news, weeks before it.
-    """
-    return opening is not None and lo <= opening.start("after") <= at
-
-
-#: An aside between dashes or brackets: "two guards were hurt – “perhaps more” – as"
-#: (after a clause, any words but a dash or a full stop; casualties._ASIDE is the aside
-#: between victims and their verb).
-_ASIDE = re.compile(r"\s*(?:[–—]\s*[^–—.]{0,60}?\s*[–—]|\([^).]{0,60}\))")
-
-
-def _with_cause(text: str, hi: int, bounds: list[int]) -> int:
-    """Extend a clause over a following "after ..."/"when ..." clause that gives its cause."""
-    aside = _ASIDE.match(text, hi)
-    at = aside.end() if aside else hi
-    if _CAUSE.match(text, at):
-        later = [b for b in bounds if b > at]
-        return later[0] if later else hi
-    return hi
-
-
-def _with_since(text: str, hi: int, bounds: list[int]) -> int:
-    """Extend a clause over a following "since ..." clause, which dates a span of time."""
-    if _SINCE.match(text, hi):
-        later = [b for b in bounds if b > hi]
-        return later[0] if later else hi
-    return hi
-
-
-#: A clause that lists instances of what the clause before it named ("— including ...").
-_LISTING = re.compile(
-    r"[\s,]*[–—(]?\s*(?:including|included|among them|among which)\s", re.IGNORECASE
-)
-
-
-def _listed_from(text: str, lo: int, bounds: list[int]) -> int:
-    """Start a listing clause's context at the clause before it, whose items it lists."""
-    if _LISTING.match(text, lo):
-        earlier = [b for b in bounds if b < lo]
-        return earlier[-1] if earlier else lo
-    return lo
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,26 +108,6 @@ class Mention:
         return self.anaphor_types is not None
 
 
-def _clauses(
-    text: str,
-    sentence: Sentence,
-    triggers: list[TriggerMatch],
-    tax: Taxonomy,
-    opening: re.Match[str] | None,
-) -> list[int]:
-    cuts = {m.start() for m in tax.cues.clause.finditer(text, sentence.start, sentence.end)}
-    if opening is not None:  # "Weeks after a strike killed five, ...": the occasion ends
-        comma = text.find(",", opening.end(), sentence.end)
-        if comma > 0:
-            cuts.add(comma)
-    for trig in triggers:
-        if "commemorative" in trig.trigger.flags:
-            found = _FOR.search(text, trig.end, min(sentence.end, trig.end + 25))
-            if found is not None:
-                cuts.add(found.start())
-    return sorted(c for c in cuts if sentence.start < c < sentence.end)
-
-
 def _resolve_sub(
     best: TriggerMatch,
     text: str,
@@ -277,7 +128,6 @@ def _resolve_sub(
     return sub, rule.where if rule is not None else ""
 
 
-#: What parts two words: white space and a comma.
 _GAP = re.compile(r"[\s,]+")
 
 
@@ -335,8 +185,8 @@ def find_mentions(
     has_event = any(not alleged for _, alleged in live)
     if has_event:  # "arrested militants linked to rocket attacks": the attacks are the charge
         live = [(t, a) for t, a in live if not a]
-    opening = _LONG_AFTER.match(text, sentence.start)  # "Weeks after X, ..."
-    cuts = _clauses(text, sentence, [t for t, _ in live], tax, opening)
+    opening = LONG_AFTER.match(text, sentence.start)  # "Weeks after X, ..."
+    cuts = clause_cuts(text, sentence, [t for t, _ in live], tax, opening)
     bounds = [sentence.start, *cuts, sentence.end]
     anaphors = list(cues.anaphor.finditer(text, sentence.start, sentence.end))
     out: list[Mention] = []
@@ -346,7 +196,7 @@ def find_mentions(
         if not inside:
             continue
         alleged = all(a for _, a in inside)
-        cause_hi = _with_cause(text, hi, bounds)
+        cause_hi = with_cause(text, hi, bounds)
         # the strongest trigger the clause filters leave: "attack ads", "to attack police",
         # crowds "to celebrate" ... report no event; but beside a dropped word a trigger that
         # names the act and its object may ("cars which had been set ablaze where an officer
@@ -357,9 +207,9 @@ def find_mentions(
         )  # stable: of equals, the first, as max() would choose
         best = None
         for cand, _ in ranked:
-            if cand is not ranked[0][0] and not _NAMES_OBJECT.search(text, cand.start, cand.end):
+            if cand is not ranked[0][0] and not NAMES_OBJECT.search(text, cand.start, cand.end):
                 continue
-            violent = partial(_violent, text, cand, lo, hi, tax)  # run only if a filter asks
+            violent = partial(tells_violence, text, cand, lo, hi, tax)  # run only if a filter asks
             if not any(
                 f.holds(text, cand, lo, hi, cues, cause_hi=cause_hi, violent=violent)
                 for f in filters_for("clause", cand, text)
@@ -448,30 +298,20 @@ def find_mentions(
             not cues.named_instances.match(text, _next_word(text, m.end()))
             for m in cues.aggregate.finditer(text, lo, hi)
         )
-        # "The attack came two days after a man ran over two soldiers": the earlier event
-        # "This comes in the wake of previous disturbances, notably an attack on a convoy"
-        came_after = (
-            any(
-                m.end() <= best.start
-                for m in _CAME_AFTER_FAST.finditer(text, sentence.start, best.start)
-            )
-            or cues.occasion.search(text, lo, best.start) is not None
-            or _long_after(opening, lo, best.start)
+        # "The attack came two days after a man ran over two soldiers": the earlier event,
+        # told as the news's occasion
+        came_after = is_occasion(
+            text,
+            sentence,
+            lo,
+            best.start,
+            opening=opening,
+            first=out[0] if out else None,
+            bounds=bounds,
+            tax=tax,
         )
         # "the scene of chaos since the Taliban entered Kabul": the start of a period told
-        since = _SINCE.match(text, lo) is not None
-        # "Rioters burned buses on Thursday, hours after a man stabbed three children": the
-        # news is the riot; what it came after is told as its occasion
-        if (
-            out
-            and not out[0].anaphoric  # "The drone attack came hours after ...": a recap
-            and any(_time_after(text, b) for b in bounds if out[0].clause_end <= b <= lo)
-        ):
-            came_after = True
-        # "The minister was unhurt, a year after a senator was shot dead": a span of weeks
-        # or more dates what the clause tells before the news, whether or not it is told
-        if not came_after and lo > sentence.start and _weeks_after(text, lo):
-            came_after = True
+        since = SINCE.match(text, lo) is not None
         # "an activist who protested against the dam": what a person is known for
         described = any(  # the trigger is what the description names
             m.start() <= best.start and best.start - m.end() <= 40
@@ -495,7 +335,7 @@ def find_mentions(
             # "has been hit by days of assaults — including drone strikes": the instances
             # listed are part of the wave the clause before names
             or cues.background.search(
-                text, _listed_from(text, lo, bounds), _with_since(text, hi, bounds)
+                text, listed_from(text, lo, bounds), with_since(text, hi, bounds)
             )
             is not None
         )
@@ -560,7 +400,7 @@ _EVENT_PLURAL = re.compile(r"[a-z-]+(?<!er)(?<!or)(?<!ist)(?<!ant)s", re.IGNOREC
 
 #: "confirmed the killing of seven persons after two bombers attacked ...": a connective
 #: between a bare toll and the event that caused it (a reason, "because", tells no event).
-_TOLL_CAUSE = re.compile(rf"[\s,]*(?:{_CAUSED_BY})\s", re.IGNORECASE)
+_TOLL_CAUSE = re.compile(rf"[\s,]*(?:{CAUSED_BY})\s", re.IGNORECASE)
 
 
 def _tolls_to_causes(text: str, mentions: list[Mention]) -> list[Mention]:
