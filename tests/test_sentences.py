@@ -72,14 +72,18 @@ def test_a_long_line_splits_as_fast_as_the_same_text_in_paragraphs() -> None:
     paragraph = "Gen. Smith arrived in the U.S. on Oct. 3 with 3.5 tons. He left at 5 p.m. Then."
     one_line = " ".join([paragraph] * 3_000)
     paragraphs = "\n".join([paragraph] * 3_000)
-    started = time.perf_counter()
-    in_paragraphs = split_sentences(paragraphs)
-    paragraphs_time = time.perf_counter() - started
-    started = time.perf_counter()
-    on_one_line = split_sentences(one_line)
-    one_line_time = time.perf_counter() - started
+
+    def best_of_three(text: str) -> float:  # the least disturbed run of a loaded machine
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            split_sentences(text)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    on_one_line, in_paragraphs = split_sentences(one_line), split_sentences(paragraphs)
     assert [s.text for s in on_one_line] == [s.text for s in in_paragraphs]
-    assert one_line_time < 5 * paragraphs_time + 0.5
+    assert best_of_three(one_line) < 5 * best_of_three(paragraphs) + 0.5
 
 
 def test_hard_wrapped_wire_copy_is_split_into_its_sentences_not_its_lines() -> None:
