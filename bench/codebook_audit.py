@@ -11,7 +11,9 @@ clause, the ``undated`` stage for a draft told with no date and no town), each p
   of one of the trigger's accepted types; ``missed``: of those, the gold incident was not
   matched (``bench/incidents.py --match place``); ``hsole``: no other row drops the word;
 - ``good``: the trigger lies in no such sentence (a non-event, a background mention, or
-  an event told again beside the sentence gold chose); ``gsole``: no other row drops it.
+  an event told again beside the sentence gold chose); ``gsole``: no other row drops it;
+  ``gkin``: of the good, those in an article with a gold incident of the word's type (an
+  event told again, or another like it: not surely a non-event).
 
 Then, for every missed gold incident, the fate of the event words of its types in its
 sentence (none there; dropped by a row, named; never tried at the clause stage: alleged,
@@ -45,7 +47,7 @@ from incidentmap.incidents.taxonomy import Taxonomy
 from incidentmap.model import Article, Toponym
 from incidentmap.text.sentences import split_sentences
 
-COLUMNS = ("harm", "missed", "hsole", "good", "gsole")
+COLUMNS = ("harm", "missed", "hsole", "good", "gsole", "gkin")
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     c["good"] += 1
                     c["gsole"] += d.sole
+                    c["gkin"] += any(d.event_type in _accepted(g) for g in gold)
     print(f"trigger words dropped, by row; per part: {' '.join(COLUMNS)}")
     used = [r for r in rows if any(counts.get((r, n)) for n in names)]
     for row in used:
