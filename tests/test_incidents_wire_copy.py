@@ -423,6 +423,9 @@ CASES = [
         DISRUPTED,
         "Bomb disposal experts safely detonated an unexploded shell in Kharkiv on Thursday.",
     ),
+    (DISRUPTED, "Air defence systems destroyed 25 drones over the Belgorod region on Friday."),
+    (DISRUPTED, "The military said it neutralised 12 missiles over Kyiv on Friday."),
+    (DISRUPTED, "Russia said it destroyed 30 Ukrainian drones over Kursk on Sunday."),
     (OTHER, "Soldiers staged a coup in Niamey on Wednesday."),
 ]
 
