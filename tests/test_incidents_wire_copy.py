@@ -68,6 +68,7 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Troops battled Islamic State fighters in Marawi on Wednesday.",
         "Gunmen killed four policemen at a checkpoint in Quetta on Saturday.",
         "A soldier was killed by a sniper near Kramatorsk on Monday.",
+        "Militants attempted to attack a check post in Bannu on Tuesday.",
     ),
     REGAINS: (
         "The Sudanese army recaptured Wad Madani from the RSF on Saturday.",
@@ -326,6 +327,7 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 #: The sentences the codebook does not yet read as their type.
 GAPS = frozenset(
     {
+        "Militants attempted to attack a check post in Bannu on Tuesday.",
         "The army drove Islamic State fighters out of the town of Hit on Friday.",
         "The military reclaimed the city of Marawi on Monday.",
         "Syrian government forces wrested back control of Khan Shaykhun on Friday.",
@@ -338,15 +340,8 @@ GAPS = frozenset(
         "Poison gas was dropped on the town of Saraqib on Friday.",
         "The monitor said toxic gas was used in an attack on Saraqib on Sunday.",
         "An attacker rammed an explosives-laden vehicle into a military base in Gao on Sunday.",
-        "Twelve were killed when a suicide bomber targeted a police convoy in Quetta on Monday.",
         "Myanmar's military bombed a village in Sagaing on Tuesday, killing 40.",
-        "Three people were killed when their vehicle hit a mine near Djibo on Wednesday.",
         "An explosive-laden car blew up in Bosaso on Thursday.",
-        "Armed men seized a journalist in Mogadishu on Tuesday.",
-        "Al-Shabaab militants took six passengers hostage near Mandera on Friday.",
-        "A local chief was whisked away by gunmen in Bunia on Saturday.",
-        "Islamic State fighters took 10 villagers captive near Palmyra on Friday.",
-        "Gunmen stopped a bus near Gusau on Tuesday and took away 18 passengers.",
         "Three farmers were wounded by gunmen in Makurdi on Tuesday.",
         "A Palestinian man was injured by settlers near Nablus on Friday.",
         "Five bodies were found dumped on the outskirts of Culiacan on Monday.",
@@ -359,8 +354,6 @@ GAPS = frozenset(
         "Hundreds of people gathered in Paris on Saturday to denounce police violence.",
         "Police used tear gas to disperse the crowd in Nairobi on Tuesday.",
         "Police lobbed tear gas canisters at opposition supporters in Nairobi on Monday.",
-        "A protester was killed by police fire in Conakry on Wednesday.",
-        "Youths hurled a petrol bomb at a police van in Belfast on Saturday.",
         "A man accused of theft was beaten to death by a crowd in Lagos on Tuesday.",
         "An angry crowd set fire to a suspected kidnapper in Port Harcourt on Monday.",
         "Hindu and Muslim groups clashed in Nuh on Monday.",
