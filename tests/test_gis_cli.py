@@ -440,3 +440,27 @@ def test_readme_python_example_gives_the_incidents_of_run(tmp_path, gazetteer, m
     ours = example[key].sort_values("id").reset_index(drop=True)
     theirs = by_run[key].sort_values("id").reset_index(drop=True)
     pd.testing.assert_frame_equal(ours, theirs, check_dtype=False)
+
+
+# --- an output that cannot be written is refused before the work ------------------------
+
+
+@pytest.mark.parametrize("name", ["incidents.jsonl", "incidents.gpkg"])
+def test_incidents_refuses_an_unwritable_output_before_any_work(name, tmp_path, monkeypatch):
+    from incidentmap import pipeline
+
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "collect", lambda *a, **k: pytest.fail("articles were read"))
+    assert main(["-q", "incidents", str(SEED), "-o", str(tmp_path / "file" / name)]) == 2
+
+
+def test_map_refuses_an_unwritable_output_before_reading(tmp_path, monkeypatch):
+    from incidentmap.commands import map as map_command
+
+    path = write_incidents(incidents_frame(acled_incidents()[:2]), tmp_path / "i.geojson")
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(map_command, "read_incident_file", lambda *a, **k: pytest.fail("read"))
+    assert main(["-q", "map", str(path), "-o", str(tmp_path / "file" / "m.html")]) == 2
+    out = tmp_path / "new" / "m.html"  # a missing folder is made, as `incidents -o` does
+    monkeypatch.undo()
+    assert main(["-q", "map", str(path), "-o", str(out)]) == 0 and out.is_file()

@@ -65,10 +65,13 @@ def _incidents(args: argparse.Namespace) -> int:
 
     out = Path(args.output) if args.output else None
     is_jsonl = out is None or out.suffix.lower() in (".jsonl", ".ndjson")
-    if out is not None and not is_jsonl:
+    if out is not None:
         from ..export import format_for_path
+        from ..export.api import prepare_directory
 
-        format_for_path(out)  # fail before the work if the extension is unknown
+        if not is_jsonl:
+            format_for_path(out)  # fail before the work if the extension is unknown
+        prepare_directory(out)  # ... or if the file cannot be written there
     problems: list[InputError] = []
     taxonomy = load_codebook(args.codebook)  # a bad row is reported before the work
     processor = Processor(
