@@ -524,3 +524,30 @@ def test_json_lines_in_parts_match_the_whole_file(tmp_path: Path) -> None:
     ]
     assert [(p.source, p.line) for p in problems] == [(str(path), 4)]
     assert [str(p) for p in problems] == [str(p) for p in whole_problems]
+
+
+def test_problems_that_keep_the_article_are_warnings_not_skips(tmp_path: Path, capsys) -> None:
+    from incidentmap.commands._common import problem_count, problem_printer
+
+    lines = write(
+        tmp_path / "w.jsonl",
+        record(text="Kept one.", published="yesterday")
+        + record(text="Kept two.", country="Iraq")
+        + record(text="Kept three.", toponyms=[{"start": 0, "end": 99}])
+        + "not JSON\n",
+    )
+    articles, problems = collect(lines)
+    assert [a.text for a in articles] == ["Kept one.", "Kept two.", "Kept three."]
+    assert [(p.line, p.kept, p.verdict) for p in problems] == [
+        (1, True, "warning"),
+        (2, True, "warning"),
+        (3, True, "warning"),
+        (4, False, "skipped"),
+    ]
+    printed: list[InputError] = []
+    for problem in problems:
+        problem_printer(printed)(problem)
+    err = capsys.readouterr().err
+    assert "incidentmap: warning: " + str(problems[0]) in err
+    assert "incidentmap: skipped: " + str(problems[3]) in err
+    assert problem_count(printed) == "1 inputs skipped, 3 read with a warning"

@@ -566,7 +566,7 @@ def run(
         if report is not None:
             report(problem)
         else:
-            log.warning("skipped: %s", problem)
+            log.warning("%s: %s", problem.verdict, problem)
 
     taxonomy = load_codebook(codebook)  # a bad row is reported before the work
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()

@@ -14,6 +14,7 @@ from ._common import (
     add_input_options,
     add_schema_option,
     make_geocoder,
+    problem_count,
     problem_printer,
     workers_option,
 )
@@ -112,7 +113,7 @@ def _incidents(args: argparse.Namespace) -> int:
             )
     if not args.quiet:
         print(
-            f"{found.articles} articles, {len(problems)} inputs skipped, {count} incidents",
+            f"{found.articles} articles, {problem_count(problems)}, {count} incidents",
             file=sys.stderr,
         )
     return exit_status(articles=found.articles, problems=problems)

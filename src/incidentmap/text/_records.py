@@ -214,9 +214,11 @@ class RecordReader:
     report: Reporter
     encoding_errors: str
 
-    def problem(self, message: str, source: str, line: int | None = None) -> None:
-        """Report ``message`` about ``source`` (and ``line``)."""
-        self.report(InputError(message, source=source, line=line))
+    def problem(
+        self, message: str, source: str, line: int | None = None, *, kept: bool = False
+    ) -> None:
+        """Report ``message`` about ``source`` (and ``line``); ``kept``: read anyway."""
+        self.report(InputError(message, source=source, line=line, kept=kept))
 
     def decode(self, data: bytes, source: str, first_line: int = 1) -> str | None:
         """Return ``data`` as text, or ``None`` (reported) if it is not UTF-8 and strict."""
@@ -243,6 +245,7 @@ class RecordReader:
             f"not UTF-8 text ({what}); read with encoding_errors={self.encoding_errors!r}",
             source,
             line,
+            kept=True,
         )
         return True
 
@@ -263,7 +266,9 @@ class RecordReader:
         try:
             return parse_published(value)  # type: ignore[arg-type]
         except InputError as exc:
-            self.problem(f"{exc.reason}; the article is kept without a date", source, line)
+            self.problem(
+                f"{exc.reason}; the article is kept without a date", source, line, kept=True
+            )
             return None
 
     def country(self, value: object, source: str, line: int | None) -> str | None:
@@ -278,6 +283,7 @@ class RecordReader:
             "the article is kept without it",
             source,
             line,
+            kept=True,
         )
         return None
 
@@ -320,14 +326,21 @@ class RecordReader:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problem('"toponyms" is not a list; the mentions are ignored', source, line)
+            self.problem(
+                '"toponyms" is not a list; the mentions are ignored', source, line, kept=True
+            )
             return ()
         spans = []
         for number, item in enumerate(value, 1):
             fields = item if isinstance(item, dict) else {}
             start, end = _whole_number(fields.get("start")), _whole_number(fields.get("end"))
             if start is None or end is None:
-                self.problem(f"toponym {number} has no integer start and end", source, line)
+                self.problem(
+                    f"toponym {number} has no integer start and end; it is ignored",
+                    source,
+                    line,
+                    kept=True,
+                )
                 continue
             start -= bisect.bisect_left(removed, start)
             end -= bisect.bisect_left(removed, end)
@@ -341,6 +354,7 @@ class RecordReader:
                     f"there ({surface!r}); it is ignored",
                     source,
                     line,
+                    kept=True,
                 )
                 continue
             geonameid = str(fields.get("geonameid"))

@@ -380,10 +380,12 @@ class _Reader(RecordReader):
             try:
                 meta = load_json(sidecar.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError, ValueError) as exc:
-                self.problem(f"sidecar metadata ignored: {exc}", display_path(sidecar))
+                self.problem(f"sidecar metadata ignored: {exc}", display_path(sidecar), kept=True)
                 return {}
             if not isinstance(meta, dict):
-                self.problem("sidecar metadata ignored: not a JSON object", display_path(sidecar))
+                self.problem(
+                    "sidecar metadata ignored: not a JSON object", display_path(sidecar), kept=True
+                )
                 return {}
             fields = canonical(meta)
             if fields.get("published") is not None:  # reported against the sidecar itself
