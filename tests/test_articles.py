@@ -551,3 +551,12 @@ def test_problems_that_keep_the_article_are_warnings_not_skips(tmp_path: Path, c
     assert "incidentmap: warning: " + str(problems[0]) in err
     assert "incidentmap: skipped: " + str(problems[3]) in err
     assert problem_count(printed) == "1 inputs skipped, 3 read with a warning"
+
+
+def test_a_json_line_broken_over_two_lines_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path / "split.jsonl", '{"text": "A bomb\nin Baghdad."}\n' + record(text="ok"))
+    articles, problems = collect(path)
+    assert [a.text for a in articles] == ["ok"]
+    first = str(problems[0])
+    assert first.startswith(f"{path}:1: not valid JSON (Unterminated string starting at column")
+    assert "at at" not in first and "must be on one line" in first

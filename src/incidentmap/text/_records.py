@@ -199,6 +199,24 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
+def _json_line_problem(exc: json.JSONDecodeError) -> str:
+    r"""Say what is wrong with one line of JSON lines, and where in it.
+
+    >>> import json
+    >>> try:
+    ...     json.loads('{"text": "a line break')
+    ... except json.JSONDecodeError as exc:
+    ...     print(_json_line_problem(exc).replace("; ", ";\n"))
+    not valid JSON (Unterminated string starting at column 10);
+    a record must be on one line: write line breaks inside strings as \n
+    """
+    where = exc.msg if exc.msg.endswith(" at") else f"{exc.msg} at"
+    problem = f"not valid JSON ({where} column {exc.colno})"
+    if exc.msg.startswith("Unterminated string"):
+        problem += "; a record must be on one line: write line breaks inside strings as \\n"
+    return problem
+
+
 @dataclass(frozen=True)
 class RecordReader:
     """Reads records, reporting problems instead of raising.
@@ -235,8 +253,9 @@ class RecordReader:
         """Report bytes that are not UTF-8; return whether the text is kept anyway."""
         if self.encoding_errors == "strict":
             self.problem(
-                f"not UTF-8 text ({what}); skipped: save it as UTF-8 "
-                "or read with encoding_errors='replace'",
+                f"not UTF-8 text ({what}); save it as UTF-8 (iconv -f CP1252 -t UTF-8, "
+                "or your editor's Save As), or in Python read it with "
+                "encoding_errors='replace'",
                 source,
                 line,
             )
@@ -383,9 +402,9 @@ class RecordReader:
             if line is None:
                 continue
             try:
-                record = load_json(line)
+                record = load_json(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
-                self.problem(f"not valid JSON ({exc.msg} at column {exc.colno})", source, number)
+                self.problem(_json_line_problem(exc), source, number)
                 continue
             except JSONTooDeep as exc:
                 self.problem(f"not read: {exc}", source, number)
