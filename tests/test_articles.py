@@ -560,3 +560,23 @@ def test_a_json_line_broken_over_two_lines_says_so(tmp_path: Path) -> None:
     first = str(problems[0])
     assert first.startswith(f"{path}:1: not valid JSON (Unterminated string starting at column")
     assert "at at" not in first and "must be on one line" in first
+
+
+def test_files_of_other_types_in_a_folder_are_counted_in_a_note(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path / "notes.md", "# not an article")
+    write(tmp_path / "sub" / "report.pdf", b"%PDF-1.4")
+    write(tmp_path / "sub" / "sitemap.xml", "<urlset></urlset>")
+    write(tmp_path / "sub" / "README", "read me")
+    write(tmp_path / "z.txt", "Z story.")
+    write(tmp_path / "z.meta.json", '{"title": "Zed"}')  # a sidecar: not counted
+    with caplog.at_level(logging.INFO, logger="incidentmap.input"):
+        articles, problems = collect(tmp_path)
+    assert [a.text for a in articles] == ["Z story."] and problems == []
+    notes = [r.getMessage() for r in caplog.records if "not read" in r.getMessage()]
+    assert notes == [
+        f"{tmp_path}: 4 files not read, of types that are not articles "
+        "(1 (no extension), 1 .md, 1 .pdf, 1 .xml (not a feed)); articles are .txt, .html, "
+        ".jsonl, .json and .csv files and RSS/Atom feeds"
+    ]
