@@ -127,3 +127,21 @@ def test_geoparse_jsonl_output_is_replaced_atomically(tmp_path, capsys, monkeypa
     assert main(argv) == 130
     assert out.read_text(encoding="utf-8") == "previous run\n"
     assert [p.name for p in out.parent.iterdir()] == ["places.jsonl"]  # no temporary file left
+
+
+def test_eval_refuses_a_corpus_without_gold_toponyms(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "gold.jsonl", [{"id": "a", "text": "Rockets hit Erbil.",
+                                                "places": [{"start": 12, "end": 17}]}])  # fmt: skip
+    assert main(["eval", str(src)]) == 2
+    assert "no gold toponyms" in capsys.readouterr().err
+
+
+def test_eval_says_when_gold_toponyms_have_no_point(tmp_path, capsys, caplog):
+    src = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [{"id": "a", "text": "Rockets hit Erbil, Iraq.",
+          "toponyms": [{"start": 12, "end": 17, "text": "Erbil", "lat": 36.19, "lon": 44.01},
+                       {"start": 19, "end": 23, "text": "Iraq"}]}],
+    )  # fmt: skip
+    assert main(["eval", str(src)]) == 0
+    assert "1 of 2 gold toponyms have no lat and lon" in caplog.text
