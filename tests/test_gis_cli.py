@@ -464,3 +464,18 @@ def test_map_refuses_an_unwritable_output_before_reading(tmp_path, monkeypatch):
     out = tmp_path / "new" / "m.html"  # a missing folder is made, as `incidents -o` does
     monkeypatch.undo()
     assert main(["-q", "map", str(path), "-o", str(out)]) == 0 and out.is_file()
+
+
+@pytest.mark.parametrize(
+    ("argv", "quiet", "verbose"),
+    [
+        (["run", "a.txt", "-q"], True, False),
+        (["-q", "run", "a.txt"], True, False),
+        (["run", "a.txt"], False, False),
+        (["gazetteer", "search", "Erbil", "-v"], False, True),
+        (["-v", "map", "i.gpkg", "--quiet"], True, True),
+    ],
+)
+def test_quiet_and_verbose_are_taken_before_or_after_the_command(argv, quiet, verbose):
+    args = build_parser().parse_args(argv)
+    assert (args.quiet, args.verbose) == (quiet, verbose)
