@@ -495,6 +495,10 @@ def cases(server: Callable[[], str]) -> Iterator[Case]:
         folder_case(lambda f: None, "-q"),
     )
     yield Case(
+        "layer: a new layer of the Baghdad seed",  # an incident's fatalities NA in Int64
+        layer_case,
+    )
+    yield Case(
         "geoparse: only a missing file",
         lambda f: ["geoparse", str(f / "missing.txt"), "-o", str(f / "places.jsonl")],
         ("missing.txt",),
@@ -508,6 +512,14 @@ def cases(server: Callable[[], str]) -> Iterator[Case]:
         good=(),
         status=(2,),
     )
+
+
+def layer_case(folder: Path) -> list[str]:
+    """Start a layer from the good articles and a seed, and export the layer to check it."""
+    write_good(folder)
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "baghdad-drone-strike.txt"
+    layer = str(folder.parent / "layer.gpkg")
+    return [str(folder), str(seed), "--into", layer, "--format", "geojson"]
 
 
 def eval_case(folder: Path) -> list[str]:

@@ -113,8 +113,22 @@ def _tally(
     for event_type, country, date, killed in rows:
         key = (event_type, country, _month(date))
         n, deaths = out.get(key, (0, 0))
-        out[key] = (n + 1, deaths + (int(killed) if killed == killed and killed else 0))
+        out[key] = (n + 1, deaths + _deaths(killed))
     return out
+
+
+def _deaths(value: Any) -> int:
+    """Return a fatality count as an int: 0 for None, NaN and pandas' NA (nullable columns).
+
+    >>> import pandas as pd
+    >>> [_deaths(v) for v in (3, 2.0, None, float("nan"), pd.NA)]
+    [3, 2, 0, 0, 0]
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):  # None, pd.NA
+        return 0
+    return int(number) if number == number else 0
 
 
 @dataclass
