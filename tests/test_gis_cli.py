@@ -479,3 +479,12 @@ def test_map_refuses_an_unwritable_output_before_reading(tmp_path, monkeypatch):
 def test_quiet_and_verbose_are_taken_before_or_after_the_command(argv, quiet, verbose):
     args = build_parser().parse_args(argv)
     assert (args.quiet, args.verbose) == (quiet, verbose)
+
+
+def test_help_names_feeds_as_inputs_and_the_cache_variable():
+    helps = {
+        prog: {a.dest: a.help for a in parser._actions} for prog, parser in _parsers(build_parser())
+    }
+    for command in ("run", "incidents", "geoparse"):
+        assert "RSS/Atom feeds" in helps[f"incidentmap {command}"]["inputs"]
+    assert "$INCIDENTMAP_CACHE_DIR" in helps["incidentmap gazetteer"]["cache_dir"]

@@ -25,7 +25,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="article files (.txt .html .jsonl .json .csv), folders, or - for stdin",
+        help="article files (.txt .html .jsonl .json .csv, RSS/Atom feeds), folders, or - "
+        "for stdin",
     )
     parser.add_argument(
         "--workers",

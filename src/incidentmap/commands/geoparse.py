@@ -58,7 +58,8 @@ def register(sub: Any) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="article files (.txt .html .jsonl .json .csv), folders, or - for stdin",
+        help="article files (.txt .html .jsonl .json .csv, RSS/Atom feeds), folders, or - "
+        "for stdin",
     )
     parser.add_argument(
         "-o",
