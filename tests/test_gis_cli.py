@@ -488,3 +488,33 @@ def test_help_names_feeds_as_inputs_and_the_cache_variable():
     for command in ("run", "incidents", "geoparse"):
         assert "RSS/Atom feeds" in helps[f"incidentmap {command}"]["inputs"]
     assert "$INCIDENTMAP_CACHE_DIR" in helps["incidentmap gazetteer"]["cache_dir"]
+
+
+# --- progress on a terminal ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("quiet", "shown"), [((), True), (("-q",), False)])
+def test_incidents_shows_progress_on_a_terminal(quiet, shown, tmp_path, monkeypatch, gazetteer):
+    from incidentmap import pipeline
+
+    seen: dict[str, object] = {}
+    real = pipeline.collect
+
+    def spy(*args, **kwargs):
+        seen.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "collect", spy)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main([*quiet, "incidents", str(SEED), "-o", str(tmp_path / "i.jsonl")]) == 0
+    assert seen["progress"] is shown
+
+
+def test_geoparse_into_a_file_shows_progress_on_a_terminal(tmp_path, gazetteer):
+    err = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.stderr.isatty = lambda: True; "
+         "from incidentmap.cli import main; sys.exit(main(sys.argv[1:]))",
+         "geoparse", str(SEED), "-o", str(tmp_path / "p.jsonl")],
+        capture_output=True, text=True, check=True,
+    ).stderr  # fmt: skip
+    assert "articles: " in err and " art" in err

@@ -104,6 +104,7 @@ def place_record(t: Toponym) -> dict[str, Any]:
 def _geoparse(args: argparse.Namespace) -> int:
     from ..gazetteer import Gazetteer
     from ..geoparse import Geoparser
+    from ..pipeline import _progress
     from ..text.articles import read_articles
 
     problems: list[InputError] = []
@@ -119,7 +120,11 @@ def _geoparse(args: argparse.Namespace) -> int:
         prepare_directory(Path(args.output))  # and so is a folder that cannot be written
     parser = Geoparser(Gazetteer.default(), demonyms=args.demonyms)
     tally = _Tally(problems)
-    found = _places(parser, read_articles(*args.inputs, report=report), args, report, tally)
+    articles = _progress(
+        read_articles(*args.inputs, report=report),
+        enabled=sys.stderr.isatty() and not args.quiet and args.output is not None,
+    )
+    found = _places(parser, articles, args, report, tally)
     if fmt is not None:
         from ..export import write_toponyms
 

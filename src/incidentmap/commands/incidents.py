@@ -85,6 +85,7 @@ def _incidents(args: argparse.Namespace) -> int:
             spool,
             workers=workers_option(args),
             report=problem_printer(problems),
+            progress=sys.stderr.isatty() and not args.quiet,
         )
         count = spool.finish(merge=args.merge)
         if is_jsonl:
