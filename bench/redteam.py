@@ -468,6 +468,66 @@ def cases(server: Callable[[], str]) -> Iterator[Case]:
         ("outside latitude -90..90",),
         good=(),
     )
+    # the tenth session's cases: what a new user runs into
+    yield Case(
+        "folders: notes and PDFs beside the articles",
+        folder_case(
+            lambda f: (
+                (f / "notes.md").write_text("# what to read"),
+                (f / "report.pdf").write_bytes(b"%PDF-1.4"),
+            )
+        ),
+        ("2 files not read", "1 .md, 1 .pdf"),
+    )
+    yield Case(
+        "json: a record broken over two lines",
+        folder_case(lambda f: jsonl(f, "split.jsonl", ['{"text": "A bomb', 'in Basra."}'])),
+        ("split.jsonl:1", "must be on one line"),
+    )
+    yield Case(
+        "json: a published date that is no date",
+        folder_case(lambda f: jsonl(f, "dates.jsonl", [record(EXTRA, published="yesterday")])),
+        ("warning: ", "dates.jsonl:1", "1 read with a warning"),
+        good=(*GOOD.values(), EXTRA),
+    )
+    yield Case(
+        "cli: -q after the command",
+        folder_case(lambda f: None, "-q"),
+    )
+    yield Case(
+        "layer: a new layer of the Baghdad seed",  # an incident's fatalities NA in Int64
+        layer_case,
+    )
+    yield Case(
+        "geoparse: only a missing file",
+        lambda f: ["geoparse", str(f / "missing.txt"), "-o", str(f / "places.jsonl")],
+        ("missing.txt",),
+        good=(),
+        status=(1,),
+    )
+    yield Case(
+        "eval: a corpus without gold toponyms",
+        lambda f: eval_case(f),
+        ("no gold toponyms",),
+        good=(),
+        status=(2,),
+    )
+
+
+def layer_case(folder: Path) -> list[str]:
+    """Start a layer from the good articles and a seed, and export the layer to check it."""
+    write_good(folder)
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "baghdad-drone-strike.txt"
+    layer = str(folder.parent / "layer.gpkg")
+    return [str(folder), str(seed), "--into", layer, "--format", "geojson"]
+
+
+def eval_case(folder: Path) -> list[str]:
+    """Write a gold corpus whose spans are under another key than ``toponyms``."""
+    folder.mkdir(parents=True)
+    places = [{"start": 12, "end": 17, "lat": 36.19, "lon": 44.01}]
+    jsonl(folder, "gold.jsonl", [{"id": "a", "text": "Rockets hit Erbil.", "places": places}])
+    return ["eval", str(folder / "gold.jsonl")]
 
 
 def many_case(folder: Path) -> list[str]:
@@ -535,7 +595,8 @@ def run_case(case: Case, root: Path) -> Outcome:
     out = root / "out"
     root.mkdir(parents=True)
     args = case.build(folder)
-    argv = args if args[:1] in (["map"], ["--python"]) else ["run", *args, "-o", str(out)]
+    commands = (["map"], ["geoparse"], ["eval"], ["--python"])
+    argv = args if args[:1] in commands else ["run", *args, "-o", str(out)]
     if "--workers" not in argv and argv[0] == "run":
         argv += ["--workers", "1"]
     hook_log = root / "requests.log"

@@ -524,3 +524,59 @@ def test_json_lines_in_parts_match_the_whole_file(tmp_path: Path) -> None:
     ]
     assert [(p.source, p.line) for p in problems] == [(str(path), 4)]
     assert [str(p) for p in problems] == [str(p) for p in whole_problems]
+
+
+def test_problems_that_keep_the_article_are_warnings_not_skips(tmp_path: Path, capsys) -> None:
+    from incidentmap.commands._common import problem_count, problem_printer
+
+    lines = write(
+        tmp_path / "w.jsonl",
+        record(text="Kept one.", published="yesterday")
+        + record(text="Kept two.", country="Iraq")
+        + record(text="Kept three.", toponyms=[{"start": 0, "end": 99}])
+        + "not JSON\n",
+    )
+    articles, problems = collect(lines)
+    assert [a.text for a in articles] == ["Kept one.", "Kept two.", "Kept three."]
+    assert [(p.line, p.kept, p.verdict) for p in problems] == [
+        (1, True, "warning"),
+        (2, True, "warning"),
+        (3, True, "warning"),
+        (4, False, "skipped"),
+    ]
+    printed: list[InputError] = []
+    for problem in problems:
+        problem_printer(printed)(problem)
+    err = capsys.readouterr().err
+    assert "incidentmap: warning: " + str(problems[0]) in err
+    assert "incidentmap: skipped: " + str(problems[3]) in err
+    assert problem_count(printed) == "1 inputs skipped, 3 read with a warning"
+
+
+def test_a_json_line_broken_over_two_lines_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path / "split.jsonl", '{"text": "A bomb\nin Baghdad."}\n' + record(text="ok"))
+    articles, problems = collect(path)
+    assert [a.text for a in articles] == ["ok"]
+    first = str(problems[0])
+    assert first.startswith(f"{path}:1: not valid JSON (Unterminated string starting at column")
+    assert "at at" not in first and "must be on one line" in first
+
+
+def test_files_of_other_types_in_a_folder_are_counted_in_a_note(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path / "notes.md", "# not an article")
+    write(tmp_path / "sub" / "report.pdf", b"%PDF-1.4")
+    write(tmp_path / "sub" / "sitemap.xml", "<urlset></urlset>")
+    write(tmp_path / "sub" / "README", "read me")
+    write(tmp_path / "z.txt", "Z story.")
+    write(tmp_path / "z.meta.json", '{"title": "Zed"}')  # a sidecar: not counted
+    with caplog.at_level(logging.INFO, logger="incidentmap.input"):
+        articles, problems = collect(tmp_path)
+    assert [a.text for a in articles] == ["Z story."] and problems == []
+    notes = [r.getMessage() for r in caplog.records if "not read" in r.getMessage()]
+    assert notes == [
+        f"{tmp_path}: 4 files not read, of types that are not articles "
+        "(1 (no extension), 1 .md, 1 .pdf, 1 .xml (not a feed)); articles are .txt, .html, "
+        ".jsonl, .json and .csv files and RSS/Atom feeds"
+    ]

@@ -88,3 +88,60 @@ def test_eval_prints_metrics_and_json(tmp_path, capsys):
     assert main(["eval", str(src), "--given-mentions", "--json"]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["given mentions"]["acc161"] == 1.0
+
+
+def test_geoparse_of_nothing_readable_exits_1(tmp_path, caplog):
+    assert main(["geoparse", str(tmp_path / "missing.txt")]) == 1
+    assert "missing.txt" in caplog.text
+
+
+def test_geoparse_refuses_an_unwritable_output_before_any_work(tmp_path, capsys, monkeypatch):
+    src = tmp_path / "a.txt"
+    src.write_text("Clashes in Ramadi.", encoding="utf-8")
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    opened = []
+    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls, **kw: opened.append(1)))
+    assert main(["geoparse", str(src), "-o", str(tmp_path / "file" / "places.jsonl")]) == 2
+    assert "places.jsonl" in capsys.readouterr().err and not opened
+
+
+def test_geoparse_jsonl_output_is_replaced_atomically(tmp_path, capsys, monkeypatch):
+    from incidentmap.geoparse import Geoparser
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("Clashes in Ramadi.", encoding="utf-8")
+    out = tmp_path / "out" / "places.jsonl"
+    out.parent.mkdir()
+    out.write_text("previous run\n", encoding="utf-8")
+    parse = Geoparser.parse
+    calls = []
+
+    def interrupted(self, article):
+        calls.append(article.id)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return parse(self, article)
+
+    monkeypatch.setattr(Geoparser, "parse", interrupted)
+    argv = ["geoparse", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)]
+    assert main(argv) == 130
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+    assert [p.name for p in out.parent.iterdir()] == ["places.jsonl"]  # no temporary file left
+
+
+def test_eval_refuses_a_corpus_without_gold_toponyms(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "gold.jsonl", [{"id": "a", "text": "Rockets hit Erbil.",
+                                                "places": [{"start": 12, "end": 17}]}])  # fmt: skip
+    assert main(["eval", str(src)]) == 2
+    assert "no gold toponyms" in capsys.readouterr().err
+
+
+def test_eval_says_when_gold_toponyms_have_no_point(tmp_path, capsys, caplog):
+    src = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [{"id": "a", "text": "Rockets hit Erbil, Iraq.",
+          "toponyms": [{"start": 12, "end": 17, "text": "Erbil", "lat": 36.19, "lon": 44.01},
+                       {"start": 19, "end": 23, "text": "Iraq"}]}],
+    )  # fmt: skip
+    assert main(["eval", str(src)]) == 0
+    assert "1 of 2 gold toponyms have no lat and lon" in caplog.text

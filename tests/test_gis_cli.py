@@ -440,3 +440,81 @@ def test_readme_python_example_gives_the_incidents_of_run(tmp_path, gazetteer, m
     ours = example[key].sort_values("id").reset_index(drop=True)
     theirs = by_run[key].sort_values("id").reset_index(drop=True)
     pd.testing.assert_frame_equal(ours, theirs, check_dtype=False)
+
+
+# --- an output that cannot be written is refused before the work ------------------------
+
+
+@pytest.mark.parametrize("name", ["incidents.jsonl", "incidents.gpkg"])
+def test_incidents_refuses_an_unwritable_output_before_any_work(name, tmp_path, monkeypatch):
+    from incidentmap import pipeline
+
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "collect", lambda *a, **k: pytest.fail("articles were read"))
+    assert main(["-q", "incidents", str(SEED), "-o", str(tmp_path / "file" / name)]) == 2
+
+
+def test_map_refuses_an_unwritable_output_before_reading(tmp_path, monkeypatch):
+    from incidentmap.commands import map as map_command
+
+    path = write_incidents(incidents_frame(acled_incidents()[:2]), tmp_path / "i.geojson")
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(map_command, "read_incident_file", lambda *a, **k: pytest.fail("read"))
+    assert main(["-q", "map", str(path), "-o", str(tmp_path / "file" / "m.html")]) == 2
+    out = tmp_path / "new" / "m.html"  # a missing folder is made, as `incidents -o` does
+    monkeypatch.undo()
+    assert main(["-q", "map", str(path), "-o", str(out)]) == 0 and out.is_file()
+
+
+@pytest.mark.parametrize(
+    ("argv", "quiet", "verbose"),
+    [
+        (["run", "a.txt", "-q"], True, False),
+        (["-q", "run", "a.txt"], True, False),
+        (["run", "a.txt"], False, False),
+        (["gazetteer", "search", "Erbil", "-v"], False, True),
+        (["-v", "map", "i.gpkg", "--quiet"], True, True),
+    ],
+)
+def test_quiet_and_verbose_are_taken_before_or_after_the_command(argv, quiet, verbose):
+    args = build_parser().parse_args(argv)
+    assert (args.quiet, args.verbose) == (quiet, verbose)
+
+
+def test_help_names_feeds_as_inputs_and_the_cache_variable():
+    helps = {
+        prog: {a.dest: a.help for a in parser._actions} for prog, parser in _parsers(build_parser())
+    }
+    for command in ("run", "incidents", "geoparse"):
+        assert "RSS/Atom feeds" in helps[f"incidentmap {command}"]["inputs"]
+    assert "$INCIDENTMAP_CACHE_DIR" in helps["incidentmap gazetteer"]["cache_dir"]
+
+
+# --- progress on a terminal ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("quiet", "shown"), [((), True), (("-q",), False)])
+def test_incidents_shows_progress_on_a_terminal(quiet, shown, tmp_path, monkeypatch, gazetteer):
+    from incidentmap import pipeline
+
+    seen: dict[str, object] = {}
+    real = pipeline.collect
+
+    def spy(*args, **kwargs):
+        seen.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "collect", spy)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main([*quiet, "incidents", str(SEED), "-o", str(tmp_path / "i.jsonl")]) == 0
+    assert seen["progress"] is shown
+
+
+def test_geoparse_into_a_file_shows_progress_on_a_terminal(tmp_path, gazetteer):
+    err = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.stderr.isatty = lambda: True; "
+         "from incidentmap.cli import main; sys.exit(main(sys.argv[1:]))",
+         "geoparse", str(SEED), "-o", str(tmp_path / "p.jsonl")],
+        capture_output=True, text=True, check=True,
+    ).stderr  # fmt: skip
+    assert "articles: " in err and " art" in err

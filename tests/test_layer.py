@@ -263,3 +263,31 @@ def test_edits_saved_in_a_gis_survive_the_next_run(tmp_path):
     assert after.loc[moved, "checked"] == "yes" and after.loc[moved, "lon"] == 47.9
     assert after["checked"].isna().sum() == summary(out)["incidents"]["new"]
     assert summary(out)["incidents"]["merged"] == 1  # the Mosul bombing, date-times or not
+
+
+def test_counts_take_a_nullable_fatalities_column():
+    """`run seeds/baghdad-drone-strike.txt --into new.gpkg` crashed: NA in an Int64 column."""
+    import pandas as pd
+
+    from incidentmap.summary import IncidentCounts
+
+    frame = pd.DataFrame(
+        {
+            "event_type": ["Riots", "Protests"],
+            "country_code": ["IQ", "IQ"],
+            "event_date": ["2021-11-05", None],
+            "fatalities": pd.array([1, None], dtype="Int64"),
+        }
+    )
+    counts = IncidentCounts()
+    counts.add_frame("total", frame)
+    assert counts.by_type["Riots"]["total"] == 1 and counts.by_type["Protests"]["total"] == 1
+    assert counts.by_type["Riots"]["fatalities"] == 1
+    assert counts.by_type["Protests"].get("fatalities", 0) == 0 and counts.fatalities == 1
+
+
+def test_a_new_layer_of_the_baghdad_seed(tmp_path):
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "baghdad-drone-strike.txt"
+    out = tmp_path / "out"
+    assert run_into(tmp_path / "l.gpkg", seed, out=out) == 0
+    assert summary(out)["incidents"]["total"] == len(read_incidents(tmp_path / "l.gpkg")) > 0

@@ -39,10 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find the places and incidents news articles report, and map them offline.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="only print errors (no progress, no notes)"
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="print debugging notes")
+    _add_noise_options(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -52,7 +49,33 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    _share_noise_options(sub)
     return parser
+
+
+def _add_noise_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
+        help="only print errors (no progress, no notes)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="print debugging notes"
+    )
+
+
+def _share_noise_options(sub: argparse._SubParsersAction) -> None:
+    """Accept ``-q`` and ``-v`` after a (sub)command too: ``incidentmap run ... -q``.
+
+    Their default there is "not given", so ``incidentmap -q run ...`` keeps its meaning.
+    """
+    for command in sub.choices.values():
+        _add_noise_options(command, default=argparse.SUPPRESS)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _share_noise_options(action)
 
 
 def _quiet_dask(record: logging.LogRecord) -> bool:

@@ -359,7 +359,7 @@ def run_dask(
                     if report is not None:
                         report(problem)
                     else:
-                        log.warning("skipped: %s", problem)
+                        log.warning("%s: %s", problem.verdict, problem)
         finally:
             client.close()
             if cluster is not None:

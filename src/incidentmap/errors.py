@@ -40,16 +40,39 @@ class InputError(IncidentMapError, ValueError):
         The file (or ``"<stdin>"``) the bad input came from, if known.
     line
         The 1-based line (or record) number within ``source``, if known.
+    kept
+        The input was read anyway, without the bad part (a ``published`` date that is not
+        a date): a warning, not a skipped input.
+
+    Examples
+    --------
+    >>> InputError("bad date", source="a.jsonl", line=3, kept=True).verdict
+    'warning'
+    >>> InputError("not JSON", source="a.jsonl", line=4).verdict
+    'skipped'
     """
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        kept: bool = False,
+    ):
         self.source = source
         self.line = line
         self.reason = message
+        self.kept = kept
         where = ""
         if source is not None:
             where = f"{source}:{line}: " if line is not None else f"{source}: "
         super().__init__(f"{where}{message}")
+
+    @property
+    def verdict(self) -> str:
+        """``"warning"`` when the input was kept without its bad part, else ``"skipped"``."""
+        return "warning" if self.kept else "skipped"
 
 
 class ArticleError(InputError):

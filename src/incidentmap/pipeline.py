@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ArticleError, InputError
 from .model import Article, Incident, Toponym
@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 log = logging.getLogger("incidentmap")
+_Item = TypeVar("_Item")
 
 #: Below this many articles a batch runs in this process (a pool costs a start-up).
 POOL_THRESHOLD = 200
@@ -454,7 +455,8 @@ def exit_status(*, articles: int, problems: Iterable[InputError]) -> int:
     return EXIT_OK if articles else EXIT_NOTHING_READ
 
 
-def _progress(items: Iterator[ArticleResult], *, enabled: bool) -> Iterator[ArticleResult]:
+def _progress(items: Iterator[_Item], *, enabled: bool) -> Iterator[_Item]:
+    """Yield ``items``, counting them in a progress bar on standard error when ``enabled``."""
     if not enabled:
         yield from items
         return
@@ -566,7 +568,7 @@ def run(
         if report is not None:
             report(problem)
         else:
-            log.warning("skipped: %s", problem)
+            log.warning("%s: %s", problem.verdict, problem)
 
     taxonomy = load_codebook(codebook)  # a bad row is reported before the work
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()

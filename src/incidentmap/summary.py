@@ -113,8 +113,22 @@ def _tally(
     for event_type, country, date, killed in rows:
         key = (event_type, country, _month(date))
         n, deaths = out.get(key, (0, 0))
-        out[key] = (n + 1, deaths + (int(killed) if killed == killed and killed else 0))
+        out[key] = (n + 1, deaths + _deaths(killed))
     return out
+
+
+def _deaths(value: Any) -> int:
+    """Return a fatality count as an int: 0 for None, NaN and pandas' NA (nullable columns).
+
+    >>> import pandas as pd
+    >>> [_deaths(v) for v in (3, 2.0, None, float("nan"), pd.NA)]
+    [3, 2, 0, 0, 0]
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):  # None, pd.NA
+        return 0
+    return int(number) if number == number else 0
 
 
 @dataclass
@@ -196,39 +210,50 @@ class RunReport:
 def summary_lines(data: dict[str, Any]) -> list[str]:
     r"""Return a run summary (the data of ``run-summary.json``) as lines for the terminal.
 
-    Incidents and fatalities by type, by country and by month, with what the run added.
+    Incidents and fatalities by type, by country and by month; with a layer (``run
+    --into``), what the run added to it.
 
-    >>> data = {"articles": {"read": 2, "new": 2, "skipped_seen": 0}, "layer": None,
-    ...         "incidents": {"new": 1, "merged": 0, "total": 1}, "fatalities": 3,
-    ...         "by_type": {"Battles": {"new": 1, "merged": 0, "total": 1, "fatalities": 3}},
-    ...         "by_country": {}, "by_month": {"2024-05": {"incidents": 1, "fatalities": 3}}}
+    >>> data = {"articles": {"read": 2, "new": 2, "skipped_seen": 0}, "layer": "iq.gpkg",
+    ...         "incidents": {"new": 1, "merged": 0, "total": 4}, "fatalities": 3,
+    ...         "by_type": {"Battles": {"new": 1, "merged": 0, "total": 4, "fatalities": 3}},
+    ...         "by_country": {}, "by_month": {"2024-05": {"incidents": 4, "fatalities": 3}}}
     >>> print("\n".join(summary_lines(data)))
     articles: 2 read, 2 new, 0 skipped as already seen
-    incidents: 1 new, 0 merged into existing ones, 1 in total, 3 fatalities
-      by type: Battles 1 (+1 new), 3 killed
-      by month: 2024-05 1, 3 killed
+    incidents: 1 new, 0 merged into existing ones, 4 in total in iq.gpkg, 3 fatalities
+      by type: Battles 4 (+1 new), 3 killed
+      by month: 2024-05 4, 3 killed
+
+    A run without a layer has nothing to add to: every incident is new.
+
+    >>> data["layer"], data["incidents"]["total"], data["by_type"]["Battles"]["total"] = None, 1, 1
+    >>> print("\n".join(summary_lines(data)[:3]))
+    articles: 2 read
+    incidents: 1, 3 fatalities
+      by type: Battles 1, 3 killed
     """
     a, i = data["articles"], data["incidents"]
     layer = data.get("layer")
-    out = [
-        f"articles: {a['read']:,} read, {a['new']:,} new, "
-        f"{a['skipped_seen']:,} skipped as already seen"
-        + (f", {a['skipped_since']:,} older than --since" if a.get("skipped_since") else "")
-        + (f", {a['problems']:,} inputs with problems" if a.get("problems") else ""),
-        f"incidents: {i['new']:,} new, {i['merged']:,} merged into existing ones, "
-        f"{i['total']:,} in total"
-        + (f" in {layer}" if layer else "")
-        + f", {data.get('fatalities', 0):,} fatalities",
-    ]
+    problems = f", {a['problems']:,} inputs with problems" if a.get("problems") else ""
+    since = f", {a['skipped_since']:,} older than --since" if a.get("skipped_since") else ""
+    fatalities = f", {data.get('fatalities', 0):,} fatalities"
+    if layer:
+        out = [
+            f"articles: {a['read']:,} read, {a['new']:,} new, "
+            f"{a['skipped_seen']:,} skipped as already seen{since}{problems}",
+            f"incidents: {i['new']:,} new, {i['merged']:,} merged into existing ones, "
+            f"{i['total']:,} in total in {layer}{fatalities}",
+        ]
+    else:
+        out = [
+            f"articles: {a['read']:,} read{since}{problems}",
+            f"incidents: {i['total']:,}{fatalities}",
+        ]
     for title, table in (("by type", data["by_type"]), ("by country", data["by_country"])):
         shown = sorted(table.items(), key=lambda kv: (-kv[1]["total"], kv[0]))
         if shown:
             cells = ", ".join(
                 f"{name} {c['total']:,}"
-                + (f" (+{c['new']:,} new" if c["new"] else "")
-                + (f", {c['merged']:,} merged" if c["merged"] and c["new"] else "")
-                + (f" ({c['merged']:,} merged" if c["merged"] and not c["new"] else "")
-                + (")" if c["new"] or c["merged"] else "")
+                + (_added(c) if layer else "")
                 + (f", {c['fatalities']:,} killed" if c.get("fatalities") else "")
                 for name, c in shown[:12]
             )
@@ -244,3 +269,13 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
         more = f" (the last 12 of {len(months)} months)" if len(months) > 12 else ""
         out.append(f"  by month: {cells}{more}")
     return out
+
+
+def _added(c: dict[str, Any]) -> str:
+    """Return what a run added to one row of a layer: `` (+3 new, 1 merged)``, or nothing."""
+    return (
+        (f" (+{c['new']:,} new" if c["new"] else "")
+        + (f", {c['merged']:,} merged" if c["merged"] and c["new"] else "")
+        + (f" ({c['merged']:,} merged" if c["merged"] and not c["new"] else "")
+        + (")" if c["new"] or c["merged"] else "")
+    )

@@ -25,7 +25,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="article files (.txt .html .jsonl .json .csv), folders, or - for stdin",
+        help="article files (.txt .html .jsonl .json .csv, RSS/Atom feeds), folders, or - "
+        "for stdin",
     )
     parser.add_argument(
         "--workers",
@@ -129,11 +130,24 @@ def make_geocoder(args: argparse.Namespace) -> Any:
     )
 
 
+def problem_count(problems: list[InputError]) -> str:
+    """Say how many inputs were skipped, and how many were read with a warning.
+
+    >>> problem_count([InputError("x"), InputError("y", kept=True)])
+    '1 inputs skipped, 1 read with a warning'
+    >>> problem_count([])
+    '0 inputs skipped'
+    """
+    kept = sum(p.kept for p in problems)
+    warned = f", {kept} read with a warning" if kept else ""
+    return f"{len(problems) - kept} inputs skipped{warned}"
+
+
 def problem_printer(problems: list[InputError]) -> Any:
     """Return a ``report`` callback that prints each input problem to stderr and keeps it."""
 
     def report(err: InputError) -> None:
         problems.append(err)
-        print(f"incidentmap: skipped: {err}", file=sys.stderr)
+        print(f"incidentmap: {err.verdict}: {err}", file=sys.stderr)
 
     return report

@@ -96,6 +96,20 @@ def _eval(args: argparse.Namespace) -> int:
     ]
     if not articles:
         raise InputError(f"no gold articles read from {', '.join(args.corpus)}")
+    spans = [span for a in articles for span in a.toponyms]
+    if not spans:
+        raise InputError(
+            f'no gold toponyms in {", ".join(args.corpus)}: each record needs "toponyms", '
+            'a list of {"start": 12, "end": 17, "text": "Erbil", "lat": 36.19, "lon": 44.01}'
+        )
+    unplaced = sum(span.lat is None or span.lon is None for span in spans)
+    if unplaced:
+        logging.getLogger("incidentmap.input").warning(
+            "%d of %d gold toponyms have no lat and lon: they are left out of every score "
+            "(a place found at one counts as a false positive)",
+            unplaced,
+            len(spans),
+        )
     for a in articles:
         for span in a.toponyms:
             if not 0 <= span.start < span.end <= len(a.text):

@@ -19,7 +19,10 @@ def register(sub: Any) -> None:
         help="search, inspect, rebuild or extend the offline gazetteer",
         description="Search, inspect, rebuild or extend the offline gazetteer.",
     )
-    parser.add_argument("--cache-dir", help="where the index lives (default: user cache dir)")
+    parser.add_argument(
+        "--cache-dir",
+        help="where the index lives (default: $INCIDENTMAP_CACHE_DIR, else your user cache folder)",
+    )
     gsub = parser.add_subparsers(dest="gazetteer_command", metavar="SUBCOMMAND", required=True)
 
     search = gsub.add_parser("search", help="places called NAME, best first")

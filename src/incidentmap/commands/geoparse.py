@@ -1,6 +1,7 @@
 """``incidentmap geoparse INPUT... [-o FILE.jsonl] [--given-mentions] [--no-demonyms]``.
 
-One JSON line per article, streamed as the articles are read::
+One JSON line per article, streamed as the articles are read (into a temporary file
+beside ``-o FILE``, renamed over it at the end)::
 
     {"id": "...", "places": [{"start", "end", "text", "lat", "lon", "place_id", "name",
                               "country_code", "feature_code", "confidence", "kind",
@@ -57,7 +58,8 @@ def register(sub: Any) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="article files (.txt .html .jsonl .json .csv), folders, or - for stdin",
+        help="article files (.txt .html .jsonl .json .csv, RSS/Atom feeds), folders, or - "
+        "for stdin",
     )
     parser.add_argument(
         "-o",
@@ -102,6 +104,7 @@ def place_record(t: Toponym) -> dict[str, Any]:
 def _geoparse(args: argparse.Namespace) -> int:
     from ..gazetteer import Gazetteer
     from ..geoparse import Geoparser
+    from ..pipeline import _progress
     from ..text.articles import read_articles
 
     problems: list[InputError] = []
@@ -111,9 +114,17 @@ def _geoparse(args: argparse.Namespace) -> int:
         logging.getLogger("incidentmap.input").warning("%s", err)
 
     fmt = output_format(args.output)  # before any work: a wrong extension is refused now
+    if args.output:
+        from ..export.api import prepare_directory
+
+        prepare_directory(Path(args.output))  # and so is a folder that cannot be written
     parser = Geoparser(Gazetteer.default(), demonyms=args.demonyms)
-    tally = _Tally()
-    found = _places(parser, read_articles(*args.inputs, report=report), args, report, tally)
+    tally = _Tally(problems)
+    articles = _progress(
+        read_articles(*args.inputs, report=report),
+        enabled=sys.stderr.isatty() and not args.quiet and args.output is not None,
+    )
+    found = _places(parser, articles, args, report, tally)
     if fmt is not None:
         from ..export import write_toponyms
 
@@ -121,11 +132,11 @@ def _geoparse(args: argparse.Namespace) -> int:
     elif not args.output:
         _write(found, sys.stdout)
     else:
-        try:
-            with Path(args.output).open("w", encoding="utf-8") as out:
-                _write(found, out)
-        except OSError as exc:
-            raise ExportError(f"cannot write {args.output!r}: {exc.strerror}") from exc
+        from ..export import atomic_path
+
+        # atomic: an interrupted run leaves the previous file whole, never half of one
+        with atomic_path(args.output) as tmp, tmp.open("w", encoding="utf-8") as out:
+            _write(found, out)
     return tally.status()
 
 
@@ -164,17 +175,19 @@ def output_format(output: str | None) -> str | None:
 
 
 class _Tally:
-    """Articles written and problems met, for the exit status."""
+    """Articles written and problems met, for the exit status.
 
-    def __init__(self) -> None:
+    ``problems`` is the list the reader reports into: an input that could not be read
+    at all leaves no article written, which is exit status 1 as for ``run``.
+    """
+
+    def __init__(self, problems: list[InputError]) -> None:
         self.written = 0
-        self.failed: list[InputError] = []
+        self.failed = problems
 
     def status(self) -> int:
         from ..pipeline import exit_status
 
-        if not self.written and not self.failed:
-            return 0
         return exit_status(articles=self.written, problems=self.failed)
 
 
@@ -186,14 +199,10 @@ def _places(
         try:
             found = parser.resolve_spans(article) if args.given_mentions else parser.parse(article)
         except InputError as exc:
-            tally.failed.append(exc)
-            report(exc)
+            report(exc)  # kept in tally.failed
             continue
         except Exception as exc:  # the per-article error boundary: report, go on
-            tally.failed.append(
-                ArticleError.from_exception(exc, source=article.source, line=article.line)
-            )
-            report(tally.failed[-1])
+            report(ArticleError.from_exception(exc, source=article.source, line=article.line))
             continue
         tally.written += 1
         yield article.id, list(found)

@@ -14,6 +14,7 @@ from ._common import (
     add_input_options,
     add_schema_option,
     make_geocoder,
+    problem_count,
     problem_printer,
     workers_option,
 )
@@ -65,10 +66,13 @@ def _incidents(args: argparse.Namespace) -> int:
 
     out = Path(args.output) if args.output else None
     is_jsonl = out is None or out.suffix.lower() in (".jsonl", ".ndjson")
-    if out is not None and not is_jsonl:
+    if out is not None:
         from ..export import format_for_path
+        from ..export.api import prepare_directory
 
-        format_for_path(out)  # fail before the work if the extension is unknown
+        if not is_jsonl:
+            format_for_path(out)  # fail before the work if the extension is unknown
+        prepare_directory(out)  # ... or if the file cannot be written there
     problems: list[InputError] = []
     taxonomy = load_codebook(args.codebook)  # a bad row is reported before the work
     processor = Processor(
@@ -81,6 +85,7 @@ def _incidents(args: argparse.Namespace) -> int:
             spool,
             workers=workers_option(args),
             report=problem_printer(problems),
+            progress=sys.stderr.isatty() and not args.quiet,
         )
         count = spool.finish(merge=args.merge)
         if is_jsonl:
@@ -109,7 +114,7 @@ def _incidents(args: argparse.Namespace) -> int:
             )
     if not args.quiet:
         print(
-            f"{found.articles} articles, {len(problems)} inputs skipped, {count} incidents",
+            f"{found.articles} articles, {problem_count(problems)}, {count} incidents",
             file=sys.stderr,
         )
     return exit_status(articles=found.articles, problems=problems)

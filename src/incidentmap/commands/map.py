@@ -176,6 +176,7 @@ def drop_off_globe(gdf: geopandas.GeoDataFrame, *, source: str) -> geopandas.Geo
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``incidentmap map``: read, render, write; return the exit status."""
+    from ..export.api import prepare_directory
     from ..render import incident_map, save_map
 
     source = Path(args.input)
@@ -185,6 +186,7 @@ def run(args: argparse.Namespace) -> int:
             "the output would overwrite the input; pass -o MAP.html", source=str(source)
         )
     options = map_options(args)
+    prepare_directory(output)  # a folder that cannot be written is refused before the work
     gdf = read_incident_file(source, layer=args.layer)
     m = incident_map(gdf, **asdict(options))
     save_map(m, output)

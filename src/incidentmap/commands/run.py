@@ -13,6 +13,7 @@ from ._common import (
     add_schema_option,
     make_geocoder,
     map_options,
+    problem_count,
     problem_printer,
     workers_option,
 )
@@ -166,7 +167,7 @@ def _run(args: argparse.Namespace) -> int:
         print(
             f"{summary.articles} articles read"
             + (f" ({summary.non_english} not in English)" if summary.non_english else "")
-            + f", {len(summary.problems)} inputs skipped"
+            + f", {problem_count(summary.problems)}"
             + (f" ({summary.crashes} crashed)" if summary.crashes else "")
             + (f", {summary.skipped_since} older than --since" if summary.skipped_since else "")
             + f", {summary.toponyms} places resolved, {summary.incidents} incidents",

@@ -242,7 +242,7 @@ wait, escape_formulas, codebook, map_options
         if report is not None:
             report(problem)
         else:
-            log.warning("skipped: %s", problem)
+            log.warning("%s: %s", problem.verdict, problem)
 
     try:
         layer.path.parent.mkdir(parents=True, exist_ok=True)

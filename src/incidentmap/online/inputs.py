@@ -117,7 +117,7 @@ def input_articles(
             f"{remote[0]} is a URL: fetching articles and feeds from the internet is off by "
             "default; pass --online to allow it"
         )
-    problem = report or (lambda err: log.warning("skipped: %s", err))
+    problem = report or (lambda err: log.warning("%s: %s", err.verdict, err))
     streams: list[Iterable[Article]] = []
     if local:
         streams.append(read_articles(*local, report=problem))

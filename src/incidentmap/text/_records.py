@@ -199,6 +199,24 @@ def _number(value: object) -> float | None:
     return float(value)
 
 
+def _json_line_problem(exc: json.JSONDecodeError) -> str:
+    r"""Say what is wrong with one line of JSON lines, and where in it.
+
+    >>> import json
+    >>> try:
+    ...     json.loads('{"text": "a line break')
+    ... except json.JSONDecodeError as exc:
+    ...     print(_json_line_problem(exc).replace("; ", ";\n"))
+    not valid JSON (Unterminated string starting at column 10);
+    a record must be on one line: write line breaks inside strings as \n
+    """
+    where = exc.msg if exc.msg.endswith(" at") else f"{exc.msg} at"
+    problem = f"not valid JSON ({where} column {exc.colno})"
+    if exc.msg.startswith("Unterminated string"):
+        problem += "; a record must be on one line: write line breaks inside strings as \\n"
+    return problem
+
+
 @dataclass(frozen=True)
 class RecordReader:
     """Reads records, reporting problems instead of raising.
@@ -214,9 +232,11 @@ class RecordReader:
     report: Reporter
     encoding_errors: str
 
-    def problem(self, message: str, source: str, line: int | None = None) -> None:
-        """Report ``message`` about ``source`` (and ``line``)."""
-        self.report(InputError(message, source=source, line=line))
+    def problem(
+        self, message: str, source: str, line: int | None = None, *, kept: bool = False
+    ) -> None:
+        """Report ``message`` about ``source`` (and ``line``); ``kept``: read anyway."""
+        self.report(InputError(message, source=source, line=line, kept=kept))
 
     def decode(self, data: bytes, source: str, first_line: int = 1) -> str | None:
         """Return ``data`` as text, or ``None`` (reported) if it is not UTF-8 and strict."""
@@ -233,8 +253,9 @@ class RecordReader:
         """Report bytes that are not UTF-8; return whether the text is kept anyway."""
         if self.encoding_errors == "strict":
             self.problem(
-                f"not UTF-8 text ({what}); skipped: save it as UTF-8 "
-                "or read with encoding_errors='replace'",
+                f"not UTF-8 text ({what}); save it as UTF-8 (iconv -f CP1252 -t UTF-8, "
+                "or your editor's Save As), or in Python read it with "
+                "encoding_errors='replace'",
                 source,
                 line,
             )
@@ -243,6 +264,7 @@ class RecordReader:
             f"not UTF-8 text ({what}); read with encoding_errors={self.encoding_errors!r}",
             source,
             line,
+            kept=True,
         )
         return True
 
@@ -263,7 +285,9 @@ class RecordReader:
         try:
             return parse_published(value)  # type: ignore[arg-type]
         except InputError as exc:
-            self.problem(f"{exc.reason}; the article is kept without a date", source, line)
+            self.problem(
+                f"{exc.reason}; the article is kept without a date", source, line, kept=True
+            )
             return None
 
     def country(self, value: object, source: str, line: int | None) -> str | None:
@@ -278,6 +302,7 @@ class RecordReader:
             "the article is kept without it",
             source,
             line,
+            kept=True,
         )
         return None
 
@@ -320,14 +345,21 @@ class RecordReader:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problem('"toponyms" is not a list; the mentions are ignored', source, line)
+            self.problem(
+                '"toponyms" is not a list; the mentions are ignored', source, line, kept=True
+            )
             return ()
         spans = []
         for number, item in enumerate(value, 1):
             fields = item if isinstance(item, dict) else {}
             start, end = _whole_number(fields.get("start")), _whole_number(fields.get("end"))
             if start is None or end is None:
-                self.problem(f"toponym {number} has no integer start and end", source, line)
+                self.problem(
+                    f"toponym {number} has no integer start and end; it is ignored",
+                    source,
+                    line,
+                    kept=True,
+                )
                 continue
             start -= bisect.bisect_left(removed, start)
             end -= bisect.bisect_left(removed, end)
@@ -341,6 +373,7 @@ class RecordReader:
                     f"there ({surface!r}); it is ignored",
                     source,
                     line,
+                    kept=True,
                 )
                 continue
             geonameid = str(fields.get("geonameid"))
@@ -369,9 +402,9 @@ class RecordReader:
             if line is None:
                 continue
             try:
-                record = load_json(line)
+                record = load_json(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
-                self.problem(f"not valid JSON ({exc.msg} at column {exc.colno})", source, number)
+                self.problem(_json_line_problem(exc), source, number)
                 continue
             except JSONTooDeep as exc:
                 self.problem(f"not read: {exc}", source, number)

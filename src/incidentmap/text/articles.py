@@ -57,6 +57,7 @@ import os
 import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -103,7 +104,8 @@ def iter_input_files(
     """Yield the files :func:`read_articles` reads for ``sources``, in reading order.
 
     Directories are walked recursively in sorted order (supported extensions only, hidden
-    files and ``*.meta.json`` sidecars skipped); other paths are yielded as given, missing
+    files and ``*.meta.json`` sidecars skipped; files of other types are counted in one
+    note per folder, logged at INFO level); other paths are yielded as given, missing
     ones included (reading reports them), and ``-`` stands for standard input. What a
     walk cannot read is passed to ``report`` (logged by default) and skipped: a folder
     that cannot be listed, a broken or looping symbolic link, a FIFO, socket or device
@@ -142,24 +144,33 @@ def _walk(folder: Path, problem: Reporter) -> Iterator[Path]:
         where = display_path(exc.filename or folder)
         problem(InputError(f"cannot read the folder: {exc.strerror or exc}", source=where))
 
+    passed_over: Counter[str] = Counter()  # files of other types, by extension
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             lowered = name.lower()
-            if (
-                name.startswith(".")
-                or Path(lowered).suffix not in SUPPORTED_SUFFIXES
-                or lowered.endswith(".meta.json")
-            ):
+            if name.startswith(".") or lowered.endswith(".meta.json"):
+                continue
+            if Path(lowered).suffix not in SUPPORTED_SUFFIXES:
+                passed_over[Path(lowered).suffix or "(no extension)"] += 1
                 continue
             child = Path(root, name)
             why = _not_a_file(child)
             if why is None:
                 if lowered.endswith(".xml") and not _is_feed_file(child):
+                    passed_over[".xml (not a feed)"] += 1
                     continue  # other XML (a sitemap, a config file) is not an article
                 yield child
             else:
                 problem(InputError(f"skipped: {why}", source=display_path(child)))
+    if passed_over:
+        _LOG.info(
+            "%s: %d files not read, of types that are not articles (%s); articles are "
+            ".txt, .html, .jsonl, .json and .csv files and RSS/Atom feeds",
+            display_path(folder),
+            passed_over.total(),
+            ", ".join(f"{n} {suffix}" for suffix, n in sorted(passed_over.items())),
+        )
 
 
 def _is_feed_file(path: Path) -> bool:
@@ -380,10 +391,12 @@ class _Reader(RecordReader):
             try:
                 meta = load_json(sidecar.read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError, ValueError) as exc:
-                self.problem(f"sidecar metadata ignored: {exc}", display_path(sidecar))
+                self.problem(f"sidecar metadata ignored: {exc}", display_path(sidecar), kept=True)
                 return {}
             if not isinstance(meta, dict):
-                self.problem("sidecar metadata ignored: not a JSON object", display_path(sidecar))
+                self.problem(
+                    "sidecar metadata ignored: not a JSON object", display_path(sidecar), kept=True
+                )
                 return {}
             fields = canonical(meta)
             if fields.get("published") is not None:  # reported against the sidecar itself
