@@ -98,3 +98,13 @@ def test_a_target_hit_by_a_drone_is_a_drone_strike_whoever_it_is() -> None:
     # explosive and remote weapons decide the type, told after the verb in a passive
     text = "A lorry was struck by a small drone near Kano on Friday, injuring the driver."
     assert types(text) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_party_activists_fighting_police_make_a_riot() -> None:
+    # a party's activists or workers on the street are demonstrators: their clash with
+    # police is a riot, not a battle (ACLED)
+    for who in ("Activists of the opposition party", "Party workers of the opposition"):
+        text = f"{who} clashed with police in Kano on Friday."
+        assert types(text) == [("Riots", "Violent demonstration")], who
+    armed = "Rebel cadres clashed with police in Kano on Friday."
+    assert types(armed) == [("Battles", "Armed clash")]
