@@ -79,7 +79,32 @@ def test_protesters_who_throw_objects_or_vandalise_make_a_riot() -> None:
     assert types(peaceful) == [("Protests", "Protest with intervention")]
 
 
+def test_any_verb_of_throwing_stones_at_a_demonstration_makes_a_riot() -> None:
+    # flung, tossed, lobbed or pelting: the verb does not matter, the stones thrown do
+    for told in (
+        "some of them flung stones at the officers",
+        "a group of them tossed rocks at the officers",
+        "some lobbed bricks at the officers",
+        "a group was pelting stones at the officers",
+        "some stoned the police vehicles",
+    ):
+        text = f"Police used tear gas against protesters in Kano on Friday, and {told}."
+        assert types(text) == [("Riots", "Violent demonstration")], told
+    teargas = "Police lobbed teargas canisters at protesters in Kano on Friday."
+    assert types(teargas) == [("Protests", "Protest with intervention")]
+
+
 def test_a_target_hit_by_a_drone_is_a_drone_strike_whoever_it_is() -> None:
     # explosive and remote weapons decide the type, told after the verb in a passive
     text = "A lorry was struck by a small drone near Kano on Friday, injuring the driver."
     assert types(text) == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_party_activists_fighting_police_make_a_riot() -> None:
+    # a party's activists or workers on the street are demonstrators: their clash with
+    # police is a riot, not a battle (ACLED)
+    for who in ("Activists of the opposition party", "Party workers of the opposition"):
+        text = f"{who} clashed with police in Kano on Friday."
+        assert types(text) == [("Riots", "Violent demonstration")], who
+    armed = "Rebel cadres clashed with police in Kano on Friday."
+    assert types(armed) == [("Battles", "Armed clash")]
