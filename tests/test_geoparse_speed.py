@@ -616,3 +616,25 @@ def test_the_person_shortcut_keeps_every_answer_on_any_word_sequence(words):
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, full = _persons_both_ways(monkeypatch, text)
     assert fast == full
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ9_ ,.-'\n\t\x1f\u00a0é’", max_size=40))
+def test_the_words_and_gaps_of_a_text_are_those_of_the_regex(text):
+    # ASCII text is split by str.translate and str.split, other text by the regex: the
+    # words and the lengths of the gaps must be the regex's either way
+    from incidentmap.geoparse.recognize import _WORDS, _split_words
+
+    got, want = _split_words(text), _WORDS.split(text)
+    assert got[1::2] == want[1::2]
+    assert [len(p) for p in got] == [len(p) for p in want]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a'’ x\u00e9", max_size=30))
+def test_the_offsets_of_apostrophes_are_those_finditer_finds(text):
+    import re
+
+    from incidentmap.geoparse.recognize import _offsets
+
+    assert _offsets(text, "'’") == [m.start() for m in re.finditer("['’]", text)]
