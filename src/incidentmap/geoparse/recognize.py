@@ -143,16 +143,14 @@ def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str], list[int]]:
     if _ACRONYM_HINT.search(text):
         _acronyms(text, spans, words, starts)
     cached = list(map(_KEY_CACHE.get, words))  # a C-level loop; new words below
-    keys: list[str] = (
-        [_key(w) if k is None else k for k, w in zip(cached, words, strict=True)]
-        if None in cached
-        else cached  # type: ignore[assignment]
-    )
-    if "" in keys:
-        kept = [k for k, key in enumerate(keys) if key]
-        spans = [spans[k] for k in kept]
-        keys = [keys[k] for k in kept]
-        words = [words[k] for k in kept]
+    keys: list[str] = cached  # type: ignore[assignment]
+    if not all(cached):  # rare: a word not seen before (None), or one with no key ("")
+        keys = [_key(w) if k is None else k for k, w in zip(cached, words, strict=True)]
+        if "" in keys:
+            kept = [k for k, key in enumerate(keys) if key]
+            spans = [spans[k] for k in kept]
+            keys = [keys[k] for k in kept]
+            words = [words[k] for k in kept]
     # each word begins where its span does; in C-level loops
     caps = list(compress(count(), map(str.isupper, map(_FIRST, words))))
     return spans, keys, caps
