@@ -18,9 +18,15 @@ gold (a tuning half's wrong days and tolls, without the misses and extras of ``-
 
 ``--losses`` tallies, for every missed gold incident, the stage that lost it: its sentence
 holds no event word of the codebook, its event words were all filtered out, they were read
-as another type, or a mention of its type was read and then lost or placed elsewhere
-(linking, merging, the place). Like ``--causes`` it prints counts only, so a held-out part
-can be tallied unread.
+as another type, or a mention of its type was read; that mention is then traced to the
+incident it started or joined (the extraction run again with its linking and finishing
+steps noted, see ``_trace``), and the stage says what became of it: no incident (page
+furniture, quoted words), an incident re-typed, marked background, placed nowhere, placed
+away from gold (the article names a place near gold in the gold's sentence, elsewhere, or
+nowhere, the gold place in the gazetteer or not), folded into another incident when
+finishing (the draft itself near gold or not), or an incident of the right type and place
+that went to another gold event (linked into it, or its own). Like ``--causes`` it prints
+counts only, so a held-out part can be tallied unread.
 
 ``--stages`` also prints the time per article of each stage (geoparse, extract);
 ``--profile FILE`` writes a cProfile of the timed loop to FILE (read it with ``pstats``),
@@ -31,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -195,22 +202,129 @@ def _causes(
     return causes
 
 
-#: The stages that lose a gold incident, in pipeline order (``--losses``).
+#: The stages that lose a gold incident, in pipeline order (``--losses``). A mention read
+#: as the gold's type is traced on (:func:`_trace`) to the incident it started or joined;
+#: the stages after the third say what became of that incident.
 LOSSES = (
     "no event word in its sentence",
     "its event words filtered out",
     "read as another type",
-    "read as its type, then lost or placed elsewhere",
+    "read as its type, then: on page furniture or in quoted words, no incident",
+    "read as its type, then: its incident became another type",
+    "read as its type, then: marked background",
+    "read as its type, then: placed nowhere",
+    "read as its type, then: placed away, a place near gold named in its sentence",
+    "read as its type, then: placed away, a place near gold named elsewhere in the article",
+    "read as its type, then: placed away, no place near gold named (in the gazetteer)",
+    "read as its type, then: placed away, no place near gold named (not in the gazetteer)",
+    "read as its type, then: folded into another incident when finishing, itself placed away",
+    "read as its type, then: folded into another incident when finishing, itself placed near",
+    "read as its type, then: linked into another gold event's incident",
+    "read as its type, then: its incident taken by another gold event",
 )
+(
+    _NO_INCIDENT,
+    _RETYPED,
+    _BACKGROUND,
+    _NOWHERE,
+    _AWAY_HERE,
+    _AWAY_NAMED,
+    _AWAY_UNNAMED,
+    _AWAY_OFF_GAZETTEER,
+    _FOLDED_AWAY,
+    _FOLDED_NEAR,
+    _LINKED,
+    _TAKEN,
+) = range(3, len(LOSSES))
 
 
-def _loss(article: Article, document: Any, gold: dict[str, Any]) -> str:
+@dataclasses.dataclass(frozen=True)
+class _Trace:
+    """Where each mention of an article went, and what became of its incident.
+
+    The drafts each mention started or joined, and the incident each surviving draft
+    became (the drafts folded away when finishing have none).
+
+    ``started`` and ``joined`` are keyed by the trigger's offsets; ``incident`` by the
+    draft's ``id``; ``incidents`` are the article's incidents, in the extractor's order.
+    """
+
+    started: dict[tuple[int, int], list[Any]]
+    joined: dict[tuple[int, int], list[Any]]
+    incident: dict[int, int]
+    incidents: list[Incident]
+    types: dict[tuple[int, int], str]
+    """The event type of the incident each mention started or joined, as it was then."""
+
+
+def _trace(document: Any) -> _Trace:
+    """Extract ``document``'s incidents again, recording where each mention went.
+
+    The extractor's own steps run unchanged: :func:`~incidentmap.incidents.linking`'s call
+    of ``enrich`` (a mention joining an incident told before) and the finishing stage's
+    ``_finish`` (a draft becoming an incident) are wrapped to note their arguments.
+    """
+    from unittest import mock
+
+    from incidentmap.incidents import finishing, linking
+
+    joined: dict[tuple[int, int], list[Any]] = collections.defaultdict(list)
+    types: dict[tuple[int, int], str] = {}
+    incident: dict[int, int] = {}
+    enrich, finish_one = linking.enrich, finishing._finish
+
+    def enrich_noted(draft: Any, mention: Any, *args: Any) -> None:
+        joined[mention.trigger.start, mention.trigger.end].append(draft)
+        types[mention.trigger.start, mention.trigger.end] = draft.event_type.value
+        enrich(draft, mention, *args)
+
+    def finish_noted(article: Article, draft: Any, *args: Any) -> Incident:
+        incident[id(draft)] = len(incident)
+        return finish_one(article, draft, *args)
+
+    with (
+        mock.patch.object(linking, "enrich", enrich_noted),
+        mock.patch.object(finishing, "_finish", finish_noted),
+    ):
+        drafts = linking.link_mentions(document)
+        incidents = finishing.finish(document, drafts)
+    started: dict[tuple[int, int], list[Any]] = collections.defaultdict(list)
+    for draft in drafts:
+        key = (draft.first.trigger.start, draft.first.trigger.end)
+        started[key].append(draft)
+        types[key] = draft.first.sub.event_type.value
+    return _Trace(dict(started), dict(joined), incident, incidents, types)
+
+
+def _loss(
+    article: Article,
+    document: Any,
+    gold: dict[str, Any],
+    trace: _Trace | None = None,
+    taken: frozenset[int] = frozenset(),
+) -> str:
     """Return the stage (one of :data:`LOSSES`) at which a missed gold incident was lost.
 
     ``document`` is the article read by ``incidents.document.read_article``. The gold
     incident's evidence sentence is found by its offsets (real news) or its text (the
     self-written sets); the codebook's triggers and the mentions of that sentence say how
-    far its event got.
+    far its event got (a mention that joined an incident of the gold's type, as a
+    reference back does, counts as read as its type). A mention of the gold's type is
+    then followed through ``trace``
+    (default: :func:`_trace` of ``document``) to its incident; ``taken`` holds the
+    positions of the incidents matched to other gold ones. Of several mentions of the
+    type the one that got furthest tells the stage, in this order (last the furthest):
+
+    - no incident: the sentence is page furniture, or the mention stands in quoted words;
+    - its incident is of another type (joined to one of another type, or re-typed);
+    - its incident is background;
+    - it has no place; it lies away from the gold place (25 km, 50 km off the
+      gazetteer): the article names a place near gold in the gold's sentence, elsewhere,
+      or nowhere (the geoparser missed it, or the gazetteer lacks it);
+    - its draft was folded into another when finishing (a merge, the headline, a
+      demonstration's arrests, spoils of an operation);
+    - the incident (right type and place) went to another gold event: the mention was
+      linked into an incident first told by another mention, or started it itself.
     """
     from incidentmap.incidents.mentions import find_mentions
 
@@ -225,9 +339,59 @@ def _loss(article: Article, document: Any, gold: dict[str, Any]) -> str:
     if not mentions:
         return LOSSES[1]
     accepted = {gold["event_type"], *gold.get("alt_event_types", ())}
-    if not any(m.sub.event_type.value in accepted for m in mentions):
+    trace = trace or _trace(document)
+
+    def read_as(m: Any) -> set[str]:  # its own type, and the one it was linked with
+        return {m.sub.event_type.value, trace.types.get((m.trigger.start, m.trigger.end), "")}
+
+    mentions = [m for m in mentions if read_as(m) & accepted]
+    if not mentions:
         return LOSSES[2]
-    return LOSSES[3]
+    limit = 25.0 if gold.get("in_gazetteer", True) else 50.0
+    glat, glon = gold.get("lat"), gold.get("lon")
+
+    def near_gold(place: Any) -> bool:
+        if place is None or glat is None or glon is None:
+            return False
+        return _km(place.lat, place.lon, glat, glon) <= limit
+
+    named_here = any(
+        near_gold(t.place)
+        for s in sentences
+        for t in document.toponyms
+        if s.start <= t.start < s.end and t.place is not None
+    )
+    named = any(near_gold(t.place) for t in document.toponyms if t.place is not None)
+
+    def fate(draft: Any, linked: bool) -> int:
+        at = trace.incident.get(id(draft))
+        if at is None:  # folded away: where the draft itself stood then
+            here = draft.location is not None and near_gold(draft.location.place)
+            return _FOLDED_NEAR if here else _FOLDED_AWAY
+        inc = trace.incidents[at]
+        if inc.event_type.value not in accepted:
+            return _RETYPED
+        if inc.background:
+            return _BACKGROUND
+        if inc.lat is None or inc.lon is None:
+            return _NOWHERE
+        if not _near(inc, gold):
+            if named_here:
+                return _AWAY_HERE
+            if named:
+                return _AWAY_NAMED
+            return _AWAY_UNNAMED if gold.get("in_gazetteer", True) else _AWAY_OFF_GAZETTEER
+        # near gold and of its type: another gold event took it (or the pairing chose so)
+        return _LINKED if linked and at in taken else _TAKEN
+
+    best = _NO_INCIDENT
+    for m in mentions:
+        key = (m.trigger.start, m.trigger.end)
+        for draft in trace.started.get(key, ()):
+            best = max(best, fate(draft, linked=False))
+        for draft in trace.joined.get(key, ()):
+            best = max(best, fate(draft, linked=True))
+    return LOSSES[best]
 
 
 def _describe(i: Incident | dict[str, Any]) -> str:
@@ -295,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         "--losses",
         action="store_true",
         help="tally the missed gold incidents by the stage that lost them (no event word, "
-        "filtered, another type, lost after), counts only",
+        "filtered, another type, then what became of its incident), counts only",
     )
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -367,7 +531,10 @@ def main(argv: list[str] | None = None) -> int:
 
             toponyms = geoparser.parse(article) if geoparser is not None else []
             document = read_article(article, toponyms)
-            losses.update(_loss(article, document, g) for g in missed)
+            trace = _trace(document)
+            assert trace.incidents == predicted, article.id  # the same extraction, traced
+            taken = frozenset(k for k, p in enumerate(predicted) if id(p) in matched_p)
+            losses.update(_loss(article, document, g, trace, taken) for g in missed)
         for p, g in fg_pairs:
             same_type += p.event_type.value == g["event_type"]
             same_sub += p.sub_event_type == g["sub_event_type"]
