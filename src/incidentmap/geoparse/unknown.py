@@ -37,8 +37,13 @@ _CUES = (
     r"neighborhood|suburb|area)\s+of)"
 )
 _AFTER_CUE = re.compile(rf"\b{_CUES}\s+(?:the\s+)?({_NAME})")
+# ``\b`` and a name, written as the name's capital, then "not after a word character" (the
+# same test): a pattern that opens with a set of characters lets re skip to the capitals.
+_NAME_AT_WORD_START = (
+    r"(?-i:[A-Z])(?<!\w.)" + NAME_WORD.removeprefix("(?-i:[A-Z])") + _NAME.removeprefix(NAME_WORD)
+)
 _BEFORE_WORD = re.compile(
-    rf"\b({_NAME})\s+(?:province|district|governorate|region|county|village|town|camp|"
+    rf"({_NAME_AT_WORD_START})\s+(?:province|district|governorate|region|county|village|town|camp|"
     r"oblast|prefecture|municipality|neighbourhood|neighborhood)\b"
 )
 _CONFIDENCE = 0.0

@@ -55,7 +55,7 @@ from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..geoparse.lexicon import Lexicon
 from ..geoparse.unknown import unknown_toponyms
 from ..model import GeoPrecision, Place, Toponym
-from ..text.patterns import NAME_WORD, GatedPattern, Searcher
+from ..text.patterns import NAME_WORD, GatedPattern, Searcher, fold_case
 from .bearing import COMPASS, offset_place
 from .taxonomy import Taxonomy
 
@@ -575,6 +575,9 @@ _SETTLEMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+#: Every word of the two patterns holds one of these: a text without them names no scene.
+_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "locality", "settlement", "camp")
+
 
 def unknown_scenes(text: str, toponyms: Iterable[Toponym]) -> list[Toponym]:
     """Return the settlements the gazetteer lacks that the text names as such.
@@ -589,6 +592,9 @@ def unknown_scenes(text: str, toponyms: Iterable[Toponym]) -> list[Toponym]:
     >>> unknown_scenes("Protesters gathered at the Tarnby mosque.", [])
     []
     """
+    folded = fold_case(text)
+    if not any(word in folded for word in _SETTLEMENT_WORDS):
+        return []  # neither settlement pattern can match: no scene, whatever the names
     resolved = [t for t in toponyms if t.place is not None]
     return [
         t
