@@ -151,6 +151,27 @@ def test_prefix_scanner_finds_what_finditer_finds(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "A shell hit the school; another shell struck. One mortar shell landed, then shelling.",
+        "Shelling resumed at dawn, and a man was hit by a shell. It all happened in a day.",
+        "Calm returned to the square: a day without incident, as the shell company said.",
+    ],
+)
+def test_prefix_scanner_tries_short_prefixes_only_where_their_words_are(text: str) -> None:
+    patterns = [t.pattern for t in Taxonomy.default().triggers]
+    patterns.append(re.compile(r"(?:a|it) (?:shell|blast) (?:hit|struck)"))  # prefix "a", "it"
+    scanner = PrefixScanner(patterns)
+    low = text.lower()
+    for start in range(0, len(text), 7):
+        for end in (None, start + 30, len(text) - 3):
+            got = scanner.finditer_all(low, start, end)
+            stop = len(text) if end is None else end
+            want = [list(p.finditer(low, start, stop)) for p in patterns]
+            assert [[m.span() for m in ms] for ms in got] == [[m.span() for m in ms] for ms in want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         *TEXTS,
         "On March 3, 2024 and ٣ days ago (Arabic digits), 3 were killed; twenty wounded.",
         "Since Friday, 12 people have been KILLED, the death toll rose to 40 in 2023-10-07.",

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 import ahocorasick
@@ -317,7 +317,8 @@ class PrefixScanner:
     One Aho-Corasick pass over the text finds where the prefixes of the patterns (see
     :func:`required_prefixes`) occur; a pattern is then matched at those places only,
     which gives exactly the matches of its ``finditer``. Patterns without prefixes are
-    run in full when :class:`LiteralGate` lets them.
+    run in full when :class:`LiteralGate` lets them; a pattern with a short prefix ("a",
+    "it": everywhere) is tried at its places only when the gate lets it too.
 
     >>> scan = PrefixScanner([re.compile(r"bomb(?:ing)?s?"), re.compile(r"\w+ed")])
     >>> [[m.group() for m in found] for found in scan.finditer_all("bombs bombed it")]
@@ -328,17 +329,12 @@ class PrefixScanner:
         self._patterns = list(patterns)
         prefixes = [required_prefixes(p.pattern, p.flags) for p in self._patterns]
         self._rest = [i for i, found in enumerate(prefixes) if found is None]
-        self._gate = LiteralGate([self._patterns[i].pattern for i in self._rest])
-        owners: dict[str, list[int]] = {}
-        for index, found in enumerate(prefixes):
-            for prefix in found or ():
-                owners.setdefault(prefix, []).append(index)
-        self._automaton = ahocorasick.Automaton()
-        for prefix, indexes in owners.items():
-            self._automaton.add_word(prefix, (len(prefix), tuple(indexes)))
-        self._empty = not owners
-        if owners:
-            self._automaton.make_automaton()
+        short = [i for i, found in enumerate(prefixes) if found and min(map(len, found)) < _MIN]
+        self._gate = LiteralGate([self._patterns[i].pattern for i in (*self._rest, *short)])
+        self._automaton = _prefix_automaton(
+            {i: found for i, found in enumerate(prefixes) if found and i not in short}
+        )
+        self._short = [_prefix_automaton({i: prefixes[i] or ()}) for i in short]
 
     def finditer_all(
         self, text: str, start: int = 0, end: int | None = None
@@ -346,15 +342,15 @@ class PrefixScanner:
         """For each pattern, its matches in ``text[start:end]`` as ``finditer`` gives them."""
         stop = len(text) if end is None else end
         piece = text[start:stop]
+        active = self._gate.active(piece)
+        rest = len(self._rest)
         places: dict[int, list[int]] = {}
-        if not self._empty:
-            for last, (size, indexes) in self._automaton.iter(piece):
-                at = start + last + 1 - size
-                for index in indexes:
-                    if index in places:
-                        places[index].append(at)
-                    else:
-                        places[index] = [at]
+        _add_places(places, self._automaton, piece, start)
+        # a pattern with a short prefix is tried only when the piece holds one of the
+        # literals all its matches contain (the prefix "a" is everywhere)
+        for automaton, may_match in zip(self._short, active[rest:], strict=True):
+            if may_match:
+                _add_places(places, automaton, piece, start)
         out: list[list[re.Match[str]]] = [[] for _ in self._patterns]
         patterns = self._patterns
         for index, ats in places.items():
@@ -368,10 +364,38 @@ class PrefixScanner:
                 if match is not None:  # never empty: it holds a prefix
                     found.append(match)
                     pos = match.end()
-        for index, may_match in zip(self._rest, self._gate.active(piece), strict=True):
+        for index, may_match in zip(self._rest, active[:rest], strict=True):
             if may_match:
                 out[index] = list(self._patterns[index].finditer(text, start, stop))
         return out
+
+
+def _prefix_automaton(prefixes: dict[int, Iterable[str]]) -> Any:
+    """Return an automaton of the prefixes of patterns (by index), or ``None`` for none."""
+    owners: dict[str, list[int]] = {}
+    for index, found in prefixes.items():
+        for prefix in found:
+            owners.setdefault(prefix, []).append(index)
+    if not owners:
+        return None
+    automaton = ahocorasick.Automaton()
+    for prefix, indexes in owners.items():
+        automaton.add_word(prefix, (len(prefix), tuple(indexes)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _add_places(places: dict[int, list[int]], automaton: Any, piece: str, start: int) -> None:
+    """Note in ``places`` where in ``piece`` (at ``start``) the prefixes of patterns occur."""
+    if automaton is None:
+        return
+    for last, (size, indexes) in automaton.iter(piece):
+        at = start + last + 1 - size
+        for index in indexes:
+            if index in places:
+                places[index].append(at)
+            else:
+                places[index] = [at]
 
 
 # The characters other than the upper-case ASCII letters that a case-insensitive regular
