@@ -563,20 +563,26 @@ def same_town(a: Place, b: Place, *, max_km: float = 25.0) -> bool:
     return max(a.population, b.population) >= METROPOLIS and km <= max_km
 
 
+#: The words that write a name as a settlement; a text without any of them names no scene.
+_SETTLEMENT_WORDS = (
+    "village",
+    "town",
+    "city",
+    "hamlet",
+    "locality",
+    "settlement",
+    "camp",
+    "township",
+)
 #: A settlement word before a name the gazetteer lacks: "the village of X", "the town of X".
 _SETTLEMENT_BEFORE = re.compile(
-    r"\b(?:villages?|town|city|hamlet|locality|settlement|camp|township)"
-    r"\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    rf"\b(?:villages|{'|'.join(_SETTLEMENT_WORDS)})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
-#: ... or after it: "X village", "the X refugee camp", "X area".
+#: ... or after it: "X village", "the X refugee camp" ("X city" is a city the gazetteer has).
 _SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:refugee\s+)?(?:village|camp|hamlet|locality|settlement|town|township)\b",
+    rf"\s+(?:refugee\s+)?(?:{'|'.join(w for w in _SETTLEMENT_WORDS if w != 'city')})\b",
     re.IGNORECASE,
 )
-
-#: Every word of the two patterns holds one of these: a text without them names no scene.
-_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "locality", "settlement", "camp")
 
 
 def unknown_scenes(text: str, toponyms: Iterable[Toponym]) -> list[Toponym]:
