@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from incidentmap.geoparse import Geoparser
-from incidentmap.geoparse.local import STATE_PEER_CHARS, city_over_area
+from incidentmap.geoparse.namesakes import STATE_PEER_CHARS, city_over_area
 from incidentmap.geoparse.scored import Scored, best_of
 from incidentmap.model import Article, Place
 

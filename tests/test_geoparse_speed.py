@@ -302,7 +302,7 @@ def test_the_names_of_a_start_are_the_same_when_its_first_two_words_are_remember
 def test_contained_takes_the_leading_spaces_as_a_plain_star_would(between):
     import re
 
-    from incidentmap.geoparse.local import CONTAINED
+    from incidentmap.geoparse.qualifiers import CONTAINED
 
     plain = re.compile(CONTAINED.pattern.replace(r"\s*(?!\s)", r"\s*", 1), CONTAINED.flags)
     assert plain.pattern != CONTAINED.pattern
@@ -508,7 +508,7 @@ def test_the_stated_type_remembered_per_hints_is_the_one_read_from_them(hints):
     "between", [" town of ", " city of\n", " town ", " of ", ", the Osk county town of ", " in "]
 )
 def test_the_area_town_pattern_needs_an_of(between):
-    from incidentmap.geoparse.local import AREA_TOWN_OF
+    from incidentmap.geoparse.qualifiers import AREA_TOWN_OF
 
     assert AREA_TOWN_OF.fullmatch(between) is None or "of" in between
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from incidentmap.incidents.coref import Draft
 from incidentmap.incidents.crowds import fold_into_demonstrations
 from incidentmap.incidents.document import read_article
+from incidentmap.incidents.draft import Draft
 from incidentmap.incidents.linking import link_mentions
 from incidentmap.incidents.taxonomy import Taxonomy
 from incidentmap.model import Article, Toponym

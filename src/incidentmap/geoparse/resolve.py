@@ -6,7 +6,7 @@ into modules: :mod:`.candidates` finds the candidate places and scores their **p
 article (its countries and areas); the words around a mention are read by
 :mod:`.typewords` (type words), :mod:`.qualifiers` (the container a name is written
 with; :mod:`.abroad` places a name the gazetteer lacks at it), :mod:`.namelists` (lists)
-and :mod:`.namesakes` (a city against its namesake area), all named by :mod:`.local`;
+and :mod:`.namesakes` (a city against its namesake area), with :mod:`.areas` (containment);
 this module puts them together and adds the evidence of the other places:
 
 - **prior**: population (log scale), feature type (country, admin area, capital,

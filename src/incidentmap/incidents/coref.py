@@ -14,8 +14,8 @@ The jobs are split: :mod:`.draft` holds the incident under construction
 (:class:`~.draft.Draft`), :mod:`.fits` whether a date, place or type fits it,
 :mod:`.enriching` what a later mention adds to it; this module decides what a mention
 refers back to or continues (:func:`antecedent`) and the type a reference takes from
-the events told before it (:func:`inherit`, :func:`kin_of`). It also names the public
-names of the other three, for callers that import them from here.
+the events told before it (:func:`inherit`, :func:`kin_of`). Import the others' names
+from their own modules.
 """
 
 from __future__ import annotations
@@ -29,17 +29,13 @@ from ..text.sentences import Sentence
 from .bearing import COMPASS
 from .dates import DateMention
 from .dedupe import haversine_km
-from .draft import Draft, instances_of, split_towns
-from .enriching import add_casualties, casualties_only, enrich
+from .draft import Draft
 from .fits import (
     NON_VIOLENT,
     before_the_news,
     date_ok,
     place_ok,
-    refines,
-    reported_after,
     same_event_type,
-    same_place,
     told_as_aggregate,
 )
 from .kinds import ARRESTS, CROWD_EVENTS, LOOTING, VIOLENT_DEMONSTRATION
@@ -47,26 +43,7 @@ from .locate import Location, lies_in, same_town, specificity
 from .mentions import Mention
 from .taxonomy import SubEventType, Taxonomy
 
-__all__ = [
-    "NON_VIOLENT",
-    "Draft",
-    "add_casualties",
-    "antecedent",
-    "before_the_news",
-    "casualties_only",
-    "date_ok",
-    "enrich",
-    "inherit",
-    "instances_of",
-    "kin_of",
-    "place_ok",
-    "refines",
-    "reported_after",
-    "same_event_type",
-    "same_place",
-    "split_towns",
-    "told_as_aggregate",
-]
+__all__ = ["antecedent", "inherit", "kin_of"]
 
 #: A mention of the same event type within this many sentences continues an incident.
 _FOLLOW_UP = 3
