@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import Toponym
 from .casualties import CasualtyMention
-from .clausedates import clause_date, said_right_before
+from .clausedates import clause_date
 from .clauseplaces import clause_place
 from .dates import DateMention
 from .filters import preceded_by
@@ -37,7 +37,6 @@ __all__ = [
     "actors_in",
     "clause_facts",
     "mourned_deaths",
-    "said_right_before",
 ]
 
 
