@@ -13,10 +13,13 @@ Usage::
     .venv/bin/python bench/realnews.py stats            # countries, outlets, types, splits
     .venv/bin/python bench/realnews.py export --split tune -o bench/.realnews/tune.jsonl
     .venv/bin/python bench/realnews.py export --split all --parts zo zp -o bench/.realnews/new.jsonl
-    .venv/bin/python bench/realnews.py restore RESULT.json ...  # texts from search results
 
-``check`` lists every text that is missing with the query that finds it again (the page is
-the search result of that rank) and exits 1 when any is missing or changed. ``export``
+``check`` lists every text that is missing, with the stored-pages query, rank and URL the
+page was found with, and exits 1 when any is missing or changed. The texts are not
+re-copied from the stored-pages search: its pages come with the condition "never copy it
+verbatim". A text may be put back only from a copy you are entitled to keep (for example
+the ``bench/.realnews/`` folder of a machine that holds one); ``check`` then tells whether
+each text is the one the annotations were made on (its sha256). ``export``
 writes the articles of one split in the shape of ``bench/data/incidents-dev.jsonl`` (with
 ``evidence`` filled in from the offsets), for ``bench/incidents.py --data FILE --match
 place``. Keep the export in ``bench/.realnews/``: it holds publishers' text.
@@ -102,8 +105,8 @@ def check(folder: Path = ANNOTATIONS, texts: Path = TEXTS) -> list[Problem]:
             problems.append(
                 Problem(
                     where,
-                    f"{rid}: text missing; find it again with the stored-pages query "
-                    f"{rec.get('query')!r} (result {rec.get('rank')}, {rec.get('url')})",
+                    f"{rid}: text missing (found with the stored-pages query "
+                    f"{rec.get('query')!r}, result {rec.get('rank')}, {rec.get('url')})",
                 )
             )
             continue
@@ -164,40 +167,6 @@ def articles(
         }
 
 
-def restore(
-    results: list[dict[str, Any]], *, folder: Path = ANNOTATIONS, texts: Path = TEXTS
-) -> list[str]:
-    """Write the missing texts that stored-pages search results hold; return a report.
-
-    ``results`` are search answers (objects with a ``results`` list of ``url`` and
-    ``excerpt``). A result restores an article when its URL is the article's and its
-    excerpt has the article's sha256, so a text is never written wrong.
-    """
-    by_url: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-    for _, rec in annotation_lines(folder):
-        if read_text(rec, texts) is None:
-            by_url[rec["url"]].append(rec)
-    report = []
-    texts.mkdir(parents=True, exist_ok=True)
-    for answer in results:
-        for hit in answer.get("results", []):
-            for rec in by_url.get(hit.get("url", ""), []):
-                excerpt = hit.get("excerpt", "")
-                digest = hashlib.sha256(excerpt.encode("utf-8")).hexdigest()
-                if digest != rec.get("sha256"):
-                    report.append(
-                        f"{rec['id']}: url matches but text differs "
-                        f"({len(excerpt)} chars, expected {rec.get('chars')})"
-                    )
-                    continue
-                path = texts / f"{rec['id']}.txt"
-                tmp = path.with_suffix(".tmp")
-                tmp.write_bytes(excerpt.encode("utf-8"))
-                tmp.replace(path)
-                report.append(f"{rec['id']}: restored")
-    return report
-
-
 def stats(folder: Path = ANNOTATIONS) -> str:
     """Return a summary of the corpus: articles, countries, outlets, types, splits."""
     recs = [rec for _, rec in annotation_lines(folder)]
@@ -227,17 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         "--parts", nargs="+", metavar="PART", help="only these part files (e.g. zo zp)"
     )
     export.add_argument("-o", "--output", type=Path, required=True)
-    restore_p = sub.add_parser("restore", help="write missing texts found in search results")
-    restore_p.add_argument("results", type=Path, nargs="+", help="saved search answers (JSON)")
     args = parser.parse_args(argv)
-    if args.command == "restore":
-        answers = []
-        for path in args.results:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            answers.extend(data if isinstance(data, list) else [data])
-        report = restore(answers)
-        print("\n".join(report) or "no result matched a missing text")
-        return 0
     if args.command == "check":
         problems = check()
         for p in problems:
