@@ -55,6 +55,7 @@ from .merging import (
     tolls_of_the_lead,
 )
 from .page import fold_headline
+from .parts import compass_part, part_of_country
 from .spanning import spread_spanning_tolls
 from .taxonomy import Taxonomy
 from .undated import (
@@ -258,7 +259,17 @@ def _part_of(text: str, loc: Location) -> bool:
     if loc.toponym is None:
         return False
     start = loc.toponym.start
-    return bool(_PART.search(text, max(0, start - 40), start))
+    return bool(_PART.search(text, max(0, start - 40), start)) or (
+        compass_part(text, loc.toponym) is not None
+    )
+
+
+def _compass_part(text: str, loc: Location) -> str | None:
+    """Return the bearing of the part of a country the event is told in ("northeast")."""
+    top = loc.toponym
+    if top is None or top.kind != "place" or not loc.place.is_country or top.place != loc.place:
+        return None  # a demonym ("a northern Nigerian governor") names people, not a part
+    return compass_part(text, top)
 
 
 _SCOPE = re.compile(
@@ -379,7 +390,18 @@ def _finish(
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
             loc = town
             notes.append(f"place: {town.reason}")
-        elif not _part_of(article.text, loc) and not tax.cues.border.search(sent.text):
+        elif (bearing := _compass_part(article.text, loc)) is not None:
+            # "in northeast Jordan": the seat of the area that lies that way, else the
+            # country's own point (never its capital, which may lie at the other end)
+            found = part_of_country(loc.place, bearing)
+            if found is not None:
+                loc = found
+                notes.append(f"place: {found.reason}")
+            else:
+                notes.append(f"place: only the {bearing} of {loc.place.name} named: its own point")
+        elif _part_of(article.text, loc):  # "central Mali": the area's own point
+            notes.append(f"place: only a part of {loc.place.name} named: its own point")
+        elif not tax.cues.border.search(sent.text):
             # ACLED: an event known only to a country or province goes to its capital;
             # a country whose story names one province of it: that province's seat
             area = area_within(loc.place, toponyms)
