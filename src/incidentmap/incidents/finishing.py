@@ -382,7 +382,12 @@ def _finish(
         ):
             loc = town
             notes.append(f"place: the story's town in the province of {province.name}")
-    if loc is not None and specificity(loc.place) <= 1 and not draft.background:
+    # an area: a country or province, or a second-level one ("in Abra province": the
+    # provinces of the Philippines are GeoNames' second level)
+    area_only = loc is not None and (
+        specificity(loc.place) <= 1 or loc.place.feature_code == "ADM2"
+    )
+    if loc is not None and area_only and not draft.background:
         # one of several places named ("A, B and C") is a place of its own, not the story's
         # town within it
         listed = draft.split_place is not None and loc.place.id == draft.split_place
@@ -409,7 +414,8 @@ def _finish(
             if seat is None and area is not None:
                 seat = Location(area, GeoPrecision.REGION, None, f"the story's area {area.name}")
             if seat is not None:
-                loc = seat
+                # a seat says no more than the text did ("the article's main place": 3)
+                loc = dataclasses.replace(seat, precision=max(seat.precision, loc.precision))
                 notes.append(f"place: {seat.reason}")
     if draft.injured_reported and draft.injured is None:
         notes.append("injuries reported without a number")
