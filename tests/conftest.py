@@ -39,14 +39,23 @@ def repo() -> Path:
     return REPO
 
 
+def _gazetteer_script(name: str) -> ModuleType:
+    """Load the script ``gazetteer/NAME.py`` as a module."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "gazetteer" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def build_data() -> ModuleType:
     """``gazetteer/build_data.py``, the script that writes the embedded data, as a module."""
-    spec = importlib.util.spec_from_file_location(
-        "build_data", REPO / "gazetteer" / "build_data.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_data", module)
-    spec.loader.exec_module(module)
-    return module
+    return _gazetteer_script("build_data")
+
+
+@pytest.fixture(scope="session")
+def build_seats() -> ModuleType:
+    """``gazetteer/build_seats.py``, the script that writes the seat tables, as a module."""
+    return _gazetteer_script("build_seats")

@@ -84,6 +84,10 @@ class CountryOutlines:
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code.upper() in self._shapes
 
+    def shape(self, code: str) -> Any | None:
+        """Return the outline of country ``code`` (a shapely geometry), None if unknown."""
+        return self._shapes.get(code.upper())
+
     def holds(self, code: str, lat: float, lon: float) -> bool:
         """Whether the outline of country ``code`` covers the point (``False`` if unknown)."""
         import shapely

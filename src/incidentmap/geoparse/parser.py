@@ -170,6 +170,8 @@ class Geoparser:
             reasons = (*reasons, *t.candidates[0].reasons)
         if p is None or p.feature_class != "P" or p.population >= self.small_town:
             return True
+        if p.hand_picked and len(t.text.split()) > 1:
+            return True  # "the Old City of Mosul": a curator's name of words, not a stray word
         return any(r.startswith(_SUPPORT) for r in reasons)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Toponym]]]:

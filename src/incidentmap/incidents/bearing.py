@@ -22,7 +22,7 @@ import re
 from ..gazetteer.kinds import EARTH_RADIUS_KM
 from ..model import Place
 
-__all__ = ["COMPASS", "offset_place"]
+__all__ = ["COMPASS", "compass_degrees", "offset_place"]
 
 #: The farthest distance worth moving: beyond it, a stated distance is too rough to help.
 MAX_KM = 200.0
@@ -73,10 +73,10 @@ def offset_place(place: Place, *, km: float, bearing: str) -> Place | None:
     """
     if place.feature_class != "P" or not 0 < km <= MAX_KM:
         return None
-    direction = _SPELLING.sub("", bearing.lower())
-    degrees = _DIRECTIONS.get(direction)
-    if degrees is None:
+    found = compass_degrees(bearing)
+    if found is None:
         return None
+    direction, degrees = found
     lat, lon = _destination(place.lat, place.lon, degrees, km)
     return dataclasses.replace(
         place,
@@ -87,6 +87,17 @@ def offset_place(place: Place, *, km: float, bearing: str) -> Place | None:
         feature_code="PPL",
         population=0,
     )
+
+
+def compass_degrees(bearing: str) -> tuple[str, float] | None:
+    """Return a bearing as written, its compass words run together, and its degrees.
+
+    >>> compass_degrees("North-Eastern"), compass_degrees("east-west")
+    (('northeast', 45.0), None)
+    """
+    direction = _SPELLING.sub("", bearing.lower())
+    degrees = _DIRECTIONS.get(direction)
+    return None if degrees is None else (direction, degrees)
 
 
 def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:

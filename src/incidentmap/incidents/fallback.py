@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -292,27 +293,55 @@ def _seats() -> dict[tuple[str, str], Place]:
     return seats
 
 
+@functools.cache
+def _second_level_seats() -> dict[str, Place]:
+    """Read the bundled seats of second-level areas, by the area's place id."""
+    table = resources.files("incidentmap").joinpath("data/seats_admin2.tsv")
+    seats: dict[str, Place] = {}
+    with table.open(encoding="utf-8") as lines:
+        next(lines)  # header
+        for line in lines:
+            area, pid, name, lat, lon, population, _ = line.rstrip("\n").split("\t")
+            seats[f"geonames:{area}"] = Place(
+                f"geonames:{pid}", name, float(lat), float(lon), "P", "PPLA2", "", None,
+                int(population),
+            )  # fmt: skip
+    return seats
+
+
 def seat_of(area: Place) -> Location | None:
-    """Return the capital of a country, or the seat of a first-level area, to stand for it.
+    """Return the capital of a country, or the seat of a province or district, to stand for it.
 
     ACLED codes an event that a report places only in a country or a province at that
     area's capital, with geo-precision 3, so that it sits on land among the area's
-    events rather than at a centroid that may fall in a desert or a lake.
+    events rather than at a centroid that may fall in a desert or a lake. A second-level
+    area (a district; a province of the Philippines, whose first level is its regions)
+    has a seat where the gazetteer data names one (``gazetteer/build_seats.py``: its
+    ``PPLA2`` town, the town named like it, or the capital set by hand); it stands for
+    the area with the precision the area has, 2.
 
     >>> from incidentmap.model import Place
     >>> jordan = Place("geonames:248816", "Jordan", 31.0, 36.0, "A", "PCLI", "JO")
     >>> found = seat_of(jordan)
     >>> found.place.name, int(found.precision)
     ('Amman', 3)
+    >>> abra = Place("geonames:1732380", "Abra", 17.55, 120.79, "A", "ADM2", "PH", "15")
+    >>> found = seat_of(abra)
+    >>> found.place.name, int(found.precision), found.reason
+    ('Bangued', 2, 'only Abra named: its seat')
     """
+    precision = GeoPrecision.REGION
     if area.is_country:
-        key = (area.country_code, "")
+        seat = _seats().get((area.country_code, ""))
     elif area.is_admin1 and area.admin1:
-        key = (area.country_code, area.admin1)
+        seat = _seats().get((area.country_code, area.admin1))
+    elif area.feature_code == "ADM2" and (seat := _second_level_seats().get(area.id)):
+        # the table leaves out the codes the area has: the seat lies in it
+        seat = dataclasses.replace(seat, country_code=area.country_code, admin1=area.admin1)
+        precision = GeoPrecision.NEAR
     else:
         return None
-    seat = _seats().get(key)
     if seat is None:
         return None
     kind = "capital" if area.is_country else "seat"
-    return Location(seat, GeoPrecision.REGION, None, f"only {area.name} named: its {kind}")
+    return Location(seat, precision, None, f"only {area.name} named: its {kind}")

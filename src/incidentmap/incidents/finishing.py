@@ -55,6 +55,7 @@ from .merging import (
     tolls_of_the_lead,
 )
 from .page import fold_headline
+from .parts import compass_part, part_of_country
 from .spanning import spread_spanning_tolls
 from .taxonomy import Taxonomy
 from .undated import (
@@ -258,7 +259,17 @@ def _part_of(text: str, loc: Location) -> bool:
     if loc.toponym is None:
         return False
     start = loc.toponym.start
-    return bool(_PART.search(text, max(0, start - 40), start))
+    return bool(_PART.search(text, max(0, start - 40), start)) or (
+        compass_part(text, loc.toponym) is not None
+    )
+
+
+def _compass_part(text: str, loc: Location) -> str | None:
+    """Return the bearing of the part of a country the event is told in ("northeast")."""
+    top = loc.toponym
+    if top is None or top.kind != "place" or not loc.place.is_country or top.place != loc.place:
+        return None  # a demonym ("a northern Nigerian governor") names people, not a part
+    return compass_part(text, top)
 
 
 _SCOPE = re.compile(
@@ -371,7 +382,12 @@ def _finish(
         ):
             loc = town
             notes.append(f"place: the story's town in the province of {province.name}")
-    if loc is not None and specificity(loc.place) <= 1 and not draft.background:
+    # an area: a country or province, or a second-level one ("in Abra province": the
+    # provinces of the Philippines are GeoNames' second level)
+    area_only = loc is not None and (
+        specificity(loc.place) <= 1 or loc.place.feature_code == "ADM2"
+    )
+    if loc is not None and area_only and not draft.background:
         # one of several places named ("A, B and C") is a place of its own, not the story's
         # town within it
         listed = draft.split_place is not None and loc.place.id == draft.split_place
@@ -379,7 +395,18 @@ def _finish(
         if town is not None:  # "in northern Honduras" ... "in the town of Tocoa"
             loc = town
             notes.append(f"place: {town.reason}")
-        elif not _part_of(article.text, loc) and not tax.cues.border.search(sent.text):
+        elif (bearing := _compass_part(article.text, loc)) is not None:
+            # "in northeast Jordan": the seat of the area that lies that way, else the
+            # country's own point (never its capital, which may lie at the other end)
+            found = part_of_country(loc.place, bearing)
+            if found is not None:
+                loc = found
+                notes.append(f"place: {found.reason}")
+            else:
+                notes.append(f"place: only the {bearing} of {loc.place.name} named: its own point")
+        elif _part_of(article.text, loc):  # "central Mali": the area's own point
+            notes.append(f"place: only a part of {loc.place.name} named: its own point")
+        elif not tax.cues.border.search(sent.text):
             # ACLED: an event known only to a country or province goes to its capital;
             # a country whose story names one province of it: that province's seat
             area = area_within(loc.place, toponyms)
@@ -387,7 +414,8 @@ def _finish(
             if seat is None and area is not None:
                 seat = Location(area, GeoPrecision.REGION, None, f"the story's area {area.name}")
             if seat is not None:
-                loc = seat
+                # a seat says no more than the text did ("the article's main place": 3)
+                loc = dataclasses.replace(seat, precision=max(seat.precision, loc.precision))
                 notes.append(f"place: {seat.reason}")
     if draft.injured_reported and draft.injured is None:
         notes.append("injuries reported without a number")

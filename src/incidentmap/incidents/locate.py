@@ -93,10 +93,14 @@ LIST_AND = r",?\s+(?:and|or)\s+"
 _POSSESSIVE = re.compile(
     r"['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
+#: A country introduced as a place, or a part of it ("in northeast Jordan", "across the
+#: far north-east of"): the scene.
 _IN_COUNTRY = re.compile(
-    r"\b(?:in|across|throughout|inside|within|over|around|of)\s+(?:the\s+)?(?:\w+ern\s+)?$",
+    r"\b(?:in|across|throughout|inside|within|over|around|of)\s+(?:the\s+)?"
+    rf"(?:(?:far\s+)?(?:\w+ern|{COMPASS}|central)\s+)?$",
     re.IGNORECASE,
 )
+_IN_COUNTRY_REACH = 32  # characters before the name: "in the far north-eastern "
 _OF = re.compile(r"\s+of\b")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 #: A weapon's launch site is where it came from, never the scene: "a missile launched from X".
@@ -347,7 +351,9 @@ def choose_location(
             continue  # "a US-based charity", "Iran-backed militias": an actor's home
         if place.is_country and _NAME_GOES_ON.match(text, top.end):
             continue  # "U.S. Embassy", "Iraq War": part of a longer name, not the scene
-        if place.is_country and not _IN_COUNTRY.search(text, max(0, top.start - 20), top.start):
+        if place.is_country and not _IN_COUNTRY.search(
+            text, max(0, top.start - _IN_COUNTRY_REACH), top.start
+        ):
             continue  # "slogans against France", "talks with Iran": not where it happened
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
