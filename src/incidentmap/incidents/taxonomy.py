@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..errors import InputError
 from ..model import EventType
 from ..text.patterns import PrefixScanner, SpanGate
-from .casualties import CasualtyWords
+from .casualtywords import CasualtyWords
 from .cues import MACROS, CueRow, Cues, compile_pattern, parse_cues
 from .kinds import NAMED_IN_CODE, SubEventName
 
