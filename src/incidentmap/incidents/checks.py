@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from .casualties import find_casualties
 from .cues import cue_row_pattern
 from .mentions import Mention, find_mentions
-from .taxonomy import Taxonomy, Trigger, lower_same_length
+from .taxonomy import Taxonomy
+from .triggers import Trigger, lower_same_length
 
 if TYPE_CHECKING:
     pass

@@ -41,7 +41,8 @@ from .fits import (
 from .kinds import ARRESTS, CROWD_EVENTS, LOOTING, VIOLENT_DEMONSTRATION
 from .locate import Location, lies_in, same_town, specificity
 from .mentions import Mention
-from .taxonomy import SubEventType, Taxonomy
+from .taxonomy import Taxonomy
+from .triggers import SubEventType
 
 __all__ = ["antecedent", "inherit", "kin_of"]
 

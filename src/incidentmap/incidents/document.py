@@ -30,7 +30,8 @@ from .facts import Index
 from .locate import unknown_scenes
 from .page import FurnitureLines, headline_end, is_caption, page_stamp
 from .spanning import spanning_tolls
-from .taxonomy import Taxonomy, TriggerMatch
+from .taxonomy import Taxonomy
+from .triggers import TriggerMatch
 
 __all__ = ["ArticleDocument", "read_article"]
 
