@@ -18,6 +18,7 @@ import pytest
 from incidentmap.cli import main
 from incidentmap.errors import InputError
 from incidentmap.incidents import Taxonomy, extract_incidents
+from incidentmap.incidents.casualties import find_casualties
 from incidentmap.model import Article
 from incidentmap.pipeline import Processor
 
@@ -168,8 +169,10 @@ def test_a_languages_number_words_are_a_codebook_file(tmp_path: Path) -> None:
         numbers + "unit\tdouze\t12\tDouze people were killed.\t12\n", encoding="utf-8"
     )
     words = Taxonomy.from_codebook(tmp_path).casualties
-    assert [(c.kind, c.count) for c in words.find("Douze people were killed.")] == [("killed", 12)]
-    assert Taxonomy.default().casualties.find("Douze people were killed.")[0].count is None
+    found = find_casualties("Douze people were killed.", words=words)
+    assert [(c.kind, c.count) for c in found] == [("killed", 12)]
+    shipped = Taxonomy.default().casualties
+    assert find_casualties("Douze people were killed.", words=shipped)[0].count is None
     (tmp_path / "numbers.tsv").write_text(
         "# mine\nunit\tdouze\ttwelve\tDouze.\t12\n", encoding="utf-8"
     )

@@ -7,9 +7,9 @@ from typing import Literal
 
 import pytest
 
-from incidentmap.incidents.bearing import COMPASS, offset_place
+from incidentmap.incidents.bearing import COMPASS, anchor_km, offset_place
 from incidentmap.incidents.fallback import fallback_location, seat_of
-from incidentmap.incidents.locate import anchor_km, choose_location
+from incidentmap.incidents.locate import choose_location
 from incidentmap.model import GeoPrecision, Place, Toponym
 
 Kind = Literal["place", "demonym", "dateline"]

@@ -13,7 +13,7 @@ from incidentmap.incidents.document import read_article
 from incidentmap.incidents.facts import clause_facts
 from incidentmap.incidents.mentions import find_mentions
 from incidentmap.incidents.page import Furniture, FurnitureLines, _line_breaks, is_caption
-from incidentmap.incidents.taxonomy import TriggerMatch
+from incidentmap.incidents.triggers import TriggerMatch
 from incidentmap.model import Article, Place, Toponym
 
 

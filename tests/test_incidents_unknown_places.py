@@ -265,7 +265,7 @@ def test_a_toll_told_in_a_town_outside_the_incident_s_province_is_another_event(
 
 
 def test_a_settlement_the_gazetteer_lacks_is_named_as_a_scene() -> None:
-    from incidentmap.incidents.locate import unknown_scenes
+    from incidentmap.incidents.settlements import unknown_scenes
 
     text = (
         "Gunmen raided the village of Tarnby and a school near the Oskel refugee camp; "

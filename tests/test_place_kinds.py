@@ -10,7 +10,7 @@ from incidentmap.geoparse import Geoparser
 from incidentmap.geoparse.lexicon import Lexicon
 from incidentmap.geoparse.names import GAZ, NameIndex
 from incidentmap.geoparse.protocol import NameSource, PlaceLookup
-from incidentmap.incidents import dedupe, locate
+from incidentmap.incidents import dedupe, locate, places
 from incidentmap.model import Article, GivenSpan, Place
 
 
@@ -25,7 +25,7 @@ def test_every_kind_word_is_a_recognizer_suffix_in_both_cases():
 def test_the_locator_reads_the_same_kinds():
     assert locate.ADMIN_WORD.match(" Governorate of") and locate.ADMIN_WORD.match(" parish")
     delta = Place("curated:nile-delta", "Nile Delta", 30.9, 31.2, "H", "DLTA", "EG")
-    assert locate.specificity(delta) == 1  # a wide area, not a landmark
+    assert places.specificity(delta) == 1  # a wide area, not a landmark
 
 
 def test_one_distance_everywhere():

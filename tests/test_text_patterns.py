@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from incidentmap.incidents import Taxonomy, casualties, dates
+from incidentmap.incidents import Taxonomy, dates
+from incidentmap.incidents.casualtywords import CasualtyWords
 from incidentmap.text.patterns import (
     FastPattern,
     GatedPattern,
@@ -178,7 +179,7 @@ def test_prefix_scanner_tries_short_prefixes_only_where_their_words_are(text: st
     ],
 )
 def test_fast_patterns_find_what_finditer_finds(text: str) -> None:
-    words = casualties.CasualtyWords.default()
+    words = CasualtyWords.default()
     patterns = [dates._PATTERN, dates._ANCHOR, words.verb, words.number]
     patterns += [re.compile(r"\b(?:a|an)\s+\w+", re.I), re.compile(r"\d+ (?:days|weeks)")]
     for subject in (text, text.lower()):

@@ -1,7 +1,7 @@
 """The shortcuts of unknown-place finding give what the plain path gives.
 
 ``geoparse.unknown._BEFORE_WORD`` opens with the name's capital (re then skips to the
-capitals) where the plain pattern opens with ``\\b``; ``locate.unknown_scenes`` returns
+capitals) where the plain pattern opens with ``\\b``; ``settlements.unknown_scenes`` returns
 nothing at once for a text without a settlement word. Each sentence is written for the test.
 """
 
@@ -12,7 +12,7 @@ import re
 import pytest
 
 from incidentmap.geoparse import unknown
-from incidentmap.incidents import locate
+from incidentmap.incidents import settlements
 from incidentmap.model import Toponym
 
 TEXTS = [
@@ -44,8 +44,8 @@ def plain_scenes(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     return [
         t
         for t in unknown.unknown_toponyms(text, resolved)
-        if locate._SETTLEMENT_BEFORE.search(text, max(0, t.start - 30), t.start)
-        or locate._SETTLEMENT_AFTER.match(text, t.end)
+        if settlements._SETTLEMENT_BEFORE.search(text, max(0, t.start - 30), t.start)
+        or settlements._SETTLEMENT_AFTER.match(text, t.end)
     ]
 
 
@@ -59,8 +59,8 @@ def plain_scenes(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     ],
 )
 def test_unknown_scenes_as_the_plain_path(text: str) -> None:
-    assert locate.unknown_scenes(text, []) == plain_scenes(text, [])
+    assert settlements.unknown_scenes(text, []) == plain_scenes(text, [])
 
 
 def test_a_text_without_settlement_words_names_no_scene() -> None:
-    assert locate.unknown_scenes("Gunmen raided Tarnby district near Kalo.", []) == []
+    assert settlements.unknown_scenes("Gunmen raided Tarnby district near Kalo.", []) == []

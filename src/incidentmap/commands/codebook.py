@@ -54,7 +54,7 @@ def register(sub: Any) -> None:
 
 def _codebook(args: argparse.Namespace) -> int:
     from ..incidents import Taxonomy
-    from ..incidents.taxonomy import CODEBOOK_FILES
+    from ..incidents.codebookfiles import CODEBOOK_FILES
 
     if args.action == "copy":
         if not args.folder:

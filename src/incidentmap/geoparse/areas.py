@@ -6,7 +6,7 @@ other place only its children (``parent_id``). It gives no place to an area by
 distance, and no place lies in itself: the rules that use it give points to the
 readings of a name that a container written beside it holds ("Springfield,
 Illinois"), and a reading that holds only by nearness is no evidence of that. (The
-incident extractor's :func:`~incidentmap.incidents.locate.lies_in` asks another
+incident extractor's :func:`~incidentmap.incidents.places.lies_in` asks another
 question, whether an event's place *may* lie in an area already told, and is
 tolerant on purpose: ``incidents/README.md``, "A place in an area", lists each such test,
 where it is used and why.)

@@ -1,8 +1,10 @@
 """Places told by a distance and a bearing from a town: "50 miles north of Lashkar Gah".
 
 News copy often locates a village the reader (and the gazetteer) does not know by its
-distance and direction from a town they know. The point that far in that direction is a
-better guess of the scene than the town itself, as long as the distance is moderate.
+distance and direction from a town they know. :func:`anchor_km` reads the distance of
+which a town is the reference ("about 340 km south-west of Moscow", "25 miles from
+Kabul"); the point that far in that direction (:func:`offset_place`) is a better guess
+of the scene than the town itself, as long as the distance is moderate.
 
 Examples
 --------
@@ -20,9 +22,9 @@ import math
 import re
 
 from ..gazetteer.kinds import EARTH_RADIUS_KM
-from ..model import Place
+from ..model import Place, Toponym
 
-__all__ = ["COMPASS", "compass_degrees", "offset_place"]
+__all__ = ["COMPASS", "anchor_km", "compass_degrees", "offset_place"]
 
 #: The farthest distance worth moving: beyond it, a stated distance is too rough to help.
 MAX_KM = 200.0
@@ -60,7 +62,7 @@ def offset_place(place: Place, *, km: float, bearing: str) -> Place | None:
     place
         The town the distance is measured from.
     km
-        The distance told (:func:`~incidentmap.incidents.locate.anchor_km` reads it).
+        The distance told (:func:`anchor_km` reads it).
     bearing
         The compass bearing as written before the town's name ("north-west", "southern";
         :data:`COMPASS`).
@@ -112,3 +114,52 @@ def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[flo
         math.cos(delta) - math.sin(phi) * math.sin(phi2),
     )
     return math.degrees(phi2), (math.degrees(lam2) + 540.0) % 360.0 - 180.0
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ANCHOR = re.compile(
+    r"\b(?P<n>\d[\d,.]*|a\s+few|several|some|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)"
+    r"(?:\s*|-)(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\.?"
+    r"(?:\s*\([^()]{1,25}\))?\s+"
+    rf"(?:(?:to\s+the\s+)?(?P<bearing>{COMPASS})\s+of|from|outside(?:\s+of)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def anchor_km(text: str, top: Toponym) -> float | None:
+    """Return the distance in km of which ``top`` is the reference, if it is one.
+
+    >>> anchor_km("about 340 km south-west of Moscow", Toponym(27, 33, "Moscow"))
+    340.0
+    >>> anchor_km("in Moscow", Toponym(3, 9, "Moscow")) is None
+    True
+    """
+    anchored = _anchor(text, top)
+    return None if anchored is None else anchored[0]
+
+
+def _anchor(text: str, top: Toponym) -> tuple[float, str | None] | None:
+    """Return the distance in km and the bearing as written ("south-west") ``top`` anchors.
+
+    The bearing is None for "25 miles from X", "10 km outside X".
+    """
+    found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
+    if found is None:
+        return None
+    number = found["n"].lower().replace(",", "")
+    if number[0].isdigit():
+        try:
+            value = float(number.rstrip("."))
+        except ValueError:
+            value = 0.0
+    elif number.startswith("a") and number.endswith("hundred"):
+        value = 100.0
+    else:
+        value = float(_NUMBER_WORDS.get(number, 5))  # "a few", "several", "some": close
+    km = value * 1.609 if found["unit"].lower().startswith("mi") else value
+    return km, found["bearing"]

@@ -14,8 +14,8 @@ Examples
 [('killed', 1)]
 >>> [(c.kind, c.count) for c in find_casualties("The blast killed 12 and wounded dozens.")]
 [('killed', 12), ('injured', None)]
->>> parse_number("twenty-five"), parse_number("1,200"), parse_number("dozens")
-(25, 1200, None)
+
+The number and toll words read are a codebook's (:mod:`.casualtywords`).
 """
 
 from __future__ import annotations
@@ -23,22 +23,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from typing import Literal
 
-from ..errors import InputError
-from ..text.patterns import FastPattern, Searcher
+from ..text.patterns import Searcher
+from .casualtywords import CasualtyWords
 from .datewords import DAY, MONTH, MONTH_SHORT, YEAR
 
-__all__ = ["CasualtyMention", "CasualtyWords", "find_casualties", "parse_number"]
+__all__ = ["CasualtyMention", "claimed_tolls", "find_casualties"]
 
 CasualtyKind = Literal["killed", "injured"]
 
-_NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "vague", "person", "none", "qualifier",
-                 "upper bound", "measure", "label")  # fmt: skip
-_TOLL_KINDS = ("one killed", "killed", "injured")
-_COUNT_AFTER = ("", "yes", "toll")
 #: Between a toll and its count: "rose to", "stood at", "from the blast in X has risen to",
 #: "of soldiers killed in the ambush to" ("taking the toll of soldiers killed ... to 18").
 _TOLL_GAP = re.compile(
@@ -81,189 +75,6 @@ _OWN_VERB = re.compile(r"\b(?:is|are|was|were|been|being|has|have|had)\b", re.IG
 _CUT = re.compile(
     r"[.;:!?—–()“”\"\n]|,\s|\b(?:said|says|after|before|then|when|while|as|where)\b", re.IGNORECASE
 )
-
-
-@dataclass(frozen=True, slots=True)
-class WordRow:
-    """One row of ``numbers.tsv`` or ``tolls.tsv``, with its example."""
-
-    kind: str
-    phrase: str
-    value: str
-    example: str
-    count: int | None
-    """The count the example must give (``None``: a report without a number)."""
-    where: str
-
-
-def _rows(
-    text: str, source: str, kinds: tuple[str, ...], values: tuple[str, ...] | None
-) -> list[WordRow]:
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 5 or fields[0] not in kinds or not fields[1] or not fields[3]:
-            raise InputError(
-                f"expected 'kind<TAB>phrase<TAB>{'value' if values is None else 'count after'}"
-                f"<TAB>example<TAB>count' with a kind of {list(kinds)}, got {line!r}",
-                source=source,
-                line=number,
-            )
-        kind, phrase, value, example, count = fields
-        if values is not None and value not in values:
-            raise InputError(f"'count after' is one of {list(values)}, got {value!r}",
-                             source=source, line=number)  # fmt: skip
-        if values is None and kind in ("unit", "ten", "hundred", "dozen") and not value.isdigit():
-            raise InputError(f"a {kind} row needs its number, got {value!r}", source=source,
-                             line=number)  # fmt: skip
-        if count != "?" and not count.isdigit():
-            raise InputError(f"count is a number or ?, got {count!r}", source=source, line=number)
-        rows.append(WordRow(kind, phrase, value, example, None if count == "?" else int(count),
-                            f"{source}:{number}"))  # fmt: skip
-    return rows
-
-
-def _spaced(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.lower())
-
-
-def _alt(rows: list[WordRow], kind: str) -> str:
-    """Return the phrases of one kind as alternatives of a pattern (a space: any white space)."""
-    return "|".join(r.phrase.replace(" ", r"\s+") for r in rows if r.kind == kind)
-
-
-class CasualtyWords:
-    """The number words and toll words of one language (``numbers.tsv``, ``tolls.tsv``).
-
-    >>> words = CasualtyWords.default()
-    >>> [(c.kind, c.count) for c in words.find("Two hundred and five people were killed.")]
-    [('killed', 205)]
-    """
-
-    def __init__(self, numbers: list[WordRow], tolls: list[WordRow], *, source: str = "") -> None:
-        self.numbers = tuple(numbers)
-        self.tolls = tuple(tolls)
-        units = {r.phrase.lower(): int(r.value) for r in numbers if r.kind in ("unit", "ten")}
-        self._words = units
-        self._tens = {r.phrase.lower() for r in numbers if r.kind == "ten"}
-        self._hundred = {r.phrase.lower() for r in numbers if r.kind == "hundred"}
-        self._dozens = {
-            re.sub(r"\s+", " ", r.phrase.lower()): int(r.value)
-            for r in numbers
-            if r.kind == "dozen"
-        }
-        self._upper = re.compile(_alt(numbers, "upper bound") or "(?!)", re.IGNORECASE)
-        # "Grade three", "Route 9": a number that names, no count
-        self._label = re.compile(
-            rf"(?<![\w-])(?:{_alt(numbers, 'label') or '(?!)'})\s+$", re.IGNORECASE
-        )
-        word = "|".join(sorted(units, key=len, reverse=True))
-        hundred = "|".join(self._hundred) or "(?!)"
-        try:
-            self.number = re.compile(
-                # a word starts a number; a capital right after a small letter too: a
-                # copied page that lost the line break between a heading and the story
-                # ("Market attackedTwelve traders were killed")
-                rf"""(?:(?<![\w.,])|(?-i:(?<=[a-z])(?=[A-Z][a-z])))
-    (?:(?P<qual>{_alt(numbers, "qualifier")}|{_alt(numbers, "upper bound")})\s+)?
-    (?:(?<!in\s)(?<!since\s)(?<!of\s)(?<!by\s)(?<!until\s)(?<!during\s)(?<!from\s)
-       (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)
-      |(?P<dozen>{_alt(numbers, "dozen") or "(?!)"})
-      |(?P<words>(?:{word})(?:[-\s](?:{word}))?(?:\s+(?:{hundred})(?:\s+and\s+(?:{word}))?)?)
-      |(?P<vague>{_alt(numbers, "vague") or "(?!)"})
-      |(?P<one>(?:a|an|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_alt(numbers, "person") or "(?!)"})s?)
-      |(?P<zero>{_alt(numbers, "none") or "(?!)"})
-    )(?![\w])
-    (?![\s-]*(?:{_alt(numbers, "measure") or "(?!)"}))""",
-                re.IGNORECASE | re.VERBOSE,
-            )
-            self.verb = re.compile(
-                rf"""(?<![\w-])(?:
-      (?P<him>{_alt(tolls, "one killed") or "(?!)"})
-     |(?P<kill>{_alt(tolls, "killed") or "(?!)"})
-     |(?P<hurt>{_alt(tolls, "injured") or "(?!)"})
-    )(?![\w])""",
-                re.IGNORECASE | re.VERBOSE,
-            )
-        except re.error as exc:
-            raise InputError(f"a number or toll phrase is no regular expression: {exc}",
-                             source=source) from exc  # fmt: skip
-        self._verb_fast = FastPattern(self.verb)
-        active = [r.phrase.replace(" ", r"\s+") for r in tolls if r.value == "yes"]
-        self._active = re.compile("|".join(active) or "(?!)", re.IGNORECASE)
-        toll = [r.phrase.replace(" ", r"\s+") for r in tolls if r.value == "toll"]
-        self._toll = re.compile("|".join(toll) or "(?!)", re.IGNORECASE)
-        # "killed the driver", "shot dead the group's commander": one person named
-        person = _alt(numbers, "person") or "(?!)"
-        self._one_object = re.compile(
-            rf"(?:the|his|her|its|their|[\w-]+['’]s)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{person})(?![\w’'-])"
-            # not "the driver and his wife": two people, their number not told
-            r"(?!\s+and\s+(?:his|her|their|its|a|an|the|one|two|three|four|five|\d+)\b)",
-            re.IGNORECASE,
-        )
-
-    @classmethod
-    def parse(cls, numbers: tuple[str, str], tolls: tuple[str, str]) -> CasualtyWords:
-        """Read ``(source, text)`` of a ``numbers.tsv`` and a ``tolls.tsv``.
-
-        Raises
-        ------
-        InputError
-            For a malformed row (file and line named) or a phrase that does not compile.
-        """
-        return cls(
-            _rows(numbers[1], numbers[0], _NUMBER_KINDS, None),
-            _rows(tolls[1], tolls[0], _TOLL_KINDS, _COUNT_AFTER),
-            source=f"{numbers[0]}, {tolls[0]}",
-        )
-
-    @classmethod
-    @cache
-    def default(cls) -> CasualtyWords:
-        """Return the English words shipped in ``codebook/en``."""
-        folder = files("incidentmap.incidents").joinpath("codebook/en")
-        return cls.parse(
-            ("numbers.tsv", folder.joinpath("numbers.tsv").read_text("utf-8")),
-            ("tolls.tsv", folder.joinpath("tolls.tsv").read_text("utf-8")),
-        )
-
-    def parse_number(self, text: str) -> int | None:
-        """Read a count written in digits or words; ``None`` for vague amounts.
-
-        >>> CasualtyWords.default().parse_number("two dozen")
-        24
-        """
-        match = self.number.search(text)
-        return None if match is None else self._value(match)
-
-    def _value(self, match: re.Match[str]) -> int | None:
-        qual = match.group("qual")
-        if qual and self._upper.fullmatch(qual):
-            return None
-        if match.group("digits"):
-            return int(match.group("digits").replace(",", ""))
-        if match.group("dozen"):
-            return self._dozens.get(_spaced(match.group("dozen")))
-        if match.group("one"):
-            return 1
-        if match.group("zero"):
-            return 0
-        words = match.group("words")
-        if words:
-            total = 0
-            for token in re.split(r"[-\s]+", words.lower()):
-                if token in self._words:
-                    total += self._words[token]
-                elif token in self._hundred:
-                    total = max(total, 1) * 100
-            return total
-        return None
-
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[CasualtyMention]:
-        """Find killed and injured reports in ``text[start:end]`` (see :func:`find_casualties`)."""
-        return _find(self, text, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,15 +127,6 @@ def claimed_tolls(
     return out
 
 
-def parse_number(text: str) -> int | None:
-    """Read a count written in digits or words; ``None`` for vague amounts.
-
-    >>> parse_number("at least 12"), parse_number("a dozen"), parse_number("two hundred")
-    (12, 12, 200)
-    """
-    return CasualtyWords.default().parse_number(text)
-
-
 def find_casualties(
     text: str, start: int = 0, end: int | None = None, *, words: CasualtyWords | None = None
 ) -> list[CasualtyMention]:
@@ -342,7 +144,7 @@ def find_casualties(
     list of CasualtyMention
         In order of appearance, one per casualty word.
     """
-    return (words or CasualtyWords.default()).find(text, start, end)
+    return _find(words or CasualtyWords.default(), text, start, end)
 
 
 def _right_count(
@@ -353,23 +155,23 @@ def _right_count(
     One person named after it by a determiner or possessive ("killed the governor's
     driver") counts one.
     """
-    if words._toll.fullmatch(word):
+    if words.toll.fullmatch(word):
         gap = _TOLL_GAP.match(text, at, stop)
         if gap is None:
             return None
         at = gap.end()
-    elif not words._active.fullmatch(word):
+    elif not words.active.fullmatch(word):
         return None
     else:
         while at < stop and text[at].isspace():
             at += 1
     number = words.number.match(text, at, stop)
-    if number is None and not words._toll.fullmatch(word):
-        one = words._one_object.match(text, at, stop)
+    if number is None and not words.toll.fullmatch(word):
+        one = words.one_object.match(text, at, stop)
         return None if one is None else (one.end(), 1)
     if number is None or number.group("zero"):
         return None
-    end, total = number.end(), words._value(number)
+    end, total = number.end(), words.value_of(number)
     # "killed seven troops and six militants", "killing three children, two women and a
     # man": add the counts of a list that ends with "and"; "24 people, four of them
     # children" counts a part of those told, not more
@@ -380,7 +182,7 @@ def _right_count(
         more = words.number.match(text, joined.end(), stop) if joined else None
         if joined is None or more is None or more.group("zero") or _PART.match(text, more.end()):
             break
-        value = words._value(more)
+        value = words.value_of(more)
         if value is None:
             break
         pending, at_end = pending + value, more.end()
@@ -440,9 +242,9 @@ def _left_count(
     last = numbers[-1]
     if _DATE_BEFORE.search(window, 0, last.start()) and _YEAR.fullmatch(last.group().strip()):
         return None  # "a bomb on 3 May 2015 that did not cause any deaths": a year
-    total = words._value(last)
+    total = words.value_of(last)
     if len(numbers) > 1 and re.search(r"\bbetween\s+$", window[: numbers[-2].start()], re.I):
-        return window_start + numbers[-2].start(), words._value(numbers[-2])  # the lower bound
+        return window_start + numbers[-2].start(), words.value_of(numbers[-2])  # the lower bound
     # "two soldiers and three civilians were killed", "two children, a woman and two men
     # were killed": add the counts of a list joined by "and" and commas
     first = tail = last.start() + window_start - whole_start
@@ -457,7 +259,7 @@ def _left_count(
             break
         if first == tail and not re.search(r"\band\b", between):
             break  # a list ends with "and": "of 40 passengers, eight were killed" is none
-        value = words._value(prev)
+        value = words.value_of(prev)
         if value is None:
             break
         total += value
@@ -477,7 +279,7 @@ _JOINT_BEFORE = re.compile(
 
 def _labelled(words: CasualtyWords, text: str, number: re.Match[str]) -> bool:
     """Whether a label word names the number ("pupils in Grade three": no count)."""
-    return words._label.search(text, 0, number.start()) is not None
+    return words.label.search(text, 0, number.start()) is not None
 
 
 #: After a count, the place it is told of "alone": "... wounded in the town of X alone".
@@ -498,7 +300,7 @@ def _find_all(
     stop = len(text) if end is None else end
     out: list[CasualtyMention] = []
     lo = start
-    for verb in words._verb_fast.finditer(text, start, stop):
+    for verb in words.verb_fast.finditer(text, start, stop):
         if _CONDITION.search(text, max(start, verb.start() - 80), verb.start()):
             lo = verb.end()  # "if I was injured or killed ...": a condition, no report
             continue

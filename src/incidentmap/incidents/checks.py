@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .casualties import find_casualties
 from .cues import cue_row_pattern
 from .mentions import Mention, find_mentions
-from .taxonomy import Taxonomy, Trigger, lower_same_length
+from .taxonomy import Taxonomy
+from .triggers import Trigger, lower_same_length
 
 if TYPE_CHECKING:
     pass
@@ -87,7 +89,7 @@ def codebook_problems(taxonomy: Taxonomy) -> list[str]:
             problems.append(f"{check.where}: {check.must_keep!r} reports no event")
     words = taxonomy.casualties
     for word in (*words.numbers, *words.tolls):
-        counts = [c.count for c in words.find(word.example)]
+        counts = [c.count for c in find_casualties(word.example, words=words)]
         if word.count not in counts:
             problems.append(
                 f"{word.where}: {word.example!r} gives the counts {counts}, not {word.count}"

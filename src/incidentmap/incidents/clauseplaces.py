@@ -13,9 +13,11 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import GeoPrecision, Place, Toponym
+from .bearing import anchor_km
 from .fallback import previous_town, seat_of
-from .locate import Location, anchor_km, choose_location, specificity
+from .locate import choose_location
 from .mentions import Mention
+from .places import Location, specificity
 from .taxonomy import Taxonomy
 
 if TYPE_CHECKING:

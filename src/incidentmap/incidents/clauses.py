@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from ..text.sentences import Sentence
-from .taxonomy import Taxonomy, TriggerMatch
+from .taxonomy import Taxonomy
+from .triggers import TriggerMatch
 
 __all__ = ["CAUSED_BY", "SINCE", "clause_cuts", "listed_from", "with_cause", "with_since"]
 

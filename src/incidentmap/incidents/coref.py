@@ -39,9 +39,10 @@ from .fits import (
     told_as_aggregate,
 )
 from .kinds import ARRESTS, CROWD_EVENTS, LOOTING, VIOLENT_DEMONSTRATION
-from .locate import Location, lies_in, same_town, specificity
 from .mentions import Mention
-from .taxonomy import SubEventType, Taxonomy
+from .places import Location, lies_in, same_town, specificity
+from .taxonomy import Taxonomy
+from .triggers import SubEventType
 
 __all__ = ["antecedent", "inherit", "kin_of"]
 

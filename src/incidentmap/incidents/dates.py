@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from ..model import TimePrecision
 from ..text.patterns import FastPattern
 from .datewords import DAY, MONTH, MONTH_SHORT, WEEKDAY, YEAR
-from .taxonomy import lower_same_length
+from .triggers import lower_same_length
 
 __all__ = ["DAY_BEFORE", "OVERNIGHT", "DateMention", "find_dates", "recent"]
 

@@ -1,8 +1,7 @@
 r"""Regular-expression fragments for the words of a date: month, weekday, day, year.
 
 One spelling for every module that reads a date. :mod:`.dates` parses dates with them;
-:mod:`.casualties` uses them to tell a year from a toll ("on 3 May 2015"), and cannot
-import :mod:`.dates` (which imports the taxonomy, which imports casualties). The
+:mod:`.casualties` uses them to tell a year from a toll ("on 3 May 2015"). The
 fragments are lower case and capture nothing: match them against lower-cased text or
 with ``re.IGNORECASE``.
 

@@ -27,10 +27,11 @@ from ..text.sentences import Sentence, split_sentences
 from .casualties import claimed_tolls, find_casualties
 from .dates import find_dates
 from .facts import Index
-from .locate import unknown_scenes
 from .page import FurnitureLines, headline_end, is_caption, page_stamp
+from .settlements import unknown_scenes
 from .spanning import spanning_tolls
-from .taxonomy import Taxonomy, TriggerMatch
+from .taxonomy import Taxonomy
+from .triggers import TriggerMatch
 
 __all__ = ["ArticleDocument", "read_article"]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from ..model import EventType
 from .dates import DateMention
 from .facts import Facts
-from .locate import Location
 from .mentions import Mention
+from .places import Location
 
 __all__ = ["Draft", "instances_of", "split_towns"]
 
@@ -56,7 +56,7 @@ class Draft:
     (``CasualtyMention.claimed``): any other figure of the event replaces it."""
     scenes: set[str] = field(default_factory=set)
     """The settlements the gazetteer lacks its mentions were told at ("the village of X"),
-    normalised (:func:`~incidentmap.incidents.locate.unknown_scenes`)."""
+    normalised (:func:`~incidentmap.incidents.settlements.unknown_scenes`)."""
 
 
 def split_towns(draft: Draft, places: list[Location]) -> list[Draft]:

@@ -24,8 +24,8 @@ from .kinds import (
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
 )
-from .locate import specificity
 from .mentions import Mention
+from .places import specificity
 from .taxonomy import Taxonomy
 
 __all__ = ["add_casualties", "casualties_only", "enrich"]

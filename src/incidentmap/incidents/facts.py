@@ -26,9 +26,9 @@ from .clauseplaces import clause_place
 from .dates import DateMention
 from .filters import preceded_by
 from .kinds import CROWD_EVENTS
-from .locate import Location
 from .mentions import Mention
 from .placelists import listed_places
+from .places import Location
 from .taxonomy import Taxonomy
 
 __all__ = [

@@ -29,7 +29,8 @@ from importlib import resources
 
 from ..gazetteer.kinds import PlaceKinds
 from ..model import GeoPrecision, Place, Toponym, majority_country
-from .locate import Location, lies_in, listed, specificity
+from .listednames import listed
+from .places import Location, lies_in, specificity
 
 __all__ = [
     "area_within",

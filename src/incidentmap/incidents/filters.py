@@ -27,7 +27,7 @@ from ..model import EventType
 if TYPE_CHECKING:
     from ..text.patterns import Searcher
     from .cues import Cues
-    from .taxonomy import Trigger, TriggerMatch
+    from .triggers import Trigger, TriggerMatch
 
 __all__ = ["Filter", "parse_filters"]
 

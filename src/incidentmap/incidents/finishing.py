@@ -46,7 +46,6 @@ from .fallback import (
 )
 from .kinds import AGREEMENT, LATE_DISCLOSED
 from .linking import historical
-from .locate import Location, lies_in, specificity
 from .merging import (
     date_from_lead,
     fold_spoils,
@@ -56,6 +55,7 @@ from .merging import (
 )
 from .page import fold_headline
 from .parts import compass_part, part_of_country
+from .places import Location, lies_in, specificity
 from .spanning import spread_spanning_tolls
 from .taxonomy import Taxonomy
 from .undated import (
@@ -293,7 +293,7 @@ _NEXT_DAY = dt.timedelta(days=1)
 
 #: A region whose point lies this near a city surrounds it, though the city may be an area of
 #: its own ("KYIV —" ... "in the Kyiv region"), with a first-level code of its own that
-#: :func:`~.locate.lies_in` reads as outside the region.
+#: :func:`~.places.lies_in` reads as outside the region.
 _SURROUNDED_KM = 100.0
 
 

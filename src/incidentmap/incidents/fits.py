@@ -17,7 +17,7 @@ from .dates import DateMention
 from .dedupe import dates_compatible, haversine_km
 from .draft import Draft
 from .kinds import ARRESTS, DISRUPTED, LATE_DISCLOSED
-from .locate import Location, same_town, specificity
+from .places import Location, same_town, specificity
 
 __all__ = [
     "NON_VIOLENT",

@@ -27,6 +27,7 @@ import re
 from ..model import TimePrecision, Toponym
 from ..text.normalize import normalize_name
 from ..text.sentences import Sentence
+from .bearing import anchor_km
 from .coref import antecedent, inherit, kin_of
 from .dates import DateMention
 from .document import ArticleDocument
@@ -34,8 +35,9 @@ from .draft import Draft, instances_of, split_towns
 from .enriching import add_casualties, casualties_only, enrich
 from .facts import Index, clause_facts
 from .fits import refines
-from .locate import Location, anchor_km, choose_location, lies_in, specificity
+from .locate import choose_location
 from .mentions import find_mentions
+from .places import Location, lies_in, specificity
 from .taxonomy import Taxonomy
 
 __all__ = ["historical", "link_mentions"]

@@ -48,48 +48,27 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .._memo import remember
-from ..gazetteer.kinds import PlaceKinds, haversine_km
+from ..gazetteer.kinds import PlaceKinds
 from ..geoparse.lexicon import Lexicon
-from ..geoparse.unknown import unknown_toponyms
 from ..model import GeoPrecision, Place, Toponym
-from ..text.patterns import NAME_WORD, GatedPattern, Searcher, fold_case
-from .bearing import COMPASS, offset_place
+from ..text.patterns import GatedPattern, Searcher
+from .bearing import COMPASS, _anchor, anchor_km, offset_place
+from .listednames import NAME, in_kind_list
+from .places import Location, lies_in, specificity
 from .taxonomy import Taxonomy
 
-__all__ = [
-    "Location",
-    "anchor_km",
-    "choose_location",
-    "in_kind_list",
-    "lies_in",
-    "listed",
-    "same_town",
-    "specificity",
-    "unknown_scenes",
-]
+__all__ = ["ADMIN_WORD", "choose_location"]
 
 _KINDS = PlaceKinds.default()
-_LANDMARK_CLASSES = _KINDS.landmark_classes
 _DISTRICTS = _KINDS.district_codes
-# Natural or historical areas larger than a town (GeoNames codes): regions, islands, seas,
-# gulfs, straits, mountain ranges, deserts. A town named with one ("the Red Sea port city
-# of Hodeidah") is the more specific place; alone, they place an event at region level.
-_WIDE_AREAS = _KINDS.wide_area_codes
 # A town's name used for the area it gives its name to ("Kasese district", "the
 # Shebekinsky urban district").
 ADMIN_WORD = re.compile(
     rf"(?:\s+(?:urban|rural|municipal))?\s+(?:{'|'.join(sorted(_KINDS.area_words))})\b",
     re.IGNORECASE,
 )
-# The pieces of the list patterns here and in :mod:`.placelists`, spelled once (a word of
-# a name is :data:`~incidentmap.text.patterns.NAME_WORD`):
-#: a name of one to three such words ("Kafr Nabl", "Nueva San Salvador");
-NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
-#: what comes before the last member of a list: " and ", ", and ", " or ".
-LIST_AND = r",?\s+(?:and|or)\s+"
 _POSSESSIVE = re.compile(
     r"['’]s\s+(?!capital|city|town|province|region|district|north|south|east|west)"
 )
@@ -122,20 +101,7 @@ _LOCATIVE = re.compile(
 # ("in Nakuru, 150 km north-west of Nairobi") is the event's place; so is a province when
 # the anchor is far ("in the Bryansk region, 340 km south-west of Moscow"), while a close
 # anchor ("in Tigray, 25 km west of Mekelle") says more than its province.
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
 _NEAR_ANCHOR_KM = 50.0  # within this, the anchor town places the event better than a province
-_ANCHOR = re.compile(
-    r"\b(?P<n>\d[\d,.]*|a\s+few|several|some|one|two|three|four|five|six|seven|eight|nine"
-    r"|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)"
-    r"(?:\s*|-)(?P<unit>km|kms|kilometres?|kilometers?|miles?|mi)\b\.?"
-    r"(?:\s*\([^()]{1,25}\))?\s+"
-    rf"(?:(?:to\s+the\s+)?(?P<bearing>{COMPASS})\s+of|from|outside(?:\s+of)?)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 # A place that is a party to relations, not a scene: "an offer of peace to neighbouring
 # Eritrea", "talks with Moscow", "the border dispute with Tajikistan".
 _RELATION = re.compile(
@@ -175,7 +141,6 @@ def _container() -> re.Pattern[str]:
     )
 
 
-_CONTAINER_KM = 150.0  # a district (or a town's municipality) holds the places this near
 # ... and the area named first: "in the Shebekinsky urban district, near the village of X",
 # "in Kulgam district at the village of X"
 _HOLDS_NEXT = re.compile(
@@ -183,54 +148,6 @@ _HOLDS_NEXT = re.compile(
     r"\s*,?\s+(?:near|in|at|outside)\s+(?:the\s+)?(?:(?:village|town|settlement|hamlet)\s+of\s+)?",
     re.IGNORECASE,
 )
-# A name in a list closed by a plural kind word ("martial law in Sagaing's A, B and C
-# townships", "the X and Y districts") is one of several places named together: no one of
-# them is the scene, and a province named with them that holds them places the event better.
-_PLURALS = sorted(
-    (w[:-1] + "ies" if w.endswith("y") else w + "s" for w in _KINDS.words), key=len, reverse=True
-)
-_PLURAL_KIND = rf"\s+(?i:{'|'.join(_PLURALS)})\b"
-_LISTED_AHEAD = re.compile(rf"(?:,\s+{NAME_WORD})*{LIST_AND}{NAME_WORD}{_PLURAL_KIND}")
-_LISTED_LAST = re.compile(_PLURAL_KIND)
-_LIST_END = re.compile(rf"{NAME_WORD}{LIST_AND}$")
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """The place chosen for an incident, how precise it is, and why."""
-
-    place: Place
-    precision: GeoPrecision
-    toponym: Toponym | None
-    reason: str
-
-
-def specificity(place: Place) -> int:
-    """Rank a place by how small it is.
-
-    5 landmark, 4 part of a town, 3 town, 2 district or other area, 1 province or wide
-    natural area (region, island, sea, strait), 0 country.
-
-    >>> from incidentmap.model import Place
-    >>> specificity(Place("geonames:99237", "Iraq", 33.0, 44.0, "A", "PCLI", "IQ"))
-    0
-    >>> specificity(Place("curated:red-sea", "Red Sea", 20.0, 38.5, "H", "SEA", ""))
-    1
-    """
-    if place.is_country:
-        return 0
-    code = place.feature_code
-    if place.is_admin1 or code in _WIDE_AREAS:
-        return 1
-    if place.hand_picked and not code.startswith(("PPL", "ADM", "PCL")):
-        return 5
-    if place.feature_class in _LANDMARK_CLASSES:
-        return 5 if place.feature_class == "S" or code == "PPLX" else 2
-    if code in _DISTRICTS:
-        return 4 if code == "PPLX" else 2
-    if place.feature_class == "P":
-        return 3
-    return 2
 
 
 #: Whether a locative cue ends the words before a place, by (cue pattern, those words): an
@@ -446,171 +363,3 @@ def _container_after(text: str, end: int, at: dict[int, Place]) -> Place | None:
             return None
         end = unknown.end()
     return None
-
-
-def in_kind_list(text: str, top: Toponym) -> bool:
-    """Whether ``top`` is one of a list of names closed by a plural kind word."""
-    if _LISTED_AHEAD.match(text, top.end):
-        return True  # "A, B and C townships" read from A or B
-    return bool(
-        _LISTED_LAST.match(text, top.end)
-        and _LIST_END.search(text, max(0, top.start - 40), top.start)
-    )  # ... and from C
-
-
-def lies_in(place: Place, area: Place) -> bool:
-    """Whether ``place`` may lie in ``area``: a country, a province, or a smaller area.
-
-    A country or province holds ``place`` by its codes; a smaller area (a district, a
-    town's municipality) holds the places within 150 km of it. An area without a country
-    code ("the Sahel") holds places of any country; a province without its own code
-    holds none. Tolerant on purpose: the places are resolved already, and the question
-    is whether two mentions may name one scene. The geoparser's stricter
-    :func:`~incidentmap.geoparse.areas.inside` weighs readings of a name (see
-    ``incidents/README.md``, "A place in an area").
-
-    >>> from incidentmap.model import Place
-    >>> hn = Place("geonames:3608932", "Honduras", 15.0, -86.5, "A", "PCLI", "HN")
-    >>> tocoa = Place("geonames:3600949", "Tocoa", 15.68, -86.0, "P", "PPL", "HN", "02")
-    >>> olancho = Place("geonames:3604249", "Olancho", 14.8, -86.0, "A", "ADM1", "HN", "15")
-    >>> lies_in(tocoa, hn), lies_in(tocoa, olancho)
-    (True, False)
-    """
-    if area.country_code and place.country_code != area.country_code:
-        return False
-    if area.is_country:
-        return True
-    if area.is_admin1:
-        return area.admin1 is not None and place.admin1 == area.admin1
-    if area.admin1 and place.admin1 and area.admin1 != place.admin1:
-        return False  # a district (or a town's) lies in one province
-    return haversine_km(place.lat, place.lon, area.lat, area.lon) <= _CONTAINER_KM
-
-
-def anchor_km(text: str, top: Toponym) -> float | None:
-    """Return the distance in km of which ``top`` is the reference, if it is one.
-
-    >>> anchor_km("about 340 km south-west of Moscow", Toponym(27, 33, "Moscow"))
-    340.0
-    >>> anchor_km("in Moscow", Toponym(3, 9, "Moscow")) is None
-    True
-    """
-    anchored = _anchor(text, top)
-    return None if anchored is None else anchored[0]
-
-
-def _anchor(text: str, top: Toponym) -> tuple[float, str | None] | None:
-    """Return the distance in km and the bearing as written ("south-west") ``top`` anchors.
-
-    The bearing is None for "25 miles from X", "10 km outside X".
-    """
-    found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
-    if found is None:
-        return None
-    number = found["n"].lower().replace(",", "")
-    if number[0].isdigit():
-        try:
-            value = float(number.rstrip("."))
-        except ValueError:
-            value = 0.0
-    elif number.startswith("a") and number.endswith("hundred"):
-        value = 100.0
-    else:
-        value = float(_NUMBER_WORDS.get(number, 5))  # "a few", "several", "some": close
-    km = value * 1.609 if found["unit"].lower().startswith("mi") else value
-    return km, found["bearing"]
-
-
-#: A name joined to the next one of a list: "A, B and C", "A and B", "A or B".
-_LIST_AFTER = re.compile(rf"(?:,\s+{NAME_WORD}(?:\s+{NAME_WORD})*)*{LIST_AND}[A-Z]")
-#: ... and to the one before: "A and B" (a comma alone makes no list: "Ramadi, Anbar"
-#: names a town and its province; a middle member is known by what follows it).
-_LIST_BEFORE = re.compile(rf"{NAME_WORD}\s+(?:and|or)\s+$")  # no comma: not "A, and B"
-
-
-def listed(text: str, top: Toponym) -> bool:
-    """Whether ``top`` is one member of a list of names ("Ayadaw, Shwebo and Wetlet").
-
-    >>> text = "martial law in Ayadaw, Shwebo and Wetlet townships"
-    >>> listed(text, Toponym(23, 29, "Shwebo")), listed("in Shwebo town", Toponym(3, 9, "Shwebo"))
-    (True, False)
-    """
-    before = text[max(0, top.start - 40) : top.start]
-    # the last of a list, else its first or one in its middle
-    return bool(_LIST_BEFORE.search(before) or _LIST_AFTER.match(text, top.end))
-
-
-#: Two towns named apart are one place only when their points (nearly) coincide.
-SAME_TOWN_KM = 3.0
-#: A city this large holds the towns within 25 km of it ("LAGOS — ... at Lekki").
-METROPOLIS = 500_000
-
-
-def same_town(a: Place, b: Place, *, max_km: float = 25.0) -> bool:
-    """Whether two towns an article names are one place for ACLED's one event per place.
-
-    ACLED codes each named town: Jabaliya is not Gaza City though 5 km apart. A town
-    within ``max_km`` of a city of half a million or more is that city's suburb, unless it
-    is such a city itself (Omdurman is not Khartoum's suburb).
-
-    >>> from incidentmap.model import Place
-    >>> gaza = Place("g:1", "Gaza", 31.50, 34.47, "P", "PPLA", "PS", population=410000)
-    >>> jabaliya = Place("g:2", "Jabaliya", 31.53, 34.48, "P", "PPL", "PS")
-    >>> same_town(gaza, jabaliya)
-    False
-    """
-    if a.id == b.id:
-        return True
-    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    if km <= SAME_TOWN_KM:
-        return True
-    if min(a.population, b.population) >= METROPOLIS:
-        return False  # twin cities (Khartoum and Omdurman): each a city, neither a suburb
-    return max(a.population, b.population) >= METROPOLIS and km <= max_km
-
-
-#: The words that write a name as a settlement; a text without any of them names no scene.
-_SETTLEMENT_WORDS = (
-    "village",
-    "town",
-    "city",
-    "hamlet",
-    "locality",
-    "settlement",
-    "camp",
-    "township",
-)
-#: A settlement word before a name the gazetteer lacks: "the village of X", "the town of X".
-_SETTLEMENT_BEFORE = re.compile(
-    rf"\b(?:villages|{'|'.join(_SETTLEMENT_WORDS)})\s+of\s+(?:the\s+)?$", re.IGNORECASE
-)
-#: ... or after it: "X village", "the X refugee camp" ("X city" is a city the gazetteer has).
-_SETTLEMENT_AFTER = re.compile(
-    rf"\s+(?:refugee\s+)?(?:{'|'.join(w for w in _SETTLEMENT_WORDS if w != 'city')})\b",
-    re.IGNORECASE,
-)
-
-
-def unknown_scenes(text: str, toponyms: Iterable[Toponym]) -> list[Toponym]:
-    """Return the settlements the gazetteer lacks that the text names as such.
-
-    A capitalised name written as a settlement ("the village of X", "X village", "the
-    X refugee camp"), that no resolved toponym covers, is a place the
-    gazetteer lacks, not a place unnamed; a building or a street in a town ("the X
-    mosque") is not.
-
-    >>> [t.text for t in unknown_scenes("Gunmen raided the village of Tarnby.", [])]
-    ['Tarnby']
-    >>> unknown_scenes("Protesters gathered at the Tarnby mosque.", [])
-    []
-    """
-    folded = fold_case(text)
-    if not any(word in folded for word in _SETTLEMENT_WORDS):
-        return []  # neither settlement pattern can match: no scene, whatever the names
-    resolved = [t for t in toponyms if t.place is not None]
-    return [
-        t
-        for t in unknown_toponyms(text, resolved)
-        if _SETTLEMENT_BEFORE.search(text, max(0, t.start - 30), t.start)
-        or _SETTLEMENT_AFTER.match(text, t.end)
-    ]

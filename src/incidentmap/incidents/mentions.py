@@ -35,7 +35,8 @@ from .clauses import CAUSED_BY, SINCE, clause_cuts, listed_from, with_cause, wit
 from .filters import preceded_by
 from .occasions import LONG_AFTER, is_occasion
 from .retyping import Clue, retype
-from .taxonomy import SubEventType, Taxonomy, TriggerMatch
+from .taxonomy import Taxonomy
+from .triggers import SubEventType, TriggerMatch
 from .violence import NAMES_OBJECT, tells_violence
 
 __all__ = ["Mention", "find_mentions"]

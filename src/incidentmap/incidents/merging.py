@@ -31,7 +31,7 @@ from .fits import (
     told_as_aggregate,
 )
 from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
-from .locate import Location, specificity
+from .places import Location, specificity
 from .taxonomy import Taxonomy
 
 __all__ = [

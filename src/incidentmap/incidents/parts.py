@@ -32,7 +32,7 @@ from ..gazetteer.embedded import read_admin1
 from ..model import GeoPrecision, Place, Toponym
 from .bearing import COMPASS, compass_degrees
 from .fallback import seat_of
-from .locate import Location
+from .places import Location
 
 __all__ = ["compass_part", "part_of_country"]
 

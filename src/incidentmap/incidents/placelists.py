@@ -29,15 +29,10 @@ import re
 
 from ..model import GeoPrecision, Toponym
 from ..text.patterns import NAME_WORD
-from .locate import (
-    ADMIN_WORD,
-    NAME,
-    Location,
-    anchor_km,
-    in_kind_list,
-    same_town,
-    specificity,
-)
+from .bearing import anchor_km
+from .listednames import NAME, in_kind_list
+from .locate import ADMIN_WORD
+from .places import Location, same_town, specificity
 
 __all__ = ["listed_places"]
 

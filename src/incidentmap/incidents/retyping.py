@@ -28,7 +28,7 @@ from ..model import EventType
 if TYPE_CHECKING:
     from ..text.sentences import Sentence
     from .cues import Cues
-    from .taxonomy import SubEventType, TriggerMatch
+    from .triggers import SubEventType, TriggerMatch
 
 __all__ = ["Condition", "RetypeRule", "parse_retyping", "retype"]
 

@@ -1,10 +1,13 @@
-"""The ACLED taxonomy and the trigger lexicon of news copy, loaded from data files.
+"""A codebook loaded from its files: the ACLED taxonomy, its triggers, cues and rules.
 
 ``taxonomy.json`` lists the six event types, their sub-event types and the priority
 that decides between sub-event types matched in one clause. ``triggers.tsv`` holds the
-phrases that name each sub-event type; ``cues.tsv`` the words that qualify them
-(anaphoric determiners, hypothetical and background markers, clause boundaries,
-locative words, actor nouns). Users may pass their own files to :meth:`Taxonomy.load`.
+phrases that name each sub-event type (both read by :mod:`.triggers`); ``cues.tsv`` the
+words that qualify them (anaphoric determiners, hypothetical and background markers,
+clause boundaries, locative words, actor nouns; :mod:`.cues`). A :class:`Taxonomy` is a
+codebook parsed from the files :mod:`.codebookfiles` reads (a folder of one's own, the
+files it lacks taken from the shipped one); it finds the triggers of a text and looks up
+its cues and filters. Users may pass their own files to :meth:`Taxonomy.load`.
 
 Examples
 --------
@@ -17,117 +20,32 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ..errors import InputError
 from ..model import EventType
 from ..text.patterns import PrefixScanner, SpanGate
-from .casualties import CasualtyWords
-from .cues import MACROS, CueRow, Cues, compile_pattern, parse_cues
-from .kinds import NAMED_IN_CODE, SubEventName
+from .casualtywords import CasualtyWords
+from .codebookfiles import CODEBOOK_FILES, folder_files, shipped_files, tsv_rows
+from .cues import MACROS, Cues, parse_cues
+from .kinds import SubEventName
+from .triggers import (
+    SubEventType,
+    Trigger,
+    TriggerMatch,
+    lower_same_length,
+    parse_sub_event_types,
+    parse_triggers,
+)
 
 if TYPE_CHECKING:
     from .filters import Filter
     from .page import Furniture
     from .retyping import RetypeRule
 
-__all__ = [
-    "CueRow",
-    "Cues",
-    "SubEventType",
-    "Taxonomy",
-    "Trigger",
-    "TriggerMatch",
-    "lower_same_length",
-]
-
-_FLAGS = frozenset({"weak", "target", "campaign", "commemorative", "lowercase", "top", "inherit"})
-
-
-@dataclass(frozen=True, slots=True)
-class SubEventType:
-    """An ACLED sub-event type, its event type and its priority among rival matches."""
-
-    event_type: EventType
-    name: str
-    priority: int
-    no_deaths_told: int | None = None
-    """Its fatalities when the report tells of no deaths: 0, or ``None`` (unknown)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A phrase pattern that names a sub-event type."""
-
-    sub: SubEventType
-    weight: float
-    flags: frozenset[str]
-    pattern: re.Pattern[str]
-    must_match: str = ""
-    """A sentence the pattern matches (the row's example)."""
-    must_not_match: str = ""
-    """A like sentence it does not match (may be empty)."""
-    where: str = ""
-    """``file:line`` of the row."""
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerMatch:
-    """Where a trigger matched (offsets into the text searched)."""
-
-    trigger: Trigger
-    start: int
-    end: int
-
-    @property
-    def sub(self) -> SubEventType:
-        """The sub-event type the trigger names."""
-        return self.trigger.sub
-
-    @property
-    def rank(self) -> float:
-        """Priority used to choose between matches of one clause (weak words rank low)."""
-        flags = self.trigger.flags
-        penalty = (  # a campaign word ("ending two years of war") names no event of its own
-            40
-            if flags & {"weak", "campaign"}
-            else 30
-            if "target" in flags
-            else -40
-            if "top" in flags
-            else 0
-        )
-        return self.trigger.sub.priority - penalty + self.trigger.weight
-
-
-def _rows(path: Path | str, text: str) -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if raw.strip() and not raw.startswith("#"):
-            rows.append((number, raw.rstrip("\n").split("\t")))
-    return rows
-
-
-#: The files of a codebook folder; one a user's folder lacks is taken from the shipped one.
-CODEBOOK_FILES = (
-    "taxonomy.json",
-    "triggers.tsv",
-    "cues.tsv",
-    "page_furniture.tsv",
-    "retyping.tsv",
-    "filters.tsv",
-    "numbers.tsv",
-    "tolls.tsv",
-)
-
-#: The shipped English codebook, inside the package.
-_SHIPPED = "codebook/en"
+__all__ = ["Taxonomy"]
 
 
 class Taxonomy:
@@ -225,7 +143,7 @@ class Taxonomy:
         ...
         incidentmap.errors.InputError: .../taxonomy.json: bad taxonomy: 'event_types'
         """
-        return _from_codebook(str(Path(folder).expanduser().resolve()))
+        return _from_sources(folder_files(str(Path(folder).expanduser().resolve())))
 
     @classmethod
     def load(cls, taxonomy: Path | str, triggers: Path | str, cues: Path | str) -> Taxonomy:
@@ -239,7 +157,7 @@ class Taxonomy:
             When a file names an unknown event type or sub-event type, or a pattern
             does not compile; the message gives file and line.
         """
-        sources = _shipped()
+        sources = shipped_files()
         for name, path in (("taxonomy.json", taxonomy), ("triggers.tsv", triggers),
                            ("cues.tsv", cues)):  # fmt: skip
             sources[name] = (str(path), Path(path).read_text("utf-8"))
@@ -252,69 +170,17 @@ class Taxonomy:
         from .retyping import parse_retyping
 
         taxonomy, triggers, cues = (sources[n] for n in CODEBOOK_FILES[:3])
-        subs: list[SubEventType] = []
-        try:
-            data = json.loads(taxonomy[1])
-            for entry in data["event_types"]:
-                etype = EventType(entry["event_type"])
-                for sub in entry["sub_event_types"]:
-                    untold = sub.get("no_deaths_told")
-                    subs.append(
-                        SubEventType(
-                            etype,
-                            sub["name"],
-                            int(sub["priority"]),
-                            None if untold is None else int(untold),
-                        )
-                    )
-        except (KeyError, ValueError, TypeError) as exc:
-            raise InputError(f"bad taxonomy: {exc}", source=taxonomy[0]) from exc
-        by_name = {(s.event_type.value, s.name): s for s in subs}
-        for named in NAMED_IN_CODE:
-            if (named.event_type.value, named.name) not in by_name:
-                raise InputError(
-                    f"no sub-event type '{named}', which the extractor's code names "
-                    "(a codebook may add sub-event types but keeps these)",
-                    source=taxonomy[0],
-                )
-        cue_rows = _rows(cues[0], cues[1])
+        subs = parse_sub_event_types(taxonomy[1], source=taxonomy[0])
+        cue_rows = tsv_rows(cues[1])
         macros = dict(MACROS)
         for _number, cols in cue_rows:
             if cols[0] in ("crowd", "armed", "civ"):
                 macros[f"<{cols[0]}>"] = cols[1]
             elif cols[0] == "crowd_stop":
                 macros["<cg>"] = rf"(?:(?!{cols[1]}\b)[^.;:!?\n]){{0,110}}?"
-        trig: list[Trigger] = []
-        for number, cols in _rows(triggers[0], triggers[1]):
-            if not 5 <= len(cols) <= 7:
-                raise InputError(
-                    "expected 5 to 7 tab-separated columns (event type, sub-event type, "
-                    f"weight, flags, pattern, must match, must not match), found {len(cols)}",
-                    source=triggers[0],
-                    line=number,
-                )
-            type_name, name, weight, flags, pattern = cols[:5]
-            must, must_not = (*cols[5:], "", "")[:2]
-            sub = by_name.get((type_name, name))
-            if sub is None:
-                raise InputError(
-                    f"unknown sub-event type {type_name!r} / {name!r}; "
-                    f"known: {sorted(n for _, n in by_name)}",
-                    source=triggers[0],
-                    line=number,
-                )
-            flagset = frozenset(f for f in flags.split(",") if f)
-            if not flagset <= _FLAGS:
-                raise InputError(
-                    f"unknown flags {sorted(flagset - _FLAGS)}; accepted: {sorted(_FLAGS)}",
-                    source=triggers[0],
-                    line=number,
-                )
-            compiled = compile_pattern(
-                pattern, macros, where=triggers[0], line=number, lowered=True
-            )
-            where = f"{Path(triggers[0]).name}:{number}"
-            trig.append(Trigger(sub, float(weight), flagset, compiled, must, must_not, where))
+        trig = parse_triggers(
+            triggers[0], tsv_rows(triggers[1]), sub_event_types=subs, macros=macros
+        )
         furniture = Furniture.parse(sources["page_furniture.tsv"][1],
                                     source=sources["page_furniture.tsv"][0])  # fmt: skip
         parsed_cues = parse_cues(cues[0], cue_rows, macros)
@@ -485,24 +351,6 @@ class Taxonomy:
         return found
 
 
-def lower_same_length(text: str) -> str:
-    """Lower-case ``text`` keeping every offset (characters whose lower case is longer stay).
-
-    >>> lower_same_length("İstanbul BOMB")
-    'İstanbul bomb'
-    """
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def _shipped() -> dict[str, tuple[str, str]]:
-    """Return the shipped English codebook's files: name -> (where, text)."""
-    folder = resources.files("incidentmap.incidents").joinpath(_SHIPPED)
-    return {name: (name, folder.joinpath(name).read_text("utf-8")) for name in CODEBOOK_FILES}
-
-
 def _looks_behind(pattern: re.Pattern[str]) -> bool:
     """Whether ``pattern`` has a look-behind (which may read more than one character)."""
     return "(?<=" in pattern.pattern or "(?<!" in pattern.pattern
@@ -510,29 +358,9 @@ def _looks_behind(pattern: re.Pattern[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _default() -> Taxonomy:
-    return Taxonomy._parse(_shipped())
+    return Taxonomy._parse(shipped_files())
 
 
 @lru_cache(maxsize=8)
 def _from_sources(sources: tuple[tuple[str, str, str], ...]) -> Taxonomy:
     return Taxonomy._parse({name: (where, text) for name, where, text in sources})
-
-
-def _from_codebook(folder: str) -> Taxonomy:
-    path = Path(folder)
-    if not path.is_dir():
-        raise InputError(f"no codebook folder {folder!r}", source=folder)
-    sources = _shipped()
-    own = [name for name in CODEBOOK_FILES if (path / name).is_file()]
-    if not own:
-        raise InputError(
-            f"the codebook folder holds none of the codebook's files {list(CODEBOOK_FILES)}",
-            source=folder,
-        )
-    for name in own:
-        try:
-            sources[name] = (str(path / name), (path / name).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            where = str(path / name)
-            raise InputError(f"cannot read the codebook file: {exc}", source=where) from exc
-    return _from_sources(tuple((n, *sources[n]) for n in CODEBOOK_FILES))

@@ -12,7 +12,8 @@ import re
 
 from .casualties import find_casualties
 from .kinds import LOOTING
-from .taxonomy import Taxonomy, TriggerMatch
+from .taxonomy import Taxonomy
+from .triggers import TriggerMatch
 
 __all__ = ["NAMES_OBJECT", "tells_violence"]
 
