@@ -4,7 +4,9 @@ The sentences are written for this test in the style of wire copy (active and pa
 nominal forms, headlines); none is taken from an article. Each must give a foreground
 incident of its type when read with the places of the shipped gazetteer. Those marked
 ``GAP`` give no event or another type still: they record what the codebook does not yet
-know (strict: one that starts to pass fails until its mark is removed).
+know (strict: one that starts to pass fails until its mark is removed). A rule that closed a
+gap has more sentences of its own beside it, and a near miss in ``NEAR_MISSES``: a like
+sentence it must not read as that type.
 """
 
 from __future__ import annotations
@@ -82,6 +84,16 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Ethiopian troops recaptured Lalibela from Tigrayan forces on Wednesday.",
         "Russia's defence ministry said its forces captured Krasnohorivka on Friday.",
         "Soldiers flushed the jihadists out of Mopti on Tuesday.",
+        # armed men driven, flushed or cleared out of a place by state forces
+        "Nigerian troops drove Boko Haram insurgents out of Gwoza on Wednesday.",
+        "Security forces flushed out the remaining gunmen from Kidal on Saturday.",
+        # a place reclaimed, regained or wrested back
+        "The army reclaimed the town of Bentiu from rebel forces on Sunday.",
+        "Afghan forces wrested back the district of Kunduz on Monday.",
+        "Government troops regained the village of Malam Fatori on Thursday.",
+        # a town captured, named bare
+        "Government troops captured Gao on Sunday after a week of fighting.",
+        "Syrian forces captured Saraqib on Tuesday.",
     ),
     OVERTAKES: (
         "M23 rebels seized the town of Rubaya on Tuesday.",
@@ -95,6 +107,8 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Militants took control of the district headquarters of Dara-i-Suf on Friday.",
         "Rebels advanced into the town of Sake on Wednesday.",
         "Houthi fighters captured the city of Marib on Monday.",
+        "The city of Goma fell to the M23 rebels on Monday.",
+        "Kunduz fell to Taliban fighters on Sunday after a week of fighting.",
     ),
     CHEMICAL: (
         "A chlorine gas attack killed dozens in Douma on Saturday, rescuers said.",
@@ -303,6 +317,8 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
     TRANSFER: (
         "Government troops withdrew from Kherson on Friday.",
         "Wagner fighters pulled out of Bakhmut on Thursday.",
+        "The rebels pulled out of Kidal on Friday, handing it to the army.",
+        "Russian troops pulled out of Kherson on Wednesday.",
     ),
     LOOTING: (
         "Settlers set fire to homes in Huwara on Sunday.",
@@ -328,13 +344,6 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 GAPS = frozenset(
     {
         "Militants attempted to attack a check post in Bannu on Tuesday.",
-        "The army drove Islamic State fighters out of the town of Hit on Friday.",
-        "The military reclaimed the city of Marawi on Monday.",
-        "Syrian government forces wrested back control of Khan Shaykhun on Friday.",
-        "Iraqi forces cleared the last militants from the Old City of Mosul on Sunday.",
-        "Russia's defence ministry said its forces captured Krasnohorivka on Friday.",
-        "Soldiers flushed the jihadists out of Mopti on Tuesday.",
-        "The town of Sake fell to M23 fighters on Friday.",
         "The Arakan Army said it had captured Maungdaw on Sunday.",
         "Dozens suffocated after a suspected chemical attack on Douma on Saturday.",
         "Poison gas was dropped on the town of Saraqib on Friday.",
@@ -363,21 +372,43 @@ GAPS = frozenset(
         "Police picked up three suspected militants in Srinagar on Friday.",
         "The army and the rebels signed a ceasefire in Doha on Friday.",
         "Russia and Ukraine swapped 200 prisoners of war on Wednesday.",
-        "Wagner fighters pulled out of Bakhmut on Thursday.",
         "Soldiers looted shops in Goma on Tuesday.",
     }
 )
+
+#: Near misses of the rules that closed gaps: sentences like theirs that must not give the
+#: type named (a place word that is no territory, a crowd that is no armed group ...).
+NEAR_MISSES: dict[tuple[str, str], tuple[str, ...]] = {
+    REGAINS: (
+        "Police cleared protesters from the square in Nairobi on Tuesday.",
+        "The army reclaimed land from the sea near Lagos on Friday.",
+        "Security forces captured Kano drug baron Musa Ali on Friday.",
+    ),
+    OVERTAKES: ("The town of Sake fell silent on Friday as M23 fighters approached.",),
+    TRANSFER: ("The rebels pulled out of the peace talks in Doha on Friday.",),
+}
 
 CASES = [
     pytest.param(expected, sentence, marks=[GAP] if sentence in GAPS else [])
     for expected, sentences in WIRE_COPY.items()
     for sentence in sentences
 ]
+NEAR = [(wrong, sentence) for wrong, sentences in NEAR_MISSES.items() for sentence in sentences]
+
+
+def _foreground(geoparser, sentence: str) -> list[tuple[str, str]]:
+    article = Article("wire", sentence, published=PUBLISHED)
+    incidents = extract_incidents(article, geoparser.parse(article))
+    return [(i.event_type.value, i.sub_event_type) for i in incidents if not i.background]
 
 
 @pytest.mark.parametrize(("expected", "sentence"), CASES)
 def test_wire_copy_gives_its_type(embedded, expected: tuple[str, str], sentence: str) -> None:
-    article = Article("wire", sentence, published=PUBLISHED)
-    incidents = extract_incidents(article, embedded.parse(article))
-    got = [(i.event_type.value, i.sub_event_type) for i in incidents if not i.background]
+    got = _foreground(embedded, sentence)
     assert expected in got, got
+
+
+@pytest.mark.parametrize(("wrong", "sentence"), NEAR)
+def test_near_miss_is_not_read_as_the_type(embedded, wrong: tuple[str, str], sentence: str) -> None:
+    got = _foreground(embedded, sentence)
+    assert wrong not in got, got
