@@ -120,6 +120,12 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Dozens suffocated after a suspected chemical attack on Douma on Saturday.",
         "Poison gas was dropped on the town of Saraqib on Friday.",
         "The monitor said toxic gas was used in an attack on Saraqib on Sunday.",
+        # people who died or were hurt after an attack are its victims, not its reason
+        "Eleven people choked to death after a chlorine attack on Douma on Tuesday, medics said.",
+        "Twenty children died after a suspected sarin attack on Khan Shaykhun on Monday.",
+        # a poison or toxic gas dropped, fired or used
+        "Government helicopters dropped poison gas on Saraqib on Thursday, rescuers said.",
+        "Activists said chlorine gas had been used on the town of Kafr Zita on Friday.",
     ),
     SUICIDE: (
         "A suicide bomber blew himself up at a mosque in Peshawar on Friday, killing 30.",
@@ -348,9 +354,6 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 GAPS = frozenset(
     {
         "The Arakan Army said it had captured Maungdaw on Sunday.",
-        "Dozens suffocated after a suspected chemical attack on Douma on Saturday.",
-        "Poison gas was dropped on the town of Saraqib on Friday.",
-        "The monitor said toxic gas was used in an attack on Saraqib on Sunday.",
         "An attacker rammed an explosives-laden vehicle into a military base in Gao on Sunday.",
         "Myanmar's military bombed a village in Sagaing on Tuesday, killing 40.",
         "An explosive-laden car blew up in Bosaso on Thursday.",
@@ -389,6 +392,10 @@ NEAR_MISSES: dict[tuple[str, str], tuple[str, ...]] = {
         "Security forces captured Kano drug baron Musa Ali on Friday.",
     ),
     OVERTAKES: ("The town of Sake fell silent on Friday as M23 fighters approached.",),
+    CHEMICAL: (
+        "Toxic gas leaked from a plant near Saraqib on Friday, forcing residents to flee.",
+        "Three men were arrested after the chemical attack on Douma on Saturday.",
+    ),
     TRANSFER: ("The rebels pulled out of the peace talks in Doha on Friday.",),
 }
 
