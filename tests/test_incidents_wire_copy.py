@@ -136,6 +136,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Islamic State claimed a suicide attack on a Shiite mosque in Kunduz on Friday.",
         "A suicide blast ripped through a rally in Khar on Sunday.",
         "Twelve were killed when a suicide bomber targeted a police convoy in Quetta on Monday.",
+        # a vehicle laden with explosives driven or rammed into its target
+        "An assailant drove a bomb-laden truck into a police compound in Mogadishu on Monday.",
+        "Militants crashed an explosive-packed car into the gate of an army camp near Menaka.",
     ),
     AIR: (
         "An Israeli air strike hit a house in Rafah on Tuesday, killing six people, medics said.",
@@ -157,6 +160,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Houthi forces launched a drone attack on Eilat on Friday.",
         "Israeli aircraft hit a car in Tyre on Friday, killing two.",
         "Ukraine attacked the Russian city of Belgorod with drones on Saturday.",
+        # a state's military that bombed a place
+        "The junta bombed a school in Sagaing on Monday, killing 12 children.",
+        "Sudan's army bombed a market in Nyala on Friday, residents said.",
     ),
     SHELLING: (
         "Russian shelling killed three civilians in Kherson on Sunday, the governor said.",
@@ -199,6 +205,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "An explosive-laden car blew up in Bosaso on Thursday.",
         "A bomb attack on the bus station in Maroua killed three people on Friday.",
         "Four soldiers died when an explosive device went off under their truck near Diffa.",
+        # a vehicle laden or rigged with explosives
+        "An explosives-packed rickshaw went off near a police post in Peshawar on Monday.",
+        "Police said an explosive-laden motorcycle tore through a market in Quetta on Saturday.",
     ),
     SEXUAL: (
         "Soldiers raped several women in Tawila on Friday, witnesses said.",
@@ -354,9 +363,6 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 GAPS = frozenset(
     {
         "The Arakan Army said it had captured Maungdaw on Sunday.",
-        "An attacker rammed an explosives-laden vehicle into a military base in Gao on Sunday.",
-        "Myanmar's military bombed a village in Sagaing on Tuesday, killing 40.",
-        "An explosive-laden car blew up in Bosaso on Thursday.",
         "Three farmers were wounded by gunmen in Makurdi on Tuesday.",
         "A Palestinian man was injured by settlers near Nablus on Friday.",
         "Five bodies were found dumped on the outskirts of Culiacan on Monday.",
@@ -396,6 +402,9 @@ NEAR_MISSES: dict[tuple[str, str], tuple[str, ...]] = {
         "Toxic gas leaked from a plant near Saraqib on Friday, forcing residents to flee.",
         "Three men were arrested after the chemical attack on Douma on Saturday.",
     ),
+    SUICIDE: ("An explosives-laden truck blew up outside an army camp near Menaka on Friday.",),
+    AIR: ("Militants bombed a market in Kabul on Friday, killing five.",),
+    IED: ("An explosive-laden drone hit a house in Odesa on Thursday.",),
     TRANSFER: ("The rebels pulled out of the peace talks in Doha on Friday.",),
 }
 
