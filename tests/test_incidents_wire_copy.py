@@ -284,6 +284,15 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Protests swept across Tbilisi on Sunday.",
         "Workers went on strike at the port of Mombasa on Monday, demanding higher pay.",
         "Hundreds of people gathered in Paris on Saturday to denounce police violence.",
+        # a crowd that blocks a road, a bridge or a railway
+        "Farmers blockaded the main road into Nairobi on Wednesday over crop prices.",
+        "Residents barricaded the bridge in Dhaka on Friday to protest power cuts.",
+        # workers who go on strike or down tools
+        "Teachers went on an indefinite strike in Lagos on Tuesday over unpaid salaries.",
+        "Doctors in Nairobi downed tools on Friday to demand better pay.",
+        # a crowd gathered, the place and day told before what it demands
+        "Thousands gathered in central Dhaka on Friday to demand the release of jailed students.",
+        "Residents assembled outside the town hall in Kano on Monday in protest over evictions.",
     ),
     INTERVENTION: (
         "Police used tear gas to disperse the crowd in Nairobi on Tuesday.",
@@ -294,6 +303,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Police arrested 40 protesters outside parliament in London on Saturday.",
         "Officers used pepper spray on demonstrators in Santiago on Friday.",
         "Police lobbed tear gas canisters at opposition supporters in Nairobi on Monday.",
+        # tear gas, water cannon or rubber bullets used on a crowd
+        "Riot police fired rubber bullets at students in Dhaka on Sunday.",
+        "Police dispersed the gathering with water cannon in Tbilisi on Thursday.",
     ),
     EXCESSIVE: (
         "Security forces opened fire on protesters in Khartoum on Thursday, killing four.",
@@ -376,11 +388,6 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 GAPS = frozenset(
     {
         "The Arakan Army said it had captured Maungdaw on Sunday.",
-        "Hundreds of women blocked a highway in Oaxaca on Monday to demand water.",
-        "Workers went on strike at the port of Mombasa on Monday, demanding higher pay.",
-        "Hundreds of people gathered in Paris on Saturday to denounce police violence.",
-        "Police used tear gas to disperse the crowd in Nairobi on Tuesday.",
-        "Police lobbed tear gas canisters at opposition supporters in Nairobi on Monday.",
         "A man accused of theft was beaten to death by a crowd in Lagos on Tuesday.",
         "An angry crowd set fire to a suspected kidnapper in Port Harcourt on Monday.",
         "Hindu and Muslim groups clashed in Nuh on Monday.",
@@ -411,6 +418,14 @@ NEAR_MISSES: dict[tuple[str, str], tuple[str, ...]] = {
     SUICIDE: ("An explosives-laden truck blew up outside an army camp near Menaka on Friday.",),
     AIR: ("Militants bombed a market in Kabul on Friday, killing five.",),
     IED: ("An explosive-laden drone hit a house in Odesa on Thursday.",),
+    PEACEFUL: (
+        "A landslide blocked the highway near Oaxaca on Monday.",
+        "Police blocked roads leading to the square in Nairobi on Tuesday.",
+        "An air strike hit the port of Mombasa on Monday.",
+        "A general strike shut shops across Nairobi on Monday.",
+        "Hundreds of people gathered in Paris on Saturday to watch the final.",
+    ),
+    INTERVENTION: ("The government bought tear gas canisters from abroad on Tuesday.",),
     ATTACK: (
         "Three farmers were wounded by a falling tree in Makurdi on Tuesday.",
         "Three children burned to death in a house fire in Kano on Tuesday.",
