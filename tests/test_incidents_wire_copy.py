@@ -334,6 +334,16 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "A crowd stoned a woman to death in Kabul on Friday.",
         "Residents beat two suspected thieves to death in Onitsha on Sunday.",
         "An angry mob set ablaze a police station in Kano on Friday.",
+        # a person named by a charge, then told of by a verb of his own, is its victim
+        "A woman accused of witchcraft was burned by villagers near Kisii on Saturday.",
+        "Two men suspected of robbery were lynched in Abuja on Friday.",
+        # a crowd's victim told as a suspect, or killed by hand
+        "Villagers hacked an alleged cattle rustler to death near Gusau on Wednesday.",
+        "Youths set an alleged thief ablaze in Lagos on Monday.",
+        # communities named by faith
+        "Christian and Muslim youths clashed in Jos on Sunday.",
+        # a crowd named a mob, no demonstration told
+        "A mob stormed a police post in Jos on Sunday and freed a detained suspect.",
     ),
     ARRESTS: (
         "Police arrested 12 suspects in Lagos on Friday.",
@@ -388,12 +398,6 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 GAPS = frozenset(
     {
         "The Arakan Army said it had captured Maungdaw on Sunday.",
-        "A man accused of theft was beaten to death by a crowd in Lagos on Tuesday.",
-        "An angry crowd set fire to a suspected kidnapper in Port Harcourt on Monday.",
-        "Hindu and Muslim groups clashed in Nuh on Monday.",
-        "A crowd stoned a woman to death in Kabul on Friday.",
-        "Residents beat two suspected thieves to death in Onitsha on Sunday.",
-        "An angry mob set ablaze a police station in Kano on Friday.",
         "Police picked up three suspected militants in Srinagar on Friday.",
         "The army and the rebels signed a ceasefire in Doha on Friday.",
         "Russia and Ukraine swapped 200 prisoners of war on Wednesday.",
@@ -426,6 +430,12 @@ NEAR_MISSES: dict[tuple[str, str], tuple[str, ...]] = {
         "Hundreds of people gathered in Paris on Saturday to watch the final.",
     ),
     INTERVENTION: ("The government bought tear gas canisters from abroad on Tuesday.",),
+    MOB: (
+        "Protesters beat a policeman to death in Dhaka on Monday.",
+        "Protesters marched in Kano on Friday, and an angry mob set ablaze a police station.",
+        "Gunmen beat two farmers to death in Makurdi on Tuesday.",
+        "Police arrested a man accused of theft in Lagos on Tuesday.",
+    ),
     ATTACK: (
         "Three farmers were wounded by a falling tree in Makurdi on Tuesday.",
         "Three children burned to death in a house fire in Kano on Tuesday.",
@@ -463,6 +473,7 @@ TOLLS = (
     ("A man was beaten to death by soldiers in Yangon on Tuesday.", 1, 0),
     ("Two farmers were hacked to death by suspected herders in Makurdi on Wednesday.", 2, 0),
     ("Gunmen shot and wounded a lawyer in Peshawar on Monday.", 0, 1),
+    ("A man accused of theft was beaten to death by a crowd in Lagos on Tuesday.", 1, 0),
 )
 
 
