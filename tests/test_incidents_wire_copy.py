@@ -353,12 +353,20 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Police picked up three suspected militants in Srinagar on Friday.",
         "A journalist was taken into custody in Istanbul on Sunday.",
         "Israeli forces arrested 20 Palestinians in Jenin on Monday.",
+        # people police or troops "picked up"
+        "Security forces picked up two journalists in Bamako on Monday.",
+        "Soldiers picked up 15 youths during a raid in Bunia on Thursday.",
     ),
     AGREEMENT: (
         "The army and the rebels signed a ceasefire in Doha on Friday.",
         "The warring parties agreed to a truce in Jeddah on Saturday.",
         "Russia and Ukraine swapped 200 prisoners of war on Wednesday.",
         "The government and the ELN signed a peace accord in Havana on Thursday.",
+        # a ceasefire or an armistice signed; prisoners, captives or hostages swapped
+        "The two factions signed an armistice in Juba on Tuesday.",
+        "Sudan's army and the RSF signed a ceasefire in Jeddah on Saturday.",
+        "Israel and Hamas exchanged hostages for prisoners on Sunday.",
+        "Armenia and Azerbaijan swapped 40 captives on Thursday.",
     ),
     CHANGE: (
         "The group pledged allegiance to Islamic State in Mopti on Friday.",
@@ -380,6 +388,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Israeli forces demolished Palestinian homes in Jenin on Wednesday.",
         "Unknown people vandalised a mosque in Birmingham on Sunday.",
         "A church was set ablaze in Kaduna on Monday.",
+        # looting told with what was looted
+        "Fighters ransacked homes in Nyala on Sunday.",
+        "Militiamen pillaged a market in Djugu on Saturday.",
     ),
     DISRUPTED: (
         "Air defences shot down 30 drones over Kyiv on Friday.",
@@ -398,10 +409,6 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 GAPS = frozenset(
     {
         "The Arakan Army said it had captured Maungdaw on Sunday.",
-        "Police picked up three suspected militants in Srinagar on Friday.",
-        "The army and the rebels signed a ceasefire in Doha on Friday.",
-        "Russia and Ukraine swapped 200 prisoners of war on Wednesday.",
-        "Soldiers looted shops in Goma on Tuesday.",
     }
 )
 
@@ -430,6 +437,12 @@ NEAR_MISSES: dict[tuple[str, str], tuple[str, ...]] = {
         "Hundreds of people gathered in Paris on Saturday to watch the final.",
     ),
     INTERVENTION: ("The government bought tear gas canisters from abroad on Tuesday.",),
+    ARRESTS: ("Police picked up the pace of the investigation in Srinagar on Friday.",),
+    AGREEMENT: (
+        "The army accused the rebels of violating the ceasefire in Doha on Friday.",
+        "Fans swapped shirts after the match in Kyiv on Wednesday.",
+    ),
+    LOOTING: ("Officials looted public funds in Goma on Tuesday.",),
     MOB: (
         "Protesters beat a policeman to death in Dhaka on Monday.",
         "Protesters marched in Kano on Friday, and an angry mob set ablaze a police station.",
