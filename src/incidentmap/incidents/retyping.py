@@ -5,7 +5,9 @@ the codebook's ``retyping.tsv`` (read its header for the columns). Each row name
 type it applies to, its conditions and the type it gives, and carries an example
 sentence it must re-type and one it must leave alone; ``tests/test_codebook.py`` runs
 both for every row. Types are checked against the taxonomy when the codebook loads,
-and an error names the file and the row.
+and an error names the file and the row. One re-typing reads the places the geoparser
+resolved, which no row sees: an arrest verb whose object is a town is territory taken
+(:func:`place_taken`).
 
 Examples
 --------
