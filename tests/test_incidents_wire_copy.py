@@ -4,7 +4,9 @@ The sentences are written for this test in the style of wire copy (active and pa
 nominal forms, headlines); none is taken from an article. Each must give a foreground
 incident of its type when read with the places of the shipped gazetteer. Those marked
 ``GAP`` give no event or another type still: they record what the codebook does not yet
-know (strict: one that starts to pass fails until its mark is removed).
+know (strict: one that starts to pass fails until its mark is removed). A rule that closed a
+gap has more sentences of its own beside it, and a near miss in ``NEAR_MISSES``: a like
+sentence it must not read as that type.
 """
 
 from __future__ import annotations
@@ -69,6 +71,11 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Gunmen killed four policemen at a checkpoint in Quetta on Saturday.",
         "A soldier was killed by a sniper near Kramatorsk on Monday.",
         "Militants attempted to attack a check post in Bannu on Tuesday.",
+        # an attack attempted or tried is made; a "check post" is a checkpoint
+        "Bandits tried to attack a checkpoint near Gusau on Monday.",
+        "Insurgents tried to attack soldiers guarding a bank in Kano on Friday.",
+        "Militants attacked a check-post in Lakki Marwat on Monday, killing two policemen.",
+        "Two soldiers were wounded by gunmen near Bunia on Saturday.",
     ),
     REGAINS: (
         "The Sudanese army recaptured Wad Madani from the RSF on Saturday.",
@@ -82,6 +89,16 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Ethiopian troops recaptured Lalibela from Tigrayan forces on Wednesday.",
         "Russia's defence ministry said its forces captured Krasnohorivka on Friday.",
         "Soldiers flushed the jihadists out of Mopti on Tuesday.",
+        # armed men driven, flushed or cleared out of a place by state forces
+        "Nigerian troops drove Boko Haram insurgents out of Gwoza on Wednesday.",
+        "Security forces flushed out the remaining gunmen from Kidal on Saturday.",
+        # a place reclaimed, regained or wrested back
+        "The army reclaimed the town of Bentiu from rebel forces on Sunday.",
+        "Afghan forces wrested back the district of Kunduz on Monday.",
+        "Government troops regained the village of Malam Fatori on Thursday.",
+        # a town captured, named bare
+        "Government troops captured Gao on Sunday after a week of fighting.",
+        "Syrian forces captured Saraqib on Tuesday.",
     ),
     OVERTAKES: (
         "M23 rebels seized the town of Rubaya on Tuesday.",
@@ -95,6 +112,8 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Militants took control of the district headquarters of Dara-i-Suf on Friday.",
         "Rebels advanced into the town of Sake on Wednesday.",
         "Houthi fighters captured the city of Marib on Monday.",
+        "The city of Goma fell to the M23 rebels on Monday.",
+        "Kunduz fell to Taliban fighters on Sunday after a week of fighting.",
     ),
     CHEMICAL: (
         "A chlorine gas attack killed dozens in Douma on Saturday, rescuers said.",
@@ -102,6 +121,12 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Dozens suffocated after a suspected chemical attack on Douma on Saturday.",
         "Poison gas was dropped on the town of Saraqib on Friday.",
         "The monitor said toxic gas was used in an attack on Saraqib on Sunday.",
+        # people who died or were hurt after an attack are its victims, not its reason
+        "Eleven people choked to death after a chlorine attack on Douma on Tuesday, medics said.",
+        "Twenty children died after a suspected sarin attack on Khan Shaykhun on Monday.",
+        # a poison or toxic gas dropped, fired or used
+        "Government helicopters dropped poison gas on Saraqib on Thursday, rescuers said.",
+        "Activists said chlorine gas had been used on the town of Kafr Zita on Friday.",
     ),
     SUICIDE: (
         "A suicide bomber blew himself up at a mosque in Peshawar on Friday, killing 30.",
@@ -112,6 +137,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Islamic State claimed a suicide attack on a Shiite mosque in Kunduz on Friday.",
         "A suicide blast ripped through a rally in Khar on Sunday.",
         "Twelve were killed when a suicide bomber targeted a police convoy in Quetta on Monday.",
+        # a vehicle laden with explosives driven or rammed into its target
+        "An assailant drove a bomb-laden truck into a police compound in Mogadishu on Monday.",
+        "Militants crashed an explosive-packed car into the gate of an army camp near Menaka.",
     ),
     AIR: (
         "An Israeli air strike hit a house in Rafah on Tuesday, killing six people, medics said.",
@@ -133,6 +161,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Houthi forces launched a drone attack on Eilat on Friday.",
         "Israeli aircraft hit a car in Tyre on Friday, killing two.",
         "Ukraine attacked the Russian city of Belgorod with drones on Saturday.",
+        # a state's military that bombed a place
+        "The junta bombed a school in Sagaing on Monday, killing 12 children.",
+        "Sudan's army bombed a market in Nyala on Friday, residents said.",
     ),
     SHELLING: (
         "Russian shelling killed three civilians in Kherson on Sunday, the governor said.",
@@ -175,6 +206,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "An explosive-laden car blew up in Bosaso on Thursday.",
         "A bomb attack on the bus station in Maroua killed three people on Friday.",
         "Four soldiers died when an explosive device went off under their truck near Diffa.",
+        # a vehicle laden or rigged with explosives
+        "An explosives-packed rickshaw went off near a police post in Peshawar on Monday.",
+        "Police said an explosive-laden motorcycle tore through a market in Quetta on Saturday.",
     ),
     SEXUAL: (
         "Soldiers raped several women in Tawila on Friday, witnesses said.",
@@ -221,6 +255,18 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "The bodies of four men were found in a ditch near Culiacan on Sunday.",
         "A pastor was murdered in Kaduna on Sunday.",
         "Gunmen shot and wounded a lawyer in Peshawar on Monday.",
+        # the passive names the attackers after "by"
+        "Two herders were injured by bandits near Gusau on Wednesday.",
+        "A shopkeeper was stabbed by unknown assailants in Karachi on Sunday.",
+        # a killing told by how it was done
+        "A student was tortured to death by police in Dhaka on Friday, his family said.",
+        "Militiamen beat a village elder to death near Djugu on Sunday.",
+        # bodies found with the marks of a killing
+        "The bullet-riddled bodies of three men were found near Tijuana on Saturday.",
+        "Police found the body of a journalist bound and gagged in Acapulco on Friday.",
+        # a person named by a trade is a victim
+        "Unknown gunmen shot and injured a judge in Quetta on Thursday.",
+        "Gunmen on a motorbike shot and wounded a shopkeeper in Karachi on Monday.",
     ),
     PEACEFUL: (
         "Thousands of people marched in Nairobi on Tuesday against the finance bill.",
@@ -238,6 +284,15 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Protests swept across Tbilisi on Sunday.",
         "Workers went on strike at the port of Mombasa on Monday, demanding higher pay.",
         "Hundreds of people gathered in Paris on Saturday to denounce police violence.",
+        # a crowd that blocks a road, a bridge or a railway
+        "Farmers blockaded the main road into Nairobi on Wednesday over crop prices.",
+        "Residents barricaded the bridge in Dhaka on Friday to protest power cuts.",
+        # workers who go on strike or down tools
+        "Teachers went on an indefinite strike in Lagos on Tuesday over unpaid salaries.",
+        "Doctors in Nairobi downed tools on Friday to demand better pay.",
+        # a crowd gathered, the place and day told before what it demands
+        "Thousands gathered in central Dhaka on Friday to demand the release of jailed students.",
+        "Residents assembled outside the town hall in Kano on Monday in protest over evictions.",
     ),
     INTERVENTION: (
         "Police used tear gas to disperse the crowd in Nairobi on Tuesday.",
@@ -248,6 +303,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Police arrested 40 protesters outside parliament in London on Saturday.",
         "Officers used pepper spray on demonstrators in Santiago on Friday.",
         "Police lobbed tear gas canisters at opposition supporters in Nairobi on Monday.",
+        # tear gas, water cannon or rubber bullets used on a crowd
+        "Riot police fired rubber bullets at students in Dhaka on Sunday.",
+        "Police dispersed the gathering with water cannon in Tbilisi on Thursday.",
     ),
     EXCESSIVE: (
         "Security forces opened fire on protesters in Khartoum on Thursday, killing four.",
@@ -276,6 +334,16 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "A crowd stoned a woman to death in Kabul on Friday.",
         "Residents beat two suspected thieves to death in Onitsha on Sunday.",
         "An angry mob set ablaze a police station in Kano on Friday.",
+        # a person named by a charge, then told of by a verb of his own, is its victim
+        "A woman accused of witchcraft was burned by villagers near Kisii on Saturday.",
+        "Two men suspected of robbery were lynched in Abuja on Friday.",
+        # a crowd's victim told as a suspect, or killed by hand
+        "Villagers hacked an alleged cattle rustler to death near Gusau on Wednesday.",
+        "Youths set an alleged thief ablaze in Lagos on Monday.",
+        # communities named by faith
+        "Christian and Muslim youths clashed in Jos on Sunday.",
+        # a crowd named a mob, no demonstration told
+        "A mob stormed a police post in Jos on Sunday and freed a detained suspect.",
     ),
     ARRESTS: (
         "Police arrested 12 suspects in Lagos on Friday.",
@@ -285,12 +353,20 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Police picked up three suspected militants in Srinagar on Friday.",
         "A journalist was taken into custody in Istanbul on Sunday.",
         "Israeli forces arrested 20 Palestinians in Jenin on Monday.",
+        # people police or troops "picked up"
+        "Security forces picked up two journalists in Bamako on Monday.",
+        "Soldiers picked up 15 youths during a raid in Bunia on Thursday.",
     ),
     AGREEMENT: (
         "The army and the rebels signed a ceasefire in Doha on Friday.",
         "The warring parties agreed to a truce in Jeddah on Saturday.",
         "Russia and Ukraine swapped 200 prisoners of war on Wednesday.",
         "The government and the ELN signed a peace accord in Havana on Thursday.",
+        # a ceasefire or an armistice signed; prisoners, captives or hostages swapped
+        "The two factions signed an armistice in Juba on Tuesday.",
+        "Sudan's army and the RSF signed a ceasefire in Jeddah on Saturday.",
+        "Israel and Hamas exchanged hostages for prisoners on Sunday.",
+        "Armenia and Azerbaijan swapped 40 captives on Thursday.",
     ),
     CHANGE: (
         "The group pledged allegiance to Islamic State in Mopti on Friday.",
@@ -303,6 +379,8 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
     TRANSFER: (
         "Government troops withdrew from Kherson on Friday.",
         "Wagner fighters pulled out of Bakhmut on Thursday.",
+        "The rebels pulled out of Kidal on Friday, handing it to the army.",
+        "Russian troops pulled out of Kherson on Wednesday.",
     ),
     LOOTING: (
         "Settlers set fire to homes in Huwara on Sunday.",
@@ -310,6 +388,9 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
         "Israeli forces demolished Palestinian homes in Jenin on Wednesday.",
         "Unknown people vandalised a mosque in Birmingham on Sunday.",
         "A church was set ablaze in Kaduna on Monday.",
+        # looting told with what was looted
+        "Fighters ransacked homes in Nyala on Sunday.",
+        "Militiamen pillaged a market in Djugu on Saturday.",
     ),
     DISRUPTED: (
         "Air defences shot down 30 drones over Kyiv on Friday.",
@@ -327,57 +408,96 @@ WIRE_COPY: dict[tuple[str, str], tuple[str, ...]] = {
 #: The sentences the codebook does not yet read as their type.
 GAPS = frozenset(
     {
-        "Militants attempted to attack a check post in Bannu on Tuesday.",
-        "The army drove Islamic State fighters out of the town of Hit on Friday.",
-        "The military reclaimed the city of Marawi on Monday.",
-        "Syrian government forces wrested back control of Khan Shaykhun on Friday.",
-        "Iraqi forces cleared the last militants from the Old City of Mosul on Sunday.",
-        "Russia's defence ministry said its forces captured Krasnohorivka on Friday.",
-        "Soldiers flushed the jihadists out of Mopti on Tuesday.",
-        "The town of Sake fell to M23 fighters on Friday.",
         "The Arakan Army said it had captured Maungdaw on Sunday.",
-        "Dozens suffocated after a suspected chemical attack on Douma on Saturday.",
-        "Poison gas was dropped on the town of Saraqib on Friday.",
-        "The monitor said toxic gas was used in an attack on Saraqib on Sunday.",
-        "An attacker rammed an explosives-laden vehicle into a military base in Gao on Sunday.",
-        "Myanmar's military bombed a village in Sagaing on Tuesday, killing 40.",
-        "An explosive-laden car blew up in Bosaso on Thursday.",
-        "Three farmers were wounded by gunmen in Makurdi on Tuesday.",
-        "A Palestinian man was injured by settlers near Nablus on Friday.",
-        "Five bodies were found dumped on the outskirts of Culiacan on Monday.",
-        "A man was beaten to death by soldiers in Yangon on Tuesday.",
-        "Three Palestinians were wounded by gunmen near Hebron on Friday.",
-        "The bodies of four men were found in a ditch near Culiacan on Sunday.",
-        "Gunmen shot and wounded a lawyer in Peshawar on Monday.",
-        "Hundreds of women blocked a highway in Oaxaca on Monday to demand water.",
-        "Workers went on strike at the port of Mombasa on Monday, demanding higher pay.",
-        "Hundreds of people gathered in Paris on Saturday to denounce police violence.",
-        "Police used tear gas to disperse the crowd in Nairobi on Tuesday.",
-        "Police lobbed tear gas canisters at opposition supporters in Nairobi on Monday.",
-        "A man accused of theft was beaten to death by a crowd in Lagos on Tuesday.",
-        "An angry crowd set fire to a suspected kidnapper in Port Harcourt on Monday.",
-        "Hindu and Muslim groups clashed in Nuh on Monday.",
-        "A crowd stoned a woman to death in Kabul on Friday.",
-        "Residents beat two suspected thieves to death in Onitsha on Sunday.",
-        "An angry mob set ablaze a police station in Kano on Friday.",
-        "Police picked up three suspected militants in Srinagar on Friday.",
-        "The army and the rebels signed a ceasefire in Doha on Friday.",
-        "Russia and Ukraine swapped 200 prisoners of war on Wednesday.",
-        "Wagner fighters pulled out of Bakhmut on Thursday.",
-        "Soldiers looted shops in Goma on Tuesday.",
     }
 )
+
+#: Near misses of the rules that closed gaps: sentences like theirs that must not give the
+#: type named (a place word that is no territory, a crowd that is no armed group ...).
+NEAR_MISSES: dict[tuple[str, str], tuple[str, ...]] = {
+    ARMED_CLASH: ("Militants exploited the chaos to attack police in Bannu, officials warned.",),
+    REGAINS: (
+        "Police cleared protesters from the square in Nairobi on Tuesday.",
+        "The army reclaimed land from the sea near Lagos on Friday.",
+        "Security forces captured Kano drug baron Musa Ali on Friday.",
+    ),
+    OVERTAKES: ("The town of Sake fell silent on Friday as M23 fighters approached.",),
+    CHEMICAL: (
+        "Toxic gas leaked from a plant near Saraqib on Friday, forcing residents to flee.",
+        "Three men were arrested after the chemical attack on Douma on Saturday.",
+    ),
+    SUICIDE: ("An explosives-laden truck blew up outside an army camp near Menaka on Friday.",),
+    AIR: ("Militants bombed a market in Kabul on Friday, killing five.",),
+    IED: ("An explosive-laden drone hit a house in Odesa on Thursday.",),
+    PEACEFUL: (
+        "A landslide blocked the highway near Oaxaca on Monday.",
+        "Police blocked roads leading to the square in Nairobi on Tuesday.",
+        "An air strike hit the port of Mombasa on Monday.",
+        "A general strike shut shops across Nairobi on Monday.",
+        "Hundreds of people gathered in Paris on Saturday to watch the final.",
+    ),
+    INTERVENTION: ("The government bought tear gas canisters from abroad on Tuesday.",),
+    ARRESTS: ("Police picked up the pace of the investigation in Srinagar on Friday.",),
+    AGREEMENT: (
+        "The army accused the rebels of violating the ceasefire in Doha on Friday.",
+        "Fans swapped shirts after the match in Kyiv on Wednesday.",
+    ),
+    LOOTING: ("Officials looted public funds in Goma on Tuesday.",),
+    MOB: (
+        "Protesters beat a policeman to death in Dhaka on Monday.",
+        "Protesters marched in Kano on Friday, and an angry mob set ablaze a police station.",
+        "Gunmen beat two farmers to death in Makurdi on Tuesday.",
+        "Police arrested a man accused of theft in Lagos on Tuesday.",
+    ),
+    ATTACK: (
+        "Three farmers were wounded by a falling tree in Makurdi on Tuesday.",
+        "Three children burned to death in a house fire in Kano on Tuesday.",
+        "Rescuers recovered five bodies from the rubble of a building in Kano on Monday.",
+        "A lawyer for the family said on Monday that the court in Peshawar would hear the case.",
+        "Two soldiers were wounded by gunmen near Bunia on Saturday.",
+    ),
+    TRANSFER: ("The rebels pulled out of the peace talks in Doha on Friday.",),
+}
 
 CASES = [
     pytest.param(expected, sentence, marks=[GAP] if sentence in GAPS else [])
     for expected, sentences in WIRE_COPY.items()
     for sentence in sentences
 ]
+NEAR = [(wrong, sentence) for wrong, sentences in NEAR_MISSES.items() for sentence in sentences]
+
+
+def _foreground(geoparser, sentence: str) -> list[tuple[str, str]]:
+    article = Article("wire", sentence, published=PUBLISHED)
+    incidents = extract_incidents(article, geoparser.parse(article))
+    return [(i.event_type.value, i.sub_event_type) for i in incidents if not i.background]
 
 
 @pytest.mark.parametrize(("expected", "sentence"), CASES)
 def test_wire_copy_gives_its_type(embedded, expected: tuple[str, str], sentence: str) -> None:
-    article = Article("wire", sentence, published=PUBLISHED)
-    incidents = extract_incidents(article, embedded.parse(article))
-    got = [(i.event_type.value, i.sub_event_type) for i in incidents if not i.background]
+    got = _foreground(embedded, sentence)
     assert expected in got, got
+
+
+#: Tolls the rules above tell: (sentence, killed, injured) of its foreground incident.
+TOLLS = (
+    ("Five bodies were found dumped on the outskirts of Culiacan on Monday.", 5, 0),
+    ("The bodies of four men were found in a ditch near Culiacan on Sunday.", 4, 0),
+    ("A man was beaten to death by soldiers in Yangon on Tuesday.", 1, 0),
+    ("Two farmers were hacked to death by suspected herders in Makurdi on Wednesday.", 2, 0),
+    ("Gunmen shot and wounded a lawyer in Peshawar on Monday.", 0, 1),
+    ("A man accused of theft was beaten to death by a crowd in Lagos on Tuesday.", 1, 0),
+)
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), TOLLS)
+def test_wire_copy_toll(embedded, sentence: str, killed: int, injured: int) -> None:
+    article = Article("wire", sentence, published=PUBLISHED)
+    incidents = [i for i in extract_incidents(article, embedded.parse(article)) if not i.background]
+    assert [(i.fatalities, i.injured or 0) for i in incidents] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(("wrong", "sentence"), NEAR)
+def test_near_miss_is_not_read_as_the_type(embedded, wrong: tuple[str, str], sentence: str) -> None:
+    got = _foreground(embedded, sentence)
+    assert wrong not in got, got

@@ -10,8 +10,8 @@ Examples
 --------
 >>> from incidentmap.incidents import Taxonomy
 >>> aim = next(f for f in Taxonomy.default().filters if f.test == "just before 4")
->>> aim.stage, aim.applies_to, aim.source
-('clause', 'checked', '\\bto\\s+$')
+>>> aim.stage, aim.applies_to, aim.source.endswith(r"\bto\s+$")
+('clause', 'checked', True)
 """
 
 from __future__ import annotations

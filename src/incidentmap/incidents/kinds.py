@@ -3,7 +3,8 @@
 Most rules about types are codebook rows (``retyping.tsv``, ``filters.tsv``). A few
 steps of the code still name a type: an arrest at a protest is the protest's
 intervention, an agreement happens where it is signed, a deadly attack that also took
-hostages stays an attack. They name it through these constants, never a string, and a
+hostages stays an attack, forces that "captured" a town regained territory. They name it
+through these constants, never a string, and a
 codebook whose ``taxonomy.json`` lacks one of them is refused when it loads, naming the
 file and the type (a codebook may add types; it keeps these).
 
@@ -34,6 +35,7 @@ __all__ = [
     "NAMED_IN_CODE",
     "PEACEFUL_PROTEST",
     "PROTEST_WITH_INTERVENTION",
+    "REGAINS",
     "SHELLING",
     "VIOLENT_DEMONSTRATION",
     "SubEventName",
@@ -62,6 +64,7 @@ EXCESSIVE_FORCE = SubEventName(EventType.PROTESTS, "Excessive force against prot
 LOOTING = SubEventName(EventType.STRATEGIC_DEVELOPMENTS, "Looting/property destruction")
 PEACEFUL_PROTEST = SubEventName(EventType.PROTESTS, "Peaceful protest")
 PROTEST_WITH_INTERVENTION = SubEventName(EventType.PROTESTS, "Protest with intervention")
+REGAINS = SubEventName(EventType.BATTLES, "Government regains territory")
 SHELLING = SubEventName(EventType.EXPLOSIONS, "Shelling/artillery/missile attack")
 VIOLENT_DEMONSTRATION = SubEventName(EventType.RIOTS, "Violent demonstration")
 
@@ -78,6 +81,7 @@ NAMED_IN_CODE = (
     LOOTING,
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
+    REGAINS,
     SHELLING,
     VIOLENT_DEMONSTRATION,
 )

@@ -60,7 +60,8 @@ def link_mentions(doc: ArticleDocument) -> list[Draft]:
             place_told_next(sentence, index, drafts, places, text=text, tax=tax)
             continue
         sentence_triggers = [t for t in triggers[i:j] if t.end <= sentence.end]
-        found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers)
+        tops = [t for t in places.within(sentence.start, sentence.end) if isinstance(t, Toponym)]
+        found = find_mentions(text, sentence, taxonomy=tax, triggers=sentence_triggers, places=tops)
         if not found:  # "The gangsters struck the town of X": where, with no event word
             place_told_next(sentence, index, drafts, places, text=text, tax=tax)
         prior: DateMention | None = None

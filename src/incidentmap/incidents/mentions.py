@@ -26,15 +26,16 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from ..model import EventType
+from ..model import EventType, Toponym
 from ..text.sentences import Sentence
 from .clauses import CAUSED_BY, SINCE, clause_cuts, listed_from, with_cause, with_since
 from .filters import preceded_by
 from .occasions import LONG_AFTER, is_occasion
-from .retyping import Clue, retype
+from .retyping import Clue, place_taken, retype
 from .taxonomy import Taxonomy
 from .triggers import SubEventType, TriggerMatch
 from .violence import NAMES_OBJECT, tells_violence
@@ -144,6 +145,7 @@ def find_mentions(
     *,
     taxonomy: Taxonomy | None = None,
     triggers: list[TriggerMatch] | None = None,
+    places: Sequence[Toponym] = (),
 ) -> list[Mention]:
     """Return the event mentions of one sentence, one per clause that reports an event.
 
@@ -157,6 +159,9 @@ def find_mentions(
         Trigger lexicon and cues; the bundled taxonomy by default.
     triggers
         Trigger matches already found in the sentence (found here when omitted).
+    places
+        The sentence's toponyms: an arrest verb whose object is one of them took a place
+        (:func:`.retyping.place_taken`).
     """
     tax = taxonomy or Taxonomy.default()
     cues = tax.cues
@@ -219,6 +224,8 @@ def find_mentions(
                 break
         if best is None:
             continue
+        if places:  # "its forces captured Krasnohorivka": a place taken, not an arrest
+            best = place_taken(best, text, places, tax)
         # demonstrators in this clause, or in the one before when this one goes on with
         # their elided subject ("... rallied in the capital, and attacked the embassy")
         context = [t for t in found if lo <= t.start < hi]

@@ -5,7 +5,9 @@ the codebook's ``retyping.tsv`` (read its header for the columns). Each row name
 type it applies to, its conditions and the type it gives, and carries an example
 sentence it must re-type and one it must leave alone; ``tests/test_codebook.py`` runs
 both for every row. Types are checked against the taxonomy when the codebook loads,
-and an error names the file and the row.
+and an error names the file and the row. One re-typing reads the places the geoparser
+resolved, which no row sees: an arrest verb whose object is a town is territory taken
+(:func:`place_taken`).
 
 Examples
 --------
@@ -17,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,13 +27,16 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import EventType
+from .kinds import ARRESTS, REGAINS
 
 if TYPE_CHECKING:
+    from ..model import Toponym
     from ..text.sentences import Sentence
     from .cues import Cues
+    from .taxonomy import Taxonomy
     from .triggers import SubEventType, TriggerMatch
 
-__all__ = ["Condition", "RetypeRule", "parse_retyping", "retype"]
+__all__ = ["Condition", "RetypeRule", "parse_retyping", "place_taken", "retype"]
 
 #: The stretches of text a condition can look in, relative to the clause and trigger.
 SPANS = ("clause", "sentence", "before", "through", "before+40", "after", "story")
@@ -140,6 +146,47 @@ def retype(rules: Sequence[RetypeRule], clue: Clue) -> tuple[SubEventType, Retyp
         if rule.applies(clue):
             return rule.target, rule
     return clue.best.sub, None
+
+
+#: An arrest verb that may take a place as its object: "its forces captured Krasnohorivka".
+_TAKES = re.compile(r"(?:captured|seized)$", re.IGNORECASE)
+#: Between the verb and the place: "the town of", "the village of".
+_PLACE_OPENING = re.compile(
+    r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|hamlet|district)\s+of\s+)?", re.IGNORECASE
+)
+#: After the place, the object ends: "on Friday", ", the ministry said" (not "Lagos drug lord",
+#: "Kharkiv's governor": the place names whom they captured).
+_OBJECT_END = re.compile(
+    r"[,.;:)—–]|\s+(?:on|in|from|after|and|by|late|early|last|this|overnight|during|following"
+    r"|as|with|near|amid|at)\b|\s*$",
+    re.IGNORECASE,
+)
+
+
+def place_taken(
+    best: TriggerMatch, text: str, places: Sequence[Toponym], tax: Taxonomy
+) -> TriggerMatch:
+    """Read an arrest verb whose object is a place as territory taken by state forces.
+
+    The codebook reads "forces captured" or "troops seized" as an arrest, and a place word
+    after it as territory ("captured the town of X"); a town named bare is told by its
+    name alone: "its forces captured Krasnohorivka" took a place, which only the places
+    the geoparser resolved can tell from a person captured ("captured Abu Bakr"). Such a
+    trigger names the government regaining territory (the arrest rows name state forces);
+    that type's rows of ``retyping.tsv`` then apply to it as to any. ``places`` are the
+    sentence's toponyms; any other trigger is returned as it is.
+    """
+    if best.sub.name != ARRESTS.name or not _TAKES.search(text, best.start, best.end):
+        return best
+    opening = _PLACE_OPENING.match(text, best.end)
+    at = opening.end() if opening else best.end
+    top = next((t for t in places if t.start == at), None)
+    if top is None or top.place is None or top.metonym or top.kind != "place":
+        return best
+    if not _OBJECT_END.match(text, top.end):
+        return best
+    regains = dataclasses.replace(best.trigger, sub=tax.sub(REGAINS))
+    return dataclasses.replace(best, trigger=regains)
 
 
 def _armed_target(clue: Clue) -> bool:
