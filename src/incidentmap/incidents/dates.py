@@ -59,12 +59,19 @@ _MONTHS = {
 }  # fmt: skip
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: Numbers written out before "days/weeks/months/years ago"; anniversaries count in tens
+#: ("Sixty years ago, soldiers stormed the village").
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
 
 #: "Overnight" without its day ("overnight Saturday" names the day): the night that ended
 #: on the day of the report, which began the day before.
 OVERNIGHT = re.compile(rf"\bovernight\b(?!\s+(?:on\s+|into\s+|to\s+)?{WEEKDAY})", re.IGNORECASE)
-_N = r"(?:\d{1,2}|a|an|one|two|three|four|five|six)"
+_N = rf"(?:\d{{1,2}}|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})"
 #: A weekday abbreviated before an explicit date ("Thu 18 Jul", "on Fri., March 8"): part
 #: of the date, whose month may then be abbreviated without a full stop.
 _WEEKDAY_LEAD = r"(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+"

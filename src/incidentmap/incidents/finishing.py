@@ -62,6 +62,7 @@ from .undated import (
     date_from_story,
     day_told_just_before,
     day_told_next,
+    retold_in_a_proceeding,
     told_under_an_old_date,
 )
 
@@ -85,6 +86,7 @@ def finish(
     _mark_generic(drafts, text, tax)  # before follow-ups borrow the lead's day and town
     day_told_next(drafts, sentences, dates, tax, article.published)  # before the lead's day
     told_under_an_old_date(drafts, dates, article.published)
+    retold_in_a_proceeding(drafts, text, sentences, tax, head_end=head_end)
     day_told_just_before(drafts, sentences, doc.told_dates, tax, text)
     date_from_lead(drafts, article.published)
     date_from_story(drafts, sentences, doc.told_dates, tax, article.published, head_end=head_end)

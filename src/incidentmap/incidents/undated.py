@@ -8,7 +8,8 @@ report (or an undated opening one) takes the day the next sentences give
 paragraph (:func:`day_told_just_before`); what is still undated after the lead's day
 is lent takes the one recent day the story names, else its night or the day of its
 report (:func:`date_from_story`). An event told under a date weeks before the report
-is context (:func:`told_under_an_old_date`).
+is context (:func:`told_under_an_old_date`), and so is one a story retells that opens on
+a trial or a commemoration of it (:func:`retold_in_a_proceeding`).
 
 Examples
 --------
@@ -29,7 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import TimePrecision
+from ..model import EventType, TimePrecision
 from ..text.sentences import Sentence
 from .clausedates import said_right_before
 from .dates import OVERNIGHT, DateMention, recent
@@ -37,7 +38,13 @@ from .draft import Draft
 from .facts import Index
 from .taxonomy import Taxonomy
 
-__all__ = ["date_from_story", "day_told_just_before", "day_told_next", "told_under_an_old_date"]
+__all__ = [
+    "date_from_story",
+    "day_told_just_before",
+    "day_told_next",
+    "retold_in_a_proceeding",
+    "told_under_an_old_date",
+]
 
 
 def day_told_next(
@@ -311,6 +318,39 @@ def told_under_an_old_date(drafts: list[Draft], dates: Index, published: dt.date
                 draft.background = True
                 draft.notes.append("context: the sentence is dated weeks before the report")
                 break
+
+
+def retold_in_a_proceeding(
+    drafts: list[Draft], text: str, sentences: list[Sentence], tax: Taxonomy, *, head_end: int = 0
+) -> None:
+    """Flag as context the undated events of a story about a trial or a commemoration.
+
+    "A court jailed a man for life on Wednesday for a bombing in 2021. ... He wounded 14
+    people when he set off the bomb": a story that opens (headline and lead) on a court
+    proceeding or a commemoration (``retold`` cues), and whose lead tells no event of its
+    own, retells the event it is about, without a day: that event is history, not the news,
+    and must not borrow the day of the hearing. A protest stays news (crowds gather at trials
+    and anniversaries), and so does an event told at the proceeding or ceremony itself
+    (``at_retelling``: "clashed with police outside the court after the verdict"); a riot
+    is retold as often as an attack ("jailed for his part in the riot ... He threw bricks").
+    A codebook without ``retold`` cues reads no story so.
+    """
+    retold, scene = tax.cues.get("retold"), tax.cues.get("at_retelling")
+    lead = next((s for s in sentences if s.start >= head_end), None)
+    if retold is None or lead is None or retold.search(text, 0, lead.end) is None:
+        return
+    if any(d.first.sentence.start < lead.end and not d.background for d in drafts):
+        return  # the lead tells an event: the story's news, however it opens
+    for draft in drafts:
+        if draft.background or (draft.date is not None and not draft.date_reported):
+            continue
+        if draft.event_type is EventType.PROTESTS:
+            continue
+        sentence = draft.first.sentence
+        if scene is not None and scene.search(text, sentence.start, sentence.end):
+            continue
+        draft.background = True
+        draft.notes.append("context: a story of a trial or a commemoration retells its event")
 
 
 #: How old a date may be and still date the news rather than its context.
