@@ -510,11 +510,14 @@ def test_incidents_shows_progress_on_a_terminal(quiet, shown, tmp_path, monkeypa
     assert seen["progress"] is shown
 
 
-def test_geoparse_into_a_file_shows_progress_on_a_terminal(tmp_path, gazetteer):
+@pytest.mark.parametrize("quiet", [(), ("-q",)])
+@pytest.mark.parametrize("command", [("geoparse", "-o", "p.jsonl"), ("run", "-o", "out")])
+def test_commands_show_one_progress_bar_on_a_terminal(command, quiet, tmp_path, gazetteer):
+    name, flag, target = command
     err = subprocess.run(
         [sys.executable, "-c", "import sys; sys.stderr.isatty = lambda: True; "
          "from incidentmap.cli import main; sys.exit(main(sys.argv[1:]))",
-         "geoparse", str(SEED), "-o", str(tmp_path / "p.jsonl")],
+         *quiet, name, str(SEED), flag, str(tmp_path / target)],
         capture_output=True, text=True, check=True,
     ).stderr  # fmt: skip
-    assert "articles: " in err and " art" in err
+    assert ("articles: " in err and " art" in err) == (not quiet)

@@ -36,7 +36,6 @@ import logging
 import os
 import pickle
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -325,6 +324,7 @@ def run_dask(
     from .export import parse_formats
     from .export.staging import OutputFolder
     from .gazetteer import Gazetteer
+    from .progress import progress_bar, progress_wanted
     from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
@@ -336,12 +336,11 @@ def run_dask(
         return summary
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, taxonomy=taxonomy)
-    show = sys.stderr.isatty() if progress is None else progress
     keep = "gpkg" in wanted
     with (
         OutputFolder(out_dir, wait=wait) as folder,
         IncidentSpool(spool_dir) as spool,
-        _progress_bar(enabled=show) as advance,
+        progress_bar(enabled=progress_wanted(progress)) as advance,
     ):
         client, cluster = _client(scheduler, workers)
         try:
@@ -384,18 +383,6 @@ def run_dask(
         )
         summary.outputs = folder.commit([*summary.outputs, report_file])
     return summary
-
-
-@contextmanager
-def _progress_bar(*, enabled: bool) -> Iterator[Callable[[int], object]]:
-    """Yield a function that advances a bar of articles on standard error (or does nothing)."""
-    if not enabled:
-        yield lambda n: None
-        return
-    from tqdm import tqdm
-
-    with tqdm(desc="articles", unit=" art", file=sys.stderr, mininterval=0.5) as bar:
-        yield bar.update
 
 
 @contextmanager

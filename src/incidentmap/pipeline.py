@@ -21,13 +21,12 @@ import concurrent.futures as cf
 import datetime as dt
 import logging
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, InputError
 from .model import Article, Incident, Toponym
@@ -59,7 +58,6 @@ __all__ = [
 ]
 
 log = logging.getLogger("incidentmap")
-_Item = TypeVar("_Item")
 
 #: Below this many articles a batch runs in this process (a pool costs a start-up).
 POOL_THRESHOLD = 200
@@ -353,6 +351,7 @@ def collect(
     since
         Leave out articles published before this day (counted in ``skipped_since``).
     """
+    from .progress import with_progress
     from .text.articles import read_articles
 
     out = Collected()
@@ -360,7 +359,7 @@ def collect(
     if since is not None:
         stream = _since(stream, since, out)
     results = iter_results(stream, processor, workers=workers, report=report)
-    for result in _progress(results, enabled=progress):
+    for result in with_progress(results, enabled=progress):
         out.articles += 1
         out.toponyms += sum(t.place is not None for t in result.toponyms)
         out.non_english += note_language(result.article, seen=out.non_english)
@@ -455,19 +454,6 @@ def exit_status(*, articles: int, problems: Iterable[InputError]) -> int:
     return EXIT_OK if articles else EXIT_NOTHING_READ
 
 
-def _progress(items: Iterator[_Item], *, enabled: bool) -> Iterator[_Item]:
-    """Yield ``items``, counting them in a progress bar on standard error when ``enabled``."""
-    if not enabled:
-        yield from items
-        return
-    from tqdm import tqdm
-
-    with tqdm(desc="articles", unit=" art", file=sys.stderr, mininterval=0.5) as bar:
-        for item in items:
-            bar.update(1)
-            yield item
-
-
 def run(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -557,6 +543,7 @@ def run(
     from .export.acled import parse_schema
     from .export.staging import OutputFolder
     from .gazetteer import Gazetteer
+    from .progress import progress_wanted
     from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
@@ -580,7 +567,7 @@ def run(
             spool,
             workers=workers,
             report=note,
-            progress=sys.stderr.isatty() if progress is None else progress,
+            progress=progress_wanted(progress),
             keep_toponyms="gpkg" in wanted and schema == "incidentmap",
             articles=articles,
             since=since,

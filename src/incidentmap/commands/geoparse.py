@@ -104,7 +104,7 @@ def place_record(t: Toponym) -> dict[str, Any]:
 def _geoparse(args: argparse.Namespace) -> int:
     from ..gazetteer import Gazetteer
     from ..geoparse import Geoparser
-    from ..pipeline import _progress
+    from ..progress import progress_wanted, with_progress
     from ..text.articles import read_articles
 
     problems: list[InputError] = []
@@ -120,9 +120,9 @@ def _geoparse(args: argparse.Namespace) -> int:
         prepare_directory(Path(args.output))  # and so is a folder that cannot be written
     parser = Geoparser(Gazetteer.default(), demonyms=args.demonyms)
     tally = _Tally(problems)
-    articles = _progress(
+    articles = with_progress(  # not over the places written to standard output
         read_articles(*args.inputs, report=report),
-        enabled=sys.stderr.isatty() and not args.quiet and args.output is not None,
+        enabled=args.output is not None and progress_wanted(quiet=args.quiet),
     )
     found = _places(parser, articles, args, report, tally)
     if fmt is not None:

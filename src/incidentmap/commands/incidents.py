@@ -62,6 +62,7 @@ def _incidents(args: argparse.Namespace) -> int:
     from ..frame import incident_record
     from ..gazetteer import Gazetteer
     from ..pipeline import Processor, collect, exit_status, load_codebook, spool_frames
+    from ..progress import progress_wanted
     from ..spool import IncidentSpool
 
     out = Path(args.output) if args.output else None
@@ -85,7 +86,7 @@ def _incidents(args: argparse.Namespace) -> int:
             spool,
             workers=workers_option(args),
             report=problem_printer(problems),
-            progress=sys.stderr.isatty() and not args.quiet,
+            progress=progress_wanted(quiet=args.quiet),
         )
         count = spool.finish(merge=args.merge)
         if is_jsonl:
