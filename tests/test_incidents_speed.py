@@ -177,3 +177,19 @@ def test_a_mention_of_a_long_article_is_tested_against_the_incidents_it_may_join
     # 200 paragraphs tell ~100 incidents: a mention that weighed the place of each one
     # told before it would cost ~2,000 place tests, quadratic in the article's length
     assert calls["place_ok"] <= calls["antecedent"]
+
+
+def test_the_clauses_of_a_text_are_searched_for_triggers_in_its_lower_case_made_once(monkeypatch):
+    from incidentmap.incidents import taxonomy
+
+    text = "İSTANBUL — A bomb exploded on İstiklal Avenue. Gunmen attacked a bus. " * 20
+    clauses = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    fresh = [Taxonomy.default().find_triggers(text, a, b) for a, b in clauses]
+    calls = []
+    real = taxonomy.lower_same_length
+    monkeypatch.setattr(taxonomy, "lower_same_length", lambda t: calls.append(t) or real(t))
+    tax = Taxonomy.default().for_text(text)
+    assert [tax.find_triggers(text, a, b) for a, b in clauses] == fresh
+    assert len(calls) == 1
+    tax.find_triggers("Police fired tear gas.")  # another text is lowered for itself
+    assert len(calls) == 2
