@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,6 +38,7 @@ from typing import IO, Any
 
 from ..errors import ArticleError, ExportError, InputError
 from ..model import Toponym
+from ._common import problem_printer
 
 __all__ = ["place_record", "register"]
 
@@ -108,11 +108,7 @@ def _geoparse(args: argparse.Namespace) -> int:
     from ..text.articles import read_articles
 
     problems: list[InputError] = []
-
-    def report(err: InputError) -> None:
-        problems.append(err)
-        logging.getLogger("incidentmap.input").warning("%s", err)
-
+    report = problem_printer(problems)  # "incidentmap: skipped: FILE:LINE: ...", as run's
     fmt = output_format(args.output)  # before any work: a wrong extension is refused now
     if args.output:
         from ..export.api import prepare_directory
