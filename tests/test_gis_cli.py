@@ -333,11 +333,16 @@ def test_run_refuses_a_confidence_outside_0_to_1_before_any_work(tmp_path, capsy
 # --- geoparse follows the output extension -------------------------------------------------
 
 
-def test_geoparse_refuses_an_unknown_extension_before_any_work(tmp_path, capsys):
-    target = tmp_path / "places.txt"
-    assert main(["geoparse", str(SEED), "-o", str(target)]) == 2
+@pytest.mark.parametrize("command", ["geoparse", "incidents"])
+@pytest.mark.parametrize(("name", "told"), [("out.txt", "unknown extension '.txt'"),
+                                            ("out", "it has no extension")])  # fmt: skip
+def test_an_unknown_output_extension_is_refused_naming_json_lines_too(
+    command, name, told, tmp_path, capsys
+):
+    target = tmp_path / name
+    assert main([command, str(SEED), "-o", str(target)]) == 2
     err = capsys.readouterr().err
-    assert "unknown extension '.txt'" in err and ".jsonl" in err and ".gpkg" in err
+    assert told in err and ".jsonl" in err and ".gpkg" in err  # both commands write either
     assert not target.exists()
 
 
