@@ -300,6 +300,16 @@ def test_map_explains_a_jsonl_that_is_not_incidents(tmp_path, capsys):
     assert "places.jsonl:1: not an incident" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("suffix", [".gpkg", ".geojson", ".csv"])
+def test_map_refuses_the_places_of_geoparse_as_not_incidents(suffix, tmp_path, capsys, gazetteer):
+    places = tmp_path / f"places{suffix}"
+    assert main(["-q", "geoparse", str(SEED), "-o", str(places)]) == 0
+    out = tmp_path / "m.html"
+    assert main(["map", str(places), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "holds no incidents: it has no event_type column" in err and not out.exists()
+
+
 # --- run takes the map's options -----------------------------------------------------------
 
 
