@@ -31,6 +31,7 @@ is drawn from the incidents binned on a grid.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -54,6 +55,7 @@ from .pipeline import (
     load_codebook,
     note_language,
 )
+from .processes import deferred_interrupts
 from .render.density import MAP_LIMIT, density_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -221,8 +223,32 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
+            # the workers' warnings (a task cancelled by Ctrl-C) are Dask's business; -v
+            # shows them
+            silence_logs=logging.WARNING if log.isEnabledFor(logging.DEBUG) else logging.ERROR,
         )
     return Client(cluster), cluster
+
+
+def _close_quietly(client: Any, cluster: Any) -> None:
+    """Close ``client`` and ``cluster`` of an interrupted run without Dask's shutdown noise.
+
+    Their workers were stopped mid-task: Dask logs the cancelled tasks and the workers
+    it had to kill, with tracebacks, and closing may fail in turn. None of it is news
+    to someone who pressed Ctrl-C.
+    """
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL + 1)
+    try:
+        if client is not None:
+            with contextlib.suppress(Exception):
+                client.close()
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                cluster.close()
+    finally:
+        quiet.setLevel(level)
 
 
 def _threads(client: Any) -> int:
@@ -342,8 +368,10 @@ def run_dask(
         IncidentSpool(spool_dir) as spool,
         progress_bar(enabled=progress_wanted(progress)) as advance,
     ):
-        client, cluster = _client(scheduler, workers)
+        client = cluster = None
         try:
+            with deferred_interrupts():  # Ctrl-C while the cluster starts: closed once made
+                client, cluster = _client(scheduler, workers)
             for part in _run_units(client, units, processor, keep_toponyms=keep):
                 summary.articles += part.articles
                 summary.toponyms += part.toponyms
@@ -359,10 +387,12 @@ def run_dask(
                         report(problem)
                     else:
                         log.warning("%s: %s", problem.verdict, problem)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        except BaseException:
+            _close_quietly(client, cluster)  # interrupted or failed: its shutdown is no news
+            raise
+        client.close()
+        if cluster is not None:
+            cluster.close()
         if not summary.articles:
             return summary
         summary.incidents = spool.finish(merge=merge)
