@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ArticleResult",
+    "ArticleSource",
     "Collected",
     "MapOptions",
     "Processor",
@@ -58,6 +59,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("incidentmap")
+
+#: Makes the articles of a run given the function their source reports problems to.
+ArticleSource = Callable[[Callable[[InputError], None]], Iterable[Article] | None]
 
 #: Below this many articles a batch runs in this process (a pool costs a start-up).
 POOL_THRESHOLD = 200
@@ -473,7 +477,7 @@ def run(
     codebook: str | Path | None = None,
     schema: str = "incidentmap",
     map_options: MapOptions | None = None,
-    articles: Iterable[Article] | None = None,
+    articles: Iterable[Article] | ArticleSource | None = None,
     since: dt.date | None = None,
 ) -> RunSummary:
     """Run the main job: incidents of every input article, as GeoJSON and a map.
@@ -522,8 +526,10 @@ def run(
         Title, confidence threshold and clustering of the map.
     articles
         Articles to process instead of reading ``inputs`` (e.g.
-        :func:`incidentmap.online.input_articles`); ``inputs`` are then only named in
-        the run summary.
+        :func:`incidentmap.online.input_articles`), or a function that makes them given
+        the function to report problems to, so that the problems of their source (a URL
+        that cannot be fetched) count in the summary like those of files (it may return
+        ``None``: read ``inputs``); ``inputs`` are then only named in the run summary.
     since
         Leave out articles published before this day.
 
@@ -557,6 +563,8 @@ def run(
         else:
             log.warning("%s: %s", problem.verdict, problem)
 
+    if callable(articles):
+        articles = articles(note)
     taxonomy = load_codebook(codebook)  # a bad row is reported before the work
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder, taxonomy=taxonomy)
@@ -575,7 +583,8 @@ def run(
         summary.articles, summary.toponyms = found.articles, found.toponyms
         summary.non_english, summary.skipped_since = found.non_english, found.skipped_since
         if not summary.articles:
-            log.error("no article could be read from %s", ", ".join(map(str, inputs)))
+            named = ", ".join(map(str, inputs))
+            log.error("no article could be read%s", f" from {named}" if named else "")
             return summary
         summary.incidents = spool.finish(merge=merge)
         staged = write_results(

@@ -161,7 +161,8 @@ def _run(args: argparse.Namespace) -> int:
             codebook=args.codebook,
             schema=args.schema,
             map_options=options,
-            articles=articles_option(args, report),
+            # its problems (a URL that cannot be fetched) count in the summary
+            articles=lambda note: articles_option(args, note),
             since=since_option(args),
         )
     if not args.quiet:
