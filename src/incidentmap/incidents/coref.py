@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from itertools import chain
 
@@ -130,35 +131,18 @@ def antecedent(
         return _referred(mention, drafts, date, loc)
     if mention.background:
         return None  # a generic statement is not a follow-up of a reported event
-    # what the mention's own clause tells, the same whichever incident it may join
-    clause = mention.sentence.text, mention.clause_start - mention.sentence.start
-    within = clause[1], mention.clause_end - mention.sentence.start
-    # "officers exchanged fire with them": the response to the attack just told
-    response = mention.event_type is EventType.BATTLES and _RESPONSE.search(clause[0], *within)
-    # "police arrested him at the scene": seizing the attacker is part of the attack
-    seized = _seized(mention)
-    # "four of the attackers were killed": a toll of the event told, not a new one
-    partitive = _PARTITIVE.search(clause[0], *within)
-    of_them = _OF_THEM.search(clause[0], *within)
-    # "At least five people were shot dead outside parliament": the toll, no new attacker
-    trigger_start = mention.trigger.start - mention.sentence.start
-    trigger_end = mention.trigger.end - mention.sentence.start
-    toll = _TOLL.fullmatch(clause[0], max(0, trigger_start - 30), trigger_end) and not _BY.match(
-        clause[0], trigger_end
-    )
-    counts = mention.weak or bool(partitive) or bool(toll)
-    # a mention that can join only an incident told in the last few sentences (no toll,
-    # no attacker seized, no grenade thrown or fire heard) passes the others by unread:
-    # an article's mentions then cost what its recent incidents do, not all its incidents
-    far = headline or counts or bool(of_them) or seized or mention.thrown or mention.heard
+    told = _Told(mention, headline=headline)
     oldest_recent = index - _FOLLOW_UP
     for draft in drafts if headline else reversed(drafts):
-        if not far and (draft.last_sentence < oldest_recent or draft.background):
+        # a mention that can join only an incident told in the last few sentences (no
+        # toll, no attacker seized, no grenade thrown or fire heard) passes the others by
+        # unread: an article's mentions cost what its recent incidents do, not all of them
+        if (draft.last_sentence < oldest_recent or draft.background) and not told.far:
             continue
         if earlier and draft.date is None:
             continue  # "Last week, 18 were killed ..." after today's undated news
         if draft.background:
-            if _occasion(draft) and draft.event_type in _ATTACKS and seized:
+            if _occasion(draft) and draft.event_type in _ATTACKS and told.seized:
                 return draft  # the attacker of the stabbing the riot came after, held
             continue
         recent = headline or draft.last_sentence >= oldest_recent
@@ -192,7 +176,7 @@ def antecedent(
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
-            or (bool(response or seized) and draft.event_type in _ATTACKS)
+            or (draft.event_type in _ATTACKS and (told.response or told.seized))
             or thrown
             or heard
         )
@@ -203,10 +187,10 @@ def antecedent(
             or bool(draft.killed)
             or draft.killed_reported
         )
-        told_of_them = bool(of_them) and draft.event_type is mention.event_type
-        casualty_only = (counts or told_of_them) and violent
+        of_them = draft.event_type is mention.event_type and told.of_them
+        casualty_only = violent and (told.counts or of_them)
         # "a man was detained at the scene" goes with the attack, however long ago told
-        at_scene = seized and draft.event_type in _ATTACKS
+        at_scene = draft.event_type in _ATTACKS and told.seized
         if not ((same and (recent or at_scene or thrown or heard)) or casualty_only):
             continue
         if not date_ok(draft, date):
@@ -221,6 +205,65 @@ def antecedent(
         if placed:
             return draft
     return None
+
+
+class _Told:
+    """What a mention's own clause tells, the same whichever incident it may join.
+
+    Each is read once, when first asked: most mentions join the incident just told, or
+    none, and never ask.
+    """
+
+    def __init__(self, mention: Mention, *, headline: bool) -> None:
+        self.mention, self.headline = mention, headline
+        sentence = mention.sentence
+        self._text = sentence.text
+        self._clause = mention.clause_start - sentence.start, mention.clause_end - sentence.start
+
+    @functools.cached_property
+    def response(self) -> bool:
+        """Whether it tells the response to the attack just told ("exchanged fire with them")."""
+        mention = self.mention
+        return mention.event_type is EventType.BATTLES and bool(
+            _RESPONSE.search(self._text, *self._clause)
+        )
+
+    @functools.cached_property
+    def seized(self) -> bool:
+        """Whether it tells the attacker seized at the scene, part of the attack."""
+        return _seized(self.mention)
+
+    @functools.cached_property
+    def of_them(self) -> bool:
+        """Whether it tells of the events of the kind just told ("one of them was ...")."""
+        return bool(_OF_THEM.search(self._text, *self._clause))
+
+    @functools.cached_property
+    def counts(self) -> bool:
+        """Whether it only counts victims: "four of the attackers were killed", a toll.
+
+        A weak mention, a count of some of the people told ("four of the attackers"), or
+        a toll in the passive ("five people were shot dead", no new attacker).
+        """
+        mention, text = self.mention, self._text
+        if mention.weak or _PARTITIVE.search(text, *self._clause):
+            return True
+        start = mention.trigger.start - mention.sentence.start
+        end = mention.trigger.end - mention.sentence.start
+        return bool(_TOLL.fullmatch(text, max(0, start - 30), end)) and not _BY.match(text, end)
+
+    @functools.cached_property
+    def far(self) -> bool:
+        """Whether the mention may join an incident told long before (or a headline's)."""
+        mention = self.mention
+        return (
+            self.headline
+            or mention.thrown
+            or mention.heard
+            or self.counts
+            or self.of_them
+            or self.seized
+        )
 
 
 def _referred(
