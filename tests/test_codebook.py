@@ -232,6 +232,15 @@ def test_codebook_copy_then_check_names_a_broken_row(tmp_path: Path, capsys) -> 
     assert "tolls.tsv:" in out and "Twelve villagers were slain." in out
 
 
+def test_codebook_copy_onto_a_file_says_so(tmp_path: Path, capsys) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine", encoding="utf-8")
+    assert main(["codebook", "copy", str(taken)]) == 2
+    err = capsys.readouterr().err
+    assert "it is a file, not a folder" in err and "disk full" not in err
+    assert taken.read_text(encoding="utf-8") == "mine"
+
+
 def test_trigger_and_cue_rows_carry_examples_that_name_a_broken_row(tmp_path: Path) -> None:
     from incidentmap.incidents.checks import codebook_problems
 

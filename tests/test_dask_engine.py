@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
+import signal
 
 import pytest
 
@@ -143,3 +146,56 @@ def test_dask_workers_use_the_runs_codebook(tmp_path, gazetteer):
              write_map=False)  # fmt: skip
     features = json.loads((tmp_path / "out" / "incidents.geojson").read_text("utf-8"))["features"]
     assert [f["properties"]["sub_event_type"] for f in features] == ["Vehicle ramming"]
+
+
+class _Cluster:
+    """A client or cluster that notes its closing, and closes as noisily as Dask's."""
+
+    def __init__(self, closed: list[str], name: str) -> None:
+        self.closed, self.name = closed, name
+
+    def close(self) -> None:
+        self.closed.append(self.name)
+        logging.getLogger("distributed.nanny").error("Worker process still alive, killing")
+
+
+def _ctrl_c_run(tmp_path, monkeypatch, *, client, units=None):
+    from test_geoparse_support import tiny_gazetteer
+
+    monkeypatch.setattr(dask_engine, "_client", client)
+    if units is not None:
+        monkeypatch.setattr(dask_engine, "_run_units", units)
+    source = tmp_path / "a.txt"
+    source.write_text("Gunmen killed five people in Ramadi on Sunday.", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        run_dask([source], out, gazetteer=tiny_gazetteer(), progress=False)
+    assert not out.exists() or not any(out.iterdir())  # nothing half written
+
+
+def test_ctrl_c_while_the_cluster_starts_closes_it_once_made(tmp_path, monkeypatch, caplog):
+    closed: list[str] = []
+
+    def starting(scheduler, workers):
+        os.kill(os.getpid(), signal.SIGINT)  # pressed while the workers start
+        return _Cluster(closed, "client"), _Cluster(closed, "cluster")
+
+    _ctrl_c_run(tmp_path, monkeypatch, client=starting)
+    assert closed == ["client", "cluster"]  # a half-made cluster failed loudly at exit
+    assert "still alive" not in caplog.text  # the shutdown of an interrupted run is no news
+
+
+def test_ctrl_c_while_units_run_closes_the_cluster_quietly(tmp_path, monkeypatch, caplog):
+    closed: list[str] = []
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield
+
+    _ctrl_c_run(
+        tmp_path,
+        monkeypatch,
+        client=lambda scheduler, workers: (_Cluster(closed, "client"), _Cluster(closed, "cluster")),
+        units=interrupted,
+    )
+    assert closed == ["client", "cluster"] and "still alive" not in caplog.text

@@ -256,3 +256,20 @@ def test_an_rss_file_run_gets_dates_from_the_feed(tmp_path):
     features = json.loads((out / "incidents.geojson").read_text())["features"]
     mosul = next(f["properties"] for f in features if f["properties"]["location"] == "Mosul")
     assert mosul["event_date"] == "2021-11-07" and "<" not in mosul["evidence"]
+
+
+def test_a_run_counts_a_url_it_could_not_fetch_and_says_why(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on: the connection is refused
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}/news/today.html"
+    article = tmp_path / "a.txt"
+    article.write_text("Gunmen killed five people in Kano on Sunday.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(article), dead, "-o", str(out), "--workers", "1", *ONLINE]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped: {dead}: not fetched: the site's robots.txt could not be read" in err
+    assert "Geocoder" not in err  # the HTTP client's error names are not the reader's
+    assert "1 articles read, 1 inputs skipped" in err  # the dead URL counts as a file would
+    assert json.loads((out / "run-summary.json").read_text())["articles"]["problems"] == 1

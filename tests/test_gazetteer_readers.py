@@ -266,6 +266,9 @@ def test_detect_format_refuses_other_files(tmp_path: Path) -> None:
     path.write_text("name,lat,lon\nBaghdad,33.3,44.4\n", encoding="utf-8")
     with pytest.raises(InputError, match="not a GeoNames dump file"):
         detect_format(path)
+    path.write_text("", encoding="utf-8")  # an empty download
+    with pytest.raises(InputError, match=r"dump file \(it holds no data line\); accepted"):
+        detect_format(path)
 
 
 # --------------------------------------------------------------------------- embedded readers

@@ -45,7 +45,7 @@ def test_geoparse_no_demonyms(tmp_path, capsys):
     assert [p["text"] for p in record["places"]] == ["Baghdad"]
 
 
-def test_geoparse_given_mentions_and_a_bad_span(tmp_path, capsys, caplog):
+def test_geoparse_given_mentions_and_a_bad_span(tmp_path, capsys):
     src = write_jsonl(
         tmp_path / "gold.jsonl",
         [
@@ -60,7 +60,7 @@ def test_geoparse_given_mentions_and_a_bad_span(tmp_path, capsys, caplog):
     records = [json.loads(line) for line in captured.out.splitlines()]
     assert records[0]["places"][0]["place_id"] == "g:ramadi"
     assert "Traceback" not in captured.err
-    assert "gold.jsonl:2" in caplog.text
+    assert "gold.jsonl:2" in captured.err
 
 
 def test_geoparse_odd_inputs_never_crash(tmp_path, capsys):
@@ -90,9 +90,25 @@ def test_eval_prints_metrics_and_json(tmp_path, capsys):
     assert scores["given mentions"]["acc161"] == 1.0
 
 
-def test_geoparse_of_nothing_readable_exits_1(tmp_path, caplog):
+def test_geoparse_of_nothing_readable_exits_1(tmp_path, capsys):
     assert main(["geoparse", str(tmp_path / "missing.txt")]) == 1
-    assert "missing.txt" in caplog.text
+    assert "missing.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["geoparse"], ["eval"], ["geoparse", "-o", "p.jsonl"]])
+def test_a_skipped_line_is_said_as_every_command_says_it_even_with_q(command, tmp_path, capsys):
+    src = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [{"id": "a", "text": "Rockets hit Erbil.",
+          "toponyms": [{"start": 12, "end": 17, "text": "Erbil", "lat": 36.19, "lon": 44.01}]}],
+    )  # fmt: skip
+    with src.open("a", encoding="utf-8") as out:
+        out.write('{"id": "b", broken\n')
+    name, *rest = command
+    args = [arg if not arg.endswith(".jsonl") else str(tmp_path / arg) for arg in rest]
+    assert main(["-q", name, str(src), *args]) == 0
+    err = capsys.readouterr().err
+    assert f"incidentmap: skipped: {src}:2: not valid JSON" in err
 
 
 def test_geoparse_refuses_an_unwritable_output_before_any_work(tmp_path, capsys, monkeypatch):

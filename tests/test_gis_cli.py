@@ -300,6 +300,16 @@ def test_map_explains_a_jsonl_that_is_not_incidents(tmp_path, capsys):
     assert "places.jsonl:1: not an incident" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("suffix", [".gpkg", ".geojson", ".csv"])
+def test_map_refuses_the_places_of_geoparse_as_not_incidents(suffix, tmp_path, capsys, gazetteer):
+    places = tmp_path / f"places{suffix}"
+    assert main(["-q", "geoparse", str(SEED), "-o", str(places)]) == 0
+    out = tmp_path / "m.html"
+    assert main(["map", str(places), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "holds no incidents: it has no event_type column" in err and not out.exists()
+
+
 # --- run takes the map's options -----------------------------------------------------------
 
 
@@ -333,11 +343,16 @@ def test_run_refuses_a_confidence_outside_0_to_1_before_any_work(tmp_path, capsy
 # --- geoparse follows the output extension -------------------------------------------------
 
 
-def test_geoparse_refuses_an_unknown_extension_before_any_work(tmp_path, capsys):
-    target = tmp_path / "places.txt"
-    assert main(["geoparse", str(SEED), "-o", str(target)]) == 2
+@pytest.mark.parametrize("command", ["geoparse", "incidents"])
+@pytest.mark.parametrize(("name", "told"), [("out.txt", "unknown extension '.txt'"),
+                                            ("out", "it has no extension")])  # fmt: skip
+def test_an_unknown_output_extension_is_refused_naming_json_lines_too(
+    command, name, told, tmp_path, capsys
+):
+    target = tmp_path / name
+    assert main([command, str(SEED), "-o", str(target)]) == 2
     err = capsys.readouterr().err
-    assert "unknown extension '.txt'" in err and ".jsonl" in err and ".gpkg" in err
+    assert told in err and ".jsonl" in err and ".gpkg" in err  # both commands write either
     assert not target.exists()
 
 
@@ -510,11 +525,14 @@ def test_incidents_shows_progress_on_a_terminal(quiet, shown, tmp_path, monkeypa
     assert seen["progress"] is shown
 
 
-def test_geoparse_into_a_file_shows_progress_on_a_terminal(tmp_path, gazetteer):
+@pytest.mark.parametrize("quiet", [(), ("-q",)])
+@pytest.mark.parametrize("command", [("geoparse", "-o", "p.jsonl"), ("run", "-o", "out")])
+def test_commands_show_one_progress_bar_on_a_terminal(command, quiet, tmp_path, gazetteer):
+    name, flag, target = command
     err = subprocess.run(
         [sys.executable, "-c", "import sys; sys.stderr.isatty = lambda: True; "
          "from incidentmap.cli import main; sys.exit(main(sys.argv[1:]))",
-         "geoparse", str(SEED), "-o", str(tmp_path / "p.jsonl")],
+         *quiet, name, str(SEED), flag, str(tmp_path / target)],
         capture_output=True, text=True, check=True,
     ).stderr  # fmt: skip
-    assert "articles: " in err and " art" in err
+    assert ("articles: " in err and " art" in err) == (not quiet)

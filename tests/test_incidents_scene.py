@@ -50,6 +50,17 @@ def test_the_home_of_protesters_is_not_where_they_rioted() -> None:
     assert places_of(text, places) == ["Honiara", "Honiara"]
 
 
+def test_where_a_victim_grew_up_or_lived_is_not_where_they_were_taken() -> None:
+    # one rule with a story's next sentence ("He lived in the city of X", test_incidents_page)
+    text = "Gunmen abducted a pastor who grew up in Honiara and his wife in Malaita on Friday."
+    assert places_of(text, {"Honiara": HONIARA, "Malaita": MALAITA}) == ["Auki"]
+    text = "Gunmen abducted a pastor who had lived in Honiara and his wife in Malaita on Friday."
+    assert places_of(text, {"Honiara": HONIARA, "Malaita": MALAITA}) == ["Auki"]
+    # "live" before no preposition tells no home: "live rounds in X" is where they were fired
+    text = "Soldiers fired live rounds in Honiara and Malaita on Friday, killing two protesters."
+    assert "Honiara" in places_of(text, {"Honiara": HONIARA, "Malaita": MALAITA})
+
+
 def test_protesters_cleared_from_a_place_were_there() -> None:
     text = "Police fired tear gas to clear protesters from Malaita on Tuesday."
     assert places_of(text, {"Malaita": MALAITA}) == ["Auki"]  # the province's seat

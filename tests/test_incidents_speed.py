@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 
@@ -148,3 +151,45 @@ def test_cues_bound_to_a_text_are_the_cues_built_with_the_bound_patterns():
     assert bound.mob is bound["mob"] and bound.mob is not tax.cues.mob
     plan = next(f.pattern for f in tax.filters if f.pattern is not None and "planning" in f.source)
     assert bound.bound(plan) is not plan and built.bound(plan) is plan
+
+
+def test_a_mention_of_a_long_article_is_tested_against_the_incidents_it_may_join(monkeypatch):
+    from incidentmap.incidents import coref, extract_incidents, linking
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "long_article.py"
+    spec = importlib.util.spec_from_file_location("bench_long_article", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    calls = collections.Counter[str]()
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(linking, "antecedent", counted("antecedent", linking.antecedent))
+    monkeypatch.setattr(coref, "place_ok", counted("place_ok", coref.place_ok))
+    article = Article("long", bench.long_article(200), published=dt.date(2023, 5, 1))
+    assert len(extract_incidents(article, [])) > 50
+    # 200 paragraphs tell ~100 incidents: a mention that weighed the place of each one
+    # told before it would cost ~2,000 place tests, quadratic in the article's length
+    assert calls["place_ok"] <= calls["antecedent"]
+
+
+def test_the_clauses_of_a_text_are_searched_for_triggers_in_its_lower_case_made_once(monkeypatch):
+    from incidentmap.incidents import taxonomy
+
+    text = "İSTANBUL — A bomb exploded on İstiklal Avenue. Gunmen attacked a bus. " * 20
+    clauses = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    fresh = [Taxonomy.default().find_triggers(text, a, b) for a, b in clauses]
+    calls = []
+    real = taxonomy.lower_same_length
+    monkeypatch.setattr(taxonomy, "lower_same_length", lambda t: calls.append(t) or real(t))
+    tax = Taxonomy.default().for_text(text)
+    assert [tax.find_triggers(text, a, b) for a, b in clauses] == fresh
+    assert len(calls) == 1
+    tax.find_triggers("Police fired tear gas.")  # another text is lowered for itself
+    assert len(calls) == 2

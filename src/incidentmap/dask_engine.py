@@ -31,12 +31,12 @@ is drawn from the incidents binned on a grid.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 import pickle
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -55,6 +55,7 @@ from .pipeline import (
     load_codebook,
     note_language,
 )
+from .processes import deferred_interrupts
 from .render.density import MAP_LIMIT, density_frame
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -222,8 +223,32 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
+            # the workers' warnings (a task cancelled by Ctrl-C) are Dask's business; -v
+            # shows them
+            silence_logs=logging.WARNING if log.isEnabledFor(logging.DEBUG) else logging.ERROR,
         )
     return Client(cluster), cluster
+
+
+def _close_quietly(client: Any, cluster: Any) -> None:
+    """Close ``client`` and ``cluster`` of an interrupted run without Dask's shutdown noise.
+
+    Their workers were stopped mid-task: Dask logs the cancelled tasks and the workers
+    it had to kill, with tracebacks, and closing may fail in turn. None of it is news
+    to someone who pressed Ctrl-C.
+    """
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL + 1)
+    try:
+        if client is not None:
+            with contextlib.suppress(Exception):
+                client.close()
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                cluster.close()
+    finally:
+        quiet.setLevel(level)
 
 
 def _threads(client: Any) -> int:
@@ -325,6 +350,7 @@ def run_dask(
     from .export import parse_formats
     from .export.staging import OutputFolder
     from .gazetteer import Gazetteer
+    from .progress import progress_bar, progress_wanted
     from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
@@ -336,15 +362,16 @@ def run_dask(
         return summary
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, taxonomy=taxonomy)
-    show = sys.stderr.isatty() if progress is None else progress
     keep = "gpkg" in wanted
     with (
         OutputFolder(out_dir, wait=wait) as folder,
         IncidentSpool(spool_dir) as spool,
-        _progress_bar(enabled=show) as advance,
+        progress_bar(enabled=progress_wanted(progress)) as advance,
     ):
-        client, cluster = _client(scheduler, workers)
+        client = cluster = None
         try:
+            with deferred_interrupts():  # Ctrl-C while the cluster starts: closed once made
+                client, cluster = _client(scheduler, workers)
             for part in _run_units(client, units, processor, keep_toponyms=keep):
                 summary.articles += part.articles
                 summary.toponyms += part.toponyms
@@ -360,10 +387,12 @@ def run_dask(
                         report(problem)
                     else:
                         log.warning("%s: %s", problem.verdict, problem)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        except BaseException:
+            _close_quietly(client, cluster)  # interrupted or failed: its shutdown is no news
+            raise
+        client.close()
+        if cluster is not None:
+            cluster.close()
         if not summary.articles:
             return summary
         summary.incidents = spool.finish(merge=merge)
@@ -384,18 +413,6 @@ def run_dask(
         )
         summary.outputs = folder.commit([*summary.outputs, report_file])
     return summary
-
-
-@contextmanager
-def _progress_bar(*, enabled: bool) -> Iterator[Callable[[int], object]]:
-    """Yield a function that advances a bar of articles on standard error (or does nothing)."""
-    if not enabled:
-        yield lambda n: None
-        return
-    from tqdm import tqdm
-
-    with tqdm(desc="articles", unit=" art", file=sys.stderr, mininterval=0.5) as bar:
-        yield bar.update
 
 
 @contextmanager

@@ -21,13 +21,12 @@ import concurrent.futures as cf
 import datetime as dt
 import logging
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleError, InputError
 from .model import Article, Incident, Toponym
@@ -40,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ArticleResult",
+    "ArticleSource",
     "Collected",
     "MapOptions",
     "Processor",
@@ -59,7 +59,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("incidentmap")
-_Item = TypeVar("_Item")
+
+#: Makes the articles of a run given the function their source reports problems to.
+ArticleSource = Callable[[Callable[[InputError], None]], Iterable[Article] | None]
 
 #: Below this many articles a batch runs in this process (a pool costs a start-up).
 POOL_THRESHOLD = 200
@@ -353,6 +355,7 @@ def collect(
     since
         Leave out articles published before this day (counted in ``skipped_since``).
     """
+    from .progress import with_progress
     from .text.articles import read_articles
 
     out = Collected()
@@ -360,7 +363,7 @@ def collect(
     if since is not None:
         stream = _since(stream, since, out)
     results = iter_results(stream, processor, workers=workers, report=report)
-    for result in _progress(results, enabled=progress):
+    for result in with_progress(results, enabled=progress):
         out.articles += 1
         out.toponyms += sum(t.place is not None for t in result.toponyms)
         out.non_english += note_language(result.article, seen=out.non_english)
@@ -455,19 +458,6 @@ def exit_status(*, articles: int, problems: Iterable[InputError]) -> int:
     return EXIT_OK if articles else EXIT_NOTHING_READ
 
 
-def _progress(items: Iterator[_Item], *, enabled: bool) -> Iterator[_Item]:
-    """Yield ``items``, counting them in a progress bar on standard error when ``enabled``."""
-    if not enabled:
-        yield from items
-        return
-    from tqdm import tqdm
-
-    with tqdm(desc="articles", unit=" art", file=sys.stderr, mininterval=0.5) as bar:
-        for item in items:
-            bar.update(1)
-            yield item
-
-
 def run(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -487,7 +477,7 @@ def run(
     codebook: str | Path | None = None,
     schema: str = "incidentmap",
     map_options: MapOptions | None = None,
-    articles: Iterable[Article] | None = None,
+    articles: Iterable[Article] | ArticleSource | None = None,
     since: dt.date | None = None,
 ) -> RunSummary:
     """Run the main job: incidents of every input article, as GeoJSON and a map.
@@ -536,8 +526,10 @@ def run(
         Title, confidence threshold and clustering of the map.
     articles
         Articles to process instead of reading ``inputs`` (e.g.
-        :func:`incidentmap.online.input_articles`); ``inputs`` are then only named in
-        the run summary.
+        :func:`incidentmap.online.input_articles`), or a function that makes them given
+        the function to report problems to, so that the problems of their source (a URL
+        that cannot be fetched) count in the summary like those of files (it may return
+        ``None``: read ``inputs``); ``inputs`` are then only named in the run summary.
     since
         Leave out articles published before this day.
 
@@ -557,6 +549,7 @@ def run(
     from .export.acled import parse_schema
     from .export.staging import OutputFolder
     from .gazetteer import Gazetteer
+    from .progress import progress_wanted
     from .spool import IncidentSpool
 
     wanted = parse_formats(",".join(formats)) if formats else ()
@@ -570,6 +563,8 @@ def run(
         else:
             log.warning("%s: %s", problem.verdict, problem)
 
+    if callable(articles):
+        articles = articles(note)
     taxonomy = load_codebook(codebook)  # a bad row is reported before the work
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     processor = Processor(gaz, demonyms=demonyms, geocoder=geocoder, taxonomy=taxonomy)
@@ -580,7 +575,7 @@ def run(
             spool,
             workers=workers,
             report=note,
-            progress=sys.stderr.isatty() if progress is None else progress,
+            progress=progress_wanted(progress),
             keep_toponyms="gpkg" in wanted and schema == "incidentmap",
             articles=articles,
             since=since,
@@ -588,7 +583,8 @@ def run(
         summary.articles, summary.toponyms = found.articles, found.toponyms
         summary.non_english, summary.skipped_since = found.non_english, found.skipped_since
         if not summary.articles:
-            log.error("no article could be read from %s", ", ".join(map(str, inputs)))
+            named = ", ".join(map(str, inputs))
+            log.error("no article could be read%s", f" from {named}" if named else "")
             return summary
         summary.incidents = spool.finish(merge=merge)
         staged = write_results(

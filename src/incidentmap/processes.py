@@ -28,7 +28,13 @@ import time
 from collections.abc import Iterator
 from types import FrameType
 
-__all__ = ["Terminated", "die_with_parent", "sigterm_raises", "terminating_pool"]
+__all__ = [
+    "Terminated",
+    "deferred_interrupts",
+    "die_with_parent",
+    "sigterm_raises",
+    "terminating_pool",
+]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -153,3 +159,53 @@ def sigterm_raises() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def deferred_interrupts() -> Iterator[None]:
+    """Within the block, note Ctrl-C and SIGTERM; raise them when the block has ended.
+
+    For work that a signal must not cut in half, such as starting a Dask cluster: cut
+    there, the cluster is half made, cannot be closed and fails loudly at exit. After
+    the block, :class:`KeyboardInterrupt` (or :class:`Terminated`) is raised as if the
+    signal had come then, also when the block failed meanwhile (its workers took the
+    Ctrl-C too), so the caller's ``finally`` closes what was made. A signal the process
+    ignores (a background job's Ctrl-C) stays ignored. Outside the main thread it does
+    nothing.
+
+    >>> import os, signal
+    >>> try:
+    ...     with deferred_interrupts():
+    ...         os.kill(os.getpid(), signal.SIGINT)
+    ...         print("finished")
+    ... except KeyboardInterrupt:
+    ...     print("then interrupted")
+    finished
+    then interrupted
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        noted.append(signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            previous[signum] = signal.signal(signum, note)
+    failed: BaseException | None = None
+    try:
+        yield
+    except BaseException as exc:  # raised below, unless an interrupt came meanwhile
+        failed = exc
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if noted and noted[0] == signal.SIGTERM:
+        raise Terminated(f"terminated by signal {noted[0]}") from None
+    if noted:
+        raise KeyboardInterrupt from None
+    if failed is not None:
+        raise failed

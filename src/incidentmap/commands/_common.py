@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import ExportError, InputError
 
 __all__ = [
     "add_input_options",
@@ -14,6 +15,7 @@ __all__ = [
     "add_schema_option",
     "make_geocoder",
     "map_options",
+    "output_format",
     "problem_printer",
     "workers_option",
 ]
@@ -151,3 +153,46 @@ def problem_printer(problems: list[InputError]) -> Any:
         print(f"incidentmap: {err.verdict}: {err}", file=sys.stderr)
 
     return report
+
+
+#: Extensions of JSON-lines output.
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def output_format(output: str | None, *, what: str) -> str | None:
+    """Return the GIS format ``output``'s extension selects, ``None`` for JSON lines.
+
+    ``what`` names what is written ("places", "incidents"), for the message.
+
+    Raises
+    ------
+    ExportError
+        For an extension that is neither JSON lines nor a GIS format, naming the accepted.
+
+    Examples
+    --------
+    >>> [output_format(o, what="places") for o in (None, "places.jsonl", "places.gpkg")]
+    [None, None, 'gpkg']
+    >>> output_format("incidents", what="incidents")
+    Traceback (most recent call last):
+    ...
+    incidentmap.errors.ExportError: cannot write incidents to 'incidents': it has no \
+extension; accepted: .jsonl, .ndjson, .geojson, .json, .geojsonl, .geojsons, .gpkg, .csv, \
+.parquet, .geoparquet, .kml (.jsonl for one JSON line per record)
+    """
+    from ..export import FORMATS, accepted_extensions
+
+    if output is None:
+        return None
+    suffix = Path(output).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return None
+    for name, fmt in FORMATS.items():
+        if suffix in fmt.extensions:
+            return name
+    accepted = ", ".join([*JSONL_SUFFIXES, *accepted_extensions()])
+    told = f"unknown extension {suffix!r}" if suffix else "it has no extension"
+    raise ExportError(
+        f"cannot write {what} to {output!r}: {told}; accepted: {accepted} "
+        "(.jsonl for one JSON line per record)"
+    )

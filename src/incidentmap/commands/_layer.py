@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..progress import progress_wanted
 
 __all__ = [
     "add_layer_options",
@@ -190,7 +191,7 @@ def run_into(args: argparse.Namespace, *, workers: int | None, report: Any) -> i
         geocoder=make_geocoder(args),
         merge=args.merge,
         since=since_option(args),
-        progress=None if not args.quiet else False,
+        progress=progress_wanted(quiet=args.quiet),
         report=report,
         spool_dir=args.spool_dir,
         wait=args.wait,

@@ -62,6 +62,10 @@ def _codebook(args: argparse.Namespace) -> int:
                 "codebook copy needs the folder to write: incidentmap codebook copy DIR"
             )
         target = Path(args.folder)
+        if target.exists() and not target.is_dir():
+            raise InputError(
+                f"cannot copy the codebook into {str(target)!r}: it is a file, not a folder"
+            )
         clash = [n for n in CODEBOOK_FILES if (target / n).exists()]
         if clash and not args.force:
             raise InputError(f"{target} already holds {clash}; add --force to overwrite them")

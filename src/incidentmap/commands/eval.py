@@ -25,6 +25,7 @@ import logging
 from typing import Any
 
 from ..errors import InputError
+from ._common import problem_printer
 
 __all__ = ["format_scores", "register"]
 
@@ -86,11 +87,7 @@ def _eval(args: argparse.Namespace) -> int:
     from ..text.articles import read_articles
 
     problems: list[InputError] = []
-
-    def report(err: InputError) -> None:
-        problems.append(err)
-        logging.getLogger("incidentmap.input").warning("%s", err)
-
+    report = problem_printer(problems)  # "incidentmap: skipped: FILE:LINE: ...", as run's
     articles = [
         a for a in read_articles(*args.corpus, report=report) if a.toponyms or a.text.strip()
     ]

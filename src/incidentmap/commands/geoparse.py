@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import ArticleError, ExportError, InputError
+from ..errors import ArticleError, InputError
 from ..model import Toponym
+from ._common import output_format, problem_printer
 
 __all__ = ["place_record", "register"]
 
@@ -104,25 +104,21 @@ def place_record(t: Toponym) -> dict[str, Any]:
 def _geoparse(args: argparse.Namespace) -> int:
     from ..gazetteer import Gazetteer
     from ..geoparse import Geoparser
-    from ..pipeline import _progress
+    from ..progress import progress_wanted, with_progress
     from ..text.articles import read_articles
 
     problems: list[InputError] = []
-
-    def report(err: InputError) -> None:
-        problems.append(err)
-        logging.getLogger("incidentmap.input").warning("%s", err)
-
-    fmt = output_format(args.output)  # before any work: a wrong extension is refused now
+    report = problem_printer(problems)  # "incidentmap: skipped: FILE:LINE: ...", as run's
+    fmt = output_format(args.output, what="places")  # a wrong extension is refused now
     if args.output:
         from ..export.api import prepare_directory
 
         prepare_directory(Path(args.output))  # and so is a folder that cannot be written
     parser = Geoparser(Gazetteer.default(), demonyms=args.demonyms)
     tally = _Tally(problems)
-    articles = _progress(
+    articles = with_progress(  # not over the places written to standard output
         read_articles(*args.inputs, report=report),
-        enabled=sys.stderr.isatty() and not args.quiet and args.output is not None,
+        enabled=args.output is not None and progress_wanted(quiet=args.quiet),
     )
     found = _places(parser, articles, args, report, tally)
     if fmt is not None:
@@ -138,40 +134,6 @@ def _geoparse(args: argparse.Namespace) -> int:
         with atomic_path(args.output) as tmp, tmp.open("w", encoding="utf-8") as out:
             _write(found, out)
     return tally.status()
-
-
-#: Extensions of JSON-lines output.
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-
-
-def output_format(output: str | None) -> str | None:
-    """Return the GIS format ``output``'s extension selects, ``None`` for JSON lines.
-
-    Raises
-    ------
-    ExportError
-        For an extension that is neither JSON lines nor a GIS format, naming the accepted.
-
-    Examples
-    --------
-    >>> output_format(None), output_format("places.jsonl"), output_format("places.gpkg")
-    (None, None, 'gpkg')
-    """
-    from ..export import FORMATS, accepted_extensions
-
-    if output is None:
-        return None
-    suffix = Path(output).suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return None
-    for name, fmt in FORMATS.items():
-        if suffix in fmt.extensions:
-            return name
-    accepted = ", ".join([*JSONL_SUFFIXES, *accepted_extensions()])
-    raise ExportError(
-        f"cannot write places to {output!r}: unknown extension {suffix or '(none)'!r}; "
-        f"accepted: {accepted} (.jsonl for one JSON line per article)"
-    )
 
 
 class _Tally:

@@ -14,6 +14,7 @@ from ._common import (
     add_input_options,
     add_schema_option,
     make_geocoder,
+    output_format,
     problem_count,
     problem_printer,
     workers_option,
@@ -62,16 +63,15 @@ def _incidents(args: argparse.Namespace) -> int:
     from ..frame import incident_record
     from ..gazetteer import Gazetteer
     from ..pipeline import Processor, collect, exit_status, load_codebook, spool_frames
+    from ..progress import progress_wanted
     from ..spool import IncidentSpool
 
     out = Path(args.output) if args.output else None
-    is_jsonl = out is None or out.suffix.lower() in (".jsonl", ".ndjson")
+    # fail before the work if the extension is unknown
+    is_jsonl = output_format(args.output, what="incidents") is None
     if out is not None:
-        from ..export import format_for_path
         from ..export.api import prepare_directory
 
-        if not is_jsonl:
-            format_for_path(out)  # fail before the work if the extension is unknown
         prepare_directory(out)  # ... or if the file cannot be written there
     problems: list[InputError] = []
     taxonomy = load_codebook(args.codebook)  # a bad row is reported before the work
@@ -85,7 +85,7 @@ def _incidents(args: argparse.Namespace) -> int:
             spool,
             workers=workers_option(args),
             report=problem_printer(problems),
-            progress=sys.stderr.isatty() and not args.quiet,
+            progress=progress_wanted(quiet=args.quiet),
         )
         count = spool.finish(merge=args.merge)
         if is_jsonl:

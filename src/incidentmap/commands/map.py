@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, RenderError
-from ._common import add_map_options, map_options
+from ._common import JSONL_SUFFIXES, add_map_options, map_options
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -35,9 +35,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["drop_off_globe", "read_incident_file", "register", "run", "warn_unknown_types"]
 
 log = logging.getLogger(__name__)
-
-#: Suffixes of the JSON lines ``incidentmap incidents`` writes.
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def register(subparsers: Any) -> None:

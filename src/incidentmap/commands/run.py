@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ..errors import InputError
+from ..progress import progress_wanted
 from ._common import (
     add_input_options,
     add_map_options,
@@ -131,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
             write_map=args.write_map,
             demonyms=args.demonyms,
             merge=args.merge,
-            progress=None if not args.quiet else False,
+            progress=progress_wanted(quiet=args.quiet),
             report=problem_printer(problems),
             spool_dir=args.spool_dir,
             escape_formulas=args.csv_escape,
@@ -152,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
             demonyms=args.demonyms,
             geocoder=make_geocoder(args),
             merge=args.merge,
-            progress=None if not args.quiet else False,
+            progress=progress_wanted(quiet=args.quiet),
             report=report,
             spool_dir=args.spool_dir,
             escape_formulas=args.csv_escape,
@@ -160,7 +161,8 @@ def _run(args: argparse.Namespace) -> int:
             codebook=args.codebook,
             schema=args.schema,
             map_options=options,
-            articles=articles_option(args, report),
+            # its problems (a URL that cannot be fetched) count in the summary
+            articles=lambda note: articles_option(args, note),
             since=since_option(args),
         )
     if not args.quiet:

@@ -84,9 +84,9 @@ extension '.shp'; accepted extensions: .geojson, .json, .geojsonl, .geojsons, .g
     for fmt_name, fmt in FORMATS.items():
         if ext in fmt.extensions:
             return fmt_name
-    shown = f"extension {ext!r}" if ext else "no extension"
+    shown = f"its extension {ext!r}" if ext else "its name, which has no extension"
     raise ExportError(
-        f"cannot tell the output format of {name!r} from its {shown}; "
+        f"cannot tell the output format of {name!r} from {shown}; "
         f"accepted extensions: {', '.join(accepted_extensions())}"
     )
 

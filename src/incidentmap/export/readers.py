@@ -132,7 +132,8 @@ def read_incidents(
     Raises
     ------
     ExportError
-        If the file is missing, its format is unknown, or it cannot be read.
+        If the file is missing, its format is unknown, it cannot be read, or its rows
+        have no ``event_type`` (they are not incidents).
     """
     source = Path(path)
     fmt = parse_formats(format)[0] if format is not None else format_for_path(source)
@@ -140,6 +141,13 @@ def read_incidents(
         raise ExportError(f"cannot read {str(source)!r}: no such file")
     try:
         gdf = _read(source, fmt, layer)
+        if len(gdf) and "event_type" not in gdf.columns:  # the places of geoparse, say
+            shown = ", ".join(map(str, list(gdf.columns)[:8]))
+            raise ExportError(
+                f"{str(source)!r} holds no incidents: it has no event_type column (its "
+                f"columns: {shown}{', ...' if len(gdf.columns) > 8 else ''}); expected a "
+                "file of `incidentmap run` or `incidentmap incidents`, or an ACLED export"
+            )
         if "event_id_cnty" in gdf.columns and "id" not in gdf.columns:
             from .acled import from_acled
 

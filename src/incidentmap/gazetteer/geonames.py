@@ -427,9 +427,13 @@ def detect_format(path: str | Path) -> str:
     shape = _shape(first) if first is not None else None
     if shape is not None:
         return shape
-    shown = "an empty file" if first is None else f"{len(first)} columns: {first[:4]!r}"
+    shown = (
+        "it holds no data line"
+        if first is None
+        else f"its first data line has {len(first)} columns: {first[:4]!r}"
+    )
     raise InputError(
-        f"not a GeoNames dump file (first data line has {shown}); accepted: the main table "
+        f"not a GeoNames dump file ({shown}); accepted: the main table "
         "(allCountries, cities500, XX.zip: 19 columns), alternateNamesV2 (10 columns), "
         "admin1CodesASCII (4 columns) and countryInfo (19 columns, # comments)",
         source=str(path),

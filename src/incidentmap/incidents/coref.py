@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
+from itertools import chain
 
 from ..model import EventType
 from ..text.sentences import Sentence
@@ -127,38 +129,24 @@ def antecedent(
     if mention.new_event:
         return None
     if mention.anaphoric:
-        types = mention.anaphor_types or frozenset()
-        campaign = "campaign" in mention.trigger.trigger.flags
-        # "the strikes hit ..." said with a strike's words refers back to a strike first
-        order = sorted(reversed(drafts), key=lambda d: d.event_type is not mention.event_type)
-        for draft in order:
-            told_before = draft.background and not mention.plural and not _occasion(draft)
-            if draft.event_type not in types or told_before:
-                continue  # "the vigil" may be the one the news came after, not a habit
-            if campaign and not draft.background:
-                continue  # "the uprising" is not the march reported before
-            if told_as_aggregate(draft) and loc is not None and specificity(loc.place) >= 3:
-                return None  # "the strikes hit X and Y" breaks a salvo into its places
-            if (
-                mention.plural
-                and loc is not None
-                and specificity(loc.place) >= 3
-                and not place_ok(draft, loc)
-            ):
-                continue  # "the attacks also targeted X": X is hit too, an event of its own
-            if date_ok(draft, date):
-                return draft
-        return None
+        return _referred(mention, drafts, date, loc)
     if mention.background:
         return None  # a generic statement is not a follow-up of a reported event
+    told = _Told(mention, headline=headline)
+    oldest_recent = index - _FOLLOW_UP
     for draft in drafts if headline else reversed(drafts):
+        # a mention that can join only an incident told in the last few sentences (no
+        # toll, no attacker seized, no grenade thrown or fire heard) passes the others by
+        # unread: an article's mentions cost what its recent incidents do, not all of them
+        if (draft.last_sentence < oldest_recent or draft.background) and not told.far:
+            continue
         if earlier and draft.date is None:
             continue  # "Last week, 18 were killed ..." after today's undated news
         if draft.background:
-            if _occasion(draft) and draft.event_type in _ATTACKS and _seized(mention):
+            if _occasion(draft) and draft.event_type in _ATTACKS and told.seized:
                 return draft  # the attacker of the stabbing the riot came after, held
             continue
-        recent = headline or draft.last_sentence >= index - _FOLLOW_UP
+        recent = headline or draft.last_sentence >= oldest_recent
         # a demonstration turned violent goes on in riot words; and after a riot, protest
         # words with no day or town of their own tell its crowd ("Rioters torched cars in
         # X on Saturday. Eight party workers were detained for chanting slogans"): a
@@ -179,14 +167,6 @@ def antecedent(
             and not mention.charged
             and not mention.apart
         )
-        # "officers exchanged fire with them": the response to the attack just told
-        response = mention.event_type is EventType.BATTLES and _RESPONSE.search(
-            mention.sentence.text,
-            mention.clause_start - mention.sentence.start,
-            mention.clause_end - mention.sentence.start,
-        )
-        # "police arrested him at the scene": seizing the attacker is part of the attack
-        seized = _seized(mention)
         # a grenade or bomb thrown in a clash or riot of the day and place is part of it,
         # however long ago it was told (air strikes, car bombs are events of their own)
         thrown = mention.thrown and draft.event_type in _FIGHTS
@@ -197,7 +177,7 @@ def antecedent(
             or draft.event_type in mention.family
             or escalation
             or crowd_arrests
-            or (bool(response or seized) and draft.event_type in _ATTACKS)
+            or (draft.event_type in _ATTACKS and (told.response or told.seized))
             or thrown
             or heard
         )
@@ -208,24 +188,14 @@ def antecedent(
             or bool(draft.killed)
             or draft.killed_reported
         )
-        # "four of the attackers were killed": a toll of the event told, not a new one
-        partitive = _PARTITIVE.search(
-            mention.sentence.text,
-            mention.clause_start - mention.sentence.start,
-            mention.clause_end - mention.sentence.start,
-        )
-        of_them = draft.event_type is mention.event_type and _OF_THEM.search(
-            mention.sentence.text,
-            mention.clause_start - mention.sentence.start,
-            mention.clause_end - mention.sentence.start,
-        )
-        # "At least five people were shot dead outside parliament": the toll, no new attacker
-        toll = _TOLL.fullmatch(
-            mention.sentence.text,
-            max(0, mention.trigger.start - mention.sentence.start - 30),
-            mention.trigger.end - mention.sentence.start,
-        ) and not _BY.match(mention.sentence.text, mention.trigger.end - mention.sentence.start)
-        casualty_only = (mention.weak or bool(partitive) or bool(of_them) or bool(toll)) and violent
+        of_them = draft.event_type is mention.event_type and told.of_them
+        casualty_only = violent and (told.counts or of_them)
+        # "a man was detained at the scene" goes with the attack, however long ago told
+        at_scene = draft.event_type in _ATTACKS and told.seized
+        if not ((same and (recent or at_scene or thrown or heard)) or casualty_only):
+            continue
+        if not date_ok(draft, date):
+            continue
         # a bare count ("40 were killed at St. X") belongs to the event told before it
         # (unless it is told in a town of its own: "two were killed in the town of Y")
         # property destroyed in a place of its own ("set fire to 11 stores in Y") is no toll
@@ -233,13 +203,99 @@ def antecedent(
             place_ok(draft, loc)
             or (casualty_only and not _other_town(draft, mention, loc) and not _property(mention))
         ) and (headline or not elsewhere(draft, scenes, loc, mention.sentence))
-        # "a man was detained at the scene" goes with the attack, however long ago told
-        at_scene = bool(seized) and draft.event_type in _ATTACKS
-        if (
-            ((same and (recent or at_scene or thrown or heard)) or casualty_only)
-            and date_ok(draft, date)
-            and placed
-        ):
+        if placed:
+            return draft
+    return None
+
+
+class _Told:
+    """What a mention's own clause tells, the same whichever incident it may join.
+
+    Each is read once, when first asked: most mentions join the incident just told, or
+    none, and never ask.
+    """
+
+    def __init__(self, mention: Mention, *, headline: bool) -> None:
+        self.mention, self.headline = mention, headline
+        sentence = mention.sentence
+        self._text = sentence.text
+        self._clause = mention.clause_start - sentence.start, mention.clause_end - sentence.start
+
+    @functools.cached_property
+    def response(self) -> bool:
+        """Whether it tells the response to the attack just told ("exchanged fire with them")."""
+        mention = self.mention
+        return mention.event_type is EventType.BATTLES and bool(
+            _RESPONSE.search(self._text, *self._clause)
+        )
+
+    @functools.cached_property
+    def seized(self) -> bool:
+        """Whether it tells the attacker seized at the scene, part of the attack."""
+        return _seized(self.mention)
+
+    @functools.cached_property
+    def of_them(self) -> bool:
+        """Whether it tells of the events of the kind just told ("one of them was ...")."""
+        return bool(_OF_THEM.search(self._text, *self._clause))
+
+    @functools.cached_property
+    def counts(self) -> bool:
+        """Whether it only counts victims: "four of the attackers were killed", a toll.
+
+        A weak mention, a count of some of the people told ("four of the attackers"), or
+        a toll in the passive ("five people were shot dead", no new attacker).
+        """
+        mention, text = self.mention, self._text
+        if mention.weak or _PARTITIVE.search(text, *self._clause):
+            return True
+        start = mention.trigger.start - mention.sentence.start
+        end = mention.trigger.end - mention.sentence.start
+        return bool(_TOLL.fullmatch(text, max(0, start - 30), end)) and not _BY.match(text, end)
+
+    @functools.cached_property
+    def far(self) -> bool:
+        """Whether the mention may join an incident told long before (or a headline's)."""
+        mention = self.mention
+        return (
+            self.headline
+            or mention.thrown
+            or mention.heard
+            or self.counts
+            or self.of_them
+            or self.seized
+        )
+
+
+def _referred(
+    mention: Mention, drafts: list[Draft], date: DateMention | None, loc: Location | None
+) -> Draft | None:
+    """Return the incident a back-reference ("the attack", "those clashes") names, if any.
+
+    The latest incident of a type the noun can stand for whose date fits, one of the
+    mention's own type first ("the strikes hit ..." said with a strike's words refers
+    back to a strike).
+    """
+    types = mention.anaphor_types or frozenset()
+    campaign = "campaign" in mention.trigger.trigger.flags
+    aimed = specificity(loc.place) >= 3 if loc is not None else False
+    own = mention.event_type
+    # the mention's own type first, then the others, each from the latest back
+    for draft in chain(
+        (d for d in reversed(drafts) if d.event_type is own),
+        (d for d in reversed(drafts) if d.event_type is not own),
+    ):
+        if draft.event_type not in types:
+            continue
+        if draft.background and not mention.plural and not _occasion(draft):
+            continue  # "the vigil" may be the one the news came after, not a habit
+        if campaign and not draft.background:
+            continue  # "the uprising" is not the march reported before
+        if told_as_aggregate(draft) and aimed:
+            return None  # "the strikes hit X and Y" breaks a salvo into its places
+        if mention.plural and aimed and not place_ok(draft, loc):
+            continue  # "the attacks also targeted X": X is hit too, an event of its own
+        if date_ok(draft, date):
             return draft
     return None
 

@@ -35,7 +35,7 @@ from .draft import Draft, instances_of, split_towns
 from .enriching import add_casualties, casualties_only, enrich
 from .facts import Index, clause_facts
 from .fits import refines
-from .locate import choose_location
+from .locate import choose_location, told_as_home
 from .mentions import find_mentions
 from .places import Location, lies_in, specificity
 from .taxonomy import Taxonomy
@@ -176,16 +176,10 @@ def _another_scene(text: str, top: Toponym, here: Location, there: Location) -> 
     return inside and not (lies_in(place, here.place) or lies_in(here.place, place))
 
 
-#: "lived in", "was born in", "hails from": a person's home, told before its place.
-_HOME_BEFORE = re.compile(
-    r"\b(?:lived?|lives|living|resided|resides|residing|born|grew\s+up|hails?|hailed|native)"
-    r"\s+(?:[\w’'-]+\s+){0,5}$",
-    re.IGNORECASE,
-)
 #: "in", "at the town of", "near": a place written as where something happened.
 _SCENE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
-#: How far before a place name (characters) :data:`_SCENE_BEFORE` and :data:`_HOME_BEFORE`
-#: are read: a preposition and the four or five words of a kind or a home before the name.
+#: How far before a place name (characters) :data:`_SCENE_BEFORE` is read: a preposition
+#: and the four words of a kind before the name.
 _WORDS_BEFORE = 40
 
 
@@ -227,7 +221,7 @@ def place_told_next(
     before = max(0, here.toponym.start - _WORDS_BEFORE)
     if not _SCENE_BEFORE.search(text, before, here.toponym.start):
         return  # "a resident of a poor area of X": where someone lives, not the scene
-    if _HOME_BEFORE.search(text, before, here.toponym.start):
+    if told_as_home(text, here.toponym, tax):
         return  # "He lived in the city of X": the victim's home, not the scene
     if any(_another_scene(text, t, here, there) for t in tops):
         return  # "two dead in the state of A and one in B": the places of several events

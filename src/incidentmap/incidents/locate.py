@@ -59,7 +59,7 @@ from .listednames import NAME, in_kind_list
 from .places import Location, lies_in, specificity
 from .taxonomy import Taxonomy
 
-__all__ = ["ADMIN_WORD", "choose_location"]
+__all__ = ["ADMIN_WORD", "choose_location", "told_as_home"]
 
 _KINDS = PlaceKinds.default()
 _DISTRICTS = _KINDS.district_codes
@@ -187,8 +187,8 @@ def _precision(text: str, toponym: Toponym, place: Place, taxonomy: Taxonomy) ->
     return GeoPrecision.EXACT
 
 
-def _home(text: str, top: Toponym, taxonomy: Taxonomy) -> bool:
-    """Whether ``top`` is named as the home of people ("a man from X"), not a scene.
+def told_as_home(text: str, top: Toponym, taxonomy: Taxonomy) -> bool:
+    """Whether ``top`` is named as people's home ("a man from X", "he lived in X"), not a scene.
 
     The ``home`` cues of the codebook end right before the name; a verb that moves the
     people off the place (``removed_from``: "police cleared protesters from X") makes it
@@ -196,10 +196,10 @@ def _home(text: str, top: Toponym, taxonomy: Taxonomy) -> bool:
 
     >>> from incidentmap.model import Toponym
     >>> text = "Protesters, many of them from the island of Tarn, stormed the hall."
-    >>> _home(text, Toponym(44, 48, "Tarn"), Taxonomy.default())
+    >>> told_as_home(text, Toponym(44, 48, "Tarn"), Taxonomy.default())
     True
     >>> text = "Police cleared protesters from Tarn Street."
-    >>> _home(text, Toponym(31, 35, "Tarn"), Taxonomy.default())
+    >>> told_as_home(text, Toponym(31, 35, "Tarn"), Taxonomy.default())
     False
     """
     home = taxonomy.cues.get("home")
@@ -274,7 +274,7 @@ def choose_location(
             continue  # "slogans against France", "talks with Iran": not where it happened
         if _RELATION.search(text, max(0, top.start - 60), top.start):
             continue  # "peace with neighbouring Eritrea": a party, not the scene
-        if _home(text, top, tax):
+        if told_as_home(text, top, tax):
             continue  # "protesters, many of them from the island of X": where they came from
         if specificity(place) >= 3:
             area = _container_after(text, top.end, holders) or held.get(top.start)

@@ -90,6 +90,9 @@ class Taxonomy:
         self._matching: dict[tuple[str, int, str, str], tuple[Trigger, tuple[Filter, ...]]] = {}
         self._by_name = {(s.event_type, s.name): s for s in sub_event_types}
         self._scanner: PrefixScanner | None = None
+        # the last text searched for triggers and its lower case (a clause of it is
+        # searched again and again: the text is lowered once, not once a clause)
+        self._lowered: tuple[str, str] | None = None
         self._cue_gate: tuple[SpanGate, tuple[str, ...], tuple[re.Pattern[str], ...]] | None = None
         self._families: dict[str, frozenset[EventType]] = {}
         self._sources: tuple[tuple[str, str, str], ...] | None = None
@@ -240,6 +243,7 @@ class Taxonomy:
         view = Taxonomy.__new__(Taxonomy)
         view.__dict__.update(self.__dict__)
         view.cues = bound
+        view._lowered = None
         return view
 
     def with_filters(self, filters: tuple[Filter, ...]) -> Taxonomy:
@@ -331,9 +335,16 @@ class Taxonomy:
     ) -> list[TriggerMatch]:
         """Return every trigger match in ``text[start:end]``, ordered by position.
 
-        Matches of different triggers may overlap; the caller chooses.
+        Matches of different triggers may overlap; the caller chooses. The lower case of
+        the last ``text`` searched is kept, so the clauses of one text cost their length,
+        not the text's.
         """
-        low = lower_same_length(text)
+        lowered = self._lowered
+        if lowered is not None and lowered[0] is text:
+            low = lowered[1]
+        else:
+            low = lower_same_length(text)
+            self._lowered = (text, low)
         if self._scanner is None:
             self._scanner = PrefixScanner([t.pattern for t in self.triggers])
         found = []

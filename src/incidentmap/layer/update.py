@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,7 +224,8 @@ wait, escape_formulas, codebook, map_options
     from ..gazetteer import Gazetteer
     from ..locking import FileLock
     from ..online.inputs import input_articles
-    from ..pipeline import Processor, _progress, iter_results, load_codebook, note_language
+    from ..pipeline import Processor, iter_results, load_codebook, note_language
+    from ..progress import progress_wanted, with_progress
     from ..spool import IncidentSpool
 
     layer = LayerFile(layer_path)
@@ -286,8 +286,7 @@ wait, escape_formulas, codebook, map_options
             results = iter_results(
                 _fresh(stream, seen, counts, since), processor, workers=workers, report=note
             )
-            show = sys.stderr.isatty() if progress is None else progress
-            for result in _progress(results, enabled=show):
+            for result in with_progress(results, enabled=progress_wanted(progress)):
                 counts.new += 1
                 counts.non_english += note_language(result.article, seen=counts.non_english)
                 spool.add(result.incidents)

@@ -167,6 +167,7 @@ fetched
         self._cache = _Cache(Path(cache_dir) / "pages.sqlite") if cache_dir else None
         self._next: dict[str, float] = {}
         self._rules: dict[str, RobotFileParser | None] = {}
+        self._unread: dict[str, str] = {}  # why a site's robots.txt could not be had
         self._host_delay: dict[str, float] = {}
 
     def _wait_turn(self, host: str) -> None:
@@ -187,7 +188,8 @@ fetched
             raise
         except Exception as exc:  # geopy's timeout/unavailable/service errors, OSError
             kind = type(exc).__name__
-            why = "timed out" if "TimedOut" in kind else f"{kind}: {exc}"
+            # the HTTP client is the geocoder's: its error names are no news to a reader
+            why = str(exc).removeprefix("Service not available: ") or kind
             if "TimedOut" in kind:
                 why = f"no complete answer within {self.timeout:g} s (timed out)"
             raise FetchError(f"cannot fetch: {why}", source=url) from None
@@ -207,6 +209,7 @@ fetched
             answer = cached or self._request(f"{root}/robots.txt", accept="text/plain")
         except FetchError as exc:
             log.warning("%s/robots.txt: %s; the host's pages are not fetched", root, exc.reason)
+            self._unread[root] = f"the site's robots.txt could not be read ({exc.reason})"
             parser.disallow_all = True  # type: ignore[attr-defined]
             return parser
         if isinstance(answer, int):
@@ -217,6 +220,7 @@ fetched
                 log.warning(
                     "%s/robots.txt answered %d; the host's pages are not fetched", root, answer
                 )
+                self._unread[root] = f"the site's robots.txt answered HTTP {answer}"
                 parser.disallow_all = True  # type: ignore[attr-defined]
                 return parser
             return None  # no robots.txt: everything allowed
@@ -246,8 +250,12 @@ fetched
             if cached is not None:
                 return cached
         if self.robots and not self._allowed(url):
+            parts = urlsplit(url)
+            unread = self._unread.get(f"{parts.scheme}://{parts.netloc}")
             raise FetchError(
-                f"robots.txt of the site disallows it for user agent {self.user_agent!r}",
+                f"not fetched: {unread}"
+                if unread
+                else f"robots.txt of the site disallows it for user agent {self.user_agent!r}",
                 source=url,
             )
         answer = self._request(
