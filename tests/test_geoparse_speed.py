@@ -619,7 +619,7 @@ def test_the_person_shortcut_keeps_every_answer_on_any_word_sequence(words):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="aZ9_ ,.-'\n\t\x1f\u00a0é’", max_size=40))
+@given(st.text(alphabet="aZ9_ ,.-'\n\t\x1f\u00a0\u2009é’—“²", max_size=40))
 def test_the_words_and_gaps_of_a_text_are_those_of_the_regex(text):
     # ASCII text is split by str.translate and str.split, other text by the regex: the
     # words and the lengths of the gaps must be the regex's either way
