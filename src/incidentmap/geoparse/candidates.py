@@ -35,6 +35,7 @@ from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
+from .namesakes import admin2_cities
 from .protocol import PlaceLookup
 from .recognize import Mention
 
@@ -160,6 +161,10 @@ class Candidates:
         ] = {}
         self._prior: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
         self._mixed: dict[str, bool] = {}
+        # what admin2_cities() tells of a name's candidate tuple, by the key and its identity
+        self._admin2: dict[
+            tuple[str, int], tuple[tuple[Place, ...], tuple[tuple[int, str], ...]]
+        ] = {}
         self._priors: dict[
             tuple[str, int],
             tuple[tuple[Place, ...], tuple[tuple[Place, float, tuple[str, ...]], ...]],
@@ -290,6 +295,20 @@ class Candidates:
         if got is None:
             got = any(p.is_country for p in places) and any(p.is_admin1 for p in places)
             remember(self._mixed, key, got, limit=_MEMORY)
+        return got
+
+    def admin2_cities(self, key: str, places: tuple[Place, ...]) -> tuple[tuple[int, str], ...]:
+        """Return :func:`~.namesakes.admin2_cities` of a name's candidates (cached).
+
+        ``places`` is a tuple :meth:`candidates` returned; it is cached by identity with
+        the key, as :meth:`priors` is.
+        """
+        ck = (key, id(places))
+        entry = self._admin2.get(ck)
+        if entry is not None and entry[0] is places:
+            return entry[1]
+        got = admin2_cities(key, places)
+        remember(self._admin2, ck, (places, got), limit=_MEMORY)
         return got
 
     def priors(

@@ -21,6 +21,7 @@ __all__ = [
     "CITY_SHARE_OF_AREA",
     "STATE_CUES",
     "STATE_PEER_CHARS",
+    "admin2_cities",
     "city_over_admin2",
     "city_over_area",
 ]
@@ -128,27 +129,48 @@ def _called_by(
     )
 
 
-def city_over_admin2(key: str, ss: list[Scored]) -> None:
+def city_over_admin2(
+    key: str, ss: list[Scored], *, cities: Sequence[tuple[int, str]] | None = None
+) -> None:
     """Prefer a city to the same-named second-level area of its province it makes up.
 
     "Los Angeles" is the city, which holds a third of Los Angeles County; so are
-    "Birmingham" and "Plymouth" beside their English districts. Places carry no admin2
-    code, so the city must lie in the area's first-level area, bear the name written as
-    its main name and hold at least ``CITY_SHARE_OF_AREA`` of the area's people.
+    "Birmingham" and "Plymouth" beside their English districts (:func:`admin2_cities`).
+    ``cities`` is :func:`admin2_cities` of the places of ``ss``, if the caller knows it.
     """
-    for area in ss:
-        a = area.place
+    if cities is None:
+        cities = admin2_cities(key, [s.place for s in ss])
+    for k, name in cities:
+        ss[k].score -= 2.5
+        ss[k].reasons.append(f"its city {name} rather than the area")
+
+
+def admin2_cities(key: str, places: Sequence[Place]) -> tuple[tuple[int, str], ...]:
+    """Return the second-level areas of ``places`` that a city of theirs makes up.
+
+    Places carry no admin2 code, so the city must lie in the area's first-level area, bear
+    the name written (``key``) as its main name and hold at least ``CITY_SHARE_OF_AREA``
+    of the area's people. Each such area is given by its index and the first such city's
+    name. Only the places decide, so the answer may be kept for the next article.
+
+    >>> area = Place("g:1", "Los Angeles County", 34.2, -118.2, "A", "ADM2", "US", "CA", 10_000_000)
+    >>> city = Place("g:2", "Los Angeles", 34.05, -118.24, "P", "PPLA2", "US", "CA", 3_900_000)
+    >>> admin2_cities("los angeles", [area, city])
+    ((0, 'Los Angeles'),)
+    """
+    bare = strip_articles(key)
+    out = []
+    for k, a in enumerate(places):
         if a.feature_code != "ADM2":
             continue
-        for s in ss:
-            p = s.place
+        for p in places:
             if (
                 p.feature_class == "P"
                 and p.country_code == a.country_code
                 and p.admin1 == a.admin1
-                and strip_articles(normalize_name(p.name)) == strip_articles(key)
+                and strip_articles(normalize_name(p.name)) == bare
                 and p.population >= CITY_SHARE_OF_AREA * a.population
             ):
-                area.score -= 2.5
-                area.reasons.append(f"its city {p.name} rather than the area")
+                out.append((k, p.name))
                 break
+    return tuple(out)

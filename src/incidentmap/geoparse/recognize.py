@@ -66,6 +66,8 @@ _WORDS = re.compile(r"(\w+)")
 _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 _BLANK_GAPS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD})
 _BLANK_WORDS = str.maketrans({chr(c): " " if chr(c) in _ASCII_WORD else "." for c in range(128)})
+#: A character beyond ASCII: in news copy mostly typographic punctuation (’, “, —).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # A dotted acronym has ".X." in it ("U.S.", "U.A.E."): cheap to look for.
 _ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 # What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
@@ -162,13 +164,21 @@ def _split_words(text: str) -> list[str]:
     Only the length of a gap counts (the caller adds up lengths to find the offsets): in
     an ASCII text (most news copy) each character of a gap is written ``"."``, as
     ``str.translate`` and ``str.split`` find the words and gaps in a third of the
-    instructions of the regex engine; any other text is split by ``_WORDS``.
+    instructions of the regex engine. Most other copy is ASCII but for its typographic
+    punctuation (’, “, —): each such character is a gap's, and written as ``"."`` it
+    leaves the words and the lengths of the gaps as they were. A text with a letter or
+    digit beyond ASCII ("Bogotá", a word character of the regex's) is split by ``_WORDS``.
 
     >>> _split_words("Sana'a, Yemen")
     ['', 'Sana', '.', 'a', '..', 'Yemen', '']
+    >>> _split_words("Sana’a — Yemen")
+    ['', 'Sana', '.', 'a', '...', 'Yemen', '']
     """
     if not text.isascii():
-        return _WORDS.split(text)
+        for char in set(_NON_ASCII.findall(text)):
+            if char.isalnum():  # beyond ASCII, what the regex takes for a word character
+                return _WORDS.split(text)
+            text = text.replace(char, ".")
     words = text.translate(_BLANK_GAPS).split()
     gaps = text.translate(_BLANK_WORDS).split()
     if text[:1] in _ASCII_WORD:  # no gap before the first word

@@ -254,7 +254,10 @@ class Resolver:
                     state_said=text.endswith(STATE_CUES, max(0, m.start - 10), m.start),
                 )
             if admin2:
-                city_over_admin2(m.key, ss)
+                # known of the candidates while ``ss`` holds them all (no compass reading
+                # dropped), in their order
+                cities = self._candidates.admin2_cities(m.key, cs) if len(ss) == len(cs) else None
+                city_over_admin2(m.key, ss, cities=cities)
             if focus and self._candidates.country_and_area(m.key, cs):
                 area_over_foreign_country(ss, focus, own.get(m.key))
             for s in ss:
