@@ -15,6 +15,9 @@ says it is something else:
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
   (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
 
+A name may hold a possessive (``"King's Lynn"``, ``"People's Republic of China"``: see
+:mod:`.possessives`), though a possessive after any other name is cut off.
+
 Demonyms (``"Iraqi"``) and adjectival uses (``"Iran-linked"``, ``"U.S.-led"``) become
 mentions of the country with ``kind="demonym"``.
 
@@ -54,6 +57,7 @@ from .names import (
     NameIndex,
 )
 from .persons import find_persons
+from .possessives import possessive_names
 
 __all__ = ["LIST_GAPS", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
 
@@ -319,6 +323,12 @@ class Recognizer:
                 ]
                 if lower:
                     starts = sorted(set(starts).union(lower))
+        # "King's Lynn", "People's Republic of China": names that hold a possessive
+        held: dict[int, list[tuple[int, int, str, int]]] = {}
+        if "'s" in text or "’s" in text:
+            held = possessive_names(text, spans, keys, self.index, _offsets(text, "'’"))
+            if held:
+                starts = sorted(set(starts).union(held))
         if skip_until:  # the dateline's words are taken by it
             starts = [i for i in starts if not skip_from <= spans[i][0] < skip_until]
         done = -1  # the last token already taken by a name or a non-place
@@ -326,12 +336,16 @@ class Recognizer:
         for i in starts:
             if i <= done:
                 continue
-            names = names_at(keys, i)
+            names: list[tuple[int, int, str | None, int | None]] = [
+                (length, flags, None, None) for length, flags in names_at(keys, i)
+            ]
+            if i in held:  # the longest first; of two as long, the one with the possessive
+                names = sorted([*held[i], *names], key=lambda name: -name[0])
             if not names:
                 continue
-            for length, flags in names:
+            for length, flags, key, end in names:
                 j = i + length - 1
-                if length > 1 and not ctx.joined(i, j):
+                if key is None and length > 1 and not ctx.joined(i, j):
                     continue
                 found = self._judge(
                     ctx,
@@ -343,6 +357,8 @@ class Recognizer:
                     person_keys,
                     persons.strong,
                     taken=taken,
+                    key=key,
+                    end=end,
                 )
                 if found is not None:
                     mention, consumed = found
@@ -431,15 +447,21 @@ class Recognizer:
         strong_persons: frozenset[str] = frozenset(),
         *,
         taken: Sequence[Mention] = (),
+        key: str | None = None,
+        end: int | None = None,
     ) -> tuple[Mention | None, int] | None:
         """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter).
 
         ``taken`` holds the mentions found before; a name that follows the last of them in
-        a list ("Parkes, Berry") has that evidence for it.
+        a list ("Parkes, Berry") has that evidence for it. ``key`` and ``end`` are given
+        for a name that holds a possessive (:mod:`.possessives`).
         """
         text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
-        start, end = spans[i][0], spans[j][1]
-        key = keys[i] if i == j else " ".join(keys[i : j + 1])
+        start = spans[i][0]
+        if end is None:
+            end = spans[j][1]
+        if key is None:
+            key = keys[i] if i == j else " ".join(keys[i : j + 1])
         surface = text[start:end]
         if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
             return None, j + 1  # currency: US$, $US, A$
@@ -477,7 +499,7 @@ class Recognizer:
         if flags & ORG and ctx.capitalised(i, j):
             return None, j + 1
         if not ctx.capitalised(i, j) or (
-            ("'" in surface or "’" in surface) and _CONTRACTION.search(surface)
+            ("'" in surface or "’" in surface) and _CONTRACTION.search(text, start, spans[j][1])
         ):
             return None
         k = bisect_left(blocked_starts, end)
