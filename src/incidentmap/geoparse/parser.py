@@ -124,7 +124,7 @@ class Geoparser:
         mentions = self.recognizer.recognize(text)
         if self.ner is not None:
             mentions = merge_mentions(mentions, self.ner.mentions(text))
-        framed = framed_mentions(text, mentions, self._known)
+        framed = framed_mentions(text, mentions, self._known, streets=self.lexicon.streets)
         if framed:  # "the villages of Osk and Tarn in Norva", names the gazetteer lacks
             mentions = sorted([*mentions, *framed], key=lambda m: m.start)
         region = None if isinstance(article, str) else self._region(article)

@@ -62,8 +62,9 @@ this module puts them together and adds the evidence of the other places:
   a country, where it is written bare ("Lebanon police said");
 - **given names the gazetteer lacks** (:mod:`.containers`): placed at the container the
   text gives them with ("the villages of Osk and Tarn in Norva", "Kesselburg's Osk
-  Park"); end to end, only names the text calls villages or towns of a recognised
-  container (:func:`~.containers.framed_mentions`).
+  Park"); end to end, only names the text frames as places of a recognised container
+  ("the villages of Osk and Tarn in Norva", "the Osk district of Norva", "in Osk, Norva":
+  :func:`~.containers.framed_mentions`).
 
 The confidence is the softmax share of the winner among the candidates, so it says
 how clearly the winner beat the others (``bench/geoparse.py`` prints accuracy per
@@ -195,8 +196,8 @@ class Resolver:
             gazetteer lacks is still a place, and is placed at the container the text
             gives it with (:mod:`.containers`). A recognised name without candidates is
             no such evidence ("Hertford Road, Edmonton"). Without ``given``, only the
-            mentions with the ``FRAMED`` hint are so placed: names the text calls villages
-            or towns of a recognised container (:func:`~.containers.framed_mentions`).
+            mentions with the ``FRAMED`` hint are so placed: names the text frames as
+            places of a recognised container (:func:`~.containers.framed_mentions`).
         """
         if not mentions:
             return []
