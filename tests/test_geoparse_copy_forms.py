@@ -83,3 +83,22 @@ def test_a_building_named_for_a_saint_stands_in_its_town(embedded):
     found = embedded.parse("Doctors at St Thomas Hospital, London, treated him.")
     first = found[0]
     assert (first.text, first.place and first.place.name) == ("St Thomas Hospital", "London")
+
+
+@pytest.mark.slow
+def test_a_building_named_for_a_saint_the_gazetteer_lacks_stands_in_its_town(embedded):
+    found = embedded.parse("She worked at St. Ethelred's Hospital in Leeds for years.")
+    got = [(t.text, t.place and t.place.name) for t in found]
+    assert got == [("St. Ethelred's Hospital", "Leeds"), ("Leeds", "Leeds")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was taken to St. Michael's Hospital on Friday.",  # not the parish in Barbados
+        "He once taught at St. Ethelred School.",  # "St." alone is no place
+    ],
+)
+def test_a_saints_building_without_its_town_is_no_place(embedded, text):
+    assert embedded.parse(text) == []

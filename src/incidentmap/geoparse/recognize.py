@@ -477,7 +477,10 @@ class Recognizer:
         if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
             return None  # "on October 6": a date, though GeoNames names a city so
         if keys[i] == "saint" and j + 1 < len(keys):
-            building = _SAINTS_BUILDING.match(text, end)
+            # "St." alone, then a saint the gazetteer does not name ("St. Barnabas Hospital")
+            lone = i == j and text[end : spans[j + 1][0]] in (". ", " ")
+            lone = lone and text[spans[j + 1][0]].isupper()
+            building = _SAINTS_BUILDING.match(text, spans[j + 1][1] if lone else end)
             if building and building.group(1) in lex.buildings:
                 # "St. Michael's Hospital in Toronto": a building named for its saint, placed
                 # at the town written with it (lacking.place_buildings), not at "St. Michael"
@@ -485,7 +488,9 @@ class Recognizer:
                 return Mention(
                     start, stop, text[start:stop], normalize_name(text[start:stop]),
                     hints=("building",),
-                ), j + 2  # fmt: skip
+                ), j + (3 if lone else 2)  # fmt: skip
+        if key == "saint":
+            return None, j + 1  # "St." alone opens a saint's name ("St. Barnabas"): no place
         if flags & ABBR:
             # include the final period of "U.S." / "Calif." when it is there
             with_dot = surface + "." if text[end : end + 1] == "." else surface
