@@ -102,3 +102,16 @@ def test_a_building_named_for_a_saint_the_gazetteer_lacks_stands_in_its_town(emb
 )
 def test_a_saints_building_without_its_town_is_no_place(embedded, text):
     assert embedded.parse(text) == []
+
+
+@pytest.mark.slow
+def test_a_countrys_possessive_introduces_no_small_place_abroad(embedded):
+    # Kaka is a town of Turkmenistan: "Brazil's Kaka" is a player of Brazil's
+    found = embedded.parse("The prize went to Brazil's Kaka that year.")
+    assert [(t.text, t.place and t.place.name) for t in found] == [
+        ("Brazil", "Brazil"),
+        ("Kaka", None),
+    ]
+    # one of the country's own places, or a province abroad, is still a place
+    found = embedded.parse("Kenya's Kisumu and Russia's Crimea were calm.")
+    assert [t.place and t.place.country_code for t in found] == ["KE", "KE", "RU", "UA"]

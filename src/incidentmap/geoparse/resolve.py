@@ -116,7 +116,7 @@ from .protocol import PlaceLookup
 from .qualifiers import area_town_anaphora, qualifiers
 from .recognize import Mention
 from .scored import BY_SCORE, Scored, best_of, lead
-from .strays import set_aside_strays
+from .strays import possessed_abroad, set_aside_strays
 from .typewords import stated_type, type_words, with_key_hint, with_text_hints
 
 __all__ = ["Resolver", "haversine_km"]
@@ -297,6 +297,7 @@ class Resolver:
             areas_of=lambda k: self._candidates.areas(cands[k]),
         )
         strays = set_aside_strays(hinted, scored, focus, own)
+        possessed_abroad(text, mentions, scored, strays)
         close_pairs(mentions, scored)
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)
