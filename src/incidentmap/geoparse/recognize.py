@@ -19,7 +19,8 @@ A name may hold a possessive (``"King's Lynn"``, ``"People's Republic of China"`
 :mod:`.possessives`), though a possessive after any other name is cut off.
 
 Demonyms (``"Iraqi"``) and adjectival uses (``"Iran-linked"``, ``"U.S.-led"``) become
-mentions of the country with ``kind="demonym"``.
+mentions of the country with ``kind="demonym"``, unless they name a language (``"she
+speaks French"``, ``"shouted in Turkish, then"``: see :mod:`.languages`).
 
 Examples
 --------
@@ -44,6 +45,7 @@ from ..model import ToponymKind
 from ..text.normalize import ARABIC_ARTICLES, normalize_name, strip_articles
 from .context import TokenContext, shared_name
 from .datelines import find_dateline
+from .languages import language_use
 from .lexicon import Lexicon
 from .names import (
     ABBR,
@@ -526,6 +528,8 @@ class Recognizer:
             code = lex.demonyms.get(key, "") if flags & DEMONYM else ""
             if not (len(code) == 2 and code.isupper()):
                 return None, j + 1  # "the Caribbean nation", "the West African country"
+        if key in lex.languages and language_use(ctx, i, j):
+            return None, j + 1  # "she speaks French", "shouted in Turkish, then": a language
         if flags & DEMONYM:
             if not self.demonyms:
                 return None, j + 1
