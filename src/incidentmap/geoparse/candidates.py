@@ -36,7 +36,7 @@ from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
 from .protocol import PlaceLookup
-from .recognize import Mention
+from .recognize import SEAT, Mention
 
 __all__ = [
     "ADMIN2_BARE_NAME",
@@ -212,6 +212,8 @@ class Candidates:
             country = gaz.country(mention.country_code)
             if country is not None:
                 return (country,)
+        if mention.level == SEAT:  # "at the White House": the curated building
+            return tuple(p for p in gaz.lookup_key(mention.key, limit=50) if p.hand_picked)
         if mention.country_code and mention.level:
             if mention.level == "country":
                 country = gaz.country(mention.country_code)

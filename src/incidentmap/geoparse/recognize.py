@@ -6,7 +6,9 @@ candidate (see :mod:`.names`). A candidate becomes a :class:`Mention` unless a r
 says it is something else:
 
 - lower-case words are not names (``"most people"``, ``"police said"``);
-- months, weekdays and organisations (``"State Department"``, ``"Islamic State"``);
+- months, weekdays and organisations (``"State Department"``, ``"Islamic State"``), but an
+  organisation named like a place the gazetteer curates is that place after a preposition
+  of place (``"a ceremony at the White House"``);
 - persons (see :mod:`.persons`): names after a title or a given name (``"President
   Obama"``, ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), bare names by the words around
   them (``"Burton said"``), and those names again later in the article;
@@ -61,7 +63,7 @@ from .names import (
 from .persons import find_persons
 from .possessives import possessive_names
 
-__all__ = ["LIST_GAPS", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
+__all__ = ["LIST_GAPS", "SEAT", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
 
 # Splits a text into separator, word, separator, ..., separator (the words are runs of
 # \w); inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
@@ -93,6 +95,8 @@ _SAINTS_BUILDING = re.compile(r"(?:['’]s?)? (\w+)(?=(?:,\s*|\s+(?:in|at)\s+(?:
 _STRAIN = re.compile(r"(?<![\w/])[A-D]/")
 #: What joins the names of a list ("Nyanza, Rift Valley and Western").
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+#: The ``level`` of a mention of the place an organisation is named after (its seat).
+SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
 
@@ -103,7 +107,9 @@ class Mention:
     ``key`` is the normalised name to look up; demonyms and abbreviations carry the
     ``country_code`` they stand for (and abbreviations the full ``name`` and ``level``).
     ``hints`` are the reasons the resolver may use: ``"suffix:province"``,
-    ``"cue:in"``, ``"dateline"``, ``"initial"``.
+    ``"cue:in"``, ``"dateline"``, ``"initial"``. The seat of an organisation ("at the White
+    House") has ``level`` :data:`SEAT`: only the gazetteer's curated places of its name are
+    its readings.
     """
 
     start: int
@@ -276,14 +282,24 @@ class Recognizer:
         Word lists; the shipped ones by default.
     demonyms
         Whether demonyms and adjectives ("Iraqi", "Iran-linked") are mentions.
+    seats
+        Keys of the organisations named like the place they occupy ("white house",
+        "european union"): that place after a preposition of place ("a ceremony at the
+        White House", "the seventh country in the European Union"), else the organisation.
     """
 
     def __init__(
-        self, index: NameIndex, *, lexicon: Lexicon | None = None, demonyms: bool = True
+        self,
+        index: NameIndex,
+        *,
+        lexicon: Lexicon | None = None,
+        demonyms: bool = True,
+        seats: frozenset[str] = frozenset(),
     ) -> None:
         self.index = index
         self.lexicon = lexicon or Lexicon.default()
         self.demonyms = demonyms
+        self.seats = seats
 
     def recognize(self, text: str) -> list[Mention]:
         """Return the place mentions in ``text``, in order, without overlaps."""
@@ -504,6 +520,11 @@ class Recognizer:
             if any(surface == a.form.rstrip(".") != a.form for a in lex.abbreviations[key]):
                 return None, j + 1  # "Naung Kan village", "Ala-Too": no state, nor a town
         if flags & ORG and ctx.capitalised(i, j):
+            if key in self.seats and (cue := _locative(ctx, i)) is not None:
+                # "at the White House": the building, not the administration
+                return Mention(
+                    start, end, surface, key, level=SEAT, hints=(f"cue:{cue}",)
+                ), j + 1  # fmt: skip
             return None, j + 1
         if not ctx.capitalised(i, j) or (
             ("'" in surface or "’" in surface) and _CONTRACTION.search(text, start, spans[j][1])
@@ -629,6 +650,25 @@ class Recognizer:
         return Mention(
             m.start, m.end, m.text, m.key, new_kind, m.country_code, m.name, m.level, hints
         )
+
+
+#: Prepositions of place before an organisation named like its seat ("at the White House").
+_LOCATIVES = frozenset({"in", "at", "inside", "outside", "across", "throughout", "within"})
+
+
+def _locative(ctx: TokenContext, i: int) -> str | None:
+    """Return the preposition of place before token ``i`` (and "the"), if any.
+
+    >>> from incidentmap.geoparse.lexicon import Lexicon
+    >>> text = "a ceremony at the White House"
+    >>> _locative(TokenContext(text, *tokenize(text), Lexicon.default()), 4)
+    'at'
+    """
+    k = i - 1 if i > 0 and ctx.keys[i - 1] == "the" else i
+    if k < 1 or ctx.keys[k - 1] not in _LOCATIVES:
+        return None
+    s, e = ctx.spans[k - 1]
+    return ctx.text[s:e] if ctx.text[s].islower() else None
 
 
 def _names_area(ctx: TokenContext, i: int, j: int, lex: Lexicon) -> bool:
