@@ -13,7 +13,8 @@ says it is something else:
   Obama"``, ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), bare names by the words around
   them (``"Burton said"``), and those names again later in the article;
 - everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
-  need a place cue before them (``"in"``, ``"near"``) unless they name a big place;
+  need a place cue before them (``"in"``, ``"near"``) unless they name a big place, and
+  are none before "of" and a capitalised word (``"at University of Leeds"``);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
   (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
 
@@ -95,6 +96,8 @@ _SAINTS_BUILDING = re.compile(r"(?:['’]s?)? (\w+)(?=(?:,\s*|\s+(?:in|at)\s+(?:
 _STRAIN = re.compile(r"(?<![\w/])[A-D]/")
 #: What joins the names of a list ("Nyanza, Rift Valley and Western").
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+#: " of " and a capitalised word: after an everyday word, the rest of a longer name.
+_OF_NAME = re.compile(r" of (?:the )?[A-Z]")
 #: The ``level`` of a mention of the place an organisation is named after (its seat).
 SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
@@ -590,6 +593,8 @@ class Recognizer:
                 return None, j + 1  # "Silver Street", "Harbour Bay": another name's last word
             if not flags & STRONG_AREA and ctx.before_year(j):
                 return None, j + 1  # "in Spring 2002": a season, not the town of Spring
+            if not flags & STRONG_AREA and _OF_NAME.match(text, end):
+                return None, j + 1  # "University of Iowa": the head of an institution's name
             strong = flags & STRONG_AREA or (
                 not initial
                 and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
