@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from incidentmap.geoparse import Geoparser
-
-
-def names(parser: Geoparser, text: str) -> list[str]:
-    return [t.text for t in parser.parse(text)]
+from test_geoparse_inner_names import names
 
 
 @pytest.mark.slow
