@@ -83,3 +83,35 @@ def test_a_building_named_for_a_saint_stands_in_its_town(embedded):
     found = embedded.parse("Doctors at St Thomas Hospital, London, treated him.")
     first = found[0]
     assert (first.text, first.place and first.place.name) == ("St Thomas Hospital", "London")
+
+
+@pytest.mark.slow
+def test_a_building_named_for_a_saint_the_gazetteer_lacks_stands_in_its_town(embedded):
+    found = embedded.parse("She worked at St. Ethelred's Hospital in Leeds for years.")
+    got = [(t.text, t.place and t.place.name) for t in found]
+    assert got == [("St. Ethelred's Hospital", "Leeds"), ("Leeds", "Leeds")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was taken to St. Michael's Hospital on Friday.",  # not the parish in Barbados
+        "He once taught at St. Ethelred School.",  # "St." alone is no place
+    ],
+)
+def test_a_saints_building_without_its_town_is_no_place(embedded, text):
+    assert embedded.parse(text) == []
+
+
+@pytest.mark.slow
+def test_a_countrys_possessive_introduces_no_small_place_abroad(embedded):
+    # Kaka is a town of Turkmenistan: "Brazil's Kaka" is a player of Brazil's
+    found = embedded.parse("The prize went to Brazil's Kaka that year.")
+    assert [(t.text, t.place and t.place.name) for t in found] == [
+        ("Brazil", "Brazil"),
+        ("Kaka", None),
+    ]
+    # one of the country's own places, or a province abroad, is still a place
+    found = embedded.parse("Kenya's Kisumu and Russia's Crimea were calm.")
+    assert [t.place and t.place.country_code for t in found] == ["KE", "KE", "RU", "UA"]

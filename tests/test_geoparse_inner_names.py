@@ -127,6 +127,8 @@ def test_a_name_given_to_a_person_noun_is_the_persons(embedded, text, expected):
         # a university named with a place, before its title word
         ("A chemist at Oregon State University studied the samples.", []),
         ("Researchers at Leeds University tested soil from Kenya.", ["Kenya"]),
+        # an everyday word that heads a longer name ("University", a town of Mississippi)
+        ("She taught at University of Leeds for years.", ["Leeds"]),
         # a company: the place name is followed by a legal form
         ("Lettuce packed by Dayton Greens LLC was recalled in Ohio.", ["Ohio"]),
         ("The Nigeria Television Corporation broke the news.", []),

@@ -45,3 +45,29 @@ def test_the_geoparse_output_says_metonym(parser):
 
     (t,) = parser.parse("Iraq said the talks were over.")
     assert place_record(t)["metonym"] is True
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A turkey was pardoned in a ceremony at the White House on Tuesday.",
+            [("White House", "BLDG")],
+        ),
+        ("Protesters gathered outside the Kremlin at noon.", [("Kremlin", "CSTL")]),
+        (
+            "Spain became the eighth country in the European Union to report a case.",
+            [("Spain", "PCLI"), ("European Union", "RGN")],
+        ),
+        # the organisation itself, not its seat
+        ("The White House condemned the attack.", []),
+        ("He briefed reporters after a White House meeting.", []),
+        ("The European Union said it would send aid.", []),
+    ],
+)
+def test_an_organisation_named_like_its_seat_is_the_seat_after_a_preposition_of_place(
+    embedded, text, expected
+):
+    found = [(t.text, t.place and t.place.feature_code) for t in embedded.parse(text)]
+    assert found == expected

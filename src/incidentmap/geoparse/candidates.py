@@ -37,7 +37,7 @@ from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
 from .namesakes import admin2_cities
 from .protocol import PlaceLookup
-from .recognize import Mention
+from .recognize import SEAT, Mention
 
 __all__ = [
     "ADMIN2_BARE_NAME",
@@ -217,6 +217,8 @@ class Candidates:
             country = gaz.country(mention.country_code)
             if country is not None:
                 return (country,)
+        if mention.level == SEAT:  # "at the White House": the curated building
+            return tuple(p for p in gaz.lookup_key(mention.key, limit=50) if p.hand_picked)
         if mention.country_code and mention.level:
             if mention.level == "country":
                 country = gaz.country(mention.country_code)

@@ -10,8 +10,11 @@ in it (``"the island Osk in the Grey Sea"``).
 Only a mention with no candidate at all is changed (a given span, or a name all of whose
 readings were set aside stays as it is), and every other mention of the same name in the
 article gets the same place: one sense per name. End to end (not given spans), only
-names the text calls villages or towns, written before their container ("the villages
-of Osk and Tarn in Norva"), become such mentions (:func:`framed_mentions`).
+names the text frames as places of a recognised container become such mentions
+(:func:`framed_mentions`): villages or towns written before it ("the villages of Osk and
+Tarn in Norva"), a local area ("the Osk district of Norva"), a name after a place cue
+and before a comma ("in Osk, Norva"), a public place after its possessive ("Norva's Osk
+Park"), and the other mentions of these names.
 
 Examples
 --------
@@ -54,6 +57,32 @@ _FRAMED_LIST = re.compile(
     r"\s+(?:in|near)\s+(?:the\s+)?"
 )
 _ONE_NAME = re.compile(_NAME)
+_NEXT_CAPITAL = re.compile(r"[ -][A-Z]")
+#: Local kinds a name the gazetteer lacks is written with, before its container.
+_LOCAL_KINDS = (
+    r"district|sub-?district|township|municipality|county|village|town|tehsil|upazila|"
+    r"parish|borough|suburb|neighbou?rhood|area"
+)
+#: How the text right before a container ends when :data:`_BEFORE_CONTAINER` may match.
+_BEFORE_ENDS = (", ", " of ", " in ", " the ")
+#: How far before a container its framed name may start.
+_BEFORE_CHARS = 80
+#: Right before a container: "the Osk district of ", "the Osk district, ", "in Osk, ".
+_BEFORE_CONTAINER = re.compile(
+    rf"(?:\b[Tt]he\s+(?P<kind>{_NAME})\s+(?:{_LOCAL_KINDS})(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+)"
+    rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?P<cued>{_NAME}),\s+)$"
+)
+#: Words of public places after a name, part of it when capitalised: "Norva's Osk Park",
+#: "Norva's Osk boulevard".
+_PUBLIC_PLACES = "Park|Square|Gardens|Market|Quarter|District"
+_PUBLIC_PLACES_LOWER = f"{_PUBLIC_PLACES.lower()}|boulevard|avenue"
+#: After a container: its possessive, up to two lower-case words, a name and a word of a
+#: public place ("Norva's old Osk Square", "Norva' iconic Osk boulevard"); the name takes
+#: as few words as it can, so that "Park" is the word of the place, not part of its name.
+_PUBLIC_PLACE_AFTER = re.compile(
+    rf"['’]s?\s+(?:[a-z][a-z-]*\s+){{0,2}}(?P<name>{_NAME}?)"
+    rf"(?:\s+(?P<what>{_PUBLIC_PLACES})|\s+(?:{_PUBLIC_PLACES_LOWER}))\b"
+)
 #: A quick test before the pattern: the words of its frame, followed by " of".
 _FRAME_WORDS = ("village of", "villages of", "town of", "towns of", "hamlet of", "hamlets of")
 #: The words a match of the pattern starts with.
@@ -83,27 +112,52 @@ def _frame_starts(text: str) -> list[int]:
 
 
 def framed_mentions(
-    text: str, mentions: Sequence[Mention], known: Callable[[str], bool]
+    text: str,
+    mentions: Sequence[Mention],
+    known: Callable[[str], bool],
+    *,
+    streets: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """Return mentions for the names the text calls villages or towns of a named container.
+    """Return mentions for the names the text frames as places of a named container.
 
     "the villages of Osk and Tarn in Norva": a reader knows Osk and Tarn are villages in
     Norva even when the gazetteer lacks them, so they become mentions (hint ``FRAMED``)
     that the resolver places at their container (:func:`place_at_containers`), as it
-    does for given spans. Only when the container right after "in" or "near" is a
-    recognised mention; a name the recognizer already took or set aside (``known``: a
-    gazetteer name, an organisation, a word the lexicon says is no place) is left alone.
+    does for given spans. So do "the Osk district of Norva" (or "..., Norva province"),
+    "in Osk, Norva" and "Norva's Osk Park" (:func:`_framed_by_container`), and every
+    other mention of a name so framed. Only with a recognised container (a place, not a
+    demonym); a name the recognizer already took or set aside (``known``: a gazetteer
+    name, an organisation, a word the lexicon says is no place) is left alone, and so is
+    the name of a street (its last word one of ``streets``: "in Hertford Road, Edmonton").
     """
     if not mentions:
         return []
+    taken = [(m.start, m.end) for m in mentions]
+    found = [*_framed_lists(text, mentions), *_framed_by_container(text, mentions)]
+    out: list[Mention] = []
+    for start, end in sorted(set(found)):
+        name = text[start:end]
+        key = normalize_name(name)
+        if (
+            any(s < end and start < e for s, e in taken)
+            or known(key)
+            or name.rpartition(" ")[2] in streets
+        ):
+            continue
+        out.append(Mention(start, end, name, key, hints=(FRAMED,)))
+        taken.append((start, end))
+    return _with_repeats(text, out, taken)
+
+
+def _framed_lists(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Return the spans of the names of "the villages of Osk and Tarn in Norva"."""
     # the pattern tried where its first word is, as ``finditer`` would: leftmost first,
     # each after the last match
     frames = _frame_starts(text)
     if not frames:
         return []
     starts = {m.start for m in mentions}
-    taken = [(m.start, m.end) for m in mentions]
-    out: list[Mention] = []
+    out: list[tuple[int, int]] = []
     done = 0
     for at in frames:
         if at < done or (found := _FRAMED_LIST.match(text, at)) is None:
@@ -113,11 +167,53 @@ def framed_mentions(
             continue  # no recognised container right after "in"
         base = found.start(1)
         for name in _ONE_NAME.finditer(found.group(1)):
-            start, end = base + name.start(), base + name.end()
-            key = normalize_name(name.group())
-            if any(s < end and start < e for s, e in taken) or known(key):
-                continue
-            out.append(Mention(start, end, name.group(), key, hints=(FRAMED,)))
+            out.append((base + name.start(), base + name.end()))
+    return out
+
+
+def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Return the spans of the names a recognised container frames as its places.
+
+    Before the container: "the Osk district of Norva", "the Osk district, Norva
+    province", "in Osk, Norva" (after a place cue); after it: "Norva's Osk Park",
+    "Norva's old Osk Square" (a possessive, then a name and a word of a public place).
+    """
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.kind == "demonym":
+            continue
+        before = None
+        if text.endswith(_BEFORE_ENDS, max(0, m.start - 5), m.start):
+            before = _BEFORE_CONTAINER.search(text, max(0, m.start - _BEFORE_CHARS), m.start)
+        if before is not None:
+            out.append(before.span("kind" if before["kind"] else "cued"))
+        if text[m.end : m.end + 1] in ("'", "’"):
+            after = _PUBLIC_PLACE_AFTER.match(text, m.end)
+            if after is not None:
+                out.append((after.start("name"), after.end("what" if after["what"] else "name")))
+    return out
+
+
+def _with_repeats(text: str, framed: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Add to ``framed`` the article's other mentions of the names it holds, in text order.
+
+    "Osk, Norva ... residents of Osk": the resolver gives them the place of the first.
+    """
+    out = list(framed)
+    for name in {m.text for m in framed}:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (
+                not text[at - 1 : at].isalnum()
+                and not text[end : end + 1].isalnum()
+                and not _NEXT_CAPITAL.match(text, end)  # not a word of a longer name
+                and not any(s < end and at < e for s, e in taken)
+            ):
+                out.append(Mention(at, end, name, normalize_name(name), hints=(FRAMED,)))
+                taken.append((at, end))
+            at = text.find(name, end)
+    out.sort(key=lambda m: m.start)
     return out
 
 

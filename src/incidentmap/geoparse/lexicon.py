@@ -155,6 +155,11 @@ class Lexicon:
     web_domains: dict[str, str] = field(default_factory=dict)
     """Country-code top-level domains read otherwise than as their own code: ``"uk" ->
     "GB"``, and ``""`` for codes used worldwide as generic names (``"tv"``, ``"io"``)."""
+    languages: frozenset[str] = frozenset()
+    """Keys of the names of languages that are also demonyms or place names ("french")."""
+    language_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    """Keys before a language's name: those that make it one whatever follows ("speaks"),
+    and those that do when the clause ends after it ("in", "into")."""
 
     def web_country(self, url: str | None) -> str | None:
         """Return the country a web address's country-code top-level domain names, if any.
@@ -266,6 +271,7 @@ class Lexicon:
                 extra.setdefault(place.id, []).append(place)
         places = _sections("place_words.txt")
         cues = _sections("person_cues.txt")
+        languages = _sections("languages.txt")
         participles = dict(ln.split("\t") for ln in places.get("adj_participle", []))
         return cls(
             demonyms=demonyms,
@@ -301,4 +307,6 @@ class Lexicon:
                 domain: "" if code == "-" else code
                 for domain, code in (ln.split("\t") for ln in _lines("web_domains.tsv"))
             },
+            languages=frozenset(map(normalize_name, languages["language"])),
+            language_cues=(frozenset(languages["speaking"]), frozenset(languages["written"])),
         )

@@ -28,7 +28,7 @@ from .context import shared_name
 from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
 from .lexicon import Lexicon, acronym_key
 from .metonyms import mark_metonyms
-from .names import NameIndex
+from .names import GAZ, NameIndex
 from .ner import SpacyMentions, merge_mentions
 from .protocol import NameSource, PlaceLookup
 from .recognize import Mention, Recognizer
@@ -110,7 +110,9 @@ class Geoparser:
                 )
             index = NameIndex.cached(gazetteer, self.lexicon)
         self.index = index
-        self.recognizer = Recognizer(self.index, lexicon=self.lexicon, demonyms=demonyms)
+        self.recognizer = Recognizer(
+            self.index, lexicon=self.lexicon, demonyms=demonyms, seats=self._seats()
+        )
         self.resolver = Resolver(gazetteer, lexicon=self.lexicon, joined=self.index.joined)
         self.small_town = small_town
         self._regions: dict[tuple[str | None, str | None], Region | None] = {}
@@ -118,13 +120,28 @@ class Geoparser:
         if ner is not None:
             self.ner = ner if isinstance(ner, SpacyMentions) else SpacyMentions(ner)
 
+    def _seats(self) -> frozenset[str]:
+        """Return the organisations named like a place curated in the gazetteer.
+
+        "White House", "Kremlin", "European Union": the gazetteer holds the building or
+        the territory by the same name, which the organisation's name means after a
+        preposition of place (:class:`~.recognize.Recognizer`).
+        """
+        flags = self.index.flags
+        return frozenset(
+            key
+            for key in self.lexicon.organisations
+            if flags.get(key, 0) & GAZ
+            and any(getattr(p, "hand_picked", False) for p in self.gazetteer.lookup_key(key))
+        )
+
     def parse(self, article: Article | str) -> list[Toponym]:
         """Return the toponyms of one article (or text), in text order."""
         text = article if isinstance(article, str) else article.text
         mentions = self.recognizer.recognize(text)
         if self.ner is not None:
             mentions = merge_mentions(mentions, self.ner.mentions(text))
-        framed = framed_mentions(text, mentions, self._known)
+        framed = framed_mentions(text, mentions, self._known, streets=self.lexicon.streets)
         if framed:  # "the villages of Osk and Tarn in Norva", names the gazetteer lacks
             mentions = sorted([*mentions, *framed], key=lambda m: m.start)
         region = None if isinstance(article, str) else self._region(article)

@@ -6,17 +6,24 @@ candidate (see :mod:`.names`). A candidate becomes a :class:`Mention` unless a r
 says it is something else:
 
 - lower-case words are not names (``"most people"``, ``"police said"``);
-- months, weekdays and organisations (``"State Department"``, ``"Islamic State"``);
+- months, weekdays and organisations (``"State Department"``, ``"Islamic State"``), but an
+  organisation named like a place the gazetteer curates is that place after a preposition
+  of place (``"a ceremony at the White House"``);
 - persons (see :mod:`.persons`): names after a title or a given name (``"President
   Obama"``, ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), bare names by the words around
   them (``"Burton said"``), and those names again later in the article;
 - everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
-  need a place cue before them (``"in"``, ``"near"``) unless they name a big place;
+  need a place cue before them (``"in"``, ``"near"``) unless they name a big place, and
+  are none before "of" and a capitalised word (``"at University of Leeds"``);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
   (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
 
+A name may hold a possessive (``"King's Lynn"``, ``"People's Republic of China"``: see
+:mod:`.possessives`), though a possessive after any other name is cut off.
+
 Demonyms (``"Iraqi"``) and adjectival uses (``"Iran-linked"``, ``"U.S.-led"``) become
-mentions of the country with ``kind="demonym"``.
+mentions of the country with ``kind="demonym"``, unless they name a language (``"she
+speaks French"``, ``"shouted in Turkish, then"``: see :mod:`.languages`).
 
 Examples
 --------
@@ -41,6 +48,7 @@ from ..model import ToponymKind
 from ..text.normalize import ARABIC_ARTICLES, normalize_name, strip_articles
 from .context import TokenContext, shared_name
 from .datelines import find_dateline
+from .languages import language_use
 from .lexicon import Lexicon
 from .names import (
     ABBR,
@@ -54,8 +62,9 @@ from .names import (
     NameIndex,
 )
 from .persons import find_persons
+from .possessives import possessive_names
 
-__all__ = ["LIST_GAPS", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
+__all__ = ["LIST_GAPS", "SEAT", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
 
 # Splits a text into separator, word, separator, ..., separator (the words are runs of
 # \w); inner apostrophes ("Sana'a") are joined and a possessive 's dropped afterwards.
@@ -89,6 +98,10 @@ _SAINTS_BUILDING = re.compile(r"(?:['’]s?)? (\w+)(?=(?:,\s*|\s+(?:in|at)\s+(?:
 _STRAIN = re.compile(r"(?<![\w/])[A-D]/")
 #: What joins the names of a list ("Nyanza, Rift Valley and Western").
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
+#: " of " and a capitalised word: after an everyday word, the rest of a longer name.
+_OF_NAME = re.compile(r" of (?:the )?[A-Z]")
+#: The ``level`` of a mention of the place an organisation is named after (its seat).
+SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
 
 
@@ -99,7 +112,9 @@ class Mention:
     ``key`` is the normalised name to look up; demonyms and abbreviations carry the
     ``country_code`` they stand for (and abbreviations the full ``name`` and ``level``).
     ``hints`` are the reasons the resolver may use: ``"suffix:province"``,
-    ``"cue:in"``, ``"dateline"``, ``"initial"``.
+    ``"cue:in"``, ``"dateline"``, ``"initial"``. The seat of an organisation ("at the White
+    House") has ``level`` :data:`SEAT`: only the gazetteer's curated places of its name are
+    its readings.
     """
 
     start: int
@@ -280,14 +295,24 @@ class Recognizer:
         Word lists; the shipped ones by default.
     demonyms
         Whether demonyms and adjectives ("Iraqi", "Iran-linked") are mentions.
+    seats
+        Keys of the organisations named like the place they occupy ("white house",
+        "european union"): that place after a preposition of place ("a ceremony at the
+        White House", "the seventh country in the European Union"), else the organisation.
     """
 
     def __init__(
-        self, index: NameIndex, *, lexicon: Lexicon | None = None, demonyms: bool = True
+        self,
+        index: NameIndex,
+        *,
+        lexicon: Lexicon | None = None,
+        demonyms: bool = True,
+        seats: frozenset[str] = frozenset(),
     ) -> None:
         self.index = index
         self.lexicon = lexicon or Lexicon.default()
         self.demonyms = demonyms
+        self.seats = seats
 
     def recognize(self, text: str) -> list[Mention]:
         """Return the place mentions in ``text``, in order, without overlaps."""
@@ -329,6 +354,12 @@ class Recognizer:
                 ]
                 if lower:
                     starts = sorted(set(starts).union(lower))
+        # "King's Lynn", "People's Republic of China": names that hold a possessive
+        held: dict[int, list[tuple[int, int, str, int]]] = {}
+        if "'s" in text or "’s" in text:
+            held = possessive_names(text, spans, keys, self.index, _offsets(text, "'’"))
+            if held:
+                starts = sorted(set(starts).union(held))
         if skip_until:  # the dateline's words are taken by it
             starts = [i for i in starts if not skip_from <= spans[i][0] < skip_until]
         done = -1  # the last token already taken by a name or a non-place
@@ -336,12 +367,16 @@ class Recognizer:
         for i in starts:
             if i <= done:
                 continue
-            names = names_at(keys, i)
+            names: list[tuple[int, int, str | None, int | None]] = [
+                (length, flags, None, None) for length, flags in names_at(keys, i)
+            ]
+            if i in held:  # the longest first; of two as long, the one with the possessive
+                names = sorted([*held[i], *names], key=lambda name: -name[0])
             if not names:
                 continue
-            for length, flags in names:
+            for length, flags, key, end in names:
                 j = i + length - 1
-                if length > 1 and not ctx.joined(i, j):
+                if key is None and length > 1 and not ctx.joined(i, j):
                     continue
                 found = self._judge(
                     ctx,
@@ -353,6 +388,8 @@ class Recognizer:
                     person_keys,
                     persons.strong,
                     taken=taken,
+                    key=key,
+                    end=end,
                 )
                 if found is not None:
                     mention, consumed = found
@@ -441,15 +478,21 @@ class Recognizer:
         strong_persons: frozenset[str] = frozenset(),
         *,
         taken: Sequence[Mention] = (),
+        key: str | None = None,
+        end: int | None = None,
     ) -> tuple[Mention | None, int] | None:
         """Decide on tokens ``i..j``: a mention, a consumed non-place, or ``None`` (try shorter).
 
         ``taken`` holds the mentions found before; a name that follows the last of them in
-        a list ("Parkes, Berry") has that evidence for it.
+        a list ("Parkes, Berry") has that evidence for it. ``key`` and ``end`` are given
+        for a name that holds a possessive (:mod:`.possessives`).
         """
         text, spans, keys, lex = ctx.text, ctx.spans, ctx.keys, ctx.lexicon
-        start, end = spans[i][0], spans[j][1]
-        key = keys[i] if i == j else " ".join(keys[i : j + 1])
+        start = spans[i][0]
+        if end is None:
+            end = spans[j][1]
+        if key is None:
+            key = keys[i] if i == j else " ".join(keys[i : j + 1])
         surface = text[start:end]
         if text[end : end + 1] == "$" or text[start - 1 : start] == "$":
             return None, j + 1  # currency: US$, $US, A$
@@ -465,7 +508,10 @@ class Recognizer:
         if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
             return None  # "on October 6": a date, though GeoNames names a city so
         if keys[i] == "saint" and j + 1 < len(keys):
-            building = _SAINTS_BUILDING.match(text, end)
+            # "St." alone, then a saint the gazetteer does not name ("St. Barnabas Hospital")
+            lone = i == j and text[end : spans[j + 1][0]] in (". ", " ")
+            lone = lone and text[spans[j + 1][0]].isupper()
+            building = _SAINTS_BUILDING.match(text, spans[j + 1][1] if lone else end)
             if building and building.group(1) in lex.buildings:
                 # "St. Michael's Hospital in Toronto": a building named for its saint, placed
                 # at the town written with it (lacking.place_buildings), not at "St. Michael"
@@ -473,7 +519,9 @@ class Recognizer:
                 return Mention(
                     start, stop, text[start:stop], normalize_name(text[start:stop]),
                     hints=("building",),
-                ), j + 2  # fmt: skip
+                ), j + (3 if lone else 2)  # fmt: skip
+        if key == "saint":
+            return None, j + 1  # "St." alone opens a saint's name ("St. Barnabas"): no place
         if flags & ABBR:
             # include the final period of "U.S." / "Calif." when it is there
             with_dot = surface + "." if text[end : end + 1] == "." else surface
@@ -485,9 +533,14 @@ class Recognizer:
             if any(surface == a.form.rstrip(".") != a.form for a in lex.abbreviations[key]):
                 return None, j + 1  # "Naung Kan village", "Ala-Too": no state, nor a town
         if flags & ORG and ctx.capitalised(i, j):
+            if key in self.seats and (cue := _locative(ctx, i)) is not None:
+                # "at the White House": the building, not the administration
+                return Mention(
+                    start, end, surface, key, level=SEAT, hints=(f"cue:{cue}",)
+                ), j + 1  # fmt: skip
             return None, j + 1
         if not ctx.capitalised(i, j) or (
-            ("'" in surface or "’" in surface) and _CONTRACTION.search(surface)
+            ("'" in surface or "’" in surface) and _CONTRACTION.search(text, start, spans[j][1])
         ):
             return None
         k = bisect_left(blocked_starts, end)
@@ -509,6 +562,8 @@ class Recognizer:
             code = lex.demonyms.get(key, "") if flags & DEMONYM else ""
             if not (len(code) == 2 and code.isupper()):
                 return None, j + 1  # "the Caribbean nation", "the West African country"
+        if key in lex.languages and language_use(ctx, i, j):
+            return None, j + 1  # "she speaks French", "shouted in Turkish, then": a language
         if flags & DEMONYM:
             if not self.demonyms:
                 return None, j + 1
@@ -548,6 +603,8 @@ class Recognizer:
                 return None, j + 1  # "Silver Street", "Harbour Bay": another name's last word
             if not flags & STRONG_AREA and ctx.before_year(j):
                 return None, j + 1  # "in Spring 2002": a season, not the town of Spring
+            if not flags & STRONG_AREA and _OF_NAME.match(text, end):
+                return None, j + 1  # "University of Iowa": the head of an institution's name
             strong = flags & STRONG_AREA or (
                 not initial
                 and (flags & STRONG_CITY or (flags & STRONG_ADMIN and not ctx.modifies(j)))
@@ -608,6 +665,25 @@ class Recognizer:
         return Mention(
             m.start, m.end, m.text, m.key, new_kind, m.country_code, m.name, m.level, hints
         )
+
+
+#: Prepositions of place before an organisation named like its seat ("at the White House").
+_LOCATIVES = frozenset({"in", "at", "inside", "outside", "across", "throughout", "within"})
+
+
+def _locative(ctx: TokenContext, i: int) -> str | None:
+    """Return the preposition of place before token ``i`` (and "the"), if any.
+
+    >>> from incidentmap.geoparse.lexicon import Lexicon
+    >>> text = "a ceremony at the White House"
+    >>> _locative(TokenContext(text, *tokenize(text), Lexicon.default()), 4)
+    'at'
+    """
+    k = i - 1 if i > 0 and ctx.keys[i - 1] == "the" else i
+    if k < 1 or ctx.keys[k - 1] not in _LOCATIVES:
+        return None
+    s, e = ctx.spans[k - 1]
+    return ctx.text[s:e] if ctx.text[s].islower() else None
 
 
 def _names_area(ctx: TokenContext, i: int, j: int, lex: Lexicon) -> bool:

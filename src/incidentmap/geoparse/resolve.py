@@ -62,8 +62,9 @@ this module puts them together and adds the evidence of the other places:
   a country, where it is written bare ("Lebanon police said");
 - **given names the gazetteer lacks** (:mod:`.containers`): placed at the container the
   text gives them with ("the villages of Osk and Tarn in Norva", "Kesselburg's Osk
-  Park"); end to end, only names the text calls villages or towns of a recognised
-  container (:func:`~.containers.framed_mentions`).
+  Park"); end to end, only names the text frames as places of a recognised container
+  ("the villages of Osk and Tarn in Norva", "the Osk district of Norva", "in Osk, Norva":
+  :func:`~.containers.framed_mentions`).
 
 The confidence is the softmax share of the winner among the candidates, so it says
 how clearly the winner beat the others (``bench/geoparse.py`` prints accuracy per
@@ -115,7 +116,7 @@ from .protocol import PlaceLookup
 from .qualifiers import area_town_anaphora, qualifiers
 from .recognize import Mention
 from .scored import BY_SCORE, Scored, best_of, lead
-from .strays import set_aside_strays
+from .strays import possessed_abroad, set_aside_strays
 from .typewords import stated_type, type_words, with_key_hint, with_text_hints
 
 __all__ = ["Resolver", "haversine_km"]
@@ -195,8 +196,8 @@ class Resolver:
             gazetteer lacks is still a place, and is placed at the container the text
             gives it with (:mod:`.containers`). A recognised name without candidates is
             no such evidence ("Hertford Road, Edmonton"). Without ``given``, only the
-            mentions with the ``FRAMED`` hint are so placed: names the text calls villages
-            or towns of a recognised container (:func:`~.containers.framed_mentions`).
+            mentions with the ``FRAMED`` hint are so placed: names the text frames as
+            places of a recognised container (:func:`~.containers.framed_mentions`).
         """
         if not mentions:
             return []
@@ -299,6 +300,7 @@ class Resolver:
             areas_of=lambda k: self._candidates.areas(cands[k]),
         )
         strays = set_aside_strays(hinted, scored, focus, own)
+        possessed_abroad(text, mentions, scored, strays)
         close_pairs(mentions, scored)
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)

@@ -26,6 +26,11 @@ anywhere in the story ("Kalli village", "the village of Osk") is no city of
 (Cali in Colombia, one of whose spellings is "Kalli"); such a city is set aside wherever
 it lies.
 
+Nor does a country's possessive introduce a place abroad: what "Brazil's" or
+"Britain's" introduces is Brazil's or Britain's, a person, a company or one of its
+places, so a name right after it whose readings are all small places elsewhere
+("Brazil's Kaka", "Britain's Johnson") is none of them (:func:`possessed_abroad`).
+
 Examples
 --------
 >>> from incidentmap.model import Place
@@ -47,9 +52,9 @@ from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .document import home_countries, home_country, home_in, may_have_home
 from .recognize import Mention
-from .scored import Scored
+from .scored import Scored, best_of
 
-__all__ = ["STRAY_TOWN", "set_aside_strays", "small_abroad", "stray"]
+__all__ = ["STRAY_TOWN", "possessed_abroad", "set_aside_strays", "small_abroad", "stray"]
 
 #: A populated place smaller than this, reached through an alternate name, is set aside
 #: in a story clearly about another country that never names its own; so are a town or a
@@ -273,3 +278,36 @@ def set_aside_strays(
         if out[k]:
             ss[:] = keep
     return out
+
+
+#: A possessive between two names: "Brazil's Kaka".
+_POSSESSIVES = ("'s ", "’s ")
+
+
+def possessed_abroad(
+    text: str, mentions: Sequence[Mention], scored: list[list[Scored]], out: list[list[Scored]]
+) -> None:
+    """Set aside the small places abroad named right after a country's possessive.
+
+    "Brazil's Kaka", "Britain's Johnson": a name right after the possessive of a country
+    (its best reading), none of whose readings lies in that country and all of which are
+    :func:`small_abroad`, names none of them. Its candidates move to ``out`` (the
+    mention stays unresolved), with the reason; a country, a province or a city of
+    :data:`STRAY_TOWN` people is left alone ("Russia's Crimea").
+    """
+    for a in range(len(mentions) - 1):
+        m, q = mentions[a], mentions[a + 1]
+        ss = scored[a + 1]
+        if not ss or q.kind != "place" or text[m.end : q.start] not in _POSSESSIVES:
+            continue
+        best = best_of(scored[a])
+        if best is None or not best.place.is_country:
+            continue
+        code = best.place.country_code
+        if any(s.place.country_code == code or not small_abroad(s.place) for s in ss):
+            continue
+        reason = f"a small place abroad, written after '{m.text}'s': none of {code}'s"
+        for s in ss:
+            s.reasons.append(reason)
+        out[a + 1].extend(ss)
+        ss[:] = []
