@@ -666,3 +666,29 @@ def test_the_offsets_of_apostrophes_are_those_finditer_finds(text):
     from incidentmap.geoparse.recognize import _offsets
 
     assert _offsets(text, "'’") == [m.start() for m in re.finditer("['’]", text)]
+
+
+_BETWEEN_WORDS = [
+    " ", "  ", ",", ", ", "\u00a0", "\n", "a", "the", "small", "district", "village", "of", "in",
+    "within", "near", "outside", "north", "ern", "neighborhood", "neighbourhood", "sub-county",
+    "said", "IN", "Of", "ın", "İn", "ſtate", "\u212aamp", "'s", "’s", "x", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BETWEEN_WORDS), max_size=8))
+def test_the_quick_tests_of_the_qualifier_patterns_keep_every_answer(words):
+    # contained() skips the pattern by the first word, kind_after() by the first character
+    # and a comma, the possessive rule by the first character: each as the pattern would
+    from incidentmap.geoparse import qualifiers
+    from incidentmap.geoparse.qualifiers import CONTAINED, POSSESSIVE, contained, kind_after
+
+    between = "".join(words)
+    want = CONTAINED.fullmatch(between)
+    got = contained(between)
+    assert (got and got.groupdict()) == (want and want.groupdict())
+    word = qualifiers._KIND_AFTER.match(between)
+    full = word.end() if word and word.group(1).lower() in qualifiers._KINDS.words else 0
+    assert kind_after(between) == full
+    if POSSESSIVE.fullmatch(between):
+        assert between[:1] in ("'", "’")

@@ -358,13 +358,12 @@ def _bare_names(
     a government never takes: credited with a quotation ('," said Georgia.') or followed
     by a reflexive ("Georgia herself"); "Turkey said" is Turkey's government.
     """
-    n = len(spans)
     verbs, reflexives = lexicon.reporting_verbs, lexicon.reflexives
     cue_after, cue_before = lexicon.bare_name_cues
+    padded = ["", *keys, ""]  # the keys before and after token i: padded[i], padded[i + 2]
     for i in caps:
         s, e = spans[i]
-        nxt = keys[i + 1] if i + 1 < n else ""
-        prev = keys[i - 1] if i > 0 else ""
+        nxt, prev = padded[i + 2], padded[i]
         if not (
             nxt in cue_after
             or prev in cue_before

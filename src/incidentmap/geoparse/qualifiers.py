@@ -36,6 +36,7 @@ __all__ = [
     "NEAR_KM",
     "POSSESSIVE",
     "area_town_anaphora",
+    "contained",
     "kind_after",
     "qualifiers",
 ]
@@ -46,14 +47,21 @@ _CITY_WORDS = _KINDS.town
 #: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
 #: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
 #: a text that is no such phrase fails at once, not once more for each space given back.
+_CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp")
+_CONTAINED_HOW = ("in", "within", "of", "near", "outside")
 CONTAINED = re.compile(
     r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
-    rf"(?:(?P<what>{'|'.join(sorted(_KINDS.words))}|area|suburb|neighbou?rhood|camp)\s+)?"
-    r"(?P<how>in|within|of|near|outside)(?:\s+the)?"
+    rf"(?:(?P<what>{'|'.join(_CONTAINED_WHAT)})\s+)?"
+    rf"(?P<how>{'|'.join(_CONTAINED_HOW)})(?:\s+the)?"
     r"(?:\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?)?"
     rf"(?:\s+(?:{'|'.join(sorted(_KINDS.words))})\s+of)?\s*",
     re.IGNORECASE,
+)
+#: The first word of a text :data:`CONTAINED` takes, lower-cased (after its spaces, a
+#: comma alone or a word of its own).
+_CONTAINED_FIRST = frozenset(
+    {",", "neighbourhood", "neighborhood", *_CONTAINED_WHAT, *_CONTAINED_HOW} - {"neighbou?rhood"}
 )
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
 #: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
@@ -89,8 +97,25 @@ def kind_after(between: str) -> int:
     >>> kind_after(" district, "), kind_after(", "), kind_after(" said, ")
     (9, 0, 0)
     """
+    if between[:1] != " " or "," not in between:
+        return 0  # what the pattern needs, found without it
     word = _KIND_AFTER.match(between)
     return word.end() if word is not None and word.group(1).lower() in _KINDS.words else 0
+
+
+def contained(between: str) -> re.Match[str] | None:
+    """Return ``CONTAINED.fullmatch(between)``: "X in Y", "X, a village near Y".
+
+    Most text between two names is no such phrase, and its first word (an ASCII one)
+    already says so, without the pattern's many words.
+
+    >>> contained(" district of ").group("how"), contained(" said on Monday that ")
+    ('of', None)
+    """
+    first = between.split(None, 1)[:1]
+    if not first or (first[0].isascii() and first[0].lower() not in _CONTAINED_FIRST):
+        return None
+    return CONTAINED.fullmatch(between)
 
 
 def qualifiers(
@@ -173,7 +198,7 @@ def qualifiers(
             _spread(mentions, scored, q.key, _town_of_area(m, q, scored[a], scored[a + 1]))
         elif (
             scored[a + 1]
-            and (found := CONTAINED.fullmatch(between)) is not None
+            and (found := contained(between)) is not None
             # "the town of X in the Senegal river valley": a river's name holds no town
             and not (feature_after is not None and feature_after.match(text, q.end))
         ):
@@ -191,7 +216,11 @@ def qualifiers(
             if not near:
                 said = bool(found.group("what")) or stated_type(m) == "town"
                 place_lacking(m, q, scored[a], scored[a + 1], [], within=True, said=said)
-        elif scored[a + 1] and POSSESSIVE.fullmatch(between) is not None:
+        elif (
+            scored[a + 1]
+            and between[:1] in ("'", "’")  # where the pattern begins: a quick test
+            and POSSESSIVE.fullmatch(between) is not None
+        ):
             areas = [s.place for s in scored[a][:5] if s.place.is_country or s.place.is_admin1]
             for s in scored[a + 1]:
                 if any(inside(s.place, area) for area in areas):

@@ -75,8 +75,9 @@ _WORDS = re.compile(r"(\w+)")
 _ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")
 _BLANK_GAPS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD})
 _BLANK_WORDS = str.maketrans({chr(c): " " if chr(c) in _ASCII_WORD else "." for c in range(128)})
-#: A character beyond ASCII: in news copy mostly typographic punctuation (’, “, —).
+#: A character beyond ASCII: in news copy mostly typographic punctuation, most often these.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_TYPOGRAPHIC = "’“”—–‘…\u00a0"
 # A dotted acronym has ".X." in it ("U.S.", "U.A.E."): cheap to look for.
 _ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 # What may separate two tokens inside one name: a space, a hyphen, an abbreviation's period.
@@ -189,6 +190,9 @@ def _split_words(text: str) -> list[str]:
     >>> _split_words("Sana’a — Yemen")
     ['', 'Sana', '.', 'a', '...', 'Yemen', '']
     """
+    if not text.isascii():
+        for char in _TYPOGRAPHIC:  # the usual ones, each found in one quick scan
+            text = text.replace(char, ".")
     if not text.isascii():
         for char in set(_NON_ASCII.findall(text)):
             if char.isalnum():  # beyond ASCII, what the regex takes for a word character

@@ -464,9 +464,9 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
         ),
         default=None,
     )
-    if near is None:
+    if near is None or near >= 600:
         return 0.0, ""
-    bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7 if near < 600 else 0.0
+    bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7
     return bonus, f"near another place of the article ({near:.0f} km)"
 
 
