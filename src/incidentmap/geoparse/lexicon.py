@@ -133,6 +133,9 @@ class Lexicon:
     """Words that, after a place name, make it an institution's: "Oregon State University"."""
     legal_forms: frozenset[str] = frozenset()
     """Legal forms that end a company's name: "Dayton Greens LLC" names no place."""
+    local_bodies: tuple[str, ...] = ()
+    """Bodies named for the place they govern or sit in, as written, the longest first:
+    "Enfield Council", "Wood Green Crown Court" name the place."""
     area_words: frozenset[str] = frozenset()
     """Lower-case words for an area: after an everyday word they make it a place ("the
     Fife area")."""
@@ -176,6 +179,17 @@ class Lexicon:
             return None
         code = self.web_domains.get(label, label.upper())
         return code or None
+
+    @cached_property
+    def local_body(self) -> re.Pattern[str]:
+        """A body named for a place, written right where a name ends ("Council").
+
+        >>> lex = Lexicon.default()
+        >>> [bool(lex.local_body.match(w)) for w in ("Crown Court heard", "Councillor")]
+        [True, False]
+        """
+        words = "|".join(map(re.escape, self.local_bodies)) or "(?!)"
+        return re.compile(rf"(?:{words})\b")
 
     @cached_property
     def phrase_suffixes(self) -> tuple[str, ...]:
@@ -290,6 +304,7 @@ class Lexicon:
             newspapers=frozenset(places.get("newspaper", [])),
             institutions=frozenset(places.get("institution", [])),
             legal_forms=frozenset(places.get("legal_form", [])),
+            local_bodies=tuple(sorted(places.get("local_body", []), key=len, reverse=True)),
             buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])) | frozenset(places.get("outbreak", [])),
             outbreaks=frozenset(places.get("outbreak", [])),
