@@ -152,6 +152,9 @@ class Lexicon:
     "a United Kingdom outbreak" (but "the Ebola outbreak")."""
     country_nouns: frozenset[str] = frozenset()
     """Nouns for a country: after a region's name they classify it ("the Gulf state")."""
+    feature_names: frozenset[str] = frozenset()
+    """Capitalised last words of a feature's or a province's name ("Valley", "Bay"): after
+    a place name the mention spans them ("the Swat Valley")."""
     feature_words: frozenset[str] = frozenset()
     """Lower-case words of a natural feature: after a name they make it the feature's
     ("the Senegal river valley", "the Niger delta"), not the area it is named after."""
@@ -318,6 +321,7 @@ class Lexicon:
             extra_places={k: tuple(v) for k, v in extra.items()},
             country_nouns=frozenset(places.get("country_noun", [])),
             feature_words=frozenset(places.get("feature_word", [])),
+            feature_names=frozenset(places.get("feature_name", [])),
             web_domains={
                 domain: "" if code == "-" else code
                 for domain, code in (ln.split("\t") for ln in _lines("web_domains.tsv"))

@@ -646,6 +646,15 @@ class Recognizer:
         suffix = ctx.followed_by(j, lex.suffixes)
         if suffix:
             hints.append(f"suffix:{suffix.lower()}")
+        if (
+            j + 1 < len(spans)
+            and ctx.followed_by(j, lex.feature_names) == text[slice(*spans[j + 1])]
+        ):
+            # "the Swat Valley", "Islington Bay": the feature's name is the whole, which the
+            # gazetteer lacks; it is looked up by the name before the word
+            end = spans[j + 1][1]
+            m = Mention(start, end, text[start:end], key, hints=tuple(hints))
+            return self._participle(ctx, j + 1, m), j + 2
         m = Mention(start, end, surface, key, hints=tuple(hints))
         return self._participle(ctx, j, m), j + 1
 
