@@ -93,3 +93,33 @@ def test_a_capitalised_feature_word_after_a_place_name_ends_the_mention(
 )
 def test_no_lower_case_word_joins_a_feature_name(embedded, text, expected):
     assert [t.text for t in embedded.parse(text)] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # a compass, size or feature word opens a name the gazetteer lacks
+        ("A shop was set alight in North London on Friday.", "North London", "London"),
+        ("Wells ran dry in Upper Edmonton last summer.", "Upper Edmonton", "Edmonton"),
+        ("The council of Greater Mumbai shut the pools.", "Greater Mumbai", "Mumbai"),
+        ("Ice covered Lake Erie for a month.", "Lake Erie", "Erie"),
+    ],
+)
+def test_a_capitalised_opener_before_a_place_name_starts_the_mention(embedded, text, name, place):
+    assert placed(embedded, text)[name] == place
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an opener after another capitalised word opens no name of its own
+        ("Cyclones often strike Far North Queensland.", ["Queensland"]),
+        ("Storms hit homes in North-Western Sydney overnight.", ["Sydney"]),
+        # a lower-case compass word is no part of the name
+        ("Rain fell on northern London all week.", ["London"]),
+    ],
+)
+def test_no_opener_joins_a_name_after_another_capitalised_word(embedded, text, expected):
+    assert [t.text for t in embedded.parse(text)] == expected

@@ -152,6 +152,9 @@ class Lexicon:
     "a United Kingdom outbreak" (but "the Ebola outbreak")."""
     country_nouns: frozenset[str] = frozenset()
     """Nouns for a country: after a region's name they classify it ("the Gulf state")."""
+    name_openers: frozenset[str] = frozenset()
+    """Keys of capitalised words that open a place's name ("north", "greater", "lake"):
+    before a place name the mention spans them ("North London")."""
     feature_names: frozenset[str] = frozenset()
     """Capitalised last words of a feature's or a province's name ("Valley", "Bay"): after
     a place name the mention spans them ("the Swat Valley")."""
@@ -322,6 +325,7 @@ class Lexicon:
             country_nouns=frozenset(places.get("country_noun", [])),
             feature_words=frozenset(places.get("feature_word", [])),
             feature_names=frozenset(places.get("feature_name", [])),
+            name_openers=frozenset(map(normalize_name, places.get("name_opener", []))),
             web_domains={
                 domain: "" if code == "-" else code
                 for domain, code in (ln.split("\t") for ln in _lines("web_domains.tsv"))

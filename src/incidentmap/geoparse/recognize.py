@@ -646,6 +646,13 @@ class Recognizer:
         suffix = ctx.followed_by(j, lex.suffixes)
         if suffix:
             hints.append(f"suffix:{suffix.lower()}")
+        if i > 0 and keys[i - 1] in lex.name_openers and _opens_name(ctx, i):
+            # "North London", "Greater Mumbai", "Lake Erie": the opener is the name's first
+            # word, which the gazetteer lacks; the name after it is looked up
+            start = spans[i - 1][0]
+            surface = text[start:end]
+            if cue is None and (cue := ctx.cue(i - 1)) is not None:
+                hints.append(f"cue:{cue}")
         if (
             j + 1 < len(spans)
             and ctx.followed_by(j, lex.feature_names) == text[slice(*spans[j + 1])]
@@ -697,6 +704,29 @@ def _locative(ctx: TokenContext, i: int) -> str | None:
         return None
     s, e = ctx.spans[k - 1]
     return ctx.text[s:e] if ctx.text[s].islower() else None
+
+
+def _opens_name(ctx: TokenContext, i: int) -> bool:
+    """Whether the word before token ``i`` opens its name: "North London", "Lake Erie".
+
+    The word is capitalised, one space before the name, and no capitalised word runs on
+    into it ("Far North Queensland", "North-Western Sydney": "Far North" and
+    "North-Western" are no part of a name the gazetteer lacks).
+
+    >>> from incidentmap.geoparse.lexicon import Lexicon
+    >>> text = "in North London and Far North Queensland"
+    >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+    >>> _opens_name(ctx, 2), _opens_name(ctx, 6)
+    (True, False)
+    """
+    text, spans = ctx.text, ctx.spans
+    s, e = spans[i - 1]
+    if not text[s].isupper() or text[e : spans[i][0]] != " ":
+        return False
+    if i < 2:
+        return True
+    before = text[spans[i - 2][1] : s]
+    return not (text[spans[i - 2][0]].isupper() and before in (" ", "-"))
 
 
 def _names_area(ctx: TokenContext, i: int, j: int, lex: Lexicon) -> bool:
