@@ -33,6 +33,24 @@ def test_clubs_leagues_awards_and_brands_are_not_places(embedded, text, expected
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school or a hospital named for a person, a patron or a small town
+        ("Pupils at Lafayette Elementary School were sent home early.", []),
+        ("A nurse at the Royal Alexandra Hospital treated the boy.", []),
+        ("Vans took pupils of Buffalo Science Magnet School home.", []),
+        # a great city's name in it stays a place, as does a town before its district
+        ("A nurse at the Vancouver General Hospital treated the boy.", ["Vancouver"]),
+        ("Teachers of the Santa Ana Unified School District met.", ["Santa Ana"]),
+        ("Doctors at Kennedy Hospital saw the boy.", ["Kennedy"]),
+    ],
+)
+def test_a_town_named_inside_a_school_or_a_hospital_is_no_place(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     [
         "Fran Lindsay is the vice-president of the union.",
