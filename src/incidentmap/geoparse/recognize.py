@@ -101,6 +101,10 @@ _STRAIN = re.compile(r"(?<![\w/])[A-D]/")
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 #: " of " and a capitalised word: after an everyday word, the rest of a longer name.
 _OF_NAME = re.compile(r" of (?:the )?[A-Z]")
+#: Lower-case prefixes that make an adjective of a name joined to them by a hyphen: what
+#: is "un-American", "anti-Japanese" or "euro-Atlantic" names an attitude or a scope, no
+#: place ("mid-Ohio" and "sub-Saharan Africa" do name one).
+_ADJECTIVE_PREFIXES = frozenset({"un", "anti", "pro", "pan", "euro", "trans", "non", "neo"})
 #: The ``level`` of a mention of the place an organisation is named after (its seat).
 SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
@@ -506,6 +510,8 @@ class Recognizer:
             and _STRAIN.match(text, start - 2)
         ):
             return None, j + 1  # a virus strain: "A/Perth/16/2009" names the isolate, not a scene
+        if text[start - 1 : start] == "-" and _prefixed(ctx, i):
+            return None, j + 1  # "un-American", "euro-Atlantic": an adjective, no place
         disease = ctx.before_disease(j)
         if disease and not (disease in lex.outbreaks and flags & (_BIG | ABBR)):
             return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
@@ -704,6 +710,23 @@ def _locative(ctx: TokenContext, i: int) -> str | None:
         return None
     s, e = ctx.spans[k - 1]
     return ctx.text[s:e] if ctx.text[s].islower() else None
+
+
+def _prefixed(ctx: TokenContext, i: int) -> bool:
+    """Whether token ``i`` is joined by a hyphen to an adjective prefix ("un-American").
+
+    The prefix is written in lower case, or opens a sentence ("Anti-Japanese protests").
+
+    >>> from incidentmap.geoparse.lexicon import Lexicon
+    >>> text = "un-American and mid-Ohio"
+    >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+    >>> _prefixed(ctx, 1), _prefixed(ctx, 4)
+    (True, False)
+    """
+    if i < 1 or ctx.keys[i - 1] not in _ADJECTIVE_PREFIXES:
+        return False
+    s, e = ctx.spans[i - 1]
+    return e + 1 == ctx.spans[i][0] and (ctx.text[s].islower() or ctx.initial(i - 1))
 
 
 def _opens_name(ctx: TokenContext, i: int) -> bool:
