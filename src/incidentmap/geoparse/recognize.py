@@ -15,6 +15,7 @@ says it is something else:
 - everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
   need a place cue before them (``"in"``, ``"near"``) unless they name a big place, and
   are none before "of" and a capitalised word (``"at University of Leeds"``);
+- the sides of a sports result (``"Tottenham beat Chelsea 2-1"``: see :mod:`.teams`);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
   (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
 
@@ -63,6 +64,7 @@ from .names import (
 )
 from .persons import find_persons
 from .possessives import possessive_names
+from .teams import has_score, is_side
 
 __all__ = ["LIST_GAPS", "SEAT", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
 
@@ -405,6 +407,8 @@ class Recognizer:
                         taken.append(mention)
                     done = consumed - 1
                     break
+        if taken and has_score(text):  # "Tottenham beat Chelsea 2-1": the sides are teams
+            taken = [m for m in taken if m.kind != "place" or not is_side(text, m.start, m.end)]
         return taken
 
     # -- rules -------------------------------------------------------------------------
