@@ -43,6 +43,19 @@ def test_an_everyday_word_after_a_capitalised_word_ends_that_name(embedded, text
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "text",
+    [
+        # cues of two words before a small town
+        "Dead swans were found near to Bieżuń on Monday.",
+        "Dead swans were found on the outskirts of Bieżuń on Monday.",
+    ],
+)
+def test_near_to_and_the_outskirts_of_cue_a_small_town(embedded, text):
+    assert names(embedded, text) == ["Bieżuń"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a prefix joined by a hyphen makes an adjective of the name: no place
