@@ -42,6 +42,51 @@ def test_an_everyday_word_after_a_capitalised_word_ends_that_name(embedded, text
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cues of two words before a small town
+        "Dead swans were found near to Bieżuń on Monday.",
+        "Dead swans were found on the outskirts of Bieżuń on Monday.",
+    ],
+)
+def test_near_to_and_the_outskirts_of_cue_a_small_town(embedded, text):
+    assert names(embedded, text) == ["Bieżuń"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prefix joined by a hyphen makes an adjective of the name: no place
+        ("Critics in Denver called the rule un-American.", ["Denver"]),
+        ("Ministers in Oslo backed euro-Atlantic ties.", ["Oslo"]),
+        ("Anti-Japanese marches spread in Nanjing.", ["Nanjing"]),
+        # "mid-" and "sub-" name part of the place
+        ("Storms hit mid-Ohio farms.", ["Ohio"]),
+    ],
+)
+def test_a_name_after_an_adjective_prefix_is_no_place(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a council or a court is named for the place it governs or sits in
+        ("A member of Enfield Council opened the new garden.", ["Enfield"]),
+        ("Enfield Council's planners approved the bridge.", ["Enfield"]),
+        ("The driver appeared at Wood Green Crown Court on Tuesday.", ["Wood Green"]),
+        # a longer word is no council: "Councillor" opens a person's title
+        ("Enfield Councillor Mary Doyle cut the ribbon.", []),
+    ],
+)
+def test_a_weak_name_before_its_council_or_court_is_the_place(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
 def test_a_weak_name_glued_to_an_unknown_name_by_two_spaces_is_part_of_it(embedded):
     # pasted copy often holds two spaces between a first name and a surname
     text = "Police arrested Vernon  Adkins, 42, of Lexington."

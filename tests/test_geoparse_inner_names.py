@@ -33,6 +33,42 @@ def test_clubs_leagues_awards_and_brands_are_not_places(embedded, text, expected
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sides of a result with its score are teams; the venue is a place
+        ("Tottenham beat Chelsea 2-1 at Wembley on Sunday.", ["Wembley"]),
+        ("Leeds lost 3-0 to Hull on a cold night.", []),
+        ("Italy drew 1-1 with Spain in Kyiv.", ["Kyiv"]),
+        ("Wales's 2-0 win over Chile came late.", []),
+        # no score, or a range of a count: no result
+        ("Police in Leeds beat back the crowd.", ["Leeds"]),
+        ("Ukraine lost 5-10 tanks near Kharkiv.", ["Ukraine", "Kharkiv"]),
+    ],
+)
+def test_the_sides_of_a_sports_result_are_teams(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school or a hospital named for a person, a patron or a small town
+        ("Pupils at Lafayette Elementary School were sent home early.", []),
+        ("A nurse at the Royal Alexandra Hospital treated the boy.", []),
+        ("Vans took pupils of Buffalo Science Magnet School home.", []),
+        # a great city's name in it stays a place, as does a town before its district
+        ("A nurse at the Vancouver General Hospital treated the boy.", ["Vancouver"]),
+        ("Teachers of the Santa Ana Unified School District met.", ["Santa Ana"]),
+        ("Doctors at Kennedy Hospital saw the boy.", ["Kennedy"]),
+    ],
+)
+def test_a_town_named_inside_a_school_or_a_hospital_is_no_place(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     [
         "Fran Lindsay is the vice-president of the union.",

@@ -228,7 +228,8 @@ class TokenContext:
         "the Gran Grif gang", "Alma Mater": a weak place name glued to a following name
         is part of that name. Place words ("Gran Province"), weekdays and months
         ("Bucha Tuesday" in a headline) do not count, nor does anything in capitals-only
-        text; a name that ends in a place word ("Metcalfe County") stays a place.
+        text; a name that ends in a place word ("Metcalfe County") stays a place, and so
+        does one before the name of its own council or court ("Enfield Council").
         """
         if self.caps_text or j + 1 >= len(self.spans):
             return False
@@ -246,6 +247,8 @@ class TokenContext:
             return False
         if any(self.text.startswith(w, s) for w in lex.phrase_suffixes):
             return False  # "Konduga Local Government Area": an area word of several words
+        if lex.local_body.match(self.text, s):
+            return False  # "Enfield Council", "Wood Green Crown Court": the place's own body
         key = self.keys[j + 1]
         return not (word in lex.suffixes or word in lex.facilities or key in lex.not_places)
 

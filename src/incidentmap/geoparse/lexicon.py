@@ -133,6 +133,9 @@ class Lexicon:
     """Words that, after a place name, make it an institution's: "Oregon State University"."""
     legal_forms: frozenset[str] = frozenset()
     """Legal forms that end a company's name: "Dayton Greens LLC" names no place."""
+    local_bodies: tuple[str, ...] = ()
+    """Bodies named for the place they govern or sit in, as written, the longest first:
+    "Enfield Council", "Wood Green Crown Court" name the place."""
     area_words: frozenset[str] = frozenset()
     """Lower-case words for an area: after an everyday word they make it a place ("the
     Fife area")."""
@@ -149,6 +152,12 @@ class Lexicon:
     "a United Kingdom outbreak" (but "the Ebola outbreak")."""
     country_nouns: frozenset[str] = frozenset()
     """Nouns for a country: after a region's name they classify it ("the Gulf state")."""
+    name_openers: frozenset[str] = frozenset()
+    """Keys of capitalised words that open a place's name ("north", "greater", "lake"):
+    before a place name the mention spans them ("North London")."""
+    feature_names: frozenset[str] = frozenset()
+    """Capitalised last words of a feature's or a province's name ("Valley", "Bay"): after
+    a place name the mention spans them ("the Swat Valley")."""
     feature_words: frozenset[str] = frozenset()
     """Lower-case words of a natural feature: after a name they make it the feature's
     ("the Senegal river valley", "the Niger delta"), not the area it is named after."""
@@ -176,6 +185,17 @@ class Lexicon:
             return None
         code = self.web_domains.get(label, label.upper())
         return code or None
+
+    @cached_property
+    def local_body(self) -> re.Pattern[str]:
+        """A body named for a place, written right where a name ends ("Council").
+
+        >>> lex = Lexicon.default()
+        >>> [bool(lex.local_body.match(w)) for w in ("Crown Court heard", "Councillor")]
+        [True, False]
+        """
+        words = "|".join(map(re.escape, self.local_bodies)) or "(?!)"
+        return re.compile(rf"(?:{words})\b")
 
     @cached_property
     def phrase_suffixes(self) -> tuple[str, ...]:
@@ -290,6 +310,7 @@ class Lexicon:
             newspapers=frozenset(places.get("newspaper", [])),
             institutions=frozenset(places.get("institution", [])),
             legal_forms=frozenset(places.get("legal_form", [])),
+            local_bodies=tuple(sorted(places.get("local_body", []), key=len, reverse=True)),
             buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])) | frozenset(places.get("outbreak", [])),
             outbreaks=frozenset(places.get("outbreak", [])),
@@ -303,6 +324,8 @@ class Lexicon:
             extra_places={k: tuple(v) for k, v in extra.items()},
             country_nouns=frozenset(places.get("country_noun", [])),
             feature_words=frozenset(places.get("feature_word", [])),
+            feature_names=frozenset(places.get("feature_name", [])),
+            name_openers=frozenset(map(normalize_name, places.get("name_opener", []))),
             web_domains={
                 domain: "" if code == "-" else code
                 for domain, code in (ln.split("\t") for ln in _lines("web_domains.tsv"))

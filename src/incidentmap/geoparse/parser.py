@@ -23,6 +23,7 @@ from ..errors import InputError
 from ..gazetteer.kinds import PlaceKinds
 from ..model import Article, GivenSpan, Toponym
 from ..text.normalize import normalize_name
+from .buildings import in_building_name
 from .containers import framed_mentions
 from .context import shared_name
 from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
@@ -158,6 +159,8 @@ class Geoparser:
             # "Americans", "Cubans": people, not places; they still told the resolver
             # which country the story is about
             and not (t.kind == "demonym" and normalize_name(t.text) in people)
+            # "Kennedy Elementary School", "the Royal Alexandra Hospital": a school's name
+            and not in_building_name(text, t)
         ]
         places_in = getattr(self.gazetteer, "places_in", None)
         if places_in is not None:

@@ -15,6 +15,7 @@ says it is something else:
 - everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
   need a place cue before them (``"in"``, ``"near"``) unless they name a big place, and
   are none before "of" and a capitalised word (``"at University of Leeds"``);
+- the sides of a sports result (``"Tottenham beat Chelsea 2-1"``: see :mod:`.teams`);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
   (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
 
@@ -63,6 +64,7 @@ from .names import (
 )
 from .persons import find_persons
 from .possessives import possessive_names
+from .teams import has_score, is_side
 
 __all__ = ["LIST_GAPS", "SEAT", "SOLID_COMPASS", "Mention", "Recognizer", "tokenize"]
 
@@ -101,6 +103,10 @@ _STRAIN = re.compile(r"(?<![\w/])[A-D]/")
 LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or "})
 #: " of " and a capitalised word: after an everyday word, the rest of a longer name.
 _OF_NAME = re.compile(r" of (?:the )?[A-Z]")
+#: Lower-case prefixes that make an adjective of a name joined to them by a hyphen: what
+#: is "un-American", "anti-Japanese" or "euro-Atlantic" names an attitude or a scope, no
+#: place ("mid-Ohio" and "sub-Saharan Africa" do name one).
+_ADJECTIVE_PREFIXES = frozenset({"un", "anti", "pro", "pan", "euro", "trans", "non", "neo"})
 #: The ``level`` of a mention of the place an organisation is named after (its seat).
 SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
@@ -401,6 +407,8 @@ class Recognizer:
                         taken.append(mention)
                     done = consumed - 1
                     break
+        if taken and has_score(text):  # "Tottenham beat Chelsea 2-1": the sides are teams
+            taken = [m for m in taken if m.kind != "place" or not is_side(text, m.start, m.end)]
         return taken
 
     # -- rules -------------------------------------------------------------------------
@@ -506,6 +514,8 @@ class Recognizer:
             and _STRAIN.match(text, start - 2)
         ):
             return None, j + 1  # a virus strain: "A/Perth/16/2009" names the isolate, not a scene
+        if text[start - 1 : start] == "-" and _prefixed(ctx, i):
+            return None, j + 1  # "un-American", "euro-Atlantic": an adjective, no place
         disease = ctx.before_disease(j)
         if disease and not (disease in lex.outbreaks and flags & (_BIG | ABBR)):
             return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
@@ -646,6 +656,22 @@ class Recognizer:
         suffix = ctx.followed_by(j, lex.suffixes)
         if suffix:
             hints.append(f"suffix:{suffix.lower()}")
+        if i > 0 and keys[i - 1] in lex.name_openers and _opens_name(ctx, i):
+            # "North London", "Greater Mumbai", "Lake Erie": the opener is the name's first
+            # word, which the gazetteer lacks; the name after it is looked up
+            start = spans[i - 1][0]
+            surface = text[start:end]
+            if cue is None and (cue := ctx.cue(i - 1)) is not None:
+                hints.append(f"cue:{cue}")
+        if (
+            j + 1 < len(spans)
+            and ctx.followed_by(j, lex.feature_names) == text[slice(*spans[j + 1])]
+        ):
+            # "the Swat Valley", "Islington Bay": the feature's name is the whole, which the
+            # gazetteer lacks; it is looked up by the name before the word
+            end = spans[j + 1][1]
+            m = Mention(start, end, text[start:end], key, hints=tuple(hints))
+            return self._participle(ctx, j + 1, m), j + 2
         m = Mention(start, end, surface, key, hints=tuple(hints))
         return self._participle(ctx, j, m), j + 1
 
@@ -688,6 +714,46 @@ def _locative(ctx: TokenContext, i: int) -> str | None:
         return None
     s, e = ctx.spans[k - 1]
     return ctx.text[s:e] if ctx.text[s].islower() else None
+
+
+def _prefixed(ctx: TokenContext, i: int) -> bool:
+    """Whether token ``i`` is joined by a hyphen to an adjective prefix ("un-American").
+
+    The prefix is written in lower case, or opens a sentence ("Anti-Japanese protests").
+
+    >>> from incidentmap.geoparse.lexicon import Lexicon
+    >>> text = "un-American and mid-Ohio"
+    >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+    >>> _prefixed(ctx, 1), _prefixed(ctx, 4)
+    (True, False)
+    """
+    if i < 1 or ctx.keys[i - 1] not in _ADJECTIVE_PREFIXES:
+        return False
+    s, e = ctx.spans[i - 1]
+    return e + 1 == ctx.spans[i][0] and (ctx.text[s].islower() or ctx.initial(i - 1))
+
+
+def _opens_name(ctx: TokenContext, i: int) -> bool:
+    """Whether the word before token ``i`` opens its name: "North London", "Lake Erie".
+
+    The word is capitalised, one space before the name, and no capitalised word runs on
+    into it ("Far North Queensland", "North-Western Sydney": "Far North" and
+    "North-Western" are no part of a name the gazetteer lacks).
+
+    >>> from incidentmap.geoparse.lexicon import Lexicon
+    >>> text = "in North London and Far North Queensland"
+    >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+    >>> _opens_name(ctx, 2), _opens_name(ctx, 6)
+    (True, False)
+    """
+    text, spans = ctx.text, ctx.spans
+    s, e = spans[i - 1]
+    if not text[s].isupper() or text[e : spans[i][0]] != " ":
+        return False
+    if i < 2:
+        return True
+    before = text[spans[i - 2][1] : s]
+    return not (text[spans[i - 2][0]].isupper() and before in (" ", "-"))
 
 
 def _names_area(ctx: TokenContext, i: int, j: int, lex: Lexicon) -> bool:
