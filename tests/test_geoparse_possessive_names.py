@@ -53,3 +53,17 @@ def test_a_possessive_after_a_one_word_name_is_still_the_possessive(embedded):
         ("Baghdad", "IQ", "PPLC"),
         ("Green Zone", "IQ", "ZN"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's Johnson said he would fly to Warsaw next week.",
+        "Talks between Britain's Johnson and Spain's Sanchez ended late in Brussels.",
+    ],
+)
+def test_a_county_abroad_is_no_place_of_a_countrys_possessive(embedded, text):
+    # GeoNames' Johnson County in Kansas holds half a million people, but "Britain's
+    # Johnson" is a Briton, not a county of another country
+    assert "Johnson" not in {t.text for t in embedded.parse(text) if t.place is not None}

@@ -293,7 +293,10 @@ def possessed_abroad(
     (its best reading), none of whose readings lies in that country and all of which are
     :func:`small_abroad`, names none of them. Its candidates move to ``out`` (the
     mention stays unresolved), with the reason; a country, a province or a city of
-    :data:`STRAY_TOWN` people is left alone ("Russia's Crimea").
+    :data:`STRAY_TOWN` people is left alone ("Russia's Crimea"). A second-level area
+    abroad counts as small whatever its people: a country's possessive may introduce a
+    province or a city it claims, never a county of another country ("Britain's
+    Johnson" is no Johnson County of 500,000 people in Kansas).
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -304,7 +307,11 @@ def possessed_abroad(
         if best is None or not best.place.is_country:
             continue
         code = best.place.country_code
-        if any(s.place.country_code == code or not small_abroad(s.place) for s in ss):
+        if any(
+            s.place.country_code == code
+            or not (small_abroad(s.place) or s.place.feature_code == "ADM2")
+            for s in ss
+        ):
             continue
         reason = f"a small place abroad, written after '{m.text}'s': none of {code}'s"
         for s in ss:
