@@ -76,3 +76,28 @@ def test_a_province_has_its_capital_for_seat_where_geonames_marks_another_town()
 )
 def test_a_short_name_of_a_country_or_province_names_it(parser, text, name, expected):
     assert _places(parser, text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # Berkshire is no GeoNames division (its towns are unitary authorities), and the
+        # gazetteer's only other Berkshire is a county of Massachusetts: a story that
+        # names American states still puts "Reading, Berkshire" in England
+        (
+            "The Ohio insurer said its branch in Reading, Berkshire, would shut, "
+            "and staff in Pennsylvania would take its calls.",
+            "Reading",
+            [("PPL", "GB", "ENG")],
+        ),
+        (
+            "Two men were held after a fight in Bootle, Merseyside.",
+            "Merseyside",
+            [("RGN", "GB", "ENG")],
+        ),
+    ],
+)
+def test_a_county_of_england_the_gazetteer_lacks_holds_the_town_before_it(
+    parser, text, name, expected
+):
+    assert _places(parser, text, name) == expected

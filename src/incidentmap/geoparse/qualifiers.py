@@ -1,7 +1,8 @@
 """Qualifiers: the container a name is written with ("Springfield, Illinois").
 
 - **"X, Y"**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a province that is a
-  second-level area (``"Rizal, Nueva Ecija"``); a list of peers (``"Oklahoma,
+  second-level area (``"Rizal, Nueva Ecija"``), or a county the gazetteer holds as a
+  region (``"Reading, Berkshire"``); a list of peers (``"Oklahoma,
   Pennsylvania and Ohio"``) is no qualifier;
 - **"X in Y"**: ``"Landmark in City"``, ``"X district of Y"``, ``"X, a village near
   Y"``; a name followed by a natural-feature word ("the Senegal river valley") holds
@@ -83,6 +84,8 @@ _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
 #: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
 #: name before it.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
+#: Curated regions and former areas (``gazetteer/curated``).
+_REGION_CODES = frozenset({"RGN", "RGNH"})
 #: "X, a village near Y": within this distance of Y.
 NEAR_KM = 60.0
 
@@ -163,12 +166,13 @@ def qualifiers(
             if not any(inside(s.place, o.place) for o in outer for s in scored[a]):
                 # a province may be a second-level area ("Rizal, Nueva Ecija": the provinces
                 # of the Philippines are GeoNames' ADM2), read so when no country or
-                # first-level reading of it holds the name before ("Manhattan, New York")
-                outer += [s for s in scored[a + 1] if s.place.feature_code == "ADM2"]
+                # first-level reading of it holds the name before ("Manhattan, New York");
+                # so may a county the gazetteer holds as a region ("Reading, Berkshire")
+                outer += [s for s in scored[a + 1] if _county_like(s.place)]
             for o in outer:
                 if any(peers(x, o.place) for x in own_areas):
                     continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
-                second = o.place.feature_code == "ADM2"
+                second = _county_like(o.place)
                 hit = False
                 for s in scored[a]:
                     if _in_area(s.place, o.place) if second else inside(s.place, o.place):
@@ -273,13 +277,24 @@ def _in_area(place: Place, area: Place) -> bool:
     if inside(place, area):
         return True
     return (
-        area.feature_code == "ADM2"
+        _county_like(area)
         and place.feature_class != "A"
         and not place.is_country
         and place.country_code == area.country_code
         and place.admin1 == area.admin1
         and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM
     )
+
+
+def _county_like(area: Place) -> bool:
+    """Whether ``area`` is a second-level area, or a region within a first-level one.
+
+    England's metropolitan and ceremonial counties ("Berkshire", "Merseyside") are no
+    GeoNames division: the gazetteer holds them as curated regions of England, which
+    hold the towns near their point as a second-level area does.
+    """
+    code = area.feature_code
+    return code == "ADM2" or (code in _REGION_CODES and bool(area.admin1))
 
 
 def area_town_anaphora(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:
