@@ -2,7 +2,8 @@
 
 - **"X, Y"**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a province that is a
   second-level area (``"Rizal, Nueva Ecija"``), or a county the gazetteer holds as a
-  region (``"Reading, Berkshire"``); a list of peers (``"Oklahoma,
+  region (``"Reading, Berkshire"``); a bare name so given is a town before a county
+  (``"Perth, Ontario"``); a list of peers (``"Oklahoma,
   Pennsylvania and Ohio"``) is no qualifier;
 - **"X in Y"**: ``"Landmark in City"``, ``"X district of Y"``, ``"X, a village near
   Y"``; a name followed by a natural-feature word ("the Senegal river valley") holds
@@ -173,13 +174,18 @@ def qualifiers(
                 if any(peers(x, o.place) for x in own_areas):
                     continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
                 second = _county_like(o.place)
-                hit = False
-                for s in scored[a]:
-                    if _in_area(s.place, o.place) if second else inside(s.place, o.place):
-                        s.score += 6.0
-                        s.reasons.append(f"qualified by '{q.text}'")
-                        s.placed_by_text = True
-                        hit = True
+                held = [
+                    s
+                    for s in scored[a]
+                    if (_in_area(s.place, o.place) if second else inside(s.place, o.place))
+                ]
+                if len(held) > 1 and not stated_type(m):
+                    held = _towns_first(held)
+                for s in held:
+                    s.score += 6.0
+                    s.reasons.append(f"qualified by '{q.text}'")
+                    s.placed_by_text = True
+                hit = bool(held)
                 if hit or (not second and (o.place.country_code, o.place.admin1) in inner_codes):
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
@@ -284,6 +290,19 @@ def _in_area(place: Place, area: Place) -> bool:
         and place.admin1 == area.admin1
         and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM
     )
+
+
+def _towns_first(held: list[Scored]) -> list[Scored]:
+    """Return the readings a container given after a comma holds, a town before a county.
+
+    "Perth, Ontario" is the town of Perth, not Perth County, which holds ten times its
+    people: news copy writes a county with its kind word ("Perth County, Ontario"), a
+    bare name given with its state is a town. The county keeps its place when no town
+    of the name lies in the container.
+    """
+    if not any(s.place.feature_class == "P" for s in held):
+        return held
+    return [s for s in held if s.place.feature_code != "ADM2"]
 
 
 def _county_like(area: Place) -> bool:
