@@ -85,6 +85,10 @@ _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
 #: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
 #: name before it.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
+#: Points of a town's reading inside the area written before it ("the Hall County town
+#: of X"): as many as a state written after it gives ("X, Georgia"), enough to beat a
+#: capital abroad of the same name ("the Georgia town of Athens").
+AREA_TOWN_POINTS = 6.0
 #: Curated regions and former areas (``gazetteer/curated``).
 _REGION_CODES = frozenset({"RGN", "RGNH"})
 #: "X, a village near Y": within this distance of Y.
@@ -248,8 +252,10 @@ def _town_of_area(
     the container's best reading). Its candidates inside the area gain 3 points; when
     none lies there, the town is one the gazetteer lacks and is placed at the area, as
     event coders fall back to the next larger area they know ("the Hall County town of
-    Turkey" is no country). A container read as a town ("the Kirkuk city of X") only
-    favours the candidates of its first-level area.
+    Turkey" is no country). Another reading of the area that holds a candidate of the
+    town is the area meant, before any such fallback ("the Georgia town of Athens" is
+    the American state, though the country reads best alone). A container read as a
+    town ("the Kirkuk city of X") only favours the candidates of its first-level area.
     """
     best = best_of(outer)
     if best is None:
@@ -265,8 +271,18 @@ def _town_of_area(
     if area.feature_class != "A":
         return None
     hits = [s for s in inner if _in_area(s.place, area)]
+    if not hits:
+        # "the Georgia town of Athens": the state, not the country the name reads best
+        # as, holds a town of the name; that reading of the area is the one meant
+        for o in outer:
+            if o is not best and o.place.feature_class == "A":
+                hits = [s for s in inner if _in_area(s.place, o.place)]
+                if hits:
+                    o.score += 5.0
+                    o.reasons.append(f"holds '{q.text}', the town written after it")
+                    break
     for s in hits:
-        s.score += 3.0
+        s.score += AREA_TOWN_POINTS
         s.reasons.append(f"a town of '{m.text}'")
     if hits:
         return None
