@@ -46,13 +46,15 @@ __all__ = [
 _KINDS = PlaceKinds.default()
 _CITY_WORDS = _KINDS.town
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
-#: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
+#: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y",
+#: "X, in northern Y".
 #: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
 #: a text that is no such phrase fails at once, not once more for each space given back.
 _CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp")
 _CONTAINED_HOW = ("in", "within", "of", "near", "outside")
 CONTAINED = re.compile(
-    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
+    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?"
+    r"|(?=(?:within|in|near|outside)\b)))?"
     rf"(?:(?P<what>{'|'.join(_CONTAINED_WHAT)})\s+)?"
     rf"(?P<how>{'|'.join(_CONTAINED_HOW)})(?:\s+the)?"
     r"(?:\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -217,6 +219,7 @@ def qualifiers(
             and not (feature_after is not None and feature_after.match(text, q.end))
         ):
             near = found.group("how").lower() in ("near", "outside")
+            holders: list[Scored] = []
             for s in scored[a]:
                 for o in scored[a + 1][:5]:
                     if inside(s.place, o.place) or (
@@ -224,9 +227,15 @@ def qualifiers(
                         and not s.place.is_country
                         and approx_km(s.place.lat, s.place.lon, o.place.lat, o.place.lon) <= NEAR_KM
                     ):
-                        s.score += 3.0
+                        # "Athens in Georgia" as much as "Athens, Georgia"; a landmark in
+                        # its city, a town near another, less
+                        big = not near and (o.place.is_country or o.place.is_admin1)
+                        s.score += 6.0 if big else 3.0
                         s.reasons.append(f"in '{q.text}'" if not near else f"near '{q.text}'")
+                        holders.append(o)
                         break
+            if holders and not near:
+                _holder_meant(q, scored[a + 1], holders, m.text)
             if not near:
                 said = bool(found.group("what")) or stated_type(m) == "town"
                 place_lacking(m, q, scored[a], scored[a + 1], [], within=True, said=said)
@@ -306,6 +315,21 @@ def _in_area(place: Place, area: Place) -> bool:
         and place.admin1 == area.admin1
         and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM
     )
+
+
+def _holder_meant(q: Mention, outer: list[Scored], holders: list[Scored], inner: str) -> None:
+    """Apply "Athens in Georgia": the container's reading that holds the name is the one meant.
+
+    When the container's best reading (the country Georgia) holds no reading of the name
+    written in it and another reading does (the state), that one gains 5 points, as a
+    state written after a comma that holds the town does ("Athens, Georgia").
+    """
+    best = best_of(outer)
+    if best is None or any(o is best for o in holders):
+        return
+    holder = holders[0]
+    holder.score += 5.0
+    holder.reasons.append(f"holds '{inner}', written in it")
 
 
 def _towns_first(held: list[Scored]) -> list[Scored]:
