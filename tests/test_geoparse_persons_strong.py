@@ -115,3 +115,20 @@ def test_a_province_named_like_a_person_of_the_story_stays_the_province_after_a_
     text = "Governor Ana Mendoza toured the vineyards. Hail fell in Mendoza on Sunday."
     got = [(t.text, t.place and t.place.country_code) for t in embedded.parse(text)]
     assert got == [("Mendoza", "AR")]
+
+
+def test_a_name_set_beside_a_persons_role_is_the_person(parser):
+    # a role after the name, ending in a title written in lower case, says who it is
+    text = "Georgia, the club's new striker, scored twice in the final."
+    assert [t.text for t in parser.parse(text)] == []
+    # a place set beside what it is stays a place
+    assert [t.text for t in parser.parse("Kabul, the capital, was calm on Friday.")] == ["Kabul"]
+
+
+@pytest.mark.slow
+def test_a_province_named_minister_set_beside_the_role_is_the_person_throughout(embedded):
+    text = (
+        "Mendoza, the labour minister, said wages would rise in Rosario. "
+        "Mendoza added that talks would go on."
+    )
+    assert [t.text for t in embedded.parse(text)] == ["Rosario"]
