@@ -375,19 +375,19 @@ def _bare_names(
             continue  # no cue around the name: the common case, decided cheaply
         after = text[e : e + 6]
         if is_strong is not None and is_strong(keys[i]):
-            if (
-                (nxt in reflexives and text[e : spans[i + 1][0]] == " ")
-                or (
-                    prev in verbs
-                    and text[spans[i - 1][1] : s] == " "
-                    and after[:1] in (",", ".")
-                    and text[max(0, spans[i - 1][0] - 3) : spans[i - 1][0]].rstrip()[-1:]
-                    in (",", '"', "”", "’", "'")
-                )
-                or (after[:1] == "," and prev not in lexicon.cues and _apposed(text, e, lexicon))
+            if (nxt in reflexives and text[e : spans[i + 1][0]] == " ") or (
+                prev in verbs
+                and text[spans[i - 1][1] : s] == " "
+                and after[:1] in (",", ".")
+                and text[max(0, spans[i - 1][0] - 3) : spans[i - 1][0]].rstrip()[-1:]
+                in (",", '"', "”", "’", "'")
             ):
                 blocked.append((s, e, "cue"))
                 strong.add(keys[i])
+            elif after[:1] == "," and prev not in lexicon.cues and _apposed(text, e, lexicon):
+                # the person here and, written bare, later; "in Mendoza" stays the province
+                blocked.append((s, e, "cue"))
+                surnames.add(keys[i])
             continue
         person = (
             (nxt in verbs and text[e : spans[i + 1][0]] == " ")
