@@ -219,7 +219,7 @@ class Resolver:
             hinted.append(with_key_hint(m))
         hinted = listed_under_kind(text, hinted)
         # "Victoria's Andrews": a person, whose namesakes abroad lend the story no country
-        possessed = None
+        possessed: list[list[Scored]] | None = None
         if "s " in text and ("'s " in text or "’s " in text):
             possessed = [[] for _ in mentions]
             possessed_abroad(text, mentions, scored, possessed)
