@@ -178,3 +178,12 @@ def test_a_container_after_a_comma_and_in_holds_the_name_before_it():
     # "Tarsa, in northern Velland": not the capital of another country called Tarsa
     got = placed(_made_up(), "A car bomb went off in Tarsa, in northern Velland, at dawn.")
     assert got == [("Tarsa", "n:tarsa-vl"), ("Velland", "n:velland")]
+
+
+def test_a_possessive_holds_no_name_past_a_preposition():
+    # "Velland's president flew to Tarsa": the clause goes on past the possessive, which
+    # puts no Tarsa in Velland ("Velland's northern town of Tarsa" would)
+    got = placed(_made_up(), "Velland's president flew to Tarsa for talks.")
+    assert got == [("Velland", "n:velland"), ("Tarsa", "n:tarsa-os")]
+    got = placed(_made_up(), "Velland's northern town of Tarsa was calm.")
+    assert got == [("Velland", "n:velland"), ("Tarsa", "n:tarsa-vl")]

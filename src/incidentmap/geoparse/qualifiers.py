@@ -68,8 +68,12 @@ _CONTAINED_FIRST = frozenset(
     {",", "neighbourhood", "neighborhood", *_CONTAINED_WHAT, *_CONTAINED_HOW} - {"neighbou?rhood"}
 )
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
-#: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
-POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+#: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli"; one noun phrase, which
+#: a preposition other than "of" or a conjunction ends ("Ontario's premier flew to London").
+POSSESSIVE = re.compile(
+    r"['’]s\s+(?:(?!(?:to|in|at|from|for|with|on|by|into|near|and|or|but)\s)[a-z][a-z-]*\s+){0,3}"
+    r"(?:of\s+)?"
+)
 _CITY_WORD = "|".join(sorted(_CITY_WORDS))
 #: What puts the next name, a town, inside this one: "the Hall County town of X", "the
 #: Idlib city of X", "the Syrian village of X" (lower case only: "New York City of").
