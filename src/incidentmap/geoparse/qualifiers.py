@@ -324,13 +324,13 @@ def _in_area(place: Place, area: Place) -> bool:
 def _holder_meant(q: Mention, outer: list[Scored], holders: list[Scored], inner: str) -> None:
     """Apply "Athens in Georgia": the container's reading that holds the name is the one meant.
 
-    When the container's best reading (the country Georgia) holds no reading of the name
-    written in it and another reading does (the state), that one gains 5 points, as a
+    When the container's best reading, an area (the country Georgia), holds no reading of
+    the name written in it and another reading does (the state), that one gains 5 points, as a
     state written after a comma that holds the town does ("Athens, Georgia").
     """
     best = best_of(outer)
-    if best is None or any(o is best for o in holders):
-        return
+    if best is None or best.place.feature_class != "A" or any(o is best for o in holders):
+        return  # a town holds little by the codes ("the Chinatown district of Honiara")
     holder = holders[0]
     holder.score += 5.0
     holder.reasons.append(f"holds '{inner}', written in it")
