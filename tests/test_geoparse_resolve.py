@@ -187,3 +187,20 @@ def test_a_possessive_holds_no_name_past_a_preposition():
     assert got == [("Velland", "n:velland"), ("Tarsa", "n:tarsa-os")]
     got = placed(_made_up(), "Velland's northern town of Tarsa was calm.")
     assert got == [("Velland", "n:velland"), ("Tarsa", "n:tarsa-vl")]
+
+
+def test_a_district_of_a_capital_leaves_the_capital_a_city():
+    # the district lies in the capital's territory by its codes, not in the city: the
+    # city named as the container is still the city
+    from incidentmap.gazetteer import Gazetteer, PlaceRecord
+    from test_geoparse_support import _p
+
+    places = [
+        (_p("n:osk", "Port Osk", -9.43, 159.95, "P", "PPLC", "NV", "01", 60_000), ("Port Osk",)),
+        (_p("n:osk-ct", "Capital Territory", -9.44, 159.96, "A", "ADM1", "NV", "01", 65_000),
+         ("Capital Territory", "Port Osk")),
+        (_p("n:tarn", "Tarn", -9.44, 159.96, "P", "PPL", "NV", "01", 5_000), ("Tarn",)),
+    ]  # fmt: skip
+    parser = Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=n) for p, n in places))
+    got = placed(parser, "Shops burned in the Tarn district of Port Osk on Friday.")
+    assert got == [("Tarn", "n:tarn"), ("Port Osk", "n:osk")]
