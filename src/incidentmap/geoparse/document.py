@@ -136,7 +136,7 @@ def article_focus(
     return dict(weights), dict(areas), dict(names), own
 
 
-def _dwarfs(best: Scored, ss: list[Scored]) -> bool:
+def _dwarfs(best: Scored, ss: Sequence[Scored]) -> bool:
     """Whether ``best``, read by its main name, holds ten times the people of each other reading."""
     people = best.place.population
     return (
