@@ -65,20 +65,6 @@ def test_a_named_country_keeps_its_namesake(parser):
     assert _where(parser, text)["Paris"] == "g:paris"
 
 
-def test_a_province_whose_name_a_foreign_town_shares_still_gives_its_country():
-    # "Ontario" is also a town of California, but the province leads it clearly: the
-    # story is Canada's, and "London" is the Ontario city, not the British capital
-    places = [
-        *PLACES,
-        _p("g:ontario-ca", "Ontario", 34.06, -117.65, "P", "PPL", "US", "CA", 175_000),
-    ]
-    parser = Geoparser(Gazetteer.from_records(
-        PlaceRecord(place=p, names=(p.name, *NAMES.get(p.id, ()))) for p in places
-    ))  # fmt: skip
-    text = "Provincial police in Ontario said the truck overturned on a highway near London."
-    assert _where(parser, text) == {"Ontario": "g:on", "London": "g:london-on"}
-
-
 STABBING = "A man was stabbed in London early on Sunday, police said."
 
 

@@ -121,11 +121,6 @@ def article_focus(
             weight = 1.0
         elif sure:
             weight = sure_weight(best.place)
-        elif best.place.is_admin1 and _dwarfs(best, ss):
-            # a province written by its own name, with ten times the people of any
-            # namesake ("Ontario", also a town of California), names its country as a
-            # country does
-            weight = 1.0
         if weight:
             weights[cc] += weight
             mine = own.setdefault(m.key, {})
@@ -134,16 +129,6 @@ def article_focus(
             areas[(cc, best.place.admin1 or "")] += 1.0
             names[(cc, best.place.admin1 or "")].add(m.key)
     return dict(weights), dict(areas), dict(names), own
-
-
-def _dwarfs(best: Scored, ss: Sequence[Scored]) -> bool:
-    """Whether ``best``, read by its main name, holds ten times the people of each other reading."""
-    people = best.place.population
-    return (
-        lead(ss) > 2.0
-        and "main name" in best.reasons
-        and all(s.place.population * 10 <= people for s in ss if s is not best)
-    )
 
 
 #: Share of the article's focus (other mentions only) that makes a country the home of
