@@ -160,3 +160,22 @@ def test_a_town_in_a_county_of_a_state_holding_none_of_its_readings(parser):
     assert found["Birchmere"] == "g:hale"
     given = _given(parser, text, "Birchmere", "Hale County")
     assert given["Birchmere"] == "g:hale"
+
+
+def test_the_reading_of_the_area_that_holds_the_town_is_the_area_meant():
+    # "Corvia" is a country and a state; the country reads best alone, but only the
+    # state holds a town called Delphos, whose namesake abroad is a capital
+    places = [
+        _p("n:corvia", "Corvia", 42.0, 43.5, "A", "PCLI", "CV", pop=3_700_000),
+        _p("n:corvia-us", "Corvia", 32.7, -83.5, "A", "ADM1", "US", "GA", 4_800_000),
+        _p("n:delphos-us", "Delphos", 33.96, -83.38, "P", "PPL", "US", "GA", 120_000),
+        _p("n:delphos-gr", "Delphos", 37.98, 23.72, "P", "PPLC", "GR", "35", 660_000),
+    ]
+    parser = Geoparser(
+        Gazetteer.from_records(PlaceRecord(place=p, names=(p.name,)) for p in places)
+    )
+    text = "The storm cut power across the Corvia town of Delphos on Friday."
+    assert _given(parser, text, "Corvia", "Delphos") == {
+        "Corvia": "n:corvia-us",
+        "Delphos": "n:delphos-us",
+    }

@@ -53,3 +53,27 @@ def test_a_possessive_after_a_one_word_name_is_still_the_possessive(embedded):
         ("Baghdad", "IQ", "PPLC"),
         ("Green Zone", "IQ", "ZN"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain's Johnson said he would fly to Warsaw next week.",
+        "Talks between Britain's Johnson and Spain's Sanchez ended late in Brussels.",
+    ],
+)
+def test_a_county_abroad_is_no_place_of_a_countrys_possessive(embedded, text):
+    # GeoNames' Johnson County in Kansas holds half a million people, but "Britain's
+    # Johnson" is a Briton, not a county of another country
+    assert "Johnson" not in {t.text for t in embedded.parse(text) if t.place is not None}
+
+
+@pytest.mark.slow
+def test_a_person_after_a_states_possessive_lends_the_story_no_country(embedded):
+    # every Andrews of the gazetteer is American; "Victoria's Andrews" is the state's
+    # premier, and the story's Melbourne is Victoria's, not the town in Florida
+    text = "On Tuesday, Victoria's Andrews lifted the curfew in Melbourne."
+    got = [(t.text, t.place and t.place.country_code) for t in embedded.parse(text)]
+    assert ("Melbourne", "AU") in got
+    assert ("Andrews", None) in got or all(name != "Andrews" for name, _ in got)

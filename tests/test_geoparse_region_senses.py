@@ -53,3 +53,51 @@ def test_a_province_has_its_capital_for_seat_where_geonames_marks_another_town()
     for area, name in ((sagaing, "Monywa"), (amhara, "Bahir Dar")):
         found = seat_of(area)
         assert found is not None and found.place.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # the province is "Newfoundland and Labrador": news copy writes its first half
+        (
+            "Snow closed schools in Corner Brook, Newfoundland, on Tuesday.",
+            "Newfoundland",
+            [("ADM1", "CA", "05")],
+        ),
+        # so a town written with it lies there, not in Antigua
+        (
+            "A warehouse burned down in St. John's, Newfoundland, overnight.",
+            "St. John's",
+            [("PPL", "CA", "05")],
+        ),
+        # "Korea" alone is South Korea, not a district of India that GeoNames spells so
+        ("Korea's exports fell for a third month.", "Korea", [("PCLI", "KR", None)]),
+    ],
+)
+def test_a_short_name_of_a_country_or_province_names_it(parser, text, name, expected):
+    assert _places(parser, text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # Berkshire is no GeoNames division (its towns are unitary authorities), and the
+        # gazetteer's only other Berkshire is a county of Massachusetts: a story that
+        # names American states still puts "Reading, Berkshire" in England
+        (
+            "The Ohio insurer said its branch in Reading, Berkshire, would shut, "
+            "and staff in Pennsylvania would take its calls.",
+            "Reading",
+            [("PPL", "GB", "ENG")],
+        ),
+        (
+            "Two men were held after a fight in Bootle, Merseyside.",
+            "Merseyside",
+            [("RGN", "GB", "ENG")],
+        ),
+    ],
+)
+def test_a_county_of_england_the_gazetteer_lacks_holds_the_town_before_it(
+    parser, text, name, expected
+):
+    assert _places(parser, text, name) == expected

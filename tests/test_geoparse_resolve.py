@@ -150,3 +150,57 @@ def test_whole_country_mentions_keep_the_gazetteer_point():
     gazetteer = tiny_gazetteer()
     (t,) = Geoparser(gazetteer).parse("Troops left Iraq.")
     assert t.place == gazetteer.get("g:iq")
+
+
+def _made_up() -> Geoparser:
+    from incidentmap.gazetteer import Gazetteer, PlaceRecord
+    from test_geoparse_support import _p
+
+    places = [
+        _p("n:corvia", "Corvia", 42.0, 43.5, "A", "PCLI", "CV", pop=3_700_000),
+        _p("n:corvia-us", "Corvia", 32.7, -83.5, "A", "ADM1", "US", "GA", 4_800_000),
+        _p("n:delphos-us", "Delphos", 33.96, -83.38, "P", "PPL", "US", "GA", 120_000),
+        _p("n:delphos-gr", "Delphos", 37.98, 23.72, "P", "PPLC", "GR", "35", 660_000),
+        _p("n:velland", "Velland", 33.9, 35.9, "A", "PCLI", "VL", pop=6_800_000),
+        _p("n:tarsa-vl", "Tarsa", 34.4, 35.8, "P", "PPL", "VL", "09", 230_000),
+        _p("n:tarsa-os", "Tarsa", 32.9, 13.2, "P", "PPLC", "OS", "77", 1_300_000),
+    ]
+    return Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=(p.name,)) for p in places))
+
+
+def test_a_name_written_in_a_container_picks_the_containers_reading_that_holds_it():
+    # "Corvia" reads best as the country, but only the state holds a Delphos
+    got = placed(_made_up(), "A tornado tore through Delphos in Corvia on Sunday.")
+    assert got == [("Delphos", "n:delphos-us"), ("Corvia", "n:corvia-us")]
+
+
+def test_a_container_after_a_comma_and_in_holds_the_name_before_it():
+    # "Tarsa, in northern Velland": not the capital of another country called Tarsa
+    got = placed(_made_up(), "A car bomb went off in Tarsa, in northern Velland, at dawn.")
+    assert got == [("Tarsa", "n:tarsa-vl"), ("Velland", "n:velland")]
+
+
+def test_a_possessive_holds_no_name_past_a_preposition():
+    # "Velland's president flew to Tarsa": the clause goes on past the possessive, which
+    # puts no Tarsa in Velland ("Velland's northern town of Tarsa" would)
+    got = placed(_made_up(), "Velland's president flew to Tarsa for talks.")
+    assert got == [("Velland", "n:velland"), ("Tarsa", "n:tarsa-os")]
+    got = placed(_made_up(), "Velland's northern town of Tarsa was calm.")
+    assert got == [("Velland", "n:velland"), ("Tarsa", "n:tarsa-vl")]
+
+
+def test_a_district_of_a_capital_leaves_the_capital_a_city():
+    # the district lies in the capital's territory by its codes, not in the city: the
+    # city named as the container is still the city
+    from incidentmap.gazetteer import Gazetteer, PlaceRecord
+    from test_geoparse_support import _p
+
+    places = [
+        (_p("n:osk", "Port Osk", -9.43, 159.95, "P", "PPLC", "NV", "01", 60_000), ("Port Osk",)),
+        (_p("n:osk-ct", "Capital Territory", -9.44, 159.96, "A", "ADM1", "NV", "01", 65_000),
+         ("Capital Territory", "Port Osk")),
+        (_p("n:tarn", "Tarn", -9.44, 159.96, "P", "PPL", "NV", "01", 5_000), ("Tarn",)),
+    ]  # fmt: skip
+    parser = Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=n) for p, n in places))
+    got = placed(parser, "Shops burned in the Tarn district of Port Osk on Friday.")
+    assert got == [("Tarn", "n:tarn"), ("Port Osk", "n:osk")]

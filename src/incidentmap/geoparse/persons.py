@@ -58,6 +58,9 @@ PARTICLES = frozenset(
 )
 _PATRONYMIC = frozenset({"al", "el", "bin", "ibn", "bint"})
 _AGE = re.compile(r", \d{1,3},")
+#: "Mendoza, the finance minister, said": a name set beside a role (the role's last word
+#: is a lower-case title, read by :func:`_apposed`).
+_APPOSITION = re.compile(r", (?:the|a|an) (?:[a-z][a-z'’-]* ){0,3}?([a-z][a-z-]*)[,.]")
 _QUOTE_ENDS = (",", '"', "”", "’", "'")
 
 
@@ -381,12 +384,17 @@ def _bare_names(
             ):
                 blocked.append((s, e, "cue"))
                 strong.add(keys[i])
+            elif after[:1] == "," and prev not in lexicon.cues and _apposed(text, e, lexicon):
+                # the person here and, written bare, later; "in Mendoza" stays the province
+                blocked.append((s, e, "cue"))
+                surnames.add(keys[i])
             continue
         person = (
             (nxt in verbs and text[e : spans[i + 1][0]] == " ")
             or (nxt in reflexives and text[e : spans[i + 1][0]] == " ")
             or (prev in verbs and text[spans[i - 1][1] : s] == " " and after[:1] in (",", "."))
             or _AGE.match(after) is not None
+            or (after[:1] == "," and _apposed(text, e, lexicon))
             or (  # "a mother of four named Salima"
                 prev in lexicon.namings
                 and not lexicon.person_nouns.isdisjoint(keys[max(0, i - 5) : i - 1])
@@ -399,3 +407,14 @@ def _bare_names(
         ):
             blocked.append((s, e, "cue"))
             surnames.add(keys[i])
+
+
+def _apposed(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a name ending at ``end`` is set beside a person's role.
+
+    "Mendoza, the finance minister, said", "Rizal, a provincial governor.": the role's
+    last word is a title written in lower case. A place set beside what it is ("Kabul,
+    the capital,") is none.
+    """
+    found = _APPOSITION.match(text, end)
+    return found is not None and found.group(1) in lexicon.titles

@@ -1,7 +1,9 @@
 """Qualifiers: the container a name is written with ("Springfield, Illinois").
 
 - **"X, Y"**: ``"Springfield, Illinois"``, ``"Erbil, Iraq"``; a province that is a
-  second-level area (``"Rizal, Nueva Ecija"``); a list of peers (``"Oklahoma,
+  second-level area (``"Rizal, Nueva Ecija"``), or a county the gazetteer holds as a
+  region (``"Reading, Berkshire"``); a bare name so given is a town before a county
+  (``"Perth, Ontario"``); a list of peers (``"Oklahoma,
   Pennsylvania and Ohio"``) is no qualifier;
 - **"X in Y"**: ``"Landmark in City"``, ``"X district of Y"``, ``"X, a village near
   Y"``; a name followed by a natural-feature word ("the Senegal river valley") holds
@@ -44,13 +46,15 @@ __all__ = [
 _KINDS = PlaceKinds.default()
 _CITY_WORDS = _KINDS.town
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
-#: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y".
+#: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y",
+#: "X, in northern Y".
 #: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
 #: a text that is no such phrase fails at once, not once more for each space given back.
 _CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp")
 _CONTAINED_HOW = ("in", "within", "of", "near", "outside")
 CONTAINED = re.compile(
-    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?|(?=within\b)))?"
+    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?"
+    r"|(?=(?:within|in|near|outside)\b)))?"
     rf"(?:(?P<what>{'|'.join(_CONTAINED_WHAT)})\s+)?"
     rf"(?P<how>{'|'.join(_CONTAINED_HOW)})(?:\s+the)?"
     r"(?:\s+(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
@@ -64,8 +68,12 @@ _CONTAINED_FIRST = frozenset(
     {",", "neighbourhood", "neighborhood", *_CONTAINED_WHAT, *_CONTAINED_HOW} - {"neighbou?rhood"}
 )
 #: What puts the next name inside this one, written first: "Lebanon's Tripoli",
-#: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli".
-POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][a-z-]*\s+){0,3}(?:of\s+)?")
+#: "Ukraine's Sumy region", "Lebanon's northern city of Tripoli"; one noun phrase, which
+#: a preposition other than "of" or a conjunction ends ("Ontario's premier flew to London").
+POSSESSIVE = re.compile(
+    r"['’]s\s+(?:(?!(?:to|in|at|from|for|with|on|by|into|near|and|or|but)\s)[a-z][a-z-]*\s+){0,3}"
+    r"(?:of\s+)?"
+)
 _CITY_WORD = "|".join(sorted(_CITY_WORDS))
 #: What puts the next name, a town, inside this one: "the Hall County town of X", "the
 #: Idlib city of X", "the Syrian village of X" (lower case only: "New York City of").
@@ -83,6 +91,12 @@ _KIND_AFTER = re.compile(r" ([A-Za-z]+)(?=,)")
 #: A name that goes on a list after it ("Kano, Kaduna and Zaria"): no container of the
 #: name before it.
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z]")
+#: Points of a town's reading inside the area written before it ("the Hall County town
+#: of X"): as many as a state written after it gives ("X, Georgia"), enough to beat a
+#: capital abroad of the same name ("the Georgia town of Athens").
+AREA_TOWN_POINTS = 6.0
+#: Curated regions and former areas (``gazetteer/curated``).
+_REGION_CODES = frozenset({"RGN", "RGNH"})
 #: "X, a village near Y": within this distance of Y.
 NEAR_KM = 60.0
 
@@ -163,19 +177,25 @@ def qualifiers(
             if not any(inside(s.place, o.place) for o in outer for s in scored[a]):
                 # a province may be a second-level area ("Rizal, Nueva Ecija": the provinces
                 # of the Philippines are GeoNames' ADM2), read so when no country or
-                # first-level reading of it holds the name before ("Manhattan, New York")
-                outer += [s for s in scored[a + 1] if s.place.feature_code == "ADM2"]
+                # first-level reading of it holds the name before ("Manhattan, New York");
+                # so may a county the gazetteer holds as a region ("Reading, Berkshire")
+                outer += [s for s in scored[a + 1] if _county_like(s.place)]
             for o in outer:
                 if any(peers(x, o.place) for x in own_areas):
                     continue  # a list ("Oklahoma, Pennsylvania, Ohio"), not a qualifier
-                second = o.place.feature_code == "ADM2"
-                hit = False
-                for s in scored[a]:
-                    if _in_area(s.place, o.place) if second else inside(s.place, o.place):
-                        s.score += 6.0
-                        s.reasons.append(f"qualified by '{q.text}'")
-                        s.placed_by_text = True
-                        hit = True
+                second = _county_like(o.place)
+                held = [
+                    s
+                    for s in scored[a]
+                    if (_in_area(s.place, o.place) if second else inside(s.place, o.place))
+                ]
+                if len(held) > 1 and not stated_type(m):
+                    held = _towns_first(held)
+                for s in held:
+                    s.score += 6.0
+                    s.reasons.append(f"qualified by '{q.text}'")
+                    s.placed_by_text = True
+                hit = bool(held)
                 if hit or (not second and (o.place.country_code, o.place.admin1) in inner_codes):
                     o.score += 5.0
                     o.reasons.append(f"qualifies '{m.text}'")
@@ -203,6 +223,7 @@ def qualifiers(
             and not (feature_after is not None and feature_after.match(text, q.end))
         ):
             near = found.group("how").lower() in ("near", "outside")
+            holders: list[Scored] = []
             for s in scored[a]:
                 for o in scored[a + 1][:5]:
                     if inside(s.place, o.place) or (
@@ -210,9 +231,15 @@ def qualifiers(
                         and not s.place.is_country
                         and approx_km(s.place.lat, s.place.lon, o.place.lat, o.place.lon) <= NEAR_KM
                     ):
-                        s.score += 3.0
+                        # "Athens in Georgia" as much as "Athens, Georgia"; a landmark in
+                        # its city, a town near another, less
+                        big = not near and (o.place.is_country or o.place.is_admin1)
+                        s.score += 6.0 if big else 3.0
                         s.reasons.append(f"in '{q.text}'" if not near else f"near '{q.text}'")
+                        holders.append(o)
                         break
+            if holders and not near:
+                _holder_meant(q, scored[a + 1], holders, m.text)
             if not near:
                 said = bool(found.group("what")) or stated_type(m) == "town"
                 place_lacking(m, q, scored[a], scored[a + 1], [], within=True, said=said)
@@ -238,8 +265,10 @@ def _town_of_area(
     the container's best reading). Its candidates inside the area gain 3 points; when
     none lies there, the town is one the gazetteer lacks and is placed at the area, as
     event coders fall back to the next larger area they know ("the Hall County town of
-    Turkey" is no country). A container read as a town ("the Kirkuk city of X") only
-    favours the candidates of its first-level area.
+    Turkey" is no country). Another reading of the area that holds a candidate of the
+    town is the area meant, before any such fallback ("the Georgia town of Athens" is
+    the American state, though the country reads best alone). A container read as a
+    town ("the Kirkuk city of X") only favours the candidates of its first-level area.
     """
     best = best_of(outer)
     if best is None:
@@ -255,8 +284,18 @@ def _town_of_area(
     if area.feature_class != "A":
         return None
     hits = [s for s in inner if _in_area(s.place, area)]
+    if not hits:
+        # "the Georgia town of Athens": the state, not the country the name reads best
+        # as, holds a town of the name; that reading of the area is the one meant
+        for o in outer:
+            if o is not best and o.place.feature_class == "A":
+                hits = [s for s in inner if _in_area(s.place, o.place)]
+                if hits:
+                    o.score += 5.0
+                    o.reasons.append(f"holds '{q.text}', the town written after it")
+                    break
     for s in hits:
-        s.score += 3.0
+        s.score += AREA_TOWN_POINTS
         s.reasons.append(f"a town of '{m.text}'")
     if hits:
         return None
@@ -273,13 +312,52 @@ def _in_area(place: Place, area: Place) -> bool:
     if inside(place, area):
         return True
     return (
-        area.feature_code == "ADM2"
+        _county_like(area)
         and place.feature_class != "A"
         and not place.is_country
         and place.country_code == area.country_code
         and place.admin1 == area.admin1
         and approx_km(place.lat, place.lon, area.lat, area.lon) <= COUNTY_TOWN_KM
     )
+
+
+def _holder_meant(q: Mention, outer: list[Scored], holders: list[Scored], inner: str) -> None:
+    """Apply "Athens in Georgia": the container's reading that holds the name is the one meant.
+
+    When the container's best reading, an area (the country Georgia), holds no reading of
+    the name written in it and another reading does (the state), that one gains 5 points, as a
+    state written after a comma that holds the town does ("Athens, Georgia").
+    """
+    best = best_of(outer)
+    if best is None or best.place.feature_class != "A" or any(o is best for o in holders):
+        return  # a town holds little by the codes ("the Chinatown district of Honiara")
+    holder = holders[0]
+    holder.score += 5.0
+    holder.reasons.append(f"holds '{inner}', written in it")
+
+
+def _towns_first(held: list[Scored]) -> list[Scored]:
+    """Return the readings a container given after a comma holds, a town before a county.
+
+    "Perth, Ontario" is the town of Perth, not Perth County, which holds ten times its
+    people: news copy writes a county with its kind word ("Perth County, Ontario"), a
+    bare name given with its state is a town. The county keeps its place when no town
+    of the name lies in the container.
+    """
+    if not any(s.place.feature_class == "P" for s in held):
+        return held
+    return [s for s in held if s.place.feature_code != "ADM2"]
+
+
+def _county_like(area: Place) -> bool:
+    """Whether ``area`` is a second-level area, or a region within a first-level one.
+
+    England's metropolitan and ceremonial counties ("Berkshire", "Merseyside") are no
+    GeoNames division: the gazetteer holds them as curated regions of England, which
+    hold the towns near their point as a second-level area does.
+    """
+    code = area.feature_code
+    return code == "ADM2" or (code in _REGION_CODES and bool(area.admin1))
 
 
 def area_town_anaphora(text: str, mentions: Sequence[Mention], scored: list[list[Scored]]) -> None:

@@ -604,7 +604,8 @@ class Recognizer:
             return None, j + 1  # "Oregon State University", "Dayton Greens LLC": an institution
         if (
             (key in person_keys or strip_articles(key) in person_keys)
-            and not flags & (STRONG_AREA | STRONG_ADMIN)
+            and not flags & STRONG_AREA
+            and not (flags & STRONG_ADMIN and _province_said(ctx, i, surface))
             and not ctx.followed_by(j, lex.suffixes)
         ) or key in strong_persons:
             return None, j + 1  # a surname seen earlier ("Sadr"), but never a country
@@ -768,3 +769,17 @@ def _names_area(ctx: TokenContext, i: int, j: int, lex: Lexicon) -> bool:
     word = cue.split(" ")[0]
     # "the region of Northwest", "the regions of Northwest and Southwest"
     return cue.endswith(" of") and (word in _FIRST_LEVEL or word[:-1] in _FIRST_LEVEL)
+
+
+def _province_said(ctx: TokenContext, i: int, surface: str) -> bool:
+    """Whether a province's name that a person of the article bears is written as the province.
+
+    A minister introduced as "Carlos Mendoza" is "Mendoza" later in the story ("Mendoza
+    added", "according to Mendoza"), not the Argentine province. The name is the
+    province after a place cue ("in Mendoza", "the Mendoza government") or when it is a
+    given name ("Georgia Stevens ... Georgia"): a reader does not call a person by a
+    first name alone in news copy.
+    """
+    if surface in ctx.lexicon.given_names or ctx.cue(i) is not None:
+        return True
+    return i > 0 and ctx.keys[i - 1] == "the"

@@ -218,6 +218,11 @@ class Resolver:
                 m = with_text_hints(text, m)
             hinted.append(with_key_hint(m))
         hinted = listed_under_kind(text, hinted)
+        # "Victoria's Andrews": a person, whose namesakes abroad lend the story no country
+        possessed: list[list[Scored]] | None = None
+        if "s " in text and ("'s " in text or "’s " in text):
+            possessed = [[] for _ in mentions]
+            possessed_abroad(text, mentions, scored, possessed)
         focus, areas, area_names, own = article_focus(mentions, scored)
         lacking = lacking_areas(hinted, scored, focus, own)
         compass_regions_at_home(hinted, scored, focus, own)
@@ -300,7 +305,9 @@ class Resolver:
             areas_of=lambda k: self._candidates.areas(cands[k]),
         )
         strays = set_aside_strays(hinted, scored, focus, own)
-        possessed_abroad(text, mentions, scored, strays)
+        if possessed is not None:
+            for aside, more in zip(strays, possessed, strict=True):
+                aside.extend(more)
         close_pairs(mentions, scored)
         picks = [best_of(ss) for ss in scored]
         self._context(mentions, scored, picks)

@@ -289,11 +289,17 @@ def possessed_abroad(
 ) -> None:
     """Set aside the small places abroad named right after a country's possessive.
 
-    "Brazil's Kaka", "Britain's Johnson": a name right after the possessive of a country
-    (its best reading), none of whose readings lies in that country and all of which are
+    "Brazil's Kaka", "Britain's Johnson", "Victoria's Andrews": a name right after the
+    possessive of a country or a first-level area (its best reading), none of whose
+    readings lies in that country and all of which are
     :func:`small_abroad`, names none of them. Its candidates move to ``out`` (the
     mention stays unresolved), with the reason; a country, a province or a city of
-    :data:`STRAY_TOWN` people is left alone ("Russia's Crimea").
+    :data:`STRAY_TOWN` people is left alone ("Russia's Crimea"). A second-level area
+    abroad counts as small whatever its people: a country's possessive may introduce a
+    province or a city it claims, never a county of another country ("Britain's
+    Johnson" is no Johnson County of 500,000 people in Kansas). The resolver applies
+    this before it weighs the article's countries: the towns abroad of a person's name
+    ("Andrews", all of them American) are no evidence that the story is American.
     """
     for a in range(len(mentions) - 1):
         m, q = mentions[a], mentions[a + 1]
@@ -301,10 +307,14 @@ def possessed_abroad(
         if not ss or q.kind != "place" or text[m.end : q.start] not in _POSSESSIVES:
             continue
         best = best_of(scored[a])
-        if best is None or not best.place.is_country:
+        if best is None or not (best.place.is_country or best.place.is_admin1):
             continue
         code = best.place.country_code
-        if any(s.place.country_code == code or not small_abroad(s.place) for s in ss):
+        if any(
+            s.place.country_code == code
+            or not (small_abroad(s.place) or s.place.feature_code == "ADM2")
+            for s in ss
+        ):
             continue
         reason = f"a small place abroad, written after '{m.text}'s': none of {code}'s"
         for s in ss:
