@@ -101,3 +101,43 @@ def test_a_county_of_england_the_gazetteer_lacks_holds_the_town_before_it(
     parser, text, name, expected
 ):
     assert _places(parser, text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "area"),
+    [
+        # the adjective of a constituent country or a state places the story there, as
+        # its name would: Perth in Scotland, not the Australian city of two million
+        ("Scottish police held two men in Perth and Dundee.", "Perth", ("GB", "SCT")),
+        ("Bavarian officers searched flats in Augsburg.", "Augsburg", ("DE", "02")),
+        ("Welsh ministers said the bridge at Newport would reopen.", "Newport", ("GB", "WLS")),
+    ],
+)
+def test_an_areas_adjective_places_the_story_in_the_area(parser, text, name, area):
+    assert [(cc, a1) for _, cc, a1 in _places(parser, text, name)] == [area]
+    # the adjective lends its area; it is reported as no place of its own
+    assert not [t for t in parser.parse(text) if t.kind == "demonym" and t.place is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one mention of a state, or its adjective, leaves a world capital where it is
+        "The Texas governor met officials in Paris on Monday.",
+        "Texan officials met their hosts in Paris on Monday.",
+        "Five Texans were hurt in a crash in Paris.",
+    ],
+)
+def test_one_states_adjective_does_not_pull_a_capital_to_its_namesake(parser, text):
+    assert _places(parser, text, "Paris") == [("PPLC", "FR", "11")]
+
+
+def test_one_provinces_possessive_leaves_the_capital_abroad(parser):
+    text = "Ontario's premier flew to London for talks."
+    assert _places(parser, text, "London") == [("PPLC", "GB", "ENG")]
+
+
+def test_an_areas_adjective_counts_for_nothing_when_demonyms_are_off(gazetteer):
+    plain = Geoparser(gazetteer, demonyms=False)
+    text = "Scottish police held two men in Perth and Dundee."
+    assert "Scottish" not in [t.text for t in plain.parse(text)]

@@ -285,6 +285,12 @@ class Candidates:
                 return (country,)
         if mention.level == SEAT:  # "at the White House": the curated building
             return tuple(p for p in gaz.lookup_key(mention.key, limit=50) if p.hand_picked)
+        if mention.kind == "demonym" and mention.name and mention.country_code:
+            # "Scottish": the area, then the other readings of its name, so that the
+            # adjective is as sure evidence of the area as its name would be
+            named = gaz.lookup(mention.name, limit=_MAX_CANDIDATES)
+            first = [p for p in named if p.is_admin1 and p.country_code == mention.country_code]
+            return tuple(first[:1] + [p for p in named if p not in first[:1]])
         if mention.country_code and mention.level:
             if mention.level == "country":
                 country = gaz.country(mention.country_code)

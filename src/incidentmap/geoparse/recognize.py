@@ -582,7 +582,10 @@ class Recognizer:
             if not self.demonyms:
                 return None, j + 1
             code = lex.demonyms[key]
-            return Mention(start, end, surface, key, kind="demonym", country_code=code), j + 1
+            named = lex.area_demonyms.get(key)  # "Scottish": Scotland, a first-level area
+            level = "admin1" if named else None
+            mention = Mention(start, end, surface, key, "demonym", code, named, level)
+            return mention, j + 1
         if not flags & GAZ:
             return None
         if key in lex.not_places:
