@@ -72,6 +72,10 @@ def test_a_province_has_its_capital_for_seat_where_geonames_marks_another_town()
         ),
         # "Korea" alone is South Korea, not a district of India that GeoNames spells so
         ("Korea's exports fell for a third month.", "Korea", [("PCLI", "KR", None)]),
+        # "the ACT" is the Australian Capital Territory; Ireland writes "Co" for "County"
+        ("Grass fires burned in the ACT and Victoria.", "ACT", [("ADM1", "AU", "01")]),
+        ("Storms cut power across Co. Cork on Sunday.", "Co. Cork", [("ADM2", "IE", "M")]),
+        ("A ferry was held at Co Cork overnight.", "Co Cork", [("ADM2", "IE", "M")]),
     ],
 )
 def test_a_short_name_of_a_country_or_province_names_it(parser, text, name, expected):
@@ -141,3 +145,10 @@ def test_an_areas_adjective_counts_for_nothing_when_demonyms_are_off(gazetteer):
     plain = Geoparser(gazetteer, demonyms=False)
     text = "Scottish police held two men in Perth and Dundee."
     assert "Scottish" not in [t.text for t in plain.parse(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Her ACT scores rose by four points.", "Pupils in Ohio sat the ACT exam."]
+)
+def test_the_act_before_a_word_of_testing_is_the_exam(parser, text):
+    assert "ACT" not in [t.text for t in parser.parse(text)]
