@@ -152,3 +152,24 @@ def test_an_areas_adjective_counts_for_nothing_when_demonyms_are_off(gazetteer):
 )
 def test_the_act_before_a_word_of_testing_is_the_exam(parser, text):
     assert "ACT" not in [t.text for t in parser.parse(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state university is "the University of <state>": the American state, larger
+        # than the country of its name
+        ("Scientists at the universities of Georgia and Glasgow shared the prize.", ("ADM1", "US")),
+        ("A chemist at the University of Georgia led the work.", ("ADM1", "US")),
+        # the country when the story is about it, or when the area is the smaller
+        ("The universities of Tbilisi and Georgia signed a pact.", ("PCLI", "GE")),
+        ("Georgia's parliament met in Tbilisi on Monday.", ("PCLI", "GE")),
+    ],
+)
+def test_a_university_of_a_state_named_like_a_country_is_the_states(parser, text, expected):
+    assert [(f, cc) for f, cc, _ in _places(parser, text, "Georgia")] == [expected]
+
+
+def test_a_university_of_a_country_larger_than_its_namesake_area_is_the_countrys(parser):
+    text = "The University of Luxembourg opened a new lab."
+    assert [(f, cc) for f, cc, _ in _places(parser, text, "Luxembourg")] == [("PCLI", "LU")]
