@@ -99,6 +99,12 @@ def test_a_short_name_of_a_country_or_province_names_it(parser, text, name, expe
             "Merseyside",
             [("RGN", "GB", "ENG")],
         ),
+        # Northern Ireland's six counties are no division either since 1973; news copy
+        # writes them, often as "Co"
+        ("A lorry overturned near Bangor, County Down.", "County Down", [("RGN", "GB", "NIR")]),
+        ("A lorry overturned near Bangor, County Down.", "Bangor", [("PPL", "GB", "NIR")]),
+        ("Two sheds burned outside Omagh, Co Tyrone.", "Co Tyrone", [("RGN", "GB", "NIR")]),
+        ("Floods cut roads across Co. Fermanagh.", "Co. Fermanagh", [("RGN", "GB", "NIR")]),
     ],
 )
 def test_a_county_of_england_the_gazetteer_lacks_holds_the_town_before_it(
