@@ -155,3 +155,42 @@ def test_the_capital_named_like_a_state_it_lies_outside_is_the_state_in_a_passag
     assert best(None) == "t:capital"  # "officials in Osk said": the capital
     # "cases in Osk, Tarn and Velm": a passage going state by state
     assert best({"TM": [(510, "tarn"), (520, "velm")]}) == "t:state"
+
+
+def _place(parser: Geoparser, text: str, name: str) -> tuple[str, str]:
+    (found,) = [t.place for t in parser.parse(Article(text=text, id="t")) if t.text == name]
+    assert found is not None
+    return found.name, found.country_code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # Harare was Salisbury until 1982, Newark once Milford, Guangzhou "Canton" in English:
+        # today's news means the towns that bear these names
+        ("A burst main flooded two streets in Salisbury on Tuesday.", "Salisbury", "Salisbury"),
+        ("Firefighters saved a warehouse in Milford overnight, police said.", "Milford", "Milford"),
+        ("The mayor of Canton said the steel plant would close in March.", "Canton", "Canton"),
+    ],
+)
+def test_a_big_citys_other_name_is_the_town_that_bears_it(parser, text, name, place):
+    assert _place(parser, text, name)[0] == place
+
+
+def test_a_citys_other_name_in_a_story_about_its_country_is_the_city(parser):
+    text = "Zimbabwe's first cabinet met in Salisbury in 1980, weeks after independence."
+    assert _place(parser, text, "Salisbury") == ("Harare", "ZW")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # a spelling of the city's own name in another tongue is the city's name
+        ("Shelling was heard in Odessa overnight.", "Odessa", ("Odesa", "UA")),
+        # a shortening of its name too, and a quarter of the city named like it
+        ("Rain flooded subway stations in New York.", "New York", ("New York City", "US")),
+        ("Officials in Washington said talks would resume.", "Washington", ("Washington", "US")),
+    ],
+)
+def test_a_citys_own_name_spelt_otherwise_or_shortened_stays_the_city(parser, text, name, place):
+    assert _place(parser, text, name) == place

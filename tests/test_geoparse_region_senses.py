@@ -72,6 +72,10 @@ def test_a_province_has_its_capital_for_seat_where_geonames_marks_another_town()
         ),
         # "Korea" alone is South Korea, not a district of India that GeoNames spells so
         ("Korea's exports fell for a third month.", "Korea", [("PCLI", "KR", None)]),
+        # "the ACT" is the Australian Capital Territory; Ireland writes "Co" for "County"
+        ("Grass fires burned in the ACT and Victoria.", "ACT", [("ADM1", "AU", "01")]),
+        ("Storms cut power across Co. Cork on Sunday.", "Co. Cork", [("ADM2", "IE", "M")]),
+        ("A ferry was held at Co Cork overnight.", "Co Cork", [("ADM2", "IE", "M")]),
     ],
 )
 def test_a_short_name_of_a_country_or_province_names_it(parser, text, name, expected):
@@ -95,9 +99,83 @@ def test_a_short_name_of_a_country_or_province_names_it(parser, text, name, expe
             "Merseyside",
             [("RGN", "GB", "ENG")],
         ),
+        # Northern Ireland's six counties are no division either since 1973; news copy
+        # writes them, often as "Co"
+        ("A lorry overturned near Bangor, County Down.", "County Down", [("RGN", "GB", "NIR")]),
+        ("A lorry overturned near Bangor, County Down.", "Bangor", [("PPL", "GB", "NIR")]),
+        ("Two sheds burned outside Omagh, Co Tyrone.", "Co Tyrone", [("RGN", "GB", "NIR")]),
+        ("Floods cut roads across Co. Fermanagh.", "Co. Fermanagh", [("RGN", "GB", "NIR")]),
     ],
 )
 def test_a_county_of_england_the_gazetteer_lacks_holds_the_town_before_it(
     parser, text, name, expected
 ):
     assert _places(parser, text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "area"),
+    [
+        # the adjective of a constituent country or a state places the story there, as
+        # its name would: Perth in Scotland, not the Australian city of two million
+        ("Scottish police held two men in Perth and Dundee.", "Perth", ("GB", "SCT")),
+        ("Bavarian officers searched flats in Augsburg.", "Augsburg", ("DE", "02")),
+        ("Welsh ministers said the bridge at Newport would reopen.", "Newport", ("GB", "WLS")),
+    ],
+)
+def test_an_areas_adjective_places_the_story_in_the_area(parser, text, name, area):
+    assert [(cc, a1) for _, cc, a1 in _places(parser, text, name)] == [area]
+    # the adjective lends its area; it is reported as no place of its own
+    assert not [t for t in parser.parse(text) if t.kind == "demonym" and t.place is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one mention of a state, or its adjective, leaves a world capital where it is
+        "The Texas governor met officials in Paris on Monday.",
+        "Texan officials met their hosts in Paris on Monday.",
+        "Five Texans were hurt in a crash in Paris.",
+    ],
+)
+def test_one_states_adjective_does_not_pull_a_capital_to_its_namesake(parser, text):
+    assert _places(parser, text, "Paris") == [("PPLC", "FR", "11")]
+
+
+def test_one_provinces_possessive_leaves_the_capital_abroad(parser):
+    text = "Ontario's premier flew to London for talks."
+    assert _places(parser, text, "London") == [("PPLC", "GB", "ENG")]
+
+
+def test_an_areas_adjective_counts_for_nothing_when_demonyms_are_off(gazetteer):
+    plain = Geoparser(gazetteer, demonyms=False)
+    text = "Scottish police held two men in Perth and Dundee."
+    assert "Scottish" not in [t.text for t in plain.parse(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Her ACT scores rose by four points.", "Pupils in Ohio sat the ACT exam."]
+)
+def test_the_act_before_a_word_of_testing_is_the_exam(parser, text):
+    assert "ACT" not in [t.text for t in parser.parse(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state university is "the University of <state>": the American state, larger
+        # than the country of its name
+        ("Scientists at the universities of Georgia and Glasgow shared the prize.", ("ADM1", "US")),
+        ("A chemist at the University of Georgia led the work.", ("ADM1", "US")),
+        # the country when the story is about it, or when the area is the smaller
+        ("The universities of Tbilisi and Georgia signed a pact.", ("PCLI", "GE")),
+        ("Georgia's parliament met in Tbilisi on Monday.", ("PCLI", "GE")),
+    ],
+)
+def test_a_university_of_a_state_named_like_a_country_is_the_states(parser, text, expected):
+    assert [(f, cc) for f, cc, _ in _places(parser, text, "Georgia")] == [expected]
+
+
+def test_a_university_of_a_country_larger_than_its_namesake_area_is_the_countrys(parser):
+    text = "The University of Luxembourg opened a new lab."
+    assert [(f, cc) for f, cc, _ in _places(parser, text, "Luxembourg")] == [("PCLI", "LU")]

@@ -204,3 +204,31 @@ def test_a_district_of_a_capital_leaves_the_capital_a_city():
     parser = Geoparser(Gazetteer.from_records(PlaceRecord(place=p, names=n) for p, n in places))
     got = placed(parser, "Shops burned in the Tarn district of Port Osk on Friday.")
     assert got == [("Tarn", "n:tarn"), ("Port Osk", "n:osk")]
+
+
+def test_a_reading_near_only_a_losing_namesake_gains_nothing():
+    from incidentmap.geoparse.nearby import close_pairs
+    from incidentmap.geoparse.recognize import Mention
+    from incidentmap.geoparse.scored import Scored, best_of
+    from incidentmap.model import Place
+
+    def town(pid, lat, lon, cc, score):
+        return Scored(Place(pid, pid, lat, lon, "P", "PPL", cc), score, [])
+
+    # Orna lies 35 km from the two towns of the story in Velland; abroad, a namesake of
+    # Orna lies beside a namesake of Brisk, but the story's Brisk is the one in Velland
+    mentions = [Mention(0, 4, "Orna", "orna"), Mention(5, 9, "Tull", "tull"),
+                Mention(10, 15, "Brisk", "brisk")]  # fmt: skip
+    scored = [
+        [town("orna-v", 37.54, -77.44, "VL", 4.8), town("orna-x", -30.0, 25.0, "XA", 4.7)],
+        [town("tull-v", 37.23, -77.40, "VL", 6.6), town("tull-x", 59.9, 30.3, "XB", 6.4)],
+        [town("brisk-v", 37.30, -77.30, "VL", 4.0), town("brisk-x", -30.05, 25.1, "XA", 3.8)],
+    ]
+    close_pairs(mentions, scored)
+    assert [best_of(ss).place.id for ss in scored] == ["orna-v", "tull-v", "brisk-v"]
+
+
+def test_a_trio_of_a_state_beats_a_pair_of_namesakes_abroad(embedded):
+    text = "Police in Richmond said the man was also sought in Petersburg and Hopewell."
+    got = {t.text: (t.place.country_code, t.place.admin1) for t in embedded.parse(text)}
+    assert got == {n: ("US", "VA") for n in ("Richmond", "Petersburg", "Hopewell")}

@@ -30,8 +30,10 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from .._memo import remember
-from ..gazetteer.kinds import PlaceKinds
+from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
@@ -130,6 +132,70 @@ def _largest_namesakes(key: str, places: Sequence[Place]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: A town of at least this many people whose main name is the name written is what the
+#: name means before any context, more than a bigger city known by it only as an
+#: alternate name (:func:`_alternate_only`).
+MAIN_NAME_TOWN = 10_000
+#: How far below the best such town the prior of a city read by an alternate name is put.
+ALTERNATE_NAME_MARGIN = 0.5
+#: A name this like the city's main name (``rapidfuzz.fuzz.ratio``, 0-100) is a spelling of
+#: that name ("Odessa", "Roma", "Kiev"), no other name of the city.
+RESPELLING_RATIO = 75.0
+#: A town bearing the name this near the city (km) is a part of it ("Manhattan").
+WITHIN_CITY_KM = 30.0
+ALTERNATE_NAME_REASON = "known by this name only as an alternate; a town bears it as its own"
+
+
+def _alternate_only(
+    key: str, got: tuple[tuple[Place, float, tuple[str, ...]], ...]
+) -> tuple[tuple[Place, float, tuple[str, ...]], ...]:
+    """Rank the cities known by ``key`` only as an alternate name below its main-name towns.
+
+    A city's former or other name ("Salisbury" of Harare, "Milford" of Newark, "Canton"
+    of Guangzhou) is, in today's news, the town that bears it as its main name: when a
+    town of :data:`MAIN_NAME_TOWN` people or more is called ``key``, a populated place
+    of another name gets at most that town's prior less :data:`ALTERNATE_NAME_MARGIN`,
+    so the article's own evidence (its country named, a place nearby) can still choose
+    the city. A spelling of the city's main name in another tongue ("Roma", "Odessa")
+    and a shortening of it ("New York" of New York City) are its name, and kept; so is
+    the name of a quarter of the city within :data:`WITHIN_CITY_KM` ("Manhattan").
+    """
+    towns = [
+        (p, score)
+        for p, score, _ in got
+        if p.feature_class == "P" and p.population >= MAIN_NAME_TOWN and _main_name(key, p)
+    ]
+    if not towns:
+        return got
+    out = []
+    for p, score, reasons in got:
+        if p.feature_class == "P" and not _own_name(key, p):
+            # a quarter of the city that bears the name ("Manhattan") is the city still
+            near = any(haversine_km(p.lat, p.lon, t.lat, t.lon) <= WITHIN_CITY_KM for t, _ in towns)
+            cap = max(s for _, s in towns) - ALTERNATE_NAME_MARGIN
+            if score > cap and not near:
+                out.append((p, cap, (*reasons, ALTERNATE_NAME_REASON)))
+                continue
+        out.append((p, score, reasons))
+    return tuple(out)
+
+
+def _main_name(key: str, place: Place) -> bool:
+    """Whether ``key`` is the place's main name (articles aside)."""
+    name = normalize_name(place.name)
+    return name == key or strip_articles(name) == strip_articles(key)
+
+
+def _own_name(key: str, place: Place) -> bool:
+    """Whether ``key`` is the place's main name, a part of it, or a spelling of it."""
+    name = normalize_name(place.name)
+    return (
+        _main_name(key, place)
+        or f" {key} " in f" {name} "
+        or fuzz.ratio(key, name) >= RESPELLING_RATIO
+    )
+
+
 class Candidates:
     """Find the candidate places of mentions in a gazetteer, and score their prior.
 
@@ -219,6 +285,12 @@ class Candidates:
                 return (country,)
         if mention.level == SEAT:  # "at the White House": the curated building
             return tuple(p for p in gaz.lookup_key(mention.key, limit=50) if p.hand_picked)
+        if mention.kind == "demonym" and mention.name and mention.country_code:
+            # "Scottish": the area, then the other readings of its name, so that the
+            # adjective is as sure evidence of the area as its name would be
+            named = gaz.lookup(mention.name, limit=_MAX_CANDIDATES)
+            first = [p for p in named if p.is_admin1 and p.country_code == mention.country_code]
+            return tuple(first[:1] + [p for p in named if p not in first[:1]])
         if mention.country_code and mention.level:
             if mention.level == "country":
                 country = gaz.country(mention.country_code)
@@ -334,5 +406,6 @@ class Candidates:
                 else (p, score, reasons)
                 for p, score, reasons in got
             )
+        got = _alternate_only(key, got)
         remember(self._priors, ck, (places, got), limit=_MEMORY)
         return got

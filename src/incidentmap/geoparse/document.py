@@ -115,8 +115,8 @@ def article_focus(
         weight = 0.0
         if m.kind == "dateline" or "dateline" in m.hints:
             weight = 3.0
-        elif m.kind == "demonym":
-            weight = 0.5
+        elif m.kind == "demonym" and not m.level:
+            weight = 0.5  # an area's adjective ("Scottish") counts as its name does
         elif best.place.is_country:
             weight = 1.0
         elif sure:

@@ -166,6 +166,9 @@ class Lexicon:
     "GB"``, and ``""`` for codes used worldwide as generic names (``"tv"``, ``"io"``)."""
     languages: frozenset[str] = frozenset()
     """Keys of the names of languages that are also demonyms or place names ("french")."""
+    area_demonyms: dict[str, str] = field(default_factory=dict)
+    """Demonym key of a first-level area -> the area's name (``"scottish" -> "Scotland"``);
+    :attr:`demonyms` gives its country."""
     language_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     """Keys before a language's name: those that make it one whatever follows ("speaks"),
     and those that do when the clause ends after it ("in", "into")."""
@@ -272,6 +275,12 @@ class Lexicon:
             code, forms = line.split("\t")
             for form in forms.split("|"):
                 demonyms[normalize_name(form)] = code.strip()
+        area_demonyms: dict[str, str] = {}
+        for line in _lines("area_demonyms.tsv"):
+            code, area, forms = line.split("\t")
+            for form in forms.split("|"):
+                demonyms[normalize_name(form)] = code.strip()
+                area_demonyms[normalize_name(form)] = area.strip()
         abbreviations: dict[str, list[Abbreviation]] = {}
         for line in _lines("abbreviations.tsv"):
             form, name, code, level = line.split("\t")
@@ -295,6 +304,7 @@ class Lexicon:
         participles = dict(ln.split("\t") for ln in places.get("adj_participle", []))
         return cls(
             demonyms=demonyms,
+            area_demonyms=area_demonyms,
             abbreviations={k: tuple(v) for k, v in abbreviations.items()},
             organisations=_keys("organisations.txt"),
             not_places=_keys("months_weekdays.txt") | _keys("not_places.txt"),

@@ -114,7 +114,7 @@ def _article_forms(flags: dict[str, int]) -> dict[str, tuple[str, ...]]:
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 15  # bump when the index layout or the flags change
+_FORMAT = 16  # bump when the index layout or the flags change
 _KIND = "geoparse-names"
 
 
@@ -245,6 +245,11 @@ class NameIndex:
                 flags[short] = flags.get(short, 0) | flags[key]
         for key, keys in respelt.items():
             joined[key] = (*joined.get(key, ()), *keys)
+        # "Co Cork", "Co. Antrim": news copy shortens the "County" of Ireland's counties
+        for key in [k for k in flags if k.startswith("county ")]:
+            short = "co " + key.removeprefix("county ")
+            joined[short] = (*joined.get(short, ()), key)
+            flags[short] = flags.get(short, 0) | flags[key]
         for key in lexicon.extra_places:
             if not key.startswith("geonames:"):
                 flags[key] = flags.get(key, 0) | GAZ

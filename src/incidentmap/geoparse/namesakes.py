@@ -4,6 +4,8 @@
   the province's people or is the capital ("Basra", but the province "Quebec"), and so
   does a city called "X City" in area X ("New York"), unless "upstate" comes before or
   another state of the country is named near it (a passage going state by state);
+- **country or state of a university**: "the University of Georgia" is the American
+  state's, not the Caucasian country's (:func:`university_area`);
 - **city or second-level area**: a city named like a second-level area of its province
   wins if it holds a tenth of its people ("Los Angeles", "Birmingham"), else the county
   does ("Suffolk", "Seminole").
@@ -11,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Place
@@ -24,6 +27,7 @@ __all__ = [
     "admin2_cities",
     "city_over_admin2",
     "city_over_area",
+    "university_area",
 ]
 
 #: A city named like a first-level area of its country is preferred to the area when it
@@ -174,3 +178,46 @@ def admin2_cities(key: str, places: Sequence[Place]) -> tuple[tuple[int, str], .
                 out.append((k, p.name))
                 break
     return tuple(out)
+
+
+#: "the University of X", "the universities of X and Y", "the state university of X":
+#: the name is where a university stands (it ends right before the name).
+_UNIVERSITY_OF = re.compile(r"\b[Uu]niversit(?:y|ies) of (?:the )?(?:[A-Z][\w.-]* (?:and|&) )?$")
+#: How far back (characters) the words before a name are read.
+_UNIVERSITY_CHARS = 60
+#: Points for the area reading after "University of".
+UNIVERSITY_AREA_POINTS = 6.0
+
+
+def university_area(
+    text: str,
+    start: int,
+    ss: list[Scored],
+    focus: Mapping[str, float],
+    own: Mapping[str, float] | None,
+) -> None:
+    """Prefer a state to a smaller foreign country of its name after "University of".
+
+    State universities are named "the University of <state>": "the universities of
+    Georgia and Glasgow" are in Athens, Georgia and in Scotland, not in the country
+    Georgia. Only a first-level area with more people than the same-named country
+    abroad is preferred ("the University of Luxembourg" stays the country's, the Belgian
+    province of Luxembourg being smaller), and not when the article's other names lend
+    the country weight (``focus`` less the name's ``own``): "the universities of Tbilisi
+    and Georgia" are both in the country.
+    """
+    if _UNIVERSITY_OF.search(text, max(0, start - _UNIVERSITY_CHARS), start) is None:
+        return
+    countries = [s.place for s in ss if s.place.is_country]
+    own = own or {}
+    if not countries or any(
+        focus.get(c.country_code, 0.0) - own.get(c.country_code, 0.0) > 0 for c in countries
+    ):
+        return
+    for s in ss:
+        p = s.place
+        if p.is_admin1 and all(
+            c.country_code != p.country_code and p.population > c.population for c in countries
+        ):
+            s.score += UNIVERSITY_AREA_POINTS
+            s.reasons.append("after 'University of': a state, not the smaller country")

@@ -71,18 +71,21 @@ def close_pairs(mentions: Sequence[Mention], scored: list[list[Scored]]) -> None
     cells: dict[tuple[int, int], list[tuple[str, str, float, float]]] = defaultdict(list)
     for e in entries:
         cells[(math.floor(e[2] / _CELL), math.floor(e[3] / _CELL))].append(e)
-    near: set[tuple[str, str]] = set()
+    partners: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for key, pid, lat, lon in entries:
         cy, cx = math.floor(lat / _CELL), math.floor(lon / _CELL)
-        if any(
-            other != key and approx_km(lat, lon, olat, olon) <= PAIR_KM
+        found = {
+            (other, opid)
             for dy in (-1, 0, 1)
             for dx in (-1, 0, 1)
-            for other, _, olat, olon in cells.get((cy + dy, cx + dx), ())
-        ):
-            near.add((key, pid))
-    if not near:
+            for other, opid, olat, olon in cells.get((cy + dy, cx + dx), ())
+            if other != key and approx_km(lat, lon, olat, olon) <= PAIR_KM
+        }
+        if found:
+            partners[(key, pid)] = found
+    if not partners:
         return
+    near = _chosen_partners(mentions, scored, partners)
     for m, ss in zip(mentions, scored, strict=False):
         if len(ss) < 2:
             continue
@@ -90,3 +93,24 @@ def close_pairs(mentions: Sequence[Mention], scored: list[list[Scored]]) -> None
             if (m.key, s.place.id) in near:
                 s.score += PAIR_WEIGHT
                 s.reasons.append(f"lies within {PAIR_KM:.0f} km of another name of the article")
+
+
+def _chosen_partners(
+    mentions: Sequence[Mention],
+    scored: list[list[Scored]],
+    partners: dict[tuple[str, str], set[tuple[str, str]]],
+) -> set[tuple[str, str]]:
+    """Return the readings close to a reading that its own name would choose.
+
+    One name has one reading in a story: a reading near only a namesake that loses its
+    name ("Hopewell" of South Africa, when the story's Hopewell is the one in Virginia)
+    has no neighbour there. Each name's choice is read as if every reading with a
+    neighbour gained ``PAIR_WEIGHT``.
+    """
+    chosen: set[tuple[str, str]] = set()
+    for m, ss in zip(mentions, scored, strict=False):
+        if not ss:
+            continue
+        best = max(ss, key=lambda s: s.score + PAIR_WEIGHT * ((m.key, s.place.id) in partners))
+        chosen.add((m.key, best.place.id))
+    return {entry for entry, found in partners.items() if found & chosen}

@@ -150,14 +150,14 @@ class Geoparser:
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
         listed = _listed(text, found)
-        people = self.lexicon.people_nouns
+        people = self.lexicon.people_nouns | self.lexicon.area_demonyms.keys()
         kept = [
             t
             for k, t in enumerate(found)
             if t.candidates
             and (k in listed or self._supported(t))
             # "Americans", "Cubans": people, not places; they still told the resolver
-            # which country the story is about
+            # which country the story is about, as "Scottish" told it the area
             and not (t.kind == "demonym" and normalize_name(t.text) in people)
             # "Kennedy Elementary School", "the Royal Alexandra Hospital": a school's name
             and not in_building_name(text, t)
@@ -279,7 +279,9 @@ class Geoparser:
                     abbr.country_code, abbr.name, abbr.level, ("abbreviation",),
                 )  # fmt: skip
         if key in lex.demonyms and surface[:1].isupper():
-            return Mention(start, end, surface, key, "demonym", lex.demonyms[key])
+            area = lex.area_demonyms.get(key)
+            level = "admin1" if area else None
+            return Mention(start, end, surface, key, "demonym", lex.demonyms[key], area, level)
         if key in lex.not_places:
             # "Eastern and Southern Europe": the compass word shares the next one's name
             shared = shared_name(text, key, end, self._known_key)

@@ -107,6 +107,8 @@ _OF_NAME = re.compile(r" of (?:the )?[A-Z]")
 #: is "un-American", "anti-Japanese" or "euro-Atlantic" names an attitude or a scope, no
 #: place ("mid-Ohio" and "sub-Saharan Africa" do name one).
 _ADJECTIVE_PREFIXES = frozenset({"un", "anti", "pro", "pan", "euro", "trans", "non", "neo"})
+#: Words after a state's abbreviation that make it the name of an exam ("ACT scores").
+_EXAM_AFTER = re.compile(r"[ -](?:tests?|exams?|scores?|takers?|results)\b", re.IGNORECASE)
 #: The ``level`` of a mention of the place an organisation is named after (its seat).
 SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
@@ -463,6 +465,8 @@ class Recognizer:
             undotted = surface != abbr.form and surface == abbr.form.rstrip(".")
             if undotted and text and text[max(0, start - 2) : start] != ", ":
                 continue  # "Naung Kan village": "Kan." without its period only as "Town, Kan"
+            if abbr.level == "admin1" and text and _EXAM_AFTER.match(text, start + len(surface)):
+                continue  # "the ACT exam", "ACT scores": the college test, no territory
             if surface == abbr.form or undotted:
                 # the mention is what the text holds: "Calif." with its period, "Mo" without
                 return Mention(
@@ -582,7 +586,10 @@ class Recognizer:
             if not self.demonyms:
                 return None, j + 1
             code = lex.demonyms[key]
-            return Mention(start, end, surface, key, kind="demonym", country_code=code), j + 1
+            named = lex.area_demonyms.get(key)  # "Scottish": Scotland, a first-level area
+            level = "admin1" if named else None
+            mention = Mention(start, end, surface, key, "demonym", code, named, level)
+            return mention, j + 1
         if not flags & GAZ:
             return None
         if key in lex.not_places:

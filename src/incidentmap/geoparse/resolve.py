@@ -110,7 +110,7 @@ from .lacking import (
 )
 from .lexicon import Lexicon
 from .namelists import lists
-from .namesakes import STATE_CUES, city_over_admin2, city_over_area
+from .namesakes import STATE_CUES, city_over_admin2, city_over_area, university_area
 from .nearby import close_pairs
 from .protocol import PlaceLookup
 from .qualifiers import area_town_anaphora, qualifiers
@@ -264,8 +264,10 @@ class Resolver:
                 # dropped), in their order
                 cities = self._candidates.admin2_cities(m.key, cs) if len(ss) == len(cs) else None
                 city_over_admin2(m.key, ss, cities=cities)
-            if focus and self._candidates.country_and_area(m.key, cs):
-                area_over_foreign_country(ss, focus, own.get(m.key))
+            if self._candidates.country_and_area(m.key, cs):
+                if focus:
+                    area_over_foreign_country(ss, focus, own.get(m.key))
+                university_area(text, m.start, ss, focus, own.get(m.key))
             for s in ss:
                 p = s.place
                 if p.is_country:
