@@ -177,6 +177,19 @@ def test_a_big_citys_other_name_is_the_town_that_bears_it(parser, text, name, pl
     assert _place(parser, text, name)[0] == place
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # English names of great cities still in use keep the city, though a town elsewhere
+        # bears the name as its own (a Calcutta in South Africa, a Bombay in New York)
+        ("Floods cut power to much of Calcutta on Sunday.", "Calcutta", ("Kolkata", "IN")),
+        ("Thousands marched through Bombay on Friday.", "Bombay", ("Mumbai", "IN")),
+    ],
+)
+def test_an_english_name_still_in_use_is_the_great_city(parser, text, name, place):
+    assert _place(parser, text, name) == place
+
+
 def test_a_citys_other_name_in_a_story_about_its_country_is_the_city(parser):
     text = "Zimbabwe's first cabinet met in Salisbury in 1980, weeks after independence."
     assert _place(parser, text, "Salisbury") == ("Harare", "ZW")

@@ -406,6 +406,7 @@ class Candidates:
                 else (p, score, reasons)
                 for p, score, reasons in got
             )
-        got = _alternate_only(key, got)
+        if key not in self.lexicon.current_exonyms:
+            got = _alternate_only(key, got)
         remember(self._priors, ck, (places, got), limit=_MEMORY)
         return got

@@ -169,6 +169,9 @@ class Lexicon:
     area_demonyms: dict[str, str] = field(default_factory=dict)
     """Demonym key of a first-level area -> the area's name (``"scottish" -> "Scotland"``);
     :attr:`demonyms` gives its country."""
+    current_exonyms: frozenset[str] = frozenset()
+    """Keys of English names of great cities still in everyday use ("calcutta"): a town that
+    bears one as its main name does not take it from the city."""
     language_cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     """Keys before a language's name: those that make it one whatever follows ("speaks"),
     and those that do when the clause ends after it ("in", "into")."""
@@ -341,5 +344,6 @@ class Lexicon:
                 for domain, code in (ln.split("\t") for ln in _lines("web_domains.tsv"))
             },
             languages=frozenset(map(normalize_name, languages["language"])),
+            current_exonyms=_keys("current_exonyms.txt"),
             language_cues=(frozenset(languages["speaking"]), frozenset(languages["written"])),
         )
