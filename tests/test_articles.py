@@ -550,7 +550,7 @@ def test_problems_that_keep_the_article_are_warnings_not_skips(tmp_path: Path, c
     err = capsys.readouterr().err
     assert "incidentmap: warning: " + str(problems[0]) in err
     assert "incidentmap: skipped: " + str(problems[3]) in err
-    assert problem_count(printed) == "1 inputs skipped, 3 read with a warning"
+    assert problem_count(printed) == "1 input skipped, 3 read with a warning"
 
 
 def test_a_json_line_broken_over_two_lines_says_so(tmp_path: Path) -> None:

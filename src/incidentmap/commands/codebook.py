@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..wording import plural
 
 __all__ = ["register"]
 
@@ -93,5 +94,5 @@ def _codebook(args: argparse.Namespace) -> int:
         + len(taxonomy.casualties.tolls)
     )
     if not args.quiet:
-        print(f"{rows} rows with examples, {len(problems)} failing", file=sys.stderr)
+        print(f"{plural(rows, 'row')} with examples, {len(problems):,} failing", file=sys.stderr)
     return 1 if problems else 0

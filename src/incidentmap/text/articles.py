@@ -64,6 +64,7 @@ from typing import IO, Any
 
 from ..errors import ArticleError, InputError
 from ..model import Article
+from ..wording import plural
 from ._bounded import display_path, load_json
 from ._records import (
     BOM,
@@ -165,10 +166,10 @@ def _walk(folder: Path, problem: Reporter) -> Iterator[Path]:
                 problem(InputError(f"skipped: {why}", source=display_path(child)))
     if passed_over:
         _LOG.info(
-            "%s: %d files not read, of types that are not articles (%s); articles are "
+            "%s: %s not read, of types that are not articles (%s); articles are "
             ".txt, .html, .jsonl, .json and .csv files and RSS/Atom feeds",
             display_path(folder),
-            passed_over.total(),
+            plural(passed_over.total(), "file"),
             ", ".join(f"{n} {suffix}" for suffix, n in sorted(passed_over.items())),
         )
 
