@@ -51,16 +51,19 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gzip
+import io
 import itertools
 import logging
 import os
 import re
 import stat
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..errors import ArticleError, InputError
 from ..model import Article
@@ -152,7 +155,7 @@ def _walk(folder: Path, problem: Reporter) -> Iterator[Path]:
             lowered = name.lower()
             if name.startswith(".") or lowered.endswith(".meta.json"):
                 continue
-            if Path(lowered).suffix not in SUPPORTED_SUFFIXES:
+            if _inner_suffix(Path(lowered)) not in SUPPORTED_SUFFIXES:
                 passed_over[Path(lowered).suffix or "(no extension)"] += 1
                 continue
             child = Path(root, name)
@@ -313,6 +316,41 @@ def _split_front_matter(text: str) -> tuple[dict[str, tuple[str, int]], str]:
     return {}, text
 
 
+#: The first bytes of a gzip file.
+_GZIP = b"\x1f\x8b"
+#: Byte-order marks of UTF-32 (first: its little-endian one begins like UTF-16's) and UTF-16.
+_WIDE_BOMS = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
+
+
+def _inner_name(path: Path) -> str:
+    """Return the name of the file a ``.gz`` file holds (``a.jsonl.gz``: ``a.jsonl``)."""
+    return path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+
+
+def _inner_suffix(path: Path) -> str:
+    """Return the lower-case extension of the file, or of the file a ``.gz`` file holds."""
+    return Path(_inner_name(path)).suffix.lower()
+
+
+def _as_utf8(handle: IO[bytes], head: bytes) -> IO[bytes]:
+    """Return the text of ``handle`` (UTF-16 or UTF-32 with a BOM) as UTF-8 bytes.
+
+    Raises
+    ------
+    UnicodeDecodeError
+        If it is not the text its BOM says.
+    """
+    with handle:
+        data = head + handle.read()
+    codec = "utf-32" if data.startswith(_WIDE_BOMS[:2]) else "utf-16"
+    return io.BytesIO(data.decode(codec).encode("utf-8"))
+
+
 class _Reader(RecordReader):
     """Reads one input file at a time, reporting problems instead of raising."""
 
@@ -320,12 +358,12 @@ class _Reader(RecordReader):
         if str(path) == "-":
             yield from self._stdin()
             return
-        source, stem = display_path(path), display_path(path.stem)
+        source, stem = display_path(path), display_path(Path(_inner_name(path)).stem)
         handle = self._open(path, source)
         if handle is None:
             return
         with handle:
-            suffix = path.suffix.lower()
+            suffix = _inner_suffix(path)
             if suffix in {".jsonl", ".ndjson"}:
                 yield from self.json_lines(handle, source, stem)
             elif suffix == ".csv":
@@ -363,14 +401,28 @@ class _Reader(RecordReader):
             # opening a FIFO would wait for a writer forever
             self.problem(f"{why}; pipe its contents to standard input (-) instead", source)
             return None
+        handle: IO[bytes] | None = None
         try:
             handle = path.open("rb")
             head = handle.read(_SNIFF_BYTES)
+            if head.startswith(_GZIP):  # articles.jsonl.gz: read as the file it holds
+                handle.close()
+                # returned open, like the plain file: the caller closes it
+                handle = cast(IO[bytes], gzip.open(path, "rb"))  # noqa: SIM115
+                head = handle.read(_SNIFF_BYTES)
+            if head.startswith(_WIDE_BOMS):  # UTF-16 or UTF-32, as its BOM says
+                handle = _as_utf8(handle, head)
+                head = handle.read(_SNIFF_BYTES)
         except FileNotFoundError:
             self.problem("no such file or directory", source)
             return None
-        except OSError as exc:
-            self.problem(f"cannot read the file: {exc.strerror or exc}", source)
+        except (OSError, EOFError, zlib.error) as exc:  # EOFError, zlib: a damaged gzip file
+            if handle is not None:
+                handle.close()
+            self.problem(f"cannot read the file: {getattr(exc, 'strerror', None) or exc}", source)
+            return None
+        except UnicodeDecodeError as exc:
+            self.problem(f"not valid {exc.encoding.upper()} text ({exc.reason})", source)
             return None
         if b"\0" in head:
             handle.close()
