@@ -285,3 +285,11 @@ def test_the_shipped_codebook_has_one_public_home(tmp_path):
     assert words.tolls == CasualtyWords.default().tolls
     with pytest.raises(InputError, match="not a codebook file"):
         shipped_text("../../model.py")
+
+
+def test_a_codebook_row_without_tabs_is_counted_as_one_column(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "filters.tsv").write_text("# stage and test, tab-separated\nundated\n", "utf-8")
+    with pytest.raises(InputError, match=r"filters\.tsv:2: .*got 1 column$"):
+        Taxonomy.from_codebook(folder)

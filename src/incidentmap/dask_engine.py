@@ -57,6 +57,7 @@ from .pipeline import (
 )
 from .processes import children_spared_ctrl_c, deferred_interrupts
 from .render.density import MAP_LIMIT, density_frame
+from .wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from .gazetteer import Gazetteer
@@ -204,7 +205,7 @@ def _process_unit(
 
 def _describe(unit: WorkUnit) -> str:
     if unit.offset is None:
-        more = f" and {len(unit.paths) - 1} more files" if len(unit.paths) > 1 else ""
+        more = f" and {plural(len(unit.paths) - 1, 'more file')}" if len(unit.paths) > 1 else ""
         return f"{unit.paths[0]}{more}"
     return f"{unit.paths[0]}, lines {unit.first_line}-{unit.first_line + unit.lines - 1}"
 
