@@ -601,6 +601,12 @@ def cases(server: Callable[[], str]) -> Iterator[Case]:
         ),
     )
     yield Case(
+        "map: a .jsonl of incidents with a line cut in half",
+        map_lines_case,
+        ("incidents.jsonl:2",),
+        good=(),
+    )
+    yield Case(
         "map: an edited file with markup in its title and place",
         lambda f: map_case(f, title=MARKUP[0], location=MARKUP[2]),
         good=(),
@@ -659,6 +665,19 @@ except ExportError as exc:
     print(f"incidentmap: error: {exc}", file=sys.stderr)
     sys.exit(2)
 """
+
+
+def map_lines_case(folder: Path) -> list[str]:
+    """Write the JSON lines of `incidents` with the second line cut in half by an edit."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "out").mkdir()
+    lines = [
+        json.dumps({"id": name, "event_type": "Riots", "lat": 33.3, "lon": lon, "evidence": text})
+        for name, lon, text in (("a", 44.4, GOOD["good-baghdad"]), ("b", 44.5, EXTRA))
+    ]
+    source = folder / "incidents.jsonl"
+    source.write_text("\n".join([lines[0], lines[1][:30], lines[1]]) + "\n", encoding="utf-8")
+    return ["map", str(source), "-o", str(folder / "out" / "incidents.html")]
 
 
 def read_only_case(folder: Path) -> list[str]:
