@@ -6,7 +6,9 @@ been edited in a GIS (points moved, rows deleted, columns added): it is read bac
 the incident schema with :func:`incidentmap.frame.normalize_incidents_frame`, which
 takes ``lat``/``lon`` from the geometry (a point moved in QGIS leaves the attributes
 stale), rendered, and written atomically. Event types that are not ACLED's (a typo
-in an edited file) are named in a warning; the map draws each in grey.
+in an edited file) are named in a warning; the map draws each in grey. A line of a
+``.jsonl`` that is not an incident is reported with its file and line, and the other
+lines are mapped.
 
 Examples
 --------
