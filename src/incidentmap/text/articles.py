@@ -26,7 +26,11 @@ r"""Reading articles from files, directories and standard input.
   or, when the header says so, semicolon- or tab-separated;
 * directories, read recursively in sorted order (supported extensions only; hidden files and
   ``*.meta.json`` skipped), and ``-`` for standard input (JSON lines when the first
-  non-blank character is ``{``, else one plain-text article).
+  non-blank character is ``{``, else one plain-text article);
+* any of these compressed with gzip (``articles.jsonl.gz``), read as the file it holds.
+
+Text is UTF-8, or UTF-16 or UTF-32 with a byte order mark; text that is not UTF-8 but
+reads as Windows-1252 (English text saved on Windows) is read so, with a warning.
 
 Bad input never stops a batch: each problem is passed to ``report`` as an
 :class:`~incidentmap.errors.InputError` naming the file and line, and reading goes on.
@@ -221,9 +225,10 @@ def read_articles(
         line or record that cannot be read; reading goes on with the rest. By default the
         problem is logged as a warning on the ``incidentmap.input`` logger.
     encoding_errors
-        How bytes that are not UTF-8 are handled: ``"strict"`` skips the file (or line, or
-        record) and reports it; ``"replace"`` reads it with U+FFFD replacement characters
-        (and still reports it). Any Python codec error handler name is accepted.
+        How bytes that are not UTF-8 are handled: ``"strict"`` reads text that is
+        Windows-1252 as such and skips the file (or line, or record) that is not, reporting
+        either; ``"replace"`` reads it with U+FFFD replacement characters (and still
+        reports it). Any Python codec error handler name is accepted.
 
     Raises
     ------
