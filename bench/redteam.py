@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import os
 import resource
@@ -512,6 +513,104 @@ def cases(server: Callable[[], str]) -> Iterator[Case]:
         good=(),
         status=(2,),
     )
+    # the twelfth session's cases: files as a new user's tools save them, and outputs
+    yield Case(
+        "files: a gzip-compressed JSONL",
+        folder_case(
+            lambda f: (f / "articles.jsonl.gz").write_bytes(
+                gzip.compress((json.dumps(record(EXTRA)) + "\n").encode())
+            )
+        ),
+        good=(*GOOD.values(), EXTRA),
+    )
+    yield Case(
+        "files: Windows-1252 text with curly quotes",
+        folder_case(
+            lambda f: (f / "cp1252.txt").write_bytes(
+                f"{EXTRA} A caf\xe9 owner called it \x93the worst day\x94.".encode("latin-1")
+            )
+        ),
+        ("cp1252.txt",),
+        good=(*GOOD.values(), EXTRA),
+    )
+    yield Case(
+        "files: UTF-16 text with a BOM",
+        folder_case(lambda f: (f / "utf16.txt").write_bytes(EXTRA.encode("utf-16"))),
+        good=(*GOOD.values(), EXTRA),
+    )
+    yield Case(
+        "files: UTF-8 with a BOM and Windows line endings before front matter",
+        folder_case(
+            lambda f: (f / "bom.txt").write_bytes(
+                b"\xef\xbb\xbf"
+                + f"---\r\ntitle: bom\r\npublished: {PUBLISHED}\r\n---\r\n\r\n{EXTRA}\r\n".encode()
+            )
+        ),
+        good=(*GOOD.values(), EXTRA),
+    )
+    yield Case(
+        "csv: saved by a spreadsheet as CSV UTF-8 (BOM)",
+        folder_case(
+            lambda f: (f / "excel.csv").write_bytes(
+                f'\ufefftext,published\r\n"{EXTRA}",{PUBLISHED}\r\n'.encode()
+            )
+        ),
+        good=(*GOOD.values(), EXTRA),
+    )
+    yield Case(
+        "json: records that name their text 'story'",
+        folder_case(
+            lambda f: jsonl(
+                f, "body.jsonl", [{"story": EXTRA, "headline": "x"} for _ in range(200)]
+            )
+        ),
+        ("body.jsonl:1", 'no "text" string'),
+    )
+    yield Case(
+        "json: one line of 6 million characters between good ones",
+        folder_case(
+            lambda f: jsonl(f, "huge.jsonl", [record("Rain fell. " * 550_000), record(EXTRA)])
+        ),
+        ("huge.jsonl:1",),
+        good=(*GOOD.values(), EXTRA),
+        timeout=60.0,
+    )
+    yield Case(
+        "output: the output folder is a file",
+        lambda f: [*folder_case(lambda g: (g.parent / "out").write_text("x"))(f)],
+        ("out",),
+        good=(),
+        status=(2,),
+    )
+    yield Case(
+        "output: a read-only output folder",
+        read_only_case,
+        ("not writable",),
+        good=(),
+        status=(2,),
+    )
+    yield Case(
+        "html: markup in a text file's front-matter title",
+        folder_case(
+            lambda f: (f / "titled.txt").write_text(
+                f"---\ntitle: {MARKUP[2]} {MARKUP[0]}\npublished: {PUBLISHED}\n---\n\n"
+                f"{HOSTILE_TEXT}\n"
+            ),
+            "--format",
+            "geojson,kml,csv",
+        ),
+    )
+    yield Case(
+        "map: a .jsonl of incidents with a line cut in half",
+        map_lines_case,
+        ("incidents.jsonl:2",),
+        good=(),
+    )
+    yield Case(
+        "map: an edited file with markup in its title and place",
+        lambda f: map_case(f, title=MARKUP[0], location=MARKUP[2]),
+        good=(),
+    )
 
 
 def layer_case(folder: Path) -> list[str]:
@@ -568,19 +667,50 @@ except ExportError as exc:
 """
 
 
+def map_lines_case(folder: Path) -> list[str]:
+    """Write the JSON lines of `incidents` with the second line cut in half by an edit."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "out").mkdir()
+    lines = [
+        json.dumps({"id": name, "event_type": "Riots", "lat": 33.3, "lon": lon, "evidence": text})
+        for name, lon, text in (("a", 44.4, GOOD["good-baghdad"]), ("b", 44.5, EXTRA))
+    ]
+    source = folder / "incidents.jsonl"
+    source.write_text("\n".join([lines[0], lines[1][:30], lines[1]]) + "\n", encoding="utf-8")
+    return ["map", str(source), "-o", str(folder / "out" / "incidents.html")]
+
+
+def read_only_case(folder: Path) -> list[str]:
+    """Write the good articles; return the arguments that name an unwritable output folder.
+
+    The folder is made read-only; root writes to any such folder, so as root the output
+    is ``/proc/1``, which no one can write to.
+    """
+    write_good(folder)
+    out = folder.parent / "ro-out"
+    out.mkdir()
+    out.chmod(0o555)
+    return [str(folder), "-o", "/proc/1" if os.geteuid() == 0 else str(out)]
+
+
 def fifo_case(folder: Path) -> list[str]:
     write_good(folder)
     os.mkfifo(folder.parent / "named.jsonl")
     return [str(folder.parent / "named.jsonl"), str(folder)]
 
 
-def map_case(folder: Path) -> list[str]:
+def map_case(folder: Path, **properties: str) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     features = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {"id": name, "event_type": "Riots", "evidence": MARKUP[1]},
+            "properties": {
+                "id": name,
+                "event_type": "Riots",
+                "evidence": MARKUP[1],
+                **properties,
+            },
         }
         for name, lon, lat in (("ok", 44.4, 33.3), ("far", 44.4, 999.0))
     ]
@@ -596,7 +726,8 @@ def run_case(case: Case, root: Path) -> Outcome:
     root.mkdir(parents=True)
     args = case.build(folder)
     commands = (["map"], ["geoparse"], ["eval"], ["--python"])
-    argv = args if args[:1] in commands else ["run", *args, "-o", str(out)]
+    own_output = ["-o", str(out)] if "-o" not in args else []  # or the case's own
+    argv = args if args[:1] in commands else ["run", *args, *own_output]
     if "--workers" not in argv and argv[0] == "run":
         argv += ["--workers", "1"]
     hook_log = root / "requests.log"

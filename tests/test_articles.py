@@ -294,27 +294,68 @@ def test_missing_and_unreadable_files_are_reported(
 
 
 def test_non_utf8_file_strict_and_replace(tmp_path: Path) -> None:
-    path = write(tmp_path / "latin1.txt", "Caf\u00e9 bombing\nin Sao Tom\u00e9.".encode("latin-1"))
+    # 0x81 and 0x9d are neither UTF-8 nor Windows-1252
+    path = write(tmp_path / "odd.txt", b"Bombing\x81 in Sao Tom\x9d.")
     good = write(tmp_path / "z.txt", "Fine.")
     articles, [problem] = collect(path, good)
     assert [a.text for a in articles] == ["Fine."]
-    assert (problem.source, problem.line) == (str(path), 1)
-    assert "not UTF-8" in str(problem) and "0xe9" in str(problem)
+    assert (problem.source, problem.line, problem.verdict) == (str(path), 1, "skipped")
+    assert "not UTF-8" in str(problem) and "0x81" in str(problem)
 
     [article], [again] = collect(path, encoding_errors="replace")
-    assert article.text == "Caf\ufffd bombing\nin Sao Tom\ufffd."
+    assert article.text == "Bombing\ufffd in Sao Tom\ufffd."
     assert "not UTF-8" in str(again)
 
 
 def test_non_utf8_line_in_json_lines_and_csv(tmp_path: Path) -> None:
-    lines = record(text="ok one").encode() + b'{"text": "caf\xe9"}\n' + record(text="ok 3").encode()
+    lines = record(text="ok one").encode() + b'{"text": "caf\x81"}\n' + record(text="ok 3").encode()
     jsonl = write(tmp_path / "mixed.jsonl", lines)
-    csv_file = write(tmp_path / "mixed.csv", b"text\nok one\ncaf\xe9\nok three\n")
+    csv_file = write(tmp_path / "mixed.csv", b"text\nok one\ncaf\x81\nok three\n")
     articles, problems = collect(jsonl, csv_file)
     assert [a.text for a in articles] == ["ok one", "ok 3", "ok one", "ok three"]
     assert [(p.source, p.line) for p in problems] == [(str(jsonl), 2), (str(csv_file), 3)]
     articles, _ = collect(csv_file, encoding_errors="replace")
     assert [a.text for a in articles] == ["ok one", "caf\ufffd", "ok three"]
+
+
+def test_text_saved_on_windows_is_read_as_windows_1252_with_a_warning(tmp_path: Path) -> None:
+    text = "Caf\u00e9 bombing in Sao Tom\u00e9 \u2014 \u201cthe worst day\u201d."
+    path = write(tmp_path / "windows.txt", text.encode("cp1252"))
+    [article], [problem] = collect(path)
+    assert article.text == text
+    assert (problem.source, problem.line, problem.verdict) == (str(path), 1, "warning")
+    assert "read as Windows-1252" in str(problem) and "0xe9" in str(problem)
+    table = write(tmp_path / "t.csv", "text\nok\n\u201cCaf\u00e9\u201d\n".encode("cp1252"))
+    articles, [problem] = collect(table)
+    assert [a.text for a in articles] == ["ok", "\u201cCaf\u00e9\u201d"]
+    assert (problem.line, problem.verdict) == (3, "warning")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_with_a_bom_is_read(tmp_path: Path, codec: str) -> None:
+    bom = {"utf-16-be": "\ufeff"}.get(codec, "")  # Python writes the BOM of utf-16 and utf-32
+    page = "---\ntitle: Caf\u00e9\n---\n\nA bomb hit Sao Tom\u00e9."
+    [article], problems = collect(write(tmp_path / "wide.txt", (bom + page).encode(codec)))
+    assert (article.title, article.text, problems) == ("Caf\u00e9", "A bomb hit Sao Tom\u00e9.", [])
+    lines = (bom + record(text="one") + record(text="two")).encode(codec)
+    articles, problems = collect(write(tmp_path / "wide.jsonl", lines))
+    assert [a.text for a in articles] == ["one", "two"] and problems == []
+
+
+def test_gzip_compressed_files_are_read_as_the_file_they_hold(tmp_path: Path) -> None:
+    import gzip
+
+    write(tmp_path / "in" / "a.jsonl.gz", gzip.compress((record(text="one") + "[1]\n").encode()))
+    write(tmp_path / "in" / "b.csv.gz", gzip.compress(b"text\ntwo\n"))
+    write(tmp_path / "in" / "c.txt.gz", gzip.compress(b"---\ntitle: T\n---\n\nthree"))
+    write(tmp_path / "in" / "broken.txt.gz", gzip.compress(b"four")[:-6])
+    articles, problems = collect(tmp_path / "in")
+    assert [(a.id, a.text) for a in articles] == [("a:1", "one"), ("b:2", "two"), ("c", "three")]
+    assert [(Path(p.source).name, p.line) for p in problems] == [
+        ("a.jsonl.gz", 2),
+        ("broken.txt.gz", None),
+    ]
+    assert "cannot read the file" in str(problems[1])
 
 
 def test_empty_articles_are_reported(tmp_path: Path) -> None:
@@ -550,7 +591,7 @@ def test_problems_that_keep_the_article_are_warnings_not_skips(tmp_path: Path, c
     err = capsys.readouterr().err
     assert "incidentmap: warning: " + str(problems[0]) in err
     assert "incidentmap: skipped: " + str(problems[3]) in err
-    assert problem_count(printed) == "1 inputs skipped, 3 read with a warning"
+    assert problem_count(printed) == "1 input skipped, 3 read with a warning"
 
 
 def test_a_json_line_broken_over_two_lines_says_so(tmp_path: Path) -> None:

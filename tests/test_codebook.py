@@ -268,3 +268,28 @@ def test_a_macro_used_inside_another_macro_is_expanded() -> None:
     pattern = compile_pattern("shelled <civ>", taxonomy.macros, where="test", line=1)
     assert "<w>" not in pattern.pattern
     assert pattern.search("Troops shelled the old village school on Monday.")
+
+
+def test_the_shipped_codebook_has_one_public_home(tmp_path):
+    from incidentmap.incidents.casualtywords import CasualtyWords
+    from incidentmap.incidents.codebookfiles import CODEBOOK_FILES, shipped_folder, shipped_text
+
+    assert main(["-q", "codebook", "copy", str(tmp_path / "mine")]) == 0
+    for name in CODEBOOK_FILES:  # the copy a user edits is what the extractor reads
+        assert (tmp_path / "mine" / name).read_text("utf-8") == shipped_text(name)
+        assert shipped_folder().joinpath(name).is_file()
+    words = CasualtyWords.parse(
+        ("numbers.tsv", shipped_text("numbers.tsv")), ("tolls.tsv", shipped_text("tolls.tsv"))
+    )
+    assert words.numbers == CasualtyWords.default().numbers
+    assert words.tolls == CasualtyWords.default().tolls
+    with pytest.raises(InputError, match="not a codebook file"):
+        shipped_text("../../model.py")
+
+
+def test_a_codebook_row_without_tabs_is_counted_as_one_column(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "filters.tsv").write_text("# stage and test, tab-separated\nundated\n", "utf-8")
+    with pytest.raises(InputError, match=r"filters\.tsv:2: .*got 1 column$"):
+        Taxonomy.from_codebook(folder)

@@ -199,3 +199,33 @@ def test_ctrl_c_while_units_run_closes_the_cluster_quietly(tmp_path, monkeypatch
         units=interrupted,
     )
     assert closed == ["client", "cluster"] and "still alive" not in caplog.text
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def test_ctrl_c_at_the_terminal_while_workers_start_prints_one_line(tmp_path, repo):
+    """A terminal's Ctrl-C reaches the whole group: the workers must leave it to the run."""
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    run_cli = [sys.executable, "-m", "incidentmap", "run", str(repo / "seeds")]
+    command = [*run_cli, "-o", str(tmp_path / "out"), "--engine", "dask", "--workers", "2"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, env=env, start_new_session=True, cwd=tmp_path
+    )
+    parent = psutil.Process(process.pid)
+    deadline = time.monotonic() + 60
+    # the workers are children of the run, beside multiprocessing's resource tracker
+    while time.monotonic() < deadline and process.poll() is None:
+        if len(parent.children()) >= 2:  # a worker process is starting
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)  # ... and importing Dask
+    assert process.poll() is None
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode() == "incidentmap: interrupted\n"

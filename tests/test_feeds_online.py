@@ -271,5 +271,5 @@ def test_a_run_counts_a_url_it_could_not_fetch_and_says_why(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"skipped: {dead}: not fetched: the site's robots.txt could not be read" in err
     assert "Geocoder" not in err  # the HTTP client's error names are not the reader's
-    assert "1 articles read, 1 inputs skipped" in err  # the dead URL counts as a file would
+    assert "1 article read, 1 input skipped" in err  # the dead URL counts as a file would
     assert json.loads((out / "run-summary.json").read_text())["articles"]["problems"] == 1

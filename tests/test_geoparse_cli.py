@@ -160,4 +160,4 @@ def test_eval_says_when_gold_toponyms_have_no_point(tmp_path, capsys, caplog):
                        {"start": 19, "end": 23, "text": "Iraq"}]}],
     )  # fmt: skip
     assert main(["eval", str(src)]) == 0
-    assert "1 of 2 gold toponyms have no lat and lon" in caplog.text
+    assert "1 of 2 gold toponyms has no lat and lon: it is left out" in caplog.text

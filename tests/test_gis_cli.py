@@ -142,7 +142,7 @@ def test_acled_csv_reads_back_with_acled_names_and_dtypes(tmp_path, caplog):
     assert rows.loc["Suffolk", "event_id_cnty"].startswith("GBR")
     left_out = caplog.text
     assert "1 without a date" in left_out and "1 without a point" in left_out
-    assert "1 background statements" in left_out
+    assert "1 background statement\n" in left_out
 
 
 def test_acled_event_ids_are_stable_and_distinct(tmp_path):
@@ -536,3 +536,37 @@ def test_commands_show_one_progress_bar_on_a_terminal(command, quiet, tmp_path, 
         capture_output=True, text=True, check=True,
     ).stderr  # fmt: skip
     assert ("articles: " in err and " art" in err) == (not quiet)
+
+
+def test_map_reports_a_bad_jsonl_line_by_file_and_line_and_maps_the_rest(
+    tmp_path, gazetteer, capsys
+):
+    jsonl = tmp_path / "incidents.jsonl"
+    assert main(["-q", "incidents", str(SEED), "-o", str(jsonl)]) == 0
+    lines = jsonl.read_text(encoding="utf-8").splitlines()
+    placed = {json.loads(line)["id"] for line in lines if json.loads(line)["lat"] is not None}
+    # an edit gone wrong: a record cut in half, and a line of the places of geoparse
+    edited = [lines[0], '{"id": "half", "event_type": "Ri', '{"id": "a1", "places": []}']
+    jsonl.write_text("\n".join(edited + lines[1:]) + "\n", encoding="utf-8")
+    out = tmp_path / "map.html"
+    assert main(["map", str(jsonl), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped: {jsonl}:2: not a JSON line" in err
+    assert f"skipped: {jsonl}:3: not an incident" in err
+    assert "2 lines skipped" in err and "Traceback" not in err
+    assert set(_payload(out.read_text(encoding="utf-8"))["id"]) == placed
+
+
+def test_command_summaries_count_one_thing_in_the_singular(tmp_path, gazetteer, capsys):
+    article = tmp_path / "one.txt"
+    article.write_text(
+        "---\npublished: 2021-11-07\n---\n\nA car bomb killed one person in Baghdad on Friday.\n",
+        encoding="utf-8",
+    )
+    assert main(["incidents", str(article), "-o", str(tmp_path / "i.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "1 article, 0 inputs skipped, 1 incident" in err
+    assert main(["run", str(article), "-o", str(tmp_path / "out"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "1 article read, 0 inputs skipped, " in err and ", 1 incident\n" in err
+    assert "1 fatality" in err and "1 fatalities" not in err

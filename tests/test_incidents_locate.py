@@ -7,7 +7,7 @@ from typing import Literal
 
 import pytest
 
-from incidentmap.incidents.bearing import COMPASS, anchor_km, offset_place
+from incidentmap.incidents.bearing import COMPASS, anchor_km, distance_and_bearing, offset_place
 from incidentmap.incidents.fallback import fallback_location, seat_of
 from incidentmap.incidents.locate import choose_location
 from incidentmap.model import GeoPrecision, Place, Toponym
@@ -387,3 +387,17 @@ def test_towns_listed_as_areas_give_way_to_the_province_holding_them() -> None:
         "Naivasha",
         1,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gunmen struck 30 km east of Tikrit", (30.0, "east")),
+        ("a village some 20 miles south-west of Tikrit", (32.18, "south-west")),
+        ("a checkpoint 12 km from Tikrit", (12.0, None)),
+        ("a checkpoint in Tikrit", None),
+    ],
+)
+def test_the_distance_and_bearing_a_town_anchors_is_public(text, expected):
+    start = text.index("Tikrit")
+    assert distance_and_bearing(text, Toponym(start, start + 6, "Tikrit")) == expected

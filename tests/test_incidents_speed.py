@@ -193,3 +193,33 @@ def test_the_clauses_of_a_text_are_searched_for_triggers_in_its_lower_case_made_
     assert len(calls) == 1
     tax.find_triggers("Police fired tear gas.")  # another text is lowered for itself
     assert len(calls) == 2
+
+
+def test_merging_the_drafts_of_a_long_article_examines_only_kin_on_near_days(monkeypatch):
+    from incidentmap.incidents import extract_incidents, merging
+    from incidentmap.incidents.mergeindex import KinIndex
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "long_article.py"
+    spec = importlib.util.spec_from_file_location("bench_long_article", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    examined = collections.Counter[str]()
+    real = merging.same_event_type
+
+    def counted(*args, **kwargs):
+        examined["incidents"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merging, "same_event_type", counted)
+    article = Article("long", bench.long_article(200), published=dt.date(2023, 5, 1))
+    incidents = extract_incidents(article, [])
+    # ~210 drafts (two passes): one that weighed every incident told before it examined
+    # ~6,000 (the square of the article's length); only kin on near days: a few each
+    assert len(incidents) > 50 and examined["incidents"] < 1_000
+
+    def every_one(self, draft, *, day):  # the full scan, nearest first
+        yield from sorted(self._filed, reverse=True)
+
+    monkeypatch.setattr(KinIndex, "candidates", every_one)
+    assert extract_incidents(article, []) == incidents  # the same answer

@@ -474,7 +474,7 @@ def test_dask_engine_without_the_extra_names_the_extra(
 
 
 def test_map_leaves_points_off_the_globe_out_with_a_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from incidentmap.cli import main
 
@@ -496,7 +496,7 @@ def test_map_leaves_points_off_the_globe_out_with_a_warning(
     with caplog.at_level("INFO"):
         assert main(["map", str(source), "-o", str(tmp_path / "map.html")]) == 0
     assert "2 incidents with a point outside latitude -90..90" in caplog.text
-    assert "lon999, lat999" in caplog.text and "(1 incidents)" in caplog.text
+    assert "lon999, lat999" in caplog.text and "(1 incident)" in capsys.readouterr().err
 
 
 def test_html_inputs_have_their_cleaner_declared(repo: Path) -> None:

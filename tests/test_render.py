@@ -183,7 +183,7 @@ def test_rows_without_a_point_are_skipped_with_a_warning(
     with caplog.at_level(logging.WARNING, logger="incidentmap.render"):
         data = _payload(_render(incidents, world))
     assert data["n"] == 1 and data["id"] == ["i1"]
-    assert "1 of 2 incidents have no point" in caplog.text
+    assert "1 of 2 incidents has no point and is left off" in caplog.text
 
 
 def test_view_fits_the_incidents_and_zooms_in_on_a_single_one(world: gpd.GeoDataFrame) -> None:

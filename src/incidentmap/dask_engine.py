@@ -55,8 +55,9 @@ from .pipeline import (
     load_codebook,
     note_language,
 )
-from .processes import deferred_interrupts
+from .processes import children_spared_ctrl_c, deferred_interrupts
 from .render.density import MAP_LIMIT, density_frame
+from .wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from .gazetteer import Gazetteer
@@ -204,7 +205,7 @@ def _process_unit(
 
 def _describe(unit: WorkUnit) -> str:
     if unit.offset is None:
-        more = f" and {len(unit.paths) - 1} more files" if len(unit.paths) > 1 else ""
+        more = f" and {plural(len(unit.paths) - 1, 'more file')}" if len(unit.paths) > 1 else ""
         return f"{unit.paths[0]}{more}"
     return f"{unit.paths[0]}, lines {unit.first_line}-{unit.first_line + unit.lines - 1}"
 
@@ -215,17 +216,22 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
 
     if scheduler:
         return Client(scheduler), None
-    # the nannies pass this configuration on to the worker processes they start
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    # the nannies pass this configuration on to the worker processes they start; a
+    # Ctrl-C at the terminal is this process's to handle (it ends them), not theirs
+    with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),
+        children_spared_ctrl_c(),
+    ):
         cluster = LocalCluster(
             n_workers=workers or 2,
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
-            # the workers' warnings (a task cancelled by Ctrl-C) are Dask's business; -v
-            # shows them
-            silence_logs=logging.WARNING if log.isEnabledFor(logging.DEBUG) else logging.ERROR,
+            # the workers' warnings and errors (a task cancelled by Ctrl-C, a heartbeat to
+            # the scheduler of an interrupted run that has shut down) are Dask's business;
+            # -v shows them. What fails in a task reaches this process as its exception.
+            silence_logs=logging.WARNING if log.isEnabledFor(logging.DEBUG) else logging.CRITICAL,
         )
     return Client(cluster), cluster
 

@@ -62,6 +62,7 @@ from ._geocoder_http import DEFAULT_MAX_BYTES, BoundedAdapter
 from .errors import InputError
 from .model import Candidate, Place, Toponym
 from .text.normalize import normalize_name
+from .wording import plural
 
 __all__ = ["SERVICES", "FallbackGeocoder", "Service", "default_cache_path"]
 
@@ -440,8 +441,8 @@ class FallbackGeocoder:
         _LOG.warning("%s %s for %r; the name stays unresolved", where, problem, name)
         if runtime.failures >= self.max_failures:
             _LOG.warning(
-                "%s failed %d times in a row; no more names are sent to it in this run",
+                "%s failed %s in a row; no more names are sent to it in this run",
                 where,
-                runtime.failures,
+                plural(runtime.failures, "time"),
             )
         return False

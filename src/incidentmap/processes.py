@@ -30,6 +30,7 @@ from types import FrameType
 
 __all__ = [
     "Terminated",
+    "children_spared_ctrl_c",
     "deferred_interrupts",
     "die_with_parent",
     "sigterm_raises",
@@ -108,6 +109,35 @@ def held_signals() -> Iterator[None]:
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
+def children_spared_ctrl_c() -> Iterator[None]:
+    """Start processes in the block that Ctrl-C at the terminal does not reach.
+
+    A terminal sends Ctrl-C's SIGINT to every process of its foreground group: worker
+    processes started by a library (a Dask cluster's nannies and workers) would each
+    print a traceback of their own while this process, which ends them, exits with one
+    line. SIGINT is held in the main thread while the block runs, so the processes and
+    threads started in it inherit the hold and never see it (SIGTERM, by which they are
+    ended, is not held); a Ctrl-C meanwhile reaches this process when the block ends.
+    Outside the main thread, or without ``pthread_sigmask``, it does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
+        yield
+        return
+    from multiprocessing import resource_tracker
+
+    # multiprocessing's resource tracker, started with the first process, lets SIGINT
+    # through again once it has started: started before the hold, it leaves it alone
+    resource_tracker.ensure_running()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:

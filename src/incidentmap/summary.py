@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .wording import plural
+
 __all__ = ["SUMMARY_NAME", "ArticleCounts", "IncidentCounts", "RunReport", "summary_lines"]
 
 #: File name of the summary beside a run's outputs.
@@ -233,9 +235,9 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
     """
     a, i = data["articles"], data["incidents"]
     layer = data.get("layer")
-    problems = f", {a['problems']:,} inputs with problems" if a.get("problems") else ""
+    problems = f", {plural(a['problems'], 'input')} with problems" if a.get("problems") else ""
     since = f", {a['skipped_since']:,} older than --since" if a.get("skipped_since") else ""
-    fatalities = f", {data.get('fatalities', 0):,} fatalities"
+    fatalities = f", {plural(data.get('fatalities', 0), 'fatality', many='fatalities')}"
     if layer:
         out = [
             f"articles: {a['read']:,} read, {a['new']:,} new, "

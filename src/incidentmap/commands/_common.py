@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExportError, InputError
+from ..wording import plural
 
 __all__ = [
     "add_input_options",
@@ -136,13 +137,13 @@ def problem_count(problems: list[InputError]) -> str:
     """Say how many inputs were skipped, and how many were read with a warning.
 
     >>> problem_count([InputError("x"), InputError("y", kept=True)])
-    '1 inputs skipped, 1 read with a warning'
+    '1 input skipped, 1 read with a warning'
     >>> problem_count([])
     '0 inputs skipped'
     """
     kept = sum(p.kept for p in problems)
-    warned = f", {kept} read with a warning" if kept else ""
-    return f"{len(problems) - kept} inputs skipped{warned}"
+    warned = f", {kept:,} read with a warning" if kept else ""
+    return f"{plural(len(problems) - kept, 'input')} skipped{warned}"
 
 
 def problem_printer(problems: list[InputError]) -> Any:

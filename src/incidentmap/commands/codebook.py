@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..wording import plural
 
 __all__ = ["register"]
 
@@ -54,7 +54,7 @@ def register(sub: Any) -> None:
 
 def _codebook(args: argparse.Namespace) -> int:
     from ..incidents import Taxonomy
-    from ..incidents.codebookfiles import CODEBOOK_FILES
+    from ..incidents.codebookfiles import CODEBOOK_FILES, shipped_text
 
     if args.action == "copy":
         if not args.folder:
@@ -70,9 +70,8 @@ def _codebook(args: argparse.Namespace) -> int:
         if clash and not args.force:
             raise InputError(f"{target} already holds {clash}; add --force to overwrite them")
         target.mkdir(parents=True, exist_ok=True)
-        shipped = files("incidentmap.incidents").joinpath("codebook/en")
         for name in CODEBOOK_FILES:
-            (target / name).write_text(shipped.joinpath(name).read_text("utf-8"), "utf-8")
+            (target / name).write_text(shipped_text(name), "utf-8")
         if not args.quiet:
             print(f"wrote the English codebook's {len(CODEBOOK_FILES)} files to {target}",
                   file=sys.stderr)  # fmt: skip
@@ -93,5 +92,5 @@ def _codebook(args: argparse.Namespace) -> int:
         + len(taxonomy.casualties.tolls)
     )
     if not args.quiet:
-        print(f"{rows} rows with examples, {len(problems)} failing", file=sys.stderr)
+        print(f"{plural(rows, 'row')} with examples, {len(problems):,} failing", file=sys.stderr)
     return 1 if problems else 0

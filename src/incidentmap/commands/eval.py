@@ -25,6 +25,7 @@ import logging
 from typing import Any
 
 from ..errors import InputError
+from ..wording import plural, verb
 from ._common import problem_printer
 
 __all__ = ["format_scores", "register"]
@@ -74,7 +75,7 @@ def format_scores(name: str, s: Any) -> str:
         f"median {s.median_km:.1f} km  ({s.placed} of {s.gold} gold mentions matched)\n"
         f"               country-aware acc@161 {s.country_acc161:.3f} (a chosen country "
         "whose outline holds the gold point counts as right)\n"
-        f"  end to end   acc@161 {s.e2e_acc161:.3f}  {s.articles} articles, "
+        f"  end to end   acc@161 {s.e2e_acc161:.3f}  {plural(s.articles, 'article')}, "
         f"{s.articles_per_second:.0f} articles/s\n"
         f"  confidence   {bands}"
     )
@@ -102,10 +103,12 @@ def _eval(args: argparse.Namespace) -> int:
     unplaced = sum(span.lat is None or span.lon is None for span in spans)
     if unplaced:
         logging.getLogger("incidentmap.input").warning(
-            "%d of %d gold toponyms have no lat and lon: they are left out of every score "
+            "%d of %s %s no lat and lon: %s left out of every score "
             "(a place found at one counts as a false positive)",
             unplaced,
-            len(spans),
+            plural(len(spans), "gold toponym"),
+            verb(unplaced, "has", "have"),
+            verb(unplaced, "it is", "they are"),
         )
     for a in articles:
         for span in a.toponyms:

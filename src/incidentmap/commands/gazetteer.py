@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from ..errors import InputError
+from ..wording import plural
 
 __all__ = ["register"]
 
@@ -110,7 +111,9 @@ def _info(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     info = _open(args, rebuild=True).info()
-    print(f"built {info.path}: {info.places:,} places, {info.names:,} distinct names")
+    print(
+        f"built {info.path}: {plural(info.places, 'place')}, {plural(info.names, 'distinct name')}"
+    )
     return 0
 
 
@@ -123,5 +126,5 @@ def _import(args: argparse.Namespace) -> int:
 
     gaz = _open(args)
     total = gaz.import_files(args.files, report=report)
-    print(f"index now holds {total:,} places; {len(problems)} bad rows skipped")
+    print(f"index now holds {plural(total, 'place')}; {plural(len(problems), 'bad row')} skipped")
     return 0

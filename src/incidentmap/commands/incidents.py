@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..wording import plural
 from ._common import (
     add_input_options,
     add_schema_option,
@@ -114,7 +115,8 @@ def _incidents(args: argparse.Namespace) -> int:
             )
     if not args.quiet:
         print(
-            f"{found.articles} articles, {problem_count(problems)}, {count} incidents",
+            f"{plural(found.articles, 'article')}, {problem_count(problems)}, "
+            f"{plural(count, 'incident')}",
             file=sys.stderr,
         )
     return exit_status(articles=found.articles, problems=problems)

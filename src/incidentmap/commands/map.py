@@ -6,7 +6,9 @@ been edited in a GIS (points moved, rows deleted, columns added): it is read bac
 the incident schema with :func:`incidentmap.frame.normalize_incidents_frame`, which
 takes ``lat``/``lon`` from the geometry (a point moved in QGIS leaves the attributes
 stale), rendered, and written atomically. Event types that are not ACLED's (a typo
-in an edited file) are named in a warning; the map draws each in grey.
+in an edited file) are named in a warning; the map draws each in grey. A line of a
+``.jsonl`` that is not an incident is reported with its file and line, and the other
+lines are mapped.
 
 Examples
 --------
@@ -22,12 +24,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, RenderError
-from ._common import JSONL_SUFFIXES, add_map_options, map_options
+from ..wording import plural, verb
+from ._common import JSONL_SUFFIXES, add_map_options, map_options, problem_printer
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -67,7 +72,12 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def read_incident_file(path: str | Path, *, layer: str | None = None) -> geopandas.GeoDataFrame:
+def read_incident_file(
+    path: str | Path,
+    *,
+    layer: str | None = None,
+    report: Callable[[InputError], None] | None = None,
+) -> geopandas.GeoDataFrame:
     """Read an incident file into the incident schema.
 
     Parameters
@@ -77,6 +87,10 @@ def read_incident_file(path: str | Path, *, layer: str | None = None) -> geopand
         ``incidentmap incidents``.
     layer
         The GeoPackage layer; ``incidents`` (else the first one) when ``None``.
+    report
+        Called with each line of a ``.jsonl`` file that is not an incident (its file
+        and line), which is skipped while the other lines are read; without it, such a
+        line raises.
 
     Returns
     -------
@@ -106,7 +120,7 @@ def read_incident_file(path: str | Path, *, layer: str | None = None) -> geopand
             source=str(source),
         )
     if suffix in JSONL_SUFFIXES:
-        gdf = read_incident_records(source)
+        gdf = read_incident_records(source, report=report)
     else:
         gdf = read_incidents(source, layer=layer)
     if len(gdf) == 0:
@@ -162,10 +176,10 @@ def drop_off_globe(gdf: geopandas.GeoDataFrame, *, source: str) -> geopandas.Geo
         return gdf
     ids = [str(v) for v in gdf.loc[off, "id"].head(5)] if "id" in gdf.columns else []
     log.warning(
-        "%s: %d incidents with a point outside latitude -90..90 / longitude -180..180 are "
-        "left off the map%s",
+        "%s: %s with a point outside latitude -90..90 / longitude -180..180 %s left off the map%s",
         source,
-        int(off.sum()),
+        plural(int(off.sum()), "incident"),
+        verb(int(off.sum()), "is", "are"),
         f" ({', '.join(ids)}{' ...' if off.sum() > 5 else ''})" if ids else "",
     )
     return gdf.loc[~off]
@@ -184,8 +198,11 @@ def run(args: argparse.Namespace) -> int:
         )
     options = map_options(args)
     prepare_directory(output)  # a folder that cannot be written is refused before the work
-    gdf = read_incident_file(source, layer=args.layer)
+    problems: list[InputError] = []
+    gdf = read_incident_file(source, layer=args.layer, report=problem_printer(problems))
     m = incident_map(gdf, **asdict(options))
     save_map(m, output)
-    log.info("wrote %s (%d incidents)", output, len(gdf))
+    if not getattr(args, "quiet", False):
+        skipped = f", {plural(len(problems), 'line')} skipped" if problems else ""
+        print(f"wrote {output} ({plural(len(gdf), 'incident')}{skipped})", file=sys.stderr)
     return 0

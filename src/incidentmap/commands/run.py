@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..progress import progress_wanted
+from ..wording import plural
 from ._common import (
     add_input_options,
     add_map_options,
@@ -167,12 +168,13 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not args.quiet:
         print(
-            f"{summary.articles} articles read"
+            f"{plural(summary.articles, 'article')} read"
             + (f" ({summary.non_english} not in English)" if summary.non_english else "")
             + f", {problem_count(summary.problems)}"
             + (f" ({summary.crashes} crashed)" if summary.crashes else "")
             + (f", {summary.skipped_since} older than --since" if summary.skipped_since else "")
-            + f", {summary.toponyms} places resolved, {summary.incidents} incidents",
+            + f", {plural(summary.toponyms, 'place')} resolved"
+            + f", {plural(summary.incidents, 'incident')}",
             file=sys.stderr,
         )
         _print_totals(summary.outputs)

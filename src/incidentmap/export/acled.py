@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..wording import verb
+
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
@@ -250,11 +252,11 @@ class AcledConverter:
     def report(self, target: str) -> None:
         """Log how many incidents were left out of ``target``, if any."""
         parts = [
-            f"{n} {what}"
+            f"{n:,} {what}"
             for n, what in (
                 (self.undated, "without a date"),
                 (self.unplaced, "without a point"),
-                (self.background, "background statements"),
+                (self.background, "background " + verb(self.background, "statement", "statements")),
             )
             if n
         ]

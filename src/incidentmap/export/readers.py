@@ -17,10 +17,11 @@ Examples
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExportError
+from ..errors import ExportError, InputError
 from .formats import format_for_path, parse_formats
 from .writers import INCIDENTS_LAYER, KML_ID
 
@@ -208,13 +209,19 @@ def _read_kml(source: Path) -> Any:
     return pd.concat(non_empty, ignore_index=True) if len(non_empty) > 1 else non_empty[0]
 
 
-def read_incident_records(path: str | os.PathLike[str]) -> geopandas.GeoDataFrame:
-    """Read the JSON lines ``incidentmap incidents`` writes (``.jsonl``) as an incident frame.
+def read_incident_records(
+    path: str | os.PathLike[str], *, report: Callable[[InputError], None] | None = None
+) -> geopandas.GeoDataFrame:
+    r"""Read the JSON lines ``incidentmap incidents`` writes (``.jsonl``) as an incident frame.
 
     Parameters
     ----------
     path
         A ``.jsonl``/``.ndjson`` file, one incident object per line.
+    report
+        Called with an :class:`~incidentmap.errors.InputError` (its file and line) for
+        each line that is not an incident, which is skipped while the other lines are
+        read. Without it, the first such line raises.
 
     Returns
     -------
@@ -224,10 +231,19 @@ def read_incident_records(path: str | os.PathLike[str]) -> geopandas.GeoDataFram
     Raises
     ------
     ExportError
-        If the file is missing or a line is not an incident object.
-    """
-    import json
+        If the file is missing, or (without ``report``) a line is not an incident object.
 
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "i.jsonl"
+    >>> _ = path.write_text('{"event_type": "Riots", "lat": 1, "lon": 2}\n{nope\n')
+    >>> skipped = []
+    >>> len(read_incident_records(path, report=skipped.append))
+    1
+    >>> print(skipped[0])  # doctest: +ELLIPSIS
+    /.../i.jsonl:2: not a JSON line (Expecting property name enclosed in double quotes...)
+    """
     import geopandas as gpd
     import pandas as pd
 
@@ -241,16 +257,13 @@ def read_incident_records(path: str | os.PathLike[str]) -> geopandas.GeoDataFram
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise ExportError(f"{source}:{number}: not a JSON line ({exc})") from exc
-            if not isinstance(record, dict) or "event_type" not in record:
-                raise ExportError(
-                    f"{source}:{number}: not an incident (expected an object with event_type, "
-                    "as `incidentmap incidents` writes)"
-                )
-            records.append(record)
+            problem = _incident_line(line)
+            if isinstance(problem, dict):
+                records.append(problem)
+                continue
+            if report is None:
+                raise ExportError(f"{source}:{number}: {problem}")
+            report(InputError(problem, source=str(source), line=number))
     names = dict.fromkeys([*INCIDENT_COLUMNS, *(key for r in records for key in r)])
     df = pd.DataFrame(records, columns=list(names))
     lat = pd.to_numeric(df["lat"], errors="coerce")
@@ -259,3 +272,21 @@ def read_incident_records(path: str | os.PathLike[str]) -> geopandas.GeoDataFram
     geometry = gpd.points_from_xy(lon.where(has_xy), lat.where(has_xy))
     geometry[~has_xy] = None
     return normalize_incidents_frame(gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326"))
+
+
+def _incident_line(line: str) -> dict[str, Any] | str:
+    """Return the incident object of one JSON line, or what is wrong with the line."""
+    import json
+
+    try:
+        record = json.loads(line)
+    except RecursionError:
+        return "not read: nested too deep"
+    except ValueError as exc:
+        return f"not a JSON line ({exc})"
+    if not isinstance(record, dict) or "event_type" not in record:
+        return (
+            "not an incident (expected an object with event_type, as `incidentmap incidents` "
+            "writes)"
+        )
+    return record

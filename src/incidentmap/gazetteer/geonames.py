@@ -45,6 +45,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Place
+from ..wording import plural
 from .dumpfiles import iter_rows, read_rows, report_skipped
 from .records import PlaceRecord, Reporter
 
@@ -430,7 +431,7 @@ def detect_format(path: str | Path) -> str:
     shown = (
         "it holds no data line"
         if first is None
-        else f"its first data line has {len(first)} columns: {first[:4]!r}"
+        else f"its first data line has {plural(len(first), 'column')}: {first[:4]!r}"
     )
     raise InputError(
         f"not a GeoNames dump file ({shown}); accepted: the main table "

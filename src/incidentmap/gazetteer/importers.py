@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from ..errors import GazetteerError
+from ..wording import plural
 from .index import IndexWriter
 from .records import Reporter
 
@@ -55,19 +56,19 @@ def import_file(writer: IndexWriter, path: Path, *, report: Reporter | None = No
     suffix = path.suffix.lower()
     if suffix in (".csv", ".geojson"):
         n = writer.add(read_curated(path, report=report, namespace="user"))
-        log.info("imported %d places from %s", n, path)
+        log.info("imported %s from %s", plural(n, "place"), path)
         return "curated"
     fmt = geonames.detect_format(path)
     if fmt == "geonames":
         n = writer.add(geonames.read_geonames(path, report=report))
-        log.info("imported %d places from %s", n, path)
+        log.info("imported %s from %s", plural(n, "place"), path)
     elif fmt == "alternate_names":
         pairs = (
             (f"geonames:{a.geonameid}", a.name)
             for a in geonames.read_alternate_names(path, report=report)
         )
         n = writer.add_names(pairs)
-        log.info("imported %d alternate names of known places from %s", n, path)
+        log.info("imported %s of known places from %s", plural(n, "alternate name"), path)
     elif fmt == "admin1_codes":
         pairs = (
             (a.place_id, name)
@@ -76,7 +77,7 @@ def import_file(writer: IndexWriter, path: Path, *, report: Reporter | None = No
             for name in (a.name, a.asciiname)
         )
         n = writer.add_names(pairs)
-        log.info("imported names of %d admin1 areas from %s", n, path)
+        log.info("imported names of %s from %s", plural(n, "admin1 area"), path)
     elif fmt == "country_info":
         pairs = (
             (c.place_id, name)
@@ -86,7 +87,7 @@ def import_file(writer: IndexWriter, path: Path, *, report: Reporter | None = No
             if name
         )
         n = writer.add_names(pairs)
-        log.info("imported names of %d countries from %s", n, path)
+        log.info("imported names of %s from %s", plural(n, "country", many="countries"), path)
     else:
         raise GazetteerError(_UNKNOWN.format(path=path))
     return fmt

@@ -24,7 +24,7 @@ import re
 from ..gazetteer.kinds import EARTH_RADIUS_KM
 from ..model import Place, Toponym
 
-__all__ = ["COMPASS", "anchor_km", "compass_degrees", "offset_place"]
+__all__ = ["COMPASS", "anchor_km", "compass_degrees", "distance_and_bearing", "offset_place"]
 
 #: The farthest distance worth moving: beyond it, a stated distance is too rough to help.
 MAX_KM = 200.0
@@ -139,14 +139,20 @@ def anchor_km(text: str, top: Toponym) -> float | None:
     >>> anchor_km("in Moscow", Toponym(3, 9, "Moscow")) is None
     True
     """
-    anchored = _anchor(text, top)
+    anchored = distance_and_bearing(text, top)
     return None if anchored is None else anchored[0]
 
 
-def _anchor(text: str, top: Toponym) -> tuple[float, str | None] | None:
+def distance_and_bearing(text: str, top: Toponym) -> tuple[float, str | None] | None:
     """Return the distance in km and the bearing as written ("south-west") ``top`` anchors.
 
-    The bearing is None for "25 miles from X", "10 km outside X".
+    The bearing is None for "25 miles from X", "10 km outside X"; the whole answer is
+    None when ``top`` is no reference point of a distance.
+
+    >>> distance_and_bearing("50 miles north of Kirkuk", Toponym(18, 24, "Kirkuk"))
+    (80.45, 'north')
+    >>> distance_and_bearing("10 km outside Kirkuk", Toponym(14, 20, "Kirkuk"))
+    (10.0, None)
     """
     found = _ANCHOR.search(text, max(0, top.start - 60), top.start)
     if found is None:

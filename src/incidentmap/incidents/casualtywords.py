@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from ..errors import InputError
 from ..text.patterns import FastPattern
@@ -188,10 +187,11 @@ class CasualtyWords:
     @cache
     def default(cls) -> CasualtyWords:
         """Return the English words shipped in ``codebook/en``."""
-        folder = files("incidentmap.incidents").joinpath("codebook/en")
+        from .codebookfiles import shipped_text
+
         return cls.parse(
-            ("numbers.tsv", folder.joinpath("numbers.tsv").read_text("utf-8")),
-            ("tolls.tsv", folder.joinpath("tolls.tsv").read_text("utf-8")),
+            ("numbers.tsv", shipped_text("numbers.tsv")),
+            ("tolls.tsv", shipped_text("tolls.tsv")),
         )
 
     def parse_number(self, text: str) -> int | None:

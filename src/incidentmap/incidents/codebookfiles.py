@@ -9,6 +9,8 @@ Examples
 --------
 >>> shipped_files()["triggers.tsv"][0]
 'triggers.tsv'
+>>> shipped_text("numbers.tsv").startswith("#")
+True
 >>> tsv_rows("# a comment\nRiots\tMob violence\n")
 [(2, ['Riots', 'Mob violence'])]
 """
@@ -16,11 +18,19 @@ Examples
 from __future__ import annotations
 
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["CODEBOOK_FILES", "folder_files", "shipped_files", "tsv_rows"]
+__all__ = [
+    "CODEBOOK_FILES",
+    "folder_files",
+    "shipped_files",
+    "shipped_folder",
+    "shipped_text",
+    "tsv_rows",
+]
 
 #: The files of a codebook folder; one a user's folder lacks is taken from the shipped one.
 CODEBOOK_FILES = (
@@ -50,10 +60,27 @@ def tsv_rows(text: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
+def shipped_folder() -> Traversable:
+    """Return the folder of the shipped English codebook, inside the package."""
+    return resources.files("incidentmap.incidents").joinpath(_SHIPPED)
+
+
+def shipped_text(name: str) -> str:
+    """Return the text of the shipped English codebook's file ``name`` (``"tolls.tsv"``).
+
+    Raises
+    ------
+    InputError
+        When ``name`` is not one of :data:`CODEBOOK_FILES`.
+    """
+    if name not in CODEBOOK_FILES:
+        raise InputError(f"{name!r} is not a codebook file; the files: {list(CODEBOOK_FILES)}")
+    return shipped_folder().joinpath(name).read_text("utf-8")
+
+
 def shipped_files() -> dict[str, tuple[str, str]]:
     """Return the shipped English codebook's files: name -> (where, text)."""
-    folder = resources.files("incidentmap.incidents").joinpath(_SHIPPED)
-    return {name: (name, folder.joinpath(name).read_text("utf-8")) for name in CODEBOOK_FILES}
+    return {name: (name, shipped_text(name)) for name in CODEBOOK_FILES}
 
 
 def folder_files(folder: str) -> tuple[tuple[str, str, str], ...]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import EventType
 from ..text.patterns import Searcher
+from ..wording import plural
 
 __all__ = [
     "MACROS",
@@ -254,7 +255,7 @@ def parse_cues(where: str, rows: list[tuple[int, list[str]]], macros: dict[str, 
         if len(examples) > 2:
             raise InputError(
                 "expected kind, value, (the event types of an anaphor_noun), must match and "
-                f"must not match; found {len(cols)} columns",
+                f"must not match; found {plural(len(cols), 'column')}",
                 source=where,
                 line=number,
             )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import EventType
+from ..wording import plural
 
 if TYPE_CHECKING:
     from ..text.patterns import Searcher
@@ -171,7 +172,7 @@ def parse_filters(text: str, *, source: str, cue_kinds: Sequence[str]) -> tuple[
         if len(fields) != 6:
             raise InputError(
                 "expected 'stage<TAB>applies to<TAB>test<TAB>pattern<TAB>must drop<TAB>"
-                f"must keep', got {len(fields)} columns",
+                f"must keep', got {plural(len(fields), 'column')}",
                 source=source,
                 line=number,
             )

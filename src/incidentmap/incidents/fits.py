@@ -21,6 +21,7 @@ from .places import Location, same_town, specificity
 
 __all__ = [
     "NON_VIOLENT",
+    "REPORT_LAG_DAYS",
     "before_the_news",
     "date_ok",
     "place_ok",
@@ -36,7 +37,7 @@ _WIDE_AREA_KM = 250.0
 #: Event types a bare casualty report ("five people were killed") does not belong to.
 NON_VIOLENT = frozenset({EventType.PROTESTS, EventType.STRATEGIC_DEVELOPMENTS})
 #: How long before a report's day the event it tells may have happened.
-_REPORT_LAG_DAYS = 7
+REPORT_LAG_DAYS = 7
 #: Strategic developments told together of one event: arrests made in a weapons seizure.
 _ONE_DEVELOPMENT = frozenset({ARRESTS.name, DISRUPTED.name})
 
@@ -87,7 +88,7 @@ def date_ok(draft: Draft, date: DateMention | None) -> bool:
 
     True when either date is unknown or they are compatible (the same day, or a day of
     the week or month given), and when the draft is dated only by the day of a report
-    that came up to ``_REPORT_LAG_DAYS`` after ``date``.
+    that came up to ``REPORT_LAG_DAYS`` after ``date``.
     """
     if date is None or date.date is None or draft.date is None or draft.date.date is None:
         return True
@@ -98,7 +99,7 @@ def date_ok(draft: Draft, date: DateMention | None) -> bool:
     # "..., officials said on Monday. They blamed police for the strike on Saturday":
     # the day of a report stands for the event's only until the event's own day is told
     before = (draft.date.date - date.date).days
-    return draft.date_reported and 0 < before <= _REPORT_LAG_DAYS
+    return draft.date_reported and 0 < before <= REPORT_LAG_DAYS
 
 
 def before_the_news(

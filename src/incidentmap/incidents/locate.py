@@ -54,7 +54,7 @@ from ..gazetteer.kinds import PlaceKinds
 from ..geoparse.lexicon import Lexicon
 from ..model import GeoPrecision, Place, Toponym
 from ..text.patterns import GatedPattern, Searcher
-from .bearing import COMPASS, _anchor, anchor_km, offset_place
+from .bearing import COMPASS, anchor_km, distance_and_bearing, offset_place
 from .listednames import NAME, in_kind_list
 from .places import Location, lies_in, specificity
 from .taxonomy import Taxonomy
@@ -328,7 +328,7 @@ def choose_location(
     if best is None:
         return None
     _, top, place = best
-    anchored = _anchor(text, top)
+    anchored = distance_and_bearing(text, top)
     if anchored is None:
         return Location(
             place, _precision(text, top, place, tax), top, "named in the event's sentence"

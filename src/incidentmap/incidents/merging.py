@@ -31,6 +31,7 @@ from .fits import (
     told_as_aggregate,
 )
 from .kinds import AIR_STRIKE, ARMED_CLASH, ATTACK, DISRUPTED, EXCESSIVE_FORCE, SHELLING
+from .mergeindex import KinIndex, day_of
 from .places import Location, specificity
 from .taxonomy import Taxonomy
 
@@ -183,11 +184,13 @@ def merge_drafts(
     undated event of the day's news (:func:`~.fits.before_the_news`).
     """
     kept: list[Draft] = []
+    index = KinIndex()  # only incidents of a kindred type and a near day can take it in
     for draft in drafts:
         host = None
         earlier = before_the_news(draft.date, published, sub_event=draft.sub_event_type)
         if not draft.background and (not draft.first.new_event or not _set_apart(draft, tax)):
-            for other in reversed(kept):
+            for position in index.candidates(draft, day=day_of(draft)):
+                other = kept[position]
                 kin = (
                     same_event_type(other, draft.event_type, draft.sub_event_type)
                     or (told_generically(other) and draft.event_type in other.first.family)
@@ -209,6 +212,8 @@ def merge_drafts(
                 host = other
                 break
         if host is None:
+            if not draft.background:
+                index.add(len(kept), draft)
             kept.append(draft)
             continue
         if host.date is None or host.date.date is None or host.date_reported:
@@ -241,6 +246,7 @@ def merge_drafts(
         ):
             host.event_type = draft.event_type
             host.sub_event_type, host.sub_priority = draft.sub_event_type, draft.sub_priority
+        index.refile(position, host)  # its type or day may have changed
     return kept
 
 

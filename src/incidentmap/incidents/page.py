@@ -35,7 +35,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib.resources import files
 
 from ..errors import IncidentMapError
 from .draft import Draft
@@ -145,8 +144,9 @@ class Furniture:
     @cache
     def default(cls) -> Furniture:
         """Return the English list shipped in ``codebook/en/page_furniture.tsv``."""
-        path = files("incidentmap.incidents").joinpath("codebook/en/page_furniture.tsv")
-        return cls.parse(path.read_text(encoding="utf-8"), source="page_furniture.tsv")
+        from .codebookfiles import shipped_text
+
+        return cls.parse(shipped_text("page_furniture.tsv"), source="page_furniture.tsv")
 
     @classmethod
     def parse(cls, text: str, *, source: str) -> Furniture:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import EventType
+from ..wording import plural
 from .kinds import ARRESTS, REGAINS
 
 if TYPE_CHECKING:
@@ -330,7 +331,7 @@ def parse_retyping(
         if len(fields) != 5:
             raise InputError(
                 "expected 'from<TAB>when<TAB>to<TAB>must match<TAB>must not match', "
-                f"got {len(fields)} columns",
+                f"got {plural(len(fields), 'column')}",
                 source=source,
                 line=number,
             )

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from ..errors import FetchError, InputError
 from ..model import Article
 from ..text._records import Reporter
+from ..wording import plural
 from .fetch import Fetcher, Page
 
 __all__ = ["input_articles", "is_url", "read_url_list"]
@@ -157,7 +158,7 @@ def _remote(
             except ValueError as exc:
                 report(InputError(str(exc), source=url))
                 continue
-            log.info("%s: %d entries", url, len(entries))
+            log.info("%s: %s", url, plural(len(entries), "entry", many="entries"))
             for number, entry in enumerate(entries, 1):
                 if since is not None and entry.published is not None and entry.published < since:
                     skipped("since")

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..wording import plural
+
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
@@ -75,7 +77,7 @@ class DensityGrid:
         size = self.cell_degrees
         rows = []
         for (etype, y, x), cell in sorted(self.cells.items()):
-            text = f"{cell.count} incidents of this type in this {size}° cell"
+            text = f"{plural(cell.count, 'incident')} of this type in this {size}° cell"
             rows.append(
                 Incident(
                     id=f"cell:{etype}:{y}:{x}",

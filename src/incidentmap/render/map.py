@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from branca.element import Element
 
 from ..errors import RenderError
+from ..wording import plural, verb
 from .assets import inline_script, inline_style, offline_assets, static_text
 from .basemap import BasemapSource, basemap_geojson
 from .layers import basemap_layers
@@ -265,7 +266,11 @@ def incident_map(
     payload, skipped = build_payload(frame)
     if skipped:
         log.warning(
-            "%d of %d incidents have no point and are left off the map", skipped, len(frame)
+            "%d of %s %s no point and %s left off the map",
+            skipped,
+            plural(len(frame), "incident"),
+            verb(skipped, "has", "have"),
+            verb(skipped, "is", "are"),
         )
     if not cluster and payload["n"] > _UNCLUSTERED_LIMIT:
         log.warning(

@@ -226,7 +226,8 @@ class RecordReader:
     report
         Receives an :class:`InputError` (``source`` and ``line`` set) per problem.
     encoding_errors
-        ``"strict"`` skips what is not UTF-8; another codec error handler reads it anyway.
+        ``"strict"`` reads text that is not UTF-8 as Windows-1252 when it is that (with a
+        warning) and skips what is neither; another codec error handler reads it anyway.
     """
 
     report: Reporter
@@ -239,15 +240,40 @@ class RecordReader:
         self.report(InputError(message, source=source, line=line, kept=kept))
 
     def decode(self, data: bytes, source: str, first_line: int = 1) -> str | None:
-        """Return ``data`` as text, or ``None`` (reported) if it is not UTF-8 and strict."""
+        """Return ``data`` as text, or ``None`` (reported) if it is not UTF-8 and strict.
+
+        Strict, text that is not UTF-8 but reads as Windows-1252 (the encoding of English
+        text saved on Windows: its curly quotes are bytes 0x91-0x94) is read so, with a
+        warning.
+        """
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = first_line + data.count(b"\n", 0, exc.start)
             what = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+            legacy = self._windows_1252(data, what, source, line)
+            if legacy is not None:
+                return legacy
             if not self._keep_undecodable(what, source, line):
                 return None
             return data.decode("utf-8", errors=self.encoding_errors)
+
+    def _windows_1252(self, data: bytes, what: str, source: str, line: int) -> str | None:
+        """Return ``data`` read as Windows-1252 (reported) when strict and it is that."""
+        if self.encoding_errors != "strict":
+            return None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+        self.problem(
+            f"not UTF-8 text ({what}); read as Windows-1252, the encoding of text saved "
+            "on Windows (save it as UTF-8 to be sure of its letters)",
+            source,
+            line,
+            kept=True,
+        )
+        return text
 
     def _keep_undecodable(self, what: str, source: str, line: int) -> bool:
         """Report bytes that are not UTF-8; return whether the text is kept anyway."""
@@ -470,7 +496,12 @@ class RecordReader:
             for number, raw in enumerate(handle, 1):
                 try:
                     yield number, (raw.removeprefix(BOM) if number == 1 else raw).decode("utf-8")
-                except UnicodeDecodeError:
+                except UnicodeDecodeError as exc:
+                    what = f"byte 0x{raw[exc.start]:02x} at offset {exc.start} of the line"
+                    legacy = self._windows_1252(raw, what, source, number)
+                    if legacy is not None:
+                        yield number, legacy
+                        continue
                     undecodable.add(number)
                     lenient = (
                         "replace" if self.encoding_errors == "strict" else self.encoding_errors

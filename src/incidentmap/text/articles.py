@@ -26,7 +26,11 @@ r"""Reading articles from files, directories and standard input.
   or, when the header says so, semicolon- or tab-separated;
 * directories, read recursively in sorted order (supported extensions only; hidden files and
   ``*.meta.json`` skipped), and ``-`` for standard input (JSON lines when the first
-  non-blank character is ``{``, else one plain-text article).
+  non-blank character is ``{``, else one plain-text article);
+* any of these compressed with gzip (``articles.jsonl.gz``), read as the file it holds.
+
+Text is UTF-8, or UTF-16 or UTF-32 with a byte order mark; text that is not UTF-8 but
+reads as Windows-1252 (English text saved on Windows) is read so, with a warning.
 
 Bad input never stops a batch: each problem is passed to ``report`` as an
 :class:`~incidentmap.errors.InputError` naming the file and line, and reading goes on.
@@ -51,19 +55,23 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gzip
+import io
 import itertools
 import logging
 import os
 import re
 import stat
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..errors import ArticleError, InputError
 from ..model import Article
+from ..wording import plural
 from ._bounded import display_path, load_json
 from ._records import (
     BOM,
@@ -151,7 +159,7 @@ def _walk(folder: Path, problem: Reporter) -> Iterator[Path]:
             lowered = name.lower()
             if name.startswith(".") or lowered.endswith(".meta.json"):
                 continue
-            if Path(lowered).suffix not in SUPPORTED_SUFFIXES:
+            if _inner_suffix(Path(lowered)) not in SUPPORTED_SUFFIXES:
                 passed_over[Path(lowered).suffix or "(no extension)"] += 1
                 continue
             child = Path(root, name)
@@ -165,10 +173,10 @@ def _walk(folder: Path, problem: Reporter) -> Iterator[Path]:
                 problem(InputError(f"skipped: {why}", source=display_path(child)))
     if passed_over:
         _LOG.info(
-            "%s: %d files not read, of types that are not articles (%s); articles are "
+            "%s: %s not read, of types that are not articles (%s); articles are "
             ".txt, .html, .jsonl, .json and .csv files and RSS/Atom feeds",
             display_path(folder),
-            passed_over.total(),
+            plural(passed_over.total(), "file"),
             ", ".join(f"{n} {suffix}" for suffix, n in sorted(passed_over.items())),
         )
 
@@ -217,9 +225,10 @@ def read_articles(
         line or record that cannot be read; reading goes on with the rest. By default the
         problem is logged as a warning on the ``incidentmap.input`` logger.
     encoding_errors
-        How bytes that are not UTF-8 are handled: ``"strict"`` skips the file (or line, or
-        record) and reports it; ``"replace"`` reads it with U+FFFD replacement characters
-        (and still reports it). Any Python codec error handler name is accepted.
+        How bytes that are not UTF-8 are handled: ``"strict"`` reads text that is
+        Windows-1252 as such and skips the file (or line, or record) that is not, reporting
+        either; ``"replace"`` reads it with U+FFFD replacement characters (and still
+        reports it). Any Python codec error handler name is accepted.
 
     Raises
     ------
@@ -312,6 +321,41 @@ def _split_front_matter(text: str) -> tuple[dict[str, tuple[str, int]], str]:
     return {}, text
 
 
+#: The first bytes of a gzip file.
+_GZIP = b"\x1f\x8b"
+#: Byte-order marks of UTF-32 (first: its little-endian one begins like UTF-16's) and UTF-16.
+_WIDE_BOMS = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
+
+
+def _inner_name(path: Path) -> str:
+    """Return the name of the file a ``.gz`` file holds (``a.jsonl.gz``: ``a.jsonl``)."""
+    return path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+
+
+def _inner_suffix(path: Path) -> str:
+    """Return the lower-case extension of the file, or of the file a ``.gz`` file holds."""
+    return Path(_inner_name(path)).suffix.lower()
+
+
+def _as_utf8(handle: IO[bytes], head: bytes) -> IO[bytes]:
+    """Return the text of ``handle`` (UTF-16 or UTF-32 with a BOM) as UTF-8 bytes.
+
+    Raises
+    ------
+    UnicodeDecodeError
+        If it is not the text its BOM says.
+    """
+    with handle:
+        data = head + handle.read()
+    codec = "utf-32" if data.startswith(_WIDE_BOMS[:2]) else "utf-16"
+    return io.BytesIO(data.decode(codec).encode("utf-8"))
+
+
 class _Reader(RecordReader):
     """Reads one input file at a time, reporting problems instead of raising."""
 
@@ -319,12 +363,12 @@ class _Reader(RecordReader):
         if str(path) == "-":
             yield from self._stdin()
             return
-        source, stem = display_path(path), display_path(path.stem)
+        source, stem = display_path(path), display_path(Path(_inner_name(path)).stem)
         handle = self._open(path, source)
         if handle is None:
             return
         with handle:
-            suffix = path.suffix.lower()
+            suffix = _inner_suffix(path)
             if suffix in {".jsonl", ".ndjson"}:
                 yield from self.json_lines(handle, source, stem)
             elif suffix == ".csv":
@@ -362,14 +406,28 @@ class _Reader(RecordReader):
             # opening a FIFO would wait for a writer forever
             self.problem(f"{why}; pipe its contents to standard input (-) instead", source)
             return None
+        handle: IO[bytes] | None = None
         try:
             handle = path.open("rb")
             head = handle.read(_SNIFF_BYTES)
+            if head.startswith(_GZIP):  # articles.jsonl.gz: read as the file it holds
+                handle.close()
+                # returned open, like the plain file: the caller closes it
+                handle = cast(IO[bytes], gzip.open(path, "rb"))  # noqa: SIM115
+                head = handle.read(_SNIFF_BYTES)
+            if head.startswith(_WIDE_BOMS):  # UTF-16 or UTF-32, as its BOM says
+                handle = _as_utf8(handle, head)
+                head = handle.read(_SNIFF_BYTES)
         except FileNotFoundError:
             self.problem("no such file or directory", source)
             return None
-        except OSError as exc:
-            self.problem(f"cannot read the file: {exc.strerror or exc}", source)
+        except (OSError, EOFError, zlib.error) as exc:  # EOFError, zlib: a damaged gzip file
+            if handle is not None:
+                handle.close()
+            self.problem(f"cannot read the file: {getattr(exc, 'strerror', None) or exc}", source)
+            return None
+        except UnicodeDecodeError as exc:
+            self.problem(f"not valid {exc.encoding.upper()} text ({exc.reason})", source)
             return None
         if b"\0" in head:
             handle.close()
