@@ -692,3 +692,40 @@ def test_the_quick_tests_of_the_qualifier_patterns_keep_every_answer(words):
     assert kind_after(between) == full
     if POSSESSIVE.fullmatch(between):
         assert between[:1] in ("'", "’")
+
+
+def test_the_local_kind_words_are_those_of_the_pattern():
+    import re
+
+    from incidentmap.geoparse import containers
+
+    for word in containers._LOCAL_KIND_WORDS:
+        assert re.fullmatch(containers._LOCAL_KINDS, word)
+    # fourteen words, two of them with two spellings ("sub-?district", "neighbou?rhood")
+    assert len(containers._LOCAL_KIND_WORDS) == containers._LOCAL_KINDS.count("|") + 1 + 2
+
+
+_FRAME_WORDS = [
+    "the", "The", "Osk", "Tarn", "al-Burg", "district", "sub-district", "township", "area",
+    "of", "in", "In", "near", "Outside", "within", "Berlin", "said", "district,", "Osk,",
+    "town,", "village", "(in", "2",
+]  # fmt: skip
+_FRAME_GAPS = [" ", " ", " ", ", ", "  ", "\n", "\u00a0", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FRAME_WORDS), st.sampled_from(_FRAME_GAPS)),
+        max_size=10,
+    )
+)
+def test_text_that_fails_the_quick_test_is_never_a_frame_before_a_container(parts):
+    """``_may_frame`` is true wherever ``_BEFORE_CONTAINER`` matches: it skips no frame."""
+    from incidentmap.geoparse import containers
+
+    text = "".join(word + gap for word, gap in parts)
+    for end in range(len(text) + 1):
+        start = max(0, end - containers._BEFORE_CHARS)
+        if containers._BEFORE_CONTAINER.search(text, start, end) is not None:
+            assert containers._may_frame(text[start:end].split()), text[start:end]
