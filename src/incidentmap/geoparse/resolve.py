@@ -456,14 +456,12 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     The place itself, if it is one of the ``anchors``, does not count.
     """
     lat, lon, own = place.lat, place.lon, place.id
-    near = min(
-        (
-            approx_km(lat, lon, a.lat, a.lon)
-            for a in anchors
-            if -5.4 < a.lat - lat < 5.4 and a.id != own  # farther than 600 km earns nothing
-        ),
-        default=None,
-    )
+    near = None
+    for a in anchors:
+        if -5.4 < a.lat - lat < 5.4 and a.id != own:  # farther than 600 km earns nothing
+            km = approx_km(lat, lon, a.lat, a.lon)
+            if near is None or km < near:  # the first of equal distances, as min keeps
+                near = km
     if near is None or near >= 600:
         return 0.0, ""
     bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7
