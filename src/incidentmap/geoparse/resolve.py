@@ -84,7 +84,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
-from ..model import Candidate, Place, Toponym
+from ..model import ADMIN1_FEATURE_CODE, COUNTRY_FEATURE_CODES, Candidate, Place, Toponym
 from .abroad import LACKING_REASON
 from .candidates import Candidates
 from .containers import FRAMED, place_at_containers
@@ -263,13 +263,15 @@ class Resolver:
                 area_over_foreign_country(ss, focus, own.get(m.key))
             for s in ss:
                 p = s.place
-                if p.is_country:
+                # the feature code read once for is_country and is_admin1 (a hot loop)
+                code = p.feature_code
+                if code in COUNTRY_FEATURE_CODES:
                     continue
                 got = focus_bonus.get(p.country_code)
                 if got is not None:
                     s.score += got[0]
                     s.reasons.append(got[1])
-                if area_bonus and not p.is_admin1:
+                if area_bonus and code != ADMIN1_FEATURE_CODE:
                     area = (p.country_code, p.admin1 or "")
                     got = area_bonus.get(area)
                     # an area named only by this very name ("Quebec", "Sagaing Region")
@@ -344,12 +346,13 @@ class Resolver:
             best = ss if len(ss) <= _NEAR_CANDIDATES else sorted(ss, key=BY_SCORE, reverse=True)
             for s in best[:_NEAR_CANDIDATES]:
                 p = s.place
-                if p.parent_id and p.parent_id in anchor_ids and p.feature_code != "ADM2":
+                code = p.feature_code  # read once for is_country (a hot loop)
+                if p.parent_id and p.parent_id in anchor_ids and code != "ADM2":
                     s.score += 6.0
                     s.reasons.append("its city is named in the article")
                     s.placed_by_text = True
                     continue
-                if p.is_country:
+                if code in COUNTRY_FEATURE_CODES:
                     continue
                 got = memo.get((m.key, p.id))
                 if got is None:
