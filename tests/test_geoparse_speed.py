@@ -456,8 +456,10 @@ def test_setting_aside_strays_skips_only_what_cannot_change(monkeypatch):
     ]
     place_at = {p.id: p for p in places}
     for p in places:  # the shortcut answers as the full test
-        flags = strays._small_flags([Scored(p, 0.0, [])])[0]
-        assert flags[1] == strays.small_abroad(p)
+        found, all_small, may_stray = strays._small_flags([Scored(p, 0.0, [])])
+        flags = found[0]
+        assert flags[1] == strays.small_abroad(p) == all_small
+        assert may_stray == (flags[2] is not None)
         for key in ("osk", "tarn", "al tarn", "burg"):
             bare = strip_articles(key)
             main = flags[2]

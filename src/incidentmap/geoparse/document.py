@@ -180,7 +180,7 @@ def home_in(
     weight = others[home]
     if weight < least or weight <= 0.0:
         return None  # decided before the total is summed
-    if weight < share * sum(w for w in others.values() if w > 0):
+    if weight < share * sum([w for w in others.values() if w > 0]):
         return None
     return home, others
 

@@ -73,13 +73,7 @@ def close_pairs(mentions: Sequence[Mention], scored: list[list[Scored]]) -> None
         cells[(math.floor(e[2] / _CELL), math.floor(e[3] / _CELL))].append(e)
     near: set[tuple[str, str]] = set()
     for key, pid, lat, lon in entries:
-        cy, cx = math.floor(lat / _CELL), math.floor(lon / _CELL)
-        if any(
-            other != key and approx_km(lat, lon, olat, olon) <= PAIR_KM
-            for dy in (-1, 0, 1)
-            for dx in (-1, 0, 1)
-            for other, _, olat, olon in cells.get((cy + dy, cx + dx), ())
-        ):
+        if _near_another(key, lat, lon, cells):
             near.add((key, pid))
     if not near:
         return
@@ -90,3 +84,23 @@ def close_pairs(mentions: Sequence[Mention], scored: list[list[Scored]]) -> None
             if (m.key, s.place.id) in near:
                 s.score += PAIR_WEIGHT
                 s.reasons.append(f"lies within {PAIR_KM:.0f} km of another name of the article")
+
+
+def _near_another(
+    key: str,
+    lat: float,
+    lon: float,
+    cells: dict[tuple[int, int], list[tuple[str, str, float, float]]],
+) -> bool:
+    """Whether a reading of a name other than ``key`` lies within ``PAIR_KM`` of the point.
+
+    ``cells`` holds the readings by cell of ``_CELL`` degrees: those of the point's cell
+    and the eight around it are looked at.
+    """
+    cy, cx = math.floor(lat / _CELL), math.floor(lon / _CELL)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for other, _, olat, olon in cells.get((cy + dy, cx + dx), ()):
+                if other != key and approx_km(lat, lon, olat, olon) <= PAIR_KM:
+                    return True
+    return False

@@ -409,7 +409,7 @@ class Resolver:
             for a in idxs:
                 for s in scored[a]:
                     if s.place.id == winner:
-                        s.score = max(s.score, max(x.score for x in scored[a]) + 0.01)
+                        s.score = max(s.score, max(map(BY_SCORE, scored[a])) + 0.01)
                         s.reasons.append("one sense per name in the article")
 
 
