@@ -731,3 +731,42 @@ def test_text_that_fails_the_quick_test_is_never_a_frame_before_a_container(part
         start = max(0, end - containers._BEFORE_CHARS)
         if containers._BEFORE_CONTAINER.search(text, start, end) is not None:
             assert containers._may_frame(text[start:end].split()), text[start:end]
+
+
+def test_the_feature_code_constants_answer_as_the_place_properties():
+    """Hot loops compare feature codes with model's constants, not is_country/is_admin1."""
+    import itertools
+
+    from incidentmap.geoparse.areas import inside, peers
+    from incidentmap.model import ADMIN1_FEATURE_CODE, AREA_FEATURE_CODES, Place
+
+    codes = ["PCLI", "PCLD", "TERR", "ADM1", "ADM2", "ADM1H", "PPL", "PPLC", "PPLA"]
+    places = [
+        Place(f"g:{n}", "Osk", 1.0, 2.0, "A", code, cc, admin1, parent_id=parent)
+        for n, (code, cc, admin1, parent) in enumerate(
+            itertools.product(codes, ["XX", "YY"], ["01", None], [None, "g:0"])
+        )
+    ]
+    for p in places:
+        assert (p.feature_code in AREA_FEATURE_CODES) == (p.is_country or p.is_admin1)
+        assert (p.feature_code == ADMIN1_FEATURE_CODE) == p.is_admin1
+
+    def peers_by_properties(a, b):
+        if a.id == b.id:
+            return False
+        if a.is_country and b.is_country:
+            return True
+        return a.is_admin1 and b.is_admin1 and a.country_code == b.country_code
+
+    def inside_by_properties(place, area):
+        if place.id == area.id:
+            return False
+        if area.is_country:
+            return place.country_code == area.country_code
+        if area.is_admin1:
+            return place.country_code == area.country_code and place.admin1 == area.admin1
+        return place.parent_id == area.id
+
+    for a, b in itertools.product(places, repeat=2):
+        assert peers(a, b) == peers_by_properties(a, b)
+        assert inside(a, b) == inside_by_properties(a, b)

@@ -26,6 +26,7 @@ from typing import Literal
 
 __all__ = [
     "ADMIN1_FEATURE_CODE",
+    "AREA_FEATURE_CODES",
     "COUNTRY_FEATURE_CODES",
     "Article",
     "Candidate",
@@ -143,6 +144,8 @@ class GivenSpan:
 COUNTRY_FEATURE_CODES = frozenset({"PCL", "PCLD", "PCLF", "PCLH", "PCLI", "PCLIX", "PCLS", "TERR"})
 #: The GeoNames feature code of a first-level administrative area (:attr:`Place.is_admin1`).
 ADMIN1_FEATURE_CODE = "ADM1"
+#: The feature codes of a country or a first-level area (``is_country or is_admin1``).
+AREA_FEATURE_CODES = COUNTRY_FEATURE_CODES | {ADMIN1_FEATURE_CODE}
 
 
 @dataclass(frozen=True, slots=True)

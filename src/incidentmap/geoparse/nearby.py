@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..gazetteer.kinds import approx_km
+from ..model import AREA_FEATURE_CODES
 from .recognize import Mention
 from .scored import BY_SCORE, Scored
 
@@ -64,7 +65,7 @@ def close_pairs(mentions: Sequence[Mention], scored: list[list[Scored]]) -> None
             ordered = ordered[:1]  # a name already settled supports only its winner
         for s in ordered:
             p = s.place
-            if not (p.is_country or p.is_admin1 or p.feature_class == "L"):
+            if not (p.feature_code in AREA_FEATURE_CODES or p.feature_class == "L"):
                 entries.append((m.key, p.id, p.lat, p.lon))
     if ambiguous == 0 or len(seen) < 2:
         return

@@ -327,7 +327,7 @@ class Resolver:
         anchors: list[tuple[str, Place]] = []
         seen: set[str] = set()
         for m, ss, pick in zip(mentions, scored, picks, strict=False):
-            if pick is None or pick.place.is_country:
+            if pick is None or pick.place.feature_code in COUNTRY_FEATURE_CODES:
                 continue
             if (len(ss) == 1 or lead(ss, pick.place) > 2.0) and pick.place.id not in seen:
                 seen.add(pick.place.id)
