@@ -456,8 +456,10 @@ def test_setting_aside_strays_skips_only_what_cannot_change(monkeypatch):
     ]
     place_at = {p.id: p for p in places}
     for p in places:  # the shortcut answers as the full test
-        flags = strays._small_flags([Scored(p, 0.0, [])])[0]
-        assert flags[1] == strays.small_abroad(p)
+        found, all_small, may_stray = strays._small_flags([Scored(p, 0.0, [])])
+        flags = found[0]
+        assert flags[1] == strays.small_abroad(p) == all_small
+        assert may_stray == (flags[2] is not None)
         for key in ("osk", "tarn", "al tarn", "burg"):
             bare = strip_articles(key)
             main = flags[2]
@@ -692,3 +694,79 @@ def test_the_quick_tests_of_the_qualifier_patterns_keep_every_answer(words):
     assert kind_after(between) == full
     if POSSESSIVE.fullmatch(between):
         assert between[:1] in ("'", "’")
+
+
+def test_the_local_kind_words_are_those_of_the_pattern():
+    import re
+
+    from incidentmap.geoparse import containers
+
+    for word in containers._LOCAL_KIND_WORDS:
+        assert re.fullmatch(containers._LOCAL_KINDS, word)
+    # fourteen words, two of them with two spellings ("sub-?district", "neighbou?rhood")
+    assert len(containers._LOCAL_KIND_WORDS) == containers._LOCAL_KINDS.count("|") + 1 + 2
+
+
+_FRAME_WORDS = [
+    "the", "The", "Osk", "Tarn", "al-Burg", "district", "sub-district", "township", "area",
+    "of", "in", "In", "near", "Outside", "within", "Berlin", "said", "district,", "Osk,",
+    "town,", "village", "(in", "2",
+]  # fmt: skip
+_FRAME_GAPS = [" ", " ", " ", ", ", "  ", "\n", "\u00a0", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FRAME_WORDS), st.sampled_from(_FRAME_GAPS)),
+        max_size=10,
+    )
+)
+def test_text_that_fails_the_quick_test_is_never_a_frame_before_a_container(parts):
+    """``_may_frame`` is true wherever ``_BEFORE_CONTAINER`` matches: it skips no frame."""
+    from incidentmap.geoparse import containers
+
+    text = "".join(word + gap for word, gap in parts)
+    for end in range(len(text) + 1):
+        start = max(0, end - containers._BEFORE_CHARS)
+        if containers._BEFORE_CONTAINER.search(text, start, end) is not None:
+            assert containers._may_frame(text[start:end].split()), text[start:end]
+
+
+def test_the_feature_code_constants_answer_as_the_place_properties():
+    """Hot loops compare feature codes with model's constants, not is_country/is_admin1."""
+    import itertools
+
+    from incidentmap.geoparse.areas import inside, peers
+    from incidentmap.model import ADMIN1_FEATURE_CODE, AREA_FEATURE_CODES, Place
+
+    codes = ["PCLI", "PCLD", "TERR", "ADM1", "ADM2", "ADM1H", "PPL", "PPLC", "PPLA"]
+    places = [
+        Place(f"g:{n}", "Osk", 1.0, 2.0, "A", code, cc, admin1, parent_id=parent)
+        for n, (code, cc, admin1, parent) in enumerate(
+            itertools.product(codes, ["XX", "YY"], ["01", None], [None, "g:0"])
+        )
+    ]
+    for p in places:
+        assert (p.feature_code in AREA_FEATURE_CODES) == (p.is_country or p.is_admin1)
+        assert (p.feature_code == ADMIN1_FEATURE_CODE) == p.is_admin1
+
+    def peers_by_properties(a, b):
+        if a.id == b.id:
+            return False
+        if a.is_country and b.is_country:
+            return True
+        return a.is_admin1 and b.is_admin1 and a.country_code == b.country_code
+
+    def inside_by_properties(place, area):
+        if place.id == area.id:
+            return False
+        if area.is_country:
+            return place.country_code == area.country_code
+        if area.is_admin1:
+            return place.country_code == area.country_code and place.admin1 == area.admin1
+        return place.parent_id == area.id
+
+    for a, b in itertools.product(places, repeat=2):
+        assert peers(a, b) == peers_by_properties(a, b)
+        assert inside(a, b) == inside_by_properties(a, b)

@@ -25,6 +25,8 @@ from enum import Enum, IntEnum
 from typing import Literal
 
 __all__ = [
+    "ADMIN1_FEATURE_CODE",
+    "AREA_FEATURE_CODES",
     "COUNTRY_FEATURE_CODES",
     "Article",
     "Candidate",
@@ -140,6 +142,10 @@ class GivenSpan:
 
 #: GeoNames feature codes of a country or dependent territory (:attr:`Place.is_country`).
 COUNTRY_FEATURE_CODES = frozenset({"PCL", "PCLD", "PCLF", "PCLH", "PCLI", "PCLIX", "PCLS", "TERR"})
+#: The GeoNames feature code of a first-level administrative area (:attr:`Place.is_admin1`).
+ADMIN1_FEATURE_CODE = "ADM1"
+#: The feature codes of a country or a first-level area (``is_country or is_admin1``).
+AREA_FEATURE_CODES = COUNTRY_FEATURE_CODES | {ADMIN1_FEATURE_CODE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +200,7 @@ class Place:
     @property
     def is_admin1(self) -> bool:
         """Whether this place is a first-level administrative area."""
-        return self.feature_code == "ADM1"
+        return self.feature_code == ADMIN1_FEATURE_CODE
 
 
 @dataclass(frozen=True, slots=True)

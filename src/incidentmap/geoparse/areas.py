@@ -22,7 +22,7 @@ Examples
 
 from __future__ import annotations
 
-from ..model import Place
+from ..model import ADMIN1_FEATURE_CODE, COUNTRY_FEATURE_CODES, Place
 
 __all__ = ["inside", "peers"]
 
@@ -36,17 +36,21 @@ def peers(a: Place, b: Place) -> bool:
     """
     if a.id == b.id:
         return False
-    if a.is_country and b.is_country:
+    # the feature codes, not is_country and is_admin1: called for pairs of candidates
+    if a.feature_code in COUNTRY_FEATURE_CODES and b.feature_code in COUNTRY_FEATURE_CODES:
         return True
-    return a.is_admin1 and b.is_admin1 and a.country_code == b.country_code
+    return a.feature_code == b.feature_code == ADMIN1_FEATURE_CODE and (
+        a.country_code == b.country_code
+    )
 
 
 def inside(place: Place, area: Place) -> bool:
     """Whether ``place`` lies in ``area`` (a country, a first-level area or its parent)."""
     if place.id == area.id:
         return False
-    if area.is_country:
+    code = area.feature_code  # not is_country and is_admin1: called for pairs of candidates
+    if code in COUNTRY_FEATURE_CODES:
         return place.country_code == area.country_code
-    if area.is_admin1:
+    if code == ADMIN1_FEATURE_CODE:
         return place.country_code == area.country_code and place.admin1 == area.admin1
     return place.parent_id == area.id

@@ -63,6 +63,16 @@ _LOCAL_KINDS = (
     r"district|sub-?district|township|municipality|county|village|town|tehsil|upazila|"
     r"parish|borough|suburb|neighbou?rhood|area"
 )
+#: The words ``_LOCAL_KINDS`` matches, each a word of its own.
+_LOCAL_KIND_WORDS = frozenset(
+    {
+        "district", "sub-district", "subdistrict", "township", "municipality", "county",
+        "village", "town", "tehsil", "upazila", "parish", "borough", "suburb",
+        "neighbourhood", "neighborhood", "area",
+    }
+)  # fmt: skip
+#: How a word ends that may be the place cue of :data:`_BEFORE_CONTAINER` ("in Osk, ").
+_CUE_ENDS = ("in", "In", "near", "Near", "outside", "Outside")
 #: How the text right before a container ends when :data:`_BEFORE_CONTAINER` may match.
 _BEFORE_ENDS = (", ", " of ", " in ", " the ")
 #: How far before a container its framed name may start.
@@ -184,7 +194,9 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
             continue
         before = None
         if text.endswith(_BEFORE_ENDS, max(0, m.start - 5), m.start):
-            before = _BEFORE_CONTAINER.search(text, max(0, m.start - _BEFORE_CHARS), m.start)
+            start = max(0, m.start - _BEFORE_CHARS)
+            if _may_frame(text[start : m.start].split()):
+                before = _BEFORE_CONTAINER.search(text, start, m.start)
         if before is not None:
             out.append(before.span("kind" if before["kind"] else "cued"))
         if text[m.end : m.end + 1] in ("'", "’"):
@@ -192,6 +204,30 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
             if after is not None:
                 out.append((after.start("name"), after.end("what" if after["what"] else "name")))
     return out
+
+
+def _may_frame(words: list[str]) -> bool:
+    r"""Whether text ending in ``words`` may end as :data:`_BEFORE_CONTAINER` matches.
+
+    A quick test of the last words (``str.split`` parts them where ``\s+`` does): a
+    local kind and "of" or "in", perhaps with "the" ("the Osk district of the "); a
+    local kind with its comma ("the Osk district, "); or a name of up to three words
+    with its comma after a word that may be a place cue ("in Osk, "). The search looks
+    at every start in the text before a container; most containers fail this test.
+
+    >>> _may_frame("the Osk district of the".split()), _may_frame("in Osk,".split())
+    (True, True)
+    >>> _may_frame("fighting broke out in".split()), _may_frame("of the".split())
+    (False, False)
+    """
+    if not words:
+        return False
+    last = words[-1]
+    if last[-1:] == ",":
+        return last[:-1] in _LOCAL_KIND_WORDS or any(w.endswith(_CUE_ENDS) for w in words[-4:-1])
+    if last == "the":
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in ("of", "in") and words[-2] in _LOCAL_KIND_WORDS
 
 
 def _with_repeats(text: str, framed: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:

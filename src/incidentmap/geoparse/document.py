@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Place
+from ..model import ADMIN1_FEATURE_CODE, COUNTRY_FEATURE_CODES, Place
 from .protocol import PlaceLookup
 from .recognize import Mention
 from .scored import Scored, best_of, lead
@@ -111,13 +111,14 @@ def article_focus(
         if best is None:
             continue
         cc = best.place.country_code
+        code = best.place.feature_code  # read once for is_country and is_admin1
         sure = len(ss) == 1 or len({s.place.country_code for s in ss}) == 1
         weight = 0.0
         if m.kind == "dateline" or "dateline" in m.hints:
             weight = 3.0
         elif m.kind == "demonym" and not m.level:
             weight = 0.5  # an area's adjective ("Scottish") counts as its name does
-        elif best.place.is_country:
+        elif code in COUNTRY_FEATURE_CODES:
             weight = 1.0
         elif sure:
             weight = sure_weight(best.place)
@@ -125,7 +126,7 @@ def article_focus(
             weights[cc] += weight
             mine = own.setdefault(m.key, {})
             mine[cc] = mine.get(cc, 0.0) + weight
-        if best.place.is_admin1 and (sure or len(ss) == 1 or lead(ss) > 2.0):
+        if code == ADMIN1_FEATURE_CODE and (sure or len(ss) == 1 or lead(ss) > 2.0):
             areas[(cc, best.place.admin1 or "")] += 1.0
             names[(cc, best.place.admin1 or "")].add(m.key)
     return dict(weights), dict(areas), dict(names), own
@@ -180,7 +181,7 @@ def home_in(
     weight = others[home]
     if weight < least or weight <= 0.0:
         return None  # decided before the total is summed
-    if weight < share * sum(w for w in others.values() if w > 0):
+    if weight < share * sum([w for w in others.values() if w > 0]):
         return None
     return home, others
 

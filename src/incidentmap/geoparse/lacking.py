@@ -88,8 +88,10 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     out = list(mentions)
     for a in range(1, len(out)):
         prev, m = out[a - 1], out[a]
+        if not prev.hints or text[prev.end : m.start] not in LIST_GAPS:
+            continue  # no kind word, or no list: the quick tests first
         cue = next((h for h in prev.hints if KIND_CUE.fullmatch(h)), None)
-        if cue is None or text[prev.end : m.start] not in LIST_GAPS:
+        if cue is None:
             continue
         if cue in mentions[a - 1].hints and not _PLURAL_BEFORE.search(
             text, max(0, prev.start - 20), prev.start

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..model import ADMIN1_FEATURE_CODE, AREA_FEATURE_CODES
 from .areas import peers
 from .document import SURE_HAMLET_WEIGHT, SURE_TOWN
 from .recognize import Mention
@@ -57,7 +58,7 @@ def lists(
             continue
         first = ss[0].place
         cc = first.country_code
-        if first.is_country or first.is_admin1 or any(s.place.country_code != cc for s in ss):
+        if first.feature_code in AREA_FEATURE_CODES or any(s.place.country_code != cc for s in ss):
             continue
         # a lone hamlet may be a place the gazetteer lacks: it counts only when the
         # article has other evidence of its country
@@ -73,13 +74,16 @@ def lists(
         areas = [
             n.place
             for n in (bests[b] for b in near)
-            if n is not None and (n.place.is_country or n.place.is_admin1)
+            if n is not None and n.place.feature_code in AREA_FEATURE_CODES
         ]
         if not areas:
             continue
         seats = {(s.place.country_code, s.place.admin1) for s in ss if s.place.feature_class == "P"}
         for s in ss:
-            if s.place.is_admin1 and (s.place.country_code, s.place.admin1) in seats:
+            place = s.place
+            if place.feature_code == ADMIN1_FEATURE_CODE and (
+                (place.country_code, place.admin1) in seats
+            ):
                 continue  # a province and its namesake city ("Idlib"): no list decides that
             peer = next((p for p in areas if peers(s.place, p)), None)
             if peer is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..model import Place
+from ..model import ADMIN1_FEATURE_CODE, Place
 from ..text.normalize import normalize_name, strip_articles
 from .scored import Scored
 
@@ -65,7 +65,7 @@ def city_over_area(
     Aleppo or Lagos are most of their province, but Quebec City is a twentieth of
     Quebec, and a bare "Quebec" in the news is the province.
     """
-    areas = {s.place.country_code: s for s in ss if s.place.is_admin1}
+    areas = {s.place.country_code: s for s in ss if s.place.feature_code == ADMIN1_FEATURE_CODE}
     if not areas:
         return
     done: set[str] = set()

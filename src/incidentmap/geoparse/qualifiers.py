@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from ..gazetteer.kinds import PlaceKinds, approx_km
-from ..model import Place
+from ..model import AREA_FEATURE_CODES, Place
 from .abroad import LACKING_REASON, place_lacking, placed_above
 from .areas import inside, peers
 from .recognize import Mention
@@ -171,9 +171,10 @@ def qualifiers(
         if between in (", ", ",") and _one_list(m, q):
             continue  # "the provinces of Nyanza, Rift Valley and Western": peers
         if between in (", ", ",") and scored[a + 1]:
-            outer = [s for s in scored[a + 1] if s.place.is_country or s.place.is_admin1]
+            # countries and first-level areas
+            outer = [s for s in scored[a + 1] if s.place.feature_code in AREA_FEATURE_CODES]
             inner_codes = {(s.place.country_code, s.place.admin1) for s in scored[a]}
-            own_areas = [s.place for s in scored[a] if s.place.is_country or s.place.is_admin1]
+            own_areas = [s.place for s in scored[a] if s.place.feature_code in AREA_FEATURE_CODES]
             if not any(inside(s.place, o.place) for o in outer for s in scored[a]):
                 # a province may be a second-level area ("Rizal, Nueva Ecija": the provinces
                 # of the Philippines are GeoNames' ADM2), read so when no country or

@@ -84,7 +84,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..gazetteer.kinds import PlaceKinds, approx_km, haversine_km
-from ..model import Candidate, Place, Toponym
+from ..model import ADMIN1_FEATURE_CODE, COUNTRY_FEATURE_CODES, Candidate, Place, Toponym
 from .abroad import LACKING_REASON
 from .candidates import Candidates
 from .containers import FRAMED, place_at_containers
@@ -270,13 +270,15 @@ class Resolver:
                 university_area(text, m.start, ss, focus, own.get(m.key))
             for s in ss:
                 p = s.place
-                if p.is_country:
+                # the feature code read once for is_country and is_admin1 (a hot loop)
+                code = p.feature_code
+                if code in COUNTRY_FEATURE_CODES:
                     continue
                 got = focus_bonus.get(p.country_code)
                 if got is not None:
                     s.score += got[0]
                     s.reasons.append(got[1])
-                if area_bonus and not p.is_admin1:
+                if area_bonus and code != ADMIN1_FEATURE_CODE:
                     area = (p.country_code, p.admin1 or "")
                     got = area_bonus.get(area)
                     # an area named only by this very name ("Quebec", "Sagaing Region")
@@ -334,7 +336,7 @@ class Resolver:
         anchors: list[tuple[str, Place]] = []
         seen: set[str] = set()
         for m, ss, pick in zip(mentions, scored, picks, strict=False):
-            if pick is None or pick.place.is_country:
+            if pick is None or pick.place.feature_code in COUNTRY_FEATURE_CODES:
                 continue
             if (len(ss) == 1 or lead(ss, pick.place) > 2.0) and pick.place.id not in seen:
                 seen.add(pick.place.id)
@@ -353,12 +355,13 @@ class Resolver:
             best = ss if len(ss) <= _NEAR_CANDIDATES else sorted(ss, key=BY_SCORE, reverse=True)
             for s in best[:_NEAR_CANDIDATES]:
                 p = s.place
-                if p.parent_id and p.parent_id in anchor_ids and p.feature_code != "ADM2":
+                code = p.feature_code  # read once for is_country (a hot loop)
+                if p.parent_id and p.parent_id in anchor_ids and code != "ADM2":
                     s.score += 6.0
                     s.reasons.append("its city is named in the article")
                     s.placed_by_text = True
                     continue
-                if p.is_country:
+                if code in COUNTRY_FEATURE_CODES:
                     continue
                 got = memo.get((m.key, p.id))
                 if got is None:
@@ -415,7 +418,7 @@ class Resolver:
             for a in idxs:
                 for s in scored[a]:
                     if s.place.id == winner:
-                        s.score = max(s.score, max(x.score for x in scored[a]) + 0.01)
+                        s.score = max(s.score, max(map(BY_SCORE, scored[a])) + 0.01)
                         s.reasons.append("one sense per name in the article")
 
 
@@ -465,14 +468,12 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     The place itself, if it is one of the ``anchors``, does not count.
     """
     lat, lon, own = place.lat, place.lon, place.id
-    near = min(
-        (
-            approx_km(lat, lon, a.lat, a.lon)
-            for a in anchors
-            if -5.4 < a.lat - lat < 5.4 and a.id != own  # farther than 600 km earns nothing
-        ),
-        default=None,
-    )
+    near = None
+    for a in anchors:
+        if -5.4 < a.lat - lat < 5.4 and a.id != own:  # farther than 600 km earns nothing
+            km = approx_km(lat, lon, a.lat, a.lon)
+            if near is None or km < near:  # the first of equal distances, as min keeps
+                near = km
     if near is None or near >= 600:
         return 0.0, ""
     bonus = 2.0 if near < 50 else 1.5 if near < 200 else 0.7

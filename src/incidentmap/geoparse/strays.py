@@ -131,14 +131,20 @@ _SMALL: dict[int, tuple[Place, bool, str | None, str | None]] = {}
 _SMALL_LIMIT = 200_000
 
 
-def _small_flags(ss: Sequence[Scored]) -> list[tuple[Place, bool, str | None, str | None]]:
+def _small_flags(
+    ss: Sequence[Scored],
+) -> tuple[list[tuple[Place, bool, str | None, str | None]], bool, bool]:
     """Return, for each candidate, whether it is :func:`small_abroad`, and if a town its name.
 
     Each entry is the place, whether it is :func:`small_abroad`, and for a possible
     :func:`stray` (a small town of feature class P, or a curated embassy) its main name's
     key, with and without articles (None otherwise); remembered by the place's identity.
+    With the entries come whether every candidate is :func:`small_abroad` and whether any
+    may be a stray (has a main name's key), found in the same loop.
     """
     flags = []
+    all_small = True
+    may_stray = False
     for s in ss:
         place = s.place
         hit = _SMALL.get(id(place))
@@ -149,7 +155,11 @@ def _small_flags(ss: Sequence[Scored]) -> list[tuple[Place, bool, str | None, st
             hit = (place, small, main, None if main is None else strip_articles(main))
             remember(_SMALL, id(place), hit, limit=_SMALL_LIMIT)
         flags.append(hit)
-    return flags
+        if not hit[1]:
+            all_small = False
+        if hit[2] is not None:
+            may_stray = True
+    return flags, all_small, may_stray
 
 
 #: Words by which the text says a name is a village (hints ``suffix:village``,
@@ -223,10 +233,11 @@ def set_aside_strays(
     home_of = home_countries(focus, own)
     # which readings of each mention are small places, and whether all are and the text
     # places none of them there
-    smalls = [_small_flags(ss) for ss in scored]
+    found_small = [_small_flags(ss) for ss in scored]
+    smalls = [flags for flags, _, _ in found_small]
     only_small = [
-        bool(ss) and all(f[1] for f in flags) and not any(s.placed_by_text for s in ss)
-        for ss, flags in zip(scored, smalls, strict=True)
+        bool(ss) and all_small and not any(s.placed_by_text for s in ss)
+        for ss, (_, all_small, _) in zip(scored, found_small, strict=True)
     ]
     small = {
         m.key for m, only in zip(mentions, only_small, strict=False) if only and m.kind == "place"
@@ -237,7 +248,7 @@ def set_aside_strays(
             continue
         # only a small town can be a stray (:func:`stray`): a mention with none loses
         # nothing unless all its readings are small places
-        if not only_small[k] and all(f[2] is None for f in smalls[k]):
+        if not only_small[k] and not found_small[k][2]:
             continue
         # small namesakes abroad do not vouch for each other's country
         found = firm if firm is not None and m.key in small else home_of(m.key)
