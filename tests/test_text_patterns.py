@@ -124,19 +124,6 @@ def test_gated_pattern_passes_other_strings_through() -> None:
     assert found is not None and found.group() == "Riots"
 
 
-def test_a_bound_pattern_finds_its_matches_lazily_and_as_finditer_does() -> None:
-    text = "Two riots, then a RIOT at dawn and more riots by noon."
-    riot = SpanGate([re.compile(r"riots?", re.IGNORECASE)]).bind(text)[0]
-    found = riot.finditer(text)
-    assert next(found).group() == "riots"  # a caller may stop at the first
-    assert [m.group() for m in found] == ["RIOT", "riots"]
-    # a pattern that may match nothing: after its first matches, finditer's own rules
-    maybe = re.compile(r"riots?|(?=dawn)", re.IGNORECASE)
-    bound = SpanGate([maybe]).bind(text)[0]
-    want = [m.span() for m in maybe.finditer(text, 3, 40)]
-    assert [m.span() for m in bound.finditer(text, 3, 40)] == want
-
-
 def test_a_pattern_whose_words_the_text_lacks_finds_nothing_there_but_elsewhere() -> None:
     text = "Calm returned to the square."
     riot = SpanGate([re.compile(r"riots?", re.IGNORECASE)]).bind(text)[0]

@@ -628,35 +628,24 @@ class GatedPattern:
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        """As :meth:`re.Pattern.finditer`: lazily, as it, for a caller that stops early."""
+        """As :meth:`re.Pattern.finditer`."""
         first = self._first(string, pos, endpos, False)
         if first is None:
             return iter(())
         twin, folded = first
-        if twin is None or self._fast is None:
-            return self._compiled.finditer(string, pos, endpos)
-        return self._matches(string, twin, folded, pos, endpos)
-
-    def _matches(
-        self, string: str, twin: re.Match[str], folded: str, pos: int, endpos: int
-    ) -> Iterator[re.Match[str]]:
-        """Yield the pattern's own matches where its twin matches, from ``twin`` on.
-
-        On an empty match the pattern's own ``finditer`` goes on from ``pos``, the end
-        of the last match yielded (or where the search began).
-        """
         compiled, fast = self._compiled, self._fast
-        assert fast is not None
-        found: re.Match[str] | None = twin
-        while found is not None:
-            start, end = found.span()
+        if twin is None or fast is None:
+            return compiled.finditer(string, pos, endpos)
+        found = []
+        while True:
+            start, end = twin.span()
             own = compiled.match(string, start, endpos) if end > start else None
             if own is None:  # an empty match: the rules for the next one are the pattern's
-                yield from compiled.finditer(string, pos, endpos)
-                return
-            yield own
-            pos = end
-            found = fast.search(folded, end, endpos)
+                return compiled.finditer(string, pos, endpos)
+            found.append(own)
+            twin = fast.search(folded, end, endpos)
+            if twin is None:
+                return iter(found)
 
 
 class _AbsentPattern(GatedPattern):
