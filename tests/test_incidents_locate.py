@@ -297,6 +297,9 @@ def test_a_capital_standing_for_its_government_is_not_the_place() -> None:
         ("ten miles to the north of ", 16.09),
         ("30 miles (48 km) east of ", 48.27),
         ("a few kilometres from ", 5.0),
+        ("12 KILOMETRES NORTH OF ", 12.0),  # the unit in any case
+        ("15 KMS outside ", 15.0),
+        ("8 Mi. from ", 12.87),
         ("in ", None),
         ("40 people in ", None),
     ],

@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -133,7 +133,8 @@ class Cues(Mapping[str, Searcher]):
         """For each anaphor noun (in ``cues.tsv`` order), the event types it can name."""
         self.anaphor_nouns = anaphor_nouns
         """The anaphor nouns' patterns, on lower-cased text."""
-        self._bound: Mapping[re.Pattern[str], Searcher] = {}
+        # by the pattern's id: a compiled pattern hashes its whole program at each lookup
+        self._bound: dict[int, tuple[re.Pattern[str], Searcher]] = {}
         for kind, pattern in self._kinds.items():  # cues.mob as fast as an attribute
             if _attribute(kind):
                 self.__dict__[kind] = pattern
@@ -159,24 +160,25 @@ class Cues(Mapping[str, Searcher]):
         The filters' patterns are bound with the cues by :meth:`Taxonomy.for_text`; a
         pattern not bound is returned as it is. They search alike.
         """
-        return self._bound.get(pattern, pattern)
+        entry = self._bound.get(id(pattern))
+        return entry[1] if entry is not None and entry[0] is pattern else pattern
 
     def replace(
         self,
         kinds: Mapping[str, Searcher],
         *,
-        bound: Mapping[re.Pattern[str], Searcher] | None = None,
+        bound: Iterable[tuple[re.Pattern[str], Searcher]] | None = None,
     ) -> Cues:
         """Return these cues with the patterns of ``kinds`` swapped in.
 
-        ``bound`` gives other patterns of the codebook bound to the same text (see
-        :meth:`bound`).
+        ``bound`` gives other patterns of the codebook, each with its searcher bound to the
+        same text (see :meth:`bound`).
         """
         new = Cues.__new__(Cues)
         new.__dict__.update(self.__dict__)  # a copy, once per article: no kind is read again
         new._kinds = {**self._kinds, **kinds}
         if bound is not None:
-            new._bound = bound
+            new._bound = {id(pattern): (pattern, found) for pattern, found in bound}
         for kind, pattern in kinds.items():
             if _attribute(kind):
                 new.__dict__[kind] = pattern

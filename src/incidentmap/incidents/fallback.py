@@ -271,43 +271,46 @@ def area_within(country: Place, toponyms: Sequence[Toponym]) -> Place | None:
 
 
 @functools.cache
-def _seats() -> dict[tuple[str, str], Place]:
-    """Read the bundled table of capitals and provincial seats (GeoNames-derived)."""
-    table = resources.files("incidentmap").joinpath("data/seats.tsv")
-    seats: dict[tuple[str, str], Place] = {}
-    with table.open(encoding="utf-8") as lines:
+def _seat_rows(table: str, key_columns: int) -> dict[tuple[str, ...], str]:
+    """Read a bundled seat table (GeoNames-derived): its rows' other columns, by their key.
+
+    A story needs a few seats of the tables' thousands, so a row is parsed into a place
+    only when it is looked up (:func:`_seat`, :func:`_second_level_seat`).
+    """
+    path = resources.files("incidentmap").joinpath(f"data/{table}")
+    rows: dict[tuple[str, ...], str] = {}
+    with path.open(encoding="utf-8") as lines:
         next(lines)  # header
         for line in lines:
-            country, admin1, pid, name, lat, lon, population = line.rstrip("\n").split("\t")
-            code = "PPLA" if admin1 else "PPLC"
-            seats[(country, admin1)] = Place(
-                pid,
-                name,
-                float(lat),
-                float(lon),
-                "P",
-                code,
-                country,
-                admin1 or None,
-                int(population),
-            )
-    return seats
+            *key, rest = line.rstrip("\n").split("\t", key_columns)
+            rows[tuple(key)] = rest
+    return rows
 
 
 @functools.cache
-def _second_level_seats() -> dict[str, Place]:
-    """Read the bundled seats of second-level areas, by the area's place id."""
-    table = resources.files("incidentmap").joinpath("data/seats_admin2.tsv")
-    seats: dict[str, Place] = {}
-    with table.open(encoding="utf-8") as lines:
-        next(lines)  # header
-        for line in lines:
-            area, pid, name, lat, lon, population, _ = line.rstrip("\n").split("\t")
-            seats[f"geonames:{area}"] = Place(
-                f"geonames:{pid}", name, float(lat), float(lon), "P", "PPLA2", "", None,
-                int(population),
-            )  # fmt: skip
-    return seats
+def _seat(country: str, admin1: str) -> Place | None:
+    """Return the capital of a country (``admin1`` empty) or the seat of a province."""
+    row = _seat_rows("seats.tsv", 2).get((country, admin1))
+    if row is None:
+        return None
+    pid, name, lat, lon, population = row.split("\t")
+    code = "PPLA" if admin1 else "PPLC"
+    return Place(
+        pid, name, float(lat), float(lon), "P", code, country, admin1 or None, int(population)
+    )
+
+
+@functools.cache
+def _second_level_seat(area_id: str) -> Place | None:
+    """Return the seat of a second-level area, by the area's place id."""
+    area = area_id.removeprefix("geonames:")
+    row = _seat_rows("seats_admin2.tsv", 1).get((area,)) if area != area_id else None
+    if row is None:
+        return None
+    pid, name, lat, lon, population, _ = row.split("\t")
+    return Place(
+        f"geonames:{pid}", name, float(lat), float(lon), "P", "PPLA2", "", None, int(population)
+    )
 
 
 def seat_of(area: Place) -> Location | None:
@@ -333,10 +336,10 @@ def seat_of(area: Place) -> Location | None:
     """
     precision = GeoPrecision.REGION
     if area.is_country:
-        seat = _seats().get((area.country_code, ""))
+        seat = _seat(area.country_code, "")
     elif area.is_admin1 and area.admin1:
-        seat = _seats().get((area.country_code, area.admin1))
-    elif area.feature_code == "ADM2" and (seat := _second_level_seats().get(area.id)):
+        seat = _seat(area.country_code, area.admin1)
+    elif area.feature_code == "ADM2" and (seat := _second_level_seat(area.id)):
         # the table leaves out the codes the area has: the seat lies in it
         seat = dataclasses.replace(seat, country_code=area.country_code, admin1=area.admin1)
         precision = GeoPrecision.NEAR

@@ -238,7 +238,7 @@ class Taxonomy:
         found = gate.bind(text)
         bound = self.cues.replace(
             dict(zip(names, found[: len(names)], strict=True)),
-            bound=dict(zip(others, found[len(names) :], strict=True)),
+            bound=zip(others, found[len(names) :], strict=True),
         )
         view = Taxonomy.__new__(Taxonomy)
         view.__dict__.update(self.__dict__)
