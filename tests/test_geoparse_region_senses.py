@@ -76,6 +76,23 @@ def test_a_province_has_its_capital_for_seat_where_geonames_marks_another_town()
         ("Grass fires burned in the ACT and Victoria.", "ACT", [("ADM1", "AU", "01")]),
         ("Storms cut power across Co. Cork on Sunday.", "Co. Cork", [("ADM2", "IE", "M")]),
         ("A ferry was held at Co Cork overnight.", "Co Cork", [("ADM2", "IE", "M")]),
+        # English names of provinces at war that GeoNames spells otherwise ("Shabeellaha
+        # Hoose") or lacks ("South Lebanon" had been a town of Pennsylvania)
+        (
+            "Militants raided a village in Lower Shabelle on Monday.",
+            "Lower Shabelle",
+            [("ADM1", "SO", "14")],
+        ),
+        (
+            "Drones struck two cars in South Lebanon overnight.",
+            "South Lebanon",
+            [("ADM1", "LB", "06")],
+        ),
+        (
+            "Police sealed roads across North Ossetia on Friday.",
+            "North Ossetia",
+            [("ADM1", "RU", "68")],
+        ),
     ],
 )
 def test_a_short_name_of_a_country_or_province_names_it(parser, text, name, expected):
