@@ -196,3 +196,23 @@ def test_a_university_of_a_state_named_like_a_country_is_the_states(parser, text
 def test_a_university_of_a_country_larger_than_its_namesake_area_is_the_countrys(parser):
     text = "The University of Luxembourg opened a new lab."
     assert [(f, cc) for f, cc, _ in _places(parser, text, "Luxembourg")] == [("PCLI", "LU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # GeoNames writes Hamah, Fallujah and Misratah; news copy drops the final h of the
+        # Arabic feminine ending, and a four-letter name so written is no code
+        ("Shelling hit Hama on Monday.", "Hama", "SY"),
+        ("Falluja was shelled on Monday.", "Falluja", "IQ"),
+        ("Militias in Misrata mobilised on Friday.", "Misrata", "LY"),
+    ],
+)
+def test_an_arabic_name_written_without_its_final_h_is_placed(parser, text, name, expected):
+    assert [got[1] for got in _places(parser, text, name)] == [expected]
+
+
+def test_a_short_such_name_before_a_surname_stays_a_person(parser):
+    # "Rafa" is also Rafah written without its h, but a bare short name is not sure
+    # enough to be read as a place before a surname
+    assert _places(parser, "Rafa Nadal won in Madrid.", "Rafa") == []

@@ -37,6 +37,7 @@ from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
+from .names import arabic_final_h
 from .namesakes import admin2_cities
 from .protocol import PlaceLookup
 from .recognize import SEAT, Mention
@@ -310,9 +311,12 @@ class Candidates:
         for p in places.values():
             short_alternate = len(key) <= 4 and normalize_name(p.name) != key
             # GeoNames' short alternate names are mostly codes ("Hind", "Can"); a
-            # curator's is deliberate ("EU", "IZ"), and an area's name without its kind
-            # word ("Kech" of "Kech District") is its name, no code
-            if short_alternate and not (p.is_country or p.hand_picked or _kind_less(p, key)):
+            # curator's is deliberate ("EU", "IZ"), an area's name without its kind
+            # word ("Kech" of "Kech District") is its name, no code, and so is an Arabic
+            # name without its final h ("Hama" of Hamah)
+            if short_alternate and not (
+                p.is_country or p.hand_picked or _kind_less(p, key) or arabic_final_h(key, p)
+            ):
                 continue
             out.append(p)
         out.sort(key=lambda p: -self.prior(key, p)[0])

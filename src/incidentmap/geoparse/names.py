@@ -39,6 +39,7 @@ from typing import Any
 from .._memo import remember
 from ..errors import CacheError, GazetteerError
 from ..locking import FileLock
+from ..model import Place
 from ..sealed import pack_maps, read_sealed, unpack_maps, write_sealed
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
@@ -114,7 +115,7 @@ def _article_forms(flags: dict[str, int]) -> dict[str, tuple[str, ...]]:
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 16  # bump when the index layout or the flags change
+_FORMAT = 18  # bump when the index layout or the flags change
 _KIND = "geoparse-names"
 
 
@@ -342,13 +343,74 @@ def _in_memory(gazetteer: Any) -> bool:
     return str(getattr(gazetteer, "path", "")) in ("", ":memory:")
 
 
+#: Countries whose place names are transliterated from Arabic: a name ending in the
+#: feminine -a (ta marbuta) is written with or without its final h ("Hama" and "Hamah",
+#: "Falluja" and "Fallujah", "Misrata" and "Misratah").
+_ARABIC_NAMED = frozenset(
+    [
+        "AE",
+        "BH",
+        "DJ",
+        "DZ",
+        "EG",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TN",
+        "YE",
+    ]
+)
+
+
+def arabic_final_h(key: str, place: Place) -> bool:
+    """Whether ``key`` is the place's main name written without its final h.
+
+    Names of Arabic-speaking countries that end in the feminine -a are written with or
+    without an h: news copy's "Hama", "Falluja" and "Misrata" are GeoNames' Hamah,
+    Fallujah and Misratah.
+
+    Examples
+    --------
+    >>> hamah = Place("t:1", "Ḩamāh", 35.1, 36.8, "P", "PPLA", "SY", "21")
+    >>> arabic_final_h("hama", hamah), arabic_final_h("ham", hamah)
+    (True, False)
+    """
+    return (
+        place.country_code in _ARABIC_NAMED
+        and key.endswith("a")
+        and normalize_name(place.name) == key + "h"
+    )
+
+
 def _strength(gazetteer: PlaceLookup, key: str) -> int:
-    """Return flags saying whether ``key`` is the main name of a country or a big city."""
+    """Return flags saying whether ``key`` is the main name of a country or a big city.
+
+    A big city's name in an Arabic-speaking country written without the final h of its
+    main name ("falluja" for Fallujah) counts as its main name, from five letters on.
+    """
     out = 0
     for place in gazetteer.lookup_key(key, limit=20):
-        if normalize_name(place.name) != key:
+        name = normalize_name(place.name)
+        if name != key:
             # a well-known other name of a big city ("Mecca" for Makkah), not a short code
-            if place.feature_class == "P" and place.population >= 1_000_000 and len(key) >= 5:
+            if (place.feature_class == "P" and place.population >= 1_000_000 and len(key) >= 5) or (
+                place.feature_class == "P"
+                and place.population >= 100_000
+                and len(key) >= 5  # "Rafa" is as often a person (Rafa Nadal)
+                and arabic_final_h(key, place)
+            ):
                 out |= STRONG_CITY
             continue
         if place.is_country:
