@@ -216,3 +216,17 @@ def test_a_short_such_name_before_a_surname_stays_a_person(parser):
     # "Rafa" is also Rafah written without its h, but a bare short name is not sure
     # enough to be read as a place before a surname
     assert _places(parser, "Rafa Nadal won in Madrid.", "Rafa") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # GeoNames writes "Tall Tamr" and "Tall Kalakh"; news copy writes Tel, Tell or Tal
+        ("Clashes erupted in Tel Tamr on Monday.", "Tel Tamr"),
+        ("Refugees crossed into Lebanon near Tell Kalakh overnight.", "Tell Kalakh"),
+    ],
+)
+def test_a_town_opening_with_the_arabic_word_for_a_hill_is_found_in_any_spelling(
+    parser, text, name
+):
+    assert [got[1] for got in _places(parser, text, name)] == ["SY"]

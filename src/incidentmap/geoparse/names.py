@@ -115,7 +115,7 @@ def _article_forms(flags: dict[str, int]) -> dict[str, tuple[str, ...]]:
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 18  # bump when the index layout or the flags change
+_FORMAT = 19  # bump when the index layout or the flags change
 _KIND = "geoparse-names"
 
 
@@ -251,6 +251,13 @@ class NameIndex:
             short = "co " + key.removeprefix("county ")
             joined[short] = (*joined.get(short, ()), key)
             flags[short] = flags.get(short, 0) | flags[key]
+        # "Tal Abyad", "Tel Tamr": GeoNames writes "Tall", the Arabic word for a hill that
+        # opens many town names of Syria and Iraq, which news copy writes Tal, Tel or Tell
+        for key in [k for k in flags if k.startswith("tall ")]:
+            for form in ("tal ", "tel ", "tell "):
+                short = form + key.removeprefix("tall ")
+                joined[short] = (*joined.get(short, ()), key)
+                flags[short] = flags.get(short, 0) | flags[key]
         for key in lexicon.extra_places:
             if not key.startswith("geonames:"):
                 flags[key] = flags.get(key, 0) | GAZ
