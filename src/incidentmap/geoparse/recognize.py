@@ -688,10 +688,8 @@ class Recognizer:
             surface = text[start:end]
             if cue is None and (cue := ctx.cue(i - 1)) is not None:
                 hints.append(f"cue:{cue}")
-        if (
-            j + 1 < len(spans)
-            and ctx.followed_by(j, lex.feature_names) == text[slice(*spans[j + 1])]
-        ):
+        feature = ctx.followed_by(j, lex.feature_names)
+        if feature is not None and feature == text[slice(*spans[j + 1])]:
             # "the Swat Valley", "Islington Bay": the feature's name is the whole, which the
             # gazetteer lacks; it is looked up by the name before the word
             end = spans[j + 1][1]
