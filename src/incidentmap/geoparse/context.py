@@ -245,7 +245,7 @@ class TokenContext:
         word = self.text[s:e]
         if not (word[0].isupper() and word[1:2].islower()):
             return False
-        if any(self.text.startswith(w, s) for w in lex.phrase_suffixes):
+        if self.text.startswith(lex.phrase_suffixes, s):
             return False  # "Konduga Local Government Area": an area word of several words
         if lex.local_body.match(self.text, s):
             return False  # "Enfield Council", "Wood Green Crown Court": the place's own body

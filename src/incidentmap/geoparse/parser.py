@@ -116,6 +116,8 @@ class Geoparser:
         )
         self.resolver = Resolver(gazetteer, lexicon=self.lexicon, joined=self.index.joined)
         self.small_town = small_town
+        # the demonyms that name people ("Americans") or an area's ("Scottish"), kept out
+        self._people = self.lexicon.people_nouns | self.lexicon.area_demonyms.keys()
         self._regions: dict[tuple[str | None, str | None], Region | None] = {}
         self.ner: SpacyMentions | None = None
         if ner is not None:
@@ -150,7 +152,6 @@ class Geoparser:
         # a recognised name with no usable gazetteer entry, or only an unsupported small
         # town, was most likely a false alarm
         listed = _listed(text, found)
-        people = self.lexicon.people_nouns | self.lexicon.area_demonyms.keys()
         kept = [
             t
             for k, t in enumerate(found)
@@ -158,7 +159,7 @@ class Geoparser:
             and (k in listed or self._supported(t))
             # "Americans", "Cubans": people, not places; they still told the resolver
             # which country the story is about, as "Scottish" told it the area
-            and not (t.kind == "demonym" and normalize_name(t.text) in people)
+            and not (t.kind == "demonym" and normalize_name(t.text) in self._people)
             # "Kennedy Elementary School", "the Royal Alexandra Hospital": a school's name
             and not in_building_name(text, t)
         ]

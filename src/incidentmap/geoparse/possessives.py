@@ -54,6 +54,7 @@ def possessive_names(
     """
     out: dict[int, list[tuple[int, int, str, int]]] = {}
     n = len(spans)
+    first = index.first  # the most tokens of a name that starts with a key
     for p in apostrophes:
         if text[p + 1 : p + 2] not in ("s", "S") or text[p + 2 : p + 3].isalnum():
             continue
@@ -63,6 +64,9 @@ def possessive_names(
         for i in range(max(0, k - _REACH), k + 1):
             if not text[spans[i][0]].isupper():
                 continue
+            head = keys[i] + "s" if i == k else keys[i]
+            if first.get(head, 0) < max(2, k - i + 1):
+                continue  # the common case: no name from here is long enough to hold the 's
             local = list(keys[i : i + 8])
             local[k - i] += "s"
             for length, flags in index.candidates(local, 0):

@@ -54,8 +54,27 @@ _STOPS = (". ", ".\n", "! ", "? ")
 
 
 def has_score(text: str) -> bool:
-    """Whether ``text`` holds a score anywhere: the quick test before :func:`is_side`."""
-    return _SCORE.search(text) is not None
+    """Whether ``text`` holds a score anywhere: the quick test before :func:`is_side`.
+
+    A score has a digit on each side of its dash: ``str.find`` skips from dash to dash,
+    and the pattern (whose look-behind the regex engine tries at every character) is
+    searched only from the first dash between digits, three digits before it, if any.
+
+    >>> has_score("Leeds won 2–1 in the 2016-17 season."), has_score("a 20-year-old")
+    (True, False)
+    """
+    first = min(_dash_between_digits(text, dash) for dash in "-–")
+    return first < len(text) and _SCORE.search(text, max(0, first - 3)) is not None
+
+
+def _dash_between_digits(text: str, dash: str) -> int:
+    """Return the offset of the first ``dash`` between two digits, or ``len(text)``."""
+    p = text.find(dash, 1)
+    while p > 0:
+        if text[p - 1].isdigit() and text[p + 1 : p + 2].isdigit():
+            return p
+        p = text.find(dash, p + 1)
+    return len(text)
 
 
 def is_side(text: str, start: int, end: int) -> bool:
