@@ -232,6 +232,12 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
     articles: 2 read
     incidents: 1, 3 fatalities
       by type: Battles 1, 3 killed
+
+    Cells are parted by "; ", since a cell's own parts are parted by ", ".
+
+    >>> data["by_type"]["Riots"] = {"new": 2, "merged": 0, "total": 2, "fatalities": 0}
+    >>> print(summary_lines(data)[2])
+      by type: Riots 2; Battles 1, 3 killed
     """
     a, i = data["articles"], data["incidents"]
     layer = data.get("layer")
@@ -253,17 +259,17 @@ def summary_lines(data: dict[str, Any]) -> list[str]:
     for title, table in (("by type", data["by_type"]), ("by country", data["by_country"])):
         shown = sorted(table.items(), key=lambda kv: (-kv[1]["total"], kv[0]))
         if shown:
-            cells = ", ".join(
+            cells = "; ".join(  # "; " between cells: a cell's own parts take ", "
                 f"{name} {c['total']:,}"
                 + (_added(c) if layer else "")
                 + (f", {c['fatalities']:,} killed" if c.get("fatalities") else "")
                 for name, c in shown[:12]
             )
-            more = f", and {len(shown) - 12} more" if len(shown) > 12 else ""
+            more = f"; and {len(shown) - 12} more" if len(shown) > 12 else ""
             out.append(f"  {title}: {cells}{more}")
     months = sorted(data.get("by_month", {}).items())
     if months:
-        cells = ", ".join(
+        cells = "; ".join(
             f"{month} {c['incidents']:,}"
             + (f", {c['fatalities']:,} killed" if c["fatalities"] else "")
             for month, c in months[-12:]
