@@ -230,3 +230,19 @@ def test_a_town_opening_with_the_arabic_word_for_a_hill_is_found_in_any_spelling
     parser, text, name
 ):
     assert [got[1] for got in _places(parser, text, name)] == ["SY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # wire copy's bare "Congo" is mostly the Democratic Republic, the gazetteer's the
+        # Republic: both are read, and the story's towns choose
+        ("Gunmen attacked a convoy near Goma in Congo on Monday.", "Congo", "CD"),
+        ("Gunmen attacked a convoy near Goma in Congo on Monday.", "Goma", "CD"),
+        ("Fighting in Congo killed 12 people.", "Congo", "CD"),
+        ("Police in Pointe-Noire in Congo arrested 12 men.", "Pointe-Noire", "CG"),
+        ("Protesters marched in Brazzaville, Congo, on Monday.", "Congo", "CG"),
+    ],
+)
+def test_a_bare_congo_is_the_country_the_story_points_to(parser, text, name, expected):
+    assert [got[1] for got in _places(parser, text, name)] == [expected]

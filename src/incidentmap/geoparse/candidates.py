@@ -307,6 +307,9 @@ class Candidates:
         for k in dict.fromkeys(keys):
             for p in gaz.lookup_key(k, limit=50):
                 places.setdefault(p.id, p)
+        other = self.lexicon.country_readings.get(key)
+        if other is not None and (country := gaz.country(other)) is not None:
+            places.setdefault(country.id, country)  # "Congo": the DR Congo too
         out = []
         for p in places.values():
             short_alternate = len(key) <= 4 and normalize_name(p.name) != key

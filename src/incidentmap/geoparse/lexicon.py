@@ -169,6 +169,9 @@ class Lexicon:
     area_demonyms: dict[str, str] = field(default_factory=dict)
     """Demonym key of a first-level area -> the area's name (``"scottish" -> "Scotland"``);
     :attr:`demonyms` gives its country."""
+    country_readings: dict[str, str] = field(default_factory=dict)
+    """Key of a bare name news copy gives two countries -> the ISO code of the country it
+    also reads as, beside the gazetteer's (``"congo" -> "CD"``)."""
     current_exonyms: frozenset[str] = frozenset()
     """Keys of English names of great cities still in everyday use ("calcutta"): a town that
     bears one as its main name does not take it from the city."""
@@ -345,5 +348,9 @@ class Lexicon:
             },
             languages=frozenset(map(normalize_name, languages["language"])),
             current_exonyms=_keys("current_exonyms.txt"),
+            country_readings=dict(
+                (normalize_name(key), code)
+                for key, code in (ln.split("\t") for ln in _lines("country_readings.tsv"))
+            ),
             language_cues=(frozenset(languages["speaking"]), frozenset(languages["written"])),
         )
