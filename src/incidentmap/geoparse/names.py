@@ -113,6 +113,11 @@ def _article_forms(flags: dict[str, int]) -> dict[str, tuple[str, ...]]:
     return added
 
 
+#: The first word of gazetteer names, and how news copy also writes it: "Co Cork" and
+#: "Co. Antrim" for Ireland's counties; "Tal Abyad" and "Tel Tamr" for GeoNames' "Tall"
+#: (Arabic for a hill, opening many town names of Syria and Iraq).
+_FIRST_WORD_FORMS = {"county ": ("co ",), "tall ": ("tal ", "tel ", "tell ")}
+
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
 _FORMAT = 19  # bump when the index layout or the flags change
@@ -246,18 +251,12 @@ class NameIndex:
                 flags[short] = flags.get(short, 0) | flags[key]
         for key, keys in respelt.items():
             joined[key] = (*joined.get(key, ()), *keys)
-        # "Co Cork", "Co. Antrim": news copy shortens the "County" of Ireland's counties
-        for key in [k for k in flags if k.startswith("county ")]:
-            short = "co " + key.removeprefix("county ")
-            joined[short] = (*joined.get(short, ()), key)
-            flags[short] = flags.get(short, 0) | flags[key]
-        # "Tal Abyad", "Tel Tamr": GeoNames writes "Tall", the Arabic word for a hill that
-        # opens many town names of Syria and Iraq, which news copy writes Tal, Tel or Tell
-        for key in [k for k in flags if k.startswith("tall ")]:
-            for form in ("tal ", "tel ", "tell "):
-                short = form + key.removeprefix("tall ")
-                joined[short] = (*joined.get(short, ()), key)
-                flags[short] = flags.get(short, 0) | flags[key]
+        for word, forms in _FIRST_WORD_FORMS.items():
+            for key in [k for k in flags if k.startswith(word)]:
+                for form in forms:
+                    short = form + key.removeprefix(word)
+                    joined[short] = (*joined.get(short, ()), key)
+                    flags[short] = flags.get(short, 0) | flags[key]
         for key in lexicon.extra_places:
             if not key.startswith("geonames:"):
                 flags[key] = flags.get(key, 0) | GAZ
@@ -353,32 +352,10 @@ def _in_memory(gazetteer: Any) -> bool:
 #: Countries whose place names are transliterated from Arabic: a name ending in the
 #: feminine -a (ta marbuta) is written with or without its final h ("Hama" and "Hamah",
 #: "Falluja" and "Fallujah", "Misrata" and "Misratah").
-_ARABIC_NAMED = frozenset(
-    [
-        "AE",
-        "BH",
-        "DJ",
-        "DZ",
-        "EG",
-        "IQ",
-        "JO",
-        "KM",
-        "KW",
-        "LB",
-        "LY",
-        "MA",
-        "MR",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SD",
-        "SO",
-        "SY",
-        "TN",
-        "YE",
-    ]
-)
+_ARABIC_NAMED = frozenset({
+    "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY",
+    "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE",
+})  # fmt: skip
 
 
 def arabic_final_h(key: str, place: Place) -> bool:
@@ -412,11 +389,14 @@ def _strength(gazetteer: PlaceLookup, key: str) -> int:
         name = normalize_name(place.name)
         if name != key:
             # a well-known other name of a big city ("Mecca" for Makkah), not a short code
-            if (place.feature_class == "P" and place.population >= 1_000_000 and len(key) >= 5) or (
+            # ("Rafa" of Rafah is as often a person: five letters at least)
+            if (
                 place.feature_class == "P"
-                and place.population >= 100_000
-                and len(key) >= 5  # "Rafa" is as often a person (Rafa Nadal)
-                and arabic_final_h(key, place)
+                and len(key) >= 5
+                and (
+                    place.population >= 1_000_000
+                    or (place.population >= 100_000 and arabic_final_h(key, place))
+                )
             ):
                 out |= STRONG_CITY
             continue
