@@ -168,13 +168,13 @@ def _alternate_only(
     ]
     if not towns:
         return got
+    cap = max(s for _, s in towns) - ALTERNATE_NAME_MARGIN
     out = []
     for p, score, reasons in got:
-        if p.feature_class == "P" and not _own_name(key, p):
+        if score > cap and p.feature_class == "P" and not _own_name(key, p):
             # a quarter of the city that bears the name ("Manhattan") is the city still
             near = any(haversine_km(p.lat, p.lon, t.lat, t.lon) <= WITHIN_CITY_KM for t, _ in towns)
-            cap = max(s for _, s in towns) - ALTERNATE_NAME_MARGIN
-            if score > cap and not near:
+            if not near:
                 out.append((p, cap, (*reasons, ALTERNATE_NAME_REASON)))
                 continue
         out.append((p, score, reasons))
