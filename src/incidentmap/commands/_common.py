@@ -181,19 +181,19 @@ def output_format(output: str | None, *, what: str) -> str | None:
 extension; accepted: .jsonl, .ndjson, .geojson, .json, .geojsonl, .geojsons, .gpkg, .csv, \
 .parquet, .geoparquet, .kml (.jsonl for one JSON line per record)
     """
-    from ..export import FORMATS, accepted_extensions
+    from ..export import accepted_extensions, format_for_path
 
     if output is None:
         return None
     suffix = Path(output).suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return None
-    for name, fmt in FORMATS.items():
-        if suffix in fmt.extensions:
-            return name
-    accepted = ", ".join([*JSONL_SUFFIXES, *accepted_extensions()])
-    told = f"unknown extension {suffix!r}" if suffix else "it has no extension"
-    raise ExportError(
-        f"cannot write {what} to {output!r}: {told}; accepted: {accepted} "
-        "(.jsonl for one JSON line per record)"
-    )
+    try:
+        return format_for_path(output)
+    except ExportError:  # the same refusal, naming JSON lines too
+        accepted = ", ".join([*JSONL_SUFFIXES, *accepted_extensions()])
+        told = f"unknown extension {suffix!r}" if suffix else "it has no extension"
+        raise ExportError(
+            f"cannot write {what} to {output!r}: {told}; accepted: {accepted} "
+            "(.jsonl for one JSON line per record)"
+        ) from None
