@@ -119,11 +119,14 @@ def _embedded_records(report: Reporter | None) -> Iterator[Iterable[PlaceRecord]
     """Yield the record streams of the embedded data, countries first."""
     from .curated import curated_files, read_curated
     from .embedded import read_admin1, read_admin2, read_cities, read_countries
+    from .paths import data_dir
 
     yield read_countries(report=report)
     yield read_admin1(report=report)
     yield read_admin2(report=report)
     yield read_cities(report=report)
+    # Natural Earth's named rivers, one place per country (gazetteer/build_rivers.py)
+    yield read_curated(data_dir() / "rivers.csv", report=report, namespace="naturalearth")
     for path in curated_files():
         yield read_curated(path, report=report)
 
