@@ -84,6 +84,7 @@ class GazetteerInfo:
     admin1_areas: int
     populated_places: int
     curated: int
+    rivers: int
     imported_files: tuple[str, ...]
     size_bytes: int
     built_at: str
@@ -427,6 +428,7 @@ class Gazetteer:
             admin1_areas=count("SELECT COUNT(*) FROM places WHERE feature_code = 'ADM1'"),
             populated_places=count("SELECT COUNT(*) FROM places WHERE feature_class = 'P'"),
             curated=count("SELECT COUNT(*) FROM places WHERE id LIKE 'curated:%'"),
+            rivers=count("SELECT COUNT(*) FROM places WHERE feature_code = 'STM'"),
             imported_files=tuple(json.loads(self._meta.get("imported", "[]"))),
             size_bytes=size,
             built_at=self._meta.get("built_at", ""),
