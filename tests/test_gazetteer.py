@@ -169,6 +169,7 @@ def test_embedded_countries_and_info(gazetteer):
     info = gazetteer.info()
     assert info.countries >= 240 and info.admin1_areas >= 3000
     assert info.populated_places >= 200_000 and info.curated >= 100
+    assert info.rivers >= 1000  # Natural Earth's rivers, a place per country crossed
 
 
 # a damaged index is rebuilt: tests/test_cache_integrity.py, on a small data set

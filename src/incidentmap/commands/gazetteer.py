@@ -102,6 +102,7 @@ def _info(args: argparse.Namespace) -> int:
     print(f"  admin1 areas:   {info.admin1_areas:,}")
     print(f"  populated:      {info.populated_places:,}")
     print(f"  curated:        {info.curated:,}")
+    print(f"  rivers:         {info.rivers:,}  (a place per country crossed)")
     print(f"distinct names:   {info.names:,}")
     for f in info.imported_files:
         print(f"imported:         {f}")

@@ -84,6 +84,7 @@ class GazetteerInfo:
     admin1_areas: int
     populated_places: int
     curated: int
+    rivers: int
     imported_files: tuple[str, ...]
     size_bytes: int
     built_at: str
@@ -119,11 +120,14 @@ def _embedded_records(report: Reporter | None) -> Iterator[Iterable[PlaceRecord]
     """Yield the record streams of the embedded data, countries first."""
     from .curated import curated_files, read_curated
     from .embedded import read_admin1, read_admin2, read_cities, read_countries
+    from .paths import data_dir
 
     yield read_countries(report=report)
     yield read_admin1(report=report)
     yield read_admin2(report=report)
     yield read_cities(report=report)
+    # Natural Earth's named rivers, one place per country (gazetteer/build_rivers.py)
+    yield read_curated(data_dir() / "rivers.csv", report=report, namespace="naturalearth")
     for path in curated_files():
         yield read_curated(path, report=report)
 
@@ -424,6 +428,7 @@ class Gazetteer:
             admin1_areas=count("SELECT COUNT(*) FROM places WHERE feature_code = 'ADM1'"),
             populated_places=count("SELECT COUNT(*) FROM places WHERE feature_class = 'P'"),
             curated=count("SELECT COUNT(*) FROM places WHERE id LIKE 'curated:%'"),
+            rivers=count("SELECT COUNT(*) FROM places WHERE feature_code = 'STM'"),
             imported_files=tuple(json.loads(self._meta.get("imported", "[]"))),
             size_bytes=size,
             built_at=self._meta.get("built_at", ""),

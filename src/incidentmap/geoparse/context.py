@@ -127,6 +127,9 @@ class TokenContext:
             if not text[s].isupper() and not (
                 k > i and (e - s <= 3 or self.keys[k] in _INNER_LOWER or text[s + 1] in "'’")
             ):
+                if k == j > i and self.keys[k] == "river":
+                    continue  # "the Dnipro river": news copy writes the feature word small
+
                 if k == i < j and self.lower_article(i):
                     continue  # "the city of al-Qaim": the article is written in lower case
                 return False
