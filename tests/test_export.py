@@ -960,3 +960,27 @@ def test_kml_stays_well_formed_xml_with_control_characters(gdf, tmp_path):
     root = ET.parse(path).getroot()  # raises on a character XML 1.0 does not allow
     names = {m.findtext("k:name", namespaces=ns) for m in root.iter(f"{{{ns['k']}}}Placemark")}
     assert "Protests in Baghdad" in names
+
+
+def test_a_bad_csv_row_is_reported_by_its_line_and_the_others_are_read(gdf, tmp_path):
+    import csv
+
+    from incidentmap.errors import InputError
+
+    path = write_incidents(gdf, tmp_path / "incidents.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0]
+    rows[1][header.index("evidence")] = "one line\nand the next"  # a row over two lines
+    rows[2][header.index("lat")] = "north"  # a spreadsheet typo; the wkt still places it
+    rows.insert(3, [*rows[3], "a stray cell"])  # more fields than the header
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    seen: list[InputError] = []
+    back = read_incidents(path, report=seen.append)
+    assert [(e.line, e.kept) for e in seen] == [(4, True), (5, False)]  # row 2 starts on line 4
+    assert "lat 'north' is not a number" in str(seen[0]) and str(seen[0]).startswith(str(path))
+    assert "left out: expected" in str(seen[1])
+    assert back.geometry.notna().tolist() == gdf.geometry.notna().tolist()  # all read, placed
+    with pytest.raises(InputError, match=r"incidents\.csv:4: lat 'north'"):
+        read_incidents(path)  # without a report, the first bad row raises

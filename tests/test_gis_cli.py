@@ -557,6 +557,28 @@ def test_map_reports_a_bad_jsonl_line_by_file_and_line_and_maps_the_rest(
     assert set(_payload(out.read_text(encoding="utf-8"))["id"]) == placed
 
 
+def test_map_reports_bad_csv_rows_by_file_and_line_and_maps_the_rest(tmp_path, gazetteer, capsys):
+    import csv
+
+    out_dir = tmp_path / "out"
+    assert main(["-q", "run", str(SEED), "-o", str(out_dir), "--format", "csv"]) == 0
+    path = out_dir / "incidents.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0]
+    rows[1][header.index("lat")] = rows[1][header.index("wkt")] = "?"  # no point left
+    rows[2] = [*rows[2], "x"]  # one field too many
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    out = tmp_path / "map.html"
+    assert main(["map", str(path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {path}:2: lat '?' is not a number" in err
+    assert f"skipped: {path}:3: the row is left out" in err and "Traceback" not in err
+    assert "1 line skipped, 2 warnings on kept lines" in err
+    assert len(_payload(out.read_text(encoding="utf-8"))["id"]) == len(rows) - 3
+
+
 def test_command_summaries_count_one_thing_in_the_singular(tmp_path, gazetteer, capsys):
     article = tmp_path / "one.txt"
     article.write_text(

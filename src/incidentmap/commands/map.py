@@ -88,9 +88,9 @@ def read_incident_file(
     layer
         The GeoPackage layer; ``incidents`` (else the first one) when ``None``.
     report
-        Called with each line of a ``.jsonl`` file that is not an incident (its file
-        and line), which is skipped while the other lines are read; without it, such a
-        line raises.
+        Called with each line of a ``.jsonl`` file that is not an incident, or each bad
+        row of a CSV file (its file and line), which is skipped or kept without its bad
+        part while the other lines are read; without it, such a line raises.
 
     Returns
     -------
@@ -122,7 +122,7 @@ def read_incident_file(
     if suffix in JSONL_SUFFIXES:
         gdf = read_incident_records(source, report=report)
     else:
-        gdf = read_incidents(source, layer=layer)
+        gdf = read_incidents(source, layer=layer, report=report)
     if len(gdf) == 0:
         raise RenderError(f"{source}: the file holds no incidents (no features) to map")
     gdf = drop_off_globe(gdf, source=str(source))
@@ -203,6 +203,9 @@ def run(args: argparse.Namespace) -> int:
     m = incident_map(gdf, **asdict(options))
     save_map(m, output)
     if not getattr(args, "quiet", False):
-        skipped = f", {plural(len(problems), 'line')} skipped" if problems else ""
+        lost = sum(not p.kept for p in problems)
+        skipped = f", {plural(lost, 'line')} skipped" if lost else ""
+        warned = len(problems) - lost
+        skipped += f", {plural(warned, 'warning')} on kept lines" if warned else ""
         print(f"wrote {output} ({plural(len(gdf), 'incident')}{skipped})", file=sys.stderr)
     return 0

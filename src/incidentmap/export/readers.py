@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,7 +54,19 @@ _TRUE = frozenset({"true", "1", "yes", "t", "y"})
 _FALSE = frozenset({"false", "0", "no", "f", "n", ""})
 
 
-def _read_csv(path: Path) -> Any:
+#: pandas' words for a row with more fields than the header (``on_bad_lines="warn"``).
+_SKIPPED_LINE = re.compile(r"Skipping line (\d+): (.+)")
+
+
+def _read_csv(path: Path, report: Callable[[InputError], None] | None = None) -> Any:
+    """Read an incident CSV; each bad row is reported (its line) and the others are read.
+
+    A row with more fields than the header is left out; a ``lat``/``lon`` that is no
+    number, or a ``wkt`` that is no geometry, leaves its row without a point (which a
+    map cannot place). Without ``report`` the first such row raises.
+    """
+    import warnings
+
     import geopandas as gpd
     import numpy as np
     import pandas as pd
@@ -61,9 +74,19 @@ def _read_csv(path: Path) -> Any:
 
     from ..frame import INCIDENT_COLUMNS
 
+    problems: list[InputError] = []
     text_columns = {n: "string" for n, t in INCIDENT_COLUMNS.items() if t in ("string", "object")}
     text_columns["wkt"] = "string"
-    df = pd.read_csv(path, dtype=text_columns, keep_default_na=False, na_values=[""])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        df = pd.read_csv(
+            path, dtype=text_columns, keep_default_na=False, na_values=[""], on_bad_lines="warn"
+        )
+    for warning in caught:
+        for number, why in _SKIPPED_LINE.findall(str(warning.message)):
+            problems.append(
+                InputError(f"the row is left out: {why.strip().rstrip('.')}", line=int(number))
+            )
     from .safety import restore_formulas
 
     for name in text_columns:  # the quote that kept a spreadsheet from running a formula
@@ -72,12 +95,15 @@ def _read_csv(path: Path) -> Any:
     # A spreadsheet edits lat/lon; a GIS would not edit a CSV. So lat/lon win, and
     # the wkt column only places rows without them.
     y, x = ("lat", "lon") if "lat" in df else ("latitude", "longitude")  # ACLED's names
-    lat = pd.to_numeric(df[y], errors="coerce") if y in df else None
-    lon = pd.to_numeric(df[x], errors="coerce") if x in df else None
+    lat = _numbers(df, y, problems)
+    lon = _numbers(df, x, problems)
     geometry = None
     if "wkt" in df:
         wkt = df["wkt"].astype(object).where(df["wkt"].notna(), None).to_numpy()
         geometry = shapely.from_wkt(wkt, on_invalid="ignore")
+        for row in np.flatnonzero(pd.isna(geometry) & pd.notna(wkt)):
+            why = f"wkt {str(wkt[row])[:40]!r} is no geometry; the row is kept without a point"
+            problems.append(InputError(why, line=int(row) + 2, kept=True))
     if lat is not None and lon is not None:
         has_xy = (lat.notna() & lon.notna()).to_numpy()
         points = shapely.points(lon.to_numpy(), lat.to_numpy())
@@ -89,7 +115,62 @@ def _read_csv(path: Path) -> Any:
     if geometry is None:  # no point columns at all: every row unplaced
         geometry = shapely.points(np.full(len(df), np.nan), np.full(len(df), np.nan))
         geometry[:] = None
+    if problems:
+        _report_rows(path, problems, report)
     return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
+
+
+def _numbers(df: Any, column: str, problems: list[InputError]) -> Any:
+    """Return ``column`` as numbers (``None`` if absent); a cell that is none is reported.
+
+    The column is replaced by the numbers, so that a point's coordinates can be written
+    back into it.
+    """
+    import pandas as pd
+
+    if column not in df:
+        return None
+    values = pd.to_numeric(df[column], errors="coerce")
+    for row in (values.isna() & df[column].notna()).to_numpy().nonzero()[0]:
+        shown = str(df[column].iloc[row])[:40]
+        why = f"{column} {shown!r} is not a number; the row is kept without it"
+        problems.append(InputError(why, line=int(row) + 2, kept=True))
+    df[column] = values
+    return values
+
+
+def _report_rows(
+    path: Path, problems: list[InputError], report: Callable[[InputError], None] | None
+) -> None:
+    """Give each problem its file and line, in file order; raise the first without ``report``.
+
+    pandas names a left-out row by its number among the file's rows (the header is 1), a
+    kept one by its place among the rows it kept. A quoted field may hold line breaks, so
+    the file is read once more to find the line each row starts on.
+    """
+    import csv
+
+    starts = []  # the first line of each row, the header's first
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        first = 1
+        for _ in reader:
+            starts.append(first)
+            first = reader.line_num + 1
+    left_out = {p.line for p in problems if not p.kept}
+    kept = [row for row in range(2, len(starts) + 1) if row not in left_out]
+    errors = []
+    for problem in problems:
+        row = problem.line or 0
+        if problem.kept and 2 <= row < len(kept) + 2:
+            row = kept[row - 2]  # header 1, first kept row 2
+        line = starts[row - 1] if 0 < row <= len(starts) else row
+        errors.append(InputError(problem.reason, source=str(path), line=line, kept=problem.kept))
+    errors.sort(key=lambda e: e.line or 0)
+    if report is None:
+        raise errors[0]
+    for error in errors:
+        report(error)
 
 
 def _has_content(path: Path) -> bool:
@@ -111,6 +192,7 @@ def read_incidents(
     *,
     format: str | None = None,
     layer: str | None = None,
+    report: Callable[[InputError], None] | None = None,
 ) -> geopandas.GeoDataFrame:
     """Read an incident file written by :func:`write_incidents` (or edited since).
 
@@ -124,6 +206,11 @@ def read_incidents(
         A key of :data:`~incidentmap.export.FORMATS`; by default chosen by extension.
     layer
         The GeoPackage layer to read; by default ``incidents`` if present, else the first.
+    report
+        Called with an :class:`~incidentmap.errors.InputError` (file and line) for each
+        bad row of a CSV file: a row with more fields than the header is left out, and
+        one whose ``lat``/``lon`` is no number or whose ``wkt`` is no geometry is kept
+        without a point. Without it, the first such row raises.
 
     Returns
     -------
@@ -135,13 +222,15 @@ def read_incidents(
     ExportError
         If the file is missing, its format is unknown, it cannot be read, or its rows
         have no ``event_type`` (they are not incidents).
+    InputError
+        Without ``report``, for the first bad row of a CSV file (its file and line).
     """
     source = Path(path)
     fmt = parse_formats(format)[0] if format is not None else format_for_path(source)
     if not source.is_file():
         raise ExportError(f"cannot read {str(source)!r}: no such file")
     try:
-        gdf = _read(source, fmt, layer)
+        gdf = _read(source, fmt, layer, report)
         if len(gdf) and "event_type" not in gdf.columns:  # the places of geoparse, say
             shown = ", ".join(map(str, list(gdf.columns)[:8]))
             raise ExportError(
@@ -158,17 +247,19 @@ def read_incidents(
         from ..frame import normalize_incidents_frame
 
         return normalize_incidents_frame(gdf)
-    except ExportError:
+    except (ExportError, InputError):
         raise
     except Exception as exc:
         raise ExportError(f"cannot read {str(source)!r} as {fmt}: {exc}") from exc
 
 
-def _read(source: Path, fmt: str, layer: str | None) -> Any:
+def _read(
+    source: Path, fmt: str, layer: str | None, report: Callable[[InputError], None] | None
+) -> Any:
     import pyogrio
 
     if fmt == "csv":
-        return _read_csv(source)
+        return _read_csv(source, report)
     if fmt == "geojsonseq" and not _has_content(source):
         from ..frame import incidents_frame  # an empty sequence: GDAL cannot open it
 
