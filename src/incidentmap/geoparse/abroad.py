@@ -94,10 +94,6 @@ def place_lacking(
         # "Stroud, Ontario, Canada", "a Bradford, Ontario court": a town given with its
         # state, all of whose readings lie in other countries, is one the gazetteer lacks
         kind = "the state it is given with, whose country holds none of its readings"
-    elif container.is_admin1 and abroad and not own_areas and _hamlet(inner):
-        # "the North Coast of New South Wales": a district or a small town, all of whose
-        # readings lie in other countries, is a part of the state the gazetteer lacks
-        kind = "the state it is given with, whose country holds none of its readings"
     elif within and abroad and _town_abroad(inner, said=said):
         kind = "its container"
     else:

@@ -95,8 +95,8 @@ _DISTRICT_OPENERS = frozenset({"kabupaten"})
 def _bare_area_name(key: str, place: Place) -> bool:
     """Whether ``key`` is the second-level area's name without the words that make it one.
 
-    "Suffolk" of Suffolk County, "Karo" of Kabupaten Karo, "Central Coast" of the Central
-    Coast Regional District: the news more often means a town or another area by it.
+    "Suffolk" of Suffolk County, "Karo" of Kabupaten Karo, "Peace River" of the Peace
+    River Regional District: the news more often means a town or another area by it.
     """
     name = normalize_name(place.name)
     first, _, rest = name.partition(" ")
