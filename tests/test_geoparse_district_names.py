@@ -60,3 +60,8 @@ def test_a_compass_part_is_no_bare_name_of_a_district(parser):
 def test_a_generic_word_is_no_bare_name_of_a_district(gazetteer):
     # the Capital Regional District (around Victoria) keeps its whole name
     assert all(p.name != "Capital Regional District" for p in gazetteer.lookup("Capital"))
+
+
+def test_a_regency_of_conflict_news_is_the_regency_not_its_province(parser):
+    text = "Separatist fighters killed three soldiers in Nduga, Papua, the army said on Sunday."
+    assert [p[:3] for p in _places(parser, text, "Nduga")] == [("Kabupaten Nduga", "ADM2", "ID")]
