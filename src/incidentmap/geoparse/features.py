@@ -10,7 +10,7 @@ the area's country: "Plum Island" off New York is no town Plum in Pennsylvania, 
 about Auckland's "Islington Bay" is not about a village Islington on the South Island,
 and "Long Island Bay" in a story about New York is not the Bahamas' Long Island. The
 best reading in the story's areas is taken instead, and with none the span is left
-unresolved rather than placed at a far namesake (:func:`unplaced_far_towns`).
+unresolved rather than placed at a far namesake (:func:`kept_in_story_areas`).
 
 Examples
 --------
@@ -28,7 +28,7 @@ from dataclasses import replace
 from ..model import Place, Toponym
 from ..text.normalize import normalize_name
 
-__all__ = ["FAR_REASON", "NEAR_REASON", "feature_key", "unplaced_far_towns"]
+__all__ = ["FAR_REASON", "NEAR_REASON", "feature_key", "kept_in_story_areas"]
 
 #: The reason kept on a span whose readings all lie outside the story's areas.
 FAR_REASON = "every place named like the feature lies outside the story's areas"
@@ -51,7 +51,7 @@ def feature_key(
     return key if key and known(key) else None
 
 
-def unplaced_far_towns(found: Sequence[Toponym], read: Collection[int]) -> list[Toponym]:
+def kept_in_story_areas(found: Sequence[Toponym], read: Collection[int]) -> list[Toponym]:
     """Keep the spans of ``read`` (indexes into ``found``) at a reading of the story's areas.
 
     A span read by the name before a feature's word keeps its best candidate that is an

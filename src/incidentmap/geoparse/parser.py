@@ -27,7 +27,7 @@ from .buildings import in_building_name
 from .containers import framed_mentions
 from .context import shared_name
 from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
-from .features import feature_key, unplaced_far_towns
+from .features import feature_key, kept_in_story_areas
 from .lexicon import Lexicon, acronym_key
 from .metonyms import mark_metonyms
 from .names import GAZ, NameIndex
@@ -206,7 +206,9 @@ class Geoparser:
 
         A span the gazetteer lacks is still a place: it is placed at the container the
         text gives it with (:mod:`.containers`), or at the area or town of the story's
-        country it respells (:func:`~.spelling.respelled_given`).
+        country it respells (:func:`~.spelling.respelled_given`). A feature named by a
+        place's name ("the Swat Valley") is read by that name, in the story's own areas
+        only (:mod:`.features`).
 
         Raises
         ------
@@ -241,7 +243,7 @@ class Geoparser:
         )
         if read:
             # a town named like the feature only where the story has places of its own
-            resolved = unplaced_far_towns(resolved, {order.index(k) for k in read})
+            resolved = kept_in_story_areas(resolved, {order.index(k) for k in read})
         places_in = getattr(self.gazetteer, "places_in", None)
         area_names = getattr(self.gazetteer, "area_names", None)
         if places_in is not None and area_names is not None:
