@@ -121,6 +121,12 @@ def test_a_named_part_of_a_state_does_not_swallow_the_towns_named_in_it(parser):
     assert _ids(parser, text, "Southern California") == ["curated:southern-california"]
 
 
+def test_the_us_before_south_korea_is_no_part_of_the_american_south(parser):
+    text = "The U.S. South Korea alliance held firm as drills began near Seoul."
+    names = [t.text for t in parser.parse(Article(text=text, id="t")) if t.place is not None]
+    assert names[:2] == ["U.S.", "South Korea"]
+
+
 def test_the_west_midlands_is_the_english_county_not_a_province_of_zimbabwe(parser):
     text = "Two more patients died in the West Midlands, England's health service said."
     assert _ids(parser, text, "West Midlands") == ["curated:west-midlands-england"]
