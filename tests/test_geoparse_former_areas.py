@@ -76,6 +76,57 @@ def test_a_former_province_is_the_area_it_was(parser, text, name, place_id):
     assert _ids(parser, text, name) == [place_id]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        # states that broke up in 1991-93, still named in history and health copy
+        (
+            "Scientists in the Soviet Union kept samples of the virus until 1991.",
+            "Soviet Union",
+            "curated:soviet-union",
+        ),
+        (
+            "Refugees fled the wars in the former Yugoslavia for Austria and Germany.",
+            "Yugoslavia",
+            "curated:yugoslavia",
+        ),
+        (
+            "The factory was built in Czechoslovakia in 1965 and moved to Brno later.",
+            "Czechoslovakia",
+            "curated:czechoslovakia",
+        ),
+        # the parts of a country that the news names as areas of their own
+        (
+            "Heavy rain closed highways across Southern California on Sunday.",
+            "Southern California",
+            "curated:southern-california",
+        ),
+        (
+            "Food banks in the American South report long queues this winter.",
+            "American South",
+            "curated:southern-united-states",
+        ),
+    ],
+)
+def test_a_former_state_or_a_named_part_of_a_country_is_that_area(parser, text, name, place_id):
+    assert _ids(parser, text, name) == [place_id]
+
+
+def test_a_named_part_of_a_state_does_not_swallow_the_towns_named_in_it(parser):
+    text = (
+        "Wildfires in Southern California forced 5,000 people from their homes in "
+        "Ventura and Santa Barbara counties; the governor flew to Los Angeles."
+    )
+    assert _ids(parser, text, "Los Angeles") == ["geonames:5368361"]
+    assert _ids(parser, text, "Southern California") == ["curated:southern-california"]
+
+
+def test_the_us_before_south_korea_is_no_part_of_the_american_south(parser):
+    text = "The U.S. South Korea alliance held firm as drills began near Seoul."
+    names = [t.text for t in parser.parse(Article(text=text, id="t")) if t.place is not None]
+    assert names[:2] == ["U.S.", "South Korea"]
+
+
 def test_the_west_midlands_is_the_english_county_not_a_province_of_zimbabwe(parser):
     text = "Two more patients died in the West Midlands, England's health service said."
     assert _ids(parser, text, "West Midlands") == ["curated:west-midlands-england"]

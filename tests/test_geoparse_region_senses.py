@@ -25,15 +25,16 @@ def _places(parser: Geoparser, text: str, name: str) -> list[tuple[str, str, str
     ]
 
 
-def test_a_name_the_container_shows_the_gazetteer_lacks_is_lacking_at_each_mention(parser):
-    # the only Puncak of the gazetteer is a village in Java: "Puncak district, Central
-    # Papua" names a district it lacks, and so does the later "Puncak district"
+def test_a_district_given_with_its_province_is_that_district_at_each_mention(parser):
+    # Puncak is also a village in Java: "Puncak district, Central Papua" names the
+    # regency (Kabupaten Puncak, known by its English name "Puncak"), and so does the
+    # later "Puncak district"
     text = (
         "Rebels shot two builders in Puncak district, Central Papua, on Friday. "
         "Police flew more officers to Puncak district on Saturday."
     )
     got = _places(parser, text, "Puncak")
-    assert got == [("ADM1", "ID", "PT"), ("ADM1", "ID", "PT")]
+    assert got == [("ADM2", "ID", "PT"), ("ADM2", "ID", "PT")]
 
 
 def test_a_region_named_with_its_kind_word_is_no_evidence_for_its_namesake_town(parser):

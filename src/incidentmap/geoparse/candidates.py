@@ -87,18 +87,39 @@ CURATED_LANDMARK_PRIOR = 3.0
 
 #: The kind words of districts ("district", "tehsil", "upazila"), named without them.
 _DISTRICT_WORDS = _KINDS.district
+#: The kind words written before a district's name, named without them: "Kabupaten Karo"
+#: (an Indonesian regency) is "Karo" in English copy.
+_DISTRICT_OPENERS = frozenset({"kabupaten"})
+
+
+def _bare_area_name(key: str, place: Place) -> bool:
+    """Whether ``key`` is the second-level area's name without the words that make it one.
+
+    "Suffolk" of Suffolk County, "Karo" of Kabupaten Karo, "Peace River" of the Peace
+    River Regional District: the news more often means a town or another area by it.
+    """
+    name = normalize_name(place.name)
+    first, _, rest = name.partition(" ")
+    return (
+        any(name == f"{key} {w}" for w in _SECOND_LEVEL)
+        or name == f"{key} regional district"
+        or (rest == key and first in _DISTRICT_OPENERS)
+    )
 
 
 def _kind_less(place: Place, key: str) -> bool:
     """Whether ``key`` is the name of the district ``place`` without its kind word.
 
-    "Kech" for "Kech District": a short name read off a district's own name, not a code.
-    (A county's bare short name is more often a word: "Door", "Lake".)
+    "Kech" for "Kech District", "Karo" for "Kabupaten Karo": a short name read off a
+    district's own name, not a code. (A county's bare short name is more often a word:
+    "Door", "Lake".)
     """
     if place.feature_class != "A":
         return False
-    head, _, last = normalize_name(place.name).rpartition(" ")
-    return head == key and last in _DISTRICT_WORDS
+    name = normalize_name(place.name)
+    head, _, last = name.rpartition(" ")
+    first, _, rest = name.partition(" ")
+    return (head == key and last in _DISTRICT_WORDS) or (rest == key and first in _DISTRICT_OPENERS)
 
 
 #: A city of at least this many people, with no namesake of its country a third its size,
@@ -345,7 +366,7 @@ class Candidates:
         elif code == "ADM2":
             score += ADMIN2_PRIOR
             reasons.append("admin2 area")
-            if any(normalize_name(place.name) == f"{key} {w}" for w in _SECOND_LEVEL):
+            if _bare_area_name(key, place):
                 score -= ADMIN2_BARE_NAME
         elif code == "PPLC":
             score += 2.5

@@ -27,6 +27,7 @@ from .buildings import in_building_name
 from .containers import framed_mentions
 from .context import shared_name
 from .document import WEB_DOMAIN_WEIGHT, Region, publisher_region
+from .features import feature_key, kept_in_story_areas
 from .lexicon import Lexicon, acronym_key
 from .metonyms import mark_metonyms
 from .names import GAZ, NameIndex
@@ -205,7 +206,9 @@ class Geoparser:
 
         A span the gazetteer lacks is still a place: it is placed at the container the
         text gives it with (:mod:`.containers`), or at the area or town of the story's
-        country it respells (:func:`~.spelling.respelled_given`).
+        country it respells (:func:`~.spelling.respelled_given`). A feature named by a
+        place's name ("the Swat Valley") is read by that name, in the story's own areas
+        only (:mod:`.features`).
 
         Raises
         ------
@@ -213,7 +216,8 @@ class Geoparser:
             When a span lies outside the text or its text does not match the article.
         """
         text = article.text
-        mentions = []
+        mentions: list[Mention] = []
+        read: set[int] = set()  # spans read by the name before a feature's word
         for span in spans or article.toponyms:
             if not (0 <= span.start < span.end <= len(text)):
                 raise InputError(
@@ -223,11 +227,23 @@ class Geoparser:
                     source=article.source,
                     line=article.line,
                 )
-            mentions.append(self._given_mention(text, span.start, span.end))
+            mention = self._given_mention(text, span.start, span.end)
+            bare = None
+            if mention.kind == "place" and mention.key == normalize_name(mention.text):
+                # "the Swat Valley": read as the recognizer reads it, by the name before
+                # the feature's word, when the gazetteer lacks the whole
+                bare = feature_key(mention.text, self.lexicon.feature_names, self._known_key)
+            if bare is not None and not self._known_key(mention.key):
+                read.add(len(mentions))
+                mention = Mention(span.start, span.end, mention.text, bare)
+            mentions.append(mention)
         order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
         resolved = self.resolver.resolve(
             text, [mentions[k] for k in order], region=self._region(article), given=True
         )
+        if read:
+            # a town named like the feature only where the story has places of its own
+            resolved = kept_in_story_areas(resolved, {order.index(k) for k in read})
         places_in = getattr(self.gazetteer, "places_in", None)
         area_names = getattr(self.gazetteer, "area_names", None)
         if places_in is not None and area_names is not None:
