@@ -212,6 +212,20 @@ def test_an_arabic_name_written_without_its_final_h_is_placed(parser, text, name
     assert [got[1] for got in _places(parser, text, name)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # GeoNames has the governorates only as Shabwah and Al Mahrah; Shabwa is also a
+        # village of Myanmar
+        ("Tribal fighters seized an oil field in Shabwa on Sunday.", "Shabwa"),
+        ("Separatist forces took Shabwa and Abyan last year.", "Shabwa"),
+        ("Flooding cut the coast road in Mahra, near the Omani border.", "Mahra"),
+    ],
+)
+def test_an_arabic_governorate_written_without_its_final_h_is_the_governorate(parser, text, name):
+    assert [got[:2] for got in _places(parser, text, name)] == [("ADM1", "YE")]
+
+
 def test_a_short_such_name_before_a_surname_stays_a_person(parser):
     # "Rafa" is also Rafah written without its h, but a bare short name is not sure
     # enough to be read as a place before a surname
