@@ -226,6 +226,23 @@ def test_an_arabic_governorate_written_without_its_final_h_is_the_governorate(pa
     assert [got[:2] for got in _places(parser, text, name)] == [("ADM1", "YE")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # towns, camps and districts of recent wars that cities500 lacks, curated
+        ("Drones hit a market in Minova on Friday.", "Minova", "CD"),
+        ("Families walked from Zamzam to Tawila for three days.", "Tawila", "SD"),
+        ("Aid trucks reached Zamzam on Sunday.", "Zamzam", "SD"),
+        ("Gunmen burned houses in Cité Soleil overnight.", "Cité Soleil", "HT"),
+        ("Sirens sounded near Nir Oz before dawn.", "Nir Oz", "IL"),
+        ("Shelling was reported in Maungdaw on Monday.", "Maungdaw", "MM"),
+        ("A drone struck a car in Khiam, the army said.", "Khiam", "LB"),
+    ],
+)
+def test_a_curated_place_of_a_recent_war_is_placed(parser, text, name, expected):
+    assert [got[1] for got in _places(parser, text, name)] == [expected]
+
+
 def test_a_short_such_name_before_a_surname_stays_a_person(parser):
     # "Rafa" is also Rafah written without its h, but a bare short name is not sure
     # enough to be read as a place before a surname
