@@ -243,6 +243,20 @@ def test_a_curated_place_of_a_recent_war_is_placed(parser, text, name, expected)
     assert [got[1] for got in _places(parser, text, name)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a small town named by one word needs a cue; the verbs of war that take a place
+        # as their object are one
+        ("Rebels captured Minova after two days of fighting.", "Minova", "CD"),
+        ("The navy shelled Maungdaw again on Tuesday.", "Maungdaw", "MM"),
+        ("A militia took control of Tawila last year.", "Tawila", "SD"),
+    ],
+)
+def test_a_town_after_a_verb_of_war_is_placed(parser, text, name, expected):
+    assert [got[1] for got in _places(parser, text, name)] == [expected]
+
+
 def test_a_short_such_name_before_a_surname_stays_a_person(parser):
     # "Rafa" is also Rafah written without its h, but a bare short name is not sure
     # enough to be read as a place before a surname
