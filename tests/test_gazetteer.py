@@ -274,3 +274,24 @@ def test_a_geonames_country_file_gives_the_geoparser_its_villages(small_default,
     assert found.text == "Qarsheelle Dhexe" and found.place.id == "geonames:9000001"
     assert main([*cache, "search", "Qarsheele"]) == 0  # its alternate names come along
     assert "geonames:9000001" in capsys.readouterr().out
+
+
+def test_an_arabic_area_ending_in_ah_is_found_without_its_h():
+    # GeoNames writes the governorates with the h of the feminine ending; news copy
+    # often drops it. Towns and areas elsewhere keep their names as given, and the h of
+    # "-llah" (Allah) stays.
+    gaz = Gazetteer.from_records(
+        [
+            PlaceRecord(_place("t:1", "Shabwah", 15.0, 47.0, "ADM1", "YE", "19", cls="A"),
+                        ("Shabwah Governorate",)),
+            PlaceRecord(_place("t:2", "Al Mahrah", 16.8, 51.6, "ADM1", "YE", "20", cls="A"), ()),
+            PlaceRecord(_place("t:3", "Zarqah", 32.0, 36.0, "PPL", "JO", "02", 500), ()),
+            PlaceRecord(_place("t:4", "Lakhah", 10.0, 10.0, "ADM1", "NG", "01", cls="A"), ()),
+            PlaceRecord(_place("t:5", "Ramallah", 31.9, 35.2, "ADM2", "PS", "WE", cls="A"), ()),
+        ]
+    )  # fmt: skip
+    assert [p.id for p in gaz.lookup("Shabwa")] == ["t:1"]
+    assert [p.id for p in gaz.lookup("Mahra")] == ["t:2"]
+    assert gaz.lookup("Zarqa") == []  # a town: GeoNames gives its towns both forms
+    assert gaz.lookup("Lakha") == []  # not a country named in Arabic
+    assert gaz.lookup("Ramalla") == []

@@ -88,3 +88,25 @@ def test_breeds_and_adjectives_named_after_places_need_a_cue():
     text = "The farm sells Angus steers; the worm was a Trojan horse. Snow fell in Angus."
     found = Geoparser(gaz).parse(text)
     assert [(t.text, t.start) for t in found] == [("Angus", text.rindex("Angus"))]
+
+
+def test_an_arabic_place_names_first_word_opens_no_personal_name():
+    # Tal (hill), Ras (headland), Deir (monastery), Kafr (village) open many town names;
+    # before a capitalised word or an article they make no person, whatever the rules
+    # of a first name, a patronymic or a speaker would say
+    names = frozenset({"abyad", "hamra", "zeitun"})
+    assert _blocked("Drones struck Tal Abyad and Ras al-Hamra overnight.", names) == []
+    assert _blocked("Deir al-Zeitun residents said the road was cut.", names) == []
+    assert _blocked("Kafr Hamra said nothing of the raid.", names) == []
+    # the same patterns after another word are still persons
+    assert _blocked("Guards detained Qassem al-Hamra at dawn.", names) == ["Qassem al-Hamra"]
+    assert _blocked("Rachel Tal spoke to reporters.", names) == ["Rachel Tal"]
+
+
+def test_an_arabic_town_written_with_its_first_word_is_placed(gazetteer):
+    from incidentmap.geoparse import Geoparser
+
+    parser = Geoparser(gazetteer)
+    text = "Turkish-backed fighters shelled villages near Tal Abyad on Monday."
+    places = [(t.text, t.place.country_code) for t in parser.parse(text) if t.place]
+    assert ("Tal Abyad", "SY") in places

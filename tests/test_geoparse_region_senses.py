@@ -213,6 +213,51 @@ def test_an_arabic_name_written_without_its_final_h_is_placed(parser, text, name
     assert [got[1] for got in _places(parser, text, name)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # GeoNames has the governorates only as Shabwah and Al Mahrah; Shabwa is also a
+        # village of Myanmar
+        ("Tribal fighters seized an oil field in Shabwa on Sunday.", "Shabwa"),
+        ("Separatist forces took Shabwa and Abyan last year.", "Shabwa"),
+        ("Flooding cut the coast road in Mahra, near the Omani border.", "Mahra"),
+    ],
+)
+def test_an_arabic_governorate_written_without_its_final_h_is_the_governorate(parser, text, name):
+    assert [got[:2] for got in _places(parser, text, name)] == [("ADM1", "YE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # towns, camps and districts of recent wars that cities500 lacks, curated
+        ("Drones hit a market in Minova on Friday.", "Minova", "CD"),
+        ("Families walked from Zamzam to Tawila for three days.", "Tawila", "SD"),
+        ("Aid trucks reached Zamzam on Sunday.", "Zamzam", "SD"),
+        ("Gunmen burned houses in Cité Soleil overnight.", "Cité Soleil", "HT"),
+        ("Sirens sounded near Nir Oz before dawn.", "Nir Oz", "IL"),
+        ("Shelling was reported in Maungdaw on Monday.", "Maungdaw", "MM"),
+        ("A drone struck a car in Khiam, the army said.", "Khiam", "LB"),
+    ],
+)
+def test_a_curated_place_of_a_recent_war_is_placed(parser, text, name, expected):
+    assert [got[1] for got in _places(parser, text, name)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a small town named by one word needs a cue; the verbs of war that take a place
+        # as their object are one
+        ("Rebels captured Minova after two days of fighting.", "Minova", "CD"),
+        ("The navy shelled Maungdaw again on Tuesday.", "Maungdaw", "MM"),
+        ("A militia took control of Tawila last year.", "Tawila", "SD"),
+    ],
+)
+def test_a_town_after_a_verb_of_war_is_placed(parser, text, name, expected):
+    assert [got[1] for got in _places(parser, text, name)] == [expected]
+
+
 def test_a_short_such_name_before_a_surname_stays_a_person(parser):
     # "Rafa" is also Rafah written without its h, but a bare short name is not sure
     # enough to be read as a place before a surname

@@ -43,7 +43,7 @@ from typing import Any
 
 from ..model import COUNTRY_FEATURE_CODES, Place
 from ..processes import die_with_parent, held_signals, terminating_pool
-from ..text.normalize import name_keys
+from ..text.normalize import ARABIC_NAMED, name_keys, normalize_name, without_final_h
 from .kinds import haversine_km
 from .records import PlaceRecord
 
@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout of the index changes, so old caches are rebuilt.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 #: A populated place named like a second-level area of its admin1 area ranks before it
 #: when it holds at least this share of the area's population.
 CITY_SHARE_OF_ADMIN2 = 0.1
@@ -192,7 +192,20 @@ NameRow = tuple[int, str, int]
 
 
 def _names(rec: PlaceRecord) -> tuple[str, ...]:
-    return (rec.place.name, *rec.names)
+    """Return a record's names; an Arabic area's names ending in -ah also without the h.
+
+    GeoNames writes the first- and second-level areas of Arabic-speaking countries with
+    the h of the feminine ending (Shabwah, Al Hasakah, Al Mahrah) and often lacks the
+    form news copy writes ("Shabwa", "Hasaka", "Mahra"); its towns mostly carry both.
+    """
+    names = (rec.place.name, *rec.names)
+    place = rec.place
+    if place.feature_class != "A" or place.country_code not in ARABIC_NAMED:
+        return names
+    if place.feature_code in COUNTRY_FEATURE_CODES:
+        return names
+    bare = [n[:-1] for n in names if n[-1:] in "hH" and without_final_h(normalize_name(n))]
+    return (*names, *bare) if bare else names
 
 
 def _name_rows(batch: list[tuple[str, ...]]) -> list[NameRow]:

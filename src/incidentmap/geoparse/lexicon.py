@@ -136,6 +136,9 @@ class Lexicon:
     local_bodies: tuple[str, ...] = ()
     """Bodies named for the place they govern or sit in, as written, the longest first:
     "Enfield Council", "Wood Green Crown Court" name the place."""
+    arabic_heads: frozenset[str] = frozenset()
+    """Keys of Arabic words that open place names ("tal", "ras", "deir", "kafr"): before a
+    capitalised word or an Arabic article they open no personal name ("Tal Abyad")."""
     area_words: frozenset[str] = frozenset()
     """Lower-case words for an area: after an everyday word they make it a place ("the
     Fife area")."""
@@ -320,6 +323,7 @@ class Lexicon:
             suffixes=frozenset(places.get("suffix", [])) | _kind_words(),
             cues=frozenset(places.get("cue", [])),
             area_words=frozenset(places.get("area", [])),
+            arabic_heads=frozenset(map(normalize_name, places.get("arabic_head", []))),
             org_suffixes=frozenset(places.get("org_suffix", [])),
             facilities=frozenset(places.get("facility", [])),
             streets=frozenset(places.get("street", [])),

@@ -41,7 +41,7 @@ from ..errors import CacheError, GazetteerError
 from ..locking import FileLock
 from ..model import Place
 from ..sealed import pack_maps, read_sealed, unpack_maps, write_sealed
-from ..text.normalize import normalize_name, strip_articles
+from ..text.normalize import ARABIC_NAMED, normalize_name, strip_articles
 from .lexicon import Lexicon
 from .protocol import NameSource, PlaceLookup
 
@@ -120,7 +120,7 @@ _FIRST_WORD_FORMS = {"county ": ("co ",), "tall ": ("tal ", "tel ", "tell ")}
 
 _MAX_TOKENS = 8
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
-_FORMAT = 19  # bump when the index layout or the flags change
+_FORMAT = 20  # bump when the index layout or the flags change
 _KIND = "geoparse-names"
 
 
@@ -349,15 +349,6 @@ def _in_memory(gazetteer: Any) -> bool:
     return str(getattr(gazetteer, "path", "")) in ("", ":memory:")
 
 
-#: Countries whose place names are transliterated from Arabic: a name ending in the
-#: feminine -a (ta marbuta) is written with or without its final h ("Hama" and "Hamah",
-#: "Falluja" and "Fallujah", "Misrata" and "Misratah").
-_ARABIC_NAMED = frozenset({
-    "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY",
-    "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE",
-})  # fmt: skip
-
-
 def arabic_final_h(key: str, place: Place) -> bool:
     """Whether ``key`` is the place's main name written without its final h.
 
@@ -372,7 +363,7 @@ def arabic_final_h(key: str, place: Place) -> bool:
     (True, False)
     """
     return (
-        place.country_code in _ARABIC_NAMED
+        place.country_code in ARABIC_NAMED
         and key.endswith("a")
         and normalize_name(place.name) == key + "h"
     )
@@ -382,12 +373,16 @@ def _strength(gazetteer: PlaceLookup, key: str) -> int:
     """Return flags saying whether ``key`` is the main name of a country or a big city.
 
     A big city's name in an Arabic-speaking country written without the final h of its
-    main name ("falluja" for Fallujah) counts as its main name, from five letters on.
+    main name ("falluja" for Fallujah) counts as its main name, from five letters on; so
+    does a first-level area's ("shabwa" for Shabwah).
     """
     out = 0
     for place in gazetteer.lookup_key(key, limit=20):
         name = normalize_name(place.name)
         if name != key:
+            if place.is_admin1 and arabic_final_h(key, place):
+                out |= STRONG_ADMIN  # "shabwa": Shabwah's main name without its h
+                continue
             # a well-known other name of a big city ("Mecca" for Makkah), not a short code
             # ("Rafa" of Rafah is as often a person: five letters at least)
             if (

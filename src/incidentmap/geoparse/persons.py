@@ -9,6 +9,10 @@ Three patterns a reader of news copy relies on:
 - a capitalised word, then an Arabic patronymic or article and a capitalised word:
   ``Qassem al-Muslem``, ``Osama bin Laden`` (kind ``"arabic"``).
 
+None opens at an Arabic word that begins place names (``Lexicon.arabic_heads``: Tal,
+Ras, Deir, Kafr ...) before a capitalised word or an article: ``Tal Abyad``, ``Ras
+al-Ain`` and ``Deir al-Balah`` are towns, though "Tal" is also a given name.
+
 The last word of each span is a surname: a later bare ``Sadr`` or ``Kadhimi`` in the
 same article is the same person.
 
@@ -30,6 +34,7 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import add, sub
 
+from ..text.normalize import ARABIC_ARTICLES
 from .lexicon import Lexicon
 
 __all__ = ["Persons", "find_persons"]
@@ -126,6 +131,7 @@ def find_persons(
     title_keys = lexicon.title_keys
     skip = lexicon.not_first_names
     verbs = lexicon.reporting_verbs
+    heads = lexicon.arabic_heads
 
     def word(k: int) -> str:
         return text[spans[k][0] : spans[k][1]]
@@ -232,6 +238,13 @@ def find_persons(
         how = None
         if w in titles:
             continue
+        if (
+            keys[i] in heads
+            and i + 1 < n
+            and gap(i) in (" ", "-")
+            and (keys[i + 1] in ARABIC_ARTICLES or cap(i + 1))
+        ):
+            continue  # "Tal Abyad", "Ras al-Ain": an Arabic place name's first word
         if (
             i >= 1
             and keys[i - 1] in title_keys

@@ -28,13 +28,28 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ARABIC_ARTICLES", "name_keys", "normalize_name", "strip_articles"]
+__all__ = [
+    "ARABIC_ARTICLES",
+    "ARABIC_NAMED",
+    "name_keys",
+    "normalize_name",
+    "strip_articles",
+    "without_final_h",
+]
 
 #: Transliterations of the Arabic definite article as they appear in place names,
 #: including its sun-letter assimilations (ad-Diwaniyah, ash-Shatrah, as-Suwayda).
 ARABIC_ARTICLES = frozenset(
     {"al", "el", "ad", "ed", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ul", "ur"}
 )
+
+#: Countries whose place names are transliterated from Arabic: a name ending in the
+#: feminine -a (ta marbuta) is written with or without its final h ("Hama" and "Hamah",
+#: "Falluja" and "Fallujah", "Shabwa" and "Shabwah").
+ARABIC_NAMED = frozenset({
+    "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY",
+    "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE",
+})  # fmt: skip
 
 # Tokens that are abbreviations of words used in names.
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
@@ -135,3 +150,21 @@ def name_keys(name: str) -> tuple[str, ...]:
         return (key,)
     bare = strip_articles(key)
     return (key,) if bare == key else (key, bare)
+
+
+def without_final_h(key: str) -> str | None:
+    """Return a key ending in the Arabic feminine -ah without its h, or ``None``.
+
+    News copy writes "Shabwa", "Hasaka" and "Mahra" where GeoNames has Shabwah, Al
+    Hasakah and Al Mahrah. The h of "-llah" is the h of Allah ("Ramallah", "Nasrallah")
+    and stays; a last word of four letters without the h ("Rafa", "Saba") is as often a
+    name of its own and is not made.
+
+    >>> without_final_h("shabwah"), without_final_h("al hasakah")
+    ('shabwa', 'al hasaka')
+    >>> without_final_h("ramallah"), without_final_h("rafah"), without_final_h("kirkuk")
+    (None, None, None)
+    """
+    if not key.endswith("ah") or key.endswith("llah") or len(key.rsplit(" ", 1)[-1]) < 6:
+        return None
+    return key[:-1]
