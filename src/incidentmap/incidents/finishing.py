@@ -28,7 +28,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from ..gazetteer.kinds import haversine_km
+from ..gazetteer.kinds import PlaceKinds, haversine_km
 from ..model import Article, GeoPrecision, Incident, Place, TimePrecision, Toponym
 from ..text.sentences import Sentence
 from .crowds import fold_into_demonstrations, fold_into_riots
@@ -291,6 +291,33 @@ def _scope_only(article: Article, loc: Location | None) -> bool:
 #: An event dated later than this after publication has not happened yet (time zones
 #: and a late filing allow a day).
 _NEXT_DAY = dt.timedelta(days=1)
+#: A sentence's word for the town of the story's dateline: "the capital", "the Georgian
+#: capital", "the country's capital", "the port city" (the ``'s`` of "the capital's
+#: Meskel Square" included).
+_TOWN_ANAPHOR = re.compile(
+    r"\b[Tt]he (?:(?:country|nation)['’]s |(?-i:[A-Z])[\w-]+ |port |(provincial |regional ))?"
+    r"(capital|city|town)\b(?!\s+(?:of|hall|council|police|authorities)\b)"
+)
+_CAPITAL_CODES = PlaceKinds.default().capital_codes
+
+
+def _names_town(word: str, place: Place) -> bool:
+    """Whether a sentence's "the capital", "the city" or "the town" can name ``place``.
+
+    ``word`` is ``"seat"`` for "the provincial (or regional) capital".
+
+    >>> p = Place("geonames:611717", "Tbilisi", 41.7, 44.8, "P", "PPLC", "GE")
+    >>> _names_town("capital", p), _names_town("city", p)
+    (True, True)
+    >>> kaya = Place("geonames:2597439", "Kaya", 13.09, -1.08, "P", "PPLA", "BF")
+    >>> _names_town("capital", kaya), _names_town("seat", kaya)
+    (False, True)
+    """
+    if place.feature_class != "P":
+        return False
+    if word == "capital":  # the country's: a province's seat is "the provincial capital"
+        return place.feature_code in ("PPLC", "PPLG")
+    return word != "seat" or place.feature_code in _CAPITAL_CODES
 
 
 #: A region whose point lies this near a city surrounds it, though the city may be an area of
@@ -371,6 +398,19 @@ def _finish(
         loc = fallback_location(toponyms, sentence_toponyms=sentence_tops)
         if loc is not None:
             notes.append(f"place from {loc.reason}")
+        if (
+            loc is not None
+            and loc.precision is GeoPrecision.NEAR
+            and loc.toponym is not None
+            and loc.toponym.kind == "dateline"
+        ):
+            said = _TOWN_ANAPHOR.search(article.text, sent.start, sent.end)
+            word = "" if said is None else "seat" if said.group(1) else said.group(2).lower()
+            if said is not None and _names_town(word, loc.place):
+                # "TBILISI — ... marched through the Georgian capital": the sentence
+                # places the event in the dateline's town, only without its name
+                loc = dataclasses.replace(loc, precision=GeoPrecision.EXACT)
+                notes.append(f"the sentence names it as {said.group(0)!r}")
     province = province_named_by_town(article.text, loc) if loc is not None else None
     if province is not None and loc is not None and not draft.background:
         # "fighting in the Kursk region" ... "around the town of Sudzha": a town of the

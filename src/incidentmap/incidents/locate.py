@@ -156,8 +156,24 @@ _NEAR_BEFORE: dict[tuple[str, str], bool] = {}
 _NEAR_BEFORE_LIMIT = 10_000
 
 
+#: What may stand between a "near" cue and the name: "the", "of", or the kind of place
+#: ("near the town of Djibo", "outside the village of X").
+_NEAR_GAP = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?:(?:small|remote|nearby|border|northern|southern|eastern|western)\s+)?"
+    rf"(?:(?:{'|'.join(sorted(map(re.escape, _KINDS.town)))}|camp)\s+of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _near_before(near: Searcher, before: str) -> bool:
-    """Whether a match of ``near`` in ``before`` is followed by nothing but "the" or "of"."""
+    """Whether a match of ``near`` in ``before`` ends right before the name.
+
+    Only "the", "of" or the kind of place may stand between ("near the town of").
+
+    >>> near = Taxonomy.default().cues.near
+    >>> [_near_before(near, t) for t in ("fighting near ", "near the town of ", "near his ")]
+    [True, True, False]
+    """
     key = (near.pattern, before)
     known = _NEAR_BEFORE.get(key)
     if known is None:
@@ -165,7 +181,7 @@ def _near_before(near: Searcher, before: str) -> bool:
             _NEAR_BEFORE,
             key,
             any(
-                before[match.end() :].strip(" ,").lower() in ("", "the", "of", "of the")
+                _NEAR_GAP.fullmatch(before[match.end() :].strip(" ,") + " ") is not None
                 for match in near.finditer(before)
             ),
             limit=_NEAR_BEFORE_LIMIT,
