@@ -31,8 +31,14 @@ DEV_SETS = {
     "dev holdout B": HERE / "data" / "incidents-holdout-b.jsonl",
     "dev holdout C": HERE / "data" / "incidents-holdout-c.jsonl",
 }
-FIGURES = ("incident precision", "incident recall", "date exact", "fatalities exact")
-_FIGURE = re.compile(r"^(?P<name>[a-z ]+?)\s{2,}(?P<value>[\d.]+)(?: \((?P<count>\d+/\d+)\))?")
+FIGURES = (
+    "incident precision",
+    "incident recall",
+    "date exact",
+    "fatalities exact",
+    "geo-precision exact",
+)
+_FIGURE = re.compile(r"^(?P<name>[a-z -]+?)\s{2,}(?P<value>[\d.]+)(?: \((?P<count>\d+/\d+)\))?")
 
 
 def _export(split: str) -> Path | None:

@@ -501,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
         profile.dump_stats(args.profile)
 
     n_pred = n_gold = n_match = same_type = same_sub = near = dated = exact = killed = 0
-    bg_gold = bg_agree = 0
+    bg_gold = bg_agree = placed = precise = 0
     causes: collections.Counter[str] = collections.Counter()
     losses: collections.Counter[str] = collections.Counter()
     for rec, article, predicted in zip(records, articles, results, strict=True):
@@ -542,6 +542,9 @@ def main(argv: list[str] | None = None) -> int:
             dated += p.event_date is not None
             exact += p.event_date == g.get("event_date")
             killed += p.fatalities == g.get("fatalities")
+            if _near(p, g) and g.get("geo_precision") is not None:  # the same place
+                placed += 1
+                precise += int(p.geo_precision) == int(g["geo_precision"])
         if args.fields and not args.verbose:
             for p, g in fg_pairs:
                 wrong = [
@@ -591,6 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"location within 25 km {ratio(near, n_match)}")
     print(f"date exact            {ratio(exact, n_match)}")
     print(f"fatalities exact      {ratio(killed, n_match)}")
+    print(f"geo-precision exact   {ratio(precise, placed)} (of those within 25 km)")
     print(f"background agreement  {ratio(bg_agree, bg_gold)}")
     print(f"articles per second   {len(articles) / elapsed:.0f} (geoparse + extract, one process)")
     if args.causes:
