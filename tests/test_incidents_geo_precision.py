@@ -1,7 +1,8 @@
 """How precisely an incident is placed (ACLED's geo-precision) on sentences of our own.
 
-1 the town itself, 2 near a town or in a part of an area, 3 only a region. Two rules of
-news copy: "near the town of X" is near X, like "near X"; and a story datelined in a town
+1 the town itself, 2 near a town or in a part of an area, 3 only a region. Rules of news
+copy: "near the town of X" is near X, like "near X"; "the X district of Y", a town, is in
+Y; and a story datelined in a town
 whose sentence names the event's place only as "the capital" or "the city" places it in
 that town, while a dateline alone says only roughly where (a bureau's town).
 """
@@ -36,6 +37,10 @@ def placed(embedded, text: str) -> list[tuple[str, int]]:
          "officers.", [("Iganga", 2)]),
         ("Gunmen attacked a checkpoint in the town of Iganga on Sunday, killing two officers.",
          [("Iganga", 1)]),
+        # a district of a town lies in the town; the Paris suburb of Nanterre is Nanterre
+        ("A car bomb exploded in the Karkh district of Baghdad on Sunday, killing five.",
+         [("Baghdad", 1)]),
+        ("Rioters burned cars in the Paris suburb of Nanterre on Sunday.", [("Nanterre", 1)]),
     ],
 )  # fmt: skip
 def test_near_the_town_of_is_near_the_town(embedded, text: str, expected) -> None:

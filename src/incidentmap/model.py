@@ -64,8 +64,8 @@ class GeoPrecision(IntEnum):
     """How closely an incident's point matches where it happened (ACLED's scale)."""
 
     EXACT = 1
-    """The named place itself (a landmark, a town); also the town of a story's dateline
-    that the sentence names as "the capital" or "the city"."""
+    """The named place itself (a landmark, a town, "the Karkh district of Baghdad"); also
+    the town of a story's dateline that the sentence names as "the capital" or "the city"."""
     NEAR = 2
     """Near the place or part of a larger area (a district of a city, outside a town, "near
     the town of X"); also the town of a story's dateline that the sentence does not name."""

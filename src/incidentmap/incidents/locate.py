@@ -152,10 +152,8 @@ _HOLDS_NEXT = re.compile(
 
 #: Whether a locative cue ends the words before a place, by (cue pattern, those words): an
 #: event's place is judged again for each mention of the event.
-_NEAR_BEFORE: dict[tuple[str, str], bool] = {}
+_NEAR_BEFORE: dict[tuple[str, str], str | None] = {}
 _NEAR_BEFORE_LIMIT = 10_000
-
-
 #: What may stand between a "near" cue and the name: "the", "of", or the kind of place
 #: ("near the town of Djibo", "outside the village of X").
 _NEAR_GAP = re.compile(
@@ -163,37 +161,42 @@ _NEAR_GAP = re.compile(
     rf"(?:(?:{'|'.join(sorted(map(re.escape, _KINDS.town)))}|camp)\s+of\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+#: Cues that name a part of the town after them, which lies in it: "in the Mezzeh district
+#: of Damascus", "the Paris suburb of Nanterre" (a town named after them is that town).
+_TOWN_PART_CUE = re.compile(r"(?:district|suburbs?|neighbou?rhood|quarter)\s+of", re.IGNORECASE)
 
 
-def _near_before(near: Searcher, before: str) -> bool:
-    """Whether a match of ``near`` in ``before`` ends right before the name.
+def _near_before(near: Searcher, before: str) -> str | None:
+    """Return the ``near`` cue that ends right before the name, if any.
 
     Only "the", "of" or the kind of place may stand between ("near the town of").
 
     >>> near = Taxonomy.default().cues.near
     >>> [_near_before(near, t) for t in ("fighting near ", "near the town of ", "near his ")]
-    [True, True, False]
+    ['near', 'near', None]
     """
     key = (near.pattern, before)
-    known = _NEAR_BEFORE.get(key)
-    if known is None:
-        known = remember(
-            _NEAR_BEFORE,
-            key,
-            any(
-                _NEAR_GAP.fullmatch(before[match.end() :].strip(" ,") + " ") is not None
-                for match in near.finditer(before)
-            ),
-            limit=_NEAR_BEFORE_LIMIT,
-        )
-    return known
+    if key in _NEAR_BEFORE:
+        return _NEAR_BEFORE[key]
+    cue = next(
+        (
+            match.group(0)
+            for match in near.finditer(before)
+            if _NEAR_GAP.fullmatch(before[match.end() :].strip(" ,") + " ") is not None
+        ),
+        None,
+    )
+    return remember(_NEAR_BEFORE, key, cue, limit=_NEAR_BEFORE_LIMIT)
 
 
 def _precision(text: str, toponym: Toponym, place: Place, taxonomy: Taxonomy) -> GeoPrecision:
     rank = specificity(place)
     if rank <= 1:
         return GeoPrecision.REGION
-    if _near_before(taxonomy.cues.near, text[max(0, toponym.start - 40) : toponym.start]):
+    cue = _near_before(taxonomy.cues.near, text[max(0, toponym.start - 40) : toponym.start])
+    if cue is not None:
+        if rank >= 3 and _TOWN_PART_CUE.fullmatch(cue):
+            return GeoPrecision.EXACT  # a district of the town lies in it
         return GeoPrecision.NEAR
     if rank == 2 and place.feature_code in _DISTRICTS:
         return GeoPrecision.NEAR
