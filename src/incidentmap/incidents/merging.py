@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 
-from ..model import GeoPrecision, TimePrecision
+from ..model import TimePrecision
 from .dates import OVERNIGHT, DateMention, find_dates
 from .dates import recent as is_recent
 from .draft import Draft
@@ -149,7 +149,8 @@ def place_from_lead(drafts: list[Draft]) -> None:
 
     Follow-ups ("Police said they had arrested more than 100 people") happen where the
     story is; a country named only as an actor's ("launched by Ukraine") is no better.
-    The borrowed town gets precision 2.
+    The borrowed town keeps the precision it has there: the story places the follow-up
+    in that town as surely as the event before it (ACLED codes both to the town).
     """
     lead: Location | None = None
     for draft in drafts:
@@ -163,9 +164,7 @@ def place_from_lead(drafts: list[Draft]) -> None:
         if lead is None:
             continue
         if loc is None or (specificity(loc.place) == 0 and loc.place.country_code != ""):
-            draft.location = dataclasses.replace(
-                lead, precision=GeoPrecision.NEAR, reason="the town of the event told before"
-            )
+            draft.location = dataclasses.replace(lead, reason="the town of the event told before")
             draft.notes.append("place of the event told before: the sentence names no town")
 
 
