@@ -35,6 +35,8 @@ def placed(embedded, text: str) -> list[tuple[str, int]]:
          "killing four soldiers.", [("Sebba", 2)]),
         ("Gunmen attacked a checkpoint near the eastern town of Iganga on Sunday, killing two "
          "officers.", [("Iganga", 2)]),
+        ("Gunmen opened fire on hikers near the mountain resort town of Pahalgam on Sunday, "
+         "killing three.", [("Pahalgam", 2)]),
         ("Gunmen attacked a checkpoint in the town of Iganga on Sunday, killing two officers.",
          [("Iganga", 1)]),
         # a district of a town lies in the town; the Paris suburb of Nanterre is Nanterre

@@ -157,8 +157,9 @@ _NEAR_BEFORE_LIMIT = 10_000
 #: What may stand between a "near" cue and the name: "the", "of", or the kind of place
 #: ("near the town of Djibo", "outside the village of X").
 _NEAR_GAP = re.compile(
-    r"\s*(?:of\s+)?(?:the\s+)?(?:(?:small|remote|nearby|border|northern|southern|eastern|western)\s+)?"
-    rf"(?:(?:{'|'.join(sorted(map(re.escape, _KINDS.town)))}|camp)\s+of\s+)?(?:the\s+)?",
+    r"\s*(?:of\s+)?(?:the\s+|an?\s+)?"
+    r"(?:(?:(?-i:[a-z][a-z-]*)\s+){0,2}"  # "the northern border town of", "the resort town of"
+    rf"(?:{'|'.join(sorted(map(re.escape, _KINDS.town)))}|camp)\s+of\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 #: Cues that name a part of the town after them, which lies in it: "in the Mezzeh district
