@@ -500,3 +500,19 @@ def test_an_area_the_gazetteer_spells_otherwise_is_that_area():
     ]
     assert found and all(t.place.id == "g:gezira" for t in found)
     assert any("a spelling of Gezira" in r for r in found[0].reasons)
+
+
+def test_a_bare_name_of_the_dateline_is_the_dateline_town(embedded):
+    # GeoNames names the governorate "Jenin" and the town "Janīn": the body's bare "Jenin"
+    # under a JENIN dateline is the reporter's town, not the governorate
+    text = (
+        "JENIN, West Bank — Troops withdrew from the Jenin refugee camp on Wednesday after "
+        "a two-day raid, and residents returned to Jenin's streets."
+    )
+    found = [t for t in embedded.parse(text) if t.text.upper().startswith("JENIN")]
+    assert len(found) == 3 and {t.place.id for t in found} == {"geonames:283506"}
+    # a name that says what it is keeps its own reading ("Kaduna state" under KADUNA)
+    text = "KADUNA, Nigeria — Gunmen killed five villagers in Kaduna state on Sunday."
+    kinds = [t.place.feature_code for t in embedded.parse(text) if t.text.upper() == "KADUNA"]
+    state = [t.place.feature_code for t in embedded.parse(text) if t.text == "Kaduna state"]
+    assert kinds[:1] == ["PPLA"] and (state == ["ADM1"] or kinds[1:] == ["ADM1"])

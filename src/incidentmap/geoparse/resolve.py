@@ -378,15 +378,21 @@ class Resolver:
         """Give every mention of one name in an article the same place.
 
         Mentions that say what they are form groups of their own: a dateline names a town,
-        "Kaduna state" the state, so "KADUNA, Nigeria -- ... in Kaduna state" keeps both.
+        "Kaduna state" the state, so "KADUNA, Nigeria -- ... in Kaduna state" keeps both. A
+        bare mention of the dateline's name is the dateline's town ("JENIN -- ... the Jenin
+        refugee camp", not the governorate).
         In such a group, one mention placed at its container as a name the gazetteer lacks
         places them all there.
         """
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        datelined = {m.key for m in mentions if "dateline" in m.hints}
         for a, m in enumerate(mentions):
             if m.kind != "demonym":
-                groups[(m.key, stated_type(m))].append(a)
-        for (_, said), idxs in groups.items():
+                said = stated_type(m)
+                if not said and m.key in datelined:
+                    said = "town"  # "JENIN — ... the Jenin refugee camp": the dateline's town
+                groups[(m.key, said)].append(a)
+        for (key, said), idxs in groups.items():
             if len(idxs) < 2:
                 continue
             # an area or town its container shows the gazetteer lacks ("Puncak district,
@@ -415,6 +421,11 @@ class Resolver:
             winner = max(totals, key=totals.__getitem__)
             if len(lacking) == 1:
                 winner = lacking[0].place.id
+            elif said == "town" and key in datelined:
+                # the dateline's town decides for the bare mentions of its name
+                head = next(a for a in idxs if "dateline" in mentions[a].hints)
+                best = best_of(scored[head])
+                winner = best.place.id if best is not None else winner
             for a in idxs:
                 for s in scored[a]:
                     if s.place.id == winner:
