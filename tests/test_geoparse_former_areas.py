@@ -258,3 +258,18 @@ def test_a_citys_other_name_in_a_story_about_its_country_is_the_city(parser):
 )
 def test_a_citys_own_name_spelt_otherwise_or_shortened_stays_the_city(parser, text, name, place):
     assert _place(parser, text, name) == place
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Hama", "geonames:170017"),  # GeoNames' Ḩamāh, as the governorate is named
+        ("Raqqa", "geonames:172955"),  # GeoNames' Ar Raqqah
+        ("Jenin", "geonames:283506"),  # GeoNames' Janīn (its governorate is "Jenin")
+    ],
+)
+def test_a_city_spelt_otherwise_than_its_namesake_area_is_the_city(parser, name, place_id):
+    # the news' spelling of a city named like its province or district: the bare name is
+    # the city that holds a tenth of the area's people, as for "Basra" or "Aleppo"
+    (top,) = [t for t in parser.parse(f"Gunmen attacked a checkpoint in {name} on Monday.")]
+    assert top.place.id == place_id

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from ..model import ADMIN1_FEATURE_CODE, Place
 from ..text.normalize import normalize_name, strip_articles
 from .scored import Scored
@@ -27,6 +29,7 @@ __all__ = [
     "admin2_cities",
     "city_over_admin2",
     "city_over_area",
+    "spelled_as",
     "university_area",
 ]
 
@@ -101,6 +104,30 @@ def city_over_area(
             area.reasons.append(f"its city {p.name} rather than the province")
 
 
+#: A name this like a city's main name (``rapidfuzz.fuzz.ratio``, 0-100) is that name in
+#: another spelling: "Jenin" of Janīn, "Raqqa" of Ar Raqqah, "Hama" of Ḩamāh.
+CITY_RESPELLING_RATIO = 75.0
+
+
+def spelled_as(bare: str, own: str) -> bool:
+    """Whether the name written (``bare``) is a city's main name (``own``), or a spelling of it.
+
+    Both are normalised, without their articles. The city is a candidate of the name, so
+    the name is one of its names; a spelling is what news copy makes of the same name
+    (GeoNames' "Janīn" is the news' "Jenin"), unlike another name of the city ("Salisbury"
+    of Harare).
+
+    >>> spelled_as("jenin", "janin"), spelled_as("raqqa", "raqqah")
+    (True, True)
+    >>> spelled_as("salisbury", "harare"), spelled_as("new york", "new york city")
+    (False, False)
+    """
+    if own == bare:
+        return True
+    # "New York City" is no spelling of "New York" (:func:`_called_by` has its own rule)
+    return own.count(" ") == bare.count(" ") and fuzz.ratio(bare, own) >= CITY_RESPELLING_RATIO
+
+
 def _called_by(
     city: Place,
     key: str,
@@ -123,7 +150,7 @@ def _called_by(
     """
     own = strip_articles(normalize_name(city.name))
     passage = any(k != key and abs(start - at) <= STATE_PEER_CHARS for start, k in states)
-    if own == bare:
+    if spelled_as(bare, own):
         return not (outside and passage)
     return (
         own == f"{bare} city"
@@ -172,7 +199,7 @@ def admin2_cities(key: str, places: Sequence[Place]) -> tuple[tuple[int, str], .
                 p.feature_class == "P"
                 and p.country_code == a.country_code
                 and p.admin1 == a.admin1
-                and strip_articles(normalize_name(p.name)) == bare
+                and spelled_as(bare, strip_articles(normalize_name(p.name)))
                 and p.population >= CITY_SHARE_OF_AREA * a.population
             ):
                 out.append((k, p.name))
