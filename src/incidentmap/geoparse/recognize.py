@@ -17,7 +17,8 @@ says it is something else:
   are none before "of" and a capitalised word (``"at University of Leeds"``);
 - the sides of a sports result (``"Tottenham beat Chelsea 2-1"``: see :mod:`.teams`);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
-  (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
+  (``"West Nile virus"``; a big place's "flu season" is its own), small places inside
+  facility names (``"Abbey Gate"``).
 
 A name may hold a possessive (``"King's Lynn"``, ``"People's Republic of China"``: see
 :mod:`.possessives`), though a possessive after any other name is cut off.
@@ -538,8 +539,12 @@ class Recognizer:
         if text[start - 1 : start] == "-" and _prefixed(ctx, i):
             return None, j + 1  # "un-American", "euro-Atlantic": an adjective, no place
         disease = ctx.before_disease(j)
-        if disease and not (disease in lex.outbreaks and flags & (_BIG | ABBR)):
+        if disease and not (
+            flags & (_BIG | ABBR)
+            and (disease in lex.outbreaks or text.startswith(f" {disease} season", end))
+        ):
             return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
+            # nor "the United States flu season": a disease named for a place has no season
         if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
             return None  # "on October 6": a date, though GeoNames names a city so
         if keys[i] == "saint" and j + 1 < len(keys):
