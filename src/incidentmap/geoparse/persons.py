@@ -403,10 +403,26 @@ def _bare_names(
         if (
             person
             and prev not in lexicon.cues  # "police in Baghdad said": a place
+            and not _cued_by_two(text, spans, padded, i, lexicon.cues)  # "mayor of X said"
             and (i == 0 or not text[spans[i - 1][0]].isupper() or prev in verbs)
         ):
             blocked.append((s, e, "cue"))
             surnames.add(keys[i])
+
+
+def _cued_by_two(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    padded: Sequence[str],
+    i: int,
+    cues: frozenset[str],
+) -> bool:
+    """Whether a lower-case cue of two words comes before token ``i`` ("the mayor of").
+
+    ``padded`` holds the keys with one blank before the first: token ``i``'s key is
+    ``padded[i + 1]``. "The Department of X" is an office's name: no cue of a place.
+    """
+    return i >= 2 and text[spans[i - 2][0]].islower() and f"{padded[i - 1]} {padded[i]}" in cues
 
 
 def _apposed(text: str, end: int, lexicon: Lexicon) -> bool:
