@@ -27,3 +27,41 @@ from test_geoparse_inner_names import names
 )
 def test_a_big_place_before_flu_season_is_the_place(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor of Ciocile said the birds were burned.", ["Ciocile"]),
+        ("Residents of Dudescu fled the floods on Monday.", ["Dudescu"]),
+        (
+            "Shells fell on a suburb of Baghdad and the neighbourhood of Adhamiya.",
+            ["Baghdad", "Adhamiya"],
+        ),
+        # no cue: a bare small-town name before "said" is a person's, as before
+        ("A friend of Burton said the water was bad.", []),
+        # an office's name is no cue of a place
+        ("The New Zealand Department of Conservation says the birds were burned.", ["New Zealand"]),
+    ],
+)
+def test_a_town_after_its_mayor_or_residents_is_a_place(embedded, text, expected):
+    assert names(embedded, text) == expected
+
+
+def _countries(parser, text: str) -> dict[str, str | None]:
+    return {t.text: t.place and t.place.country_code for t in parser.parse(text)}
+
+
+@pytest.mark.slow
+def test_a_great_city_written_in_another_place_is_still_that_city(embedded):
+    got = _countries(embedded, "He met the mayor of Paris in Berlin on Monday.")
+    assert got == {"Paris": "FR", "Berlin": "DE"}
+    got = _countries(embedded, "Families from Aleppo in Istanbul said they would stay.")
+    assert got == {"Aleppo": "SY", "Istanbul": "TR"}
+    # a village the text calls one is still placed at its container
+    got = embedded.parse("Fighting was reported in the village of Banjska in Kosovo.")
+    assert [(t.text, t.place and t.place.name) for t in got] == [
+        ("Banjska", "Kosovo"),
+        ("Kosovo", "Kosovo"),
+    ]

@@ -31,6 +31,9 @@ LACKING_TOWN = 10_000
 #: The reason that starts a container's candidate for a name the gazetteer lacks.
 LACKING_REASON = "not in the gazetteer: placed at"
 MAYBE_INSIDE_KM = 250.0
+#: "X in Y" with X's best reading a capital abroad or a city this large is that city, not
+#: a place of Y the gazetteer lacks ("the mayor of Paris in Berlin").
+GREAT_CITY = 500_000
 
 
 def place_lacking(
@@ -121,12 +124,18 @@ def _town_abroad(inner: list[Scored], *, said: bool) -> bool:
     municipality of Y", "the X camp in Y") or X's best reading is a town of
     ``LACKING_TOWN`` people or more: a smaller one read without a kind word stays for the
     parser to judge, and an island, a road or an area is no town inside another
-    ("Sumatra province in the district of Karo").
+    ("Sumatra province in the district of Karo"). A capital or a city of ``GREAT_CITY``
+    people or more read without a kind word is that city ("the mayor of Paris in Berlin").
     """
     top = best_of(inner)
     if top is None or top.place.feature_class != "P":
         return False
-    return said or top.place.population >= LACKING_TOWN
+    if said:
+        return True
+    # a capital or a great city abroad is that city, whatever the text puts it in: "the
+    # mayor of Paris in Berlin", "families from Aleppo in Istanbul"
+    great = top.place.feature_code == "PPLC" or top.place.population >= GREAT_CITY
+    return top.place.population >= LACKING_TOWN and not great
 
 
 def _hamlet(inner: list[Scored]) -> bool:
