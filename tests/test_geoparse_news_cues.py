@@ -65,3 +65,18 @@ def test_a_great_city_written_in_another_place_is_still_that_city(embedded):
         ("Banjska", "Kosovo"),
         ("Kosovo", "Kosovo"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ciocile Mayor Ion Popa said the birds were burned.", ["Ciocile"]),
+        ('"The pupils ate the bread," said Mabini Vice-Mayor Rosa Lim on Monday.', ["Mabini"]),
+        ("The birds were burned, Ciocile Deputy Mayor Ion Popa said.", ["Ciocile"]),
+        # a person named Mayor is no town's mayor
+        ("Jane Mayor, a nurse, said the birds were burned.", []),
+    ],
+)
+def test_a_small_town_before_its_mayor_is_a_place(embedded, text, expected):
+    assert names(embedded, text) == expected

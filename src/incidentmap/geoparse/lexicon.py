@@ -134,8 +134,8 @@ class Lexicon:
     legal_forms: frozenset[str] = frozenset()
     """Legal forms that end a company's name: "Dayton Greens LLC" names no place."""
     local_bodies: tuple[str, ...] = ()
-    """Bodies named for the place they govern or sit in, as written, the longest first:
-    "Enfield Council", "Wood Green Crown Court" name the place."""
+    """Bodies and offices named for the place they govern or sit in, as written, the longest
+    first: "Enfield Council", "Wood Green Crown Court", "Ciocile Mayor" name the place."""
     area_words: frozenset[str] = frozenset()
     """Lower-case words for an area: after an everyday word they make it a place ("the
     Fife area")."""

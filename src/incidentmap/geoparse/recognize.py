@@ -686,6 +686,8 @@ class Recognizer:
         suffix = ctx.followed_by(j, lex.suffixes)
         if suffix:
             hints.append(f"suffix:{suffix.lower()}")
+        elif text[end : end + 1] == " " and (body := lex.local_body.match(text, end + 1)):
+            hints.append(f"body:{body.group()}")  # "Ciocile Mayor Ion Popa": the mayor's town
         if i > 0 and keys[i - 1] in lex.name_openers and _opens_name(ctx, i):
             # "North London", "Greater Mumbai", "Lake Erie": the opener is the name's first
             # word, which the gazetteer lacks; the name after it is looked up
