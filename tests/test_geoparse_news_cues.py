@@ -80,3 +80,26 @@ def test_a_great_city_written_in_another_place_is_still_that_city(embedded):
 )
 def test_a_small_town_before_its_mayor_is_a_place(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+def _placed(parser, text: str) -> dict[str, tuple[str, str] | None]:
+    return {t.text: t.place and (t.place.name, t.place.country_code) for t in parser.parse(text)}
+
+
+@pytest.mark.slow
+def test_a_part_of_a_city_after_its_possessive_lies_in_that_city(embedded):
+    got = _placed(embedded, "The bombing near Kabul's Green Zone killed four.")
+    assert got["Green Zone"] == ("Kabul", "AF")
+    got = _placed(embedded, "Gunmen attacked a hotel in Nairobi's Eastleigh on Friday.")
+    assert got["Eastleigh"] == ("Nairobi", "KE")
+    got = _placed(embedded, "Toronto's Scarborough and Melbourne's Richmond were flooded.")
+    assert got["Richmond"][1] == "AU"
+    # the city's own landmark stays itself
+    got = _placed(embedded, "Protesters gathered in Baghdad's Green Zone.")
+    assert got["Green Zone"] == ("Green Zone", "IQ")
+    # a country, a great city or a village after a city's possessive is no part of it
+    got = _placed(embedded, "Washington's Kabul embassy closed; Beijing's Xinjiang policy held.")
+    assert got["Kabul"] == ("Kabul", "AF")
+    assert got["Xinjiang"][1] == "CN"
+    got = _placed(embedded, "Moscow's Wagner fighters left Bakhmut.")
+    assert "Wagner" not in got

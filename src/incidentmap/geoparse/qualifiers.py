@@ -8,7 +8,8 @@
 - **"X in Y"**: ``"Landmark in City"``, ``"X district of Y"``, ``"X, a village near
   Y"``; a name followed by a natural-feature word ("the Senegal river valley") holds
   no town named before it;
-- **"Y's X"**: ``"Lebanon's northern city of Tripoli"``;
+- **"Y's X"**: ``"Lebanon's northern city of Tripoli"``; a city's part read only abroad
+  is placed at the city (``"Kabul's Green Zone"``);
 - **the area a town lies in, written first**: ``"the Hale County town of X"``, ``"the
   Idlib city of X"``, also referring back to the town just named ("X ... the Hale County
   town near ...").
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 
 from ..gazetteer.kinds import PlaceKinds, approx_km
 from ..model import AREA_FEATURE_CODES, Place
-from .abroad import LACKING_REASON, place_lacking, placed_above
+from .abroad import LACKING_REASON, place_city_part, place_lacking, placed_above
 from .areas import inside, peers
 from .recognize import Mention
 from .scored import Scored, best_of
@@ -254,6 +255,7 @@ def qualifiers(
                 if any(inside(s.place, area) for area in areas):
                     s.score += 3.0
                     s.reasons.append(f"in '{m.text}' (possessive)")
+            place_city_part(m, scored[a], scored[a + 1])  # "Kabul's Green Zone"
 
 
 def _town_of_area(
