@@ -103,3 +103,19 @@ def test_a_part_of_a_city_after_its_possessive_lies_in_that_city(embedded):
     assert got["Xinjiang"][1] == "CN"
     got = _placed(embedded, "Moscow's Wagner fighters left Bakhmut.")
     assert "Wagner" not in got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They drove from Ciocile to Dudescu on Monday.", ["Ciocile", "Dudescu"]),
+        ("Fighters moved from Goma to Sake overnight.", ["Goma", "Sake"]),
+        ("Protesters marched from Causeway Bay to Admiralty.", ["Causeway Bay", "Admiralty"]),
+        # "to" alone is no cue: a small town's name after it is as often a person's
+        ("He said to Dudescu that he would come.", []),
+        ("He gave the money to Sake and left.", []),
+    ],
+)
+def test_the_end_of_a_route_from_a_place_is_a_place(embedded, text, expected):
+    assert names(embedded, text) == expected

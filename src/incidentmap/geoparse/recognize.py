@@ -641,6 +641,13 @@ class Recognizer:
             # unless the article quotes it as a person ('," said Georgia.')
         initial = ctx.initial(i)
         cue = ctx.cue(i)
+        if (
+            cue is None
+            and taken
+            and "cue:from" in taken[-1].hints
+            and text[taken[-1].end : start] == " to "
+        ):
+            cue = "to"  # "from Goma to Sake": the end of a route begun at a place
         hints: list[str] = []
         if flags & COMMON:
             if not flags & STRONG_AREA and ctx.after_name(i):
