@@ -119,3 +119,18 @@ def test_a_part_of_a_city_after_its_possessive_lies_in_that_city(embedded):
 )
 def test_the_end_of_a_route_from_a_place_is_a_place(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hurricane Florence hit the coast; Typhoon Haiyan struck Tacloban.", ["Tacloban"]),
+        ("Tropical Storm Harvey flooded Houston and Cyclone Idai hit Beira.", ["Houston", "Beira"]),
+        # the town named Hurricane, and a city with a storm's name without the storm word
+        ("Damage in Hurricane, Utah, was light.", ["Hurricane", "Utah"]),
+        ("Rain hit Florence and Milan.", ["Florence", "Milan"]),
+    ],
+)
+def test_a_name_after_a_storm_word_is_the_storm(embedded, text, expected):
+    assert names(embedded, text) == expected

@@ -147,6 +147,9 @@ class Lexicon:
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
+    storms: frozenset[str] = frozenset()
+    """Keys of the words written before a storm's name ("Hurricane", "Typhoon"): the
+    capitalised name after one is the storm's, no place ("Hurricane Florence")."""
     outbreaks: frozenset[str] = frozenset()
     """Disease words after which the name of a country, state or big city stays a place:
     "a United Kingdom outbreak" (but "the Ebola outbreak")."""
@@ -330,6 +333,7 @@ class Lexicon:
             buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])) | frozenset(places.get("outbreak", [])),
             outbreaks=frozenset(places.get("outbreak", [])),
+            storms=frozenset(map(normalize_name, places.get("storm", []))),
             openers=_keys("place_openers.txt"),
             participles=participles,
             reporting_verbs=frozenset(cues.get("reporting_verb", [])),

@@ -17,8 +17,8 @@ says it is something else:
   are none before "of" and a capitalised word (``"at University of Leeds"``);
 - the sides of a sports result (``"Tottenham beat Chelsea 2-1"``: see :mod:`.teams`);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
-  (``"West Nile virus"``; a big place's "flu season" is its own), small places inside
-  facility names (``"Abbey Gate"``).
+  (``"West Nile virus"``; a big place's "flu season" is its own), storms' names
+  (``"Hurricane Florence"``), small places inside facility names (``"Abbey Gate"``).
 
 A name may hold a possessive (``"King's Lynn"``, ``"People's Republic of China"``: see
 :mod:`.possessives`), though a possessive after any other name is cut off.
@@ -545,6 +545,13 @@ class Recognizer:
         ):
             return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
             # nor "the United States flu season": a disease named for a place has no season
+        if (
+            i > 0
+            and keys[i - 1] in lex.storms
+            and text[spans[i - 1][0]].isupper()
+            and text[spans[i - 1][1] : start] == " "
+        ):
+            return None, j + 1  # "Hurricane Florence", "Typhoon Haiyan": a storm's name
         if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
             return None  # "on October 6": a date, though GeoNames names a city so
         if keys[i] == "saint" and j + 1 < len(keys):
