@@ -134,3 +134,18 @@ def test_the_end_of_a_route_from_a_place_is_a_place(embedded, text, expected):
 )
 def test_a_name_after_a_storm_word_is_the_storm(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands fled to Dudescu after the floods.", ["Dudescu"]),
+        ("Rebels advanced on Sake after taking Goma.", ["Sake", "Goma"]),
+        ("The ship was bound for Ciocile when it sank.", ["Ciocile"]),
+        # a bare small-town name with no such verb is still no place
+        ("The case went to Dudescu and closed.", []),
+    ],
+)
+def test_a_town_after_a_verb_of_going_there_is_a_place(embedded, text, expected):
+    assert names(embedded, text) == expected
