@@ -149,3 +149,16 @@ def test_a_name_after_a_storm_word_is_the_storm(embedded, text, expected):
 )
 def test_a_town_after_a_verb_of_going_there_is_a_place(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit the Kiboro slum in Nairobi.",
+        "Floods hit the Kiboro slums in Nairobi on Monday.",
+        "Floods hit Nairobi's Kiboro slum.",
+    ],
+)
+def test_a_slum_the_gazetteer_lacks_lies_in_its_city(embedded, text):
+    assert _placed(embedded, text)["Kiboro"] == ("Nairobi", "KE")

@@ -3,7 +3,8 @@
 A village, a square or a park the gazetteer does not hold is mostly written with the
 place it lies in, and event coders fall back to that place: ``"the villages of Osk and
 Tarn in Norva"`` (both in Norva), ``"the Osk district of Velmora"``, ``"Osk, a suburb
-near Velmora"``, ``"Osk, Norva"`` and ``"the Osk district, Norva province"`` (but not a
+near Velmora"``, ``"Osk, Norva"``, ``"the Osk district, Norva province"`` and ``"the
+Osk slum in Norva"`` (but not a
 list: ``"Brunnach, Osk, Kesselburg and Velmora"``), ``"Kesselburg's Osk Park"``,
 ``"Lindos' old Osk Square"``; not a sea or a lake, whose point says nothing of an island
 in it (``"the island Osk in the Grey Sea"``).
@@ -61,14 +62,14 @@ _NEXT_CAPITAL = re.compile(r"[ -][A-Z]")
 #: Local kinds a name the gazetteer lacks is written with, before its container.
 _LOCAL_KINDS = (
     r"district|sub-?district|township|municipality|county|village|town|tehsil|upazila|"
-    r"parish|borough|suburb|neighbou?rhood|area"
+    r"parish|borough|suburb|neighbou?rhood|area|slums?"
 )
 #: The words ``_LOCAL_KINDS`` matches, each a word of its own.
 _LOCAL_KIND_WORDS = frozenset(
     {
         "district", "sub-district", "subdistrict", "township", "municipality", "county",
         "village", "town", "tehsil", "upazila", "parish", "borough", "suburb",
-        "neighbourhood", "neighborhood", "area",
+        "neighbourhood", "neighborhood", "area", "slum", "slums",
     }
 )  # fmt: skip
 #: How a word ends that may be the place cue of :data:`_BEFORE_CONTAINER` ("in Osk, ").
@@ -85,7 +86,7 @@ _BEFORE_CONTAINER = re.compile(
 #: Words of public places after a name, part of it when capitalised: "Norva's Osk Park",
 #: "Norva's Osk boulevard".
 _PUBLIC_PLACES = "Park|Square|Gardens|Market|Quarter|District"
-_PUBLIC_PLACES_LOWER = f"{_PUBLIC_PLACES.lower()}|boulevard|avenue"
+_PUBLIC_PLACES_LOWER = f"{_PUBLIC_PLACES.lower()}|boulevard|avenue|slum"
 #: After a container: its possessive, up to two lower-case words, a name and a word of a
 #: public place ("Norva's old Osk Square", "Norva' iconic Osk boulevard"); the name takes
 #: as few words as it can, so that "Park" is the word of the place, not part of its name.

@@ -51,7 +51,7 @@ _CITY_WORDS = _KINDS.town
 #: "X, in northern Y".
 #: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
 #: a text that is no such phrase fails at once, not once more for each space given back.
-_CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp")
+_CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp", "slums?")
 _CONTAINED_HOW = ("in", "within", "of", "near", "outside")
 CONTAINED = re.compile(
     r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?"
