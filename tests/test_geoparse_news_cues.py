@@ -162,3 +162,20 @@ def test_a_town_after_a_verb_of_going_there_is_a_place(embedded, text, expected)
 )
 def test_a_slum_the_gazetteer_lacks_lies_in_its_city(embedded, text):
     assert _placed(embedded, text)["Kiboro"] == ("Nairobi", "KE")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cholera was found in the nearby villages of Pakoti and Dudescu.", ["Dudescu"]),
+        (
+            "Cholera was found in the villages of Ciocile, Pakoti and Dudescu.",
+            ["Ciocile", "Dudescu"],
+        ),
+        # no kind word before the list: a lone small town after an unknown name stays out
+        ("Cholera was found near Pakoti and Dudescu.", []),
+    ],
+)
+def test_each_name_of_a_list_of_villages_is_cued(embedded, text, expected):
+    assert names(embedded, text) == expected

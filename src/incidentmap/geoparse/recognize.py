@@ -110,6 +110,13 @@ _OF_NAME = re.compile(r" of (?:the )?[A-Z]")
 _ADJECTIVE_PREFIXES = frozenset({"un", "anti", "pro", "pan", "euro", "trans", "non", "neo"})
 #: Words after a state's abbreviation that make it the name of an exam ("ACT scores").
 _EXAM_AFTER = re.compile(r"[ -](?:tests?|exams?|scores?|takers?|results)\b", re.IGNORECASE)
+#: A plural kind word, "of" and a list of capitalised names up to a name's start: "the
+#: villages of Osk, Tarn and " (at most ``_KIND_LIST_CHARS`` before it).
+_KIND_LIST = re.compile(
+    r"\b(villages|towns|hamlets|communities|districts) of "
+    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?:, and |, | and ))+$"
+)
+_KIND_LIST_CHARS = 80
 #: The ``level`` of a mention of the place an organisation is named after (its seat).
 SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
@@ -655,6 +662,12 @@ class Recognizer:
             and text[taken[-1].end : start] == " to "
         ):
             cue = "to"  # "from Goma to Sake": the end of a route begun at a place
+        if cue is None and text.endswith((" and ", ", "), 0, start):
+            # "the villages of Osk, Tarn and Velm": each name of the list is cued,
+            # though one before it is no name the gazetteer holds
+            kind = _KIND_LIST.search(text, max(0, start - _KIND_LIST_CHARS), start)
+            if kind is not None:
+                cue = f"{kind.group(1)} of"
         hints: list[str] = []
         if flags & COMMON:
             if not flags & STRONG_AREA and ctx.after_name(i):
