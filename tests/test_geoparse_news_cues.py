@@ -179,3 +179,30 @@ def test_a_slum_the_gazetteer_lacks_lies_in_its_city(embedded, text):
 )
 def test_each_name_of_a_list_of_villages_is_cued(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Floods hit Kiboro, a slum in Nairobi, on Monday.", "Nairobi"),
+        ("Floods hit Kiboro, a suburb of Nairobi, on Monday.", "Nairobi"),
+        ("Gunmen raided Pakoti, a small village near Baidoa, on Friday.", "Baidoa"),
+        ("Gunmen raided Pakoti, a village outside Baidoa, on Friday.", "Baidoa"),
+    ],
+)
+def test_a_name_set_beside_its_kind_and_container_lies_there(embedded, text, where):
+    got = _placed(embedded, text)
+    assert got[next(k for k in got if k in ("Kiboro", "Pakoti"))][0] == where
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed, a village elder in Baidoa, said the well was dry.",
+        "Jordan Peterson, a professor in Toronto, spoke on Monday.",
+    ],
+)
+def test_a_person_set_beside_a_role_is_no_place(embedded, text):
+    assert [n for n in names(embedded, text) if n not in ("Baidoa", "Toronto")] == []

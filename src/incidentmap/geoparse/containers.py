@@ -75,13 +75,14 @@ _LOCAL_KIND_WORDS = frozenset(
 #: How a word ends that may be the place cue of :data:`_BEFORE_CONTAINER` ("in Osk, ").
 _CUE_ENDS = ("in", "In", "near", "Near", "outside", "Outside")
 #: How the text right before a container ends when :data:`_BEFORE_CONTAINER` may match.
-_BEFORE_ENDS = (", ", " of ", " in ", " the ")
+_BEFORE_ENDS = (", ", " of ", " in ", " the ", " near ", " outside ")
 #: How far before a container its framed name may start.
 _BEFORE_CHARS = 80
 #: Right before a container: "the Osk district of ", "the Osk district, ", "in Osk, ".
 _BEFORE_CONTAINER = re.compile(
     rf"(?:\b[Tt]he\s+(?P<kind>{_NAME})\s+(?:{_LOCAL_KINDS})(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+)"
-    rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?P<cued>{_NAME}),\s+)$"
+    rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?P<cued>{_NAME}),\s+"
+    rf"|(?P<said>{_NAME}),\s+an?\s+(?:[a-z]+\s+)?(?:{_LOCAL_KINDS})\s+(?:in|of|near|outside)\s+(?:the\s+)?)$"
 )
 #: Words of public places after a name, part of it when capitalised: "Norva's Osk Park",
 #: "Norva's Osk boulevard".
@@ -186,7 +187,8 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
     """Return the spans of the names a recognised container frames as its places.
 
     Before the container: "the Osk district of Norva", "the Osk district, Norva
-    province", "in Osk, Norva" (after a place cue); after it: "Norva's Osk Park",
+    province", "in Osk, Norva" (after a place cue), "Osk, a village near Norva" (the name
+    set beside its kind); after it: "Norva's Osk Park",
     "Norva's old Osk Square" (a possessive, then a name and a word of a public place).
     """
     out: list[tuple[int, int]] = []
@@ -194,12 +196,12 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
         if m.kind == "demonym":
             continue
         before = None
-        if text.endswith(_BEFORE_ENDS, max(0, m.start - 5), m.start):
+        if text.endswith(_BEFORE_ENDS, max(0, m.start - 9), m.start):
             start = max(0, m.start - _BEFORE_CHARS)
             if _may_frame(text[start : m.start].split()):
                 before = _BEFORE_CONTAINER.search(text, start, m.start)
         if before is not None:
-            out.append(before.span("kind" if before["kind"] else "cued"))
+            out.append(before.span(next(g for g in ("kind", "cued", "said") if before[g])))
         if text[m.end : m.end + 1] in ("'", "’"):
             after = _PUBLIC_PLACE_AFTER.match(text, m.end)
             if after is not None:
@@ -228,7 +230,11 @@ def _may_frame(words: list[str]) -> bool:
         return last[:-1] in _LOCAL_KIND_WORDS or any(w.endswith(_CUE_ENDS) for w in words[-4:-1])
     if last == "the":
         words = words[:-1]
-    return len(words) >= 2 and words[-1] in ("of", "in") and words[-2] in _LOCAL_KIND_WORDS
+    return (
+        len(words) >= 2
+        and words[-1] in ("of", "in", "near", "outside")
+        and words[-2] in _LOCAL_KIND_WORDS
+    )
 
 
 def _with_repeats(text: str, framed: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
