@@ -206,3 +206,16 @@ def test_a_name_set_beside_its_kind_and_container_lies_there(embedded, text, whe
 )
 def test_a_person_set_beside_a_role_is_no_place(embedded, text):
     assert [n for n in names(embedded, text) if n not in ("Baidoa", "Toronto")] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        ("Gunmen attacked the Mogadishu district of Hodan on Friday.", "Hodan", "Mogadishu"),
+        ("Floods hit the Nairobi suburb of Kiboro on Monday.", "Kiboro", "Nairobi"),
+        ("Floods hit the Nairobi slum of Kiboro on Monday.", "Kiboro", "Nairobi"),
+    ],
+)
+def test_a_name_after_its_containers_kind_lies_there(embedded, text, name, where):
+    assert _placed(embedded, text)[name][0] == where

@@ -84,6 +84,11 @@ _BEFORE_CONTAINER = re.compile(
     rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?P<cued>{_NAME}),\s+"
     rf"|(?P<said>{_NAME}),\s+an?\s+(?:[a-z]+\s+)?(?:{_LOCAL_KINDS})\s+(?:in|of|near|outside)\s+(?:the\s+)?)$"
 )
+#: After a container written with "the": a local kind, "of" and a name ("the Norva
+#: district of Osk", "the Norva suburb of Osk").
+_KIND_OF_AFTER = re.compile(rf"\s+(?:{_LOCAL_KINDS})\s+of\s+(?P<name>{_NAME})")
+#: Between a container and the name it frames so: "the Norva district of Osk".
+_KIND_OF_BETWEEN = re.compile(rf"\s+(?:{_LOCAL_KINDS})\s+of\s+")
 #: Words of public places after a name, part of it when capitalised: "Norva's Osk Park",
 #: "Norva's Osk boulevard".
 _PUBLIC_PLACES = "Park|Square|Gardens|Market|Quarter|District"
@@ -188,7 +193,7 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
 
     Before the container: "the Osk district of Norva", "the Osk district, Norva
     province", "in Osk, Norva" (after a place cue), "Osk, a village near Norva" (the name
-    set beside its kind); after it: "Norva's Osk Park",
+    set beside its kind); after it: "the Norva district of Osk", "Norva's Osk Park",
     "Norva's old Osk Square" (a possessive, then a name and a word of a public place).
     """
     out: list[tuple[int, int]] = []
@@ -206,6 +211,10 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
             after = _PUBLIC_PLACE_AFTER.match(text, m.end)
             if after is not None:
                 out.append((after.start("name"), after.end("what" if after["what"] else "name")))
+        elif text.endswith(("the ", "The "), max(0, m.start - 4), m.start):
+            after = _KIND_OF_AFTER.match(text, m.end)
+            if after is not None:
+                out.append(after.span("name"))
     return out
 
 
@@ -321,6 +330,10 @@ def _container(
                 k += 1
     if a > 0:
         before = text[mentions[a - 1].end : mentions[a].start]
+        if _KIND_OF_BETWEEN.fullmatch(before) and text.endswith(
+            ("the ", "The "), max(0, mentions[a - 1].start - 4), mentions[a - 1].start
+        ):
+            return a - 1, "its container"  # "the Norva district of Osk"
         if POSSESSIVE.fullmatch(before) or (
             mentions[a - 1].text.endswith(("s", "S"))
             and before[:1] in ("'", "’")
