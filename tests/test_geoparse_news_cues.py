@@ -219,3 +219,25 @@ def test_a_person_set_beside_a_role_is_no_place(embedded, text):
 )
 def test_a_name_after_its_containers_kind_lies_there(embedded, text, name, where):
     assert _placed(embedded, text)[name][0] == where
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Suicide Bomber Strikes Market In Maiduguri, Police Say\n\n"
+            "A bomber struck a market in Maiduguri on Monday.",
+            ["Maiduguri", "Maiduguri"],
+        ),
+        (
+            "President Barack Obama Meets Kenyan Leaders In Nairobi\n\n"
+            "Obama met the leaders in Nairobi on Friday.",
+            ["Kenyan", "Nairobi", "Nairobi"],
+        ),
+        # out of a headline an unknown word before a place name is still a first name
+        ("Gunmen shot Xolani Walsh in Durban, police said.", ["Durban"]),
+    ],
+)
+def test_a_headlines_capitals_make_no_person_of_its_places(embedded, text, expected):
+    assert names(embedded, text) == expected
