@@ -241,3 +241,22 @@ def test_a_name_after_its_containers_kind_lies_there(embedded, text, name, where
 )
 def test_a_headlines_capitals_make_no_person_of_its_places(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ahmed Mosul, a trader, said prices rose in Mosul.", ["Mosul"]),
+        (
+            "Bomber Strikes Maiduguri\n\nA bomber struck a market in Maiduguri on Monday.",
+            ["Maiduguri"],
+        ),
+        # a surname seen earlier, with no place cue, is still the person
+        ("Moqtada al-Sadr spoke. Sadr said the vote was fair.", []),
+    ],
+)
+def test_a_big_city_after_a_place_cue_is_the_city_though_a_person_bears_its_name(
+    embedded, text, expected
+):
+    assert names(embedded, text) == expected

@@ -651,6 +651,7 @@ class Recognizer:
             and not flags & STRONG_AREA
             and not (flags & STRONG_ADMIN and _province_said(ctx, i, surface))
             and not ctx.followed_by(j, lex.suffixes)
+            and not (flags & STRONG_CITY and ctx.cue(i) is not None)  # "Ahmed Mosul ... in Mosul"
         ) or key in strong_persons:
             return None, j + 1  # a surname seen earlier ("Sadr"), but never a country
             # unless the article quotes it as a person ('," said Georgia.')
