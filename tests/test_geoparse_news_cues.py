@@ -260,3 +260,18 @@ def test_a_big_city_after_a_place_cue_is_the_city_though_a_person_bears_its_name
     embedded, text, expected
 ):
     assert names(embedded, text) == expected
+
+
+def _codes(parser, text: str) -> dict[str, str | None]:
+    return {t.text: t.place and t.place.feature_code for t in parser.parse(text)}
+
+
+@pytest.mark.slow
+def test_a_plural_area_word_after_a_list_makes_each_name_an_area(embedded):
+    got = _codes(embedded, "The army shelled villages in Sagaing and Magway regions.")
+    assert got == {"Sagaing": "ADM1", "Magway": "ADM1"}
+    got = _codes(embedded, "Russian forces shelled Zaporizhzhia, Kherson and Mykolaiv oblasts.")
+    assert [got[k] for k in ("Zaporizhzhia", "Kherson", "Mykolaiv")] == ["ADM1"] * 3
+    # the cities when no kind word follows the list
+    got = _codes(embedded, "Kabul, Kandahar and Herat were calm on Friday.")
+    assert got["Herat"] != "ADM1"

@@ -28,7 +28,25 @@ from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
 
-__all__ = ["Abbreviation", "Lexicon", "acronym_key"]
+__all__ = ["PLURAL_AREA_WORDS", "Abbreviation", "Lexicon", "acronym_key"]
+
+
+def _plural(word: str) -> str:
+    """Return the plural of a kind word ("region" -> "regions", "county" -> "counties")."""
+    if word.endswith("y"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+#: Plural words of first-level areas and districts, as written after a list ("Sagaing and
+#: Magway regions", "Herat and Farah provinces"), lower case and capitalised -> the
+#: singular. Not of counties: a county the gazetteer lacks is placed at the article's
+#: state (:func:`~.lacking.unknown_counties`), no rule for a list of Kenya's counties.
+PLURAL_AREA_WORDS: dict[str, str] = {
+    form: word
+    for word in PlaceKinds.default().first_level | PlaceKinds.default().district
+    for form in (_plural(word), _plural(word).capitalize())
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,7 @@ from ..text.normalize import normalize_name, strip_articles
 from .context import TokenContext, shared_name
 from .datelines import find_dateline
 from .languages import language_use
-from .lexicon import Lexicon
+from .lexicon import PLURAL_AREA_WORDS, Lexicon
 from .names import (
     ABBR,
     COMMON,
@@ -117,6 +117,7 @@ _KIND_LIST = re.compile(
     r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?:, and |, | and ))+$"
 )
 _KIND_LIST_CHARS = 80
+_PLURAL_AREAS = frozenset(PLURAL_AREA_WORDS)
 #: The ``level`` of a mention of the place an organisation is named after (its seat).
 SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
@@ -715,6 +716,9 @@ class Recognizer:
         suffix = ctx.followed_by(j, lex.suffixes)
         if suffix:
             hints.append(f"suffix:{suffix.lower()}")
+        elif (plural := ctx.followed_by(j, _PLURAL_AREAS)) is not None:
+            # "Sagaing and Magway regions": the last name of a list of areas
+            hints.append(f"suffix:{PLURAL_AREA_WORDS[plural]}")
         elif text[end : end + 1] == " " and (body := lex.local_body.match(text, end + 1)):
             hints.append(f"body:{body.group()}")  # "Ciocile Mayor Ion Popa": the mayor's town
         if i > 0 and keys[i - 1] in lex.name_openers and _opens_name(ctx, i):
