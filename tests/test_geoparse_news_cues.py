@@ -275,3 +275,18 @@ def test_a_plural_area_word_after_a_list_makes_each_name_an_area(embedded):
     # the cities when no kind word follows the list
     got = _codes(embedded, "Kabul, Kandahar and Herat were calm on Friday.")
     assert got["Herat"] != "ADM1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lice were found near Franklin and Kennedy Elementary Schools in Ohio.", ["Ohio"]),
+        ("Lice were found at Franklin Elementary School in Ohio.", ["Ohio"]),
+        # the towns themselves, and an area's name in a hospital's
+        ("Floods hit Franklin and Kennedy in Ohio.", ["Franklin", "Kennedy", "Ohio"]),
+        ("The Adair County Regional Hospital in Kentucky closed.", ["Adair County", "Kentucky"]),
+    ],
+)
+def test_names_of_schools_are_no_places(embedded, text, expected):
+    assert names(embedded, text) == expected
