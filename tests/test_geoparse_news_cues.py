@@ -290,3 +290,15 @@ def test_a_plural_area_word_after_a_list_makes_each_name_an_area(embedded):
 )
 def test_names_of_schools_are_no_places(embedded, text, expected):
     assert names(embedded, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A bomb hit a bus on the Kabul Highway near Jalalabad.", ["Jalalabad"]),
+        ("He lived on Kensington Drive and Camden Lane in Leeds.", ["Leeds"]),
+    ],
+)
+def test_a_town_before_a_road_word_names_the_road(embedded, text, expected):
+    assert names(embedded, text) == expected
