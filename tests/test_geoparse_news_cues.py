@@ -310,3 +310,20 @@ def test_a_small_town_inside_a_centres_name_is_no_place(embedded):
     assert names(embedded, text) == ["Lexington"]
     # a great city opens its own centre's name
     assert names(embedded, "He was treated at the Toronto Western Medical Centre.") == ["Toronto"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        ("The children were from Pakoti, a farming town in eastern Turkey.", "Pakoti", "Turkey"),
+        ("Gunmen raided Pakoti, a village in northern Burkina Faso.", "Pakoti", "Burkina Faso"),
+    ],
+)
+def test_a_name_set_beside_a_described_kind_lies_in_its_container(embedded, text, name, where):
+    assert _placed(embedded, text)[name][0] == where
+
+
+@pytest.mark.slow
+def test_a_person_set_beside_a_described_role_is_still_no_place(embedded):
+    assert names(embedded, "Ahmed, a local trader in Baidoa, said prices rose.") == ["Baidoa"]

@@ -75,14 +75,19 @@ _LOCAL_KIND_WORDS = frozenset(
 #: How a word ends that may be the place cue of :data:`_BEFORE_CONTAINER` ("in Osk, ").
 _CUE_ENDS = ("in", "In", "near", "Near", "outside", "Outside")
 #: How the text right before a container ends when :data:`_BEFORE_CONTAINER` may match.
-_BEFORE_ENDS = (", ", " of ", " in ", " the ", " near ", " outside ")
+_BEFORE_ENDS = (", ", " of ", " in ", " the ", " near ", " outside ", "ern ", " central ")
 #: How far before a container its framed name may start.
 _BEFORE_CHARS = 80
+#: A compass adjective before a container: "X, a village in northern Norva".
+_COMPASS = (
+    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+)
+_COMPASS_WORD = re.compile(_COMPASS)
 #: Right before a container: "the Osk district of ", "the Osk district, ", "in Osk, ".
 _BEFORE_CONTAINER = re.compile(
     rf"(?:\b[Tt]he\s+(?P<kind>{_NAME})\s+(?:{_LOCAL_KINDS})(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+)"
     rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?P<cued>{_NAME}),\s+"
-    rf"|(?P<said>{_NAME}),\s+an?\s+(?:[a-z]+\s+)?(?:{_LOCAL_KINDS})\s+(?:in|of|near|outside)\s+(?:the\s+)?)$"
+    rf"|(?P<said>{_NAME}),\s+an?\s+(?:[a-z]+\s+)?(?:{_LOCAL_KINDS})\s+(?:in|of|near|outside)\s+(?:the\s+)?(?:{_COMPASS}\s+)?)$"
 )
 #: After a container written with "the": a local kind, "of" and a name ("the Norva
 #: district of Osk", "the Norva suburb of Osk").
@@ -237,7 +242,9 @@ def _may_frame(words: list[str]) -> bool:
     last = words[-1]
     if last[-1:] == ",":
         return last[:-1] in _LOCAL_KIND_WORDS or any(w.endswith(_CUE_ENDS) for w in words[-4:-1])
-    if last == "the":
+    if _COMPASS_WORD.fullmatch(last):  # "Osk, a village in northern"
+        words = words[:-1]
+    if words and words[-1] == "the":
         words = words[:-1]
     return (
         len(words) >= 2

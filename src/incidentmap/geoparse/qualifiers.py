@@ -48,13 +48,14 @@ _KINDS = PlaceKinds.default()
 _CITY_WORDS = _KINDS.town
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
 #: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y",
-#: "X, in northern Y".
+#: "X, in northern Y", "X, a farming town in Y" (one word before the kind word).
 #: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
 #: a text that is no such phrase fails at once, not once more for each space given back.
 _CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp", "slums?")
 _CONTAINED_HOW = ("in", "within", "of", "near", "outside")
 CONTAINED = re.compile(
-    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?"
+    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+"
+    rf"|[a-z]+\s+(?=(?:{'|'.join(_CONTAINED_WHAT)})\s))?"  # "a farming town in"
     r"|(?=(?:within|in|near|outside)\b)))?"
     rf"(?:(?P<what>{'|'.join(_CONTAINED_WHAT)})\s+)?"
     rf"(?P<how>{'|'.join(_CONTAINED_HOW)})(?:\s+the)?"
