@@ -371,7 +371,7 @@ class Recognizer:
             is_strong=lambda k: bool(known.get(k, 0) & _STRONG),
             is_area=lambda k: bool(known.get(k, 0) & (STRONG_AREA | STRONG_ADMIN)),
             caps=caps,
-            in_headline=lambda at: any(s <= at < e for s, e in ctx.title_lines),
+            in_headline=ctx.headline,
         )
         person_keys = persons.surnames
         blocked = sorted(persons.blocked)
