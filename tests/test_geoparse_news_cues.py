@@ -333,3 +333,15 @@ def test_a_short_headline_makes_no_person_of_its_place(embedded):
     # a byline is no headline: its name is a person's, there and below it
     text = "By Xolani Walsh\n\nRain fell in Durban; Walsh said it was cold."
     assert names(embedded, text) == ["Durban"]
+
+
+@pytest.mark.slow
+def test_a_plural_area_word_reaches_a_name_after_a_place_cue(embedded):
+    got = _codes(embedded, "Officials in Kabul and Herat provinces said the roads were closed.")
+    assert got == {"Kabul": "ADM1", "Herat": "ADM1"}
+
+
+@pytest.mark.slow
+def test_villages_listed_before_a_described_container_lie_in_it(embedded):
+    text = "The villages of Kfar Kila and Odaisseh in southern Lebanon were shelled."
+    assert _placed(embedded, text)["Odaisseh"] == ("Lebanon", "LB")

@@ -56,6 +56,8 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|ad-|as-)?[A-Z][\w'’-]+){0,2}"
 _FRAMED_LIST = re.compile(
     rf"\b(?:villages?|towns?|hamlets?)\s+of\s+({_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_NAME})*)"
     r"\s+(?:in|near)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?"
 )
 _ONE_NAME = re.compile(_NAME)
 _NEXT_CAPITAL = re.compile(r"[ -][A-Z]")

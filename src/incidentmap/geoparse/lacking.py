@@ -97,8 +97,8 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if carried is None or text[prev.end : m.start] not in LIST_GAPS:
             carried = None
             continue
-        if not any(h.startswith(("cue:", "suffix:")) for h in prev.hints):
-            out[a - 1] = replace(prev, hints=(*prev.hints, carried))
+        if not any(h.startswith("suffix:") or KIND_CUE.fullmatch(h) for h in prev.hints):
+            out[a - 1] = replace(prev, hints=(*prev.hints, carried))  # "in Kabul and ..."
     for a in range(1, len(out)):
         prev, m = out[a - 1], out[a]
         if not prev.hints or text[prev.end : m.start] not in LIST_GAPS:
