@@ -345,3 +345,11 @@ def test_a_plural_area_word_reaches_a_name_after_a_place_cue(embedded):
 def test_villages_listed_before_a_described_container_lie_in_it(embedded):
     text = "The villages of Kfar Kila and Odaisseh in southern Lebanon were shelled."
     assert _placed(embedded, text)["Odaisseh"] == ("Lebanon", "LB")
+
+
+@pytest.mark.slow
+def test_a_village_lies_in_the_area_its_countrys_possessive_introduces(embedded):
+    text = "Gunmen raided Pakoti, a village in Nigeria's Kaduna state, on Friday."
+    assert _placed(embedded, text)["Pakoti"] == ("Kaduna", "NG")
+    text = "Gunmen abducted pupils in the town of Pakoti in north-west Nigeria's Kaduna state."
+    assert _placed(embedded, text)["Pakoti"] == ("Kaduna", "NG")

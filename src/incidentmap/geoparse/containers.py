@@ -298,6 +298,7 @@ def place_at_containers(
         if found is None:
             continue
         c, how = found
+        c = _possessed_inside(text, mentions, scored, c) if c > a else c
         best = best_of(scored[c])
         if best is None or best.place.feature_class == "H":
             continue  # "the island Osk in the Grey Sea"
@@ -350,6 +351,23 @@ def _container(
         ):
             return a - 1, "its container (possessive)"
     return None
+
+
+def _possessed_inside(
+    text: str, mentions: Sequence[Mention], scored: list[list[Scored]], c: int
+) -> int:
+    """Return the area a container's possessive introduces, when it lies inside it, or ``c``.
+
+    "the town of Osk in Norva's Tarn province": Osk lies in Tarn, the nearer container.
+    """
+    if c + 1 >= len(mentions) or text[mentions[c].end : mentions[c].end + 1] not in ("'", "’"):
+        return c
+    if not POSSESSIVE.fullmatch(text[mentions[c].end : mentions[c + 1].start]):
+        return c
+    outer, inner = best_of(scored[c]), best_of(scored[c + 1])
+    if outer is None or inner is None or not inside(inner.place, outer.place):
+        return c
+    return c + 1
 
 
 def _listed_before(text: str, mentions: Sequence[Mention], a: int) -> bool:
