@@ -11,14 +11,21 @@ says it is something else:
   of place (``"a ceremony at the White House"``);
 - persons (see :mod:`.persons`): names after a title or a given name (``"President
   Obama"``, ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), bare names by the words around
-  them (``"Burton said"``), and those names again later in the article;
+  them (``"Burton said"``), and those names again later in the article, unless a big
+  city's name comes after a place cue (``"Ahmed Mosul ... in Mosul"``);
 - everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
-  need a place cue before them (``"in"``, ``"near"``) unless they name a big place, and
-  are none before "of" and a capitalised word (``"at University of Leeds"``);
+  need a place cue before them (``"in"``, ``"near"``, ``"fled to"``, ``"the mayor of"``;
+  the end of a route, ``"from Goma to Sake"``; each name of a list after a plural kind
+  word, ``"the villages of Osk and Tarn"``) unless they name a big place, and are none
+  before "of" and a capitalised word (``"at University of Leeds"``);
 - the sides of a sports result (``"Tottenham beat Chelsea 2-1"``: see :mod:`.teams`);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
   (``"West Nile virus"``; a big place's "flu season" is its own), storms' names
   (``"Hurricane Florence"``), small places inside facility names (``"Abbey Gate"``).
+
+A name followed by a kind word carries it as a hint (``"Anbar province"``), and so does
+the last name of a list before a plural one (``"Sagaing and Magway regions"``); a name
+before its mayor or council (``"Ciocile Mayor Ion Popa"``) has the evidence of its body.
 
 A name may hold a possessive (``"King's Lynn"``, ``"People's Republic of China"``: see
 :mod:`.possessives`), though a possessive after any other name is cut off.
