@@ -353,3 +353,17 @@ def test_a_village_lies_in_the_area_its_countrys_possessive_introduces(embedded)
     assert _placed(embedded, text)["Pakoti"] == ("Kaduna", "NG")
     text = "Gunmen abducted pupils in the town of Pakoti in north-west Nigeria's Kaduna state."
     assert _placed(embedded, text)["Pakoti"] == ("Kaduna", "NG")
+
+
+@pytest.mark.slow
+def test_a_name_at_a_place_given_with_its_district_lies_there(embedded):
+    text = "The attack took place at Pakoti, Jilib district, Middle Juba region."
+    assert _placed(embedded, text)["Pakoti"] == ("Jilib", "SO")
+
+
+@pytest.mark.slow
+def test_a_small_town_after_nearby_is_a_place(embedded):
+    assert names(embedded, "Shells landed around Dudescu and nearby Ciocile.") == [
+        "Dudescu",
+        "Ciocile",
+    ]

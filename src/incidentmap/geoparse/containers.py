@@ -75,7 +75,7 @@ _LOCAL_KIND_WORDS = frozenset(
     }
 )  # fmt: skip
 #: How a word ends that may be the place cue of :data:`_BEFORE_CONTAINER` ("in Osk, ").
-_CUE_ENDS = ("in", "In", "near", "Near", "outside", "Outside")
+_CUE_ENDS = ("in", "In", "near", "Near", "outside", "Outside", "at", "At")
 #: How the text right before a container ends when :data:`_BEFORE_CONTAINER` may match.
 _BEFORE_ENDS = (", ", " of ", " in ", " the ", " near ", " outside ", "ern ", " central ")
 #: How far before a container its framed name may start.
@@ -88,7 +88,7 @@ _COMPASS_WORD = re.compile(_COMPASS)
 #: Right before a container: "the Osk district of ", "the Osk district, ", "in Osk, ".
 _BEFORE_CONTAINER = re.compile(
     rf"(?:\b[Tt]he\s+(?P<kind>{_NAME})\s+(?:{_LOCAL_KINDS})(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+)"
-    rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?P<cued>{_NAME}),\s+"
+    rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t)\s+(?P<cued>{_NAME}),\s+"
     rf"|(?P<said>{_NAME}),\s+an?\s+(?:[a-z]+\s+)?(?:{_LOCAL_KINDS})\s+(?:in|of|near|outside)\s+(?:the\s+)?(?:{_COMPASS}\s+)?)$"
 )
 #: After a container written with "the": a local kind, "of" and a name ("the Norva
