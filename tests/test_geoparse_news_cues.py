@@ -302,14 +302,6 @@ def test_a_town_before_a_road_word_names_the_road(embedded, text, expected):
 
 
 @pytest.mark.slow
-def test_a_small_town_inside_a_centres_name_is_no_place(embedded):
-    text = "She works at the Commonwealth Cancer Center in Lexington."
-    assert names(embedded, text) == ["Lexington"]
-    # a great city opens its own centre's name
-    assert names(embedded, "He was treated at the Toronto Western Medical Centre.") == ["Toronto"]
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "name", "where"),
     [

@@ -1,4 +1,4 @@
-"""Town names inside the names of schools, hospitals and centres: "Kennedy Elementary School".
+"""Town names inside the names of schools and hospitals: "Kennedy Elementary School".
 
 Schools and hospitals are named for persons, saints and patrons as often as for towns:
 "Kennedy Elementary School", "the Royal Alexandra Hospital". A town's name inside the
@@ -32,8 +32,8 @@ from .lacking import BUILDING_CITY
 
 __all__ = ["in_building_name"]
 
-#: The last word of a school's, a hospital's or a centre's name, or of several ("Schools").
-_WORDS = r"(?:School|Hospital|Infirmary|Clinic|Center|Centre)s?"
+#: The last word of a school's or a hospital's name, or of several ("Schools").
+_WORDS = r"(?:School|Hospital|Infirmary|Clinic)s?"
 #: One to three capitalised words after a name, the last of them a school's or a hospital's.
 _AFTER = re.compile(rf"(?: [A-Z][\w’'-]*){{0,2}} {_WORDS}(?![\w’'-]| [A-Z])")
 #: The word of a school or a hospital right after a name ("Alexandra Hospital").
