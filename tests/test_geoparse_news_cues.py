@@ -359,3 +359,18 @@ def test_a_small_town_after_nearby_is_a_place(embedded):
         "Dudescu",
         "Ciocile",
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Airstrikes hit Gaza overnight.", "PS"),
+        ("The Houthis said they acted in support of Palestinians in Gaza.", "PS"),
+        # the province, where the story is Mozambique's or the text says so
+        ("Floods in Mozambique hit Gaza and Inhambane provinces.", "MZ"),
+        ("Floods hit Gaza province in southern Mozambique.", "MZ"),
+    ],
+)
+def test_a_big_city_outweighs_a_smaller_province_of_its_name_abroad(embedded, text, country):
+    assert _countries(embedded, text)["Gaza"] == country
