@@ -703,14 +703,15 @@ def test_the_local_kind_words_are_those_of_the_pattern():
 
     for word in containers._LOCAL_KIND_WORDS:
         assert re.fullmatch(containers._LOCAL_KINDS, word)
-    # fourteen words, two of them with two spellings ("sub-?district", "neighbou?rhood")
-    assert len(containers._LOCAL_KIND_WORDS) == containers._LOCAL_KINDS.count("|") + 1 + 2
+    # fifteen words, three of them with two spellings ("sub-?district", "neighbou?rhood",
+    # "slums?")
+    assert len(containers._LOCAL_KIND_WORDS) == containers._LOCAL_KINDS.count("|") + 1 + 3
 
 
 _FRAME_WORDS = [
     "the", "The", "Osk", "Tarn", "al-Burg", "district", "sub-district", "township", "area",
     "of", "in", "In", "near", "Outside", "within", "Berlin", "said", "district,", "Osk,",
-    "town,", "village", "(in", "2",
+    "town,", "village", "(in", "2", "a", "small", "slums", "outside",
 ]  # fmt: skip
 _FRAME_GAPS = [" ", " ", " ", ", ", "  ", "\n", "\u00a0", "-"]
 

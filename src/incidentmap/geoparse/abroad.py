@@ -18,9 +18,11 @@ from .scored import Scored, best_of
 from .typewords import stated_type
 
 __all__ = [
+    "CITY_PART_KM",
     "LACKING_REASON",
     "LACKING_TOWN",
     "MAYBE_INSIDE_KM",
+    "place_city_part",
     "place_lacking",
     "placed_above",
 ]
@@ -31,6 +33,17 @@ LACKING_TOWN = 10_000
 #: The reason that starts a container's candidate for a name the gazetteer lacks.
 LACKING_REASON = "not in the gazetteer: placed at"
 MAYBE_INSIDE_KM = 250.0
+#: "X in Y" with X's best reading a capital abroad or a city this large is that city, not
+#: a place of Y the gazetteer lacks ("the mayor of Paris in Berlin").
+GREAT_CITY = 500_000
+#: "City's X": a reading of X this close to the city may be the city's own part.
+CITY_PART_KM = 50.0
+#: A city whose possessive places a part of it ("Kabul's Green Zone"): a capital, a seat
+#: of a first-level area, or a city of this many people (a smaller town's possessive is
+#: as often a person's: "Johnson's ...").
+PART_OWNER_CITY = 100_000
+#: Feature codes of a city's parts: a section, a neighbourhood, a zone.
+_PART_CODES = frozenset({"PPLX", "ZN", "ZNB"})
 
 
 def place_lacking(
@@ -103,6 +116,55 @@ def place_lacking(
     placed_above(inner, container, [f"{LACKING_REASON} '{q.text}', {kind}"])
 
 
+def place_city_part(m: Mention, city: list[Scored], part: list[Scored]) -> None:
+    """Favour the readings of a name near the city whose possessive it is written after.
+
+    "Toronto's Scarborough" is the one near Toronto, not the English town.
+
+    "Kabul's Green Zone", "Sanaa's Old City", "Nairobi's Eastleigh": a name after the
+    possessive of a city (its best reading ``city``: a capital, the seat of a first-level
+    area or a city of ``PART_OWNER_CITY`` people), none of whose readings ``part`` lies
+    within ``CITY_PART_KM`` of it, is the city's own part that the gazetteer lacks, not a
+    landmark or a town of the same name elsewhere. A name read as a country, a
+    first-level area or a great city ("Washington's Kabul embassy") is left alone, and
+    so is one whose best reading is a village ("Moscow's Wagner fighters": a person's
+    or a company's name as often), not a part, a landmark or a town of ``LACKING_TOWN``
+    people.
+    """
+    top = best_of(city)
+    if top is None or not part:
+        return
+    owner = top.place
+    if owner.feature_class != "P" or not (
+        owner.feature_code in ("PPLC", "PPLA") or owner.population >= PART_OWNER_CITY
+    ):
+        return
+    near = [
+        s for s in part if approx_km(s.place.lat, s.place.lon, owner.lat, owner.lon) <= CITY_PART_KM
+    ]
+    if near:  # "Toronto's Scarborough", "Baghdad's Green Zone": the city's own
+        for s in near:
+            s.score += 3.0
+            s.reasons.append(f"in '{m.text}' (possessive)")
+        return
+    for s in part:
+        p = s.place
+        if p.is_country or p.is_admin1 or p.feature_code == "PPLC" or p.population >= GREAT_CITY:
+            return  # "Washington's Kabul embassy", "Beijing's Xinjiang policy"
+    best = best_of(part)
+    if best is None:
+        return
+    p = best.place
+    if not (
+        p.feature_class in ("S", "L")
+        or p.feature_code in _PART_CODES
+        or (p.feature_class == "P" and p.population >= LACKING_TOWN)
+    ):
+        return  # "Moscow's Wagner fighters": a village's name is as often a person's
+    reason = f"{LACKING_REASON} '{m.text}', the city it is written after (possessive)"
+    placed_above(part, owner, [reason])
+
+
 def placed_above(ss: list[Scored], place: Place, reasons: list[str]) -> Scored:
     """Add ``place`` to the candidates ``ss`` a point above the best of them; return it.
 
@@ -121,12 +183,18 @@ def _town_abroad(inner: list[Scored], *, said: bool) -> bool:
     municipality of Y", "the X camp in Y") or X's best reading is a town of
     ``LACKING_TOWN`` people or more: a smaller one read without a kind word stays for the
     parser to judge, and an island, a road or an area is no town inside another
-    ("Sumatra province in the district of Karo").
+    ("Sumatra province in the district of Karo"). A capital or a city of ``GREAT_CITY``
+    people or more read without a kind word is that city ("the mayor of Paris in Berlin").
     """
     top = best_of(inner)
     if top is None or top.place.feature_class != "P":
         return False
-    return said or top.place.population >= LACKING_TOWN
+    if said:
+        return True
+    # a capital or a great city abroad is that city, whatever the text puts it in: "the
+    # mayor of Paris in Berlin", "families from Aleppo in Istanbul"
+    great = top.place.feature_code == "PPLC" or top.place.population >= GREAT_CITY
+    return top.place.population >= LACKING_TOWN and not great
 
 
 def _hamlet(inner: list[Scored]) -> bool:

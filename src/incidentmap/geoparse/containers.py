@@ -3,7 +3,8 @@
 A village, a square or a park the gazetteer does not hold is mostly written with the
 place it lies in, and event coders fall back to that place: ``"the villages of Osk and
 Tarn in Norva"`` (both in Norva), ``"the Osk district of Velmora"``, ``"Osk, a suburb
-near Velmora"``, ``"Osk, Norva"`` and ``"the Osk district, Norva province"`` (but not a
+near Velmora"``, ``"Osk, Norva"``, ``"the Osk district, Norva province"`` and ``"the
+Osk slum in Norva"`` (but not a
 list: ``"Brunnach, Osk, Kesselburg and Velmora"``), ``"Kesselburg's Osk Park"``,
 ``"Lindos' old Osk Square"``; not a sea or a lake, whose point says nothing of an island
 in it (``"the island Osk in the Grey Sea"``).
@@ -55,37 +56,50 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|ad-|as-)?[A-Z][\w'’-]+){0,2}"
 _FRAMED_LIST = re.compile(
     rf"\b(?:villages?|towns?|hamlets?)\s+of\s+({_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_NAME})*)"
     r"\s+(?:in|near)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?"
 )
 _ONE_NAME = re.compile(_NAME)
 _NEXT_CAPITAL = re.compile(r"[ -][A-Z]")
 #: Local kinds a name the gazetteer lacks is written with, before its container.
 _LOCAL_KINDS = (
     r"district|sub-?district|township|municipality|county|village|town|tehsil|upazila|"
-    r"parish|borough|suburb|neighbou?rhood|area"
+    r"parish|borough|suburb|neighbou?rhood|area|slums?"
 )
 #: The words ``_LOCAL_KINDS`` matches, each a word of its own.
 _LOCAL_KIND_WORDS = frozenset(
     {
         "district", "sub-district", "subdistrict", "township", "municipality", "county",
         "village", "town", "tehsil", "upazila", "parish", "borough", "suburb",
-        "neighbourhood", "neighborhood", "area",
+        "neighbourhood", "neighborhood", "area", "slum", "slums",
     }
 )  # fmt: skip
 #: How a word ends that may be the place cue of :data:`_BEFORE_CONTAINER` ("in Osk, ").
-_CUE_ENDS = ("in", "In", "near", "Near", "outside", "Outside")
+_CUE_ENDS = ("in", "In", "near", "Near", "outside", "Outside", "at", "At")
 #: How the text right before a container ends when :data:`_BEFORE_CONTAINER` may match.
-_BEFORE_ENDS = (", ", " of ", " in ", " the ")
+_BEFORE_ENDS = (", ", " of ", " in ", " the ", " near ", " outside ", "ern ", " central ")
 #: How far before a container its framed name may start.
 _BEFORE_CHARS = 80
+#: A compass adjective before a container: "X, a village in northern Norva".
+_COMPASS = (
+    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+)
+_COMPASS_WORD = re.compile(_COMPASS)
 #: Right before a container: "the Osk district of ", "the Osk district, ", "in Osk, ".
 _BEFORE_CONTAINER = re.compile(
     rf"(?:\b[Tt]he\s+(?P<kind>{_NAME})\s+(?:{_LOCAL_KINDS})(?:\s+(?:of|in)\s+(?:the\s+)?|,\s+)"
-    rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+(?P<cued>{_NAME}),\s+)$"
+    rf"|\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]t)\s+(?P<cued>{_NAME}),\s+"
+    rf"|(?P<said>{_NAME}),\s+an?\s+(?:[a-z]+\s+)?(?:{_LOCAL_KINDS})\s+(?:in|of|near|outside)\s+(?:the\s+)?(?:{_COMPASS}\s+)?)$"
 )
+#: After a container written with "the": a local kind, "of" and a name ("the Norva
+#: district of Osk", "the Norva suburb of Osk").
+_KIND_OF_AFTER = re.compile(rf"\s+(?:{_LOCAL_KINDS})\s+of\s+(?P<name>{_NAME})")
+#: Between a container and the name it frames so: "the Norva district of Osk".
+_KIND_OF_BETWEEN = re.compile(rf"\s+(?:{_LOCAL_KINDS})\s+of\s+")
 #: Words of public places after a name, part of it when capitalised: "Norva's Osk Park",
 #: "Norva's Osk boulevard".
 _PUBLIC_PLACES = "Park|Square|Gardens|Market|Quarter|District"
-_PUBLIC_PLACES_LOWER = f"{_PUBLIC_PLACES.lower()}|boulevard|avenue"
+_PUBLIC_PLACES_LOWER = f"{_PUBLIC_PLACES.lower()}|boulevard|avenue|slum"
 #: After a container: its possessive, up to two lower-case words, a name and a word of a
 #: public place ("Norva's old Osk Square", "Norva' iconic Osk boulevard"); the name takes
 #: as few words as it can, so that "Park" is the word of the place, not part of its name.
@@ -185,7 +199,8 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
     """Return the spans of the names a recognised container frames as its places.
 
     Before the container: "the Osk district of Norva", "the Osk district, Norva
-    province", "in Osk, Norva" (after a place cue); after it: "Norva's Osk Park",
+    province", "in Osk, Norva" (after a place cue), "Osk, a village near Norva" (the name
+    set beside its kind); after it: "the Norva district of Osk", "Norva's Osk Park",
     "Norva's old Osk Square" (a possessive, then a name and a word of a public place).
     """
     out: list[tuple[int, int]] = []
@@ -193,16 +208,20 @@ def _framed_by_container(text: str, mentions: Sequence[Mention]) -> list[tuple[i
         if m.kind == "demonym":
             continue
         before = None
-        if text.endswith(_BEFORE_ENDS, max(0, m.start - 5), m.start):
+        if text.endswith(_BEFORE_ENDS, max(0, m.start - 9), m.start):
             start = max(0, m.start - _BEFORE_CHARS)
             if _may_frame(text[start : m.start].split()):
                 before = _BEFORE_CONTAINER.search(text, start, m.start)
         if before is not None:
-            out.append(before.span("kind" if before["kind"] else "cued"))
+            out.append(before.span(next(g for g in ("kind", "cued", "said") if before[g])))
         if text[m.end : m.end + 1] in ("'", "’"):
             after = _PUBLIC_PLACE_AFTER.match(text, m.end)
             if after is not None:
                 out.append((after.start("name"), after.end("what" if after["what"] else "name")))
+        elif text.endswith(("the ", "The "), max(0, m.start - 4), m.start):
+            after = _KIND_OF_AFTER.match(text, m.end)
+            if after is not None:
+                out.append(after.span("name"))
     return out
 
 
@@ -225,9 +244,15 @@ def _may_frame(words: list[str]) -> bool:
     last = words[-1]
     if last[-1:] == ",":
         return last[:-1] in _LOCAL_KIND_WORDS or any(w.endswith(_CUE_ENDS) for w in words[-4:-1])
-    if last == "the":
+    if _COMPASS_WORD.fullmatch(last):  # "Osk, a village in northern"
         words = words[:-1]
-    return len(words) >= 2 and words[-1] in ("of", "in") and words[-2] in _LOCAL_KIND_WORDS
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return (
+        len(words) >= 2
+        and words[-1] in ("of", "in", "near", "outside")
+        and words[-2] in _LOCAL_KIND_WORDS
+    )
 
 
 def _with_repeats(text: str, framed: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -273,6 +298,7 @@ def place_at_containers(
         if found is None:
             continue
         c, how = found
+        c = _possessed_inside(text, mentions, scored, c) if c > a else c
         best = best_of(scored[c])
         if best is None or best.place.feature_class == "H":
             continue  # "the island Osk in the Grey Sea"
@@ -314,6 +340,10 @@ def _container(
                 k += 1
     if a > 0:
         before = text[mentions[a - 1].end : mentions[a].start]
+        if _KIND_OF_BETWEEN.fullmatch(before) and text.endswith(
+            ("the ", "The "), max(0, mentions[a - 1].start - 4), mentions[a - 1].start
+        ):
+            return a - 1, "its container"  # "the Norva district of Osk"
         if POSSESSIVE.fullmatch(before) or (
             mentions[a - 1].text.endswith(("s", "S"))
             and before[:1] in ("'", "’")
@@ -321,6 +351,23 @@ def _container(
         ):
             return a - 1, "its container (possessive)"
     return None
+
+
+def _possessed_inside(
+    text: str, mentions: Sequence[Mention], scored: list[list[Scored]], c: int
+) -> int:
+    """Return the area a container's possessive introduces, when it lies inside it, or ``c``.
+
+    "the town of Osk in Norva's Tarn province": Osk lies in Tarn, the nearer container.
+    """
+    if c + 1 >= len(mentions) or text[mentions[c].end : mentions[c].end + 1] not in ("'", "’"):
+        return c
+    if not POSSESSIVE.fullmatch(text[mentions[c].end : mentions[c + 1].start]):
+        return c
+    outer, inner = best_of(scored[c]), best_of(scored[c + 1])
+    if outer is None or inner is None or not inside(inner.place, outer.place):
+        return c
+    return c + 1
 
 
 def _listed_before(text: str, mentions: Sequence[Mention], a: int) -> bool:

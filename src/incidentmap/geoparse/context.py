@@ -117,6 +117,33 @@ class TokenContext:
         at = self.spans[i][0]
         return any(s <= at < e for s, e in self.title_lines)
 
+    def headline(self, at: int) -> bool:
+        r"""Whether offset ``at`` stands in a headline, where capitals say nothing of names.
+
+        A line of :attr:`title_lines`, or a short first line whose words of four letters
+        or more are all capitalised, with more text after it: "Troops Retake Palmyra"
+        (not a byline, "By Xolani Walsh").
+
+        >>> from incidentmap.geoparse.recognize import tokenize
+        >>> text = "Troops Retake Palmyra\nSyrian troops retook Palmyra."
+        >>> ctx = TokenContext(text, *tokenize(text), Lexicon.default())
+        >>> ctx.headline(14), ctx.headline(40)
+        (True, False)
+        """
+        if any(s <= at < e for s, e in self.title_lines):
+            return True
+        end = self.text.find("\n")
+        if end < 0 or at >= end:
+            return False  # one line only, or past the first
+        line = self.text[:end].rstrip()
+        words = _WORD.findall(line)
+        return (
+            2 <= len(words) <= _SHORT_HEADLINE
+            and not line.endswith(".")
+            and words[0] not in ("By", "BY")  # a byline: "By Xolani Walsh"
+            and all(w[0].isupper() for w in words if len(w) >= 4)
+        )
+
     def capitalised(self, i: int, j: int) -> bool:
         """Whether tokens ``i..j`` are written as a name (inner particles may be lower case)."""
         if self.caps_text:
@@ -386,6 +413,8 @@ def _in_capitals(head: str) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 #: Lines looked at for a Title Case headline, and the share of capitalised long words.
 _TITLE_LINES = 3
+#: Most words of a short first line that :meth:`TokenContext.headline` takes for a title.
+_SHORT_HEADLINE = 12
 _TITLE_SHARE = 0.75
 
 

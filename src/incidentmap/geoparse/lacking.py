@@ -33,6 +33,7 @@ from ..model import Place
 from ..text.normalize import normalize_name
 from .abroad import placed_above
 from .document import home_country
+from .lexicon import PLURAL_AREA_WORDS
 from .recognize import LIST_GAPS, SOLID_COMPASS, Mention
 from .scored import Scored, best_of
 from .spelling import respelled_area
@@ -82,10 +83,22 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
     "the provinces of Nyanza, Rift Valley, North Eastern and Western" names four
     provinces, not one: the ``cue:province of`` hint of the first name is copied to the
-    names joined to it by commas, "and" or "or". Only a plural kind word makes a list:
+    names joined to it by commas, "and" or "or". So does "Sagaing and Magway regions":
+    the ``suffix:region`` of the last name, before the plural word, is copied back to
+    the names of the list without a hint of their own. Only a plural kind word makes a list:
     "the city of Lebanon, Pennsylvania" names one town and the state it lies in.
     """
     out = list(mentions)
+    carried: str | None = None  # "Sagaing and Magway regions": the list's plural kind
+    for a in range(len(out) - 1, 0, -1):
+        prev, m = out[a - 1], out[a]
+        if carried is None and m.hints and (kind := _plural_after(text, m.end)) is not None:
+            carried = f"suffix:{kind}" if f"suffix:{kind}" in m.hints else None
+        if carried is None or text[prev.end : m.start] not in LIST_GAPS:
+            carried = None
+            continue
+        if not any(h.startswith("suffix:") or KIND_CUE.fullmatch(h) for h in prev.hints):
+            out[a - 1] = replace(prev, hints=(*prev.hints, carried))  # "in Kabul and ..."
     for a in range(1, len(out)):
         prev, m = out[a - 1], out[a]
         if not prev.hints or text[prev.end : m.start] not in LIST_GAPS:
@@ -100,6 +113,15 @@ def listed_under_kind(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if not any(h.startswith(("cue:", "suffix:")) for h in m.hints):
             out[a] = replace(m, hints=(*m.hints, cue))
     return out
+
+
+def _plural_after(text: str, end: int) -> str | None:
+    """Return the singular of the plural area word right after ``end`` ("regions"), if any."""
+    if text[end : end + 1] != " ":
+        return None
+    stop = text.find(" ", end + 1)
+    word = text[end + 1 : stop if stop >= 0 else len(text)].rstrip(".,;:!?)")
+    return PLURAL_AREA_WORDS.get(word)
 
 
 def unknown_counties(

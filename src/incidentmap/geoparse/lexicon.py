@@ -28,7 +28,25 @@ from ..gazetteer.kinds import PlaceKinds
 from ..model import Place
 from ..text.normalize import normalize_name
 
-__all__ = ["Abbreviation", "Lexicon", "acronym_key"]
+__all__ = ["PLURAL_AREA_WORDS", "Abbreviation", "Lexicon", "acronym_key"]
+
+
+def _plural(word: str) -> str:
+    """Return the plural of a kind word ("region" -> "regions", "county" -> "counties")."""
+    if word.endswith("y"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+#: Plural words of first-level areas and districts, as written after a list ("Sagaing and
+#: Magway regions", "Herat and Farah provinces"), lower case and capitalised -> the
+#: singular. Not of counties: a county the gazetteer lacks is placed at the article's
+#: state (:func:`~.lacking.unknown_counties`), no rule for a list of Kenya's counties.
+PLURAL_AREA_WORDS: dict[str, str] = {
+    form: word
+    for word in PlaceKinds.default().first_level | PlaceKinds.default().district
+    for form in (_plural(word), _plural(word).capitalize())
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +152,8 @@ class Lexicon:
     legal_forms: frozenset[str] = frozenset()
     """Legal forms that end a company's name: "Dayton Greens LLC" names no place."""
     local_bodies: tuple[str, ...] = ()
-    """Bodies named for the place they govern or sit in, as written, the longest first:
-    "Enfield Council", "Wood Green Crown Court" name the place."""
+    """Bodies and offices named for the place they govern or sit in, as written, the longest
+    first: "Enfield Council", "Wood Green Crown Court", "Ciocile Mayor" name the place."""
     arabic_heads: frozenset[str] = frozenset()
     """Keys of Arabic words that open place names ("tal", "ras", "deir", "kafr"): before a
     capitalised word or an Arabic article they open no personal name ("Tal Abyad")."""
@@ -150,6 +168,9 @@ class Lexicon:
     """``X-led`` style participles -> the mention kind they give (demonym or place)."""
     extra_places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     """Places the gazetteer lacks (continents), by key; demonyms may name them by id."""
+    storms: frozenset[str] = frozenset()
+    """Keys of the words written before a storm's name ("Hurricane", "Typhoon"): the
+    capitalised name after one is the storm's, no place ("Hurricane Florence")."""
     outbreaks: frozenset[str] = frozenset()
     """Disease words after which the name of a country, state or big city stays a place:
     "a United Kingdom outbreak" (but "the Ebola outbreak")."""
@@ -334,6 +355,7 @@ class Lexicon:
             buildings=frozenset(places.get("building", [])),
             diseases=frozenset(places.get("disease", [])) | frozenset(places.get("outbreak", [])),
             outbreaks=frozenset(places.get("outbreak", [])),
+            storms=frozenset(map(normalize_name, places.get("storm", []))),
             openers=_keys("place_openers.txt"),
             participles=participles,
             reporting_verbs=frozenset(cues.get("reporting_verb", [])),

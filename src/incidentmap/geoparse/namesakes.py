@@ -102,6 +102,40 @@ def city_over_area(
             done.add(area.place.id)
             area.score -= 2.5
             area.reasons.append(f"its city {p.name} rather than the province")
+    _city_over_foreign_area(bare, ss, areas, done)
+
+
+def _city_over_foreign_area(
+    bare: str, ss: list[Scored], areas: Mapping[str, Scored], done: set[str]
+) -> None:
+    """Prefer a big city to a smaller first-level area of the same name in another country.
+
+    "Gaza" is the city of 400,000 people (and its strip), not the province of Mozambique,
+    which has fewer: an area of another country steps back as its own city's namesake
+    does, when the city is called by the name written and has at least the area's people
+    (and ``FOREIGN_CITY`` people). The article's focus on the area's country still lifts
+    the area ("floods in Mozambique hit Gaza").
+    """
+    cities = [
+        s.place
+        for s in ss
+        if s.place.feature_class == "P"
+        and s.place.population >= FOREIGN_CITY
+        and strip_articles(normalize_name(s.place.name)) == bare
+    ]
+    if not cities:
+        return
+    for cc, area in areas.items():
+        if area.place.id in done:
+            continue
+        if any(c.country_code != cc and c.population >= area.place.population for c in cities):
+            done.add(area.place.id)
+            area.score -= 2.5
+            area.reasons.append("a city of the name abroad has more people")
+
+
+#: The least people of a city that sets back a same-named area of another country.
+FOREIGN_CITY = 100_000
 
 
 #: A name this like a city's main name (``rapidfuzz.fuzz.ratio``, 0-100) is that name in

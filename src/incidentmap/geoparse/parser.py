@@ -42,7 +42,7 @@ __all__ = ["Geoparser"]
 # Reasons (recognizer hints and resolver evidence) that support a small town.
 _SUPPORT = (
     "cue:", "dateline", "suffix:", "qualified by", "in '", "its city", "near another place",
-    "abbreviation",
+    "abbreviation", "body:",
 )  # fmt: skip
 # Words before a name that make a part or an extension of the place ("Greater Mumbai").
 _MODIFIERS = frozenset({"greater", "metro", "metropolitan", "downtown", "inner", "outer", "mid"})

@@ -99,6 +99,7 @@ def find_persons(
     is_strong: Callable[[str], bool] | None = None,
     is_area: Callable[[str], bool] | None = None,
     caps: Sequence[int] | None = None,
+    in_headline: Callable[[int], bool] | None = None,
 ) -> Persons:
     """Find the person names in a tokenised text.
 
@@ -122,6 +123,11 @@ def find_persons(
         first name rule leaves those alone ("Environment Canada", "Team Alberta").
     caps
         Indexes of the tokens that start with a capital, if the caller has them.
+    in_headline
+        Whether the character at an offset stands in a headline written in Title Case,
+        where every word is capitalised: there an unknown capitalised word before a
+        place name is no first name ("Bomber Strikes Market In Maiduguri"), and a name
+        is two words, not the run of capitals ("Mayor Marty Walsh Visits Boston").
     """
     n = len(spans)
     blocked: list[tuple[int, int, str]] = []
@@ -297,14 +303,20 @@ def find_persons(
             and not is_name(keys[i])
             and not (is_area is not None and is_area(keys[i + 1]))  # "Environment Canada"
             and not _initial(text, spans[i][0])  # "Neighbouring Israel", "Current Hong Kong"
+            and not (in_headline is not None and in_headline(spans[i][0]))
         ):
             how = "name"
         if how is None:
             continue
+        # in a headline every word is capitalised: a name is two words there, not the
+        # run of capitals ("Mayor Marty Walsh Visits Boston")
+        headline = in_headline is not None and in_headline(spans[i][0])
         k = i
         while k + 1 < n and (
             gap(k) in (" ", "-") or (gap(k) == ". " and len(word(k)) == 1 and k > i)
         ):
+            if headline and k > i:
+                break
             if cap(k + 1) and word(k + 1) not in stop:  # "Charles W. Murphy"
                 k += 1
             elif keys[k + 1] in PARTICLES and k + 2 < n and gap(k + 1) in (" ", "-") and cap(k + 2):
@@ -416,10 +428,26 @@ def _bare_names(
         if (
             person
             and prev not in lexicon.cues  # "police in Baghdad said": a place
+            and not _cued_by_two(text, spans, padded, i, lexicon.cues)  # "mayor of X said"
             and (i == 0 or not text[spans[i - 1][0]].isupper() or prev in verbs)
         ):
             blocked.append((s, e, "cue"))
             surnames.add(keys[i])
+
+
+def _cued_by_two(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    padded: Sequence[str],
+    i: int,
+    cues: frozenset[str],
+) -> bool:
+    """Whether a lower-case cue of two words comes before token ``i`` ("the mayor of").
+
+    ``padded`` holds the keys with one blank before the first: token ``i``'s key is
+    ``padded[i + 1]``. "The Department of X" is an office's name: no cue of a place.
+    """
+    return i >= 2 and text[spans[i - 2][0]].islower() and f"{padded[i - 1]} {padded[i]}" in cues
 
 
 def _apposed(text: str, end: int, lexicon: Lexicon) -> bool:

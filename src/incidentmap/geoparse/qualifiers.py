@@ -8,7 +8,8 @@
 - **"X in Y"**: ``"Landmark in City"``, ``"X district of Y"``, ``"X, a village near
   Y"``; a name followed by a natural-feature word ("the Senegal river valley") holds
   no town named before it;
-- **"Y's X"**: ``"Lebanon's northern city of Tripoli"``;
+- **"Y's X"**: ``"Lebanon's northern city of Tripoli"``; a city's part read only abroad
+  is placed at the city (``"Kabul's Green Zone"``);
 - **the area a town lies in, written first**: ``"the Hale County town of X"``, ``"the
   Idlib city of X"``, also referring back to the town just named ("X ... the Hale County
   town near ...").
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 
 from ..gazetteer.kinds import PlaceKinds, approx_km
 from ..model import AREA_FEATURE_CODES, Place
-from .abroad import LACKING_REASON, place_lacking, placed_above
+from .abroad import LACKING_REASON, place_city_part, place_lacking, placed_above
 from .areas import inside, peers
 from .recognize import Mention
 from .scored import Scored, best_of
@@ -47,13 +48,14 @@ _KINDS = PlaceKinds.default()
 _CITY_WORDS = _KINDS.town
 #: What puts a name inside (or near) the next one: "X in Y", "X district of Y",
 #: "X, a village near Y", "X, a town in the Y region", "X within the municipality of Y",
-#: "X, in northern Y".
+#: "X, in northern Y", "X, a farming town in Y" (one word before the kind word).
 #: The leading spaces are all taken (``(?!\s)``): nothing after them matches a space, and
 #: a text that is no such phrase fails at once, not once more for each space given back.
-_CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp")
+_CONTAINED_WHAT = (*sorted(_KINDS.words), "area", "suburb", "neighbou?rhood", "camp", "slums?")
 _CONTAINED_HOW = ("in", "within", "of", "near", "outside")
 CONTAINED = re.compile(
-    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+)?"
+    r"\s*(?!\s)(?:,\s+(?:(?:a|an|the)\s+(?:small\s+|remote\s+|border\s+"
+    rf"|[a-z]+\s+(?=(?:{'|'.join(_CONTAINED_WHAT)})\s))?"  # "a farming town in"
     r"|(?=(?:within|in|near|outside)\b)))?"
     rf"(?:(?P<what>{'|'.join(_CONTAINED_WHAT)})\s+)?"
     rf"(?P<how>{'|'.join(_CONTAINED_HOW)})(?:\s+the)?"
@@ -254,6 +256,7 @@ def qualifiers(
                 if any(inside(s.place, area) for area in areas):
                     s.score += 3.0
                     s.reasons.append(f"in '{m.text}' (possessive)")
+            place_city_part(m, scored[a], scored[a + 1])  # "Kabul's Green Zone"
 
 
 def _town_of_area(

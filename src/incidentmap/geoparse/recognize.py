@@ -11,13 +11,21 @@ says it is something else:
   of place (``"a ceremony at the White House"``);
 - persons (see :mod:`.persons`): names after a title or a given name (``"President
   Obama"``, ``"Moqtada al-Sadr"``, ``"Jordan Peterson"``), bare names by the words around
-  them (``"Burton said"``), and those names again later in the article;
+  them (``"Burton said"``), and those names again later in the article, unless a big
+  city's name comes after a place cue (``"Ahmed Mosul ... in Mosul"``);
 - everyday words that are also small towns (``"Police"``, ``"Most"``, ``"Read"``)
-  need a place cue before them (``"in"``, ``"near"``) unless they name a big place, and
-  are none before "of" and a capitalised word (``"at University of Leeds"``);
+  need a place cue before them (``"in"``, ``"near"``, ``"fled to"``, ``"the mayor of"``;
+  the end of a route, ``"from Goma to Sake"``; each name of a list after a plural kind
+  word, ``"the villages of Osk and Tarn"``) unless they name a big place, and are none
+  before "of" and a capitalised word (``"at University of Leeds"``);
 - the sides of a sports result (``"Tottenham beat Chelsea 2-1"``: see :mod:`.teams`);
 - compass words alone (``"North"``), currency codes (``"US$"``), disease names
-  (``"West Nile virus"``), small places inside facility names (``"Abbey Gate"``).
+  (``"West Nile virus"``; a big place's "flu season" is its own), storms' names
+  (``"Hurricane Florence"``), small places inside facility names (``"Abbey Gate"``).
+
+A name followed by a kind word carries it as a hint (``"Anbar province"``), and so does
+the last name of a list before a plural one (``"Sagaing and Magway regions"``); a name
+before its mayor or council (``"Ciocile Mayor Ion Popa"``) has the evidence of its body.
 
 A name may hold a possessive (``"King's Lynn"``, ``"People's Republic of China"``: see
 :mod:`.possessives`), though a possessive after any other name is cut off.
@@ -50,7 +58,7 @@ from ..text.normalize import normalize_name, strip_articles
 from .context import TokenContext, shared_name
 from .datelines import find_dateline
 from .languages import language_use
-from .lexicon import Lexicon
+from .lexicon import PLURAL_AREA_WORDS, Lexicon
 from .names import (
     ABBR,
     COMMON,
@@ -109,6 +117,14 @@ _OF_NAME = re.compile(r" of (?:the )?[A-Z]")
 _ADJECTIVE_PREFIXES = frozenset({"un", "anti", "pro", "pan", "euro", "trans", "non", "neo"})
 #: Words after a state's abbreviation that make it the name of an exam ("ACT scores").
 _EXAM_AFTER = re.compile(r"[ -](?:tests?|exams?|scores?|takers?|results)\b", re.IGNORECASE)
+#: A plural kind word, "of" and a list of capitalised names up to a name's start: "the
+#: villages of Osk, Tarn and " (at most ``_KIND_LIST_CHARS`` before it).
+_KIND_LIST = re.compile(
+    r"\b(villages|towns|hamlets|communities|districts) of "
+    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?:, and |, | and ))+$"
+)
+_KIND_LIST_CHARS = 80
+_PLURAL_AREAS = frozenset(PLURAL_AREA_WORDS)
 #: The ``level`` of a mention of the place an organisation is named after (its seat).
 SEAT = "seat"
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t|s)$|n['’]t$", re.IGNORECASE)
@@ -362,6 +378,7 @@ class Recognizer:
             is_strong=lambda k: bool(known.get(k, 0) & _STRONG),
             is_area=lambda k: bool(known.get(k, 0) & (STRONG_AREA | STRONG_ADMIN)),
             caps=caps,
+            in_headline=ctx.headline,
         )
         person_keys = persons.surnames
         blocked = sorted(persons.blocked)
@@ -538,8 +555,19 @@ class Recognizer:
         if text[start - 1 : start] == "-" and _prefixed(ctx, i):
             return None, j + 1  # "un-American", "euro-Atlantic": an adjective, no place
         disease = ctx.before_disease(j)
-        if disease and not (disease in lex.outbreaks and flags & (_BIG | ABBR)):
+        if disease and not (
+            flags & (_BIG | ABBR)
+            and (disease in lex.outbreaks or text.startswith(f" {disease} season", end))
+        ):
             return None, j + 1  # "West Nile virus", "the Ebola outbreak"; not "a UK outbreak"
+            # nor "the United States flu season": a disease named for a place has no season
+        if (
+            i > 0
+            and keys[i - 1] in lex.storms
+            and text[spans[i - 1][0]].isupper()
+            and text[spans[i - 1][1] : start] == " "
+        ):
+            return None, j + 1  # "Hurricane Florence", "Typhoon Haiyan": a storm's name
         if j > i and keys[i] in lex.not_places and all(k.isdigit() for k in keys[i + 1 : j + 1]):
             return None  # "on October 6": a date, though GeoNames names a city so
         if keys[i] == "saint" and j + 1 < len(keys):
@@ -631,11 +659,25 @@ class Recognizer:
             and not flags & STRONG_AREA
             and not (flags & STRONG_ADMIN and _province_said(ctx, i, surface))
             and not ctx.followed_by(j, lex.suffixes)
+            and not (flags & STRONG_CITY and ctx.cue(i) is not None)  # "Ahmed Mosul ... in Mosul"
         ) or key in strong_persons:
             return None, j + 1  # a surname seen earlier ("Sadr"), but never a country
             # unless the article quotes it as a person ('," said Georgia.')
         initial = ctx.initial(i)
         cue = ctx.cue(i)
+        if (
+            cue is None
+            and taken
+            and "cue:from" in taken[-1].hints
+            and text[taken[-1].end : start] == " to "
+        ):
+            cue = "to"  # "from Goma to Sake": the end of a route begun at a place
+        if cue is None and text.endswith((" and ", ", "), 0, start):
+            # "the villages of Osk, Tarn and Velm": each name of the list is cued,
+            # though one before it is no name the gazetteer holds
+            kind = _KIND_LIST.search(text, max(0, start - _KIND_LIST_CHARS), start)
+            if kind is not None:
+                cue = f"{kind.group(1)} of"
         hints: list[str] = []
         if flags & COMMON:
             if not flags & STRONG_AREA and ctx.after_name(i):
@@ -681,6 +723,11 @@ class Recognizer:
         suffix = ctx.followed_by(j, lex.suffixes)
         if suffix:
             hints.append(f"suffix:{suffix.lower()}")
+        elif (plural := ctx.followed_by(j, _PLURAL_AREAS)) is not None:
+            # "Sagaing and Magway regions": the last name of a list of areas
+            hints.append(f"suffix:{PLURAL_AREA_WORDS[plural]}")
+        elif text[end : end + 1] == " " and (body := lex.local_body.match(text, end + 1)):
+            hints.append(f"body:{body.group()}")  # "Ciocile Mayor Ion Popa": the mayor's town
         if i > 0 and keys[i - 1] in lex.name_openers and _opens_name(ctx, i):
             # "North London", "Greater Mumbai", "Lake Erie": the opener is the name's first
             # word, which the gazetteer lacks; the name after it is looked up
