@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout of the index changes, so old caches are rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 #: A populated place named like a second-level area of its admin1 area ranks before it
 #: when it holds at least this share of the area's population.
 CITY_SHARE_OF_ADMIN2 = 0.1
@@ -212,12 +212,13 @@ def _name_rows(batch: list[tuple[str, ...]]) -> list[NameRow]:
     """Normalise the names of a batch of places (run in worker processes)."""
     rows: list[NameRow] = []
     for i, names in enumerate(batch):
-        seen: set[str] = set()
+        # a key is exact when any name gives it exactly: "Kut" beside "Al-Kut" (whose
+        # article-free key is "kut") makes "kut" an exact key of the place
+        exact: dict[str, int] = {}
         for name in names:
             for j, key in enumerate(name_keys(name)):
-                if key not in seen:
-                    seen.add(key)
-                    rows.append((i, key, int(j == 0)))
+                exact[key] = max(exact.get(key, 0), int(j == 0))
+        rows.extend((i, key, flag) for key, flag in exact.items())
     return rows
 
 
@@ -466,7 +467,8 @@ def _compute_ranks(conn: sqlite3.Connection, *, scope: str = "") -> None:
         """
     )
     conn.execute(f"UPDATE places SET rank = LOG10(population + 1) WHERE 1 {only('rowid')}")
-    # a city named like the admin1 area it lies in outranks that area
+    # a city named like the admin1 area it lies in outranks that area; of several such
+    # places the bigger stays first (Zaporizhzhia city before a village of that name)
     conn.execute(
         """
         CREATE TEMP TABLE admin_keys AS
@@ -477,7 +479,7 @@ def _compute_ranks(conn: sqlite3.Connection, *, scope: str = "") -> None:
     )
     boosts = conn.execute(
         f"""
-        SELECT n.place, MAX(ak.rank) + 0.01 FROM admin_keys ak
+        SELECT n.place, MAX(ak.rank) + 0.01 + p.rank / 1000 FROM admin_keys ak
         JOIN names n ON n.key = ak.key AND n.exact = 1
         JOIN places p ON p.rowid = n.place
         WHERE p.feature_class = 'P' AND p.country_code = ak.cc AND p.admin1 = ak.admin1
