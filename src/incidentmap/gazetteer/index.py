@@ -11,7 +11,8 @@ Ranking rule of name lookups (stored as ``places.rank`` at build time):
 2. countries come first;
 3. then by importance: the population (for an admin1 area the summed population of
    its places), where a populated place named like the admin1 area it lies in
-   (Baghdad in Baghdad Governorate) counts as slightly more important than that area,
+   (Baghdad in Baghdad Governorate) counts as slightly more important than that area
+   (several such places tie, and the more populous comes first),
    and a second-level area ranks just behind a place named like it in its admin1 area
    that holds at least a tenth of its people (Los Angeles before Los Angeles County).
 
@@ -101,7 +102,8 @@ _RANKED_NAMES = """
     SELECT n.key,
            ROW_NUMBER() OVER (
                PARTITION BY n.key
-               ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.rowid),
+               ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.population DESC,
+                        p.rowid),
            n.place
     FROM names n JOIN places p ON p.rowid = n.place"""
 _NAME_STATS = """
@@ -467,8 +469,8 @@ def _compute_ranks(conn: sqlite3.Connection, *, scope: str = "") -> None:
         """
     )
     conn.execute(f"UPDATE places SET rank = LOG10(population + 1) WHERE 1 {only('rowid')}")
-    # a city named like the admin1 area it lies in outranks that area; of several such
-    # places the bigger stays first (Zaporizhzhia city before a village of that name)
+    # a city named like the admin1 area it lies in outranks that area (of several such
+    # places, which tie, the ranking puts the more populous first)
     conn.execute(
         """
         CREATE TEMP TABLE admin_keys AS
@@ -479,7 +481,7 @@ def _compute_ranks(conn: sqlite3.Connection, *, scope: str = "") -> None:
     )
     boosts = conn.execute(
         f"""
-        SELECT n.place, MAX(ak.rank) + 0.01 + p.rank / 1000 FROM admin_keys ak
+        SELECT n.place, MAX(ak.rank) + 0.01 FROM admin_keys ak
         JOIN names n ON n.key = ak.key AND n.exact = 1
         JOIN places p ON p.rowid = n.place
         WHERE p.feature_class = 'P' AND p.country_code = ak.cc AND p.admin1 = ak.admin1
