@@ -64,6 +64,34 @@ def test_same_name_ranked_by_population_and_filtered_by_country(tiny):
     assert len(tiny.lookup("Springfield", limit=2)) == 2
 
 
+def test_a_name_written_without_the_article_is_exact_even_after_the_article_form():
+    # "Kut" beside "Al-Kut": the bare name is a name of the city, not only its article-free
+    # key, so the city of 300,000 comes before a hamlet called Kut
+    gaz = Gazetteer.from_records(
+        [
+            PlaceRecord(_place("n:hamlet", "Kut", 48.0, 30.0, cc="UA", pop=500), ()),
+            PlaceRecord(_place("n:city", "Al-Kut", 32.5, 45.8, cc="IQ", pop=315_000),
+                        ("Al-Kut", "Kut")),
+        ]
+    )  # fmt: skip
+    assert [p.id for p in gaz.lookup("Kut")] == ["n:city", "n:hamlet"]
+
+
+def test_of_places_named_like_their_admin_area_the_bigger_comes_first():
+    # a village and the city both bear the province's name: the city stays first
+    gaz = Gazetteer.from_records(
+        [
+            PlaceRecord(_place("n:prov", "Zaporizhzhia Oblast", 47.5, 35.5, "ADM1", "UA",
+                               "26", 1_500_000, cls="A"), ("Zaporizhzhia",)),
+            PlaceRecord(_place("n:village", "Zaporizhzhia", 47.6, 35.9, cc="UA", admin1="26",
+                               pop=650), ()),
+            PlaceRecord(_place("n:city", "Zaporizhzhya", 47.8, 35.2, "PPLA", "UA", "26",
+                               710_000), ("Zaporizhzhia",)),
+        ]
+    )  # fmt: skip
+    assert [p.id for p in gaz.lookup("Zaporizhzhia")] == ["n:city", "n:village", "n:prov"]
+
+
 def test_get_parent_country_admin1(tiny):
     zone = tiny.get("curated:green-zone-baghdad")
     assert zone is not None and tiny.parent(zone).id == "geonames:98182"

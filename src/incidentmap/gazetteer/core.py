@@ -118,14 +118,19 @@ def _version(path: Path) -> str:
 
 def _embedded_records(report: Reporter | None) -> Iterator[Iterable[PlaceRecord]]:
     """Yield the record streams of the embedded data, countries first."""
+    from .aliases import PlaceAliases, read_place_aliases, report_unused
     from .curated import curated_files, read_curated
     from .embedded import read_admin1, read_admin2, read_cities, read_countries
-    from .paths import data_dir
+    from .paths import data_dir, data_file
 
-    yield read_countries(report=report)
-    yield read_admin1(report=report)
-    yield read_admin2(report=report)
-    yield read_cities(report=report)
+    # the spellings news copy gives GeoNames places (place_aliases.tsv, our own list)
+    aliases_file = data_file("place_aliases.tsv")
+    extra = PlaceAliases(read_place_aliases(aliases_file, report=report))
+    yield extra.apply(read_countries(report=report))
+    yield extra.apply(read_admin1(report=report))
+    yield extra.apply(read_admin2(report=report))
+    yield extra.apply(read_cities(report=report))
+    report_unused(extra, source=str(aliases_file), report=report)
     # Natural Earth's named rivers, one place per country (gazetteer/build_rivers.py)
     yield read_curated(data_dir() / "rivers.csv", report=report, namespace="naturalearth")
     for path in curated_files():

@@ -11,7 +11,8 @@ Ranking rule of name lookups (stored as ``places.rank`` at build time):
 2. countries come first;
 3. then by importance: the population (for an admin1 area the summed population of
    its places), where a populated place named like the admin1 area it lies in
-   (Baghdad in Baghdad Governorate) counts as slightly more important than that area,
+   (Baghdad in Baghdad Governorate) counts as slightly more important than that area
+   (several such places tie, and the more populous comes first),
    and a second-level area ranks just behind a place named like it in its admin1 area
    that holds at least a tenth of its people (Los Angeles before Los Angeles County).
 
@@ -61,7 +62,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the layout of the index changes, so old caches are rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 #: A populated place named like a second-level area of its admin1 area ranks before it
 #: when it holds at least this share of the area's population.
 CITY_SHARE_OF_ADMIN2 = 0.1
@@ -101,7 +102,8 @@ _RANKED_NAMES = """
     SELECT n.key,
            ROW_NUMBER() OVER (
                PARTITION BY n.key
-               ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.rowid),
+               ORDER BY n.exact DESC, p.is_country DESC, p.rank DESC, p.population DESC,
+                        p.rowid),
            n.place
     FROM names n JOIN places p ON p.rowid = n.place"""
 _NAME_STATS = """
@@ -212,12 +214,13 @@ def _name_rows(batch: list[tuple[str, ...]]) -> list[NameRow]:
     """Normalise the names of a batch of places (run in worker processes)."""
     rows: list[NameRow] = []
     for i, names in enumerate(batch):
-        seen: set[str] = set()
+        # a key is exact when any name gives it exactly: "Kut" beside "Al-Kut" (whose
+        # article-free key is "kut") makes "kut" an exact key of the place
+        exact: dict[str, int] = {}
         for name in names:
             for j, key in enumerate(name_keys(name)):
-                if key not in seen:
-                    seen.add(key)
-                    rows.append((i, key, int(j == 0)))
+                exact[key] = max(exact.get(key, 0), int(j == 0))
+        rows.extend((i, key, flag) for key, flag in exact.items())
     return rows
 
 
@@ -466,7 +469,8 @@ def _compute_ranks(conn: sqlite3.Connection, *, scope: str = "") -> None:
         """
     )
     conn.execute(f"UPDATE places SET rank = LOG10(population + 1) WHERE 1 {only('rowid')}")
-    # a city named like the admin1 area it lies in outranks that area
+    # a city named like the admin1 area it lies in outranks that area (of several such
+    # places, which tie, the ranking puts the more populous first)
     conn.execute(
         """
         CREATE TEMP TABLE admin_keys AS
