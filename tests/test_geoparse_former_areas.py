@@ -273,3 +273,16 @@ def test_a_city_spelt_otherwise_than_its_namesake_area_is_the_city(parser, name,
     # the city that holds a tenth of the area's people, as for "Basra" or "Aleppo"
     (top,) = [t for t in parser.parse(f"Gunmen attacked a checkpoint in {name} on Monday.")]
     assert top.place.id == place_id
+
+
+def test_a_town_of_unknown_population_is_no_town_of_nobody(parser):
+    # GeoNames gives Syria's Ra's al 'Ayn no population: it counts as a town of the
+    # cities500 list, so the story's country outweighs a small namesake abroad (Morocco's)
+    text = "Gunmen attacked a police post in Ras al-Ain near the Turkish border in Syria."
+    (town,) = [t for t in parser.parse(text) if t.text == "Ras al-Ain"]
+    assert town.place.id == "geonames:165509"
+    # a district named with its word stays the district, though a town of unknown size
+    # bears its name
+    text = "Clashes broke out in the Phanom Dong Rak district of Thailand's Surin province."
+    (district,) = [t for t in parser.parse(text) if t.text == "Phanom Dong Rak"]
+    assert district.place.feature_code == "ADM2"

@@ -73,6 +73,9 @@ ADMIN2_BARE_NAME = 1.0
 #: Feature codes of the curated regions, islands, ranges and waters ("Darfur", "Java",
 #: "Middle East", "Alps", "Red Sea", "Indian Ocean").
 _CURATED_AREAS = _KINDS.wide_area_codes
+#: The people a GeoNames town counts for when GeoNames gives none: the floor of the
+#: embedded cities500 list.
+UNKNOWN_TOWN_PEOPLE = 500
 #: Prior of a curated region, island or sea, which has no population: about that of a
 #: first-level area of 500,000 people, so "Red Sea" is the sea unless the article is
 #: about Sudan (its Red Sea State) and "Java" is the island, not a village in Georgia.
@@ -355,7 +358,12 @@ class Candidates:
         if cached is not None:
             return cached
         reasons = []
-        score = 0.8 * math.log10(place.population + 10)
+        people = place.population
+        if not people and place.feature_class == "P" and place.source == "geonames":
+            # GeoNames leaves the population of many towns unknown (0): a town of its
+            # cities500 list counts as the list's floor, not as nobody (Ra's al 'Ayn)
+            people = UNKNOWN_TOWN_PEOPLE
+        score = 0.8 * math.log10(people + 10)
         code = place.feature_code
         if place.is_country or place.feature_code == "CONT":
             score += 4.5 if place.is_country else 9.0

@@ -234,6 +234,7 @@ def admin2_cities(key: str, places: Sequence[Place]) -> tuple[tuple[int, str], .
                 and p.country_code == a.country_code
                 and p.admin1 == a.admin1
                 and spelled_as(bare, strip_articles(normalize_name(p.name)))
+                and p.population > 0  # a town of unknown size makes up no area
                 and p.population >= CITY_SHARE_OF_AREA * a.population
             ):
                 out.append((k, p.name))
