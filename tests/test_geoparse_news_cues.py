@@ -374,3 +374,19 @@ def test_a_small_town_after_nearby_is_a_place(embedded):
 )
 def test_a_big_city_outweighs_a_smaller_province_of_its_name_abroad(embedded, text, country):
     assert _countries(embedded, text)["Gaza"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # Alexandria is Iskandariya too; "south of Baghdad" says which
+        ("A car bomb exploded in Iskandariya, south of Baghdad, killing six.", "Iskandariya",
+         "IQ"),
+        ("A car bomb exploded in Mahmudiya, about 30 km south of Baghdad.", "Mahmudiya", "IQ"),
+    ],
+)  # fmt: skip
+def test_a_town_written_with_its_bearing_from_another_lies_near_it(
+    embedded, text: str, name: str, country: str
+) -> None:
+    (town,) = [t for t in embedded.parse(text) if t.text == name]
+    assert town.place.country_code == country and "near 'Baghdad'" in town.reasons

@@ -101,6 +101,16 @@ AREA_TOWN_POINTS = 6.0
 _REGION_CODES = frozenset({"RGN", "RGNH"})
 #: "X, a village near Y": within this distance of Y.
 NEAR_KM = 60.0
+#: "X, south of Y", "X, 40 km north of Y": the bearing of a town from another, written
+#: after it; with no distance, it lies within ``BEARING_KM`` of the other.
+BEARING_OF = re.compile(
+    r",\s+(?:(?:about|some|around|nearly|roughly|just)\s+)?"
+    r"(?:(?P<far>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
+    r"(?:(?:capital|city|town|provincial\s+capital)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+BEARING_KM = 250.0
 
 
 def kind_after(between: str) -> int:
@@ -246,6 +256,12 @@ def qualifiers(
             if not near:
                 said = bool(found.group("what")) or stated_type(m) == "town"
                 place_lacking(m, q, scored[a], scored[a + 1], [], within=True, said=said)
+        elif (
+            scored[a + 1]
+            and between[:2] == ", "  # where the pattern begins: a quick test
+            and (bearing := BEARING_OF.fullmatch(between)) is not None
+        ):
+            _near_by_bearing(q, scored[a], scored[a + 1], bearing)
         elif (
             scored[a + 1]
             and between[:1] in ("'", "’")  # where the pattern begins: a quick test
@@ -428,3 +444,28 @@ def _its_country_next(
         and country.place.is_country
         and country.place.country_code == state.place.country_code
     )
+
+
+def _near_by_bearing(
+    q: Mention, inner: list[Scored], outer: list[Scored], bearing: re.Match[str]
+) -> None:
+    """Favour the readings of a town written with its bearing from another ("X, south of Y").
+
+    "Iskandariya, south of Baghdad" is the Iraqi town 40 km from Baghdad, not Alexandria: a
+    reading within the distance given (plus a half, for rounding), or ``BEARING_KM`` when
+    none is, of one of the other town's best readings gets the points of "X, a village near
+    Y".
+    """
+    far = bearing.group("far")
+    if far is None:
+        limit = BEARING_KM
+    else:
+        km = float(far) * (1.609 if bearing.group("unit").lower() == "miles" else 1.0)
+        limit = km * 1.5 + 10.0
+    anchors = [o.place for o in outer[:5] if not o.place.is_country]
+    for s in inner:
+        if s.place.is_country:
+            continue
+        if any(approx_km(s.place.lat, s.place.lon, o.lat, o.lon) <= limit for o in anchors):
+            s.score += 3.0
+            s.reasons.append(f"near '{q.text}'")
