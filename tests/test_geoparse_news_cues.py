@@ -390,3 +390,11 @@ def test_a_town_written_with_its_bearing_from_another_lies_near_it(
 ) -> None:
     (town,) = [t for t in embedded.parse(text) if t.text == name]
     assert town.place.country_code == country and "near 'Baghdad'" in town.reasons
+
+
+def test_a_short_name_is_the_main_name_without_its_article(embedded) -> None:
+    # GeoNames' "Al-Kut": "Kut" is its name, not a code-like short alternate; the Iraqi
+    # city of 300,000, not a Ukrainian hamlet
+    text = "Rockets hit Kut, the capital of Wasit province, on Sunday."
+    (kut,) = [t for t in embedded.parse(text) if t.text == "Kut"]
+    assert (kut.place.name, kut.place.country_code) == ("Al-Kut", "IQ")

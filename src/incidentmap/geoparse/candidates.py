@@ -336,7 +336,8 @@ class Candidates:
             places.setdefault(country.id, country)  # "Congo": the DR Congo too
         out = []
         for p in places.values():
-            short_alternate = len(key) <= 4 and normalize_name(p.name) != key
+            # (the main name without its article is the name: "Kut" of Al-Kut)
+            short_alternate = len(key) <= 4 and strip_articles(normalize_name(p.name)) != key
             # GeoNames' short alternate names are mostly codes ("Hind", "Can"); a
             # curator's is deliberate ("EU", "IZ"), an area's name without its kind
             # word ("Kech" of "Kech District") is its name, no code, and so is an Arabic
