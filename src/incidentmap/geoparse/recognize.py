@@ -413,14 +413,14 @@ class Recognizer:
         for i in starts:
             if i <= done:
                 continue
-            names: list[tuple[int, int, str | None, int | None]] = [
-                (length, flags, None, None) for length, flags in names_at(keys, i)
-            ]
-            if i in held:  # the longest first; of two as long, the one with the possessive
+            # (token count, flags), longest first; with the key and end of a name that
+            # holds a possessive, which comes first of two as long
+            names: Sequence[tuple[int, int] | tuple[int, int, str, int]] = names_at(keys, i)
+            if i in held:
                 names = sorted([*held[i], *names], key=lambda name: -name[0])
-            if not names:
-                continue
-            for length, flags, key, end in names:
+            for name in names:
+                length, flags = name[0], name[1]
+                key, end = (name[2], name[3]) if len(name) == 4 else (None, None)
                 j = i + length - 1
                 if key is None and length > 1 and not ctx.joined(i, j):
                     continue

@@ -325,8 +325,9 @@ class Resolver:
             known = [bool(cs) or not (given or f) for cs, f in zip(cands, framed, strict=True)]
             place_at_containers(text, mentions, scored, known)
         out = []
+        rounded: dict[float, float] = {}  # the article's scores, each rounded once
         for m, ss, aside in zip(mentions, scored, strays, strict=False):
-            out.append(_toponym(m, ss) if ss else _unresolved(m, aside))
+            out.append(_toponym(m, ss, rounded) if ss else _unresolved(m, aside, rounded))
         return out
 
     def _context(
@@ -491,14 +492,36 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, str]:
     return bonus, f"near another place of the article ({near:.0f} km)"
 
 
-def _unresolved(m: Mention, aside: list[Scored]) -> Toponym:
+def _kept(ordered: list[Scored], rounded: dict[float, float] | None) -> tuple[Candidate, ...]:
+    """Return the best few of ``ordered`` (best first) as candidates, their scores rounded.
+
+    ``rounded`` remembers the rounded scores of one article: ``round(x, 3)`` writes the
+    number out in decimal and reads it back, and an article's repeated names and shared
+    priors give the same scores again. A score of zero is rounded each time, so that
+    ``-0.0`` (equal to ``0.0`` as a key) keeps its sign.
+    """
+    if rounded is None:
+        rounded = {}
+    out = []
+    for s in ordered[:_KEPT_CANDIDATES]:
+        score = s.score
+        got = rounded.get(score) if score else None
+        if got is None:
+            got = round(score, 3)
+            if score:
+                rounded[score] = got
+        out.append(Candidate(s.place, got, tuple(s.reasons)))
+    return tuple(out)
+
+
+def _unresolved(
+    m: Mention, aside: list[Scored], rounded: dict[float, float] | None = None
+) -> Toponym:
     """Leave a mention without a place, keeping the candidates set aside for it, if any."""
     if not aside:
         return Toponym(m.start, m.end, m.text, kind=m.kind, reasons=("no candidate",))
     ordered = sorted(aside, key=BY_SCORE, reverse=True)
-    cands = tuple(
-        Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in ordered[:_KEPT_CANDIDATES]
-    )
+    cands = _kept(ordered, rounded)
     return Toponym(
         m.start,
         m.end,
@@ -509,7 +532,7 @@ def _unresolved(m: Mention, aside: list[Scored]) -> Toponym:
     )
 
 
-def _toponym(m: Mention, ss: list[Scored]) -> Toponym:
+def _toponym(m: Mention, ss: list[Scored], rounded: dict[float, float] | None = None) -> Toponym:
     if not ss:
         return Toponym(m.start, m.end, m.text, kind=m.kind, reasons=("no candidate",))
     if len(ss) == 1:
@@ -519,8 +542,7 @@ def _toponym(m: Mention, ss: list[Scored]) -> Toponym:
         ordered = sorted(ss, key=BY_SCORE, reverse=True)  # stable: ties keep their order
         top = ordered[0].score
         confidence = 1.0 / sum([_exp(s.score - top) for s in ordered])
-    kept = ordered[:_KEPT_CANDIDATES]
-    cands = tuple([Candidate(s.place, round(s.score, 3), tuple(s.reasons)) for s in kept])
+    cands = _kept(ordered, rounded)
     return Toponym(
         m.start,
         m.end,
