@@ -70,3 +70,15 @@ def test_a_dateline_town_the_sentence_names_as_the_capital_is_exact(
     embedded, text: str, expected
 ) -> None:
     assert placed(embedded, text) == expected
+
+
+def test_a_headline_led_by_a_country_is_no_dateline(embedded) -> None:
+    # "Colombia: ..." heads the page; the story's dateline is BOGOTA, a bureau, and the
+    # clashes are in Cauca, not in the capital
+    text = (
+        "Colombia: Clashes between armed groups displace 2,000 in Cauca\n\n"
+        "BOGOTA, May 5 (Reuters) - Clashes between two rival armed groups in Colombia's "
+        "southwestern Cauca province have forced more than 2,000 people to flee since "
+        "Friday, the ombudsman's office said on Monday."
+    )
+    assert placed(embedded, text) == [("Cauca", 3)]

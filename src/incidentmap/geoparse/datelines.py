@@ -20,6 +20,8 @@ True
 'Bangkok'
 >>> find_dateline("9 killed in gang attack\nPORT-AU-PRINCE, Haiti — Gunmen killed nine.").start
 24
+>>> find_dateline("Colombia: Clashes displace 2,000\n\nBOGOTA, May 5 (Reuters) - Clashes ...").place
+'BOGOTA'
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def _dateline_at(text: str, offset: int) -> Dateline | None:
     stamp = _STAMP.match(text, offset)
     if stamp is not None:
         offset = stamp.end()
-    window = text[offset : offset + 160]
+    window = text[offset : offset + 160].partition("\n")[0]  # a dateline is on one line
     head = _DATE_AFTER.sub("", window, count=1)
     m = _DATELINE.match(head)
     if m is None or (m.group("dash") == "-" and m.group("agency") is None and not _caps(m)):
