@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import os
 import re
 import sqlite3
@@ -35,6 +34,8 @@ import unicodedata
 import zlib
 from itertools import pairwise
 from pathlib import Path
+
+from incidentmap.gazetteer.kinds import haversine_km
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "data" / "rivers.csv"
@@ -50,12 +51,7 @@ _COLUMNS = ("id", "name", "alternate_names", "lat", "lon", "feature_code", "coun
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km between two (lon, lat) points."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a[1], a[0], b[1], b[0])
 
 
 def _slug(name: str) -> str:
