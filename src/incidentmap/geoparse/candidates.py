@@ -38,7 +38,7 @@ from ..model import Place
 from ..text.normalize import normalize_name, strip_articles
 from .lexicon import Lexicon
 from .names import arabic_final_h
-from .namesakes import admin2_cities
+from .namesakes import RESPELLING_RATIO, admin2_cities
 from .protocol import PlaceLookup
 from .recognize import SEAT, Mention
 
@@ -163,9 +163,6 @@ def _largest_namesakes(key: str, places: Sequence[Place]) -> frozenset[str]:
 MAIN_NAME_TOWN = 10_000
 #: How far below the best such town the prior of a city read by an alternate name is put.
 ALTERNATE_NAME_MARGIN = 0.5
-#: A name this like the city's main name (``rapidfuzz.fuzz.ratio``, 0-100) is a spelling of
-#: that name ("Odessa", "Roma", "Kiev"), no other name of the city.
-RESPELLING_RATIO = 75.0
 #: A town bearing the name this near the city (km) is a part of it ("Manhattan").
 WITHIN_CITY_KM = 30.0
 ALTERNATE_NAME_REASON = "known by this name only as an alternate; a town bears it as its own"

@@ -24,6 +24,7 @@ from .scored import Scored
 
 __all__ = [
     "CITY_SHARE_OF_AREA",
+    "RESPELLING_RATIO",
     "STATE_CUES",
     "STATE_PEER_CHARS",
     "admin2_cities",
@@ -139,8 +140,9 @@ FOREIGN_CITY = 100_000
 
 
 #: A name this like a city's main name (``rapidfuzz.fuzz.ratio``, 0-100) is that name in
-#: another spelling: "Jenin" of Janīn, "Raqqa" of Ar Raqqah, "Hama" of Ḩamāh.
-CITY_RESPELLING_RATIO = 75.0
+#: another spelling: "Jenin" of Janīn, "Raqqa" of Ar Raqqah, "Hama" of Ḩamāh, "Odessa",
+#: "Roma" (also :mod:`.candidates`).
+RESPELLING_RATIO = 75.0
 
 
 def spelled_as(bare: str, own: str) -> bool:
@@ -159,7 +161,7 @@ def spelled_as(bare: str, own: str) -> bool:
     if own == bare:
         return True
     # "New York City" is no spelling of "New York" (:func:`_called_by` has its own rule)
-    return own.count(" ") == bare.count(" ") and fuzz.ratio(bare, own) >= CITY_RESPELLING_RATIO
+    return own.count(" ") == bare.count(" ") and fuzz.ratio(bare, own) >= RESPELLING_RATIO
 
 
 def _called_by(
